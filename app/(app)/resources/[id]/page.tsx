@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ResourceTypeIcon, resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
+import { TagList } from '@/components/resources/TagList';
+import { buttonClass } from '@/components/ui/Button';
+import { Card } from '@/components/ui/PageHeader';
+import { hasRole } from '@/server/auth/actor';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { findResource } from '@/server/resources/find-resource';
+import { toResourceView } from '@/server/resources/resource-view';
+
+export const metadata: Metadata = { title: 'Resource' };
+
+export default async function ResourcePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const row = await findResource(id);
+  if (!row) notFound();
+  const resource = toResourceView(row);
+  const canUse = resource.accessMode === 'open' && resource.allowedRoles.some((role) => hasRole(actor, role));
+
+  return (
+    <div className="max-w-3xl space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+        <Link href="/resources" className="hover:underline">Resources</Link> / <span>{resource.name}</span>
+      </nav>
+      <div className="flex items-start gap-3">
+        <ResourceTypeIcon type={resource.type} />
+        <div className="min-w-0 flex-1">
+          <h1 className="text-xl font-semibold tracking-tight">{resource.name}</h1>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{resource.description || resourceTypeLabel(resource.type)}</p>
+        </div>
+        {hasRole(actor, 'admin') ? (
+          <Link href={`/admin/resources/${resource.id}`} className={buttonClass('secondary')}>Edit</Link>
+        ) : null}
+      </div>
+      <Card>
+        <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
+          <dt className="text-zinc-500">Type</dt>
+          <dd>{resourceTypeLabel(resource.type)}</dd>
+          <dt className="text-zinc-500">Address</dt>
+          <dd className="font-mono text-xs">{resource.host}:{resource.port}</dd>
+          <dt className="text-zinc-500">Signs in as</dt>
+          <dd className="font-mono text-xs">{resource.username}</dd>
+          {resource.database ? (
+            <>
+              <dt className="text-zinc-500">Database</dt>
+              <dd className="font-mono text-xs">{resource.database}</dd>
+            </>
+          ) : null}
+          {resource.type === 'ssh' ? (
+            <>
+              <dt className="text-zinc-500">Host key</dt>
+              <dd className="font-mono text-xs">{resource.hostKeyFingerprint ?? 'not confirmed yet'}</dd>
+            </>
+          ) : null}
+          <dt className="text-zinc-500">Access</dt>
+          <dd>{resource.accessMode === 'open' ? `Open to ${resource.allowedRoles.join(', ')}` : 'Needs an approved request'}</dd>
+          <dt className="text-zinc-500">Tags</dt>
+          <dd>{resource.tags.length ? <TagList tags={resource.tags} /> : <span className="text-zinc-400">none</span>}</dd>
+        </dl>
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-sm font-semibold">Your access</h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">
+          {canUse ? 'You can connect to this resource directly.' : resource.accessMode === 'approval' ? 'Access to this resource needs an approved request.' : 'Your roles do not include access to this resource.'}
+        </p>
+      </Card>
+    </div>
+  );
+}

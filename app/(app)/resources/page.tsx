@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CatalogueFilters } from '@/components/resources/CatalogueFilters';
+import { ResourceTypeIcon, resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
+import { TagList } from '@/components/resources/TagList';
+import { Alert } from '@/components/ui/Alert';
+import { buttonClass } from '@/components/ui/Button';
+import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { hasRole } from '@/server/auth/actor';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { listResources } from '@/server/resources/list-resources';
+import { resourceListQuery } from '@/server/resources/resource-schemas';
+
+export const metadata: Metadata = { title: 'Resources' };
+
+export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor();
+  const parsed = resourceListQuery.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : {};
+  const [resources, all] = await Promise.all([listResources({ actor, query }), listResources({ actor })]);
+  const tags = [...new Set(all.flatMap((r) => r.tags))].sort();
+  const isAdmin = hasRole(actor, 'admin');
+  const isFiltered = Boolean(query.q || query.type || query.tag);
+
+  return (
+    <>
+      <PageHeader
+        title="Resources"
+        description="Hosts and databases you can reach through Porthole."
+        actions={isAdmin ? <Link href="/admin/resources/new" className={buttonClass('primary')}>Add resource</Link> : null}
+      />
+      {!parsed.success ? <Alert tone="error">Some filters were not valid and were ignored.</Alert> : null}
+      {all.length > 0 ? <CatalogueFilters tags={tags} /> : null}
+      {resources.length === 0 ? (
+        all.length === 0 ? (
+          <EmptyState title="No resources yet">
+            {isAdmin ? (
+              <>
+                Add an SSH host or a database in <Link href="/admin/resources/new" className="text-indigo-600 underline dark:text-indigo-400">Manage resources</Link>.
+              </>
+            ) : (
+              'Ask an admin to add the hosts and databases you work with.'
+            )}
+          </EmptyState>
+        ) : (
+          <EmptyState title="Nothing matches">{isFiltered ? 'Try another search or clear the filters.' : null}</EmptyState>
+        )
+      ) : (
+        <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="Resource catalogue">
+          {resources.map((resource) => (
+            <li key={resource.id}>
+              <Link
+                href={`/resources/${resource.id}`}
+                className="flex h-full flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-4 hover:border-indigo-400 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-indigo-500"
+              >
+                <div className="flex items-start gap-3">
+                  <ResourceTypeIcon type={resource.type} />
+                  <div className="min-w-0">
+                    <h2 className="truncate font-medium">{resource.name}</h2>
+                    <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
+                      {resourceTypeLabel(resource.type)} · {resource.username}@{resource.host}:{resource.port}
+                      {resource.database ? `/${resource.database}` : ''}
+                    </p>
+                  </div>
+                  <span className="ml-auto shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
+                    {resource.accessMode === 'open' ? 'Open access' : 'Needs approval'}
+                  </span>
+                </div>
+                {resource.description ? <p className="line-clamp-2 text-sm text-zinc-600 dark:text-zinc-300">{resource.description}</p> : null}
+                <TagList tags={resource.tags} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { inputClass } from '../ui/Field';
+
+/** Search and filters live in the URL, so a filtered catalogue can be bookmarked and shared. */
+export function CatalogueFilters({ tags }: { tags: string[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [q, setQ] = useState(params.get('q') ?? '');
+
+  function update(key: string, value: string) {
+    const next = new URLSearchParams(params.toString());
+    if (value) next.set(key, value);
+    else next.delete(key);
+    router.replace(`${pathname}${next.size ? `?${next.toString()}` : ''}`);
+  }
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if ((params.get('q') ?? '') !== q) update('q', q.trim());
+    }, 200);
+    return () => clearTimeout(timer);
+  });
+
+  return (
+    <div role="search" className="mb-4 flex flex-wrap gap-2">
+      <input
+        type="search"
+        aria-label="Search resources"
+        placeholder="Search by name, host or description"
+        value={q}
+        onChange={(event) => setQ(event.target.value)}
+        className={`${inputClass} max-w-xs`}
+      />
+      <select aria-label="Type" value={params.get('type') ?? ''} onChange={(event) => update('type', event.target.value)} className={`${inputClass} w-40`}>
+        <option value="">All types</option>
+        <option value="ssh">SSH</option>
+        <option value="postgres">PostgreSQL</option>
+        <option value="mysql">MySQL</option>
+      </select>
+      <select aria-label="Tag" value={params.get('tag') ?? ''} onChange={(event) => update('tag', event.target.value)} className={`${inputClass} w-40`}>
+        <option value="">All tags</option>
+        {tags.map((tag) => (
+          <option key={tag} value={tag}>
+            {tag}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const ROLES = ['engineer', 'approver', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const RESOURCE_TYPES = ['ssh', 'postgres', 'mysql'] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+export const ACCESS_MODES = ['open', 'approval'] as const;
+export type AccessMode = (typeof ACCESS_MODES)[number];
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** argon2id; null for accounts that only sign in through OIDC. */
+    passwordHash: text('password_hash'),
+    /** Always contains 'engineer'. */
+    roles: text('roles').array().$type<Role[]>().notNull().default(sql`ARRAY['engineer']::text[]`),
+    isDisabled: boolean('is_disabled').notNull().default(false),
+    oidcSubject: text('oidc_subject'),
+    /** Bumped on password change, disable and re-role: older browser sessions stop working. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_oidc_subject_key').on(t.oidcSubject),
+  ],
+);
+
+export type ResourceTls = {
+  mode: 'disable' | 'require' | 'verify-full';
+  /** PEM CA certificate for verify-full. */
+  ca?: string;
+};
+
+export const resources = pgTable(
+  'resources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    type: text('type').$type<ResourceType>().notNull(),
+    description: text('description').notNull().default(''),
+    /** `key=value` or bare labels, e.g. `env=prod`. */
+    tags: text('tags').array().notNull().default(sql`ARRAY[]::text[]`),
+    host: text('host').notNull(),
+    port: integer('port').notNull(),
+    username: text('username').notNull(),
+    database: text('database'),
+    tls: jsonb('tls').$type<ResourceTls>(),
+    accessMode: text('access_mode').$type<AccessMode>().notNull().default('open'),
+    /** Roles allowed to connect directly when the access mode is `open`. */
+    allowedRoles: text('allowed_roles').array().$type<Role[]>().notNull().default(sql`ARRAY['engineer']::text[]`),
+    /** AES-256-GCM envelope of the JSON credentials ({ password?, privateKey?, passphrase? }). */
+    credentials: text('credentials').notNull(),
+    /** Pinned SSH host key (base64 of the wire-format key) and its SHA256 fingerprint. */
+    hostKey: text('host_key'),
+    hostKeyFingerprint: text('host_key_fingerprint'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('resources_name_key').on(sql`lower(${t.name})`)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** SHA-256 of the token; the token itself is shown once at creation. */
+    tokenHash: text('token_hash').notNull(),
+    /** First characters, shown in lists so a user can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_actor_idx').on(t.actorId)],
+);
+
+/** Instance-wide key/value settings (demo mode flag, one-time setup token hash). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Resource = typeof resources.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

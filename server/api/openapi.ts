@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { createResourceInput, resourceListQuery, resourceView, updateResourceInput } from '../resources/resource-schemas';
+import { createdTokenView, createTokenInput, tokenView } from '../tokens/token-schemas';
+import { createUserInput, updateUserInput, userView } from '../users/user-schemas';
+
+/**
+ * The OpenAPI document is generated from the same zod schemas that validate requests, so the
+ * two cannot drift. Each later feature adds its operations to this list.
+ */
+type Operation = {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  roles?: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+};
+
+export const operations: Operation[] = [
+  { method: 'get', path: '/me', summary: 'The signed-in user', tag: 'Account', response: userView },
+  { method: 'get', path: '/tokens', summary: 'My API tokens', tag: 'Account', response: z.array(tokenView) },
+  { method: 'post', path: '/tokens', summary: 'Create an API token (the secret is returned once)', tag: 'Account', body: createTokenInput, response: createdTokenView, status: 201 },
+  { method: 'delete', path: '/tokens/{id}', summary: 'Revoke one of my API tokens', tag: 'Account', status: 204 },
+  { method: 'get', path: '/users', summary: 'List users', tag: 'Users', roles: 'admin', response: z.array(userView) },
+  { method: 'post', path: '/users', summary: 'Create a user', tag: 'Users', roles: 'admin', body: createUserInput, response: userView, status: 201 },
+  { method: 'get', path: '/users/{id}', summary: 'Get a user', tag: 'Users', roles: 'admin', response: userView },
+  { method: 'patch', path: '/users/{id}', summary: 'Rename, re-role, disable or enable a user', tag: 'Users', roles: 'admin', body: updateUserInput, response: userView },
+  { method: 'get', path: '/resources', summary: 'The resource catalogue (never credentials)', tag: 'Resources', query: resourceListQuery, response: z.array(resourceView) },
+  { method: 'post', path: '/resources', summary: 'Create a resource', tag: 'Resources', roles: 'admin', body: createResourceInput, response: resourceView, status: 201 },
+  { method: 'get', path: '/resources/{id}', summary: 'Get a resource', tag: 'Resources', response: resourceView },
+  { method: 'patch', path: '/resources/{id}', summary: 'Update a resource (omitted credentials are kept)', tag: 'Resources', roles: 'admin', body: updateResourceInput, response: resourceView },
+  { method: 'delete', path: '/resources/{id}', summary: 'Delete a resource', tag: 'Resources', roles: 'admin', status: 204 },
+];
+
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.array(z.string())).optional() }),
+});
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
+}
+
+function queryParameters(schema: z.ZodType) {
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, propertySchema]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: propertySchema,
+  }));
+}
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+    const status = String(op.status ?? 200);
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      ...(op.roles ? { description: `Requires the \`${op.roles}\` role.` } : {}),
+      parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+      responses: {
+        [status]: op.response ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } } : { description: 'Done' },
+        default: { description: 'Error', content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } } },
+      },
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Porthole API', version: '1', description: 'Authenticate with a browser session or `Authorization: Bearer <API token>`.' },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Role, User } from '@/db/schema';
+
+/** Who is acting: what every server/<domain> function takes as `actor`. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  /** How the request was authenticated. */
+  via: 'session' | 'token';
+};
+
+export function toActor(user: User, via: Actor['via']): Actor {
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles, via };
+}
+
+export function hasRole(actor: Pick<Actor, 'roles'>, role: Role): boolean {
+  return actor.roles.includes(role);
+}
+
+/** Auditors and admins see everyone's sessions and recordings. */
+export function canSeeAll(actor: Pick<Actor, 'roles'>): boolean {
+  return hasRole(actor, 'admin') || hasRole(actor, 'auditor');
+}

@@ -1,0 +1,89 @@
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { deriveKey } from '../crypto/master-key';
+import { env } from '../env';
+import { toAppError } from '../errors/to-app-error';
+import { findUserById } from '../users/find-user';
+import { authenticatePassword } from './authenticate-password';
+import { CLIENT_IP_HEADER } from './client-ip';
+import { signInOidc, type OidcProfile } from './sign-in-oidc';
+
+const credentialsInput = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+  }
+}
+
+/** next-auth configuration, built on first use so `next build` never reads secrets. */
+export function authOptions(): AuthOptions {
+  const config = env();
+  const providers: AuthOptions['providers'] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'E-mail and password',
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      async authorize(raw, req) {
+        const parsed = credentialsInput.safeParse(raw);
+        if (!parsed.success) throw new Error('Enter your e-mail and password.');
+        const ip = String((req.headers as Record<string, string> | undefined)?.[CLIENT_IP_HEADER] ?? 'unknown');
+        try {
+          const user = await authenticatePassword({ ...parsed.data, ip });
+          return { id: user.id, email: user.email, name: user.name };
+        } catch (error) {
+          // next-auth passes this message to the login form as-is: only user messages.
+          throw new Error(toAppError(error).userMessage);
+        }
+      },
+    }),
+  ];
+  if (config.oidc) {
+    providers.push({
+      id: 'oidc',
+      name: config.oidc.displayName,
+      type: 'oauth',
+      wellKnown: `${config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: config.oidc.clientId,
+      clientSecret: config.oidc.clientSecret,
+      authorization: { params: { scope: config.oidc.scopes } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile(profile: OidcProfile) {
+        return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.email ?? null };
+      },
+    });
+  }
+
+  return {
+    secret: deriveKey('next-auth').toString('hex'),
+    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    pages: { signIn: '/login', error: '/login' },
+    providers,
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== 'oidc') return true;
+        try {
+          const local = await signInOidc(profile as OidcProfile);
+          user.id = local.id; // from here on the token carries Porthole's user id
+          return true;
+        } catch (error) {
+          return `/login?error=${encodeURIComponent(toAppError(error).userMessage)}`;
+        }
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          const local = await findUserById(user.id);
+          token.uid = local?.id;
+          token.sv = local?.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, uid: token.uid, sv: token.sv };
+      },
+    },
+  };
+}

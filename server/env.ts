@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Parsed once at start-up; a bad value stops the start
+ * with one line naming the variable.
+ */
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORTHOLE_HOST: z.string().min(1).default('0.0.0.0'),
+    PORTHOLE_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    PORTHOLE_SECRET_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters or base64')
+        .optional(),
+    ),
+    PORTHOLE_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    PORTHOLE_DEMO: optionalString.pipe(flag.optional()),
+    PORTHOLE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+    PORTHOLE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    OIDC_ISSUER: optionalString.pipe(z.url().optional()),
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_DISPLAY_NAME: z.string().min(1).default('Single sign-on'),
+    OIDC_SCOPES: z.string().min(1).default('openid email profile'),
+    OIDC_ROLES_CLAIM: z.string().min(1).default('groups'),
+    OIDC_ROLE_MAP: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^\s*[^=,\s]+\s*=\s*(engineer|approver|auditor|admin)\s*(,\s*[^=,\s]+\s*=\s*(engineer|approver|auditor|admin)\s*)*$/,
+          'must look like "group=role,group=role" with roles engineer, approver, auditor or admin',
+        )
+        .optional(),
+    ),
+    PORTHOLE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [oidc[0] ? (oidc[1] ? 'OIDC_CLIENT_SECRET' : 'OIDC_CLIENT_ID') : 'OIDC_ISSUER'],
+        message: 'OIDC needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together',
+      });
+    }
+    if (Boolean(env.PORTHOLE_ADMIN_EMAIL) !== Boolean(env.PORTHOLE_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.PORTHOLE_ADMIN_EMAIL ? 'PORTHOLE_ADMIN_PASSWORD' : 'PORTHOLE_ADMIN_EMAIL'],
+        message: 'set PORTHOLE_ADMIN_EMAIL and PORTHOLE_ADMIN_PASSWORD together',
+      });
+    }
+    if (env.DATABASE_URL && !env.PORTHOLE_SECRET_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PORTHOLE_SECRET_KEY'],
+        message: 'is required with DATABASE_URL, so every replica decrypts credentials with the same key',
+      });
+    }
+  });
+
+export type Env = ReturnType<typeof toEnv>;
+
+function toEnv(raw: z.output<typeof envSchema>) {
+  const publicUrl = new URL(raw.PORTHOLE_PUBLIC_URL ?? `http://localhost:${raw.PORT}`);
+  const roleMap = Object.fromEntries(
+    (raw.OIDC_ROLE_MAP ?? '')
+      .split(',')
+      .map((pair) => pair.split('=').map((s) => s.trim()))
+      .filter((pair): pair is [string, string] => pair.length === 2 && pair[0] !== ''),
+  );
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isDev: raw.NODE_ENV === 'development',
+    port: raw.PORT,
+    host: raw.PORTHOLE_HOST,
+    dataDir: path.resolve(raw.PORTHOLE_DATA_DIR),
+    databaseUrl: raw.DATABASE_URL,
+    secretKey: raw.PORTHOLE_SECRET_KEY,
+    publicUrl: publicUrl.origin,
+    demo: raw.PORTHOLE_DEMO,
+    admin: raw.PORTHOLE_ADMIN_EMAIL
+      ? { email: raw.PORTHOLE_ADMIN_EMAIL, password: raw.PORTHOLE_ADMIN_PASSWORD ?? '' }
+      : undefined,
+    oidc:
+      raw.OIDC_ISSUER && raw.OIDC_CLIENT_ID && raw.OIDC_CLIENT_SECRET
+        ? {
+            issuer: raw.OIDC_ISSUER,
+            clientId: raw.OIDC_CLIENT_ID,
+            clientSecret: raw.OIDC_CLIENT_SECRET,
+            displayName: raw.OIDC_DISPLAY_NAME,
+            scopes: raw.OIDC_SCOPES,
+            rolesClaim: raw.OIDC_ROLES_CLAIM,
+            roleMap: roleMap as Record<string, 'engineer' | 'approver' | 'auditor' | 'admin'>,
+          }
+        : undefined,
+    logLevel: raw.PORTHOLE_LOG_LEVEL,
+  };
+}
+
+export class EnvError extends Error {}
+
+/** Parses an environment; throws EnvError with one line per bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  return toEnv(result.data);
+}
+
+const globalForEnv = globalThis as unknown as { __portholeEnv?: Env };
+
+/** The process's configuration, parsed on first use and shared by server/ and route code. */
+export function env(): Env {
+  globalForEnv.__portholeEnv ??= parseEnv(process.env);
+  return globalForEnv.__portholeEnv;
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { openDb, setDb } from '@/db/client';
+import { stampClientIp } from './auth/client-ip';
+import { bootstrap, type BootstrapResult } from './bootstrap/bootstrap';
+import { loadMasterKey } from './crypto/master-key';
+import { env, EnvError } from './env';
+import { UpgradeRouter } from './gateway/upgrade-router';
+
+function fail(message: string): never {
+  console.error(`[porthole] ${message}`);
+  process.exit(1);
+}
+
+function printBanner(config: ReturnType<typeof env>, result: BootstrapResult, driver: string): void {
+  const lines = [
+    '',
+    `  Porthole is running: ${config.publicUrl}`,
+    `  Database: ${driver === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+  ];
+  if (result.createdAdmin) lines.push(`  Created the admin account ${result.createdAdmin} (PORTHOLE_ADMIN_EMAIL).`);
+  if (result.demoAccounts) {
+    lines.push('  Demo mode is on (PORTHOLE_DEMO=0 turns it off). Sign in as:');
+    for (const account of result.demoAccounts) lines.push(`    ${account.email.padEnd(26)} ${account.password}`);
+  }
+  if (result.setupUrl) lines.push('  No users yet. Open this one-time link to create the first admin:', `    ${result.setupUrl}`);
+  console.log(lines.join('\n') + '\n');
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    fail(error instanceof EnvError ? error.message : String(error));
+  }
+  // next-auth reads its public URL from here.
+  process.env.NEXTAUTH_URL = config.publicUrl;
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+  const pgliteDir = path.join(config.dataDir, 'pglite');
+  const isNewDataDir = !config.databaseUrl && !fs.existsSync(pgliteDir);
+  try {
+    loadMasterKey();
+  } catch (error) {
+    fail(`cannot load the encryption key: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const handle = await openDb(config.databaseUrl ? { driver: 'postgres', url: config.databaseUrl } : { driver: 'pglite', dataDir: pgliteDir }).catch(
+    (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+  );
+  setDb(handle);
+  const result = await bootstrap({ isNewDataDir });
+
+  const app = next({ dev: config.isDev, dir: process.cwd(), hostname: config.host, port: config.port });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+  const handleNextUpgrade = app.getUpgradeHandler();
+
+  const router = new UpgradeRouter();
+  const server = http.createServer((req, res) => {
+    stampClientIp(req);
+    handleRequest(req, res).catch((error: unknown) => {
+      console.error('[porthole] request failed:', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal Server Error');
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    if (req.url?.startsWith('/ws/')) {
+      stampClientIp(req);
+      router.handle(req, socket, head);
+    } else if (config.isDev) {
+      void handleNextUpgrade(req, socket, head);
+    } else {
+      socket.destroy();
+    }
+  });
+
+  server.listen(config.port, config.host, () => printBanner(config, result, handle.driver));
+
+  const shutdown = (signal: string) => {
+    console.log(`[porthole] ${signal}: shutting down`);
+    server.close();
+    void handle.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));

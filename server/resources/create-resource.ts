@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { db } from '@/db/client';
+import { resources } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { requireRole } from '../auth/require-role';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+import { isUniqueViolation } from '../users/unique-violation';
+import { sealCredentials } from './resource-credentials';
+import { createResourceInput, type CreateResourceInput, type ResourceView } from './resource-schemas';
+import { toResourceView } from './resource-view';
+
+export const duplicateNameError = () =>
+  new AppError('CONFLICT', { userMessage: 'A resource with this name already exists.', fields: { name: ['Already in use'] } });
+
+export async function createResource({ actor, input }: { actor: Actor | null; input: CreateResourceInput }): Promise<ResourceView> {
+  if (actor) requireRole(actor, 'admin');
+  const data = createResourceInput.parse(input);
+  const id = randomUUID();
+  const credentials = sealCredentials(id, {
+    password: data.password,
+    privateKey: data.type === 'ssh' ? data.privateKey : undefined,
+    passphrase: data.type === 'ssh' ? data.passphrase : undefined,
+  });
+  try {
+    return await db().transaction(async (tx) => {
+      const [row] = await tx
+        .insert(resources)
+        .values({
+          id,
+          name: data.name,
+          type: data.type,
+          description: data.description,
+          tags: data.tags,
+          host: data.host,
+          port: data.port,
+          username: data.username,
+          database: data.type === 'ssh' ? null : data.database,
+          tls: data.type === 'ssh' ? null : data.tls,
+          accessMode: data.accessMode,
+          allowedRoles: data.allowedRoles,
+          credentials,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      await recordAuditEvent(
+        { actorId: actor?.id ?? null, action: 'resource.create', targetType: 'resource', targetId: id, data: { name: data.name, type: data.type } },
+        tx,
+      );
+      return toResourceView(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateNameError();
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { resources } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { requireRole } from '../auth/require-role';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { requireResource } from './find-resource';
+
+export async function deleteResource({ actor, resourceId }: { actor: Actor; resourceId: string }): Promise<void> {
+  requireRole(actor, 'admin');
+  const existing = await requireResource(resourceId);
+  await db().transaction(async (tx) => {
+    await tx.delete(resources).where(eq(resources.id, resourceId));
+    await recordAuditEvent(
+      { actorId: actor.id, action: 'resource.delete', targetType: 'resource', targetId: resourceId, data: { name: existing.name } },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { ACCESS_MODES, RESOURCE_TYPES, ROLES } from '@/db/schema';
+
+const name = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name')
+  .max(80)
+  .regex(/^[\w .:@/-]+$/, 'Use letters, digits, spaces and . _ - : @ /');
+const host = z
+  .string()
+  .trim()
+  .min(1, 'Enter a host')
+  .max(253)
+  .regex(/^[A-Za-z0-9.:[\]_-]+$/, 'Enter a host name or IP address');
+const port = z.coerce.number().int('Enter a whole number').min(1, 'Use 1–65535').max(65535, 'Use 1–65535');
+const username = z.string().trim().min(1, 'Enter a user name').max(128);
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+(=[A-Za-z0-9_.:/-]+)?$/, 'Tags look like env=prod or team-a');
+const secret = z.string().max(16_384);
+const privateKey = z
+  .string()
+  .max(16_384)
+  .refine((v) => v === '' || /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(v), 'Paste a PEM or OpenSSH private key');
+
+const common = {
+  name,
+  description: z.string().trim().max(500).default(''),
+  tags: z.array(tag).max(20).default([]).transform((tags) => [...new Set(tags)]),
+  host,
+  accessMode: z.enum(ACCESS_MODES).default('open'),
+  allowedRoles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role').default(['engineer']),
+};
+
+const tls = z
+  .object({ mode: z.enum(['disable', 'require', 'verify-full']).default('disable'), ca: z.string().max(16_384).optional() })
+  .default({ mode: 'disable' });
+
+export const sshResourceInput = z.object({
+  ...common,
+  type: z.literal('ssh'),
+  port: port.default(22),
+  username,
+  password: secret.optional(),
+  privateKey: privateKey.optional(),
+  passphrase: secret.optional(),
+});
+
+const databaseFields = {
+  ...common,
+  username,
+  database: z.string().trim().min(1, 'Enter a database name').max(128),
+  password: secret.optional(),
+  tls,
+};
+
+export const postgresResourceInput = z.object({ ...databaseFields, type: z.literal('postgres'), port: port.default(5432) });
+export const mysqlResourceInput = z.object({ ...databaseFields, type: z.literal('mysql'), port: port.default(3306) });
+
+function requireSshSecret(input: { type: string; password?: string; privateKey?: string }, ctx: z.RefinementCtx) {
+  if (input.type === 'ssh' && !input.password && !input.privateKey) {
+    ctx.addIssue({ code: 'custom', path: ['password'], message: 'Give a password or a private key' });
+  }
+}
+
+export const createResourceInput = z
+  .discriminatedUnion('type', [sshResourceInput, postgresResourceInput, mysqlResourceInput])
+  .superRefine(requireSshSecret);
+export type CreateResourceInput = z.input<typeof createResourceInput>;
+
+/** Every field optional; credentials left out (or empty) keep their stored value. */
+export const updateResourceInput = z.object({
+  name: name.optional(),
+  description: z.string().trim().max(500).optional(),
+  tags: common.tags.optional(),
+  host: host.optional(),
+  port: port.optional(),
+  username: username.optional(),
+  database: z.string().trim().min(1).max(128).optional(),
+  tls: tls.optional(),
+  accessMode: z.enum(ACCESS_MODES).optional(),
+  allowedRoles: common.allowedRoles.optional(),
+  password: secret.optional(),
+  privateKey: privateKey.optional(),
+  passphrase: secret.optional(),
+});
+export type UpdateResourceInput = z.input<typeof updateResourceInput>;
+
+/** What any signed-in user may see of a resource: never a credential. */
+export const resourceView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.enum(RESOURCE_TYPES),
+  description: z.string(),
+  tags: z.array(z.string()),
+  host: z.string(),
+  port: z.number(),
+  username: z.string(),
+  database: z.string().nullable(),
+  tlsMode: z.enum(['disable', 'require', 'verify-full']).nullable(),
+  accessMode: z.enum(ACCESS_MODES),
+  allowedRoles: z.array(z.enum(ROLES)),
+  hostKeyFingerprint: z.string().nullable(),
+  hasPassword: z.boolean(),
+  hasPrivateKey: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ResourceView = z.infer<typeof resourceView>;
+
+export const resourceListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  type: z.enum(RESOURCE_TYPES).optional(),
+  tag: z.string().trim().max(64).optional(),
+});

@@ -1,0 +1,31 @@
+import type { Resource } from '@/db/schema';
+import { openCredentials } from './resource-credentials';
+import type { ResourceView } from './resource-schemas';
+
+export function toResourceView(resource: Resource): ResourceView {
+  let stored: { password?: string; privateKey?: string } = {};
+  try {
+    stored = openCredentials(resource.id, resource.credentials);
+  } catch {
+    // A row the current key cannot open shows as having no credentials; connecting will fail clearly.
+  }
+  return {
+    id: resource.id,
+    name: resource.name,
+    type: resource.type,
+    description: resource.description,
+    tags: resource.tags,
+    host: resource.host,
+    port: resource.port,
+    username: resource.username,
+    database: resource.database,
+    tlsMode: resource.tls?.mode ?? null,
+    accessMode: resource.accessMode,
+    allowedRoles: resource.allowedRoles,
+    hostKeyFingerprint: resource.hostKeyFingerprint,
+    hasPassword: Boolean(stored.password),
+    hasPrivateKey: Boolean(stored.privateKey),
+    createdAt: resource.createdAt.toISOString(),
+    updatedAt: resource.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { db } from '@/db/client';
+import { apiTokens } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { sha256Hex } from '../crypto/master-key';
+import { createTokenInput, type TokenView } from './token-schemas';
+import { toTokenView } from './token-view';
+
+export const TOKEN_PREFIX = 'pht_';
+
+/** Creates a personal API token; the secret is returned once and only its hash is kept. */
+export async function createApiToken({ actor, input }: { actor: Actor; input: z.input<typeof createTokenInput> }): Promise<TokenView & { token: string }> {
+  const data = createTokenInput.parse(input);
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: actor.id, name: data.name, tokenHash: sha256Hex(token), prefix: token.slice(0, 12), expiresAt })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await recordAuditEvent({ actorId: actor.id, action: 'token.create', targetType: 'api_token', targetId: row.id }, tx);
+    return { ...toTokenView(row), token };
+  });
+}

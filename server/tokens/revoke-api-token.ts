@@ -1,0 +1,20 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { apiTokens } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+
+/** Revokes one of the actor's own tokens; someone else's token is "not found". */
+export async function revokeApiToken({ actor, tokenId }: { actor: Actor; tokenId: string }): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw new AppError('NOT_FOUND', { userMessage: 'No such token.' });
+  await db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (!row) throw new AppError('NOT_FOUND', { userMessage: 'No such token.' });
+    await recordAuditEvent({ actorId: actor.id, action: 'token.revoke', targetType: 'api_token', targetId: tokenId }, tx);
+  });
+}

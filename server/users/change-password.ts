@@ -1,0 +1,33 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+import { changePasswordInput } from './user-schemas';
+import { findUserById } from './find-user';
+
+/** Changes the actor's own password; other browser sessions of this user are signed out. */
+export async function changePassword({ actor, input }: { actor: Actor; input: z.input<typeof changePasswordInput> }): Promise<{ sessionVersion: number }> {
+  const data = changePasswordInput.parse(input);
+  const user = await findUserById(actor.id);
+  if (!user) throw new AppError('UNAUTHORIZED');
+  if (!user.passwordHash) {
+    throw new AppError('BAD_REQUEST', { userMessage: 'This account signs in with single sign-on and has no password.' });
+  }
+  if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+    throw new AppError('VALIDATION', { userMessage: 'The current password is wrong.', fields: { currentPassword: ['Wrong password'] } });
+  }
+  const passwordHash = await hashPassword(data.newPassword);
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id))
+      .returning({ sessionVersion: users.sessionVersion });
+    await recordAuditEvent({ actorId: actor.id, action: 'user.change_password', targetType: 'user', targetId: user.id }, tx);
+    return { sessionVersion: row?.sessionVersion ?? user.sessionVersion + 1 };
+  });
+}

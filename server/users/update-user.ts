@@ -1,0 +1,56 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { requireRole } from '../auth/require-role';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+import { updateUserInput, type UpdateUserInput, type UserView } from './user-schemas';
+import { toUserView } from './user-view';
+import { findUserById } from './find-user';
+
+/** Renames, re-roles, disables or re-enables a user (admins only). */
+export async function updateUser({ actor, userId, input }: { actor: Actor; userId: string; input: UpdateUserInput }): Promise<UserView> {
+  requireRole(actor, 'admin');
+  const data = updateUserInput.parse(input);
+  const existing = await findUserById(userId);
+  if (!existing) throw new AppError('NOT_FOUND', { userMessage: 'No such user.' });
+
+  const losesAdmin = (data.roles && !data.roles.includes('admin')) || data.isDisabled === true;
+  if (losesAdmin && existing.roles.includes('admin') && !existing.isDisabled) {
+    if (userId === actor.id) {
+      throw new AppError('CONFLICT', { userMessage: 'You cannot remove your own admin role or disable yourself.' });
+    }
+  }
+
+  return db().transaction(async (tx) => {
+    if (losesAdmin && existing.roles.includes('admin')) {
+      const [other] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(ne(users.id, userId), eq(users.isDisabled, false), sql`'admin' = any(${users.roles})`))
+        .limit(1);
+      if (!other) throw new AppError('CONFLICT', { userMessage: 'Porthole needs at least one active admin.' });
+    }
+    const rolesChanged = data.roles !== undefined && data.roles.join() !== existing.roles.join();
+    const disabledChanged = data.isDisabled !== undefined && data.isDisabled !== existing.isDisabled;
+    const [user] = await tx
+      .update(users)
+      .set({
+        name: data.name,
+        roles: data.roles,
+        isDisabled: data.isDisabled,
+        // Sign the user out everywhere when what they may do changes.
+        sessionVersion: rolesChanged || disabledChanged ? sql`${users.sessionVersion} + 1` : undefined,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, userId))
+      .returning();
+    if (!user) throw new AppError('NOT_FOUND', { userMessage: 'No such user.' });
+    await recordAuditEvent(
+      { actorId: actor.id, action: 'user.update', targetType: 'user', targetId: userId, data: { ...data } },
+      tx,
+    );
+    return toUserView(user);
+  });
+}
