@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -115,6 +116,69 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_actor_idx').on(t.actorId)],
 );
 
+export const SESSION_STATUSES = ['pending', 'active', 'ended', 'interrupted'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const SESSION_END_REASONS = ['user_exit', 'target_closed', 'error', 'terminated', 'grant_expired', 'grant_revoked'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/** One terminal (or, later, SQL) session: who, which resource, when, how much, why it ended. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Null once the resource is deleted; the name and type below keep the history readable. */
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'set null' }),
+    resourceName: text('resource_name').notNull(),
+    resourceType: text('resource_type').$type<ResourceType>().notNull(),
+    status: text('status').$type<SessionStatus>().notNull().default('pending'),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Written by the gateway with the byte counters; a stale one means the gateway died. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    /** Bytes the user sent to the target and the target sent back. */
+    bytesIn: bigint('bytes_in', { mode: 'number' }).notNull().default(0),
+    bytesOut: bigint('bytes_out', { mode: 'number' }).notNull().default(0),
+    endReason: text('end_reason').$type<SessionEndReason>(),
+    endMessage: text('end_message'),
+    clientIp: text('client_ip'),
+  },
+  (t) => [
+    index('sessions_user_idx').on(t.userId, t.createdAt),
+    index('sessions_created_idx').on(t.createdAt),
+    index('sessions_status_idx').on(t.status),
+  ],
+);
+
+/**
+ * Single-use WebSocket tickets. Only the SHA-256 is stored; consumed with one conditional
+ * UPDATE so that, with several replicas on one database, a ticket still opens one socket.
+ */
+export const wsTickets = pgTable(
+  'ws_tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** How the minting request was authenticated: API-token tickets may omit `Origin`. */
+    via: text('via').$type<'session' | 'token'>().notNull(),
+    /** Database clock, so replicas with skewed clocks agree on expiry. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull().default(sql`now() + interval '30 seconds'`),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('ws_tickets_hash_key').on(t.tokenHash), index('ws_tickets_expires_idx').on(t.expiresAt)],
+);
+
 /** Instance-wide key/value settings (demo mode flag, one-time setup token hash). */
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
@@ -125,3 +189,5 @@ export const settings = pgTable('settings', {
 export type User = typeof users.$inferSelect;
 export type Resource = typeof resources.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type WsTicket = typeof wsTickets.$inferSelect;

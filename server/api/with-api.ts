@@ -6,7 +6,7 @@ import { toAppError } from '../errors/to-app-error';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export type ApiHandler = (args: { req: Request; actor: Actor; params: Record<string, string> }) => Promise<Response | unknown>;
+export type ApiHandler = (args: { req: Request; actor: Actor; params: Record<string, string> }) => unknown;
 
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);

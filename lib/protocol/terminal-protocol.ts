@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Browser ↔ gateway wire protocol on /ws/sessions/:id.
+ * Binary frames carry terminal bytes both ways; text frames carry these JSON messages.
+ * Shared by the browser client and the gateway (server/gateway/protocol.ts re-exports it):
+ * keep it free of Node-only imports.
+ */
+
+/** Bytes of output the gateway may have in flight before the browser acknowledges them. */
+export const FLOW_WINDOW_BYTES = 2 * 1024 * 1024;
+/** The browser acknowledges after xterm has written at least this many bytes. */
+export const ACK_EVERY_BYTES = 128 * 1024;
+/** Largest inbound frame accepted (binary input or JSON control). */
+export const MAX_INBOUND_FRAME_BYTES = 64 * 1024;
+
+export const clientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('resize'), cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) }),
+  /** Total bytes of output xterm has written since the session opened (monotonic). */
+  z.object({ type: z.literal('ack'), bytes: z.number().int().min(0) }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientMessage = z.infer<typeof clientMessage>;
+
+export const SESSION_END_REASONS = ['user_exit', 'target_closed', 'error', 'terminated', 'grant_expired', 'grant_revoked'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+export const serverMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), state: z.enum(['connecting', 'connected']), message: z.string().optional() }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal('exit'), reason: z.enum(SESSION_END_REASONS), message: z.string(), exitCode: z.number().int().nullable().optional() }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type ServerMessage = z.infer<typeof serverMessage>;
+
+/** WebSocket close codes (4000–4999 are application codes). */
+export const CloseCode = {
+  Normal: 1000,
+  SessionEnded: 4000,
+  BadFrame: 4001,
+  FrameTooLarge: 4002,
+  Unauthorized: 4003,
+  TargetError: 4004,
+  Internal: 4005,
+  Terminated: 4006,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,0 +1,135 @@
+import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { ConnectorError } from '../connector-error';
+import type { TerminalConnection, TerminalExit, TerminalHandlers, TerminalSize } from '../terminal-connector';
+import { hostKeyFingerprint, isSameFingerprint } from './host-key';
+import { hostKeyChangedError, hostKeyUnconfirmedError, normalizeSshError } from './ssh-errors';
+import type { SshTarget } from './ssh-target';
+import { SSH_KEEPALIVE_COUNT_MAX, SSH_KEEPALIVE_INTERVAL_MS, SSH_READY_TIMEOUT_MS } from './ssh-timeouts';
+
+export const TERMINAL_TYPE = 'xterm-256color';
+
+/** One SSH connection with one interactive shell channel. */
+class SshTerminal implements TerminalConnection {
+  private exitStatus: { code: number | null; signal?: string } | undefined;
+  private isFinished = false;
+  private lastError: Error | undefined;
+
+  constructor(
+    private readonly client: Client,
+    private readonly channel: ClientChannel,
+    private readonly handlers: TerminalHandlers,
+    private readonly where: string,
+  ) {
+    channel.on('data', handlers.onData);
+    channel.stderr.on('data', handlers.onData);
+    channel.on('drain', handlers.onDrain);
+    channel.on('exit', (code: number | null, signal?: string) => {
+      this.exitStatus = { code: typeof code === 'number' ? code : null, signal };
+    });
+    // The channel's 'close' is the last event in every case: after a clean exit, and after a
+    // dropped connection (ssh2 closes its channels then). It waits until buffered output has
+    // been read, so a paused channel loses no tail.
+    channel.on('close', () => this.finish());
+    channel.on('error', (error: Error) => (this.lastError = error));
+    client.on('error', (error) => (this.lastError = error));
+  }
+
+  write(data: Buffer): boolean {
+    return this.isFinished ? true : this.channel.write(data);
+  }
+
+  resize({ cols, rows }: TerminalSize): void {
+    if (!this.isFinished) this.channel.setWindow(rows, cols, 0, 0);
+  }
+
+  pause(): void {
+    this.channel.pause();
+  }
+
+  resume(): void {
+    this.channel.resume();
+  }
+
+  close(): void {
+    if (this.isFinished) return;
+    this.isFinished = true;
+    this.channel.close();
+    this.client.end();
+  }
+
+  private finish(): void {
+    if (this.isFinished) return;
+    this.isFinished = true;
+    this.client.end();
+    this.handlers.onExit(this.describeExit(this.lastError));
+  }
+
+  private describeExit(error: Error | undefined): TerminalExit {
+    const status = this.exitStatus;
+    if (status?.signal) return { reason: 'target_closed', message: `The shell was killed by signal ${status.signal}.`, exitCode: null };
+    if (status) return { reason: 'user_exit', message: `The shell exited with code ${status.code ?? 0}.`, exitCode: status.code };
+    if (error && /keepalive/i.test(error.message)) {
+      return { reason: 'target_closed', message: `${this.where} stopped responding.`, exitCode: null };
+    }
+    return { reason: 'target_closed', message: `${this.where} closed the connection.`, exitCode: null };
+  }
+}
+
+function connectConfig(target: SshTarget, onHostKeyProblem: (error: ConnectorError) => void): ConnectConfig {
+  const endpoint = { host: target.host, port: target.port };
+  return {
+    host: target.host,
+    port: target.port,
+    username: target.username,
+    password: target.password,
+    privateKey: target.privateKey,
+    passphrase: target.passphrase,
+    // Some servers only offer keyboard-interactive for passwords.
+    tryKeyboard: Boolean(target.password),
+    readyTimeout: SSH_READY_TIMEOUT_MS,
+    keepaliveInterval: SSH_KEEPALIVE_INTERVAL_MS,
+    keepaliveCountMax: SSH_KEEPALIVE_COUNT_MAX,
+    // Fail closed: no pinned key, or a different one, means no connection (and no credentials sent).
+    hostVerifier: (key: Buffer) => {
+      const actual = hostKeyFingerprint(key);
+      if (!target.hostKeyFingerprint) onHostKeyProblem(hostKeyUnconfirmedError(endpoint));
+      else if (!isSameFingerprint(target.hostKeyFingerprint, actual)) onHostKeyProblem(hostKeyChangedError(endpoint, target.hostKeyFingerprint, actual));
+      else return true;
+      return false;
+    },
+  };
+}
+
+/** Connects, authenticates, verifies the pinned host key and opens a PTY shell. */
+export function openSshTerminal(target: SshTarget, size: TerminalSize, handlers: TerminalHandlers): Promise<TerminalConnection> {
+  const endpoint = { host: target.host, port: target.port };
+  return new Promise((resolve, reject) => {
+    const client = new Client();
+    let hostKeyProblem: ConnectorError | undefined;
+    let isSettled = false;
+    const fail = (error: unknown) => {
+      if (isSettled) return;
+      isSettled = true;
+      client.end();
+      reject(hostKeyProblem ?? normalizeSshError(error, endpoint));
+    };
+    client.on('error', fail);
+    client.on('close', () => fail(new ConnectorError('connection_closed', `${target.host}:${target.port} closed the connection before the shell opened.`)));
+    client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => finish(prompts.map(() => target.password ?? '')));
+    client.on('ready', () => {
+      client.shell({ term: TERMINAL_TYPE, cols: size.cols, rows: size.rows, width: 0, height: 0 }, (error, channel) => {
+        if (error) return fail(new ConnectorError('connect_failed', `${target.host}:${target.port} refused to open a shell: ${error.message}`, { cause: error }));
+        if (isSettled) return channel.close();
+        isSettled = true;
+        client.removeListener('error', fail);
+        resolve(new SshTerminal(client, channel, handlers, `${target.host}:${target.port}`));
+      });
+    });
+    try {
+      client.connect(connectConfig(target, (problem) => (hostKeyProblem = problem)));
+    } catch (error) {
+      // ssh2 throws synchronously for an unreadable private key.
+      fail(error);
+    }
+  });
+}

@@ -1,0 +1,82 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { endSession } from '../sessions/end-session';
+import { authorizeUpgrade } from './authorize-upgrade';
+import { connectTerminal, type ConnectTerminal } from './connect-terminal';
+import { createPipelineSlots } from './pipeline-slots';
+import { MAX_INBOUND_FRAME_BYTES } from './protocol';
+import { TerminalSession } from './terminal-session';
+import { terminalSizeFromUrl } from './terminal-size';
+import { rejectUpgrade, type UpgradeHandler } from './upgrade-router';
+
+/** Cheap checks `ws` would make anyway, done first so a bad handshake never starts a session. */
+function isWebSocketHandshake(req: IncomingMessage): boolean {
+  const key = req.headers['sec-websocket-key'];
+  return (
+    req.method === 'GET' &&
+    req.headers.upgrade?.toLowerCase() === 'websocket' &&
+    typeof key === 'string' &&
+    /^[+/0-9A-Za-z]{22}==$/.test(key) &&
+    (req.headers['sec-websocket-version'] === '13' || req.headers['sec-websocket-version'] === '8')
+  );
+}
+
+/** The upgrade handler for `/ws/sessions/:id`: authorize, then hand the socket to a TerminalSession. */
+export type SessionGateway = {
+  handleUpgrade: UpgradeHandler;
+  /** Ends every live session (reason terminated) and resolves once their ends are recorded. */
+  close: (message?: string) => Promise<void>;
+  /** Resolves once every session that is closing has recorded its end (tests). */
+  idle: () => Promise<void>;
+};
+
+export function createSessionGateway({ connect = connectTerminal }: { connect?: ConnectTerminal } = {}): SessionGateway {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
+  const running = new Set<TerminalSession>();
+
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer, sessionId: string) => {
+    if (!isWebSocketHandshake(req)) return rejectUpgrade(socket, 400, 'Bad Request');
+    let decision;
+    try {
+      decision = await authorizeUpgrade(req, sessionId);
+    } catch (error) {
+      console.error('[porthole] upgrade refused, database unavailable:', error);
+      return rejectUpgrade(socket, 503, 'Service Unavailable');
+    }
+    if (!decision.isAllowed) return rejectUpgrade(socket, decision.status, decision.reason);
+    const { session, resource } = decision;
+    let isOpened = false;
+    // The session is active now: if the browser vanished before the handshake completes, end it.
+    socket.once('close', () => {
+      if (!isOpened) void endSession({ sessionId, reason: 'error', message: 'The browser left before the terminal opened.', bytesIn: 0, bytesOut: 0 }).catch(() => undefined);
+    });
+    const size = terminalSizeFromUrl(new URL(req.url ?? '/', 'http://localhost'));
+    const slots = await createPipelineSlots({ sessionId, userId: session.userId, resourceId: resource.id, size });
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      isOpened = true;
+      const terminal = new TerminalSession({ ws, session, resource, size, slots, connect });
+      running.add(terminal);
+      void terminal.finished.then(() => running.delete(terminal));
+      void terminal.start();
+    });
+  };
+
+  return {
+    handleUpgrade: (req, socket, head, params) => {
+      upgrade(req, socket, head, params.id ?? '').catch((error: unknown) => {
+        console.error('[porthole] upgrade failed:', error);
+        rejectUpgrade(socket, 500, 'Internal Server Error');
+      });
+    },
+    close: async (message = 'Porthole is shutting down.') => {
+      wss.close();
+      const all = [...running];
+      for (const terminal of all) terminal.terminate(message);
+      await Promise.all(all.map((terminal) => terminal.finished));
+    },
+    idle: async () => {
+      await Promise.all([...running].map((terminal) => terminal.finished));
+    },
+  };
+}

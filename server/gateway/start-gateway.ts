@@ -1,0 +1,29 @@
+import { startDemoTarget } from '../connectors/ssh/demo/start-demo-target';
+import { interruptStaleSessions } from '../sessions/interrupt-stale-sessions';
+import { every } from '../jobs/start-jobs';
+import { createSessionGateway } from './session-gateway';
+import type { UpgradeRouter } from './upgrade-router';
+
+const STALE_SWEEP_MS = 60_000;
+
+/**
+ * Wires the terminal gateway into the custom server: the /ws/sessions/:id route, the cleanup
+ * of sessions a previous process left `active`, and in demo mode the embedded SSH target.
+ * Returns the shutdown step, which ends live sessions and records their end.
+ */
+export async function startGateway({ router, driver, isDemo, dataDir }: { router: UpgradeRouter; driver: 'pglite' | 'postgres'; isDemo: boolean; dataDir: string }): Promise<() => Promise<void>> {
+  // An embedded database belongs to this one process: whatever is still active died with the last run.
+  // With PostgreSQL other replicas may be relaying sessions; only stale heartbeats count.
+  await interruptStaleSessions(driver === 'pglite' ? { staleAfterMs: 0 } : {});
+  const stopSweep = every('interrupt-stale-sessions', STALE_SWEEP_MS, () => interruptStaleSessions());
+
+  const gateway = createSessionGateway();
+  router.add('/ws/sessions/:id', gateway.handleUpgrade);
+  const demo = isDemo ? await startDemoTarget(dataDir) : undefined;
+
+  return async () => {
+    stopSweep();
+    await gateway.close();
+    await demo?.close();
+  };
+}

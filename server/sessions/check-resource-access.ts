@@ -1,0 +1,20 @@
+import type { Resource, Role } from '@/db/schema';
+import { canConnect } from '../access/can-connect';
+import { AppError } from '../errors/app-error';
+
+/** The part of a user that decides access: checked at session creation and again at upgrade. */
+export type AccessSubject = { id: string; roles: Role[] };
+
+/**
+ * Whether `subject` may open a terminal on `resource` right now. The one place the rule lives,
+ * so the access-request issue adds grants here and both the API and the gateway follow.
+ */
+export async function checkResourceAccess(subject: AccessSubject, resource: Resource): Promise<{ grant: { id: string; expiresAt: Date } | null }> {
+  if (resource.type !== 'ssh') {
+    throw new AppError('BAD_REQUEST', { userMessage: 'Only SSH resources open a terminal session.' });
+  }
+  // Open resources admit their listed roles; approval resources need a grant active now.
+  const decision = await canConnect(subject, resource);
+  if (!decision.isAllowed) throw new AppError('FORBIDDEN', { userMessage: decision.message });
+  return { grant: decision.grant };
+}

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { lt, sql } from 'drizzle-orm';
+import { db, type Db } from '@/db/client';
+import { wsTickets } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { sha256Hex } from '../crypto/master-key';
+import { env } from '../env';
+import type { SessionTicketView } from './session-schemas';
+
+/** Matches the column default in db/schema.ts (the database clock decides expiry). */
+export const TICKET_TTL_SECONDS = 30;
+
+/** The socket URL for a session, on the configured public origin. */
+export function sessionWsUrl(sessionId: string, ticket: string): string {
+  const base = env().publicUrl.replace(/^http/, 'ws');
+  return `${base}/ws/sessions/${sessionId}?ticket=${encodeURIComponent(ticket)}`;
+}
+
+/** Mints a single-use ticket for `actor` to open `sessionId`; only its hash is stored. */
+export async function mintTicket(
+  { actor, sessionId }: { actor: Pick<Actor, 'id' | 'via'>; sessionId: string },
+  tx: Pick<Db, 'insert' | 'delete'> = db(),
+): Promise<SessionTicketView> {
+  const ticket = randomBytes(32).toString('base64url');
+  // Housekeeping: tickets are useless a moment after expiry.
+  await tx.delete(wsTickets).where(lt(wsTickets.expiresAt, sql`now() - interval '1 hour'`));
+  await tx.insert(wsTickets).values({ tokenHash: sha256Hex(ticket), sessionId, userId: actor.id, via: actor.via });
+  return { id: sessionId, wsUrl: sessionWsUrl(sessionId, ticket), expiresIn: TICKET_TTL_SECONDS };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { RESOURCE_TYPES, SESSION_END_REASONS, SESSION_STATUSES, type SessionEndReason as DbEndReason } from '@/db/schema';
+import type { SessionEndReason as WireEndReason } from '../gateway/protocol';
+
+// The wire protocol and the schema each list the end reasons (the browser cannot import db/);
+// this line stops the build if the two lists drift apart.
+const sameEndReasons: [DbEndReason, WireEndReason] extends [WireEndReason, DbEndReason] ? true : never = true;
+void sameEndReasons;
+
+export const createSessionInput = z.object({ resourceId: z.uuid('Choose a resource') });
+export type CreateSessionInput = z.input<typeof createSessionInput>;
+
+export const sessionListQuery = z.object({
+  status: z.enum(SESSION_STATUSES).optional(),
+  resourceId: z.uuid().optional(),
+  /** Admins and auditors only; others always see their own sessions. */
+  userId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const sessionView = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  userEmail: z.string(),
+  userName: z.string(),
+  resourceId: z.uuid().nullable(),
+  resourceName: z.string(),
+  resourceType: z.enum(RESOURCE_TYPES),
+  status: z.enum(SESSION_STATUSES),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  bytesIn: z.number(),
+  bytesOut: z.number(),
+  endReason: z.enum(SESSION_END_REASONS).nullable(),
+  endMessage: z.string().nullable(),
+  clientIp: z.string().nullable(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+/** What the browser (or a script) needs to open the terminal: the socket URL carries a ticket. */
+export const sessionTicketView = z.object({
+  id: z.uuid(),
+  wsUrl: z.string(),
+  /** Seconds the ticket in wsUrl stays valid. */
+  expiresIn: z.number(),
+});
+export type SessionTicketView = z.infer<typeof sessionTicketView>;

@@ -1,0 +1,24 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { sessions, type Session } from '@/db/schema';
+import { recordAuditEvent } from '../audit/record-audit-event';
+
+/**
+ * pending → active, once: a session opens one socket in its life. Returns undefined when the
+ * session is not the user's or is no longer pending (already opened, ended).
+ */
+export async function startSession({ sessionId, userId, clientIp }: { sessionId: string; userId: string; clientIp?: string }): Promise<Session | undefined> {
+  return db().transaction(async (tx) => {
+    const [session] = await tx
+      .update(sessions)
+      .set({ status: 'active', startedAt: sql`now()`, heartbeatAt: sql`now()`, ...(clientIp ? { clientIp } : {}) })
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), eq(sessions.status, 'pending')))
+      .returning();
+    if (!session) return undefined;
+    await recordAuditEvent(
+      { actorId: userId, action: 'session.start', targetType: 'session', targetId: sessionId, data: { resourceId: session.resourceId, clientIp: session.clientIp } },
+      tx,
+    );
+    return session;
+  });
+}
