@@ -32,6 +32,8 @@ const envSchema = z
         .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters or base64')
         .optional(),
     ),
+    /** Where recordings go: files under the data directory, or PostgreSQL (default when DATABASE_URL is set). */
+    PORTHOLE_RECORDING_STORE: optionalString.pipe(z.enum(['file', 'postgres']).optional()),
     PORTHOLE_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     PORTHOLE_DEMO: optionalString.pipe(flag.optional()),
     PORTHOLE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
@@ -51,7 +53,6 @@ const envSchema = z
         )
         .optional(),
     ),
-    PORTHOLE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -96,6 +97,7 @@ function toEnv(raw: z.output<typeof envSchema>) {
     dataDir: path.resolve(raw.PORTHOLE_DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
     secretKey: raw.PORTHOLE_SECRET_KEY,
+    recordingStore: raw.PORTHOLE_RECORDING_STORE ?? (raw.DATABASE_URL ? 'postgres' : 'file'),
     publicUrl: publicUrl.origin,
     demo: raw.PORTHOLE_DEMO,
     admin: raw.PORTHOLE_ADMIN_EMAIL
@@ -113,14 +115,13 @@ function toEnv(raw: z.output<typeof envSchema>) {
             roleMap: roleMap as Record<string, 'engineer' | 'approver' | 'auditor' | 'admin'>,
           }
         : undefined,
-    logLevel: raw.PORTHOLE_LOG_LEVEL,
   };
 }
 
 export class EnvError extends Error {}
 
 /** Parses an environment; throws EnvError with one line per bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);

@@ -1,0 +1,92 @@
+'use client';
+
+import { useId, useRef, useState, useTransition, type ReactNode } from 'react';
+import { Button, type ButtonVariant } from '../ui/Button';
+import type { FormState } from '../ui/form-state';
+
+/**
+ * A button that asks first, in a modal dialog, then runs a server action; the server's
+ * message shows next to the button. The confirm button repeats the trigger's label, and the
+ * trigger is hidden from the accessibility tree while the dialog is open, so "Disable user"
+ * names exactly one button at any time.
+ */
+export function ConfirmButton({
+  label,
+  title,
+  description,
+  confirmLabel = label,
+  variant = 'secondary',
+  confirmVariant = 'danger',
+  className = '',
+  describedBy,
+  action,
+}: {
+  label: string;
+  title: string;
+  description: ReactNode;
+  confirmLabel?: string;
+  variant?: ButtonVariant;
+  confirmVariant?: ButtonVariant;
+  className?: string;
+  describedBy?: string;
+  action: () => Promise<FormState | void>;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [isOpen, setOpen] = useState(false);
+  const [error, setError] = useState<string>();
+  const [isPending, startTransition] = useTransition();
+
+  function open() {
+    setError(undefined);
+    setOpen(true);
+    dialogRef.current?.showModal();
+  }
+
+  function confirm() {
+    startTransition(async () => {
+      const result = await action();
+      if (result && !result.ok) setError(result.message ?? 'Something went wrong.');
+      dialogRef.current?.close();
+    });
+  }
+
+  return (
+    <div className={className}>
+      <Button
+        variant={variant}
+        onClick={open}
+        aria-hidden={isOpen || undefined}
+        aria-describedby={describedBy}
+      >
+        {label}
+      </Button>
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      <dialog
+        ref={dialogRef}
+        aria-labelledby={titleId}
+        onClose={() => setOpen(false)}
+        className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-0 text-left text-zinc-900 shadow-xl backdrop:bg-zinc-950/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:backdrop:bg-black/60"
+      >
+        <div className="p-5">
+          <h2 id={titleId} className="text-base font-semibold">
+            {title}
+          </h2>
+          <div className="mt-2 text-sm text-zinc-600 dark:text-zinc-300">{description}</div>
+          <div className="mt-5 flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
+              Cancel
+            </Button>
+            <Button variant={confirmVariant} onClick={confirm} disabled={isPending}>
+              {confirmLabel}
+            </Button>
+          </div>
+        </div>
+      </dialog>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { buttonClass } from '../ui/Button';
+
+export const PAGE_SIZE = 100;
+
+/** One page of a list, from a `?page=` search parameter (1-based, clamped). */
+export function pageOf<T>(items: T[], pageParam: string | string[] | undefined): { rows: T[]; page: number; pageCount: number; total: number } {
+  const pageCount = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const requested = Number.parseInt(Array.isArray(pageParam) ? (pageParam[0] ?? '') : (pageParam ?? ''), 10);
+  const page = Number.isFinite(requested) ? Math.min(Math.max(1, requested), pageCount) : 1;
+  return { rows: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, pageCount, total: items.length };
+}
+
+export function Pagination({ basePath, page, pageCount, total }: { basePath: string; page: number; pageCount: number; total: number }) {
+  if (pageCount <= 1) return null;
+  const first = (page - 1) * PAGE_SIZE + 1;
+  const last = Math.min(page * PAGE_SIZE, total);
+  const href = (p: number) => (p === 1 ? basePath : `${basePath}?page=${p}`);
+  const disabled = 'pointer-events-none opacity-50';
+  return (
+    <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-zinc-500 dark:text-zinc-400">
+      <span>
+        {first}–{last} of {total}
+      </span>
+      <span className="flex gap-2">
+        <Link href={href(page - 1)} aria-disabled={page === 1} className={buttonClass('secondary', page === 1 ? disabled : '')}>
+          Previous
+        </Link>
+        <Link href={href(page + 1)} aria-disabled={page === pageCount} className={buttonClass('secondary', page === pageCount ? disabled : '')}>
+          Next
+        </Link>
+      </span>
+    </nav>
+  );
+}

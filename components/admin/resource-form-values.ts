@@ -1,0 +1,25 @@
+import type { Role } from './roles';
+
+export type ResourceType = 'ssh' | 'postgres' | 'mysql';
+export type TlsMode = 'disable' | 'require' | 'verify-full';
+
+/** What the edit form starts from: a resource's settings, never its stored credentials. */
+export type ResourceFormValues = {
+  type: ResourceType;
+  name: string;
+  description: string;
+  tags: string[];
+  host: string;
+  port: number;
+  username: string;
+  database: string | null;
+  tlsMode: TlsMode | null;
+  /** The CA certificate for verify-full: public, not a credential. */
+  ca: string;
+  accessMode: 'open' | 'approval';
+  allowedRoles: Role[];
+  hasPassword: boolean;
+  hasPrivateKey: boolean;
+};
+
+export const DEFAULT_PORTS: Record<ResourceType, number> = { ssh: 22, postgres: 5432, mysql: 3306 };
