@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ApprovalsBadge } from '../access/ApprovalsBadge';
 import { NavLink } from './NavLink';
 import { NAV_ITEMS, type NavRole } from './nav-items';
 import { ProfileMenu } from './ProfileMenu';
@@ -16,7 +17,14 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
         <nav aria-label="Main" className="flex-1 space-y-0.5 px-2">
           {items.map((item) => (
             <NavLink key={item.href} href={item.href}>
-              {item.label}
+              {item.badge === 'approvals' ? (
+                <span className="flex items-center gap-2">
+                  {item.label}
+                  <ApprovalsBadge />
+                </span>
+              ) : (
+                item.label
+              )}
             </NavLink>
           ))}
         </nav>

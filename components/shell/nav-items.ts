@@ -1,10 +1,15 @@
 export type NavRole = 'engineer' | 'approver' | 'auditor' | 'admin';
 
-export type NavItem = { href: string; label: string; roles?: NavRole[] };
+/** `badge: 'approvals'` shows the live count of requests awaiting the user's decision. */
+export type NavItem = { href: string; label: string; roles?: NavRole[]; badge?: 'approvals' };
 
 /** The left rail (see UI map); each feature adds its entry here when its page exists. */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/resources', label: 'Resources' },
+  { href: '/requests', label: 'Requests' },
+  { href: '/approvals', label: 'Approvals', roles: ['approver'], badge: 'approvals' },
+  { href: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },
   { href: '/admin/resources', label: 'Manage resources', roles: ['admin'] },
+  { href: '/admin/webhooks', label: 'Webhooks', roles: ['admin'] },
 ];

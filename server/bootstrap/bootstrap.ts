@@ -2,6 +2,7 @@ import { env } from '../env';
 import { createUser } from '../users/create-user';
 import { countUsers } from '../users/find-user';
 import { seedDemo, DEMO_ACCOUNTS } from './seed-demo';
+import { seedDemoPolicy } from './seed-demo-policy';
 import { mintSetupToken } from './setup-link';
 import { readSetting, writeSetting } from './settings';
 
@@ -32,6 +33,7 @@ export async function bootstrap({ isNewDataDir }: { isNewDataDir: boolean }): Pr
   }
   if (isDemo) {
     await seedDemo();
+    await seedDemoPolicy();
     result.demoAccounts = DEMO_ACCOUNTS;
   }
   if ((await countUsers()) === 0) {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CatalogueAccessState } from '@/components/access/CatalogueAccessState';
 import { CatalogueFilters } from '@/components/resources/CatalogueFilters';
 import { ResourceTypeIcon, resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
 import { TagList } from '@/components/resources/TagList';
@@ -9,6 +10,7 @@ import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { hasRole } from '@/server/auth/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listResources } from '@/server/resources/list-resources';
+import { listMyAccessStates } from '@/server/access/list-my-access-states';
 import { resourceListQuery } from '@/server/resources/resource-schemas';
 
 export const metadata: Metadata = { title: 'Resources' };
@@ -17,7 +19,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor();
   const parsed = resourceListQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : {};
-  const [resources, all] = await Promise.all([listResources({ actor, query }), listResources({ actor })]);
+  const [resources, all, accessStates] = await Promise.all([listResources({ actor, query }), listResources({ actor }), listMyAccessStates({ actor })]);
   const tags = [...new Set(all.flatMap((r) => r.tags))].sort();
   const isAdmin = hasRole(actor, 'admin');
   const isFiltered = Boolean(query.q || query.type || query.tag);
@@ -62,9 +64,11 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
                       {resource.database ? `/${resource.database}` : ''}
                     </p>
                   </div>
-                  <span className="ml-auto shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
-                    {resource.accessMode === 'open' ? 'Open access' : 'Needs approval'}
-                  </span>
+                  <CatalogueAccessState
+                    accessMode={resource.accessMode}
+                    canUseOpen={resource.allowedRoles.some((role) => hasRole(actor, role))}
+                    state={accessStates.get(resource.id)}
+                  />
                 </div>
                 {resource.description ? <p className="line-clamp-2 text-sm text-zinc-600 dark:text-zinc-300">{resource.description}</p> : null}
                 <TagList tags={resource.tags} />

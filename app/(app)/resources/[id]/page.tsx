@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AccessCard } from '@/components/access/AccessCard';
 import { ResourceTypeIcon, resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
 import { TagList } from '@/components/resources/TagList';
 import { buttonClass } from '@/components/ui/Button';
@@ -9,6 +10,8 @@ import { hasRole } from '@/server/auth/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { findResource } from '@/server/resources/find-resource';
 import { toResourceView } from '@/server/resources/resource-view';
+import { getMyAccess } from '@/server/access/get-my-access';
+import { cancelRequestAction, createRequestAction } from '../../requests/actions';
 
 export const metadata: Metadata = { title: 'Resource' };
 
@@ -18,7 +21,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
   const row = await findResource(id);
   if (!row) notFound();
   const resource = toResourceView(row);
-  const canUse = resource.accessMode === 'open' && resource.allowedRoles.some((role) => hasRole(actor, role));
+  const access = await getMyAccess({ actor, resourceId: resource.id });
 
   return (
     <div className="max-w-3xl space-y-4">
@@ -62,10 +65,12 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
         </dl>
       </Card>
       <Card>
-        <h2 className="mb-1 text-sm font-semibold">Your access</h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-300">
-          {canUse ? 'You can connect to this resource directly.' : resource.accessMode === 'approval' ? 'Access to this resource needs an approved request.' : 'Your roles do not include access to this resource.'}
-        </p>
+        <AccessCard
+          resource={resource}
+          access={access}
+          requestAction={createRequestAction.bind(null, resource.id)}
+          cancelAction={access.current?.status === 'pending' ? cancelRequestAction.bind(null, access.current.id) : undefined}
+        />
       </Card>
     </div>
   );

@@ -1,0 +1,50 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import type { FormState } from '@/components/ui/form-state';
+import { approveRequest } from '@/server/access/approve-request';
+import { denyRequest } from '@/server/access/deny-request';
+import { revokeGrant } from '@/server/access/revoke-grant';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { toAppError } from '@/server/errors/to-app-error';
+
+function failure(error: unknown): FormState {
+  const appError = toAppError(error);
+  return { ok: false, message: appError.userMessage, fields: appError.fields };
+}
+
+export async function approveAction(requestId: string, comment: string): Promise<FormState> {
+  const actor = await requirePageActor();
+  try {
+    const result = await approveRequest({ actor, requestId, input: { comment } });
+    revalidatePath('/approvals');
+    return {
+      ok: true,
+      message: result.status === 'approved' ? 'Approved: access has started.' : `Approved (${result.approvalsCount} of ${result.approvalsRequired}): waiting for more approvers.`,
+    };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function denyAction(requestId: string, comment: string): Promise<FormState> {
+  const actor = await requirePageActor();
+  try {
+    await denyRequest({ actor, requestId, input: { comment } });
+    revalidatePath('/approvals');
+    return { ok: true, message: 'Denied.' };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function revokeAction(grantId: string): Promise<FormState> {
+  const actor = await requirePageActor();
+  try {
+    await revokeGrant({ actor, grantId });
+    revalidatePath('/approvals/grants');
+    return { ok: true, message: 'Access revoked.' };
+  } catch (error) {
+    return failure(error);
+  }
+}

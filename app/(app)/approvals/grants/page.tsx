@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Countdown } from '@/components/access/Countdown';
+import { formatClock } from '@/components/access/format';
+import { LiveRefresh } from '@/components/access/LiveRefresh';
+import { ConfirmButton } from '@/components/admin/ConfirmButton';
+import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
+import { RelativeTime } from '@/components/admin/RelativeTime';
+import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { listGrants } from '@/server/access/list-grants';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { revokeAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Active grants' };
+
+export default async function ActiveGrantsPage() {
+  const actor = await requirePageActor();
+  const grants = (await listGrants({ actor, query: { status: 'active', limit: 200 } })).filter((g) => g.userId !== actor.id);
+
+  return (
+    <>
+      <LiveRefresh on="inbox" />
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
+        <Link href="/approvals" className="hover:underline">
+          Approvals
+        </Link>{' '}
+        / <span>Active grants</span>
+      </nav>
+      <PageHeader title="Active grants" description="Access running now on resources you approve for. Revoking ends its live sessions at once." />
+      {grants.length === 0 ? (
+        <EmptyState title="No active grants">Approved requests show here until they expire or are revoked.</EmptyState>
+      ) : (
+        <DataTable
+          label="Active grants"
+          head={
+            <>
+              <Th>Who</Th>
+              <Th>Resource</Th>
+              <Th>Started</Th>
+              <Th>Ends</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </>
+          }
+        >
+          {grants.map((grant) => (
+            <tr key={grant.id} className={rowClass} data-grant-id={grant.id}>
+              <Td>
+                <span className="font-medium">{grant.userName}</span>
+                <span className="block text-xs text-zinc-500 dark:text-zinc-400">{grant.userEmail}</span>
+              </Td>
+              <Td>
+                <Link href={`/resources/${grant.resourceId}`} className="hover:underline">
+                  {grant.resourceName}
+                </Link>
+              </Td>
+              <Td>
+                <RelativeTime iso={grant.startsAt} />
+              </Td>
+              <Td className="whitespace-nowrap">
+                {formatClock(grant.expiresAt)} · <Countdown until={grant.expiresAt} />
+              </Td>
+              <Td className="text-right">
+                <ConfirmButton
+                  label="Revoke"
+                  title={`Revoke ${grant.userName}’s access to ${grant.resourceName}?`}
+                  description="The grant ends now and the user’s live sessions on this resource are closed with the reason “grant revoked”."
+                  action={revokeAction.bind(null, grant.id)}
+                />
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ApprovalsInbox, type InboxDetail } from '@/components/access/ApprovalsInbox';
+import { LiveRefresh } from '@/components/access/LiveRefresh';
+import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { getRequest } from '@/server/access/get-request';
+import { listApprovalsInbox } from '@/server/access/list-approvals-inbox';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { approveAction, denyAction } from './actions';
+
+export const metadata: Metadata = { title: 'Approvals' };
+
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
+  const actor = await requirePageActor();
+  const [{ id }, requests] = await Promise.all([searchParams, listApprovalsInbox({ actor })]);
+  const selectedId = id ?? requests[0]?.id;
+  const selected: InboxDetail | null = selectedId ? await getRequest({ actor, requestId: selectedId }).catch(() => null) : null;
+
+  return (
+    <>
+      <LiveRefresh on="inbox" />
+      <PageHeader
+        title="Approvals"
+        description="Access requests waiting for your decision, oldest first."
+        actions={
+          <Link href="/approvals/grants" className="text-sm text-indigo-600 underline dark:text-indigo-400">
+            Active grants
+          </Link>
+        }
+      />
+      {requests.length === 0 && !selected ? (
+        <EmptyState title="Nothing to decide">New requests for resources you approve appear here as they arrive.</EmptyState>
+      ) : (
+        <ApprovalsInbox
+          items={requests.map((r) => ({
+            id: r.id,
+            requesterName: r.requester.name,
+            resourceName: r.resource.name,
+            durationMinutes: r.durationMinutes,
+            createdAt: r.createdAt,
+            approvalsCount: r.approvalsCount,
+            approvalsRequired: r.approvalsRequired,
+          }))}
+          selected={selected}
+          approve={approveAction}
+          deny={denyAction}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
+import { RelativeTime } from '@/components/admin/RelativeTime';
+import { ActionButton } from '@/components/access/ActionButton';
+import { Countdown } from '@/components/access/Countdown';
+import { formatClock, formatMinutes } from '@/components/access/format';
+import { LiveRefresh } from '@/components/access/LiveRefresh';
+import { RequestStatusBadge } from '@/components/access/RequestStatusBadge';
+import { ConfirmButton } from '@/components/admin/ConfirmButton';
+import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { listRequests } from '@/server/access/list-requests';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { cancelRequestAction, revokeGrantAction } from './actions';
+
+export const metadata: Metadata = { title: 'My requests' };
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
+  const actor = await requirePageActor();
+  const [{ id: highlighted }, requests] = await Promise.all([searchParams, listRequests({ actor, query: { limit: 200 } })]);
+
+  return (
+    <>
+      <LiveRefresh on="requests" />
+      <PageHeader title="My requests" description="Your access requests and their state. Request access from a resource’s page." />
+      {requests.length === 0 ? (
+        <EmptyState title="No requests yet">
+          Open a resource that needs approval in the <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">catalogue</Link> and request access there.
+        </EmptyState>
+      ) : (
+        <DataTable
+          label="My access requests"
+          head={
+            <>
+              <Th>Resource</Th>
+              <Th>Requested</Th>
+              <Th>Duration</Th>
+              <Th>Reason</Th>
+              <Th>State</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </>
+          }
+        >
+          {requests.map((request) => {
+            const isActive = request.status === 'approved' && request.grant?.isActive;
+            return (
+              <tr
+                key={request.id}
+                data-request-id={request.id}
+                data-status={request.status}
+                aria-current={request.id === highlighted ? 'true' : undefined}
+                className={`${rowClass} ${request.id === highlighted ? 'bg-indigo-50/60 dark:bg-indigo-950/30' : ''}`}
+              >
+                <Td>
+                  <Link href={`/resources/${request.resource.id}`} className="font-medium hover:underline">
+                    {request.resource.name}
+                  </Link>
+                </Td>
+                <Td className="text-zinc-500 dark:text-zinc-400">
+                  <RelativeTime iso={request.createdAt} />
+                </Td>
+                <Td className="tabular-nums">{formatMinutes(request.durationMinutes)}</Td>
+                <Td className="max-w-xs">
+                  <span className="line-clamp-2 text-zinc-600 dark:text-zinc-300">{request.reason || '—'}</span>
+                  {request.ticketUrl ? (
+                    <a href={request.ticketUrl} target="_blank" rel="noreferrer noopener" className="text-xs text-indigo-600 underline dark:text-indigo-400">
+                      Ticket
+                    </a>
+                  ) : null}
+                </Td>
+                <Td>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <RequestStatusBadge status={request.status} />
+                    {isActive && request.grant ? (
+                      <span className="text-xs text-zinc-600 dark:text-zinc-300">
+                        active until {formatClock(request.grant.expiresAt)} · <Countdown until={request.grant.expiresAt} />
+                      </span>
+                    ) : null}
+                    {request.status === 'pending' ? (
+                      <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                        {request.approvalsCount} of {request.approvalsRequired} approvals
+                      </span>
+                    ) : null}
+                    {request.decisions
+                      .filter((d) => d.decision === 'deny')
+                      .map((d) => (
+                        <span key={d.approverId} className="text-xs text-zinc-500 dark:text-zinc-400">
+                          by {d.approverName}
+                          {d.comment ? `: “${d.comment}”` : ''}
+                        </span>
+                      ))}
+                  </div>
+                </Td>
+                <Td className="text-right whitespace-nowrap">
+                  {request.status === 'pending' ? (
+                    <ActionButton label="Cancel" pendingLabel="Cancelling…" action={cancelRequestAction.bind(null, request.id)} />
+                  ) : null}
+                  {isActive && request.grant ? (
+                    <div className="flex justify-end gap-2">
+                      <Link href={`/resources/${request.resource.id}`} className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+                        Connect
+                      </Link>
+                      <ConfirmButton
+                        label="End access"
+                        title={`End your access to ${request.resource.name} now?`}
+                        description="Live sessions on this resource end at once. You would need a new request to connect again."
+                        action={revokeGrantAction.bind(null, request.grant.id)}
+                      />
+                    </div>
+                  ) : null}
+                </Td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { formatMinutes } from './format';
+
+export type PolicySummaryProps = {
+  approverRoles: string[];
+  approverUsers: { name: string }[];
+  approvalsRequired: number;
+  maxDurationMinutes: number;
+  isReasonRequired: boolean;
+  allowSelfApproval: boolean;
+};
+
+/** "1 approval from approvers · up to 4h 00m · reason required" */
+export function PolicySummary({ policy }: { policy: PolicySummaryProps }): ReactNode {
+  const who = [...policy.approverRoles.map((role) => `${role}s`), ...policy.approverUsers.map((user) => user.name)].join(', ') || 'nobody';
+  const parts = [
+    `${policy.approvalsRequired} approval${policy.approvalsRequired === 1 ? '' : 's'} from ${who}`,
+    `up to ${formatMinutes(policy.maxDurationMinutes)}`,
+    policy.isReasonRequired ? 'reason required' : 'reason optional',
+  ];
+  if (policy.allowSelfApproval) parts.push('approvers may approve their own requests');
+  return <span>{parts.join(' · ')}</span>;
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import { useActionState, useEffect, useRef } from 'react';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { SelectField, TextAreaField, TextField } from '../ui/Field';
+import type { FormState } from '../ui/form-state';
+import { durationChoices, formatMinutes } from './format';
+
+/** Duration (up to the policy maximum), reason and an optional ticket link. */
+export function RequestAccessForm({
+  maxDurationMinutes,
+  isReasonRequired,
+  action,
+}: {
+  maxDurationMinutes: number;
+  isReasonRequired: boolean;
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+}) {
+  const [state, formAction, isPending] = useActionState(action, undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state && !state.ok) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
+  const choices = durationChoices(maxDurationMinutes);
+  const preferred = choices.includes(60) ? 60 : (choices[choices.length - 1] ?? maxDurationMinutes);
+
+  return (
+    <form ref={formRef} action={formAction} className="space-y-3" aria-label="Request access">
+      {state && !state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      <SelectField label="Duration" name="durationMinutes" defaultValue={String(preferred)} error={state?.fields?.durationMinutes} hint={`At most ${formatMinutes(maxDurationMinutes)}.`}>
+        {choices.map((minutes) => (
+          <option key={minutes} value={minutes}>
+            {formatMinutes(minutes)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        label={isReasonRequired ? 'Reason' : 'Reason (optional)'}
+        name="reason"
+        rows={3}
+        maxLength={1000}
+        required={isReasonRequired}
+        placeholder="What you need to do, e.g. investigate INC-1234"
+        error={state?.fields?.reason}
+      />
+      <TextField label="Ticket link (optional)" name="ticketUrl" type="url" placeholder="https://…" error={state?.fields?.ticketUrl} />
+      <Button type="submit" disabled={isPending}>
+        {isPending ? 'Sending…' : 'Request access'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { Badge } from '../ui/PageHeader';
+
+const TONES = {
+  pending: 'amber',
+  approved: 'emerald',
+  denied: 'red',
+  cancelled: 'zinc',
+  expired: 'zinc',
+  revoked: 'red',
+} as const;
+
+const LABELS: Record<keyof typeof TONES, string> = {
+  pending: 'Pending',
+  approved: 'Approved',
+  denied: 'Denied',
+  cancelled: 'Cancelled',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+export function RequestStatusBadge({ status }: { status: keyof typeof TONES }) {
+  return <Badge tone={TONES[status]}>{LABELS[status]}</Badge>;
+}

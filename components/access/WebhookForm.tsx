@@ -1,0 +1,58 @@
+'use client';
+
+import { useActionState } from 'react';
+import { CheckboxGroup } from '../admin/CheckboxGroup';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { TextField } from '../ui/Field';
+import type { FormState } from '../ui/form-state';
+
+type SecretState = (FormState & { secret?: string }) | undefined;
+
+export const WEBHOOK_EVENT_OPTIONS = [
+  { value: 'request.created', label: 'Request created' },
+  { value: 'request.approved', label: 'Request approved' },
+  { value: 'request.denied', label: 'Request denied' },
+  { value: 'request.cancelled', label: 'Request cancelled' },
+  { value: 'request.revoked', label: 'Access revoked' },
+  { value: 'request.expired', label: 'Request or access expired' },
+] as const;
+
+/** Name, URL (a Slack incoming webhook works as is) and events; the signing secret is shown once. */
+export function WebhookForm({ action }: { action: (prev: SecretState, form: FormData) => Promise<SecretState> }) {
+  const [state, formAction, isPending] = useActionState(action, undefined);
+  return (
+    <form action={formAction} aria-label="Add a webhook" className="space-y-3">
+      {state?.message ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      {state?.secret ? <SecretBox secret={state.secret} /> : null}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label="Name" name="name" required placeholder="#ops-access" error={state?.fields?.name} />
+        <TextField label="URL" name="url" type="url" required placeholder="https://hooks.slack.com/services/…" error={state?.fields?.url} />
+      </div>
+      <CheckboxGroup
+        legend="Events"
+        name="events"
+        options={WEBHOOK_EVENT_OPTIONS}
+        defaultValues={WEBHOOK_EVENT_OPTIONS.map((o) => o.value)}
+        isInline
+        error={state?.fields?.events}
+      />
+      <Button type="submit" disabled={isPending}>
+        {isPending ? 'Adding…' : 'Add webhook'}
+      </Button>
+    </form>
+  );
+}
+
+export function SecretBox({ secret }: { secret: string }) {
+  return (
+    <div className="rounded-md border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-700 dark:bg-zinc-950">
+      <p className="mb-1 text-xs text-zinc-500 dark:text-zinc-400">
+        Verify <code>X-Porthole-Signature: sha256=HMAC-SHA256(secret, raw body)</code>
+      </p>
+      <code aria-label="Signing secret" className="block font-mono text-sm break-all select-all">
+        {secret}
+      </code>
+    </div>
+  );
+}

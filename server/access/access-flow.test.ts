@@ -1,0 +1,213 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { accessRequests, approvals, grants } from '@/db/access-schema';
+import { auditEvents } from '@/db/schema';
+import { rejectsWith } from '@/test/app-error';
+import { describeEachDriver } from '@/test/db-drivers';
+import { makeResource, makeUser, sshResource } from '@/test/factories';
+import { approveRequest } from './approve-request';
+import { canConnect } from './can-connect';
+import { cancelRequest } from './cancel-request';
+import { createRequest } from './create-request';
+import { denyRequest } from './deny-request';
+import { getRequest } from './get-request';
+import { countApprovalsInbox, listApprovalsInbox } from './list-approvals-inbox';
+import { listGrants } from './list-grants';
+import { listRequests } from './list-requests';
+import { revokeGrant } from './revoke-grant';
+import { accessScenario, REQUEST } from './test-helpers';
+
+
+async function snapshot() {
+  const [requests, decisions, grantRows, events] = await Promise.all([
+    db().select().from(accessRequests),
+    db().select().from(approvals),
+    db().select().from(grants),
+    db().select().from(auditEvents),
+  ]);
+  return { requests, decisions, grants: grantRows, events: events.length };
+}
+
+describeEachDriver('access requests', () => {
+  it('runs request → approval → active grant → revoke, with audit events and a live connect decision', async () => {
+    const { resource, engineer, approvers } = await accessScenario({ policy: { approvalsRequired: 1, maxDurationMinutes: 120 } });
+    const [arlo] = approvers;
+    if (!arlo) throw new Error('no approver');
+
+    expect(await canConnect(engineer.actor, resource)).toMatchObject({ isAllowed: false, reason: 'no_grant' });
+    const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST, ticketUrl: 'https://tickets.example/INC-42' } });
+
+    expect(await countApprovalsInbox({ actor: arlo.actor })).toBe(1);
+    expect((await listApprovalsInbox({ actor: arlo.actor })).map((r) => r.id)).toEqual([id]);
+    expect(await countApprovalsInbox({ actor: engineer.actor })).toBe(0);
+
+    const result = await approveRequest({ actor: arlo.actor, requestId: id, input: { comment: 'ok, go' } });
+    expect(result).toMatchObject({ status: 'approved', approvalsCount: 1, approvalsRequired: 1 });
+    expect(await countApprovalsInbox({ actor: arlo.actor })).toBe(0);
+
+    const view = await getRequest({ actor: engineer.actor, requestId: id });
+    expect(view).toMatchObject({ status: 'approved', ticketUrl: 'https://tickets.example/INC-42', canCancel: false, canRevoke: true });
+    expect(view.grant).toMatchObject({ status: 'active', isActive: true, userId: engineer.user.id });
+    const remainingMs = new Date(view.grant?.expiresAt ?? 0).getTime() - Date.now();
+    expect(remainingMs).toBeGreaterThan(59 * 60_000);
+    expect(remainingMs).toBeLessThanOrEqual(60 * 60_000 + 5_000);
+    expect(view.decisions).toMatchObject([{ approverId: arlo.user.id, decision: 'approve', comment: 'ok, go' }]);
+
+    const decision = await canConnect(engineer.actor, resource);
+    expect(decision).toMatchObject({ isAllowed: true, via: 'grant', grant: { id: result.grantId } });
+    expect(await canConnect(arlo.actor, resource)).toMatchObject({ isAllowed: false });
+
+    await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } }), 'CONFLICT');
+
+    await revokeGrant({ actor: arlo.actor, grantId: result.grantId ?? '', input: { reason: 'incident over' } });
+    expect(await canConnect(engineer.actor, resource)).toMatchObject({ isAllowed: false, reason: 'no_grant' });
+    const [mine] = await listRequests({ actor: engineer.actor });
+    expect(mine).toMatchObject({ id, status: 'revoked', grant: { status: 'revoked', isActive: false, revokeReason: 'incident over' } });
+    await rejectsWith(revokeGrant({ actor: arlo.actor, grantId: result.grantId ?? '' }), 'CONFLICT');
+
+    const actions = (await db().select().from(auditEvents)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['request.create', 'request.approve', 'grant.start', 'grant.revoke', 'policy.update']));
+  });
+
+  it('starts the grant only at the N-th distinct approver', async () => {
+    const { resource, engineer, approvers } = await accessScenario({ policy: { approvalsRequired: 3 }, approvers: 3 });
+    const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+    const [a, b, c] = approvers;
+    if (!a || !b || !c) throw new Error('approvers');
+
+    expect(await approveRequest({ actor: a.actor, requestId: id })).toMatchObject({ status: 'pending', approvalsCount: 1 });
+    await rejectsWith(approveRequest({ actor: a.actor, requestId: id }), 'CONFLICT');
+    expect(await approveRequest({ actor: b.actor, requestId: id })).toMatchObject({ status: 'pending', approvalsCount: 2 });
+    expect(await db().select().from(grants)).toHaveLength(0);
+    expect(await countApprovalsInbox({ actor: a.actor })).toBe(0);
+    expect(await countApprovalsInbox({ actor: c.actor })).toBe(1);
+    expect(await approveRequest({ actor: c.actor, requestId: id })).toMatchObject({ status: 'approved', approvalsCount: 3 });
+    expect(await db().select().from(grants)).toHaveLength(1);
+  });
+
+  it('ends the request on any deny, even after some approvals', async () => {
+    const { resource, engineer, approvers } = await accessScenario({ policy: { approvalsRequired: 2 } });
+    const [a, b] = approvers;
+    if (!a || !b) throw new Error('approvers');
+    const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+    await approveRequest({ actor: a.actor, requestId: id });
+    await denyRequest({ actor: b.actor, requestId: id, input: { comment: 'not during the freeze' } });
+    const view = await getRequest({ actor: engineer.actor, requestId: id });
+    expect(view).toMatchObject({ status: 'denied', grant: null, approvalsCount: 1 });
+    expect(view.decisions.map((d) => d.decision)).toEqual(['approve', 'deny']);
+    const before = await snapshot();
+    await rejectsWith(approveRequest({ actor: (await makeUser({ roles: ['approver'] })).actor, requestId: id }), 'CONFLICT');
+    expect(await canConnect(engineer.actor, resource)).toMatchObject({ isAllowed: false });
+    expect((await snapshot()).grants).toEqual(before.grants);
+  });
+
+  it('never counts the requester: self-approval is refused unless the policy allows it', async () => {
+    const strict = await accessScenario();
+    const approverEngineer = strict.approvers[0];
+    if (!approverEngineer) throw new Error('approver');
+    const { id } = await createRequest({ actor: approverEngineer.actor, input: { resourceId: strict.resource.id, ...REQUEST } });
+    expect(await countApprovalsInbox({ actor: approverEngineer.actor })).toBe(0);
+    const before = await snapshot();
+    const error = await rejectsWith(approveRequest({ actor: approverEngineer.actor, requestId: id }), 'FORBIDDEN');
+    expect(error.userMessage).toMatch(/own request/);
+    await rejectsWith(denyRequest({ actor: approverEngineer.actor, requestId: id }), 'FORBIDDEN');
+    expect(await snapshot()).toEqual(before);
+
+    const lenient = await accessScenario({ policy: { allowSelfApproval: true, approvalsRequired: 2 } });
+    const self = lenient.approvers[0];
+    const other = lenient.approvers[1];
+    if (!self || !other) throw new Error('approvers');
+    const request = await createRequest({ actor: self.actor, input: { resourceId: lenient.resource.id, ...REQUEST } });
+    expect(await approveRequest({ actor: self.actor, requestId: request.id })).toMatchObject({ status: 'pending', approvalsCount: 1 });
+    expect(await approveRequest({ actor: other.actor, requestId: request.id })).toMatchObject({ status: 'approved' });
+  });
+
+  it('refuses bad input with a clear error and changes nothing', async () => {
+    const { resource, engineer, approvers } = await accessScenario({ policy: { maxDurationMinutes: 90 } });
+    const [arlo] = approvers;
+    if (!arlo) throw new Error('approver');
+    const open = await makeResource(sshResource({ accessMode: 'open' }));
+    const before = await snapshot();
+
+    const tooLong = await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: resource.id, durationMinutes: 91, reason: 'x' } }), 'VALIDATION');
+    expect(tooLong.fields).toHaveProperty('durationMinutes');
+    expect(tooLong.userMessage).toMatch(/1h 30m/);
+    const noReason = await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: resource.id, durationMinutes: 30, reason: '   ' } }), 'VALIDATION');
+    expect(noReason.fields).toHaveProperty('reason');
+    const openError = await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: open.id, ...REQUEST } }), 'BAD_REQUEST');
+    expect(openError.userMessage).toMatch(/open/);
+    await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: resource.id, durationMinutes: 0, reason: 'x' } }), 'VALIDATION');
+    await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST, ticketUrl: 'javascript:alert(1)' } }), 'VALIDATION');
+    await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: '00000000-0000-4000-8000-000000000000', ...REQUEST } }), 'NOT_FOUND');
+    await rejectsWith(approveRequest({ actor: arlo.actor, requestId: 'not-a-uuid' }), 'NOT_FOUND');
+    expect(await snapshot()).toEqual(before);
+
+    // One pending request per person and resource.
+    await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+    await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } }), 'CONFLICT');
+  });
+
+  it('keeps other groups out: only the resource’s approvers decide, only the requester cancels', async () => {
+    const { resource, engineer, admin } = await accessScenario({ policy: { approverRoles: ['auditor'] } });
+    const approver = await makeUser({ roles: ['approver'] });
+    const named = await makeUser({ name: 'Named Approver' });
+    const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+    const before = await snapshot();
+
+    const error = await rejectsWith(approveRequest({ actor: approver.actor, requestId: id }), 'FORBIDDEN');
+    expect(error.userMessage).toMatch(/not an approver/);
+    await rejectsWith(denyRequest({ actor: approver.actor, requestId: id }), 'FORBIDDEN');
+    await rejectsWith(approveRequest({ actor: admin.actor, requestId: id }), 'FORBIDDEN');
+    await rejectsWith(cancelRequest({ actor: approver.actor, requestId: id }), 'NOT_FOUND');
+    await rejectsWith(getRequest({ actor: approver.actor, requestId: id }), 'NOT_FOUND');
+    expect(await countApprovalsInbox({ actor: approver.actor })).toBe(0);
+    expect(await snapshot()).toEqual(before);
+
+    // Named approvers decide whatever their roles.
+    const { updatePolicy } = await import('./update-policy');
+    await updatePolicy({ actor: admin.actor, resourceId: resource.id, input: { approverRoles: [], approverUserIds: [named.user.id] } });
+    expect(await countApprovalsInbox({ actor: named.actor })).toBe(1);
+    expect(await approveRequest({ actor: named.actor, requestId: id })).toMatchObject({ status: 'approved' });
+    expect(await listGrants({ actor: approver.actor })).toHaveLength(0);
+    expect(await listGrants({ actor: named.actor })).toHaveLength(1);
+    expect(await listGrants({ actor: engineer.actor, query: { status: 'active' } })).toHaveLength(1);
+  });
+
+  it('cancels a pending request, after which it can be neither cancelled nor approved', async () => {
+    const { resource, engineer, approvers } = await accessScenario();
+    const [arlo] = approvers;
+    if (!arlo) throw new Error('approver');
+    const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+    await cancelRequest({ actor: engineer.actor, requestId: id });
+    const before = await snapshot();
+    await rejectsWith(cancelRequest({ actor: engineer.actor, requestId: id }), 'CONFLICT');
+    const error = await rejectsWith(approveRequest({ actor: arlo.actor, requestId: id }), 'CONFLICT');
+    expect(error.userMessage).toMatch(/cancelled/);
+    expect(await snapshot()).toEqual(before);
+    expect(await countApprovalsInbox({ actor: arlo.actor })).toBe(0);
+    // A new request is allowed once the old one is closed.
+    await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+  });
+
+  it('refuses to approve a pending request that lapsed', async () => {
+    const { resource, engineer, approvers } = await accessScenario();
+    const [arlo] = approvers;
+    if (!arlo) throw new Error('approver');
+    const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+    await db().update(accessRequests).set({ pendingUntil: new Date(Date.now() - 1000) }).where(eq(accessRequests.id, id));
+    const before = await snapshot();
+    const error = await rejectsWith(approveRequest({ actor: arlo.actor, requestId: id }), 'CONFLICT');
+    expect(error.userMessage).toMatch(/expired/);
+    expect(await snapshot()).toEqual(before);
+    expect(await countApprovalsInbox({ actor: arlo.actor })).toBe(0);
+  });
+
+  it('lets open resources admit their listed roles without a grant', async () => {
+    const engineer = await makeUser();
+    const auditor = await makeUser({ roles: ['auditor'] });
+    const open = await makeResource(sshResource({ accessMode: 'open', allowedRoles: ['auditor'] }));
+    expect(await canConnect(auditor.actor, open)).toMatchObject({ isAllowed: true, via: 'open' });
+    expect(await canConnect(engineer.actor, open)).toMatchObject({ isAllowed: false, reason: 'role' });
+  });
+});

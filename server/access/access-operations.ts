@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { auditPageView, auditQuery } from '../audit/audit-schemas';
+import {
+  approveResultView,
+  createRequestInput,
+  decisionInput,
+  grantListQuery,
+  grantStatusView,
+  grantView,
+  requestDetailView,
+  requestListQuery,
+  requestStatusView,
+  requestView,
+  revokeGrantInput,
+} from './access-schemas';
+
+type AccessOperation = {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: string;
+  roles?: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+};
+
+/** Just-in-time access and audit operations, spread into the OpenAPI list (server/api/openapi.ts). */
+export const accessOperations: AccessOperation[] = [
+  { method: 'get', path: '/requests', summary: 'Access requests: mine, my approvals inbox (scope=inbox), or everyone\'s (scope=all, admins and auditors)', tag: 'Access', query: requestListQuery, response: z.array(requestView) },
+  { method: 'post', path: '/requests', summary: 'Request time-boxed access to an approval-mode resource', tag: 'Access', body: createRequestInput, response: requestView, status: 201 },
+  { method: 'get', path: '/requests/{id}', summary: 'Get a request (requester, its approvers, admins, auditors) with what I may do with it', tag: 'Access', response: requestDetailView },
+  { method: 'post', path: '/requests/{id}/cancel', summary: 'Cancel my pending request', tag: 'Access', response: requestStatusView },
+  { method: 'post', path: '/requests/{id}/approve', summary: 'Approve a pending request (the resource\'s approver group); the grant starts at the N-th distinct approval', tag: 'Access', roles: 'approver', body: decisionInput, response: approveResultView },
+  { method: 'post', path: '/requests/{id}/deny', summary: 'Deny a pending request (the resource\'s approver group); any deny ends it', tag: 'Access', roles: 'approver', body: decisionInput, response: requestStatusView },
+  { method: 'get', path: '/grants', summary: 'Grants: mine, those on resources I approve for, or all (admins and auditors)', tag: 'Access', query: grantListQuery, response: z.array(grantView) },
+  { method: 'post', path: '/grants/{id}/revoke', summary: 'End an active grant now (admins, the resource\'s approvers, or the grantee); its live sessions end with reason grant_revoked', tag: 'Access', body: revokeGrantInput, response: grantStatusView },
+  { method: 'get', path: '/audit', summary: 'The audit log, newest first, filtered and paged', tag: 'Audit', roles: 'admin, auditor', query: auditQuery, response: auditPageView },
+  { method: 'get', path: '/audit/export', summary: 'The filtered audit log as JSON Lines (application/x-ndjson)', tag: 'Audit', roles: 'admin, auditor', query: auditQuery.omit({ cursor: true, limit: true }) },
+  { method: 'get', path: '/events', summary: 'Server-sent events (text/event-stream): `inbox` {count} and `request` {requestId, status} for my requests', tag: 'Access' },
+];

@@ -1,0 +1,112 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accessRequests, approvals, grants } from '@/db/access-schema';
+import type { Actor } from '../auth/actor';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+import { isUniqueViolation } from '../users/unique-violation';
+import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
+import { decisionInput, type DecisionInput } from './access-schemas';
+import { announce } from './announce';
+import { assertCanDecide } from './assert-can-decide';
+import { lockRequest, subjectOf } from './find-request';
+import { getEffectivePolicy } from './policy';
+
+export type ApproveResult = { requestId: string; status: 'pending' | 'approved'; approvalsCount: number; approvalsRequired: number; grantId?: string };
+
+export const alreadyDecided = () => new AppError('CONFLICT', { userMessage: 'You have already decided on this request.' });
+
+/**
+ * Records one approver's approval. When it is the N-th distinct approval the grant starts,
+ * in the same transaction. The request row is locked first, and the unique keys on
+ * approvals (request, approver) and grants (request) back the checks in the database, so
+ * any number of simultaneous approvals produce exactly one grant.
+ */
+export async function approveRequest({ actor, requestId, input = {} }: { actor: Actor; requestId: string; input?: DecisionInput }): Promise<ApproveResult> {
+  const { comment } = decisionInput.parse(input);
+  try {
+    const outcome = await db().transaction(async (tx) => {
+      const row = await lockRequest(tx, requestId);
+      const { request, resource } = row;
+      const policy = await getEffectivePolicy(resource.id, tx);
+      assertCanDecide(actor, row, policy, 'approve');
+
+      const [existing] = await tx
+        .select({ id: approvals.id })
+        .from(approvals)
+        .where(and(eq(approvals.requestId, request.id), eq(approvals.approverId, actor.id)));
+      if (existing) throw alreadyDecided();
+      await tx.insert(approvals).values({ requestId: request.id, approverId: actor.id, decision: 'approve', comment });
+
+      const [count] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(approvals)
+        .where(and(eq(approvals.requestId, request.id), eq(approvals.decision, 'approve')));
+      const approvalsCount = count?.n ?? 0;
+      await recordAuditEvent(
+        {
+          actorId: actor.id,
+          action: 'request.approve',
+          targetType: 'access_request',
+          targetId: request.id,
+          data: { resourceId: resource.id, resourceName: resource.name, requesterId: request.requesterId, comment, approvalsCount, approvalsRequired: request.approvalsRequired },
+        },
+        tx,
+      );
+      if (approvalsCount < request.approvalsRequired) {
+        return { approvalsCount, request, grant: undefined, queued: 0 };
+      }
+
+      const [grant] = await tx
+        .insert(grants)
+        .values({
+          requestId: request.id,
+          resourceId: resource.id,
+          userId: request.requesterId,
+          expiresAt: sql`now() + make_interval(mins => ${request.durationMinutes})`,
+        })
+        .returning();
+      if (!grant) throw new Error('insert returned no row');
+      const [approved] = await tx
+        .update(accessRequests)
+        .set({ status: 'approved', decidedAt: sql`now()`, updatedAt: sql`now()` })
+        .where(eq(accessRequests.id, request.id))
+        .returning();
+      if (!approved) throw new Error('update returned no row');
+      await recordAuditEvent(
+        {
+          actorId: actor.id,
+          action: 'grant.start',
+          targetType: 'grant',
+          targetId: grant.id,
+          data: { requestId: request.id, resourceId: resource.id, resourceName: resource.name, userId: request.requesterId, expiresAt: grant.expiresAt.toISOString() },
+        },
+        tx,
+      );
+      const queued = await enqueueWebhooks(tx, 'request.approved', subjectOf({ ...row, request: approved }, { id: actor.id, name: actor.name, email: actor.email }, { comment, grant }));
+      return { approvalsCount, request: approved, grant, queued };
+    });
+
+    const { request, grant, approvalsCount, queued } = outcome;
+    if (grant) {
+      announce(
+        { requestId: request.id, resourceId: request.resourceId, requesterId: request.requesterId, status: 'approved', grantId: grant.id, grantExpiresAt: grant.expiresAt.toISOString() },
+        queued,
+      );
+    } else {
+      // Still pending, but this approver's inbox changed.
+      announce({ requestId: request.id, resourceId: request.resourceId, requesterId: request.requesterId, status: 'pending' });
+    }
+    return {
+      requestId: request.id,
+      status: grant ? 'approved' : 'pending',
+      approvalsCount,
+      approvalsRequired: request.approvalsRequired,
+      ...(grant ? { grantId: grant.id } : {}),
+    };
+  } catch (error) {
+    // The unique keys are the last line of defence, should a race slip past the checks.
+    if (isUniqueViolation(error)) throw alreadyDecided();
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accessRequests } from '@/db/access-schema';
+import { resources, users } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { requireResource } from '../resources/find-resource';
+import type { PolicyView, RequestView } from './access-schemas';
+import { canConnect } from './can-connect';
+import { toPolicyView } from './get-policy';
+import { getEffectivePolicy } from './policy';
+import { toRequestViews } from './request-view';
+
+export type MyAccess = {
+  /** Whether the actor may connect right now, and until when if through a grant. */
+  canConnect: boolean;
+  via: 'open' | 'grant' | null;
+  grantExpiresAt: string | null;
+  /** The request behind the active grant, or the pending one. */
+  current: RequestView | null;
+  /** The most recent closed request (denied, expired…), to explain what happened. */
+  last: RequestView | null;
+  policy: PolicyView | null;
+};
+
+/** The resource page's "Your access" card: connect, pending, or request. */
+export async function getMyAccess({ actor, resourceId }: { actor: Actor; resourceId: string }): Promise<MyAccess> {
+  const resource = await requireResource(resourceId);
+  const decision = await canConnect(actor, resource);
+  if (resource.accessMode === 'open') {
+    return { canConnect: decision.isAllowed, via: decision.isAllowed ? 'open' : null, grantExpiresAt: null, current: null, last: null, policy: null };
+  }
+  const rows = await db()
+    .select({ request: accessRequests, resource: resources, requester: users })
+    .from(accessRequests)
+    .innerJoin(resources, eq(resources.id, accessRequests.resourceId))
+    .innerJoin(users, eq(users.id, accessRequests.requesterId))
+    .where(and(eq(accessRequests.requesterId, actor.id), eq(accessRequests.resourceId, resource.id)))
+    .orderBy(desc(accessRequests.createdAt))
+    .limit(5);
+  const views = await toRequestViews(rows);
+  const current = views.find((v) => v.status === 'pending' || (v.status === 'approved' && v.grant?.isActive)) ?? null;
+  const last = current ? null : (views.find((v) => ['denied', 'expired', 'revoked', 'cancelled', 'approved'].includes(v.status)) ?? null);
+  return {
+    canConnect: decision.isAllowed,
+    via: decision.isAllowed ? decision.via : null,
+    grantExpiresAt: decision.isAllowed && decision.via === 'grant' ? decision.grant.expiresAt.toISOString() : null,
+    current,
+    last,
+    policy: await toPolicyView(await getEffectivePolicy(resource.id)),
+  };
+}
+

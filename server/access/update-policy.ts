@@ -1,0 +1,40 @@
+import { inArray, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accessPolicies } from '@/db/access-schema';
+import { users } from '@/db/schema';
+import type { Actor } from '../auth/actor';
+import { requireRole } from '../auth/require-role';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { AppError } from '../errors/app-error';
+import { requireResource } from '../resources/find-resource';
+import { policyInput, type PolicyInput, type PolicyView } from './access-schemas';
+import { toPolicyView } from './get-policy';
+import { getEffectivePolicy } from './policy';
+
+/** Admins set who approves a resource's requests, how many approvals, and for how long. */
+export async function updatePolicy({ actor, resourceId, input }: { actor: Actor; resourceId: string; input: PolicyInput }): Promise<PolicyView> {
+  requireRole(actor, 'admin');
+  const data = policyInput.parse(input);
+  const resource = await requireResource(resourceId);
+  const approverUserIds = [...new Set(data.approverUserIds)];
+  if (approverUserIds.length > 0) {
+    const found = await db().select({ id: users.id }).from(users).where(inArray(users.id, approverUserIds));
+    if (found.length !== approverUserIds.length) {
+      throw new AppError('VALIDATION', { userMessage: 'Some named approvers do not exist.', fields: { approverUserIds: ['Unknown user'] } });
+    }
+  }
+  const before = await getEffectivePolicy(resource.id);
+  const values = { ...data, approverRoles: [...new Set(data.approverRoles)], approverUserIds };
+  await db().transaction(async (tx) => {
+    await tx
+      .insert(accessPolicies)
+      .values({ resourceId: resource.id, ...values, updatedBy: actor.id })
+      .onConflictDoUpdate({ target: accessPolicies.resourceId, set: { ...values, updatedBy: actor.id, updatedAt: sql`now()` } });
+    const { isCustom: _c, resourceId: _r, ...previous } = before;
+    await recordAuditEvent(
+      { actorId: actor.id, action: 'policy.update', targetType: 'resource', targetId: resource.id, data: { resourceId: resource.id, resourceName: resource.name, before: previous, after: values } },
+      tx,
+    );
+  });
+  return toPolicyView(await getEffectivePolicy(resource.id));
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const time = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const date = new Date(v);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a date and time' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const auditQuery = z.object({
+  /** A user id, or part of an e-mail address or name. */
+  actor: z.string().trim().max(254).optional().transform((v) => v || undefined),
+  resourceId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.uuid('Choose a resource').optional()),
+  /** An exact action (`request.approve`) or a prefix ending in a dot (`grant.`). */
+  action: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[a-z_.]*$/, 'Actions look like request.approve or grant.')
+    .optional()
+    .transform((v) => v || undefined),
+  from: time,
+  to: time,
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.input<typeof auditQuery>;
+
+export const auditEventView = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  actor: z.object({ id: z.uuid(), email: z.string(), name: z.string() }).nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type AuditEventView = z.infer<typeof auditEventView>;
+
+export const auditPageView = z.object({ events: z.array(auditEventView), nextCursor: z.string().nullable() });
+export type AuditPageView = z.infer<typeof auditPageView>;

@@ -1,0 +1,69 @@
+import { countApprovalsInbox } from '../access/list-approvals-inbox';
+import type { Actor } from '../auth/actor';
+import { subscribe, type AccessEvent } from './event-bus';
+
+/** Keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 20_000;
+/** The browser's EventSource reconnects by itself; reconnecting re-checks the sign-in. */
+const MAX_LIFETIME_MS = 5 * 60_000;
+/** Bursts of events (the expiry job, many approvals) cost one count query. */
+const COALESCE_MS = 150;
+
+/**
+ * Server-sent events for one signed-in user:
+ * - `inbox` `{ count }`: how many requests await their decision (at start and on changes);
+ * - `request` `{ requestId, resourceId, status, grantExpiresAt? }`: one of their own requests changed.
+ */
+export function openLiveStream({ actor, signal }: { actor: Pick<Actor, 'id' | 'roles'>; signal: AbortSignal }): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let isClosed = false;
+      let countTimer: NodeJS.Timeout | undefined;
+      let lastCount: number | undefined;
+      const send = (event: string, data: unknown) => {
+        if (!isClosed) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      };
+      const sendCount = () => {
+        countTimer = undefined;
+        countApprovalsInbox({ actor })
+          .then((count) => {
+            // `changed` tells an open inbox to reload even when the number stays the same.
+            send('inbox', { count, changed: lastCount !== undefined });
+            lastCount = count;
+          })
+          .catch((error: unknown) => console.error('[porthole] live inbox count failed:', error));
+      };
+      const onEvent = (event: AccessEvent) => {
+        if (event.requesterId === actor.id) {
+          send('request', { requestId: event.requestId, resourceId: event.resourceId, status: event.status, grantExpiresAt: event.grantExpiresAt ?? null });
+        }
+        countTimer ??= setTimeout(sendCount, COALESCE_MS);
+      };
+      const unsubscribe = subscribe(onEvent);
+      const heartbeat = setInterval(() => !isClosed && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
+      const lifetime = setTimeout(() => close(), MAX_LIFETIME_MS);
+      const close = () => {
+        if (isClosed) return;
+        isClosed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        clearTimeout(lifetime);
+        clearTimeout(countTimer);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      };
+      cleanup = close;
+      signal.addEventListener('abort', close, { once: true });
+      controller.enqueue(encoder.encode('retry: 3000\n\n'));
+      sendCount();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}

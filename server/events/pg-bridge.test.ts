@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, expect, inject, it } from 'vitest';
+import { publish, subscribe, type PortholeEvent } from './event-bus';
+import { startPgEventBridge } from './pg-bridge';
+
+const event = (): PortholeEvent => ({ type: 'access', requestId: randomUUID(), resourceId: randomUUID(), requesterId: randomUUID(), status: 'pending' });
+
+async function waitFor<T>(check: () => T | undefined, ms = 5_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let stop: (() => Promise<void>) | undefined;
+let other: pg.Client | undefined;
+afterEach(async () => {
+  await stop?.();
+  await other?.end();
+});
+
+it('relays events between replicas through LISTEN/NOTIFY, ignoring its own', async () => {
+  const url = inject('postgresUrl');
+  const bridge = startPgEventBridge(url);
+  stop = bridge.stop;
+  // Another replica, played by a plain connection.
+  other = new pg.Client({ connectionString: url });
+  await other.connect();
+  await other.query('LISTEN porthole_events');
+  const fromUs: string[] = [];
+  other.on('notification', (message) => fromUs.push(message.payload ?? ''));
+
+  const received: PortholeEvent[] = [];
+  const unsubscribe = subscribe((e) => received.push(e));
+  try {
+    await bridge.ready;
+    const ours = event();
+    publish(ours);
+    const payload = await waitFor(() => fromUs.find((p) => p.includes(ours.requestId)));
+    expect(JSON.parse(payload)).toMatchObject({ event: ours });
+    expect(received.filter((e) => e.requestId === ours.requestId)).toHaveLength(1); // local delivery only, no echo
+
+    const theirs = event();
+    await other.query('SELECT pg_notify($1, $2)', ['porthole_events', JSON.stringify({ origin: 'another-replica', event: theirs })]);
+    await waitFor(() => received.find((e) => e.requestId === theirs.requestId));
+    await other.query('SELECT pg_notify($1, $2)', ['porthole_events', 'not json']);
+  } finally {
+    unsubscribe();
+  }
+});

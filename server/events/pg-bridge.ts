@@ -1,0 +1,79 @@
+import pg from 'pg';
+import { z } from 'zod';
+import { REQUEST_STATUSES } from '@/db/access-schema';
+import { busOrigin, emitLocal, setRelay, type PortholeEvent } from './event-bus';
+
+const CHANNEL = 'porthole_events';
+
+const notification = z.object({
+  origin: z.string(),
+  event: z.object({
+    type: z.literal('access'),
+    requestId: z.uuid(),
+    resourceId: z.uuid(),
+    requesterId: z.uuid(),
+    status: z.enum(REQUEST_STATUSES),
+    grantId: z.uuid().optional(),
+    grantExpiresAt: z.string().optional(),
+  }),
+});
+
+/**
+ * Relays bus events between replicas sharing one PostgreSQL: publish() also NOTIFYs, and a
+ * dedicated LISTEN connection re-emits other replicas' events here. Reconnects with a delay
+ * if the connection drops. `ready` resolves once the first LISTEN is in place.
+ */
+export function startPgEventBridge(url: string): { ready: Promise<void>; stop: () => Promise<void> } {
+  let client: pg.Client | undefined;
+  let isStopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('error', (error) => {
+      console.error('[porthole] event bridge connection lost:', error.message);
+      if (client === next) client = undefined;
+      void next.end().catch(() => undefined);
+      if (!isStopped) retry = setTimeout(() => void connect(), 2_000);
+    });
+    next.on('notification', (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      try {
+        const parsed = notification.parse(JSON.parse(message.payload));
+        if (parsed.origin !== busOrigin()) emitLocal(parsed.event as PortholeEvent);
+      } catch {
+        // Not ours, or from an incompatible version: ignore.
+      }
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CHANNEL}`);
+      client = next;
+      markReady();
+    } catch (error) {
+      console.error('[porthole] event bridge cannot connect:', error instanceof Error ? error.message : error);
+      void next.end().catch(() => undefined);
+      if (!isStopped) retry = setTimeout(() => void connect(), 2_000);
+    }
+  };
+
+  setRelay((event) => {
+    const payload = JSON.stringify({ origin: busOrigin(), event });
+    client?.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((error: unknown) => {
+      console.error('[porthole] event bridge notify failed:', error instanceof Error ? error.message : error);
+    });
+  });
+  void connect();
+
+  return {
+    ready,
+    stop: async () => {
+      isStopped = true;
+      clearTimeout(retry);
+      setRelay(undefined);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { webhookDeliveries, webhooks, type WebhookDelivery } from '@/db/access-schema';
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from './sign-webhook';
+import { openWebhookSecret } from './webhook-secret';
+
+/** Attempt n (1-based) failing waits baseMs·2^(n-1) before the next; after maxAttempts it is `failed`. */
+export const WEBHOOK_RETRY = { maxAttempts: 6, baseMs: 30_000, timeoutMs: 10_000, batch: 20, leaseMs: 60_000 };
+
+type Claimed = WebhookDelivery & { url: string; secret: string };
+
+/**
+ * Leases due deliveries: their next attempt moves a minute ahead while this process sends
+ * them, and SKIP LOCKED keeps two replicas from picking the same rows.
+ */
+async function claimDue(limit: number): Promise<Claimed[]> {
+  const due = sql`select ${webhookDeliveries.id} from ${webhookDeliveries}
+    where ${webhookDeliveries.status} = 'pending' and ${webhookDeliveries.nextAttemptAt} <= now()
+    order by ${webhookDeliveries.nextAttemptAt} limit ${limit} for update skip locked`;
+  const claimed = await db()
+    .update(webhookDeliveries)
+    .set({ nextAttemptAt: sql`now() + make_interval(secs => ${WEBHOOK_RETRY.leaseMs / 1000})` })
+    .where(sql`${webhookDeliveries.id} in (${due})`)
+    .returning();
+  if (claimed.length === 0) return [];
+  const hooks = await db().select({ id: webhooks.id, url: webhooks.url, secret: webhooks.secret }).from(webhooks);
+  const byId = new Map(hooks.map((hook) => [hook.id, hook]));
+  const ready: Claimed[] = [];
+  for (const delivery of claimed) {
+    const hook = byId.get(delivery.webhookId);
+    if (!hook) continue;
+    try {
+      ready.push({ ...delivery, url: hook.url, secret: openWebhookSecret(hook.id, hook.secret) });
+    } catch {
+      // Sealed with another key (PORTHOLE_SECRET_KEY changed): retrying cannot help.
+      await db()
+        .update(webhookDeliveries)
+        .set({ status: 'failed', lastError: 'cannot decrypt the signing secret; rotate it', lastAttemptAt: sql`now()` })
+        .where(eq(webhookDeliveries.id, delivery.id));
+    }
+  }
+  return ready;
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${WEBHOOK_RETRY.timeoutMs / 1000}s`;
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  if (cause?.code) return `cannot connect (${cause.code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One POST; resolves to the HTTP status, or throws for network errors and timeouts. */
+async function send(delivery: Claimed): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const body = JSON.stringify({ ...delivery.payload, porthole: { ...(delivery.payload.porthole as object), deliveryId: delivery.id, timestamp } });
+  const response = await fetch(delivery.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Porthole-Webhook/1',
+      [SIGNATURE_HEADER]: signBody(delivery.secret, body),
+      [TIMESTAMP_HEADER]: String(timestamp),
+      [EVENT_HEADER]: delivery.event,
+      [DELIVERY_HEADER]: delivery.id,
+    },
+    body,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(WEBHOOK_RETRY.timeoutMs),
+  });
+  await response.body?.cancel().catch(() => undefined);
+  return response.status;
+}
+
+async function attempt(delivery: Claimed): Promise<void> {
+  let statusCode: number | null = null;
+  let failure: string | null = null;
+  try {
+    statusCode = await send(delivery);
+    if (statusCode < 200 || statusCode >= 300) failure = `HTTP ${statusCode}`;
+  } catch (error) {
+    failure = describeFailure(error);
+  }
+  const attempts = delivery.attempts + 1;
+  const isLast = attempts >= WEBHOOK_RETRY.maxAttempts;
+  const backoffMs = WEBHOOK_RETRY.baseMs * 2 ** (attempts - 1);
+  await db()
+    .update(webhookDeliveries)
+    .set({
+      attempts,
+      lastAttemptAt: sql`now()`,
+      lastStatusCode: statusCode,
+      lastError: failure,
+      status: failure === null ? 'delivered' : isLast ? 'failed' : 'pending',
+      nextAttemptAt: failure === null || isLast ? sql`now()` : sql`now() + make_interval(secs => ${backoffMs / 1000})`,
+    })
+    .where(eq(webhookDeliveries.id, delivery.id));
+}
+
+/** Sends every delivery that is due now; returns how many were attempted. */
+export async function deliverDueWebhooks(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const batch = await claimDue(WEBHOOK_RETRY.batch);
+    if (batch.length === 0) return total;
+    await Promise.all(batch.map(attempt));
+    total += batch.length;
+  }
+}
+
+type Sender = { isEnabled: boolean; isRunning: boolean; isAgain: boolean };
+const globalForSender = globalThis as unknown as { __portholeWebhookSender?: Sender };
+const sender = (): Sender => (globalForSender.__portholeWebhookSender ??= { isEnabled: false, isRunning: false, isAgain: false });
+
+/** The background job turns this on; until then (tests, builds) wake-ups do nothing. */
+export function enableWebhookSender(isEnabled: boolean): void {
+  sender().isEnabled = isEnabled;
+}
+
+/** Sends due deliveries soon, in the background; coalesces wake-ups that arrive meanwhile. */
+export function wakeWebhookSender(): void {
+  const state = sender();
+  if (!state.isEnabled) return;
+  if (state.isRunning) {
+    state.isAgain = true;
+    return;
+  }
+  state.isRunning = true;
+  setImmediate(() => {
+    void deliverDueWebhooks()
+      .catch((error: unknown) => console.error('[porthole] webhook delivery failed:', error))
+      .finally(() => {
+        state.isRunning = false;
+        if (state.isAgain) {
+          state.isAgain = false;
+          wakeWebhookSender();
+        }
+      });
+  });
+}

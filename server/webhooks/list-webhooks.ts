@@ -1,0 +1,55 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { webhookDeliveries, webhooks } from '@/db/access-schema';
+import type { Actor } from '../auth/actor';
+import { requireRole } from '../auth/require-role';
+import type { DeliveryView, WebhookView } from './webhook-schemas';
+
+export async function listWebhooks({ actor }: { actor: Actor }): Promise<WebhookView[]> {
+  requireRole(actor, 'admin');
+  const rows = await db()
+    .select({
+      webhook: webhooks,
+      pending: sql<number>`count(*) filter (where ${webhookDeliveries.status} = 'pending')::int`,
+      delivered: sql<number>`count(*) filter (where ${webhookDeliveries.status} = 'delivered')::int`,
+      failed: sql<number>`count(*) filter (where ${webhookDeliveries.status} = 'failed')::int`,
+    })
+    .from(webhooks)
+    .leftJoin(webhookDeliveries, eq(webhookDeliveries.webhookId, webhooks.id))
+    .groupBy(webhooks.id)
+    .orderBy(webhooks.name);
+  return rows.map(({ webhook, pending, delivered, failed }) => ({
+    id: webhook.id,
+    name: webhook.name,
+    url: webhook.url,
+    events: webhook.events,
+    isEnabled: webhook.isEnabled,
+    createdAt: webhook.createdAt.toISOString(),
+    counts: { pending, delivered, failed },
+  }));
+}
+
+/** The latest deliveries across all webhooks (or one), newest first. */
+export async function listDeliveries({ actor, webhookId, limit = 100 }: { actor: Actor; webhookId?: string; limit?: number }): Promise<DeliveryView[]> {
+  requireRole(actor, 'admin');
+  const rows = await db()
+    .select({ delivery: webhookDeliveries, webhookName: webhooks.name })
+    .from(webhookDeliveries)
+    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+    .where(webhookId ? eq(webhookDeliveries.webhookId, webhookId) : undefined)
+    .orderBy(desc(webhookDeliveries.createdAt))
+    .limit(limit);
+  return rows.map(({ delivery, webhookName }) => ({
+    id: delivery.id,
+    webhookId: delivery.webhookId,
+    webhookName,
+    event: delivery.event,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt.toISOString() : null,
+    lastAttemptAt: delivery.lastAttemptAt?.toISOString() ?? null,
+    lastStatusCode: delivery.lastStatusCode,
+    lastError: delivery.lastError,
+    createdAt: delivery.createdAt.toISOString(),
+  }));
+}

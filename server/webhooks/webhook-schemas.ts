@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { DELIVERY_STATUSES, WEBHOOK_EVENTS } from '@/db/access-schema';
+
+export const webhookInput = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(80),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .pipe(z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL' })),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'Choose at least one event'),
+  isEnabled: z.boolean().default(true),
+});
+export type WebhookInput = z.input<typeof webhookInput>;
+
+export const webhookView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)),
+  isEnabled: z.boolean(),
+  createdAt: z.string(),
+  counts: z.object({ pending: z.number(), delivered: z.number(), failed: z.number() }),
+});
+export type WebhookView = z.infer<typeof webhookView>;
+
+export const deliveryView = z.object({
+  id: z.uuid(),
+  webhookId: z.uuid(),
+  webhookName: z.string(),
+  event: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastStatusCode: z.number().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type DeliveryView = z.infer<typeof deliveryView>;
