@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { rawIndex, stripAnsi } from './ansi';
+
+describe('stripAnsi', () => {
+  it('removes CSI, OSC and simple escapes and maps positions back', () => {
+    const raw = Buffer.from('a\x1b[1;31mb\x1b]0;title\x07c\x1b(Bd\x1b7e\x1b]8;;http://x\x1b\\f');
+    const scan = stripAnsi(raw, false);
+    expect(scan.clean).toBe('abcdef');
+    expect(scan.complete).toBe(raw.length);
+    const hint = { next: 0 };
+    expect([0, 1, 2, 3, 4, 5].map((i) => String.fromCharCode(raw[rawIndex(scan.escapes, i, hint)]!))).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('leaves an incomplete trailing sequence for the next chunk', () => {
+    for (const tail of ['\x1b', '\x1b[', '\x1b[01;3', '\x1b]0;tit', '\x1b]8;;x\x1b', '\x1b(']) {
+      const scan = stripAnsi(Buffer.from(`ab${tail}`), false);
+      expect(scan.clean, JSON.stringify(tail)).toBe('ab');
+      expect(scan.complete).toBe(2);
+      expect(stripAnsi(Buffer.from(`ab${tail}`), true).complete).toBe(2 + tail.length);
+    }
+  });
+
+  it('passes text without escapes through', () => {
+    expect(stripAnsi(Buffer.from('plain text'), false)).toEqual({ clean: 'plain text', escapes: [], complete: 10 });
+  });
+});

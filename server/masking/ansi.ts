@@ -1,0 +1,101 @@
+/**
+ * Terminal escape sequences (ECMA-48): matching sees the text without them, and masking maps
+ * matches back onto the raw bytes so the escapes survive.
+ */
+
+const ESC = 0x1b;
+const BEL = 0x07;
+/** An unterminated sequence longer than this is given up on (emitted as it is). */
+const MAX_PENDING = 4096;
+
+export interface AnsiScan {
+  /** The bytes with escape sequences removed, as a latin1 string (one character per byte). */
+  clean: string;
+  /** Flat triples `[cleanPos, rawStart, rawEnd]`, one per sequence, in order. */
+  escapes: number[];
+  /** Raw bytes covered: `raw[complete..]` is an escape sequence still incomplete. */
+  complete: number;
+}
+
+const NO_ESCAPES: number[] = [];
+
+/** With `final`, an incomplete trailing sequence is taken as it is instead of waited for. */
+export function stripAnsi(raw: Buffer, final: boolean): AnsiScan {
+  let esc = raw.indexOf(ESC);
+  if (esc === -1) return { clean: raw.toString('latin1'), escapes: NO_ESCAPES, complete: raw.length };
+
+  const clean = Buffer.allocUnsafe(raw.length);
+  const escapes: number[] = [];
+  let cleanLength = 0;
+  let rawPos = 0;
+  let complete = raw.length;
+  while (esc !== -1) {
+    clean.set(raw.subarray(rawPos, esc), cleanLength);
+    cleanLength += esc - rawPos;
+    let end = sequenceEnd(raw, esc);
+    if (end === -1) {
+      if (!final && raw.length - esc < MAX_PENDING) {
+        complete = esc;
+        rawPos = esc;
+        break;
+      }
+      end = raw.length;
+    }
+    escapes.push(cleanLength, esc, end);
+    rawPos = end;
+    esc = raw.indexOf(ESC, end);
+  }
+  if (complete === raw.length) {
+    clean.set(raw.subarray(rawPos), cleanLength);
+    cleanLength += raw.length - rawPos;
+  }
+  return { clean: clean.toString('latin1', 0, cleanLength), escapes, complete };
+}
+
+/** End (exclusive) of the sequence starting with ESC at `i`, or -1 if it is not complete yet. */
+export function sequenceEnd(raw: Uint8Array, i: number): number {
+  const n = raw.length;
+  if (i + 1 >= n) return -1;
+  const kind = raw[i + 1]!;
+  if (kind === 0x5b) {
+    // CSI: parameters 0x30–0x3F, intermediates 0x20–0x2F, final 0x40–0x7E.
+    let j = i + 2;
+    while (j < n && raw[j]! >= 0x30 && raw[j]! <= 0x3f) j++;
+    while (j < n && raw[j]! >= 0x20 && raw[j]! <= 0x2f) j++;
+    if (j >= n) return -1;
+    return raw[j]! >= 0x40 && raw[j]! <= 0x7e ? j + 1 : j;
+  }
+  if (kind === 0x5d || kind === 0x50 || kind === 0x58 || kind === 0x5e || kind === 0x5f) {
+    // OSC, DCS, SOS, PM, APC: a string ended by ST (ESC \) or, for OSC, BEL.
+    for (let j = i + 2; j < n; j++) {
+      const b = raw[j]!;
+      if (b === BEL && kind === 0x5d) return j + 1;
+      if (b === ESC) {
+        if (j + 1 >= n) return -1;
+        return raw[j + 1] === 0x5c ? j + 2 : j;
+      }
+    }
+    return -1;
+  }
+  if (kind >= 0x20 && kind <= 0x2f) {
+    // nF: intermediates then a final byte (ESC ( B).
+    let j = i + 1;
+    while (j < n && raw[j]! >= 0x20 && raw[j]! <= 0x2f) j++;
+    if (j >= n) return -1;
+    return raw[j]! >= 0x30 && raw[j]! <= 0x7e ? j + 1 : j;
+  }
+  if (kind >= 0x30 && kind <= 0x7e) return i + 2; // ESC 7, ESC =, ESC M ...
+  return i + 1; // a lone ESC
+}
+
+/**
+ * Raw position of clean byte `cleanPos`: after every escape that precedes it. `hint` is the
+ * index of the first escape triple to consider (positions are looked up in increasing order).
+ */
+export function rawIndex(escapes: number[], cleanPos: number, hint: { next: number }): number {
+  let i = hint.next;
+  while (i < escapes.length && escapes[i]! <= cleanPos) i += 3;
+  hint.next = i;
+  // After escape k, raw position rawEnd_k holds clean position cleanPos_k.
+  return i === 0 ? cleanPos : cleanPos + escapes[i - 1]! - escapes[i - 3]!;
+}

@@ -1,0 +1,29 @@
+import type { DetectorCorpus } from './corpus-types';
+
+/** AWS access key IDs: AKIA (long-term) and ASIA (temporary), 20 characters. */
+export const corpus: DetectorCorpus = {
+  ruleId: 'aws-access-key-id',
+  positives: [
+    { text: "AKIARHUNWS7DR4ERD7TI", secret: "AKIARHUNWS7DR4ERD7TI" },
+    { text: "AKIABTPUP7UHRJACJIPL", secret: "AKIABTPUP7UHRJACJIPL" },
+    { text: "AKIARHBACGTRNUV2Z7P3", secret: "AKIARHBACGTRNUV2Z7P3" },
+    { text: "AKIAWL742BY63JEXCIIO", secret: "AKIAWL742BY63JEXCIIO" },
+    { text: "AKIAPYJDTI4JO6JQDO36", secret: "AKIAPYJDTI4JO6JQDO36" },
+    { text: "AKIAN6PTD6JPQUUHRZND", secret: "AKIAN6PTD6JPQUUHRZND" },
+    { text: "AKIAP7TVUHGRU5Q4GCTM", secret: "AKIAP7TVUHGRU5Q4GCTM" },
+    { text: "AKIAY276N2P565W4WVUR", secret: "AKIAY276N2P565W4WVUR" },
+    { text: "ASIA65OTBZTJ5YPW3BAK", secret: "ASIA65OTBZTJ5YPW3BAK" },
+    { text: "ASIATYAXIFYJY6D7JCB7", secret: "ASIATYAXIFYJY6D7JCB7" },
+    { text: "ASIAUBR3WYYEN4KUEVPL", secret: "ASIAUBR3WYYEN4KUEVPL" },
+    { text: "AKIAIOSFODNN7EXAMPLE", secret: "AKIAIOSFODNN7EXAMPLE" },
+  ],
+  negatives: [
+    "AKIAIOSFODNN7EXAMPL",
+    "XAKIAIOSFODNN7EXAMPLE",
+    "AKIAIOSFODNN7EXAMPLEX",
+    "AKIAiosfodnn7example",
+    "AKIA-IOSFODNN7EXAMPLE",
+    "arn:aws:iam::123456789012:user/AKIA",
+    "\"UserId\": \"AIDAJQABLZS4A3QDU576Q\"",
+  ],
+};

@@ -1,0 +1,149 @@
+import { sequenceEnd, stripAnsi } from './ansi';
+
+/**
+ * Hidden input: keystrokes typed while the terminal does not echo them (password prompts,
+ * `read -s`, `sudo`) are recorded as a marker, never in clear. Each typed printable byte waits
+ * until its echo comes back in the output (then it is recorded as typed) or the echo window
+ * passes without it (then it is hidden). A password-like prompt is only a hint: it makes the
+ * tracker stricter, it never reveals anything by itself. Pure: time is passed in.
+ */
+
+export type InputRecord =
+  | { kind: 'input'; bytes: Buffer; at: number }
+  | { kind: 'hidden'; length: number; at: number };
+
+export interface EchoTrackerState {
+  /** Typed bytes not yet recorded, oldest first. */
+  readonly pending: ReadonlyArray<PendingByte>;
+  /** A recent keystroke was not echoed: printable input is hidden at once until Enter or echo. */
+  readonly echoOff: boolean;
+  /** The output ends like a password prompt. */
+  readonly promptHint: boolean;
+  /** Last clean output characters, for prompt detection. */
+  readonly outputTail: string;
+  /** Printable bytes hidden since `echoOff` was set, to notice when echo comes back. */
+  readonly recentHidden: string;
+}
+
+interface PendingByte {
+  byte: number;
+  at: number;
+  /** Part of a control key (Enter, Ctrl-C, an arrow key's escape sequence): never hidden. */
+  control: boolean;
+}
+
+export interface EchoTracker {
+  readonly initialState: EchoTrackerState;
+  /** Keystrokes from the user. */
+  input(state: EchoTrackerState, bytes: Uint8Array, now: number): { state: EchoTrackerState; records: InputRecord[] };
+  /** Output from the terminal (before masking). */
+  output(state: EchoTrackerState, bytes: Uint8Array, now: number): { state: EchoTrackerState; records: InputRecord[] };
+  /** Timer: decides keystrokes whose echo window has passed. */
+  tick(state: EchoTrackerState, now: number): { state: EchoTrackerState; records: InputRecord[] };
+}
+
+const PROMPT = /(?:pass(?:word|phrase|code)|\bpin|secret|token|otp|verification code)[^:\r\n]{0,60}:\s*$|\[sudo\][^\r\n]*$|\bpassword for [^\r\n]*$/i;
+const TAIL = 160;
+
+export function createEchoTracker(options: { windowMs?: number } = {}): EchoTracker {
+  const windowMs = options.windowMs ?? 250;
+  const initialState: EchoTrackerState = { pending: [], echoOff: false, promptHint: false, outputTail: '', recentHidden: '' };
+
+  return {
+    initialState,
+    input(state, bytes, now) {
+      const pending = [...state.pending];
+      for (let i = 0; i < bytes.length; i++) {
+        const byte = bytes[i]!;
+        if (byte === 0x1b) {
+          const end = sequenceEnd(bytes, i);
+          const stop = end === -1 ? bytes.length : end;
+          for (; i < stop; i++) pending.push({ byte: bytes[i]!, at: now, control: true });
+          i--;
+        } else {
+          pending.push({ byte, at: now, control: !isPrintable(byte) });
+        }
+      }
+      return resolve({ ...state, pending }, now, '');
+    },
+    output(state, bytes, now) {
+      const clean = stripAnsi(Buffer.from(bytes), true).clean;
+      const outputTail = (state.outputTail + clean).slice(-TAIL);
+      // The hint holds until Enter, even if more output follows the prompt.
+      const promptHint = state.promptHint || PROMPT.test(outputTail);
+      return resolve({ ...state, outputTail, promptHint }, now, clean.replace(/[\x00-\x1f\x7f]/g, ''));
+    },
+    tick(state, now) {
+      return resolve(state, now, '');
+    },
+  };
+
+  function resolve(state: EchoTrackerState, now: number, echo: string): { state: EchoTrackerState; records: InputRecord[] } {
+    const records: InputRecord[] = [];
+    let { echoOff, recentHidden, promptHint } = state;
+    const pending = [...state.pending];
+    let echoPos = 0;
+    const echoed = new Set<number>();
+    // Which pending printable bytes came back, in order (strict while a prompt is shown: the
+    // whole run must come back together, so unrelated output cannot reveal a password).
+    // Echo is what the output starts with: the pending printable bytes, in order (a whole run
+    // at once while a password prompt is shown, so unrelated output cannot reveal a password).
+    const printable = pending.map((p, i) => (p.control ? -1 : i)).filter((i) => i >= 0);
+    if (echo && printable.length > 0) {
+      const run = String.fromCharCode(...printable.map((i) => pending[i]!.byte));
+      if (state.promptHint) {
+        if (echo.startsWith(run)) printable.forEach((i) => echoed.add(i));
+      } else {
+        for (const i of printable) {
+          if (echo.charCodeAt(echoPos) !== pending[i]!.byte) break;
+          echoed.add(i);
+          echoPos++;
+        }
+      }
+    }
+    if (echo && echoOff && recentHidden && echo.includes(recentHidden.slice(-4))) echoOff = false;
+
+    while (pending.length > 0) {
+      const head = pending[0]!;
+      const index = state.pending.length - pending.length;
+      if (head.control) {
+        if (head.byte === 0x0d || head.byte === 0x0a || head.byte === 0x03) {
+          echoOff = false;
+          recentHidden = '';
+          promptHint = false;
+        }
+        pushInput(records, head);
+      } else if (echoed.has(index)) {
+        pushInput(records, head);
+      } else if (echoOff || now - head.at >= windowMs || (promptHint && enterFollows(pending))) {
+        pushHidden(records, head);
+        echoOff = true;
+        recentHidden = (recentHidden + String.fromCharCode(head.byte)).slice(-16);
+      } else {
+        break;
+      }
+      pending.shift();
+    }
+    return { state: { ...state, pending, echoOff, recentHidden, promptHint }, records };
+  }
+}
+
+function enterFollows(pending: ReadonlyArray<PendingByte>): boolean {
+  return pending.some((p) => p.byte === 0x0d || p.byte === 0x0a);
+}
+
+function isPrintable(byte: number): boolean {
+  return (byte >= 0x20 && byte < 0x7f) || byte >= 0x80;
+}
+
+function pushInput(records: InputRecord[], item: { byte: number; at: number }): void {
+  const last = records[records.length - 1];
+  if (last?.kind === 'input' && last.at === item.at) last.bytes = Buffer.concat([last.bytes, Buffer.of(item.byte)]);
+  else records.push({ kind: 'input', bytes: Buffer.of(item.byte), at: item.at });
+}
+
+function pushHidden(records: InputRecord[], item: { at: number }): void {
+  const last = records[records.length - 1];
+  if (last?.kind === 'hidden') last.length++;
+  else records.push({ kind: 'hidden', length: 1, at: item.at });
+}

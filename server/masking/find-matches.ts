@@ -1,0 +1,145 @@
+import type { CombinedPass, CompiledRules } from './compile-rules';
+
+/** A match in the scanned text (context included): its whole extent and the part to mask. */
+export interface Match {
+  start: number;
+  end: number;
+  maskStart: number;
+  maskEnd: number;
+  /** Rule index, or -1 for the continuation of a block that was already labelled. */
+  rule: number;
+}
+
+interface Scannable {
+  lastIndex: number;
+  exec(input: never): (RegExpExecArray & { indices?: Array<[number, number] | undefined> }) | null;
+}
+
+/**
+ * Runs one combined pass from `from`. Stops at a block rule's opening match and returns its
+ * position in `block` so the caller can follow the block; candidates failing `validate` are
+ * dropped and scanning resumes one character later.
+ */
+export function scanPass<R extends Scannable>(
+  compiled: CompiledRules,
+  pass: CombinedPass<R>,
+  input: string | Buffer,
+  latin1: string,
+  from: number,
+  matches: Match[],
+): { blockRule: number; start: number; end: number } | null {
+  const re = pass.scan;
+  re.lastIndex = from;
+  for (;;) {
+    const m = re.exec(input as never);
+    if (m === null) return null;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end === start) {
+      re.lastIndex = start + 1;
+      continue;
+    }
+    let alternative = pass.groups[0]!;
+    for (const g of pass.groups) {
+      if (m[g.group] !== undefined) {
+        alternative = g;
+        break;
+      }
+    }
+    const ruleIndex = alternative.rule;
+    if (compiled.blocks.has(ruleIndex)) return { blockRule: ruleIndex, start, end };
+    let maskStart = start;
+    let maskEnd = end;
+    const secret = alternative.secret >= 0 ? m.indices?.[alternative.secret] : undefined;
+    if (secret) [maskStart, maskEnd] = secret;
+    const validate = compiled.rules[ruleIndex]!.validate;
+    if (validate && !validate(latin1.slice(maskStart, maskEnd))) {
+      re.lastIndex = start + 1;
+      continue;
+    }
+    matches.push({ start, end, maskStart, maskEnd, rule: ruleIndex });
+  }
+}
+
+export type BlockScan = { kind: 'closed'; end: number } | { kind: 'open'; searched: number } | { kind: 'capped' };
+
+/**
+ * Follows a block (PEM) opened at `start`: closed by its end marker, or early by a character
+ * that cannot be in its body (masked up to there: fail closed). `resumeAt` skips text already
+ * searched in an earlier step.
+ */
+export function scanBlock(
+  compiled: CompiledRules,
+  ruleIndex: number,
+  text: string,
+  start: number,
+  openEnd: number,
+  resumeAt: number,
+  final: boolean,
+): BlockScan {
+  const block = compiled.blocks.get(ruleIndex)!;
+  const n = text.length;
+  block.end.lastIndex = Math.max(openEnd, resumeAt - block.endBytes);
+  const endMatch = block.end.exec(text);
+  block.outsideBody.lastIndex = Math.max(openEnd, resumeAt);
+  const outside = block.outsideBody.exec(text);
+  if (endMatch && (!outside || endMatch.index < outside.index)) {
+    return { kind: 'closed', end: endMatch.index + endMatch[0].length };
+  }
+  if (outside) return { kind: 'closed', end: outside.index };
+  if (final || n - start >= compiled.rules[ruleIndex]!.maxLength) return { kind: 'capped' };
+  return { kind: 'open', searched: n };
+}
+
+/**
+ * A block past its cap: everything is masked until its end marker (which may straddle the
+ * previous chunk: `tail` holds the last bytes seen) or a character outside its body.
+ */
+export function continueBlock(
+  compiled: CompiledRules,
+  ruleIndex: number,
+  tail: string,
+  text: string,
+  from: number,
+): { end: number; isClosed: boolean } {
+  const block = compiled.blocks.get(ruleIndex)!;
+  block.outsideBody.lastIndex = from;
+  const outside = block.outsideBody.exec(text);
+  const limit = outside ? outside.index : text.length;
+  const window = tail + text.slice(from, limit);
+  block.end.lastIndex = 0;
+  const endMatch = block.end.exec(window);
+  if (endMatch) return { end: from + endMatch.index + endMatch[0].length - tail.length, isClosed: true };
+  return outside ? { end: outside.index, isClosed: true } : { end: text.length, isClosed: false };
+}
+
+/**
+ * The earliest position from which the rest of the text could still become or extend a match,
+ * or `n` when nothing needs holding. A backward scan over bytes that can occur in a match finds
+ * where to start looking, so ordinary frames cost one short regex search.
+ */
+export function findPartialStart(compiled: CompiledRules, latin1: string, from: number, bytes: Buffer | undefined): number {
+  let hold = latin1.length;
+  if (compiled.v8) hold = earliestPartial(compiled.v8.partials, latin1, latin1, from, hold);
+  if (compiled.re2 && bytes) hold = earliestPartial(compiled.re2.partials, bytes, latin1, from, hold);
+  return hold;
+}
+
+function earliestPartial<R extends Scannable>(
+  partials: Array<{ regex: R; reach: Uint8Array }>,
+  input: string | Buffer,
+  latin1: string,
+  from: number,
+  hold: number,
+): number {
+  const n = latin1.length;
+  for (const { regex, reach } of partials) {
+    let j = n;
+    while (j > from && reach[latin1.charCodeAt(j - 1)] === 1) j--;
+    if (j === n) continue;
+    regex.lastIndex = j;
+    const m = regex.exec(input as never);
+    if (m && m.index < hold) hold = m.index;
+  }
+  return hold;
+}

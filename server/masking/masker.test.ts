@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { selectRules } from './built-in-rules';
+import { createMasker } from './masker';
+import { maskText } from './mask-text';
+import type { MaskerState } from './types';
+
+const masker = createMasker(selectRules());
+const KEY = 'AKIAIOSFODNN7EXAMPLE';
+
+function steps(chunks: Array<string | Buffer>, state: MaskerState = masker.initialState) {
+  const outputs: string[] = [];
+  for (const chunk of chunks) {
+    const result = masker.step(state, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    outputs.push(result.output.toString('latin1'));
+    state = result.state;
+  }
+  return { outputs, state };
+}
+
+describe('createMasker: streaming', () => {
+  it('emits ordinary output at once, holding nothing', () => {
+    const { outputs, state } = steps(['total 12\n-rw-r--r-- 1 root root 1234 Jan  1 12:00 notes.txt\n']);
+    expect(outputs).toEqual(['total 12\n-rw-r--r-- 1 root root 1234 Jan  1 12:00 notes.txt\n']);
+    expect(state.held.length).toBe(state.emitted);
+  });
+
+  it('keeps interactive echo instant for keystrokes that cannot start a secret', () => {
+    expect(steps(['l', 'l', ' ', '/', 'm', 'n', '\r\n']).outputs).toEqual(['l', 'l', ' ', '/', 'm', 'n', '\r\n']);
+    // "-" could begin "-----BEGIN": held until the next keystroke rules it out (or the idle flush).
+    expect(steps(['l', 'l', ' ', '-', 'l', '\r\n']).outputs).toEqual(['l', 'l', ' ', '', '-l', '\r\n']);
+  });
+
+  it('holds back only the suffix that could still become a secret', () => {
+    const { outputs, state } = steps(['key is AKIAIOSF']);
+    expect(outputs).toEqual(['key is ']);
+    expect(state.held.subarray(state.emitted).toString()).toBe('AKIAIOSF');
+    expect(masker.flush(state).output.toString()).toBe('AKIAIOSF');
+  });
+
+  it('masks a secret split over many frames and reports where, never what', () => {
+    const { outputs, state } = steps(['id=', 'AKIA', 'IOSFOD', 'NN7EXAM', 'PLE done\n']);
+    expect(outputs.join('')).toBe('id=[MASKED:aws-key] done\n');
+    const result = masker.step(masker.initialState, Buffer.from(`x ${KEY} y ${KEY}\n`));
+    expect(result.events).toEqual([
+      { ruleId: 'aws-access-key-id', rule: 'AWS access key ID', offset: 2, length: 16 },
+      { ruleId: 'aws-access-key-id', rule: 'AWS access key ID', offset: 21, length: 16 },
+    ]);
+    expect(result.output.subarray(21, 37).toString()).toBe('[MASKED:aws-key]');
+    expect(JSON.stringify(result.events)).not.toContain('AKIA');
+    expect(state.outputOffset).toBe(outputs.join('').length);
+  });
+
+  it('counts event offsets across steps', () => {
+    const first = masker.step(masker.initialState, Buffer.from('hello world\n'));
+    const second = masker.step(first.state, Buffer.from(`${KEY}\n`));
+    expect(second.events[0]?.offset).toBe(12);
+  });
+
+  it('is pure: the same state and chunk give the same result, and states are not modified', () => {
+    const { state } = steps(['token: abc']);
+    const snapshot = JSON.stringify(state);
+    const a = masker.step(state, Buffer.from('defgh\n'));
+    const b = masker.step(state, Buffer.from('defgh\n'));
+    expect(a.output.equals(b.output)).toBe(true);
+    expect(JSON.stringify(state)).toBe(snapshot);
+    expect(a.output.toString()).toBe('token: [MASKED:password]\n');
+  });
+
+  it('accepts plain Uint8Array chunks', () => {
+    const result = masker.step(masker.initialState, new TextEncoder().encode(`k ${KEY}\n`));
+    expect(result.output.toString()).toBe('k [MASKED:aws-key]\n');
+  });
+
+  it('applies strategies: keep-last-4 for cards, overrides per rule', () => {
+    expect(maskText(masker, 'card 4111 1111 1111 1111\n').output.toString()).toBe('card [MASKED:card]1111\n');
+    const custom = createMasker(selectRules({ 'aws-access-key-id': { strategy: 'keep-last-4' }, 'card-number': { enabled: false } }));
+    expect(maskText(custom, `${KEY} 4111111111111111\n`).output.toString()).toBe('[MASKED:aws-key]MPLE 4111111111111111\n');
+  });
+});
+
+describe('createMasker: terminal escapes and UTF-8', () => {
+  it('keeps escapes that sit inside a secret, drops its characters', () => {
+    const raw = `\x1b[0;32m"AKIA\x1b[01;31m\x1b[KIOSFODNN7\x1b[m\x1b[KEXAMPLE"\x1b[0m\n`;
+    expect(maskText(masker, raw).output.toString()).toBe('\x1b[0;32m"[MASKED:aws-key]\x1b[01;31m\x1b[K\x1b[m\x1b[K"\x1b[0m\n');
+  });
+
+  it('waits for an escape sequence split across frames', () => {
+    const { outputs } = steps(['ok \x1b[3', '2mgreen\x1b', '[0m\n']);
+    expect(outputs).toEqual(['ok ', '\x1b[32mgreen', '\x1b[0m\n']);
+  });
+
+  it('never cuts a multi-byte character between frames', () => {
+    const text = Buffer.from('Größe: 12 € — 🔑 ok\n', 'utf8');
+    for (let cut = 1; cut < text.length; cut++) {
+      const first = masker.step(masker.initialState, text.subarray(0, cut));
+      const decoded = first.output.toString('utf8');
+      expect(Buffer.from(decoded, 'utf8').equals(first.output), `cut ${cut}`).toBe(true);
+      const second = masker.step(first.state, text.subarray(cut));
+      expect(Buffer.concat([first.output, second.output]).equals(text)).toBe(true);
+    }
+  });
+});
+
+describe('createMasker: private key blocks', () => {
+  const begin = '-----BEGIN OPENSSH PRIVATE KEY-----\n';
+  const body = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n';
+  const end = '-----END OPENSSH PRIVATE KEY-----\n';
+
+  it('holds the block until its end and masks it whole', () => {
+    const { outputs } = steps(['$ cat id\n', begin, body, body, end, '$ ']);
+    expect(outputs).toEqual(['$ cat id\n', '', '', '', '[MASKED:private-key]\n', '$ ']);
+  });
+
+  it('fails closed at the cap: masks what it holds and keeps masking until the end marker', () => {
+    const huge = body.repeat(300); // > 16 KiB
+    const { outputs } = steps([begin, huge, body, body, end, 'after\n']);
+    expect(outputs.join('')).toBe('[MASKED:private-key]\nafter\n');
+    expect(outputs.join('')).not.toContain('b3Blbn');
+  });
+
+  it('fails closed when flushed open, and keeps masking the rest of the block', () => {
+    const { state } = steps([begin, body]);
+    const flushed = masker.flush(state);
+    expect(flushed.output.toString()).toBe('[MASKED:private-key]');
+    const rest = steps([body, end, 'after\n'], flushed.state);
+    expect(rest.outputs.join('')).toBe('\nafter\n');
+  });
+
+  it('ends a block early at a character that cannot be in a key', () => {
+    expect(maskText(masker, `${begin}${body}$ ls\n`).output.toString()).toBe('[MASKED:private-key]$ ls\n');
+  });
+});

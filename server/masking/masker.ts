@@ -1,0 +1,210 @@
+import { rawIndex, stripAnsi } from './ansi';
+import { compileRules, CONTEXT_BYTES, type CompiledRules } from './compile-rules';
+import { continueBlock, findPartialStart, scanBlock, scanPass, type Match } from './find-matches';
+import { renderOutput } from './render-output';
+import type { MaskerState, MaskEvent, MaskRule, MaskStepResult } from './types';
+import { incompleteUtf8TailOfLatin1 } from './utf8';
+
+/**
+ * Usage (one masker per rule set, e.g. per resource; one state per stream):
+ *
+ *   const masker = createMasker(selectRules(savedOverrides, customRules.map(compileCustomRule)));
+ *   let state = masker.initialState;
+ *   on frame:  ({ state, output, events } = masker.step(state, frame)); send(output); (re)arm timer
+ *   on timer:  ({ state, output, events } = masker.flush(state)); send(output)
+ *
+ * The idle timer is the caller's: a few ms for what the browser sees; the recording may use a
+ * longer one (a flush reveals whatever was held, so a secret split by a flush is not masked).
+ */
+export interface Masker {
+  readonly rules: readonly MaskRule[];
+  readonly initialState: MaskerState;
+  /** Masks what can be decided now and holds back only a possible match in progress. */
+  step(state: MaskerState, chunk: Uint8Array): MaskStepResult;
+  /** Emits everything held, as if the stream paused here (the caller's idle deadline). */
+  flush(state: MaskerState): MaskStepResult;
+}
+
+const EMPTY = Buffer.alloc(0);
+const NO_EVENTS: readonly MaskEvent[] = Object.freeze([]);
+
+export const INITIAL_STATE: MaskerState = Object.freeze({
+  held: EMPTY,
+  emitted: 0,
+  base: 0,
+  outputOffset: 0,
+  blockSearched: 0,
+  swallow: null,
+});
+
+/**
+ * Compiles the rules once; the returned functions are pure: the same state and chunk always
+ * give the same result, and a state is never modified.
+ */
+export function createMasker(rules: readonly MaskRule[]): Masker {
+  const compiled = compileRules(rules);
+  return {
+    rules: compiled.rules,
+    initialState: INITIAL_STATE,
+    step: (state, chunk) => maskStep(compiled, state, toBuffer(chunk), false),
+    flush: (state) => maskStep(compiled, state, EMPTY, true),
+  };
+}
+
+function toBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/**
+ * Matching runs on a latin1 string of the clean bytes (one character per byte), so string
+ * offsets are byte offsets and multi-byte characters are never split by a mask.
+ */
+function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final: boolean): MaskStepResult {
+  const isIdle = final ? state.held.length === state.emitted : chunk.length === 0;
+  if (isIdle) return { state, output: EMPTY, events: NO_EVENTS };
+  const raw = state.held.length === 0 ? chunk : concat(state.held, chunk);
+  const ansi = stripAnsi(raw, final);
+  // `held` starts with a little already-emitted text: context for lookbehinds, never re-emitted.
+  const base = state.base;
+  const latin1 = ansi.clean;
+  const n = latin1.length;
+  let bytes: Buffer | undefined;
+  const cleanBytes = (): Buffer => (bytes ??= Buffer.from(latin1, 'latin1'));
+
+  const matches: Match[] = [];
+  let committed = base;
+  let swallow = state.swallow;
+  if (swallow) {
+    const { end, isClosed } = continueBlock(compiled, swallow.ruleIndex, swallow.tail, latin1, base);
+    if (end > base) matches.push({ start: base, end, maskStart: base, maskEnd: end, rule: -1 });
+    committed = Math.max(base, end);
+    swallow = isClosed ? null : { ruleIndex: swallow.ruleIndex, tail: blockTail(compiled, swallow.ruleIndex, swallow.tail + latin1.slice(base)) };
+  }
+
+  let holdFrom = n;
+  let blockSearched = 0;
+  let passesWithMatches = 0;
+  if (compiled.v8 && committed < n) {
+    const before = matches.length;
+    if (compiled.v8.hasBlock) {
+      const scanned = scanWithBlocks(compiled, compiled.v8, state, latin1, base, committed, final, matches);
+      if (scanned.open) ({ holdFrom, blockSearched } = scanned.open);
+      if (scanned.swallow) {
+        swallow = scanned.swallow;
+        committed = n;
+      }
+    } else {
+      scanPass(compiled, compiled.v8, latin1, latin1, committed, matches);
+    }
+    if (matches.length > before) passesWithMatches++;
+  }
+  if (compiled.re2 && committed < n) {
+    const before = matches.length;
+    scanPass(compiled, compiled.re2, cleanBytes(), latin1, committed, matches);
+    if (matches.length > before) passesWithMatches++;
+  }
+  if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
+
+  if (!final) {
+    if (holdFrom === n) holdFrom = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), compiled.re2 ? cleanBytes() : undefined);
+    const partialChar = incompleteUtf8TailOfLatin1(latin1);
+    if (partialChar > 0) holdFrom = Math.min(holdFrom, n - partialChar);
+    if (matches.length > 0) holdFrom = backOffCrossingMatches(matches, holdFrom);
+    holdFrom = Math.max(committed, holdFrom);
+  }
+  const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
+
+  const rendered = renderOutput(compiled, raw, ansi, decided, state.emitted, holdFrom, state.outputOffset);
+  const contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
+  const contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
+  return {
+    state: {
+      // `raw` is ours (a fresh concatenation) unless it is the caller's chunk: copy only then.
+      held: contextRaw >= raw.length ? EMPTY : raw === chunk ? Buffer.copyBytesFrom(raw, contextRaw) : raw.subarray(contextRaw),
+      emitted: rendered.rawEnd - contextRaw,
+      base: holdFrom - contextStart,
+      outputOffset: state.outputOffset + rendered.output.length,
+      // Only useful when the held text starts with the open block (checked on use).
+      blockSearched: blockSearched > holdFrom ? blockSearched - holdFrom : 0,
+      swallow,
+    },
+    output: rendered.output,
+    events: rendered.events,
+  };
+}
+
+function concat(a: Buffer, b: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * The pass holding block rules: a block's opening match is followed to its end marker; an
+ * unfinished block is held (`open`) or, past its cap, masked to the end (`swallow`).
+ */
+function scanWithBlocks(
+  compiled: CompiledRules,
+  pass: NonNullable<CompiledRules['v8']>,
+  state: MaskerState,
+  latin1: string,
+  base: number,
+  committed: number,
+  final: boolean,
+  matches: Match[],
+): { open?: { holdFrom: number; blockSearched: number }; swallow?: NonNullable<MaskerState['swallow']> } {
+  const n = latin1.length;
+  let from = committed;
+  while (from < n) {
+    const block = scanPass(compiled, pass, latin1, latin1, from, matches);
+    if (!block) return {};
+    const resumeAt = block.start === base ? base + state.blockSearched : 0;
+    const result = scanBlock(compiled, block.blockRule, latin1, block.start, block.end, resumeAt, final);
+    if (result.kind === 'open') return { open: { holdFrom: block.start, blockSearched: result.searched } };
+    const end = result.kind === 'closed' ? result.end : n;
+    matches.push({ start: block.start, end, maskStart: block.start, maskEnd: end, rule: block.blockRule });
+    if (result.kind === 'capped') {
+      return { swallow: { ruleIndex: block.blockRule, tail: blockTail(compiled, block.blockRule, latin1.slice(block.start)) } };
+    }
+    from = end;
+  }
+  return {};
+}
+
+/** A match that straddles the hold point must be held whole (its start is where holding begins). */
+function backOffCrossingMatches(matches: Match[], holdFrom: number): number {
+  let hold = holdFrom;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const m of matches) {
+      if (m.start < hold && m.end > hold) {
+        hold = m.start;
+        changed = true;
+      }
+    }
+  }
+  return hold;
+}
+
+/** Orders masks and merges overlapping ones (two passes may find overlapping secrets). */
+function sortAndMergeMasks(matches: Match[]): void {
+  matches.sort((a, b) => a.maskStart - b.maskStart || b.maskEnd - a.maskEnd);
+  let w = 0;
+  for (const m of matches) {
+    const last = w > 0 ? matches[w - 1]! : undefined;
+    if (last && m.maskStart < last.maskEnd) {
+      last.maskEnd = Math.max(last.maskEnd, m.maskEnd);
+      last.start = Math.min(last.start, m.start);
+      last.end = Math.max(last.end, m.end);
+    } else {
+      matches[w++] = m;
+    }
+  }
+  matches.length = w;
+}
+
+/** The last bytes of a continuing block, enough to find an end marker split across chunks. */
+function blockTail(compiled: CompiledRules, ruleIndex: number, seen: string): string {
+  return seen.slice(Math.max(0, seen.length - compiled.blocks.get(ruleIndex)!.endBytes));
+}

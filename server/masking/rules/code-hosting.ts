@@ -1,0 +1,55 @@
+import type { MaskRule } from '../types';
+
+/** GitHub, GitLab and npm tokens. */
+export const codeHostingRules: MaskRule[] = [
+  {
+    id: 'github-token',
+    name: 'GitHub token (classic)',
+    label: '[MASKED:github-token]',
+    strategy: 'label',
+    pattern: String.raw`\bgh[po]_[A-Za-z0-9]{36,251}\b`,
+    maxLength: 255,
+    enabledByDefault: true,
+    description: 'ghp_ personal and gho_ OAuth tokens.',
+  },
+  {
+    id: 'github-app-token',
+    name: 'GitHub app token',
+    label: '[MASKED:github-token]',
+    strategy: 'label',
+    pattern: String.raw`\bgh[usr]_[A-Za-z0-9]{36,251}\b`,
+    maxLength: 255,
+    enabledByDefault: true,
+    description: 'ghs_ installation, ghu_ user-to-server and ghr_ refresh tokens.',
+  },
+  {
+    id: 'github-fine-grained-token',
+    name: 'GitHub fine-grained token',
+    label: '[MASKED:github-token]',
+    strategy: 'label',
+    pattern: String.raw`\bgithub_pat_[A-Za-z0-9_]{60,240}\b`,
+    maxLength: 251,
+    enabledByDefault: true,
+    description: 'github_pat_ fine-grained personal access tokens.',
+  },
+  {
+    id: 'gitlab-token',
+    name: 'GitLab token',
+    label: '[MASKED:gitlab-token]',
+    strategy: 'label',
+    pattern: String.raw`\bgl(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_.-]{20,80}(?![A-Za-z0-9_.-])`,
+    maxLength: 90,
+    enabledByDefault: true,
+    description: 'glpat- personal, gldt- deploy, glrt- runner and other GitLab tokens.',
+  },
+  {
+    id: 'npm-token',
+    name: 'npm token',
+    label: '[MASKED:npm-token]',
+    strategy: 'label',
+    pattern: String.raw`\bnpm_[A-Za-z0-9]{36}\b`,
+    maxLength: 40,
+    enabledByDefault: true,
+    description: 'npm_ access tokens.',
+  },
+];
