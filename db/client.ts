@@ -7,7 +7,13 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { Pool } from 'pg';
-import * as schema from './schema';
+import * as accessSchema from './access-schema';
+import * as maskingSchema from './masking-schema';
+import * as recordingSchema from './recording-schema';
+import * as baseSchema from './schema';
+import * as sqlSchema from './sql-schema';
+
+const schema = { ...baseSchema, ...accessSchema, ...recordingSchema, ...sqlSchema, ...maskingSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -50,6 +56,8 @@ export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
 
 function describe(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  // drizzle wraps driver errors as "Failed query: <sql>" with the reason in `cause`.
+  if (error instanceof Error && error.cause instanceof Error) return describe(error.cause);
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -13,7 +13,8 @@ import { requireRole } from './require-role';
  * a changed password or new roles end older sessions at once (session version check).
  */
 async function userFromSession(): Promise<User | undefined> {
-  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
+  const raw: unknown = await getServerSession(authOptions());
+  const session = raw as { uid?: string; sv?: number } | null;
   if (!session?.uid) return undefined;
   const user = await findUserById(session.uid);
   if (!user || user.isDisabled || user.sessionVersion !== session.sv) return undefined;

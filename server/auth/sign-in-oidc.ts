@@ -11,7 +11,10 @@ export type OidcProfile = { sub: string; email?: string; name?: string; [claim: 
 export function rolesFromClaims(profile: OidcProfile, claim: string, roleMap: Record<string, Role>): Role[] | undefined {
   const value = profile[claim];
   if (value === undefined) return undefined;
-  const groups = Array.isArray(value) ? value.map(String) : [String(value)];
+  // A claim is a string or a list of strings; anything else (objects) names no group.
+  const groups = (Array.isArray(value) ? (value as unknown[]) : [value])
+    .filter((group): group is string | number => typeof group === 'string' || typeof group === 'number')
+    .map(String);
   const roles = new Set<Role>(['engineer']);
   for (const group of groups) {
     const role = roleMap[group];

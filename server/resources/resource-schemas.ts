@@ -27,18 +27,26 @@ const privateKey = z
   .max(16_384)
   .refine((v) => v === '' || /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(v), 'Paste a PEM or OpenSSH private key');
 
+const tags = z
+  .array(tag)
+  .max(20)
+  .transform((list) => [...new Set(list)]);
+const allowedRoles = z.array(z.enum(ROLES)).min(1, 'Choose at least one role');
+const tlsSettings = z.object({
+  mode: z.enum(['disable', 'require', 'verify-full']).default('disable'),
+  ca: z.string().max(16_384).optional(),
+});
+
 const common = {
   name,
   description: z.string().trim().max(500).default(''),
-  tags: z.array(tag).max(20).default([]).transform((tags) => [...new Set(tags)]),
+  tags: tags.default([]),
   host,
   accessMode: z.enum(ACCESS_MODES).default('open'),
-  allowedRoles: z.array(z.enum(ROLES)).min(1, 'Choose at least one role').default(['engineer']),
+  allowedRoles: allowedRoles.default(['engineer']),
 };
 
-const tls = z
-  .object({ mode: z.enum(['disable', 'require', 'verify-full']).default('disable'), ca: z.string().max(16_384).optional() })
-  .default({ mode: 'disable' });
+const tls = tlsSettings.default({ mode: 'disable' });
 
 export const sshResourceInput = z.object({
   ...common,
@@ -72,18 +80,22 @@ export const createResourceInput = z
   .superRefine(requireSshSecret);
 export type CreateResourceInput = z.input<typeof createResourceInput>;
 
-/** Every field optional; credentials left out (or empty) keep their stored value. */
+/**
+ * Every field optional; credentials left out (or empty) keep their stored value. No defaults
+ * here: zod 4 applies an inner default even under .optional(), which would reset the tags,
+ * TLS settings and allowed roles of every resource updated without them.
+ */
 export const updateResourceInput = z.object({
   name: name.optional(),
   description: z.string().trim().max(500).optional(),
-  tags: common.tags.optional(),
+  tags: tags.optional(),
   host: host.optional(),
   port: port.optional(),
   username: username.optional(),
   database: z.string().trim().min(1).max(128).optional(),
-  tls: tls.optional(),
+  tls: tlsSettings.optional(),
   accessMode: z.enum(ACCESS_MODES).optional(),
-  allowedRoles: common.allowedRoles.optional(),
+  allowedRoles: allowedRoles.optional(),
   password: secret.optional(),
   privateKey: privateKey.optional(),
   passphrase: secret.optional(),

@@ -92,8 +92,8 @@ export function connectTerminal(url: string, options: TerminalClientOptions = {}
       if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'ack', bytes }));
     },
     waitFor: (pattern, timeoutMs = 10_000) => until(() => text.match(pattern) ?? undefined, String(pattern), timeoutMs),
-    waitForMessage: (type, timeoutMs = 10_000) =>
-      until(() => messages.find((m) => m.type === type) as Extract<ServerMessage, { type: typeof type }> | undefined, `a ${type} message`, timeoutMs),
+    waitForMessage: <T extends ServerMessage['type']>(type: T, timeoutMs = 10_000) =>
+      until(() => messages.find((m): m is Extract<ServerMessage, { type: T }> => m.type === type), `a ${type} message`, timeoutMs),
     closed,
   };
   return new Promise((resolve, reject) => {

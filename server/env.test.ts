@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { setTestEnv } from '@/test/env';
+import { env, EnvError, parseEnv } from './env';
+
+const KEY = 'ab'.repeat(32);
+
+type Source = Record<string, string | undefined>;
+const parse = (source: Source) => parseEnv(source);
+
+function errorOf(source: Source): string {
+  try {
+    parse(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('parseEnv', () => {
+  it('starts with nothing configured: embedded database, port 3000, ./data', () => {
+    const config = parse({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      nodeEnv: 'production',
+      databaseUrl: undefined,
+      secretKey: undefined,
+      publicUrl: 'http://localhost:3000',
+      demo: undefined,
+      admin: undefined,
+      oidc: undefined,
+    });
+    expect(config.dataDir).toBe(path.resolve('./data'));
+  });
+
+  it('reads a full configuration, trimming values and ignoring empty ones', () => {
+    const config = parse({
+      PORT: '8080',
+      DATABASE_URL: ' postgresql://u:p@db:5432/porthole ',
+      PORTHOLE_SECRET_KEY: KEY,
+      PORTHOLE_PUBLIC_URL: 'https://porthole.example.test/ignored/path',
+      PORTHOLE_DEMO: 'no',
+      PORTHOLE_ADMIN_EMAIL: 'ops@example.test',
+      PORTHOLE_ADMIN_PASSWORD: 'a long admin passphrase',
+      OIDC_ISSUER: 'https://sso.example.test/realms/main',
+      OIDC_CLIENT_ID: 'porthole',
+      OIDC_CLIENT_SECRET: 'shh',
+      OIDC_ROLE_MAP: 'ops = admin, sre=approver',
+      OIDC_DISPLAY_NAME: 'Okta',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgresql://u:p@db:5432/porthole',
+      secretKey: KEY,
+      publicUrl: 'https://porthole.example.test',
+      demo: false,
+      admin: { email: 'ops@example.test', password: 'a long admin passphrase' },
+      oidc: { issuer: 'https://sso.example.test/realms/main', clientId: 'porthole', displayName: 'Okta', roleMap: { ops: 'admin', sre: 'approver' } },
+    });
+    expect(parse({ DATABASE_URL: '   ', PORTHOLE_DEMO: '' })).toMatchObject({ databaseUrl: undefined, demo: undefined });
+  });
+
+  it('names PORT when it is not a port number', () => {
+    for (const PORT of ['abc', '0', '70000', '80.5']) expect(errorOf({ PORT })).toMatch(/^Invalid configuration: PORT: /);
+  });
+
+  it('names the missing OIDC variable when single sign-on is half configured', () => {
+    expect(errorOf({ OIDC_ISSUER: 'https://sso.example.test', OIDC_CLIENT_ID: 'porthole' })).toContain('OIDC_CLIENT_SECRET');
+    expect(errorOf({ OIDC_ISSUER: 'https://sso.example.test', OIDC_CLIENT_SECRET: 'shh' })).toContain('OIDC_CLIENT_ID');
+    expect(errorOf({ OIDC_CLIENT_ID: 'porthole', OIDC_CLIENT_SECRET: 'shh' })).toContain('OIDC_ISSUER');
+  });
+
+  it('requires PORTHOLE_SECRET_KEY with DATABASE_URL, so replicas share one key', () => {
+    expect(errorOf({ DATABASE_URL: 'postgres://db/porthole' })).toMatch(/PORTHOLE_SECRET_KEY: /);
+    expect(parse({ DATABASE_URL: 'postgres://db/porthole', PORTHOLE_SECRET_KEY: KEY }).databaseUrl).toBe('postgres://db/porthole');
+    expect(parse({ PORTHOLE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).secretKey).toBeDefined();
+  });
+
+  it('rejects other bad values with one line per variable', () => {
+    expect(errorOf({ DATABASE_URL: 'mysql://db/porthole', PORTHOLE_SECRET_KEY: KEY })).toContain('DATABASE_URL: must be a postgres');
+    expect(errorOf({ PORTHOLE_SECRET_KEY: 'too-short' })).toContain('PORTHOLE_SECRET_KEY: must be 32 bytes');
+    expect(errorOf({ PORTHOLE_DEMO: 'maybe' })).toContain('PORTHOLE_DEMO');
+    expect(errorOf({ PORTHOLE_PUBLIC_URL: 'ftp://porthole' })).toContain('PORTHOLE_PUBLIC_URL');
+    expect(errorOf({ PORTHOLE_ADMIN_EMAIL: 'ops@example.test' })).toContain('PORTHOLE_ADMIN_PASSWORD');
+    expect(errorOf({ PORTHOLE_ADMIN_EMAIL: 'ops@example.test', PORTHOLE_ADMIN_PASSWORD: 'short' })).toContain(
+      'PORTHOLE_ADMIN_PASSWORD: must be at least 12 characters',
+    );
+    expect(errorOf({ OIDC_ROLE_MAP: 'ops=root' })).toContain('OIDC_ROLE_MAP');
+
+    const message = errorOf({ PORT: 'x', PORTHOLE_DEMO: 'maybe' });
+    expect(message).toContain('PORT: ');
+    expect(message).toContain('PORTHOLE_DEMO: ');
+    expect(message).not.toContain('\n');
+  });
+});
+
+describe('env()', () => {
+  it('parses process.env once and keeps the result', () => {
+    setTestEnv({ PORT: '4321' });
+    const first = env();
+    expect(first.port).toBe(4321);
+    process.env.PORT = '1234';
+    expect(env()).toBe(first);
+  });
+});

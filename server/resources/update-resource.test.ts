@@ -1,0 +1,82 @@
+import { expect, it } from 'vitest';
+import { rejectsWith } from '@/test/app-error';
+import { describeEachDriver } from '@/test/db-drivers';
+import { makeAdmin, makeResource, makeUser, postgresResource, sshResource } from '@/test/factories';
+import { db } from '@/db/client';
+import { resources } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { deleteResource } from './delete-resource';
+import { findResource, requireResource } from './find-resource';
+import { getResource } from './get-resource';
+import { openCredentials } from './resource-credentials';
+import { updateResource } from './update-resource';
+
+describeEachDriver('updateResource', () => {
+  it('keeps the stored password when the update leaves it out, and replaces it when given', async () => {
+    const { actor } = await makeAdmin();
+    const created = await makeResource(sshResource({ password: 'original-password' }));
+    const renamed = await updateResource({ actor, resourceId: created.id, input: { name: 'renamed', password: '' } });
+    expect(renamed).toMatchObject({ name: 'renamed', hasPassword: true });
+    let row = await requireResource(created.id);
+    expect(openCredentials(row.id, row.credentials).password).toBe('original-password');
+
+    await updateResource({ actor, resourceId: created.id, input: { password: 'rotated-password' } });
+    row = await requireResource(created.id);
+    expect(openCredentials(row.id, row.credentials).password).toBe('rotated-password');
+    expect(row.credentials).not.toContain('rotated-password');
+  });
+
+  it('leaves fields that are not in the update as they were', async () => {
+    const { actor } = await makeAdmin();
+    const created = await makeResource(
+      postgresResource({ tags: ['env=prod'], tls: { mode: 'require' }, allowedRoles: ['approver'], accessMode: 'approval', description: 'orders' }),
+    );
+    const view = await updateResource({ actor, resourceId: created.id, input: { name: 'orders-primary' } });
+    expect(view).toMatchObject({
+      name: 'orders-primary',
+      tags: ['env=prod'],
+      tlsMode: 'require',
+      allowedRoles: ['approver'],
+      accessMode: 'approval',
+      description: 'orders',
+      database: 'app',
+    });
+  });
+
+  it('forgets a pinned SSH host key when the address changes', async () => {
+    const { actor } = await makeAdmin();
+    const created = await makeResource(sshResource());
+    await db().update(resources).set({ hostKey: 'AAAA', hostKeyFingerprint: 'SHA256:abc' }).where(eq(resources.id, created.id));
+    expect((await updateResource({ actor, resourceId: created.id, input: { description: 'x' } })).hostKeyFingerprint).toBe('SHA256:abc');
+    expect((await updateResource({ actor, resourceId: created.id, input: { port: 2222 } })).hostKeyFingerprint).toBeNull();
+  });
+
+  it('rejects renaming onto another resource name', async () => {
+    const { actor } = await makeAdmin();
+    await makeResource(sshResource({ name: 'alpha' }));
+    const beta = await makeResource(sshResource({ name: 'beta' }));
+    const error = await rejectsWith(updateResource({ actor, resourceId: beta.id, input: { name: 'ALPHA' } }), 'CONFLICT');
+    expect(error.fields).toHaveProperty('name');
+  });
+
+  it('is for admins only; an unknown id is NOT_FOUND', async () => {
+    const { actor: engineer } = await makeUser();
+    const created = await makeResource(sshResource({ name: 'keep-me' }));
+    await rejectsWith(updateResource({ actor: engineer, resourceId: created.id, input: { name: 'hijacked' } }), 'FORBIDDEN');
+    await rejectsWith(deleteResource({ actor: engineer, resourceId: created.id }), 'FORBIDDEN');
+    expect((await requireResource(created.id)).name).toBe('keep-me');
+
+    const { actor } = await makeAdmin();
+    await rejectsWith(updateResource({ actor, resourceId: '00000000-0000-4000-8000-000000000000', input: { name: 'x' } }), 'NOT_FOUND');
+    await rejectsWith(getResource({ actor, resourceId: 'nope' }), 'NOT_FOUND');
+  });
+
+  it('deletes a resource for an admin', async () => {
+    const { actor } = await makeAdmin();
+    const created = await makeResource(sshResource());
+    expect((await getResource({ actor, resourceId: created.id })).id).toBe(created.id);
+    await deleteResource({ actor, resourceId: created.id });
+    expect(await findResource(created.id)).toBeUndefined();
+    await rejectsWith(deleteResource({ actor, resourceId: created.id }), 'NOT_FOUND');
+  });
+});
