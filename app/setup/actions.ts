@@ -1,5 +1,6 @@
 'use server';
 
+import { formText } from '@/lib/form-data';
 import { completeSetup } from '@/server/bootstrap/setup-link';
 import { toAppError } from '@/server/errors/to-app-error';
 import type { FormState } from '@/components/ui/form-state';
@@ -7,8 +8,8 @@ import type { FormState } from '@/components/ui/form-state';
 export async function setupAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
     await completeSetup({
-      token: String(form.get('token') ?? ''),
-      input: { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? ''), password: String(form.get('password') ?? '') },
+      token: formText(form, 'token'),
+      input: { email: formText(form, 'email'), name: formText(form, 'name'), password: formText(form, 'password') },
     });
     return { ok: true, message: 'Admin account created. Sign in with it now.' };
   } catch (error) {

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { formText } from '@/lib/form-data';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
@@ -18,8 +19,8 @@ export function LoginForm({ initialError, notice, oidcName, callbackUrl }: { ini
     setPending(true);
     setError(undefined);
     const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      email: formText(form, 'email'),
+      password: formText(form, 'password'),
       redirect: false,
     });
     setPending(false);

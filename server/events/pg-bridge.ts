@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { z } from 'zod';
 import { REQUEST_STATUSES } from '@/db/access-schema';
-import { busOrigin, emitLocal, setRelay, type PortholeEvent } from './event-bus';
+import { busOrigin, emitLocal, setRelay } from './event-bus';
 
 const CHANNEL = 'porthole_events';
 
@@ -42,7 +42,7 @@ export function startPgEventBridge(url: string): { ready: Promise<void>; stop: (
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
         const parsed = notification.parse(JSON.parse(message.payload));
-        if (parsed.origin !== busOrigin()) emitLocal(parsed.event as PortholeEvent);
+        if (parsed.origin !== busOrigin()) emitLocal(parsed.event);
       } catch {
         // Not ours, or from an incompatible version: ignore.
       }

@@ -78,8 +78,8 @@ function slowReader() {
 it('bounds what is in flight during a 200 MB flood to a slow browser, and loses nothing', async () => {
   const { id, url } = await openSession();
   const reader = slowReader();
-  const term = await connectTerminal(url, { origin: env().publicUrl, isAcking: false, onOutput: reader.onOutput });
-  reader.ack = term.ack;
+  const term = await connectTerminal(url, { origin: env().publicUrl, isAcking: false, onOutput: (chunk) => reader.onOutput(chunk) });
+  reader.ack = (bytes) => term.ack(bytes);
   let peakArrayBuffers = 0;
   const sampler = setInterval(() => (peakArrayBuffers = Math.max(peakArrayBuffers, process.memoryUsage().arrayBuffers)), 50);
   const baseline = process.memoryUsage().arrayBuffers;

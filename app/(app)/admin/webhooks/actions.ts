@@ -1,5 +1,6 @@
 'use server';
 
+import { formText } from '@/lib/form-data';
 import { revalidatePath } from 'next/cache';
 import type { FormState } from '@/components/ui/form-state';
 import { requirePageActor } from '@/server/auth/require-page-actor';
@@ -27,8 +28,8 @@ export async function createWebhookAction(_prev: SecretState, form: FormData): P
     const { secret } = await createWebhook({
       actor,
       input: {
-        name: String(form.get('name') ?? ''),
-        url: String(form.get('url') ?? ''),
+        name: formText(form, 'name'),
+        url: formText(form, 'url'),
         events: form.getAll('events').map(String) as WebhookEvent[],
       },
     });

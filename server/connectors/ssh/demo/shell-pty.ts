@@ -20,7 +20,7 @@ let nodePty: Promise<NodePty | undefined> | undefined;
 /** node-pty is a native module; if it did not build on this machine, Python's pty module stands in. */
 function loadNodePty(): Promise<NodePty | undefined> {
   nodePty ??= import('node-pty').then(
-    (module) => ((module as { default?: NodePty }).default ?? module) as NodePty,
+    (module) => (module as { default?: NodePty }).default ?? module,
     (error: unknown) => {
       console.warn(`[porthole] node-pty is unavailable (${error instanceof Error ? error.message : String(error)}); the demo shell uses python3's pty module.`);
       return undefined;
