@@ -2,7 +2,7 @@
 const nextConfig = {
   // Packages with native code or their own file handles stay plain Node requires, so route
   // code and server/ share one instance of each (the PGlite client lives on globalThis).
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'ssh2', 'ws'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'ssh2', 'ws', 're2'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

@@ -30,6 +30,8 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('exit'), reason: z.enum(SESSION_END_REASONS), message: z.string(), exitCode: z.number().int().nullable().optional() }),
   z.object({ type: z.literal('pong') }),
+  /** Inline masking replaced secrets: the session's running count (never what was masked). */
+  z.object({ type: z.literal('mask'), count: z.number().int().min(0) }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 

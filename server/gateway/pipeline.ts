@@ -11,7 +11,12 @@ import type { SessionEndReason } from './protocol';
 /** Events that travel with the bytes, in order, so a recorder can write them to its timeline. */
 export type PipelineEvent =
   | { type: 'resize'; cols: number; rows: number }
-  | { type: 'exit'; reason: SessionEndReason; message: string; exitCode: number | null };
+  | { type: 'exit'; reason: SessionEndReason; message: string; exitCode: number | null }
+  /**
+   * The masker replaced secrets: `count` is the session's running total, `masks` where (byte
+   * offsets in the masked stream) and by which rule. Never the secret itself.
+   */
+  | { type: 'mask'; direction: Direction; count: number; masks: readonly { rule: string; offset: number; length: number }[] };
 
 export interface Sink {
   /** Synchronous on purpose: a stage that must wait (the masker's hold-back) keeps its own timer. */
@@ -40,9 +45,41 @@ export type Stage = (next: Sink, context: StageContext) => Sink;
 
 export const passThrough: Stage = (next) => next;
 
-/** The two slots later issues fill: masking first, so nothing unmasked is stored or shown. */
-export type PipelineSlots = { masker: Stage; recorder: Stage };
+/**
+ * The two slots later issues fill: masking first, so nothing unmasked is stored or shown.
+ * `masks` says who gets the masker's output:
+ *   'all' (default): connector → masker → recorder → sink;
+ *   'recording': the sink gets the raw bytes, and a branch masker → recorder gets a copy (the
+ *   input direction, where the target must get exactly what was typed, and resources whose
+ *   policy masks the recording only). The branch's relayed bytes are dropped; its events other
+ *   than resize and exit (which the sink gets directly) are passed on to the sink.
+ */
+export type PipelineSlots = { masker: Stage; recorder: Stage; masks?: 'all' | 'recording' };
 
 export function buildPipeline(slots: PipelineSlots, sink: Sink, context: StageContext): Sink {
-  return slots.masker(slots.recorder(sink, context), context);
+  if (slots.masks !== 'recording') return slots.masker(slots.recorder(sink, context), context);
+  const branch = slots.masker(slots.recorder(branchEnd(sink), context), context);
+  return {
+    write(chunk) {
+      sink.write(chunk);
+      branch.write(chunk);
+    },
+    event(event) {
+      // The recording first: a held-back tail is flushed and the exit stored before the sink closes.
+      branch.event(event);
+      sink.event(event);
+    },
+    end() {
+      branch.end();
+      sink.end();
+    },
+  };
+}
+
+function branchEnd(sink: Sink): Sink {
+  return {
+    write: () => undefined,
+    event: (event) => (event.type === 'mask' ? sink.event(event) : undefined),
+    end: () => undefined,
+  };
 }

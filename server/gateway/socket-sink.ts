@@ -19,6 +19,9 @@ export function socketSink(ws: WebSocket, flow: OutputFlow): Sink {
     event(event) {
       if (event.type === 'exit') {
         sendControl(ws, { type: 'exit', reason: event.reason, message: event.message, exitCode: event.exitCode });
+      } else if (event.type === 'mask') {
+        // The running count only: never which text was masked.
+        sendControl(ws, { type: 'mask', count: event.count });
       }
     },
     end() {},

@@ -82,7 +82,6 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
     const records: InputRecord[] = [];
     let { echoOff, recentHidden, promptHint } = state;
     const pending = [...state.pending];
-    let echoPos = 0;
     const echoed = new Set<number>();
     // Which pending printable bytes came back, in order (strict while a prompt is shown: the
     // whole run must come back together, so unrelated output cannot reveal a password).
@@ -94,11 +93,17 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
       if (state.promptHint) {
         if (echo.startsWith(run)) printable.forEach((i) => echoed.add(i));
       } else {
-        for (const i of printable) {
-          if (echo.charCodeAt(echoPos) !== pending[i]!.byte) break;
-          echoed.add(i);
-          echoPos++;
+        // The echo may follow other output in the same frame (a prompt drawn after typing
+        // ahead, a title sequence): it starts where the first pending byte first appears.
+        // Of several candidates, the one that echoes the most pending bytes.
+        let best: number[] = [];
+        for (let start = echo.indexOf(run[0]!); start >= 0; start = echo.indexOf(run[0]!, start + 1)) {
+          let k = 0;
+          while (k < run.length && start + k < echo.length && echo.charCodeAt(start + k) === run.charCodeAt(k)) k++;
+          if (k > best.length) best = printable.slice(0, k);
+          if (k === run.length) break;
         }
+        best.forEach((i) => echoed.add(i));
       }
     }
     if (echo && echoOff && recentHidden && echo.includes(recentHidden.slice(-4))) echoOff = false;

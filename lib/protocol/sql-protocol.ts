@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { SESSION_END_REASONS } from './terminal-protocol';
+
+/**
+ * Browser ↔ gateway protocol of the SQL console, on the same /ws/sessions/:id path as the
+ * terminal (the session's resource type decides). Every frame is a JSON text frame. Shared by
+ * the console and the gateway: keep it free of Node-only imports.
+ *
+ * Results stream in pages; the gateway stops reading from the database while more than
+ * SQL_FLOW_WINDOW_BYTES of pages are unacknowledged, so a 1,000,000-row result never piles up
+ * in the server or the browser.
+ */
+export { CloseCode, SESSION_END_REASONS, type SessionEndReason } from './terminal-protocol';
+
+export const SQL_FLOW_WINDOW_BYTES = 4 * 1024 * 1024;
+/** The browser acknowledges after handling at least this many bytes of pages. */
+export const SQL_ACK_EVERY_BYTES = 256 * 1024;
+/** Largest frame the browser may send (a script to run). */
+export const MAX_SQL_FRAME_BYTES = 1024 * 1024;
+/** Largest script accepted in one run. */
+export const MAX_SCRIPT_CHARS = 200_000;
+
+const runId = z.string().min(1).max(64);
+
+export const sqlClientMessage = z.discriminatedUnion('type', [
+  /** Runs a script (one statement or several); `editor` is the whole editor text, for the recording. */
+  z.object({ type: z.literal('run'), id: runId, script: z.string().min(1).max(MAX_SCRIPT_CHARS), editor: z.string().max(MAX_SCRIPT_CHARS).optional() }),
+  z.object({ type: z.literal('cancel'), id: runId }),
+  /** Total bytes of `rows` frames handled since the session opened (monotonic). */
+  z.object({ type: z.literal('ack'), bytes: z.number().int().min(0) }),
+  /** Schemas, tables and columns for autocomplete. */
+  z.object({ type: z.literal('schema') }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type SqlClientMessage = z.infer<typeof sqlClientMessage>;
+
+export const sqlColumn = z.object({ name: z.string(), type: z.string() });
+export type SqlColumnView = z.infer<typeof sqlColumn>;
+
+export const sqlSessionInfo = z.object({
+  dialect: z.enum(['postgres', 'mysql']),
+  serverVersion: z.string(),
+  database: z.string(),
+  resourceName: z.string(),
+  isReadOnly: z.boolean(),
+  rowCap: z.number(),
+  statementTimeoutMs: z.number(),
+});
+export type SqlSessionInfo = z.infer<typeof sqlSessionInfo>;
+
+const judgedStatement = z.object({
+  index: z.number(),
+  text: z.string(),
+  /** Character offsets in the submitted script. */
+  start: z.number(),
+  end: z.number(),
+  classes: z.array(z.string()),
+  action: z.enum(['allow', 'review', 'block']),
+  reasons: z.array(z.string()),
+});
+export type JudgedStatementView = z.infer<typeof judgedStatement>;
+
+export const sqlServerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), state: z.enum(['connecting', 'connected']), message: z.string().optional(), info: sqlSessionInfo.optional() }),
+  /** A run was accepted and its statements start now. */
+  z.object({ type: z.literal('run'), id: runId, statements: z.array(judgedStatement) }),
+  /** The policy blocked the run: nothing ran. */
+  z.object({ type: z.literal('blocked'), id: runId, reason: z.string(), statements: z.array(judgedStatement) }),
+  /** The policy holds the run for review: nothing ran yet. */
+  z.object({ type: z.literal('held'), id: runId, reviewId: z.string(), reason: z.string(), statements: z.array(judgedStatement) }),
+  /** An approver decided; on approval the run starts with a `run` message. */
+  z.object({ type: z.literal('review'), id: runId, reviewId: z.string(), status: z.enum(['approved', 'denied', 'cancelled']), decider: z.string().nullable(), comment: z.string().nullable() }),
+  /** A statement started returning rows. */
+  z.object({ type: z.literal('columns'), id: runId, index: z.number(), columns: z.array(sqlColumn) }),
+  /** A page of (masked) rows; `masked` holds row/column index pairs of masked cells, relative to this page. */
+  z.object({ type: z.literal('rows'), id: runId, index: z.number(), rows: z.array(z.array(z.string().nullable())), masked: z.array(z.number()) }),
+  z.object({
+    type: z.literal('done'),
+    id: runId,
+    index: z.number(),
+    command: z.string(),
+    /** Rows returned (queries) or affected (commands); null when the server does not say. */
+    rowCount: z.number().nullable(),
+    durationMs: z.number(),
+    /** The row cap stopped the result early. */
+    isTruncated: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('statement_error'),
+    id: runId,
+    index: z.number(),
+    code: z.string(),
+    message: z.string(),
+    /** Character offset in the submitted script, when the server located the error. */
+    position: z.number().nullable(),
+    durationMs: z.number(),
+  }),
+  z.object({ type: z.literal('finished'), id: runId, status: z.enum(['ok', 'error', 'cancelled']), durationMs: z.number() }),
+  z.object({
+    type: z.literal('schema'),
+    schemas: z.array(z.object({ name: z.string(), tables: z.array(z.object({ name: z.string(), columns: z.array(sqlColumn) })) })),
+  }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal('exit'), reason: z.enum(SESSION_END_REASONS), message: z.string() }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type SqlServerMessage = z.infer<typeof sqlServerMessage>;
+export type SqlSchemaTree = Extract<SqlServerMessage, { type: 'schema' }>['schemas'];

@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { resourceMasking } from '@/db/masking-schema';
+import { recordings } from '@/db/recording-schema';
+import { env } from '@/server/env';
+import { exportRecording } from '@/server/recording/export-recording';
+import { iterateEvents } from '@/server/recording/read-events';
+import { confirmHostKey } from '@/server/resources/confirm-host-key';
+import { createSession } from '@/server/sessions/create-session';
+import { describeEachDriver } from '@/test/db-drivers';
+import { setTestEnv } from '@/test/env';
+import { actorOf, makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
+import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
+import { startSshd, type Sshd } from '@/test/harness/sshd';
+import { connectTerminal } from '@/test/harness/terminal-client';
+import { HIDDEN_INPUT_MARKER } from './masking-stages';
+
+/** One realistic positive per kind, from server/masking/corpus. */
+const AWS_KEY = 'AKIARHUNWS7DR4ERD7TI';
+const GITHUB_TOKEN = 'ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW';
+const PEM_BODY = [
+  'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg++ER40a/TD+PSkgS',
+  'e0sMyHaOaz/nMCmHyeMoL99y0sihRANCAASaxvFTQpL6VTGy2UiJS/Ofr6F1aQKD',
+  'ni50os0HiCTZcAB4PeARoWsQshvjYHVUDHsX3TFEp6wL3XfykDPAD7jW',
+];
+const CARD = '4154 9708 3691 9555';
+const SECRETS = [AWS_KEY, GITHUB_TOKEN, ...PEM_BODY, CARD];
+const SECRETS_FILE = [
+  `export AWS_ACCESS_KEY_ID=${AWS_KEY}`,
+  `token: ${GITHUB_TOKEN}`,
+  '-----BEGIN PRIVATE KEY-----',
+  ...PEM_BODY,
+  '-----END PRIVATE KEY-----',
+  `2024-05-01T10:00:00Z INFO payment card=${CARD} amount=12.00`,
+  'the end',
+  '',
+].join('\n');
+
+let sshd: Sshd;
+let gateway: TestGateway;
+let secretsPath: string;
+beforeAll(async () => {
+  [sshd, gateway] = await Promise.all([startSshd(), startTestGateway()]);
+  secretsPath = path.join(os.tmpdir(), `porthole-masking-${process.pid}.txt`);
+  fs.writeFileSync(secretsPath, SECRETS_FILE, { mode: 0o644 });
+});
+afterAll(async () => {
+  fs.rmSync(secretsPath, { force: true });
+  await Promise.all([sshd?.stop(), gateway?.close()]);
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function recordingEvents(id: string) {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await db().select().from(recordings).where(eq(recordings.id, id));
+    if (row?.status === 'complete') {
+      const events = [];
+      for await (const event of iterateEvents(row)) events.push(event);
+      return events;
+    }
+    await sleep(25);
+  }
+  throw new Error(`recording ${id} never completed`);
+}
+
+function expectNoSecrets(text: string, secrets: readonly string[] = SECRETS): void {
+  for (const secret of secrets) expect(text, `contains ${secret}`).not.toContain(secret);
+}
+
+describeEachDriver('inline masking through the gateway', (driver) => {
+  const store = driver === 'pglite' ? 'file' : 'postgres';
+  beforeEach(() => setTestEnv({ PORTHOLE_RECORDING_STORE: store }));
+  afterEach(() => gateway.idle());
+
+  async function openSession({ mode }: { mode?: 'recording_only' } = {}) {
+    const resource = await makeResource(sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password }));
+    const admin = await makeAdmin();
+    await confirmHostKey({ actor: admin.actor, resourceId: resource.id, input: { fingerprint: sshd.hostKeyFingerprint } });
+    if (mode) await db().insert(resourceMasking).values({ resourceId: resource.id, mode });
+    const { user } = await makeUser();
+    const actor = await actorOf(user.id);
+    const created = await createSession({ actor, input: { resourceId: resource.id } });
+    const term = await connectTerminal(`${gateway.localUrl(created.wsUrl)}&cols=200&rows=50`, { origin: env().publicUrl });
+    return { id: created.id, actor: admin.actor, term };
+  }
+
+  it(`masks secrets a command prints, whole, split across frames and coloured: browser, recording and export [${store} store]`, async () => {
+    const { id, actor, term } = await openSession();
+    term.type(`cat ${secretsPath}; echo cat-done-$((6*7))\n`);
+    await term.waitFor(/cat-done-42/);
+    // The remote writes the secrets in pieces (separate writes: separate frames), one coloured.
+    const pieces = (secret: string, n: number) => Array.from({ length: n }, (_, i) => secret.slice((i * secret.length) / n, ((i + 1) * secret.length) / n));
+    const gh = pieces(GITHUB_TOKEN, 4).map((p) => `printf '%s' '${p}'`).join('; ');
+    const aws = pieces(AWS_KEY, 3).map((p) => `printf '\\033[1;31m%s\\033[0m' '${p}'`).join('; ');
+    // Each on its own line: a typed line longer than the terminal is wrapped by readline, and
+    // the echo tracker then records the rest as hidden input (fail closed).
+    term.type(`${gh}; echo gh-done\n`);
+    await term.waitFor(/gh-done/);
+    term.type(`${aws}; echo; echo split-done-$((7*6))\n`);
+    await term.waitFor(/split-done-42/);
+    term.type('exit\n');
+    await term.closed;
+
+    const screen = term.output();
+    expectNoSecrets(screen);
+    expect(screen).toMatch(/\[MASKED:aws-key\]/);
+    expect(screen).toMatch(/\[MASKED:github-token\]/);
+    expect(screen).toMatch(/\[MASKED:private-key\]/);
+    // Only the count reaches the browser.
+    const counts = term.messages.flatMap((m) => (m.type === 'mask' ? [m.count] : []));
+    expect(counts.at(-1)).toBeGreaterThanOrEqual(6);
+    expect(JSON.stringify(term.messages)).not.toMatch(/aws|github|MASKED/i);
+
+    const events = await recordingEvents(id);
+    const recorded = Buffer.concat(events.filter((e) => e.kind === 'o').map((e) => e.data)).toString('utf8');
+    expectNoSecrets(recorded);
+    expect(recorded).toBe(screen);
+    // The typed command line holds pieces only, never a whole secret, and is recorded as typed.
+    const typed = Buffer.concat(events.filter((e) => e.kind === 'i').map((e) => e.data)).toString('utf8');
+    expect(typed).toContain(`cat ${secretsPath}`);
+    expectNoSecrets(typed);
+
+    const cast = await exportRecording({ actor, recordingId: id, format: 'asciicast' });
+    expectNoSecrets(await new Response(cast.body).text());
+  });
+
+  it(`records a password typed at a read -s prompt as hidden input, never in clear [${store} store]`, async () => {
+    const { id, term } = await openSession();
+    const password = 'Hunter2-sekrit';
+    term.type("read -s -p 'Password: ' PW; echo; echo got-${#PW}\n");
+    await term.waitFor(/Password: $/);
+    for (const key of password) {
+      term.type(key);
+      await sleep(30);
+    }
+    term.type('\r');
+    await term.waitFor(/got-14/);
+    term.type('exit\n');
+    await term.closed;
+    const events = await recordingEvents(id);
+    const typed = Buffer.concat(events.filter((e) => e.kind === 'i').map((e) => e.data)).toString('utf8');
+    expect(typed).toContain(HIDDEN_INPUT_MARKER);
+    expect(typed).not.toContain(password);
+    expect(typed).not.toMatch(/Hunter|sekrit/);
+    expect(typed).toContain('read -s');
+    expect(typed).toContain('exit');
+  });
+
+  it(`masks the recording only when the resource says so: the browser sees the raw output [${store} store]`, async () => {
+    const { id, term } = await openSession({ mode: 'recording_only' });
+    term.type(`cat ${secretsPath}; echo cat-done-$((6*7))\n`);
+    await term.waitFor(/cat-done-42/);
+    term.type('exit\n');
+    await term.closed;
+    expect(term.output()).toContain(GITHUB_TOKEN);
+    expect(term.messages.some((m) => m.type === 'mask' && m.count > 0)).toBe(true);
+    const events = await recordingEvents(id);
+    const recorded = Buffer.concat(events.filter((e) => e.kind === 'o').map((e) => e.data)).toString('utf8');
+    expectNoSecrets(recorded);
+    expect(recorded).toContain('[MASKED:');
+    expect(recorded).toContain('cat-done-42');
+    expect(events.at(-1)?.kind).toBe('x');
+  });
+});

@@ -1,0 +1,200 @@
+import type { PipelineEvent, Sink, Stage } from '@/server/gateway/pipeline';
+import { createEchoTracker, type EchoTracker, type EchoTrackerState, type InputRecord } from '../echo-tracker';
+import type { Masker } from '../masker';
+import type { MaskerState, MaskEvent } from '../types';
+
+/** What a hidden keystroke run (a password typed at a prompt) becomes in the recorded input. */
+export const HIDDEN_INPUT_MARKER = '[hidden input]';
+
+/** Output held back as a possible secret in progress is released after this much quiet. */
+export const OUTPUT_IDLE_MS = 4;
+/**
+ * Typed text is recorded once its echo is decided (up to the tracker's window), a keystroke at
+ * a time: the input masker waits longer so a secret typed slowly is still one match.
+ */
+export const INPUT_IDLE_MS = 1500;
+/** When no keystroke waits for its echo, only the end of the output matters (prompt detection). */
+const PROMPT_TAIL_BYTES = 512;
+
+export type MaskingStagesOptions = {
+  masker: Masker;
+  outputIdleMs?: number;
+  inputIdleMs?: number;
+  echoWindowMs?: number;
+  /** Called with the session's running mask count after each change. */
+  onCount?: (count: number) => void;
+};
+
+export type MaskingStages = { output: Stage; input: Stage; count(): number };
+
+/**
+ * The masker slot of both pipelines of one session. They share the echo tracker (the output
+ * tells which keystrokes were echoed) and the mask count.
+ *
+ * Output: connector bytes → masker → next; a possible secret in progress is held back and
+ * released after a short idle deadline, on exit and at the end.
+ * Input (always a recording-only branch: the target gets what was typed): keystrokes are
+ * recorded once the echo tracker decides them: echoed ones through the masker, unechoed ones
+ * (password prompts) as HIDDEN_INPUT_MARKER, never in clear.
+ */
+export function createMaskingStages(options: MaskingStagesOptions): MaskingStages {
+  const { masker } = options;
+  const outputIdleMs = options.outputIdleMs ?? OUTPUT_IDLE_MS;
+  const inputIdleMs = options.inputIdleMs ?? INPUT_IDLE_MS;
+  const tracker: EchoTracker = createEchoTracker({ windowMs: options.echoWindowMs });
+  let trackerState: EchoTrackerState = tracker.initialState;
+  let count = 0;
+  let inputSide: { onRecords(records: InputRecord[]): void; arm(): void } | undefined;
+  /**
+   * Keystrokes typed before the target said anything (the connection is still being set up)
+   * cannot be echoed yet: their echo window starts with the first output.
+   */
+  let isOutputSeen = false;
+  let early: Buffer[] = [];
+  const trackInput = (chunk: Buffer, now: number): InputRecord[] => {
+    const result = tracker.input(trackerState, chunk, now);
+    trackerState = result.state;
+    return result.records;
+  };
+
+  const report = (next: Sink, direction: 'output' | 'input', events: readonly MaskEvent[]): void => {
+    if (events.length === 0) return;
+    count += events.length;
+    options.onCount?.(count);
+    const event: PipelineEvent = { type: 'mask', direction, count, masks: events.map((e) => ({ rule: e.rule, offset: e.offset, length: e.length })) };
+    next.event(event);
+  };
+
+  const output: Stage = (next) => {
+    let state: MaskerState = masker.initialState;
+    let timer: NodeJS.Timeout | undefined;
+    const hasHeld = () => state.held.length > state.emitted;
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (!hasHeld()) return;
+      const result = masker.flush(state);
+      state = result.state;
+      if (result.output.length > 0) next.write(result.output);
+      report(next, 'output', result.events);
+    };
+    return {
+      write(chunk) {
+        if (timer) {
+          clearTimeout(timer);
+          timer = undefined;
+        }
+        trackOutput(chunk);
+        const result = masker.step(state, chunk);
+        state = result.state;
+        if (result.output.length > 0) next.write(result.output);
+        report(next, 'output', result.events);
+        if (hasHeld()) timer = setTimeout(flush, outputIdleMs);
+      },
+      event(event) {
+        if (event.type === 'exit') flush();
+        next.event(event);
+      },
+      end() {
+        flush();
+        next.end();
+      },
+    };
+  };
+
+  function trackOutput(chunk: Buffer): void {
+    if (!isOutputSeen) {
+      isOutputSeen = true;
+      const now = Date.now();
+      for (const typed of early) inputSide?.onRecords(trackInput(typed, now));
+      early = [];
+    }
+    const isWaiting = trackerState.pending.length > 0 || trackerState.echoOff;
+    const seen = isWaiting || chunk.length <= PROMPT_TAIL_BYTES ? chunk : chunk.subarray(chunk.length - PROMPT_TAIL_BYTES);
+    const result = tracker.output(trackerState, seen, Date.now());
+    trackerState = result.state;
+    if (result.records.length > 0) inputSide?.onRecords(result.records);
+    inputSide?.arm();
+  }
+
+  const input: Stage = (next) => {
+    let state: MaskerState = masker.initialState;
+    let maskTimer: NodeJS.Timeout | undefined;
+    let tickTimer: NodeJS.Timeout | undefined;
+    let isEnded = false;
+    let isHiddenRun = false;
+    const flushMasker = () => {
+      if (maskTimer) clearTimeout(maskTimer);
+      maskTimer = undefined;
+      if (state.held.length <= state.emitted) return;
+      const result = masker.flush(state);
+      state = result.state;
+      if (result.output.length > 0) next.write(result.output);
+      report(next, 'input', result.events);
+    };
+    const side = {
+      onRecords(records: InputRecord[]) {
+        if (isEnded) return;
+        for (const record of records) {
+          if (record.kind === 'hidden') {
+            // Whatever was held is typed text before the prompt: release it, then the marker,
+            // once per run of hidden keystrokes (however the tracker split it: no length leaks).
+            flushMasker();
+            if (!isHiddenRun) next.write(Buffer.from(HIDDEN_INPUT_MARKER));
+            isHiddenRun = true;
+            continue;
+          }
+          isHiddenRun = false;
+          const result = masker.step(state, record.bytes);
+          state = result.state;
+          if (result.output.length > 0) next.write(result.output);
+          report(next, 'input', result.events);
+        }
+        if (maskTimer) clearTimeout(maskTimer);
+        maskTimer = state.held.length > state.emitted ? setTimeout(flushMasker, inputIdleMs) : undefined;
+      },
+      /** Keystrokes waiting for their echo are decided when their window passes. */
+      arm() {
+        if (isEnded || tickTimer || trackerState.pending.length === 0) return;
+        const oldest = trackerState.pending[0]!;
+        const windowMs = options.echoWindowMs ?? 250;
+        tickTimer = setTimeout(() => {
+          tickTimer = undefined;
+          const result = tracker.tick(trackerState, Date.now());
+          trackerState = result.state;
+          side.onRecords(result.records);
+          side.arm();
+        }, Math.max(1, oldest.at + windowMs - Date.now() + 1));
+      },
+    };
+    inputSide = side;
+    return {
+      write(chunk) {
+        if (!isOutputSeen) {
+          early.push(Buffer.from(chunk));
+          return;
+        }
+        side.onRecords(trackInput(chunk, Date.now()));
+        side.arm();
+      },
+      event(event) {
+        next.event(event);
+      },
+      end() {
+        // Undecided keystrokes at the end are recorded as hidden: never guess "echoed".
+        for (const typed of early) side.onRecords(trackInput(typed, 0));
+        early = [];
+        if (tickTimer) clearTimeout(tickTimer);
+        tickTimer = undefined;
+        const result = tracker.tick(trackerState, Number.MAX_SAFE_INTEGER);
+        trackerState = result.state;
+        side.onRecords(result.records);
+        flushMasker();
+        isEnded = true;
+        next.end();
+      },
+    };
+  };
+
+  return { output, input, count: () => count };
+}
