@@ -7,7 +7,11 @@ import { stampClientIp } from './auth/client-ip';
 import { bootstrap, type BootstrapResult } from './bootstrap/bootstrap';
 import { loadMasterKey } from './crypto/master-key';
 import { env, EnvError } from './env';
+import { startGateway } from './gateway/start-gateway';
+import { startDemoDatabase } from './connectors/postgres/demo/start-demo-database';
 import { UpgradeRouter } from './gateway/upgrade-router';
+import { startJobs } from './jobs/start-jobs';
+import { startRecordingRecovery } from './recording/recover-recordings';
 
 function fail(message: string): never {
   console.error(`[porthole] ${message}`);
@@ -52,6 +56,8 @@ async function main(): Promise<void> {
   );
   setDb(handle);
   const result = await bootstrap({ isNewDataDir });
+  startJobs();
+  startRecordingRecovery();
 
   const app = next({ dev: config.isDev, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
@@ -59,6 +65,8 @@ async function main(): Promise<void> {
   const handleNextUpgrade = app.getUpgradeHandler();
 
   const router = new UpgradeRouter();
+  const stopGateway = await startGateway({ router, driver: handle.driver, isDemo: result.isDemo, dataDir: config.dataDir });
+  if (result.isDemo) void startDemoDatabase();
   const server = http.createServer((req, res) => {
     stampClientIp(req);
     handleRequest(req, res).catch((error: unknown) => {
@@ -84,7 +92,11 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     console.log(`[porthole] ${signal}: shutting down`);
     server.close();
-    void handle.close().finally(() => process.exit(0));
+    // Live terminal sessions end (and are recorded) before the database closes.
+    void stopGateway()
+      .catch((error: unknown) => console.error('[porthole] gateway shutdown failed:', error))
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));

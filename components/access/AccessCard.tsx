@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ConnectButton } from '../resources/ConnectButton';
+import { OpenConsoleButton } from '../sql/OpenConsoleButton';
 import type { FormState } from '../ui/form-state';
 import { ActionButton } from './ActionButton';
 import { Countdown } from './Countdown';
@@ -35,7 +36,7 @@ export type AccessCardProps = {
 /** The resource page's "Your access" card: connect, time left, pending request, or the request form. */
 export function AccessCard({ resource, access, requestAction, cancelAction }: AccessCardProps) {
   const { current, last, policy } = access;
-  const connect = resource.type === 'ssh' ? <ConnectButton resourceId={resource.id} /> : null;
+  const connect = resource.type === 'ssh' ? <ConnectButton resourceId={resource.id} /> : <OpenConsoleButton resourceId={resource.id} />;
   const state = access.canConnect ? (access.via === 'grant' ? 'active' : 'open') : current?.status === 'pending' ? 'pending' : resource.accessMode === 'open' ? 'no-role' : 'none';
 
   return (

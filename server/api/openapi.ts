@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { accessOperations } from '../access/access-operations';
+import { maskingOperations } from '../masking/rules-store/masking-operations';
+import { recordingOperations } from '../recording/recording-operations';
+import { sqlOperations } from '../sql/sql-operations';
+import { confirmHostKeyInput, hostKeyCheckView } from '../resources/host-key-schemas';
 import { createResourceInput, resourceListQuery, resourceView, updateResourceInput } from '../resources/resource-schemas';
+import { createSessionInput, sessionListQuery, sessionTicketView, sessionView } from '../sessions/session-schemas';
 import { createdTokenView, createTokenInput, tokenView } from '../tokens/token-schemas';
 import { createUserInput, updateUserInput, userView } from '../users/user-schemas';
 
@@ -8,7 +14,7 @@ import { createUserInput, updateUserInput, userView } from '../users/user-schema
  * two cannot drift. Each later feature adds its operations to this list.
  */
 type Operation = {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;
@@ -33,6 +39,16 @@ export const operations: Operation[] = [
   { method: 'get', path: '/resources/{id}', summary: 'Get a resource', tag: 'Resources', response: resourceView },
   { method: 'patch', path: '/resources/{id}', summary: 'Update a resource (omitted credentials are kept)', tag: 'Resources', roles: 'admin', body: updateResourceInput, response: resourceView },
   { method: 'delete', path: '/resources/{id}', summary: 'Delete a resource', tag: 'Resources', roles: 'admin', status: 204 },
+  { method: 'post', path: '/resources/{id}/host-key', summary: 'Fetch the SSH host key the resource presents now (nothing is saved)', tag: 'Resources', roles: 'admin', response: hostKeyCheckView },
+  { method: 'put', path: '/resources/{id}/host-key', summary: 'Pin the SSH host key after confirming its fingerprint (refetched and compared)', tag: 'Resources', roles: 'admin', body: confirmHostKeyInput, response: hostKeyCheckView },
+  { method: 'get', path: '/sessions', summary: 'Sessions, newest first: mine, or everyone\'s for admins and auditors', tag: 'Sessions', query: sessionListQuery, response: z.array(sessionView) },
+  { method: 'post', path: '/sessions', summary: 'Start a session (a terminal on SSH resources, a SQL console on databases); wsUrl carries a single-use ticket valid for 30 s (terminals: append &cols=&rows= for the initial size)', tag: 'Sessions', body: createSessionInput, response: sessionTicketView, status: 201 },
+  { method: 'get', path: '/sessions/{id}', summary: 'Get a session (owner, admins, auditors)', tag: 'Sessions', response: sessionView },
+  { method: 'post', path: '/sessions/{id}/ticket', summary: 'A fresh socket ticket for my session that has not connected yet', tag: 'Sessions', response: sessionTicketView },
+  ...accessOperations,
+  ...recordingOperations,
+  ...maskingOperations,
+  ...sqlOperations,
 ];
 
 const errorSchema = z.object({

@@ -6,6 +6,7 @@ import { authorizeUpgrade } from './authorize-upgrade';
 import { connectTerminal, type ConnectTerminal } from './connect-terminal';
 import { createPipelineSlots } from './pipeline-slots';
 import { MAX_INBOUND_FRAME_BYTES } from './protocol';
+import { isSqlResource, upgradeSqlSession } from './sql-upgrade';
 import { TerminalSession } from './terminal-session';
 import { terminalSizeFromUrl } from './terminal-size';
 import { rejectUpgrade, type UpgradeHandler } from './upgrade-router';
@@ -33,7 +34,7 @@ export type SessionGateway = {
 
 export function createSessionGateway({ connect = connectTerminal }: { connect?: ConnectTerminal } = {}): SessionGateway {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
-  const running = new Set<TerminalSession>();
+  const running = new Set<{ finished: Promise<void>; terminate(message: string): void }>();
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer, sessionId: string) => {
     if (!isWebSocketHandshake(req)) return rejectUpgrade(socket, 400, 'Bad Request');
@@ -51,6 +52,13 @@ export function createSessionGateway({ connect = connectTerminal }: { connect?: 
     socket.once('close', () => {
       if (!isOpened) void endSession({ sessionId, reason: 'error', message: 'The browser left before the terminal opened.', bytesIn: 0, bytesOut: 0 }).catch(() => undefined);
     });
+    if (isSqlResource(resource)) {
+      return upgradeSqlSession(req, socket, head, { session, resource }, (sqlSession) => {
+        isOpened = true;
+        running.add(sqlSession);
+        void sqlSession.finished.then(() => running.delete(sqlSession));
+      });
+    }
     const size = terminalSizeFromUrl(new URL(req.url ?? '/', 'http://localhost'));
     const slots = await createPipelineSlots({ sessionId, userId: session.userId, resourceId: resource.id, size });
     wss.handleUpgrade(req, socket, head, (ws) => {

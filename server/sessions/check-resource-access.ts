@@ -6,12 +6,13 @@ import { AppError } from '../errors/app-error';
 export type AccessSubject = { id: string; roles: Role[] };
 
 /**
- * Whether `subject` may open a terminal on `resource` right now. The one place the rule lives,
+ * Whether `subject` may open a session (terminal or SQL console) on `resource` right now. The one place the rule lives,
  * so the access-request issue adds grants here and both the API and the gateway follow.
  */
 export async function checkResourceAccess(subject: AccessSubject, resource: Resource): Promise<{ grant: { id: string; expiresAt: Date } | null }> {
-  if (resource.type !== 'ssh') {
-    throw new AppError('BAD_REQUEST', { userMessage: 'Only SSH resources open a terminal session.' });
+  // SSH resources open a terminal, PostgreSQL and MySQL resources a SQL console.
+  if (resource.type !== 'ssh' && resource.type !== 'postgres' && resource.type !== 'mysql') {
+    throw new AppError('BAD_REQUEST', { userMessage: 'This kind of resource does not open a session.' });
   }
   // Open resources admit their listed roles; approval resources need a grant active now.
   const decision = await canConnect(subject, resource);

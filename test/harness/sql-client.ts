@@ -63,7 +63,7 @@ export function connectSqlClient(url: string, options: SqlClientOptions = {}): P
     }),
   );
   const resultSet = (id: string, index: number): SqlResultSet => {
-    const run = runs.get(id) ?? { results: new Map(), sentAt: Date.now(), firstRowsAt: null };
+    const run = runs.get(id) ?? { results: new Map<number, SqlResultSet>(), sentAt: Date.now(), firstRowsAt: null };
     runs.set(id, run);
     let set = run.results.get(index);
     if (!set) run.results.set(index, (set = { index, columns: [], rows: [], rowCount: 0, masked: [] }));

@@ -6,13 +6,16 @@ import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { getRequest } from '@/server/access/get-request';
 import { listApprovalsInbox } from '@/server/access/list-approvals-inbox';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+import { StatementReviews } from '@/components/sql/StatementReviews';
+import { listPendingSqlReviews } from '@/server/sql/reviews/list-sql-reviews';
 import { approveAction, denyAction } from './actions';
+import { approveSqlReviewAction, denySqlReviewAction } from './sql-review-actions';
 
 export const metadata: Metadata = { title: 'Approvals' };
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
   const actor = await requirePageActor();
-  const [{ id }, requests] = await Promise.all([searchParams, listApprovalsInbox({ actor })]);
+  const [{ id }, requests, sqlReviews] = await Promise.all([searchParams, listApprovalsInbox({ actor }), listPendingSqlReviews({ actor })]);
   const selectedId = id ?? requests[0]?.id;
   const selected: InboxDetail | null = selectedId ? await getRequest({ actor, requestId: selectedId }).catch(() => null) : null;
 
@@ -28,8 +31,9 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
           </Link>
         }
       />
+      <StatementReviews reviews={sqlReviews} approve={approveSqlReviewAction} deny={denySqlReviewAction} />
       {requests.length === 0 && !selected ? (
-        <EmptyState title="Nothing to decide">New requests for resources you approve appear here as they arrive.</EmptyState>
+        sqlReviews.length > 0 ? null : <EmptyState title="Nothing to decide">New requests for resources you approve appear here as they arrive.</EmptyState>
       ) : (
         <ApprovalsInbox
           items={requests.map((r) => ({

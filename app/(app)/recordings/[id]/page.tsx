@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RelativeTime } from '@/components/admin/RelativeTime';
+import { IntegrityBadge } from '@/components/replay/IntegrityBadge';
+import { RecordingStatusBadge } from '@/components/replay/RecordingStatusBadge';
+import { ReplayScreen } from '@/components/replay/ReplayScreen';
+import { SqlReplayScreen } from '@/components/sql/SqlReplayScreen';
+import { formatBytes, formatDuration, parseTimeParam } from '@/components/replay/replay-format';
+import { buttonClass } from '@/components/ui/Button';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { AppError } from '@/server/errors/app-error';
+import { listAnnotations } from '@/server/recording/annotations/list-annotations';
+import { getRecording } from '@/server/recording/get-recording';
+import { deleteNoteAction, saveNoteAction } from './actions';
+
+export const metadata: Metadata = { title: 'Replay' };
+
+export default async function ReplayPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string }> }) {
+  const actor = await requirePageActor();
+  const [{ id }, { t }] = await Promise.all([params, searchParams]);
+  const recording = await getRecording({ actor, recordingId: id }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const notes = await listAnnotations({ actor, recordingId: id });
+  const initialTime = Math.min(parseTimeParam(t) ?? 0, recording.duration);
+  const exportLink = (query: string) => `/api/v1/recordings/${id}/export?${query}`;
+
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            <Link href="/recordings" className="hover:underline">
+              Recordings
+            </Link>{' '}
+            /
+          </p>
+          <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold tracking-tight">
+            {recording.resourceName}
+            <RecordingStatusBadge status={recording.status} />
+            <IntegrityBadge recordingId={id} />
+          </h1>
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+            {recording.userName} · <RelativeTime iso={recording.startedAt} /> · {formatDuration(recording.duration)} · {recording.cols}×{recording.rows} · {formatBytes(recording.outputBytes)} output,{' '}
+            {formatBytes(recording.storedBytes)} stored
+          </p>
+          {recording.status === 'interrupted' || recording.status === 'failed' ? <p className="mt-1 text-sm text-amber-700 dark:text-amber-400">{recording.message}</p> : null}
+        </div>
+        <details className="relative">
+          <summary className={buttonClass('secondary', 'cursor-pointer list-none')}>Export</summary>
+          <div className="absolute right-0 z-10 mt-1 w-64 rounded-md border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
+            {[
+              ['asciicast v2 (.cast)', exportLink('format=asciicast'), 'Plays with asciinema play'],
+              ['Text: transcript', exportLink('format=text&mode=transcript'), 'Everything printed, without escape codes'],
+              ['Text: final screen', exportLink('format=text&mode=screen'), 'The last screen with its scrollback'],
+              ['JSON', exportLink('format=json'), 'Events, commands and notes'],
+            ].map(([label, href, hint]) => (
+              <a key={href} href={href} download className="block rounded px-2 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+                {label}
+                <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
+              </a>
+            ))}
+          </div>
+        </details>
+      </div>
+      {recording.resourceType === 'postgres' || recording.resourceType === 'mysql' ? (
+        <SqlReplayScreen recordingId={id} duration={recording.duration} initialTime={initialTime} title={`${recording.resourceName}, ${recording.userName}, ${recording.startedAt}`} />
+      ) : (
+        <ReplayScreen
+          recording={recording}
+          initialNotes={notes}
+          initialTime={initialTime}
+          noteActions={{ save: saveNoteAction.bind(null, id), remove: deleteNoteAction.bind(null, id) }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
+import { RelativeTime } from '@/components/admin/RelativeTime';
+import { formatElapsed } from '@/components/terminal/format-elapsed';
+import { endingFromReason } from '@/components/terminal/session-ending';
+import { SessionListRefresh } from '@/components/terminal/SessionListRefresh';
+import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { canSeeAll } from '@/server/auth/actor';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { listSessions } from '@/server/sessions/list-sessions';
+import type { SessionView } from '@/server/sessions/session-schemas';
+
+export const metadata: Metadata = { title: 'Sessions' };
+
+const LIMIT = 100;
+
+export default async function SessionsPage() {
+  const actor = await requirePageActor();
+  const isEveryone = canSeeAll(actor);
+  const sessions = await listSessions({ actor, query: { limit: LIMIT } });
+  const isLive = sessions.some((s) => s.status === 'active' || s.status === 'pending');
+
+  return (
+    <>
+      <PageHeader
+        title="Sessions"
+        description={isEveryone ? 'Terminal sessions of every user, newest first.' : 'Your terminal sessions, newest first.'}
+      />
+      <SessionListRefresh isLive={isLive} />
+      {sessions.length === 0 ? (
+        <EmptyState title="No sessions yet">
+          Open a resource from the <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">catalogue</Link> and
+          choose Connect to start one.
+        </EmptyState>
+      ) : (
+        <DataTable
+          label="Sessions"
+          head={
+            <>
+              <Th>Resource</Th>
+              {isEveryone ? <Th>User</Th> : null}
+              <Th>State</Th>
+              <Th>Started</Th>
+              <Th>Duration</Th>
+              <Th className="text-right">Output</Th>
+              <Th>Ended because</Th>
+            </>
+          }
+        >
+          {sessions.map((session) => (
+            <tr key={session.id} className={rowClass}>
+              <Td className="font-medium">
+                {session.resourceId ? (
+                  <Link href={`/resources/${session.resourceId}`} className="hover:underline">
+                    {session.resourceName}
+                  </Link>
+                ) : (
+                  session.resourceName
+                )}
+              </Td>
+              {isEveryone ? <Td className="text-zinc-600 dark:text-zinc-300">{session.userEmail}</Td> : null}
+              <Td>
+                <StateCell session={session} isMine={session.userId === actor.id} />
+              </Td>
+              <Td>
+                <RelativeTime iso={session.startedAt ?? session.createdAt} />
+              </Td>
+              <Td className="font-mono text-xs tabular-nums">{duration(session)}</Td>
+              <Td className="text-right font-mono text-xs tabular-nums">{formatBytes(session.bytesOut)}</Td>
+              <Td className="max-w-xs truncate text-zinc-600 dark:text-zinc-300" title={session.endMessage ?? undefined}>
+                {endedBecause(session)}
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {sessions.length === LIMIT ? <p className="mt-3 text-xs text-zinc-500">Showing the latest {LIMIT} sessions.</p> : null}
+    </>
+  );
+}
+
+function StateCell({ session, isMine }: { session: SessionView; isMine: boolean }) {
+  switch (session.status) {
+    case 'pending':
+      return isMine ? (
+        <Link href={session.resourceType === 'ssh' ? `/terminal/${session.id}` : `/sql/${session.id}`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+          {session.resourceType === 'ssh' ? 'Open terminal' : 'Open console'}
+        </Link>
+      ) : (
+        <Badge>Not opened</Badge>
+      );
+    case 'active':
+      return <Badge tone="emerald">Live</Badge>;
+    case 'ended':
+      return <Badge>Ended</Badge>;
+    case 'interrupted':
+      return <Badge tone="amber">Interrupted</Badge>;
+  }
+}
+
+function endedBecause(session: SessionView): string {
+  if (session.status === 'interrupted') return session.endMessage ?? 'Porthole stopped during the session';
+  if (session.status !== 'ended' || !session.endReason) return '';
+  return endingFromReason(session.endReason, session.endMessage).title;
+}
+
+/** Open sessions count up to now. */
+function duration(session: SessionView): string {
+  if (!session.startedAt) return '';
+  const end = session.endedAt ? Date.parse(session.endedAt) : Date.now();
+  return formatElapsed(end - Date.parse(session.startedAt));
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+}

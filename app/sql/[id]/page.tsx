@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SqlScreen } from '@/components/sql/SqlScreen';
+import { endingFromReason, type SessionEnding } from '@/components/terminal/session-ending';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { AppError } from '@/server/errors/app-error';
+import { findResource } from '@/server/resources/find-resource';
+import { checkResourceAccess } from '@/server/sessions/check-resource-access';
+import { getSession } from '@/server/sessions/get-session';
+import type { SessionView } from '@/server/sessions/session-schemas';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requirePageActor();
+  const session = await findOwnSession(actor, (await params).id);
+  return { title: session ? `${session.resourceName} · SQL` : 'SQL console' };
+}
+
+/**
+ * Full-bleed SQL console for one of the actor's database sessions. The socket ticket is not
+ * rendered here: the client asks for a fresh one, so no usable secret sits in the HTML.
+ */
+export default async function SqlConsolePage({ params }: Props) {
+  const actor = await requirePageActor();
+  const session = await findOwnSession(actor, (await params).id);
+  if (!session || (session.resourceType !== 'postgres' && session.resourceType !== 'mysql')) notFound();
+  const resource = session.resourceId ? await findResource(session.resourceId) : undefined;
+  return (
+    <SqlScreen
+      sessionId={session.id}
+      resource={{
+        id: resource?.id ?? null,
+        name: resource?.name ?? session.resourceName,
+        address: resource ? `${resource.username}@${resource.host}:${resource.port}${resource.database ? `/${resource.database}` : ''}` : undefined,
+        dialect: session.resourceType,
+        canConnect: resource ? await canConnect(actor, resource) : false,
+      }}
+      initialEnding={endingBeforeConnect(session)}
+    />
+  );
+}
+
+async function findOwnSession(actor: Awaited<ReturnType<typeof requirePageActor>>, id: string): Promise<SessionView | undefined> {
+  try {
+    const session = await getSession({ actor, sessionId: id });
+    return session.userId === actor.id ? session : undefined;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+async function canConnect(...args: Parameters<typeof checkResourceAccess>): Promise<boolean> {
+  try {
+    await checkResourceAccess(...args);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A session opens one socket in its life: only a pending one connects from this page. */
+function endingBeforeConnect(session: SessionView): SessionEnding | undefined {
+  switch (session.status) {
+    case 'pending':
+      return undefined;
+    case 'active':
+      return { tone: 'ended', title: 'This console is open in another tab', detail: 'A session connects once. Open a new console for another one.' };
+    case 'ended':
+      return endingFromReason(session.endReason ?? 'error', session.endMessage);
+    case 'interrupted':
+      return endingFromReason('error', session.endMessage ?? 'The session was interrupted.');
+  }
+}

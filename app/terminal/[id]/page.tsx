@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { endingFromReason, type SessionEnding } from '@/components/terminal/session-ending';
+import { TerminalScreen } from '@/components/terminal/TerminalScreen';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { AppError } from '@/server/errors/app-error';
+import { findResource } from '@/server/resources/find-resource';
+import { checkResourceAccess } from '@/server/sessions/check-resource-access';
+import { getSession } from '@/server/sessions/get-session';
+import type { SessionView } from '@/server/sessions/session-schemas';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requirePageActor();
+  const session = await findOwnSession(actor, (await params).id);
+  return { title: session ? `${session.resourceName} · Terminal` : 'Terminal' };
+}
+
+/**
+ * Full-bleed terminal tab for one of the actor's sessions. The socket ticket is not rendered
+ * here: the client asks for a fresh one, so no usable secret ever sits in the HTML.
+ */
+export default async function TerminalPage({ params, searchParams }: Props) {
+  const actor = await requirePageActor();
+  const session = await findOwnSession(actor, (await params).id);
+  if (!session) notFound();
+  // Database sessions open the SQL console.
+  if (session.resourceType !== 'ssh') redirect(`/sql/${session.id}`);
+  const resource = session.resourceId ? await findResource(session.resourceId) : undefined;
+  const renderer = (await searchParams).renderer === 'dom' ? 'dom' : undefined;
+
+  return (
+    <TerminalScreen
+      sessionId={session.id}
+      resource={{
+        id: resource?.id ?? null,
+        name: resource?.name ?? session.resourceName,
+        address: resource ? `${resource.username}@${resource.host}${resource.port === 22 ? '' : `:${resource.port}`}` : undefined,
+        canConnect: resource ? await canConnect(actor, resource) : false,
+      }}
+      initialEnding={endingBeforeConnect(session)}
+      renderer={renderer}
+      // The gateway's recorder slot records every session (one that cannot be recorded does
+      // not start), under the session's id.
+      isRecorded
+      recordingHref={`/recordings/${session.id}`}
+      hasStarted={session.startedAt !== null}
+    />
+  );
+}
+
+/** The page opens only the actor's own sessions; anyone else's does not exist here. */
+async function findOwnSession(actor: Awaited<ReturnType<typeof requirePageActor>>, id: string): Promise<SessionView | undefined> {
+  try {
+    const session = await getSession({ actor, sessionId: id });
+    return session.userId === actor.id ? session : undefined;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+async function canConnect(...args: Parameters<typeof checkResourceAccess>): Promise<boolean> {
+  try {
+    await checkResourceAccess(...args);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A session opens one socket in its life: only a pending one connects from this page. */
+function endingBeforeConnect(session: SessionView): SessionEnding | undefined {
+  switch (session.status) {
+    case 'pending':
+      return undefined;
+    case 'active':
+      // Open in another tab, or this tab was reloaded and the old socket is still closing.
+      return { tone: 'ended', title: 'This session was already opened', detail: 'A session connects only once: start a new one for another terminal.' };
+    case 'ended':
+      return endingFromReason(session.endReason ?? 'error', session.endMessage);
+    case 'interrupted':
+      return endingFromReason('error', session.endMessage ?? 'The session was interrupted.');
+  }
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import Editor, { loader } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { SqlSchemaTree } from '@/lib/protocol/sql-protocol';
+import { splitStatements, statementAt, type SqlDialect } from '@/lib/sql/split-statements';
+import { installSqlCompletions, setCompletionSchema } from './sql-completions';
+
+/*
+ * Monaco is bundled with the app: @monaco-editor/react would otherwise fetch it from a CDN.
+ * Its one worker (the editor worker; SQL has no language service) is bundled too.
+ */
+(globalThis as unknown as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = {
+  getWorker: () => new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' }),
+};
+loader.config({ monaco });
+
+export type RunTarget = { script: string; offset: number };
+
+export type SqlEditorHandle = {
+  getValue(): string;
+  setValue(text: string): void;
+  focus(): void;
+  /** The selection, or else the statement under the cursor. */
+  currentTarget(): RunTarget | undefined;
+  /** Marks an error at an offset of the editor text (and moves the cursor there). */
+  showError(offset: number, message: string): void;
+  clearErrors(): void;
+};
+
+export type SqlEditorProps = {
+  dialect: SqlDialect;
+  schema?: SqlSchemaTree;
+  isDark: boolean;
+  initialValue: string;
+  onRunCurrent: () => void;
+  onRunAll: () => void;
+  onChange?: (value: string) => void;
+};
+
+const LANGUAGE: Record<SqlDialect, string> = { postgres: 'pgsql', mysql: 'mysql' };
+const MARKER_OWNER = 'porthole-sql';
+
+declare global {
+  interface Window {
+    /** For end-to-end tests: the console's editor. */
+    __portholeSqlEditor?: SqlEditorHandle;
+  }
+}
+
+/** The SQL editor: dialect highlighting, schema completion, Ctrl/Cmd+Enter to run. */
+export const SqlEditor = forwardRef<SqlEditorHandle, SqlEditorProps>(function SqlEditor({ dialect, schema, isDark, initialValue, onRunCurrent, onRunAll, onChange }, ref) {
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const runCurrent = useRef(onRunCurrent);
+  const runAll = useRef(onRunAll);
+  runCurrent.current = onRunCurrent;
+  runAll.current = onRunAll;
+
+  useEffect(() => setCompletionSchema(schema), [schema]);
+
+  const handle: SqlEditorHandle = {
+    getValue: () => editorRef.current?.getValue() ?? '',
+    setValue: (text) => {
+      editorRef.current?.setValue(text);
+      editorRef.current?.focus();
+    },
+    focus: () => editorRef.current?.focus(),
+    currentTarget: () => {
+      const editor = editorRef.current;
+      const model = editor?.getModel();
+      if (!editor || !model) return undefined;
+      const selection = editor.getSelection();
+      if (selection && !selection.isEmpty()) {
+        const text = model.getValueInRange(selection);
+        return { script: text, offset: model.getOffsetAt(selection.getStartPosition()) };
+      }
+      const text = model.getValue();
+      const position = editor.getPosition();
+      const statement = statementAt(splitStatements(text, dialect), position ? model.getOffsetAt(position) : 0);
+      return statement ? { script: statement.text, offset: statement.start } : undefined;
+    },
+    showError: (offset, message) => {
+      const editor = editorRef.current;
+      const model = editor?.getModel();
+      if (!editor || !model) return;
+      const start = model.getPositionAt(offset);
+      const word = model.getWordAtPosition(start);
+      const endColumn = word && word.startColumn <= start.column ? word.endColumn : start.column + 1;
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, [
+        { severity: monaco.MarkerSeverity.Error, message, startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: start.lineNumber, endColumn },
+      ]);
+      editor.setPosition(start);
+      editor.revealPositionInCenterIfOutsideViewport(start);
+    },
+    clearErrors: () => {
+      const model = editorRef.current?.getModel();
+      if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
+    },
+  };
+  useImperativeHandle(ref, () => handle);
+
+  return (
+    <Editor
+      defaultLanguage={LANGUAGE[dialect]}
+      defaultValue={initialValue}
+      theme={isDark ? 'vs-dark' : 'vs'}
+      loading={<span className="p-3 text-xs text-zinc-500">Loading editor…</span>}
+      onChange={(value) => onChange?.(value ?? '')}
+      options={{
+        minimap: { enabled: false },
+        fontSize: 13,
+        lineNumbersMinChars: 3,
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        wordBasedSuggestions: 'off',
+        quickSuggestions: { other: true, comments: false, strings: false },
+        suggestOnTriggerCharacters: true,
+        tabSize: 2,
+        renderLineHighlight: 'line',
+        fixedOverflowWidgets: true,
+        ariaLabel: 'SQL editor',
+      }}
+      onMount={(editor) => {
+        editorRef.current = editor;
+        installSqlCompletions(monaco, LANGUAGE[dialect]);
+        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runCurrent.current());
+        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => runAll.current());
+        editor.onDidChangeModelContent(() => monaco.editor.setModelMarkers(editor.getModel()!, MARKER_OWNER, []));
+        window.__portholeSqlEditor = handle;
+        editor.focus();
+      }}
+    />
+  );
+});
+
+export default SqlEditor;

@@ -1,0 +1,133 @@
+import type { JudgedStatementView, SqlColumnView, SqlServerMessage } from '@/lib/protocol/sql-protocol';
+
+/**
+ * What the console knows about its runs, updated in place from server messages (a 100,000-row
+ * result is appended page by page, never copied); `version` tells React something changed.
+ */
+export type ResultSet = {
+  index: number;
+  statement: string;
+  columns: SqlColumnView[];
+  rows: (string | null)[][];
+  /** Masked cells as `row * columnCount + column`. */
+  masked: Set<number>;
+  command?: string;
+  rowCount?: number | null;
+  durationMs?: number;
+  isTruncated?: boolean;
+  error?: { code: string; message: string; position: number | null };
+};
+
+export type RunStatus = 'running' | 'held' | 'blocked' | 'denied' | 'ok' | 'error' | 'cancelled';
+
+export type RunState = {
+  id: string;
+  script: string;
+  /** Where the script starts in the editor, to place error markers. */
+  editorOffset: number;
+  startedAt: number;
+  status: RunStatus;
+  statements: JudgedStatementView[];
+  results: ResultSet[];
+  reason?: string;
+  reviewId?: string;
+  review?: { status: 'approved' | 'denied' | 'cancelled'; decider: string | null; comment: string | null };
+  durationMs?: number;
+};
+
+export class ConsoleModel {
+  readonly runs: RunState[] = [];
+  version = 0;
+
+  start(id: string, script: string, editorOffset: number): RunState {
+    const run: RunState = { id, script, editorOffset, startedAt: Date.now(), status: 'running', statements: [], results: [] };
+    this.runs.push(run);
+    this.version++;
+    return run;
+  }
+
+  find(id: string): RunState | undefined {
+    for (let i = this.runs.length - 1; i >= 0; i--) if (this.runs[i]!.id === id) return this.runs[i];
+    return undefined;
+  }
+
+  /** Applies one server message; returns true when something visible changed. */
+  apply(message: SqlServerMessage): boolean {
+    if (!('id' in message)) return false;
+    const run = this.find(message.id);
+    if (!run) return false;
+    switch (message.type) {
+      case 'run':
+        run.status = 'running';
+        run.statements = message.statements;
+        run.results = [];
+        break;
+      case 'blocked':
+        run.status = 'blocked';
+        run.reason = message.reason;
+        run.statements = message.statements;
+        break;
+      case 'held':
+        run.status = 'held';
+        run.reason = message.reason;
+        run.reviewId = message.reviewId;
+        run.statements = message.statements;
+        break;
+      case 'review':
+        run.review = { status: message.status, decider: message.decider, comment: message.comment };
+        if (message.status !== 'approved') run.status = 'denied';
+        break;
+      case 'columns':
+        this.result(run, message.index).columns = message.columns;
+        break;
+      case 'rows': {
+        const set = this.result(run, message.index);
+        const base = set.rows.length;
+        const width = set.columns.length;
+        for (let i = 0; i < message.masked.length; i += 2) set.masked.add((base + message.masked[i]!) * width + message.masked[i + 1]!);
+        for (const row of message.rows) set.rows.push(row);
+        break;
+      }
+      case 'done': {
+        const set = this.result(run, message.index);
+        set.command = message.command;
+        set.rowCount = message.rowCount;
+        set.durationMs = message.durationMs;
+        set.isTruncated = message.isTruncated;
+        break;
+      }
+      case 'statement_error': {
+        const set = this.result(run, message.index);
+        set.error = { code: message.code, message: message.message, position: message.position };
+        set.durationMs = message.durationMs;
+        break;
+      }
+      case 'finished':
+        run.status = message.status;
+        run.durationMs = message.durationMs;
+        break;
+      default:
+        return false;
+    }
+    this.version++;
+    return true;
+  }
+
+  private result(run: RunState, index: number): ResultSet {
+    let set = run.results.find((r) => r.index === index);
+    if (!set) {
+      set = { index, statement: run.statements[index]?.text ?? '', columns: [], rows: [], masked: new Set() };
+      run.results.push(set);
+      run.results.sort((a, b) => a.index - b.index);
+    }
+    return set;
+  }
+}
+
+/** CSV of a result as displayed (masked values included, NULL as empty). */
+export function toCsv(set: Pick<ResultSet, 'columns' | 'rows'>): string {
+  const cell = (value: string | null) => (value === null ? '' : /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = [set.columns.map((c) => cell(c.name)).join(',')];
+  for (const row of set.rows) lines.push(row.map(cell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

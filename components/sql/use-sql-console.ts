@@ -1,0 +1,143 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SqlSchemaTree, SqlSessionInfo } from '@/lib/protocol/sql-protocol';
+import { endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
+import { ConsoleModel, type RunState } from './console-model';
+import { SqlSocket } from './sql-socket';
+
+export type ConsoleStatus = 'connecting' | 'connected' | 'closed' | 'error';
+
+export type SqlConsoleState = {
+  status: ConsoleStatus;
+  message?: string;
+  info?: SqlSessionInfo;
+  connectedAt?: number;
+  ending?: SessionEnding;
+  schema?: SqlSchemaTree;
+  /** Bumped whenever a run changes (the runs themselves live in the model). */
+  version: number;
+};
+
+export type SqlConsoleApi = SqlConsoleState & {
+  runs: readonly RunState[];
+  /** Starts a run; returns its id. */
+  run: (script: string, editor: string, editorOffset: number) => string | undefined;
+  cancel: (id: string) => void;
+  refreshSchema: () => void;
+};
+
+let runCounter = 0;
+
+/** POST /api/v1/sessions/:id/ticket → a socket URL with a fresh single-use ticket. */
+async function requestSocketUrl(sessionId: string, signal: AbortSignal): Promise<string> {
+  const response = await fetch(`/api/v1/sessions/${encodeURIComponent(sessionId)}/ticket`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    credentials: 'same-origin',
+    signal,
+  });
+  const body = (await response.json().catch(() => undefined)) as { wsUrl?: unknown; error?: { message?: unknown } } | undefined;
+  if (!response.ok || typeof body?.wsUrl !== 'string') {
+    throw new Error(typeof body?.error?.message === 'string' ? body.error.message : `Could not open the session (HTTP ${response.status}).`);
+  }
+  const url = new URL(body.wsUrl, window.location.href);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  if (url.protocol === 'https:') url.protocol = 'wss:';
+  return url.toString();
+}
+
+/**
+ * Opens a session's SQL socket and keeps the console's state: connection, runs and their
+ * result sets, the schema for autocomplete. Closing the page closes the socket, which ends
+ * the session.
+ */
+export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding): SqlConsoleApi {
+  const [state, setState] = useState<SqlConsoleState>(initialEnding ? { status: initialEnding.tone === 'error' ? 'error' : 'closed', ending: initialEnding, version: 0 } : { status: 'connecting', version: 0 });
+  const modelRef = useRef(new ConsoleModel());
+  const socketRef = useRef<SqlSocket | undefined>(undefined);
+
+  useEffect(() => {
+    if (initialEnding) return;
+    const abort = new AbortController();
+    const model = modelRef.current;
+    let ending: SessionEnding | undefined;
+    let lastError: SessionEnding | undefined;
+    let frame = 0;
+    const update = (patch: Partial<SqlConsoleState>) => {
+      if (!abort.signal.aborted) setState((prev) => ({ ...prev, ...patch }));
+    };
+    // Pages arrive faster than React should render: one render per animation frame at most.
+    const bump = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        update({ version: model.version });
+      });
+    };
+    const finish = (next: SessionEnding) => {
+      ending ??= next;
+      for (const run of model.runs) if (run.status === 'running' || run.status === 'held') run.status = 'cancelled';
+      update({ status: ending.tone === 'error' ? 'error' : 'closed', ending, message: undefined, version: ++model.version });
+    };
+    const connect = async () => {
+      let url: string;
+      try {
+        url = await requestSocketUrl(sessionId, abort.signal);
+      } catch (error) {
+        if (!abort.signal.aborted) finish(endingFromError(error instanceof Error ? error.message : 'Could not open the session.'));
+        return;
+      }
+      if (abort.signal.aborted) return;
+      const socket = new SqlSocket(url);
+      socketRef.current = socket;
+      socket.onServerMessage((message) => {
+        switch (message.type) {
+          case 'status':
+            if (message.state === 'connected') {
+              update({ status: 'connected', info: message.info, connectedAt: Date.now(), message: undefined });
+              socket.requestSchema();
+            } else update({ status: 'connecting', message: message.message });
+            return;
+          case 'schema':
+            return update({ schema: message.schemas });
+          case 'error':
+            lastError = endingFromError(message.message);
+            if (message.code === 'schema_failed') lastError = undefined;
+            return;
+          case 'exit':
+            return finish(endingFromReason(message.reason, message.message));
+          default:
+            if (model.apply(message)) bump();
+        }
+      });
+      socket.onClose(({ code, reason }) => finish(lastError ?? endingFromClose(code, reason)));
+    };
+    // Deferred so React's development double-mount cancels the first attempt before it spends the session's one socket.
+    const timer = setTimeout(() => void connect(), 0);
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      abort.abort();
+      socketRef.current?.dispose();
+      socketRef.current = undefined;
+    };
+  }, [sessionId, initialEnding]);
+
+  const run = useCallback((script: string, editor: string, editorOffset: number) => {
+    const socket = socketRef.current;
+    if (!socket || !script.trim()) return undefined;
+    const id = `run-${Date.now().toString(36)}-${++runCounter}`;
+    const model = modelRef.current;
+    model.start(id, script, editorOffset);
+    socket.run(id, script, editor);
+    setState((prev) => ({ ...prev, version: model.version }));
+    return id;
+  }, []);
+
+  const cancel = useCallback((id: string) => socketRef.current?.cancel(id), []);
+  const refreshSchema = useCallback(() => socketRef.current?.requestSchema(), []);
+
+  return { ...state, runs: modelRef.current.runs, run, cancel, refreshSchema };
+}

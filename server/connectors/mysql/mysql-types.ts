@@ -1,0 +1,53 @@
+/** MySQL column type codes (protocol ColumnDefinition.type) → names for the result grid. */
+const TYPE_NAMES: Record<number, string> = {
+  0x00: 'decimal',
+  0x01: 'tinyint',
+  0x02: 'smallint',
+  0x03: 'int',
+  0x04: 'float',
+  0x05: 'double',
+  0x06: 'null',
+  0x07: 'timestamp',
+  0x08: 'bigint',
+  0x09: 'mediumint',
+  0x0a: 'date',
+  0x0b: 'time',
+  0x0c: 'datetime',
+  0x0d: 'year',
+  0x0e: 'date',
+  0x0f: 'varchar',
+  0x10: 'bit',
+  0xf2: 'vector',
+  0xf5: 'json',
+  0xf6: 'decimal',
+  0xf7: 'enum',
+  0xf8: 'set',
+  0xf9: 'tinyblob',
+  0xfa: 'mediumblob',
+  0xfb: 'longblob',
+  0xfc: 'blob',
+  0xfd: 'varchar',
+  0xfe: 'char',
+  0xff: 'geometry',
+};
+
+const STRING_TYPES = new Set([0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe]);
+/** The `binary` character set: the column holds bytes, not text. */
+const BINARY_CHARSET = 63;
+
+export type MysqlField = { name: string; columnType: number; characterSet: number };
+
+export function mysqlTypeName(field: MysqlField): string {
+  const base = TYPE_NAMES[field.columnType] ?? `type:${field.columnType}`;
+  if (!STRING_TYPES.has(field.columnType) || field.characterSet !== BINARY_CHARSET) {
+    if (field.columnType === 0xfc && field.characterSet !== BINARY_CHARSET) return 'text';
+    return base;
+  }
+  return field.columnType === 0xfd ? 'varbinary' : field.columnType === 0xfe ? 'binary' : base;
+}
+
+/** Bytes without a character set are shown as hex (`0x…`), the way the mysql client does. */
+export function isMysqlBinary(field: MysqlField): boolean {
+  if (field.columnType === 0x10 || field.columnType === 0xff) return true;
+  return STRING_TYPES.has(field.columnType) && field.characterSet === BINARY_CHARSET;
+}

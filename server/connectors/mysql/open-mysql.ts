@@ -1,0 +1,263 @@
+import type { Readable } from 'node:stream';
+import mysql from 'mysql2';
+import type { SqlCell, SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
+import { SqlError } from '@/server/sql/sql-error';
+import { normalizeMysqlConnectError, normalizeMysqlQueryError } from './mysql-errors';
+import { isMysqlBinary, mysqlTypeName, type MysqlField } from './mysql-types';
+
+/** Rows the driver may buffer ahead of the reader before it stops reading the socket. */
+const STREAM_HIGH_WATER_ROWS = 2000;
+/** A page is returned early when rows are waiting but no more arrived for this long. */
+const PARTIAL_PAGE_MS = 30;
+
+export function mysqlTls(target: Pick<SqlTarget, 'tls'>): mysql.SslOptions | undefined {
+  if (target.tls.mode === 'disable') return undefined;
+  if (target.tls.mode === 'require') return { rejectUnauthorized: false };
+  return { rejectUnauthorized: true, ca: target.tls.ca || undefined };
+}
+
+function connectionOptions(target: SqlTarget): mysql.ConnectionOptions {
+  return {
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password ?? '',
+    database: target.database,
+    ssl: mysqlTls(target),
+    connectTimeout: target.connectTimeoutMs ?? 10_000,
+    charset: 'utf8mb4',
+    multipleStatements: false,
+    rowsAsArray: true,
+    // Raw bytes per cell: converted once below, by column, into what the mysql client prints.
+    typeCast: false,
+    enableKeepAlive: true,
+  };
+}
+
+function connect(target: SqlTarget): Promise<mysql.Connection> {
+  return new Promise((resolve, reject) => {
+    const connection = mysql.createConnection(connectionOptions(target));
+    connection.once('error', reject);
+    connection.connect((error) => {
+      connection.removeListener('error', reject);
+      if (error) {
+        connection.destroy();
+        reject(error);
+      } else resolve(connection);
+    });
+  });
+}
+
+function run(connection: mysql.Connection, sql: string): Promise<unknown> {
+  return new Promise((resolve, reject) => connection.query({ sql, typeCast: true, rowsAsArray: false }, (error, rows) => (error ? reject(error) : resolve(rows))));
+}
+
+/** The first keyword of a statement, as its command tag (`SELECT`, `UPDATE`, ...). */
+export function commandTag(statement: string): string {
+  const text = statement.replace(/^(\s+|--[^\n]*\n?|#[^\n]*\n?|\/\*[\s\S]*?\*\/)+/, '');
+  return (/^[A-Za-z]+/.exec(text)?.[0] ?? '').toUpperCase();
+}
+
+/**
+ * One console connection to MySQL or MariaDB. Session settings at connect: read-only
+ * (`SET SESSION TRANSACTION READ ONLY`) and the statement time limit (`max_statement_time` on
+ * MariaDB, `max_execution_time` on MySQL, which only limits SELECT).
+ */
+export async function openMysql(target: SqlTarget): Promise<SqlConnection> {
+  const endpoint = { host: target.host, port: target.port, user: target.user, database: target.database };
+  let connection: mysql.Connection;
+  try {
+    connection = await connect(target);
+  } catch (error) {
+    throw normalizeMysqlConnectError(error, endpoint);
+  }
+  let lostListener: ((error: Error) => void) | undefined;
+  let lostError: Error | undefined;
+  let isClosing = false;
+  const onLost = (error: Error) => {
+    if (isClosing || lostError) return;
+    lostError = error;
+    lostListener?.(error);
+  };
+  connection.on('error', (error: Error) => onLost(error));
+  connection.on('end', () => onLost(new SqlError('connection_lost', 'The database closed the connection.')));
+
+  let serverVersion = 'MySQL';
+  try {
+    const [row] = (await run(connection, 'SELECT VERSION() AS v')) as { v: string }[];
+    const version = row?.v ?? '';
+    const isMariaDb = /mariadb/i.test(version);
+    serverVersion = `${isMariaDb ? 'MariaDB' : 'MySQL'} ${version.replace(/-.*$/, '')}`;
+    await run(connection, `SET SESSION TRANSACTION ${target.isReadOnly ? 'READ ONLY' : 'READ WRITE'}`);
+    const timeoutMs = Math.max(0, Math.floor(target.statementTimeoutMs));
+    await run(connection, isMariaDb ? `SET SESSION max_statement_time = ${timeoutMs / 1000}` : `SET SESSION max_execution_time = ${timeoutMs}`);
+  } catch (error) {
+    isClosing = true;
+    connection.destroy();
+    throw normalizeMysqlConnectError(error, endpoint);
+  }
+
+  let running: MysqlCursor | undefined;
+  const killQuery = async (): Promise<boolean> => {
+    let killer: mysql.Connection | undefined;
+    try {
+      killer = await connect(target);
+      killer.on('error', () => undefined);
+      await run(killer, `KILL QUERY ${Number(connection.threadId)}`);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      killer?.destroy();
+    }
+  };
+
+  return {
+    dialect: 'mysql',
+    serverVersion,
+    isReadOnly: target.isReadOnly,
+    execute(statement) {
+      if (lostError) throw new SqlError('connection_lost', 'The connection to the database was lost.');
+      if (running) throw new Error('a statement is already running on this connection');
+      running = new MysqlCursor(connection, statement, killQuery, () => (running = undefined));
+      return running;
+    },
+    async cancel() {
+      if (!running) return false;
+      return killQuery();
+    },
+    async checkSyntax(statement) {
+      if (running) return null;
+      try {
+        await run(connection, `PREPARE porthole_syntax_check FROM ${mysql.escape(statement)}`);
+        await run(connection, 'DEALLOCATE PREPARE porthole_syntax_check');
+        return null;
+      } catch (error) {
+        const problem = normalizeMysqlQueryError(error, statement);
+        return problem.code === 'syntax_error' ? problem : null;
+      }
+    },
+    async close() {
+      isClosing = true;
+      await new Promise<void>((resolve) => connection.end(() => resolve()));
+      connection.destroy();
+    },
+    onLost(listener) {
+      lostListener = listener;
+      if (lostError) listener(lostError);
+    },
+  };
+}
+
+type ResultHeader = { affectedRows?: number; fieldCount?: number };
+
+/** A streamed query read in pages; the driver stops reading the socket while pages are not read. */
+class MysqlCursor implements SqlCursor {
+  private readonly stream: Readable;
+  private fields: MysqlField[] | undefined;
+  private convert: ((raw: (Buffer | null)[]) => SqlCell[]) | undefined;
+  private hasSentColumns = false;
+  private error: unknown;
+  private isEnded = false;
+  private isFinished = false;
+  private isClosing = false;
+  private affectedRows: number | null = null;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    connection: mysql.Connection,
+    private readonly statement: string,
+    private readonly killQuery: () => Promise<boolean>,
+    private readonly onFinish: () => void,
+  ) {
+    const query = connection.query({ sql: statement, rowsAsArray: true, typeCast: false });
+    this.stream = query.stream({ highWaterMark: STREAM_HIGH_WATER_ROWS });
+    this.stream.on('fields', (fields: MysqlField[] | undefined) => {
+      // A command without rows (INSERT, DDL) announces `undefined` fields before its OK packet.
+      if (!fields) return;
+      this.fields = fields;
+      const binary = fields.map(isMysqlBinary);
+      this.convert = (raw) => raw.map((cell, i) => (cell === null ? null : binary[i] ? `0x${cell.toString('hex').toUpperCase()}` : cell.toString('utf8')));
+      this.notify();
+    });
+    this.stream.on('readable', () => this.notify());
+    this.stream.on('end', () => {
+      this.isEnded = true;
+      this.notify();
+    });
+    this.stream.on('error', (error) => {
+      this.error = error;
+      this.notify();
+    });
+  }
+
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /** Reads may be issued ahead (the gateway reads one page ahead): they are served in order. */
+  read(maxRows: number): Promise<SqlPage> {
+    const page = this.tail.then(() => this.readNow(maxRows));
+    this.tail = page.catch(() => undefined);
+    return page;
+  }
+
+  private async readNow(maxRows: number): Promise<SqlPage> {
+    if (this.isFinished) return { columns: null, rows: [], isDone: true };
+    const rows: SqlCell[][] = [];
+    const started = Date.now();
+    for (;;) {
+      if (this.error) {
+        this.finish();
+        throw normalizeMysqlQueryError(this.error, this.statement);
+      }
+      let item: unknown;
+      while (rows.length < maxRows && (item = this.stream.read()) !== null) {
+        if (Array.isArray(item) && this.convert) rows.push(this.convert(item as (Buffer | null)[]));
+        else this.affectedRows = (item as ResultHeader).affectedRows ?? null;
+      }
+      if (rows.length >= maxRows) break;
+      if (this.isEnded) break;
+      const waited = Date.now() - started;
+      if (rows.length > 0 && waited >= PARTIAL_PAGE_MS) break;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        if (rows.length > 0) setTimeout(resolve, PARTIAL_PAGE_MS - waited);
+      });
+      this.wake = undefined;
+    }
+    const columns = !this.hasSentColumns && this.fields ? this.fields.map((f) => ({ name: f.name, type: mysqlTypeName(f) })) : null;
+    if (columns) this.hasSentColumns = true;
+    const isDone = this.isEnded && this.stream.readableLength === 0;
+    if (isDone) this.finish();
+    return {
+      columns,
+      rows,
+      isDone,
+      ...(isDone ? { command: commandTag(this.statement), rowCount: this.fields ? null : this.affectedRows } : {}),
+    };
+  }
+
+  /** Stops the statement on the server (KILL QUERY) rather than draining every remaining row. */
+  async close(): Promise<void> {
+    if (this.isFinished || this.isClosing) return;
+    this.isClosing = true;
+    if (!this.isEnded && !this.error) await this.killQuery();
+    while (!this.isEnded && !this.error) {
+      while (this.stream.read() !== null);
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, 50);
+      });
+    }
+    this.finish();
+  }
+
+  private notify(): void {
+    this.wake?.();
+  }
+
+  private finish(): void {
+    if (this.isFinished) return;
+    this.isFinished = true;
+    this.onFinish();
+  }
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../open-postgres';
+import { luhnCard } from './demo-seed';
+import { startDemoDatabaseServer, type DemoDatabase } from './start-demo-database';
+
+describe('demo database (PGlite on the PostgreSQL wire protocol)', () => {
+  let demo: DemoDatabase;
+  beforeAll(async () => {
+    demo = await startDemoDatabaseServer();
+  }, 60_000);
+  afterAll(async () => {
+    await demo?.close();
+  });
+
+  it('serves fake customers to a real PostgreSQL client, with cursors and several connections', async () => {
+    const target = { dialect: 'postgres' as const, host: demo.host, port: demo.port, user: 'postgres', password: 'x', database: 'postgres', tls: { mode: 'disable' as const }, isReadOnly: false, statementTimeoutMs: 0 };
+    const [one, two] = await Promise.all([openPostgres(target), openPostgres(target)]);
+    try {
+      const cursor = one.execute('SELECT id, email, card_number, api_token FROM customers ORDER BY id');
+      const first = await cursor.read(10);
+      expect(first.columns?.map((c) => c.name)).toEqual(['id', 'email', 'card_number', 'api_token']);
+      expect(first.rows[0]?.[1]).toMatch(/@example\.com$/);
+      expect(first.rows[0]?.[3]).toMatch(/^ghp_[A-Za-z0-9]{36}$/);
+      // One backend: another connection's statement waits until this cursor's exchange ends.
+      const counting = two.execute('SELECT count(*) FROM orders').read(10);
+      let total = first.rows.length;
+      for (;;) {
+        const page = await cursor.read(100);
+        total += page.rows.length;
+        if (page.isDone) break;
+      }
+      expect(total).toBe(500);
+      expect((await counting).rows).toEqual([['3000']]);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
+  it('makes card numbers that pass the Luhn check', () => {
+    let n = 0;
+    const card = luhnCard('4111', 16, () => ((n = (n * 7 + 3) % 10) / 10));
+    const digits = card.split('').map(Number).reverse();
+    expect(digits.reduce((sum, d, i) => sum + (i % 2 === 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d), 0) % 10).toBe(0);
+  });
+});

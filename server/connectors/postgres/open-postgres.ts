@@ -1,0 +1,171 @@
+import type { ConnectionOptions } from 'node:tls';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import type { SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
+import { SqlError } from '@/server/sql/sql-error';
+import { normalizePostgresConnectError, normalizePostgresQueryError } from './postgres-errors';
+import { postgresTypeName } from './postgres-types';
+
+/** Cells arrive as the server's text, exactly as psql prints them: no parsing, no Date objects. */
+const rawText = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
+
+export function postgresTls(target: Pick<SqlTarget, 'tls' | 'host'>): false | ConnectionOptions {
+  if (target.tls.mode === 'disable') return false;
+  if (target.tls.mode === 'require') return { rejectUnauthorized: false };
+  return { rejectUnauthorized: true, ca: target.tls.ca || undefined, servername: target.host };
+}
+
+function clientConfig(target: SqlTarget, applicationName: string): pg.ClientConfig {
+  return {
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password ?? '',
+    database: target.database,
+    ssl: postgresTls(target),
+    connectionTimeoutMillis: target.connectTimeoutMs ?? 10_000,
+    application_name: applicationName,
+    keepAlive: true,
+    types: rawText,
+  };
+}
+
+/**
+ * One console connection to PostgreSQL. Session settings are applied at connect: read-only
+ * (`default_transaction_read_only`), the statement timeout, and an application name that
+ * shows in `pg_stat_activity`.
+ */
+export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
+  const endpoint = { host: target.host, port: target.port, user: target.user, database: target.database };
+  const client = new pg.Client(clientConfig(target, 'porthole sql console'));
+  let lostListener: ((error: Error) => void) | undefined;
+  let isClosing = false;
+  let lostError: Error | undefined;
+  const onLost = (error: Error) => {
+    if (isClosing || lostError) return;
+    lostError = error;
+    lostListener?.(error);
+  };
+  client.on('error', (error) => onLost(error));
+  client.on('end', () => onLost(new SqlError('connection_lost', 'The database closed the connection.')));
+  try {
+    await client.connect();
+  } catch (error) {
+    isClosing = true;
+    await client.end().catch(() => undefined);
+    throw normalizePostgresConnectError(error, endpoint);
+  }
+
+  let serverVersion = 'PostgreSQL';
+  try {
+    const settings = [
+      `SET default_transaction_read_only = ${target.isReadOnly ? 'on' : 'off'}`,
+      `SET statement_timeout = ${Math.max(0, Math.floor(target.statementTimeoutMs))}`,
+    ];
+    await client.query(settings.join('; '));
+    const version = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+    serverVersion = `PostgreSQL ${version.rows[0]?.v ?? ''}`.trim();
+  } catch (error) {
+    isClosing = true;
+    await client.end().catch(() => undefined);
+    throw normalizePostgresConnectError(error, endpoint);
+  }
+
+  let running: { cursor: PgCursor } | undefined;
+  const backendPid = (client as unknown as { processID: number | null }).processID;
+
+  return {
+    dialect: 'postgres',
+    serverVersion,
+    isReadOnly: target.isReadOnly,
+    execute(statement) {
+      if (lostError) throw new SqlError('connection_lost', 'The connection to the database was lost.');
+      if (running) throw new Error('a statement is already running on this connection');
+      const cursor = new PgCursor(client, statement, () => (running = undefined));
+      running = { cursor };
+      return cursor;
+    },
+    async cancel() {
+      if (!running || backendPid === null) return false;
+      running.cursor.isCancelRequested = true;
+      // A second, short-lived connection as the same user: pg_cancel_backend needs no extra privilege for one's own backend.
+      const killer = new pg.Client({ ...clientConfig(target, 'porthole sql console (cancel)'), types: undefined });
+      killer.on('error', () => undefined);
+      try {
+        await killer.connect();
+        const result = await killer.query<{ ok: boolean }>('SELECT pg_cancel_backend($1) AS ok', [backendPid]);
+        return result.rows[0]?.ok === true;
+      } catch {
+        return false;
+      } finally {
+        await killer.end().catch(() => undefined);
+      }
+    },
+    async close() {
+      isClosing = true;
+      await client.end().catch(() => undefined);
+    },
+    onLost(listener) {
+      lostListener = listener;
+      if (lostError) listener(lostError);
+    },
+  };
+}
+
+type CursorResult = { command: string | null; rowCount: number | null; fields: { name: string; dataTypeID: number }[] };
+
+/** A pg-cursor portal read in pages: each read is one Execute with a row limit. */
+class PgCursor implements SqlCursor {
+  isCancelRequested = false;
+  private readonly cursor: Cursor;
+  private hasSentColumns = false;
+  private isFinished = false;
+
+  constructor(
+    client: pg.Client,
+    statement: string,
+    private readonly onFinish: () => void,
+  ) {
+    this.cursor = client.query(new Cursor(statement, undefined, { rowMode: 'array', types: rawText }));
+  }
+
+  read(maxRows: number): Promise<SqlPage> {
+    if (this.isFinished) return Promise.resolve({ columns: null, rows: [], isDone: true });
+    return new Promise((resolve, reject) => {
+      (this.cursor.read as unknown as (n: number, cb: (error: Error | undefined, rows: unknown[][], result: CursorResult) => void) => void)(
+        Math.max(1, maxRows),
+        (error, rows, result) => {
+          if (error) {
+            this.finish();
+            return reject(normalizePostgresQueryError(error, { isCancelRequested: this.isCancelRequested }));
+          }
+          const columns = !this.hasSentColumns && result.fields.length > 0 ? result.fields.map((f) => ({ name: f.name, type: postgresTypeName(f.dataTypeID) })) : null;
+          if (columns) this.hasSentColumns = true;
+          const isDone = (this.cursor as unknown as { state: string }).state === 'done';
+          if (isDone) this.finish();
+          resolve({
+            columns,
+            rows: rows as SqlPage['rows'],
+            isDone,
+            ...(isDone ? { command: result.command ?? '', rowCount: result.rowCount ?? null } : {}),
+          });
+        },
+      );
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.isFinished) return;
+    try {
+      await this.cursor.close();
+    } finally {
+      this.finish();
+    }
+  }
+
+  private finish(): void {
+    if (this.isFinished) return;
+    this.isFinished = true;
+    this.onFinish();
+  }
+}

@@ -1,0 +1,468 @@
+import { WebSocket, type RawData } from 'ws';
+import type { Resource, Session } from '@/db/schema';
+import { sqlClientMessage, type JudgedStatementView, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
+import { ConnectorError } from '../connectors/connector-error';
+import { loadSessionMasking } from '../masking/rules-store/load-masking';
+import { endSession } from '../sessions/end-session';
+import { SESSION_HEARTBEAT_MS } from '../sessions/interrupt-stale-sessions';
+import { recordSessionBytes } from '../sessions/record-session-bytes';
+import { BUILT_IN_COLUMN_MASKS, createCellMasker, type CellMasker } from '../sql/cell-masker';
+import { classifyScript } from '../sql/classify-script';
+import { loadPostgresParser } from '../sql/classify-postgres';
+import { getSqlSettings, type EffectiveSqlSettings } from '../sql/get-sql-settings';
+import { judgeScript, type JudgedStatement, type Verdict } from '../sql/judge-script';
+import { loadSchemaTree } from '../sql/load-schema-tree';
+import { openSqlConnection, type OpenSqlConnection } from '../sql/open-sql-connection';
+import { createSqlReview } from '../sql/reviews/create-sql-review';
+import { cancelSessionReviews, getReviewState, withdrawSqlReview } from '../sql/reviews/session-reviews';
+import type { SqlConnection } from '../sql/sql-connection';
+import { SqlError } from '../sql/sql-error';
+import { SqlRecorder } from '../sql/sql-recorder';
+import { sqlTargetFor } from '../sql/sql-target';
+import { liveSessions, toTerminationReason, type LiveSession, type LiveSessionStats, type TerminationReason } from './live-sessions';
+import { CloseCode, type SessionEndReason } from './protocol';
+import { SqlFlow } from './sql-flow';
+
+export type SqlSessionOptions = { ws: WebSocket; session: Session; resource: Resource; openConnection?: OpenSqlConnection };
+
+type Run = { id: string; script: string; editor: string };
+type PendingReview = { reviewId: string; run: Run; statements: JudgedStatement[] };
+
+/** First page small, so the first rows show at once; later pages larger, for throughput. */
+const FIRST_PAGE_ROWS = 200;
+const PAGE_ROWS = 2000;
+const REVIEW_POLL_MS = 1000;
+/** After the server-side limit, Porthole cancels the statement itself (MySQL's limit covers SELECT only). */
+const TIMEOUT_GRACE_MS = 2000;
+
+function toText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+}
+
+function toView(statement: JudgedStatement, index: number): JudgedStatementView {
+  return { index, text: statement.text, start: statement.start, end: statement.end, classes: statement.classes, action: statement.action, reasons: statement.reasons };
+}
+
+/**
+ * One browser SQL console relayed to one database connection. Every result page is masked,
+ * then recorded, then sent; the next page is read from the database only when the browser
+ * has room for it.
+ */
+export class SqlSession implements LiveSession {
+  readonly id: string;
+  readonly userId: string;
+  private readonly ws: WebSocket;
+  private readonly flow: SqlFlow;
+  private connection: SqlConnection | undefined;
+  private recorder: SqlRecorder | undefined;
+  private masker: CellMasker | undefined;
+  private settings: EffectiveSqlSettings | undefined;
+  /** `recording_only` masking: the engineer sees clear values, the recording keeps masked ones. */
+  private isMaskingShown = true;
+  private queue: Promise<void> = Promise.resolve();
+  private current: { id: string; isCancelled: boolean; isTimedOut: boolean } | undefined;
+  private readonly reviews = new Map<string, PendingReview>();
+  private reviewPoll: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private isBrowserAlive = true;
+  private isEnded = false;
+  private bytesIn = 0;
+  private markFinished: () => void = () => {};
+  readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
+
+  constructor(private readonly options: SqlSessionOptions) {
+    this.ws = options.ws;
+    this.id = options.session.id;
+    this.userId = options.session.userId;
+    this.flow = new SqlFlow(() => this.ws.bufferedAmount);
+  }
+
+  async start(): Promise<void> {
+    liveSessions().set(this.id, this);
+    this.ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    this.ws.on('close', () => this.end('user_exit', 'The browser closed the console.', CloseCode.Normal));
+    this.ws.on('error', (error) => this.end('error', `The browser connection failed: ${error.message}`, CloseCode.BadFrame));
+    this.ws.on('pong', () => (this.isBrowserAlive = true));
+    this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();
+    const { resource, session } = this.options;
+    this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
+    try {
+      this.settings = await getSqlSettings(resource);
+      this.recorder = await SqlRecorder.open({
+        sessionId: this.id,
+        userId: session.userId,
+        onFailure: (message) => queueMicrotask(() => this.fail('recording_failed', message)),
+        onBehind: (isBehind) => (isBehind ? this.flow.hold('recording') : this.flow.release('recording')),
+      });
+    } catch (error) {
+      console.error(`[porthole] session ${this.id}: cannot open its recording:`, error);
+      return this.fail('recording_unavailable', 'Recording is unavailable, so the console cannot start.');
+    }
+    try {
+      const masking = await loadSessionMasking(resource.id);
+      this.isMaskingShown = masking.mode === 'view_and_recording';
+      this.masker = createCellMasker({ columnRules: [...this.settings.columnMasks, ...BUILT_IN_COLUMN_MASKS], engine: masking.masker });
+    } catch (error) {
+      // Fail closed: without the masking rules nothing may be shown or stored.
+      console.error(`[porthole] session ${this.id}: cannot load its masking rules:`, error);
+      return this.fail('masking_unavailable', 'The masking rules cannot be read, so the console cannot start.');
+    }
+    // The PostgreSQL parser is WebAssembly: load it while connecting, not at the first run.
+    if (resource.type === 'postgres') void loadPostgresParser();
+    try {
+      const connection = await (this.options.openConnection ?? openSqlConnection)(sqlTargetFor(resource, this.settings));
+      if (this.isEnded) return void connection.close();
+      this.connection = connection;
+      connection.onLost((error) => this.end('target_closed', `The database connection was lost: ${error.message}`, CloseCode.SessionEnded));
+      this.send({
+        type: 'status',
+        state: 'connected',
+        info: {
+          dialect: connection.dialect,
+          serverVersion: connection.serverVersion,
+          database: resource.database ?? '',
+          resourceName: resource.name,
+          isReadOnly: connection.isReadOnly,
+          rowCap: this.settings.rowCap,
+          statementTimeoutMs: this.settings.statementTimeoutMs,
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) console.error(`[porthole] session ${this.id}: connect failed:`, error);
+      const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', 'Could not connect to the database.');
+      this.fail(problem.code, problem.userMessage, CloseCode.TargetError);
+    }
+  }
+
+  stats(): LiveSessionStats {
+    return { bytesIn: this.bytesIn, bytesOut: this.flow.sent, sent: this.flow.sent, acked: this.flow.acked, maxUnacked: this.flow.maxUnacked, maxBuffered: 0, pauseCount: this.flow.pauseCount };
+  }
+
+  terminate(message: string, reason: TerminationReason = 'terminated'): void {
+    this.end(reason, message, CloseCode.Terminated);
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (this.isEnded) return;
+    if (isBinary) return this.fail('bad_frame', 'The SQL console sends JSON text frames only.', CloseCode.BadFrame);
+    let json: unknown;
+    try {
+      json = JSON.parse(toText(data));
+    } catch {
+      return this.fail('bad_frame', 'A message was not valid JSON.', CloseCode.BadFrame);
+    }
+    const parsed = sqlClientMessage.safeParse(json);
+    if (!parsed.success) return this.fail('bad_frame', 'Unknown or malformed message.', CloseCode.BadFrame);
+    const message = parsed.data;
+    switch (message.type) {
+      case 'run':
+        this.bytesIn += message.script.length;
+        return this.enqueue(() => this.judgeAndRun({ id: message.id, script: message.script, editor: message.editor ?? message.script }));
+      case 'cancel':
+        return void this.cancel(message.id);
+      case 'ack':
+        return this.flow.onAck(message.bytes);
+      case 'schema':
+        return void this.sendSchema();
+      case 'ping':
+        return this.send({ type: 'pong' });
+    }
+  }
+
+  /** Runs are served one at a time, in order, on the session's one connection. */
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      console.error(`[porthole] session ${this.id}: run failed:`, error);
+      this.fail('internal', 'Porthole hit an internal error and closed the console.');
+    });
+  }
+
+  private async judgeAndRun(run: Run): Promise<void> {
+    if (this.isEnded || !this.connection || !this.settings || !this.recorder) {
+      return this.send({ type: 'error', code: 'not_connected', message: 'The console is not connected yet.' });
+    }
+    if (!this.recorder.record({ sql: 'run', id: run.id, script: run.script, editor: run.editor })) return;
+    const statements = await classifyScript(run.script, this.connection.dialect);
+    const verdict = judgeScript(statements, this.settings, this.connection.dialect);
+    const views = verdict.statements.map(toView);
+    if (verdict.syntaxError) return this.refuseSyntax(run.id, verdict.statements, verdict.syntaxError);
+    const invalid = await this.findInvalidStatement(verdict.statements);
+    if (invalid) return this.refuseSyntax(run.id, verdict.statements, invalid);
+    if (verdict.action === 'block') {
+      this.recorder.record({ sql: 'verdict', id: run.id, action: 'block', reason: verdict.reason, reviewId: null });
+      return this.send({ type: 'blocked', id: run.id, reason: verdict.reason, statements: views });
+    }
+    if (verdict.action === 'review') {
+      const { resource, session } = this.options;
+      const reviewId = await createSqlReview({
+        sessionId: this.id,
+        requesterId: session.userId,
+        resource: { id: resource.id, name: resource.name },
+        script: run.script,
+        statements: verdict.statements.map((s) => ({ text: s.text, classes: s.classes, action: s.action, reasons: s.reasons })),
+        reason: verdict.reason,
+      });
+      this.recorder.record({ sql: 'verdict', id: run.id, action: 'review', reason: verdict.reason, reviewId });
+      this.reviews.set(reviewId, { reviewId, run, statements: verdict.statements });
+      this.reviewPoll ??= setInterval(() => void this.pollReviews(), REVIEW_POLL_MS).unref();
+      return this.send({ type: 'held', id: run.id, reviewId, reason: verdict.reason, statements: views });
+    }
+    await this.runStatements(run.id, verdict.statements);
+  }
+
+  /**
+   * MySQL: a statement node-sql-parser cannot read may still be valid (its grammar is not
+   * MySQL's). The server parses it without running it: invalid SQL is refused at once with
+   * its position, valid SQL stays opaque and goes through the policy.
+   */
+  private async findInvalidStatement(statements: JudgedStatement[]): Promise<Verdict['syntaxError']> {
+    const connection = this.connection;
+    if (!connection?.checkSyntax) return null;
+    for (let index = 0; index < statements.length; index++) {
+      const statement = statements[index]!;
+      if (statement.isParsed) continue;
+      const problem = await connection.checkSyntax(statement.text);
+      if (problem) return { index, message: problem.userMessage, position: problem.position };
+    }
+    return null;
+  }
+
+  /** Reported like the server's own syntax error, at its place in the script; nothing ran. */
+  private refuseSyntax(id: string, statements: JudgedStatement[], error: NonNullable<Verdict['syntaxError']>): void {
+    const statement = statements[error.index]!;
+    const position = error.position === null ? null : statement.start + error.position;
+    this.send({ type: 'run', id, statements: statements.map(toView) });
+    const result = { id, index: error.index, command: statement.keyword, columns: [], rows: [], masked: [], rowCount: 0, durationMs: 0, isTruncated: false, omittedRows: 0 };
+    if (!this.recorder?.record({ sql: 'result', ...result, error: { code: 'syntax_error', message: error.message, position } })) return;
+    this.send({ type: 'statement_error', id, index: error.index, code: 'syntax_error', message: error.message, position, durationMs: 0 });
+    if (this.recorder.record({ sql: 'finished', id, status: 'error', durationMs: 0 })) this.send({ type: 'finished', id, status: 'error', durationMs: 0 });
+  }
+
+  private async pollReviews(): Promise<void> {
+    for (const pending of [...this.reviews.values()]) {
+      const state = await getReviewState(pending.reviewId).catch(() => undefined);
+      if (!state || state.status === 'pending' || this.isEnded) continue;
+      this.reviews.delete(pending.reviewId);
+      const decision = { sql: 'review' as const, id: pending.run.id, reviewId: pending.reviewId, status: state.status, decider: state.deciderName, comment: state.comment };
+      if (!this.recorder?.record(decision)) return;
+      this.send({ type: 'review', ...decision });
+      if (state.status === 'approved') this.enqueue(() => this.runStatements(pending.run.id, pending.statements));
+    }
+    if (this.reviews.size === 0) {
+      clearInterval(this.reviewPoll);
+      this.reviewPoll = undefined;
+    }
+  }
+
+  private async runStatements(id: string, statements: JudgedStatement[]): Promise<void> {
+    const started = performance.now();
+    this.current = { id, isCancelled: false, isTimedOut: false };
+    this.send({ type: 'run', id, statements: statements.map(toView) });
+    let status: 'ok' | 'error' | 'cancelled' = 'ok';
+    for (let index = 0; index < statements.length; index++) {
+      if (this.isEnded) return;
+      if (this.current.isCancelled) {
+        status = 'cancelled';
+        break;
+      }
+      const isOk = await this.runStatement(id, index, statements[index]!);
+      if (!isOk) {
+        status = this.current.isCancelled && !this.current.isTimedOut ? 'cancelled' : 'error';
+        break;
+      }
+    }
+    const durationMs = Math.round(performance.now() - started);
+    this.current = undefined;
+    if (this.recorder?.record({ sql: 'finished', id, status, durationMs })) this.send({ type: 'finished', id, status, durationMs });
+  }
+
+  /** One statement: pages read, masked, recorded and sent, until done, the row cap, or an error. */
+  private async runStatement(id: string, index: number, statement: JudgedStatement): Promise<boolean> {
+    const connection = this.connection!;
+    const recorder = this.recorder!;
+    const masker = this.masker!;
+    const settings = this.settings!;
+    const commandSeq = recorder.command(recorder.now(), statement.text);
+    if (!recorder.record({ sql: 'statement', id, index, text: statement.text })) return false;
+    const started = performance.now();
+    let columns: { name: string; type: string }[] = [];
+    const kept: (string | null)[][] = [];
+    const keptMasked: number[] = [];
+    let rowCount = 0;
+    let isTruncated = false;
+    let timer: NodeJS.Timeout | undefined;
+    let command: string | undefined;
+    try {
+      const cursor = connection.execute(statement.text);
+      if (settings.statementTimeoutMs > 0) {
+        timer = setTimeout(() => {
+          if (this.current) this.current.isTimedOut = true;
+          void connection.cancel();
+        }, settings.statementTimeoutMs + TIMEOUT_GRACE_MS);
+      }
+      // One page is read ahead while the last one is masked and sent: the database and the
+      // browser work at the same time, and at most two pages are in the gateway.
+      const readPage = (rows: number) => {
+        const promise = cursor.read(Math.min(rows, settings.rowCap - rowCount + 1));
+        promise.catch(() => undefined);
+        return promise;
+      };
+      let next = readPage(FIRST_PAGE_ROWS);
+      for (;;) {
+        const page = await next;
+        if (!page.isDone && rowCount + page.rows.length < settings.rowCap) next = readPage(PAGE_ROWS);
+        if (this.isEnded) return false;
+        if (page.columns) {
+          columns = page.columns;
+          masker.forColumns(columns);
+          this.send({ type: 'columns', id, index, columns });
+        }
+        let rows = page.rows;
+        if (rowCount + rows.length > settings.rowCap) {
+          rows = rows.slice(0, settings.rowCap - rowCount);
+          isTruncated = true;
+        }
+        if (rows.length > 0) {
+          const masked = masker.maskRows(rows);
+          for (let i = 0; i < masked.rows.length && kept.length < settings.recordedRows; i++) kept.push(masked.rows[i]!);
+          for (let i = 0; i < masked.maskedCells.length; i += 2) {
+            const r = masked.maskedCells[i]! + rowCount;
+            if (r < settings.recordedRows) keptMasked.push(r, masked.maskedCells[i + 1]!);
+          }
+          rowCount += rows.length;
+          if (this.isMaskingShown) this.sendRows(id, index, masked.rows, masked.maskedCells);
+          else this.sendRows(id, index, rows, []);
+          await this.flow.waitForRoom();
+        }
+        if (isTruncated) {
+          clearTimeout(timer);
+          await cursor.close();
+          break;
+        }
+        if (page.isDone) {
+          if (page.rowCount !== null && page.rowCount !== undefined && columns.length === 0) rowCount = page.rowCount;
+          command = page.command || statement.keyword;
+          break;
+        }
+      }
+      clearTimeout(timer);
+      const durationMs = Math.round(performance.now() - started);
+      const resultCommand = command ?? statement.keyword;
+      if (!recorder.record({ sql: 'result', id, index, command: resultCommand, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: null })) return false;
+      recorder.commandEnded(commandSeq, true);
+      this.send({ type: 'done', id, index, command: resultCommand, rowCount, durationMs, isTruncated });
+      return true;
+    } catch (error) {
+      clearTimeout(timer);
+      const durationMs = Math.round(performance.now() - started);
+      const problem = this.toStatementError(error);
+      const position = problem.position === null ? null : statement.start + problem.position;
+      recorder.record({ sql: 'result', id, index, command: statement.keyword, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: { code: problem.code, message: problem.userMessage, position } });
+      recorder.commandEnded(commandSeq, false);
+      this.send({ type: 'statement_error', id, index, code: problem.code, message: problem.userMessage, position, durationMs });
+      return false;
+    }
+  }
+
+  private toStatementError(error: unknown): SqlError {
+    const isTimedOut = this.current?.isTimedOut ?? false;
+    if (error instanceof SqlError) {
+      if (isTimedOut && error.code === 'cancelled') return new SqlError('timeout', 'The statement ran past the time limit of this resource and was stopped.', { serverCode: error.serverCode });
+      return error;
+    }
+    console.error(`[porthole] session ${this.id}: statement failed:`, error);
+    return new SqlError('query_failed', error instanceof Error ? error.message : 'The statement failed.');
+  }
+
+  private async cancel(id: string): Promise<void> {
+    const held = [...this.reviews.values()].find((pending) => pending.run.id === id);
+    if (held) return this.withdraw(held);
+    if (!this.current || this.current.id !== id || !this.connection) return;
+    this.current.isCancelled = true;
+    await this.connection.cancel();
+  }
+
+  /** The engineer takes back a held submission: the review closes, nothing runs. */
+  private async withdraw(pending: PendingReview): Promise<void> {
+    if (!(await withdrawSqlReview(pending.reviewId, this.userId))) return;
+    this.reviews.delete(pending.reviewId);
+    const decision = { sql: 'review' as const, id: pending.run.id, reviewId: pending.reviewId, status: 'cancelled' as const, decider: null, comment: 'Withdrawn by the engineer.' };
+    if (this.recorder?.record(decision)) this.send({ type: 'review', ...decision });
+  }
+
+  private async sendSchema(): Promise<void> {
+    if (!this.settings) return;
+    let connection: SqlConnection | undefined;
+    try {
+      // Its own short-lived connection: autocomplete must not wait behind a long query.
+      connection = await (this.options.openConnection ?? openSqlConnection)(sqlTargetFor(this.options.resource, this.settings));
+      this.send({ type: 'schema', schemas: await loadSchemaTree(connection) });
+    } catch (error) {
+      const message = error instanceof ConnectorError || error instanceof SqlError ? error.userMessage : 'Could not read the schema.';
+      this.send({ type: 'error', code: 'schema_failed', message });
+    } finally {
+      await connection?.close().catch(() => undefined);
+    }
+  }
+
+  private sendRows(id: string, index: number, rows: (string | null)[][], masked: number[]): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    const frame = JSON.stringify({ type: 'rows', id, index, rows, masked } satisfies SqlServerMessage);
+    this.flow.onSend(frame.length);
+    this.ws.send(frame, () => this.flow.onFlushed());
+  }
+
+  private send(message: SqlServerMessage): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
+  }
+
+  private beat(): void {
+    if (!this.isBrowserAlive) {
+      this.end('error', 'The browser stopped responding.', CloseCode.Normal);
+      this.ws.terminate();
+      return;
+    }
+    this.isBrowserAlive = false;
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.ping();
+    recordSessionBytes({ sessionId: this.id, bytesIn: this.bytesIn, bytesOut: this.flow.sent })
+      .then((beat) => {
+        if (!beat.isActive) this.terminate(beat.endMessage ?? 'The session was ended elsewhere.', toTerminationReason(beat.endReason));
+      })
+      .catch((error: unknown) => console.error(`[porthole] session ${this.id}: cannot write its counters:`, error));
+  }
+
+  private fail(code: string, message: string, closeCode: CloseCode = CloseCode.Internal): void {
+    this.send({ type: 'error', code, message });
+    this.end('error', message, closeCode);
+  }
+
+  /** The single way out: stops the statement, closes both sides once and records the end. */
+  private end(reason: SessionEndReason, message: string, closeCode: CloseCode): void {
+    if (this.isEnded) return;
+    this.isEnded = true;
+    clearInterval(this.heartbeat);
+    clearInterval(this.reviewPoll);
+    liveSessions().delete(this.id);
+    this.flow.close();
+    const connection = this.connection;
+    const stopDatabase = (async () => {
+      if (this.current) await connection?.cancel().catch(() => false);
+      await connection?.close().catch(() => undefined);
+    })();
+    this.send({ type: 'exit', reason, message });
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(closeCode, reason);
+    void (async () => {
+      try {
+        await stopDatabase;
+        await cancelSessionReviews(this.id).catch(() => undefined);
+        await this.recorder?.finish({ reason, message, exitCode: null });
+        await endSession({ sessionId: this.id, reason, message, bytesIn: this.bytesIn, bytesOut: this.flow.sent });
+      } catch (error) {
+        console.error(`[porthole] session ${this.id}: cannot record its end:`, error);
+      } finally {
+        this.markFinished();
+      }
+    })();
+  }
+}

@@ -1,0 +1,36 @@
+import { db } from '@/db/client';
+import { sqlReviews, type ReviewedStatement } from '@/db/sql-schema';
+import { recordAuditEvent } from '../../audit/record-audit-event';
+
+export type CreateSqlReviewInput = {
+  sessionId: string;
+  requesterId: string;
+  resource: { id: string; name: string };
+  script: string;
+  statements: ReviewedStatement[];
+  reason: string;
+};
+
+/** Holds a submission for an approver; called by the console session, which owns the check. */
+export async function createSqlReview(input: CreateSqlReviewInput): Promise<string> {
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(sqlReviews)
+      .values({
+        sessionId: input.sessionId,
+        requesterId: input.requesterId,
+        resourceId: input.resource.id,
+        resourceName: input.resource.name,
+        script: input.script,
+        statements: input.statements,
+        reason: input.reason,
+      })
+      .returning({ id: sqlReviews.id });
+    if (!row) throw new Error('insert returned no row');
+    await recordAuditEvent(
+      { actorId: input.requesterId, action: 'sql_review.create', targetType: 'sql_review', targetId: row.id, data: { sessionId: input.sessionId, resourceId: input.resource.id, reason: input.reason } },
+      tx,
+    );
+    return row.id;
+  });
+}

@@ -1,0 +1,27 @@
+import type { Resource } from '@/db/schema';
+import { ConnectorError } from '../connectors/connector-error';
+import { openCredentials } from '../resources/resource-credentials';
+import type { EffectiveSqlSettings } from './get-sql-settings';
+import type { SqlTarget } from './sql-connection';
+
+/** Everything needed to reach one database; built right before connecting, never cached. */
+export function sqlTargetFor(resource: Resource, settings: Pick<EffectiveSqlSettings, 'isReadOnly' | 'statementTimeoutMs'>): SqlTarget {
+  if (resource.type !== 'postgres' && resource.type !== 'mysql') throw new ConnectorError('connect_failed', `${resource.type} resources do not open a SQL console.`);
+  let credentials;
+  try {
+    credentials = openCredentials(resource.id, resource.credentials);
+  } catch (error) {
+    throw new ConnectorError('credentials_unreadable', 'The stored credentials cannot be decrypted with the current PORTHOLE_SECRET_KEY.', { cause: error });
+  }
+  return {
+    dialect: resource.type,
+    host: resource.host,
+    port: resource.port,
+    user: resource.username,
+    password: credentials.password,
+    database: resource.database ?? (resource.type === 'postgres' ? 'postgres' : ''),
+    tls: { mode: resource.tls?.mode ?? 'disable', ca: resource.tls?.ca },
+    isReadOnly: settings.isReadOnly,
+    statementTimeoutMs: settings.statementTimeoutMs,
+  };
+}
