@@ -8,11 +8,19 @@ import { SSH_KEEPALIVE_COUNT_MAX, SSH_KEEPALIVE_INTERVAL_MS, SSH_READY_TIMEOUT_M
 
 export const TERMINAL_TYPE = 'xterm-256color';
 
+/**
+ * Output is read in slices of at most this size. In flowing mode a resumed stream hands over
+ * everything it buffered while paused (up to the SSH window, megabytes) as one chunk, which
+ * would overrun the browser's flow-control window; reading in slices keeps each step small.
+ */
+const MAX_READ_BYTES = 32 * 1024;
+
 /** One SSH connection with one interactive shell channel. */
 class SshTerminal implements TerminalConnection {
   private exitStatus: { code: number | null; signal?: string } | undefined;
   private isFinished = false;
   private lastError: Error | undefined;
+  private isPaused = false;
 
   constructor(
     private readonly client: Client,
@@ -20,7 +28,7 @@ class SshTerminal implements TerminalConnection {
     private readonly handlers: TerminalHandlers,
     private readonly where: string,
   ) {
-    channel.on('data', handlers.onData);
+    channel.on('readable', () => this.pump());
     channel.stderr.on('data', handlers.onData);
     channel.on('drain', handlers.onDrain);
     channel.on('exit', (code: number | null, signal?: string) => {
@@ -43,11 +51,23 @@ class SshTerminal implements TerminalConnection {
   }
 
   pause(): void {
-    this.channel.pause();
+    this.isPaused = true;
   }
 
   resume(): void {
-    this.channel.resume();
+    this.isPaused = false;
+    this.pump();
+  }
+
+  /** Hands buffered output on while not paused; what stays buffered stops the SSH window. */
+  private pump(): void {
+    while (!this.isPaused) {
+      const size = Math.min(this.channel.readableLength, MAX_READ_BYTES);
+      // read() on an empty buffer returns null, and at end of stream lets 'end' and 'close' fire.
+      const chunk = (size > 0 ? this.channel.read(size) : this.channel.read()) as Buffer | null;
+      if (!chunk) return;
+      this.handlers.onData(chunk);
+    }
   }
 
   close(): void {
