@@ -6,10 +6,13 @@ export type NavItem = { href: string; label: string; roles?: NavRole[]; badge?: 
 /** The left rail (see UI map); each feature adds its entry here when its page exists. */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/resources', label: 'Resources' },
+  { href: '/recordings', label: 'Recordings' },
+  { href: '/notes', label: 'Notes' },
   { href: '/requests', label: 'Requests' },
   { href: '/approvals', label: 'Approvals', roles: ['approver'], badge: 'approvals' },
   { href: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },
   { href: '/admin/resources', label: 'Manage resources', roles: ['admin'] },
+  { href: '/admin/masking', label: 'Masking', roles: ['admin'] },
   { href: '/admin/webhooks', label: 'Webhooks', roles: ['admin'] },
 ];

@@ -1,19 +1,25 @@
 import type { TerminalSize } from '../connectors/terminal-connector';
+import { loadSessionMasking } from '../masking/rules-store/load-masking';
+import { createMaskingStages } from '../masking/stage/masking-stages';
 import { createRecorderStages } from '../recording/recorder';
-import { passThrough, type PipelineSlots } from './pipeline';
+import type { PipelineSlots } from './pipeline';
 
 export type SessionPipelineSlots = { output: PipelineSlots; input: PipelineSlots };
 
 export type SlotsRequest = { sessionId: string; userId: string; resourceId: string; size?: TerminalSize };
 
 /**
- * Chooses the stages for a new session. The masking and recording issues replace these
- * pass-throughs (they may load rules or open a recording first: this is async for them).
+ * Chooses the stages for a new session. Masking rules are loaded first: if they cannot be,
+ * the session does not start (never unmasked), and no recording is opened for it.
+ * Output masking covers the browser and the recording, or the recording only (per resource);
+ * input masking (hidden input, typed secrets) always covers the recording only.
  */
 export async function createPipelineSlots(request: SlotsRequest): Promise<SessionPipelineSlots> {
+  const masking = await loadSessionMasking(request.resourceId);
+  const masker = createMaskingStages({ masker: masking.masker });
   const recorder = await createRecorderStages(request);
   return {
-    output: { masker: passThrough, recorder: recorder.output },
-    input: { masker: passThrough, recorder: recorder.input },
+    output: { masker: masker.output, recorder: recorder.output, masks: masking.mode === 'recording_only' ? 'recording' : 'all' },
+    input: { masker: masker.input, recorder: recorder.input, masks: 'recording' },
   };
 }

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RelativeTime } from '@/components/admin/RelativeTime';
+import { Markdown } from '@/components/notes/Markdown';
+import { formatClock } from '@/components/replay/replay-format';
+import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { listMyNotes } from '@/server/recording/annotations/list-my-notes';
+
+export const metadata: Metadata = { title: 'My notes' };
+
+const chip = (isActive: boolean) =>
+  `rounded-full border px-2.5 py-0.5 text-xs ${isActive ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800'}`;
+
+export default async function NotesPage({ searchParams }: { searchParams: Promise<{ tag?: string }> }) {
+  const actor = await requirePageActor();
+  const { tag } = await searchParams;
+  const { notes, tags } = await listMyNotes({ actor, query: { tag } });
+
+  return (
+    <>
+      <PageHeader title="My notes" description="Everything you noted while replaying recordings. Open one to jump to its moment." />
+      {tags.length > 0 ? (
+        <nav aria-label="Filter by tag" className="mb-4 flex flex-wrap gap-1.5">
+          <Link href="/notes" className={chip(!tag)} aria-current={!tag ? 'page' : undefined}>
+            All
+          </Link>
+          {tags.map((name) => (
+            <Link key={name} href={`/notes?tag=${encodeURIComponent(name)}`} className={chip(tag === name)} aria-current={tag === name ? 'page' : undefined}>
+              #{name}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {notes.length === 0 ? (
+        <EmptyState title={tag ? `No notes tagged #${tag}` : 'No notes yet'}>
+          {tag ? (
+            <Link href="/notes" className="text-indigo-600 underline dark:text-indigo-400">
+              Show all notes
+            </Link>
+          ) : (
+            <>
+              Replay a session from{' '}
+              <Link href="/recordings" className="text-indigo-600 underline dark:text-indigo-400">
+                Recordings
+              </Link>
+              , pause where something matters and add a note in the Notes tab.
+            </>
+          )}
+        </EmptyState>
+      ) : (
+        <ol aria-label="My notes" className="space-y-2">
+          {notes.map((note) => (
+            <li key={note.id} data-testid="my-note" className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+              <div className="mb-1.5 flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+                <Link href={`/recordings/${note.recordingId}?t=${note.t.toFixed(1)}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-400">
+                  {note.resourceName} at {formatClock(note.t)}
+                  {note.endT !== null ? `–${formatClock(note.endT)}` : ''}
+                </Link>
+                <span>
+                  session <RelativeTime iso={note.recordingStartedAt} />
+                </span>
+                {note.isShared ? <Badge tone="indigo">shared</Badge> : null}
+                {note.tags.map((name) => (
+                  <Link key={name} href={`/notes?tag=${encodeURIComponent(name)}`}>
+                    <Badge>#{name}</Badge>
+                  </Link>
+                ))}
+              </div>
+              <Markdown source={note.body} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '../ui/Button';
+import { formatClock, parseTimeParam } from '../replay/replay-format';
+
+export type NoteDraft = { t: number; endT: number | null; body: string; tags: string[]; isShared: boolean };
+export type NoteSaveResult = { ok: true } | { ok: false; message: string; fields?: Record<string, string[]> };
+
+const inputClass =
+  'w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950';
+
+/** Add or edit a note: at a moment, or over a range (start … end), with tags and sharing. */
+export function NoteForm({
+  initial,
+  currentTime,
+  submitLabel,
+  onSave,
+  onCancel,
+}: {
+  initial: NoteDraft;
+  currentTime: number;
+  submitLabel: string;
+  onSave: (draft: NoteDraft) => Promise<NoteSaveResult>;
+  onCancel?: () => void;
+}) {
+  const id = useId();
+  const [start, setStart] = useState(formatClock(initial.t, true));
+  const [end, setEnd] = useState(initial.endT === null ? '' : formatClock(initial.endT, true));
+  const [body, setBody] = useState(initial.body);
+  const [tags, setTags] = useState(initial.tags.join(', '));
+  const [isShared, setIsShared] = useState(initial.isShared);
+  const [isSaving, setIsSaving] = useState(false);
+  const [error, setError] = useState<{ message: string; fields?: Record<string, string[]> } | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const t = parseTimeParam(start.trim());
+    const endT = end.trim() === '' ? null : parseTimeParam(end.trim());
+    if (t === undefined || endT === undefined) {
+      setError({ message: 'Times look like 1:23.5 or 83.5.' });
+      return;
+    }
+    setIsSaving(true);
+    const result = await onSave({ t, endT, body, tags: tags.split(/[,\s]+/).filter(Boolean), isShared });
+    setIsSaving(false);
+    if (result.ok) {
+      setError(null);
+      if (!onCancel) {
+        setBody('');
+        setEnd('');
+      }
+    } else setError({ message: result.message, fields: result.fields });
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-label={submitLabel} className="space-y-2" noValidate>
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="w-24 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          At
+          <input aria-label="Note time" className={`${inputClass} font-mono`} value={start} onChange={(e) => setStart(e.target.value)} />
+        </label>
+        <label className="w-24 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Until <span className="font-normal">(optional)</span>
+          <input aria-label="Note end time" aria-invalid={Boolean(error?.fields?.endT)} className={`${inputClass} font-mono`} placeholder="—" value={end} onChange={(e) => setEnd(e.target.value)} />
+        </label>
+        <div className="flex gap-1 pb-0.5">
+          <Button variant="ghost" className="px-2 text-xs" onClick={() => setStart(formatClock(currentTime, true))}>
+            Start here
+          </Button>
+          <Button variant="ghost" className="px-2 text-xs" onClick={() => setEnd(formatClock(currentTime, true))}>
+            End here
+          </Button>
+        </div>
+      </div>
+      <label htmlFor={`${id}-body`} className="sr-only">
+        Note
+      </label>
+      <textarea
+        id={`${id}-body`}
+        aria-label="Note"
+        aria-invalid={Boolean(error?.fields?.body)}
+        rows={3}
+        className={inputClass}
+        placeholder="What happened here? Markdown works: **bold**, `code`, [links](https://…)"
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          // Typing in the note must not drive the player.
+          e.stopPropagation();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+        }}
+      />
+      <input aria-label="Tags" aria-invalid={Boolean(error?.fields?.tags)} className={inputClass} placeholder="Tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <label className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+          <input type="checkbox" checked={isShared} onChange={(e) => setIsShared(e.target.checked)} className="rounded border-zinc-300 dark:border-zinc-700" />
+          Share with the recording’s other viewers
+        </label>
+        <div className="flex gap-2">
+          {onCancel ? (
+            <Button variant="secondary" onClick={onCancel}>
+              Cancel
+            </Button>
+          ) : null}
+          <Button type="submit" disabled={isSaving}>
+            {isSaving ? 'Saving…' : submitLabel}
+          </Button>
+        </div>
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error.message}
+          {error.fields ? ` ${Object.values(error.fields).flat().join(' ')}` : ''}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+'use client';
+
+import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import type { ReplayCommand, ReplayNote } from '@/lib/recording/replay-types';
+import { formatClock } from './replay-format';
+import { clusterMarkers, heatmapBars, timeToX, xToTime } from './timeline-geometry';
+
+/**
+ * The scrubber: activity heatmap, command ticks, note markers (ranges as bands) and the
+ * playhead. Click or drag to seek; the keyboard shortcuts live on the page.
+ */
+export function Timeline({
+  duration,
+  time,
+  heatmap,
+  commands,
+  notes,
+  onSeek,
+}: {
+  duration: number;
+  time: number;
+  heatmap: number[];
+  commands: ReplayCommand[];
+  notes: ReplayNote[];
+  onSeek: (t: number) => void;
+}) {
+  const trackRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  const [hover, setHover] = useState<number | null>(null);
+  const [dragTime, setDragTime] = useState<number | null>(null);
+
+  useEffect(() => {
+    const track = trackRef.current;
+    if (!track) return;
+    const observer = new ResizeObserver(() => setWidth(track.clientWidth));
+    observer.observe(track);
+    setWidth(track.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+
+  const bars = useMemo(() => heatmapBars(heatmap, width), [heatmap, width]);
+  const commandMarks = useMemo(() => clusterMarkers(commands, duration, width, 4), [commands, duration, width]);
+  const noteMarks = useMemo(() => clusterMarkers(notes, duration, width, 10), [notes, duration, width]);
+
+  const timeAt = (event: { clientX: number }) => {
+    const rect = trackRef.current?.getBoundingClientRect();
+    return rect ? xToTime(event.clientX - rect.left, duration, rect.width) : 0;
+  };
+
+  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    setDragTime(timeAt(event));
+  };
+  const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
+    const t = timeAt(event);
+    setHover(t);
+    if (dragTime !== null) setDragTime(t);
+  };
+  const onPointerUp = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (dragTime === null) return;
+    setDragTime(null);
+    onSeek(timeAt(event));
+  };
+
+  const shown = dragTime ?? time;
+  const playheadX = timeToX(shown, duration, width);
+
+  return (
+    <div className="select-none">
+      <div
+        ref={trackRef}
+        role="slider"
+        aria-label="Timeline"
+        aria-valuemin={0}
+        aria-valuemax={Math.round(duration * 10) / 10}
+        aria-valuenow={Math.round(shown * 10) / 10}
+        aria-valuetext={`${formatClock(shown)} of ${formatClock(duration)}`}
+        tabIndex={-1}
+        data-testid="timeline"
+        className="relative h-14 cursor-pointer overflow-hidden rounded-md border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerLeave={() => setHover(null)}
+      >
+        <svg className="absolute inset-x-0 bottom-0 h-10 w-full" viewBox={`0 0 ${width} 40`} preserveAspectRatio="none" aria-hidden="true">
+          {bars.map((bar, i) =>
+            bar.level > 0 ? (
+              <rect key={i} x={bar.x} y={40 - Math.max(2, bar.level * 38)} width={Math.max(1, bar.width - 0.5)} height={Math.max(2, bar.level * 38)} className="fill-indigo-300/70 dark:fill-indigo-500/40" />
+            ) : null,
+          )}
+        </svg>
+        {notes
+          .filter((note) => note.endT !== null)
+          .map((note) => (
+            <div
+              key={`band-${note.id}`}
+              aria-hidden="true"
+              className="absolute top-0 bottom-0 bg-amber-300/25 dark:bg-amber-400/15"
+              style={{ left: timeToX(note.t, duration, width), width: Math.max(2, timeToX(note.endT ?? note.t, duration, width) - timeToX(note.t, duration, width)) }}
+            />
+          ))}
+        {commandMarks.map((mark) => (
+          <button
+            key={`c-${mark.t}`}
+            type="button"
+            data-testid="command-marker"
+            aria-label={`Command at ${formatClock(mark.t)}: ${mark.items.map((c) => c.text).join('; ')}`}
+            title={mark.items.map((c) => `${formatClock(c.t)}  ${c.text}`).join('\n')}
+            className="absolute top-0 h-3 w-[3px] -translate-x-1/2 rounded-b bg-zinc-500 hover:bg-zinc-800 dark:bg-zinc-400 dark:hover:bg-zinc-100"
+            style={{ left: mark.x }}
+            onPointerDown={(event) => event.stopPropagation()}
+            onClick={() => onSeek(mark.t)}
+          />
+        ))}
+        {noteMarks.map((mark) => (
+          <button
+            key={`n-${mark.t}-${mark.items[0]?.id}`}
+            type="button"
+            data-testid="note-marker"
+            aria-label={`Note at ${formatClock(mark.t)}`}
+            title={mark.items.map((n) => `${formatClock(n.t)}  ${n.body.slice(0, 80)}`).join('\n')}
+            className="absolute top-3 h-3 w-3 -translate-x-1/2 rotate-45 rounded-[2px] border border-amber-700 bg-amber-400 hover:bg-amber-300 dark:border-amber-300"
+            style={{ left: mark.x }}
+            onPointerDown={(event) => event.stopPropagation()}
+            onClick={() => onSeek(mark.t)}
+          />
+        ))}
+        <div aria-hidden="true" className="pointer-events-none absolute top-0 bottom-0 w-0.5 -translate-x-1/2 bg-indigo-600 dark:bg-indigo-400" style={{ left: playheadX }} />
+        {hover !== null ? (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute bottom-1 -translate-x-1/2 rounded bg-zinc-900 px-1 py-0.5 font-mono text-[10px] text-white dark:bg-zinc-100 dark:text-zinc-900"
+            style={{ left: Math.min(Math.max(timeToX(hover, duration, width), 20), width - 20) }}
+          >
+            {formatClock(hover)}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sessions, users } from './schema';
+
+/**
+ * Session recordings. The events themselves live in a RecordingStore (server/recording/stores):
+ * files under the data directory by default, or the `recording_*` byte tables below when
+ * the PostgreSQL store is selected. These rows hold what lists and the replay page need
+ * without reading the events: state, sizes, the head of the hash chain, the command index.
+ */
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+  toDriver: (value) => value,
+});
+
+export const RECORDING_STATUSES = ['recording', 'complete', 'interrupted', 'failed'] as const;
+export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
+
+export const RECORDING_STORES = ['file', 'postgres'] as const;
+export type RecordingStoreKind = (typeof RECORDING_STORES)[number];
+
+export const INDEX_STATES = ['pending', 'ready', 'failed'] as const;
+export type IndexState = (typeof INDEX_STATES)[number];
+
+/** One per session: the recording's id is its session's id. */
+export const recordings = pgTable(
+  'recordings',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    store: text('store').$type<RecordingStoreKind>().notNull(),
+    formatVersion: integer('format_version').notNull(),
+    status: text('status').$type<RecordingStatus>().notNull().default('recording'),
+    /** Terminal size when the session opened. */
+    cols: integer('cols').notNull(),
+    rows: integer('rows').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Seconds from the first to the last event. */
+    duration: doublePrecision('duration').notNull().default(0),
+    outputBytes: bigint('output_bytes', { mode: 'number' }).notNull().default(0),
+    inputBytes: bigint('input_bytes', { mode: 'number' }).notNull().default(0),
+    /** Bytes the store holds for it (compressed chunks and keyframes). */
+    storedBytes: bigint('stored_bytes', { mode: 'number' }).notNull().default(0),
+    eventCount: integer('event_count').notNull().default(0),
+    chunkCount: integer('chunk_count').notNull().default(0),
+    /** SHA-256 (hex) of the last sealed chunk: the head of the hash chain, kept apart from the store. */
+    headHash: text('head_hash'),
+    commandCount: integer('command_count').notNull().default(0),
+    indexState: text('index_state').$type<IndexState>().notNull().default('pending'),
+    /** Output bytes per slice of the timeline (HEATMAP_BUCKETS slices), for the activity heatmap. */
+    heatmap: jsonb('heatmap').$type<number[]>(),
+    /** Why the recording failed or was interrupted. */
+    message: text('message'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recordings_user_idx').on(t.userId, t.startedAt), index('recordings_started_idx').on(t.startedAt), index('recordings_status_idx').on(t.status)],
+);
+
+/** Sealed chunks, for the PostgreSQL store (the file store keeps them as files). */
+export const recordingChunks = pgTable(
+  'recording_chunks',
+  {
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recordings.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    tStart: doublePrecision('t_start').notNull(),
+    tEnd: doublePrecision('t_end').notNull(),
+    eventCount: integer('event_count').notNull(),
+    rawBytes: integer('raw_bytes').notNull(),
+    hash: text('hash').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordingId, t.seq] })],
+);
+
+/** Frames not sealed yet, for the PostgreSQL store: appended per batch, removed once their chunk is sealed. */
+export const recordingFrames = pgTable(
+  'recording_frames',
+  {
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recordings.id, { onDelete: 'cascade' }),
+    chunkSeq: integer('chunk_seq').notNull(),
+    batch: integer('batch').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordingId, t.chunkSeq, t.batch] })],
+);
+
+/** Serialized terminal states for seeking, for the PostgreSQL store. */
+export const recordingKeyframes = pgTable(
+  'recording_keyframes',
+  {
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recordings.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    t: doublePrecision('t').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordingId, t.seq] })],
+);
+
+/** The command index: what the user ran, read from the terminal at each Enter. */
+export const recordingCommands = pgTable(
+  'recording_commands',
+  {
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recordings.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    t: doublePrecision('t').notNull(),
+    text: text('text').notNull(),
+    /** From OSC 133;D when the shell emits shell-integration marks. */
+    exitCode: integer('exit_code'),
+  },
+  (t) => [primaryKey({ columns: [t.recordingId, t.seq] })],
+);
+
+/** Notes on a recording, at a moment (`t`) or over a range (`t`..`endT`). */
+export const annotations = pgTable(
+  'annotations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recordings.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    t: doublePrecision('t').notNull(),
+    endT: doublePrecision('end_t'),
+    /** Markdown, rendered without raw HTML. */
+    body: text('body').notNull(),
+    tags: text('tags').array().notNull().default(sql`ARRAY[]::text[]`),
+    /** Private to the author unless shared with the recording's other viewers. */
+    isShared: boolean('is_shared').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('annotations_recording_idx').on(t.recordingId, t.t), index('annotations_author_idx').on(t.authorId, t.createdAt)],
+);
+
+export type Recording = typeof recordings.$inferSelect;
+export type RecordingCommand = typeof recordingCommands.$inferSelect;
+export type Annotation = typeof annotations.$inferSelect;

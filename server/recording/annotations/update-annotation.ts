@@ -1,0 +1,32 @@
+import { eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { annotations } from '@/db/recording-schema';
+import type { Actor } from '../../auth/actor';
+import { AppError } from '../../errors/app-error';
+import { annotationUpdate, type AnnotationUpdate, type AnnotationView } from './annotation-schemas';
+import { toAnnotationView } from './annotation-view';
+import { requireOwnAnnotation } from './find-annotation';
+
+export async function updateAnnotation({
+  actor,
+  recordingId,
+  annotationId,
+  input,
+}: {
+  actor: Actor;
+  recordingId: string;
+  annotationId: string;
+  input: AnnotationUpdate;
+}): Promise<AnnotationView> {
+  const current = await requireOwnAnnotation(actor, recordingId, annotationId);
+  const data = annotationUpdate.parse(input);
+  const t = data.t ?? current.t;
+  const endT = data.endT === undefined ? current.endT : data.endT;
+  if (endT !== null && endT <= t) throw new AppError('VALIDATION', { userMessage: 'The end must be after the start.', fields: { endT: ['The end must be after the start'] } });
+  const [row] = await db()
+    .update(annotations)
+    .set({ t, endT, body: data.body ?? current.body, tags: data.tags ?? current.tags, isShared: data.isShared ?? current.isShared, updatedAt: sql`now()` })
+    .where(eq(annotations.id, current.id))
+    .returning();
+  return toAnnotationView(row!, actor.name, actor);
+}

@@ -1,0 +1,175 @@
+import { Terminal } from '@xterm/headless';
+import type { Recording } from '@/db/recording-schema';
+import type { Actor } from '../auth/actor';
+import { listAnnotations } from './annotations/list-annotations';
+import { auditExport } from './audit-recording-access';
+import { requireVisibleRecording, type RecordingRow } from './find-recording';
+import { parseResize, textDecoders } from './format';
+import { listCommands } from './get-recording';
+import { KEYFRAME_SCROLLBACK } from './index-builder';
+import { iterateEvents, readEventRange } from './read-events';
+import { toRecordingView } from './recording-view';
+import type { CommandView } from './recording-schemas';
+
+export type ExportFormat = 'asciicast' | 'text' | 'json';
+export type ExportFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
+
+const round = (t: number) => Math.round(t * 1e6) / 1e6;
+
+/** Batches strings into ~64 KB pieces of a byte stream, pulled as the client reads. */
+function streamOf(parts: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator: AsyncIterator<string> = parts[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      let batch = '';
+      while (batch.length < 64 * 1024) {
+        const step = await iterator.next();
+        if (step.done) {
+          if (batch) controller.enqueue(encoder.encode(batch));
+          controller.close();
+          return;
+        }
+        batch += step.value;
+      }
+      controller.enqueue(encoder.encode(batch));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+/**
+ * asciicast v2: a header line, then `[t, kind, text]` per line. Output, input and resizes map
+ * one to one; commands become `m` markers; the exit event (not in v2) is left out.
+ */
+export async function* asciicastLines(row: RecordingRow, commands: CommandView[]): AsyncGenerator<string> {
+  const { recording, session } = row;
+  const header = {
+    version: 2,
+    width: recording.cols,
+    height: recording.rows,
+    timestamp: Math.floor(recording.startedAt.getTime() / 1000),
+    duration: round(recording.duration),
+    title: `${session.resourceName} — ${row.user.email}`,
+    env: { TERM: 'xterm-256color', SHELL: '/bin/bash' },
+  };
+  yield `${JSON.stringify(header)}\n`;
+  const decode = textDecoders();
+  let next = 0;
+  for await (const event of iterateEvents(recording)) {
+    while (next < commands.length && commands[next]!.t <= event.t) {
+      const command = commands[next++]!;
+      yield `${JSON.stringify([round(command.t), 'm', command.text])}\n`;
+    }
+    if (event.kind === 'x') continue;
+    const text = decode(event);
+    if (text === '' && (event.kind === 'o' || event.kind === 'i')) continue;
+    yield `${JSON.stringify([round(event.t), event.kind, text])}\n`;
+  }
+  for (; next < commands.length; next++) yield `${JSON.stringify([round(commands[next]!.t), 'm', commands[next]!.text])}\n`;
+}
+
+/** Removes escape sequences and carriage-return redraws: what was printed, as plain text. */
+export function plainText(text: string): string {
+  return text
+    .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g, '')
+    .replace(/\x1b[P^_][^\x1b]*\x1b\\/g, '')
+    .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/\x1b[()][0-9A-Za-z]/g, '')
+    .replace(/\x1b[@-Z\\-_=>78]/g, '')
+    .replace(/\r+\n/g, '\n')
+    .replace(/[^\n]*\r(?!\n)/g, '')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+
+async function* transcriptText(recording: Recording): AsyncGenerator<string> {
+  const decode = textDecoders();
+  let pending = '';
+  for await (const event of iterateEvents(recording)) {
+    if (event.kind !== 'o') continue;
+    pending += decode(event);
+    // Keep an unfinished line (and an escape sequence cut in two) for the next event.
+    const cut = pending.lastIndexOf('\n');
+    if (cut >= 0) {
+      yield plainText(pending.slice(0, cut + 1));
+      pending = pending.slice(cut + 1);
+    }
+  }
+  if (pending) yield plainText(pending);
+}
+
+/** The terminal as it was at the end: scrollback then screen, from the last keyframe on. */
+export async function finalScreenText(recording: Recording): Promise<string> {
+  const range = await readEventRange(recording, { from: recording.duration, to: recording.duration + 1, withKeyframe: true, maxBytes: Number.MAX_SAFE_INTEGER });
+  const terminal = new Terminal({ cols: range.keyframe?.cols ?? recording.cols, rows: range.keyframe?.rows ?? recording.rows, scrollback: KEYFRAME_SCROLLBACK, allowProposedApi: true });
+  try {
+    const write = (data: string | Uint8Array) => new Promise<void>((resolve) => terminal.write(data, resolve));
+    if (range.keyframe) await write(range.keyframe.data);
+    for (const event of range.events) {
+      if (event.kind === 'o') await write(event.data);
+      else if (event.kind === 'r') {
+        const size = parseResize(event.data);
+        if (size) terminal.resize(size.cols, size.rows);
+      }
+    }
+    const buffer = terminal.buffer.normal;
+    const lines: string[] = [];
+    for (let y = 0; y < buffer.length; y++) lines.push(buffer.getLine(y)?.translateToString(true) ?? '');
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return `${lines.join('\n')}\n`;
+  } finally {
+    terminal.dispose();
+  }
+}
+
+async function* jsonParts(actor: Actor, row: RecordingRow, commands: CommandView[]): AsyncGenerator<string> {
+  const notes = await listAnnotations({ actor, recordingId: row.recording.id });
+  yield `{"format":"porthole-recording","version":1,"recording":${JSON.stringify(toRecordingView(row))},"commands":${JSON.stringify(commands)},"annotations":${JSON.stringify(notes)},"events":[`;
+  const decode = textDecoders();
+  let isFirst = true;
+  for await (const event of iterateEvents(row.recording)) {
+    yield `${isFirst ? '' : ','}\n${JSON.stringify([round(event.t), event.kind, decode(event)])}`;
+    isFirst = false;
+  }
+  yield '\n]}\n';
+}
+
+async function* once(text: Promise<string>): AsyncGenerator<string> {
+  yield await text;
+}
+
+/** A download of the recording; every export is an audit event. */
+export async function exportRecording({
+  actor,
+  recordingId,
+  format,
+  mode = 'transcript',
+}: {
+  actor: Actor;
+  recordingId: string;
+  format: ExportFormat;
+  mode?: 'screen' | 'transcript';
+}): Promise<ExportFile> {
+  const row = await requireVisibleRecording(actor, recordingId);
+  await auditExport(actor, recordingId, format === 'text' ? `text-${mode}` : format);
+  const stamp = row.recording.startedAt.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const base = `${row.session.resourceName.replace(/[^\w.-]+/g, '_')}-${stamp}`;
+  const commands = await listCommands(recordingId);
+  if (format === 'asciicast') return { filename: `${base}.cast`, contentType: 'application/x-asciicast', body: streamOf(asciicastLines(row, commands)) };
+  if (format === 'json') return { filename: `${base}.json`, contentType: 'application/json', body: streamOf(jsonParts(actor, row, commands)) };
+  const text = mode === 'screen' ? once(finalScreenText(row.recording)) : transcriptText(row.recording);
+  return { filename: `${base}${mode === 'screen' ? '-screen' : ''}.txt`, contentType: 'text/plain; charset=utf-8', body: streamOf(text) };
+}
+
+/** The HTTP response for a download: streamed, never cached. */
+export function downloadResponse(file: ExportFile): Response {
+  return new Response(file.body, {
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.filename.replace(/"/g, '')}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { recordings, type Recording } from '@/db/recording-schema';
+import { sessions, users, type Session, type User } from '@/db/schema';
+import { canSeeAll, type Actor } from '../auth/actor';
+import { AppError } from '../errors/app-error';
+
+export type RecordingRow = { recording: Recording; session: Session; user: User };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function findRecording(id: string): Promise<RecordingRow | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await db()
+    .select({ recording: recordings, session: sessions, user: users })
+    .from(recordings)
+    .innerJoin(sessions, eq(sessions.id, recordings.id))
+    .innerJoin(users, eq(users.id, recordings.userId))
+    .where(eq(recordings.id, id));
+  return row;
+}
+
+export function canViewRecording(actor: Actor, recording: Pick<Recording, 'userId'>): boolean {
+  return recording.userId === actor.id || canSeeAll(actor);
+}
+
+/** The owner, auditors and admins see a recording; to anyone else it does not exist (404). */
+export async function requireVisibleRecording(actor: Actor, id: string): Promise<RecordingRow> {
+  const row = await findRecording(id);
+  if (!row || !canViewRecording(actor, row.recording)) throw new AppError('NOT_FOUND', { userMessage: 'No such recording.' });
+  return row;
+}

@@ -1,0 +1,37 @@
+import { asc, eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { recordingCommands } from '@/db/recording-schema';
+import type { Actor } from '../auth/actor';
+import { auditReplay } from './audit-recording-access';
+import { requireVisibleRecording } from './find-recording';
+import { scheduleIndexing } from './index-queue';
+import type { CommandView, RecordingDetail } from './recording-schemas';
+import { toRecordingView } from './recording-view';
+
+export async function listCommands(recordingId: string): Promise<CommandView[]> {
+  return db()
+    .select({ t: recordingCommands.t, text: recordingCommands.text, exitCode: recordingCommands.exitCode })
+    .from(recordingCommands)
+    .where(eq(recordingCommands.recordingId, recordingId))
+    .orderBy(asc(recordingCommands.seq));
+}
+
+/** How long opening a recording waits for its index (commands, keyframes) before going without. */
+const INDEX_WAIT_MS = 3_000;
+
+/**
+ * What the replay page needs up front (everything but the events). Opening it counts as a
+ * replay in the audit log. A finished recording that was never indexed is indexed now; a
+ * large one opens before that finishes (the player then seeks without keyframes).
+ */
+export async function getRecording({ actor, recordingId }: { actor: Actor; recordingId: string }): Promise<RecordingDetail> {
+  let row = await requireVisibleRecording(actor, recordingId);
+  if (row.recording.status !== 'recording' && row.recording.indexState === 'pending') {
+    await Promise.race([scheduleIndexing(recordingId), new Promise((resolve) => setTimeout(resolve, INDEX_WAIT_MS))]);
+    row = await requireVisibleRecording(actor, recordingId);
+  }
+  await auditReplay(actor, recordingId);
+  const view = toRecordingView(row);
+  const heatmap = row.recording.heatmap ?? [];
+  return { ...view, heatmap, commands: await listCommands(recordingId) };
+}

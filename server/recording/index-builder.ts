@@ -1,0 +1,111 @@
+import { SerializeAddon } from '@xterm/addon-serialize';
+import { Terminal } from '@xterm/headless';
+import { CommandTracker, QUIET_SECONDS, type IndexedCommand } from './command-tracker';
+import { parseResize, type Keyframe, type RecordingEvent } from './format';
+
+/** A keyframe after this much output since the last one… */
+export const KEYFRAME_BYTES = 256 * 1024;
+/** …or after this long with some output. A seek replays at most one such tail. */
+export const KEYFRAME_SECONDS = 30;
+/** Scrollback kept in each keyframe (and in the replay terminal). */
+export const KEYFRAME_SCROLLBACK = 500;
+export const HEATMAP_BUCKETS = 600;
+/** Parse this much output, then let the terminal catch up (bounds its write queue). */
+const PARSE_BATCH_BYTES = 1024 * 1024;
+/** OSC 133;B, the shell's "the command starts here" mark. */
+const PROMPT_MARK = Buffer.from('\x1b]133;B');
+
+export type IndexResult = { commands: IndexedCommand[]; keyframes: Keyframe[]; heatmap: number[] };
+export type IndexedEvent = RecordingEvent & { chunkSeq: number; index: number };
+
+/**
+ * One pass of a headless terminal over a recording's events, in order: the command index,
+ * keyframes for seeking and the activity heatmap. No I/O here, so it runs in a worker.
+ */
+export class IndexBuilder {
+  private readonly terminal: Terminal;
+  private readonly serializer = new SerializeAddon();
+  private readonly tracker: CommandTracker;
+  private readonly keyframes: Keyframe[] = [];
+  private readonly heatmap = new Array<number>(HEATMAP_BUCKETS).fill(0);
+  private readonly bucketWidth: number;
+  private unparsed = 0;
+  private sinceKeyframe = 0;
+  private lastKeyframeT = 0;
+  private lastOutputT = Number.NEGATIVE_INFINITY;
+  private isMarkPending = false;
+
+  constructor({ cols, rows, duration }: { cols: number; rows: number; duration: number }) {
+    this.terminal = new Terminal({ cols, rows, scrollback: KEYFRAME_SCROLLBACK, allowProposedApi: true });
+    this.terminal.loadAddon(this.serializer);
+    this.tracker = new CommandTracker(this.terminal);
+    this.bucketWidth = Math.max(duration, 1e-6) / HEATMAP_BUCKETS;
+  }
+
+  async add(event: IndexedEvent): Promise<void> {
+    if (event.kind === 'o') {
+      // The screen as it stood through a pause in the output may show a prompt.
+      if (event.t - this.lastOutputT >= QUIET_SECONDS) {
+        await this.settle(true);
+        this.tracker.onQuiet();
+      }
+      this.lastOutputT = event.t;
+      let data = event.data;
+      // Shell marks are handled as the terminal parses them, which is later: before a line
+      // break that may close a marked prompt, let the parser catch up.
+      if (this.isMarkPending && data.includes(0x0a)) {
+        await this.settle(true);
+        this.isMarkPending = false;
+      }
+      if (data.includes(PROMPT_MARK)) this.isMarkPending = true;
+      // A line break leaving a prompt line: read the line just before it.
+      while (this.tracker.hasPrompt()) {
+        const lineFeed = data.indexOf(0x0a);
+        if (lineFeed < 0) break;
+        this.terminal.write(data.subarray(0, lineFeed));
+        this.unparsed += lineFeed;
+        await this.settle(true);
+        this.tracker.beforeLineFeed(event.t);
+        data = data.subarray(lineFeed);
+      }
+      this.terminal.write(data);
+      this.unparsed += data.length;
+      this.sinceKeyframe += event.data.length;
+      this.heatmap[Math.min(HEATMAP_BUCKETS - 1, Math.floor(event.t / this.bucketWidth))]! += event.data.length;
+      if (this.unparsed >= PARSE_BATCH_BYTES) await this.settle();
+    } else if (event.kind === 'i') {
+      await this.settle();
+      this.tracker.onInput(event.data.toString('utf8'), event.t);
+    } else if (event.kind === 'r') {
+      const size = parseResize(event.data);
+      await this.settle();
+      if (size) this.terminal.resize(size.cols, size.rows);
+    }
+    if (this.sinceKeyframe >= KEYFRAME_BYTES || (this.sinceKeyframe > 0 && event.t - this.lastKeyframeT >= KEYFRAME_SECONDS)) {
+      await this.settle();
+      this.keyframes.push({
+        t: event.t,
+        chunkSeq: event.chunkSeq,
+        eventIndex: event.index,
+        cols: this.terminal.cols,
+        rows: this.terminal.rows,
+        data: this.serializer.serialize({ scrollback: KEYFRAME_SCROLLBACK }),
+      });
+      this.sinceKeyframe = 0;
+      this.lastKeyframeT = event.t;
+    }
+  }
+
+  async finish(): Promise<IndexResult> {
+    await this.settle();
+    this.terminal.dispose();
+    return { commands: this.tracker.commands, keyframes: this.keyframes, heatmap: this.heatmap };
+  }
+
+  /** Waits until the terminal has parsed everything written so far. */
+  private async settle(isAlways = false): Promise<void> {
+    if (this.unparsed === 0 && !isAlways) return;
+    await new Promise<void>((resolve) => this.terminal.write('', resolve));
+    this.unparsed = 0;
+  }
+}

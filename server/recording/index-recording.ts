@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { recordingCommands, recordings } from '@/db/recording-schema';
+import { encodeKeyframe } from './format';
+import { IndexBuilder, type IndexedEvent, type IndexResult } from './index-builder';
+
+export { HEATMAP_BUCKETS, KEYFRAME_BYTES, KEYFRAME_SCROLLBACK, KEYFRAME_SECONDS } from './index-builder';
+import { iterateEvents, type RecordingRef } from './read-events';
+import { recordingStore } from './stores/select-store';
+
+/**
+ * Indexes in a worker thread when one can be started (the worker registers tsx to load the
+ * TypeScript builder); otherwise, or if the worker fails to start, on this thread.
+ */
+export async function computeIndex(recording: RecordingRef & { cols: number; rows: number; duration: number }): Promise<IndexResult> {
+  try {
+    return await computeIndexInWorker(recording);
+  } catch (error) {
+    if (!(error instanceof WorkerUnavailable)) throw error;
+    const builder = new IndexBuilder(recording);
+    for await (const event of iterateEvents(recording)) await builder.add(event);
+    return builder.finish();
+  }
+}
+
+class WorkerUnavailable extends Error {}
+
+const WORKER_FILE = path.join(process.cwd(), 'server', 'recording', 'index-worker.ts');
+const TSX_CJS_API = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cjs', 'api', 'index.cjs');
+/** Events sent to the worker per message (one chunk's worth, at most). */
+const WORKER_BATCH = 2000;
+
+async function computeIndexInWorker(recording: RecordingRef & { cols: number; rows: number; duration: number }): Promise<IndexResult> {
+  if (!fs.existsSync(WORKER_FILE) || !fs.existsSync(TSX_CJS_API)) throw new WorkerUnavailable('the worker source is not here');
+  // A worker's entry cannot be TypeScript by itself: this bootstrap registers tsx, then loads it.
+  const bootstrap = `require(${JSON.stringify(TSX_CJS_API)}).register(); require(${JSON.stringify(WORKER_FILE)});`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: { cols: recording.cols, rows: recording.rows, duration: recording.duration } });
+  let hasAnswered = false;
+  let waiter: { resolve: (message: WorkerAnswer) => void; reject: (error: Error) => void } | undefined;
+  const next = () => new Promise<WorkerAnswer>((resolve, reject) => (waiter = { resolve, reject }));
+  worker.on('message', (message: WorkerAnswer) => {
+    hasAnswered = true;
+    if (message.type === 'error') waiter?.reject(new Error(`indexing worker: ${message.message}`));
+    else waiter?.resolve(message);
+  });
+  worker.on('error', (error) => waiter?.reject(hasAnswered ? error : new WorkerUnavailable(error.message)));
+  worker.on('exit', (code) => waiter?.reject(hasAnswered ? new Error(`indexing worker exited (${code})`) : new WorkerUnavailable(`worker exited (${code})`)));
+  try {
+    let batch: IndexedEvent[] = [];
+    const send = async () => {
+      const answer = next();
+      worker.postMessage({ type: 'events', events: batch });
+      batch = [];
+      await answer;
+    };
+    for await (const event of iterateEvents(recording)) {
+      batch.push(event);
+      if (batch.length >= WORKER_BATCH) await send();
+    }
+    if (batch.length > 0) await send();
+    const done = next();
+    worker.postMessage({ type: 'end' });
+    const answer = await done;
+    if (answer.type !== 'done') throw new Error('indexing worker: unexpected answer');
+    return answer.result;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+type WorkerAnswer = { type: 'ack' } | { type: 'done'; result: IndexResult } | { type: 'error'; message: string };
+
+/** Computes and stores the index of a finished recording. */
+export async function indexRecording(recordingId: string): Promise<void> {
+  const [recording] = await db().select().from(recordings).where(eq(recordings.id, recordingId));
+  if (!recording || recording.status === 'recording') return;
+  try {
+    const result = await computeIndex(recording);
+    const store = recordingStore(recording.store);
+    const keyframeBytes = await store.writeKeyframes(
+      recording.id,
+      result.keyframes.map((keyframe) => ({ t: keyframe.t, bytes: encodeKeyframe(keyframe) })),
+    );
+    const chunkBytes = (await store.listChunks(recording.id)).reduce((sum, chunk) => sum + chunk.storedBytes, 0);
+    await db().transaction(async (tx) => {
+      await tx.delete(recordingCommands).where(eq(recordingCommands.recordingId, recording.id));
+      for (let i = 0; i < result.commands.length; i += 200) {
+        await tx.insert(recordingCommands).values(result.commands.slice(i, i + 200).map((command, j) => ({ recordingId: recording.id, seq: i + j, ...command })));
+      }
+      await tx
+        .update(recordings)
+        .set({
+          indexState: 'ready',
+          commandCount: result.commands.length,
+          heatmap: result.heatmap,
+          storedBytes: chunkBytes + keyframeBytes,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(recordings.id, recording.id));
+    });
+  } catch (error) {
+    console.error(`[porthole] recording ${recordingId}: indexing failed:`, error);
+    await db()
+      .update(recordings)
+      .set({ indexState: 'failed' })
+      .where(eq(recordings.id, recordingId))
+      .catch(() => undefined);
+  }
+}

@@ -1,0 +1,217 @@
+import { eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { recordings } from '@/db/recording-schema';
+import { liveSessions } from '../gateway/live-sessions';
+import type { Sink, Stage, StageContext } from '../gateway/pipeline';
+import { exitData, FORMAT_VERSION, resizeData, type EventKind } from './format';
+import { scheduleIndexing } from './index-queue';
+import { RecordingLog, type RecordingStats } from './recording-log';
+import { recordingStore } from './stores/select-store';
+
+export type RecorderRequest = { sessionId: string; userId: string; size?: { cols: number; rows: number } };
+export type RecorderStages = { output: Stage; input: Stage };
+
+const PAUSE_REASON = 'recording';
+/** Small writes (keystrokes, echoes) wait for the end of the turn and go to the store together. */
+const RELAY_BATCH_BYTES = 16 * 1024;
+
+const globalForRecorder = globalThis as unknown as { __portholeActiveRecordings?: Set<string> };
+
+/** Recordings this process is writing now (recovery must not touch them). */
+export function activeRecordingIds(): Set<string> {
+  globalForRecorder.__portholeActiveRecordings ??= new Set();
+  return globalForRecorder.__portholeActiveRecordings;
+}
+
+/** "ENOSPC", "EACCES": enough for the user to pass on, without paths or stacks. */
+function describeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code ? `the recording store failed (${code})` : 'the recording store failed';
+}
+
+function terminateSoon(sessionId: string, message: string): void {
+  // After the current write returns: the session ends through its own single exit path.
+  queueMicrotask(() => liveSessions().get(sessionId)?.terminate(message));
+}
+
+export function statsColumns(stats: RecordingStats) {
+  return {
+    duration: stats.duration,
+    outputBytes: stats.outputBytes,
+    inputBytes: stats.inputBytes,
+    eventCount: stats.eventCount,
+    chunkCount: stats.chunkCount,
+    storedBytes: stats.storedBytes,
+    headHash: stats.headHash,
+    updatedAt: sql`now()`,
+  };
+}
+
+/**
+ * The recorder slot of both pipelines. Recording is not optional: if the recording cannot be
+ * opened the session is ended before anything is relayed; if a write fails later the
+ * chunk is not relayed and the session ends, saying why.
+ */
+export async function createRecorderStages(request: RecorderRequest): Promise<RecorderStages> {
+  try {
+    return (await ActiveRecording.open(request)).stages();
+  } catch (error) {
+    console.error(`[porthole] session ${request.sessionId}: cannot open its recording:`, error);
+    return refusingStages(request.sessionId, `Recording is unavailable (${describeFailure(error)}), so the session cannot start.`);
+  }
+}
+
+function refusingStages(sessionId: string, message: string): RecorderStages {
+  const refuse: Stage = (next) => {
+    terminateSoon(sessionId, message);
+    return { write: () => undefined, event: (event) => (event.type === 'exit' ? next.event(event) : undefined), end: () => next.end() };
+  };
+  return { output: refuse, input: refuse };
+}
+
+class ActiveRecording {
+  private isFailed = false;
+  private relays: (() => void)[] = [];
+  private isDrainScheduled = false;
+  private outputContext: StageContext | undefined;
+  private readonly ended = new Set<'output' | 'input'>();
+  private readonly log: RecordingLog;
+
+  static async open(request: RecorderRequest): Promise<ActiveRecording> {
+    const store = recordingStore();
+    // The store reports late write errors through this callback; the recording exists by then.
+    const holder: { recording?: ActiveRecording } = {};
+    const writer = await store.create(request.sessionId, (error) => holder.recording?.fail(error));
+    const size = request.size ?? { cols: 80, rows: 24 };
+    await db().insert(recordings).values({ id: request.sessionId, userId: request.userId, store: store.kind, formatVersion: FORMAT_VERSION, cols: size.cols, rows: size.rows });
+    holder.recording = new ActiveRecording(request.sessionId, writer);
+    activeRecordingIds().add(request.sessionId);
+    return holder.recording;
+  }
+
+  private constructor(
+    private readonly id: string,
+    writer: ConstructorParameters<typeof RecordingLog>[0]['writer'],
+  ) {
+    this.log = new RecordingLog({
+      recordingId: id,
+      writer,
+      isBatching: true,
+      onBehind: (isBehind) => (isBehind ? this.outputContext?.pause(PAUSE_REASON) : this.outputContext?.resume(PAUSE_REASON)),
+      onSealed: (_chunk, stats) => {
+        db()
+          .update(recordings)
+          .set(statsColumns(stats))
+          .where(eq(recordings.id, id))
+          .catch((error: unknown) => console.error(`[porthole] recording ${id}: cannot update its row:`, error));
+      },
+      onError: (error) => this.fail(error),
+    });
+  }
+
+  stages(): RecorderStages {
+    const output: Stage = (next, context) => {
+      this.outputContext = context;
+      return {
+        write: (chunk) => this.record('o', chunk, () => next.write(chunk)),
+        event: (event) => {
+          if (event.type === 'exit') this.record('x', exitData({ reason: event.reason, message: event.message, exitCode: event.exitCode }));
+          // Control events are relayed at once: the exit must reach the socket before it closes.
+          this.drain();
+          next.event(event);
+        },
+        end: () => {
+          this.drain();
+          next.end();
+          this.endDirection('output');
+        },
+      } satisfies Sink;
+    };
+    const input: Stage = (next) => ({
+      write: (chunk) => this.record('i', chunk, () => next.write(chunk)),
+      event: (event) => {
+        if (event.type === 'resize') this.record('r', resizeData(event.cols, event.rows));
+        if (this.drain()) next.event(event);
+      },
+      end: () => {
+        this.drain();
+        next.end();
+        this.endDirection('input');
+      },
+    });
+    return { output, input };
+  }
+
+  /** Frames the event; `relay` runs once it is in the store (never if it cannot be stored). */
+  private record(kind: EventKind, data: Buffer, relay?: () => void): void {
+    if (this.isFailed) return;
+    try {
+      this.log.append(kind, data);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    if (!relay) return;
+    this.relays.push(relay);
+    // Bulk output is relayed at once: the gateway's flow control must see each chunk as it
+    // goes (a paused stream that resumes emits its whole buffer in one synchronous run).
+    if (this.log.batchedBytes >= RELAY_BATCH_BYTES) {
+      this.drain();
+      return;
+    }
+    if (!this.isDrainScheduled) {
+      this.isDrainScheduled = true;
+      queueMicrotask(() => this.drain());
+    }
+  }
+
+  /** Stores the batch, then relays what waited for it, in order. False if the store failed. */
+  private drain(): boolean {
+    this.isDrainScheduled = false;
+    if (this.isFailed) return false;
+    try {
+      this.log.flushWrites();
+    } catch (error) {
+      this.relays = [];
+      this.fail(error);
+      return false;
+    }
+    const relays = this.relays;
+    this.relays = [];
+    for (const relay of relays) relay();
+    return true;
+  }
+
+  fail(error: unknown): void {
+    if (this.isFailed) return;
+    this.isFailed = true;
+    console.error(`[porthole] recording ${this.id} failed:`, error);
+    this.relays = [];
+    this.log.abandon();
+    activeRecordingIds().delete(this.id);
+    this.outputContext?.resume(PAUSE_REASON);
+    const message = `Recording stopped: ${describeFailure(error)}. Sessions are always recorded, so this one was ended.`;
+    terminateSoon(this.id, message);
+    void db()
+      .update(recordings)
+      .set({ ...statsColumns(this.log.stats), status: 'failed', endedAt: sql`now()`, message })
+      .where(eq(recordings.id, this.id))
+      .catch(() => undefined);
+  }
+
+  private endDirection(direction: 'output' | 'input'): void {
+    this.ended.add(direction);
+    if (this.ended.size < 2 || this.isFailed) return;
+    this.log
+      .finish()
+      .then(async (stats) => {
+        await db()
+          .update(recordings)
+          .set({ ...statsColumns(stats), status: 'complete', endedAt: sql`now()` })
+          .where(eq(recordings.id, this.id));
+        activeRecordingIds().delete(this.id);
+        void scheduleIndexing(this.id);
+      })
+      .catch((error: unknown) => this.fail(error));
+  }
+}

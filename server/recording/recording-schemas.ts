@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { INDEX_STATES, RECORDING_STATUSES } from '@/db/recording-schema';
+import { RESOURCE_TYPES, SESSION_END_REASONS, SESSION_STATUSES } from '@/db/schema';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((v) => v === '1' || v === 'true')
+  .or(z.boolean());
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+export const recordingListQuery = z.object({
+  /** `mine` (the default for engineers) or `all` (the default for auditors and admins). */
+  scope: z.enum(['mine', 'all']).optional(),
+  resourceId: z.uuid().optional().or(z.literal('').transform(() => undefined)),
+  status: z.enum(RECORDING_STATUSES).optional().or(z.literal('').transform(() => undefined)),
+  /** Started on or after this day (UTC). */
+  from: day,
+  /** Started on or before this day (UTC). */
+  to: day,
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type RecordingListQuery = z.input<typeof recordingListQuery>;
+
+export const recordingView = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  userName: z.string(),
+  userEmail: z.string(),
+  resourceId: z.uuid().nullable(),
+  resourceName: z.string(),
+  resourceType: z.enum(RESOURCE_TYPES),
+  status: z.enum(RECORDING_STATUSES),
+  sessionStatus: z.enum(SESSION_STATUSES),
+  endReason: z.enum(SESSION_END_REASONS).nullable(),
+  endMessage: z.string().nullable(),
+  message: z.string().nullable(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  /** Seconds. */
+  duration: z.number(),
+  cols: z.number(),
+  rows: z.number(),
+  outputBytes: z.number(),
+  inputBytes: z.number(),
+  storedBytes: z.number(),
+  eventCount: z.number(),
+  chunkCount: z.number(),
+  commandCount: z.number(),
+  indexState: z.enum(INDEX_STATES),
+});
+export type RecordingView = z.infer<typeof recordingView>;
+
+export const recordingPageView = z.object({ recordings: z.array(recordingView), total: z.number(), page: z.number(), pageCount: z.number() });
+export type RecordingPage = z.infer<typeof recordingPageView>;
+
+export const commandView = z.object({ t: z.number(), text: z.string(), exitCode: z.number().nullable() });
+export type CommandView = z.infer<typeof commandView>;
+
+export const recordingDetailView = recordingView.extend({
+  /** Output bytes per equal slice of the timeline. */
+  heatmap: z.array(z.number()),
+  commands: z.array(commandView),
+});
+export type RecordingDetail = z.infer<typeof recordingDetailView>;
+
+export const eventsQuery = z
+  .object({
+    from: z.coerce.number().min(0).default(0),
+    to: z.coerce.number().min(0).optional(),
+    /** Start from the nearest keyframe at or before `from` (what a seek needs). */
+    keyframe: flag.default(false),
+  })
+  .transform((q) => ({ ...q, to: q.to ?? q.from + 60 }))
+  .refine((q) => q.to > q.from, { message: '`to` must be after `from`', path: ['to'] });
+
+export const eventTuple = z.tuple([z.number(), z.enum(['o', 'i', 'r', 'm', 'x']), z.string()]);
+export type EventTuple = z.infer<typeof eventTuple>;
+
+export const eventsView = z.object({
+  from: z.number(),
+  to: z.number(),
+  keyframe: z.object({ t: z.number(), cols: z.number(), rows: z.number(), data: z.string() }).nullable(),
+  events: z.array(eventTuple),
+  /** The range was cut to bound the response: ask again from here. */
+  nextFrom: z.number().nullable(),
+});
+export type EventsView = z.infer<typeof eventsView>;
+
+export const verifyView = z.object({
+  isValid: z.boolean(),
+  chunkCount: z.number(),
+  verifiedBytes: z.number(),
+  headHash: z.string().nullable(),
+  hasOpenTail: z.boolean(),
+  problem: z.string().nullable(),
+  failedChunk: z.number().nullable(),
+});
+export type VerifyView = z.infer<typeof verifyView>;
+
+export const exportQuery = z.object({
+  format: z.enum(['asciicast', 'text', 'json']).default('asciicast'),
+  /** For text: the final screen with its scrollback, or everything that was printed. */
+  mode: z.enum(['screen', 'transcript']).default('transcript'),
+});
