@@ -1,0 +1,210 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ConnectButton } from '../resources/ConnectButton';
+import { formatElapsed } from './format-elapsed';
+import type { SessionEnding } from './session-ending';
+import { TERMINAL_THEME } from './terminal-theme';
+import type { TerminalSessionState, TerminalStatus } from './use-terminal-session';
+import type { RendererKind } from './xterm-terminal';
+
+const Terminal = dynamic(() => import('./Terminal'), {
+  ssr: false,
+  loading: () => <TerminalPlaceholder status="connecting" />,
+});
+
+export type TerminalScreenProps = {
+  sessionId: string;
+  resource: { id: string | null; name: string; address?: string; canConnect: boolean };
+  /** Set when the session cannot be opened from this page (already ended, open elsewhere). */
+  initialEnding?: SessionEnding;
+  renderer?: RendererKind;
+  /** Whether the gateway records this session (the status bar's dot says so). */
+  isRecorded: boolean;
+  /** Its replay, linked from the end banner once the session has run. */
+  recordingHref?: string;
+  /** The session was connected before this page loaded (it has a recording already). */
+  hasStarted?: boolean;
+};
+
+/** The full-bleed terminal tab: a thin status bar, the terminal, and the end-of-session banner. */
+export function TerminalScreen({ sessionId, resource, initialEnding, renderer, isRecorded, recordingHref, hasStarted }: TerminalScreenProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<TerminalSessionState>(initialEnding ? { status: initialEnding.tone === 'error' ? 'error' : 'closed', ending: initialEnding } : { status: 'connecting' });
+  const isFullscreen = useFullscreen();
+  const onStateChange = useCallback((next: TerminalSessionState) => setState(next), []);
+  useConfirmLeave(state.status === 'connected');
+
+  const toggleFullscreen = () => {
+    const root = rootRef.current;
+    if (!root) return;
+    const done = document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen();
+    void done.catch(() => undefined).finally(() => root.querySelector<HTMLTextAreaElement>('.xterm-helper-textarea')?.focus());
+  };
+
+  return (
+    <div ref={rootRef} className="flex h-dvh flex-col bg-white dark:bg-zinc-950">
+      <header className="flex h-9 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+        <Link href="/resources" className="flex items-center gap-1.5 font-semibold text-zinc-900 dark:text-zinc-100" aria-label="Porthole home">
+          <span aria-hidden className="inline-block h-3.5 w-3.5 rounded-full border-[3px] border-indigo-600 dark:border-indigo-400" />
+        </Link>
+        <div className="flex min-w-0 items-baseline gap-2">
+          {resource.id ? (
+            <Link href={`/resources/${resource.id}`} className="truncate text-sm font-medium text-zinc-900 hover:underline dark:text-zinc-100">
+              {resource.name}
+            </Link>
+          ) : (
+            <span className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{resource.name}</span>
+          )}
+          {resource.address ? <span className="hidden truncate font-mono sm:inline">{resource.address}</span> : null}
+        </div>
+        <StatusPill status={state.status} message={state.message} />
+        <div className="ml-auto flex items-center gap-3">
+          {state.status === 'connected' && state.connectedAt ? <ConnectedTime since={state.connectedAt} /> : null}
+          {state.maskCount ? (
+            <span data-testid="mask-count" className="tabular-nums" title="Secrets masked inline in this session (what was masked is never shown)">
+              {state.maskCount} masked
+            </span>
+          ) : null}
+          <RecordingDot isRecorded={isRecorded} isLive={state.status === 'connected'} />
+          <button
+            type="button"
+            onClick={toggleFullscreen}
+            aria-pressed={isFullscreen}
+            className="flex items-center gap-1 rounded px-1.5 py-1 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          >
+            <FullscreenGlyph isFullscreen={isFullscreen} />
+            <span>Full screen</span>
+          </button>
+        </div>
+      </header>
+      <main className="min-h-0 flex-1" style={{ backgroundColor: TERMINAL_THEME.background }}>
+        {initialEnding ? <TerminalPlaceholder status={state.status} /> : <Terminal sessionId={sessionId} renderer={renderer} onStateChange={onStateChange} />}
+      </main>
+      {state.ending ? (
+        <EndBanner ending={state.ending} resource={resource} recordingHref={hasStarted || state.connectedAt !== undefined ? recordingHref : undefined} />
+      ) : null}
+    </div>
+  );
+}
+
+function RecordingDot({ isRecorded, isLive }: { isRecorded: boolean; isLive: boolean }) {
+  if (!isRecorded) {
+    return (
+      <span className="flex items-center gap-1.5">
+        <span aria-hidden className="inline-block h-2 w-2 rounded-full border border-zinc-400 dark:border-zinc-500" />
+        Not recorded
+      </span>
+    );
+  }
+  return (
+    <span className="flex items-center gap-1.5" title="Everything typed and shown in this session is recorded">
+      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${isLive ? 'bg-red-500' : 'bg-zinc-400'}`} />
+      Recorded
+    </span>
+  );
+}
+
+function TerminalPlaceholder({ status }: { status: TerminalStatus }) {
+  return <div data-testid="terminal" data-status={status} className="h-full w-full" style={{ backgroundColor: TERMINAL_THEME.background }} />;
+}
+
+const STATUS_LOOK: Record<TerminalStatus, { label: string; dot: string }> = {
+  connecting: { label: 'Connecting…', dot: 'bg-amber-500 animate-pulse' },
+  connected: { label: 'Connected', dot: 'bg-emerald-500' },
+  closed: { label: 'Ended', dot: 'bg-zinc-400' },
+  error: { label: 'Error', dot: 'bg-red-500' },
+};
+
+function StatusPill({ status, message }: { status: TerminalStatus; message?: string }) {
+  const look = STATUS_LOOK[status];
+  return (
+    <span className="flex min-w-0 items-center gap-1.5" aria-live="polite">
+      <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${look.dot}`} />
+      <span className="truncate">{status === 'connecting' && message ? message : look.label}</span>
+    </span>
+  );
+}
+
+function ConnectedTime({ since }: { since: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <span className="font-mono tabular-nums" title={`Connected at ${new Date(since).toLocaleTimeString()}`}>
+      <span className="sr-only">Connected for </span>
+      {formatElapsed(now - since)}
+    </span>
+  );
+}
+
+/** A strip under the terminal (not over it), so the last output stays readable. */
+function EndBanner({ ending, resource, recordingHref }: { ending: SessionEnding; resource: TerminalScreenProps['resource']; recordingHref?: string }) {
+  const isError = ending.tone === 'error';
+  return (
+    <div
+      role="status"
+      className={`flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-t px-4 py-2.5 ${
+        isError ? 'border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100' : 'border-zinc-200 bg-white text-zinc-900 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100'
+      }`}
+    >
+      <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${isError ? 'bg-red-500' : 'bg-zinc-400'}`} />
+      <p className="min-w-0 flex-1 text-sm">
+        <span className="font-medium">{ending.title}</span>
+        {ending.detail ? <span className={`ml-2 ${isError ? 'text-red-800 dark:text-red-200' : 'text-zinc-600 dark:text-zinc-400'}`}>{ending.detail}</span> : null}
+      </p>
+      <div className="flex items-start gap-3">
+        {recordingHref ? (
+          <Link href={recordingHref} className="py-1.5 text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+            Watch the recording
+          </Link>
+        ) : null}
+        {resource.id ? (
+          <Link href={`/resources/${resource.id}`} className="py-1.5 text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+            Back to {resource.name}
+          </Link>
+        ) : (
+          <Link href="/resources" className="py-1.5 text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+            Back to resources
+          </Link>
+        )}
+        {resource.id && resource.canConnect ? <ConnectButton resourceId={resource.id} label="Connect again" variant="secondary" /> : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Closing the tab ends the session, and Ctrl+W (delete a word in the shell) closes tabs:
+ * while connected, the browser asks first.
+ */
+function useConfirmLeave(isActive: boolean): void {
+  useEffect(() => {
+    if (!isActive) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [isActive]);
+}
+
+function useFullscreen(): boolean {
+  const [isFullscreen, setFullscreen] = useState(false);
+  useEffect(() => {
+    const onChange = () => setFullscreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+  return isFullscreen;
+}
+
+function FullscreenGlyph({ isFullscreen }: { isFullscreen: boolean }) {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      {isFullscreen ? <path d="M6 2.5V6H2.5M10 2.5V6h3.5M6 13.5V10H2.5M10 13.5V10h3.5" /> : <path d="M2.5 6V2.5H6M13.5 6V2.5H10M2.5 10v3.5H6M13.5 10v3.5H10" />}
+    </svg>
+  );
+}

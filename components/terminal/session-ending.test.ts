@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { CloseCode } from '@/lib/protocol/terminal-protocol';
+import { endingFromClose, endingFromReason } from './session-ending';
+
+describe('session endings in words', () => {
+  it('names each end reason', () => {
+    expect(endingFromReason('user_exit', 'The shell exited with code 0.', 0)).toEqual({ tone: 'ended', title: 'You exited the shell', detail: undefined });
+    expect(endingFromReason('user_exit', '', 2).detail).toBe('Exit status 2.');
+    expect(endingFromReason('target_closed', null).title).toBe('The host closed the connection');
+    expect(endingFromReason('terminated', 'by admin@example.com').detail).toBe('by admin@example.com');
+    expect(endingFromReason('error', 'Host key changed')).toEqual({ tone: 'error', title: 'Host key changed' });
+  });
+
+  it('explains a close without an exit frame', () => {
+    expect(endingFromClose(CloseCode.Unauthorized, '').tone).toBe('error');
+    expect(endingFromClose(1006, '').title).toBe('The connection to Porthole was lost');
+    expect(endingFromClose(CloseCode.SessionEnded, '').tone).toBe('ended');
+  });
+});

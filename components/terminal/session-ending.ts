@@ -1,0 +1,53 @@
+import { CloseCode, type SessionEndReason } from '@/lib/protocol/terminal-protocol';
+
+/** How a terminal session ended, in words for the banner. */
+export type SessionEnding = {
+  /** `error` endings are shown as failures; the others as a normal end. */
+  tone: 'ended' | 'error';
+  title: string;
+  detail?: string;
+};
+
+const REASON_TITLES: Record<SessionEndReason, string> = {
+  user_exit: 'You exited the shell',
+  target_closed: 'The host closed the connection',
+  terminated: 'Session terminated',
+  grant_expired: 'Your access grant expired',
+  grant_revoked: 'Your access was revoked',
+  error: 'The session ended with an error',
+};
+
+/** From the gateway's `exit` frame (or a session row's end reason and message). */
+export function endingFromReason(reason: SessionEndReason, message?: string | null, exitCode?: number | null): SessionEnding {
+  const title = REASON_TITLES[reason];
+  if (reason === 'error') return { tone: 'error', title: message?.trim() || title };
+  // A shell's exit says all there is to say, apart from a failing status.
+  if (reason === 'user_exit') return { tone: 'ended', title, detail: exitCode != null && exitCode !== 0 ? `Exit status ${exitCode}.` : undefined };
+  const detail = message?.trim();
+  return { tone: 'ended', title, detail: detail && detail !== title ? detail : undefined };
+}
+
+/** From a gateway `error` frame: the gateway's message is already written for people. */
+export function endingFromError(message: string): SessionEnding {
+  return { tone: 'error', title: message };
+}
+
+/** From a socket close that came with no `exit` or `error` frame before it. */
+export function endingFromClose(code: number, reason: string): SessionEnding {
+  switch (code) {
+    case CloseCode.Normal:
+    case CloseCode.SessionEnded:
+      return { tone: 'ended', title: 'The session ended', detail: reason || undefined };
+    case CloseCode.Terminated:
+      return { tone: 'ended', title: REASON_TITLES.terminated, detail: reason || undefined };
+    case CloseCode.Unauthorized:
+      return { tone: 'error', title: 'Porthole refused to open this session', detail: reason || 'Start a new session from the resource page.' };
+    case CloseCode.BadFrame:
+    case CloseCode.FrameTooLarge:
+      return { tone: 'error', title: 'The connection was closed after an invalid message', detail: reason || undefined };
+    case CloseCode.TargetError:
+      return { tone: 'error', title: reason || 'The host could not be reached' };
+    default:
+      return { tone: 'error', title: 'The connection to Porthole was lost', detail: reason || 'Check your network, then start a new session.' };
+  }
+}

@@ -1,0 +1,212 @@
+import {
+  ACK_EVERY_BYTES,
+  CloseCode,
+  MAX_INBOUND_FRAME_BYTES,
+  serverMessage,
+  type ClientMessage,
+  type SessionEndReason,
+} from '@/lib/protocol/terminal-protocol';
+
+/**
+ * The browser side of /ws/sessions/:id, with no React and no xterm: bytes in, bytes out,
+ * typed control events. The same class drives the benchmark's headless clients (with the
+ * `ws` package's WebSocket passed as `createSocket`).
+ */
+
+/** The part of the WebSocket API this client uses; both the DOM's and `ws`'s fit it. */
+export interface SocketLike {
+  binaryType: string;
+  readonly readyState: number;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  send(data: string | ArrayBufferView | ArrayBuffer): void;
+  close(code?: number, reason?: string): void;
+}
+
+export type TerminalSocketEvents = {
+  open: undefined;
+  status: { state: 'connecting' | 'connected'; message?: string };
+  output: Uint8Array;
+  error: { code: string; message: string };
+  exit: { reason: SessionEndReason; message: string; exitCode?: number | null };
+  /** Inline masking's running count of replaced secrets in this session. */
+  mask: { count: number };
+  close: { code: number; reason: string; wasClean: boolean };
+};
+
+type Listener<T> = (payload: T) => void;
+
+const OPEN = 1;
+
+export type TerminalSocketOptions = {
+  createSocket?: (url: string) => SocketLike;
+  /** Acknowledge after this many written bytes (the protocol's value unless testing). */
+  ackEveryBytes?: number;
+  /** The PTY size to open with (sent as `?cols=&rows=`, so the first screen is drawn right). */
+  initialSize?: { cols: number; rows: number };
+};
+
+export class TerminalSocket {
+  private readonly socket: SocketLike;
+  private readonly listeners = new Map<keyof TerminalSocketEvents, Set<Listener<never>>>();
+  private readonly encoder = new TextEncoder();
+  private readonly ackEveryBytes: number;
+  private pendingSize: { cols: number; rows: number } | undefined;
+  private sentSize = '';
+  private writtenBytes = 0;
+  private ackedBytes = 0;
+  private isDisposed = false;
+
+  constructor(url: string, options: TerminalSocketOptions = {}) {
+    this.ackEveryBytes = options.ackEveryBytes ?? ACK_EVERY_BYTES;
+    // The URL carries the initial size; only a change from it needs a resize frame.
+    this.pendingSize = options.initialSize;
+    this.sentSize = options.initialSize ? sizeKey(options.initialSize) : '';
+    this.socket = (options.createSocket ?? ((u) => new WebSocket(u) as unknown as SocketLike))(withSize(url, options.initialSize));
+    this.socket.binaryType = 'arraybuffer';
+    this.socket.onopen = () => this.handleOpen();
+    this.socket.onmessage = (event) => this.handleMessage(event.data);
+    this.socket.onclose = (event) => this.handleClose(event);
+    // A failed connection is followed by a close event, which carries what there is to say.
+    this.socket.onerror = () => undefined;
+  }
+
+  get isOpen(): boolean {
+    return !this.isDisposed && this.socket.readyState === OPEN;
+  }
+
+  /** Total bytes the terminal has reported as written (what the acks count). */
+  get written(): number {
+    return this.writtenBytes;
+  }
+
+  on<K extends keyof TerminalSocketEvents>(event: K, listener: Listener<TerminalSocketEvents[K]>): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Keystrokes and pastes: sent at once as binary frames, split to the frame size limit. */
+  sendInput(data: string | Uint8Array): void {
+    if (!this.isOpen) return;
+    const bytes = typeof data === 'string' ? this.encoder.encode(data) : data;
+    for (let offset = 0; offset < bytes.length; offset += MAX_INBOUND_FRAME_BYTES) {
+      this.socket.send(bytes.subarray(offset, offset + MAX_INBOUND_FRAME_BYTES));
+    }
+  }
+
+  /** Remembers the size and sends it when it changed (or once the socket opens). */
+  resize(cols: number, rows: number): void {
+    this.pendingSize = { cols, rows };
+    this.flushSize();
+  }
+
+  /**
+   * Reports bytes the terminal has finished writing (call it from xterm's write callback).
+   * The gateway stops reading from the target while too much output is unacknowledged.
+   */
+  acknowledge(bytes: number): void {
+    this.writtenBytes += bytes;
+    if (this.writtenBytes - this.ackedBytes < this.ackEveryBytes) return;
+    this.ackedBytes = this.writtenBytes;
+    this.sendControl({ type: 'ack', bytes: this.writtenBytes });
+  }
+
+  /** Closes the socket (which ends the session on the gateway) and drops every listener. */
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.listeners.clear();
+    this.socket.onopen = null;
+    this.socket.onmessage = null;
+    this.socket.onclose = null;
+    try {
+      this.socket.close(CloseCode.Normal, 'client closed');
+    } catch {
+      // Closing a socket that never opened can throw in some implementations.
+    }
+  }
+
+  private emit<K extends keyof TerminalSocketEvents>(event: K, payload: TerminalSocketEvents[K]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<TerminalSocketEvents[K]>)(payload);
+  }
+
+  private sendControl(message: ClientMessage): void {
+    if (this.isOpen) this.socket.send(JSON.stringify(message));
+  }
+
+  private flushSize(): void {
+    const size = this.pendingSize;
+    if (!size || !this.isOpen) return;
+    const key = sizeKey(size);
+    if (key === this.sentSize) return;
+    this.sentSize = key;
+    this.sendControl({ type: 'resize', cols: size.cols, rows: size.rows });
+  }
+
+  private handleOpen(): void {
+    this.flushSize();
+    this.emit('open', undefined);
+  }
+
+  private handleMessage(data: unknown): void {
+    if (data instanceof ArrayBuffer) {
+      this.emit('output', new Uint8Array(data));
+      return;
+    }
+    if (ArrayBuffer.isView(data)) {
+      this.emit('output', new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      return;
+    }
+    const parsed = typeof data === 'string' ? serverMessage.safeParse(safeJson(data)) : undefined;
+    if (!parsed?.success) {
+      this.emit('error', { code: 'BAD_FRAME', message: 'The gateway sent a message this page does not understand.' });
+      this.socket.close(CloseCode.BadFrame, 'bad frame');
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'status':
+        this.emit('status', { state: message.state, message: message.message });
+        break;
+      case 'error':
+        this.emit('error', { code: message.code, message: message.message });
+        break;
+      case 'exit':
+        this.emit('exit', { reason: message.reason, message: message.message, exitCode: message.exitCode });
+        break;
+      case 'mask':
+        this.emit('mask', { count: message.count });
+        break;
+      case 'pong':
+        break;
+    }
+  }
+
+  private handleClose(event: { code: number; reason: string; wasClean: boolean }): void {
+    this.emit('close', { code: event.code, reason: event.reason, wasClean: event.wasClean });
+  }
+}
+
+function sizeKey(size: { cols: number; rows: number }): string {
+  return `${size.cols}x${size.rows}`;
+}
+
+function withSize(url: string, size: { cols: number; rows: number } | undefined): string {
+  if (!size) return url;
+  const parsed = new URL(url);
+  parsed.searchParams.set('cols', String(size.cols));
+  parsed.searchParams.set('rows', String(size.rows));
+  return parsed.toString();
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

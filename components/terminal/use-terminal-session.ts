@@ -1,0 +1,153 @@
+'use client';
+
+import { useEffect, useState, type RefObject } from 'react';
+import { endingFromClose, endingFromError, endingFromReason, type SessionEnding } from './session-ending';
+import { TerminalSocket } from './terminal-socket';
+import { XtermTerminal, type RendererKind } from './xterm-terminal';
+
+export type TerminalStatus = 'connecting' | 'connected' | 'closed' | 'error';
+
+export type TerminalSessionState = {
+  status: TerminalStatus;
+  /** Progress while connecting ("Connecting to host…"), from the gateway. */
+  message?: string;
+  /** Epoch ms when the shell became usable. */
+  connectedAt?: number;
+  ending?: SessionEnding;
+  renderer?: RendererKind;
+  /** Secrets inline masking replaced so far in this session. */
+  maskCount?: number;
+};
+
+/** What tests read through `window.__portholeTerminal` (the page's own screen, nothing more). */
+export type TerminalTestHandle = {
+  text: () => string;
+  cols: () => number;
+  rows: () => number;
+  renderer: () => RendererKind;
+};
+
+declare global {
+  interface Window {
+    __portholeTerminal?: TerminalTestHandle;
+  }
+}
+
+/**
+ * Connects a session's socket to an xterm in `containerRef`: asks for a fresh single-use
+ * ticket, opens the socket, pipes bytes both ways with write-callback acknowledgements, and
+ * tears everything down on unmount (which closes the socket and so ends the session).
+ */
+export function useTerminalSession({
+  sessionId,
+  containerRef,
+  renderer,
+}: {
+  sessionId: string;
+  containerRef: RefObject<HTMLElement | null>;
+  renderer?: RendererKind;
+}): TerminalSessionState {
+  const [state, setState] = useState<TerminalSessionState>({ status: 'connecting' });
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const abort = new AbortController();
+    let socket: TerminalSocket | undefined;
+    let term: XtermTerminal | undefined;
+    let ending: SessionEnding | undefined;
+    let lastError: SessionEnding | undefined;
+    let testHandle: TerminalTestHandle | undefined;
+    const update = (patch: Partial<TerminalSessionState>) => {
+      if (!abort.signal.aborted) setState((prev) => ({ ...prev, ...patch }));
+    };
+    const finish = (next: SessionEnding) => {
+      ending ??= next;
+      if (term) {
+        term.terminal.options.disableStdin = true;
+        term.terminal.options.cursorBlink = false;
+        term.write('\x1b[?25l'); // hide the cursor: nothing more can be typed
+      }
+      update({ status: ending.tone === 'error' ? 'error' : 'closed', ending, message: undefined });
+    };
+
+    const connect = async () => {
+      const xterm = new XtermTerminal(container, {
+        onInput: (data) => socket?.sendInput(data),
+        onResize: (cols, rows) => socket?.resize(cols, rows),
+        renderer,
+        onRendererChange: (kind) => update({ renderer: kind }),
+      });
+      term = xterm;
+      testHandle = {
+        text: () => xterm.bufferText(),
+        cols: () => xterm.cols,
+        rows: () => xterm.rows,
+        renderer: () => xterm.renderer,
+      };
+      window.__portholeTerminal = testHandle;
+      update({ renderer: xterm.renderer });
+
+      let wsUrl: string;
+      try {
+        wsUrl = await requestSocketUrl(sessionId, abort.signal);
+      } catch (error) {
+        if (!abort.signal.aborted) finish(endingFromError(error instanceof Error ? error.message : 'Could not open the session.'));
+        return;
+      }
+      if (abort.signal.aborted) return;
+
+      const ws = new TerminalSocket(wsUrl, { initialSize: { cols: xterm.cols, rows: xterm.rows } });
+      socket = ws;
+      ws.on('output', (bytes) => xterm.write(bytes, () => ws.acknowledge(bytes.length)));
+      ws.on('status', ({ state: s, message }) => {
+        if (s === 'connected') {
+          update({ status: 'connected', connectedAt: Date.now(), message: undefined });
+          xterm.focus();
+        } else {
+          update({ status: 'connecting', message });
+        }
+      });
+      ws.on('mask', ({ count }) => update({ maskCount: count }));
+      ws.on('exit', ({ reason, message, exitCode }) => finish(endingFromReason(reason, message, exitCode)));
+      ws.on('error', ({ message }) => {
+        lastError = endingFromError(message);
+      });
+      ws.on('close', ({ code, reason }) => finish(lastError ?? endingFromClose(code, reason)));
+    };
+
+    // Deferred so React's development double-mount cancels the first attempt before it
+    // spends the session's only socket.
+    const timer = setTimeout(() => void connect(), 0);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+      socket?.dispose();
+      term?.dispose();
+      if (testHandle && window.__portholeTerminal === testHandle) delete window.__portholeTerminal;
+    };
+  }, [sessionId, containerRef, renderer]);
+
+  return state;
+}
+
+/** POST /api/v1/sessions/:id/ticket → a socket URL with a fresh single-use ticket. */
+async function requestSocketUrl(sessionId: string, signal: AbortSignal): Promise<string> {
+  const response = await fetch(`/api/v1/sessions/${encodeURIComponent(sessionId)}/ticket`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    credentials: 'same-origin',
+    signal,
+  });
+  const body = (await response.json().catch(() => undefined)) as { wsUrl?: unknown; error?: { message?: unknown } } | undefined;
+  if (!response.ok || typeof body?.wsUrl !== 'string') {
+    const message = typeof body?.error?.message === 'string' ? body.error.message : `Could not open the session (HTTP ${response.status}).`;
+    throw new Error(message);
+  }
+  // The server builds the URL on its configured public origin; make sure it is a ws(s) URL.
+  const url = new URL(body.wsUrl, window.location.href);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  if (url.protocol === 'https:') url.protocol = 'wss:';
+  return url.toString();
+}

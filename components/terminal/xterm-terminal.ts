@@ -1,0 +1,194 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { WebglAddon } from '@xterm/addon-webgl';
+import { Terminal, type IDisposable } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { TERMINAL_THEME } from './terminal-theme';
+
+/**
+ * An xterm.js terminal in a container, with no knowledge of sockets: it reports input and
+ * size changes through callbacks and writes output with a completion callback (which is
+ * what flow control acknowledges). Everything it creates goes away with `dispose()`.
+ */
+
+export type RendererKind = 'webgl' | 'dom';
+
+export type XtermTerminalOptions = {
+  onInput: (data: string | Uint8Array) => void;
+  onResize: (cols: number, rows: number) => void;
+  /** `dom` skips WebGL entirely (tests of the fallback, or a user preference). */
+  renderer?: RendererKind;
+  onRendererChange?: (renderer: RendererKind) => void;
+};
+
+const FONT_FAMILY = "'DejaVu Sans Mono', 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace";
+
+export class XtermTerminal {
+  readonly terminal: Terminal;
+  readonly search: SearchAddon;
+  private readonly fit = new FitAddon();
+  private readonly disposables: IDisposable[] = [];
+  private readonly resizeObserver: ResizeObserver;
+  private webgl: WebglAddon | undefined;
+  private fitFrame = 0;
+  private isDisposed = false;
+  renderer: RendererKind = 'dom';
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly options: XtermTerminalOptions,
+  ) {
+    this.terminal = new Terminal({
+      allowProposedApi: true,
+      cursorBlink: true,
+      fontFamily: FONT_FAMILY,
+      fontSize: 14,
+      lineHeight: 1.15,
+      scrollback: 10_000,
+      theme: TERMINAL_THEME,
+    });
+    this.search = new SearchAddon();
+    this.terminal.loadAddon(this.fit);
+    this.terminal.loadAddon(this.search);
+    this.terminal.loadAddon(new WebLinksAddon());
+    this.terminal.loadAddon(new Unicode11Addon());
+    this.terminal.unicode.activeVersion = '11';
+    this.terminal.attachCustomKeyEventHandler((event) => this.handleKey(event));
+    this.terminal.open(container);
+    if (options.renderer !== 'dom') this.enableWebgl();
+
+    this.disposables.push(
+      this.terminal.onData((data) => options.onInput(data)),
+      // Some mouse reports are raw bytes in a binary string, not UTF-16 text.
+      this.terminal.onBinary((data) => options.onInput(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
+      this.terminal.onResize(({ cols, rows }) => options.onResize(cols, rows)),
+    );
+    this.resizeObserver = new ResizeObserver(() => this.scheduleFit());
+    this.resizeObserver.observe(container);
+    this.fitNow();
+  }
+
+  get cols(): number {
+    return this.terminal.cols;
+  }
+
+  get rows(): number {
+    return this.terminal.rows;
+  }
+
+  /** Writes output; `done` runs once xterm has parsed it (the flow-control acknowledgement). */
+  write(data: Uint8Array | string, done?: () => void): void {
+    this.terminal.write(data, done);
+  }
+
+  focus(): void {
+    this.terminal.focus();
+  }
+
+  /** Plain text of the whole buffer (scrollback included), one line per row. */
+  bufferText(): string {
+    const buffer = this.terminal.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < buffer.length; y++) lines.push(buffer.getLine(y)?.translateToString(true) ?? '');
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines.join('\n');
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    cancelAnimationFrame(this.fitFrame);
+    this.resizeObserver.disconnect();
+    for (const disposable of this.disposables) disposable.dispose();
+    this.disposeWebgl();
+    // Disposing the terminal disposes the addons it loaded.
+    this.terminal.dispose();
+    this.container.replaceChildren();
+  }
+
+  private enableWebgl(): void {
+    try {
+      const webgl = new WebglAddon();
+      this.terminal.loadAddon(webgl);
+      this.webgl = webgl;
+      this.disposables.push(webgl.onContextLoss(() => this.fallBackToDom()));
+      this.setRenderer('webgl');
+    } catch {
+      // No WebGL2 here (or it failed to start): xterm keeps its DOM renderer.
+      this.setRenderer('dom');
+    }
+  }
+
+  private fallBackToDom(): void {
+    this.disposeWebgl();
+    this.setRenderer('dom');
+  }
+
+  private disposeWebgl(): void {
+    const webgl = this.webgl;
+    this.webgl = undefined;
+    try {
+      webgl?.dispose();
+    } catch {
+      // A lost context can make the addon's own cleanup throw; the DOM renderer takes over anyway.
+    }
+  }
+
+  private setRenderer(renderer: RendererKind): void {
+    this.renderer = renderer;
+    this.options.onRendererChange?.(renderer);
+  }
+
+  private scheduleFit(): void {
+    if (this.isDisposed) return;
+    cancelAnimationFrame(this.fitFrame);
+    this.fitFrame = requestAnimationFrame(() => this.fitNow());
+  }
+
+  private fitNow(): void {
+    if (this.isDisposed || this.container.clientWidth === 0 || this.container.clientHeight === 0) return;
+    try {
+      this.fit.fit();
+    } catch {
+      // fit() measures the renderer; a terminal mid-teardown has nothing to measure.
+    }
+    this.options.onResize(this.terminal.cols, this.terminal.rows);
+  }
+
+  /** Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes; everything else goes to xterm. */
+  private handleKey(event: KeyboardEvent): boolean {
+    if (!event.ctrlKey || !event.shiftKey || event.altKey || event.metaKey) return true;
+    const key = event.key.toLowerCase();
+    if (key === 'c') {
+      if (event.type === 'keydown') {
+        event.preventDefault();
+        if (this.terminal.hasSelection()) void copyText(this.terminal.getSelection());
+      }
+      return false;
+    }
+    if (key === 'v') {
+      // Returning false leaves the event to the browser, whose native paste lands in
+      // xterm's textarea and goes through xterm's paste handling (bracketed paste included).
+      return false;
+    }
+    return true;
+  }
+}
+
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Without the async clipboard (plain http, no permission), fall back to a copy command.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+}
