@@ -53,7 +53,6 @@ async function expectCreated<T>(response: Awaited<ReturnType<APIRequestContext['
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   harness: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       await use(readHarnessState());
     },
