@@ -10,6 +10,9 @@ import { TERMINAL_THEME } from './terminal-theme';
 import type { TerminalSessionState, TerminalStatus } from './use-terminal-session';
 import type { RendererKind } from './xterm-terminal';
 
+/** The terminal warns this long before the grant behind the session ends. */
+const GRANT_WARNING_MS = 5 * 60_000;
+
 const Terminal = dynamic(() => import('./Terminal'), {
   ssr: false,
   loading: () => <TerminalPlaceholder status="connecting" />,
@@ -68,6 +71,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
               {state.maskCount} masked
             </span>
           ) : null}
+          {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} /> : null}
           <RecordingDot isRecorded={isRecorded} isLive={state.status === 'connected'} />
           <button
             type="button"
@@ -87,6 +91,29 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
         <EndBanner ending={state.ending} resource={resource} recordingHref={hasStarted || state.connectedAt !== undefined ? recordingHref : undefined} />
       ) : null}
     </div>
+  );
+}
+
+/** Access ends with the grant: the time left, and a warning in the last five minutes. */
+function GrantTimeLeft({ expiresAt }: { expiresAt: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const left = expiresAt - now;
+  const isEnding = left <= GRANT_WARNING_MS;
+  return (
+    <>
+      <span data-testid="grant-time-left" className={`tabular-nums ${isEnding ? 'font-medium text-amber-700 dark:text-amber-400' : ''}`} title={`Access ends at ${new Date(expiresAt).toLocaleString()}`}>
+        Access: {formatElapsed(left)} left
+      </span>
+      {isEnding ? (
+        <span role="alert" className="fixed top-10 right-3 z-10 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 shadow dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+          Your access ends in {formatElapsed(left)}. The session will close then; request more time if you need it.
+        </span>
+      ) : null}
+    </>
   );
 }
 

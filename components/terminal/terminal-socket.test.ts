@@ -81,17 +81,20 @@ describe('TerminalSocket', () => {
     socket.on('status', (status) => events.push(['status', status.state]));
     socket.on('exit', (exit) => events.push(['exit', exit.reason, exit.exitCode]));
     socket.on('mask', (mask) => events.push(['mask', mask.count]));
+    socket.on('grant', (grant) => events.push(['grant', grant.expiresAt]));
     socket.on('close', (close) => events.push(['close', close.code]));
     fake.open();
     fake.onmessage?.({ data: JSON.stringify({ type: 'status', state: 'connected' }) });
     fake.onmessage?.({ data: new Uint8Array([104, 105]).buffer });
     fake.onmessage?.({ data: JSON.stringify({ type: 'mask', count: 2 }) });
+    fake.onmessage?.({ data: JSON.stringify({ type: 'grant', expiresAt: '2026-11-25T01:00:00.000Z' }) });
     fake.onmessage?.({ data: JSON.stringify({ type: 'exit', reason: 'user_exit', message: 'bye', exitCode: 0 }) });
     fake.onclose?.({ code: CloseCode.SessionEnded, reason: '', wasClean: true });
     expect(events).toEqual([
       ['status', 'connected'],
       ['output', [104, 105]],
       ['mask', 2],
+      ['grant', Date.UTC(2026, 10, 25, 1, 0, 0)],
       ['exit', 'user_exit', 0],
       ['close', CloseCode.SessionEnded],
     ]);

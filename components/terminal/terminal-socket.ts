@@ -33,6 +33,8 @@ export type TerminalSocketEvents = {
   exit: { reason: SessionEndReason; message: string; exitCode?: number | null };
   /** Inline masking's running count of replaced secrets in this session. */
   mask: { count: number };
+  /** The just-in-time grant this session runs in ends at `expiresAt` (epoch ms). */
+  grant: { expiresAt: number };
   close: { code: number; reason: string; wasClean: boolean };
 };
 
@@ -180,6 +182,9 @@ export class TerminalSocket {
         break;
       case 'mask':
         this.emit('mask', { count: message.count });
+        break;
+      case 'grant':
+        this.emit('grant', { expiresAt: Date.parse(message.expiresAt) });
         break;
       case 'pong':
         break;

@@ -17,6 +17,8 @@ export type TerminalSessionState = {
   renderer?: RendererKind;
   /** Secrets inline masking replaced so far in this session. */
   maskCount?: number;
+  /** Epoch ms when the just-in-time grant behind this session ends. */
+  grantExpiresAt?: number;
 };
 
 /** What tests read through `window.__portholeTerminal` (the page's own screen, nothing more). */
@@ -109,6 +111,7 @@ export function useTerminalSession({
         }
       });
       ws.on('mask', ({ count }) => update({ maskCount: count }));
+      ws.on('grant', ({ expiresAt }) => update({ grantExpiresAt: expiresAt }));
       ws.on('exit', ({ reason, message, exitCode }) => finish(endingFromReason(reason, message, exitCode)));
       ws.on('error', ({ message }) => {
         lastError = endingFromError(message);

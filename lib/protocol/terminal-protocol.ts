@@ -32,6 +32,8 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong') }),
   /** Inline masking replaced secrets: the session's running count (never what was masked). */
   z.object({ type: z.literal('mask'), count: z.number().int().min(0) }),
+  /** The session runs inside a just-in-time grant that ends at this time (ISO 8601). */
+  z.object({ type: z.literal('grant'), expiresAt: z.iso.datetime({ offset: true }) }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 

@@ -69,6 +69,10 @@ describeEachDriver('sessions inside grants', () => {
     await term.waitForMessage('status');
     term.type('echo granted-$((40+2))\n');
     await term.waitFor(/granted-42/);
+    // The browser learns when the grant ends, to show the time left and warn before it.
+    const [grantRow] = await db().select().from(grants).where(eq(grants.id, grantId));
+    const announced = await term.waitForMessage('grant');
+    expect(Date.parse(announced.expiresAt)).toBe(grantRow?.expiresAt.getTime());
     expect(await enforceGrants()).toEqual([]);
 
     await revokeGrant({ actor: admin.actor, grantId, input: { reason: 'done' } });

@@ -10,7 +10,7 @@ import { startSession } from '../sessions/start-session';
 import { isAllowedOrigin } from './check-origin';
 
 export type UpgradeDecision =
-  | { isAllowed: true; session: Session; user: User; resource: Resource }
+  | { isAllowed: true; session: Session; user: User; resource: Resource; grantExpiresAt: Date | null }
   | { isAllowed: false; status: 401 | 403 | 404 | 409; reason: string };
 
 const refuse = (status: 401 | 403 | 404 | 409, reason: string): UpgradeDecision => ({ isAllowed: false, status, reason });
@@ -38,8 +38,9 @@ export async function authorizeUpgrade(req: IncomingMessage, sessionId: string):
   if (user.isDisabled) return refuse(403, 'User disabled');
   const resource = session.resourceId ? await findResource(session.resourceId) : undefined;
   if (!resource) return refuse(404, 'Resource no longer exists');
+  let grantExpiresAt: Date | null;
   try {
-    await checkResourceAccess(user, resource);
+    grantExpiresAt = (await checkResourceAccess(user, resource)).grant?.expiresAt ?? null;
   } catch (error) {
     if (error instanceof AppError) return refuse(403, 'Resource not allowed');
     throw error;
@@ -47,5 +48,5 @@ export async function authorizeUpgrade(req: IncomingMessage, sessionId: string):
   const clientIp = (req.headers[CLIENT_IP_HEADER] as string | undefined) ?? req.socket.remoteAddress;
   const started = await startSession({ sessionId, userId: user.id, clientIp });
   if (!started) return refuse(409, 'Session already opened or ended');
-  return { isAllowed: true, session: started, user, resource };
+  return { isAllowed: true, session: started, user, resource, grantExpiresAt };
 }

@@ -46,7 +46,7 @@ export function createSessionGateway({ connect = connectTerminal }: { connect?: 
       return rejectUpgrade(socket, 503, 'Service Unavailable');
     }
     if (!decision.isAllowed) return rejectUpgrade(socket, decision.status, decision.reason);
-    const { session, resource } = decision;
+    const { session, resource, grantExpiresAt } = decision;
     let isOpened = false;
     // The session is active now: if the browser vanished before the handshake completes, end it.
     socket.once('close', () => {
@@ -63,7 +63,7 @@ export function createSessionGateway({ connect = connectTerminal }: { connect?: 
     const slots = await createPipelineSlots({ sessionId, userId: session.userId, resourceId: resource.id, size });
     wss.handleUpgrade(req, socket, head, (ws) => {
       isOpened = true;
-      const terminal = new TerminalSession({ ws, session, resource, size, slots, connect });
+      const terminal = new TerminalSession({ ws, session, resource, size, slots, connect, grantExpiresAt });
       running.add(terminal);
       void terminal.finished.then(() => running.delete(terminal));
       void terminal.start();

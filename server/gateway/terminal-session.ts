@@ -24,6 +24,8 @@ export type TerminalSessionOptions = {
   size: TerminalSize;
   slots: SessionPipelineSlots;
   connect: ConnectTerminal;
+  /** When the session runs inside a grant: its end, so the browser can warn before it. */
+  grantExpiresAt?: Date | null;
 };
 
 function toBuffer(data: RawData): Buffer {
@@ -85,6 +87,8 @@ export class TerminalSession implements LiveSession {
       this.connection = connection;
       if (this.gate.isPaused) connection.pause();
       sendControl(this.ws, { type: 'status', state: 'connected' });
+      const { grantExpiresAt } = this.options;
+      if (grantExpiresAt) sendControl(this.ws, { type: 'grant', expiresAt: grantExpiresAt.toISOString() });
       this.target.attach(connection, this.options.size);
     } catch (error) {
       this.failToConnect(error);
