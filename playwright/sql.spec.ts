@@ -86,6 +86,10 @@ test('query a database in the browser: autocomplete, masked grid, cancel, replay
 
   // Close the console (ends the session), then replay it at the first statement.
   await page.goto('/sessions');
+  // The recording is sealed once the gateway has ended the session.
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/v1/sessions/${sessionId}`)).json()) as { status?: string }).status, { timeout: 15_000 })
+    .toBe('ended');
   await page.goto(`/recordings/${sessionId}`);
   await expect(page.locator('[data-status="ready"]')).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: /^Statement 1 at / }).click();
