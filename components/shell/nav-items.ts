@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: string; roles?: NavRole[]; badge?: 
 /** The left rail (see UI map); each feature adds its entry here when its page exists. */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/resources', label: 'Resources' },
+  { href: '/sessions', label: 'Sessions' },
   { href: '/recordings', label: 'Recordings' },
   { href: '/notes', label: 'Notes' },
   { href: '/requests', label: 'Requests' },
