@@ -4,6 +4,9 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { inputClass } from '../ui/Field';
 
+// Filters sit side by side, so they size to their content instead of the full row.
+const filterClass = inputClass.replace('w-full', 'w-auto');
+
 /** Search and filters live in the URL, so a filtered catalogue can be bookmarked and shared. */
 export function CatalogueFilters({ tags }: { tags: string[] }) {
   const router = useRouter();
@@ -33,15 +36,15 @@ export function CatalogueFilters({ tags }: { tags: string[] }) {
         placeholder="Search by name, host or description"
         value={q}
         onChange={(event) => setQ(event.target.value)}
-        className={`${inputClass} max-w-xs`}
+        className={`${filterClass} min-w-72`}
       />
-      <select aria-label="Type" value={params.get('type') ?? ''} onChange={(event) => update('type', event.target.value)} className={`${inputClass} w-40`}>
+      <select aria-label="Type" value={params.get('type') ?? ''} onChange={(event) => update('type', event.target.value)} className={filterClass}>
         <option value="">All types</option>
         <option value="ssh">SSH</option>
         <option value="postgres">PostgreSQL</option>
         <option value="mysql">MySQL</option>
       </select>
-      <select aria-label="Tag" value={params.get('tag') ?? ''} onChange={(event) => update('tag', event.target.value)} className={`${inputClass} w-40`}>
+      <select aria-label="Tag" value={params.get('tag') ?? ''} onChange={(event) => update('tag', event.target.value)} className={filterClass}>
         <option value="">All tags</option>
         {tags.map((tag) => (
           <option key={tag} value={tag}>
