@@ -1,8 +1,7 @@
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import type { Role } from '@/db/schema';
 import { currentActor } from './current-user';
 import { hasRole, type Actor } from './actor';
-import { notFound } from 'next/navigation';
 
 /**
  * For server components and server actions: the signed-in actor, or a redirect to the login

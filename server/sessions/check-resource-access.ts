@@ -19,3 +19,14 @@ export async function checkResourceAccess(subject: AccessSubject, resource: Reso
   if (!decision.isAllowed) throw new AppError('FORBIDDEN', { userMessage: decision.message });
   return { grant: decision.grant };
 }
+
+/** The same rule as a yes/no, for pages that only decide whether to offer "Connect". */
+export async function hasResourceAccess(subject: AccessSubject, resource: Resource): Promise<boolean> {
+  try {
+    await checkResourceAccess(subject, resource);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}

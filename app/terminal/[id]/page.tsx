@@ -3,10 +3,9 @@ import { notFound, redirect } from 'next/navigation';
 import { endingFromReason, type SessionEnding } from '@/components/terminal/session-ending';
 import { TerminalScreen } from '@/components/terminal/TerminalScreen';
 import { requirePageActor } from '@/server/auth/require-page-actor';
-import { AppError } from '@/server/errors/app-error';
 import { findResource } from '@/server/resources/find-resource';
-import { checkResourceAccess } from '@/server/sessions/check-resource-access';
-import { getSession } from '@/server/sessions/get-session';
+import { hasResourceAccess } from '@/server/sessions/check-resource-access';
+import { findOwnSession } from '@/server/sessions/find-own-session';
 import type { SessionView } from '@/server/sessions/session-schemas';
 
 export const dynamic = 'force-dynamic';
@@ -39,7 +38,7 @@ export default async function TerminalPage({ params, searchParams }: Props) {
         id: resource?.id ?? null,
         name: resource?.name ?? session.resourceName,
         address: resource ? `${resource.username}@${resource.host}${resource.port === 22 ? '' : `:${resource.port}`}` : undefined,
-        canConnect: resource ? await canConnect(actor, resource) : false,
+        canConnect: resource ? await hasResourceAccess(actor, resource) : false,
       }}
       initialEnding={endingBeforeConnect(session)}
       renderer={renderer}
@@ -50,26 +49,6 @@ export default async function TerminalPage({ params, searchParams }: Props) {
       hasStarted={session.startedAt !== null}
     />
   );
-}
-
-/** The page opens only the actor's own sessions; anyone else's does not exist here. */
-async function findOwnSession(actor: Awaited<ReturnType<typeof requirePageActor>>, id: string): Promise<SessionView | undefined> {
-  try {
-    const session = await getSession({ actor, sessionId: id });
-    return session.userId === actor.id ? session : undefined;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
-    throw error;
-  }
-}
-
-async function canConnect(...args: Parameters<typeof checkResourceAccess>): Promise<boolean> {
-  try {
-    await checkResourceAccess(...args);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A session opens one socket in its life: only a pending one connects from this page. */
