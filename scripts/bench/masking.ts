@@ -1,7 +1,8 @@
 /**
  * Masking engine throughput: MB/s per core (CPU time of this process, so other load on the
  * machine distorts less than wall time), at 1 KiB and 16 KiB frames, on mixed terminal text,
- * on secret-dense text and with 50 custom rules; plus V8 `replace` rule by rule as the reference
+ * on secret-dense text and with 50 custom rules; at 4 KiB and 32 KiB (bulk output as the
+ * gateway receives it) on base64 lines and mixed text; plus V8 `replace` rule by rule as the reference
  * and the cost of one keystroke. Bounded: each case runs for about BENCH_MS (default 1500) ms.
  *
  *   npm run bench:masking
@@ -61,6 +62,15 @@ function denseText(): Buffer {
     size += line.length + 2;
   }
   return Buffer.from(lines.join('\r\n'), 'utf8');
+}
+
+/** `cat` of a big base64 file: 76-character lines, CRLF (what bulk output looks like). */
+function base64Text(): Buffer {
+  const next = random(3);
+  const bytes = Buffer.alloc((TARGET_BYTES * 3) / 4);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(next() * 256);
+  const lines = bytes.toString('base64').match(/.{1,76}/g)!;
+  return Buffer.from(lines.join('\r\n'), 'latin1');
 }
 
 function customRules(count: number): MaskRule[] {
@@ -136,6 +146,7 @@ const builtIns = selectRules();
 const withCustom = selectRules({}, customRules(50));
 const mixed = mixedText();
 const dense = denseText();
+const base64 = base64Text();
 const mask = createMasker(builtIns);
 const maskCustom = createMasker(withCustom);
 
@@ -148,11 +159,21 @@ for (const size of [1024, 16384]) {
   rows.push([`reference: V8 replace rule by rule (${builtIns.length} rules), mixed`, label, replaceRuleByRule(builtIns, mixed, size)]);
 }
 
+for (const size of [4096, 32768]) {
+  const label = `${size / 1024} KiB`;
+  rows.push([`engine, ${builtIns.length} built-ins, base64 lines (cat)`, label, engine(mask, base64, size)]);
+  rows.push([`engine, ${builtIns.length} built-ins, mixed text`, label, engine(mask, mixed, size)]);
+}
+
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(`\n${pad('case', 62)} ${pad('frame', 7)} ${'MB/s median'.padStart(12)} ${'MB/s best'.padStart(10)}`);
 console.log('-'.repeat(94));
 for (const [name, frame, { median, best }] of rows) {
   console.log(`${pad(name, 62)} ${pad(frame, 7)} ${median.toFixed(0).padStart(12)} ${best.toFixed(0).padStart(10)}`);
+}
+console.log('\nms CPU per MB (1000 / median MB/s) for the bulk-output frames:');
+for (const [name, frame, { median }] of rows.filter(([, frame]) => frame === '4 KiB' || frame === '32 KiB')) {
+  console.log(`  ${pad(name, 60)} ${pad(frame, 7)} ${(1000 / median).toFixed(2).padStart(6)} ms/MB`);
 }
 console.log(`\nkeystroke (1-byte frame) through the engine: ${keystroke(mask).toFixed(2)} µs CPU`);
 console.log(`mixed text ${(mixed.length / 1e6).toFixed(1)} MB, dense text ${(dense.length / 1e6).toFixed(1)} MB, budget ${BUDGET_MS} ms per case`);
