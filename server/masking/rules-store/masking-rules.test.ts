@@ -4,7 +4,7 @@ import { rejectsWith } from '@/test/app-error';
 import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
 import { maskText } from '../mask-text';
 import { loadSessionMasking } from './load-masking';
-import { createCustomRule, deleteCustomRule, listMaskingRules, setResourceMaskingMode, testMasking, updateBuiltInRule, updateCustomRule } from './masking-rules';
+import { createCustomRule, deleteCustomRule, listMaskingRules, listResourceMaskingModes, setResourceMaskingMode, testMasking, updateBuiltInRule, updateCustomRule } from './masking-rules';
 
 describeEachDriver('masking rules store', () => {
   it('validates, scopes and applies custom rules; built-in overrides; per-resource mode; the tester', async () => {
@@ -33,6 +33,8 @@ describeEachDriver('masking rules store', () => {
     expect((await loadSessionMasking(a.id)).mode).toBe('view_and_recording');
     await setResourceMaskingMode({ actor, resourceId: a.id, input: { mode: 'recording_only' } });
     expect((await loadSessionMasking(a.id)).mode).toBe('recording_only');
+    expect(await listResourceMaskingModes({ actor })).toMatchObject({ [a.id]: 'recording_only' });
+    expect((await listResourceMaskingModes({ actor }))[b.id]).toBeUndefined();
 
     const tested = await testMasking({ actor, input: { text: 'EMP-123456 and T-99', draft: { name: 'ticket', pattern: 'T-[0-9]+' } } });
     expect(tested.output).toBe('<emp> and [MASKED:ticket]');
@@ -43,5 +45,7 @@ describeEachDriver('masking rules store', () => {
 
     const { actor: engineer } = await makeUser();
     await rejectsWith(listMaskingRules({ actor: engineer }), 'FORBIDDEN');
+    await rejectsWith(listResourceMaskingModes({ actor: engineer }), 'FORBIDDEN');
+    await rejectsWith(setResourceMaskingMode({ actor: engineer, resourceId: a.id, input: { mode: 'view_and_recording' } }), 'FORBIDDEN');
   });
 });

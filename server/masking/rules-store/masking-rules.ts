@@ -144,6 +144,13 @@ export async function getResourceMaskingMode({ actor, resourceId }: { actor: Act
   return { mode: row?.mode ?? 'view_and_recording' };
 }
 
+/** Every resource whose mode is not the default; a resource missing here masks the view and the recording. */
+export async function listResourceMaskingModes({ actor }: { actor: Actor }): Promise<Record<string, MaskingMode>> {
+  requireRole(actor, 'admin');
+  const rows = await db().select({ resourceId: resourceMasking.resourceId, mode: resourceMasking.mode }).from(resourceMasking);
+  return Object.fromEntries(rows.filter((row) => row.mode !== 'view_and_recording').map((row) => [row.resourceId, row.mode]));
+}
+
 export async function setResourceMaskingMode({ actor, resourceId, input }: { actor: Actor; resourceId: string; input: z.input<typeof resourceMaskingInput> }): Promise<{ mode: MaskingMode }> {
   requireRole(actor, 'admin');
   const { mode } = resourceMaskingInput.parse(input);
