@@ -117,3 +117,54 @@ test('an admin adds a custom rule, tries it in the tester, and a new session mas
     await expect(page.getByRole('table', { name: 'Custom rules' })).toHaveCount(0);
   });
 });
+
+test('an admin masks a resource in the recording only and back; the choice survives a reload and is audited', async ({ admin, adminApi, seed }) => {
+  const target = await seed.resource();
+  const modeOnApi = async () => ((await (await adminApi.get(`/api/v1/masking/resources/${target.id}`)).json()) as { mode: string }).mode;
+
+  await test.step('the Masking page lists the resource, masked on screen and in the recording by default', async () => {
+    await admin.goto('/admin/masking');
+    await expect(admin.getByRole('heading', { name: 'Per-resource mode' })).toBeVisible();
+    await expect(admin.getByText('only the recording is masked', { exact: false }).first()).toBeVisible();
+    await expect(admin.getByRole('combobox', { name: `Masking mode for ${target.name}` })).toHaveValue('view_and_recording');
+  });
+
+  await test.step('switched to "Recording only", it stays so after a reload', async () => {
+    const select = admin.getByRole('combobox', { name: `Masking mode for ${target.name}` });
+    await select.selectOption({ label: 'Recording only' });
+    await expect(admin.getByRole('row', { name: new RegExp(target.name) }).getByTestId('masking-mode')).toHaveAttribute('data-status', 'saved');
+    await admin.reload();
+    await expect(select).toHaveValue('recording_only');
+    expect(await modeOnApi()).toBe('recording_only');
+  });
+
+  await test.step('screenshots of the section, light and dark (for review)', async () => {
+    await admin.setViewportSize({ width: 1280, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await admin.emulateMedia({ colorScheme: scheme });
+      await admin.reload();
+      await admin.getByRole('heading', { name: 'Per-resource mode' }).scrollIntoViewIfNeeded();
+      await admin.screenshot({ path: test.info().outputPath(`masking-modes-${scheme}.png`) });
+    }
+  });
+
+  await test.step("the resource's own admin page shows the same mode and switches it back", async () => {
+    await admin.goto(`/admin/resources/${target.id}`);
+    const section = admin.getByRole('region', { name: 'Masking' });
+    const select = section.getByRole('combobox', { name: `Masking mode for ${target.name}` });
+    await expect(select).toHaveValue('recording_only');
+    await section.screenshot({ path: test.info().outputPath('resource-masking-section.png') });
+    await select.selectOption({ label: 'Screen and recording' });
+    await expect(section.getByTestId('masking-mode')).toHaveAttribute('data-status', 'saved');
+    await admin.reload();
+    await expect(select).toHaveValue('view_and_recording');
+    await admin.goto('/admin/masking');
+    await expect(admin.getByRole('combobox', { name: `Masking mode for ${target.name}` })).toHaveValue('view_and_recording');
+    expect(await modeOnApi()).toBe('view_and_recording');
+  });
+
+  await test.step('both changes are in the audit log', async () => {
+    const audit = (await (await adminApi.get(`/api/v1/audit?resourceId=${target.id}&action=masking.mode_update`)).json()) as { events: { data: { mode: string } }[] };
+    expect(audit.events.map((event) => event.data.mode).sort()).toEqual(['recording_only', 'view_and_recording']);
+  });
+});

@@ -11,9 +11,10 @@ import { inputClass, TextAreaField, TextField } from '@/components/ui/Field';
 import { Badge, Card } from '@/components/ui/PageHeader';
 import type { FormState } from '@/components/ui/form-state';
 import type { BuiltInRuleView, CustomRuleView } from '@/lib/masking/masking-views';
+import { ResourceMaskingModes, type ResourceMaskingRow } from './ResourceMaskingModes';
 
 type Strategy = 'label' | 'keep-last-4';
-type ResourceOption = { id: string; name: string };
+type ResourceOption = ResourceMaskingRow;
 
 const STRATEGY_LABEL: Record<Strategy, string> = { label: 'Replace with label', 'keep-last-4': 'Keep last 4' };
 
@@ -101,6 +102,8 @@ export function MaskingAdmin({ builtIns, custom, resources }: { builtIns: BuiltI
           ))}
         </DataTable>
       </section>
+
+      <ResourceMaskingModes resources={resources} />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import type { FormState } from '@/components/ui/form-state';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { toAppError } from '@/server/errors/to-app-error';
-import { createCustomRule, deleteCustomRule, testMasking, updateBuiltInRule, updateCustomRule } from '@/server/masking/rules-store/masking-rules';
+import { createCustomRule, deleteCustomRule, setResourceMaskingMode, testMasking, updateBuiltInRule, updateCustomRule } from '@/server/masking/rules-store/masking-rules';
+import { resourceMaskingInput } from '@/server/masking/rules-store/masking-schemas';
 import type { MaskingTestResult } from '@/lib/masking/masking-views';
 
 function failed(error: unknown): FormState {
@@ -64,6 +66,23 @@ export async function deleteCustomRuleAction(ruleId: string): Promise<FormState>
   }
   revalidatePath('/admin/masking');
   return { ok: true, message: 'Rule deleted.' };
+}
+
+const resourceModeInput = resourceMaskingInput.extend({ resourceId: z.uuid() });
+export type ResourceMaskingMode = z.infer<typeof resourceModeInput>['mode'];
+
+/** The per-resource masking mode; also offered on the resource's own admin page. */
+export async function setResourceMaskingModeAction(resourceId: string, mode: ResourceMaskingMode): Promise<FormState> {
+  const actor = await requirePageActor('admin');
+  try {
+    const input = resourceModeInput.parse({ resourceId, mode });
+    await setResourceMaskingMode({ actor, resourceId: input.resourceId, input: { mode: input.mode } });
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath('/admin/masking');
+  revalidatePath(`/admin/resources/${resourceId}`);
+  return { ok: true, message: mode === 'recording_only' ? 'Saved: only the recording is masked in new sessions.' : 'Saved: new sessions are masked on screen and in the recording.' };
 }
 
 export type TestState = { ok: true; result: MaskingTestResult } | { ok: false; message: string; fields?: Record<string, string[]> };

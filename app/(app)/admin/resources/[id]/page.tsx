@@ -11,6 +11,7 @@ import { requirePageActor } from '@/server/auth/require-page-actor';
 import { findResource } from '@/server/resources/find-resource';
 import { toResourceView } from '@/server/resources/resource-view';
 import { deleteResourceAction, updateResourceAction } from './actions';
+import { MaskingSection } from './masking-section';
 import { PolicySection } from './policy-section';
 import { SqlSettingsSection } from './sql-settings-section';
 
@@ -70,6 +71,7 @@ export default async function EditResourcePage({ params, searchParams }: { param
       />
       <PolicySection resourceId={resource.id} accessMode={resource.accessMode} />
       {resource.type !== 'ssh' ? <SqlSettingsSection resource={row} /> : null}
+      <MaskingSection resourceId={resource.id} resourceName={resource.name} />
       <section aria-labelledby="danger-heading" className="rounded-lg border border-red-200 bg-white p-5 dark:border-red-900/60 dark:bg-zinc-900">
         <h2 id="danger-heading" className="text-sm font-semibold">
           Delete resource
