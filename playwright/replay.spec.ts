@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CHUNK_HEADER_BYTES } from '../server/recording/format';
 import { startSshd, type Sshd } from '../test/harness/sshd';
 import { connectTerminal } from '../test/harness/terminal-client';
 import { expect, test } from './fixtures';
@@ -138,5 +141,72 @@ test('replay plays, seeks by the timeline, jumps by command, changes speed, keep
     await page.getByTestId('my-note').getByRole('link', { name: new RegExp(resource.name) }).click();
     await expect(page).toHaveURL(new RegExp(`/recordings/${id}\\?t=`));
     await replay.expectStatus('paused');
+  });
+});
+
+test('a tampered recording says so: one flipped byte in a sealed chunk fails verification', async ({ seed, loginAs, harness }) => {
+  test.setTimeout(60_000);
+  const engineer = await seed.user({ roles: ['engineer'] });
+  const page = await loginAs(engineer);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const replay = new ReplayPage(page);
+  type Verify = { isValid: boolean; failedChunk: number | null; problem: string | null };
+  const verify = async (id: string) => (await (await page.request.get(`/api/v1/recordings/${id}/verify`)).json()) as Verify;
+
+  const id = await test.step('a short session is recorded and sealed', async () => {
+    const created = await page.request.post('/api/v1/sessions', { data: { resourceId: resource.id } });
+    expect(created.status()).toBe(201);
+    const { id, wsUrl } = (await created.json()) as { id: string; wsUrl: string };
+    const term = await connectTerminal(`${wsUrl}&cols=100&rows=30`, { origin: harness.baseURL });
+    await term.waitFor(/\$ $/);
+    // A second on screen, so the replay has a moment to open at.
+    await sleep(1000);
+    term.type('echo tamper-$((6*7))\r');
+    await term.waitFor(/tamper-42/);
+    term.type('exit\r');
+    await term.closed;
+    await expect.poll(async () => ((await (await page.request.get(`/api/v1/recordings/${id}`)).json()) as { status: string }).status).toBe('complete');
+    expect(await verify(id)).toMatchObject({ isValid: true, failedChunk: null });
+    return id;
+  });
+
+  await test.step('one byte in the middle of the first chunk\'s body is flipped on disk', async () => {
+    const file = path.join(harness.tmpDir, 'data', 'recordings', id, 'chunk-00000000.phc');
+    const bytes = fs.readFileSync(file);
+    expect(bytes.length).toBeGreaterThan(CHUNK_HEADER_BYTES);
+    const offset = CHUNK_HEADER_BYTES + Math.floor((bytes.length - CHUNK_HEADER_BYTES) / 2);
+    bytes[offset] = bytes[offset]! ^ 0xff;
+    fs.writeFileSync(file, bytes);
+  });
+
+  await test.step('the API says the chain no longer verifies, at chunk 0', async () => {
+    const result = await verify(id);
+    expect(result).toMatchObject({ isValid: false, failedChunk: 0 });
+    expect(result.problem).toMatch(/chunk 0/);
+  });
+
+  await test.step('the replay page says so, and which chunk', async () => {
+    await replay.open(id, 60);
+    await expect(replay.integrity).toHaveAttribute('data-status', 'invalid');
+    await expect(replay.integrity).toHaveAttribute('data-failed-chunk', '0');
+    const badge = replay.integrity.getByRole('button', { name: 'Verification failed at chunk 0' });
+    await expect(badge).toBeVisible();
+    await badge.click();
+    const details = replay.integrity.getByRole('alert');
+    await expect(details).toContainText('This recording fails its integrity check');
+    await expect(details).toContainText(/Chunk 0 is damaged/);
+    await expect(details).toContainText('changed or damaged after it was recorded');
+  });
+
+  await test.step('screenshots of the failed state with its explanation open, light and dark (for review)', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      // The system theme, as a reader's browser sets it (a class flip would catch colours mid-transition).
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.reload();
+      await replay.integrity.getByRole('button', { name: 'Verification failed at chunk 0' }).click();
+      await expect(replay.integrity.getByRole('alert')).toBeVisible();
+      await expect(replay.root).not.toHaveAttribute('data-status', 'loading');
+      await page.screenshot({ path: test.info().outputPath(`replay-tampered-${scheme}.png`) });
+    }
   });
 });
