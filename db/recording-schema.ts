@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { MaskMark } from '../lib/recording/mask-marks';
 import { sessions, users } from './schema';
 
 /**
@@ -56,6 +57,9 @@ export const recordings = pgTable(
     indexState: text('index_state').$type<IndexState>().notNull().default('pending'),
     /** Output bytes per slice of the timeline (HEATMAP_BUCKETS slices), for the activity heatmap. */
     heatmap: jsonb('heatmap').$type<number[]>(),
+    /** Masks the recording holds, and where (lib/recording/mask-marks.ts): never the secrets. */
+    maskCount: integer('mask_count').notNull().default(0),
+    maskMarks: jsonb('mask_marks').$type<MaskMark[]>(),
     /** Why the recording failed or was interrupted. */
     message: text('message'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

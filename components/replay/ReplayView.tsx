@@ -184,7 +184,7 @@ export default function ReplayView({
             {copied}
           </p>
         ) : null}
-        <Timeline duration={duration} time={state.time} heatmap={recording.heatmap} commands={commands} notes={notes} onSeek={seek} />
+        <Timeline duration={duration} time={state.time} heatmap={recording.heatmap} commands={commands} notes={notes} maskMarks={recording.maskMarks} onSeek={seek} />
       </div>
       <aside className="flex w-full shrink-0 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white lg:w-80 dark:border-zinc-800 dark:bg-zinc-900">
         <div role="tablist" aria-label="Commands and notes" className="flex border-b border-zinc-200 dark:border-zinc-800">

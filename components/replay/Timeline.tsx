@@ -1,13 +1,14 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import type { MaskMark } from '@/lib/recording/mask-marks';
 import type { ReplayCommand, ReplayNote } from '@/lib/recording/replay-types';
 import { formatClock } from './replay-format';
 import { clusterMarkers, heatmapBars, timeToX, xToTime } from './timeline-geometry';
 
 /**
- * The scrubber: activity heatmap, command ticks, note markers (ranges as bands) and the
- * playhead. Click or drag to seek; the keyboard shortcuts live on the page.
+ * The scrubber: activity heatmap, command ticks, note markers (ranges as bands), mask ticks
+ * (where secrets were masked: rule names only) and the playhead. Click or drag to seek; the keyboard shortcuts live on the page.
  */
 export function Timeline({
   duration,
@@ -15,6 +16,7 @@ export function Timeline({
   heatmap,
   commands,
   notes,
+  maskMarks,
   onSeek,
 }: {
   duration: number;
@@ -22,6 +24,7 @@ export function Timeline({
   heatmap: number[];
   commands: ReplayCommand[];
   notes: ReplayNote[];
+  maskMarks: MaskMark[];
   onSeek: (t: number) => void;
 }) {
   const trackRef = useRef<HTMLDivElement>(null);
@@ -41,6 +44,7 @@ export function Timeline({
   const bars = useMemo(() => heatmapBars(heatmap, width), [heatmap, width]);
   const commandMarks = useMemo(() => clusterMarkers(commands, duration, width, 4), [commands, duration, width]);
   const noteMarks = useMemo(() => clusterMarkers(notes, duration, width, 10), [notes, duration, width]);
+  const maskTicks = useMemo(() => clusterMarkers(maskMarks, duration, width, 4), [maskMarks, duration, width]);
 
   const timeAt = (event: { clientX: number }) => {
     const rect = trackRef.current?.getBoundingClientRect();
@@ -127,6 +131,22 @@ export function Timeline({
             onClick={() => onSeek(mark.t)}
           />
         ))}
+        {maskTicks.map((mark) => {
+          const label = describeMasks(mark.items);
+          return (
+            <button
+              key={`m-${mark.t}`}
+              type="button"
+              data-testid="mask-marker"
+              aria-label={`Masked at ${formatClock(mark.t)}: ${label}`}
+              title={`${formatClock(mark.t)}  masked: ${label}`}
+              className="absolute bottom-0 h-2.5 w-[3px] -translate-x-1/2 rounded-t bg-rose-500 hover:bg-rose-700 dark:bg-rose-400 dark:hover:bg-rose-200"
+              style={{ left: mark.x }}
+              onPointerDown={(event) => event.stopPropagation()}
+              onClick={() => onSeek(mark.t)}
+            />
+          );
+        })}
         <div aria-hidden="true" className="pointer-events-none absolute top-0 bottom-0 w-0.5 -translate-x-1/2 bg-indigo-600 dark:bg-indigo-400" style={{ left: playheadX }} />
         {hover !== null ? (
           <div
@@ -140,4 +160,11 @@ export function Timeline({
       </div>
     </div>
   );
+}
+
+/** "2 × JWT, IBAN": how many masks, by which rules. */
+function describeMasks(marks: readonly MaskMark[]): string {
+  const count = marks.reduce((sum, mark) => sum + mark.count, 0);
+  const rules = [...new Set(marks.flatMap((mark) => mark.rules))];
+  return `${count} × ${rules.join(', ')}`;
 }

@@ -3,6 +3,7 @@
  * (components cannot import server/). server/recording/recording-schemas.ts defines the
  * same shapes with zod; recording-operations.ts checks the two agree.
  */
+import type { MaskMark } from './mask-marks';
 
 export type ReplayEventKind = 'o' | 'i' | 'r' | 'm' | 'x';
 export type ReplayEvent = [t: number, kind: ReplayEventKind, data: string];
@@ -33,11 +34,13 @@ export type ReplayRecording = {
   outputBytes: number;
   storedBytes: number;
   commandCount: number;
+  maskCount: number;
   indexState: 'pending' | 'ready' | 'failed';
   message: string | null;
   endMessage: string | null;
   heatmap: number[];
   commands: ReplayCommand[];
+  maskMarks: MaskMark[];
 };
 
 export type ReplayNote = {

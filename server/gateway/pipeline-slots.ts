@@ -16,10 +16,10 @@ export type SlotsRequest = { sessionId: string; userId: string; resourceId: stri
  */
 export async function createPipelineSlots(request: SlotsRequest): Promise<SessionPipelineSlots> {
   const masking = await loadSessionMasking(request.resourceId);
-  const masker = createMaskingStages({ masker: masking.masker });
+  const masker = createMaskingStages({ masker: masking.masker, mode: masking.mode });
   const recorder = await createRecorderStages(request);
   return {
-    output: { masker: masker.output, recorder: recorder.output, masks: masking.mode === 'recording_only' ? 'recording' : 'all' },
-    input: { masker: masker.input, recorder: recorder.input, masks: 'recording' },
+    output: { masker: masker.output, recorder: recorder.output },
+    input: { masker: masker.input, recorder: recorder.input },
   };
 }

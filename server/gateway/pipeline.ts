@@ -6,6 +6,10 @@ import type { SessionEndReason } from './protocol';
  *   input:  socket → masker → recorder → connector
  * Each slot is a Stage: given the next sink, it returns its own sink. A pass-through stage
  * returns `next` itself, so an empty slot costs nothing on the keystroke path.
+ *
+ * One chain carries two versions of the stream where they differ: what is recorded and what
+ * is relayed past the recorder (see Sink.write). The masker decides both; the recorder stores
+ * the first and relays the second, once the first is stored.
  */
 
 /** Events that travel with the bytes, in order, so a recorder can write them to its timeline. */
@@ -19,8 +23,15 @@ export type PipelineEvent =
   | { type: 'mask'; direction: Direction; count: number; masks: readonly { rule: string; offset: number; length: number }[] };
 
 export interface Sink {
-  /** Synchronous on purpose: a stage that must wait (the masker's hold-back) keeps its own timer. */
-  write(chunk: Buffer): void;
+  /**
+   * `chunk` is the stream as the recording gets it. `relayed`, when given, is what goes on past
+   * the recorder instead (to the browser or the target): the keystrokes exactly as typed, raw
+   * output under a recording-only policy, or output masked on a shorter deadline than the
+   * recording's. Either may be empty. Stages after the recorder see one version; a final sink
+   * uses `relayed ?? chunk`.
+   * Synchronous on purpose: a stage that must wait (the masker's hold-back) keeps its own timer.
+   */
+  write(chunk: Buffer, relayed?: Buffer): void;
   event(event: PipelineEvent): void;
   /** No more data will come; flush anything held back. */
   end(): void;
@@ -45,41 +56,9 @@ export type Stage = (next: Sink, context: StageContext) => Sink;
 
 export const passThrough: Stage = (next) => next;
 
-/**
- * The two slots later issues fill: masking first, so nothing unmasked is stored or shown.
- * `masks` says who gets the masker's output:
- *   'all' (default): connector → masker → recorder → sink;
- *   'recording': the sink gets the raw bytes, and a branch masker → recorder gets a copy (the
- *   input direction, where the target must get exactly what was typed, and resources whose
- *   policy masks the recording only). The branch's relayed bytes are dropped; its events other
- *   than resize and exit (which the sink gets directly) are passed on to the sink.
- */
-export type PipelineSlots = { masker: Stage; recorder: Stage; masks?: 'all' | 'recording' };
+/** The two slots later issues fill: masking first, so nothing unmasked is stored or shown. */
+export type PipelineSlots = { masker: Stage; recorder: Stage };
 
 export function buildPipeline(slots: PipelineSlots, sink: Sink, context: StageContext): Sink {
-  if (slots.masks !== 'recording') return slots.masker(slots.recorder(sink, context), context);
-  const branch = slots.masker(slots.recorder(branchEnd(sink), context), context);
-  return {
-    write(chunk) {
-      sink.write(chunk);
-      branch.write(chunk);
-    },
-    event(event) {
-      // The recording first: a held-back tail is flushed and the exit stored before the sink closes.
-      branch.event(event);
-      sink.event(event);
-    },
-    end() {
-      branch.end();
-      sink.end();
-    },
-  };
-}
-
-function branchEnd(sink: Sink): Sink {
-  return {
-    write: () => undefined,
-    event: (event) => (event.type === 'mask' ? sink.event(event) : undefined),
-    end: () => undefined,
-  };
+  return slots.masker(slots.recorder(sink, context), context);
 }

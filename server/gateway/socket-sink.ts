@@ -11,7 +11,8 @@ export function sendControl(ws: WebSocket, message: ServerMessage): void {
 export function socketSink(ws: WebSocket, flow: OutputFlow): Sink {
   const onFlushed = () => flow.onFlushed();
   return {
-    write(chunk) {
+    write(recorded, relayed) {
+      const chunk = relayed ?? recorded;
       if (chunk.length === 0 || ws.readyState !== WebSocket.OPEN) return;
       flow.onSend(chunk.length);
       ws.send(chunk, { binary: true }, onFlushed);

@@ -42,7 +42,9 @@ export class TargetInput implements Sink {
     this.backlog = 0;
   }
 
-  write(chunk: Buffer): void {
+  write(recorded: Buffer, relayed?: Buffer): void {
+    const chunk = relayed ?? recorded;
+    if (chunk.length === 0) return;
     if (!this.connection) {
       this.earlyBytes += chunk.length;
       if (this.earlyBytes > EARLY_INPUT_LIMIT_BYTES) return this.onOverflow('Too much input before the connection opened.');

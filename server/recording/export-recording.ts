@@ -5,6 +5,7 @@ import { listAnnotations } from './annotations/list-annotations';
 import { auditExport } from './audit-recording-access';
 import { requireVisibleRecording, type RecordingRow } from './find-recording';
 import { parseResize, textDecoders } from './format';
+import { decodeMaskMarker, describeMaskMarker } from '@/lib/recording/mask-marker';
 import { listCommands } from './get-recording';
 import { KEYFRAME_SCROLLBACK } from './index-builder';
 import { iterateEvents, readEventRange } from './read-events';
@@ -42,7 +43,7 @@ function streamOf(parts: AsyncIterable<string>): ReadableStream<Uint8Array> {
 
 /**
  * asciicast v2: a header line, then `[t, kind, text]` per line. Output, input and resizes map
- * one to one; commands become `m` markers; the exit event (not in v2) is left out.
+ * one to one; commands and masks become `m` markers; the exit event (not in v2) is left out.
  */
 export async function* asciicastLines(row: RecordingRow, commands: CommandView[]): AsyncGenerator<string> {
   const { recording, session } = row;
@@ -65,6 +66,12 @@ export async function* asciicastLines(row: RecordingRow, commands: CommandView[]
     }
     if (event.kind === 'x') continue;
     const text = decode(event);
+    if (event.kind === 'm') {
+      // Stored markers are data (masks, SQL events): asciinema shows a marker's text as a label.
+      const marker = decodeMaskMarker(text);
+      if (marker) yield `${JSON.stringify([round(event.t), 'm', describeMaskMarker(marker)])}\n`;
+      continue;
+    }
     if (text === '' && (event.kind === 'o' || event.kind === 'i')) continue;
     yield `${JSON.stringify([round(event.t), event.kind, text])}\n`;
   }

@@ -33,5 +33,5 @@ export async function getRecording({ actor, recordingId }: { actor: Actor; recor
   await auditReplay(actor, recordingId);
   const view = toRecordingView(row);
   const heatmap = row.recording.heatmap ?? [];
-  return { ...view, heatmap, commands: await listCommands(recordingId) };
+  return { ...view, heatmap, commands: await listCommands(recordingId), maskMarks: row.recording.maskMarks ?? [] };
 }

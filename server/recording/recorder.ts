@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { encodeMaskMarker } from '@/lib/recording/mask-marker';
+import { addMaskMark, type MaskMark } from '@/lib/recording/mask-marks';
 import { recordings } from '@/db/recording-schema';
 import { liveSessions } from '../gateway/live-sessions';
-import type { Sink, Stage, StageContext } from '../gateway/pipeline';
+import type { PipelineEvent, Sink, Stage, StageContext } from '../gateway/pipeline';
 import { exitData, FORMAT_VERSION, resizeData, type EventKind } from './format';
 import { scheduleIndexing } from './index-queue';
 import { RecordingLog, type RecordingStats } from './recording-log';
@@ -76,6 +78,8 @@ class ActiveRecording {
   private outputContext: StageContext | undefined;
   private readonly ended = new Set<'output' | 'input'>();
   private readonly log: RecordingLog;
+  private maskCount = 0;
+  private readonly maskMarks: MaskMark[] = [];
 
   static async open(request: RecorderRequest): Promise<ActiveRecording> {
     const store = recordingStore();
@@ -101,7 +105,7 @@ class ActiveRecording {
       onSealed: (_chunk, stats) => {
         db()
           .update(recordings)
-          .set(statsColumns(stats))
+          .set(this.columns(stats))
           .where(eq(recordings.id, id))
           .catch((error: unknown) => console.error(`[porthole] recording ${id}: cannot update its row:`, error));
       },
@@ -113,9 +117,10 @@ class ActiveRecording {
     const output: Stage = (next, context) => {
       this.outputContext = context;
       return {
-        write: (chunk) => this.record('o', chunk, () => next.write(chunk)),
+        write: (chunk, relayed) => this.record('o', chunk, relayed ?? chunk, next),
         event: (event) => {
           if (event.type === 'exit') this.record('x', exitData({ reason: event.reason, message: event.message, exitCode: event.exitCode }));
+          this.recordMasks(event);
           // Control events are relayed at once: the exit must reach the socket before it closes.
           this.drain();
           next.event(event);
@@ -128,9 +133,10 @@ class ActiveRecording {
       } satisfies Sink;
     };
     const input: Stage = (next) => ({
-      write: (chunk) => this.record('i', chunk, () => next.write(chunk)),
+      write: (chunk, relayed) => this.record('i', chunk, relayed ?? chunk, next),
       event: (event) => {
         if (event.type === 'resize') this.record('r', resizeData(event.cols, event.rows));
+        this.recordMasks(event);
         if (this.drain()) next.event(event);
       },
       end: () => {
@@ -142,17 +148,24 @@ class ActiveRecording {
     return { output, input };
   }
 
-  /** Frames the event; `relay` runs once it is in the store (never if it cannot be stored). */
-  private record(kind: EventKind, data: Buffer, relay?: () => void): void {
+  /**
+   * Frames the event; `relayed` goes on to `next` once the event is in the store (never if it
+   * cannot be stored), after everything relayed before it.
+   */
+  private record(kind: EventKind, data: Buffer, relayed?: Buffer, next?: Sink): void {
     if (this.isFailed) return;
-    try {
-      this.log.append(kind, data);
-    } catch (error) {
-      this.fail(error);
-      return;
+    // The masker may hold back all of a chunk (a possible secret) while relaying it already.
+    const isNothingToStore = data.length === 0 && (kind === 'o' || kind === 'i');
+    if (!isNothingToStore) {
+      try {
+        this.log.append(kind, data);
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
     }
-    if (!relay) return;
-    this.relays.push(relay);
+    if (!next || !relayed || relayed.length === 0) return;
+    this.relays.push(() => next.write(relayed));
     // Bulk output is relayed at once: the gateway's flow control must see each chunk as it
     // goes (a paused stream that resumes emits its whole buffer in one synchronous run).
     if (this.log.batchedBytes >= RELAY_BATCH_BYTES) {
@@ -182,6 +195,19 @@ class ActiveRecording {
     return true;
   }
 
+  /** Where the masker replaced secrets, on the timeline: rule names and positions, never text. */
+  private recordMasks(event: PipelineEvent): void {
+    if (event.type !== 'mask') return;
+    this.record('m', Buffer.from(encodeMaskMarker({ mask: event.direction, count: event.count, masks: [...event.masks] })));
+    this.maskCount += event.masks.length;
+    addMaskMark(this.maskMarks, this.log.stats.duration, event.masks.map((mask) => mask.rule));
+  }
+
+  /** The row's columns: stats, and where masking happened (for the timeline). */
+  private columns(stats: RecordingStats) {
+    return { ...statsColumns(stats), maskCount: this.maskCount, maskMarks: this.maskMarks };
+  }
+
   fail(error: unknown): void {
     if (this.isFailed) return;
     this.isFailed = true;
@@ -194,7 +220,7 @@ class ActiveRecording {
     terminateSoon(this.id, message);
     void db()
       .update(recordings)
-      .set({ ...statsColumns(this.log.stats), status: 'failed', endedAt: sql`now()`, message })
+      .set({ ...this.columns(this.log.stats), status: 'failed', endedAt: sql`now()`, message })
       .where(eq(recordings.id, this.id))
       .catch(() => undefined);
   }
@@ -207,7 +233,7 @@ class ActiveRecording {
       .then(async (stats) => {
         await db()
           .update(recordings)
-          .set({ ...statsColumns(stats), status: 'complete', endedAt: sql`now()` })
+          .set({ ...this.columns(stats), status: 'complete', endedAt: sql`now()` })
           .where(eq(recordings.id, this.id));
         activeRecordingIds().delete(this.id);
         void scheduleIndexing(this.id);

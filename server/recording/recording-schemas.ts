@@ -52,6 +52,8 @@ export const recordingView = z.object({
   eventCount: z.number(),
   chunkCount: z.number(),
   commandCount: z.number(),
+  /** Secrets the masker replaced in this recording. */
+  maskCount: z.number(),
   indexState: z.enum(INDEX_STATES),
 });
 export type RecordingView = z.infer<typeof recordingView>;
@@ -66,6 +68,8 @@ export const recordingDetailView = recordingView.extend({
   /** Output bytes per equal slice of the timeline. */
   heatmap: z.array(z.number()),
   commands: z.array(commandView),
+  /** Where masking happened: rule names and counts, never the secrets. */
+  maskMarks: z.array(z.object({ t: z.number(), count: z.number(), rules: z.array(z.string()) })),
 });
 export type RecordingDetail = z.infer<typeof recordingDetailView>;
 

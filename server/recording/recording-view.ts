@@ -26,6 +26,7 @@ export function toRecordingView({ recording, session, user }: RecordingRow): Rec
     eventCount: recording.eventCount,
     chunkCount: recording.chunkCount,
     commandCount: recording.commandCount,
+    maskCount: recording.maskCount,
     indexState: recording.indexState,
   };
 }

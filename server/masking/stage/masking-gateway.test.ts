@@ -7,7 +7,10 @@ import { db } from '@/db/client';
 import { resourceMasking } from '@/db/masking-schema';
 import { recordings } from '@/db/recording-schema';
 import { env } from '@/server/env';
+import { decodeMaskMarker } from '@/lib/recording/mask-marker';
 import { exportRecording } from '@/server/recording/export-recording';
+import { scheduleIndexing } from '@/server/recording/index-queue';
+import { getRecording } from '@/server/recording/get-recording';
 import { iterateEvents } from '@/server/recording/read-events';
 import { confirmHostKey } from '@/server/resources/confirm-host-key';
 import { createSession } from '@/server/sessions/create-session';
@@ -149,6 +152,44 @@ describeEachDriver('inline masking through the gateway', (driver) => {
     expect(typed).not.toMatch(/Hunter|sekrit/);
     expect(typed).toContain('read -s');
     expect(typed).toContain('exit');
+  });
+
+  it(`a secret typed at the prompt, slower than the browser's deadline, never reaches the recording, its command index or the export [${store} store]`, async () => {
+    const { id, actor, term } = await openSession();
+    await term.waitFor(/\$ $/);
+    // A person's pause at the prompt: the command index reads the prompt there.
+    await sleep(300);
+    for (const key of `echo ${GITHUB_TOKEN}`) {
+      term.type(key);
+      await sleep(12);
+    }
+    term.type('\r');
+    await term.waitFor(/\r\[MASKED:github-token\]\r\n/);
+    await sleep(300);
+    term.type('exit\n');
+    await term.closed;
+    // The browser echoed the keystrokes as they were typed (the user's own); the command's
+    // output was masked.
+    expect(term.output()).toContain(`echo ${GITHUB_TOKEN}`);
+    expect(term.output()).toMatch(/\r\[MASKED:github-token\]\r\n/);
+
+    const events = await recordingEvents(id);
+    const recorded = Buffer.concat(events.filter((e) => e.kind === 'o').map((e) => e.data)).toString('utf8');
+    expectNoSecrets(recorded, [GITHUB_TOKEN]);
+    expect(recorded).toContain('echo [MASKED:github-token]');
+    const typed = Buffer.concat(events.filter((e) => e.kind === 'i').map((e) => e.data)).toString('utf8');
+    expectNoSecrets(typed, [GITHUB_TOKEN]);
+    // Each mask is a marker on the timeline: rule and position, never the text.
+    const markers = events.flatMap((e) => (e.kind === 'm' ? [decodeMaskMarker(e.data.toString())] : []));
+    expect(markers.flatMap((m) => m?.masks.map((mask) => mask.rule) ?? [])).toContain('GitHub token (classic)');
+    expect(JSON.stringify(markers)).not.toContain(GITHUB_TOKEN.slice(4, 12));
+
+    await scheduleIndexing(id);
+    const detail = await getRecording({ actor, recordingId: id });
+    expect(detail.commands.map((c) => c.text)).toContain('echo [MASKED:github-token]');
+    expectNoSecrets(JSON.stringify(detail), [GITHUB_TOKEN]);
+    const cast = await exportRecording({ actor, recordingId: id, format: 'asciicast' });
+    expectNoSecrets(await new Response(cast.body).text(), [GITHUB_TOKEN]);
   });
 
   it(`masks the recording only when the resource says so: the browser sees the raw output [${store} store]`, async () => {

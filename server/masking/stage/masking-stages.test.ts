@@ -1,26 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { buildPipeline, type PipelineEvent, type Sink, type Stage, type StageContext } from '@/server/gateway/pipeline';
 import { selectRules } from '../built-in-rules';
-import { createMasker } from '../masker';
+import { createMasker, type Masker } from '../masker';
 import { createMaskingStages, HIDDEN_INPUT_MARKER } from './masking-stages';
 
 const context: StageContext = { sessionId: 's', userId: 'u', resourceId: 'r', direction: 'output', pause: () => {}, resume: () => {} };
 const masker = createMasker(selectRules());
 const TOKEN = 'ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW';
+const AWS_KEY = 'AKIARHUNWS7DR4ERD7TI';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function collector() {
   const bytes: Buffer[] = [];
   const events: PipelineEvent[] = [];
-  const sink: Sink = { write: (chunk) => bytes.push(Buffer.from(chunk)), event: (event) => events.push(event), end: () => events.push({ type: 'resize', cols: 0, rows: 0 }) };
+  // A final sink: it gets what is relayed past the recorder.
+  const sink: Sink = { write: (chunk, relayed) => bytes.push(Buffer.from(relayed ?? chunk)), event: (event) => events.push(event), end: () => events.push({ type: 'resize', cols: 0, rows: 0 }) };
   return { sink, events, text: () => Buffer.concat(bytes).toString() };
 }
 
-/** A recorder stand-in: keeps what it is given and relays it. */
+/** A recorder stand-in: keeps what is recorded and relays what is relayed, like the real one. */
 function fakeRecorder() {
   const seen = collector();
   const stage: Stage = (next) => ({
-    write: (chunk) => (seen.sink.write(chunk), next.write(chunk)),
+    write: (chunk, relayed) => (seen.sink.write(chunk), next.write(relayed ?? chunk)),
     event: (event) => (seen.sink.event(event), next.event(event)),
     end: () => next.end(),
   });
@@ -28,8 +30,8 @@ function fakeRecorder() {
 }
 
 describe('masking stages', () => {
-  it('masks a token split across frames, flushes a held tail after the idle deadline and before exit', async () => {
-    const stages = createMaskingStages({ masker, outputIdleMs: 5 });
+  it('masks a token split across frames; a held tail reaches the browser after its short deadline, the recording at exit', async () => {
+    const stages = createMaskingStages({ masker, viewIdleMs: 5 });
     const recorder = fakeRecorder();
     const screen = collector();
     const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
@@ -39,6 +41,7 @@ describe('masking stages', () => {
     out.write(Buffer.from('prompt$ ghp_'));
     await sleep(30);
     expect(screen.text()).toMatch(/prompt\$ ghp_$/);
+    expect(recorder.seen.text()).toMatch(/prompt\$ $/);
     out.write(Buffer.from('AKIARHUNWS7DR4ER'));
     out.event({ type: 'exit', reason: 'user_exit', message: 'bye', exitCode: 0 });
     expect(screen.text()).not.toMatch(/exit/);
@@ -48,12 +51,65 @@ describe('masking stages', () => {
     expect(recorder.seen.text()).toBe(screen.text());
   });
 
-  it("recording_only: the sink gets the raw bytes, the recorder the masked ones, and the count", () => {
-    const stages = createMaskingStages({ masker });
+  it('a secret echoed one keystroke at a time, slower than the browser deadline, is recorded masked', async () => {
+    const stages = createMaskingStages({ masker, viewIdleMs: 1, recordingIdleMs: 2000 });
     const recorder = fakeRecorder();
     const screen = collector();
-    const out = buildPipeline({ masker: stages.output, recorder: recorder.stage, masks: 'recording' }, screen.sink, context);
-    out.write(Buffer.from(`t=${TOKEN}\r\n`));
+    const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
+    out.write(Buffer.from('$ echo '));
+    for (const key of AWS_KEY) {
+      out.write(Buffer.from(key));
+      await sleep(6);
+    }
+    // The user sees their own keystrokes as they type…
+    expect(screen.text()).toBe(`$ echo ${AWS_KEY}`);
+    out.write(Buffer.from(`\r\n${AWS_KEY}\r\n$ `));
+    // …the recording never holds the key, and the command's output is masked on screen too.
+    expect(recorder.seen.text()).toBe('$ echo [MASKED:aws-key]\r\n[MASKED:aws-key]\r\n$ ');
+    expect(screen.text()).toBe(`$ echo ${AWS_KEY}\r\n[MASKED:aws-key]\r\n$ `);
+    expect(recorder.seen.events.flatMap((e) => (e.type === 'mask' ? e.masks.map((m) => m.rule) : []))).toEqual(['AWS access key ID', 'AWS access key ID']);
+    expect(stages.count()).toBe(2);
+  });
+
+  it('the browser and the recording share one masker pass again once they have caught up', async () => {
+    let steps = 0;
+    const counting: Masker = { ...masker, step: (state, chunk) => (steps++, masker.step(state, chunk)) };
+    const stages = createMaskingStages({ masker: counting, viewIdleMs: 1, recordingIdleMs: 2000 });
+    const recorder = fakeRecorder();
+    const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, collector().sink, context);
+    out.write(Buffer.from('$ ghp_'));
+    await sleep(10);
+    steps = 0;
+    out.write(Buffer.from('x\r\n'));
+    expect(steps).toBe(2);
+    steps = 0;
+    for (let i = 0; i < 10; i++) out.write(Buffer.from(`line ${i}\r\n`));
+    expect(steps).toBe(10);
+    expect(recorder.seen.text()).toBe(`$ ghp_x\r\n${Array.from({ length: 10 }, (_, i) => `line ${i}\r\n`).join('')}`);
+  });
+
+  it('the recording gets a held tail after its own, longer deadline', async () => {
+    const stages = createMaskingStages({ masker, viewIdleMs: 1, recordingIdleMs: 40 });
+    const recorder = fakeRecorder();
+    const screen = collector();
+    const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
+    out.write(Buffer.from('$ ghp_'));
+    await sleep(15);
+    expect(screen.text()).toBe('$ ghp_');
+    expect(recorder.seen.text()).toBe('$ ');
+    await sleep(80);
+    expect(recorder.seen.text()).toBe('$ ghp_');
+    expect(screen.text()).toBe('$ ghp_');
+  });
+
+  it('recording_only: the browser gets the raw bytes, the recorder the masked ones, and the count', () => {
+    const stages = createMaskingStages({ masker, mode: 'recording_only' });
+    const recorder = fakeRecorder();
+    const screen = collector();
+    const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
+    out.write(Buffer.from(`t=${TOKEN.slice(0, 8)}`));
+    expect(screen.text()).toBe(`t=${TOKEN.slice(0, 8)}`);
+    out.write(Buffer.from(`${TOKEN.slice(8)}\r\n`));
     out.event({ type: 'exit', reason: 'user_exit', message: 'bye', exitCode: 0 });
     out.end();
     expect(screen.text()).toBe(`t=${TOKEN}\r\n`);
@@ -67,7 +123,7 @@ describe('masking stages', () => {
     const inRecorder = fakeRecorder();
     const target = collector();
     const out = buildPipeline({ masker: stages.output, recorder: outRecorder.stage }, collector().sink, context);
-    const input = buildPipeline({ masker: stages.input, recorder: inRecorder.stage, masks: 'recording' }, target.sink, { ...context, direction: 'input' });
+    const input = buildPipeline({ masker: stages.input, recorder: inRecorder.stage }, target.sink, { ...context, direction: 'input' });
     out.write(Buffer.from('$ '));
     input.write(Buffer.from('ls'));
     out.write(Buffer.from('ls'));

@@ -1,25 +1,30 @@
+import type { MaskingMode } from '@/db/masking-schema';
 import type { PipelineEvent, Sink, Stage } from '@/server/gateway/pipeline';
 import { createEchoTracker, type EchoTracker, type EchoTrackerState, type InputRecord } from '../echo-tracker';
 import type { Masker } from '../masker';
 import type { MaskerState, MaskEvent } from '../types';
+import { outputMaskingStage } from './output-masking';
 
 /** What a hidden keystroke run (a password typed at a prompt) becomes in the recorded input. */
 export const HIDDEN_INPUT_MARKER = '[hidden input]';
 
-/** Output held back as a possible secret in progress is released after this much quiet. */
-export const OUTPUT_IDLE_MS = 4;
+/** Output held back as a possible secret in progress reaches the browser after this much quiet. */
+export const VIEW_IDLE_MS = 4;
 /**
- * Typed text is recorded once its echo is decided (up to the tracker's window), a keystroke at
- * a time: the input masker waits longer so a secret typed slowly is still one match.
+ * What the recording holds back (output and typed input) waits longer: a secret typed by hand
+ * echoes one keystroke at a time and must still be one match when it is recorded.
  */
-export const INPUT_IDLE_MS = 1500;
+export const RECORDING_IDLE_MS = 5000;
 /** When no keystroke waits for its echo, only the end of the output matters (prompt detection). */
 const PROMPT_TAIL_BYTES = 512;
+const EMPTY = Buffer.alloc(0);
 
 export type MaskingStagesOptions = {
   masker: Masker;
-  outputIdleMs?: number;
-  inputIdleMs?: number;
+  /** The resource's policy: `recording_only` relays raw output to the browser. */
+  mode?: MaskingMode;
+  viewIdleMs?: number;
+  recordingIdleMs?: number;
   echoWindowMs?: number;
   /** Called with the session's running mask count after each change. */
   onCount?: (count: number) => void;
@@ -29,18 +34,17 @@ export type MaskingStages = { output: Stage; input: Stage; count(): number };
 
 /**
  * The masker slot of both pipelines of one session. They share the echo tracker (the output
- * tells which keystrokes were echoed) and the mask count.
+ * tells which keystrokes were echoed) and the mask count, which counts what the recording got.
  *
- * Output: connector bytes → masker → next; a possible secret in progress is held back and
- * released after a short idle deadline, on exit and at the end.
- * Input (always a recording-only branch: the target gets what was typed): keystrokes are
- * recorded once the echo tracker decides them: echoed ones through the masker, unechoed ones
- * (password prompts) as HIDDEN_INPUT_MARKER, never in clear.
+ * Output: see output-masking.ts (the browser's copy released after a short deadline, the
+ * recording's after a long one).
+ * Input: the target gets the keystrokes at once, exactly as typed. The recording gets them once
+ * the echo tracker decides them: echoed ones through the masker, unechoed ones (password
+ * prompts) as HIDDEN_INPUT_MARKER, never in clear.
  */
 export function createMaskingStages(options: MaskingStagesOptions): MaskingStages {
   const { masker } = options;
-  const outputIdleMs = options.outputIdleMs ?? OUTPUT_IDLE_MS;
-  const inputIdleMs = options.inputIdleMs ?? INPUT_IDLE_MS;
+  const recordingIdleMs = options.recordingIdleMs ?? RECORDING_IDLE_MS;
   const tracker: EchoTracker = createEchoTracker({ windowMs: options.echoWindowMs });
   let trackerState: EchoTrackerState = tracker.initialState;
   let count = 0;
@@ -65,42 +69,14 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
     next.event(event);
   };
 
-  const output: Stage = (next) => {
-    let state: MaskerState = masker.initialState;
-    let timer: NodeJS.Timeout | undefined;
-    const hasHeld = () => state.held.length > state.emitted;
-    const flush = () => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      if (!hasHeld()) return;
-      const result = masker.flush(state);
-      state = result.state;
-      if (result.output.length > 0) next.write(result.output);
-      report(next, 'output', result.events);
-    };
-    return {
-      write(chunk) {
-        if (timer) {
-          clearTimeout(timer);
-          timer = undefined;
-        }
-        trackOutput(chunk);
-        const result = masker.step(state, chunk);
-        state = result.state;
-        if (result.output.length > 0) next.write(result.output);
-        report(next, 'output', result.events);
-        if (hasHeld()) timer = setTimeout(flush, outputIdleMs);
-      },
-      event(event) {
-        if (event.type === 'exit') flush();
-        next.event(event);
-      },
-      end() {
-        flush();
-        next.end();
-      },
-    };
-  };
+  const output = outputMaskingStage({
+    masker,
+    mode: options.mode ?? 'view_and_recording',
+    viewIdleMs: options.viewIdleMs ?? VIEW_IDLE_MS,
+    recordingIdleMs,
+    onChunk: trackOutput,
+    report: (next, events) => report(next, 'output', events),
+  });
 
   function trackOutput(chunk: Buffer): void {
     if (!isOutputSeen) {
@@ -129,7 +105,7 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
       if (state.held.length <= state.emitted) return;
       const result = masker.flush(state);
       state = result.state;
-      if (result.output.length > 0) next.write(result.output);
+      if (result.output.length > 0) next.write(result.output, EMPTY);
       report(next, 'input', result.events);
     };
     const side = {
@@ -140,18 +116,18 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
             // Whatever was held is typed text before the prompt: release it, then the marker,
             // once per run of hidden keystrokes (however the tracker split it: no length leaks).
             flushMasker();
-            if (!isHiddenRun) next.write(Buffer.from(HIDDEN_INPUT_MARKER));
+            if (!isHiddenRun) next.write(Buffer.from(HIDDEN_INPUT_MARKER), EMPTY);
             isHiddenRun = true;
             continue;
           }
           isHiddenRun = false;
           const result = masker.step(state, record.bytes);
           state = result.state;
-          if (result.output.length > 0) next.write(result.output);
+          if (result.output.length > 0) next.write(result.output, EMPTY);
           report(next, 'input', result.events);
         }
         if (maskTimer) clearTimeout(maskTimer);
-        maskTimer = state.held.length > state.emitted ? setTimeout(flushMasker, inputIdleMs) : undefined;
+        maskTimer = state.held.length > state.emitted ? setTimeout(flushMasker, recordingIdleMs) : undefined;
       },
       /** Keystrokes waiting for their echo are decided when their window passes. */
       arm() {
@@ -170,6 +146,8 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
     inputSide = side;
     return {
       write(chunk) {
+        // The target gets what was typed, now; the recording once the echo decides it.
+        next.write(EMPTY, chunk);
         if (!isOutputSeen) {
           early.push(Buffer.from(chunk));
           return;

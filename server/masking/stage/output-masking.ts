@@ -1,0 +1,123 @@
+import type { MaskingMode } from '@/db/masking-schema';
+import type { Sink, Stage } from '@/server/gateway/pipeline';
+import type { Masker } from '../masker';
+import type { MaskerState, MaskEvent } from '../types';
+import { IdleDeadline } from './idle-deadline';
+
+const EMPTY = Buffer.alloc(0);
+
+export type OutputMaskingOptions = {
+  masker: Masker;
+  mode: MaskingMode;
+  /** Quiet after which the browser gets what is held: short, so typing echoes at once. */
+  viewIdleMs: number;
+  /** Quiet after which the recording gets what is held: long enough for a secret typed by hand. */
+  recordingIdleMs: number;
+  /** Every output chunk, before masking (the echo tracker reads it). */
+  onChunk(chunk: Buffer): void;
+  /** Masks in the recorded stream: the ones the session counts and the timeline shows. */
+  report(next: Sink, events: readonly MaskEvent[]): void;
+};
+
+/**
+ * The output slot: one stream in, two out. The recording's holds a possible secret back until
+ * it is decided or `recordingIdleMs` pass; the browser's releases it after `viewIdleMs`. A
+ * secret typed at the prompt echoes a character at a time, slower than the browser's deadline:
+ * the user sees their own keystrokes, but the recording (and the command index built from it)
+ * gets the secret masked once it is complete.
+ *
+ * Both versions are the same masker over the same bytes, so they share one state until a view
+ * deadline releases something the recording still holds, and share again once the two states
+ * have caught up with each other: bulk output is masked once.
+ * Under the `recording_only` policy the browser gets the raw bytes.
+ */
+export function outputMaskingStage(options: OutputMaskingOptions): Stage {
+  const { masker, mode } = options;
+  return (next) => {
+    let recorded: MaskerState = masker.initialState;
+    /** The browser's state while it differs from the recording's; null while they agree. */
+    let shown: MaskerState | null = null;
+    const isHolding = (state: MaskerState) => state.held.length > state.emitted;
+    const rejoin = () => {
+      if (shown && isSameFromHere(shown, recorded)) shown = null;
+    };
+
+    const releaseView = () => {
+      const result = masker.flush(shown ?? recorded);
+      shown = result.state;
+      if (result.output.length > 0) next.write(EMPTY, result.output);
+      rejoin();
+    };
+    const releaseRecording = () => {
+      const result = masker.flush(recorded);
+      recorded = result.state;
+      // While the browser agrees with the recording it gets the same bytes; otherwise it has
+      // them already (released on its own deadline, or raw).
+      const isShared = mode !== 'recording_only' && shown === null;
+      if (isShared) viewDeadline.cancel();
+      if (result.output.length > 0) next.write(result.output, isShared ? undefined : EMPTY);
+      options.report(next, result.events);
+      rejoin();
+    };
+    const viewDeadline = new IdleDeadline(options.viewIdleMs, releaseView);
+    const recordingDeadline = new IdleDeadline(options.recordingIdleMs, releaseRecording);
+    const releaseAll = () => {
+      viewDeadline.cancel();
+      recordingDeadline.cancel();
+      if (shown && isHolding(shown)) releaseView();
+      if (isHolding(recorded)) releaseRecording();
+    };
+
+    return {
+      write(chunk) {
+        options.onChunk(chunk);
+        const result = masker.step(recorded, chunk);
+        recorded = result.state;
+        let relayed: Buffer | undefined;
+        if (mode === 'recording_only') {
+          relayed = chunk;
+        } else if (shown) {
+          const view = masker.step(shown, chunk);
+          shown = view.state;
+          relayed = view.output;
+          rejoin();
+        }
+        next.write(result.output, relayed);
+        options.report(next, result.events);
+
+        if (isHolding(recorded)) recordingDeadline.touch();
+        else recordingDeadline.cancel();
+        if (mode !== 'recording_only' && isHolding(shown ?? recorded)) viewDeadline.touch();
+        else viewDeadline.cancel();
+      },
+      event(event) {
+        if (event.type === 'exit') releaseAll();
+        next.event(event);
+      },
+      end() {
+        releaseAll();
+        next.end();
+      },
+    };
+  };
+}
+
+/**
+ * Two masker states that agree on everything but the output offset (which only positions
+ * events, and only the recording's events are used) give the same output from here on.
+ */
+function isSameFromHere(a: MaskerState, b: MaskerState): boolean {
+  if (a === b) return true;
+  for (const key of Object.keys(a) as (keyof MaskerState)[]) {
+    if (key === 'outputOffset') continue;
+    const x: unknown = a[key];
+    const y: unknown = b[key];
+    if (x === y) continue;
+    if (Buffer.isBuffer(x) && Buffer.isBuffer(y)) {
+      if (!x.equals(y)) return false;
+    } else if (JSON.stringify(x) !== JSON.stringify(y)) {
+      return false;
+    }
+  }
+  return true;
+}
