@@ -129,6 +129,7 @@ async function main(init: GatewayChildInit): Promise<void> {
     );
   });
   process.on('disconnect', () => process.exit(0));
+  process.on('SIGTERM', () => process.exit(0));
   reply({ type: 'ready', port, origin });
 }
 

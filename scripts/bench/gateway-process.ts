@@ -22,7 +22,7 @@ export async function startGatewayProcess(
   { pipeline = 'configured', databaseUrl }: { pipeline?: GatewayChildInit['pipeline']; databaseUrl?: string } = {},
 ): Promise<GatewayProcess> {
   const child = fork(path.join(__dirname, 'gateway-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
