@@ -11,11 +11,21 @@ export function pageOf<T>(items: T[], pageParam: string | string[] | undefined):
   return { rows: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, pageCount, total: items.length };
 }
 
+/** `basePath` with `page` set, keeping any filters already in its query string. */
+export function pageHref(basePath: string, page: number): string {
+  const [path = '', query = ''] = basePath.split('?', 2);
+  const params = new URLSearchParams(query);
+  if (page === 1) params.delete('page');
+  else params.set('page', String(page));
+  return params.size > 0 ? `${path}?${params.toString()}` : path;
+}
+
+/** Previous/next links for a list page; `basePath` may carry the list's filters. */
 export function Pagination({ basePath, page, pageCount, total }: { basePath: string; page: number; pageCount: number; total: number }) {
   if (pageCount <= 1) return null;
   const first = (page - 1) * PAGE_SIZE + 1;
   const last = Math.min(page * PAGE_SIZE, total);
-  const href = (p: number) => (p === 1 ? basePath : `${basePath}?page=${p}`);
+  const href = (p: number) => pageHref(basePath, p);
   const disabled = 'pointer-events-none opacity-50';
   return (
     <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-zinc-500 dark:text-zinc-400">

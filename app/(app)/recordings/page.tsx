@@ -147,23 +147,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
               </tr>
             ))}
           </DataTable>
-          {query.size === 0 ? (
-            <Pagination basePath={basePath} page={result.page} pageCount={result.pageCount} total={result.total} />
-          ) : result.pageCount > 1 ? (
-            // Pagination appends `?page=`; with filters in the URL the page joins them instead.
-            <nav aria-label="Pagination" className="mt-3 flex justify-end gap-2">
-              {result.page > 1 ? (
-                <Link href={`${basePath}&page=${result.page - 1}`} className={buttonClass('secondary')}>
-                  Previous
-                </Link>
-              ) : null}
-              {result.page < result.pageCount ? (
-                <Link href={`${basePath}&page=${result.page + 1}`} className={buttonClass('secondary')}>
-                  Next
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination basePath={basePath} page={result.page} pageCount={result.pageCount} total={result.total} />
         </>
       )}
     </>
