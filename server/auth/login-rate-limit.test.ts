@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearAccountFailures, LOGIN_LIMITS, loginRetryAfter, recordLoginFailure, resetLoginLimits } from './login-rate-limit';
+import { clearAccountFailures, LOGIN_LIMITS, loginRetryAfter, recordLoginFailure, resetLoginLimits, trackedLoginKeys } from './login-rate-limit';
 
 const T0 = 1_700_000_000_000;
 const minute = 60_000;
@@ -39,5 +39,12 @@ describe('login rate limit', () => {
     // Clearing one account does not lift the IP limit.
     clearAccountFailures('user0@example.test');
     expect(loginRetryAfter('someone-new@example.test', '203.0.113.7', T0 + 100)).toBeGreaterThan(0);
+  });
+
+  it('forgets accounts and addresses whose window ran out, even if they never come back', () => {
+    for (let i = 0; i < 1000; i++) recordLoginFailure(`spray${i}@example.test`, `198.51.100.${i % 250}`, T0 + i);
+    expect(trackedLoginKeys()).toBe(1250);
+    recordLoginFailure('late@example.test', '192.0.2.1', T0 + 1000 + LOGIN_LIMITS.windowMs);
+    expect(trackedLoginKeys()).toBe(2);
   });
 });

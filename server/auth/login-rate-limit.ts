@@ -1,7 +1,8 @@
 /**
  * Sliding-window counters of failed logins, per account and per client IP. A success clears
  * the account's counter. Kept in process memory: with several replicas each enforces its own
- * window, which still bounds guessing per replica.
+ * window, which still bounds guessing per replica. Windows that ran out are swept once per
+ * window length, so failures spread over many addresses cannot grow the map for ever.
  */
 export const LOGIN_LIMITS = {
   windowMs: 15 * 60_000,
@@ -39,8 +40,24 @@ export function loginRetryAfter(email: string, ip: string, now = Date.now()): nu
   return wait;
 }
 
+const MAX_KEPT = Math.max(LOGIN_LIMITS.perAccount, LOGIN_LIMITS.perIp);
+let lastSweep = 0;
+
 export function recordLoginFailure(email: string, ip: string, now = Date.now()): void {
-  for (const key of [accountKey(email), ipKey(ip)]) failures.set(key, [...recent(key, now), now]);
+  sweep(now);
+  // Only the latest `limit` failures decide a wait: older ones need not be kept.
+  for (const key of [accountKey(email), ipKey(ip)]) failures.set(key, [...recent(key, now), now].slice(-MAX_KEPT));
+}
+
+function sweep(now: number): void {
+  if (now - lastSweep < LOGIN_LIMITS.windowMs) return;
+  lastSweep = now;
+  for (const key of [...failures.keys()]) recent(key, now);
+}
+
+/** How many accounts and addresses have failures on record (for tests). */
+export function trackedLoginKeys(): number {
+  return failures.size;
 }
 
 export function clearAccountFailures(email: string): void {
@@ -49,4 +66,5 @@ export function clearAccountFailures(email: string): void {
 
 export function resetLoginLimits(): void {
   failures.clear();
+  lastSweep = 0;
 }
