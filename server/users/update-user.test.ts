@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
@@ -68,6 +68,20 @@ describeEachDriver('updateUser', () => {
     const row = await findUserById(secondUser.id);
     expect(row?.isDisabled).toBe(false);
     expect(row?.roles).toContain('admin');
+  });
+
+  it('two admins demoting each other at once leave one admin, not none', async () => {
+    for (let round = 0; round < 5; round++) {
+      await db().update(users).set({ roles: ['engineer'] }).where(sql`'admin' = any(${users.roles})`);
+      const [a, b] = [await makeAdmin(), await makeAdmin()];
+      const results = await Promise.allSettled([
+        updateUser({ actor: a.actor, userId: b.user.id, input: { roles: [] } }),
+        updateUser({ actor: b.actor, userId: a.user.id, input: { isDisabled: true } }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const admins = await db().select({ id: users.id }).from(users).where(and(eq(users.isDisabled, false), sql`'admin' = any(${users.roles})`));
+      expect(admins).toHaveLength(1);
+    }
   });
 
   it('counts only enabled admins as the remaining admin', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Actor } from '../auth/actor';
@@ -24,13 +24,16 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
   }
 
   return db().transaction(async (tx) => {
-    if (losesAdmin && existing.roles.includes('admin')) {
-      const [other] = await tx
+    if (losesAdmin) {
+      // Lock every active admin row: two admins demoting each other at once take turns, and
+      // the second sees the first's change (its WHERE is re-checked on the locked rows).
+      const admins = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(ne(users.id, userId), eq(users.isDisabled, false), sql`'admin' = any(${users.roles})`))
-        .limit(1);
-      if (!other) throw new AppError('CONFLICT', { userMessage: 'Porthole needs at least one active admin.' });
+        .where(and(eq(users.isDisabled, false), sql`'admin' = any(${users.roles})`))
+        .for('update');
+      const isActiveAdmin = admins.some((admin) => admin.id === userId);
+      if (isActiveAdmin && admins.length < 2) throw new AppError('CONFLICT', { userMessage: 'Porthole needs at least one active admin.' });
     }
     const rolesChanged = data.roles !== undefined && data.roles.join() !== existing.roles.join();
     const disabledChanged = data.isDisabled !== undefined && data.isDisabled !== existing.isDisabled;
