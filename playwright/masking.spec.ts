@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSshd, type Sshd } from '../test/harness/sshd';
 import { expect, test } from './fixtures';
+import { ReplayPage } from './pages/ReplayPage';
 import { TerminalPage } from './pages/TerminalPage';
 import { createSshResource, type SshResource } from './ssh-target';
 
@@ -54,6 +55,40 @@ test('secrets a command prints are masked on screen; the status bar counts them'
   await expect(page.getByTestId('mask-count')).toHaveText(/^\d+ masked$/);
   await terminal.run('exit');
   await terminal.expectStatus('closed');
+});
+
+test('a secret typed by hand is echoed to its typist only: the recording, its command list and its export hold it masked', async ({ seed, loginAs }) => {
+  test.setTimeout(90_000);
+  const engineer = await seed.user({ roles: ['engineer'] });
+  const page = await loginAs(engineer);
+  const terminal = await openTerminal(page);
+  const id = /\/terminal\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+  await terminal.waitForLine(/\$ ?$/);
+  // A person at the prompt: a pause, then a keystroke every 40 ms, far slower than the 4 ms
+  // after which the browser gets its echo.
+  await page.waitForTimeout(400);
+  await terminal.terminal.click();
+  await page.keyboard.type(`echo ${GITHUB_TOKEN}`, { delay: 40 });
+  await page.keyboard.press('Enter');
+  await terminal.waitForLine(/^\[MASKED:github-token\]$/);
+  await page.waitForTimeout(400);
+  await terminal.run('exit');
+  await terminal.expectStatus('closed');
+
+  await expect.poll(async () => ((await (await page.request.get(`/api/v1/recordings/${id}`)).json()) as { commandCount: number }).commandCount, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  const detail = await (await page.request.get(`/api/v1/recordings/${id}`)).text();
+  expect(detail).not.toContain(GITHUB_TOKEN);
+  expect(detail).toContain('echo [MASKED:github-token]');
+
+  const replay = new ReplayPage(page);
+  await replay.open(id);
+  await expect(replay.commands.getByRole('button', { name: /echo \[MASKED:github-token\]/ })).toBeVisible();
+  await expect(page.getByTestId('mask-marker').first()).toHaveAttribute('aria-label', /GitHub token/);
+  await expect(page.getByText(/· \d+ masked/)).toBeVisible();
+  expect(await page.content()).not.toContain(GITHUB_TOKEN);
+  const cast = await (await page.request.get(`/api/v1/recordings/${id}/export?format=asciicast`)).text();
+  expect(cast).toContain('[MASKED:github-token]');
+  expect(cast).not.toContain(GITHUB_TOKEN);
 });
 
 test('an admin adds a custom rule, tries it in the tester, and a new session masks it', async ({ seed, loginAs }) => {

@@ -45,7 +45,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
             {recording.userName} · <RelativeTime iso={recording.startedAt} /> · {formatDuration(recording.duration)} · {recording.cols}×{recording.rows} · {formatBytes(recording.outputBytes)} output,{' '}
             {formatBytes(recording.storedBytes)} stored
-            {recording.maskCount > 0 ? ` · ${recording.maskCount} ${recording.maskCount === 1 ? 'secret' : 'secrets'} masked` : ''}
+            {recording.maskCount > 0 ? ` · ${recording.maskCount} masked` : ''}
           </p>
           {recording.status === 'interrupted' || recording.status === 'failed' ? <p className="mt-1 text-sm text-amber-700 dark:text-amber-400">{recording.message}</p> : null}
         </div>
