@@ -21,6 +21,7 @@ describe('stripAnsi', () => {
   });
 
   it('passes text without escapes through', () => {
-    expect(stripAnsi(Buffer.from('plain text'), false)).toEqual({ clean: 'plain text', escapes: [], complete: 10 });
+    const raw = Buffer.from('plain text');
+    expect(stripAnsi(raw, false)).toEqual({ clean: 'plain text', cleanBytes: raw, escapes: [], complete: 10 });
   });
 });

@@ -11,6 +11,8 @@ const MAX_PENDING = 4096;
 export interface AnsiScan {
   /** The bytes with escape sequences removed, as a latin1 string (one character per byte). */
   clean: string;
+  /** The same bytes as a buffer (`raw` itself when there was no escape). */
+  cleanBytes: Buffer;
   /** Flat triples `[cleanPos, rawStart, rawEnd]`, one per sequence, in order. */
   escapes: number[];
   /** Raw bytes covered: `raw[complete..]` is an escape sequence still incomplete. */
@@ -22,7 +24,7 @@ const NO_ESCAPES: number[] = [];
 /** With `final`, an incomplete trailing sequence is taken as it is instead of waited for. */
 export function stripAnsi(raw: Buffer, final: boolean): AnsiScan {
   let esc = raw.indexOf(ESC);
-  if (esc === -1) return { clean: raw.toString('latin1'), escapes: NO_ESCAPES, complete: raw.length };
+  if (esc === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length };
 
   const clean = Buffer.allocUnsafe(raw.length);
   const escapes: number[] = [];
@@ -49,7 +51,7 @@ export function stripAnsi(raw: Buffer, final: boolean): AnsiScan {
     clean.set(raw.subarray(rawPos), cleanLength);
     cleanLength += raw.length - rawPos;
   }
-  return { clean: clean.toString('latin1', 0, cleanLength), escapes, complete };
+  return { clean: clean.toString('latin1', 0, cleanLength), cleanBytes: clean.subarray(0, cleanLength), escapes, complete };
 }
 
 /** End (exclusive) of the sequence starting with ESC at `i`, or -1 if it is not complete yet. */

@@ -2,6 +2,7 @@ import RE2 from 're2';
 import { parseRegex, type RegexNode } from './regex-ast';
 import { hoistLeadingLookbehind } from './hoist-lookbehind';
 import { markBytes, markFirstBytes, maxLength as astMaxLength, partialPattern } from './regex-analysis';
+import { buildStartFilter, type StartFilter } from './regex-prefilter';
 import { printRegex, type PrintOptions } from './regex-print';
 import type { MaskRule } from './types';
 
@@ -34,18 +35,25 @@ export interface CombinedPass<R> {
   hasBlock: boolean;
   /** Per alternative: rule index, capture group of the whole rule, of its `secret` (or -1). */
   groups: Array<{ rule: number; group: number; secret: number }>;
+  /**
+   * V8 only: where a match may start (a cheap byte test), and `scan` as a sticky regex to try
+   * at those positions alone; `null` when the rules give nothing to filter on.
+   */
+  start: { filter: StartFilter; sticky: R } | null;
 }
 
 interface ParsedRule {
   index: number;
   ast: RegexNode;
+  /** Before hoisting: leading assertions still lead (what the start filter reads). */
+  original: RegexNode;
   flags: string;
 }
 
 export function compileRules(rules: readonly MaskRule[]): CompiledRules {
   const parsed = rules.map((rule, index): ParsedRule => {
     const { ast, flags } = parseRegex(rule.pattern, rule.flags);
-    return { index, ast: hoistLeadingLookbehind(ast), flags };
+    return { index, ast: hoistLeadingLookbehind(ast), original: ast, flags };
   });
   let maxHold = 0;
   const blocks: CompiledRules['blocks'] = new Map();
@@ -91,11 +99,14 @@ function combine<R>(
     regex: build(part.rules.map((p) => printRegex(partialPattern(p.ast), printOptions(p, dialect, false))).join('|'), 'g'),
     reach: part.reach,
   }));
+  const source = alternatives.join('|');
+  const filter = dialect === 'v8' ? buildStartFilter(parsed.map((p) => ({ ast: p.original, ignoreCase: p.flags.includes('i'), dotAll: p.flags.includes('s') }))) : null;
   return {
-    scan: build(alternatives.join('|'), 'gd'),
+    scan: build(source, 'gd'),
     partials,
     groups,
     hasBlock: parsed.some((p) => rules[p.index]!.block !== undefined),
+    start: filter ? { filter, sticky: build(source, 'yd') } : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CombinedPass, CompiledRules } from './compile-rules';
+import type { StartFilter } from './regex-prefilter';
 
 /** A match in the scanned text (context included): its whole extent and the part to mask. */
 export interface Match {
@@ -10,13 +11,15 @@ export interface Match {
   rule: number;
 }
 
+type ExecResult = RegExpExecArray & { indices?: Array<[number, number] | undefined> };
+
 interface Scannable {
   lastIndex: number;
-  exec(input: never): (RegExpExecArray & { indices?: Array<[number, number] | undefined> }) | null;
+  exec(input: never): ExecResult | null;
 }
 
 /**
- * Runs one combined pass from `from`. Stops at a block rule's opening match and returns its
+ * Runs one combined pass from `from` (`clean`: the bytes `latin1` holds). Stops at a block rule's opening match and returns its
  * position in `block` so the caller can follow the block; candidates failing `validate` are
  * dropped and scanning resumes one character later.
  */
@@ -25,18 +28,19 @@ export function scanPass<R extends Scannable>(
   pass: CombinedPass<R>,
   input: string | Buffer,
   latin1: string,
+  clean: Uint8Array,
   from: number,
   matches: Match[],
 ): { blockRule: number; start: number; end: number } | null {
-  const re = pass.scan;
-  re.lastIndex = from;
+  const re = pass.start ? pass.start.sticky : pass.scan;
+  let at = from;
   for (;;) {
-    const m = re.exec(input as never);
+    const m = pass.start ? execAtCandidates(pass.start.filter, re, input, clean, at) : execFrom(re, input, at);
     if (m === null) return null;
     const start = m.index;
     const end = start + m[0].length;
     if (end === start) {
-      re.lastIndex = start + 1;
+      at = start + 1;
       continue;
     }
     let alternative = pass.groups[0]!;
@@ -54,11 +58,31 @@ export function scanPass<R extends Scannable>(
     if (secret) [maskStart, maskEnd] = secret;
     const validate = compiled.rules[ruleIndex]!.validate;
     if (validate && !validate(latin1.slice(maskStart, maskEnd))) {
-      re.lastIndex = start + 1;
+      at = start + 1;
       continue;
     }
     matches.push({ start, end, maskStart, maskEnd, rule: ruleIndex });
+    at = end;
   }
+}
+
+function execFrom(re: Scannable, input: string | Buffer, from: number): ExecResult | null {
+  re.lastIndex = from;
+  return re.exec(input as never);
+}
+
+/**
+ * The leftmost match from `from`, as the global regex would find it, with the sticky regex
+ * tried only where the start filter allows a match: every other position cannot start one.
+ */
+function execAtCandidates(filter: StartFilter, sticky: Scannable, input: string | Buffer, clean: Uint8Array, from: number): ExecResult | null {
+  const n = clean.length;
+  for (let at = filter.next(clean, from, n); at < n; at = filter.next(clean, at + 1, n)) {
+    sticky.lastIndex = at;
+    const m = sticky.exec(input as never);
+    if (m !== null) return m;
+  }
+  return null;
 }
 
 export type BlockScan = { kind: 'closed'; end: number } | { kind: 'open'; searched: number } | { kind: 'capped' };

@@ -68,8 +68,7 @@ function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, fi
   const base = state.base;
   const latin1 = ansi.clean;
   const n = latin1.length;
-  let bytes: Buffer | undefined;
-  const cleanBytes = (): Buffer => (bytes ??= Buffer.from(latin1, 'latin1'));
+  const cleanBytes = ansi.cleanBytes;
 
   const matches: Match[] = [];
   let committed = base;
@@ -87,26 +86,26 @@ function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, fi
   if (compiled.v8 && committed < n) {
     const before = matches.length;
     if (compiled.v8.hasBlock) {
-      const scanned = scanWithBlocks(compiled, compiled.v8, state, latin1, base, committed, final, matches);
+      const scanned = scanWithBlocks(compiled, compiled.v8, state, latin1, cleanBytes, base, committed, final, matches);
       if (scanned.open) ({ holdFrom, blockSearched } = scanned.open);
       if (scanned.swallow) {
         swallow = scanned.swallow;
         committed = n;
       }
     } else {
-      scanPass(compiled, compiled.v8, latin1, latin1, committed, matches);
+      scanPass(compiled, compiled.v8, latin1, latin1, cleanBytes, committed, matches);
     }
     if (matches.length > before) passesWithMatches++;
   }
   if (compiled.re2 && committed < n) {
     const before = matches.length;
-    scanPass(compiled, compiled.re2, cleanBytes(), latin1, committed, matches);
+    scanPass(compiled, compiled.re2, cleanBytes, latin1, cleanBytes, committed, matches);
     if (matches.length > before) passesWithMatches++;
   }
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
 
   if (!final) {
-    if (holdFrom === n) holdFrom = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), compiled.re2 ? cleanBytes() : undefined);
+    if (holdFrom === n) holdFrom = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), compiled.re2 ? cleanBytes : undefined);
     const partialChar = incompleteUtf8TailOfLatin1(latin1);
     if (partialChar > 0) holdFrom = Math.min(holdFrom, n - partialChar);
     if (matches.length > 0) holdFrom = backOffCrossingMatches(matches, holdFrom);
@@ -149,6 +148,7 @@ function scanWithBlocks(
   pass: NonNullable<CompiledRules['v8']>,
   state: MaskerState,
   latin1: string,
+  clean: Uint8Array,
   base: number,
   committed: number,
   final: boolean,
@@ -157,7 +157,7 @@ function scanWithBlocks(
   const n = latin1.length;
   let from = committed;
   while (from < n) {
-    const block = scanPass(compiled, pass, latin1, latin1, from, matches);
+    const block = scanPass(compiled, pass, latin1, latin1, clean, from, matches);
     if (!block) return {};
     const resumeAt = block.start === base ? base + state.blockSearched : 0;
     const result = scanBlock(compiled, block.blockRule, latin1, block.start, block.end, resumeAt, final);

@@ -1,0 +1,294 @@
+import type { RegexNode } from './regex-ast';
+import { markBytes } from './regex-analysis';
+
+/** Bytes of a match looked at (after the byte before it): enough to tell "token" from "to". */
+const DEPTH = 4;
+/** One bit per signature in an Int32 table. */
+const MAX_SIGNATURES = 31;
+const MAX_SHAPES = 64;
+/** Classes of bytes before a match, each taking 64 KiB in the pair table. */
+const MAX_BEFORE_CLASSES = 8;
+const MAX_CACHED = 16;
+/** Index of "no byte before: start of the text" in `before`. */
+const START = 256;
+
+interface Signature {
+  /** Bytes allowed right before the match. */
+  before: Uint8Array;
+  shape: Shape;
+}
+
+/** The byte sets of a match's first bytes, one per position (fewer when the match can end sooner). */
+type Shape = Uint8Array[];
+
+/**
+ * A cheap test of where a match may start, derived from the rules' syntax trees: position i is
+ * a candidate when, for some rule, the byte before i and the bytes at i..i+3 are in the sets
+ * that rule allows there. Every position where a rule matches is a candidate (the sets only
+ * over-approximate), so running the combined regex at candidates alone finds the same matches.
+ */
+export interface StartFilter {
+  /** Per byte before the match (index 256: none), the signatures that allow it. */
+  before: Int32Array;
+  /** Per position 0..3 of the match and byte, the signatures that allow it there. */
+  at: [Int32Array, Int32Array, Int32Array, Int32Array];
+  /**
+   * The first test, one load per position: 1 at `prevClass[byte before] | byte0 << 8 | byte1`
+   * when some signature allows those three bytes (the bytes before fall into a few classes).
+   */
+  pairs: Uint8Array;
+  prevClass: Int32Array;
+  /** The first candidate position in `bytes[from, to)`, or `to`. */
+  next: (bytes: Uint8Array, from: number, to: number) => number;
+}
+
+export interface FilterRule {
+  ast: RegexNode;
+  ignoreCase: boolean;
+  dotAll: boolean;
+}
+
+/** Filters are shared by maskers with the same rules (the pair table is 64 KiB per class). */
+const cache = new Map<string, StartFilter>();
+
+/** `null` when some rule may match the empty string, or the rules give nothing to filter on. */
+export function buildStartFilter(rules: readonly FilterRule[]): StartFilter | null {
+  const signatures: Signature[] = [];
+  for (const rule of rules) {
+    const shapes = shapesOf(rule.ast, rule);
+    if (shapes.some((shape) => shape.length === 0)) return null;
+    const before = allowedBefore(rule.ast, rule);
+    for (const shape of shapes) signatures.push({ before, shape });
+  }
+  const merged = signatures.length > MAX_SIGNATURES ? mergeSignatures(signatures) : signatures;
+  if (merged.length > MAX_SIGNATURES) return null;
+
+  const before = new Int32Array(257);
+  const at: StartFilter['at'] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+  merged.forEach((signature, index) => {
+    const bit = 1 << index;
+    for (let b = 0; b < 256; b++) if (signature.before[b] === 1) before[b]! |= bit;
+    before[START]! |= bit;
+    at.forEach((table, position) => {
+      const set = signature.shape[position];
+      for (let b = 0; b < 256; b++) if (!set || set[b] === 1) table[b]! |= bit;
+    });
+  });
+  const key = [before, ...at].map((table) => table.join(',')).join('/');
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const pairs = pairTable(before, at);
+  if (!pairs) return null;
+  if (cache.size >= MAX_CACHED) cache.clear();
+  const tables = { before, at, ...pairs };
+  const filter = { ...tables, next: candidateScan(tables) };
+  cache.set(key, filter);
+  return filter;
+}
+
+function pairTable(before: Int32Array, at: StartFilter['at']): { pairs: Uint8Array; prevClass: Int32Array } | null {
+  const classes = new Map<number, number>();
+  const prevClass = new Int32Array(257);
+  const representative: number[] = [];
+  for (let b = 0; b <= START; b++) {
+    let index = classes.get(before[b]!);
+    if (index === undefined) {
+      index = classes.size;
+      classes.set(before[b]!, index);
+      representative.push(b);
+    }
+    prevClass[b] = index << 16;
+  }
+  if (classes.size > MAX_BEFORE_CLASSES) return null;
+  const pairs = new Uint8Array(classes.size << 16);
+  representative.forEach((b, index) => {
+    for (let c0 = 0; c0 < 256; c0++) {
+      const m = before[b]! & at[0][c0]!;
+      if (m === 0) continue;
+      for (let c1 = 0; c1 < 256; c1++) if ((m & at[1][c1]!) !== 0) pairs[(index << 16) | (c0 << 8) | c1] = 1;
+    }
+  });
+  return { pairs, prevClass };
+}
+
+/**
+ * The scan over `filter`: the first candidate position in `bytes[from, to)`, or `to`. Bytes
+ * past the end are unknown, so they never reject a candidate. A closure over the tables, so
+ * the optimizing compiler sees them as constants.
+ */
+function candidateScan(filter: Omit<StartFilter, 'next'>): StartFilter['next'] {
+  const { before, pairs, prevClass } = filter;
+  const [at0, at1, at2, at3] = filter.at;
+  return (bytes, from, to) => {
+    const n = bytes.length;
+    const stop = Math.min(to, n - 3);
+    let i = from;
+    if (i < stop) {
+      let prev = i === 0 ? START : bytes[i - 1]!;
+      let c0 = bytes[i]!;
+      for (; i < stop; i++) {
+        const c1 = bytes[i + 1]!;
+        // One load rejects most positions; the full test runs on the few left.
+        if (pairs[prevClass[prev]! | (c0 << 8) | c1] !== 0 && (before[prev]! & at0[c0]! & at1[c1]! & at2[bytes[i + 2]!]! & at3[bytes[i + 3]!]!) !== 0) {
+          return i;
+        }
+        prev = c0;
+        c0 = c1;
+      }
+    }
+    for (; i < to; i++) {
+      let m = before[i === 0 ? START : bytes[i - 1]!]! & at0[bytes[i]!]!;
+      if (i + 1 < n) m &= at1[bytes[i + 1]!]!;
+      if (i + 2 < n) m &= at2[bytes[i + 2]!]!;
+      if (m !== 0) return i;
+    }
+    return to;
+  };
+}
+
+/**
+ * The possible byte sets at the first DEPTH positions of a match, one shape per way of
+ * getting there (a shape shorter than DEPTH: the match can end there). Zero-width parts
+ * constrain nothing here.
+ */
+function shapesOf(node: RegexNode, flags: Omit<FilterRule, 'ast'>): Shape[] {
+  switch (node.type) {
+    case 'char':
+    case 'class':
+    case 'any': {
+      const set = new Uint8Array(256);
+      markBytes(node, flags.ignoreCase, flags.dotAll, set);
+      return [[set]];
+    }
+    case 'seq': {
+      let shapes: Shape[] = [[]];
+      for (const item of node.items) shapes = append(shapes, shapesOf(item, flags));
+      return shapes;
+    }
+    case 'alt':
+      return capShapes(node.options.flatMap((option) => shapesOf(option, flags)));
+    case 'group':
+      return shapesOf(node.body, flags);
+    case 'repeat': {
+      // Past DEPTH repetitions nothing new appears within the first DEPTH bytes.
+      const body = shapesOf(node.body, flags);
+      const lo = Math.min(node.min, DEPTH);
+      const hi = Math.min(node.max, DEPTH);
+      let shapes: Shape[] = [[]];
+      const result: Shape[] = [];
+      for (let count = 0; count <= hi; count++) {
+        if (count >= lo) result.push(...shapes);
+        if (count < hi) shapes = append(shapes, body);
+      }
+      return capShapes(result);
+    }
+    case 'assert':
+    case 'look':
+      return [[]];
+    case 'fail':
+      return [];
+  }
+}
+
+function append(heads: Shape[], tails: Shape[]): Shape[] {
+  const out: Shape[] = [];
+  for (const head of heads) {
+    if (head.length >= DEPTH) out.push(head);
+    else for (const tail of tails) out.push([...head, ...tail].slice(0, DEPTH));
+  }
+  return capShapes(out);
+}
+
+/** Drops duplicates; too many shapes: merges those of the same length (a union per position, still a superset). */
+function capShapes(shapes: Shape[]): Shape[] {
+  const unique = new Map<string, Shape>();
+  for (const shape of shapes) unique.set(shape.map((set) => set.join('')).join('/'), shape);
+  if (unique.size <= MAX_SHAPES) return [...unique.values()];
+  const byLength = new Map<number, Shape>();
+  for (const shape of unique.values()) {
+    const merged = byLength.get(shape.length);
+    if (!merged) byLength.set(shape.length, shape);
+    else byLength.set(shape.length, merged.map((set, i) => union(set, shape[i]!)));
+  }
+  return [...byLength.values()];
+}
+
+/**
+ * Fewer signatures, each accepting at least what it replaces: first those that differ in one
+ * position only (their union is exact), then those sharing ever fewer leading positions.
+ */
+function mergeSignatures(signatures: Signature[]): Signature[] {
+  let merged = signatures;
+  for (let changed = true; changed && merged.length > MAX_SIGNATURES; ) {
+    const before = merged.length;
+    for (let position = -1; position < DEPTH; position++) merged = mergeBy(merged, (s) => keyOf(s, position, DEPTH));
+    changed = merged.length < before;
+  }
+  for (let shared = DEPTH - 2; shared >= 0 && merged.length > MAX_SIGNATURES; shared--) {
+    merged = mergeBy(merged, (s) => keyOf(s, DEPTH, shared));
+  }
+  return merged;
+}
+
+/** The signature's sets, all but the one at `skip` (-1: the byte before) and none from `upTo` on. */
+function keyOf(signature: Signature, skip: number, upTo: number): string {
+  const sets = [signature.before, ...signature.shape.slice(0, upTo)].filter((_, i) => i !== skip + 1);
+  return `${signature.shape.length}:${sets.map((set) => set.join('')).join('/')}`;
+}
+
+function mergeBy(signatures: Signature[], key: (s: Signature) => string): Signature[] {
+  const groups = new Map<string, Signature>();
+  for (const signature of signatures) {
+    const k = key(signature);
+    const group = groups.get(k);
+    if (!group) {
+      groups.set(k, signature);
+      continue;
+    }
+    groups.set(k, {
+      before: union(group.before, signature.before),
+      shape: group.shape.map((set, i) => union(set, signature.shape[i]!)),
+    });
+  }
+  return [...groups.values()];
+}
+
+function union(a: Uint8Array, b: Uint8Array): Uint8Array {
+  return a.map((bit, byte) => bit | b[byte]!);
+}
+
+const WORD = new Uint8Array(256);
+markBytes({ type: 'class', ranges: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]], negated: false }, false, false, WORD);
+
+/**
+ * The bytes allowed right before a match, from the rule's leading assertions: `\b` before a
+ * word character, `^`, and lookbehinds of one character. Anything else allows every byte.
+ */
+function allowedBefore(ast: RegexNode, flags: Omit<FilterRule, 'ast'>): Uint8Array {
+  const allowed = new Uint8Array(256).fill(1);
+  const items = ast.type === 'seq' ? ast.items : [ast];
+  let index = 0;
+  for (; index < items.length; index++) {
+    const item = items[index]!;
+    if (item.type !== 'assert' && item.type !== 'look') break;
+  }
+  const firstBytes = shapesOf({ type: 'seq', items: items.slice(index) }, flags);
+  const startsWithWordByte = firstBytes.every((shape) => shape[0]?.every((b, byte) => b === 0 || WORD[byte] === 1) ?? false);
+  for (const item of items.slice(0, index)) {
+    if (item.type === 'assert' && item.kind === 'word' && startsWithWordByte) {
+      for (let b = 0; b < 256; b++) if (WORD[b] === 1) allowed[b] = 0;
+    } else if (item.type === 'assert' && item.kind === 'start') {
+      for (let b = 0; b < 256; b++) if (b !== 0x0a) allowed[b] = 0;
+    } else if (item.type === 'look' && item.behind && isOneByte(item.body)) {
+      const set = new Uint8Array(256);
+      markBytes(item.body, flags.ignoreCase, flags.dotAll, set);
+      for (let b = 0; b < 256; b++) if ((set[b] === 1) === item.negated) allowed[b] = 0;
+    }
+  }
+  return allowed;
+}
+
+function isOneByte(node: RegexNode): boolean {
+  if (node.type === 'group') return isOneByte(node.body);
+  return node.type === 'char' || node.type === 'class' || node.type === 'any';
+}
