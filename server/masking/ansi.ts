@@ -11,7 +11,10 @@ const MAX_PENDING = 4096;
 export interface AnsiScan {
   /** The bytes with escape sequences removed, as a latin1 string (one character per byte). */
   clean: string;
-  /** The same bytes as a buffer (`raw` itself when there was no escape). */
+  /**
+   * The same bytes as a buffer: `raw` itself when there was no escape, else a buffer reused by
+   * the next call (read it before calling again, never keep it).
+   */
   cleanBytes: Buffer;
   /** Flat triples `[cleanPos, rawStart, rawEnd]`, one per sequence, in order. */
   escapes: number[];
@@ -20,13 +23,16 @@ export interface AnsiScan {
 }
 
 const NO_ESCAPES: number[] = [];
+let scratch = Buffer.allocUnsafeSlow(0);
+const MAX_SCRATCH = 1 << 20;
 
 /** With `final`, an incomplete trailing sequence is taken as it is instead of waited for. */
 export function stripAnsi(raw: Buffer, final: boolean): AnsiScan {
   let esc = raw.indexOf(ESC);
   if (esc === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length };
 
-  const clean = Buffer.allocUnsafe(raw.length);
+  if (scratch.length < raw.length && raw.length <= MAX_SCRATCH) scratch = Buffer.allocUnsafeSlow(Math.max(raw.length, 2 * scratch.length, 16384));
+  const clean = raw.length <= scratch.length ? scratch : Buffer.allocUnsafe(raw.length);
   const escapes: number[] = [];
   let cleanLength = 0;
   let rawPos = 0;

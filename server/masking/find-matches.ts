@@ -142,10 +142,10 @@ export function continueBlock(
  * or `n` when nothing needs holding. A backward scan over bytes that can occur in a match finds
  * where to start looking, so ordinary frames cost one short regex search.
  */
-export function findPartialStart(compiled: CompiledRules, latin1: string, from: number, bytes: Buffer | undefined): number {
+export function findPartialStart(compiled: CompiledRules, latin1: string, from: number, bytes: Uint8Array): number {
   let hold = latin1.length;
-  if (compiled.v8) hold = earliestPartial(compiled.v8.partials, latin1, latin1, from, hold);
-  if (compiled.re2 && bytes) hold = earliestPartial(compiled.re2.partials, bytes, latin1, from, hold);
+  if (compiled.v8) hold = earliestPartial(compiled.v8.partials, latin1, latin1, from, hold, compiled.v8.start?.filter, bytes);
+  if (compiled.re2) hold = earliestPartial(compiled.re2.partials, bytes as Buffer, latin1, from, hold);
   return hold;
 }
 
@@ -155,11 +155,16 @@ function earliestPartial<R extends Scannable>(
   latin1: string,
   from: number,
   hold: number,
+  filter?: StartFilter,
+  bytes?: Uint8Array,
 ): number {
   const n = latin1.length;
   for (const { regex, reach } of partials) {
     let j = n;
     while (j > from && reach[latin1.charCodeAt(j - 1)] === 1) j--;
+    if (j === n) continue;
+    // A match in progress starts where a whole match could: at a candidate of the start filter.
+    if (filter && bytes) j = filter.next(bytes, j, n);
     if (j === n) continue;
     regex.lastIndex = j;
     const m = regex.exec(input as never);

@@ -66,6 +66,39 @@ describe('createMasker: streaming', () => {
     expect(a.output.toString()).toBe('token: [MASKED:password]\n');
   });
 
+  it('returns outputs and states that later steps do not change (the join buffer is reused)', () => {
+    // Frames cut mid-word: each step joins held bytes and the frame, and emits from both.
+    const lines = Array.from({ length: 60 }, (_, i) => (i === 30 ? `key ${KEY} token: abc` : `line ${i * 7919} of the log, pass ${i}`));
+    const text = Buffer.from(`${lines.join('\r\n')}\r\ntail AKIA`, 'utf8');
+    const secretAt = text.indexOf(KEY);
+    const cuts = [3, 700, secretAt + 5, secretAt + 6, 1500, 1630, text.length];
+    const outputs: Buffer[] = [];
+    const copies: string[] = [];
+    const states: MaskerState[] = [];
+    const heldCopies: Buffer[] = [];
+    let state = masker.initialState;
+    let previous = 0;
+    for (const cut of cuts) {
+      const result = masker.step(state, Buffer.from(text.subarray(previous, cut)));
+      outputs.push(result.output);
+      copies.push(result.output.toString('latin1'));
+      states.push(result.state);
+      heldCopies.push(Buffer.from(result.state.held));
+      state = result.state;
+      previous = cut;
+    }
+    const flushed = masker.flush(state);
+    expect(outputs.map((o) => o.toString('latin1'))).toEqual(copies);
+    expect(states.map((s) => s.held.toString('latin1'))).toEqual(heldCopies.map((h) => h.toString('latin1')));
+    expect(Buffer.concat([...outputs, flushed.output]).equals(maskText(masker, text).output)).toBe(true);
+    // Any earlier state can be stepped again, with the same result as before.
+    for (const [i, earlier] of states.slice(0, -1).entries()) {
+      const again = masker.step(earlier, Buffer.from(text.subarray(cuts[i], cuts[i + 1])));
+      expect(again.output.toString('latin1')).toBe(copies[i + 1]);
+      expect(again.state.held.equals(states[i + 1]!.held)).toBe(true);
+    }
+  });
+
   it('accepts plain Uint8Array chunks', () => {
     const result = masker.step(masker.initialState, new TextEncoder().encode(`k ${KEY}\n`));
     expect(result.output.toString()).toBe('k [MASKED:aws-key]\n');

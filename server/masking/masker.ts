@@ -62,7 +62,9 @@ function toBuffer(chunk: Uint8Array): Buffer {
 function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final: boolean): MaskStepResult {
   const isIdle = final ? state.held.length === state.emitted : chunk.length === 0;
   if (isIdle) return { state, output: EMPTY, events: NO_EVENTS };
-  const raw = state.held.length === 0 ? chunk : concat(state.held, chunk);
+  const heldLength = state.held.length;
+  const raw = heldLength === 0 ? chunk : chunk.length === 0 ? state.held : joinInScratch(state.held, chunk);
+  const isScratch = raw.buffer === scratch.buffer;
   const ansi = stripAnsi(raw, final);
   // `held` starts with a little already-emitted text: context for lookbehinds, never re-emitted.
   const base = state.base;
@@ -105,7 +107,7 @@ function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, fi
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
 
   if (!final) {
-    if (holdFrom === n) holdFrom = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), compiled.re2 ? cleanBytes : undefined);
+    if (holdFrom === n) holdFrom = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), cleanBytes);
     const partialChar = incompleteUtf8TailOfLatin1(latin1);
     if (partialChar > 0) holdFrom = Math.min(holdFrom, n - partialChar);
     if (matches.length > 0) holdFrom = backOffCrossingMatches(matches, holdFrom);
@@ -114,29 +116,48 @@ function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, fi
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
   const rendered = renderOutput(compiled, raw, ansi, decided, state.emitted, holdFrom, state.outputOffset);
+  const output = isScratch ? detach(rendered.output, raw, chunk, heldLength) : rendered.output;
   const contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
   const contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
   return {
     state: {
-      // `raw` is ours (a fresh concatenation) unless it is the caller's chunk: copy only then.
-      held: contextRaw >= raw.length ? EMPTY : raw === chunk ? Buffer.copyBytesFrom(raw, contextRaw) : raw.subarray(contextRaw),
+      // A view only of the previous state's bytes (immutable); the caller's chunk and the scratch are copied.
+      held: contextRaw >= raw.length ? EMPTY : raw === state.held ? raw.subarray(contextRaw) : Buffer.from(raw.subarray(contextRaw)),
       emitted: rendered.rawEnd - contextRaw,
       base: holdFrom - contextStart,
-      outputOffset: state.outputOffset + rendered.output.length,
+      outputOffset: state.outputOffset + output.length,
       // Only useful when the held text starts with the open block (checked on use).
       blockSearched: blockSearched > holdFrom ? blockSearched - holdFrom : 0,
       swallow,
     },
-    output: rendered.output,
+    output,
     events: rendered.events,
   };
 }
 
-function concat(a: Buffer, b: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
+/** Larger joins get a buffer of their own (the scratch is kept for the process's life). */
+const MAX_SCRATCH = 1 << 20;
+let scratch = Buffer.allocUnsafeSlow(0);
+
+/**
+ * `held` then `chunk`, in a buffer reused by every step: nothing returned may point into it
+ * (see `detach`, and `held` is copied out), so a step allocates no frame-sized buffer.
+ */
+function joinInScratch(held: Buffer, chunk: Buffer): Buffer {
+  const size = held.length + chunk.length;
+  if (size > MAX_SCRATCH) return Buffer.concat([held, chunk], size);
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH, Math.max(size, 2 * scratch.length, 16384)));
+  scratch.set(held, 0);
+  scratch.set(chunk, held.length);
+  return scratch.subarray(0, size);
+}
+
+/** Output that is a view of the scratch: the same bytes in the caller's chunk if they are there, else a copy. */
+function detach(output: Buffer, raw: Buffer, chunk: Buffer, heldLength: number): Buffer {
+  if (output.buffer !== raw.buffer) return output;
+  const offset = output.byteOffset - raw.byteOffset;
+  if (offset >= heldLength) return chunk.subarray(offset - heldLength, offset - heldLength + output.length);
+  return Buffer.from(output);
 }
 
 /**

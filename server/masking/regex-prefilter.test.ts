@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { selectRules } from './built-in-rules';
 import { compileRules } from './compile-rules';
 import { DETECTOR_CORPORA } from './corpus/all';
-import { scanPass, type Match } from './find-matches';
+import { findPartialStart, scanPass, type Match } from './find-matches';
 import { parseRegex } from './regex-ast';
 import { buildStartFilter, type StartFilter } from './regex-prefilter';
 import { printRegex } from './regex-print';
@@ -109,6 +109,35 @@ describe('scanPass with the start filter', () => {
         expect(scanAll(text, true)).toEqual(scanAll(text, false));
       }),
       { numRuns: 500, seed: 4242 },
+    );
+  });
+});
+
+describe('findPartialStart with the start filter', () => {
+  const compiled = compileRules(selectRules());
+  const unfiltered = { ...compiled, v8: { ...compiled.v8!, start: null } };
+  const holdFrom = (text: string, filtered: boolean): number => {
+    const bytes = Buffer.from(text, 'latin1');
+    return findPartialStart(filtered ? compiled : unfiltered, text, 0, bytes);
+  };
+
+  it('holds back exactly what the unfiltered search holds, at every cut of every corpus secret', () => {
+    for (const text of positives) {
+      for (let cut = 1; cut <= text.length; cut++) {
+        const prefix = `x ${text.slice(0, cut)}`;
+        expect(holdFrom(prefix, true), prefix).toBe(holdFrom(prefix, false));
+      }
+    }
+  });
+
+  it('holds back exactly what the unfiltered search holds on arbitrary tails', () => {
+    const piece = fc.oneof(fc.constantFrom(...positives.map((p) => p.slice(0, 12))), fc.constantFrom(' ', '\n', '=', ':', '"', '-', '4111 ', 'pass', 'A'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = Buffer.from(pieces.join(''), 'utf8').toString('latin1');
+        expect(holdFrom(text, true)).toBe(holdFrom(text, false));
+      }),
+      { numRuns: 500, seed: 99 },
     );
   });
 });
