@@ -14,7 +14,8 @@ import zlib from 'node:zlib';
  *            tEnd:f64 · prevHash:32 · bodyLength:u32 · crc32(frame*):u32 · brotli(frame*)
  *
  * Chunks are compressed with Brotli at quality 1: on terminal output it is both faster and
- * tighter than gzip level 1 (see docs/benchmarks.md, "Replay").
+ * tighter than gzip level 1 (see docs/benchmarks.md, "Replay"). Output that barely compresses
+ * (base64, binary dumps) gets quality 0: as tight within 1 % there, for a third less CPU.
  *
  * A chunk's hash is the SHA-256 of all its bytes; each chunk carries the previous one's
  * (the first carries genesisHash(recordingId)), so the chain covers the whole recording.
@@ -32,7 +33,19 @@ const OPEN_MAGIC = Buffer.from('PHRL');
 const CHUNK_MAGIC = Buffer.from('PHRC');
 export const OPEN_HEADER_BYTES = 8;
 export const CHUNK_HEADER_BYTES = 4 + 4 + 4 + 4 + 4 + 8 + 8 + 32 + 4 + 4;
-const CHUNK_BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
+const brotliQuality = (quality: number) => ({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } });
+const CHUNK_BROTLI = brotliQuality(1);
+/**
+ * Output space per round trip to the thread pool: at the default 16 KiB a chunk's body took
+ * 10–30 trips, each a turn of JavaScript on the main thread (~0.7 ms of CPU per MB).
+ */
+const CHUNK_BROTLI_ASYNC = { ...CHUNK_BROTLI, chunkSize: 256 * 1024 };
+const DENSE_CHUNK_BROTLI_ASYNC = { ...brotliQuality(0), chunkSize: 256 * 1024 };
+/**
+ * Stored / raw bytes past which output is dense (mostly entropy): quality 0 then. On text it
+ * would store 10–20 % more, and text compresses well under this ratio at either quality.
+ */
+export const DENSE_RATIO = 0.6;
 const KEYFRAME_BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
 const KIND_CODES = new Set(EVENT_KINDS.map((kind) => kind.charCodeAt(0)));
 
@@ -82,14 +95,6 @@ export function writeFrame(target: Buffer, offset: number, kind: EventKind, t: n
   offset = writeVarint(target, offset, data.length);
   data.copy(target, offset);
   return offset + data.length;
-}
-
-/** A frame's head (kind and varints); the data follows it unchanged, so it need not be copied. */
-export function frameHeader(kind: EventKind, t: number, dataLength: number): Buffer {
-  const head = Buffer.allocUnsafe(1 + varintLength(toMicros(t)) + varintLength(dataLength));
-  head[0] = kind.charCodeAt(0);
-  writeVarint(head, writeVarint(head, 1, toMicros(t)), dataLength);
-  return head;
 }
 
 export function encodeFrames(events: readonly RecordingEvent[]): Buffer {
@@ -183,10 +188,9 @@ export type CompressedFrames = { body: Buffer; crc: number };
  * The costly half of sealing, on the thread pool and independent of the hash chain, so
  * several chunks can compress at once; assembleChunk then chains them in order.
  */
-export function compressFrames(frames: Buffer): Promise<CompressedFrames> {
-  return new Promise((resolve, reject) =>
-    zlib.brotliCompress(frames, CHUNK_BROTLI, (error, body) => (error ? reject(error) : resolve({ body, crc: zlib.crc32(frames) }))),
-  );
+export function compressFrames(frames: Buffer, { isDense = false } = {}): Promise<CompressedFrames> {
+  const options = isDense ? DENSE_CHUNK_BROTLI_ASYNC : CHUNK_BROTLI_ASYNC;
+  return new Promise((resolve, reject) => zlib.brotliCompress(frames, options, (error, body) => (error ? reject(error) : resolve({ body, crc: zlib.crc32(frames) }))));
 }
 
 export function assembleChunk(input: Omit<ChunkHeader, 'version'>, { body, crc }: CompressedFrames): SealedChunk {

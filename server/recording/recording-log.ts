@@ -1,4 +1,4 @@
-import { assembleChunk, compressFrames, frameHeader, genesisHash, type EventKind, type SealedChunk } from './format';
+import { assembleChunk, compressFrames, DENSE_RATIO, frameLength, genesisHash, writeFrame, type EventKind, type SealedChunk } from './format';
 import type { RecordingWriter } from './stores/recording-store';
 
 /** A chunk is sealed once it holds this many frame bytes… */
@@ -38,7 +38,29 @@ export type RecordingLogOptions = {
   isBatching?: boolean;
 };
 
-type OpenChunk = { seq: number; frames: Buffer[]; bytes: number; events: number; tStart: number; tEnd: number };
+/**
+ * The chunk being filled: its frames are copied into one buffer as they come. Holding the
+ * event buffers themselves until the seal would keep thousands of small objects alive past
+ * the young generation; one copy costs less than the collections they cause, the store gets
+ * one contiguous write per batch, and the compressor gets its input without a concat.
+ */
+type OpenChunk = { seq: number; buffer: Buffer; bytes: number; written: number; events: number; tStart: number; tEnd: number };
+
+/** Room past chunkBytes for the frame that crosses it (bigger frames grow the buffer). */
+const FRAME_SLACK = 64 * 1024;
+/** A quiet session's chunk starts this small and doubles as it fills. */
+const FIRST_BUFFER_BYTES = 16 * 1024;
+/** Full-size chunk buffers (of the default size) are reused once compressed. */
+const SPARE_LIMIT = 8;
+const spareBuffers: Buffer[] = [];
+
+function takeBuffer(size: number): Buffer {
+  return (size === CHUNK_BYTES + FRAME_SLACK ? spareBuffers.pop() : undefined) ?? Buffer.allocUnsafe(size);
+}
+
+function releaseBuffer(buffer: Buffer): void {
+  if (buffer.length === CHUNK_BYTES + FRAME_SLACK && spareBuffers.length < SPARE_LIMIT) spareBuffers.push(buffer);
+}
 
 export function monotonicClock(): () => number {
   const start = process.hrtime.bigint();
@@ -61,15 +83,11 @@ export class RecordingLog {
   private isBehind = false;
   private isFinished = false;
   private failure: Error | undefined;
-  private batch: Buffer[] = [];
-  private batchBytes = 0;
-  /** The chunk the batch belongs to (rotation flushes first, so a batch never spans two). */
-  private get batchSeq(): number {
-    return this.current.seq;
-  }
   private behindPoll: NodeJS.Timeout | undefined;
   private prevHash: string;
   private lastT = 0;
+  /** The last chunk compressed barely compressed: the next one is likely the same kind of output. */
+  private isDense = false;
   readonly stats: RecordingStats = { duration: 0, outputBytes: 0, inputBytes: 0, eventCount: 0, chunkCount: 0, storedBytes: 0, headHash: null };
 
   constructor(private readonly options: RecordingLogOptions) {
@@ -78,7 +96,7 @@ export class RecordingLog {
     this.chunkSeconds = options.chunkSeconds ?? CHUNK_SECONDS;
     this.maxBacklog = options.maxBacklogBytes ?? MAX_BACKLOG_BYTES;
     this.prevHash = genesisHash(options.recordingId);
-    this.current = this.newChunk(0);
+    this.current = this.newChunk(0, false);
   }
 
   /** Seconds since the start, never going backwards. */
@@ -96,16 +114,11 @@ export class RecordingLog {
   append(kind: EventKind, data: Buffer): void {
     if (this.isFinished) throw new Error('the recording is finished');
     const t = this.now();
-    const head = frameHeader(kind, t, data.length);
-    const size = head.length + data.length;
-    // The data is referenced, not copied: the pipeline never changes a chunk once written.
-    this.batch.push(head, data);
-    this.batchBytes += size;
-
     const chunk = this.current;
+    const size = frameLength(t, data);
+    if (chunk.bytes + size > chunk.buffer.length) this.grow(chunk, size);
+    chunk.bytes = writeFrame(chunk.buffer, chunk.bytes, kind, t, data);
     if (chunk.events === 0) chunk.tStart = t;
-    chunk.frames.push(head, data);
-    chunk.bytes += size;
     chunk.events += 1;
     chunk.tEnd = t;
     this.stats.eventCount += 1;
@@ -121,16 +134,19 @@ export class RecordingLog {
 
   /** Bytes framed but not yet written (isBatching). */
   get batchedBytes(): number {
-    return this.batchBytes;
+    return this.current.bytes - this.current.written;
   }
 
-  /** Writes the batch to the store; throws if the store cannot take it. */
+  /**
+   * Writes the batch to the store; throws if the store cannot take it. The batch is a view of
+   * the chunk's buffer, which is reused later: the store copies what it keeps.
+   */
   flushWrites(): void {
-    if (this.batch.length === 0) return;
-    const parts = this.batch;
-    this.batch = [];
-    this.batchBytes = 0;
-    this.options.writer.append(this.batchSeq, parts);
+    const chunk = this.current;
+    if (chunk.written === chunk.bytes) return;
+    const batch = chunk.buffer.subarray(chunk.written, chunk.bytes);
+    chunk.written = chunk.bytes;
+    this.options.writer.append(chunk.seq, [batch]);
   }
 
   /** Seals what is left and waits for every chunk to be stored. */
@@ -155,8 +171,19 @@ export class RecordingLog {
     void this.options.writer.close().catch(() => undefined);
   }
 
-  private newChunk(seq: number): OpenChunk {
-    return { seq, frames: [], bytes: 0, events: 0, tStart: 0, tEnd: 0 };
+  /** After a chunk that filled up, the next one likely will too: it starts at full size. */
+  private newChunk(seq: number, isBulk: boolean): OpenChunk {
+    const buffer = takeBuffer(isBulk ? this.chunkBytes + FRAME_SLACK : FIRST_BUFFER_BYTES);
+    return { seq, buffer, bytes: 0, written: 0, events: 0, tStart: 0, tEnd: 0 };
+  }
+
+  private grow(chunk: OpenChunk, frameSize: number): void {
+    const needed = chunk.bytes + frameSize;
+    const full = this.chunkBytes + FRAME_SLACK;
+    const buffer = takeBuffer(needed <= full ? Math.max(needed, Math.min(chunk.buffer.length * 2, full)) : needed + FRAME_SLACK);
+    chunk.buffer.copy(buffer, 0, 0, chunk.bytes);
+    releaseBuffer(chunk.buffer);
+    chunk.buffer = buffer;
   }
 
   private rotate(): void {
@@ -171,11 +198,18 @@ export class RecordingLog {
       this.options.onError(this.failure);
       return;
     }
-    this.current = this.newChunk(chunk.seq + 1);
+    this.current = this.newChunk(chunk.seq + 1, chunk.bytes >= this.chunkBytes);
     this.sealingBytes += chunk.bytes;
     // Compression starts now, beside earlier seals; chaining and storing go in order.
-    const compressed = compressFrames(Buffer.concat(chunk.frames, chunk.bytes));
-    compressed.catch(() => undefined);
+    const compressed = compressFrames(chunk.buffer.subarray(0, chunk.bytes), { isDense: this.isDense });
+    // The compressor has read the frames by then; nothing else holds them.
+    compressed.then(
+      ({ body }) => {
+        this.isDense = body.length > chunk.bytes * DENSE_RATIO;
+        releaseBuffer(chunk.buffer);
+      },
+      () => releaseBuffer(chunk.buffer),
+    );
     this.sealing = this.sealing.then(async () => {
       // Later chunks cannot chain onto a chunk that was not stored.
       if (this.failure) return;

@@ -69,7 +69,8 @@ class FileWriter implements RecordingWriter {
 
   append(seq: number, parts: Buffer[]): void {
     if (seq !== this.fdSeq) this.openSeq(seq);
-    writeAllParts(this.fd!, parts);
+    if (parts.length === 1) writeAll(this.fd!, parts[0]!);
+    else writeAllParts(this.fd!, parts);
   }
 
   flushed(): Promise<void> {

@@ -25,7 +25,10 @@ export type KeyframeInfo = { seq: number; t: number; storedBytes: number };
  * the recorder pauses the session's output while that grows.
  */
 export interface RecordingWriter {
-  /** Frames as parts (heads and data), written in order as one. */
+  /**
+   * Frames as parts, written in order as one. The parts are views of a buffer the caller
+   * reuses: a store that keeps them past the call copies them.
+   */
   append(seq: number, parts: Buffer[]): void;
   /** Bytes accepted by append() and not yet durable. */
   readonly backlog: number;
