@@ -33,10 +33,10 @@ const benign = readdirSync(benignDir)
 const positives = DETECTOR_CORPORA.flatMap((corpus) => corpus.positives.map((p) => Buffer.from(p.text, 'utf8').toString('latin1')));
 
 describe('start filter', () => {
-  it('reads the byte before and the first four bytes of a match', () => {
-    const filter = filterFor([[String.raw`\bAKIA[A-Z0-9]{16}`], ['token', 'i']])!;
-    // "toke " passes (only four bytes are read), "tok" at the end could still become "token".
-    expect(candidates(filter, 'xAKIA AKIA AKIB ToKeN toke tok')).toEqual([6, 16, 22, 27]);
+  it('reads the byte before and the first eight bytes of a match', () => {
+    const filter = filterFor([[String.raw`\bAKIA[A-Z0-9]{16}`], ['token[:=] ?[a-z]+', 'i']])!;
+    // "tok" at the end could still become "token: …".
+    expect(candidates(filter, 'xAKIAIOSF AKIAIOSF AKIBIOSF ToKeN: x toke tok')).toEqual([10, 28, 42]);
     // Near the end of the text the missing bytes could still come: not rejected.
     expect(candidates(filter, ' AK')).toEqual([1]);
     expect(candidates(filter, 'AKIA')).toEqual([0]);

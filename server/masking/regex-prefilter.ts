@@ -1,8 +1,11 @@
 import type { RegexNode } from './regex-ast';
 import { markBytes } from './regex-analysis';
 
-/** Bytes of a match looked at (after the byte before it): enough to tell "token" from "to". */
-const DEPTH = 4;
+/**
+ * Bytes of a match looked at (after the byte before it): enough to tell "token" from "to",
+ * and a row of dashes in a table from "-----BEGIN".
+ */
+const DEPTH = 8;
 /** One bit per signature in an Int32 table. */
 const MAX_SIGNATURES = 31;
 const MAX_SHAPES = 64;
@@ -13,6 +16,7 @@ const MAX_CACHED = 16;
 const START = 256;
 
 interface Signature {
+  rule: number;
   /** Bytes allowed right before the match. */
   before: Uint8Array;
   shape: Shape;
@@ -30,8 +34,8 @@ type Shape = Uint8Array[];
 export interface StartFilter {
   /** Per byte before the match (index 256: none), the signatures that allow it. */
   before: Int32Array;
-  /** Per position 0..3 of the match and byte, the signatures that allow it there. */
-  at: [Int32Array, Int32Array, Int32Array, Int32Array];
+  /** Per position 0..DEPTH-1 of the match and byte, the signatures that allow it there. */
+  at: Int32Array[];
   /**
    * The first test, one load per position: 1 at `prevClass[byte before] | byte0 << 8 | byte1`
    * when some signature allows those three bytes (the bytes before fall into a few classes).
@@ -48,23 +52,38 @@ export interface FilterRule {
   dotAll: boolean;
 }
 
-/** Filters are shared by maskers with the same rules (the pair table is 64 KiB per class). */
-const cache = new Map<string, StartFilter>();
+/**
+ * Filters are shared by maskers with the same V8 rules (built-ins with per-resource overrides,
+ * so few sets): building one takes milliseconds, and the pair table is 64 KiB per class.
+ */
+const cache = new Map<string, StartFilter | null>();
 
 /** `null` when some rule may match the empty string, or the rules give nothing to filter on. */
 export function buildStartFilter(rules: readonly FilterRule[]): StartFilter | null {
+  const key = JSON.stringify(rules);
+  let filter = cache.get(key);
+  if (filter === undefined) {
+    filter = build(rules);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, filter);
+  }
+  return filter;
+}
+
+function build(rules: readonly FilterRule[]): StartFilter | null {
   const signatures: Signature[] = [];
-  for (const rule of rules) {
+  for (const [index, rule] of rules.entries()) {
     const shapes = shapesOf(rule.ast, rule);
     if (shapes.some((shape) => shape.length === 0)) return null;
     const before = allowedBefore(rule.ast, rule);
-    for (const shape of shapes) signatures.push({ before, shape });
+    // A shorter shape: the match may end there, so whatever follows is allowed.
+    for (const shape of shapes) signatures.push({ rule: index, before, shape: [...shape, ...Array<Uint8Array>(DEPTH - shape.length).fill(ANY)] });
   }
   const merged = signatures.length > MAX_SIGNATURES ? mergeSignatures(signatures) : signatures;
   if (merged.length > MAX_SIGNATURES) return null;
 
   const before = new Int32Array(257);
-  const at: StartFilter['at'] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+  const at = Array.from({ length: DEPTH }, () => new Int32Array(256));
   merged.forEach((signature, index) => {
     const bit = 1 << index;
     for (let b = 0; b < 256; b++) if (signature.before[b] === 1) before[b]! |= bit;
@@ -74,19 +93,13 @@ export function buildStartFilter(rules: readonly FilterRule[]): StartFilter | nu
       for (let b = 0; b < 256; b++) if (!set || set[b] === 1) table[b]! |= bit;
     });
   });
-  const key = [before, ...at].map((table) => table.join(',')).join('/');
-  const cached = cache.get(key);
-  if (cached) return cached;
   const pairs = pairTable(before, at);
   if (!pairs) return null;
-  if (cache.size >= MAX_CACHED) cache.clear();
   const tables = { before, at, ...pairs };
-  const filter = { ...tables, next: candidateScan(tables) };
-  cache.set(key, filter);
-  return filter;
+  return { ...tables, next: candidateScan(tables) };
 }
 
-function pairTable(before: Int32Array, at: StartFilter['at']): { pairs: Uint8Array; prevClass: Int32Array } | null {
+function pairTable(before: Int32Array, at: Int32Array[]): { pairs: Uint8Array; prevClass: Int32Array } | null {
   const classes = new Map<number, number>();
   const prevClass = new Int32Array(257);
   const representative: number[] = [];
@@ -103,9 +116,9 @@ function pairTable(before: Int32Array, at: StartFilter['at']): { pairs: Uint8Arr
   const pairs = new Uint8Array(classes.size << 16);
   representative.forEach((b, index) => {
     for (let c0 = 0; c0 < 256; c0++) {
-      const m = before[b]! & at[0][c0]!;
+      const m = before[b]! & at[0]![c0]!;
       if (m === 0) continue;
-      for (let c1 = 0; c1 < 256; c1++) if ((m & at[1][c1]!) !== 0) pairs[(index << 16) | (c0 << 8) | c1] = 1;
+      for (let c1 = 0; c1 < 256; c1++) if ((m & at[1]![c1]!) !== 0) pairs[(index << 16) | (c0 << 8) | c1] = 1;
     }
   });
   return { pairs, prevClass };
@@ -117,11 +130,11 @@ function pairTable(before: Int32Array, at: StartFilter['at']): { pairs: Uint8Arr
  * the optimizing compiler sees them as constants.
  */
 function candidateScan(filter: Omit<StartFilter, 'next'>): StartFilter['next'] {
-  const { before, pairs, prevClass } = filter;
-  const [at0, at1, at2, at3] = filter.at;
+  const { before, pairs, prevClass, at } = filter;
+  const [at0, at1, at2, at3, at4, at5, at6, at7] = at as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   return (bytes, from, to) => {
     const n = bytes.length;
-    const stop = Math.min(to, n - 3);
+    const stop = Math.min(to, n - (DEPTH - 1));
     let i = from;
     if (i < stop) {
       let prev = i === 0 ? START : bytes[i - 1]!;
@@ -129,7 +142,10 @@ function candidateScan(filter: Omit<StartFilter, 'next'>): StartFilter['next'] {
       for (; i < stop; i++) {
         const c1 = bytes[i + 1]!;
         // One load rejects most positions; the full test runs on the few left.
-        if (pairs[prevClass[prev]! | (c0 << 8) | c1] !== 0 && (before[prev]! & at0[c0]! & at1[c1]! & at2[bytes[i + 2]!]! & at3[bytes[i + 3]!]!) !== 0) {
+        if (
+          pairs[prevClass[prev]! | (c0 << 8) | c1] !== 0 &&
+          (before[prev]! & at0[c0]! & at1[c1]! & at2[bytes[i + 2]!]! & at3[bytes[i + 3]!]! & at4[bytes[i + 4]!]! & at5[bytes[i + 5]!]! & at6[bytes[i + 6]!]! & at7[bytes[i + 7]!]!) !== 0
+        ) {
           return i;
         }
         prev = c0;
@@ -137,9 +153,8 @@ function candidateScan(filter: Omit<StartFilter, 'next'>): StartFilter['next'] {
       }
     }
     for (; i < to; i++) {
-      let m = before[i === 0 ? START : bytes[i - 1]!]! & at0[bytes[i]!]!;
-      if (i + 1 < n) m &= at1[bytes[i + 1]!]!;
-      if (i + 2 < n) m &= at2[bytes[i + 2]!]!;
+      let m = before[i === 0 ? START : bytes[i - 1]!]!;
+      for (let k = 0; k < DEPTH && i + k < n; k++) m &= at[k]![bytes[i + k]!]!;
       if (m !== 0) return i;
     }
     return to;
@@ -199,33 +214,62 @@ function append(heads: Shape[], tails: Shape[]): Shape[] {
   return capShapes(out);
 }
 
-/** Drops duplicates; too many shapes: merges those of the same length (a union per position, still a superset). */
+/**
+ * Drops duplicates. Too many shapes: merges those of the same length and first two bytes (a
+ * union per position, still a superset; the first two bytes are what the first test reads),
+ * then, if still too many, those of the same length.
+ */
 function capShapes(shapes: Shape[]): Shape[] {
-  const unique = new Map<string, Shape>();
-  for (const shape of shapes) unique.set(shape.map((set) => set.join('')).join('/'), shape);
-  if (unique.size <= MAX_SHAPES) return [...unique.values()];
-  const byLength = new Map<number, Shape>();
-  for (const shape of unique.values()) {
-    const merged = byLength.get(shape.length);
-    if (!merged) byLength.set(shape.length, shape);
-    else byLength.set(shape.length, merged.map((set, i) => union(set, shape[i]!)));
+  let merged = mergeShapes(shapes, (shape) => shape.map(setKey).join('/'));
+  if (merged.length > MAX_SHAPES) merged = mergeShapes(merged, (shape) => `${shape.length}:${shape.slice(0, 2).map(setKey).join('/')}`);
+  if (merged.length > MAX_SHAPES) merged = mergeShapes(merged, (shape) => String(shape.length));
+  return merged;
+}
+
+const setKeys = new WeakMap<Uint8Array, string>();
+
+/** A set as a short string (shapes share set objects, so each is computed once). */
+function setKey(set: Uint8Array): string {
+  let key = setKeys.get(set);
+  if (key === undefined) {
+    key = '';
+    for (let b = 0; b < 256; b += 16) {
+      let bits = 0;
+      for (let i = 0; i < 16; i++) bits |= set[b + i]! << i;
+      key += String.fromCharCode(bits + 0x100);
+    }
+    setKeys.set(set, key);
   }
-  return [...byLength.values()];
+  return key;
+}
+
+function mergeShapes(shapes: Shape[], key: (shape: Shape) => string): Shape[] {
+  const groups = new Map<string, Shape>();
+  for (const shape of shapes) {
+    const k = key(shape);
+    const group = groups.get(k);
+    groups.set(k, group ? group.map((set, i) => union(set, shape[i]!)) : shape);
+  }
+  return [...groups.values()];
 }
 
 /**
  * Fewer signatures, each accepting at least what it replaces: first those that differ in one
- * position only (their union is exact), then those sharing ever fewer leading positions.
+ * position only (their union is exact), then those of one rule sharing ever fewer leading
+ * positions, then of any rule. The first two positions are kept apart as long as possible:
+ * they are what the one-load first test reads.
  */
 function mergeSignatures(signatures: Signature[]): Signature[] {
   let merged = signatures;
   for (let changed = true; changed && merged.length > MAX_SIGNATURES; ) {
     const before = merged.length;
-    for (let position = -1; position < DEPTH; position++) merged = mergeBy(merged, (s) => keyOf(s, position, DEPTH));
+    for (let position = -1; position < DEPTH; position++) merged = mergeBy(merged, (s) => `${s.rule}:${keyOf(s, position, DEPTH)}`);
     changed = merged.length < before;
   }
-  for (let shared = DEPTH - 2; shared >= 0 && merged.length > MAX_SIGNATURES; shared--) {
-    merged = mergeBy(merged, (s) => keyOf(s, DEPTH, shared));
+  for (const byRule of [true, false]) {
+    for (let shared = DEPTH - 1; shared >= 0 && merged.length > MAX_SIGNATURES; shared--) {
+      if (!byRule || shared >= 2) merged = mergeBy(merged, (s) => `${byRule ? s.rule : ''}:${keyOf(s, DEPTH, shared)}`);
+    }
   }
   return merged;
 }
@@ -233,7 +277,7 @@ function mergeSignatures(signatures: Signature[]): Signature[] {
 /** The signature's sets, all but the one at `skip` (-1: the byte before) and none from `upTo` on. */
 function keyOf(signature: Signature, skip: number, upTo: number): string {
   const sets = [signature.before, ...signature.shape.slice(0, upTo)].filter((_, i) => i !== skip + 1);
-  return `${signature.shape.length}:${sets.map((set) => set.join('')).join('/')}`;
+  return sets.map(setKey).join('/');
 }
 
 function mergeBy(signatures: Signature[], key: (s: Signature) => string): Signature[] {
@@ -246,6 +290,7 @@ function mergeBy(signatures: Signature[], key: (s: Signature) => string): Signat
       continue;
     }
     groups.set(k, {
+      rule: group.rule,
       before: union(group.before, signature.before),
       shape: group.shape.map((set, i) => union(set, signature.shape[i]!)),
     });
@@ -254,9 +299,13 @@ function mergeBy(signatures: Signature[], key: (s: Signature) => string): Signat
 }
 
 function union(a: Uint8Array, b: Uint8Array): Uint8Array {
-  return a.map((bit, byte) => bit | b[byte]!);
+  if (a === b) return a;
+  const out = new Uint8Array(256);
+  for (let byte = 0; byte < 256; byte++) out[byte] = a[byte]! | b[byte]!;
+  return out;
 }
 
+const ANY = new Uint8Array(256).fill(1);
 const WORD = new Uint8Array(256);
 markBytes({ type: 'class', ranges: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]], negated: false }, false, false, WORD);
 
