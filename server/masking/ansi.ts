@@ -38,7 +38,7 @@ export function stripAnsi(raw: Buffer, final: boolean): AnsiScan {
   let rawPos = 0;
   let complete = raw.length;
   while (esc !== -1) {
-    clean.set(raw.subarray(rawPos, esc), cleanLength);
+    copyInto(clean, cleanLength, raw, rawPos, esc);
     cleanLength += esc - rawPos;
     let end = sequenceEnd(raw, esc);
     if (end === -1) {
@@ -54,10 +54,16 @@ export function stripAnsi(raw: Buffer, final: boolean): AnsiScan {
     esc = raw.indexOf(ESC, end);
   }
   if (complete === raw.length) {
-    clean.set(raw.subarray(rawPos), cleanLength);
+    copyInto(clean, cleanLength, raw, rawPos, raw.length);
     cleanLength += raw.length - rawPos;
   }
   return { clean: clean.toString('latin1', 0, cleanLength), cleanBytes: clean.subarray(0, cleanLength), escapes, complete };
+}
+
+/** Text between escapes is often a few bytes (a coloured word): a loop beats a view and a copy. */
+function copyInto(target: Buffer, at: number, source: Buffer, from: number, to: number): void {
+  if (to - from <= 64) for (let i = from; i < to; i++) target[at + i - from] = source[i]!;
+  else target.set(source.subarray(from, to), at);
 }
 
 /** End (exclusive) of the sequence starting with ESC at `i`, or -1 if it is not complete yet. */

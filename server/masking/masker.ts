@@ -1,7 +1,7 @@
 import { rawIndex, stripAnsi } from './ansi';
 import { compileRules, CONTEXT_BYTES, type CompiledRules } from './compile-rules';
 import { continueBlock, findPartialStart, scanBlock, scanPass, type Match } from './find-matches';
-import { renderOutput } from './render-output';
+import { renderedEnd, renderOutput } from './render-output';
 import type { MaskerState, MaskEvent, MaskRule, MaskStepResult } from './types';
 import { incompleteUtf8TailOfLatin1 } from './utf8';
 
@@ -115,15 +115,26 @@ function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, fi
   }
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
-  const rendered = renderOutput(compiled, raw, ansi, decided, state.emitted, holdFrom, state.outputOffset);
-  const output = isScratch ? detach(rendered.output, raw, chunk, heldLength) : rendered.output;
+  let output: Buffer;
+  let events = NO_EVENTS;
+  let rawEnd: number;
+  if (decided.length === 0) {
+    // Nothing masked: the output is the input's bytes, as a view where possible.
+    rawEnd = renderedEnd(ansi, holdFrom);
+    output = isScratch ? fromScratch(raw, chunk, heldLength, state.emitted, rawEnd) : slice(raw, state.emitted, rawEnd);
+  } else {
+    const rendered = renderOutput(compiled, raw, ansi, decided, state.emitted, holdFrom, state.outputOffset);
+    rawEnd = rendered.rawEnd;
+    events = rendered.events;
+    output = isScratch ? detach(rendered.output, raw, chunk, heldLength) : rendered.output;
+  }
   const contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
   const contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
   return {
     state: {
       // A view only of the previous state's bytes (immutable); the caller's chunk and the scratch are copied.
-      held: contextRaw >= raw.length ? EMPTY : raw === state.held ? raw.subarray(contextRaw) : Buffer.from(raw.subarray(contextRaw)),
-      emitted: rendered.rawEnd - contextRaw,
+      held: contextRaw >= raw.length ? EMPTY : raw === state.held ? raw.subarray(contextRaw) : copy(raw, contextRaw, raw.length),
+      emitted: rawEnd - contextRaw,
       base: holdFrom - contextStart,
       outputOffset: state.outputOffset + output.length,
       // Only useful when the held text starts with the open block (checked on use).
@@ -131,7 +142,7 @@ function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, fi
       swallow,
     },
     output,
-    events: rendered.events,
+    events,
   };
 }
 
@@ -156,8 +167,24 @@ function joinInScratch(held: Buffer, chunk: Buffer): Buffer {
 function detach(output: Buffer, raw: Buffer, chunk: Buffer, heldLength: number): Buffer {
   if (output.buffer !== raw.buffer) return output;
   const offset = output.byteOffset - raw.byteOffset;
-  if (offset >= heldLength) return chunk.subarray(offset - heldLength, offset - heldLength + output.length);
-  return Buffer.from(output);
+  return fromScratch(raw, chunk, heldLength, offset, offset + output.length);
+}
+
+/** `raw[from, to)` where `raw` is the scratch holding `heldLength` held bytes then `chunk`. */
+function fromScratch(raw: Buffer, chunk: Buffer, heldLength: number, from: number, to: number): Buffer {
+  return from >= heldLength ? slice(chunk, from - heldLength, to - heldLength) : copy(raw, from, to);
+}
+
+function slice(buffer: Buffer, from: number, to: number): Buffer {
+  return from === 0 && to === buffer.length ? buffer : buffer.subarray(from, to);
+}
+
+/** A copy of `buffer[from, to)` (small ones from Node's pool). */
+function copy(buffer: Buffer, from: number, to: number): Buffer {
+  const out = Buffer.allocUnsafe(to - from);
+  if (to - from <= 128) for (let i = from; i < to; i++) out[i - from] = buffer[i]!;
+  else out.set(buffer.subarray(from, to));
+  return out;
 }
 
 /**

@@ -10,6 +10,11 @@ import type { MaskEvent } from './types';
  */
 const NO_EVENTS: readonly MaskEvent[] = Object.freeze([]);
 
+/** Raw position up to which output is rendered for clean position `cleanEnd`. */
+export function renderedEnd(ansi: AnsiScan, cleanEnd: number): number {
+  return cleanEnd >= ansi.clean.length ? ansi.complete : rawIndex(ansi.escapes, cleanEnd, { next: 0 });
+}
+
 export function renderOutput(
   compiled: CompiledRules,
   raw: Buffer,
@@ -20,7 +25,7 @@ export function renderOutput(
   outputOffset: number,
 ): { output: Buffer; events: readonly MaskEvent[]; rawEnd: number } {
   const { escapes } = ansi;
-  const rawEnd = cleanEnd >= ansi.clean.length ? ansi.complete : rawIndex(escapes, cleanEnd, { next: 0 });
+  const rawEnd = renderedEnd(ansi, cleanEnd);
   if (matches.length === 0) {
     return { output: rawStart === 0 && rawEnd === raw.length ? raw : raw.subarray(rawStart, rawEnd), events: NO_EVENTS, rawEnd };
   }
