@@ -34,10 +34,12 @@ export interface CombinedPass<R> {
   /** Whether a block rule (PEM) is in this pass. */
   hasBlock: boolean;
   /** Per alternative: rule index, capture group of the whole rule, of its `secret` (or -1). */
-  groups: Array<{ rule: number; group: number; secret: number }>;
+  groups: Array<{ rule: number; group: number; secret: number; secretAt?: R }>;
   /**
    * V8 only: where a match may start (a cheap byte test), and `scan` as a sticky regex to try
-   * at those positions alone; `null` when the rules give nothing to filter on.
+   * at those positions alone, without match indices (building them for every group of every
+   * match is costly): a rule with a `secret` group has `secretAt`, the rule alone, sticky, with
+   * indices, run where it matched. `null` when the rules give nothing to filter on.
    */
   start: { filter: StartFilter; sticky: R } | null;
 }
@@ -86,7 +88,8 @@ function combine<R>(
   let group = 1;
   const printRule = (p: ParsedRule, ast: RegexNode): string => {
     const hasSecret = containsSecretGroup(ast);
-    groups.push({ rule: p.index, group, secret: hasSecret ? group + 1 : -1 });
+    const secretAt = hasSecret && dialect === 'v8' ? build(printRegex(p.ast, printOptions(p, dialect, true)), 'yd') : undefined;
+    groups.push({ rule: p.index, group, secret: hasSecret ? group + 1 : -1, secretAt });
     group += hasSecret ? 2 : 1;
     return `(${printRegex(ast, printOptions(p, dialect, true))})`;
   };
@@ -106,7 +109,7 @@ function combine<R>(
     partials,
     groups,
     hasBlock: parsed.some((p) => rules[p.index]!.block !== undefined),
-    start: filter ? { filter, sticky: build(source, 'yd') } : null,
+    start: filter ? { filter, sticky: build(source, 'y') } : null,
   };
 }
 

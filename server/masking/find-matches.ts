@@ -11,6 +11,13 @@ export interface Match {
   rule: number;
 }
 
+/** The `secret` group's span of the rule alone matched at `start` (the same match as in the combined pass). */
+function secretSpan(secretAt: Scannable | undefined, input: string | Buffer, start: number): [number, number] | undefined {
+  if (!secretAt) return undefined;
+  secretAt.lastIndex = start;
+  return secretAt.exec(input as never)?.indices?.[1];
+}
+
 type ExecResult = RegExpExecArray & { indices?: Array<[number, number] | undefined> };
 
 interface Scannable {
@@ -54,7 +61,7 @@ export function scanPass<R extends Scannable>(
     if (compiled.blocks.has(ruleIndex)) return { blockRule: ruleIndex, start, end };
     let maskStart = start;
     let maskEnd = end;
-    const secret = alternative.secret >= 0 ? m.indices?.[alternative.secret] : undefined;
+    const secret = alternative.secret >= 0 ? (m.indices ? m.indices[alternative.secret] : secretSpan(alternative.secretAt, input, start)) : undefined;
     if (secret) [maskStart, maskEnd] = secret;
     const validate = compiled.rules[ruleIndex]!.validate;
     if (validate && !validate(latin1.slice(maskStart, maskEnd))) {
