@@ -12,6 +12,7 @@ import { startDemoDatabase } from './connectors/postgres/demo/start-demo-databas
 import { UpgradeRouter } from './gateway/upgrade-router';
 import { startJobs } from './jobs/start-jobs';
 import { startRecordingRecovery } from './recording/recover-recordings';
+import { stopIndexing } from './recording/index-queue';
 
 function fail(message: string): never {
   console.error(`[porthole] ${message}`);
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     // Live terminal sessions end (and are recorded) before the database closes.
     void stopGateway()
       .catch((error: unknown) => console.error('[porthole] gateway shutdown failed:', error))
+      .then(() => stopIndexing())
       .then(() => handle.close())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { openDb, setDb, type Db, type DbHandle } from '@/db/client';
+import { stopIndexing } from '@/server/recording/index-queue';
 import { openPgliteCopy } from './harness/pglite-template';
 import { createDatabase } from './harness/postgres';
 
@@ -73,7 +74,11 @@ export function describeEachDriver(name: string, fn: (driver: DriverName) => voi
       setDb(handle);
       await truncateAll(handle.db);
     });
-    afterAll(() => setDb(undefined));
+    // Indexing scheduled by the block's recordings must not outlive its database.
+    afterAll(async () => {
+      await stopIndexing();
+      setDb(undefined);
+    });
     fn(driver);
   });
 }

@@ -15,13 +15,16 @@ import { recordingStore } from './stores/select-store';
  * Indexes in a worker thread when one can be started (the worker registers tsx to load the
  * TypeScript builder); otherwise, or if the worker fails to start, on this thread.
  */
-export async function computeIndex(recording: RecordingRef & { cols: number; rows: number; duration: number }): Promise<IndexResult> {
+export async function computeIndex(recording: RecordingRef & { cols: number; rows: number; duration: number }, signal?: AbortSignal): Promise<IndexResult> {
   try {
-    return await computeIndexInWorker(recording);
+    return await computeIndexInWorker(recording, signal);
   } catch (error) {
     if (!(error instanceof WorkerUnavailable)) throw error;
     const builder = new IndexBuilder(recording);
-    for await (const event of iterateEvents(recording)) await builder.add(event);
+    for await (const event of iterateEvents(recording)) {
+      signal?.throwIfAborted();
+      await builder.add(event);
+    }
     return builder.finish();
   }
 }
@@ -33,7 +36,7 @@ const TSX_CJS_API = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cjs
 /** Events sent to the worker per message (one chunk's worth, at most). */
 const WORKER_BATCH = 2000;
 
-async function computeIndexInWorker(recording: RecordingRef & { cols: number; rows: number; duration: number }): Promise<IndexResult> {
+async function computeIndexInWorker(recording: RecordingRef & { cols: number; rows: number; duration: number }, signal?: AbortSignal): Promise<IndexResult> {
   if (!fs.existsSync(WORKER_FILE) || !fs.existsSync(TSX_CJS_API)) throw new WorkerUnavailable('the worker source is not here');
   // A worker's entry cannot be TypeScript by itself: this bootstrap registers tsx, then loads it.
   const bootstrap = `require(${JSON.stringify(TSX_CJS_API)}).register(); require(${JSON.stringify(WORKER_FILE)});`;
@@ -48,6 +51,8 @@ async function computeIndexInWorker(recording: RecordingRef & { cols: number; ro
   });
   worker.on('error', (error) => waiter?.reject(hasAnswered ? error : new WorkerUnavailable(error.message)));
   worker.on('exit', (code) => waiter?.reject(hasAnswered ? new Error(`indexing worker exited (${code})`) : new WorkerUnavailable(`worker exited (${code})`)));
+  const onAbort = () => waiter?.reject(signal!.reason as Error);
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     let batch: IndexedEvent[] = [];
     const send = async () => {
@@ -57,6 +62,7 @@ async function computeIndexInWorker(recording: RecordingRef & { cols: number; ro
       await answer;
     };
     for await (const event of iterateEvents(recording)) {
+      signal?.throwIfAborted();
       batch.push(event);
       if (batch.length >= WORKER_BATCH) await send();
     }
@@ -67,24 +73,30 @@ async function computeIndexInWorker(recording: RecordingRef & { cols: number; ro
     if (answer.type !== 'done') throw new Error('indexing worker: unexpected answer');
     return answer.result;
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     await worker.terminate();
   }
 }
 
 type WorkerAnswer = { type: 'ack' } | { type: 'done'; result: IndexResult } | { type: 'error'; message: string };
 
-/** Computes and stores the index of a finished recording. */
-export async function indexRecording(recordingId: string): Promise<void> {
+/**
+ * Computes and stores the index of a finished recording. Once `signal` aborts (the queue is
+ * stopping) it stops between steps, and the recording stays as it was (`pending`).
+ */
+export async function indexRecording(recordingId: string, signal?: AbortSignal): Promise<void> {
   const [recording] = await db().select().from(recordings).where(eq(recordings.id, recordingId));
   if (!recording || recording.status === 'recording') return;
   try {
-    const result = await computeIndex(recording);
+    const result = await computeIndex(recording, signal);
+    signal?.throwIfAborted();
     const store = recordingStore(recording.store);
     const keyframeBytes = await store.writeKeyframes(
       recording.id,
       result.keyframes.map((keyframe) => ({ t: keyframe.t, bytes: encodeKeyframe(keyframe) })),
     );
     const chunkBytes = (await store.listChunks(recording.id)).reduce((sum, chunk) => sum + chunk.storedBytes, 0);
+    signal?.throwIfAborted();
     await db().transaction(async (tx) => {
       await tx.delete(recordingCommands).where(eq(recordingCommands.recordingId, recording.id));
       for (let i = 0; i < result.commands.length; i += 200) {
@@ -102,6 +114,7 @@ export async function indexRecording(recordingId: string): Promise<void> {
         .where(eq(recordings.id, recording.id));
     });
   } catch (error) {
+    if (signal?.aborted) return;
     console.error(`[porthole] recording ${recordingId}: indexing failed:`, error);
     await db()
       .update(recordings)
