@@ -48,6 +48,15 @@ async function writeFileAtomically(file: string, bytes: Buffer, { isSynced = tru
   await fs.promises.rename(temporary, file);
 }
 
+/** One unlink (rm with force takes an lstat first: one more trip to the thread pool per chunk). */
+async function removeIfPresent(file: string): Promise<void> {
+  try {
+    await fs.promises.unlink(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 async function syncFile(file: string): Promise<void> {
   const handle = await fs.promises.open(file, 'r');
   try {
@@ -90,7 +99,7 @@ class FileWriter implements RecordingWriter {
     const fd = this.retiring.get(chunk.seq) ?? (chunk.seq === this.fdSeq ? this.takeCurrent() : undefined);
     this.retiring.delete(chunk.seq);
     if (fd !== undefined) fs.closeSync(fd);
-    await fs.promises.rm(path.join(this.dir, openName(chunk.seq)), { force: true });
+    await removeIfPresent(path.join(this.dir, openName(chunk.seq)));
   }
 
   async close(): Promise<void> {
