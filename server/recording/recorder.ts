@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { encodeMaskMarker } from '@/lib/recording/mask-marker';
 import { addMaskMark, type MaskMark } from '@/lib/recording/mask-marks';
@@ -8,6 +8,7 @@ import type { PipelineEvent, Sink, Stage, StageContext } from '../gateway/pipeli
 import { exitData, FORMAT_VERSION, resizeData, type EventKind } from './format';
 import { scheduleIndexing } from './index-queue';
 import { RecordingLog, type RecordingStats } from './recording-log';
+import { RecordingRowWriter } from './recording-row';
 import { recordingStore } from './stores/select-store';
 
 export type RecorderRequest = { sessionId: string; userId: string; size?: { cols: number; rows: number } };
@@ -78,6 +79,7 @@ class ActiveRecording {
   private outputContext: StageContext | undefined;
   private readonly ended = new Set<'output' | 'input'>();
   private readonly log: RecordingLog;
+  private readonly row: RecordingRowWriter;
   private maskCount = 0;
   private readonly maskMarks: MaskMark[] = [];
 
@@ -97,18 +99,13 @@ class ActiveRecording {
     private readonly id: string,
     writer: ConstructorParameters<typeof RecordingLog>[0]['writer'],
   ) {
+    this.row = new RecordingRowWriter(id);
     this.log = new RecordingLog({
       recordingId: id,
       writer,
       isBatching: true,
       onBehind: (isBehind) => (isBehind ? this.outputContext?.pause(PAUSE_REASON) : this.outputContext?.resume(PAUSE_REASON)),
-      onSealed: (_chunk, stats) => {
-        db()
-          .update(recordings)
-          .set(this.columns(stats))
-          .where(eq(recordings.id, id))
-          .catch((error: unknown) => console.error(`[porthole] recording ${id}: cannot update its row:`, error));
-      },
+      onSealed: (_chunk, stats) => this.row.progress(() => this.columns(stats)),
       onError: (error) => this.fail(error),
     });
   }
@@ -218,11 +215,7 @@ class ActiveRecording {
     this.outputContext?.resume(PAUSE_REASON);
     const message = `Recording stopped: ${describeFailure(error)}. Sessions are always recorded, so this one was ended.`;
     terminateSoon(this.id, message);
-    void db()
-      .update(recordings)
-      .set({ ...this.columns(this.log.stats), status: 'failed', endedAt: sql`now()`, message })
-      .where(eq(recordings.id, this.id))
-      .catch(() => undefined);
+    void this.row.final({ ...this.columns(this.log.stats), status: 'failed', endedAt: sql`now()`, message }).catch(() => undefined);
   }
 
   private endDirection(direction: 'output' | 'input'): void {
@@ -231,10 +224,7 @@ class ActiveRecording {
     this.log
       .finish()
       .then(async (stats) => {
-        await db()
-          .update(recordings)
-          .set({ ...this.columns(stats), status: 'complete', endedAt: sql`now()` })
-          .where(eq(recordings.id, this.id));
+        await this.row.final({ ...this.columns(stats), status: 'complete', endedAt: sql`now()` });
         activeRecordingIds().delete(this.id);
         void scheduleIndexing(this.id);
       })
