@@ -12,8 +12,8 @@ export interface AnsiScan {
   /** The bytes with escape sequences removed, as a latin1 string (one character per byte). */
   clean: string;
   /**
-   * The same bytes as a buffer: `raw` itself when there was no escape, else a buffer reused by
-   * the next call (read it before calling again, never keep it).
+   * The same bytes as a buffer: `raw` itself when there was no escape, else a new buffer or,
+   * when the caller allowed it, one the next such call reuses (read it first, never keep it).
    */
   cleanBytes: Buffer;
   /** Flat triples `[cleanPos, rawStart, rawEnd]`, one per sequence, in order. */
@@ -26,13 +26,18 @@ const NO_ESCAPES: number[] = [];
 let scratch = Buffer.allocUnsafeSlow(0);
 const MAX_SCRATCH = 1 << 20;
 
-/** With `final`, an incomplete trailing sequence is taken as it is instead of waited for. */
-export function stripAnsi(raw: Buffer, final: boolean): AnsiScan {
+/**
+ * With `final`, an incomplete trailing sequence is taken as it is instead of waited for. With
+ * `canReuse`, `cleanBytes` may be a buffer the next such call overwrites.
+ */
+export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiScan {
   let esc = raw.indexOf(ESC);
   if (esc === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length };
 
-  if (scratch.length < raw.length && raw.length <= MAX_SCRATCH) scratch = Buffer.allocUnsafeSlow(Math.max(raw.length, 2 * scratch.length, 16384));
-  const clean = raw.length <= scratch.length ? scratch : Buffer.allocUnsafe(raw.length);
+  if (canReuse && scratch.length < raw.length && raw.length <= MAX_SCRATCH) {
+    scratch = Buffer.allocUnsafeSlow(Math.max(raw.length, 2 * scratch.length, 16384));
+  }
+  const clean = canReuse && raw.length <= scratch.length ? scratch : Buffer.allocUnsafe(raw.length);
   const escapes: number[] = [];
   let cleanLength = 0;
   let rawPos = 0;

@@ -11,7 +11,7 @@ export interface Match {
   rule: number;
 }
 
-/** The `secret` group's span of the rule alone matched at `start` (the same match as in the combined pass). */
+/** The `secret` group's span in the rule alone matched at `start`: the same match as the combined pass found. */
 function secretSpan(secretAt: Scannable | undefined, input: string | Buffer, start: number): [number, number] | undefined {
   if (!secretAt) return undefined;
   secretAt.lastIndex = start;
@@ -26,9 +26,9 @@ interface Scannable {
 }
 
 /**
- * Runs one combined pass from `from` (`clean`: the bytes `latin1` holds). Stops at a block rule's opening match and returns its
- * position in `block` so the caller can follow the block; candidates failing `validate` are
- * dropped and scanning resumes one character later.
+ * Runs one combined pass from `from` (`clean`: the bytes `latin1` holds). Stops at a block
+ * rule's opening match and returns its position in `block` so the caller can follow the block;
+ * candidates failing `validate` are dropped and scanning resumes one character later.
  */
 export function scanPass<R extends Scannable>(
   compiled: CompiledRules,

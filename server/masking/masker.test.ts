@@ -99,6 +99,29 @@ describe('createMasker: streaming', () => {
     }
   });
 
+  it('masks correctly when a rule check masks something itself (a step inside a step)', () => {
+    const inner = createMasker(selectRules());
+    const outer = createMasker([
+      {
+        id: 'ticket',
+        name: 'Ticket',
+        label: '[MASKED:ticket]',
+        strategy: 'label',
+        pattern: 'TKT-[0-9]{4}',
+        // Masks unrelated text with escapes and held bytes, as another masker's caller would.
+        validate: () =>
+          maskText(inner, [`\x1b[1m${'x'.repeat(200)} ${KEY.slice(0, 6)}`, `${KEY.slice(6)} ${'y'.repeat(300)}\x1b[0m`]).output.includes('[MASKED:aws-key]'),
+        maxLength: 8,
+        enabledByDefault: true,
+      },
+    ]);
+    const lines = Array.from({ length: 30 }, (_, i) => `\x1b[32mline ${i}\x1b[0m TKT-${1000 + i} done`).join('\r\n');
+    const bytes = Buffer.from(lines);
+    const chunks = [bytes.subarray(0, 100), bytes.subarray(100, 101), bytes.subarray(101, 600), bytes.subarray(600)];
+    const expected = lines.replace(/TKT-[0-9]{4}/g, '[MASKED:ticket]');
+    expect(maskText(outer, chunks).output.toString()).toBe(expected);
+  });
+
   it('accepts plain Uint8Array chunks', () => {
     const result = masker.step(masker.initialState, new TextEncoder().encode(`k ${KEY}\n`));
     expect(result.output.toString()).toBe('k [MASKED:aws-key]\n');

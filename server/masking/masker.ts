@@ -60,12 +60,26 @@ function toBuffer(chunk: Uint8Array): Buffer {
  * offsets are byte offsets and multi-byte characters are never split by a mask.
  */
 function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final: boolean): MaskStepResult {
+  // A step run from inside another (a rule's `validate` masking something) gets buffers of its own.
+  const canReuse = activeSteps === 0;
+  activeSteps++;
+  try {
+    return step(compiled, state, chunk, final, canReuse);
+  } finally {
+    activeSteps--;
+  }
+}
+
+let activeSteps = 0;
+
+function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final: boolean, canReuse: boolean): MaskStepResult {
   const isIdle = final ? state.held.length === state.emitted : chunk.length === 0;
   if (isIdle) return { state, output: EMPTY, events: NO_EVENTS };
   const heldLength = state.held.length;
-  const raw = heldLength === 0 ? chunk : chunk.length === 0 ? state.held : joinInScratch(state.held, chunk);
+  const raw =
+    heldLength === 0 ? chunk : chunk.length === 0 ? state.held : canReuse ? joinInScratch(state.held, chunk) : Buffer.concat([state.held, chunk]);
   const isScratch = raw.buffer === scratch.buffer;
-  const ansi = stripAnsi(raw, final);
+  const ansi = stripAnsi(raw, final, canReuse);
   // `held` starts with a little already-emitted text: context for lookbehinds, never re-emitted.
   const base = state.base;
   const latin1 = ansi.clean;
