@@ -48,6 +48,8 @@ type OpenChunk = { seq: number; buffer: Buffer; bytes: number; written: number; 
 
 /** Room past chunkBytes for the frame that crosses it (bigger frames grow the buffer). */
 const FRAME_SLACK = 64 * 1024;
+/** Chunks smaller than this are compressed at the usual quality and do not change it. */
+const DENSE_MIN_BYTES = 64 * 1024;
 /** A quiet session's chunk starts this small and doubles as it fills. */
 const FIRST_BUFFER_BYTES = 16 * 1024;
 /** Full-size chunk buffers (of the default size) are reused once compressed. */
@@ -201,11 +203,13 @@ export class RecordingLog {
     this.current = this.newChunk(chunk.seq + 1, chunk.bytes >= this.chunkBytes);
     this.sealingBytes += chunk.bytes;
     // Compression starts now, beside earlier seals; chaining and storing go in order.
-    const compressed = compressFrames(chunk.buffer.subarray(0, chunk.bytes), { isDense: this.isDense });
+    // A small chunk (a quiet session's, sealed by the clock) says little and costs little.
+    const isLarge = chunk.bytes >= DENSE_MIN_BYTES;
+    const compressed = compressFrames(chunk.buffer.subarray(0, chunk.bytes), { isDense: isLarge && this.isDense });
     // The compressor has read the frames by then; nothing else holds them.
     compressed.then(
       ({ body }) => {
-        this.isDense = body.length > chunk.bytes * DENSE_RATIO;
+        if (isLarge) this.isDense = body.length > chunk.bytes * DENSE_RATIO;
         releaseBuffer(chunk.buffer);
       },
       () => releaseBuffer(chunk.buffer),
