@@ -15,7 +15,7 @@ import zlib from 'node:zlib';
  *
  * Chunks are compressed with Brotli at quality 1: on terminal output it is both faster and
  * tighter than gzip level 1 (see docs/benchmarks.md, "Replay"). Output that barely compresses
- * (base64, binary dumps) gets quality 0: as tight within 1 % there, for a third less CPU.
+ * (base64, binary dumps) gets quality 0: as tight within 1 % there, for 10–25 % less CPU.
  *
  * A chunk's hash is the SHA-256 of all its bytes; each chunk carries the previous one's
  * (the first carries genesisHash(recordingId)), so the chain covers the whole recording.
