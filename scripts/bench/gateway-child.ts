@@ -27,6 +27,8 @@ export type GatewayChildInit = {
   pipeline: 'configured' | 'pass-through';
   /** A PostgreSQL database of its own; without one, PGlite in memory. */
   databaseUrl?: string;
+  /** Where recordings go: files under the data directory, or that PostgreSQL database. */
+  recordingStore: 'file' | 'postgres';
 };
 
 export type GatewayChildReply =
@@ -64,6 +66,7 @@ async function main(init: GatewayChildInit): Promise<void> {
     PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
     PORTHOLE_DATA_DIR: dataDir,
     PORTHOLE_DEMO: '0',
+    PORTHOLE_RECORDING_STORE: init.recordingStore,
     ...(init.databaseUrl ? { DATABASE_URL: init.databaseUrl } : {}),
   });
   process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -19,7 +19,7 @@ export type GatewayProcess = {
 
 export async function startGatewayProcess(
   sshd: Sshd,
-  { pipeline = 'configured', databaseUrl }: { pipeline?: GatewayChildInit['pipeline']; databaseUrl?: string } = {},
+  { pipeline = 'configured', databaseUrl, recordingStore = 'file' }: { pipeline?: GatewayChildInit['pipeline']; databaseUrl?: string; recordingStore?: GatewayChildInit['recordingStore'] } = {},
 ): Promise<GatewayProcess> {
   const child = fork(path.join(__dirname, 'gateway-child.ts'), [], {
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],
@@ -45,6 +45,7 @@ export async function startGatewayProcess(
     sshd: { host: sshd.host, port: sshd.port, username: sshd.username, privateKey: sshd.privateKey, hostKeyFingerprint: sshd.hostKeyFingerprint },
     pipeline,
     databaseUrl,
+    recordingStore,
   };
   child.send(init);
   const { origin } = await ready;

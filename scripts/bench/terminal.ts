@@ -20,21 +20,25 @@ import { openGatewayClient, openSshClient, type PtyClient, type SshLogin } from 
  *   --markdown=FILE      also write the results as a Markdown section to FILE
  *   --db=pglite          each gateway on PGlite in memory instead of its own PostgreSQL
  *                        database (PGlite's WebAssembly heap makes RSS per session noisy)
+ *   --store=postgres     recordings in that PostgreSQL database (the replicas' store) instead of
+ *                        files under the data directory (the default store of a single server)
  */
 
 type Pipeline = GatewayChildInit['pipeline'];
-type Options = { quick: boolean; sessions: number[]; markdown?: string; db: 'postgres' | 'pglite' };
+type Options = { quick: boolean; sessions: number[]; markdown?: string; db: 'postgres' | 'pglite'; store: 'file' | 'postgres' };
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { quick: false, sessions: [50, 100, 200], db: 'postgres' };
+  const options: Options = { quick: false, sessions: [50, 100, 200], db: 'postgres', store: 'file' };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg.startsWith('--sessions=')) options.sessions = arg.slice(11).split(',').map(Number).filter((n) => n > 0);
     else if (arg.startsWith('--markdown=')) options.markdown = arg.slice(11);
     else if (arg === '--db=pglite' || arg === '--db=postgres') options.db = arg.slice(5) as Options['db'];
+    else if (arg === '--store=file' || arg === '--store=postgres') options.store = arg.slice(8) as Options['store'];
     else throw new Error(`unknown option ${arg}`);
   }
   if (options.quick && !argv.some((a) => a.startsWith('--sessions='))) options.sessions = [20];
+  if (options.store === 'postgres' && options.db === 'pglite') throw new Error('--store=postgres needs --db=postgres');
   return options;
 }
 
@@ -187,8 +191,15 @@ type Concurrency = {
  * session measures echo round trips; then an `ssh -tt` probe under the same load. A fresh
  * gateway process per level, so memory per session is not blurred by earlier runs.
  */
-async function concurrency(sshd: Sshd, login: SshLogin, pipeline: Pipeline, databaseUrl: string | undefined, sessions: number, windowMs: number): Promise<Concurrency> {
-  const gateway = await startGatewayProcess(sshd, { pipeline, databaseUrl });
+async function concurrency(
+  sshd: Sshd,
+  login: SshLogin,
+  gatewayOptions: { pipeline: Pipeline; databaseUrl: string | undefined; recordingStore: Options['store'] },
+  sessions: number,
+  windowMs: number,
+): Promise<Concurrency> {
+  const { pipeline } = gatewayOptions;
+  const gateway = await startGatewayProcess(sshd, gatewayOptions);
   const openGateway = async () => openGatewayClient(await gateway.newSession(), { origin: gateway.origin });
   const load: PtyClient[] = [];
   const timers: NodeJS.Timeout[] = [];
@@ -275,7 +286,11 @@ function table(headers: string[], rows: string[][]): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const info: Record<string, string> = { ...machine(), 'gateway database': databaseLine(options.db) };
+  const info: Record<string, string> = {
+    ...machine(),
+    'gateway database': databaseLine(options.db),
+    'recording store': options.store === 'file' ? 'files under the gateway data directory (the default)' : 'PostgreSQL (--store=postgres)',
+  };
   const fileMb = options.quick ? 40 : 250;
   const chattyMb = options.quick ? 10 : 100;
   const rounds = options.quick ? 1 : 3;
@@ -320,9 +335,9 @@ async function main(): Promise<void> {
     /** Fresh gateway processes per phase: one left busy (or bloated) by a phase spoils the next. */
     const contendersForPhase = async (phase: string): Promise<Contender[]> => {
       for (const gateway of gateways.splice(0)) await gateway.stop();
-      const configured = await startGatewayProcess(target, { pipeline: 'configured', databaseUrl: await newDatabase() });
+      const configured = await startGatewayProcess(target, { pipeline: 'configured', databaseUrl: await newDatabase(), recordingStore: options.store });
       gateways.push(configured);
-      const bare = await startGatewayProcess(target, { pipeline: 'pass-through', databaseUrl: await newDatabase() });
+      const bare = await startGatewayProcess(target, { pipeline: 'pass-through', databaseUrl: await newDatabase(), recordingStore: options.store });
       gateways.push(bare);
       const contenders: Contender[] = [
         { name: SSH, open: () => Promise.resolve(openSshClient(login)), cpuPid: (client) => client.pid ?? -1 },
@@ -346,7 +361,7 @@ async function main(): Promise<void> {
     for (const sessions of options.sessions) {
       for (const pipeline of ['configured', 'pass-through'] as const) {
         log(`concurrency: ${sessions} sessions at 2 KB/s each, ${pipeline} gateway`);
-        concurrencyResults.push(await concurrency(sshd, login, pipeline, await newDatabase(), sessions, options.quick ? 4_000 : 10_000));
+        concurrencyResults.push(await concurrency(sshd, login, { pipeline, databaseUrl: await newDatabase(), recordingStore: options.store }, sessions, options.quick ? 4_000 : 10_000));
       }
     }
 
