@@ -57,6 +57,9 @@ async function startChild(init: ChildInit) {
   return { child, ready: ready as unknown as { origin: string; recovered: number }, ask };
 }
 
+/** More than any tail of `seq` output a masking rule could still be waiting on. */
+const MAX_HELD_TAIL_BYTES = 64;
+
 it('keeps every event received before a SIGKILL, marks the recording interrupted, and it verifies; a flipped byte does not', async () => {
   const secretKey = randomBytes(32).toString('hex');
   const first = await startChild({ dataDir, secretKey, sshd });
@@ -88,9 +91,12 @@ it('keeps every event received before a SIGKILL, marks the recording interrupted
   const outputFile = path.join(dataDir, 'recorded-output');
   const after = await second.ask<Inspection>({ type: 'inspect', id, file: outputFile });
   const recorded = fs.readFileSync(outputFile);
-  // The gateway had received at least what it relayed; the recording holds all of it.
-  expect(recorded.length).toBeGreaterThanOrEqual(clientLog.length);
-  expect(recorded.subarray(0, clientLog.length).equals(clientLog)).toBe(true);
+  // The gateway had received at least what it relayed; the recording holds all of it but for
+  // a possible secret the recording's masker still held back (the browser gets such a tail
+  // after a few ms of quiet; the recording only once it is decided: a few digits of `seq`).
+  const comparable = Math.min(recorded.length, clientLog.length);
+  expect(recorded.length).toBeGreaterThanOrEqual(clientLog.length - MAX_HELD_TAIL_BYTES);
+  expect(recorded.subarray(0, comparable).equals(clientLog.subarray(0, comparable))).toBe(true);
   expect(after.recording).toMatchObject({ status: 'interrupted', outputBytes: recorded.length });
   expect(after.recording.chunkCount).toBeGreaterThanOrEqual(2);
   expect(after.sessionStatus).toBe('interrupted');
