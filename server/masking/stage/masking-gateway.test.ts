@@ -142,7 +142,8 @@ describeEachDriver('inline masking through the gateway', (driver) => {
       await sleep(30);
     }
     term.type('\r');
-    await term.waitFor(/got-14/);
+    // The prompt is back (echo on again) before `exit` is typed: it is echoed, so recorded as typed.
+    await term.waitFor(/got-14\r\n[\s\S]*\$ $/);
     term.type('exit\n');
     await term.closed;
     const events = await recordingEvents(id);
