@@ -23,7 +23,7 @@ test.afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-test('replay plays, seeks by the timeline, jumps by command, changes speed, keeps a note, opens at ?t', async ({ seed, loginAs, harness }) => {
+test('replay plays, seeks by the timeline, jumps by command, changes speed, keeps a note, copies text, opens at ?t', async ({ seed, loginAs, harness }) => {
   test.setTimeout(120_000);
   const engineer = await seed.user({ roles: ['engineer'] });
   const page = await loginAs(engineer);
@@ -127,6 +127,19 @@ test('replay plays, seeks by the timeline, jumps by command, changes speed, keep
     await replay.tab('Notes').click();
     await expect(page.getByTestId('note').locator('strong')).toHaveText('looks');
     await expect(page.getByTestId('note')).toContainText('#seq');
+  });
+
+  await test.step('paused, text on the screen can be selected and copied', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await replay.open(id, await replay.duration());
+    await replay.expectStatus('paused');
+    // A triple click on the line selects it, as in a live xterm (the screen layer takes the mouse).
+    const line = await replay.screen.getByText('first-2', { exact: true }).boundingBox();
+    expect(line).not.toBeNull();
+    await page.mouse.click(line!.x + 5, line!.y + line!.height / 2, { clickCount: 3 });
+    await page.getByRole('button', { name: 'Copy selection' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Selection copied' })).toBeVisible();
+    expect((await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe('first-2');
   });
 
   await test.step('a deep link opens at ?t', async () => {
