@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages the test suite runs against are installed: real sshd,
-# PostgreSQL, MariaDB, Chromium (Playwright) and asciinema (export check), plus the compiler
+# PostgreSQL, MariaDB, Chromium (Playwright), asciinema (export check) and sudo (a password
+# prompt on the test SSH host, for hidden-input masking), plus the compiler
 # toolchain node-gyp needs for native npm modules without a Linux prebuild (node-pty). As
 # root it installs what is missing; otherwise it prints the command to run and fails. Never
 # reads stdin.
@@ -13,11 +14,12 @@ declare -A PROBES=(
   [mariadb-server]=/usr/sbin/mariadbd
   [chromium]=/usr/bin/chromium
   [asciinema]=/usr/bin/asciinema
+  [sudo]=/usr/bin/sudo
   [python3]=/usr/bin/python3
   [make]=/usr/bin/make
   [g++]=/usr/bin/g++
 )
-ORDER=(openssh-server postgresql mariadb-server chromium asciinema python3 make g++)
+ORDER=(openssh-server postgresql mariadb-server chromium asciinema sudo python3 make g++)
 
 missing=()
 for package in "${ORDER[@]}"; do

@@ -68,6 +68,9 @@ async function ensureTestUser(): Promise<void> {
         child.stdin.end(`${SSH_TEST_USER}:${SSH_TEST_PASSWORD}\n`);
       }),
   );
+  // A real password prompt for masking tests: the test user may run `sudo true` (nothing
+  // else), after typing their password.
+  if (fs.existsSync('/etc/sudoers.d')) fs.writeFileSync(`/etc/sudoers.d/${SSH_TEST_USER}`, `${SSH_TEST_USER} ALL=(root) /usr/bin/true\n`, { mode: 0o440 });
 }
 
 export function freePort(): Promise<number> {

@@ -18,7 +18,7 @@ import { describeEachDriver } from '@/test/db-drivers';
 import { setTestEnv } from '@/test/env';
 import { actorOf, makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
 import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
-import { startSshd, type Sshd } from '@/test/harness/sshd';
+import { SSH_TEST_PASSWORD, startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectTerminal } from '@/test/harness/terminal-client';
 import { HIDDEN_INPUT_MARKER } from './masking-stages';
 
@@ -153,6 +153,30 @@ describeEachDriver('inline masking through the gateway', (driver) => {
     expect(typed).not.toMatch(/Hunter|sekrit/);
     expect(typed).toContain('read -s');
     expect(typed).toContain('exit');
+  });
+
+  it(`records the password typed at sudo's prompt as hidden input, never in clear [${store} store]`, async () => {
+    const { id, term } = await openSession();
+    await term.waitFor(/\$ $/);
+    term.type('sudo -k; sudo true && echo sudo-ok-$((6*7))\n');
+    await term.waitFor(/\[sudo\] password for porthole-test: $/);
+    for (const key of SSH_TEST_PASSWORD) {
+      term.type(key);
+      await sleep(20);
+    }
+    term.type('\r');
+    await term.waitFor(/sudo-ok-42\r\n[\s\S]*\$ $/);
+    term.type('exit\n');
+    await term.closed;
+    const events = await recordingEvents(id);
+    const typed = Buffer.concat(events.filter((e) => e.kind === 'i').map((e) => e.data)).toString('utf8');
+    expect(typed).toContain('sudo -k; sudo true');
+    expect(typed).toContain(HIDDEN_INPUT_MARKER);
+    // The password's own part (its start is the user's name, which the prompt shows).
+    const ownPart = SSH_TEST_PASSWORD.slice(SSH_TEST_PASSWORD.lastIndexOf('password'));
+    expect(typed).not.toContain(ownPart);
+    const recorded = Buffer.concat(events.filter((e) => e.kind === 'o').map((e) => e.data)).toString('utf8');
+    expect(recorded).not.toContain(ownPart);
   });
 
   it(`a secret typed at the prompt, slower than the browser's deadline, never reaches the recording, its command index or the export [${store} store]`, async () => {
