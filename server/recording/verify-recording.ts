@@ -35,7 +35,8 @@ export async function verifyChain(recording: Pick<Recording, 'id' | 'store' | 's
       if (header.seq !== seq) return fail(`chunk ${seq} says it is chunk ${header.seq}`, seq);
       if (header.prevHash !== prev) return fail(`chunk ${seq} does not follow chunk ${seq - 1}: the hash chain is broken`, seq);
     } catch (error) {
-      if (error instanceof FormatError) return fail(`chunk ${seq} is damaged: ${error.message}`, seq);
+      // Decoding errors name their chunk already ("chunk 3 does not match its checksum").
+      if (error instanceof FormatError) return fail(error.message.startsWith(`chunk ${seq} `) ? error.message : `chunk ${seq} is damaged: ${error.message}`, seq);
       throw error;
     }
     prev = sha256(bytes);
