@@ -1,4 +1,5 @@
 import { ConnectorError } from '../connector-error';
+import { socketConnectError } from '../socket-errors';
 import { isConnectionLoss, SqlError } from '@/server/sql/sql-error';
 
 type Endpoint = { host: string; port: number; user: string; database: string };
@@ -22,20 +23,9 @@ export function normalizeMysqlConnectError(error: unknown, { host, port, user, d
     case 1130:
       return new ConnectorError('auth_failed', `${where} does not allow connections from Porthole's address: ${message}`, { cause: error });
   }
+  const socketError = socketConnectError(err.code, { host, port, service: 'MySQL' }, error);
+  if (socketError) return socketError;
   switch (err.code) {
-    case 'ECONNREFUSED':
-      return new ConnectorError('connection_refused', `Connection refused by ${where}: is MySQL listening there?`, { cause: error });
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return new ConnectorError('dns_failed', `Cannot resolve the host name "${host}".`, { cause: error });
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'EADDRNOTAVAIL':
-      return new ConnectorError('host_unreachable', `${where} is unreachable from Porthole.`, { cause: error });
-    case 'ETIMEDOUT':
-      return new ConnectorError('timeout', `Timed out connecting to ${where}.`, { cause: error });
-    case 'ECONNRESET':
-    case 'EPIPE':
     case 'PROTOCOL_CONNECTION_LOST':
       return new ConnectorError('connection_closed', `${where} closed the connection while connecting.`, { cause: error });
     case 'HANDSHAKE_NO_SSL_SUPPORT':

@@ -1,4 +1,5 @@
 import { ConnectorError } from '../connector-error';
+import { socketConnectError } from '../socket-errors';
 import { isConnectionLoss, SqlError } from '@/server/sql/sql-error';
 
 type Endpoint = { host: string; port: number; user: string; database: string };
@@ -10,6 +11,8 @@ export function normalizePostgresConnectError(error: unknown, { host, port, user
   const err = (error ?? {}) as PgServerError & { errno?: number };
   const where = `${host}:${port}`;
   const message = err.message ?? String(error);
+  const socketError = socketConnectError(err.code, { host, port, service: 'PostgreSQL' }, error);
+  if (socketError) return socketError;
   switch (err.code) {
     case '28P01':
     case '28000':
@@ -20,18 +23,6 @@ export function normalizePostgresConnectError(error: unknown, { host, port, user
       return new ConnectorError('connect_failed', `${where} has too many connections open; try again later.`, { cause: error });
     case '57P03':
       return new ConnectorError('connect_failed', `${where} is starting up or shutting down; try again shortly.`, { cause: error });
-    case 'ECONNREFUSED':
-      return new ConnectorError('connection_refused', `Connection refused by ${where}: is PostgreSQL listening there?`, { cause: error });
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return new ConnectorError('dns_failed', `Cannot resolve the host name "${host}".`, { cause: error });
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'EADDRNOTAVAIL':
-      return new ConnectorError('host_unreachable', `${where} is unreachable from Porthole.`, { cause: error });
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return new ConnectorError('connection_closed', `${where} closed the connection while connecting.`, { cause: error });
   }
   if (/timeout/i.test(message)) return new ConnectorError('timeout', `Timed out connecting to ${where}.`, { cause: error });
   if (/does not support SSL|server does not support ssl/i.test(message)) {

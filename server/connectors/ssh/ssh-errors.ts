@@ -1,4 +1,5 @@
 import { ConnectorError } from '../connector-error';
+import { socketConnectError } from '../socket-errors';
 
 type Endpoint = { host: string; port: number };
 
@@ -17,21 +18,8 @@ export function normalizeSshError(error: unknown, { host, port }: Endpoint): Con
   if (err?.level === 'client-timeout' || err?.code === 'ETIMEDOUT' || /timed out/i.test(message)) {
     return new ConnectorError('timeout', `Timed out connecting to ${where}.`, { cause: error });
   }
-  switch (err?.code) {
-    case 'ECONNREFUSED':
-      return new ConnectorError('connection_refused', `Connection refused by ${where}: is an SSH server listening there?`, { cause: error });
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EAI_NONAME':
-      return new ConnectorError('dns_failed', `Cannot resolve the host name "${host}".`, { cause: error });
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'EADDRNOTAVAIL':
-      return new ConnectorError('host_unreachable', `${where} is unreachable from Porthole.`, { cause: error });
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return new ConnectorError('connection_closed', `${where} closed the connection.`, { cause: error });
-  }
+  const socketError = socketConnectError(err?.code, { host, port, service: 'an SSH server' }, error);
+  if (socketError) return socketError;
   if (/privateKey|passphrase|Encrypted private/i.test(message)) {
     return new ConnectorError('credentials_unreadable', 'The stored private key cannot be read: check its passphrase.', { cause: error });
   }
