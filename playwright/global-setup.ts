@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { writeHarnessState, type HarnessState, type OidcAccount } from './support/harness-state';
-import { freePort, startProcess, stopProcessGroup, waitFor, type Started } from './support/processes';
+import { freePort } from '../test/harness/free-port';
+import { startProcess, stopProcessGroup, waitFor, type Started } from './support/processes';
 
 const ROOT = path.resolve(__dirname, '..');
 const OIDC_DISPLAY_NAME = 'Test IdP';

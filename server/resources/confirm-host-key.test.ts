@@ -4,7 +4,8 @@ import { db } from '@/db/client';
 import { auditEvents, resources } from '@/db/schema';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
-import { freePort, startSshd, type Sshd } from '@/test/harness/sshd';
+import { freePort } from '@/test/harness/free-port';
+import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { confirmHostKey } from './confirm-host-key';
 import { fetchResourceHostKey } from './fetch-resource-host-key';
 

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port';
 
 /**
  * A real, throwaway MariaDB server on 127.0.0.1 for tests (Debian's `mariadb-server`): its own
@@ -35,18 +36,6 @@ export function assertMariaDbInstalled(): void {
   if (!fs.existsSync(SERVER)) {
     throw new Error(`MariaDB server not found at ${SERVER}. Install the Debian package: apt-get install -y mariadb-server (or run scripts/ensure-os-packages.sh).`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function canConnect(port: number): Promise<boolean> {

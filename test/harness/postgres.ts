@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort } from './free-port';
 
 /**
  * A real, throwaway PostgreSQL 15 server on 127.0.0.1 for tests: its own data directory in a
@@ -34,18 +34,6 @@ export function assertPostgresInstalled(binDir = POSTGRES_BIN_DIR): void {
         'Install the Debian package: apt-get install -y postgresql (or run scripts/ensure-os-packages.sh).',
     );
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function postgresUser(): { uid: number; gid: number } {

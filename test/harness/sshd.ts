@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { hostKeyFingerprint } from '@/server/connectors/ssh/host-key';
+import { freePort } from './free-port';
 
 const run = promisify(execFile);
 
@@ -71,17 +72,6 @@ async function ensureTestUser(): Promise<void> {
   // A real password prompt for masking tests: the test user may run `sudo true` (nothing
   // else), after typing their password.
   if (fs.existsSync('/etc/sudoers.d')) fs.writeFileSync(`/etc/sudoers.d/${SSH_TEST_USER}`, `${SSH_TEST_USER} ALL=(root) /usr/bin/true\n`, { mode: 0o440 });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves once sshd sends its version banner, i.e. it really accepts connections. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startSshd, type Sshd } from '@/test/harness/sshd';
+import { freePort } from '@/test/harness/free-port';
+import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { ConnectorError } from '../connector-error';
 import type { TerminalConnection, TerminalExit } from '../terminal-connector';
 import { fetchHostKey } from './fetch-host-key';
