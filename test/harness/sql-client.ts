@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { SQL_ACK_EVERY_BYTES, sqlServerMessage, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
+import { watchSocket } from './socket-watch';
 
 export type SqlResultSet = {
   index: number;
@@ -50,18 +51,7 @@ export function connectSqlClient(url: string, options: SqlClientOptions = {}): P
   const runs = new Map<string, { results: Map<number, SqlResultSet>; sentAt: number; firstRowsAt: number | null }>();
   let received = 0;
   let acked = 0;
-  let wake: (() => void)[] = [];
-  const notify = () => {
-    const pending = wake;
-    wake = [];
-    pending.forEach((fn) => fn());
-  };
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.on('close', (code, reason) => {
-      resolve({ code, reason: reason.toString() });
-      notify();
-    }),
-  );
+  const { closed, notify, until } = watchSocket(ws, () => `messages: ${JSON.stringify(messages.slice(-10))}`);
   const resultSet = (id: string, index: number): SqlResultSet => {
     const run = runs.get(id) ?? { results: new Map<number, SqlResultSet>(), sentAt: Date.now(), firstRowsAt: null };
     runs.set(id, run);
@@ -94,18 +84,6 @@ export function connectSqlClient(url: string, options: SqlClientOptions = {}): P
     }
     notify();
   });
-  const until = async <T>(probe: () => T | undefined, what: string, timeoutMs: number): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; messages: ${JSON.stringify(messages.slice(-10))}`);
-      await new Promise<void>((resolve) => {
-        wake.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
-  };
   const waitForRun = (id: string, timeoutMs = 30_000) =>
     until(
       () => {

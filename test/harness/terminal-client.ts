@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { ACK_EVERY_BYTES, serverMessage, type ServerMessage } from '@/server/gateway/protocol';
+import { watchSocket } from './socket-watch';
 
 export type TerminalClientOptions = {
   origin?: string;
@@ -45,18 +46,7 @@ export function connectTerminal(url: string, options: TerminalClientOptions = {}
   let text = '';
   let received = 0;
   let acked = 0;
-  let wake: (() => void)[] = [];
-  const notify = () => {
-    const pending = wake;
-    wake = [];
-    pending.forEach((fn) => fn());
-  };
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.on('close', (code, reason) => {
-      resolve({ code, reason: reason.toString() });
-      notify();
-    }),
-  );
+  const { closed, notify, until } = watchSocket(ws, () => `output tail: ${JSON.stringify(text.slice(-300))}; messages: ${JSON.stringify(messages)}`);
   ws.on('message', (data: Buffer, isBinary) => {
     if (isBinary) {
       received += data.length;
@@ -68,18 +58,6 @@ export function connectTerminal(url: string, options: TerminalClientOptions = {}
     }
     notify();
   });
-  const until = async <T>(probe: () => T | undefined, what: string, timeoutMs: number): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output tail: ${JSON.stringify(text.slice(-300))}; messages: ${JSON.stringify(messages)}`);
-      await new Promise<void>((resolve) => {
-        wake.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
-  };
   const client: TerminalClient = {
     ws,
     messages,
