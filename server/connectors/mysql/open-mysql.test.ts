@@ -1,22 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMariaDb, type TestMariaDb } from '@/test/harness/mariadb';
-import type { SqlConnection, SqlCursor, SqlTarget } from '@/server/sql/sql-connection';
+import type { SqlConnection, SqlTarget } from '@/server/sql/sql-connection';
+import { drainCursor } from '@/test/sql-cursor';
 import { mysqlSyntaxErrorPosition } from './mysql-errors';
 import { openMysql } from './open-mysql';
-
-async function drain(cursor: SqlCursor, { pageRows = 1000, keep = true } = {}) {
-  const rows: (string | null)[][] = [];
-  let count = 0;
-  let columns = null;
-  for (;;) {
-    const page = await cursor.read(pageRows);
-    columns ??= page.columns;
-    count += page.rows.length;
-    if (keep) rows.push(...page.rows);
-    if (page.isDone) return { columns, rows, count, command: page.command, rowCount: page.rowCount };
-  }
-}
 
 describe('MySQL connector (real MariaDB)', () => {
   let server: TestMariaDb;
@@ -64,7 +52,7 @@ describe('MySQL connector (real MariaDB)', () => {
   it('runs a query and returns text cells, NULLs, hex bytes and column types', async () => {
     const connection = await connect();
     expect(connection.serverVersion).toMatch(/^MariaDB 10\./);
-    const result = await drain(connection.execute('SELECT id, email, note, avatar, 1.50 AS n FROM customers ORDER BY id'));
+    const result = await drainCursor(connection.execute('SELECT id, email, note, avatar, 1.50 AS n FROM customers ORDER BY id'));
     expect(result.columns).toEqual([
       { name: 'id', type: 'int' },
       { name: 'email', type: 'varchar' },
@@ -81,18 +69,18 @@ describe('MySQL connector (real MariaDB)', () => {
 
   it('runs statements one after another, with affected-row counts', async () => {
     const connection = await connect();
-    expect(await drain(connection.execute('CREATE TABLE t (x INT)'))).toMatchObject({ command: 'CREATE', columns: null, count: 0 });
-    expect(await drain(connection.execute('INSERT INTO t VALUES (1), (2), (3), (4), (5)'))).toMatchObject({ command: 'INSERT', rowCount: 5 });
-    expect(await drain(connection.execute('UPDATE t SET x = x + 1 WHERE x > 2'))).toMatchObject({ command: 'UPDATE', rowCount: 3 });
-    expect((await drain(connection.execute('SELECT SUM(x) FROM t'))).rows).toEqual([['18']]);
-    await drain(connection.execute('DROP TABLE t'));
+    expect(await drainCursor(connection.execute('CREATE TABLE t (x INT)'))).toMatchObject({ command: 'CREATE', columns: null, count: 0 });
+    expect(await drainCursor(connection.execute('INSERT INTO t VALUES (1), (2), (3), (4), (5)'))).toMatchObject({ command: 'INSERT', rowCount: 5 });
+    expect(await drainCursor(connection.execute('UPDATE t SET x = x + 1 WHERE x > 2'))).toMatchObject({ command: 'UPDATE', rowCount: 3 });
+    expect((await drainCursor(connection.execute('SELECT SUM(x) FROM t'))).rows).toEqual([['18']]);
+    await drainCursor(connection.execute('DROP TABLE t'));
   });
 
   it('reports a syntax error with its position, and the connection stays usable', async () => {
     const connection = await connect();
     const statement = 'SELECT id FROM customers WHERE id = = 1';
-    await expect(drain(connection.execute(statement))).rejects.toMatchObject({ code: 'syntax_error', position: statement.indexOf('= 1'), serverCode: '1064' });
-    expect((await drain(connection.execute('SELECT 1'))).rows).toEqual([['1']]);
+    await expect(drainCursor(connection.execute(statement))).rejects.toMatchObject({ code: 'syntax_error', position: statement.indexOf('= 1'), serverCode: '1064' });
+    expect((await drainCursor(connection.execute('SELECT 1'))).rows).toEqual([['1']]);
   });
 
   it('finds syntax error positions on later lines and at the end', () => {
@@ -103,26 +91,26 @@ describe('MySQL connector (real MariaDB)', () => {
 
   it('reports permission denied clearly', async () => {
     const connection = await connect();
-    await expect(drain(connection.execute('SELECT * FROM vault.secrets'))).rejects.toMatchObject({ code: 'permission_denied' });
+    await expect(drainCursor(connection.execute('SELECT * FROM vault.secrets'))).rejects.toMatchObject({ code: 'permission_denied' });
   });
 
   it('cancels a running SLEEP(30) with KILL QUERY from a second connection', async () => {
     const connection = await connect();
     const started = Date.now();
     // MariaDB answers a killed SLEEP() with a row (1) rather than an error: either way it returns at once.
-    const running = drain(connection.execute('SELECT SLEEP(30) AS s, (SELECT COUNT(*) FROM customers) AS n')).catch((error: unknown) => error);
+    const running = drainCursor(connection.execute('SELECT SLEEP(30) AS s, (SELECT COUNT(*) FROM customers) AS n')).catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await connection.cancel()).toBe(true);
     const outcome = await running;
     expect(Date.now() - started).toBeLessThan(5000);
     if (outcome instanceof Error) expect(outcome).toMatchObject({ code: 'cancelled' });
     else expect(outcome).toMatchObject({ rows: [['1', '2']] });
-    expect((await drain(connection.execute('SELECT 2'))).rows).toEqual([['2']]);
+    expect((await drainCursor(connection.execute('SELECT 2'))).rows).toEqual([['2']]);
   });
 
   it('cancels a long-running scan with an error', async () => {
     const connection = await connect();
-    const running = drain(connection.execute("SELECT COUNT(*) FROM seq_1_to_1000000000 a WHERE MD5(a.seq) = 'x'")).catch((error: unknown) => error);
+    const running = drainCursor(connection.execute("SELECT COUNT(*) FROM seq_1_to_1000000000 a WHERE MD5(a.seq) = 'x'")).catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await connection.cancel()).toBe(true);
     expect(await running).toMatchObject({ code: 'cancelled' });
@@ -130,14 +118,14 @@ describe('MySQL connector (real MariaDB)', () => {
 
   it('stops a statement at the resource time limit', async () => {
     const connection = await connect({ statementTimeoutMs: 300 });
-    await expect(drain(connection.execute("SELECT COUNT(*) FROM seq_1_to_1000000000 a WHERE MD5(a.seq) = 'x'"))).rejects.toMatchObject({ code: 'timeout' });
-    expect((await drain(connection.execute('SELECT 3'))).rows).toEqual([['3']]);
+    await expect(drainCursor(connection.execute("SELECT COUNT(*) FROM seq_1_to_1000000000 a WHERE MD5(a.seq) = 'x'"))).rejects.toMatchObject({ code: 'timeout' });
+    expect((await drainCursor(connection.execute('SELECT 3'))).rows).toEqual([['3']]);
   });
 
   it('refuses writes in read-only mode', async () => {
     const connection = await connect({ isReadOnly: true });
-    await expect(drain(connection.execute("UPDATE customers SET note = 'x'"))).rejects.toMatchObject({ code: 'read_only' });
-    expect((await drain(connection.execute('SELECT COUNT(*) FROM customers'))).rows).toEqual([['2']]);
+    await expect(drainCursor(connection.execute("UPDATE customers SET note = 'x'"))).rejects.toMatchObject({ code: 'read_only' });
+    expect((await drainCursor(connection.execute('SELECT COUNT(*) FROM customers'))).rows).toEqual([['2']]);
   });
 
   it('normalizes connection failures', async () => {
@@ -155,7 +143,7 @@ describe('MySQL connector (real MariaDB)', () => {
     const started = Date.now();
     await cursor.close();
     expect(Date.now() - started).toBeLessThan(3000);
-    expect((await drain(connection.execute('SELECT 4'))).rows).toEqual([['4']]);
+    expect((await drainCursor(connection.execute('SELECT 4'))).rows).toEqual([['4']]);
   });
 
   it('streams a 1,000,000-row result page by page with bounded memory', async () => {

@@ -2,22 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '@/test/harness/postgres';
-import type { SqlConnection, SqlCursor, SqlTarget } from '@/server/sql/sql-connection';
+import type { SqlConnection, SqlTarget } from '@/server/sql/sql-connection';
+import { drainCursor } from '@/test/sql-cursor';
 import { openPostgres } from './open-postgres';
-
-/** Reads a cursor to the end; returns the rows (or only their count when `keep` is false). */
-async function drain(cursor: SqlCursor, { pageRows = 1000, keep = true } = {}) {
-  const rows: (string | null)[][] = [];
-  let count = 0;
-  let columns = null;
-  for (;;) {
-    const page = await cursor.read(pageRows);
-    columns ??= page.columns;
-    count += page.rows.length;
-    if (keep) rows.push(...page.rows);
-    if (page.isDone) return { columns, rows, count, command: page.command, rowCount: page.rowCount };
-  }
-}
 
 describe('PostgreSQL connector (real server)', () => {
   let target: SqlTarget;
@@ -63,7 +50,7 @@ describe('PostgreSQL connector (real server)', () => {
   it('runs a query and returns text cells, NULLs and column types', async () => {
     const connection = await connect();
     expect(connection.serverVersion).toMatch(/^PostgreSQL 15/);
-    const result = await drain(connection.execute('SELECT id, email, note, 1.50::numeric AS n, now() IS NOT NULL AS t FROM customers ORDER BY id'));
+    const result = await drainCursor(connection.execute('SELECT id, email, note, 1.50::numeric AS n, now() IS NOT NULL AS t FROM customers ORDER BY id'));
     expect(result.columns).toEqual([
       { name: 'id', type: 'int4' },
       { name: 'email', type: 'text' },
@@ -80,48 +67,48 @@ describe('PostgreSQL connector (real server)', () => {
 
   it('runs statements one after another on one connection, with command tags and counts', async () => {
     const connection = await connect();
-    expect(await drain(connection.execute('CREATE TEMP TABLE t (x int)'))).toMatchObject({ command: 'CREATE', columns: null, count: 0 });
-    expect(await drain(connection.execute('INSERT INTO t SELECT generate_series(1, 5)'))).toMatchObject({ command: 'INSERT', rowCount: 5 });
-    expect(await drain(connection.execute('UPDATE t SET x = x + 1 WHERE x > 2'))).toMatchObject({ command: 'UPDATE', rowCount: 3 });
-    expect((await drain(connection.execute('SELECT sum(x) FROM t'))).rows).toEqual([['18']]);
+    expect(await drainCursor(connection.execute('CREATE TEMP TABLE t (x int)'))).toMatchObject({ command: 'CREATE', columns: null, count: 0 });
+    expect(await drainCursor(connection.execute('INSERT INTO t SELECT generate_series(1, 5)'))).toMatchObject({ command: 'INSERT', rowCount: 5 });
+    expect(await drainCursor(connection.execute('UPDATE t SET x = x + 1 WHERE x > 2'))).toMatchObject({ command: 'UPDATE', rowCount: 3 });
+    expect((await drainCursor(connection.execute('SELECT sum(x) FROM t'))).rows).toEqual([['18']]);
   });
 
   it('reports a syntax error with its position, and the connection stays usable', async () => {
     const connection = await connect();
     const statement = 'SELECT id FROM customers WHERE id = = 1';
-    await expect(drain(connection.execute(statement))).rejects.toMatchObject({ code: 'syntax_error', position: statement.indexOf('= 1'), serverCode: '42601' });
-    await expect(drain(connection.execute('SELECT nope FROM customers'))).rejects.toMatchObject({ code: 'query_failed', position: 7 });
-    expect((await drain(connection.execute('SELECT 1'))).rows).toEqual([['1']]);
+    await expect(drainCursor(connection.execute(statement))).rejects.toMatchObject({ code: 'syntax_error', position: statement.indexOf('= 1'), serverCode: '42601' });
+    await expect(drainCursor(connection.execute('SELECT nope FROM customers'))).rejects.toMatchObject({ code: 'query_failed', position: 7 });
+    expect((await drainCursor(connection.execute('SELECT 1'))).rows).toEqual([['1']]);
   });
 
   it('reports permission denied clearly', async () => {
     const connection = await connect();
-    await expect(drain(connection.execute('SELECT * FROM secrets'))).rejects.toMatchObject({ code: 'permission_denied', userMessage: expect.stringMatching(/permission denied for table secrets/) });
+    await expect(drainCursor(connection.execute('SELECT * FROM secrets'))).rejects.toMatchObject({ code: 'permission_denied', userMessage: expect.stringMatching(/permission denied for table secrets/) });
   });
 
   it('cancels a running pg_sleep(30) from a second connection', async () => {
     const connection = await connect();
     const started = Date.now();
-    const running = drain(connection.execute('SELECT pg_sleep(30)')).catch((error: unknown) => error);
+    const running = drainCursor(connection.execute('SELECT pg_sleep(30)')).catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await connection.cancel()).toBe(true);
     expect(await running).toMatchObject({ code: 'cancelled' });
     expect(Date.now() - started).toBeLessThan(5000);
-    expect((await drain(connection.execute('SELECT 2'))).rows).toEqual([['2']]);
+    expect((await drainCursor(connection.execute('SELECT 2'))).rows).toEqual([['2']]);
     expect(await connection.cancel()).toBe(false);
   });
 
   it('stops a statement at the resource time limit', async () => {
     const connection = await connect({ statementTimeoutMs: 300 });
-    await expect(drain(connection.execute('SELECT pg_sleep(5)'))).rejects.toMatchObject({ code: 'timeout' });
-    expect((await drain(connection.execute('SELECT 3'))).rows).toEqual([['3']]);
+    await expect(drainCursor(connection.execute('SELECT pg_sleep(5)'))).rejects.toMatchObject({ code: 'timeout' });
+    expect((await drainCursor(connection.execute('SELECT 3'))).rows).toEqual([['3']]);
   });
 
   it('refuses writes in read-only mode', async () => {
     const connection = await connect({ isReadOnly: true });
     expect(connection.isReadOnly).toBe(true);
-    await expect(drain(connection.execute("UPDATE customers SET note = 'x'"))).rejects.toMatchObject({ code: 'read_only' });
-    expect((await drain(connection.execute('SELECT count(*) FROM customers'))).rows).toEqual([['2']]);
+    await expect(drainCursor(connection.execute("UPDATE customers SET note = 'x'"))).rejects.toMatchObject({ code: 'read_only' });
+    expect((await drainCursor(connection.execute('SELECT count(*) FROM customers'))).rows).toEqual([['2']]);
   });
 
   it('normalizes connection failures', async () => {
@@ -138,7 +125,7 @@ describe('PostgreSQL connector (real server)', () => {
     expect(first.rows).toHaveLength(100);
     expect(first.isDone).toBe(false);
     await cursor.close();
-    expect((await drain(connection.execute('SELECT 4'))).rows).toEqual([['4']]);
+    expect((await drainCursor(connection.execute('SELECT 4'))).rows).toEqual([['4']]);
   });
 
   it('streams a 1,000,000-row result page by page with bounded memory', async () => {
