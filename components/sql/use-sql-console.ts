@@ -5,6 +5,7 @@ import type { SqlSchemaTree, SqlSessionInfo } from '@/lib/protocol/sql-protocol'
 import { endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
 import { ConsoleModel, type RunState } from './console-model';
 import { SqlSocket } from './sql-socket';
+import { requestSocketUrl } from '../sessions/request-socket-url';
 
 export type ConsoleStatus = 'connecting' | 'connected' | 'closed' | 'error';
 
@@ -28,25 +29,6 @@ export type SqlConsoleApi = SqlConsoleState & {
 };
 
 let runCounter = 0;
-
-/** POST /api/v1/sessions/:id/ticket → a socket URL with a fresh single-use ticket. */
-async function requestSocketUrl(sessionId: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(`/api/v1/sessions/${encodeURIComponent(sessionId)}/ticket`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-    credentials: 'same-origin',
-    signal,
-  });
-  const body = (await response.json().catch(() => undefined)) as { wsUrl?: unknown; error?: { message?: unknown } } | undefined;
-  if (!response.ok || typeof body?.wsUrl !== 'string') {
-    throw new Error(typeof body?.error?.message === 'string' ? body.error.message : `Could not open the session (HTTP ${response.status}).`);
-  }
-  const url = new URL(body.wsUrl, window.location.href);
-  if (url.protocol === 'http:') url.protocol = 'ws:';
-  if (url.protocol === 'https:') url.protocol = 'wss:';
-  return url.toString();
-}
 
 /**
  * Opens a session's SQL socket and keeps the console's state: connection, runs and their

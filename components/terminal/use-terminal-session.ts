@@ -4,6 +4,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import { endingFromClose, endingFromError, endingFromReason, type SessionEnding } from './session-ending';
 import { TerminalSocket } from './terminal-socket';
 import { XtermTerminal, type RendererKind } from './xterm-terminal';
+import { requestSocketUrl } from '../sessions/request-socket-url';
 
 export type TerminalStatus = 'connecting' | 'connected' | 'closed' | 'error';
 
@@ -134,23 +135,3 @@ export function useTerminalSession({
   return state;
 }
 
-/** POST /api/v1/sessions/:id/ticket → a socket URL with a fresh single-use ticket. */
-async function requestSocketUrl(sessionId: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(`/api/v1/sessions/${encodeURIComponent(sessionId)}/ticket`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-    credentials: 'same-origin',
-    signal,
-  });
-  const body = (await response.json().catch(() => undefined)) as { wsUrl?: unknown; error?: { message?: unknown } } | undefined;
-  if (!response.ok || typeof body?.wsUrl !== 'string') {
-    const message = typeof body?.error?.message === 'string' ? body.error.message : `Could not open the session (HTTP ${response.status}).`;
-    throw new Error(message);
-  }
-  // The server builds the URL on its configured public origin; make sure it is a ws(s) URL.
-  const url = new URL(body.wsUrl, window.location.href);
-  if (url.protocol === 'http:') url.protocol = 'ws:';
-  if (url.protocol === 'https:') url.protocol = 'wss:';
-  return url.toString();
-}
