@@ -152,7 +152,9 @@ describeEachDriver('inline masking through the gateway', (driver) => {
     expect(typed).not.toContain(password);
     expect(typed).not.toMatch(/Hunter|sekrit/);
     expect(typed).toContain('read -s');
-    expect(typed).toContain('exit');
+    // `exit` is recorded as typed once its echo is seen; on a machine so loaded that the echo
+    // comes later than the tracker's window, as hidden input (fail closed), never in clear.
+    expect(typed).toMatch(/(?:exit|\[hidden input\])\s*$/);
   });
 
   it(`records the password typed at sudo's prompt as hidden input, never in clear [${store} store]`, async () => {
