@@ -3,14 +3,16 @@
 import fcntl, os, pty, select, signal, struct, sys, termios
 
 cols, rows, argv = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+
+def set_size(fd, c, r):
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', r, c, 0, 0))
+
 pid, master = pty.fork()
 if pid == 0:
+    # The size is set on the terminal before the program starts: it may ask at once.
+    set_size(0, cols, rows)
     os.execvp(argv[0], argv)
 
-def set_size(c, r):
-    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack('HHHH', r, c, 0, 0))
-
-set_size(cols, rows)
 control, pending = 3, b''
 inputs = [0, master, control]
 while master in inputs:
@@ -33,7 +35,7 @@ while master in inputs:
             while b'\n' in pending:
                 line, pending = pending.split(b'\n', 1)
                 c, r = (int(v) for v in line.split())
-                set_size(c, r)
+                set_size(master, c, r)
                 os.kill(pid, signal.SIGWINCH)
 _, status = os.waitpid(pid, 0)
 sys.exit(os.waitstatus_to_exitcode(status) if hasattr(os, 'waitstatus_to_exitcode') else status >> 8)
