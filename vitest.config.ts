@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname) } },
   test: {
-    include: ['{server,db,app,components,scripts,test}/**/*.test.ts'],
+    include: ['{server,db,app,components,lib,scripts,test}/**/*.test.ts'],
     // One real PostgreSQL server and one migrated PGlite template for the run (test/harness/).
     globalSetup: ['./test/global-setup.ts'],
     // A fixed key and a temp data directory before server/ reads its configuration.

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { toCsv, type ResultSet, type RunState } from './console-model';
+import { resultToCsv, type ResultSet, type RunState } from './console-model';
 import { ResultGrid, type CellPosition } from './ResultGrid';
 
 function formatDuration(ms: number | undefined): string {
@@ -83,7 +83,7 @@ export function ResultPanel({ run, version, rowCap, onCancel }: { run: RunState 
                   </button>
                 </>
               ) : null}
-              <button type="button" className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => download(`result-${run.id}-${set.index + 1}.csv`, toCsv(set))}>
+              <button type="button" className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => download(`result-${run.id}-${set.index + 1}.csv`, resultToCsv(set))}>
                 Export CSV
               </button>
             </>

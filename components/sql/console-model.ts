@@ -1,3 +1,4 @@
+import { toCsv } from '@/lib/csv/csv';
 import type { JudgedStatementView, SqlColumnView, SqlServerMessage } from '@/lib/protocol/sql-protocol';
 
 /**
@@ -124,10 +125,10 @@ export class ConsoleModel {
   }
 }
 
-/** CSV of a result as displayed (masked values included, NULL as empty). */
-export function toCsv(set: Pick<ResultSet, 'columns' | 'rows'>): string {
-  const cell = (value: string | null) => (value === null ? '' : /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = [set.columns.map((c) => cell(c.name)).join(',')];
-  for (const row of set.rows) lines.push(row.map(cell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+/** CSV of a result as displayed (masked values included, NULL as empty), safe to open in a spreadsheet. */
+export function resultToCsv(set: Pick<ResultSet, 'columns' | 'rows'>): string {
+  return toCsv(
+    set.columns.map((c) => c.name),
+    set.rows,
+  );
 }

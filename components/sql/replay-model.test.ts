@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeSqlEvent, type SqlEventInput } from '@/lib/sql/sql-events';
-import { toCsv } from './console-model';
+import { resultToCsv } from './console-model';
 import { buildReplayModel, resultsAt, runAt, toSqlScript } from './replay-model';
 
 const m = (t: number, event: SqlEventInput): [number, string, string] => [t, 'm', encodeSqlEvent(event)];
@@ -40,6 +40,10 @@ describe('SQL replay model', () => {
   });
 
   it('exports the displayed result as CSV', () => {
-    expect(toCsv({ columns: [{ name: 'a', type: 'text' }, { name: 'b', type: 'text' }], rows: [['x,y', null], ['say "hi"', '[MASKED]1111']] })).toBe('a,b\r\n"x,y",\r\n"say ""hi""",[MASKED]1111\r\n');
+    expect(resultToCsv({ columns: [{ name: 'a', type: 'text' }, { name: 'b', type: 'text' }], rows: [['x,y', null], ['say "hi"', '[MASKED]1111']] })).toBe('a,b\r\n"x,y",\r\n"say ""hi""",[MASKED]1111\r\n');
+  });
+
+  it('exports a cell that a spreadsheet would run as a formula as text', () => {
+    expect(resultToCsv({ columns: [{ name: 'a', type: 'text' }], rows: [['=HYPERLINK("http://evil","x")'], ['-5']] })).toBe(`a\r\n"'=HYPERLINK(""http://evil"",""x"")"\r\n'-5\r\n`);
   });
 });
