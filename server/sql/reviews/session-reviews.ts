@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { sqlReviews, type SqlReviewStatus } from '@/db/sql-schema';
+import { recordAuditEvent } from '../../audit/record-audit-event';
 
 export type ReviewState = { status: SqlReviewStatus; deciderName: string | null; comment: string | null };
 
@@ -17,18 +18,30 @@ export async function getReviewState(reviewId: string): Promise<ReviewState | un
 
 /** The requester withdraws a pending review; false when it was decided meanwhile. */
 export async function withdrawSqlReview(reviewId: string, requesterId: string): Promise<boolean> {
-  const rows = await db()
-    .update(sqlReviews)
-    .set({ status: 'cancelled', decidedAt: new Date(), comment: 'Withdrawn by the engineer.' })
-    .where(and(eq(sqlReviews.id, reviewId), eq(sqlReviews.requesterId, requesterId), eq(sqlReviews.status, 'pending')))
-    .returning({ id: sqlReviews.id });
-  return rows.length > 0;
+  return db().transaction(async (tx) => {
+    const rows = await tx
+      .update(sqlReviews)
+      .set({ status: 'cancelled', decidedAt: new Date(), comment: 'Withdrawn by the engineer.' })
+      .where(and(eq(sqlReviews.id, reviewId), eq(sqlReviews.requesterId, requesterId), eq(sqlReviews.status, 'pending')))
+      .returning({ id: sqlReviews.id, sessionId: sqlReviews.sessionId });
+    const [row] = rows;
+    if (!row) return false;
+    await recordAuditEvent({ actorId: requesterId, action: 'sql_review.withdraw', targetType: 'sql_review', targetId: row.id, data: { sessionId: row.sessionId } }, tx);
+    return true;
+  });
 }
 
 /** A session's pending reviews lapse when it ends: approving them later would run nothing. */
 export async function cancelSessionReviews(sessionId: string): Promise<void> {
-  await db()
-    .update(sqlReviews)
-    .set({ status: 'cancelled', decidedAt: new Date() })
-    .where(and(eq(sqlReviews.sessionId, sessionId), eq(sqlReviews.status, 'pending')));
+  await db().transaction(async (tx) => {
+    const rows = await tx
+      .update(sqlReviews)
+      .set({ status: 'cancelled', decidedAt: new Date(), comment: 'The session ended before a decision.' })
+      .where(and(eq(sqlReviews.sessionId, sessionId), eq(sqlReviews.status, 'pending')))
+      .returning({ id: sqlReviews.id });
+    for (const row of rows) {
+      // No person decided: the session's end did.
+      await recordAuditEvent({ actorId: null, action: 'sql_review.cancel', targetType: 'sql_review', targetId: row.id, data: { sessionId, reason: 'session_ended' } }, tx);
+    }
+  });
 }
