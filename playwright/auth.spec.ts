@@ -46,6 +46,13 @@ test.describe('admin-only areas', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users', exact: true })).toHaveCount(0);
   });
 
+  test('an engineer who approves nothing gets the not-found page at /approvals', async ({ loginAs, seed }) => {
+    const page = await loginAs(await seed.user());
+    const response = await page.goto('/approvals');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  });
+
   test('the users API answers 403 to a non-admin token and 401 without credentials', async ({ loginAs, seed, playwright, baseURL }) => {
     const user = await seed.user();
     const page = await loginAs(user);

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { ApprovalsInbox, type InboxDetail } from '@/components/access/ApprovalsInbox';
 import { LiveRefresh } from '@/components/access/LiveRefresh';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { getRequest } from '@/server/access/get-request';
+import { isApprover } from '@/server/access/is-approver';
 import { listApprovalsInbox } from '@/server/access/list-approvals-inbox';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { StatementReviews } from '@/components/sql/StatementReviews';
@@ -15,6 +17,8 @@ export const metadata: Metadata = { title: 'Approvals' };
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
   const actor = await requirePageActor();
+  // Like /audit: someone in no approver group is told the page does not exist.
+  if (!(await isApprover(actor))) notFound();
   const [{ id }, requests, sqlReviews] = await Promise.all([searchParams, listApprovalsInbox({ actor }), listPendingSqlReviews({ actor })]);
   const selectedId = id ?? requests[0]?.id;
   const selected: InboxDetail | null = selectedId ? await getRequest({ actor, requestId: selectedId }).catch(() => null) : null;
