@@ -39,10 +39,9 @@ export function scanPass<R extends Scannable>(
   from: number,
   matches: Match[],
 ): { blockRule: number; start: number; end: number } | null {
-  const re = pass.start ? pass.start.sticky : pass.scan;
   let at = from;
   for (;;) {
-    const m = pass.start ? execAtCandidates(pass.start.filter, re, input, clean, at) : execFrom(re, input, at);
+    const m = nextCandidate(pass, input, clean, at, clean.length);
     if (m === null) return null;
     const start = m.index;
     const end = start + m[0].length;
@@ -50,27 +49,74 @@ export function scanPass<R extends Scannable>(
       at = start + 1;
       continue;
     }
-    let alternative = pass.groups[0]!;
-    for (const g of pass.groups) {
-      if (m[g.group] !== undefined) {
-        alternative = g;
-        break;
-      }
-    }
-    const ruleIndex = alternative.rule;
+    const ruleIndex = ruleOf(pass, m).rule;
     if (compiled.blocks.has(ruleIndex)) return { blockRule: ruleIndex, start, end };
-    let maskStart = start;
-    let maskEnd = end;
-    const secret = alternative.secret >= 0 ? (m.indices ? m.indices[alternative.secret] : secretSpan(alternative.secretAt, input, start)) : undefined;
-    if (secret) [maskStart, maskEnd] = secret;
-    const validate = compiled.rules[ruleIndex]!.validate;
-    if (validate && !validate(latin1.slice(maskStart, maskEnd))) {
+    let match = resolve(compiled, pass, m, input, latin1);
+    if (match === null) {
       at = start + 1;
       continue;
     }
-    matches.push({ start, end, maskStart, maskEnd, rule: ruleIndex });
-    at = end;
+    if (compiled.rules[ruleIndex]!.generic) match = preferSpecific(compiled, pass, input, latin1, clean, match);
+    matches.push(match);
+    at = match.end;
   }
+}
+
+function nextCandidate<R extends Scannable>(pass: CombinedPass<R>, input: string | Buffer, clean: Uint8Array, at: number, limit: number): ExecResult | null {
+  if (pass.start) return execAtCandidates(pass.start.filter, pass.start.sticky, input, clean, at, limit);
+  const m = execFrom(pass.scan, input, at);
+  return m !== null && m.index < limit ? m : null;
+}
+
+function ruleOf<R>(pass: CombinedPass<R>, m: ExecResult): CombinedPass<R>['groups'][number] {
+  for (const g of pass.groups) if (m[g.group] !== undefined) return g;
+  return pass.groups[0]!;
+}
+
+/** The candidate's rule, extent and masked part, or null when its rule's check rejects it. */
+function resolve<R extends Scannable>(compiled: CompiledRules, pass: CombinedPass<R>, m: ExecResult, input: string | Buffer, latin1: string): Match | null {
+  const start = m.index;
+  const end = start + m[0].length;
+  const alternative = ruleOf(pass, m);
+  let maskStart = start;
+  let maskEnd = end;
+  const secret = alternative.secret >= 0 ? (m.indices ? m.indices[alternative.secret] : secretSpan(alternative.secretAt, input, start)) : undefined;
+  if (secret) [maskStart, maskEnd] = secret;
+  const validate = compiled.rules[alternative.rule]!.validate;
+  if (validate && !validate(latin1.slice(maskStart, maskEnd))) return null;
+  return { start, end, maskStart, maskEnd, rule: alternative.rule };
+}
+
+/**
+ * A generic rule's match (found by its context: `token=…`) that overlaps a secret a specific
+ * rule recognises by its own format (`token=ghp_…`) is named by the specific rule; the mask
+ * covers both, so nothing the generic rule would have hidden is shown.
+ */
+function preferSpecific<R extends Scannable>(
+  compiled: CompiledRules,
+  pass: CombinedPass<R>,
+  input: string | Buffer,
+  latin1: string,
+  clean: Uint8Array,
+  generic: Match,
+): Match {
+  for (let at = generic.start + 1; at < generic.maskEnd; ) {
+    const m = nextCandidate(pass, input, clean, at, generic.maskEnd);
+    if (m === null) return generic;
+    at = m.index + 1;
+    const rule = ruleOf(pass, m).rule;
+    if (m[0].length === 0 || compiled.rules[rule]!.generic || compiled.blocks.has(rule)) continue;
+    const specific = resolve(compiled, pass, m, input, latin1);
+    if (specific === null || specific.maskEnd <= generic.maskStart) continue;
+    return {
+      start: Math.min(generic.start, specific.start),
+      end: Math.max(generic.end, specific.end),
+      maskStart: Math.min(generic.maskStart, specific.maskStart),
+      maskEnd: Math.max(generic.maskEnd, specific.maskEnd),
+      rule,
+    };
+  }
+  return generic;
 }
 
 function execFrom(re: Scannable, input: string | Buffer, from: number): ExecResult | null {
@@ -82,8 +128,8 @@ function execFrom(re: Scannable, input: string | Buffer, from: number): ExecResu
  * The leftmost match from `from`, as the global regex would find it, with the sticky regex
  * tried only where the start filter allows a match: every other position cannot start one.
  */
-function execAtCandidates(filter: StartFilter, sticky: Scannable, input: string | Buffer, clean: Uint8Array, from: number): ExecResult | null {
-  const n = clean.length;
+function execAtCandidates(filter: StartFilter, sticky: Scannable, input: string | Buffer, clean: Uint8Array, from: number, limit: number): ExecResult | null {
+  const n = limit;
   for (let at = filter.next(clean, from, n); at < n; at = filter.next(clean, at + 1, n)) {
     sticky.lastIndex = at;
     const m = sticky.exec(input as never);

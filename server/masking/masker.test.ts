@@ -122,6 +122,27 @@ describe('createMasker: streaming', () => {
     expect(maskText(outer, chunks).output.toString()).toBe(expected);
   });
 
+  it('names an overlapping mask by the most specific rule: format rules before context (generic) rules', () => {
+    const gh = 'ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW';
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2ln';
+    const cases: Array<[string, string, string]> = [
+      [`token=${gh}\n`, 'token=[MASKED:github-token]\n', 'github-token'],
+      [`"api_key": "${KEY}"\n`, '"api_key": "[MASKED:aws-key]"\n', 'aws-access-key-id'],
+      [`Authorization: Bearer ${jwt}\n`, 'Authorization: Bearer [MASKED:jwt]\n', 'jwt'],
+      [`https://bot:${gh}@github.com/x\n`, 'https://bot:[MASKED:github-token]@github.com/x\n', 'github-token'],
+      // The generic mask is kept where it covers more than the specific match: nothing leaks.
+      [`password=x${KEY}\n`, 'password=[MASKED:aws-key]\n', 'aws-access-key-id'],
+      ['password=hunter22\n', 'password=[MASKED:password]\n', 'password-assignment'],
+    ];
+    for (const [text, masked, ruleId] of cases) {
+      for (const chunks of [[text], [...text]]) {
+        const { output, events } = maskText(masker, chunks);
+        expect(output.toString(), text).toBe(masked);
+        expect(events.map((e) => e.ruleId), text).toEqual([ruleId]);
+      }
+    }
+  });
+
   it('accepts plain Uint8Array chunks', () => {
     const result = masker.step(masker.initialState, new TextEncoder().encode(`k ${KEY}\n`));
     expect(result.output.toString()).toBe('k [MASKED:aws-key]\n');

@@ -22,6 +22,13 @@ export interface MaskRule {
   flags?: string;
   /** Called with the secret's text; `false` rejects the candidate (checksums). */
   validate?: (secret: string) => boolean;
+  /**
+   * The rule finds a secret by its context (a key name, a header, a URL's shape), not by the
+   * secret's own format. Where such a match overlaps one of a rule that is not generic
+   * (`token=ghp_…`), the specific rule names the mask: precedence is specific first, then
+   * leftmost, then the order of the rule list.
+   */
+  generic?: boolean;
   /** Longest possible match in bytes: bounds the streaming hold-back. */
   maxLength: number;
   enabledByDefault: boolean;

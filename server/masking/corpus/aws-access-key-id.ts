@@ -16,6 +16,9 @@ export const corpus: DetectorCorpus = {
     { text: "ASIATYAXIFYJY6D7JCB7", secret: "ASIATYAXIFYJY6D7JCB7" },
     { text: "ASIAUBR3WYYEN4KUEVPL", secret: "ASIAUBR3WYYEN4KUEVPL" },
     { text: "AKIAIOSFODNN7EXAMPLE", secret: "AKIAIOSFODNN7EXAMPLE" },
+    // Its own shape ends it, not a word boundary: typed with `_` after it and erased (#12).
+    { text: "AKIAIOSFODNN7EXAMPLE_\b \b", secret: "AKIAIOSFODNN7EXAMPLE" },
+    { text: "key_AKIARHUNWS7DR4ERD7TI", secret: "AKIARHUNWS7DR4ERD7TI" },
   ],
   negatives: [
     "AKIAIOSFODNN7EXAMPL",

@@ -4,6 +4,7 @@ import type { DetectorCorpus } from './corpus-types';
 export const corpus: DetectorCorpus = {
   ruleId: 'github-token',
   positives: [
+    { text: "ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW_suffix", secret: "ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW" },
     { text: "ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW", secret: "ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW" },
     { text: "ghp_6KbTT9aA8AAK2WiBEmwo7TvhsjOHY6cmGp88", secret: "ghp_6KbTT9aA8AAK2WiBEmwo7TvhsjOHY6cmGp88" },
     { text: "ghp_uOjD3gdebE3ss2Rog2CmpO9sf40RnTI56Ts5", secret: "ghp_uOjD3gdebE3ss2Rog2CmpO9sf40RnTI56Ts5" },

@@ -4,6 +4,7 @@ import type { DetectorCorpus } from './corpus-types';
 export const corpus: DetectorCorpus = {
   ruleId: 'google-api-key',
   positives: [
+    { text: "AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo_", secret: "AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo" },
     { text: "AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo", secret: "AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo" },
     { text: "AIzaX9BdoW57pr3w4QdcakYTObawjrWuSNo6MAn", secret: "AIzaX9BdoW57pr3w4QdcakYTObawjrWuSNo6MAn" },
     { text: "AIzaCM0OpL5QjUmTLZ4GKjR-cQG688O_zsU7-s5", secret: "AIzaCM0OpL5QjUmTLZ4GKjR-cQG688O_zsU7-s5" },

@@ -4,6 +4,7 @@ import type { DetectorCorpus } from './corpus-types';
 export const corpus: DetectorCorpus = {
   ruleId: 'npm-token',
   positives: [
+    { text: "npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ_x", secret: "npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ" },
     { text: "npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ", secret: "npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ" },
     { text: "npm_9Qa4rlezG4gtNNFPxbbdAFNZzubBWvzTLgr8", secret: "npm_9Qa4rlezG4gtNNFPxbbdAFNZzubBWvzTLgr8" },
     { text: "npm_IYwL1uEUfjy68Yba6adlWsxMrQKKUBh95Lov", secret: "npm_IYwL1uEUfjy68Yba6adlWsxMrQKKUBh95Lov" },

@@ -28,5 +28,8 @@ export const corpus: DetectorCorpus = {
     "secretName: tls-wildcard",
     "password_file: /run/secrets/db_password",
     "token: <redacted>",
+    // A prompt string, not a value: the rest of the command line is kept (#12).
+    "read -s -p \"Password: \" pw; echo; echo got ${#pw} chars",
+    "read -p 'Password: ' pw; echo \"done\"",
   ],
 };

@@ -4,6 +4,7 @@ import type { DetectorCorpus } from './corpus-types';
 export const corpus: DetectorCorpus = {
   ruleId: 'slack-token',
   positives: [
+    { text: "xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6_", secret: "xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6" },
     { text: "xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6", secret: "xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6" },
     { text: "xoxr-404604420557-436879239274-SkigGJORD01FqFIeCc5JUtaD", secret: "xoxr-404604420557-436879239274-SkigGJORD01FqFIeCc5JUtaD" },
     { text: "xoxb-911854897714-922885723586-HDpjTMvsdMCWOX0LkHBMi9c6", secret: "xoxb-911854897714-922885723586-HDpjTMvsdMCWOX0LkHBMi9c6" },

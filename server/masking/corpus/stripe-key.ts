@@ -4,6 +4,7 @@ import type { DetectorCorpus } from './corpus-types';
 export const corpus: DetectorCorpus = {
   ruleId: 'stripe-key',
   positives: [
+    { text: "sk_live_szJieeJhglG3LIfSk2kmRp7o_", secret: "sk_live_szJieeJhglG3LIfSk2kmRp7o" },
     { text: "sk_live_szJieeJhglG3LIfSk2kmRp7o", secret: "sk_live_szJieeJhglG3LIfSk2kmRp7o" },
     { text: "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", secret: "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" },
     { text: "rk_live_VV0AHU2aRC1ud6TgeheRbAegK2aesHZ4", secret: "rk_live_VV0AHU2aRC1ud6TgeheRbAegK2aesHZ4" },

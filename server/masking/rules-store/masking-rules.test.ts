@@ -39,6 +39,10 @@ describeEachDriver('masking rules store', () => {
     const tested = await testMasking({ actor, input: { text: 'EMP-123456 and T-99', draft: { name: 'ticket', pattern: 'T-[0-9]+' } } });
     expect(tested.output).toBe('<emp> and [MASKED:ticket]');
     expect(tested.masks.map((m) => m.rule)).toEqual(['Employee ID', 'ticket']);
+    // The tester runs the session's engine: the most specific rule names an overlapping mask.
+    const token = await testMasking({ actor, input: { text: 'token=ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW' } });
+    expect(token.output).toBe('token=[MASKED:github-token]');
+    expect(token.masks.map((m) => m.rule)).toEqual(['GitHub token (classic)']);
 
     await deleteCustomRule({ actor, ruleId: rule.id });
     expect(await masked(b.id, 'id EMP-123456')).toBe('id EMP-123456');

@@ -24,9 +24,16 @@ export const assignmentRules: MaskRule[] = [
       // Quotes may be escaped (JSON inside a JSON string: \"password\": \"…\").
       String.raw`(?:[_-]?(?:access[_-]?)?key)?\\?["']?[ \t]{0,8}(?:=>|:=|[:=])[ \t]{0,8}\\?["']?` +
       // A PEM block as the value is left to the private-key rule, which masks it whole.
-      String.raw`(?!-----)(?<secret>(?<=["'])(?:[^"'\\\r\n]|\\[^"'\r\n]){1,256}|(?<!["'])[^ \t\r\n"'&,;\\]{3,256})`,
+      String.raw`(?!-----)(?<secret>` +
+      // A quoted value is closed by a quote and starts with no blank: `read -p "Password: " pw; …`
+      // has a prompt string there, whose closing quote opens nothing (the command line is kept).
+      String.raw`(?<=["'])(?![ \t])(?:[^"'\\\r\n]|\\[^"'\r\n]){1,256}(?=\\?["'])` +
+      // A quote never closed (the line ends first): its first word, as an unquoted value.
+      String.raw`|(?<=["'])[^ \t\r\n"'&,;\\]{3,256}` +
+      String.raw`|(?<!["'])[^ \t\r\n"'&,;\\]{3,256})`,
     flags: 'i',
     validate: isLikelySecretValue,
+    generic: true,
     maxLength: 600,
     enabledByDefault: true,
     description: 'The value of password/passwd/secret/token/api_key/… assignments.',

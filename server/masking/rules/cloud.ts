@@ -8,7 +8,7 @@ export const cloudRules: MaskRule[] = [
     label: '[MASKED:aws-credentials]',
     strategy: 'label',
     // A credentials CSV or `key id, secret` output: the key ID then the secret, masked together.
-    pattern: String.raw`\bA(?:KIA|SIA)[A-Z0-9]{16}["']?[ \t]{0,8}[,:;|= \t]["']?[ \t]{0,8}[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])`,
+    pattern: String.raw`(?<![A-Z0-9])A(?:KIA|SIA)[A-Z0-9]{16}["']?[ \t]{0,8}[,:;|= \t]["']?[ \t]{0,8}[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])`,
     maxLength: 80,
     enabledByDefault: true,
     description: 'An access key ID directly followed by its 40-character secret.',
@@ -18,7 +18,8 @@ export const cloudRules: MaskRule[] = [
     name: 'AWS access key ID',
     label: '[MASKED:aws-key]',
     strategy: 'label',
-    pattern: String.raw`\bA(?:KIA|SIA|BIA|CCA)[A-Z0-9]{16}\b`,
+    // Its own shape bounds it, not a word boundary: `…EXAMPLE_` or `xAKIA…` still match.
+    pattern: String.raw`(?<![A-Z0-9])A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{16}(?![A-Z0-9])`,
     maxLength: 20,
     enabledByDefault: true,
     description: 'AKIA…/ASIA… 20-character access key IDs.',
@@ -32,6 +33,7 @@ export const cloudRules: MaskRule[] = [
     pattern: String.raw`secret[ _-]?access[ _-]?key["']?[ \t]{0,8}(?:=>|:=|[:=])[ \t]{0,8}["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
     flags: 'i',
     maxLength: 100,
+    generic: true,
     enabledByDefault: true,
     description: '40-character secret keys after aws_secret_access_key and its spellings.',
   },
@@ -40,7 +42,8 @@ export const cloudRules: MaskRule[] = [
     name: 'Google API key',
     label: '[MASKED:google-api-key]',
     strategy: 'label',
-    pattern: String.raw`\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])`,
+    // Fixed length: whatever follows (even `_`, one of its own characters) leaves it a key.
+    pattern: String.raw`(?<![0-9A-Za-z_-])AIza[0-9A-Za-z_-]{35}`,
     maxLength: 39,
     enabledByDefault: true,
     description: 'AIza followed by 35 characters.',

@@ -1,13 +1,16 @@
 import type { MaskRule } from '../types';
 
-/** GitHub, GitLab and npm tokens. */
+/**
+ * GitHub, GitLab and npm tokens. A token ends where its own characters (or its fixed length)
+ * end, not at a word boundary: `ghp_…_` or `ghp_…x` typed and erased again is still masked.
+ */
 export const codeHostingRules: MaskRule[] = [
   {
     id: 'github-token',
     name: 'GitHub token (classic)',
     label: '[MASKED:github-token]',
     strategy: 'label',
-    pattern: String.raw`\bgh[po]_[A-Za-z0-9]{36,251}\b`,
+    pattern: String.raw`(?<![A-Za-z0-9_])gh[po]_[A-Za-z0-9]{36,251}`,
     maxLength: 255,
     enabledByDefault: true,
     description: 'ghp_ personal and gho_ OAuth tokens.',
@@ -17,7 +20,7 @@ export const codeHostingRules: MaskRule[] = [
     name: 'GitHub app token',
     label: '[MASKED:github-token]',
     strategy: 'label',
-    pattern: String.raw`\bgh[usr]_[A-Za-z0-9]{36,251}\b`,
+    pattern: String.raw`(?<![A-Za-z0-9_])gh[usr]_[A-Za-z0-9]{36,251}`,
     maxLength: 255,
     enabledByDefault: true,
     description: 'ghs_ installation, ghu_ user-to-server and ghr_ refresh tokens.',
@@ -27,7 +30,7 @@ export const codeHostingRules: MaskRule[] = [
     name: 'GitHub fine-grained token',
     label: '[MASKED:github-token]',
     strategy: 'label',
-    pattern: String.raw`\bgithub_pat_[A-Za-z0-9_]{60,240}\b`,
+    pattern: String.raw`(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{60,240}`,
     maxLength: 251,
     enabledByDefault: true,
     description: 'github_pat_ fine-grained personal access tokens.',
@@ -37,7 +40,7 @@ export const codeHostingRules: MaskRule[] = [
     name: 'GitLab token',
     label: '[MASKED:gitlab-token]',
     strategy: 'label',
-    pattern: String.raw`\bgl(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_.-]{20,80}(?![A-Za-z0-9_.-])`,
+    pattern: String.raw`(?<![A-Za-z0-9_])gl(?:pat|dt|rt|ptt|cbt|oas|ft|imt|soat|agent)-[A-Za-z0-9_.-]{20,80}`,
     maxLength: 90,
     enabledByDefault: true,
     description: 'glpat- personal, gldt- deploy, glrt- runner and other GitLab tokens.',
@@ -47,7 +50,7 @@ export const codeHostingRules: MaskRule[] = [
     name: 'npm token',
     label: '[MASKED:npm-token]',
     strategy: 'label',
-    pattern: String.raw`\bnpm_[A-Za-z0-9]{36}\b`,
+    pattern: String.raw`(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}`,
     maxLength: 40,
     enabledByDefault: true,
     description: 'npm_ access tokens.',
