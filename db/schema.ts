@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -119,7 +120,7 @@ export const auditEvents = pgTable(
 export const SESSION_STATUSES = ['pending', 'active', 'ended', 'interrupted'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-export const SESSION_END_REASONS = ['user_exit', 'target_closed', 'error', 'terminated', 'grant_expired', 'grant_revoked'] as const;
+export const SESSION_END_REASONS = ['user_exit', 'target_closed', 'error', 'terminated', 'grant_expired', 'grant_revoked', 'user_disabled', 'resource_deleted'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 /** One terminal (or, later, SQL) session: who, which resource, when, how much, why it ended. */
@@ -185,6 +186,24 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Failed password sign-ins, counted in the database so every replica enforces the same
+ * limits. One row per (account, address) pair, plus one per account (address '') and one
+ * per address (account ''); the account is the normalized e-mail as typed, known or not.
+ * Rows whose window ended are pruned.
+ */
+export const loginLimits = pgTable(
+  'login_limits',
+  {
+    account: text('account').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.account, t.address] }), index('login_limits_window_idx').on(t.windowStartedAt)],
+);
 
 export type User = typeof users.$inferSelect;
 export type Resource = typeof resources.$inferSelect;
