@@ -9,6 +9,8 @@ describe('session endings in words', () => {
     expect(endingFromReason('target_closed', null).title).toBe('The host closed the connection');
     expect(endingFromReason('terminated', 'by admin@example.com').detail).toBe('by admin@example.com');
     expect(endingFromReason('error', 'Host key changed')).toEqual({ tone: 'error', title: 'Host key changed' });
+    expect(endingFromReason('user_disabled', 'An admin disabled your account.')).toMatchObject({ tone: 'ended', title: 'Your account was disabled' });
+    expect(endingFromReason('resource_deleted', null)).toMatchObject({ tone: 'ended', title: 'This resource was deleted' });
   });
 
   it('explains a close without an exit frame', () => {

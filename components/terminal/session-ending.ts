@@ -14,6 +14,8 @@ const REASON_TITLES: Record<SessionEndReason, string> = {
   terminated: 'Session terminated',
   grant_expired: 'Your access grant expired',
   grant_revoked: 'Your access was revoked',
+  user_disabled: 'Your account was disabled',
+  resource_deleted: 'This resource was deleted',
   error: 'The session ended with an error',
 };
 

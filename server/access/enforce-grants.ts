@@ -1,23 +1,16 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { grants } from '@/db/access-schema';
-import { resources, sessions, users } from '@/db/schema';
-import { subscribe, type AccessEvent } from '../events/event-bus';
+import { resources, sessions, users, type Resource, type Role } from '@/db/schema';
+import { subscribe, type AccessEvent, type TerminationReason } from '../events/event-bus';
 import { liveSessions } from '../gateway/live-sessions';
+import { terminateSessions } from '../sessions/terminate-sessions';
 import { canConnect } from './can-connect';
 
 export const RECHECK_MS = 5_000;
 
-const MESSAGES = {
-  grant_expired: 'Your access grant expired. Request access again to reconnect.',
-  grant_revoked: 'Your access was revoked.',
-  terminated: 'You are no longer allowed to use this resource.',
-} as const;
-
-type Reason = keyof typeof MESSAGES;
-
 /** Why a user lost access: the latest grant's fate on an approval resource, else a role change. */
-async function lossReason(userId: string, resourceId: string, accessMode: 'open' | 'approval'): Promise<Reason> {
+async function lossReason(userId: string, resourceId: string, accessMode: 'open' | 'approval'): Promise<TerminationReason> {
   if (accessMode === 'open') return 'terminated';
   const [latest] = await db()
     .select({ status: grants.status })
@@ -28,34 +21,58 @@ async function lossReason(userId: string, resourceId: string, accessMode: 'open'
   return latest?.status === 'revoked' ? 'grant_revoked' : 'grant_expired';
 }
 
+type SessionAccess = { id: string; userId: string; roles: Role[]; isDisabled: boolean; resource: Resource | null };
+
+/** Why a session may no longer run, or undefined while it may. */
+async function endReason(row: SessionAccess): Promise<TerminationReason | undefined> {
+  if (row.isDisabled) return 'user_disabled';
+  if (!row.resource) return 'resource_deleted';
+  const decision = await canConnect({ id: row.userId, roles: row.roles }, row.resource);
+  if (decision.isAllowed) return undefined;
+  return lossReason(row.userId, row.resource.id, row.resource.accessMode);
+}
+
+/** Checks the sessions `where` selects against the access rule and ends (on their replica) those no longer allowed. */
+async function endDisallowed(where: SQL | undefined): Promise<string[]> {
+  const rows = await db()
+    .select({ id: sessions.id, userId: users.id, roles: users.roles, isDisabled: users.isDisabled, resource: resources })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(resources, eq(resources.id, sessions.resourceId))
+    .where(where);
+  const ended: string[] = [];
+  for (const row of rows) {
+    const reason = await endReason(row);
+    if (!reason) continue;
+    terminateSessions({ sessionId: row.id }, reason);
+    ended.push(row.id);
+  }
+  return ended;
+}
+
 /**
  * Re-checks this process's live sessions (all, or one user's on one resource) against the
- * access rule and ends those no longer allowed, with reason grant_expired / grant_revoked.
+ * access rule and ends those no longer allowed: grant expired or revoked, role removed, user
+ * disabled, resource deleted (a safety net behind the events that end them at once).
  * Returns the ids it ended.
  */
 export async function enforceGrants(scope?: { userId: string; resourceId: string }): Promise<string[]> {
   const live = [...liveSessions().values()].filter((s) => !scope || s.userId === scope.userId);
   if (live.length === 0) return [];
-  const rows = await db()
-    .select({ id: sessions.id, userId: users.id, roles: users.roles, isDisabled: users.isDisabled, resource: resources })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(resources, eq(resources.id, sessions.resourceId))
-    .where(
-      and(
-        inArray(sessions.id, live.map((s) => s.id)),
-        scope ? eq(sessions.resourceId, scope.resourceId) : undefined,
-      ),
-    );
-  const ended: string[] = [];
-  for (const row of rows) {
-    const decision = await canConnect({ id: row.userId, roles: row.roles }, row.resource);
-    if (decision.isAllowed) continue;
-    const reason = await lossReason(row.userId, row.resource.id, row.resource.accessMode);
-    liveSessions().get(row.id)?.terminate(MESSAGES[reason], reason);
-    ended.push(row.id);
-  }
-  return ended;
+  return endDisallowed(
+    and(
+      inArray(sessions.id, live.map((s) => s.id)),
+      scope ? eq(sessions.resourceId, scope.resourceId) : undefined,
+    ),
+  );
+}
+
+/**
+ * After a user's roles change: ends, on whichever replica relays them, that user's active
+ * sessions the new roles no longer allow. Returns the ids it ended.
+ */
+export async function endSessionsWithoutAccess({ userId }: { userId: string }): Promise<string[]> {
+  return endDisallowed(and(eq(sessions.userId, userId), eq(sessions.status, 'active')));
 }
 
 /**
@@ -70,7 +87,9 @@ export function startGrantEnforcement(): () => void {
       console.error('[porthole] ending sessions after a grant ended failed:', error),
     );
   };
-  const unsubscribe = subscribe(onEvent);
+  const unsubscribe = subscribe((event) => {
+    if (event.type === 'access') onEvent(event);
+  });
   let isRunning = false;
   const timer = setInterval(() => {
     if (isRunning || liveSessions().size === 0) return;

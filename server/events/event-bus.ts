@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestStatus } from '@/db/access-schema';
+import type { SessionEndReason } from '@/db/schema';
 
 /**
- * A tiny in-process publish/subscribe for live updates (approval badge, request state, the
- * gateway ending sessions when a grant ends). It lives on globalThis because Next.js bundles
+ * A tiny in-process publish/subscribe for live updates (approval badge, request state) and
+ * for ending live sessions (grant ended, user disabled, resource deleted). It lives on globalThis because Next.js bundles
  * route code apart from server/, and both must share one bus. With DATABASE_URL set,
  * pg-bridge.ts relays events between replicas through PostgreSQL LISTEN/NOTIFY.
  */
@@ -18,7 +19,25 @@ export type AccessEvent = {
   grantExpiresAt?: string;
 };
 
-export type PortholeEvent = AccessEvent;
+/** The end reasons a session can be given from outside (the rest come from its own connection). */
+export const TERMINATION_REASONS = ['terminated', 'grant_expired', 'grant_revoked', 'user_disabled', 'resource_deleted'] as const satisfies readonly SessionEndReason[];
+export type TerminationReason = (typeof TERMINATION_REASONS)[number];
+
+/** Which live sessions an end applies to: all of a user's, all on a resource, or one. */
+export type SessionSelector = { userId: string } | { resourceId: string } | { sessionId: string };
+
+/**
+ * The one way to end live sessions from outside: every replica ends the matching sessions it
+ * relays (server/gateway/end-sessions-on-event.ts); the browser sees `message`.
+ */
+export type SessionTerminateEvent = {
+  type: 'session.terminate';
+  selector: SessionSelector;
+  reason: TerminationReason;
+  message: string;
+};
+
+export type PortholeEvent = AccessEvent | SessionTerminateEvent;
 export type EventListener = (event: PortholeEvent) => void;
 
 type Bus = { origin: string; listeners: Set<EventListener>; relay?: (event: PortholeEvent) => void };

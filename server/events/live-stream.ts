@@ -41,7 +41,9 @@ export function openLiveStream({ actor, signal }: { actor: Pick<Actor, 'id' | 'r
         }
         countTimer ??= setTimeout(sendCount, COALESCE_MS);
       };
-      const unsubscribe = subscribe(onEvent);
+      const unsubscribe = subscribe((event) => {
+        if (event.type === 'access') onEvent(event);
+      });
       const heartbeat = setInterval(() => !isClosed && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
       const lifetime = setTimeout(() => close(), MAX_LIFETIME_MS);
       const close = () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, expect, inject, it } from 'vitest';
-import { publish, subscribe, type PortholeEvent } from './event-bus';
+import { publish, subscribe, type AccessEvent } from './event-bus';
 import { startPgEventBridge } from './pg-bridge';
 
-const event = (): PortholeEvent => ({ type: 'access', requestId: randomUUID(), resourceId: randomUUID(), requesterId: randomUUID(), status: 'pending' });
+const event = (): AccessEvent => ({ type: 'access', requestId: randomUUID(), resourceId: randomUUID(), requesterId: randomUUID(), status: 'pending' });
 
 async function waitFor<T>(check: () => T | undefined, ms = 5_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -34,8 +34,8 @@ it('relays events between replicas through LISTEN/NOTIFY, ignoring its own', asy
   const fromUs: string[] = [];
   other.on('notification', (message) => fromUs.push(message.payload ?? ''));
 
-  const received: PortholeEvent[] = [];
-  const unsubscribe = subscribe((e) => received.push(e));
+  const received: AccessEvent[] = [];
+  const unsubscribe = subscribe((e) => e.type === 'access' && received.push(e));
   try {
     await bridge.ready;
     const ours = event();

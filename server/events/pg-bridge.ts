@@ -1,21 +1,30 @@
 import pg from 'pg';
 import { z } from 'zod';
 import { REQUEST_STATUSES } from '@/db/access-schema';
-import { busOrigin, emitLocal, setRelay } from './event-bus';
+import { busOrigin, emitLocal, setRelay, TERMINATION_REASONS } from './event-bus';
 
 const CHANNEL = 'porthole_events';
 
+const accessEvent = z.object({
+  type: z.literal('access'),
+  requestId: z.uuid(),
+  resourceId: z.uuid(),
+  requesterId: z.uuid(),
+  status: z.enum(REQUEST_STATUSES),
+  grantId: z.uuid().optional(),
+  grantExpiresAt: z.string().optional(),
+});
+
+const sessionTerminateEvent = z.object({
+  type: z.literal('session.terminate'),
+  selector: z.union([z.strictObject({ userId: z.uuid() }), z.strictObject({ resourceId: z.uuid() }), z.strictObject({ sessionId: z.uuid() })]),
+  reason: z.enum(TERMINATION_REASONS),
+  message: z.string().max(1000),
+});
+
 const notification = z.object({
   origin: z.string(),
-  event: z.object({
-    type: z.literal('access'),
-    requestId: z.uuid(),
-    resourceId: z.uuid(),
-    requesterId: z.uuid(),
-    status: z.enum(REQUEST_STATUSES),
-    grantId: z.uuid().optional(),
-    grantExpiresAt: z.string().optional(),
-  }),
+  event: z.discriminatedUnion('type', [accessEvent, sessionTerminateEvent]),
 });
 
 /**

@@ -1,4 +1,7 @@
 import type { SessionEndReason } from '@/db/schema';
+import { TERMINATION_REASONS, type TerminationReason } from '../events/event-bus';
+
+export type { TerminationReason };
 
 /**
  * The sessions this process is relaying, by id: for terminating one (grant revoked, admin) and
@@ -7,15 +10,14 @@ import type { SessionEndReason } from '@/db/schema';
 export type LiveSession = {
   readonly id: string;
   readonly userId: string;
+  readonly resourceId: string;
   stats(): LiveSessionStats;
-  /** Ends the session from outside (admin, grant end); the browser sees `message`. */
+  /** Ends the session from outside (admin, grant end, user disabled, resource deleted); the browser sees `message`. */
   terminate(message: string, reason?: TerminationReason): void;
 };
 
-export type TerminationReason = Extract<SessionEndReason, 'terminated' | 'grant_expired' | 'grant_revoked'>;
-
 export function toTerminationReason(reason: SessionEndReason | null): TerminationReason {
-  return reason === 'grant_expired' || reason === 'grant_revoked' ? reason : 'terminated';
+  return TERMINATION_REASONS.find((known) => known === reason) ?? 'terminated';
 }
 
 export type LiveSessionStats = {

@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import { endSession } from '../sessions/end-session';
 import { authorizeUpgrade } from './authorize-upgrade';
 import { connectTerminal, type ConnectTerminal } from './connect-terminal';
+import { endSessionsOnEvent } from './end-sessions-on-event';
 import { createPipelineSlots } from './pipeline-slots';
 import { MAX_INBOUND_FRAME_BYTES } from './protocol';
 import { isSqlResource, upgradeSqlSession } from './sql-upgrade';
@@ -35,6 +36,7 @@ export type SessionGateway = {
 export function createSessionGateway({ connect = connectTerminal }: { connect?: ConnectTerminal } = {}): SessionGateway {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
   const running = new Set<{ finished: Promise<void>; terminate(message: string): void }>();
+  const stopEnding = endSessionsOnEvent();
 
   const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer, sessionId: string) => {
     if (!isWebSocketHandshake(req)) return rejectUpgrade(socket, 400, 'Bad Request');
@@ -78,6 +80,7 @@ export function createSessionGateway({ connect = connectTerminal }: { connect?: 
       });
     },
     close: async (message = 'Porthole is shutting down.') => {
+      stopEnding();
       wss.close();
       const all = [...running];
       for (const terminal of all) terminal.terminate(message);

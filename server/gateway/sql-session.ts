@@ -52,6 +52,7 @@ function toView(statement: JudgedStatement, index: number): JudgedStatementView 
 export class SqlSession implements LiveSession {
   readonly id: string;
   readonly userId: string;
+  readonly resourceId: string;
   private readonly ws: WebSocket;
   private readonly flow: SqlFlow;
   private connection: SqlConnection | undefined;
@@ -75,6 +76,7 @@ export class SqlSession implements LiveSession {
     this.ws = options.ws;
     this.id = options.session.id;
     this.userId = options.session.userId;
+    this.resourceId = options.resource.id;
     this.flow = new SqlFlow(() => this.ws.bufferedAmount);
   }
 

@@ -37,6 +37,7 @@ function toBuffer(data: RawData): Buffer {
 export class TerminalSession implements LiveSession {
   readonly id: string;
   readonly userId: string;
+  readonly resourceId: string;
   private readonly ws: WebSocket;
   private connection: TerminalConnection | undefined;
   private bytesOut = 0;
@@ -56,6 +57,7 @@ export class TerminalSession implements LiveSession {
     this.ws = options.ws;
     this.id = options.session.id;
     this.userId = options.session.userId;
+    this.resourceId = options.resource.id;
     this.gate = new PauseGate(
       () => this.connection?.pause(),
       () => this.connection?.resume(),

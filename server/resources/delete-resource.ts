@@ -4,8 +4,10 @@ import { resources } from '@/db/schema';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { terminateSessions } from '../sessions/terminate-sessions';
 import { requireResource } from './find-resource';
 
+/** Deletes a resource (admins only) and, once that has committed, ends its live sessions on every replica. */
 export async function deleteResource({ actor, resourceId }: { actor: Actor; resourceId: string }): Promise<void> {
   requireRole(actor, 'admin');
   const existing = await requireResource(resourceId);
@@ -16,4 +18,5 @@ export async function deleteResource({ actor, resourceId }: { actor: Actor; reso
       tx,
     );
   });
+  terminateSessions({ resourceId }, 'resource_deleted');
 }

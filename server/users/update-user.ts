@@ -3,13 +3,20 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
+import { endSessionsWithoutAccess } from '../access/enforce-grants';
+import { revokeUserGrants } from '../access/revoke-user-grants';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
+import { terminateSessions } from '../sessions/terminate-sessions';
 import { updateUserInput, type UpdateUserInput, type UserView } from './user-schemas';
 import { toUserView } from './user-view';
 import { findUserById } from './find-user';
 
-/** Renames, re-roles, disables or re-enables a user (admins only). */
+/**
+ * Renames, re-roles, disables or re-enables a user (admins only). Disabling ends the user's
+ * live sessions on every replica and revokes their grants; a role change ends the sessions
+ * the new roles no longer allow.
+ */
 export async function updateUser({ actor, userId, input }: { actor: Actor; userId: string; input: UpdateUserInput }): Promise<UserView> {
   requireRole(actor, 'admin');
   const data = updateUserInput.parse(input);
@@ -23,7 +30,7 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
     }
   }
 
-  return db().transaction(async (tx) => {
+  const { view, isNowDisabled, rolesChanged } = await db().transaction(async (tx) => {
     if (losesAdmin) {
       // Lock every active admin row: two admins demoting each other at once take turns, and
       // the second sees the first's change (its WHERE is re-checked on the locked rows).
@@ -54,6 +61,15 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
       { actorId: actor.id, action: 'user.update', targetType: 'user', targetId: userId, data: { ...data } },
       tx,
     );
-    return toUserView(user);
+    return { view: toUserView(user), isNowDisabled: disabledChanged && user.isDisabled, rolesChanged };
   });
+
+  // After the commit, so a reconnect attempt already sees the change and is refused.
+  if (isNowDisabled) {
+    terminateSessions({ userId }, 'user_disabled');
+    await revokeUserGrants({ actor, userId, reason: 'The account was disabled.' });
+  } else if (rolesChanged) {
+    await endSessionsWithoutAccess({ userId });
+  }
+  return view;
 }

@@ -1,0 +1,18 @@
+import { publish, type SessionSelector, type TerminationReason } from '../events/event-bus';
+
+/** What the terminal or SQL console shows under the end banner's title. */
+export const TERMINATION_MESSAGES: Record<TerminationReason, string> = {
+  terminated: 'You are no longer allowed to use this resource.',
+  grant_expired: 'Your access grant expired. Request access again to reconnect.',
+  grant_revoked: 'Your access was revoked.',
+  user_disabled: 'An admin disabled your account, so your sessions were ended.',
+  resource_deleted: 'An admin deleted this resource, so its sessions were ended.',
+};
+
+/**
+ * Ends the selected live sessions on every replica (after the change that ends them has
+ * committed, so a reconnect is refused). Each session writes its own end to its row.
+ */
+export function terminateSessions(selector: SessionSelector, reason: TerminationReason, message = TERMINATION_MESSAGES[reason]): void {
+  publish({ type: 'session.terminate', selector, reason, message });
+}
