@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import { rejectsWith } from '@/test/app-error';
@@ -7,9 +7,6 @@ import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeUser } from '@/test/factories';
 import { updateUser } from '../users/update-user';
 import { authenticatePassword } from './authenticate-password';
-import { resetLoginLimits } from './login-rate-limit';
-
-beforeEach(() => resetLoginLimits());
 
 describeEachDriver('authenticatePassword', () => {
   it('signs in with the right password (any e-mail case) and stamps the last login', async () => {
@@ -28,18 +25,25 @@ describeEachDriver('authenticatePassword', () => {
     expect(wrong.userMessage).toBe(unknown.userMessage);
   });
 
-  it('locks the account after 5 failures, even for the right password, and a success clears the count', async () => {
-    const { password } = await makeUser({ email: 'ada@example.test' });
-    for (let i = 0; i < 4; i++) await rejectsWith(authenticatePassword({ email: 'ada@example.test', password: 'wrong', ip: '192.0.2.1' }), 'UNAUTHORIZED');
-    await authenticatePassword({ email: 'ada@example.test', password, ip: '192.0.2.1' });
-    // The count restarted: four more failures still leave the account open.
-    for (let i = 0; i < 4; i++) await rejectsWith(authenticatePassword({ email: 'ada@example.test', password: 'wrong', ip: '192.0.2.2' }), 'UNAUTHORIZED');
-    await authenticatePassword({ email: 'ada@example.test', password, ip: '192.0.2.2' });
-
-    for (let i = 0; i < 5; i++) await rejectsWith(authenticatePassword({ email: 'ada@example.test', password: 'wrong', ip: '192.0.2.3' }), 'UNAUTHORIZED');
-    const locked = await rejectsWith(authenticatePassword({ email: 'ada@example.test', password, ip: '192.0.2.4' }), 'RATE_LIMITED');
+  it('locks one address after 5 wrong passwords, while the right password from another address still signs in', async () => {
+    const { user, password } = await makeUser({ email: 'ada@example.test' });
+    for (let i = 0; i < 5; i++) await rejectsWith(authenticatePassword({ email: 'ada@example.test', password: 'wrong', ip: '192.0.2.1' }), 'UNAUTHORIZED');
+    const locked = await rejectsWith(authenticatePassword({ email: 'ada@example.test', password, ip: '192.0.2.1' }), 'RATE_LIMITED');
     expect(locked.userMessage).toMatch(/Try again in 15 minutes/);
     expect(locked.status).toBe(429);
+    expect((await authenticatePassword({ email: 'ada@example.test', password, ip: '192.0.2.2' })).id).toBe(user.id);
+  });
+
+  it('a spray of wrong passwords from many addresses slows the account but never stops its owner at a fresh address', async () => {
+    const { user, password } = await makeUser({ email: 'ada@example.test' });
+    const spray = Array.from({ length: 12 }, (_, i) => `198.51.100.${i}`);
+    for (const ip of spray) await rejectsWith(authenticatePassword({ email: 'ada@example.test', password: 'guess', ip }), 'UNAUTHORIZED');
+    // Each sprayer's next guess must wait, longer with every failure on the account.
+    const slowed = await rejectsWith(authenticatePassword({ email: 'ada@example.test', password: 'guess-2', ip: '198.51.100.0' }), 'RATE_LIMITED');
+    expect(slowed.userMessage).toMatch(/Try again in 3 minutes/);
+    expect((await authenticatePassword({ email: 'ada@example.test', password, ip: '203.0.113.9' })).id).toBe(user.id);
+    // The owner's success does not lift the slow-down for the sprayers.
+    await rejectsWith(authenticatePassword({ email: 'ada@example.test', password: 'guess-3', ip: '198.51.100.1' }), 'RATE_LIMITED');
   });
 
   it('refuses a disabled account with its own message', async () => {

@@ -1,70 +1,113 @@
+import { and, eq, lte, or, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { loginLimits } from '@/db/schema';
+
 /**
- * Sliding-window counters of failed logins, per account and per client IP. A success clears
- * the account's counter. Kept in process memory: with several replicas each enforces its own
- * window, which still bounds guessing per replica. Windows that ran out are swept once per
- * window length, so failures spread over many addresses cannot grow the map for ever.
+ * Limits on failed password sign-ins, kept in the database so replicas share them.
+ *
+ * - One address guessing one account is locked after `perPair` failures in the window.
+ * - One address guessing across accounts is locked after `perAddress` failures.
+ * - An account is never locked as a whole: that would let anyone lock anyone out. Once it has
+ *   `slowDownAfter` failures from anywhere, every address that failed on it must wait before
+ *   its next try, twice as long for each further failure (up to `maxDelayMs`). An address
+ *   that has not failed on the account is always let through to the password check, so the
+ *   owner still signs in during a spray.
+ *
+ * Windows are fixed, starting at the first failure. Times come from this process's clock,
+ * passed in: clock skew between replicas is small next to a 15-minute window.
  */
 export const LOGIN_LIMITS = {
   windowMs: 15 * 60_000,
-  perAccount: 5,
-  perIp: 30,
+  perPair: 5,
+  perAddress: 30,
+  slowDownAfter: 5,
+  firstDelayMs: 1_000,
+  maxDelayMs: 5 * 60_000,
 };
 
-type Window = number[];
-const globalForLimits = globalThis as unknown as { __portholeLoginFailures?: Map<string, Window> };
-const failures: Map<string, Window> = (globalForLimits.__portholeLoginFailures ??= new Map<string, Window>());
+const ANY = '';
+// Neither part of a real pair may be ANY, or it would be counted as the account or address row.
+const toAccount = (email: string) => email.trim().toLowerCase() || '(empty)';
+const toAddress = (ip: string) => ip.trim() || 'unknown';
 
-function recent(key: string, now: number): Window {
-  const kept = (failures.get(key) ?? []).filter((t) => now - t < LOGIN_LIMITS.windowMs);
-  if (kept.length > 0) failures.set(key, kept);
-  else failures.delete(key);
-  return kept;
+/** How long an address that failed on an account waits, given the account's failures. */
+export function slowDownMs(accountFailures: number): number {
+  const excess = accountFailures - LOGIN_LIMITS.slowDownAfter;
+  if (excess < 0) return 0;
+  return Math.min(LOGIN_LIMITS.firstDelayMs * 2 ** Math.min(excess, 30), LOGIN_LIMITS.maxDelayMs);
 }
 
-const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
-const ipKey = (ip: string) => `ip:${ip}`;
+/** Milliseconds until this address may try this account again, or 0 when it may try now. */
+export async function loginRetryAfter(email: string, rawIp: string, now = new Date()): Promise<number> {
+  const account = toAccount(email);
+  const ip = toAddress(rawIp);
+  const rows = await db()
+    .select()
+    .from(loginLimits)
+    .where(
+      or(
+        and(eq(loginLimits.account, account), or(eq(loginLimits.address, ip), eq(loginLimits.address, ANY))),
+        and(eq(loginLimits.account, ANY), eq(loginLimits.address, ip)),
+      ),
+    );
+  const t = now.getTime();
+  const live = rows.filter((row) => t - row.windowStartedAt.getTime() < LOGIN_LIMITS.windowMs);
+  const pair = live.find((row) => row.account === account && row.address === ip);
+  const accountRow = live.find((row) => row.account === account && row.address === ANY);
+  const addressRow = live.find((row) => row.account === ANY && row.address === ip);
+  const windowEnd = (row: { windowStartedAt: Date }) => row.windowStartedAt.getTime() + LOGIN_LIMITS.windowMs - t;
 
-/** Milliseconds until a login may be tried again, or 0 when it may be tried now. */
-export function loginRetryAfter(email: string, ip: string, now = Date.now()): number {
   let wait = 0;
-  for (const [key, limit] of [
-    [accountKey(email), LOGIN_LIMITS.perAccount],
-    [ipKey(ip), LOGIN_LIMITS.perIp],
-  ] as const) {
-    const window = recent(key, now);
-    if (window.length >= limit) {
-      const oldest = window[window.length - limit] ?? now;
-      wait = Math.max(wait, oldest + LOGIN_LIMITS.windowMs - now);
-    }
+  if (pair && pair.failures >= LOGIN_LIMITS.perPair) wait = Math.max(wait, windowEnd(pair));
+  if (addressRow && addressRow.failures >= LOGIN_LIMITS.perAddress) wait = Math.max(wait, windowEnd(addressRow));
+  if (pair && accountRow) wait = Math.max(wait, pair.lastFailureAt.getTime() + slowDownMs(accountRow.failures) - t);
+  return Math.max(0, wait);
+}
+
+const PRUNE_EVERY_MS = 60_000;
+let lastPrune = 0;
+
+/** Counts a failure against the pair, the account and the address. */
+export async function recordLoginFailure(email: string, rawIp: string, now = new Date()): Promise<void> {
+  const account = toAccount(email);
+  const ip = toAddress(rawIp);
+  const cutoff = new Date(now.getTime() - LOGIN_LIMITS.windowMs).toISOString();
+  const isExpired = sql`${loginLimits.windowStartedAt} <= ${cutoff}::timestamptz`;
+  const fresh = { failures: 1, windowStartedAt: now, lastFailureAt: now };
+  await db()
+    .insert(loginLimits)
+    .values([
+      { account, address: ip, ...fresh },
+      { account, address: ANY, ...fresh },
+      { account: ANY, address: ip, ...fresh },
+    ])
+    .onConflictDoUpdate({
+      target: [loginLimits.account, loginLimits.address],
+      set: {
+        failures: sql`case when ${isExpired} then 1 else ${loginLimits.failures} + 1 end`,
+        windowStartedAt: sql`case when ${isExpired} then excluded.window_started_at else ${loginLimits.windowStartedAt} end`,
+        lastFailureAt: sql`excluded.last_failure_at`,
+      },
+    });
+  if (now.getTime() - lastPrune >= PRUNE_EVERY_MS) {
+    lastPrune = now.getTime();
+    await pruneLoginLimits(now);
   }
-  return wait;
 }
 
-const MAX_KEPT = Math.max(LOGIN_LIMITS.perAccount, LOGIN_LIMITS.perIp);
-let lastSweep = 0;
-
-export function recordLoginFailure(email: string, ip: string, now = Date.now()): void {
-  sweep(now);
-  // Only the latest `limit` failures decide a wait: older ones need not be kept.
-  for (const key of [accountKey(email), ipKey(ip)]) failures.set(key, [...recent(key, now), now].slice(-MAX_KEPT));
+/** Deletes rows whose window ended: they no longer limit anything. */
+export async function pruneLoginLimits(now = new Date()): Promise<void> {
+  await db()
+    .delete(loginLimits)
+    .where(lte(loginLimits.windowStartedAt, new Date(now.getTime() - LOGIN_LIMITS.windowMs)));
 }
 
-function sweep(now: number): void {
-  if (now - lastSweep < LOGIN_LIMITS.windowMs) return;
-  lastSweep = now;
-  for (const key of [...failures.keys()]) recent(key, now);
-}
-
-/** How many accounts and addresses have failures on record (for tests). */
-export function trackedLoginKeys(): number {
-  return failures.size;
-}
-
-export function clearAccountFailures(email: string): void {
-  failures.delete(accountKey(email));
-}
-
-export function resetLoginLimits(): void {
-  failures.clear();
-  lastSweep = 0;
+/**
+ * After a success from this address: its own earlier typos stop counting. The account's
+ * count stays, so a spray running meanwhile stays slowed down.
+ */
+export async function clearPairFailures(email: string, ip: string): Promise<void> {
+  await db()
+    .delete(loginLimits)
+    .where(and(eq(loginLimits.account, toAccount(email)), eq(loginLimits.address, toAddress(ip))));
 }

@@ -5,7 +5,6 @@ import { describeEachDriver } from '@/test/db-drivers';
 import { setTestEnv } from '@/test/env';
 import { makeUser } from '@/test/factories';
 import { authenticatePassword } from '../auth/authenticate-password';
-import { resetLoginLimits } from '../auth/login-rate-limit';
 import { countUsers, findUserByEmail } from '../users/find-user';
 import { bootstrap } from './bootstrap';
 import { DEMO_ACCOUNTS } from './seed-demo';
@@ -21,7 +20,6 @@ function setupToken(setupUrl: string | undefined): string {
 
 describeEachDriver('bootstrap', () => {
   it('on a new embedded data directory seeds demo accounts that can sign in, once', async () => {
-    resetLoginLimits();
     const first = await bootstrap({ isNewDataDir: true });
     expect(first.isDemo).toBe(true);
     expect(first.demoAccounts?.map((a) => a.email)).toEqual(DEMO_ACCOUNTS.map((a) => a.email));
@@ -62,7 +60,6 @@ describeEachDriver('bootstrap', () => {
     expect(first.setupUrl).toBeUndefined();
     const admin = await findUserByEmail(ADMIN.email);
     expect(admin?.roles).toEqual(expect.arrayContaining(['engineer', 'admin']));
-    resetLoginLimits();
     expect((await authenticatePassword({ ...ADMIN, ip: '127.0.0.1' })).id).toBe(admin?.id);
 
     const again = await bootstrap({ isNewDataDir: false });

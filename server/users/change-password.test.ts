@@ -6,7 +6,6 @@ import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeUser } from '@/test/factories';
 import { authenticatePassword } from '../auth/authenticate-password';
-import { resetLoginLimits } from '../auth/login-rate-limit';
 import { changePassword } from './change-password';
 
 async function row(userId: string) {
@@ -17,7 +16,6 @@ async function row(userId: string) {
 
 describeEachDriver('changePassword', () => {
   it('changes the password: the new one signs in, the old one no longer does, other sessions end', async () => {
-    resetLoginLimits();
     const { user, actor, password } = await makeUser({ email: 'pw@example.test' });
     const before = await row(user.id);
     const result = await changePassword({ actor, input: { currentPassword: password, newPassword: 'a brand new passphrase' } });
