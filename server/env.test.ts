@@ -31,6 +31,8 @@ describe('parseEnv', () => {
       demo: undefined,
       admin: undefined,
       oidc: undefined,
+      isWebhookPrivateAllowed: false,
+      isMetadataHostAllowed: false,
     });
     expect(config.dataDir).toBe(path.resolve('./data'));
   });
@@ -59,6 +61,7 @@ describe('parseEnv', () => {
       admin: { email: 'ops@example.test', password: 'a long admin passphrase' },
       oidc: { issuer: 'https://sso.example.test/realms/main', clientId: 'porthole', displayName: 'Okta', roleMap: { ops: 'admin', sre: 'approver' } },
     });
+    expect(parse({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: '1', PORTHOLE_ALLOW_METADATA_HOSTS: 'yes' })).toMatchObject({ isWebhookPrivateAllowed: true, isMetadataHostAllowed: true });
     expect(parse({ DATABASE_URL: '   ', PORTHOLE_DEMO: '' })).toMatchObject({ databaseUrl: undefined, demo: undefined });
   });
 

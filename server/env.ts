@@ -36,6 +36,10 @@ const envSchema = z
     PORTHOLE_RECORDING_STORE: optionalString.pipe(z.enum(['file', 'postgres']).optional()),
     PORTHOLE_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     PORTHOLE_DEMO: optionalString.pipe(flag.optional()),
+    /** Lets webhooks post to loopback and private addresses, and over plain http. */
+    PORTHOLE_WEBHOOK_ALLOW_PRIVATE: optionalString.pipe(flag.optional()),
+    /** Lets resources point at link-local addresses (cloud metadata services). */
+    PORTHOLE_ALLOW_METADATA_HOSTS: optionalString.pipe(flag.optional()),
     PORTHOLE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     PORTHOLE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     OIDC_ISSUER: optionalString.pipe(z.url().optional()),
@@ -100,6 +104,8 @@ function toEnv(raw: z.output<typeof envSchema>) {
     recordingStore: raw.PORTHOLE_RECORDING_STORE ?? (raw.DATABASE_URL ? 'postgres' : 'file'),
     publicUrl: publicUrl.origin,
     demo: raw.PORTHOLE_DEMO,
+    isWebhookPrivateAllowed: raw.PORTHOLE_WEBHOOK_ALLOW_PRIVATE ?? false,
+    isMetadataHostAllowed: raw.PORTHOLE_ALLOW_METADATA_HOSTS ?? false,
     admin: raw.PORTHOLE_ADMIN_EMAIL
       ? { email: raw.PORTHOLE_ADMIN_EMAIL, password: raw.PORTHOLE_ADMIN_PASSWORD ?? '' }
       : undefined,

@@ -4,12 +4,14 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { webhookDeliveries } from '@/db/access-schema';
+import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
+import { setTestEnv } from '@/test/env';
 import { approveRequest } from '../access/approve-request';
 import { createRequest } from '../access/create-request';
 import { accessScenario, REQUEST } from '../access/test-helpers';
 import { createWebhook } from './create-webhook';
-import { deliverDueWebhooks, WEBHOOK_RETRY } from './deliver-webhooks';
+import { DELIVERY_FAILED, deliverDueWebhooks, WEBHOOK_RETRY } from './deliver-webhooks';
 import { listDeliveries } from './list-webhooks';
 import { verifySignature } from './sign-webhook';
 
@@ -34,6 +36,8 @@ function startReceiver() {
 let receiver: ReturnType<typeof startReceiver>;
 const originalRetry = { ...WEBHOOK_RETRY };
 beforeEach(() => {
+  // The receiver listens on loopback, which webhooks may only reach with this setting.
+  setTestEnv({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: '1' });
   receiver = startReceiver();
 });
 afterEach(async () => {
@@ -105,5 +109,45 @@ describeEachDriver('webhook delivery', () => {
     await createWebhook({ actor: admin.actor, input: { name: 'off', url, events: ['request.created'], isEnabled: false } });
     await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
     expect(await db().select().from(webhookDeliveries)).toHaveLength(0);
+  });
+
+  it('refuses private, loopback and link-local targets and plain http when saving', async () => {
+    setTestEnv({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: undefined });
+    const { admin } = await accessScenario({ approvers: 0 });
+    const save = (url: string) => createWebhook({ actor: admin.actor, input: { name: 'x', url, events: ['request.created'] } });
+    expect((await rejectsWith(save('http://hooks.example.com/x'), 'VALIDATION')).fields).toEqual({ url: ['Use an https:// URL'] });
+    for (const url of ['https://127.0.0.1/hook', 'https://localhost:8443/', 'https://[::1]/', 'https://10.0.0.8/', 'https://169.254.169.254/latest', 'https://2130706433/', 'https://[::ffff:10.0.0.1]/']) {
+      expect((await rejectsWith(save(url), 'VALIDATION')).fields, url).toEqual({ url: ['Webhooks cannot post to loopback, private or link-local addresses'] });
+    }
+    await expect(save('https://hooks.slack.com/services/T000/B000/XXXX')).resolves.toMatchObject({ secret: expect.stringMatching(/^whsec_/) });
+  });
+
+  it('refuses a private target at delivery time too, and shows only a generic failure', async () => {
+    const url = await receiver.ready;
+    const { resource, engineer, admin } = await accessScenario({ approvers: 0 });
+    // Saved while private targets were allowed; the setting is off by delivery time.
+    await createWebhook({ actor: admin.actor, input: { name: 'plain http', url, events: ['request.created'] } });
+    await createWebhook({ actor: admin.actor, input: { name: 'loopback', url: url.replace('http:', 'https:'), events: ['request.created'] } });
+    await createWebhook({ actor: admin.actor, input: { name: 'by name', url: url.replace('127.0.0.1', 'localhost').replace('http:', 'https:'), events: ['request.created'] } });
+    setTestEnv({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: undefined });
+    await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+    expect(await deliverDueWebhooks()).toBe(3);
+    expect(receiver.received).toHaveLength(0);
+    const deliveries = await listDeliveries({ actor: admin.actor });
+    expect(deliveries).toHaveLength(3);
+    for (const delivery of deliveries) expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null, lastError: DELIVERY_FAILED });
+  });
+
+  it('shows a refused connection as the same generic failure, never the socket error', async () => {
+    const url = await receiver.ready;
+    await receiver.close();
+    const { resource, engineer, admin } = await accessScenario({ approvers: 0 });
+    await createWebhook({ actor: admin.actor, input: { name: 'closed port', url, events: ['request.created'] } });
+    await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+    expect(await deliverDueWebhooks()).toBe(1);
+    const [delivery] = await listDeliveries({ actor: admin.actor });
+    expect(delivery?.lastError).toBe(DELIVERY_FAILED);
+    expect(delivery?.lastError).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    receiver = startReceiver();
   });
 });

@@ -2,10 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { webhookDeliveries, webhooks, type WebhookDelivery } from '@/db/access-schema';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from './sign-webhook';
+import { postWebhook } from './post-webhook';
 import { openWebhookSecret } from './webhook-secret';
 
 /** Attempt n (1-based) failing waits baseMs·2^(n-1) before the next; after maxAttempts it is `failed`. */
 export const WEBHOOK_RETRY = { maxAttempts: 6, baseMs: 30_000, timeoutMs: 10_000, batch: 20, leaseMs: 60_000 };
+
+export const SECRET_UNREADABLE = 'cannot decrypt the signing secret; rotate it';
 
 type Claimed = WebhookDelivery & { url: string; secret: string };
 
@@ -35,27 +38,33 @@ async function claimDue(limit: number): Promise<Claimed[]> {
       // Sealed with another key (PORTHOLE_SECRET_KEY changed): retrying cannot help.
       await db()
         .update(webhookDeliveries)
-        .set({ status: 'failed', lastError: 'cannot decrypt the signing secret; rotate it', lastAttemptAt: sql`now()` })
+        .set({ status: 'failed', lastError: SECRET_UNREADABLE, lastAttemptAt: sql`now()` })
         .where(eq(webhookDeliveries.id, delivery.id));
     }
   }
   return ready;
 }
 
+/**
+ * What users see of a failed attempt that got no HTTP answer. The cause (refused address,
+ * connection refused, timeout, DNS) goes to the server log only: shown to users, it would
+ * tell which internal hosts and ports answer.
+ */
+export const DELIVERY_FAILED = 'Could not deliver (no HTTP answer; the server log has the cause)';
+
 function describeFailure(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${WEBHOOK_RETRY.timeoutMs / 1000}s`;
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  if (cause?.code) return `cannot connect (${cause.code})`;
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${WEBHOOK_RETRY.timeoutMs / 1000}s`;
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  return [error instanceof Error ? error.message : String(error), code].filter(Boolean).join(' ');
 }
 
-/** One POST; resolves to the HTTP status, or throws for network errors and timeouts. */
+/** One signed POST of a delivery; resolves to the HTTP status. */
 async function send(delivery: Claimed): Promise<number> {
   const timestamp = Math.floor(Date.now() / 1000);
   const body = JSON.stringify({ ...delivery.payload, porthole: { ...(delivery.payload.porthole as object), deliveryId: delivery.id, timestamp } });
-  const response = await fetch(delivery.url, {
-    method: 'POST',
-    headers: {
+  return postWebhook(
+    delivery.url,
+    {
       'content-type': 'application/json',
       'user-agent': 'Porthole-Webhook/1',
       [SIGNATURE_HEADER]: signBody(delivery.secret, body),
@@ -64,11 +73,8 @@ async function send(delivery: Claimed): Promise<number> {
       [DELIVERY_HEADER]: delivery.id,
     },
     body,
-    redirect: 'manual',
-    signal: AbortSignal.timeout(WEBHOOK_RETRY.timeoutMs),
-  });
-  await response.body?.cancel().catch(() => undefined);
-  return response.status;
+    WEBHOOK_RETRY.timeoutMs,
+  );
 }
 
 async function attempt(delivery: Claimed): Promise<void> {
@@ -78,7 +84,8 @@ async function attempt(delivery: Claimed): Promise<void> {
     statusCode = await send(delivery);
     if (statusCode < 200 || statusCode >= 300) failure = `HTTP ${statusCode}`;
   } catch (error) {
-    failure = describeFailure(error);
+    console.warn(`[porthole] webhook delivery ${delivery.id} (webhook ${delivery.webhookId}) failed: ${describeFailure(error)}`);
+    failure = DELIVERY_FAILED;
   }
   const attempts = delivery.attempts + 1;
   const isLast = attempts >= WEBHOOK_RETRY.maxAttempts;

@@ -3,7 +3,14 @@ import { db } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/access-schema';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
+import { DELIVERY_FAILED, SECRET_UNREADABLE } from './deliver-webhooks';
 import type { DeliveryView, WebhookView } from './webhook-schemas';
+
+/** Rows written before errors were made generic may still name hosts and socket errors. */
+function shownError(lastError: string | null): string | null {
+  if (lastError === null || lastError === SECRET_UNREADABLE || /^HTTP \d{3}$/.test(lastError)) return lastError;
+  return DELIVERY_FAILED;
+}
 
 export async function listWebhooks({ actor }: { actor: Actor }): Promise<WebhookView[]> {
   requireRole(actor, 'admin');
@@ -49,7 +56,7 @@ export async function listDeliveries({ actor, webhookId, limit = 100 }: { actor:
     nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt.toISOString() : null,
     lastAttemptAt: delivery.lastAttemptAt?.toISOString() ?? null,
     lastStatusCode: delivery.lastStatusCode,
-    lastError: delivery.lastError,
+    lastError: shownError(delivery.lastError),
     createdAt: delivery.createdAt.toISOString(),
   }));
 }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES, WEBHOOK_EVENTS } from '@/db/access-schema';
+import { isRefusedLiteral } from '../net/checked-lookup';
+import { webhookAddressCheck } from '../net/outbound-checks';
+
+/** At save time: https, and no private host written as such (delivery checks the resolved address again). */
+function checkWebhookTarget(url: string, ctx: z.RefinementCtx) {
+  const check = webhookAddressCheck();
+  if (!check) return;
+  const target = new URL(url);
+  if (target.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'Use an https:// URL' });
+  else if (isRefusedLiteral(target.hostname, check)) ctx.addIssue({ code: 'custom', message: 'Webhooks cannot post to loopback, private or link-local addresses' });
+}
 
 export const webhookInput = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(80),
@@ -7,7 +18,8 @@ export const webhookInput = z.object({
     .string()
     .trim()
     .max(2000)
-    .pipe(z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL' })),
+    .pipe(z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL' }))
+    .superRefine(checkWebhookTarget),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'Choose at least one event'),
   isEnabled: z.boolean().default(true),
 });
