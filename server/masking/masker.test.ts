@@ -161,6 +161,33 @@ describe('createMasker: terminal escapes and UTF-8', () => {
     expect(maskText(masker, raw).output.toString()).toBe('\x1b[0;32m"[MASKED:aws-key]\x1b[01;31m\x1b[K\x1b[m\x1b[K"\x1b[0m\n');
   });
 
+  it('masks inside string sequences (window title, hyperlink, DCS, APC), keeping them valid', () => {
+    const gh = 'ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW';
+    const cases: Array<[string, string]> = [
+      [`\x1b]0;${KEY}\x07$ `, '\x1b]0;[MASKED:aws-key]\x07$ '],
+      [`\x1b]2;deploy ${KEY}\x1b\\$ `, '\x1b]2;deploy [MASKED:aws-key]\x1b\\$ '],
+      [`\x1b]8;;https://x.test/?t=${gh}\x1b\\link\x1b]8;;\x1b\\\n`, '\x1b]8;;https://x.test/?t=[MASKED:github-token]\x1b\\link\x1b]8;;\x1b\\\n'],
+      [`\x1bPtmux;\x1b\x1b]0;${KEY}\x07\x1b\\\n`, '\x1bPtmux;\x1b\x1b]0;[MASKED:aws-key]\x07\x1b\\\n'],
+      [`\x1b_${gh}\x1b\\\n`, '\x1b_[MASKED:github-token]\x1b\\\n'],
+      // A title that is not a secret is left exactly as it was.
+      ['\x1b]0;user@host: ~/src\x07$ ', '\x1b]0;user@host: ~/src\x07$ '],
+    ];
+    for (const [raw, masked] of cases) {
+      expect(maskText(masker, raw).output.toString(), JSON.stringify(raw)).toBe(masked);
+      const bytes = Buffer.from(raw);
+      for (let cut = 1; cut < bytes.length; cut++) {
+        expect(maskText(masker, [bytes.subarray(0, cut), bytes.subarray(cut)]).output.toString(), `${JSON.stringify(raw)} cut ${cut}`).toBe(masked);
+      }
+    }
+  });
+
+  it('masks a secret in a string sequence too long to wait for (given up on, scanned as text)', () => {
+    const raw = Buffer.from(`\x1b]0;${'x '.repeat(2100)}${KEY} more`);
+    const output = maskText(masker, [raw.subarray(0, 4000), raw.subarray(4000, 4210), raw.subarray(4210)]).output.toString();
+    expect(output).not.toContain(KEY);
+    expect(output).toMatch(/^\x1b\]0;x x .*\[MASKED:aws-key\] more$/s);
+  });
+
   it('waits for an escape sequence split across frames', () => {
     const { outputs } = steps(['ok \x1b[3', '2mgreen\x1b', '[0m\n']);
     expect(outputs).toEqual(['ok ', '\x1b[32mgreen', '\x1b[0m\n']);

@@ -1,4 +1,4 @@
-import { rawIndex, stripAnsi } from './ansi';
+import { rawIndex, stringSequenceAt, stripAnsi, type AnsiScan } from './ansi';
 import { compileRules, CONTEXT_BYTES, type CompiledRules } from './compile-rules';
 import { continueBlock, findPartialStart, scanBlock, scanPass, type Match } from './find-matches';
 import { renderedEnd, renderOutput } from './render-output';
@@ -79,7 +79,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final:
   const raw =
     heldLength === 0 ? chunk : chunk.length === 0 ? state.held : canReuse ? joinInScratch(state.held, chunk) : Buffer.concat([state.held, chunk]);
   const isScratch = raw.buffer === scratch.buffer;
-  const ansi = stripAnsi(raw, final, canReuse);
+  const ansi = stripAnsi(raw, final, canReuse, true);
   // `held` starts with a little already-emitted text: context for lookbehinds, never re-emitted.
   const base = state.base;
   const latin1 = ansi.clean;
@@ -127,6 +127,9 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final:
     if (matches.length > 0) holdFrom = backOffCrossingMatches(matches, holdFrom);
     holdFrom = Math.max(committed, holdFrom);
   }
+  // Held text never starts inside a string sequence (a title): it is held from its ESC.
+  const holdRaw = !final && holdFrom < n && ansi.strings.length > 0 ? holdStringSequence(ansi, matches, committed, holdFrom) : null;
+  if (holdRaw) holdFrom = holdRaw.clean;
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
   let output: Buffer;
@@ -134,16 +137,18 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final:
   let rawEnd: number;
   if (decided.length === 0) {
     // Nothing masked: the output is the input's bytes, as a view where possible.
-    rawEnd = renderedEnd(ansi, holdFrom);
+    rawEnd = holdRaw ? holdRaw.raw : renderedEnd(ansi, holdFrom);
     output = isScratch ? fromScratch(raw, chunk, heldLength, state.emitted, rawEnd) : slice(raw, state.emitted, rawEnd);
   } else {
-    const rendered = renderOutput(compiled, raw, ansi, decided, state.emitted, holdFrom, state.outputOffset);
+    const rendered = renderOutput(compiled, raw, ansi, decided, state.emitted, holdRaw ? holdRaw.raw : renderedEnd(ansi, holdFrom), state.outputOffset);
     rawEnd = rendered.rawEnd;
     events = rendered.events;
     output = isScratch ? detach(rendered.output, raw, chunk, heldLength) : rendered.output;
   }
-  const contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
-  const contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
+  let contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
+  let contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
+  const contextSequence = contextStart > 0 && ansi.strings.length > 0 ? stringSequenceAt(ansi, contextStart) : null;
+  if (contextSequence) ({ clean: contextStart, raw: contextRaw } = contextSequence);
   return {
     state: {
       // A view only of the previous state's bytes (immutable); the caller's chunk and the scratch are copied.
@@ -232,6 +237,28 @@ function scanWithBlocks(
     from = end;
   }
   return {};
+}
+
+/**
+ * Moves the hold point back to the start of the string sequence it falls in (and before any
+ * match that then straddles it): the next step re-reads held bytes from their start, and a
+ * sequence read from its middle would read differently. Null when no move is needed.
+ */
+function holdStringSequence(ansi: AnsiScan, matches: Match[], committed: number, holdFrom: number): { clean: number; raw: number } | null {
+  let hold = holdFrom;
+  let raw = -1;
+  for (;;) {
+    const sequence = stringSequenceAt(ansi, hold);
+    if (!sequence || sequence.clean < committed) break;
+    hold = sequence.clean;
+    raw = sequence.raw;
+    const backed = matches.length > 0 ? Math.max(committed, backOffCrossingMatches(matches, hold)) : hold;
+    if (backed === hold) break;
+    hold = backed;
+    raw = -1;
+  }
+  if (raw < 0 && hold === holdFrom) return null;
+  return { clean: hold, raw: raw >= 0 ? raw : rawIndex(ansi.escapes, hold, { next: 0 }) };
 }
 
 /** A match that straddles the hold point must be held whole (its start is where holding begins). */

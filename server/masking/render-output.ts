@@ -4,7 +4,7 @@ import type { Match } from './find-matches';
 import type { MaskEvent } from './types';
 
 /**
- * Builds the output for `raw` from `rawStart` up to clean position `cleanEnd`: each masked span's characters
+ * Builds the output for `raw` from `rawStart` up to `rawEnd` (see renderedEnd): each masked span's characters
  * are replaced by its label, while escape sequences inside it are kept (after the label), so
  * colours and cursor state survive and the secret does not.
  */
@@ -21,11 +21,10 @@ export function renderOutput(
   ansi: AnsiScan,
   matches: readonly Match[],
   rawStart: number,
-  cleanEnd: number,
+  rawEnd: number,
   outputOffset: number,
 ): { output: Buffer; events: readonly MaskEvent[]; rawEnd: number } {
   const { escapes } = ansi;
-  const rawEnd = renderedEnd(ansi, cleanEnd);
   if (matches.length === 0) {
     return { output: rawStart === 0 && rawEnd === raw.length ? raw : raw.subarray(rawStart, rawEnd), events: NO_EVENTS, rawEnd };
   }
