@@ -3,13 +3,12 @@ import { db, type Db } from '@/db/client';
 import { accessRequests, type AccessRequest } from '@/db/access-schema';
 import { resources, users, type Resource, type User } from '@/db/schema';
 import { AppError } from '../errors/app-error';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type RequestRow = { request: AccessRequest; resource: Resource; requester: User };
 export type LockedRequestRow = RequestRow & { isPendingLive: boolean };
-
-export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export const noSuchRequest = () => new AppError('NOT_FOUND', { userMessage: 'No such access request.' });
 

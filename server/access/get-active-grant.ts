@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db/client';
 import { grants, type Grant } from '@/db/access-schema';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 /** The user's grant on a resource that is active right now (database clock), if any. */
 export async function getActiveGrant(
@@ -18,7 +19,7 @@ export async function getActiveGrant(
 
 /** One grant's state now: the gateway's periodic re-check of a live session. */
 export async function getGrantState(grantId: string): Promise<{ isActive: boolean; status: Grant['status']; expiresAt: Date } | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(grantId)) return undefined;
+  if (!isUuid(grantId)) return undefined;
   const [row] = await db()
     .select({ status: grants.status, expiresAt: grants.expiresAt, isLive: sql<boolean>`${grants.expiresAt} > now()` })
     .from(grants)

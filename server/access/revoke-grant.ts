@@ -7,7 +7,8 @@ import { AppError } from '../errors/app-error';
 import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
 import { revokeGrantInput, type RevokeGrantInput } from './access-schemas';
 import { announce } from './announce';
-import { isUuid, lockRequest, subjectOf } from './find-request';
+import { isUuid } from '@/lib/uuid/is-uuid';
+import { lockRequest, subjectOf } from './find-request';
 import { getEffectivePolicy, isInApproverGroup } from './policy';
 
 const noSuchGrant = () => new AppError('NOT_FOUND', { userMessage: 'No such grant.' });

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
 import { AppError } from '../errors/app-error';
 import { auditQuery, type AuditEventView, type AuditPageView, type AuditQuery } from './audit-schemas';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -18,7 +19,7 @@ function encodeCursor(at: string, id: string): string {
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || !/^[0-9a-f-]{36}$/i.test(id) || !/^[0-9: .+-]{10,40}$/.test(at)) {
+  if (!at || !id || !isUuid(id) || !/^[0-9: .+-]{10,40}$/.test(at)) {
     throw new AppError('BAD_REQUEST', { userMessage: 'The page cursor is not valid. Start from the first page.' });
   }
   return { at, id };
@@ -27,7 +28,7 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 function filtersOf(query: ReturnType<typeof auditQuery.parse>): SQL[] {
   const filters: SQL[] = [];
   if (query.actor) {
-    const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(query.actor);
+    const isId = isUuid(query.actor);
     const match = isId ? eq(auditEvents.actorId, query.actor) : or(ilike(users.email, like(query.actor)), ilike(users.name, like(query.actor)));
     if (match) filters.push(match);
   }

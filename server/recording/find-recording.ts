@@ -4,13 +4,12 @@ import { recordings, type Recording } from '@/db/recording-schema';
 import { sessions, users, type Session, type User } from '@/db/schema';
 import { canSeeAll, type Actor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 export type RecordingRow = { recording: Recording; session: Session; user: User };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function findRecording(id: string): Promise<RecordingRow | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db()
     .select({ recording: recordings, session: sessions, user: users })
     .from(recordings)

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { resources, type Resource } from '@/db/schema';
 import { AppError } from '../errors/app-error';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 export async function findResource(id: string): Promise<Resource | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db().select().from(resources).where(eq(resources.id, id));
   return row;
 }

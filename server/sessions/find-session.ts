@@ -3,9 +3,10 @@ import { db } from '@/db/client';
 import { sessions, users, type Session, type User } from '@/db/schema';
 import { canSeeAll, type Actor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 export async function findSession(id: string): Promise<{ session: Session; user: User } | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db().select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id));
   return row;
 }

@@ -4,10 +4,11 @@ import { apiTokens } from '@/db/schema';
 import type { Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 /** Revokes one of the actor's own tokens; someone else's token is "not found". */
 export async function revokeApiToken({ actor, tokenId }: { actor: Actor; tokenId: string }): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw new AppError('NOT_FOUND', { userMessage: 'No such token.' });
+  if (!isUuid(tokenId)) throw new AppError('NOT_FOUND', { userMessage: 'No such token.' });
   await db().transaction(async (tx) => {
     const [row] = await tx
       .update(apiTokens)

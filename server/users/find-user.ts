@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users, type User } from '@/db/schema';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 export async function findUserById(id: string): Promise<User | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [user] = await db().select().from(users).where(eq(users.id, id));
   return user;
 }

@@ -6,11 +6,12 @@ import { requireRole } from '../auth/require-role';
 import { AppError } from '../errors/app-error';
 import { wakeWebhookSender } from './deliver-webhooks';
 import { buildTestPayload } from './webhook-payload';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 /** Queues a test message to one webhook, whatever events it subscribes to. */
 export async function sendTestWebhook({ actor, webhookId }: { actor: Actor; webhookId: string }): Promise<void> {
   requireRole(actor, 'admin');
-  if (!/^[0-9a-f-]{36}$/i.test(webhookId)) throw new AppError('NOT_FOUND', { userMessage: 'No such webhook.' });
+  if (!isUuid(webhookId)) throw new AppError('NOT_FOUND', { userMessage: 'No such webhook.' });
   const [hook] = await db().select({ id: webhooks.id, name: webhooks.name }).from(webhooks).where(eq(webhooks.id, webhookId));
   if (!hook) throw new AppError('NOT_FOUND', { userMessage: 'No such webhook.' });
   await db().insert(webhookDeliveries).values({ webhookId: hook.id, event: 'webhook.test', payload: buildTestPayload(hook.name) });
@@ -20,7 +21,7 @@ export async function sendTestWebhook({ actor, webhookId }: { actor: Actor; webh
 /** Sends a failed delivery again (the attempt counter restarts). */
 export async function retryDelivery({ actor, deliveryId }: { actor: Actor; deliveryId: string }): Promise<void> {
   requireRole(actor, 'admin');
-  if (!/^[0-9a-f-]{36}$/i.test(deliveryId)) throw new AppError('NOT_FOUND', { userMessage: 'No such delivery.' });
+  if (!isUuid(deliveryId)) throw new AppError('NOT_FOUND', { userMessage: 'No such delivery.' });
   const [row] = await db()
     .update(webhookDeliveries)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: sql`now()` })

@@ -8,11 +8,12 @@ import { AppError } from '../errors/app-error';
 import { generateWebhookSecret, sealWebhookSecret } from './webhook-secret';
 import type { z } from 'zod';
 import { webhookInput } from './webhook-schemas';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 const noSuchWebhook = () => new AppError('NOT_FOUND', { userMessage: 'No such webhook.' });
 
 function requireWebhookId(id: string): string {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw noSuchWebhook();
+  if (!isUuid(id)) throw noSuchWebhook();
   return id;
 }
 

@@ -22,6 +22,7 @@ import {
   type MaskingTestResult,
 } from './masking-schemas';
 import type { z } from 'zod';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 export type MaskingRulesView = { builtIns: BuiltInRuleView[]; custom: CustomRuleView[] };
 
@@ -114,7 +115,7 @@ export async function updateCustomRule({ actor, ruleId, input }: { actor: Actor;
   const values = customRuleInput.parse(input);
   validateCustom(values);
   await checkResources(values.resourceIds);
-  if (!/^[0-9a-f-]{36}$/i.test(ruleId)) throw new AppError('NOT_FOUND', { userMessage: 'No such masking rule.' });
+  if (!isUuid(ruleId)) throw new AppError('NOT_FOUND', { userMessage: 'No such masking rule.' });
   return db().transaction(async (tx) => {
     const [row] = await tx
       .update(maskingCustomRules)
@@ -129,7 +130,7 @@ export async function updateCustomRule({ actor, ruleId, input }: { actor: Actor;
 
 export async function deleteCustomRule({ actor, ruleId }: { actor: Actor; ruleId: string }): Promise<void> {
   requireRole(actor, 'admin');
-  if (!/^[0-9a-f-]{36}$/i.test(ruleId)) throw new AppError('NOT_FOUND', { userMessage: 'No such masking rule.' });
+  if (!isUuid(ruleId)) throw new AppError('NOT_FOUND', { userMessage: 'No such masking rule.' });
   await db().transaction(async (tx) => {
     const deleted = await tx.delete(maskingCustomRules).where(eq(maskingCustomRules.id, ruleId)).returning({ name: maskingCustomRules.name });
     if (deleted.length === 0) throw new AppError('NOT_FOUND', { userMessage: 'No such masking rule.' });

@@ -4,8 +4,7 @@ import { annotations, type Annotation } from '@/db/recording-schema';
 import type { Actor } from '../../auth/actor';
 import { AppError } from '../../errors/app-error';
 import { requireVisibleRecording } from '../find-recording';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 /**
  * A note the actor may change: their own. Someone else's shared note is visible but not
@@ -13,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function requireOwnAnnotation(actor: Actor, recordingId: string, annotationId: string): Promise<Annotation> {
   await requireVisibleRecording(actor, recordingId);
-  const [row] = UUID.test(annotationId) ? await db().select().from(annotations).where(eq(annotations.id, annotationId)) : [];
+  const [row] = isUuid(annotationId) ? await db().select().from(annotations).where(eq(annotations.id, annotationId)) : [];
   if (!row || row.recordingId !== recordingId || (row.authorId !== actor.id && !row.isShared)) throw new AppError('NOT_FOUND', { userMessage: 'No such note.' });
   if (row.authorId !== actor.id) throw new AppError('FORBIDDEN', { userMessage: 'Only its author can change a note.' });
   return row;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CHUNK_HEADER_BYTES, decodeChunkHeader, decodeOpenFile, OPEN_HEADER_BYTES, openFileHeader, type SealedChunk } from '../format';
 import type { ChunkInfo, KeyframeInfo, OpenChunk, RecordingStore, RecordingWriter } from './recording-store';
+import { isUuid } from '@/lib/uuid/is-uuid';
 
 /**
  * Recordings as files under `<dataDir>/recordings/<id>/`:
@@ -11,7 +12,6 @@ import type { ChunkInfo, KeyframeInfo, OpenChunk, RecordingStore, RecordingWrite
  * A crash can leave an open file whose chunk was already sealed: recovery drops it then.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHUNK_FILE = /^chunk-(\d{8})\.phc$/;
 const OPEN_FILE = /^open-(\d{8})\.log$/;
 
@@ -133,7 +133,7 @@ export class FileRecordingStore implements RecordingStore {
   constructor(readonly root: string) {}
 
   dir(recordingId: string): string {
-    if (!UUID.test(recordingId)) throw new Error(`not a recording id: ${recordingId}`);
+    if (!isUuid(recordingId)) throw new Error(`not a recording id: ${recordingId}`);
     return path.join(this.root, recordingId.toLowerCase());
   }
 
@@ -218,7 +218,7 @@ export class FileRecordingStore implements RecordingStore {
   }
 
   async listOpenRecordings(): Promise<string[]> {
-    const ids = (await readdirOrEmpty(this.root)).filter((name) => UUID.test(name));
+    const ids = (await readdirOrEmpty(this.root)).filter((name) => isUuid(name));
     const open: string[] = [];
     for (const id of ids) if ((await readdirOrEmpty(path.join(this.root, id))).some((name) => OPEN_FILE.test(name))) open.push(id);
     return open;
