@@ -6,8 +6,12 @@ export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  /** A cookie-authenticated change that did not come from Porthole's own pages (CSRF). */
+  CROSS_SITE_REQUEST: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** A stored recording fails to decode (tampered or corrupted): its events cannot be served. */
+  RECORDING_DAMAGED: 409,
   VALIDATION: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -43,8 +47,12 @@ function defaultMessage(code: ErrorCode): string {
       return 'Sign in to continue.';
     case 'FORBIDDEN':
       return 'You do not have permission to do that.';
+    case 'CROSS_SITE_REQUEST':
+      return 'This request did not come from a Porthole page, so it was refused.';
     case 'NOT_FOUND':
       return 'Not found.';
+    case 'RECORDING_DAMAGED':
+      return 'This recording is damaged and cannot be replayed. Verify it to see which part.';
     case 'VALIDATION':
       return 'Some fields are not valid.';
     case 'RATE_LIMITED':

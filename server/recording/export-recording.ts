@@ -10,6 +10,8 @@ import { listCommands } from './get-recording';
 import { KEYFRAME_SCROLLBACK } from './index-builder';
 import { iterateEvents, readEventRange } from './read-events';
 import { toRecordingView } from './recording-view';
+import { verifyChain } from './verify-recording';
+import { AppError } from '../errors/app-error';
 import type { CommandView } from './recording-schemas';
 
 export type ExportFormat = 'asciicast' | 'text' | 'json';
@@ -160,6 +162,11 @@ export async function exportRecording({
   mode?: 'screen' | 'transcript';
 }): Promise<ExportFile> {
   const row = await requireVisibleRecording(actor, recordingId);
+  // A download streams after its 200 is sent: damage found then would only cut the file short.
+  const check = await verifyChain(row.recording);
+  if (!check.isValid) {
+    throw new AppError('RECORDING_DAMAGED', { userMessage: `This recording is damaged and cannot be exported: ${check.problem ?? 'it does not verify'}.` });
+  }
   await auditExport(actor, recordingId, format === 'text' ? `text-${mode}` : format);
   const stamp = row.recording.startedAt.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = `${row.session.resourceName.replace(/[^\w.-]+/g, '_')}-${stamp}`;

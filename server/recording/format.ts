@@ -266,9 +266,16 @@ export function encodeKeyframe(keyframe: Keyframe): Buffer {
 }
 
 export function decodeKeyframe(bytes: Buffer): Keyframe {
-  const raw = zlib.brotliDecompressSync(bytes);
-  const headLength = raw.readUInt32BE(0);
-  const head = JSON.parse(raw.subarray(4, 4 + headLength).toString('utf8')) as Omit<Keyframe, 'data'> & { v: number };
+  let raw: Buffer;
+  let headLength: number;
+  let head: Omit<Keyframe, 'data'> & { v: number };
+  try {
+    raw = zlib.brotliDecompressSync(bytes);
+    headLength = raw.readUInt32BE(0);
+    head = JSON.parse(raw.subarray(4, 4 + headLength).toString('utf8')) as typeof head;
+  } catch (error) {
+    throw new FormatError(`keyframe does not decode: ${(error as Error).message}`);
+  }
   if (head.v !== FORMAT_VERSION) throw new FormatError(`unsupported keyframe format ${head.v}`);
   return { t: head.t, chunkSeq: head.chunkSeq, eventIndex: head.eventIndex, cols: head.cols, rows: head.rows, data: raw.subarray(4 + headLength).toString('utf8') };
 }

@@ -1,5 +1,6 @@
 import type { RecordingStoreKind } from '@/db/recording-schema';
-import { decodeChunk, decodeFrames, decodeKeyframe, type Keyframe, type RecordingEvent } from './format';
+import { AppError } from '../errors/app-error';
+import { decodeChunk, decodeFrames, decodeKeyframe, FormatError, type Keyframe, type RecordingEvent } from './format';
 import type { ChunkInfo } from './stores/recording-store';
 import { recordingStore } from './stores/select-store';
 
@@ -15,7 +16,24 @@ function chunkCache() {
   return globalForCache.__portholeChunkCache;
 }
 
-export async function loadChunk(recording: RecordingRef, seq: number): Promise<RecordingEvent[]> {
+/**
+ * Stored bytes that do not decode (a tampered or corrupted recording) are the recording's
+ * problem, not the server's: a clear RECORDING_DAMAGED instead of an internal error.
+ */
+async function decoding<T>(recording: RecordingRef, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+    throw new AppError('RECORDING_DAMAGED', { message: `recording ${recording.id} is damaged: ${error.message}` });
+  }
+}
+
+export function loadChunk(recording: RecordingRef, seq: number): Promise<RecordingEvent[]> {
+  return decoding(recording, () => loadChunkUnchecked(recording, seq));
+}
+
+async function loadChunkUnchecked(recording: RecordingRef, seq: number): Promise<RecordingEvent[]> {
   const cache = chunkCache();
   const key = `${recording.store}:${recording.id}:${seq}`;
   const hit = cache.map.get(key);
@@ -40,7 +58,11 @@ export async function loadChunk(recording: RecordingRef, seq: number): Promise<R
 type Source = { seq: number; tStart: number; tEnd: number; load: () => Promise<RecordingEvent[]> };
 
 /** Sealed chunks, then the frames of chunks still open (a live recording), in order. */
-async function sources(recording: RecordingRef): Promise<Source[]> {
+function sources(recording: RecordingRef): Promise<Source[]> {
+  return decoding(recording, () => sourcesUnchecked(recording));
+}
+
+async function sourcesUnchecked(recording: RecordingRef): Promise<Source[]> {
   const store = recordingStore(recording.store);
   const [chunks, open] = await Promise.all([store.listChunks(recording.id), store.readOpen(recording.id)]);
   const sealed: Source[] = chunks.map((chunk: ChunkInfo) => ({ seq: chunk.seq, tStart: chunk.tStart, tEnd: chunk.tEnd, load: () => loadChunk(recording, chunk.seq) }));
@@ -88,7 +110,10 @@ export async function readEventRange(recording: RecordingRef, query: EventRangeQ
     const keyframes = await store.listKeyframes(recording.id);
     let chosen: (typeof keyframes)[number] | undefined;
     for (const info of keyframes) if (info.t <= from) chosen = info;
-    if (chosen) keyframe = decodeKeyframe(await store.readKeyframe(recording.id, chosen.seq));
+    if (chosen) {
+      const bytes = await store.readKeyframe(recording.id, chosen.seq);
+      keyframe = await decoding(recording, async () => decodeKeyframe(bytes));
+    }
   }
   const events: RecordingEvent[] = [];
   let bytes = 0;
