@@ -51,6 +51,44 @@ describeEachDriver('updateResource', () => {
     expect((await updateResource({ actor, resourceId: created.id, input: { port: 2222 } })).hostKeyFingerprint).toBeNull();
   });
 
+  it('clears the stored password when host, port, database or user name of a database resource changes', async () => {
+    const { actor } = await makeAdmin();
+    const stored = async (id: string) => {
+      const row = await requireResource(id);
+      return openCredentials(row.id, row.credentials);
+    };
+    for (const change of [{ host: 'attacker.example' }, { port: 6543 }, { database: 'other' }, { username: 'someone' }]) {
+      const created = await makeResource(postgresResource({ password: 'keep-me-secret' }));
+      const view = await updateResource({ actor, resourceId: created.id, input: change });
+      expect(view, JSON.stringify(change)).toMatchObject({ ...change, hasPassword: false });
+      expect(await stored(created.id)).toEqual({});
+    }
+    // Unchanged values, or other fields, keep it; a password given with the new host is the one kept.
+    const created = await makeResource(postgresResource({ password: 'keep-me-secret' }));
+    await updateResource({ actor, resourceId: created.id, input: { host: 'db.internal', port: 5432, database: 'app', username: 'app', tls: { mode: 'require' } } });
+    expect((await stored(created.id)).password).toBe('keep-me-secret');
+    const moved = await updateResource({ actor, resourceId: created.id, input: { host: 'db2.internal', password: 'new-secret' } });
+    expect(moved).toMatchObject({ host: 'db2.internal', hasPassword: true });
+    expect((await stored(created.id)).password).toBe('new-secret');
+  });
+
+  it('clears the stored secrets and pinned host key when an SSH target or user name changes, keeping a key given with it', async () => {
+    const { actor } = await makeAdmin();
+    const privateKey = '-----BEGIN OPENSSH PRIVATE KEY-----\nnew\n-----END OPENSSH PRIVATE KEY-----';
+    const created = await makeResource(sshResource({ password: 'old-ssh-password' }));
+    const pin = () => db().update(resources).set({ hostKey: 'AAAA', hostKeyFingerprint: 'SHA256:abc' }).where(eq(resources.id, created.id));
+    await pin();
+    const renamed = await updateResource({ actor, resourceId: created.id, input: { username: 'root' } });
+    expect(renamed).toMatchObject({ username: 'root', hasPassword: false, hasPrivateKey: false, hostKeyFingerprint: null });
+
+    await updateResource({ actor, resourceId: created.id, input: { password: 'second-password' } });
+    await pin();
+    const moved = await updateResource({ actor, resourceId: created.id, input: { host: '10.9.9.9', privateKey } });
+    expect(moved).toMatchObject({ hasPassword: false, hasPrivateKey: true, hostKeyFingerprint: null });
+    const row = await requireResource(created.id);
+    expect(openCredentials(row.id, row.credentials)).toEqual({ privateKey });
+  });
+
   it('rejects renaming onto another resource name', async () => {
     const { actor } = await makeAdmin();
     await makeResource(sshResource({ name: 'alpha' }));

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { db } from '@/db/client';
-import { resources } from '@/db/schema';
+import { resources, type Resource } from '@/db/schema';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -11,27 +12,42 @@ import { openCredentials, sealCredentials } from './resource-credentials';
 import { updateResourceInput, type ResourceView, type UpdateResourceInput } from './resource-schemas';
 import { toResourceView } from './resource-view';
 
+type UpdateData = z.output<typeof updateResourceInput>;
+
+/**
+ * The credentials to write, if any. Changing where the secret is sent (host, port, user name,
+ * database) drops the stored secret, or an admin could point a resource at a server of their
+ * own and receive its password; secrets given in the same update are kept.
+ */
+function nextCredentials(existing: Resource, data: UpdateData): { credentials?: string; isTargetChanged: boolean } {
+  const isSsh = existing.type === 'ssh';
+  const isTargetChanged =
+    (data.host !== undefined && data.host !== existing.host) ||
+    (data.port !== undefined && data.port !== existing.port) ||
+    (data.username !== undefined && data.username !== existing.username) ||
+    (!isSsh && data.database !== undefined && data.database !== existing.database);
+  const given = {
+    ...(data.password ? { password: data.password } : {}),
+    ...(isSsh && data.privateKey ? { privateKey: data.privateKey } : {}),
+    ...(isSsh && data.passphrase ? { passphrase: data.passphrase } : {}),
+  };
+  if (!isTargetChanged && Object.keys(given).length === 0) return { isTargetChanged };
+  const kept = isTargetChanged ? {} : openCredentials(existing.id, existing.credentials);
+  return { credentials: sealCredentials(existing.id, { ...kept, ...given }), isTargetChanged };
+}
+
 export async function updateResource({ actor, resourceId, input }: { actor: Actor; resourceId: string; input: UpdateResourceInput }): Promise<ResourceView> {
   requireRole(actor, 'admin');
   const data = updateResourceInput.parse(input);
-  const existing = await requireResource(resourceId);
-  const isSsh = existing.type === 'ssh';
-
-  const credentialsChanged = Boolean(data.password || data.privateKey || data.passphrase);
-  let credentials: string | undefined;
-  if (credentialsChanged) {
-    const stored = openCredentials(existing.id, existing.credentials);
-    credentials = sealCredentials(existing.id, {
-      ...stored,
-      ...(data.password ? { password: data.password } : {}),
-      ...(isSsh && data.privateKey ? { privateKey: data.privateKey } : {}),
-      ...(isSsh && data.passphrase ? { passphrase: data.passphrase } : {}),
-    });
-  }
-  const hostChanged = (data.host !== undefined && data.host !== existing.host) || (data.port !== undefined && data.port !== existing.port);
+  await requireResource(resourceId);
 
   try {
     return await db().transaction(async (tx) => {
+      // Locked: a concurrent update cannot re-seal the old secret after the target changed.
+      const [existing] = await tx.select().from(resources).where(eq(resources.id, resourceId)).for('update');
+      if (!existing) throw new Error('resource vanished');
+      const isSsh = existing.type === 'ssh';
+      const { credentials, isTargetChanged } = nextCredentials(existing, data);
       const [row] = await tx
         .update(resources)
         .set({
@@ -46,8 +62,8 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
           accessMode: data.accessMode,
           allowedRoles: data.allowedRoles,
           credentials,
-          // A new address needs its host key confirmed again.
-          ...(isSsh && hostChanged ? { hostKey: null, hostKeyFingerprint: null } : {}),
+          // A new target needs its host key confirmed again.
+          ...(isSsh && isTargetChanged ? { hostKey: null, hostKeyFingerprint: null } : {}),
           updatedAt: new Date(),
         })
         .where(eq(resources.id, resourceId))
@@ -55,7 +71,13 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
       if (!row) throw new Error('update returned no row');
       const { password: _p, privateKey: _k, passphrase: _s, ...auditable } = data;
       await recordAuditEvent(
-        { actorId: actor.id, action: 'resource.update', targetType: 'resource', targetId: resourceId, data: { ...auditable, credentialsChanged } },
+        {
+          actorId: actor.id,
+          action: 'resource.update',
+          targetType: 'resource',
+          targetId: resourceId,
+          data: { ...auditable, credentialsChanged: credentials !== undefined, credentialsCleared: isTargetChanged },
+        },
         tx,
       );
       return toResourceView(row);
