@@ -78,7 +78,16 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         />
       </Section>
 
-      <Section title="Connection">
+      <Section
+        title="Connection"
+        description={
+          isEdit
+            ? isSsh
+              ? 'Changing the host, port or username clears the stored password, private key and pinned host key: enter them again below.'
+              : 'Changing the host, port, username or database clears the stored password: enter it again below.'
+            : undefined
+        }
+      >
         <div className="grid grid-cols-[1fr_7rem] gap-3">
           <TextField label="Host" name="host" defaultValue={initial?.host} autoComplete="off" spellCheck={false} required placeholder="10.0.4.12 or db.internal" error={fields?.host} />
           <TextField label="Port" name="port" value={port} onChange={(event) => setPort(event.target.value)} inputMode="numeric" autoComplete="off" required error={fields?.port} />
@@ -121,7 +130,7 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         title="Credentials"
         description={
           isEdit
-            ? 'Stored encrypted and never shown. Leave a field empty to keep what is stored.'
+            ? 'Stored encrypted and never shown. Leave a field empty to keep what is stored (unless the connection above changes).'
             : isSsh
               ? 'Give a password, a private key, or both. Stored encrypted and never shown again.'
               : 'Stored encrypted and never shown again.'

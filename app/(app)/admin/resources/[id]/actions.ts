@@ -21,13 +21,16 @@ export async function updateResourceAction(resourceId: string, _prev: FormState,
   const input = updateInputFromForm(form);
   // The update schema has no message of its own for an emptied database name.
   if (input.database === '') return { ok: false, message: 'Check the highlighted fields.', fields: { database: ['Enter a database name'] } };
+  let saved;
   try {
-    await updateResource({ actor, resourceId, input });
+    saved = await updateResource({ actor, resourceId, input });
   } catch (error) {
     return formFailure(error, { shown: RESOURCE_FIELDS, rename: RESOURCE_FIELD_RENAMES });
   }
   revalidateResource(resourceId);
-  return { ok: true, message: 'Changes saved.' };
+  // A changed connection clears the stored secret: say so, or the next console just fails to sign in.
+  const hasSecret = saved.hasPassword || saved.hasPrivateKey;
+  return { ok: true, message: hasSecret ? 'Changes saved.' : 'Changes saved. No password or key is stored now: enter one before connecting.' };
 }
 
 export async function deleteResourceAction(resourceId: string): Promise<FormState> {
