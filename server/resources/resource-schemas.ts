@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_MODES, RESOURCE_TYPES, ROLES } from '@/db/schema';
+import { isRefusedLiteral } from '../net/checked-lookup';
+import { resourceAddressCheck } from '../net/outbound-checks';
 
 const name = z
   .string()
@@ -12,7 +14,12 @@ const host = z
   .trim()
   .min(1, 'Enter a host')
   .max(253)
-  .regex(/^[A-Za-z0-9.:[\]_-]+$/, 'Enter a host name or IP address');
+  .regex(/^[A-Za-z0-9.:[\]_-]+$/, 'Enter a host name or IP address')
+  // Private hosts are what resources are for; the cloud metadata service is not (the connectors check resolved names again).
+  .refine((value) => {
+    const check = resourceAddressCheck();
+    return !check || !isRefusedLiteral(value, check);
+  }, 'Porthole does not connect to link-local (cloud metadata) addresses');
 const port = z.coerce.number().int('Enter a whole number').min(1, 'Use 1–65535').max(65535, 'Use 1–65535');
 const username = z.string().trim().min(1, 'Enter a user name').max(128);
 const tag = z

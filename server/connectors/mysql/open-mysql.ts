@@ -1,4 +1,6 @@
+import net from 'node:net';
 import type { Readable } from 'node:stream';
+import { resolveTargetHost } from '../resolve-target-host';
 import mysql from 'mysql2';
 import type { SqlCell, SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
 import { SqlError } from '@/server/sql/sql-error';
@@ -16,9 +18,14 @@ export function mysqlTls(target: Pick<SqlTarget, 'tls'>): mysql.SslOptions | und
   return { rejectUnauthorized: true, ca: target.tls.ca || undefined };
 }
 
-function connectionOptions(target: SqlTarget): mysql.ConnectionOptions {
+/**
+ * The socket goes to `address`, the checked one; `host` stays the name, which mysql2 uses as
+ * the TLS server name.
+ */
+function connectionOptions(target: SqlTarget, address: string): mysql.ConnectionOptions {
   return {
     host: target.host,
+    stream: () => net.connect({ host: address, port: target.port, noDelay: true, keepAlive: true }),
     port: target.port,
     user: target.user,
     password: target.password ?? '',
@@ -34,9 +41,10 @@ function connectionOptions(target: SqlTarget): mysql.ConnectionOptions {
   };
 }
 
-function connect(target: SqlTarget): Promise<mysql.Connection> {
+async function connect(target: SqlTarget): Promise<mysql.Connection> {
+  const address = await resolveTargetHost({ host: target.host, port: target.port, service: 'MySQL' });
   return new Promise((resolve, reject) => {
-    const connection = mysql.createConnection(connectionOptions(target));
+    const connection = mysql.createConnection(connectionOptions(target, address));
     connection.once('error', reject);
     connection.connect((error) => {
       connection.removeListener('error', reject);

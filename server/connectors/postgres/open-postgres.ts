@@ -1,8 +1,10 @@
+import net from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
 import { SqlError } from '@/server/sql/sql-error';
+import { resolveTargetHost } from '../resolve-target-host';
 import { normalizePostgresConnectError, normalizePostgresQueryError } from './postgres-errors';
 import { postgresTypeName } from './postgres-types';
 
@@ -11,13 +13,16 @@ const rawText = { getTypeParser: () => (value: string) => value } as unknown as 
 
 export function postgresTls(target: Pick<SqlTarget, 'tls' | 'host'>): false | ConnectionOptions {
   if (target.tls.mode === 'disable') return false;
-  if (target.tls.mode === 'require') return { rejectUnauthorized: false };
-  return { rejectUnauthorized: true, ca: target.tls.ca || undefined, servername: target.host };
+  // The socket goes to a resolved address: name the server for SNI, as pg would for a host name.
+  const servername = net.isIP(target.host) ? undefined : target.host;
+  if (target.tls.mode === 'require') return { rejectUnauthorized: false, servername };
+  return { rejectUnauthorized: true, ca: target.tls.ca || undefined, servername };
 }
 
-function clientConfig(target: SqlTarget, applicationName: string): pg.ClientConfig {
+/** `address` is the checked address to connect to; TLS still verifies the certificate against target.host. */
+function clientConfig(target: SqlTarget, address: string, applicationName: string): pg.ClientConfig {
   return {
-    host: target.host,
+    host: address,
     port: target.port,
     user: target.user,
     password: target.password ?? '',
@@ -37,7 +42,8 @@ function clientConfig(target: SqlTarget, applicationName: string): pg.ClientConf
  */
 export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
   const endpoint = { host: target.host, port: target.port, user: target.user, database: target.database };
-  const client = new pg.Client(clientConfig(target, 'porthole sql console'));
+  const address = await resolveTargetHost({ host: target.host, port: target.port, service: 'PostgreSQL' });
+  const client = new pg.Client(clientConfig(target, address, 'porthole sql console'));
   let lostListener: ((error: Error) => void) | undefined;
   let isClosing = false;
   let lostError: Error | undefined;
@@ -89,7 +95,7 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
       if (!running || backendPid === null) return false;
       running.cursor.isCancelRequested = true;
       // A second, short-lived connection as the same user: pg_cancel_backend needs no extra privilege for one's own backend.
-      const killer = new pg.Client({ ...clientConfig(target, 'porthole sql console (cancel)'), types: undefined });
+      const killer = new pg.Client({ ...clientConfig(target, address, 'porthole sql console (cancel)'), types: undefined });
       killer.on('error', () => undefined);
       try {
         await killer.connect();

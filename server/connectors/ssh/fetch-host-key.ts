@@ -1,4 +1,5 @@
 import { Client } from 'ssh2';
+import { resolveTargetHost } from '../resolve-target-host';
 import { hostKeyFingerprint, hostKeyType } from './host-key';
 import { normalizeSshError } from './ssh-errors';
 import { SSH_READY_TIMEOUT_MS } from './ssh-timeouts';
@@ -14,7 +15,8 @@ export type FetchedHostKey = {
  * Connects only far enough to see the server's host key, then aborts: no credentials are
  * sent, so this is safe to run against a host that is not trusted yet.
  */
-export function fetchHostKey(host: string, port: number, { timeoutMs = SSH_READY_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<FetchedHostKey> {
+export async function fetchHostKey(host: string, port: number, { timeoutMs = SSH_READY_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<FetchedHostKey> {
+  const address = await resolveTargetHost({ host, port, service: 'an SSH server' });
   return new Promise((resolve, reject) => {
     const client = new Client();
     let captured: Buffer | undefined;
@@ -30,7 +32,7 @@ export function fetchHostKey(host: string, port: number, { timeoutMs = SSH_READY
     client.on('close', () => finish());
     client.on('ready', () => finish());
     client.connect({
-      host,
+      host: address,
       port,
       username: 'porthole-host-key-probe',
       readyTimeout: timeoutMs,

@@ -1,6 +1,7 @@
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { ConnectorError } from '../connector-error';
 import type { TerminalConnection, TerminalExit, TerminalHandlers, TerminalSize } from '../terminal-connector';
+import { resolveTargetHost } from '../resolve-target-host';
 import { hostKeyFingerprint, isSameFingerprint } from './host-key';
 import { hostKeyChangedError, hostKeyUnconfirmedError, normalizeSshError } from './ssh-errors';
 import type { SshTarget } from './ssh-target';
@@ -95,10 +96,10 @@ class SshTerminal implements TerminalConnection {
   }
 }
 
-function connectConfig(target: SshTarget, onHostKeyProblem: (error: ConnectorError) => void): ConnectConfig {
+function connectConfig(target: SshTarget, address: string, onHostKeyProblem: (error: ConnectorError) => void): ConnectConfig {
   const endpoint = { host: target.host, port: target.port };
   return {
-    host: target.host,
+    host: address,
     port: target.port,
     username: target.username,
     password: target.password,
@@ -121,7 +122,8 @@ function connectConfig(target: SshTarget, onHostKeyProblem: (error: ConnectorErr
 }
 
 /** Connects, authenticates, verifies the pinned host key and opens a PTY shell. */
-export function openSshTerminal(target: SshTarget, size: TerminalSize, handlers: TerminalHandlers): Promise<TerminalConnection> {
+export async function openSshTerminal(target: SshTarget, size: TerminalSize, handlers: TerminalHandlers): Promise<TerminalConnection> {
+  const address = await resolveTargetHost({ host: target.host, port: target.port, service: 'an SSH server' });
   const endpoint = { host: target.host, port: target.port };
   return new Promise((resolve, reject) => {
     const client = new Client();
@@ -146,7 +148,7 @@ export function openSshTerminal(target: SshTarget, size: TerminalSize, handlers:
       });
     });
     try {
-      client.connect(connectConfig(target, (problem) => (hostKeyProblem = problem)));
+      client.connect(connectConfig(target, address, (problem) => (hostKeyProblem = problem)));
     } catch (error) {
       // ssh2 throws synchronously for an unreadable private key.
       fail(error);
