@@ -8,6 +8,7 @@ import { createResourceInput, resourceListQuery, resourceView, updateResourceInp
 import { createSessionInput, sessionListQuery, sessionTicketView, sessionView } from '../sessions/session-schemas';
 import { createdTokenView, createTokenInput, tokenView } from '../tokens/token-schemas';
 import { createUserInput, updateUserInput, userView } from '../users/user-schemas';
+import { webhookOperations } from '../webhooks/webhook-operations';
 
 /**
  * The OpenAPI document is generated from the same zod schemas that validate requests, so the
@@ -33,12 +34,12 @@ export const operations: Operation[] = [
   { method: 'get', path: '/users', summary: 'List users', tag: 'Users', roles: 'admin', response: z.array(userView) },
   { method: 'post', path: '/users', summary: 'Create a user', tag: 'Users', roles: 'admin', body: createUserInput, response: userView, status: 201 },
   { method: 'get', path: '/users/{id}', summary: 'Get a user', tag: 'Users', roles: 'admin', response: userView },
-  { method: 'patch', path: '/users/{id}', summary: 'Rename, re-role, disable or enable a user', tag: 'Users', roles: 'admin', body: updateUserInput, response: userView },
+  { method: 'patch', path: '/users/{id}', summary: 'Rename, re-role, disable or enable a user; disabling ends their live sessions (user_disabled) and revokes their grants, a role change ends sessions the new roles no longer allow', tag: 'Users', roles: 'admin', body: updateUserInput, response: userView },
   { method: 'get', path: '/resources', summary: 'The resource catalogue (never credentials)', tag: 'Resources', query: resourceListQuery, response: z.array(resourceView) },
   { method: 'post', path: '/resources', summary: 'Create a resource', tag: 'Resources', roles: 'admin', body: createResourceInput, response: resourceView, status: 201 },
   { method: 'get', path: '/resources/{id}', summary: 'Get a resource', tag: 'Resources', response: resourceView },
-  { method: 'patch', path: '/resources/{id}', summary: 'Update a resource (omitted credentials are kept)', tag: 'Resources', roles: 'admin', body: updateResourceInput, response: resourceView },
-  { method: 'delete', path: '/resources/{id}', summary: 'Delete a resource', tag: 'Resources', roles: 'admin', status: 204 },
+  { method: 'patch', path: '/resources/{id}', summary: 'Update a resource (omitted credentials are kept, except that changing host, port, username or database clears the stored secret and pinned host key)', tag: 'Resources', roles: 'admin', body: updateResourceInput, response: resourceView },
+  { method: 'delete', path: '/resources/{id}', summary: 'Delete a resource; its live sessions end (resource_deleted)', tag: 'Resources', roles: 'admin', status: 204 },
   { method: 'post', path: '/resources/{id}/host-key', summary: 'Fetch the SSH host key the resource presents now (nothing is saved)', tag: 'Resources', roles: 'admin', response: hostKeyCheckView },
   { method: 'put', path: '/resources/{id}/host-key', summary: 'Pin the SSH host key after confirming its fingerprint (refetched and compared)', tag: 'Resources', roles: 'admin', body: confirmHostKeyInput, response: hostKeyCheckView },
   { method: 'get', path: '/sessions', summary: 'Sessions, newest first: mine, or everyone\'s for admins and auditors', tag: 'Sessions', query: sessionListQuery, response: z.array(sessionView) },
@@ -49,6 +50,7 @@ export const operations: Operation[] = [
   ...recordingOperations,
   ...maskingOperations,
   ...sqlOperations,
+  ...webhookOperations,
 ];
 
 const errorSchema = z.object({
