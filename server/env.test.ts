@@ -69,10 +69,25 @@ describe('parseEnv', () => {
     for (const PORT of ['abc', '0', '70000', '80.5']) expect(errorOf({ PORT })).toMatch(/^Invalid configuration: PORT: /);
   });
 
+  it('limits browser sessions to 8 hours, 1 hour idle, unless configured; idle never beyond the limit', () => {
+    expect(parse({}).session).toEqual({ maxAgeSeconds: 8 * 3600, idleSeconds: 3600 });
+    expect(parse({ PORTHOLE_SESSION_MAX_HOURS: '12', PORTHOLE_SESSION_IDLE_MINUTES: '15' }).session).toEqual({ maxAgeSeconds: 12 * 3600, idleSeconds: 900 });
+    expect(errorOf({ PORTHOLE_SESSION_MAX_HOURS: '0' })).toContain('PORTHOLE_SESSION_MAX_HOURS');
+    expect(errorOf({ PORTHOLE_SESSION_IDLE_MINUTES: '1' })).toContain('PORTHOLE_SESSION_IDLE_MINUTES');
+    expect(errorOf({ PORTHOLE_SESSION_MAX_HOURS: '1', PORTHOLE_SESSION_IDLE_MINUTES: '90' })).toMatch(/PORTHOLE_SESSION_IDLE_MINUTES: must not be longer/);
+  });
+
   it('names the missing OIDC variable when single sign-on is half configured', () => {
     expect(errorOf({ OIDC_ISSUER: 'https://sso.example.test', OIDC_CLIENT_ID: 'porthole' })).toContain('OIDC_CLIENT_SECRET');
     expect(errorOf({ OIDC_ISSUER: 'https://sso.example.test', OIDC_CLIENT_SECRET: 'shh' })).toContain('OIDC_CLIENT_ID');
     expect(errorOf({ OIDC_CLIENT_ID: 'porthole', OIDC_CLIENT_SECRET: 'shh' })).toContain('OIDC_ISSUER');
+  });
+
+  it('trusts an OIDC e-mail without an email_verified claim only when OIDC_TRUST_EMAIL_WITHOUT_VERIFIED_CLAIM is on', () => {
+    const oidc = { OIDC_ISSUER: 'https://sso.example.test', OIDC_CLIENT_ID: 'porthole', OIDC_CLIENT_SECRET: 'shh' };
+    expect(parse(oidc).oidc?.isEmailTrustedWithoutVerifiedClaim).toBe(false);
+    expect(parse({ ...oidc, OIDC_TRUST_EMAIL_WITHOUT_VERIFIED_CLAIM: 'on' }).oidc?.isEmailTrustedWithoutVerifiedClaim).toBe(true);
+    expect(errorOf({ ...oidc, OIDC_TRUST_EMAIL_WITHOUT_VERIFIED_CLAIM: 'sure' })).toContain('OIDC_TRUST_EMAIL_WITHOUT_VERIFIED_CLAIM');
   });
 
   it('requires PORTHOLE_SECRET_KEY with DATABASE_URL, so replicas share one key', () => {

@@ -40,6 +40,10 @@ const envSchema = z
     PORTHOLE_WEBHOOK_ALLOW_PRIVATE: optionalString.pipe(flag.optional()),
     /** Lets resources point at link-local addresses (cloud metadata services). */
     PORTHOLE_ALLOW_METADATA_HOSTS: optionalString.pipe(flag.optional()),
+    /** A browser session's absolute lifetime from sign-in, however active the user is. */
+    PORTHOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(8),
+    /** A browser session ends after this long without activity. */
+    PORTHOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(60),
     PORTHOLE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     PORTHOLE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     OIDC_ISSUER: optionalString.pipe(z.url().optional()),
@@ -48,6 +52,8 @@ const envSchema = z
     OIDC_DISPLAY_NAME: z.string().min(1).default('Single sign-on'),
     OIDC_SCOPES: z.string().min(1).default('openid email profile'),
     OIDC_ROLES_CLAIM: z.string().min(1).default('groups'),
+    /** Counts an e-mail as verified when the IdP sends no email_verified claim at all (never when it sends false). */
+    OIDC_TRUST_EMAIL_WITHOUT_VERIFIED_CLAIM: optionalString.pipe(flag.optional()),
     OIDC_ROLE_MAP: optionalString.pipe(
       z
         .string()
@@ -72,6 +78,13 @@ const envSchema = z
         code: 'custom',
         path: [env.PORTHOLE_ADMIN_EMAIL ? 'PORTHOLE_ADMIN_PASSWORD' : 'PORTHOLE_ADMIN_EMAIL'],
         message: 'set PORTHOLE_ADMIN_EMAIL and PORTHOLE_ADMIN_PASSWORD together',
+      });
+    }
+    if (env.PORTHOLE_SESSION_IDLE_MINUTES > env.PORTHOLE_SESSION_MAX_HOURS * 60) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PORTHOLE_SESSION_IDLE_MINUTES'],
+        message: 'must not be longer than PORTHOLE_SESSION_MAX_HOURS',
       });
     }
     if (env.DATABASE_URL && !env.PORTHOLE_SECRET_KEY) {
@@ -106,6 +119,7 @@ function toEnv(raw: z.output<typeof envSchema>) {
     demo: raw.PORTHOLE_DEMO,
     isWebhookPrivateAllowed: raw.PORTHOLE_WEBHOOK_ALLOW_PRIVATE ?? false,
     isMetadataHostAllowed: raw.PORTHOLE_ALLOW_METADATA_HOSTS ?? false,
+    session: { maxAgeSeconds: raw.PORTHOLE_SESSION_MAX_HOURS * 3600, idleSeconds: raw.PORTHOLE_SESSION_IDLE_MINUTES * 60 },
     admin: raw.PORTHOLE_ADMIN_EMAIL
       ? { email: raw.PORTHOLE_ADMIN_EMAIL, password: raw.PORTHOLE_ADMIN_PASSWORD ?? '' }
       : undefined,
@@ -119,6 +133,7 @@ function toEnv(raw: z.output<typeof envSchema>) {
             scopes: raw.OIDC_SCOPES,
             rolesClaim: raw.OIDC_ROLES_CLAIM,
             roleMap: roleMap as Record<string, 'engineer' | 'approver' | 'auditor' | 'admin'>,
+            isEmailTrustedWithoutVerifiedClaim: raw.OIDC_TRUST_EMAIL_WITHOUT_VERIFIED_CLAIM ?? false,
           }
         : undefined,
   };

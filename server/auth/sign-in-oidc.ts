@@ -1,4 +1,4 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users, type Role, type User } from '@/db/schema';
 import { env } from '../env';
@@ -24,8 +24,31 @@ export function rolesFromClaims(profile: OidcProfile, claim: string, roleMap: Re
 }
 
 /**
- * Finds or creates the user behind an OIDC login. The IdP's groups claim, when sent and
- * mapped, decides the roles at every login; otherwise roles stay as the admin set them.
+ * Whether the IdP vouches for the e-mail address. Only `email_verified: true` counts, or a
+ * missing claim when the admin trusts an IdP that never sends one; `false` never does.
+ */
+export function isEmailVerified(profile: OidcProfile, isTrustedWithoutClaim: boolean): boolean {
+  if (profile.email_verified === true) return true;
+  return profile.email_verified === undefined && isTrustedWithoutClaim;
+}
+
+const refusals = {
+  email_unverified: () =>
+    new AppError('FORBIDDEN', {
+      userMessage: 'Your identity provider has not verified your e-mail address, so Porthole cannot sign you in with it. Verify the address there, then try again.',
+    }),
+  subject_conflict: () =>
+    new AppError('CONFLICT', {
+      userMessage: 'This e-mail address belongs to a Porthole account linked to another single sign-on identity. Ask an admin for help.',
+    }),
+};
+
+/**
+ * Finds or creates the user behind an OIDC login. A user already bound to the subject signs
+ * in as that user. Otherwise the e-mail links to an existing account, or names a new one,
+ * only when the IdP verified it, and never takes over an account bound to another subject.
+ * The IdP's groups claim, when sent and mapped, decides the roles at every login; otherwise
+ * roles stay as the admin set them.
  */
 export async function signInOidc(profile: OidcProfile): Promise<User> {
   const oidc = env().oidc;
@@ -34,16 +57,17 @@ export async function signInOidc(profile: OidcProfile): Promise<User> {
   const email = profile.email.toLowerCase();
   const roles = Object.keys(oidc.roleMap).length > 0 ? rolesFromClaims(profile, oidc.rolesClaim, oidc.roleMap) : undefined;
 
-  return db().transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(users)
-      .where(or(eq(users.oidcSubject, profile.sub), sql`lower(${users.email}) = ${email}`));
+  const result = await db().transaction(async (tx): Promise<{ user: User } | { refused: keyof typeof refusals }> => {
+    const [bySubject] = await tx.select().from(users).where(eq(users.oidcSubject, profile.sub));
+    let existing = bySubject;
+    if (!existing) {
+      if (!isEmailVerified(profile, oidc.isEmailTrustedWithoutVerifiedClaim)) return { refused: 'email_unverified' };
+      const [byEmail] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+      if (byEmail?.oidcSubject) return { refused: 'subject_conflict' };
+      existing = byEmail;
+    }
     let user: User | undefined;
     if (existing) {
-      if (existing.oidcSubject && existing.oidcSubject !== profile.sub) {
-        throw new AppError('CONFLICT', { userMessage: 'This e-mail belongs to another single sign-on identity.' });
-      }
       const rolesChanged = roles !== undefined && roles.join() !== existing.roles.join();
       [user] = await tx
         .update(users)
@@ -65,6 +89,10 @@ export async function signInOidc(profile: OidcProfile): Promise<User> {
     if (!user) throw new Error('user upsert returned no row');
     if (user.isDisabled) throw new AppError('FORBIDDEN', { userMessage: 'This account is disabled. Ask an admin to enable it.' });
     await recordAuditEvent({ actorId: user.id, action: 'auth.login', data: { method: 'oidc', created: !existing } }, tx);
-    return user;
+    return { user };
   });
+  if ('user' in result) return result.user;
+  // Outside the transaction, so the refusal stays on record: it may be a takeover attempt.
+  await recordAuditEvent({ actorId: null, action: 'auth.login_failed', data: { method: 'oidc', reason: result.refused, email, sub: profile.sub } });
+  throw refusals[result.refused]();
 }
