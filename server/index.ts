@@ -6,6 +6,8 @@ import { openDb, setDb } from '@/db/client';
 import { stampClientIp } from './auth/client-ip';
 import { bootstrap, type BootstrapResult } from './bootstrap/bootstrap';
 import { loadMasterKey } from './crypto/master-key';
+import { DataDirLockedError, lockDataDir } from './data-dir/lock-data-dir';
+import { makePrivate, restrictNewFiles, secureDataDir } from './data-dir/secure-data-dir';
 import { env, EnvError } from './env';
 import { startGateway } from './gateway/start-gateway';
 import { startDemoDatabase } from './connectors/postgres/demo/start-demo-database';
@@ -35,6 +37,8 @@ function printBanner(config: ReturnType<typeof env>, result: BootstrapResult, dr
 }
 
 async function main(): Promise<void> {
+  // Before anything is written: the data directory holds the key and every recording.
+  restrictNewFiles();
   let config;
   try {
     config = env();
@@ -48,6 +52,13 @@ async function main(): Promise<void> {
   const pgliteDir = path.join(config.dataDir, 'pglite');
   const isNewDataDir = !config.databaseUrl && !fs.existsSync(pgliteDir);
   try {
+    // Two processes on one PGlite directory silently lose writes.
+    if (!config.databaseUrl) lockDataDir(config.dataDir);
+    secureDataDir(config.dataDir);
+  } catch (error) {
+    fail(error instanceof DataDirLockedError ? error.message : `cannot prepare the data directory ${config.dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
     loadMasterKey();
   } catch (error) {
     fail(`cannot load the encryption key: ${error instanceof Error ? error.message : String(error)}`);
@@ -56,6 +67,7 @@ async function main(): Promise<void> {
     (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
   );
   setDb(handle);
+  if (handle.driver === 'pglite') makePrivate(pgliteDir);
   const result = await bootstrap({ isNewDataDir });
   startJobs();
   startRecordingRecovery();
@@ -98,6 +110,7 @@ async function main(): Promise<void> {
       .catch((error: unknown) => console.error('[porthole] gateway shutdown failed:', error))
       .then(() => stopIndexing())
       .then(() => handle.close())
+      .then(() => handle.driver === 'pglite' && makePrivate(pgliteDir))
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
@@ -105,4 +118,5 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+// Configuration found bad only once the database is open (a weak PORTHOLE_ADMIN_PASSWORD) is one line, too.
+main().catch((error: unknown) => fail(error instanceof EnvError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)));
