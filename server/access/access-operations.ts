@@ -7,6 +7,8 @@ import {
   grantListQuery,
   grantStatusView,
   grantView,
+  policyInput,
+  policyView,
   requestDetailView,
   requestListQuery,
   requestStatusView,
@@ -15,7 +17,7 @@ import {
 } from './access-schemas';
 
 type AccessOperation = {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   summary: string;
   tag: string;
@@ -36,6 +38,8 @@ export const accessOperations: AccessOperation[] = [
   { method: 'post', path: '/requests/{id}/deny', summary: 'Deny a pending request (the resource\'s approver group); any deny ends it', tag: 'Access', roles: 'approver', body: decisionInput, response: requestStatusView },
   { method: 'get', path: '/grants', summary: 'Grants: mine, those on resources I approve for, or all (admins and auditors)', tag: 'Access', query: grantListQuery, response: z.array(grantView) },
   { method: 'post', path: '/grants/{id}/revoke', summary: 'End an active grant now (admins, the resource\'s approvers, or the grantee); its live sessions end with reason grant_revoked', tag: 'Access', body: revokeGrantInput, response: grantStatusView },
+  { method: 'get', path: '/resources/{id}/policy', summary: 'The resource\'s access policy: who approves, how many approvals, the longest grant (defaults when isCustom is false)', tag: 'Access', roles: 'admin', response: policyView },
+  { method: 'put', path: '/resources/{id}/policy', summary: 'Set the resource\'s access policy (the whole policy: omitted fields take their defaults)', tag: 'Access', roles: 'admin', body: policyInput, response: policyView },
   { method: 'get', path: '/audit', summary: 'The audit log, newest first, filtered and paged', tag: 'Audit', roles: 'admin, auditor', query: auditQuery, response: auditPageView },
   { method: 'get', path: '/audit/export', summary: 'The filtered audit log as JSON Lines (application/x-ndjson)', tag: 'Audit', roles: 'admin, auditor', query: auditQuery.omit({ cursor: true, limit: true }) },
   { method: 'get', path: '/events', summary: 'Server-sent events (text/event-stream): `inbox` {count} and `request` {requestId, status} for my requests', tag: 'Access' },

@@ -1,8 +1,10 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/access-schema';
+import { isUuid } from '@/lib/uuid/is-uuid';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
+import { AppError } from '../errors/app-error';
 import { DELIVERY_FAILED, SECRET_UNREADABLE } from './deliver-webhooks';
 import type { DeliveryView, WebhookView } from './webhook-schemas';
 
@@ -12,7 +14,7 @@ function shownError(lastError: string | null): string | null {
   return DELIVERY_FAILED;
 }
 
-export async function listWebhooks({ actor }: { actor: Actor }): Promise<WebhookView[]> {
+export async function listWebhooks({ actor, webhookId }: { actor: Actor; webhookId?: string }): Promise<WebhookView[]> {
   requireRole(actor, 'admin');
   const rows = await db()
     .select({
@@ -23,6 +25,7 @@ export async function listWebhooks({ actor }: { actor: Actor }): Promise<Webhook
     })
     .from(webhooks)
     .leftJoin(webhookDeliveries, eq(webhookDeliveries.webhookId, webhooks.id))
+    .where(webhookId ? eq(webhooks.id, webhookId) : undefined)
     .groupBy(webhooks.id)
     .orderBy(webhooks.name);
   return rows.map(({ webhook, pending, delivered, failed }) => ({
@@ -34,6 +37,14 @@ export async function listWebhooks({ actor }: { actor: Actor }): Promise<Webhook
     createdAt: webhook.createdAt.toISOString(),
     counts: { pending, delivered, failed },
   }));
+}
+
+/** One webhook with its delivery counts. */
+export async function getWebhook({ actor, webhookId }: { actor: Actor; webhookId: string }): Promise<WebhookView> {
+  requireRole(actor, 'admin');
+  const [hook] = isUuid(webhookId) ? await listWebhooks({ actor, webhookId }) : [];
+  if (!hook) throw new AppError('NOT_FOUND', { userMessage: 'No such webhook.' });
+  return hook;
 }
 
 /** The latest deliveries across all webhooks (or one), newest first. */

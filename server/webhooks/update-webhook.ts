@@ -6,7 +6,7 @@ import { requireRole } from '../auth/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { generateWebhookSecret, sealWebhookSecret } from './webhook-secret';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { webhookInput } from './webhook-schemas';
 import { isUuid } from '@/lib/uuid/is-uuid';
 
@@ -17,7 +17,8 @@ function requireWebhookId(id: string): string {
   return id;
 }
 
-export const updateWebhookInput = webhookInput.partial();
+/** Every field optional and no defaults: zod 4 applies an inner default under .partial(), which re-enabled a disabled webhook on a rename. */
+export const updateWebhookInput = webhookInput.extend({ isEnabled: z.boolean() }).partial();
 
 export async function updateWebhook({ actor, webhookId, input }: { actor: Actor; webhookId: string; input: z.input<typeof updateWebhookInput> }): Promise<void> {
   requireRole(actor, 'admin');

@@ -50,3 +50,7 @@ export const deliveryView = z.object({
   createdAt: z.string(),
 });
 export type DeliveryView = z.infer<typeof deliveryView>;
+
+/** A webhook as just created or re-keyed: the signing secret, shown this once. */
+export const createdWebhookView = webhookView.extend({ secret: z.string() });
+export const webhookSecretView = z.object({ secret: z.string() });
