@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { grants } from '@/db/access-schema';
-import { sessions } from '@/db/schema';
+import { resources, sessions, users } from '@/db/schema';
 import { env } from '@/server/env';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
@@ -97,5 +97,30 @@ describeEachDriver('sessions inside grants', () => {
     await expireGrants();
     expect(await term.waitForMessage('exit')).toMatchObject({ reason: 'grant_expired' });
     expect(await endedRow(live.id)).toMatchObject({ endReason: 'grant_expired' });
+  });
+
+  it('its re-check also ends sessions whose user was disabled or resource deleted without an event reaching this replica', async () => {
+    const admin = await makeAdmin();
+    const resource = await makeResource(sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password }));
+    await confirmHostKey({ actor: admin.actor, resourceId: resource.id, input: { fingerprint: sshd.hostKeyFingerprint } });
+    const open = async () => {
+      const { user, actor } = await makeUser();
+      const created = await createSession({ actor, input: { resourceId: resource.id } });
+      const term = await connectTerminal(gateway.localUrl(created.wsUrl), { origin: origin() });
+      await term.waitForMessage('status');
+      return { user, created, term };
+    };
+    const disabled = await open();
+    const other = await open();
+    // Written straight to the database: as if the bus message was lost on the way here.
+    await db().update(users).set({ isDisabled: true }).where(eq(users.id, disabled.user.id));
+    expect(await enforceGrants()).toEqual([disabled.created.id]);
+    expect(await disabled.term.waitForMessage('exit')).toMatchObject({ reason: 'user_disabled' });
+    expect(await endedRow(disabled.created.id)).toMatchObject({ endReason: 'user_disabled' });
+
+    await db().delete(resources).where(eq(resources.id, resource.id));
+    expect(await enforceGrants()).toEqual([other.created.id]);
+    expect(await other.term.waitForMessage('exit')).toMatchObject({ reason: 'resource_deleted' });
+    expect(await endedRow(other.created.id)).toMatchObject({ endReason: 'resource_deleted' });
   });
 });
