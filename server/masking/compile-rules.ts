@@ -21,6 +21,8 @@ export interface CompiledRules {
   blocks: Map<number, { end: RegExp; outsideBody: RegExp; endBytes: number }>;
   /** No match in progress is longer than this (blocks excepted). */
   maxHold: number;
+  /** Each rule's parsed pattern (leading lookbehind hoisted), by rule index. */
+  parsed: readonly ParsedRule[];
 }
 
 export interface CombinedPass<R> {
@@ -44,7 +46,7 @@ export interface CombinedPass<R> {
   start: { filter: StartFilter; sticky: R } | null;
 }
 
-interface ParsedRule {
+export interface ParsedRule {
   index: number;
   ast: RegexNode;
   /** Before hoisting: leading assertions still lead (what the start filter reads). */
@@ -75,6 +77,7 @@ export function compileRules(rules: readonly MaskRule[]): CompiledRules {
     re2: re2Rules.length ? combine(re2Rules, 're2', (source, flags) => new RE2(source, flags), rules) : null,
     blocks,
     maxHold,
+    parsed,
   };
 }
 

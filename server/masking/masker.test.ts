@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectRules } from './built-in-rules';
-import { createMasker } from './masker';
+import { createMasker, MAX_PENDING_BYTES } from './masker';
 import { maskText } from './mask-text';
 import type { MaskerState } from './types';
 
@@ -202,6 +202,43 @@ describe('createMasker: terminal escapes and UTF-8', () => {
       const second = masker.step(first.state, text.subarray(cut));
       expect(Buffer.concat([first.output, second.output]).equals(text)).toBe(true);
     }
+  });
+});
+
+describe('createMasker: the end of a stored stream and the held-bytes bound (fail closed)', () => {
+  const ended = (chunks: string[]) => {
+    const { outputs, state } = steps(chunks);
+    return outputs.join('') + masker.end(state).output.toString('latin1');
+  };
+
+  it('end masks an undecided tail that shows more than its rule\'s head; flush releases it', () => {
+    expect(ended(['$ printf AKIAIOSFODNN7EXAMPL'])).toBe('$ printf AKIA[MASKED:aws-key]');
+    expect(ended(['x ghp_abc'])).toBe('x ghp_[MASKED:github-token]');
+    expect(ended(['total 411111111111111'])).toBe('total [MASKED:card]1111');
+    expect(ended(['password=ab'])).toBe('password=[MASKED:password]');
+    // Heads alone, and tails too short to say anything, are left as they are.
+    for (const harmless of ['$ AKIA', '$ AKI', 'x ghp_', 'total 41', '$ ls -', 'passw']) expect(ended([harmless])).toBe(harmless);
+    // A flush (the browser's idle deadline) releases the same tail raw: only `end` fails closed.
+    expect(masker.flush(steps(['$ printf AKIAIOSFODNN7EXAMPL']).state).output.toString()).toBe('AKIAIOSFODNN7EXAMPL');
+  });
+
+  it(`holds at most ${MAX_PENDING_BYTES} bytes: a secret coloured character by character past it is masked, and so is the rest of it`, () => {
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${'eyJzdWIiOiIxIn0'.repeat(400)}.c2ln`;
+    const coloured = Buffer.from(`${[...jwt].map((ch) => `\x1b[38;5;123m${ch}`).join('')}\x1b[0m done\n`);
+    expect(coloured.length).toBeGreaterThan(MAX_PENDING_BYTES);
+    let state = masker.initialState;
+    let maxHeld = 0;
+    const outputs: Buffer[] = [];
+    for (let i = 0; i < coloured.length; i += 1024) {
+      const result = masker.step(state, coloured.subarray(i, i + 1024));
+      state = result.state;
+      outputs.push(result.output);
+      maxHeld = Math.max(maxHeld, state.held.length);
+    }
+    outputs.push(masker.end(state).output);
+    expect(maxHeld).toBeLessThanOrEqual(64 * 1024);
+    const text = Buffer.concat(outputs).toString().replace(/\x1b\[[0-9;]*m/g, '');
+    expect(text).toBe('eyJ[MASKED:jwt] done\n');
   });
 });
 

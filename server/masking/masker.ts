@@ -1,6 +1,7 @@
 import { rawIndex, stringSequenceAt, stripAnsi, type AnsiScan } from './ansi';
 import { compileRules, CONTEXT_BYTES, type CompiledRules } from './compile-rules';
 import { continueBlock, findPartialStart, scanBlock, scanPass, type Match } from './find-matches';
+import { revealingTail, swallowEnd } from './tail-candidates';
 import { renderedEnd, renderOutput } from './render-output';
 import type { MaskerState, MaskEvent, MaskRule, MaskStepResult } from './types';
 import { incompleteUtf8TailOfLatin1 } from './utf8';
@@ -13,8 +14,9 @@ import { incompleteUtf8TailOfLatin1 } from './utf8';
  *   on frame:  ({ state, output, events } = masker.step(state, frame)); send(output); (re)arm timer
  *   on timer:  ({ state, output, events } = masker.flush(state)); send(output)
  *
- * The idle timer is the caller's: a few ms for what the browser sees; the recording may use a
- * longer one (a flush reveals whatever was held, so a secret split by a flush is not masked).
+ * The idle timer is the caller's, for what the browser sees (a flush reveals whatever was held,
+ * so a secret split by a flush is not masked). What is stored has no timer: it is held until
+ * decided, within MAX_PENDING_BYTES, and the stream's end is `end` (fail closed), never `flush`.
  */
 export interface Masker {
   readonly rules: readonly MaskRule[];
@@ -23,7 +25,25 @@ export interface Masker {
   step(state: MaskerState, chunk: Uint8Array): MaskStepResult;
   /** Emits everything held, as if the stream paused here (the caller's idle deadline). */
   flush(state: MaskerState): MaskStepResult;
+  /**
+   * Emits everything held as if the stream ended here, failing closed: an undecided tail that
+   * would show part of a possible secret is masked (see tail-candidates.ts). For what is
+   * stored: the recording at the session's end.
+   */
+  end(state: MaskerState): MaskStepResult;
 }
+
+/**
+ * Bytes held back and not yet emitted, at most (a possible secret in progress, with the
+ * escape sequences inside it, and an incomplete escape sequence). A step that would hold more
+ * fails closed: it masks the undecided tail like `end`, and goes on masking what follows as
+ * long as it can still belong to it (a secret coloured character by character).
+ */
+export const MAX_PENDING_BYTES = 60 * 1024;
+/** Raw bytes of already-emitted context kept for lookbehinds, at most: held ≤ 64 KiB in all. */
+const MAX_CONTEXT_RAW = 4 * 1024;
+
+type StepMode = 'step' | 'flush' | 'end' | 'bound';
 
 const EMPTY = Buffer.alloc(0);
 const NO_EVENTS: readonly MaskEvent[] = Object.freeze([]);
@@ -46,8 +66,9 @@ export function createMasker(rules: readonly MaskRule[]): Masker {
   return {
     rules: compiled.rules,
     initialState: INITIAL_STATE,
-    step: (state, chunk) => maskStep(compiled, state, toBuffer(chunk), false),
-    flush: (state) => maskStep(compiled, state, EMPTY, true),
+    step: (state, chunk) => maskStep(compiled, state, toBuffer(chunk), 'step'),
+    flush: (state) => maskStep(compiled, state, EMPTY, 'flush'),
+    end: (state) => maskStep(compiled, state, EMPTY, 'end'),
   };
 }
 
@@ -59,12 +80,12 @@ function toBuffer(chunk: Uint8Array): Buffer {
  * Matching runs on a latin1 string of the clean bytes (one character per byte), so string
  * offsets are byte offsets and multi-byte characters are never split by a mask.
  */
-function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final: boolean): MaskStepResult {
+function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: StepMode): MaskStepResult {
   // A step run from inside another (a rule's `validate` masking something) gets buffers of its own.
   const canReuse = activeSteps === 0;
   activeSteps++;
   try {
-    return step(compiled, state, chunk, final, canReuse);
+    return step(compiled, state, chunk, mode, canReuse);
   } finally {
     activeSteps--;
   }
@@ -72,7 +93,8 @@ function maskStep(compiled: CompiledRules, state: MaskerState, chunk: Buffer, fi
 
 let activeSteps = 0;
 
-function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final: boolean, canReuse: boolean): MaskStepResult {
+function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: StepMode, canReuse: boolean): MaskStepResult {
+  const final = mode !== 'step';
   const isIdle = final ? state.held.length === state.emitted : chunk.length === 0;
   if (isIdle) return { state, output: EMPTY, events: NO_EVENTS };
   const heldLength = state.held.length;
@@ -90,10 +112,12 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final:
   let committed = base;
   let swallow = state.swallow;
   if (swallow) {
-    const { end, isClosed } = continueBlock(compiled, swallow.ruleIndex, swallow.tail, latin1, base);
+    const isBlock = compiled.blocks.has(swallow.ruleIndex);
+    const { end, isClosed } = isBlock ? continueBlock(compiled, swallow.ruleIndex, swallow.tail, latin1, base) : continueTail(compiled, swallow.ruleIndex, latin1, base);
     if (end > base) matches.push({ start: base, end, maskStart: base, maskEnd: end, rule: -1 });
     committed = Math.max(base, end);
-    swallow = isClosed ? null : { ruleIndex: swallow.ruleIndex, tail: blockTail(compiled, swallow.ruleIndex, swallow.tail + latin1.slice(base)) };
+    const tail = isBlock ? blockTail(compiled, swallow.ruleIndex, swallow.tail + latin1.slice(base)) : '';
+    swallow = isClosed ? null : { ruleIndex: swallow.ruleIndex, tail };
   }
 
   let holdFrom = n;
@@ -119,6 +143,13 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final:
     if (matches.length > before) passesWithMatches++;
   }
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
+  if ((mode === 'end' || mode === 'bound') && !swallow) {
+    const tail = revealingTail(compiled, latin1, cleanBytes, matches.reduce((end, m) => Math.max(end, m.end), committed));
+    if (tail) {
+      matches.push(tail);
+      if (mode === 'bound') swallow = { ruleIndex: tail.rule, tail: '' };
+    }
+  }
 
   if (!final) {
     if (holdFrom === n) holdFrom = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), cleanBytes);
@@ -145,10 +176,15 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, final:
     events = rendered.events;
     output = isScratch ? detach(rendered.output, raw, chunk, heldLength) : rendered.output;
   }
+  if (mode === 'step' && raw.length - rawEnd > MAX_PENDING_BYTES) return step(compiled, state, chunk, 'bound', canReuse);
   let contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
   let contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
   const contextSequence = contextStart > 0 && ansi.strings.length > 0 ? stringSequenceAt(ansi, contextStart) : null;
   if (contextSequence) ({ clean: contextStart, raw: contextRaw } = contextSequence);
+  if (rawEnd - contextRaw > MAX_CONTEXT_RAW) {
+    contextStart = holdFrom;
+    contextRaw = rawEnd;
+  }
   return {
     state: {
       // A view only of the previous state's bytes (immutable); the caller's chunk and the scratch are copied.
@@ -291,6 +327,12 @@ function sortAndMergeMasks(matches: Match[]): void {
     }
   }
   matches.length = w;
+}
+
+/** A tail masked at the held-bytes bound goes on while what follows can still belong to it. */
+function continueTail(compiled: CompiledRules, ruleIndex: number, latin1: string, from: number): { end: number; isClosed: boolean } {
+  const end = swallowEnd(compiled, ruleIndex, latin1, from);
+  return { end, isClosed: end < latin1.length };
 }
 
 /** The last bytes of a continuing block, enough to find an end marker split across chunks. */

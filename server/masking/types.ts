@@ -77,6 +77,9 @@ export interface MaskerState {
   readonly outputOffset: number;
   /** Clean bytes of an open block (PEM) in `held` already searched for its end. */
   readonly blockSearched: number;
-  /** A block past its cap (or flushed while open): masking continues until it ends. */
+  /**
+   * A block past its cap (or flushed while open), or a tail masked at the held-bytes bound:
+   * masking continues until it ends.
+   */
   readonly swallow: { readonly ruleIndex: number; readonly tail: string } | null;
 }

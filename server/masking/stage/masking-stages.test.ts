@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildPipeline, type PipelineEvent, type Sink, type Stage, type StageContext } from '@/server/gateway/pipeline';
 import { selectRules } from '../built-in-rules';
 import { createMasker, type Masker } from '../masker';
@@ -30,7 +30,7 @@ function fakeRecorder() {
 }
 
 describe('masking stages', () => {
-  it('masks a token split across frames; a held tail reaches the browser after its short deadline, the recording at exit', async () => {
+  it('masks a token split across frames; a held tail reaches the browser after its short deadline, the recording at exit, masked', async () => {
     const stages = createMaskingStages({ masker, viewIdleMs: 5 });
     const recorder = fakeRecorder();
     const screen = collector();
@@ -45,14 +45,16 @@ describe('masking stages', () => {
     out.write(Buffer.from('AKIARHUNWS7DR4ER'));
     out.event({ type: 'exit', reason: 'user_exit', message: 'bye', exitCode: 0 });
     expect(screen.text()).not.toMatch(/exit/);
-    expect(screen.events.findLast((e) => e.type === 'mask')).toMatchObject({ type: 'mask', count: 1, direction: 'output' });
+    // The recording ends on 20 characters of a possible GitHub token: stored masked (fail closed).
+    expect(screen.events.findLast((e) => e.type === 'mask')).toMatchObject({ type: 'mask', count: 2, direction: 'output' });
     expect(screen.events.at(-1)).toMatchObject({ type: 'exit' });
-    expect(stages.count()).toBe(1);
-    expect(recorder.seen.text()).toBe(screen.text());
+    expect(stages.count()).toBe(2);
+    expect(screen.text()).toBe('token [MASKED:github-token] done\r\nprompt$ ghp_AKIARHUNWS7DR4ER');
+    expect(recorder.seen.text()).toBe('token [MASKED:github-token] done\r\nprompt$ ghp_[MASKED:github-token]');
   });
 
   it('a secret echoed one keystroke at a time, slower than the browser deadline, is recorded masked', async () => {
-    const stages = createMaskingStages({ masker, viewIdleMs: 1, recordingIdleMs: 2000 });
+    const stages = createMaskingStages({ masker, viewIdleMs: 1 });
     const recorder = fakeRecorder();
     const screen = collector();
     const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
@@ -74,7 +76,7 @@ describe('masking stages', () => {
   it('the browser and the recording share one masker pass again once they have caught up', async () => {
     let steps = 0;
     const counting: Masker = { ...masker, step: (state, chunk) => (steps++, masker.step(state, chunk)) };
-    const stages = createMaskingStages({ masker: counting, viewIdleMs: 1, recordingIdleMs: 2000 });
+    const stages = createMaskingStages({ masker: counting, viewIdleMs: 1 });
     const recorder = fakeRecorder();
     const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, collector().sink, context);
     out.write(Buffer.from('$ ghp_'));
@@ -88,18 +90,27 @@ describe('masking stages', () => {
     expect(recorder.seen.text()).toBe(`$ ghp_x\r\n${Array.from({ length: 10 }, (_, i) => `line ${i}\r\n`).join('')}`);
   });
 
-  it('the recording gets a held tail after its own, longer deadline', async () => {
-    const stages = createMaskingStages({ masker, viewIdleMs: 1, recordingIdleMs: 40 });
-    const recorder = fakeRecorder();
-    const screen = collector();
-    const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
-    out.write(Buffer.from('$ ghp_'));
-    await sleep(15);
-    expect(screen.text()).toBe('$ ghp_');
-    expect(recorder.seen.text()).toBe('$ ');
-    await sleep(80);
-    expect(recorder.seen.text()).toBe('$ ghp_');
-    expect(screen.text()).toBe('$ ghp_');
+  it('the recording holds a possible secret however long the quiet; at the end it fails closed', () => {
+    vi.useFakeTimers();
+    try {
+      const stages = createMaskingStages({ masker, viewIdleMs: 1 });
+      const recorder = fakeRecorder();
+      const screen = collector();
+      const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
+      out.write(Buffer.from('$ printf AKIAIOSF; sleep 600\r\nAKIAIOSF'));
+      vi.advanceTimersByTime(15);
+      expect(screen.text()).toMatch(/\nAKIAIOSF$/);
+      expect(recorder.seen.text()).toBe('$ printf AKIAIOSF; sleep 600\r\n');
+      vi.advanceTimersByTime(10 * 60_000);
+      expect(recorder.seen.text()).toBe('$ printf AKIAIOSF; sleep 600\r\n');
+      out.write(Buffer.from('ODNN7EXAMPL'));
+      // The session ends with 19 of the key's 20 characters held: stored masked, its head kept.
+      out.event({ type: 'exit', reason: 'user_exit', message: 'bye', exitCode: 0 });
+      out.end();
+      expect(recorder.seen.text()).toBe('$ printf AKIAIOSF; sleep 600\r\nAKIA[MASKED:aws-key]');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('recording_only: the browser gets the raw bytes, the recorder the masked ones, and the count', () => {

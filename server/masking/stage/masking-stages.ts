@@ -10,11 +10,6 @@ export const HIDDEN_INPUT_MARKER = '[hidden input]';
 
 /** Output held back as a possible secret in progress reaches the browser after this much quiet. */
 export const VIEW_IDLE_MS = 4;
-/**
- * What the recording holds back (output and typed input) waits longer: a secret typed by hand
- * echoes one keystroke at a time and must still be one match when it is recorded.
- */
-export const RECORDING_IDLE_MS = 5000;
 /** When no keystroke waits for its echo, only the end of the output matters (prompt detection). */
 const PROMPT_TAIL_BYTES = 512;
 const EMPTY = Buffer.alloc(0);
@@ -24,7 +19,6 @@ export type MaskingStagesOptions = {
   /** The resource's policy: `recording_only` relays raw output to the browser. */
   mode?: MaskingMode;
   viewIdleMs?: number;
-  recordingIdleMs?: number;
   echoWindowMs?: number;
   /** Called with the session's running mask count after each change. */
   onCount?: (count: number) => void;
@@ -37,14 +31,14 @@ export type MaskingStages = { output: Stage; input: Stage; count(): number };
  * tells which keystrokes were echoed) and the mask count, which counts what the recording got.
  *
  * Output: see output-masking.ts (the browser's copy released after a short deadline, the
- * recording's after a long one).
+ * recording's once decided, with no deadline).
  * Input: the target gets the keystrokes at once, exactly as typed. The recording gets them once
- * the echo tracker decides them: echoed ones through the masker, unechoed ones (password
+ * the echo tracker decides them: echoed ones through the masker (held until decided, like the
+ * recorded output: a token typed with long pauses is still one token), unechoed ones (password
  * prompts) as HIDDEN_INPUT_MARKER, never in clear.
  */
 export function createMaskingStages(options: MaskingStagesOptions): MaskingStages {
   const { masker } = options;
-  const recordingIdleMs = options.recordingIdleMs ?? RECORDING_IDLE_MS;
   const tracker: EchoTracker = createEchoTracker({ windowMs: options.echoWindowMs });
   let trackerState: EchoTrackerState = tracker.initialState;
   let count = 0;
@@ -73,7 +67,6 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
     masker,
     mode: options.mode ?? 'view_and_recording',
     viewIdleMs: options.viewIdleMs ?? VIEW_IDLE_MS,
-    recordingIdleMs,
     onChunk: trackOutput,
     report: (next, events) => report(next, 'output', events),
   });
@@ -95,15 +88,13 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
 
   const input: Stage = (next) => {
     let state: MaskerState = masker.initialState;
-    let maskTimer: NodeJS.Timeout | undefined;
     let tickTimer: NodeJS.Timeout | undefined;
     let isEnded = false;
     let isHiddenRun = false;
-    const flushMasker = () => {
-      if (maskTimer) clearTimeout(maskTimer);
-      maskTimer = undefined;
+    /** The typed text ends here (a hidden run, the session's end): decided now, failing closed. */
+    const endMasker = () => {
       if (state.held.length <= state.emitted) return;
-      const result = masker.flush(state);
+      const result = masker.end(state);
       state = result.state;
       if (result.output.length > 0) next.write(result.output, EMPTY);
       report(next, 'input', result.events);
@@ -113,9 +104,9 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
         if (isEnded) return;
         for (const record of records) {
           if (record.kind === 'hidden') {
-            // Whatever was held is typed text before the prompt: release it, then the marker,
+            // Whatever was held is typed text before the prompt: decide it, then the marker,
             // once per run of hidden keystrokes (however the tracker split it: no length leaks).
-            flushMasker();
+            endMasker();
             if (!isHiddenRun) next.write(Buffer.from(HIDDEN_INPUT_MARKER), EMPTY);
             isHiddenRun = true;
             continue;
@@ -126,8 +117,6 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
           if (result.output.length > 0) next.write(result.output, EMPTY);
           report(next, 'input', result.events);
         }
-        if (maskTimer) clearTimeout(maskTimer);
-        maskTimer = state.held.length > state.emitted ? setTimeout(flushMasker, recordingIdleMs) : undefined;
       },
       /** Keystrokes waiting for their echo are decided when their window passes. */
       arm() {
@@ -167,7 +156,7 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
         const result = tracker.tick(trackerState, Number.MAX_SAFE_INTEGER);
         trackerState = result.state;
         side.onRecords(result.records);
-        flushMasker();
+        endMasker();
         isEnded = true;
         next.end();
       },

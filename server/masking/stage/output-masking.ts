@@ -11,8 +11,6 @@ export type OutputMaskingOptions = {
   mode: MaskingMode;
   /** Quiet after which the browser gets what is held: short, so typing echoes at once. */
   viewIdleMs: number;
-  /** Quiet after which the recording gets what is held: long enough for a secret typed by hand. */
-  recordingIdleMs: number;
   /** Every output chunk, before masking (the echo tracker reads it). */
   onChunk(chunk: Buffer): void;
   /** Masks in the recorded stream: the ones the session counts and the timeline shows. */
@@ -21,10 +19,12 @@ export type OutputMaskingOptions = {
 
 /**
  * The output slot: one stream in, two out. The recording's holds a possible secret back until
- * it is decided or `recordingIdleMs` pass; the browser's releases it after `viewIdleMs`. A
- * secret typed at the prompt echoes a character at a time, slower than the browser's deadline:
- * the user sees their own keystrokes, but the recording (and the command index built from it)
- * gets the secret masked once it is complete.
+ * it is decided, however long that takes (no deadline: `printf AKIAIOSF; sleep 6; printf
+ * ODNN7EXAMPLE` is one key), within the masker's bound on held bytes; at the session's end an
+ * undecided tail is masked rather than stored (masker.end). The browser's releases it after
+ * `viewIdleMs`. A secret typed at the prompt echoes a character at a time, slower than the
+ * browser's deadline: the user sees their own keystrokes, but the recording (and the command
+ * index and exports built from it) gets the secret masked once it is complete.
  *
  * Both versions are the same masker over the same bytes, so they share one state until a view
  * deadline releases something the recording still holds, and share again once the two states
@@ -48,8 +48,9 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
       if (result.output.length > 0) next.write(EMPTY, result.output);
       rejoin();
     };
-    const releaseRecording = () => {
-      const result = masker.flush(recorded);
+    /** The stream ends: what the recording still holds is decided now, failing closed. */
+    const endRecording = () => {
+      const result = masker.end(recorded);
       recorded = result.state;
       // While the browser agrees with the recording it gets the same bytes; otherwise it has
       // them already (released on its own deadline, or raw).
@@ -60,12 +61,10 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
       rejoin();
     };
     const viewDeadline = new IdleDeadline(options.viewIdleMs, releaseView);
-    const recordingDeadline = new IdleDeadline(options.recordingIdleMs, releaseRecording);
     const releaseAll = () => {
       viewDeadline.cancel();
-      recordingDeadline.cancel();
       if (shown && isHolding(shown)) releaseView();
-      if (isHolding(recorded)) releaseRecording();
+      if (isHolding(recorded)) endRecording();
     };
 
     return {
@@ -85,8 +84,6 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
         next.write(result.output, relayed);
         options.report(next, result.events);
 
-        if (isHolding(recorded)) recordingDeadline.touch();
-        else recordingDeadline.cancel();
         if (mode !== 'recording_only' && isHolding(shown ?? recorded)) viewDeadline.touch();
         else viewDeadline.cancel();
       },
