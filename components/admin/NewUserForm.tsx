@@ -27,7 +27,7 @@ export function NewUserForm({ action }: { action: (prev: FormState, form: FormDa
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 12 characters. They can change it in their profile."
+        hint="At least 12 characters, not a common or easy-to-guess password. They can change it in their profile."
         error={state?.fields?.password}
       />
       <CheckboxGroup

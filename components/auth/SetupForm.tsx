@@ -23,7 +23,7 @@ export function SetupForm({ token, action }: { token: string; action: (prev: For
       <input type="hidden" name="token" value={token} />
       <TextField label="Name" name="name" required error={state?.fields?.name} />
       <TextField label="E-mail" name="email" type="email" required error={state?.fields?.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters." error={state?.fields?.password} />
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters, not a common or easy-to-guess password." error={state?.fields?.password} />
       <Button type="submit" className="w-full" disabled={isPending}>{isPending ? 'Creating…' : 'Create admin account'}</Button>
     </form>
   );

@@ -67,6 +67,14 @@ describeEachDriver('bootstrap', () => {
     expect(await countUsers()).toBe(1);
   });
 
+  it('stops the start with one line naming PORTHOLE_ADMIN_PASSWORD when it is easy to guess', async () => {
+    setTestEnv({ PORTHOLE_DEMO: 'false', PORTHOLE_ADMIN_EMAIL: ADMIN.email, PORTHOLE_ADMIN_PASSWORD: 'qwertyuiop123' });
+    await expect(bootstrap({ isNewDataDir: true })).rejects.toThrow(
+      /^Invalid configuration: PORTHOLE_ADMIN_PASSWORD: too easy to guess\. This is similar to a commonly used password\./,
+    );
+    expect(await countUsers()).toBe(0);
+  });
+
   it('leaves existing users alone even when PORTHOLE_ADMIN_EMAIL names someone new', async () => {
     await makeUser({ email: 'existing@example.test' });
     setTestEnv({ PORTHOLE_DEMO: 'off', PORTHOLE_ADMIN_EMAIL: ADMIN.email, PORTHOLE_ADMIN_PASSWORD: ADMIN.password });
@@ -130,6 +138,11 @@ describeEachDriver('setup link', () => {
     const token = setupToken((await bootstrap({ isNewDataDir: true })).setupUrl);
     await expect(completeSetup({ token, input: { email: 'bad', name: '', password: 'short' } })).rejects.toThrow();
     expect(await isSetupTokenValid(token)).toBe(true);
+    await expect(completeSetup({ token, input: { email: 'ok@example.test', name: 'OK', password: 'aaaaaaaaaaaa' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { password: [expect.stringMatching(/Repeated characters/)] },
+    });
+    expect(await countUsers()).toBe(0);
     await completeSetup({ token, input: { email: 'ok@example.test', name: 'OK', password: ADMIN.password } });
     expect(await countUsers()).toBe(1);
   });

@@ -1,4 +1,5 @@
-import { env } from '../env';
+import { passwordWeakness } from '../auth/password-policy';
+import { env, EnvError } from '../env';
 import { createUser } from '../users/create-user';
 import { countUsers } from '../users/find-user';
 import { seedDemo, DEMO_ACCOUNTS } from './seed-demo';
@@ -25,6 +26,8 @@ export async function bootstrap({ isNewDataDir }: { isNewDataDir: boolean }): Pr
 
   const result: BootstrapResult = { isDemo };
   if ((await countUsers()) === 0 && config.admin) {
+    const weakness = await passwordWeakness(config.admin.password, { email: config.admin.email, name: 'Administrator' });
+    if (weakness) throw new EnvError(`Invalid configuration: PORTHOLE_ADMIN_PASSWORD: too easy to guess. ${weakness}`);
     await createUser({
       actor: null,
       input: { email: config.admin.email, name: 'Administrator', password: config.admin.password, roles: ['approver', 'auditor', 'admin'] },

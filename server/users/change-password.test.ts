@@ -27,6 +27,14 @@ describeEachDriver('changePassword', () => {
     await rejectsWith(authenticatePassword({ email: 'pw@example.test', password, ip: '192.0.2.1' }), 'UNAUTHORIZED');
   });
 
+  it('refuses a common new password next to the new-password field, changing nothing', async () => {
+    const { user, actor, password } = await makeUser();
+    const before = await row(user.id);
+    const error = await rejectsWith(changePassword({ actor, input: { currentPassword: password, newPassword: 'password1234' } }), 'VALIDATION');
+    expect(error.fields?.newPassword?.[0]).toMatch(/commonly used password/);
+    expect((await row(user.id)).passwordHash).toBe(before.passwordHash);
+  });
+
   it('with a wrong current password fails on that field and changes nothing', async () => {
     const { user, actor } = await makeUser();
     const before = await row(user.id);

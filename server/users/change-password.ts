@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Actor } from '../auth/actor';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { assertPasswordAllowed } from '../auth/password-policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { changePasswordInput } from './user-schemas';
@@ -20,6 +21,7 @@ export async function changePassword({ actor, input }: { actor: Actor; input: z.
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
     throw new AppError('VALIDATION', { userMessage: 'The current password is wrong.', fields: { currentPassword: ['Wrong password'] } });
   }
+  await assertPasswordAllowed(data.newPassword, { field: 'newPassword', email: user.email, name: user.name });
   const passwordHash = await hashPassword(data.newPassword);
   return db().transaction(async (tx) => {
     const [row] = await tx

@@ -58,6 +58,21 @@ describeEachDriver('createUser', () => {
     const error = await rejectsWith(createUser({ actor, input: { email: 'not-an-email', name: '', password: 'short' } }), 'VALIDATION');
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['email', 'name', 'password']);
   });
+
+  it('refuses a common or easy-to-guess password, even for an admin, saying why next to the field', async () => {
+    const { actor } = await makeAdmin();
+    for (const [password, why] of [
+      ['aaaaaaaaaaaa', /Repeated characters/],
+      ['password1234', /commonly used password/],
+      ['qwertyuiop123', /commonly used password/],
+    ] as const) {
+      const error = await rejectsWith(createUser({ actor, input: { email: 'root@example.test', name: 'Root', password, roles: ['admin'] } }), 'VALIDATION');
+      expect(error.fields?.password?.[0]).toMatch(why);
+    }
+    expect(await findUserByEmail('root@example.test')).toBeUndefined();
+    await createUser({ actor, input: { email: 'root@example.test', name: 'Root', password: 'winter harbour lantern quietly', roles: ['admin'] } });
+    expect(await findUserByEmail('root@example.test')).toBeDefined();
+  });
 });
 
 describeEachDriver('listUsers', () => {

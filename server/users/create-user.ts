@@ -2,6 +2,7 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
+import { assertPasswordAllowed } from '../auth/password-policy';
 import { requireRole } from '../auth/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
@@ -13,6 +14,7 @@ export async function createUser({ actor, input }: { actor: Actor | null; input:
   // actor null: the system itself (first admin, demo seed); everyone else must be an admin.
   if (actor) requireRole(actor, 'admin');
   const data = createUserInput.parse(input);
+  await assertPasswordAllowed(data.password, { email: data.email, name: data.name });
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().transaction(async (tx) => {
