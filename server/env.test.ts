@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setTestEnv } from '@/test/env';
-import { env, EnvError, parseEnv } from './env';
+import { env, EnvError, listenHost, parseEnv } from './env';
 
 const KEY = 'ab'.repeat(32);
 
@@ -23,7 +23,7 @@ describe('parseEnv', () => {
     const config = parse({});
     expect(config).toMatchObject({
       port: 3000,
-      host: '0.0.0.0',
+      host: undefined,
       nodeEnv: 'production',
       databaseUrl: undefined,
       secretKey: undefined,
@@ -63,6 +63,13 @@ describe('parseEnv', () => {
     });
     expect(parse({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: '1', PORTHOLE_ALLOW_METADATA_HOSTS: 'yes' })).toMatchObject({ isWebhookPrivateAllowed: true, isMetadataHostAllowed: true });
     expect(parse({ DATABASE_URL: '   ', PORTHOLE_DEMO: '' })).toMatchObject({ databaseUrl: undefined, demo: undefined });
+  });
+
+  it('listens on loopback in demo mode, whose passwords are published, unless PORTHOLE_HOST is set', () => {
+    expect(listenHost(parse({}), true)).toBe('127.0.0.1');
+    expect(listenHost(parse({}), false)).toBe('0.0.0.0');
+    expect(listenHost(parse({ PORTHOLE_HOST: ' 0.0.0.0 ' }), true)).toBe('0.0.0.0');
+    expect(listenHost(parse({ PORTHOLE_HOST: '10.0.0.5' }), false)).toBe('10.0.0.5');
   });
 
   it('names PORT when it is not a port number', () => {

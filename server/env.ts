@@ -18,7 +18,8 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    PORTHOLE_HOST: z.string().min(1).default('0.0.0.0'),
+    /** Unset: 127.0.0.1 in demo mode (published demo passwords), 0.0.0.0 otherwise; see listenHost(). */
+    PORTHOLE_HOST: optionalString,
     PORTHOLE_DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: optionalString.pipe(
       z
@@ -137,6 +138,14 @@ function toEnv(raw: z.output<typeof envSchema>) {
           }
         : undefined,
   };
+}
+
+/**
+ * Where the server listens. Demo mode's accounts and passwords are printed for anyone to use,
+ * so a demo instance stays on loopback unless PORTHOLE_HOST says otherwise.
+ */
+export function listenHost(config: Pick<Env, 'host'>, isDemo: boolean): string {
+  return config.host ?? (isDemo ? '127.0.0.1' : '0.0.0.0');
 }
 
 export class EnvError extends Error {}

@@ -8,7 +8,7 @@ import { bootstrap, type BootstrapResult } from './bootstrap/bootstrap';
 import { loadMasterKey } from './crypto/master-key';
 import { DataDirLockedError, lockDataDir } from './data-dir/lock-data-dir';
 import { makePrivate, restrictNewFiles, secureDataDir } from './data-dir/secure-data-dir';
-import { env, EnvError } from './env';
+import { env, EnvError, listenHost } from './env';
 import { startGateway } from './gateway/start-gateway';
 import { startDemoDatabase } from './connectors/postgres/demo/start-demo-database';
 import { UpgradeRouter } from './gateway/upgrade-router';
@@ -21,16 +21,20 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function printBanner(config: ReturnType<typeof env>, result: BootstrapResult, driver: string): void {
+type BannerFacts = { driver: string; host: string; demoShellUnavailable?: string };
+
+function printBanner(config: ReturnType<typeof env>, result: BootstrapResult, { driver, host, demoShellUnavailable }: BannerFacts): void {
   const lines = [
     '',
-    `  Porthole is running: ${config.publicUrl}`,
+    `  Porthole is running: ${config.publicUrl} (listening on ${host}:${config.port})`,
     `  Database: ${driver === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
   ];
   if (result.createdAdmin) lines.push(`  Created the admin account ${result.createdAdmin} (PORTHOLE_ADMIN_EMAIL).`);
   if (result.demoAccounts) {
     lines.push('  Demo mode is on (PORTHOLE_DEMO=0 turns it off). Sign in as:');
     for (const account of result.demoAccounts) lines.push(`    ${account.email.padEnd(26)} ${account.password}`);
+    if (!config.host) lines.push('  These passwords are public: demo mode listens on 127.0.0.1 only (set PORTHOLE_HOST to listen elsewhere).');
+    if (demoShellUnavailable) lines.push(`  Note: ${demoShellUnavailable}.`);
   }
   if (result.setupUrl) lines.push('  No users yet. Open this one-time link to create the first admin:', `    ${result.setupUrl}`);
   console.log(lines.join('\n') + '\n');
@@ -72,13 +76,14 @@ async function main(): Promise<void> {
   startJobs();
   startRecordingRecovery();
 
-  const app = next({ dev: config.isDev, dir: process.cwd(), hostname: config.host, port: config.port });
+  const host = listenHost(config, result.isDemo);
+  const app = next({ dev: config.isDev, dir: process.cwd(), hostname: host, port: config.port });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
   const handleNextUpgrade = app.getUpgradeHandler();
 
   const router = new UpgradeRouter();
-  const stopGateway = await startGateway({ router, driver: handle.driver, isDemo: result.isDemo, dataDir: config.dataDir });
+  const { stop: stopGateway, demoShellUnavailable } = await startGateway({ router, driver: handle.driver, isDemo: result.isDemo, dataDir: config.dataDir });
   if (result.isDemo) void startDemoDatabase();
   const server = http.createServer((req, res) => {
     stampClientIp(req);
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
     }
   });
 
-  server.listen(config.port, config.host, () => printBanner(config, result, handle.driver));
+  server.listen(config.port, host, () => printBanner(config, result, { driver: handle.driver, host, demoShellUnavailable }));
 
   const shutdown = (signal: string) => {
     console.log(`[porthole] ${signal}: shutting down`);

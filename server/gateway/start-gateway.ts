@@ -9,9 +9,10 @@ const STALE_SWEEP_MS = 60_000;
 /**
  * Wires the terminal gateway into the custom server: the /ws/sessions/:id route, the cleanup
  * of sessions a previous process left `active`, and in demo mode the embedded SSH target.
- * Returns the shutdown step, which ends live sessions and records their end.
+ * Returns the shutdown step, which ends live sessions and records their end, and why demo
+ * mode has no demo shell if it has none.
  */
-export async function startGateway({ router, driver, isDemo, dataDir }: { router: UpgradeRouter; driver: 'pglite' | 'postgres'; isDemo: boolean; dataDir: string }): Promise<() => Promise<void>> {
+export async function startGateway({ router, driver, isDemo, dataDir }: { router: UpgradeRouter; driver: 'pglite' | 'postgres'; isDemo: boolean; dataDir: string }): Promise<{ stop: () => Promise<void>; demoShellUnavailable?: string }> {
   // An embedded database belongs to this one process: whatever is still active died with the last run.
   // With PostgreSQL other replicas may be relaying sessions; only stale heartbeats count.
   await interruptStaleSessions(driver === 'pglite' ? { staleAfterMs: 0 } : {});
@@ -21,9 +22,10 @@ export async function startGateway({ router, driver, isDemo, dataDir }: { router
   router.add('/ws/sessions/:id', gateway.handleUpgrade);
   const demo = isDemo ? await startDemoTarget(dataDir) : undefined;
 
-  return async () => {
+  const stop = async () => {
     stopSweep();
     await gateway.close();
-    await demo?.close();
+    await demo?.server?.close();
   };
+  return { stop, demoShellUnavailable: demo?.unavailable };
 }

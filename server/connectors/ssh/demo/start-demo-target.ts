@@ -1,20 +1,24 @@
 import { seedDemoPolicy } from '../../../bootstrap/seed-demo-policy';
 import { ensureDemoSshResource } from '../../../resources/ensure-demo-ssh-resource';
-import { startDemoSshServer, type DemoSshServer } from './demo-ssh-server';
+import { DemoShellUnavailableError, startDemoSshServer, type DemoSshServer } from './demo-ssh-server';
+
+export type DemoTarget = { server?: DemoSshServer; unavailable?: string };
 
 /**
  * Demo mode's SSH target: the embedded server plus its catalogue entry, so a fresh install
  * has a working terminal. A failure here is logged, never fatal: the rest of Porthole runs.
+ * `unavailable` says why there is no demo shell, for the start banner.
  */
-export async function startDemoTarget(dataDir: string): Promise<DemoSshServer | undefined> {
+export async function startDemoTarget(dataDir: string): Promise<DemoTarget> {
   try {
     const server = await startDemoSshServer(dataDir);
     await ensureDemoSshResource(server);
     // Demo mode shows just-in-time access: the demo shell needs an approved request.
     await seedDemoPolicy();
-    return server;
+    return { server };
   } catch (error) {
+    if (error instanceof DemoShellUnavailableError) return { unavailable: `the demo shell is off: ${error.message}` };
     console.error('[porthole] the demo SSH target did not start:', error);
-    return undefined;
+    return { unavailable: 'the demo shell did not start (see the error above)' };
   }
 }
