@@ -7,6 +7,8 @@ import { toAppError } from '../errors/to-app-error';
 import { findUserById } from '../users/find-user';
 import { authenticatePassword } from './authenticate-password';
 import { CLIENT_IP_HEADER } from './client-ip';
+import { endBrowserSession } from './end-browser-session';
+import { checkSessionAge, nowInSeconds } from './session-age';
 import { signInOidc, type OidcProfile } from './sign-in-oidc';
 
 const credentialsInput = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
@@ -15,6 +17,8 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** Epoch seconds of the sign-in: the absolute session limit counts from here. */
+    signedInAt?: number;
   }
 }
 
@@ -59,7 +63,10 @@ export function authOptions(): AuthOptions {
 
   return {
     secret: deriveKey('next-auth').toString('hex'),
-    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    // The cookie and token live for the idle limit; each refresh (SessionKeepAlive, on user
+    // activity) slides it. The absolute limit is checked against signedInAt below and in
+    // userFromSessionClaims. next-auth 4 ignores updateAge for JWT sessions.
+    session: { strategy: 'jwt', maxAge: config.session.idleSeconds },
     pages: { signIn: '/login', error: '/login' },
     providers,
     callbacks: {
@@ -78,11 +85,22 @@ export function authOptions(): AuthOptions {
           const local = await findUserById(user.id);
           token.uid = local?.id;
           token.sv = local?.sessionVersion;
+          token.signedInAt = nowInSeconds();
+          return token;
         }
+        // Thrown, next-auth clears the cookie (session route) or answers "no session".
+        const age = checkSessionAge({ signedInAt: token.signedInAt, refreshedAt: token.iat as number | undefined }, config.session, nowInSeconds());
+        if (!age.isValid) throw new Error(`Browser session ended: ${age.reason}`);
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv };
+        return { ...session, uid: token.uid, sv: token.sv, signedInAt: token.signedInAt, refreshedAt: token.iat };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        // Errors here are logged by next-auth and the cookie is still cleared.
+        await endBrowserSession({ uid: token?.uid, sv: token?.sv });
       },
     },
   };

@@ -3,22 +3,16 @@ import { headers } from 'next/headers';
 import type { Role, User } from '@/db/schema';
 import { AppError } from '../errors/app-error';
 import { authenticateApiToken } from '../tokens/authenticate-api-token';
-import { findUserById } from '../users/find-user';
 import { toActor, type Actor } from './actor';
 import { authOptions } from './auth-options';
 import { requireRole } from './require-role';
+import { userFromSessionClaims } from './session-user';
 
-/**
- * The browser session's user, re-read from the database on every request: a disabled user,
- * a changed password or new roles end older sessions at once (session version check).
- */
+/** The browser session's user; see userFromSessionClaims for what ends a session. */
 async function userFromSession(): Promise<User | undefined> {
-  const raw: unknown = await getServerSession(authOptions());
-  const session = raw as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return undefined;
-  const user = await findUserById(session.uid);
-  if (!user || user.isDisabled || user.sessionVersion !== session.sv) return undefined;
-  return user;
+  const session: unknown = await getServerSession(authOptions());
+  if (!session || typeof session !== 'object') return undefined;
+  return userFromSessionClaims(session);
 }
 
 /** The actor behind the current request: a bearer API token or the browser session. */

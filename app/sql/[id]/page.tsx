@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { SessionKeepAlive } from '@/components/auth/SessionKeepAlive';
 import { SqlScreen } from '@/components/sql/SqlScreen';
 import { endingFromReason, type SessionEnding } from '@/components/terminal/session-ending';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+import { sessionRefreshSeconds } from '@/server/auth/session-age';
+import { env } from '@/server/env';
 import { findResource } from '@/server/resources/find-resource';
 import { hasResourceAccess } from '@/server/sessions/check-resource-access';
 import { findOwnSession } from '@/server/sessions/find-own-session';
@@ -28,17 +31,20 @@ export default async function SqlConsolePage({ params }: Props) {
   if (!session || (session.resourceType !== 'postgres' && session.resourceType !== 'mysql')) notFound();
   const resource = session.resourceId ? await findResource(session.resourceId) : undefined;
   return (
-    <SqlScreen
-      sessionId={session.id}
-      resource={{
-        id: resource?.id ?? null,
-        name: resource?.name ?? session.resourceName,
-        address: resource ? `${resource.username}@${resource.host}:${resource.port}${resource.database ? `/${resource.database}` : ''}` : undefined,
-        dialect: session.resourceType,
-        canConnect: resource ? await hasResourceAccess(actor, resource) : false,
-      }}
-      initialEnding={endingBeforeConnect(session)}
-    />
+    <>
+      <SessionKeepAlive refreshSeconds={sessionRefreshSeconds(env().session)} />
+      <SqlScreen
+        sessionId={session.id}
+        resource={{
+          id: resource?.id ?? null,
+          name: resource?.name ?? session.resourceName,
+          address: resource ? `${resource.username}@${resource.host}:${resource.port}${resource.database ? `/${resource.database}` : ''}` : undefined,
+          dialect: session.resourceType,
+          canConnect: resource ? await hasResourceAccess(actor, resource) : false,
+        }}
+        initialEnding={endingBeforeConnect(session)}
+      />
+    </>
   );
 }
 

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
+import { SessionKeepAlive } from '@/components/auth/SessionKeepAlive';
 import { endingFromReason, type SessionEnding } from '@/components/terminal/session-ending';
 import { TerminalScreen } from '@/components/terminal/TerminalScreen';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+import { sessionRefreshSeconds } from '@/server/auth/session-age';
+import { env } from '@/server/env';
 import { findResource } from '@/server/resources/find-resource';
 import { hasResourceAccess } from '@/server/sessions/check-resource-access';
 import { findOwnSession } from '@/server/sessions/find-own-session';
@@ -32,22 +35,25 @@ export default async function TerminalPage({ params, searchParams }: Props) {
   const renderer = (await searchParams).renderer === 'dom' ? 'dom' : undefined;
 
   return (
-    <TerminalScreen
-      sessionId={session.id}
-      resource={{
-        id: resource?.id ?? null,
-        name: resource?.name ?? session.resourceName,
-        address: resource ? `${resource.username}@${resource.host}${resource.port === 22 ? '' : `:${resource.port}`}` : undefined,
-        canConnect: resource ? await hasResourceAccess(actor, resource) : false,
-      }}
-      initialEnding={endingBeforeConnect(session)}
-      renderer={renderer}
-      // The gateway's recorder slot records every session (one that cannot be recorded does
-      // not start), under the session's id.
-      isRecorded
-      recordingHref={`/recordings/${session.id}`}
-      hasStarted={session.startedAt !== null}
-    />
+    <>
+      <SessionKeepAlive refreshSeconds={sessionRefreshSeconds(env().session)} />
+      <TerminalScreen
+        sessionId={session.id}
+        resource={{
+          id: resource?.id ?? null,
+          name: resource?.name ?? session.resourceName,
+          address: resource ? `${resource.username}@${resource.host}${resource.port === 22 ? '' : `:${resource.port}`}` : undefined,
+          canConnect: resource ? await hasResourceAccess(actor, resource) : false,
+        }}
+        initialEnding={endingBeforeConnect(session)}
+        renderer={renderer}
+        // The gateway's recorder slot records every session (one that cannot be recorded does
+        // not start), under the session's id.
+        isRecorded
+        recordingHref={`/recordings/${session.id}`}
+        hasStarted={session.startedAt !== null}
+      />
+    </>
   );
 }
 
