@@ -90,6 +90,18 @@ test.describe('admin form validation', () => {
     await expect(admin).toHaveURL(/\/admin\/users\/new$/);
   });
 
+  test('a common password is refused with the reason next to the Password field', async ({ admin, unique }) => {
+    const handle = unique('common');
+    const form = new NewUserPage(admin);
+    await form.goto();
+    await form.fill({ name: `Common ${handle}`, email: `${handle}@e2e.test`, password: 'password1234' });
+    await form.submit.click();
+
+    await expect(form.password).toHaveAccessibleDescription(/This is similar to a commonly used password/);
+    await expect(form.password).toHaveAttribute('aria-invalid', 'true');
+    await expect(admin).toHaveURL(/\/admin\/users\/new$/);
+  });
+
   test("a duplicate e-mail shows the server's message", async ({ admin, seed }) => {
     const existing = await seed.user();
     const form = new NewUserPage(admin);
