@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, fromPorthole, test } from './fixtures';
 import { CataloguePage } from './pages/CataloguePage';
 
 test.describe('password sign-in', () => {
@@ -46,17 +46,19 @@ test.describe('admin-only areas', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users', exact: true })).toHaveCount(0);
   });
 
-  test('an engineer who approves nothing gets the not-found page at /approvals', async ({ loginAs, seed }) => {
+  test('an engineer who approves nothing gets the not-found page at /approvals and /approvals/grants', async ({ loginAs, seed }) => {
     const page = await loginAs(await seed.user());
-    const response = await page.goto('/approvals');
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    for (const path of ['/approvals', '/approvals/grants']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    }
   });
 
   test('the users API answers 403 to a non-admin token and 401 without credentials', async ({ loginAs, seed, playwright, baseURL }) => {
     const user = await seed.user();
     const page = await loginAs(user);
-    const minted = await page.request.post('/api/v1/tokens', { data: { name: 'e2e non-admin' } });
+    const minted = await page.request.post('/api/v1/tokens', { headers: fromPorthole(), data: { name: 'e2e non-admin' } });
     expect(minted.status()).toBe(201);
     const { token } = (await minted.json()) as { token: string };
 

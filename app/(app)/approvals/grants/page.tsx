@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { Countdown } from '@/components/access/Countdown';
 import { formatClock } from '@/components/access/format';
 import { LiveRefresh } from '@/components/access/LiveRefresh';
@@ -7,6 +8,7 @@ import { ConfirmButton } from '@/components/admin/ConfirmButton';
 import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
 import { RelativeTime } from '@/components/admin/RelativeTime';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { isApprover } from '@/server/access/is-approver';
 import { listGrants } from '@/server/access/list-grants';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { revokeAction } from '../actions';
@@ -15,6 +17,7 @@ export const metadata: Metadata = { title: 'Active grants' };
 
 export default async function ActiveGrantsPage() {
   const actor = await requirePageActor();
+  if (!(await isApprover(actor))) notFound();
   const grants = (await listGrants({ actor, query: { status: 'active', limit: 200 } })).filter((g) => g.userId !== actor.id);
 
   return (
