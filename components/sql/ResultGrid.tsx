@@ -3,6 +3,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { ResultSet } from './console-model';
 
+/** Column masks follow a field to its table column; an expression has none, so only the value detectors guard it. */
+const COMPUTED_NOTE = 'computed — no source column; values checked by detectors';
+
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
 const GUTTER = 56;
@@ -149,8 +152,20 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
       <div role="row" aria-rowindex={1} className="sticky top-0 z-10 flex border-b border-zinc-200 bg-zinc-100 text-xs font-medium dark:border-zinc-700 dark:bg-zinc-900" style={{ width: totalWidth, height: 28 }}>
         <div className="sticky left-0 z-10 shrink-0 bg-zinc-100 dark:bg-zinc-900" style={{ width: GUTTER }} />
         {set.columns.map((column, c) => (
-          <div key={c} role="columnheader" className="relative flex shrink-0 items-baseline gap-1.5 border-r border-zinc-200 px-2 leading-7 dark:border-zinc-700" style={{ width: widths[c] }} title={`${column.name} (${column.type})`}>
+          <div
+            key={c}
+            role="columnheader"
+            data-computed={column.isComputed ? 'true' : undefined}
+            className="relative flex shrink-0 items-baseline gap-1.5 border-r border-zinc-200 px-2 leading-7 dark:border-zinc-700"
+            style={{ width: widths[c] }}
+            title={`${column.name} (${column.type})${column.isComputed ? `\n${COMPUTED_NOTE}` : ''}`}
+          >
             <span className="truncate text-zinc-900 dark:text-zinc-100">{column.name}</span>
+            {column.isComputed ? (
+              <span aria-label={COMPUTED_NOTE} className="shrink-0 text-[10px] font-normal text-amber-700 dark:text-amber-400">
+                ƒ
+              </span>
+            ) : null}
             <span className="truncate text-[10px] font-normal text-zinc-400">{column.type}</span>
             <span role="separator" aria-orientation="vertical" aria-label={`Resize ${column.name}`} onPointerDown={(event) => startResize(c, event)} className="absolute top-0 -right-1 z-10 h-full w-2 cursor-col-resize hover:bg-indigo-400/40" />
           </div>

@@ -101,10 +101,24 @@ export function ResultPanel({ run, version, rowCap, onCancel }: { run: RunState 
         </div>
       </div>
       <RunNotice run={run} set={set} rowCap={rowCap} />
+      {set?.notices?.length ? <ServerNotices notices={set.notices} /> : null}
       <div className="min-h-0 flex-1">
         {set && set.columns.length > 0 ? <ResultGrid set={set} version={version} onSelect={onSelect} /> : <Placeholder run={run} set={set} />}
       </div>
     </div>
+  );
+}
+
+/** What the server said beside the result (`RAISE NOTICE`), as psql prints it. */
+export function ServerNotices({ notices }: { notices: readonly string[] }) {
+  return (
+    <ul aria-label="Server notices" className="max-h-24 shrink-0 overflow-y-auto border-b border-zinc-200 bg-zinc-50 px-3 py-1 font-mono text-xs text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+      {notices.map((notice, i) => (
+        <li key={i} className="whitespace-pre-wrap">
+          {notice}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -5,6 +5,7 @@ import type { EventsResponse } from '@/lib/recording/replay-types';
 import type { ResultSet } from './console-model';
 import { buildReplayModel, resultsAt, runAt, toSqlScript, type ReplayResult, type SqlReplayModel } from './replay-model';
 import { ResultGrid } from './ResultGrid';
+import { ServerNotices } from './ResultPanel';
 
 function clock(t: number): string {
   const s = Math.max(0, Math.floor(t));
@@ -54,6 +55,7 @@ export default function SqlReplay({ recordingId, duration, initialTime = 0, titl
   const results = useMemo(() => (run ? resultsAt(run, time) : []), [run, time]);
   const shown = results[Math.min(activeResult, results.length - 1)];
   const set = useMemo(() => (shown ? toResultSet(shown, run?.statements.find((s) => s.index === shown.index)?.text ?? '') : undefined), [shown, run]);
+  const shownNotices = shown ? run?.statements.find((s) => s.index === shown.index)?.notices : undefined;
   useEffect(() => setActiveResult(Math.max(0, results.length - 1)), [run?.id, results.length]);
 
   if (error) return <p role="alert" className="text-sm text-red-600">{error}</p>;
@@ -146,6 +148,7 @@ export default function SqlReplay({ recordingId, duration, initialTime = 0, titl
               )}
             </div>
             {shown?.error ? <p className="px-3 py-2 font-mono text-xs text-red-700 dark:text-red-300">{shown.error.message}</p> : null}
+            {shownNotices?.length ? <ServerNotices notices={shownNotices} /> : null}
             <div className="h-72">{set && set.columns.length > 0 ? <ResultGrid set={set} version={0} /> : null}</div>
           </section>
         </div>

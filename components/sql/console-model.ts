@@ -17,12 +17,15 @@ export type ResultSet = {
   durationMs?: number;
   isTruncated?: boolean;
   error?: { code: string; message: string; position: number | null };
+  /** Server notices while it ran (`RAISE NOTICE`), masked by the gateway. */
+  notices?: string[];
 };
 
 export type RunStatus = 'running' | 'held' | 'blocked' | 'denied' | 'ok' | 'error' | 'cancelled';
 
 export type RunState = {
   id: string;
+  /** What history shows: the typed script until the gateway answers with its masked copy. */
   script: string;
   /** Where the script starts in the editor, to place error markers. */
   editorOffset: number;
@@ -62,17 +65,23 @@ export class ConsoleModel {
         run.status = 'running';
         run.statements = message.statements;
         run.results = [];
+        if (message.script !== undefined) run.script = message.script;
         break;
       case 'blocked':
         run.status = 'blocked';
         run.reason = message.reason;
         run.statements = message.statements;
+        if (message.script !== undefined) run.script = message.script;
         break;
       case 'held':
         run.status = 'held';
         run.reason = message.reason;
         run.reviewId = message.reviewId;
         run.statements = message.statements;
+        if (message.script !== undefined) run.script = message.script;
+        break;
+      case 'notice':
+        (this.result(run, message.index).notices ??= []).push(message.message);
         break;
       case 'review':
         run.review = { status: message.status, decider: message.decider, comment: message.comment };

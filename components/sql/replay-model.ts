@@ -5,7 +5,7 @@ import { decodeSqlEvent, type SqlEvent } from '@/lib/sql/sql-events';
  * each at its time, so the screen at any moment (editor text, result grids) is a lookup.
  */
 export type ReplayResult = Extract<SqlEvent, { sql: 'result' }> & { t: number };
-export type ReplayStatement = { t: number; runId: string; index: number; text: string; result?: ReplayResult };
+export type ReplayStatement = { t: number; runId: string; index: number; text: string; result?: ReplayResult; notices?: string[] };
 export type ReplayRun = {
   id: string;
   t: number;
@@ -51,6 +51,11 @@ export function buildReplayModel(events: readonly [number, string, string][]): S
         else run.statements.push({ t, runId: run.id, index: event.index, text: run.script, result: { ...event, t } });
         break;
       }
+      case 'notice': {
+        const statement = run.statements.find((s) => s.index === event.index);
+        if (statement) (statement.notices ??= []).push(event.message);
+        break;
+      }
       case 'finished':
         run.finished = { status: event.status, durationMs: event.durationMs, t };
         break;
@@ -81,6 +86,7 @@ export function toSqlScript(model: SqlReplayModel, header: string): string {
     for (const statement of statements) {
       lines.push(`-- at ${statement.t.toFixed(3)} s`);
       lines.push(`${statement.text.trimEnd()};`);
+      for (const notice of statement.notices ?? []) lines.push(`-- ${notice.replace(/\n/g, ' ')}`);
       const result = statement.result;
       if (!result) {
         lines.push('');

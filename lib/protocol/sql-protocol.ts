@@ -34,7 +34,8 @@ export const sqlClientMessage = z.discriminatedUnion('type', [
 ]);
 export type SqlClientMessage = z.infer<typeof sqlClientMessage>;
 
-export const sqlColumn = z.object({ name: z.string(), type: z.string() });
+/** `isComputed`: an expression, not a table column; column masks cannot apply, the value detectors check every cell. */
+export const sqlColumn = z.object({ name: z.string(), type: z.string(), isComputed: z.boolean().optional() });
 export type SqlColumnView = z.infer<typeof sqlColumn>;
 
 export const sqlSessionInfo = z.object({
@@ -62,12 +63,15 @@ export type JudgedStatementView = z.infer<typeof judgedStatement>;
 
 export const sqlServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), state: z.enum(['connecting', 'connected']), message: z.string().optional(), info: sqlSessionInfo.optional() }),
-  /** A run was accepted and its statements start now. */
-  z.object({ type: z.literal('run'), id: runId, statements: z.array(judgedStatement) }),
+  /**
+   * A run was accepted and its statements start now. `script` and the statements' `text` are
+   * masked (what history shows); `start`/`end` point into the script as the editor has it.
+   */
+  z.object({ type: z.literal('run'), id: runId, statements: z.array(judgedStatement), script: z.string().optional() }),
   /** The policy blocked the run: nothing ran. */
-  z.object({ type: z.literal('blocked'), id: runId, reason: z.string(), statements: z.array(judgedStatement) }),
+  z.object({ type: z.literal('blocked'), id: runId, reason: z.string(), statements: z.array(judgedStatement), script: z.string().optional() }),
   /** The policy holds the run for review: nothing ran yet. */
-  z.object({ type: z.literal('held'), id: runId, reviewId: z.string(), reason: z.string(), statements: z.array(judgedStatement) }),
+  z.object({ type: z.literal('held'), id: runId, reviewId: z.string(), reason: z.string(), statements: z.array(judgedStatement), script: z.string().optional() }),
   /** An approver decided; on approval the run starts with a `run` message. */
   z.object({ type: z.literal('review'), id: runId, reviewId: z.string(), status: z.enum(['approved', 'denied', 'cancelled']), decider: z.string().nullable(), comment: z.string().nullable() }),
   /** A statement started returning rows. */
@@ -95,6 +99,8 @@ export const sqlServerMessage = z.discriminatedUnion('type', [
     position: z.number().nullable(),
     durationMs: z.number(),
   }),
+  /** A server notice while a statement ran (`RAISE NOTICE`, warnings), masked. */
+  z.object({ type: z.literal('notice'), id: runId, index: z.number(), message: z.string() }),
   z.object({ type: z.literal('finished'), id: runId, status: z.enum(['ok', 'error', 'cancelled']), durationMs: z.number() }),
   z.object({
     type: z.literal('schema'),

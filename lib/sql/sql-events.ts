@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 export const SQL_EVENT_VERSION = 1;
 
-const column = z.object({ name: z.string(), type: z.string() });
+const column = z.object({ name: z.string(), type: z.string(), isComputed: z.boolean().optional() });
 
 export const sqlEvent = z.discriminatedUnion('sql', [
   /** The user ran a script; `editor` is the whole editor text at that moment. */
@@ -34,6 +34,8 @@ export const sqlEvent = z.discriminatedUnion('sql', [
     omittedRows: z.number(),
     error: z.object({ code: z.string(), message: z.string(), position: z.number().nullable() }).nullable(),
   }),
+  /** A server notice during a statement (masked like everything else). Older readers skip it. */
+  z.object({ v: z.literal(1), sql: z.literal('notice'), id: z.string(), index: z.number(), message: z.string() }),
   z.object({ v: z.literal(1), sql: z.literal('finished'), id: z.string(), status: z.enum(['ok', 'error', 'cancelled']), durationMs: z.number() }),
 ]);
 export type SqlEvent = z.infer<typeof sqlEvent>;

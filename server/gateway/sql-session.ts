@@ -1,6 +1,6 @@
 import { WebSocket, type RawData } from 'ws';
 import type { Resource, Session } from '@/db/schema';
-import { sqlClientMessage, type JudgedStatementView, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
+import { sqlClientMessage, type JudgedStatementView, type SqlColumnView, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
 import { ConnectorError } from '../connectors/connector-error';
 import { loadSessionMasking } from '../masking/rules-store/load-masking';
 import { endSession } from '../sessions/end-session';
@@ -15,7 +15,7 @@ import { loadSchemaTree } from '../sql/load-schema-tree';
 import { openSqlConnection, type OpenSqlConnection } from '../sql/open-sql-connection';
 import { createSqlReview } from '../sql/reviews/create-sql-review';
 import { cancelSessionReviews, getReviewState, withdrawSqlReview } from '../sql/reviews/session-reviews';
-import type { SqlConnection } from '../sql/sql-connection';
+import type { SqlColumn, SqlConnection } from '../sql/sql-connection';
 import { SqlError } from '../sql/sql-error';
 import { SqlRecorder } from '../sql/sql-recorder';
 import { sqlTargetFor } from '../sql/sql-target';
@@ -40,14 +40,21 @@ function toText(data: RawData): string {
   return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
-function toView(statement: JudgedStatement, index: number): JudgedStatementView {
-  return { index, text: statement.text, start: statement.start, end: statement.end, classes: statement.classes, action: statement.action, reasons: statement.reasons };
+/** `text` and `reasons` (which quote the statement) are given masked or not, per the masking mode; offsets stay those of the script the editor holds. */
+function toView(statement: JudgedStatement, index: number, text: string, reasons: string[]): JudgedStatementView {
+  return { index, text, start: statement.start, end: statement.end, classes: statement.classes, action: statement.action, reasons };
+}
+
+/** What the grid and the recording learn of a field: name, type, and whether it is an expression with no source column. */
+function toColumnViews(columns: readonly SqlColumn[]): SqlColumnView[] {
+  return columns.map((column) => (column.source === null ? { name: column.name, type: column.type, isComputed: true } : { name: column.name, type: column.type }));
 }
 
 /**
  * One browser SQL console relayed to one database connection. Every result page is masked,
  * then recorded, then sent; the next page is read from the database only when the browser
- * has room for it.
+ * has room for it. Statement text, scripts, errors and notices are masked by the same engine
+ * before they are recorded, indexed, stored in a review or sent back to the console.
  */
 export class SqlSession implements LiveSession {
   readonly id: string;
@@ -63,6 +70,8 @@ export class SqlSession implements LiveSession {
   private isMaskingShown = true;
   private queue: Promise<void> = Promise.resolve();
   private current: { id: string; isCancelled: boolean; isTimedOut: boolean } | undefined;
+  /** The statement running now, so a notice is filed under it. */
+  private statementNow: { id: string; index: number } | undefined;
   private readonly reviews = new Map<string, PendingReview>();
   private reviewPoll: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -117,6 +126,7 @@ export class SqlSession implements LiveSession {
       if (this.isEnded) return void connection.close();
       this.connection = connection;
       connection.onLost((error) => this.end('target_closed', `The database connection was lost: ${error.message}`, CloseCode.SessionEnded));
+      connection.onNotice?.((message) => this.onNotice(message));
       this.send({
         type: 'status',
         state: 'connected',
@@ -184,16 +194,21 @@ export class SqlSession implements LiveSession {
     if (this.isEnded || !this.connection || !this.settings || !this.recorder) {
       return this.send({ type: 'error', code: 'not_connected', message: 'The console is not connected yet.' });
     }
-    if (!this.recorder.record({ sql: 'run', id: run.id, script: run.script, editor: run.editor })) return;
+    const maskedScript = this.mask(run.script);
+    if (!this.recorder.record({ sql: 'run', id: run.id, script: maskedScript, editor: run.editor === run.script ? maskedScript : this.mask(run.editor) })) return;
     const statements = await classifyScript(run.script, this.connection.dialect);
     const verdict = judgeScript(statements, this.settings, this.connection.dialect);
-    const views = verdict.statements.map(toView);
+    const views = this.views(verdict.statements);
+    const script = this.shown(run.script, maskedScript);
+    // A reason quotes the statement it is about.
+    const maskedReason = this.mask(verdict.reason);
+    const reason = this.shown(verdict.reason, maskedReason);
     if (verdict.syntaxError) return this.refuseSyntax(run.id, verdict.statements, verdict.syntaxError);
     const invalid = await this.findInvalidStatement(verdict.statements);
     if (invalid) return this.refuseSyntax(run.id, verdict.statements, invalid);
     if (verdict.action === 'block') {
-      this.recorder.record({ sql: 'verdict', id: run.id, action: 'block', reason: verdict.reason, reviewId: null });
-      return this.send({ type: 'blocked', id: run.id, reason: verdict.reason, statements: views });
+      this.recorder.record({ sql: 'verdict', id: run.id, action: 'block', reason: maskedReason, reviewId: null });
+      return this.send({ type: 'blocked', id: run.id, reason, statements: views, script });
     }
     if (verdict.action === 'review') {
       const { resource, session } = this.options;
@@ -201,16 +216,17 @@ export class SqlSession implements LiveSession {
         sessionId: this.id,
         requesterId: session.userId,
         resource: { id: resource.id, name: resource.name },
-        script: run.script,
-        statements: verdict.statements.map((s) => ({ text: s.text, classes: s.classes, action: s.action, reasons: s.reasons })),
-        reason: verdict.reason,
+        // The approver reads the masked text; the console keeps the typed one and runs it once approved.
+        script: maskedScript,
+        statements: verdict.statements.map((s) => ({ text: this.mask(s.text), classes: s.classes, action: s.action, reasons: s.reasons.map((r) => this.mask(r)) })),
+        reason: maskedReason,
       });
-      this.recorder.record({ sql: 'verdict', id: run.id, action: 'review', reason: verdict.reason, reviewId });
+      this.recorder.record({ sql: 'verdict', id: run.id, action: 'review', reason: maskedReason, reviewId });
       this.reviews.set(reviewId, { reviewId, run, statements: verdict.statements });
       this.reviewPoll ??= setInterval(() => void this.pollReviews(), REVIEW_POLL_MS).unref();
-      return this.send({ type: 'held', id: run.id, reviewId, reason: verdict.reason, statements: views });
+      return this.send({ type: 'held', id: run.id, reviewId, reason, statements: views, script });
     }
-    await this.runStatements(run.id, verdict.statements);
+    await this.runStatements(run.id, verdict.statements, script);
   }
 
   /**
@@ -234,10 +250,12 @@ export class SqlSession implements LiveSession {
   private refuseSyntax(id: string, statements: JudgedStatement[], error: NonNullable<Verdict['syntaxError']>): void {
     const statement = statements[error.index]!;
     const position = error.position === null ? null : statement.start + error.position;
-    this.send({ type: 'run', id, statements: statements.map(toView) });
+    this.send({ type: 'run', id, statements: this.views(statements) });
     const result = { id, index: error.index, command: statement.keyword, columns: [], rows: [], masked: [], rowCount: 0, durationMs: 0, isTruncated: false, omittedRows: 0 };
-    if (!this.recorder?.record({ sql: 'result', ...result, error: { code: 'syntax_error', message: error.message, position } })) return;
-    this.send({ type: 'statement_error', id, index: error.index, code: 'syntax_error', message: error.message, position, durationMs: 0 });
+    // The server quotes the statement near the error: the message is masked like the statement.
+    const message = this.mask(error.message);
+    if (!this.recorder?.record({ sql: 'result', ...result, error: { code: 'syntax_error', message, position } })) return;
+    this.send({ type: 'statement_error', id, index: error.index, code: 'syntax_error', message: this.shown(error.message, message), position, durationMs: 0 });
     if (this.recorder.record({ sql: 'finished', id, status: 'error', durationMs: 0 })) this.send({ type: 'finished', id, status: 'error', durationMs: 0 });
   }
 
@@ -257,10 +275,10 @@ export class SqlSession implements LiveSession {
     }
   }
 
-  private async runStatements(id: string, statements: JudgedStatement[]): Promise<void> {
+  private async runStatements(id: string, statements: JudgedStatement[], script?: string): Promise<void> {
     const started = performance.now();
     this.current = { id, isCancelled: false, isTimedOut: false };
-    this.send({ type: 'run', id, statements: statements.map(toView) });
+    this.send({ type: 'run', id, statements: this.views(statements), ...(script === undefined ? {} : { script }) });
     let status: 'ok' | 'error' | 'cancelled' = 'ok';
     for (let index = 0; index < statements.length; index++) {
       if (this.isEnded) return;
@@ -285,16 +303,18 @@ export class SqlSession implements LiveSession {
     const recorder = this.recorder!;
     const masker = this.masker!;
     const settings = this.settings!;
-    const commandSeq = recorder.command(recorder.now(), statement.text);
-    if (!recorder.record({ sql: 'statement', id, index, text: statement.text })) return false;
+    const text = masker.maskText(statement.text);
+    const commandSeq = recorder.command(recorder.now(), text);
+    if (!recorder.record({ sql: 'statement', id, index, text })) return false;
     const started = performance.now();
-    let columns: { name: string; type: string }[] = [];
+    let columns: SqlColumnView[] = [];
     const kept: (string | null)[][] = [];
     const keptMasked: number[] = [];
     let rowCount = 0;
     let isTruncated = false;
     let timer: NodeJS.Timeout | undefined;
     let command: string | undefined;
+    this.statementNow = { id, index };
     try {
       const cursor = connection.execute(statement.text);
       if (settings.statementTimeoutMs > 0) {
@@ -316,8 +336,8 @@ export class SqlSession implements LiveSession {
         if (!page.isDone && rowCount + page.rows.length < settings.rowCap) next = readPage(PAGE_ROWS);
         if (this.isEnded) return false;
         if (page.columns) {
-          columns = page.columns;
-          masker.forColumns(columns);
+          columns = toColumnViews(page.columns);
+          masker.forColumns(page.columns);
           this.send({ type: 'columns', id, index, columns });
         }
         let rows = page.rows;
@@ -349,6 +369,7 @@ export class SqlSession implements LiveSession {
         }
       }
       clearTimeout(timer);
+      this.statementNow = undefined;
       const durationMs = Math.round(performance.now() - started);
       const resultCommand = command ?? statement.keyword;
       if (!recorder.record({ sql: 'result', id, index, command: resultCommand, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: null })) return false;
@@ -357,12 +378,15 @@ export class SqlSession implements LiveSession {
       return true;
     } catch (error) {
       clearTimeout(timer);
+      this.statementNow = undefined;
       const durationMs = Math.round(performance.now() - started);
       const problem = this.toStatementError(error);
       const position = problem.position === null ? null : statement.start + problem.position;
-      recorder.record({ sql: 'result', id, index, command: statement.keyword, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: { code: problem.code, message: problem.userMessage, position } });
+      // Servers quote values in errors (`invalid input syntax for type integer: "ghp_…"`).
+      const message = masker.maskText(problem.userMessage);
+      recorder.record({ sql: 'result', id, index, command: statement.keyword, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: { code: problem.code, message, position } });
       recorder.commandEnded(commandSeq, false);
-      this.send({ type: 'statement_error', id, index, code: problem.code, message: problem.userMessage, position, durationMs });
+      this.send({ type: 'statement_error', id, index, code: problem.code, message: this.shown(problem.userMessage, message), position, durationMs });
       return false;
     }
   }
@@ -373,7 +397,7 @@ export class SqlSession implements LiveSession {
       if (isTimedOut && error.code === 'cancelled') return new SqlError('timeout', 'The statement ran past the time limit of this resource and was stopped.', { serverCode: error.serverCode });
       return error;
     }
-    console.error(`[porthole] session ${this.id}: statement failed:`, error);
+    console.error(`[porthole] session ${this.id}: statement failed:`, this.mask(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     return new SqlError('query_failed', error instanceof Error ? error.message : 'The statement failed.');
   }
 
@@ -406,6 +430,32 @@ export class SqlSession implements LiveSession {
     } finally {
       await connection?.close().catch(() => undefined);
     }
+  }
+
+  /** Masked text for the recording, the index and reviews; fails closed when the masker is not ready. */
+  private mask(text: string): string {
+    if (!this.masker) throw new Error('masking is not loaded');
+    return this.masker.maskText(text);
+  }
+
+  /** What the engineer sees: masked, unless the resource masks the recording only. */
+  private shown(clear: string, masked: string): string {
+    return this.isMaskingShown ? masked : clear;
+  }
+
+  private views(statements: JudgedStatement[]): JudgedStatementView[] {
+    return statements.map((statement, index) => {
+      if (!this.isMaskingShown) return toView(statement, index, statement.text, statement.reasons);
+      return toView(statement, index, this.mask(statement.text), statement.reasons.map((reason) => this.mask(reason)));
+    });
+  }
+
+  /** A notice (`RAISE NOTICE`, a warning): masked, filed under the running statement, recorded, then shown. */
+  private onNotice(notice: string): void {
+    const at = this.statementNow;
+    if (this.isEnded || !at || !this.masker) return;
+    const message = this.masker.maskText(notice);
+    if (this.recorder?.record({ sql: 'notice', id: at.id, index: at.index, message })) this.send({ type: 'notice', id: at.id, index: at.index, message: this.shown(notice, message) });
   }
 
   private sendRows(id: string, index: number, rows: (string | null)[][], masked: number[]): void {
@@ -452,6 +502,8 @@ export class SqlSession implements LiveSession {
       if (this.current) await connection?.cancel().catch(() => false);
       await connection?.close().catch(() => undefined);
     })();
+    // A driver's message may quote what the server said: it is masked like any other text.
+    message = this.masker ? this.masker.maskText(message) : message;
     this.send({ type: 'exit', reason, message });
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(closeCode, reason);
     void (async () => {

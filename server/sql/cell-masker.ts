@@ -6,8 +6,10 @@ import type { SqlCell, SqlColumn } from './sql-connection';
 
 /**
  * Masks result cells before anything else sees them (recording, browser): first by column
- * name (rules are data: glob → strategy), then every other cell through the masking engine's
- * value detectors (card numbers, tokens, keys, ...).
+ * (rules are data: glob → strategy) matched on the name the result gives the field and on the
+ * table column it reads, so `email AS e` is still `email`; then every other cell through the
+ * masking engine's value detectors (card numbers, tokens, keys, ...). Statement text, errors
+ * and notices go through the same detectors (`maskText`).
  */
 
 /** Column names that hold secrets or personal data whatever the table. */
@@ -39,7 +41,18 @@ export type CellMasker = {
   /** Masks one page of rows of the current result (call `forColumns` first). */
   maskRows(rows: SqlCell[][]): MaskedPage;
   forColumns(columns: SqlColumn[]): void;
+  /**
+   * A whole text (statement, script, error, notice) through the value detectors, failing
+   * closed at its end: nothing more follows, so an undecided tail is masked, not shown.
+   */
+  maskText(text: string): string;
 };
+
+/** The names a column rule is tried on: the result's name for the field, its source column and `table.column`. */
+function namesOf(column: SqlColumn): string[] {
+  if (!column.source) return [column.name];
+  return [column.name, column.source.column, `${column.source.table}.${column.source.column}`];
+}
 
 function globToRegExp(glob: string): RegExp {
   const source = glob
@@ -105,9 +118,20 @@ export function createCellMasker({ columnRules, valueRules, engine: given }: { c
 
   return {
     forColumns(columns) {
-      strategies = columns.map((column) => compiledColumnRules.find((rule) => rule.regex.test(column.name))?.strategy);
+      // Once per result, never per row: the rules are tried on each field's names here.
+      strategies = columns.map((column) => {
+        const names = namesOf(column);
+        return compiledColumnRules.find((rule) => names.some((name) => rule.regex.test(name)))?.strategy;
+      });
       // Admin rules may match anything: only the built-in detectors allow skipping inert types.
       scanModes = columns.map((column) => (hasCustomRules ? 'all' : scanModeFor(column.type)));
+    },
+    maskText(text) {
+      if (!engine || text === '') return text;
+      const first = engine.step(engine.initialState, Buffer.from(text, 'utf8'));
+      const last = engine.end(first.state);
+      if (first.events.length === 0 && last.events.length === 0) return text;
+      return Buffer.concat([first.output, last.output]).toString('utf8');
     },
     maskRows(rows) {
       const maskedCells: number[] = [];

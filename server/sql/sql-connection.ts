@@ -13,10 +13,19 @@ export type { SqlDialect };
 /** Every cell crosses the wire as text (as psql or the mysql client prints it) or NULL. */
 export type SqlCell = string | null;
 
+/** The table column a result field reads, whatever the statement calls it (`email AS e`). */
+export type SqlColumnSource = { schema: string; table: string; column: string };
+
 export type SqlColumn = {
   name: string;
   /** The database's type name (`int4`, `varchar`, ...), for alignment and display. */
   type: string;
+  /**
+   * Where the field comes from: a table column, or null for an expression (`lower(email)`,
+   * a literal). Undefined when the driver cannot tell. Column masks apply to the source too,
+   * so an alias cannot hide a masked column.
+   */
+  source?: SqlColumnSource | null;
 };
 
 export type SqlPage = {
@@ -58,6 +67,8 @@ export interface SqlConnection {
   checkSyntax?(statement: string): Promise<SqlError | null>;
   /** Called once if the connection drops by itself (server restart, network). */
   onLost(listener: (error: Error) => void): void;
+  /** Messages the server sends beside results (PostgreSQL notices, `RAISE NOTICE`), as one line each. */
+  onNotice?(listener: (message: string) => void): void;
 }
 
 /** Settings of one console connection, from the resource and its SQL settings. */

@@ -1,3 +1,5 @@
+import type { SqlColumnSource } from '@/server/sql/sql-connection';
+
 /** MySQL column type codes (protocol ColumnDefinition.type) → names for the result grid. */
 const TYPE_NAMES: Record<number, string> = {
   0x00: 'decimal',
@@ -35,7 +37,12 @@ const STRING_TYPES = new Set([0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe]);
 /** The `binary` character set: the column holds bytes, not text. */
 const BINARY_CHARSET = 63;
 
-export type MysqlField = { name: string; columnType: number; characterSet: number };
+/** `orgTable`/`orgName`: the table column a field reads whatever its alias; empty for an expression. */
+export type MysqlField = { name: string; columnType: number; characterSet: number; db?: string; orgTable?: string; orgName?: string };
+
+export function mysqlFieldSource(field: MysqlField): SqlColumnSource | null {
+  return field.orgTable && field.orgName ? { schema: field.db ?? '', table: field.orgTable, column: field.orgName } : null;
+}
 
 export function mysqlTypeName(field: MysqlField): string {
   const base = TYPE_NAMES[field.columnType] ?? `type:${field.columnType}`;

@@ -2,10 +2,11 @@ import net from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
+import type { SqlColumn, SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
 import { SqlError } from '@/server/sql/sql-error';
 import { resolveTargetHost } from '../resolve-target-host';
 import { normalizePostgresConnectError, normalizePostgresQueryError } from './postgres-errors';
+import { createPostgresSourceResolver, type PgFieldOrigin, type PostgresSourceResolver } from './postgres-sources';
 import { postgresTypeName } from './postgres-types';
 
 /** Cells arrive as the server's text, exactly as psql prints them: no parsing, no Date objects. */
@@ -78,6 +79,9 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
   }
 
   let running: { cursor: PgCursor } | undefined;
+  const sources = createPostgresSourceResolver(() => new pg.Client(clientConfig(target, address, 'porthole sql console (columns)')));
+  let noticeListener: ((message: string) => void) | undefined;
+  client.on('notice', (notice) => noticeListener?.(noticeText(notice)));
   const backendPid = (client as unknown as { processID: number | null }).processID;
 
   return {
@@ -87,7 +91,7 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
     execute(statement) {
       if (lostError) throw new SqlError('connection_lost', 'The connection to the database was lost.');
       if (running) throw new Error('a statement is already running on this connection');
-      const cursor = new PgCursor(client, statement, () => (running = undefined));
+      const cursor = new PgCursor(client, statement, sources, () => (running = undefined));
       running = { cursor };
       return cursor;
     },
@@ -109,16 +113,27 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
     },
     async close() {
       isClosing = true;
-      await client.end().catch(() => undefined);
+      await Promise.all([client.end().catch(() => undefined), sources.close()]);
     },
     onLost(listener) {
       lostListener = listener;
       if (lostError) listener(lostError);
     },
+    onNotice(listener) {
+      noticeListener = listener;
+    },
   };
 }
 
-type CursorResult = { command: string | null; rowCount: number | null; fields: { name: string; dataTypeID: number }[] };
+/** `NOTICE: key 42`, with its detail and hint, as psql prints it. */
+function noticeText(notice: { severity?: string; message?: string; detail?: string; hint?: string }): string {
+  const parts = [`${notice.severity ?? 'NOTICE'}: ${notice.message ?? ''}`];
+  if (notice.detail) parts.push(`DETAIL: ${notice.detail}`);
+  if (notice.hint) parts.push(`HINT: ${notice.hint}`);
+  return parts.join(' ');
+}
+
+type CursorResult = { command: string | null; rowCount: number | null; fields: ({ name: string; dataTypeID: number } & PgFieldOrigin)[] };
 
 /** A pg-cursor portal read in pages: each read is one Execute with a row limit. */
 class PgCursor implements SqlCursor {
@@ -130,6 +145,7 @@ class PgCursor implements SqlCursor {
   constructor(
     client: pg.Client,
     statement: string,
+    private readonly sources: PostgresSourceResolver,
     private readonly onFinish: () => void,
   ) {
     this.cursor = client.query(new Cursor(statement, undefined, { rowMode: 'array', types: rawText }));
@@ -145,16 +161,35 @@ class PgCursor implements SqlCursor {
             this.finish();
             return reject(normalizePostgresQueryError(error, { isCancelRequested: this.isCancelRequested }));
           }
-          const columns = !this.hasSentColumns && result.fields.length > 0 ? result.fields.map((f) => ({ name: f.name, type: postgresTypeName(f.dataTypeID) })) : null;
-          if (columns) this.hasSentColumns = true;
+          const isFirst = !this.hasSentColumns && result.fields.length > 0;
+          if (isFirst) this.hasSentColumns = true;
           const isDone = (this.cursor as unknown as { state: string }).state === 'done';
-          if (isDone) this.finish();
-          resolve({
+          const page = (columns: SqlColumn[] | null): SqlPage => ({
             columns,
             rows: rows as SqlPage['rows'],
             isDone,
             ...(isDone ? { command: result.command ?? '', rowCount: result.rowCount ?? null } : {}),
           });
+          if (!isFirst) {
+            if (isDone) this.finish();
+            return resolve(page(null));
+          }
+          // Once per result, before its first rows: which table column each field reads.
+          this.sources.resolve(result.fields).then(
+            (origins) => {
+              if (isDone) this.finish();
+              resolve(page(result.fields.map((f, i) => ({ name: f.name, type: postgresTypeName(f.dataTypeID), source: origins[i] ?? null }))));
+            },
+            (error: unknown) => {
+              // The portal is closed before the error is told, so the next statement finds the connection free.
+              const failed = () => {
+                this.finish();
+                reject(error instanceof Error ? error : new Error(String(error)));
+              };
+              if (isDone) return failed();
+              this.close().then(failed, failed);
+            },
+          );
         },
       );
     });

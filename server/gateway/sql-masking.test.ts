@@ -1,0 +1,209 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { db, setDb, type DbHandle } from '@/db/client';
+import { sqlSettings, type ColumnMaskRule } from '@/db/sql-schema';
+import { DEFAULT_SQL_POLICY } from '@/lib/sql/risk-classes';
+import type { SqlEvent } from '@/lib/sql/sql-events';
+import { env } from '@/server/env';
+import { createSession } from '@/server/sessions/create-session';
+import { openTestDb, truncateAll } from '@/test/db-drivers';
+import { makeResource, makeUser, postgresResource } from '@/test/factories';
+import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
+import { createDatabase } from '@/test/harness/postgres';
+import { connectSqlClient, type SqlClient } from '@/test/harness/sql-client';
+import { allTexts, sqlSessionTexts, type SqlSessionTexts } from '@/test/harness/sql-recording-texts';
+
+/**
+ * Regression corpus of the SQL path against an insider: a secret typed into a statement, quoted
+ * back by an error or a notice, or read through an alias or an expression must not reach the
+ * recording, the command index, any export, a review, or the console's history in clear.
+ */
+
+const AWS_KEY = 'AKIAIOSFODNN7EXAMPLE';
+const GH_TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}a1b2c3`;
+const NOTE_RULE: ColumnMaskRule = { pattern: 'note', strategy: 'full' };
+
+let gateway: TestGateway;
+let handle: DbHandle;
+let target: { host: string; port: number; username: string; password: string; database: string };
+let adminUrl: string;
+const clients: SqlClient[] = [];
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  handle = await openTestDb('pglite');
+  setDb(handle);
+  const url = new URL(await createDatabase(inject('postgresUrl'), `sqlmask_${randomBytes(5).toString('hex')}`));
+  adminUrl = url.toString();
+  const password = randomBytes(12).toString('hex');
+  const username = `console_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE ROLE ${username} LOGIN PASSWORD '${password}'`);
+  await admin(`GRANT ALL ON SCHEMA public TO ${username}`);
+  await admin(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO ${username}`);
+  await admin('CREATE TABLE customers (id int PRIMARY KEY, email text, note text)');
+  await admin('CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id))');
+  await admin(`INSERT INTO customers VALUES (1, 'ada@example.com', 'vip customer'), (2, 'bob@example.com', 'key ${AWS_KEY} in a note')`);
+  await admin('INSERT INTO orders VALUES (10, 1), (11, 2)');
+  target = { host: '127.0.0.1', port: Number(url.port), username, password, database: url.pathname.slice(1) };
+}, 60_000);
+
+afterAll(async () => {
+  await gateway?.close();
+  setDb(undefined);
+  await handle?.close();
+});
+
+beforeEach(async () => {
+  setDb(handle);
+  await truncateAll(handle.db);
+});
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.ws.close();
+  await gateway.idle();
+});
+
+async function openConsole() {
+  const resource = await makeResource(postgresResource({ ...target }));
+  await db().insert(sqlSettings).values({ resourceId: resource.id, policy: { ...DEFAULT_SQL_POLICY, opaque: 'allow' }, columnMasks: [NOTE_RULE] });
+  const { actor } = await makeUser();
+  const created = await createSession({ actor, input: { resourceId: resource.id } });
+  const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
+  clients.push(client);
+  await client.waitForMessage('status', (m) => m.state === 'connected');
+  return { actor, client, sessionId: created.id };
+}
+
+/** Closes the console and reads back everything it left. */
+async function closeAndRead(opened: Awaited<ReturnType<typeof openConsole>>): Promise<SqlSessionTexts> {
+  opened.client.ws.close();
+  return sqlSessionTexts(opened.actor, opened.sessionId);
+}
+
+function expectNowhere(texts: SqlSessionTexts, browser: SqlClient, secrets: string[]): void {
+  const places: [string, string][] = [...allTexts(texts), ['browser messages', JSON.stringify(browser.messages)]];
+  for (const [place, text] of places) for (const secret of secrets) expect({ place, found: text.includes(secret) }).toEqual({ place, found: false });
+}
+
+const resultsOf = (events: SqlEvent[]) => events.filter((e): e is Extract<SqlEvent, { sql: 'result' }> => e.sql === 'result');
+
+describe('SQL console masking against an insider (PostgreSQL)', () => {
+  it('masks a secret typed into a statement in the recording, the index, every export and the history', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const editor = `-- scratch: ${GH_TOKEN}\nselect '${AWS_KEY}' as k`;
+    const run = await client.run(`select '${AWS_KEY}' as k`, { editor });
+    expect(run.status).toBe('ok');
+    expect(run.results[0]?.rows).toEqual([['[MASKED:aws-key]']]);
+    // What the console's history and result tabs get back.
+    const started = client.messages.find((m) => m.type === 'run' && m.id === run.id);
+    expect(started).toMatchObject({ script: "select '[MASKED:aws-key]' as k", statements: [{ text: "select '[MASKED:aws-key]' as k", start: 0 }] });
+
+    const texts = await closeAndRead(opened);
+    expect(texts.commands).toEqual(["select '[MASKED:aws-key]' as k"]);
+    expect(texts.events.find((e) => e.sql === 'run')).toMatchObject({ script: "select '[MASKED:aws-key]' as k", editor: "-- scratch: [MASKED:github-token]\nselect '[MASKED:aws-key]' as k" });
+    expect(texts.events.find((e) => e.sql === 'statement')).toMatchObject({ text: "select '[MASKED:aws-key]' as k" });
+    expect(texts.sql).toContain("select '[MASKED:aws-key]' as k;");
+    expectNowhere(texts, client, [AWS_KEY, GH_TOKEN]);
+  });
+
+  it('masks what the server quotes back in an error', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const run = await client.run(`select '${GH_TOKEN}'::int`);
+    expect(run.status).toBe('error');
+    expect(run.results[0]?.error?.message).toBe('invalid input syntax for type integer: "[MASKED:github-token]"');
+    // The value reaches the error from a table too, never typed by the engineer.
+    const fromTable = await client.run('select note::int from customers where id = 2');
+    expect(fromTable.results[0]?.error?.message).toBe('invalid input syntax for type integer: "key [MASKED:aws-key] in a note"');
+
+    const texts = await closeAndRead(opened);
+    expect(resultsOf(texts.events).map((r) => r.error?.message)).toEqual(['invalid input syntax for type integer: "[MASKED:github-token]"', 'invalid input syntax for type integer: "key [MASKED:aws-key] in a note"']);
+    expect(texts.sql).toContain('-- ERROR (query_failed): invalid input syntax for type integer: "[MASKED:github-token]"');
+    expectNowhere(texts, client, [AWS_KEY, GH_TOKEN]);
+  });
+
+  it('masks notices (RAISE NOTICE) before they are shown or recorded', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const typed = await client.run(`do $$ begin raise notice 'key %', '${AWS_KEY}'; end $$`);
+    expect(typed.status).toBe('ok');
+    const read = await client.run("do $$ begin raise notice 'note %', (select note from customers where id = 2); end $$");
+    expect(read.status).toBe('ok');
+    const notices = client.messages.filter((m) => m.type === 'notice');
+    expect(notices).toEqual([
+      { type: 'notice', id: typed.id, index: 0, message: 'NOTICE: key [MASKED:aws-key]' },
+      { type: 'notice', id: read.id, index: 0, message: 'NOTICE: note key [MASKED:aws-key] in a note' },
+    ]);
+
+    const texts = await closeAndRead(opened);
+    expect(texts.events.filter((e) => e.sql === 'notice').map((e) => (e as { message: string }).message)).toEqual(['NOTICE: key [MASKED:aws-key]', 'NOTICE: note key [MASKED:aws-key] in a note']);
+    expect(texts.sql).toContain('-- NOTICE: note key [MASKED:aws-key] in a note');
+    expectNowhere(texts, client, [AWS_KEY]);
+  });
+
+  it('applies column masks to the source column through aliases, subqueries and joins', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const alias = await client.run('select id, email as e, note as n from customers order by id');
+    expect(alias.results[0]?.rows).toEqual([
+      ['1', '[MASKED]@example.com', '[MASKED]'],
+      ['2', '[MASKED]@example.com', '[MASKED]'],
+    ]);
+    expect(alias.results[0]?.columns).toEqual([
+      { name: 'id', type: 'int4' },
+      { name: 'e', type: 'text' },
+      { name: 'n', type: 'text' },
+    ]);
+    const nested = await client.run('select contact from (select email as contact from customers) s order by 1');
+    expect(nested.results[0]?.rows).toEqual([['[MASKED]@example.com'], ['[MASKED]@example.com']]);
+    const joined = await client.run('select o.id as order_id, c.email as who, c.note as memo from orders o join customers c on c.id = o.customer_id order by o.id');
+    expect(joined.results[0]?.rows).toEqual([
+      ['10', '[MASKED]@example.com', '[MASKED]'],
+      ['11', '[MASKED]@example.com', '[MASKED]'],
+    ]);
+
+    const texts = await closeAndRead(opened);
+    expect(resultsOf(texts.events).map((r) => r.rows)).toEqual([alias.results[0]?.rows, nested.results[0]?.rows, joined.results[0]?.rows]);
+    expectNowhere(texts, client, ['ada@', 'bob@', 'vip customer', AWS_KEY]);
+  });
+
+  it('runs the value detectors on computed columns and flags them as having no source', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const run = await client.run('select id, upper(note) as shout, lower(email) as l, 1 + 1 as two from customers where id = 2');
+    const [result] = run.results;
+    expect(result?.columns).toEqual([
+      { name: 'id', type: 'int4' },
+      { name: 'shout', type: 'text', isComputed: true },
+      { name: 'l', type: 'text', isComputed: true },
+      { name: 'two', type: 'int4', isComputed: true },
+    ]);
+    expect(result?.rows[0]?.[1]).toBe('KEY [MASKED:aws-key] IN A NOTE');
+
+    const texts = await closeAndRead(opened);
+    expect(resultsOf(texts.events)[0]?.columns.map((c) => c.isComputed ?? false)).toEqual([false, true, true, true]);
+    expectNowhere(texts, client, [AWS_KEY]);
+  });
+
+  it('stores a held statement masked in its review', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const id = client.start(`update customers set note = '${AWS_KEY}'`);
+    const held = await client.waitForMessage('held', (m) => m.id === id);
+    expect(held.script).toBe("update customers set note = '[MASKED:aws-key]'");
+    const texts = await closeAndRead(opened);
+    expect(texts.reviews).toContain("update customers set note = '[MASKED:aws-key]'");
+    expectNowhere(texts, client, [AWS_KEY]);
+  });
+});
