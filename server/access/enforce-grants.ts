@@ -9,7 +9,7 @@ import { canConnect } from './can-connect';
 
 export const RECHECK_MS = 5_000;
 
-/** Why a user lost access: the latest grant's fate on an approval resource, else a role change. */
+/** Why a user lost access: the latest grant's fate on an approval resource, else a role or access-rule change. */
 async function lossReason(userId: string, resourceId: string, accessMode: 'open' | 'approval'): Promise<TerminationReason> {
   if (accessMode === 'open') return 'terminated';
   const [latest] = await db()
@@ -18,7 +18,9 @@ async function lossReason(userId: string, resourceId: string, accessMode: 'open'
     .where(and(eq(grants.userId, userId), eq(grants.resourceId, resourceId)))
     .orderBy(desc(grants.startsAt))
     .limit(1);
-  return latest?.status === 'revoked' ? 'grant_revoked' : 'grant_expired';
+  // No grant at all: the resource has just been switched to needing approval.
+  if (!latest) return 'terminated';
+  return latest.status === 'revoked' ? 'grant_revoked' : 'grant_expired';
 }
 
 type SessionAccess = { id: string; userId: string; roles: Role[]; isDisabled: boolean; resource: Resource | null };
@@ -68,11 +70,13 @@ export async function enforceGrants(scope?: { userId: string; resourceId: string
 }
 
 /**
- * After a user's roles change: ends, on whichever replica relays them, that user's active
- * sessions the new roles no longer allow. Returns the ids it ended.
+ * After a user's roles or a resource's access rule change: ends, on whichever replica relays
+ * them, the active sessions (of that user, or on that resource) no longer allowed. Returns the
+ * ids it ended.
  */
-export async function endSessionsWithoutAccess({ userId }: { userId: string }): Promise<string[]> {
-  return endDisallowed(and(eq(sessions.userId, userId), eq(sessions.status, 'active')));
+export async function endSessionsWithoutAccess(scope: { userId: string } | { resourceId: string }): Promise<string[]> {
+  const owner = 'userId' in scope ? eq(sessions.userId, scope.userId) : eq(sessions.resourceId, scope.resourceId);
+  return endDisallowed(and(owner, eq(sessions.status, 'active')));
 }
 
 /**

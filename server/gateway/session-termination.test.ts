@@ -11,6 +11,7 @@ import { env } from '@/server/env';
 import { startPgEventBridge } from '@/server/events/pg-bridge';
 import { confirmHostKey } from '@/server/resources/confirm-host-key';
 import { deleteResource } from '@/server/resources/delete-resource';
+import { updateResource } from '@/server/resources/update-resource';
 import { createSession } from '@/server/sessions/create-session';
 import { terminateSessions } from '@/server/sessions/terminate-sessions';
 import { updateUser } from '@/server/users/update-user';
@@ -172,6 +173,27 @@ describeEachDriver('live sessions end when their user or resource goes', () => {
     expect(await endedRow(lost.id)).toMatchObject({ status: 'ended', endReason: 'terminated' });
     expect((await kept.client.run('SELECT 2 AS two')).status).toBe('ok');
     expect((await sessionRow(kept.id))?.status).toBe('active');
+  });
+
+  it('narrowing who may use a resource ends the sessions no longer allowed, and only those', async () => {
+    const admin = await makeAdmin();
+    const shell = await sshdResource({ allowedRoles: ['engineer', 'approver'] });
+    const engineer = await makeUser();
+    const approver = await makeUser({ roles: ['approver'] });
+    const dropped = await openTerminal(engineer.actor, shell.id);
+    const kept = await openTerminal(approver.actor, shell.id);
+
+    const startedAt = Date.now();
+    await updateResource({ actor: admin.actor, resourceId: shell.id, input: { allowedRoles: ['approver'] } });
+    expect(await dropped.term.waitForMessage('exit', WITHIN_MS)).toMatchObject({ reason: 'terminated' });
+    expect(Date.now() - startedAt).toBeLessThan(WITHIN_MS);
+    expect(await endedRow(dropped.id)).toMatchObject({ status: 'ended', endReason: 'terminated' });
+    kept.term.type('echo kept-$((3+4))\n');
+    await kept.term.waitFor(/kept-7/);
+
+    // Needing approval now, without a grant: the approver's session ends too.
+    await updateResource({ actor: admin.actor, resourceId: shell.id, input: { accessMode: 'approval' } });
+    expect(await kept.term.waitForMessage('exit', WITHIN_MS)).toMatchObject({ reason: 'terminated' });
   });
 });
 

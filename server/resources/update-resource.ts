@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { db } from '@/db/client';
 import { resources, type Resource } from '@/db/schema';
+import { endSessionsWithoutAccess } from '../access/enforce-grants';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -41,8 +42,9 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
   const data = updateResourceInput.parse(input);
   await requireResource(resourceId);
 
+  let view: ResourceView;
   try {
-    return await db().transaction(async (tx) => {
+    view = await db().transaction(async (tx) => {
       // Locked: a concurrent update cannot re-seal the old secret after the target changed.
       const [existing] = await tx.select().from(resources).where(eq(resources.id, resourceId)).for('update');
       if (!existing) throw new Error('resource vanished');
@@ -86,4 +88,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
     if (isUniqueViolation(error)) throw duplicateNameError();
     throw error;
   }
+  // Fewer roles, or approval now required: end the live sessions that no longer qualify.
+  if (data.accessMode !== undefined || data.allowedRoles !== undefined) await endSessionsWithoutAccess({ resourceId });
+  return view;
 }
