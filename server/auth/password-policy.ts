@@ -1,4 +1,6 @@
-import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as english from '@zxcvbn-ts/language-en';
 import { AppError } from '../errors/app-error';
 
 /**
@@ -12,22 +14,15 @@ import { AppError } from '../errors/app-error';
  */
 export const MIN_PASSWORD_SCORE = 3;
 
-let estimator: Promise<ZxcvbnFactory> | undefined;
+let estimator: ZxcvbnFactory | undefined;
 
-// The dictionaries are several megabytes: loaded on first use, not by every importer.
-function loadEstimator(): Promise<ZxcvbnFactory> {
-  estimator ??= (async () => {
-    const [{ ZxcvbnFactory: Factory }, common, english] = await Promise.all([
-      import('@zxcvbn-ts/core'),
-      import('@zxcvbn-ts/language-common'),
-      import('@zxcvbn-ts/language-en'),
-    ]);
-    return new Factory({
-      translations: english.translations,
-      graphs: common.adjacencyGraphs,
-      dictionary: { ...common.dictionary, ...english.dictionary },
-    });
-  })();
+// Ranking the dictionaries takes a moment: done on first use, not by every importer.
+function getEstimator(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({
+    translations: english.translations,
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...english.dictionary },
+  });
   return estimator;
 }
 
@@ -38,18 +33,15 @@ function personalWords({ email, name }: { email?: string; name?: string }): stri
 }
 
 /** Why the password is too easy to guess, in the library's words; undefined when it is fine. */
-export async function passwordWeakness(password: string, account: { email?: string; name?: string } = {}): Promise<string | undefined> {
-  const result = (await loadEstimator()).check(password, personalWords(account));
+export function passwordWeakness(password: string, account: { email?: string; name?: string } = {}): string | undefined {
+  const result = getEstimator().check(password, personalWords(account));
   if (result.score >= MIN_PASSWORD_SCORE) return undefined;
   const { warning, suggestions } = result.feedback;
   return [warning || 'This password is easy to guess.', ...suggestions].join(' ');
 }
 
 /** Throws a VALIDATION error with the reason next to the form's password field. */
-export async function assertPasswordAllowed(
-  password: string,
-  { field = 'password', ...account }: { field?: string; email?: string; name?: string } = {},
-): Promise<void> {
-  const weakness = await passwordWeakness(password, account);
+export function assertPasswordAllowed(password: string, { field = 'password', ...account }: { field?: string; email?: string; name?: string } = {}): void {
+  const weakness = passwordWeakness(password, account);
   if (weakness) throw new AppError('VALIDATION', { userMessage: 'Choose a password that is harder to guess.', fields: { [field]: [weakness] } });
 }

@@ -26,7 +26,7 @@ export async function bootstrap({ isNewDataDir }: { isNewDataDir: boolean }): Pr
 
   const result: BootstrapResult = { isDemo };
   if ((await countUsers()) === 0 && config.admin) {
-    const weakness = await passwordWeakness(config.admin.password, { email: config.admin.email, name: 'Administrator' });
+    const weakness = passwordWeakness(config.admin.password, { email: config.admin.email, name: 'Administrator' });
     if (weakness) throw new EnvError(`Invalid configuration: PORTHOLE_ADMIN_PASSWORD: too easy to guess. ${weakness}`);
     await createUser({
       actor: null,

@@ -33,7 +33,7 @@ export async function completeSetup({ token, input }: { token: string; input: z.
     throw new AppError('FORBIDDEN', { userMessage: 'This setup link is invalid or was already used. Restart Porthole for a new one.' });
   }
   const data = createUserInput.parse(input);
-  await assertPasswordAllowed(data.password, { email: data.email, name: data.name });
+  assertPasswordAllowed(data.password, { email: data.email, name: data.name });
   const passwordHash = await hashPassword(data.password);
   return db().transaction(async (tx) => {
     // Serialize concurrent setups: only the first one sees an empty users table.

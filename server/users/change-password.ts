@@ -7,10 +7,14 @@ import { hashPassword, verifyPassword } from '../auth/password';
 import { assertPasswordAllowed } from '../auth/password-policy';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
+import { revokeUserTokens } from '../tokens/revoke-user-tokens';
 import { changePasswordInput } from './user-schemas';
 import { findUserById } from './find-user';
 
-/** Changes the actor's own password; other browser sessions of this user are signed out. */
+/**
+ * Changes the actor's own password; every browser session of this user is signed out and
+ * every API token made before is revoked.
+ */
 export async function changePassword({ actor, input }: { actor: Actor; input: z.input<typeof changePasswordInput> }): Promise<{ sessionVersion: number }> {
   const data = changePasswordInput.parse(input);
   const user = await findUserById(actor.id);
@@ -21,7 +25,7 @@ export async function changePassword({ actor, input }: { actor: Actor; input: z.
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
     throw new AppError('VALIDATION', { userMessage: 'The current password is wrong.', fields: { currentPassword: ['Wrong password'] } });
   }
-  await assertPasswordAllowed(data.newPassword, { field: 'newPassword', email: user.email, name: user.name });
+  assertPasswordAllowed(data.newPassword, { field: 'newPassword', email: user.email, name: user.name });
   const passwordHash = await hashPassword(data.newPassword);
   return db().transaction(async (tx) => {
     const [row] = await tx
@@ -30,6 +34,7 @@ export async function changePassword({ actor, input }: { actor: Actor; input: z.
       .where(eq(users.id, user.id))
       .returning({ sessionVersion: users.sessionVersion });
     await recordAuditEvent({ actorId: actor.id, action: 'user.change_password', targetType: 'user', targetId: user.id }, tx);
+    await revokeUserTokens({ userId: user.id, actorId: actor.id, reason: 'password_change' }, tx);
     return { sessionVersion: row?.sessionVersion ?? user.sessionVersion + 1 };
   });
 }

@@ -14,7 +14,7 @@ export async function createUser({ actor, input }: { actor: Actor | null; input:
   // actor null: the system itself (first admin, demo seed); everyone else must be an admin.
   if (actor) requireRole(actor, 'admin');
   const data = createUserInput.parse(input);
-  await assertPasswordAllowed(data.password, { email: data.email, name: data.name });
+  assertPasswordAllowed(data.password, { email: data.email, name: data.name });
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().transaction(async (tx) => {
