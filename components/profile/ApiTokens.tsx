@@ -6,7 +6,7 @@ import { RelativeTime } from '../admin/RelativeTime';
 import { useFormAction } from '../admin/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
-import { TextField, inputClass } from '../ui/Field';
+import { SelectField, TextField, inputClass } from '../ui/Field';
 import type { FormState } from '../ui/form-state';
 import { Badge } from '../ui/PageHeader';
 import type { TokenFormState } from './token-form-state';
@@ -50,12 +50,23 @@ function NewTokenBox({ token, onDone }: { token: string; onDone: () => void }) {
   );
 }
 
+/** "7 days", "1 year": how the lifetime choices read. */
+function lifetimeLabel(days: number): string {
+  return days === 365 ? '1 year' : `${days} days`;
+}
+
 export function ApiTokens({
   tokens,
+  lifetimes,
+  canCreateNeverExpiring,
   createAction,
   revokeAction,
 }: {
   tokens: TokenRow[];
+  /** Lifetimes offered, in days, and the one selected at first. */
+  lifetimes: { choices: readonly number[]; defaultDays: number };
+  /** Admins only: the server refuses "never" from anyone else. */
+  canCreateNeverExpiring: boolean;
   createAction: (prev: TokenFormState, form: FormData) => Promise<TokenFormState>;
   revokeAction: (tokenId: string) => Promise<FormState>;
 }) {
@@ -130,7 +141,14 @@ export function ApiTokens({
       <form {...formProps} className="space-y-3" aria-label="Create API token">
         <div className="grid gap-3 sm:grid-cols-[1fr_11rem]">
           <TextField label="Token name" name="name" autoComplete="off" required placeholder="ci-deploy" error={state?.fields?.name} />
-          <TextField label="Expires in (days)" name="expiresInDays" inputMode="numeric" autoComplete="off" placeholder="Never" hint="Optional, 1–365." error={state?.fields?.expiresInDays} />
+          <SelectField label="Expires after" name="expiresInDays" defaultValue={String(lifetimes.defaultDays)} error={state?.fields?.expiresInDays}>
+            {lifetimes.choices.map((days) => (
+              <option key={days} value={days}>
+                {lifetimeLabel(days)}
+              </option>
+            ))}
+            {canCreateNeverExpiring ? <option value="never">Never</option> : null}
+          </SelectField>
         </div>
         {state?.message && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
         <Button type="submit" disabled={isPending}>

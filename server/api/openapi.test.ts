@@ -115,6 +115,8 @@ describe('OpenAPI document', () => {
 
     const createToken = operation('post', '/tokens')?.requestBody?.content['application/json'].schema;
     expect(createToken?.required).toEqual(['name']);
+    // Tokens expire unless asked otherwise; "never" is a documented choice (admins only).
+    expect(createToken?.properties?.expiresInDays).toMatchObject({ default: 90, anyOf: expect.arrayContaining([expect.objectContaining({ enum: ['never'] })]) });
   });
 
   it('never describes a credential in a response', () => {

@@ -20,7 +20,7 @@ describeEachDriver('API tokens', () => {
     const { user, actor } = await makeUser();
     const created = await createApiToken({ actor, input: { name: ' CI deploy ' } });
     expect(created.token.startsWith(TOKEN_PREFIX)).toBe(true);
-    expect(created).toMatchObject({ name: 'CI deploy', prefix: created.token.slice(0, 12), expiresAt: null, revokedAt: null });
+    expect(created).toMatchObject({ name: 'CI deploy', prefix: created.token.slice(0, 12), revokedAt: null });
 
     expect((await authenticateApiToken(created.token))?.id).toBe(user.id);
     const [row] = await db().select().from(apiTokens).where(eq(apiTokens.id, created.id));
@@ -74,6 +74,36 @@ describeEachDriver('API tokens', () => {
     expect(await authenticateApiToken(created.token)).toBeUndefined();
   });
 
+  it('expires after 90 days unless another lifetime is chosen, and the list says when', async () => {
+    const { actor } = await makeUser();
+    const created = await createApiToken({ actor, input: { name: 'default' } });
+    const days = (Date.parse(created.expiresAt ?? '') - Date.parse(created.createdAt)) / 86_400_000;
+    expect(days).toBeCloseTo(90, 3);
+    const [listed] = await listApiTokens({ actor });
+    expect(listed?.expiresAt).toBe(created.expiresAt);
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse(created.expiresAt ?? '') - 60_000);
+    expect(await authenticateApiToken(created.token)).toBeDefined();
+    vi.setSystemTime(Date.parse(created.expiresAt ?? '') + 1_000);
+    expect(await authenticateApiToken(created.token)).toBeUndefined();
+  });
+
+  it('never expires only when an admin asks for it', async () => {
+    const { actor: engineer } = await makeUser();
+    const refused = await rejectsWith(createApiToken({ actor: engineer, input: { name: 'forever', expiresInDays: 'never' } }), 'FORBIDDEN');
+    expect(refused.userMessage).toBe('Only admins can create a token that never expires. Choose 365 days or fewer.');
+    expect(refused.fields).toHaveProperty('expiresInDays');
+    expect(await listApiTokens({ actor: engineer })).toEqual([]);
+
+    const { actor: admin } = await makeAdmin();
+    const created = await createApiToken({ actor: admin, input: { name: 'forever', expiresInDays: 'never' } });
+    expect(created.expiresAt).toBeNull();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 5 * 365 * 86_400_000);
+    expect(await authenticateApiToken(created.token)).toBeDefined();
+  });
+
   it("stops working when its owner is disabled", async () => {
     const { actor: admin } = await makeAdmin();
     const { user, actor } = await makeUser();
@@ -87,6 +117,8 @@ describeEachDriver('API tokens', () => {
     await rejectsWith(createApiToken({ actor, input: { name: '' } }), 'VALIDATION');
     const error = await rejectsWith(createApiToken({ actor, input: { name: 'x', expiresInDays: 0 } }), 'VALIDATION');
     expect(error.fields).toHaveProperty('expiresInDays');
+    await rejectsWith(createApiToken({ actor, input: { name: 'x', expiresInDays: 366 } }), 'VALIDATION');
+    await rejectsWith(createApiToken({ actor, input: { name: 'x', expiresInDays: 'forever' as 'never' } }), 'VALIDATION');
     expect(await listApiTokens({ actor })).toEqual([]);
   });
 });

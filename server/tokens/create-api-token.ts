@@ -2,19 +2,28 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { db } from '@/db/client';
 import { apiTokens } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import { hasRole, type Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { sha256Hex } from '../crypto/master-key';
+import { AppError } from '../errors/app-error';
 import { createTokenInput, type TokenView } from './token-schemas';
 import { toTokenView } from './token-view';
 
 export const TOKEN_PREFIX = 'pht_';
 
-/** Creates a personal API token; the secret is returned once and only its hash is kept. */
+const NEVER_EXPIRES_MESSAGE = 'Only admins can create a token that never expires. Choose 365 days or fewer.';
+
+/**
+ * Creates a personal API token; the secret is returned once and only its hash is kept.
+ * Tokens expire (90 days unless chosen otherwise); only an admin may make one that never does.
+ */
 export async function createApiToken({ actor, input }: { actor: Actor; input: z.input<typeof createTokenInput> }): Promise<TokenView & { token: string }> {
   const data = createTokenInput.parse(input);
+  if (data.expiresInDays === 'never' && !hasRole(actor, 'admin')) {
+    throw new AppError('FORBIDDEN', { userMessage: NEVER_EXPIRES_MESSAGE, fields: { expiresInDays: [NEVER_EXPIRES_MESSAGE] } });
+  }
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const expiresAt = data.expiresInDays ? new Date(Date.now() + data.expiresInDays * 86_400_000) : null;
+  const expiresAt = data.expiresInDays === 'never' ? null : new Date(Date.now() + data.expiresInDays * 86_400_000);
   return db().transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)

@@ -6,6 +6,9 @@ import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeUser } from '@/test/factories';
 import { authenticatePassword } from '../auth/authenticate-password';
+import { authenticateApiToken } from '../tokens/authenticate-api-token';
+import { createApiToken } from '../tokens/create-api-token';
+import { listApiTokens } from '../tokens/list-api-tokens';
 import { changePassword } from './change-password';
 
 async function row(userId: string) {
@@ -33,6 +36,19 @@ describeEachDriver('changePassword', () => {
     const error = await rejectsWith(changePassword({ actor, input: { currentPassword: password, newPassword: 'password1234' } }), 'VALIDATION');
     expect(error.fields?.newPassword?.[0]).toMatch(/commonly used password/);
     expect((await row(user.id)).passwordHash).toBe(before.passwordHash);
+  });
+
+  it('revokes the API tokens made before the change; tokens made after it work', async () => {
+    const { user, actor, password } = await makeUser();
+    const before = await createApiToken({ actor, input: { name: 'before' } });
+    expect((await authenticateApiToken(before.token))?.id).toBe(user.id);
+
+    await changePassword({ actor, input: { currentPassword: password, newPassword: 'a brand new passphrase' } });
+    expect(await authenticateApiToken(before.token)).toBeUndefined();
+    expect(await listApiTokens({ actor })).toEqual([]);
+
+    const after = await createApiToken({ actor, input: { name: 'after' } });
+    expect((await authenticateApiToken(after.token))?.id).toBe(user.id);
   });
 
   it('with a wrong current password fails on that field and changes nothing', async () => {

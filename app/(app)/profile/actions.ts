@@ -24,11 +24,10 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
 export async function createTokenAction(_prev: TokenFormState, form: FormData): Promise<TokenFormState> {
   const actor = await requirePageActor();
   const days = text(form, 'expiresInDays').trim();
-  if (days !== '' && (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 365)) {
-    return { ok: false, message: 'Check the highlighted fields.', fields: { expiresInDays: ['Use a whole number of days from 1 to 365'] } };
-  }
+  // A number of days or "never"; createApiToken validates the range and who may ask for never.
+  const expiresInDays = days === '' ? undefined : days === 'never' ? 'never' : /^\d{1,4}$/.test(days) ? Number(days) : Number.NaN;
   try {
-    const created = await createApiToken({ actor, input: { name: text(form, 'name'), expiresInDays: days === '' ? undefined : Number(days) } });
+    const created = await createApiToken({ actor, input: { name: text(form, 'name'), expiresInDays } });
     revalidatePath('/profile');
     // The one time the secret leaves the server: the browser shows it once.
     return { ok: true, message: `Created token “${created.name}”.`, token: created.token };

@@ -6,8 +6,10 @@ import { ApiTokens } from '@/components/profile/ApiTokens';
 import { ChangePasswordForm } from '@/components/profile/ChangePasswordForm';
 import { ThemeToggle } from '@/components/shell/ThemeToggle';
 import { PageHeader } from '@/components/ui/PageHeader';
+import { hasRole } from '@/server/auth/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listApiTokens } from '@/server/tokens/list-api-tokens';
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_CHOICES } from '@/server/tokens/token-schemas';
 import { findUserById } from '@/server/users/find-user';
 import { toUserView } from '@/server/users/user-view';
 import { changePasswordAction, createTokenAction, revokeTokenAction } from './actions';
@@ -54,7 +56,7 @@ export default async function ProfilePage() {
       <Section
         id="password-heading"
         title="Change password"
-        description={user.hasPassword ? 'Changing it signs you out of every browser.' : undefined}
+        description={user.hasPassword ? 'Changing it signs you out of every browser and revokes your API tokens.' : undefined}
       >
         {user.hasPassword ? (
           <ChangePasswordForm action={changePasswordAction} />
@@ -70,7 +72,7 @@ export default async function ProfilePage() {
         title="API tokens"
         description={
           <>
-            Tokens act as you, with your roles, for scripts and CI. See the{' '}
+            Tokens act as you, with your roles, for scripts and CI. Changing your password revokes them. See the{' '}
             <a href="/api/v1/openapi.json" className="text-indigo-600 underline dark:text-indigo-400">
               API description
             </a>
@@ -80,6 +82,8 @@ export default async function ProfilePage() {
       >
         <ApiTokens
           tokens={tokens.map(({ id, name, prefix, createdAt, lastUsedAt, expiresAt }) => ({ id, name, prefix, createdAt, lastUsedAt, expiresAt }))}
+          lifetimes={{ choices: TOKEN_LIFETIME_CHOICES, defaultDays: DEFAULT_TOKEN_LIFETIME_DAYS }}
+          canCreateNeverExpiring={hasRole(actor, 'admin')}
           createAction={createTokenAction}
           revokeAction={revokeTokenAction}
         />
