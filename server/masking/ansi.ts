@@ -5,9 +5,8 @@
 
 const ESC = 0x1b;
 const BEL = 0x07;
-const LINE_BREAK = 0x0a;
-/** An unterminated sequence longer than this is given up on (emitted as it is). */
-const MAX_PENDING = 4096;
+/** An unterminated sequence longer than this is given up on (emitted as it is; a string sequence's body is then read as text). */
+export const MAX_PENDING = 4096;
 
 export interface AnsiScan {
   /** The bytes with escape sequences removed, as a latin1 string (one character per byte). */
@@ -21,11 +20,6 @@ export interface AnsiScan {
   escapes: number[];
   /** Raw bytes covered: `raw[complete..]` is an escape sequence still incomplete. */
   complete: number;
-  /**
-   * With `keepStringBodies`: flat triples `[firstClean, lastClean, rawStart]`, one per string
-   * sequence, its clean span (separators included) and where its ESC is in `raw`.
-   */
-  strings: number[];
 }
 
 const NO_ESCAPES: number[] = [];
@@ -35,24 +29,16 @@ const MAX_SCRATCH = 1 << 20;
 /**
  * With `final`, an incomplete trailing sequence is taken as it is instead of waited for. With
  * `canReuse`, `cleanBytes` may be a buffer the next such call overwrites.
- *
- * With `keepStringBodies` (the masker), the body of a string sequence (OSC: window title,
- * hyperlink target; DCS, SOS, PM, APC) is kept in the clean text: a secret in a title or a
- * link is matched like any other text. The sequence's introducer (`ESC ]`) and terminator
- * (BEL, `ESC \\`) each read as one line break (their ESC is an escape, the byte after it the
- * break): no match runs from the body into the text around it, and a mask inside leaves the
- * sequence valid. `strings` lists the sequences, so the masker never holds one from its middle.
  */
-export function stripAnsi(raw: Buffer, final: boolean, canReuse = false, keepStringBodies = false): AnsiScan {
+export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiScan {
   let esc = raw.indexOf(ESC);
-  if (esc === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length, strings: NO_ESCAPES };
+  if (esc === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length };
 
   if (canReuse && scratch.length < raw.length && raw.length <= MAX_SCRATCH) {
     scratch = Buffer.allocUnsafeSlow(Math.max(raw.length, 2 * scratch.length, 16384));
   }
   const clean = canReuse && raw.length <= scratch.length ? scratch : Buffer.allocUnsafe(raw.length);
   const escapes: number[] = [];
-  const strings: number[] = keepStringBodies ? [] : NO_ESCAPES;
   let cleanLength = 0;
   let rawPos = 0;
   let complete = raw.length;
@@ -66,23 +52,11 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false, keepStr
         rawPos = esc;
         break;
       }
-      end = raw.length;
+      // A string sequence given up on (a title never terminated): its body is read as text,
+      // so a secret that runs on past the point where waiting stopped is still one match.
+      end = isStringSequence(raw[esc + 1]) ? esc + 2 : raw.length;
     }
-    if (keepStringBodies && end > esc + 1 && isStringSequence(raw[esc + 1])) {
-      const bodyEnd = stringBodyEnd(raw, esc, end);
-      const first = cleanLength;
-      escapes.push(cleanLength, esc, esc + 1);
-      clean[cleanLength++] = LINE_BREAK;
-      copyInto(clean, cleanLength, raw, esc + 2, bodyEnd);
-      cleanLength += bodyEnd - esc - 2;
-      if (end > bodyEnd) {
-        if (end - bodyEnd === 2) escapes.push(cleanLength, bodyEnd, bodyEnd + 1);
-        clean[cleanLength++] = LINE_BREAK;
-      }
-      strings.push(first, cleanLength - 1, esc);
-    } else {
-      escapes.push(cleanLength, esc, end);
-    }
+    escapes.push(cleanLength, esc, end);
     rawPos = end;
     esc = raw.indexOf(ESC, end);
   }
@@ -90,34 +64,12 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false, keepStr
     copyInto(clean, cleanLength, raw, rawPos, raw.length);
     cleanLength += raw.length - rawPos;
   }
-  return { clean: clean.toString('latin1', 0, cleanLength), cleanBytes: clean.subarray(0, cleanLength), escapes, complete, strings };
+  return { clean: clean.toString('latin1', 0, cleanLength), cleanBytes: clean.subarray(0, cleanLength), escapes, complete };
 }
 
-/**
- * Where to cut the output at clean position `cleanPos` without splitting a string sequence:
- * the sequence's start when `cleanPos` falls inside one (clean and raw position), else null.
- */
-export function stringSequenceAt(scan: AnsiScan, cleanPos: number): { clean: number; raw: number } | null {
-  const { strings } = scan;
-  for (let i = 0; i < strings.length; i += 3) {
-    if (strings[i]! > cleanPos) break;
-    if (cleanPos <= strings[i + 1]!) return { clean: strings[i]!, raw: strings[i + 2]! };
-  }
-  return null;
-}
-
-function isStringSequence(kind: number | undefined): boolean {
+/** OSC, DCS, SOS, PM, APC: bodies of text ended by ST (or BEL). */
+export function isStringSequence(kind: number | undefined): boolean {
   return kind === 0x5d || kind === 0x50 || kind === 0x58 || kind === 0x5e || kind === 0x5f;
-}
-
-/**
- * Where the body of the string sequence at `esc` (ending at `end`) stops: before its BEL (OSC)
- * or ST; at `end` when it has no terminator (ended by another ESC, or given up on).
- */
-function stringBodyEnd(raw: Buffer, esc: number, end: number): number {
-  if (raw[esc + 1] === 0x5d && raw[end - 1] === BEL) return end - 1;
-  if (end - 2 >= esc + 2 && raw[end - 2] === ESC && raw[end - 1] === 0x5c) return end - 2;
-  return end;
 }
 
 /** Text between escapes is often a few bytes (a coloured word): a loop beats a view and a copy. */

@@ -110,7 +110,7 @@ describe('createMasker: streaming', () => {
         pattern: 'TKT-[0-9]{4}',
         // Masks unrelated text with escapes and held bytes, as another masker's caller would.
         validate: () =>
-          maskText(inner, [`\x1b[1m${'x'.repeat(200)} ${KEY.slice(0, 6)}`, `${KEY.slice(6)} ${'y'.repeat(300)}\x1b[0m`]).output.includes('[MASKED:aws-key]'),
+          maskText(inner, [`\x1b[1m${'x'.repeat(200)} ${KEY.slice(0, 6)}`, `${KEY.slice(6)} ${'y '.repeat(150)}\x1b[0m`]).output.includes('[MASKED:aws-key]'),
         maxLength: 8,
         enabledByDefault: true,
       },
@@ -181,7 +181,7 @@ describe('createMasker: terminal escapes and UTF-8', () => {
     }
   });
 
-  it('masks a secret in a string sequence too long to wait for (given up on, scanned as text)', () => {
+  it('masks a secret in a string sequence too long to wait for (given up on, its body read as text)', () => {
     const raw = Buffer.from(`\x1b]0;${'x '.repeat(2100)}${KEY} more`);
     const output = maskText(masker, [raw.subarray(0, 4000), raw.subarray(4000, 4210), raw.subarray(4210)]).output.toString();
     expect(output).not.toContain(KEY);

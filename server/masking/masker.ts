@@ -1,6 +1,7 @@
-import { rawIndex, stringSequenceAt, stripAnsi, type AnsiScan } from './ansi';
+import { rawIndex, stripAnsi } from './ansi';
 import { compileRules, CONTEXT_BYTES, type CompiledRules } from './compile-rules';
 import { continueBlock, findPartialStart, scanBlock, scanPass, type Match } from './find-matches';
+import { maskStringBodies } from './string-bodies';
 import { revealingTail, swallowEnd } from './tail-candidates';
 import { renderedEnd, renderOutput } from './render-output';
 import type { MaskerState, MaskEvent, MaskRule, MaskStepResult } from './types';
@@ -98,10 +99,13 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   const isIdle = final ? state.held.length === state.emitted : chunk.length === 0;
   if (isIdle) return { state, output: EMPTY, events: NO_EVENTS };
   const heldLength = state.held.length;
-  const raw =
+  let raw =
     heldLength === 0 ? chunk : chunk.length === 0 ? state.held : canReuse ? joinInScratch(state.held, chunk) : Buffer.concat([state.held, chunk]);
+  // Titles, link targets and other string sequences: masked inside, in place (see string-bodies.ts).
+  const inBodies = raw.indexOf(0x1b, state.emitted) === -1 ? null : maskStringBodies(raw, state.emitted, (body) => maskBody(compiled, body));
+  if (inBodies) raw = inBodies.raw;
   const isScratch = raw.buffer === scratch.buffer;
-  const ansi = stripAnsi(raw, final, canReuse, true);
+  const ansi = stripAnsi(raw, final, canReuse);
   // `held` starts with a little already-emitted text: context for lookbehinds, never re-emitted.
   const base = state.base;
   const latin1 = ansi.clean;
@@ -158,9 +162,6 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
     if (matches.length > 0) holdFrom = backOffCrossingMatches(matches, holdFrom);
     holdFrom = Math.max(committed, holdFrom);
   }
-  // Held text never starts inside a string sequence (a title): it is held from its ESC.
-  const holdRaw = !final && holdFrom < n && ansi.strings.length > 0 ? holdStringSequence(ansi, matches, committed, holdFrom) : null;
-  if (holdRaw) holdFrom = holdRaw.clean;
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
   let output: Buffer;
@@ -168,19 +169,18 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   let rawEnd: number;
   if (decided.length === 0) {
     // Nothing masked: the output is the input's bytes, as a view where possible.
-    rawEnd = holdRaw ? holdRaw.raw : renderedEnd(ansi, holdFrom);
+    rawEnd = renderedEnd(ansi, holdFrom);
     output = isScratch ? fromScratch(raw, chunk, heldLength, state.emitted, rawEnd) : slice(raw, state.emitted, rawEnd);
   } else {
-    const rendered = renderOutput(compiled, raw, ansi, decided, state.emitted, holdRaw ? holdRaw.raw : renderedEnd(ansi, holdFrom), state.outputOffset);
+    const rendered = renderOutput(compiled, raw, ansi, decided, state.emitted, renderedEnd(ansi, holdFrom), state.outputOffset);
     rawEnd = rendered.rawEnd;
     events = rendered.events;
     output = isScratch ? detach(rendered.output, raw, chunk, heldLength) : rendered.output;
   }
+  if (inBodies) events = [...inBodies.masks.map((m) => ({ ...m.event, offset: state.outputOffset + Math.min(output.length, Math.max(0, m.rawAt - state.emitted)) })), ...events];
   if (mode === 'step' && raw.length - rawEnd > MAX_PENDING_BYTES) return step(compiled, state, chunk, 'bound', canReuse);
   let contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
   let contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
-  const contextSequence = contextStart > 0 && ansi.strings.length > 0 ? stringSequenceAt(ansi, contextStart) : null;
-  if (contextSequence) ({ clean: contextStart, raw: contextRaw } = contextSequence);
   if (rawEnd - contextRaw > MAX_CONTEXT_RAW) {
     contextStart = holdFrom;
     contextRaw = rawEnd;
@@ -199,6 +199,16 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
     output,
     events,
   };
+}
+
+/**
+ * A string sequence's body, masked as a stream of its own that ends there (fail closed). The
+ * event offsets it gives are placed approximately when other masks precede it in the frame.
+ */
+function maskBody(compiled: CompiledRules, body: Buffer): { output: Buffer; events: readonly MaskEvent[] } {
+  const first = maskStep(compiled, INITIAL_STATE, body, 'step');
+  const last = maskStep(compiled, first.state, EMPTY, 'end');
+  return { output: Buffer.concat([first.output, last.output]), events: [...first.events, ...last.events] };
 }
 
 /** Larger joins get a buffer of their own (the scratch is kept for the process's life). */
@@ -273,28 +283,6 @@ function scanWithBlocks(
     from = end;
   }
   return {};
-}
-
-/**
- * Moves the hold point back to the start of the string sequence it falls in (and before any
- * match that then straddles it): the next step re-reads held bytes from their start, and a
- * sequence read from its middle would read differently. Null when no move is needed.
- */
-function holdStringSequence(ansi: AnsiScan, matches: Match[], committed: number, holdFrom: number): { clean: number; raw: number } | null {
-  let hold = holdFrom;
-  let raw = -1;
-  for (;;) {
-    const sequence = stringSequenceAt(ansi, hold);
-    if (!sequence || sequence.clean < committed) break;
-    hold = sequence.clean;
-    raw = sequence.raw;
-    const backed = matches.length > 0 ? Math.max(committed, backOffCrossingMatches(matches, hold)) : hold;
-    if (backed === hold) break;
-    hold = backed;
-    raw = -1;
-  }
-  if (raw < 0 && hold === holdFrom) return null;
-  return { clean: hold, raw: raw >= 0 ? raw : rawIndex(ansi.escapes, hold, { next: 0 }) };
 }
 
 /** A match that straddles the hold point must be held whole (its start is where holding begins). */

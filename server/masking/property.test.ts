@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { buildPipeline, type Sink, type Stage, type StageContext } from '@/server/gateway/pipeline';
 import { selectRules } from './built-in-rules';
 import { DETECTOR_CORPORA } from './corpus/all';
 import { createMasker } from './masker';
 import { maskText } from './mask-text';
+import { createMaskingStages } from './stage/masking-stages';
 
 const masker = createMasker(selectRules());
 const secrets = DETECTOR_CORPORA.filter((corpus) => !corpus.enable).flatMap((corpus) => corpus.positives);
@@ -63,5 +65,80 @@ describe('masking properties', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+});
+
+/**
+ * What the recording stores, through the terminal path's masking stages: the chunks written with
+ * the given pauses between them (fake timers), then the session's end.
+ */
+function recorded(chunks: Buffer[], gapsMs: number[]): string {
+  const stages = createMaskingStages({ masker });
+  const stored: Buffer[] = [];
+  const recorder: Stage = (next) => ({ write: (chunk, relayed) => (stored.push(Buffer.from(chunk)), next.write(relayed ?? chunk)), event: (e) => next.event(e), end: () => next.end() });
+  const nowhere: Sink = { write: () => {}, event: () => {}, end: () => {} };
+  const context: StageContext = { sessionId: 's', userId: 'u', resourceId: 'r', direction: 'output', pause: () => {}, resume: () => {} };
+  const out = buildPipeline({ masker: stages.output, recorder }, nowhere, context);
+  for (const [i, chunk] of chunks.entries()) {
+    if (i > 0) vi.advanceTimersByTime(gapsMs[i % gapsMs.length] ?? 0);
+    out.write(chunk);
+  }
+  out.event({ type: 'exit', reason: 'user_exit', message: 'bye', exitCode: 0 });
+  out.end();
+  return Buffer.concat(stored).toString('utf8');
+}
+
+const ESCAPES = ['\x1b[0m', '\x1b[1;31m', '\x1b[38;5;208m', '\x1b[K', '\x1b(B', '\x1b[?25h', '\x1b]0;title\x07'];
+/**
+ * What may follow a secret: nothing (the session ends), a line break, a word character, or `_`
+ * typed and erased. (Not one of the secret's own characters where its rule ends at them: an
+ * AWS key ID followed by more `[A-Z0-9]` is by definition not a key ID.)
+ */
+const AFTER = ['', '\r\n', '_', 'x', '-', '_\b \b', ' ', '"'];
+const ESCAPE_PATTERN = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z])/g;
+
+/**
+ * The part of a secret the recording may show: a token's type marker (`ghp_`, `sk_live_`,
+ * `xoxb-`, `AKIA`, `eyJ`), a rule's head kept when the session ends mid-secret.
+ */
+function allowedPrefix(secret: string): number {
+  const marker = /^[A-Za-z]{2,10}[_-](?:[a-z]{4}_)?/.exec(secret)?.[0].length ?? 0;
+  return Math.max(marker, 4);
+}
+
+describe('masking properties: the recording of a terminal session', () => {
+  it('never stores a secret, nor more than its type marker, whatever the splits, pauses, escapes around and inside it, and what follows it', () => {
+    vi.useFakeTimers();
+    try {
+      fc.assert(
+        fc.property(
+          noise,
+          fc.constantFrom(...secrets),
+          fc.constantFrom(' ', '\n', ': ', '\t', ' = '),
+          fc.constantFrom(...AFTER),
+          fc.option(noise),
+          fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ESCAPES)), { maxLength: 4 }),
+          fc.boolean(),
+          fc.array(fc.nat(), { maxLength: 12 }),
+          fc.array(fc.constantFrom(0, 5, 200, 6000), { minLength: 1, maxLength: 4 }),
+          // `rest` null: the session ends right after the secret (and what follows it).
+          (before, { text, secret }, separator, after, rest, inside, inTitle, cuts, gaps) => {
+            // Escape sequences inside the secret's text, at random places (never inside a UTF-8
+            // character); or the text as a window title (an escape inside one would end it).
+            const chars = [...text];
+            for (const [at, escape] of inside) chars.splice(at % (chars.length + 1), 0, escape);
+            const body = inTitle && !text.includes('\n') ? `${inside[0]?.[1] ?? ''}\x1b]2;${text}\x07` : chars.join('');
+            const bytes = Buffer.from(`${before}${separator}${body}${after}${rest === null ? '' : `\n${rest}`}`, 'utf8');
+            const stored = recorded(chunk(bytes, cuts), gaps).replace(ESCAPE_PATTERN, '');
+            expect(stored, JSON.stringify(stored)).not.toContain(secret);
+            const longest = allowedPrefix(secret) + 1;
+            if (secret.length > longest) expect(stored).not.toContain(secret.slice(0, longest));
+          },
+        ),
+        { numRuns: 500, seed: 20251204 },
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,8 +7,9 @@ export const cloudRules: MaskRule[] = [
     name: 'AWS key ID and secret key',
     label: '[MASKED:aws-credentials]',
     strategy: 'label',
-    // A credentials CSV or `key id, secret` output: the key ID then the secret, masked together.
-    pattern: String.raw`(?<![A-Z0-9])A(?:KIA|SIA)[A-Z0-9]{16}["']?[ \t]{0,8}[,:;|= \t]["']?[ \t]{0,8}[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])`,
+    // A credentials CSV or `key id, secret` output: the key ID then the secret, masked together;
+    // the secret by its fixed length (a character after it does not hide it).
+    pattern: String.raw`(?<![A-Z0-9])A(?:KIA|SIA)[A-Z0-9]{16}["']?[ \t]{0,8}[,:;|= \t]["']?[ \t]{0,8}[A-Za-z0-9/+]{40}`,
     maxLength: 80,
     enabledByDefault: true,
     description: 'An access key ID directly followed by its 40-character secret.',
