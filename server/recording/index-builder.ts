@@ -2,6 +2,9 @@ import { SerializeAddon } from '@xterm/addon-serialize';
 import { Terminal } from '@xterm/headless';
 import { CommandTracker, QUIET_SECONDS, type IndexedCommand } from './command-tracker';
 import { parseResize, type Keyframe, type RecordingEvent } from './format';
+import type { ScreenMask } from '@/lib/recording/screen-mask';
+import type { SecretFinder } from './screen-secrets';
+import { ScreenWatch } from './screen-watch';
 
 /** A keyframe after this much output since the last one… */
 export const KEYFRAME_BYTES = 256 * 1024;
@@ -15,17 +18,20 @@ const PARSE_BATCH_BYTES = 1024 * 1024;
 /** OSC 133;B, the shell's "the command starts here" mark. */
 const PROMPT_MARK = Buffer.from('\x1b]133;B');
 
-export type IndexResult = { commands: IndexedCommand[]; keyframes: Keyframe[]; heatmap: number[] };
+export type IndexResult = { commands: IndexedCommand[]; keyframes: Keyframe[]; heatmap: number[]; screenMasks: ScreenMask[] };
 export type IndexedEvent = RecordingEvent & { chunkSeq: number; index: number };
 
 /**
  * One pass of a headless terminal over a recording's events, in order: the command index,
- * keyframes for seeking and the activity heatmap. No I/O here, so it runs in a worker.
+ * keyframes for seeking, the activity heatmap, and masks for secrets that formed only on the
+ * screen (painted over on this terminal too, so keyframes and commands never hold them). No
+ * I/O here, so it runs in a worker.
  */
 export class IndexBuilder {
   private readonly terminal: Terminal;
   private readonly serializer = new SerializeAddon();
   private readonly tracker: CommandTracker;
+  private readonly screen: ScreenWatch;
   private readonly keyframes: Keyframe[] = [];
   private readonly heatmap = new Array<number>(HEATMAP_BUCKETS).fill(0);
   private readonly bucketWidth: number;
@@ -35,15 +41,17 @@ export class IndexBuilder {
   private lastOutputT = Number.NEGATIVE_INFINITY;
   private isMarkPending = false;
 
-  constructor({ cols, rows, duration }: { cols: number; rows: number; duration: number }) {
+  constructor({ cols, rows, duration, findSecrets = null }: { cols: number; rows: number; duration: number; findSecrets?: SecretFinder | null }) {
     this.terminal = new Terminal({ cols, rows, scrollback: KEYFRAME_SCROLLBACK, allowProposedApi: true });
     this.terminal.loadAddon(this.serializer);
     this.tracker = new CommandTracker(this.terminal);
+    this.screen = new ScreenWatch(this.terminal, findSecrets);
     this.bucketWidth = Math.max(duration, 1e-6) / HEATMAP_BUCKETS;
   }
 
   async add(event: IndexedEvent): Promise<void> {
     if (event.kind === 'o') {
+      const position = { seq: event.chunkSeq, index: event.index, t: event.t };
       // The screen as it stood through a pause in the output may show a prompt.
       if (event.t - this.lastOutputT >= QUIET_SECONDS) {
         await this.settle(true);
@@ -51,6 +59,7 @@ export class IndexBuilder {
       }
       this.lastOutputT = event.t;
       let data = event.data;
+      let base = 0;
       // Shell marks are handled as the terminal parses them, which is later: before a line
       // break that may close a marked prompt, let the parser catch up.
       if (this.isMarkPending && data.includes(0x0a)) {
@@ -62,13 +71,14 @@ export class IndexBuilder {
       while (this.tracker.hasPrompt()) {
         const lineFeed = data.indexOf(0x0a);
         if (lineFeed < 0) break;
-        this.terminal.write(data.subarray(0, lineFeed));
+        this.screen.write(data.subarray(0, lineFeed), position, base);
         this.unparsed += lineFeed;
         await this.settle(true);
         this.tracker.beforeLineFeed(event.t);
         data = data.subarray(lineFeed);
+        base += lineFeed;
       }
-      this.terminal.write(data);
+      this.screen.write(data, position, base);
       this.unparsed += data.length;
       this.sinceKeyframe += event.data.length;
       this.heatmap[Math.min(HEATMAP_BUCKETS - 1, Math.floor(event.t / this.bucketWidth))]! += event.data.length;
@@ -80,6 +90,7 @@ export class IndexBuilder {
       const size = parseResize(event.data);
       await this.settle();
       if (size) this.terminal.resize(size.cols, size.rows);
+      this.screen.invalidate();
     }
     if (this.sinceKeyframe >= KEYFRAME_BYTES || (this.sinceKeyframe > 0 && event.t - this.lastKeyframeT >= KEYFRAME_SECONDS)) {
       await this.settle();
@@ -99,13 +110,13 @@ export class IndexBuilder {
   async finish(): Promise<IndexResult> {
     await this.settle();
     this.terminal.dispose();
-    return { commands: this.tracker.commands, keyframes: this.keyframes, heatmap: this.heatmap };
+    return { commands: this.tracker.commands, keyframes: this.keyframes, heatmap: this.heatmap, screenMasks: this.screen.masks };
   }
 
   /** Waits until the terminal has parsed everything written so far. */
   private async settle(isAlways = false): Promise<void> {
     if (this.unparsed === 0 && !isAlways) return;
-    await new Promise<void>((resolve) => this.terminal.write('', resolve));
+    await this.screen.idle();
     this.unparsed = 0;
   }
 }

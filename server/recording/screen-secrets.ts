@@ -1,0 +1,46 @@
+import { maskText } from '../masking/mask-text';
+import type { Masker } from '../masking/masker';
+
+/** A secret in a line of screen text: UTF-8 byte offsets [start, end) and the rule's name. */
+export type SecretSpan = { start: number; end: number; rule: string };
+export type SecretFinder = (text: string) => SecretSpan[];
+
+/**
+ * Finds secrets in one line of screen text with the session's masker. The masker tells where
+ * its replacements sit in its output; the text between them is copied from the input, which
+ * locates each secret in the input. If that reconstruction does not give the masker's output
+ * back, the whole line is reported (fail closed).
+ */
+export function secretFinder(masker: Masker): SecretFinder {
+  return (text) => {
+    const { output, events } = maskText(masker, text);
+    if (events.length === 0) return [];
+    // Replacements side by side are one span.
+    const groups: { from: number; to: number; rule: string }[] = [];
+    for (const event of events) {
+      const last = groups[groups.length - 1];
+      if (last && last.to === event.offset) last.to = event.offset + event.length;
+      else groups.push({ from: event.offset, to: event.offset + event.length, rule: event.rule });
+    }
+    const input = Buffer.from(text, 'utf8');
+    const kept = groups.map((group, i) => output.subarray(i === 0 ? 0 : groups[i - 1]!.to, group.from));
+    const tail = output.subarray(groups[groups.length - 1]!.to);
+    const spans: SecretSpan[] = [];
+    let start = kept[0]!.length;
+    if (!input.subarray(0, start).equals(kept[0]!)) return [wholeRange(input, groups)];
+    for (let i = 0; i < groups.length; i++) {
+      const next = kept[i + 1];
+      const end = next ? input.indexOf(next, start + 1) : input.length - tail.length;
+      if (end <= start) return [wholeRange(input, groups)];
+      spans.push({ start, end, rule: groups[i]!.rule });
+      if (next) start = end + next.length;
+    }
+    if (!input.subarray(input.length - tail.length).equals(tail)) return [wholeRange(input, groups)];
+    return spans;
+  };
+}
+
+/** Where the offsets do not add up: the whole line, under the first rule's name. */
+function wholeRange(input: Buffer, groups: readonly { rule: string }[]): SecretSpan {
+  return { start: 0, end: input.length, rule: groups[0]!.rule };
+}

@@ -1,0 +1,199 @@
+import type { IBuffer, IBufferCell, Terminal } from '@xterm/headless';
+import { paintSequence, type ScreenMask, type ScreenMaskCell } from '@/lib/recording/screen-mask';
+import type { SecretFinder } from './screen-secrets';
+
+/** Where output bytes come from: event `index` of chunk `seq`, at time `t`. */
+export type OutputPosition = { seq: number; index: number; t: number };
+
+type Pending = OutputPosition & { data: Buffer; /** Offset in the event of data[0]. */ base: number; at: number };
+
+/** Lines shorter than this hold no secret any rule looks for. */
+const MIN_LINE = 8;
+
+/** xterm's per-parse record of the rows it changed (internal; absent → every row is checked). */
+type DirtyRows = { start: number; end: number };
+function dirtyRowsOf(terminal: Terminal): DirtyRows | undefined {
+  const core = (terminal as unknown as { _core?: { _inputHandler?: { _dirtyRowTracker?: DirtyRows } } })._core;
+  const tracker = core?._inputHandler?._dirtyRowTracker;
+  return tracker && typeof tracker.start === 'number' && typeof tracker.end === 'number' ? tracker : undefined;
+}
+
+export function hasDirtyRowTracker(terminal: Terminal): boolean {
+  return dirtyRowsOf(terminal) !== undefined;
+}
+
+/**
+ * Writes output to a headless terminal a line at a time and, after each piece, looks for
+ * secrets on the rows it changed: the screen can show a secret the byte stream never held whole
+ * (`\e[9G<tail>\e[1G<head>`, `\r` overwrites). Each one found is painted over on this terminal
+ * at once (so keyframes and the command index never hold it) and recorded as a ScreenMask for
+ * every other reader of the recording.
+ *
+ * Kept cheap: plain text printed on a fresh line (what `cat` of a log does) is exactly what the
+ * byte stream held, which the streaming masker already saw, so it is not checked again.
+ */
+export class ScreenWatch {
+  readonly masks: ScreenMask[] = [];
+  private readonly pending: Pending[] = [];
+  private head = 0;
+  private isWriting = false;
+  private waiters: (() => void)[] = [];
+  private scrolls = 0;
+  /** The cursor's row holds exactly the bytes printed there since it was blank. */
+  private isRowPlain = true;
+  private readonly dirty: DirtyRows | undefined;
+  private readonly cell: IBufferCell;
+
+  constructor(
+    private readonly terminal: Terminal,
+    private readonly findSecrets: SecretFinder | null,
+  ) {
+    terminal.onScroll(() => this.scrolls++);
+    this.dirty = dirtyRowsOf(terminal);
+    this.cell = terminal.buffer.active.getNullCell();
+  }
+
+  /** Queues output bytes that start at byte `base` of their event. */
+  write(data: Buffer, position: OutputPosition, base = 0): void {
+    if (data.length === 0) return;
+    if (!this.findSecrets) {
+      this.terminal.write(data);
+      return;
+    }
+    this.pending.push({ ...position, data, base, at: 0 });
+    if (!this.isWriting) this.pump();
+  }
+
+  /** The screen changed in a way this does not follow (a resize): check the next piece. */
+  invalidate(): void {
+    this.isRowPlain = false;
+  }
+
+  /** Resolves once everything written so far is parsed (and checked). */
+  idle(): Promise<void> {
+    if (!this.findSecrets) return new Promise((resolve) => this.terminal.write('', resolve));
+    if (!this.isWriting) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Hands xterm one piece (up to and including a line feed) at a time: checks go between. */
+  private pump(): void {
+    const item = this.pending[this.head];
+    if (!item) {
+      this.pending.length = 0;
+      this.head = 0;
+      this.isWriting = false;
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const resolve of waiters) resolve();
+      return;
+    }
+    this.isWriting = true;
+    const lineFeed = item.data.indexOf(0x0a, item.at);
+    const end = lineFeed < 0 ? item.data.length : lineFeed + 1;
+    const piece = item.data.subarray(item.at, end);
+    item.at = end;
+    if (end >= item.data.length) this.head++;
+    const scrollsBefore = this.scrolls;
+    const rowBefore = this.terminal.buffer.active.cursorY;
+    this.terminal.write(piece, () => this.afterPiece(piece, item, item.base + end, this.scrolls - scrollsBefore, rowBefore));
+  }
+
+  private afterPiece(piece: Buffer, position: OutputPosition, offset: number, scrolled: number, rowBefore: number): void {
+    const isPlain = isPlainText(piece);
+    // Text that wrapped (or a line feed that moved) onto a row below may have joined what that
+    // row held: only a cursor that stayed on its row (the bottom one, scrolling) printed on
+    // fresh rows alone.
+    if (!isPlain || !this.isRowPlain || this.terminal.buffer.active.cursorY > rowBefore) {
+      const mask = this.check(position, offset, scrolled);
+      if (mask) {
+        this.masks.push(mask);
+        this.isRowPlain = false;
+        this.terminal.write(paintSequence(mask), () => this.pump());
+        return;
+      }
+    }
+    const buffer = this.terminal.buffer.active;
+    this.isRowPlain = piece[piece.length - 1] === 0x0a ? scrolled > 0 && buffer.cursorY === this.terminal.rows - 1 : isPlain && this.isRowPlain;
+    this.pump();
+  }
+
+  /** Looks at the rows the last piece changed (and the lines they wrap into). */
+  private check(position: OutputPosition, offset: number, scrolled: number): ScreenMask | undefined {
+    const buffer = this.terminal.buffer.active;
+    const rows = this.terminal.rows;
+    const first = this.dirty ? Math.max(0, this.dirty.start - scrolled) : 0;
+    const last = this.dirty ? Math.min(rows - 1, this.dirty.end) : rows - 1;
+    const cells: ScreenMaskCell[] = [];
+    let y = first;
+    while (y <= last) {
+      let startY = buffer.baseY + y;
+      while (startY > buffer.baseY && buffer.getLine(startY)?.isWrapped) startY--;
+      let endY = buffer.baseY + y;
+      while (endY - buffer.baseY < rows - 1 && buffer.getLine(endY + 1)?.isWrapped) endY++;
+      y = endY - buffer.baseY + 1;
+      let text = '';
+      for (let row = startY; row <= endY; row++) text += buffer.getLine(row)?.translateToString(row === endY) ?? '';
+      if (text.length < MIN_LINE) continue;
+      const spans = this.findSecrets!(text);
+      if (spans.length > 0) cells.push(...this.cellsOf(buffer, startY, endY, spans));
+    }
+    if (cells.length === 0) return undefined;
+    const x = buffer.cursorX;
+    const lastCell = x >= this.terminal.cols ? buffer.getLine(buffer.baseY + buffer.cursorY)?.getCell(this.terminal.cols - 1)?.getChars() || ' ' : undefined;
+    return {
+      t: position.t,
+      seq: position.seq,
+      index: position.index,
+      offset,
+      cursor: [buffer.cursorY, x],
+      ...(lastCell !== undefined ? { lastCell } : {}),
+      ...(this.terminal.modes.insertMode ? { isInsertMode: true } : {}),
+      ...(this.terminal.modes.originMode ? { isOriginMode: true } : {}),
+      cells,
+    };
+  }
+
+  /** Screen cells of byte spans of a logical line's text, one range per row it crosses. */
+  private cellsOf(buffer: IBuffer, startY: number, endY: number, spans: { start: number; end: number; rule: string }[]): ScreenMaskCell[] {
+    const places: { row: number; col: number }[] = [];
+    for (let y = startY; y <= endY; y++) {
+      const line = buffer.getLine(y);
+      if (!line) continue;
+      for (let col = 0; col < line.length; col++) {
+        const cell = line.getCell(col, this.cell);
+        if (!cell || cell.getWidth() === 0) continue;
+        const bytes = Buffer.byteLength(cell.getChars() || ' ');
+        for (let i = 0; i < bytes; i++) places.push({ row: y - buffer.baseY, col });
+      }
+    }
+    const cells: ScreenMaskCell[] = [];
+    for (const span of spans) {
+      for (let i = span.start; i < Math.min(span.end, places.length); i++) {
+        const { row, col } = places[i]!;
+        const width = Math.max(1, buffer.getLine(row + buffer.baseY)?.getCell(col, this.cell)?.getWidth() ?? 1);
+        const open = cells[cells.length - 1];
+        if (open && open.row === row && open.rule === span.rule && col <= open.endCol && col >= open.startCol) open.endCol = Math.max(open.endCol, col + width);
+        else cells.push({ row, startCol: col, endCol: col + width, rule: span.rule });
+      }
+    }
+    return cells;
+  }
+}
+
+/**
+ * Printable text, tabs and a final line break only: on a fresh row the screen shows just what
+ * these bytes say. Any other control (CR, BS, escape sequences, C1 controls) can rearrange it.
+ */
+export function isPlainText(piece: Buffer): boolean {
+  const n = piece.length;
+  for (let i = 0; i < n; i++) {
+    const byte = piece[i]!;
+    if (byte < 0x20) {
+      if (byte === 0x09 || (byte === 0x0a && i === n - 1) || (byte === 0x0d && i === n - 2 && piece[n - 1] === 0x0a)) continue;
+      return false;
+    }
+    if (byte === 0xc2 && i + 1 < n && piece[i + 1]! >= 0x80 && piece[i + 1]! <= 0x9f) return false;
+  }
+  return true;
+}
