@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { MaskMark } from '../lib/recording/mask-marks';
+import type { ScreenMask } from '../lib/recording/screen-mask';
 import { sessions, users } from './schema';
 
 /**
@@ -129,6 +130,19 @@ export const recordingCommands = pgTable(
   },
   (t) => [primaryKey({ columns: [t.recordingId, t.seq] })],
 );
+
+/**
+ * Masks for secrets that formed only on the rendered screen, found by the indexer: where to
+ * paint over them (lib/recording/screen-mask.ts), never the text. Replay and exports apply them.
+ */
+export const recordingScreenMasks = pgTable('recording_screen_masks', {
+  recordingId: uuid('recording_id')
+    .primaryKey()
+    .references(() => recordings.id, { onDelete: 'cascade' }),
+  /** SCREEN_MASKS_VERSION of `masks`. */
+  version: integer('version').notNull(),
+  masks: jsonb('masks').$type<ScreenMask[]>().notNull(),
+});
 
 /** Notes on a recording, at a moment (`t`) or over a range (`t`..`endT`). */
 export const annotations = pgTable(
