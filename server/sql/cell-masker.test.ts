@@ -32,6 +32,28 @@ describe('createCellMasker', () => {
     expect(rows[1]?.[1]).toMatch(/^\[MASKED:/);
   });
 
+  it('applies column rules to the source column, whatever the result calls it', () => {
+    const byName = createCellMasker({ columnRules: [{ pattern: 'note', strategy: 'full' }, { pattern: 'billing.iban', strategy: 'keep-last-4' }] });
+    byName.forColumns([
+      { name: 'e', type: 'text', source: { schema: 'public', table: 'customers', column: 'note' } },
+      { name: 'x', type: 'text', source: { schema: 'public', table: 'billing', column: 'iban' } },
+      { name: 'x', type: 'text', source: { schema: 'public', table: 'payouts', column: 'iban' } },
+      { name: 'memo', type: 'text', source: null, names: ['note', 's.note'] },
+      { name: 'lower', type: 'text', source: null },
+    ]);
+    const { rows, maskedCells } = byName.maskRows([['hello', 'DE89370400440532013000', 'DE89370400440532013000', 'hi', 'plain']]);
+    expect(rows[0]).toEqual(['[MASKED]', '[MASKED]3000', 'DE89370400440532013000', '[MASKED]', 'plain']);
+    expect(maskedCells).toEqual([0, 0, 0, 1, 0, 3]);
+  });
+
+  it('masks whole texts (statements, errors, notices) and fails closed at their end', () => {
+    expect(masker.maskText("select 'AKIAIOSFODNN7EXAMPLE' as k")).toBe("select '[MASKED:aws-key]' as k");
+    expect(masker.maskText('invalid input syntax for type integer: "ghp_' + 'a'.repeat(36) + '"')).toBe('invalid input syntax for type integer: "[MASKED:github-token]"');
+    expect(masker.maskText('select 1')).toBe('select 1');
+    // Cut off inside a possible secret: nothing more follows, so the tail is masked, not shown.
+    expect(masker.maskText("select 'sk_live")).not.toContain('sk_live');
+  });
+
   it('keeps the last four of long values and the domain of e-mails', () => {
     expect(applyColumnStrategy('4111-1111-1111-1111', 'keep-last-4')).toBe('[MASKED]1111');
     expect(applyColumnStrategy('1234', 'keep-last-4')).toBe('[MASKED]');

@@ -50,8 +50,9 @@ export type CellMasker = {
 
 /** The names a column rule is tried on: the result's name for the field, its source column and `table.column`. */
 function namesOf(column: SqlColumn): string[] {
-  if (!column.source) return [column.name];
-  return [column.name, column.source.column, `${column.source.table}.${column.source.column}`];
+  const names = [column.name, ...(column.names ?? [])];
+  if (column.source) names.push(column.source.column, `${column.source.table}.${column.source.column}`);
+  return names;
 }
 
 function globToRegExp(glob: string): RegExp {

@@ -26,6 +26,8 @@ export type SqlColumn = {
    * so an alias cannot hide a masked column.
    */
   source?: SqlColumnSource | null;
+  /** Other names the server reported for a field whose source is not trusted: column rules try them too. */
+  names?: string[];
 };
 
 export type SqlPage = {

@@ -38,10 +38,27 @@ const STRING_TYPES = new Set([0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe]);
 const BINARY_CHARSET = 63;
 
 /** `orgTable`/`orgName`: the table column a field reads whatever its alias; empty for an expression. */
-export type MysqlField = { name: string; columnType: number; characterSet: number; db?: string; orgTable?: string; orgName?: string };
+export type MysqlField = { name: string; columnType: number; characterSet: number; db?: string; table?: string; orgTable?: string; orgName?: string };
 
-export function mysqlFieldSource(field: MysqlField): SqlColumnSource | null {
-  return field.orgTable && field.orgName ? { schema: field.db ?? '', table: field.orgTable, column: field.orgName } : null;
+/** A derived table (`FROM (SELECT …) s`), a CTE or LATERAL: somewhere a field can be renamed out of sight. */
+const DERIVED = /\(\s*(select|values|table|with)\b|^\s*with\b|\blateral\b/i;
+
+export function mayHaveDerivedTables(statement: string): boolean {
+  return DERIVED.test(statement.replace(/--[^\n]*|#[^\n]*|\/\*[\s\S]*?\*\//g, ' '));
+}
+
+/**
+ * The source column of a field. MariaDB names a derived table or CTE as the field's table and
+ * the inner alias as its column (`(SELECT email AS contact …) s` reads "s.contact"), which looks
+ * like a real table column with no alias on it. So when the statement may hold one, a field
+ * whose table has no alias of its own is not trusted: it counts as computed (value detectors,
+ * flagged), and the names the server gave are still tried by the column rules.
+ */
+export function mysqlFieldSource(field: MysqlField, isDerivedPossible: boolean): { source: SqlColumnSource | null; names?: string[] } {
+  if (!field.orgTable || !field.orgName) return { source: null };
+  const source = { schema: field.db ?? '', table: field.orgTable, column: field.orgName };
+  if (isDerivedPossible && (field.table ?? field.orgTable) === field.orgTable) return { source: null, names: [field.orgName, `${field.orgTable}.${field.orgName}`] };
+  return { source };
 }
 
 export function mysqlTypeName(field: MysqlField): string {

@@ -52,13 +52,15 @@ describe('MySQL connector (real MariaDB)', () => {
   it('runs a query and returns text cells, NULLs, hex bytes and column types', async () => {
     const connection = await connect();
     expect(connection.serverVersion).toMatch(/^MariaDB 10\./);
-    const result = await drainCursor(connection.execute('SELECT id, email, note, avatar, 1.50 AS n FROM customers ORDER BY id'));
+    const result = await drainCursor(connection.execute('SELECT id, email AS e, note, avatar, 1.50 AS n FROM customers ORDER BY id'));
+    // Each field names the table column it reads (orgTable, orgName), or null for an expression.
+    const source = (column: string) => ({ schema: 'shop', table: 'customers', column });
     expect(result.columns).toEqual([
-      { name: 'id', type: 'int' },
-      { name: 'email', type: 'varchar' },
-      { name: 'note', type: 'text' },
-      { name: 'avatar', type: 'varbinary' },
-      { name: 'n', type: 'decimal' },
+      { name: 'id', type: 'int', source: source('id') },
+      { name: 'e', type: 'varchar', source: source('email') },
+      { name: 'note', type: 'text', source: source('note') },
+      { name: 'avatar', type: 'varbinary', source: source('avatar') },
+      { name: 'n', type: 'decimal', source: null },
     ]);
     expect(result.rows).toEqual([
       ['1', 'ada@example.com', null, '0x0102', '1.50'],

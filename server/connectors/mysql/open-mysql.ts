@@ -5,7 +5,7 @@ import mysql from 'mysql2';
 import type { SqlCell, SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
 import { SqlError } from '@/server/sql/sql-error';
 import { normalizeMysqlConnectError, normalizeMysqlQueryError } from './mysql-errors';
-import { isMysqlBinary, mysqlFieldSource, mysqlTypeName, type MysqlField } from './mysql-types';
+import { isMysqlBinary, mayHaveDerivedTables, mysqlFieldSource, mysqlTypeName, type MysqlField } from './mysql-types';
 
 /** Rows the driver may buffer ahead of the reader before it stops reading the socket. */
 const STREAM_HIGH_WATER_ROWS = 2000;
@@ -232,7 +232,8 @@ class MysqlCursor implements SqlCursor {
       });
       this.wake = undefined;
     }
-    const columns = !this.hasSentColumns && this.fields ? this.fields.map((f) => ({ name: f.name, type: mysqlTypeName(f), source: mysqlFieldSource(f) })) : null;
+    const isDerivedPossible = !this.hasSentColumns && this.fields ? mayHaveDerivedTables(this.statement) : false;
+    const columns = !this.hasSentColumns && this.fields ? this.fields.map((f) => ({ name: f.name, type: mysqlTypeName(f), ...mysqlFieldSource(f, isDerivedPossible) })) : null;
     if (columns) this.hasSentColumns = true;
     const isDone = this.isEnded && this.stream.readableLength === 0;
     if (isDone) this.finish();

@@ -50,13 +50,15 @@ describe('PostgreSQL connector (real server)', () => {
   it('runs a query and returns text cells, NULLs and column types', async () => {
     const connection = await connect();
     expect(connection.serverVersion).toMatch(/^PostgreSQL 15/);
-    const result = await drainCursor(connection.execute('SELECT id, email, note, 1.50::numeric AS n, now() IS NOT NULL AS t FROM customers ORDER BY id'));
+    const result = await drainCursor(connection.execute('SELECT id, email AS e, note, 1.50::numeric AS n, now() IS NOT NULL AS t FROM customers c ORDER BY id'));
+    // Each field names the table column it reads (from the catalog), or null for an expression.
+    const source = (column: string) => ({ schema: 'public', table: 'customers', column });
     expect(result.columns).toEqual([
-      { name: 'id', type: 'int4' },
-      { name: 'email', type: 'text' },
-      { name: 'note', type: 'text' },
-      { name: 'n', type: 'numeric' },
-      { name: 't', type: 'bool' },
+      { name: 'id', type: 'int4', source: source('id') },
+      { name: 'e', type: 'text', source: source('email') },
+      { name: 'note', type: 'text', source: source('note') },
+      { name: 'n', type: 'numeric', source: null },
+      { name: 't', type: 'bool', source: null },
     ]);
     expect(result.rows).toEqual([
       ['1', 'ada@example.com', null, '1.50', 't'],
