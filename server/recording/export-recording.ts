@@ -9,6 +9,8 @@ import { decodeMaskMarker, describeMaskMarker } from '@/lib/recording/mask-marke
 import { listCommands } from './get-recording';
 import { KEYFRAME_SCROLLBACK } from './index-builder';
 import { iterateEvents, readEventRange } from './read-events';
+import { screenMasker } from './apply-screen-masks';
+import { screenMasksOf, type RecordingScreenMasks } from './screen-masks';
 import { toRecordingView } from './recording-view';
 import { verifyChain } from './verify-recording';
 import { AppError } from '../errors/app-error';
@@ -46,8 +48,9 @@ function streamOf(parts: AsyncIterable<string>): ReadableStream<Uint8Array> {
 /**
  * asciicast v2: a header line, then `[t, kind, text]` per line. Output, input and resizes map
  * one to one; commands and masks become `m` markers; the exit event (not in v2) is left out.
+ * Screen masks are painted into the output where they apply, so a player never shows them.
  */
-export async function* asciicastLines(row: RecordingRow, commands: CommandView[]): AsyncGenerator<string> {
+export async function* asciicastLines(row: RecordingRow, commands: CommandView[], screen: RecordingScreenMasks): AsyncGenerator<string> {
   const { recording, session } = row;
   const header = {
     version: 2,
@@ -60,8 +63,10 @@ export async function* asciicastLines(row: RecordingRow, commands: CommandView[]
   };
   yield `${JSON.stringify(header)}\n`;
   const decode = textDecoders();
+  const mask = screenMasker(screen.masks);
   let next = 0;
-  for await (const event of iterateEvents(recording)) {
+  for await (const stored of iterateEvents(recording)) {
+    const event = mask(stored);
     while (next < commands.length && commands[next]!.t <= event.t) {
       const command = commands[next++]!;
       yield `${JSON.stringify([round(command.t), 'm', command.text])}\n`;
@@ -110,14 +115,21 @@ async function* transcriptText(recording: Recording): AsyncGenerator<string> {
 }
 
 /** The terminal as it was at the end: scrollback then screen, from the last keyframe on. */
-export async function finalScreenText(recording: Recording): Promise<string> {
-  const range = await readEventRange(recording, { from: recording.duration, to: recording.duration + 1, withKeyframe: true, maxBytes: Number.MAX_SAFE_INTEGER });
+export async function finalScreenText(recording: Recording, screen: RecordingScreenMasks): Promise<string> {
+  const range = await readEventRange(recording, {
+    from: recording.duration,
+    to: recording.duration + 1,
+    withKeyframe: true,
+    canUseKeyframes: screen.hasMaskedKeyframes,
+    maxBytes: Number.MAX_SAFE_INTEGER,
+  });
+  const mask = screenMasker(screen.masks);
   const terminal = new Terminal({ cols: range.keyframe?.cols ?? recording.cols, rows: range.keyframe?.rows ?? recording.rows, scrollback: KEYFRAME_SCROLLBACK, allowProposedApi: true });
   try {
     const write = (data: string | Uint8Array) => new Promise<void>((resolve) => terminal.write(data, resolve));
     if (range.keyframe) await write(range.keyframe.data);
     for (const event of range.events) {
-      if (event.kind === 'o') await write(event.data);
+      if (event.kind === 'o') await write(mask(event).data);
       else if (event.kind === 'r') {
         const size = parseResize(event.data);
         if (size) terminal.resize(size.cols, size.rows);
@@ -133,13 +145,14 @@ export async function finalScreenText(recording: Recording): Promise<string> {
   }
 }
 
-async function* jsonParts(actor: Actor, row: RecordingRow, commands: CommandView[]): AsyncGenerator<string> {
+async function* jsonParts(actor: Actor, row: RecordingRow, commands: CommandView[], screen: RecordingScreenMasks): AsyncGenerator<string> {
   const notes = await listAnnotations({ actor, recordingId: row.recording.id });
   yield `{"format":"porthole-recording","version":1,"recording":${JSON.stringify(toRecordingView(row))},"commands":${JSON.stringify(commands)},"annotations":${JSON.stringify(notes)},"events":[`;
   const decode = textDecoders();
+  const mask = screenMasker(screen.masks);
   let isFirst = true;
   for await (const event of iterateEvents(row.recording)) {
-    yield `${isFirst ? '' : ','}\n${JSON.stringify([round(event.t), event.kind, decode(event)])}`;
+    yield `${isFirst ? '' : ','}\n${JSON.stringify([round(event.t), event.kind, decode(mask(event))])}`;
     isFirst = false;
   }
   yield '\n]}\n';
@@ -171,10 +184,15 @@ export async function exportRecording({
   const stamp = row.recording.startedAt.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = `${row.session.resourceName.replace(/[^\w.-]+/g, '_')}-${stamp}`;
   const commands = await listCommands(recordingId);
-  if (format === 'asciicast') return { filename: `${base}.cast`, contentType: 'application/x-asciicast', body: streamOf(asciicastLines(row, commands)) };
-  if (format === 'json') return { filename: `${base}.json`, contentType: 'application/json', body: streamOf(jsonParts(actor, row, commands)) };
-  const text = mode === 'screen' ? once(finalScreenText(row.recording)) : transcriptText(row.recording);
-  return { filename: `${base}${mode === 'screen' ? '-screen' : ''}.txt`, contentType: 'text/plain; charset=utf-8', body: streamOf(text) };
+  if (format === 'text' && mode === 'transcript') {
+    // Escape sequences are dropped there, so nothing is drawn over anything: no screen masks.
+    return { filename: `${base}.txt`, contentType: 'text/plain; charset=utf-8', body: streamOf(transcriptText(row.recording)) };
+  }
+  const screen = await screenMasksOf(row.recording);
+  if (format === 'asciicast') return { filename: `${base}.cast`, contentType: 'application/x-asciicast', body: streamOf(asciicastLines(row, commands, screen)) };
+  if (format === 'json') return { filename: `${base}.json`, contentType: 'application/json', body: streamOf(jsonParts(actor, row, commands, screen)) };
+  const text = once(finalScreenText(row.recording, screen));
+  return { filename: `${base}-screen.txt`, contentType: 'text/plain; charset=utf-8', body: streamOf(text) };
 }
 
 /** The HTTP response for a download: streamed, never cached. */

@@ -3,24 +3,27 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { recordingCommands, recordings } from '@/db/recording-schema';
+import { recordingCommands, recordings, recordingScreenMasks } from '@/db/recording-schema';
+import { SCREEN_MASKS_VERSION } from '@/lib/recording/screen-mask';
 import { encodeKeyframe } from './format';
 import { IndexBuilder, type IndexedEvent, type IndexResult } from './index-builder';
 
 export { HEATMAP_BUCKETS, KEYFRAME_BYTES, KEYFRAME_SCROLLBACK, KEYFRAME_SECONDS } from './index-builder';
 import { iterateEvents, type RecordingRef } from './read-events';
 import { recordingStore } from './stores/select-store';
+import { loadScreenRules } from './screen-masking-rules';
+import { screenSecretFinder, type ScreenRules } from './screen-secrets';
 
 /**
  * Indexes in a worker thread when one can be started (the worker registers tsx to load the
  * TypeScript builder); otherwise, or if the worker fails to start, on this thread.
  */
-export async function computeIndex(recording: RecordingRef & { cols: number; rows: number; duration: number }, signal?: AbortSignal): Promise<IndexResult> {
+export async function computeIndex(recording: RecordingRef & { cols: number; rows: number; duration: number }, rules: ScreenRules, signal?: AbortSignal): Promise<IndexResult> {
   try {
-    return await computeIndexInWorker(recording, signal);
+    return await computeIndexInWorker(recording, rules, signal);
   } catch (error) {
     if (!(error instanceof WorkerUnavailable)) throw error;
-    const builder = new IndexBuilder(recording);
+    const builder = new IndexBuilder({ ...recording, findSecrets: screenSecretFinder(rules) });
     for await (const event of iterateEvents(recording)) {
       signal?.throwIfAborted();
       await builder.add(event);
@@ -36,11 +39,11 @@ const TSX_CJS_API = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cjs
 /** Events sent to the worker per message (one chunk's worth, at most). */
 const WORKER_BATCH = 2000;
 
-async function computeIndexInWorker(recording: RecordingRef & { cols: number; rows: number; duration: number }, signal?: AbortSignal): Promise<IndexResult> {
+async function computeIndexInWorker(recording: RecordingRef & { cols: number; rows: number; duration: number }, rules: ScreenRules, signal?: AbortSignal): Promise<IndexResult> {
   if (!fs.existsSync(WORKER_FILE) || !fs.existsSync(TSX_CJS_API)) throw new WorkerUnavailable('the worker source is not here');
   // A worker's entry cannot be TypeScript by itself: this bootstrap registers tsx, then loads it.
   const bootstrap = `require(${JSON.stringify(TSX_CJS_API)}).register(); require(${JSON.stringify(WORKER_FILE)});`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: { cols: recording.cols, rows: recording.rows, duration: recording.duration } });
+  const worker = new Worker(bootstrap, { eval: true, workerData: { cols: recording.cols, rows: recording.rows, duration: recording.duration, rules } });
   let hasAnswered = false;
   let waiter: { resolve: (message: WorkerAnswer) => void; reject: (error: Error) => void } | undefined;
   const next = () => new Promise<WorkerAnswer>((resolve, reject) => (waiter = { resolve, reject }));
@@ -88,7 +91,7 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
   const [recording] = await db().select().from(recordings).where(eq(recordings.id, recordingId));
   if (!recording || recording.status === 'recording') return;
   try {
-    const result = await computeIndex(recording, signal);
+    const result = await computeIndex(recording, await loadScreenRules(recording.id), signal);
     signal?.throwIfAborted();
     const store = recordingStore(recording.store);
     const keyframeBytes = await store.writeKeyframes(
@@ -102,6 +105,8 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
       for (let i = 0; i < result.commands.length; i += 200) {
         await tx.insert(recordingCommands).values(result.commands.slice(i, i + 200).map((command, j) => ({ recordingId: recording.id, seq: i + j, ...command })));
       }
+      await tx.delete(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, recording.id));
+      await tx.insert(recordingScreenMasks).values({ recordingId: recording.id, version: SCREEN_MASKS_VERSION, masks: result.screenMasks });
       await tx
         .update(recordings)
         .set({

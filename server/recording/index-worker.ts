@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { IndexBuilder, type IndexedEvent } from './index-builder';
+import { screenSecretFinder, type ScreenRules } from './screen-secrets';
 
 /**
  * Runs an IndexBuilder off the main thread: the gateway keeps relaying keystrokes while a
@@ -9,7 +10,8 @@ import { IndexBuilder, type IndexedEvent } from './index-builder';
 
 type Message = { type: 'events'; events: (Omit<IndexedEvent, 'data'> & { data: Uint8Array })[] } | { type: 'end' };
 
-const builder = new IndexBuilder(workerData as { cols: number; rows: number; duration: number });
+const { rules, ...size } = workerData as { cols: number; rows: number; duration: number; rules: ScreenRules };
+const builder = new IndexBuilder({ ...size, findSecrets: screenSecretFinder(rules) });
 let queue = Promise.resolve();
 
 parentPort?.on('message', (message: Message) => {

@@ -85,7 +85,7 @@ export async function* iterateEvents(recording: RecordingRef): AsyncGenerator<Po
 export type EventRange = {
   /** The screen at or before `from`; the events that follow it start right after it. */
   keyframe: Keyframe | null;
-  events: RecordingEvent[];
+  events: PositionedEvent[];
   /** The range was cut to stay within the byte budget: ask again from this time. */
   nextFrom: number | null;
 };
@@ -94,6 +94,8 @@ export type EventRangeQuery = {
   from: number;
   to: number;
   withKeyframe?: boolean;
+  /** False: start from the beginning instead of a stored keyframe (one made without screen masks). */
+  canUseKeyframes?: boolean;
   /** Budget for the events at or after `from` (the tail before it is bounded by keyframe spacing). */
   maxBytes?: number;
 };
@@ -105,7 +107,7 @@ export type EventRangeQuery = {
 export async function readEventRange(recording: RecordingRef, query: EventRangeQuery): Promise<EventRange> {
   const { from, to, maxBytes = 2 * 1024 * 1024 } = query;
   let keyframe: Keyframe | null = null;
-  if (query.withKeyframe) {
+  if (query.withKeyframe && query.canUseKeyframes !== false) {
     const store = recordingStore(recording.store);
     const keyframes = await store.listKeyframes(recording.id);
     let chosen: (typeof keyframes)[number] | undefined;
@@ -115,7 +117,7 @@ export async function readEventRange(recording: RecordingRef, query: EventRangeQ
       keyframe = await decoding(recording, async () => decodeKeyframe(bytes));
     }
   }
-  const events: RecordingEvent[] = [];
+  const events: PositionedEvent[] = [];
   let bytes = 0;
   let nextFrom: number | null = null;
   const start = query.withKeyframe ? (keyframe ? { seq: keyframe.chunkSeq, index: keyframe.eventIndex } : { seq: -1, index: -1 }) : undefined;
@@ -133,7 +135,7 @@ export async function readEventRange(recording: RecordingRef, query: EventRangeQ
         nextFrom = event.t;
         break outer;
       }
-      events.push(event);
+      events.push({ ...event, chunkSeq: source.seq, index });
       if (event.t >= from) bytes += event.data.length;
     }
   }

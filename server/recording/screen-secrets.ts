@@ -1,5 +1,25 @@
+import type { MaskingCustomRuleRow } from '@/db/masking-schema';
+import { selectRules, type RuleOverride } from '../masking/built-in-rules';
+import { compileCustomRule } from '../masking/custom-rule';
 import { maskText } from '../masking/mask-text';
-import type { Masker } from '../masking/masker';
+import { createMasker, type Masker } from '../masking/masker';
+import type { MaskRule } from '../masking/types';
+
+/** The rules a recording's screen is checked with: plain data, so they can go to a worker. */
+export type ScreenRules = { overrides: Record<string, RuleOverride>; custom: MaskingCustomRuleRow[] };
+
+/** As the session's masker is built (rules-store/load-masking.ts), without the database. */
+export function screenSecretFinder(rules: ScreenRules): SecretFinder {
+  const custom: MaskRule[] = [];
+  for (const row of rules.custom) {
+    try {
+      custom.push(compileCustomRule({ id: row.id, name: row.name, pattern: row.pattern, replacement: row.replacement ?? undefined, strategy: row.strategy, caseInsensitive: row.caseInsensitive }));
+    } catch {
+      // Validated when saved; the session's masker skipped it too.
+    }
+  }
+  return secretFinder(createMasker(selectRules(rules.overrides, custom)));
+}
 
 /** A secret in a line of screen text: UTF-8 byte offsets [start, end) and the rule's name. */
 export type SecretSpan = { start: number; end: number; rule: string };
