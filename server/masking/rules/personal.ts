@@ -8,7 +8,7 @@ export const personalRules: MaskRule[] = [
     name: 'US Social Security number',
     label: '[MASKED:ssn]',
     strategy: 'label',
-    pattern: String.raw`(?<![0-9]|[0-9]-)[0-8][0-9]{2}-[0-9]{2}-[0-9]{4}(?![0-9]|-[0-9])`,
+    pattern: String.raw`(?<![0-9])(?<![0-9]-)[0-8][0-9]{2}-[0-9]{2}-[0-9]{4}(?![0-9]|-[0-9])`,
     validate: isSsnValid,
     maxLength: 11,
     enabledByDefault: true,
