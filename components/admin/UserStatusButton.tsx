@@ -16,7 +16,7 @@ export function UserStatusButton({ name, isDisabled, action }: { name: string; i
     <ConfirmButton
       label="Disable user"
       title={`Disable ${name}?`}
-      description="They are signed out everywhere at once. They cannot sign in, and their API tokens stop working, until an admin enables them again."
+      description="They are signed out everywhere at once, their live terminal and SQL sessions end and their active grants are revoked. They cannot sign in, and their API tokens stop working, until an admin enables them again."
       variant="danger"
       action={action}
     />

@@ -27,7 +27,7 @@ export function ChangePasswordForm({ action }: { action: (prev: FormState, form:
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 12 characters, not a common or easy-to-guess password. You will be signed out everywhere and sign in again."
+        hint="At least 12 characters, not a common or easy-to-guess password. You will be signed out everywhere, and your API tokens are revoked."
         error={state?.fields?.newPassword}
       />
       {state?.message ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
