@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startSshd, type Sshd } from '../test/harness/sshd';
-import { expect, test } from './fixtures';
+import { expect, fromPorthole, test } from './fixtures';
 import { TerminalPage } from './pages/TerminalPage';
 import { createSshResource, type SshResource } from './ssh-target';
 
@@ -141,7 +141,7 @@ test('a denied request cannot connect, and the engineer sees why', async ({ seed
 
   await expect(card).toHaveAttribute('data-status', 'none');
   await expect(card).toContainText('Not without a ticket');
-  const response = await engineerPage.request.post('/api/v1/sessions', { data: { resourceId: resource.id } });
+  const response = await engineerPage.request.post('/api/v1/sessions', { headers: fromPorthole(), data: { resourceId: resource.id } });
   expect(response.status()).toBe(403);
   expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/approved access request/);
 });

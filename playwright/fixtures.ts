@@ -39,6 +39,15 @@ type WorkerFixtures = {
 
 const randomSuffix = () => randomBytes(4).toString('hex');
 
+/**
+ * Headers for a change sent with a browser session's cookie through Playwright's request API
+ * (`page.request`): a browser's own fetch carries its Origin, Playwright's does not, and
+ * Porthole refuses cookie-authenticated changes without one (CSRF).
+ */
+export function fromPorthole(): { origin: string } {
+  return { origin: readHarnessState().baseURL };
+}
+
 async function signedInPage(browser: Browser, baseURL: string, user: { email: string; password: string }): Promise<Page> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
@@ -79,7 +88,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       // A token minted from the admin's browser session (page.request shares its cookies).
       const context = await browser.newContext({ baseURL: harness.baseURL, storageState: adminStorageState });
       const created = await expectCreated<{ token: string }>(
-        await context.request.post('/api/v1/tokens', { data: { name: `e2e worker ${workerInfo.workerIndex}`, expiresInDays: 1 } }),
+        await context.request.post('/api/v1/tokens', { headers: fromPorthole(), data: { name: `e2e worker ${workerInfo.workerIndex}`, expiresInDays: 1 } }),
       );
       await context.close();
       const api = await playwright.request.newContext({

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CHUNK_HEADER_BYTES } from '../server/recording/format';
 import { startSshd, type Sshd } from '../test/harness/sshd';
 import { connectTerminal } from '../test/harness/terminal-client';
-import { expect, test } from './fixtures';
+import { expect, fromPorthole, test } from './fixtures';
 import { ReplayPage } from './pages/ReplayPage';
 import { createSshResource, type SshResource } from './ssh-target';
 
@@ -31,7 +31,7 @@ test('replay plays, seeks by the timeline, jumps by command, changes speed, keep
   const replay = new ReplayPage(page);
 
   const id = await test.step('a session is recorded: three commands a second or more apart', async () => {
-    const created = await page.request.post('/api/v1/sessions', { data: { resourceId: resource.id } });
+    const created = await page.request.post('/api/v1/sessions', { headers: fromPorthole(), data: { resourceId: resource.id } });
     expect(created.status()).toBe(201);
     const { id, wsUrl } = (await created.json()) as { id: string; wsUrl: string };
     const term = await connectTerminal(`${wsUrl}&cols=100&rows=30`, { origin: harness.baseURL });
@@ -168,7 +168,7 @@ test('a tampered recording says so: one flipped byte in a sealed chunk fails ver
   const verify = async (id: string) => (await (await page.request.get(`/api/v1/recordings/${id}/verify`)).json()) as Verify;
 
   const id = await test.step('a short session is recorded and sealed', async () => {
-    const created = await page.request.post('/api/v1/sessions', { data: { resourceId: resource.id } });
+    const created = await page.request.post('/api/v1/sessions', { headers: fromPorthole(), data: { resourceId: resource.id } });
     expect(created.status()).toBe(201);
     const { id, wsUrl } = (await created.json()) as { id: string; wsUrl: string };
     const term = await connectTerminal(`${wsUrl}&cols=100&rows=30`, { origin: harness.baseURL });

@@ -1,5 +1,5 @@
 import { startSshd, type Sshd } from '../test/harness/sshd';
-import { expect, test } from './fixtures';
+import { expect, fromPorthole, test } from './fixtures';
 import { TerminalPage } from './pages/TerminalPage';
 import { createSshResource, type SshResource } from './ssh-target';
 
@@ -92,7 +92,7 @@ test('two terminals in two tabs, one on the DOM renderer; copy and paste; no tic
   const second = await first.context().newPage();
 
   const openSession = async () => {
-    const response = await first.request.post('/api/v1/sessions', { data: { resourceId: resource.id } });
+    const response = await first.request.post('/api/v1/sessions', { headers: fromPorthole(), data: { resourceId: resource.id } });
     expect(response.status()).toBe(201);
     return ((await response.json()) as { id: string }).id;
   };

@@ -7,7 +7,7 @@ import { checkResourceAccess } from '../sessions/check-resource-access';
 import { consumeTicket } from '../sessions/consume-ticket';
 import { findSession } from '../sessions/find-session';
 import { startSession } from '../sessions/start-session';
-import { isAllowedOrigin } from './check-origin';
+import { isAllowedOrigin } from '../auth/same-origin';
 
 export type UpgradeDecision =
   | { isAllowed: true; session: Session; user: User; resource: Resource; grantExpiresAt: Date | null }
