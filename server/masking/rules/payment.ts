@@ -33,7 +33,7 @@ export const paymentRules: MaskRule[] = [
     name: 'IBAN',
     label: '[MASKED:iban]',
     strategy: 'label',
-    pattern: String.raw`(?<![A-Z0-9])[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)(?![A-Z0-9])`,
+    pattern: String.raw`(?<![A-Za-z0-9_])[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)(?![A-Z0-9])`,
     validate: startsWithValidIban,
     maxLength: 43,
     enabledByDefault: true,
