@@ -5,7 +5,7 @@ import { createMasker } from '../masking/masker';
 import { screenMasker } from './apply-screen-masks';
 import { IndexBuilder, type IndexedEvent, type IndexResult } from './index-builder';
 import { secretFinder } from './screen-secrets';
-import { hasDirtyRowTracker, isPlainText } from './screen-watch';
+import { classifyPiece, hasDirtyRowTracker, PieceKind } from './screen-watch';
 
 /** Realistic positives (server/masking/corpus): the AWS docs' example key is on the benign list. */
 const AWS_KEY = 'AKIARHUNWS7DR4ERD7TI';
@@ -103,11 +103,27 @@ describe('secrets that form only on the screen', () => {
     expect(await screenOf(events, result)).not.toContain(AWS_KEY.slice(0, 12));
   });
 
-  it('plain lines at the bottom are not checked again (the fast path), but a joined row is', () => {
-    expect(isPlainText(Buffer.from('plain text\twith a tab\r\n'))).toBe(true);
-    expect(isPlainText(Buffer.from('a\rb\n'))).toBe(false);
-    expect(isPlainText(Buffer.from('\x1b[1Gx'))).toBe(false);
-    expect(isPlainText(Buffer.from('\u009b1G'))).toBe(false);
+  it('sorts output by what it can do to the screen: only plain text on a fresh row goes unchecked', () => {
+    const kind = (text: string) => classifyPiece(Buffer.from(text));
+    expect(kind('plain text\twith a tab\r\n')).toBe(PieceKind.Plain);
+    expect(kind('\x1b[01;34mdir\x1b[0m \x1b]8;;file:///x\x07link\x1b]8;;\x07\x1b[K\r\n')).toBe(PieceKind.Plain);
+    expect(kind('a\rb\n')).toBe(PieceKind.SameRows);
+    expect(kind('\x1b[9Gx\x1b[1Gy')).toBe(PieceKind.SameRows);
+    expect(kind('\x1b[2Ax')).toBe(PieceKind.AnyRow);
+    expect(kind('\x1b[?1049h')).toBe(PieceKind.AnyRow);
+    expect(kind('\x1b8x')).toBe(PieceKind.AnyRow);
+    expect(kind('\u009b1G')).toBe(PieceKind.AnyRow);
+  });
+
+  it('finds a secret that plain text forms by wrapping onto a row that held its tail', async () => {
+    const tail = AWS_KEY.slice(6);
+    const events = eventsOf([
+      [0, 'o', `\x1b[2;7H${tail}\x1b[1;75H`],
+      [1, 'o', `xxxxxx${AWS_KEY.slice(0, 6)}`],
+    ]);
+    const result = await index(events);
+    expect(result.screenMasks).toHaveLength(1);
+    expect(await screenOf(events, result)).not.toContain(AWS_KEY.slice(0, 12));
   });
 
   it('reads the rows xterm changed (an xterm upgrade that drops the tracker falls back to every row)', () => {

@@ -7,6 +7,15 @@ export type OutputPosition = { seq: number; index: number; t: number };
 
 type Pending = OutputPosition & { data: Buffer; /** Offset in the event of data[0]. */ base: number; at: number };
 
+/** Plain lines written to xterm at once, at most. */
+const MAX_BATCH = 64 * 1024;
+
+/** The end of the piece that starts at `from`: after its line feed, or the end of the data. */
+function pieceEnd(data: Buffer, from: number): number {
+  const lineFeed = data.indexOf(0x0a, from);
+  return lineFeed < 0 ? data.length : lineFeed + 1;
+}
+
 /** Lines shorter than this hold no secret any rule looks for. */
 const MIN_LINE = 8;
 
@@ -29,8 +38,9 @@ export function hasDirtyRowTracker(terminal: Terminal): boolean {
  * at once (so keyframes and the command index never hold it) and recorded as a ScreenMask for
  * every other reader of the recording.
  *
- * Kept cheap: plain text printed on a fresh line (what `cat` of a log does) is exactly what the
- * byte stream held, which the streaming masker already saw, so it is not checked again.
+ * Kept cheap: plain text printed on a fresh line (what `cat` of a log or coloured `ls` does) is
+ * exactly what the byte stream held, which the streaming masker already saw, so it is not
+ * checked again; other pieces check only the rows they printed on, unless they move the cursor.
  */
 export class ScreenWatch {
   readonly masks: ScreenMask[] = [];
@@ -89,23 +99,43 @@ export class ScreenWatch {
       return;
     }
     this.isWriting = true;
-    const lineFeed = item.data.indexOf(0x0a, item.at);
-    const end = lineFeed < 0 ? item.data.length : lineFeed + 1;
-    const piece = item.data.subarray(item.at, end);
+    const data = item.data;
+    let end = pieceEnd(data, item.at);
+    const kind = classifyPiece(data.subarray(item.at, end));
+    let lines = 1;
+    // At the bottom of a fresh screen, plain lines scroll in one after another onto fresh rows:
+    // they go to xterm together (a write per line costs more than the parsing).
+    if (kind === PieceKind.Plain && this.isRowPlain && this.terminal.buffer.active.cursorY === this.terminal.rows - 1) {
+      while (end < data.length && end - item.at < MAX_BATCH) {
+        const next = pieceEnd(data, end);
+        if (classifyPiece(data.subarray(end, next)) !== PieceKind.Plain) break;
+        end = next;
+        lines++;
+      }
+    }
+    const piece = data.subarray(item.at, end);
     item.at = end;
-    if (end >= item.data.length) this.head++;
+    if (end >= data.length) this.head++;
     const scrollsBefore = this.scrolls;
     const rowBefore = this.terminal.buffer.active.cursorY;
-    this.terminal.write(piece, () => this.afterPiece(piece, item, item.base + end, this.scrolls - scrollsBefore, rowBefore));
+    this.terminal.write(piece, () => {
+      const scrolled = this.scrolls - scrollsBefore;
+      // Lines that did not each scroll (a line feed below the scroll region) overwrote a row.
+      this.afterPiece(piece, lines > 1 && scrolled < lines ? PieceKind.SameRows : kind, item, item.base + end, scrolled, rowBefore);
+    });
   }
 
-  private afterPiece(piece: Buffer, position: OutputPosition, offset: number, scrolled: number, rowBefore: number): void {
-    const isPlain = isPlainText(piece);
+  private afterPiece(piece: Buffer, kind: PieceKind, position: OutputPosition, offset: number, scrolled: number, rowBefore: number): void {
+    const buffer = this.terminal.buffer.active;
+    const endsLine = piece[piece.length - 1] === 0x0a;
     // Text that wrapped (or a line feed that moved) onto a row below may have joined what that
     // row held: only a cursor that stayed on its row (the bottom one, scrolling) printed on
     // fresh rows alone.
-    if (!isPlain || !this.isRowPlain || this.terminal.buffer.active.cursorY > rowBefore) {
-      const mask = this.check(position, offset, scrolled);
+    if (kind !== PieceKind.Plain || !this.isRowPlain || buffer.cursorY > rowBefore) {
+      // Rows the piece printed on: from where it started (moved up by scrolling) to where it
+      // ended (before its line feed); anywhere, for a piece that moves the cursor freely.
+      const rows: [number, number] | undefined = kind === PieceKind.AnyRow ? undefined : [rowBefore - scrolled, buffer.cursorY - (endsLine ? 1 : 0)];
+      const mask = this.check(position, offset, scrolled, rows);
       if (mask) {
         this.masks.push(mask);
         this.isRowPlain = false;
@@ -113,17 +143,17 @@ export class ScreenWatch {
         return;
       }
     }
-    const buffer = this.terminal.buffer.active;
-    this.isRowPlain = piece[piece.length - 1] === 0x0a ? scrolled > 0 && buffer.cursorY === this.terminal.rows - 1 : isPlain && this.isRowPlain;
+    this.isRowPlain = endsLine ? scrolled > 0 && buffer.cursorY === this.terminal.rows - 1 : kind === PieceKind.Plain && this.isRowPlain;
     this.pump();
   }
 
   /** Looks at the rows the last piece changed (and the lines they wrap into). */
-  private check(position: OutputPosition, offset: number, scrolled: number): ScreenMask | undefined {
+  private check(position: OutputPosition, offset: number, scrolled: number, printed: [number, number] | undefined): ScreenMask | undefined {
     const buffer = this.terminal.buffer.active;
     const rows = this.terminal.rows;
-    const first = this.dirty ? Math.max(0, this.dirty.start - scrolled) : 0;
-    const last = this.dirty ? Math.min(rows - 1, this.dirty.end) : rows - 1;
+    const [from, to] = printed ?? (this.dirty ? [this.dirty.start - scrolled, this.dirty.end] : [0, rows - 1]);
+    const first = Math.max(0, Math.min(from, to));
+    const last = Math.min(rows - 1, Math.max(from, to));
     const cells: ScreenMaskCell[] = [];
     let y = first;
     while (y <= last) {
@@ -181,19 +211,64 @@ export class ScreenWatch {
   }
 }
 
+/** What a piece of output can do to the screen, from least to most to check. */
+export const enum PieceKind {
+  /** Prints what it holds, in order (text, tabs, colours, erase to the end of the line, titles). */
+  Plain,
+  /** Can rearrange text on the rows it prints on (CR, backspace, horizontal moves, inserts). */
+  SameRows,
+  /** Can move the cursor up or anywhere (or switch screens): any row may change. */
+  AnyRow,
+}
+
+/** CSI finals that move the cursor vertically or to an absolute place, or scroll it. */
+const VERTICAL_CSI = new Set([...'ABEFHfderu'].map((c) => c.charCodeAt(0)));
+/** ESC finals that do: reverse index, index, next line, restore cursor, reset. */
+const VERTICAL_ESC = new Set([...'MDE8c'].map((c) => c.charCodeAt(0)));
+
 /**
- * Printable text, tabs and a final line break only: on a fresh row the screen shows just what
- * these bytes say. Any other control (CR, BS, escape sequences, C1 controls) can rearrange it.
+ * One pass over a piece: Plain means the screen shows exactly the text these bytes print (which
+ * the streaming masker saw, escape sequences removed), so a fresh row needs no check.
  */
-export function isPlainText(piece: Buffer): boolean {
+export function classifyPiece(piece: Buffer): PieceKind {
   const n = piece.length;
+  let kind = PieceKind.Plain;
   for (let i = 0; i < n; i++) {
     const byte = piece[i]!;
-    if (byte < 0x20) {
-      if (byte === 0x09 || (byte === 0x0a && i === n - 1) || (byte === 0x0d && i === n - 2 && piece[n - 1] === 0x0a)) continue;
-      return false;
+    if (byte >= 0x20 && byte !== 0xc2) continue;
+    if (byte === 0xc2) {
+      // A C1 control (U+0080–U+009F) is a control to xterm.
+      if (i + 1 < n && piece[i + 1]! >= 0x80 && piece[i + 1]! <= 0x9f) return PieceKind.AnyRow;
+      continue;
     }
-    if (byte === 0xc2 && i + 1 < n && piece[i + 1]! >= 0x80 && piece[i + 1]! <= 0x9f) return false;
+    if (byte === 0x09 || (byte === 0x0a && i === n - 1) || (byte === 0x0d && i === n - 2 && piece[n - 1] === 0x0a)) continue;
+    if (byte !== 0x1b) {
+      kind = PieceKind.SameRows;
+      continue;
+    }
+    const next = piece[i + 1];
+    if (next === 0x5b) {
+      let j = i + 2;
+      let isPrivate = false;
+      while (j < n && piece[j]! >= 0x20 && piece[j]! <= 0x3f) {
+        if (piece[j]! >= 0x3c) isPrivate = true;
+        j++;
+      }
+      const final = piece[j];
+      if (final === undefined || VERTICAL_CSI.has(final) || (isPrivate && (final === 0x68 || final === 0x6c))) return PieceKind.AnyRow;
+      if (final !== 0x6d && final !== 0x4b) kind = PieceKind.SameRows;
+      i = j;
+    } else if (next === 0x5d) {
+      // OSC (title, hyperlink, shell marks): to BEL or ST, prints nothing.
+      let j = i + 2;
+      while (j < n && piece[j] !== 0x07 && !(piece[j] === 0x1b && piece[j + 1] === 0x5c)) j++;
+      if (j >= n) return PieceKind.AnyRow;
+      i = piece[j] === 0x07 ? j : j + 1;
+    } else {
+      if (next === undefined || VERTICAL_ESC.has(next)) return PieceKind.AnyRow;
+      kind = PieceKind.SameRows;
+      i++;
+    }
   }
-  return true;
+  return kind;
 }
