@@ -34,6 +34,25 @@ describeEachDriver('authenticatePassword', () => {
     expect((await authenticatePassword({ email: 'ada@example.test', password, ip: '192.0.2.2' })).id).toBe(user.id);
   });
 
+  it('a burst of parallel wrong passwords from one address gets no more than 5 to the password check', async () => {
+    const { password } = await makeUser({ email: 'ada@example.test' });
+    const burst = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => authenticatePassword({ email: 'ada@example.test', password: `guess-${i}`, ip: '192.0.2.1' })),
+    );
+    const codes = burst.map((result) => (result.status === 'rejected' ? (result.reason as { code?: string }).code : 'SIGNED_IN'));
+    expect(codes.filter((code) => code === 'UNAUTHORIZED')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(15);
+    // The lock holds for the right password too.
+    await rejectsWith(authenticatePassword({ email: 'ada@example.test', password, ip: '192.0.2.1' }), 'RATE_LIMITED');
+  });
+
+  it('signing in counts as no failure: after six sign-ins, one typo does not hold back the right password', async () => {
+    const { user, password } = await makeUser({ email: 'ada@example.test' });
+    for (let i = 0; i < 6; i++) await authenticatePassword({ email: 'ada@example.test', password, ip: '192.0.2.1' });
+    await rejectsWith(authenticatePassword({ email: 'ada@example.test', password: 'typo', ip: '192.0.2.1' }), 'UNAUTHORIZED');
+    expect((await authenticatePassword({ email: 'ada@example.test', password, ip: '192.0.2.1' })).id).toBe(user.id);
+  });
+
   it('a spray of wrong passwords from many addresses slows the account but never stops its owner at a fresh address', async () => {
     const { user, password } = await makeUser({ email: 'ada@example.test' });
     const spray = Array.from({ length: 12 }, (_, i) => `198.51.100.${i}`);

@@ -4,7 +4,7 @@ import { users, type User } from '@/db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { findUserByEmail } from '../users/find-user';
-import { clearPairFailures, loginRetryAfter, recordLoginFailure } from './login-rate-limit';
+import { forgiveLoginAttempt, reserveLoginAttempt } from './login-rate-limit';
 import { burnPasswordCheck, verifyPassword } from './password';
 
 function waitText(ms: number): string {
@@ -18,21 +18,21 @@ function waitText(ms: number): string {
 
 /** Checks an e-mail and password, within the failure limits of login-rate-limit.ts. */
 export async function authenticatePassword({ email, password, ip }: { email: string; password: string; ip: string }): Promise<User> {
-  const retryAfter = await loginRetryAfter(email, ip);
+  // Counted as a failure from here on, until the password proves right.
+  const retryAfter = await reserveLoginAttempt(email, ip);
   if (retryAfter > 0) {
     throw new AppError('RATE_LIMITED', { userMessage: `Too many failed attempts. Try again in ${waitText(retryAfter)}.` });
   }
   const user = await findUserByEmail(email);
   const isValid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!user || !isValid) {
-    await recordLoginFailure(email, ip);
     await recordAuditEvent({ actorId: user?.id ?? null, action: 'auth.login_failed', data: { email, ip } });
     throw new AppError('UNAUTHORIZED', { userMessage: 'Wrong e-mail or password.' });
   }
+  await forgiveLoginAttempt(email, ip);
   if (user.isDisabled) {
     throw new AppError('FORBIDDEN', { userMessage: 'This account is disabled. Ask an admin to enable it.' });
   }
-  await clearPairFailures(email, ip);
   await db().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
   await recordAuditEvent({ actorId: user.id, action: 'auth.login', data: { method: 'password', ip } });
   return user;

@@ -1,5 +1,5 @@
 import { and, eq, lte, or, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type Db } from '@/db/client';
 import { loginLimits } from '@/db/schema';
 
 /**
@@ -38,10 +38,10 @@ export function slowDownMs(accountFailures: number): number {
 }
 
 /** Milliseconds until this address may try this account again, or 0 when it may try now. */
-export async function loginRetryAfter(email: string, rawIp: string, now = new Date()): Promise<number> {
+export async function loginRetryAfter(email: string, rawIp: string, now = new Date(), tx: Pick<Db, 'select'> = db()): Promise<number> {
   const account = toAccount(email);
   const ip = toAddress(rawIp);
-  const rows = await db()
+  const rows = await tx
     .select()
     .from(loginLimits)
     .where(
@@ -68,13 +68,13 @@ const PRUNE_EVERY_MS = 60_000;
 let lastPrune = 0;
 
 /** Counts a failure against the pair, the account and the address. */
-export async function recordLoginFailure(email: string, rawIp: string, now = new Date()): Promise<void> {
+export async function recordLoginFailure(email: string, rawIp: string, now = new Date(), tx: Pick<Db, 'insert'> = db()): Promise<void> {
   const account = toAccount(email);
   const ip = toAddress(rawIp);
   const cutoff = new Date(now.getTime() - LOGIN_LIMITS.windowMs).toISOString();
   const isExpired = sql`${loginLimits.windowStartedAt} <= ${cutoff}::timestamptz`;
   const fresh = { failures: 1, windowStartedAt: now, lastFailureAt: now };
-  await db()
+  await tx
     .insert(loginLimits)
     .values([
       { account, address: ip, ...fresh },
@@ -89,10 +89,46 @@ export async function recordLoginFailure(email: string, rawIp: string, now = new
         lastFailureAt: sql`excluded.last_failure_at`,
       },
     });
-  if (now.getTime() - lastPrune >= PRUNE_EVERY_MS) {
-    lastPrune = now.getTime();
-    await pruneLoginLimits(now);
-  }
+}
+
+async function pruneNowAndThen(now: Date): Promise<void> {
+  if (now.getTime() - lastPrune < PRUNE_EVERY_MS) return;
+  lastPrune = now.getTime();
+  await pruneLoginLimits(now);
+}
+
+// Advisory lock classes (first key) for login attempts: one per account, one per address.
+const ACCOUNT_LOCK = 0x4c01;
+const ADDRESS_LOCK = 0x4c02;
+
+/**
+ * Counts an attempt as a failure before its password is checked, unless the limits refuse it.
+ * Returns 0 when it may go ahead (refund it with forgiveLoginAttempt if the password is right),
+ * else the wait in ms. Check and count are one step under locks on the account and the address
+ * (taken in that order, on every replica), so a burst of parallel guesses cannot all pass the
+ * check before the first failure is counted.
+ */
+export async function reserveLoginAttempt(email: string, rawIp: string, now = new Date()): Promise<number> {
+  const wait = await db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${toAccount(email)}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${toAddress(rawIp)}))`);
+    const retryAfter = await loginRetryAfter(email, rawIp, now, tx);
+    if (retryAfter === 0) await recordLoginFailure(email, rawIp, now, tx);
+    return retryAfter;
+  });
+  if (wait === 0) await pruneNowAndThen(now);
+  return wait;
+}
+
+/** The password was right after all: takes back the failure reserveLoginAttempt counted. */
+export async function forgiveLoginAttempt(email: string, rawIp: string): Promise<void> {
+  const account = toAccount(email);
+  const ip = toAddress(rawIp);
+  await clearPairFailures(email, rawIp);
+  await db()
+    .update(loginLimits)
+    .set({ failures: sql`greatest(${loginLimits.failures} - 1, 0)` })
+    .where(or(and(eq(loginLimits.account, account), eq(loginLimits.address, ANY)), and(eq(loginLimits.account, ANY), eq(loginLimits.address, ip))));
 }
 
 /** Deletes rows whose window ended: they no longer limit anything. */
