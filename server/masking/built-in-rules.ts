@@ -2,6 +2,7 @@ import { assignmentRules } from './rules/assignments';
 import { authRules } from './rules/auth';
 import { cloudRules } from './rules/cloud';
 import { codeHostingRules } from './rules/code-hosting';
+import { keyMaterialRules } from './rules/key-material';
 import { messagingRules } from './rules/messaging';
 import { paymentRules } from './rules/payment';
 import { pemRules } from './rules/pem';
@@ -22,6 +23,8 @@ export const BUILT_IN_RULES: readonly MaskRule[] = [
   ...assignmentRules,
   ...paymentRules.filter((rule) => rule.id !== 'stripe-key'),
   ...personalRules,
+  // Last: a candidate their check rejects must not hide another rule's match at the same place.
+  ...keyMaterialRules,
 ];
 
 export interface RuleOverride {

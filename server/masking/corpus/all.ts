@@ -10,8 +10,10 @@ import { corpus as githubFineGrainedToken } from './github-fine-grained-token';
 import { corpus as githubToken } from './github-token';
 import { corpus as gitlabToken } from './gitlab-token';
 import { corpus as googleApiKey } from './google-api-key';
+import { corpus as highEntropyValue } from './high-entropy-value';
 import { corpus as iban } from './iban';
 import { corpus as jwt } from './jwt';
+import { corpus as keyMaterial } from './key-material';
 import { corpus as npmToken } from './npm-token';
 import { corpus as passwordAssignment } from './password-assignment';
 import { corpus as privateKey } from './private-key';
@@ -34,8 +36,10 @@ export const DETECTOR_CORPORA: DetectorCorpus[] = [
   githubToken,
   gitlabToken,
   googleApiKey,
+  highEntropyValue,
   iban,
   jwt,
+  keyMaterial,
   npmToken,
   passwordAssignment,
   privateKey,

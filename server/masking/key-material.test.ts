@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { selectRules } from './built-in-rules';
+import { createMasker } from './masker';
+import { maskText } from './mask-text';
+
+const masker = createMasker(selectRules({ 'key-material': { enabled: true }, 'high-entropy-value': { enabled: true } }));
+const dir = mkdtempSync(path.join(tmpdir(), 'key-material-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What a terminal shows for `cmd`: the command line, then the output with CRLF line ends. */
+const terminal = (cmd: string, output: string): string => `$ ${cmd}\r\n${output.trimEnd().split('\n').join('\r\n')}\r\n$ `;
+const bodyLines = (pem: string): string[] => pem.trimEnd().split('\n').slice(1, -1);
+
+function expectMasked(text: string, lines: string[]): void {
+  const { output } = maskText(masker, [...Buffer.from(text)].map((byte) => Uint8Array.of(byte)));
+  const whole = maskText(masker, text).output.toString();
+  for (const line of lines) {
+    expect(whole).not.toContain(line);
+    expect(output.toString()).not.toContain(line);
+  }
+}
+
+describe('key material printed without its BEGIN line', () => {
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'test', '-f', path.join(dir, 'id_ed25519')]);
+  const ed25519 = readFileSync(path.join(dir, 'id_ed25519'), 'utf8');
+
+  it('masks every body line of `tail -n +2` of an RSA key and of an OpenSSH ed25519 key', () => {
+    for (const pem of [rsa, ed25519]) {
+      const body = bodyLines(pem);
+      expectMasked(terminal('tail -n +2 key.pem', pem.split('\n').slice(1).join('\n')), body);
+    }
+  });
+
+  it('masks a few lines from the middle (`head -n 5 | tail -n 3`)', () => {
+    const lines = rsa.split('\n').slice(2, 5);
+    expectMasked(terminal('head -n 5 key.pem | tail -n 3', lines.join('\n')), lines);
+  });
+
+  it('masks random values of key=value and JSON entries, and leaves the benign corpus alone', () => {
+    const secret = randomBytes(30).toString('base64');
+    expectMasked(`{"client_secret": "${secret}"}\n`, [secret]);
+    const key = randomBytes(24).toString('base64');
+    expectMasked(`API_KEY=${key}\n`, [key]);
+    const session = randomBytes(24).toString('base64');
+    expectMasked(`SESSION_KEY=${session}\n`, [session]);
+
+    const benign = path.join(__dirname, 'corpus', 'benign');
+    for (const file of readdirSync(benign).filter((f) => f.endsWith('.txt'))) {
+      const text = readFileSync(path.join(benign, file));
+      const { output, events } = maskText(masker, text);
+      expect(events, file).toEqual([]);
+      expect(output.equals(text), file).toBe(true);
+    }
+  });
+});
