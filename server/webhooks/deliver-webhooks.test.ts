@@ -122,6 +122,13 @@ describeEachDriver('webhook delivery', () => {
     await expect(save('https://hooks.slack.com/services/T000/B000/XXXX')).resolves.toMatchObject({ secret: expect.stringMatching(/^whsec_/) });
   });
 
+  it('answers a URL that is not one with a field message, not a crash', async () => {
+    setTestEnv({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: undefined });
+    const { admin } = await accessScenario({ approvers: 0 });
+    const saving = createWebhook({ actor: admin.actor, input: { name: 'x', url: 'not a url', events: ['request.created'] } });
+    expect((await rejectsWith(saving, 'VALIDATION')).fields).toEqual({ url: ['Enter an http(s) URL'] });
+  });
+
   it('refuses a private target at delivery time too, and shows only a generic failure', async () => {
     const url = await receiver.ready;
     const { resource, engineer, admin } = await accessScenario({ approvers: 0 });

@@ -6,9 +6,10 @@ import { webhookAddressCheck } from '../net/outbound-checks';
 /** At save time: https, and no private host written as such (delivery checks the resolved address again). */
 function checkWebhookTarget(url: string, ctx: z.RefinementCtx) {
   const check = webhookAddressCheck();
-  if (!check) return;
+  // zod runs this even when the URL check before it failed; that failure is the message.
+  if (!check || !URL.canParse(url)) return;
   const target = new URL(url);
-  if (target.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'Use an https:// URL' });
+  if (target.protocol === 'http:') ctx.addIssue({ code: 'custom', message: 'Use an https:// URL' });
   else if (isRefusedLiteral(target.hostname, check)) ctx.addIssue({ code: 'custom', message: 'Webhooks cannot post to loopback, private or link-local addresses' });
 }
 
