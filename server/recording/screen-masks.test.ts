@@ -20,7 +20,7 @@ import { connectTerminal } from '@/test/harness/terminal-client';
 import { exportRecording } from './export-recording';
 import { getEvents } from './get-events';
 import { getRecording } from './get-recording';
-import { scheduleIndexing } from './index-queue';
+import { drainIndexing, scheduleIndexing } from './index-queue';
 import { iterateEvents } from './read-events';
 
 /** Realistic positives (server/masking/corpus); the AWS docs' example key is on the benign list. */
@@ -151,5 +151,12 @@ describeEachDriver('secrets that form only on the rendered screen', (driver) => 
     const played = await rendered(stdout);
     expectNoSecrets(played, 'asciinema cat');
     expect(played).toContain('*'.repeat(GITHUB_TOKEN.length));
+
+    // Indexed before screen masks existed: masks are computed on read, and it is indexed again.
+    await db().delete(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, created.id));
+    const old = await getEvents({ actor, recordingId: created.id, query: { from: recording.duration, to: recording.duration + 1, keyframe: true } });
+    expectNoSecrets(await rendered(old.events.filter(([, kind]) => kind === 'o').map(([, , data]) => data).join('')), 'the replay of an older index');
+    await drainIndexing();
+    expect(await db().select().from(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, created.id))).toHaveLength(1);
   });
 });

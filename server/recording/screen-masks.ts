@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { recordingScreenMasks, type Recording } from '@/db/recording-schema';
 import { SCREEN_MASKS_VERSION, screenMask, type ScreenMask } from '@/lib/recording/screen-mask';
 import { IndexBuilder } from './index-builder';
+import { scheduleIndexing } from './index-queue';
 import { iterateEvents } from './read-events';
 import { loadScreenRules } from './screen-masking-rules';
 import { screenSecretFinder } from './screen-secrets';
@@ -22,9 +23,11 @@ const globalForMasks = globalThis as unknown as { __portholeScreenMasks?: Map<st
  * indexed yet (live, just ended, indexed before screen masks existed, or indexing failed) gets
  * them computed here, so no reader ever shows a screen that was not checked (fail closed).
  */
-export async function screenMasksOf(recording: Pick<Recording, 'id' | 'store' | 'cols' | 'rows' | 'duration' | 'eventCount' | 'status'>): Promise<RecordingScreenMasks> {
+export async function screenMasksOf(recording: Pick<Recording, 'id' | 'store' | 'cols' | 'rows' | 'duration' | 'eventCount' | 'status' | 'indexState'>): Promise<RecordingScreenMasks> {
   const [row] = await db().select().from(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, recording.id));
   if (row && row.version === SCREEN_MASKS_VERSION) return { masks: screenMask.array().parse(row.masks), hasMaskedKeyframes: true };
+  // Indexed before screen masks existed (or by another version): index it again, in the background.
+  if (recording.indexState === 'ready') void scheduleIndexing(recording.id);
   globalForMasks.__portholeScreenMasks ??= new Map();
   const cache = globalForMasks.__portholeScreenMasks;
   // A live recording grows past its row's counts: checked afresh each time.
