@@ -8,7 +8,15 @@ import { maskText } from './mask-text';
 import { createMaskingStages } from './stage/masking-stages';
 
 const masker = createMasker(selectRules());
-const secrets = DETECTOR_CORPORA.filter((corpus) => !corpus.enable).flatMap((corpus) => corpus.positives);
+const secrets = DETECTOR_CORPORA.filter((corpus) => !corpus.enable).flatMap((corpus) => corpus.positives.map((p) => ({ ...p, ruleId: corpus.ruleId })));
+/**
+ * Rules whose secret starts with a distinctive prefix (`AKIA`, `ghp_`, `eyJ`): found wherever
+ * it is, so a word character glued before or after it hides nothing. (Not cards, IBANs, SSNs
+ * or e-mail addresses: inside a longer number or word they are not one.)
+ */
+const PREFIXED = new Set(['aws-access-key-id', 'aws-credential-pair', 'github-token', 'github-app-token', 'github-fine-grained-token', 'gitlab-token', 'slack-token', 'stripe-key', 'google-api-key', 'npm-token', 'jwt']);
+/** Glued to a prefixed secret: word characters, including its own (`AKIA…EXAMPLEX`). */
+const GLUE = ['', 'x', 'Z', '_', '7'];
 
 /** Ordinary terminal text: words, numbers, punctuation, UTF-8, and complete escape sequences. */
 const noise = fc
@@ -91,10 +99,11 @@ function recorded(chunks: Buffer[], gapsMs: number[]): string {
 const ESCAPES = ['\x1b[0m', '\x1b[1;31m', '\x1b[38;5;208m', '\x1b[K', '\x1b(B', '\x1b[?25h', '\x1b]0;title\x07'];
 /**
  * What may follow a secret: nothing (the session ends), a line break, a word character, or `_`
- * typed and erased. (Not one of the secret's own characters where its rule ends at them: an
- * AWS key ID followed by more `[A-Z0-9]` is by definition not a key ID.)
+ * typed and erased.
  */
 const AFTER = ['', '\r\n', '_', 'x', '-', '_\b \b', ' ', '"'];
+/** What may follow a prefixed secret besides: one of its own characters (a longer run is masked whole). */
+const AFTER_PREFIXED = ['X', '7', 'Q_\b\b  \b\b'];
 const ESCAPE_PATTERN = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z])/g;
 
 /**
@@ -121,13 +130,20 @@ describe('masking properties: the recording of a terminal session', () => {
           fc.boolean(),
           fc.array(fc.nat(), { maxLength: 12 }),
           fc.array(fc.constantFrom(0, 5, 200, 6000), { minLength: 1, maxLength: 4 }),
+          fc.constantFrom(...GLUE),
+          fc.constantFrom(...AFTER_PREFIXED),
+          fc.boolean(),
           // `rest` null: the session ends right after the secret (and what follows it).
-          (before, { text, secret }, separator, after, rest, inside, inTitle, cuts, gaps) => {
+          (before, { text, secret, ruleId }, separator, anyAfter, rest, inside, inTitle, cuts, gaps, glue, ownAfter, isOwnAfter) => {
+            // A prefixed secret may have a word character glued before it, and its own after it.
+            const isPrefixed = PREFIXED.has(ruleId);
+            const glued = isPrefixed ? glue : '';
+            const after = isPrefixed && isOwnAfter ? ownAfter : anyAfter;
             // Escape sequences inside the secret's text, at random places (never inside a UTF-8
             // character); or the text as a window title (an escape inside one would end it).
             const chars = [...text];
             for (const [at, escape] of inside) chars.splice(at % (chars.length + 1), 0, escape);
-            const body = inTitle && !text.includes('\n') ? `${inside[0]?.[1] ?? ''}\x1b]2;${text}\x07` : chars.join('');
+            const body = inTitle && !text.includes('\n') ? `${inside[0]?.[1] ?? ''}\x1b]2;${glued}${text}\x07` : glued + chars.join('');
             const bytes = Buffer.from(`${before}${separator}${body}${after}${rest === null ? '' : `\n${rest}`}`, 'utf8');
             const stored = recorded(chunk(bytes, cuts), gaps).replace(ESCAPE_PATTERN, '');
             expect(stored, JSON.stringify(stored)).not.toContain(secret);

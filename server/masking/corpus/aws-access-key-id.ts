@@ -19,14 +19,19 @@ export const corpus: DetectorCorpus = {
     // Its own shape ends it, not a word boundary: typed with `_` after it and erased (#12).
     { text: "AKIAIOSFODNN7EXAMPLE_\b \b", secret: "AKIAIOSFODNN7EXAMPLE" },
     { text: "key_AKIARHUNWS7DR4ERD7TI", secret: "AKIARHUNWS7DR4ERD7TI" },
+    // Found by its prefix, wherever it is: a character glued before or after it hides nothing (#12).
+    { text: "ZAKIARHUNWS7DR4ERD7TI", secret: "AKIARHUNWS7DR4ERD7TI" },
+    { text: "AKIARHUNWS7DR4ERD7TIX", secret: "AKIARHUNWS7DR4ERD7TI" },
+    { text: "ZAKIARHUNWS7DR4ERD7TIX", secret: "AKIARHUNWS7DR4ERD7TI" },
+    { text: "_AKIARHUNWS7DR4ERD7TI_\b \b", secret: "AKIARHUNWS7DR4ERD7TI" },
   ],
   negatives: [
     "AKIAIOSFODNN7EXAMPL",
-    "XAKIAIOSFODNN7EXAMPLE",
-    "AKIAIOSFODNN7EXAMPLEX",
     "AKIAiosfodnn7example",
     "AKIA-IOSFODNN7EXAMPLE",
     "arn:aws:iam::123456789012:user/AKIA",
     "\"UserId\": \"AIDAJQABLZS4A3QDU576Q\"",
+    "AKIA_IOSFODNN7EXAMPLE",
+    "ASIA/Tokyo",
   ],
 };

@@ -15,6 +15,10 @@ export const corpus: DetectorCorpus = {
     { text: "AKIADGO7A2SRVF7TLR5H,TtPH17/mYL6Rz6MxtHmF5z6mIE+tU+v+2H2cN+VY", secret: "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" },
     { text: "AKIAMEJ2MJTKUV5O4E2Z ilXEsqS2sUlTB2gj8t7YGAXrYiQwk57u9JrZPUjT", secret: "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" },
     { text: "AKIAMQNHXNXRSMU3GITT,xZ+HrLnzgcLVzMtG3Rj605JhPq3LsdCgfPyQi5+m", secret: "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" },
+    // Found by the key ID's prefix, wherever it is: a character glued before it hides nothing (#12).
+    { text: "ZAKIA32POHTFJ5YL3IN4U: 6gijA9kifoMvvlCa0AITUhBzwjiaOMi/z5Dsh5Ci", secret: "6gijA9kifoMvvlCa0AITUhBzwjiaOMi/z5Dsh5Ci" },
+    { text: "key_AKIA32POHTFJ5YL3IN4U: 6gijA9kifoMvvlCa0AITUhBzwjiaOMi/z5Dsh5Ci", secret: "6gijA9kifoMvvlCa0AITUhBzwjiaOMi/z5Dsh5Ci" },
+    { text: "ZAKIA32POHTFJ5YL3IN4U: 6gijA9kifoMvvlCa0AITUhBzwjiaOMi/z5Dsh5CiX", secret: "6gijA9kifoMvvlCa0AITUhBzwjiaOMi/z5Dsh5Ci" },
   ],
   negatives: [
     "AKIAIOSFODNN7EXAMPL,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",

@@ -15,12 +15,17 @@ export const corpus: DetectorCorpus = {
     { text: "ghr_ZSM4zxkSu3hn72eu9K8LEk98DFtXFquMmVo4", secret: "ghr_ZSM4zxkSu3hn72eu9K8LEk98DFtXFquMmVo4" },
     { text: "ghu_uOQDY0VE1LG5I8R1yzKlporhNr3yLbG8am7o", secret: "ghu_uOQDY0VE1LG5I8R1yzKlporhNr3yLbG8am7o" },
     { text: "ghu_AvZHFisbHXf5tsg9MJPTJhhnlVKFJmTYsdiu", secret: "ghu_AvZHFisbHXf5tsg9MJPTJhhnlVKFJmTYsdiu" },
+    // Found by its prefix, wherever it is: a character glued before or after it hides nothing (#12).
+    { text: "xghu_kMwdMpIUVJU7lbz94WiBDbcImnKxRWunM00R", secret: "ghu_kMwdMpIUVJU7lbz94WiBDbcImnKxRWunM00R" },
+    { text: "ghu_kMwdMpIUVJU7lbz94WiBDbcImnKxRWunM00RQ", secret: "ghu_kMwdMpIUVJU7lbz94WiBDbcImnKxRWunM00R" },
+    { text: "xghu_kMwdMpIUVJU7lbz94WiBDbcImnKxRWunM00RQ", secret: "ghu_kMwdMpIUVJU7lbz94WiBDbcImnKxRWunM00R" },
+    { text: "_ghu_kMwdMpIUVJU7lbz94WiBDbcImnKxRWunM00R_\b \b", secret: "ghu_kMwdMpIUVJU7lbz94WiBDbcImnKxRWunM00R" },
   ],
   negatives: [
     "ghs_6uYs9bC4l5i1nwtOZfS9",
     "ghs_token",
     "ght_K4PSSeEPQwjuxrbK0K0J0XbA38yY52Ji21m2",
-    "_ghs_dHLht5dOYElj0Um1bhHMO3HVdcBInGM4AweD",
     "ghu-XqjAWzPTOBWdKQQlFvDDr3yH0507kNu908pM",
+    "ghs_short_token_value",
   ],
 };

@@ -15,6 +15,11 @@ export const corpus: DetectorCorpus = {
     { text: "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", secret: "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" },
     { text: "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", secret: "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" },
     { text: "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", secret: "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" },
+    // Found by its prefix, wherever it is: a character glued before or after it hides nothing (#12).
+    { text: "x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", secret: "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" },
+    { text: "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Q", secret: "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" },
+    { text: "x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Q", secret: "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" },
+    { text: "_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_\b \b", secret: "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" },
   ],
   negatives: [
     "github_pat_",

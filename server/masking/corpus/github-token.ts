@@ -16,13 +16,18 @@ export const corpus: DetectorCorpus = {
     { text: "gho_MV7JX85KGo6uJbBRYzAXOTPd90xibjg7ujdH", secret: "gho_MV7JX85KGo6uJbBRYzAXOTPd90xibjg7ujdH" },
     { text: "gho_TxqnsPswGfqkKhxNLGNSGqxQ2LS9fHo1oPVI", secret: "gho_TxqnsPswGfqkKhxNLGNSGqxQ2LS9fHo1oPVI" },
     { text: "gho_X5wST8EbpWmJa0iqW08ZJcXfLRW0h6LP78pM", secret: "gho_X5wST8EbpWmJa0iqW08ZJcXfLRW0h6LP78pM" },
+    // Found by its prefix, wherever it is: a character glued before or after it hides nothing (#12).
+    { text: "xghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW", secret: "ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW" },
+    { text: "ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXWx", secret: "ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW" },
+    { text: "xghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXWx", secret: "ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW" },
+    { text: "_ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW_\b \b", secret: "ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW" },
   ],
   negatives: [
     "ghp_G0cZGGOwnJhRrGZ69QwjN2uNEzwXrVtkrJQ",
     "ghp_",
     "ghx_W6rItcEX8cMSf0twINnXT3zPKb3Cqv5Pdgqc",
-    "xghp_6t766esNpIUoMbR9w1BfpqVPrdJHMe4iKRWy",
     "GHP_qtZ69AxRt4mBXBNo5F50nE6ZPkgA78WTJoPp",
     "ghp-spZGPauJWI67IAQojybb0o30BhqeC7gxmJUV",
+    "ghp_ghp_ghp_ghp_",
   ],
 };

@@ -15,6 +15,11 @@ export const corpus: DetectorCorpus = {
     { text: "glpat-jMd8h0xxXFDCa3inLe8W", secret: "glpat-jMd8h0xxXFDCa3inLe8W" },
     { text: "gldt-AU9hpxpy1MaussnON8Ik", secret: "gldt-AU9hpxpy1MaussnON8Ik" },
     { text: "glpat-5wJPDbgmTbS9ifKzdSLH", secret: "glpat-5wJPDbgmTbS9ifKzdSLH" },
+    // Found by its prefix, wherever it is: a character glued before or after it hides nothing (#12).
+    { text: "xglptt-jPZ5ElO3S5wdGU4Hu-Gk", secret: "glptt-jPZ5ElO3S5wdGU4Hu-Gk" },
+    { text: "glptt-jPZ5ElO3S5wdGU4Hu-GkQ", secret: "glptt-jPZ5ElO3S5wdGU4Hu-Gk" },
+    { text: "xglptt-jPZ5ElO3S5wdGU4Hu-GkQ", secret: "glptt-jPZ5ElO3S5wdGU4Hu-Gk" },
+    { text: "_glptt-jPZ5ElO3S5wdGU4Hu-Gk_\b \b", secret: "glptt-jPZ5ElO3S5wdGU4Hu-Gk" },
   ],
   negatives: [
     "glpat-ujpy8wokKkpi",

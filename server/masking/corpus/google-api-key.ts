@@ -16,12 +16,17 @@ export const corpus: DetectorCorpus = {
     { text: "AIza2lQcwPbjt6rbKlp412w63cWgaZ-Odw39Zx4", secret: "AIza2lQcwPbjt6rbKlp412w63cWgaZ-Odw39Zx4" },
     { text: "AIza3ufmS7tNYMdQNsepxTDd8cmyzm77v6lWK1O", secret: "AIza3ufmS7tNYMdQNsepxTDd8cmyzm77v6lWK1O" },
     { text: "AIzaHaQHRlgaCjJvLWgS-VGzGum_tLG_aWxrN_Z", secret: "AIzaHaQHRlgaCjJvLWgS-VGzGum_tLG_aWxrN_Z" },
+    // Found by its prefix, wherever it is: a character glued before or after it hides nothing (#12).
+    { text: "xAIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo", secret: "AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo" },
+    { text: "AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4moQ", secret: "AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo" },
+    { text: "xAIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4moQ", secret: "AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo" },
+    { text: "_AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo_\b \b", secret: "AIzaOnescuteGu982W5gpK_Zxzs0bdDVwKMX4mo" },
   ],
   negatives: [
     "AIzaHRmxaYSliXspkQo1ixtPeemtc1E4nN7FB6",
     "AIzaSy",
-    "xAIzaIrNTuVspqRbayfQP0PAA1bxnVU5nqLsOdfR",
     "aizaQLmO2fG72uhXTTqNS9bKVxv9MeiN5dJyLRH",
     "AIZASysZ7SV9O8weqz2aCFLMN4diKU5WdIE2wi2",
+    "AIza is the prefix of a Google key",
   ],
 };

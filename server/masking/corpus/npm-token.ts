@@ -16,12 +16,17 @@ export const corpus: DetectorCorpus = {
     { text: "npm_W1rqFp4kVb87oHpRZC1A9Od0mI8pabyUhKVo", secret: "npm_W1rqFp4kVb87oHpRZC1A9Od0mI8pabyUhKVo" },
     { text: "npm_QwzIE3dtQFAVBX5hjOrQt0RRZi291LKKBwzZ", secret: "npm_QwzIE3dtQFAVBX5hjOrQt0RRZi291LKKBwzZ" },
     { text: "npm_Cg84CdGJUoUgG6e0IXd83yvmzEafdD3bYqHi", secret: "npm_Cg84CdGJUoUgG6e0IXd83yvmzEafdD3bYqHi" },
+    // Found by its prefix, wherever it is: a character glued before or after it hides nothing (#12).
+    { text: "xnpm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ", secret: "npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ" },
+    { text: "npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQQ", secret: "npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ" },
+    { text: "xnpm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQQ", secret: "npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ" },
+    { text: "_npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ_\b \b", secret: "npm_WXEeLrm7n7C6ySHE5GjWKauhpaV9etj39RKQ" },
   ],
   negatives: [
     "npm_TWXfYmqY8qLA0s2KfXXlAvBOR0FKV4Yeij4",
     "npm_config_registry",
     "npm_package_version=1.2.3",
     "npm-AtpVrPO4ioYHTh2C7Aa1k6uHq90Y7Fd4ZCSs",
-    "xnpm_bAko8suTpzK9WOPcaY0Q8fgumWbDXjSHwHes",
+    "npm_token_is_not_set",
   ],
 };

@@ -16,12 +16,17 @@ export const corpus: DetectorCorpus = {
     { text: "xoxr-734785500090-841065257653-wx1XxB80Xbxrvl4T27zOvosu", secret: "xoxr-734785500090-841065257653-wx1XxB80Xbxrvl4T27zOvosu" },
     { text: "xoxb-629545959065-30536828366-uKG3brWO3z6vsLExSpYhetK6", secret: "xoxb-629545959065-30536828366-uKG3brWO3z6vsLExSpYhetK6" },
     { text: "xoxa-614465849649-54317737195-yF5ndA0IuDq9IAgtp96vEytP", secret: "xoxa-614465849649-54317737195-yF5ndA0IuDq9IAgtp96vEytP" },
+    // Found by its prefix, wherever it is: a character glued before or after it hides nothing (#12).
+    { text: "axoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6", secret: "xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6" },
+    { text: "xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6Q", secret: "xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6" },
+    { text: "axoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6Q", secret: "xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6" },
+    { text: "_xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6_\b \b", secret: "xoxb-186004656182-284666766145-4MYgI8UG4or7yJfNFBjfaES6" },
   ],
   negatives: [
     "xoxb-",
     "xoxb-123",
     "xoxz-jy7tyTU4k0JRVh3jkook8DyOY94TvJ",
     "XOXB-HSSdDJDIYv8w8G8J4Ob00UlBnaHylK",
-    "axoxb-XCDAECxgsCJAB1J4wJpYgfmFUHc8CW",
+    "xoxb-short",
   ],
 };

@@ -16,12 +16,17 @@ export const corpus: DetectorCorpus = {
     { text: "sk_live_NXZwnW0HfBegDhhgV6NdaBEZqKOQ75LC", secret: "sk_live_NXZwnW0HfBegDhhgV6NdaBEZqKOQ75LC" },
     { text: "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", secret: "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" },
     { text: "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", secret: "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" },
+    // Found by its prefix, wherever it is: a character glued before or after it hides nothing (#12).
+    { text: "xsk_live_szJieeJhglG3LIfSk2kmRp7o", secret: "sk_live_szJieeJhglG3LIfSk2kmRp7o" },
+    { text: "sk_live_szJieeJhglG3LIfSk2kmRp7oQ", secret: "sk_live_szJieeJhglG3LIfSk2kmRp7o" },
+    { text: "xsk_live_szJieeJhglG3LIfSk2kmRp7oQ", secret: "sk_live_szJieeJhglG3LIfSk2kmRp7o" },
+    { text: "_sk_live_szJieeJhglG3LIfSk2kmRp7o_\b \b", secret: "sk_live_szJieeJhglG3LIfSk2kmRp7o" },
   ],
   negatives: [
     "pk_live_mKHZNlxVLJX6CpiRAdnoGSht",
     "sk_live_short",
     "sk_prod_ulYSWGFQkq0hSN3wUgmgKckv",
-    "xsk_live_U1VhFp7O8Jda7p1MPSPmEOmp",
     "SK_LIVE_jeupcuc3x2FvV0dBABmuO4ud",
+    "sk_live_abcdefghijklmno",
   ],
 };

@@ -19,7 +19,8 @@ export const authRules: MaskRule[] = [
     name: 'JSON Web Token',
     label: '[MASKED:jwt]',
     strategy: 'label',
-    pattern: String.raw`(?<![A-Za-z0-9_])eyJ[A-Za-z0-9_-]{8,2048}\.[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,2048}`,
+    // Found by its prefix wherever it is (`xeyJ…`): a glued character is one anyone can strip.
+    pattern: String.raw`eyJ[A-Za-z0-9_-]{8,2048}\.[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,2048}`,
     maxLength: 12300,
     enabledByDefault: true,
     description: 'Three base64url parts, the header starting eyJ.',

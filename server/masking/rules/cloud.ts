@@ -8,8 +8,9 @@ export const cloudRules: MaskRule[] = [
     label: '[MASKED:aws-credentials]',
     strategy: 'label',
     // A credentials CSV or `key id, secret` output: the key ID then the secret, masked together;
-    // the secret by its fixed length (a character after it does not hide it).
-    pattern: String.raw`(?<![A-Z0-9])A(?:KIA|SIA)[A-Z0-9]{16}["']?[ \t]{0,8}[,:;|= \t]["']?[ \t]{0,8}[A-Za-z0-9/+]{40}`,
+    // the secret by its fixed length (a character after it does not hide it), and the key ID
+    // by its prefix (a character before it does not either).
+    pattern: String.raw`A(?:KIA|SIA)[A-Z0-9]{16}["']?[ \t]{0,8}[,:;|= \t]["']?[ \t]{0,8}[A-Za-z0-9/+]{40}`,
     maxLength: 80,
     enabledByDefault: true,
     description: 'An access key ID directly followed by its 40-character secret.',
@@ -19,9 +20,10 @@ export const cloudRules: MaskRule[] = [
     name: 'AWS access key ID',
     label: '[MASKED:aws-key]',
     strategy: 'label',
-    // Its own shape bounds it, not a word boundary: `…EXAMPLE_` or `xAKIA…` still match.
-    pattern: String.raw`(?<![A-Z0-9])A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{16}(?![A-Z0-9])`,
-    maxLength: 20,
+    // Its prefix finds it wherever it is, not a word boundary: a character glued before or after
+    // it (`ZAKIA…`, `…EXAMPLEX`, `…EXAMPLE_`) is one anyone can strip. A longer run is masked whole.
+    pattern: String.raw`A(?:KIA|SIA|BIA|CCA)[A-Z0-9]{16,60}`,
+    maxLength: 64,
     enabledByDefault: true,
     description: 'AKIA…/ASIA… 20-character access key IDs.',
   },
@@ -43,9 +45,9 @@ export const cloudRules: MaskRule[] = [
     name: 'Google API key',
     label: '[MASKED:google-api-key]',
     strategy: 'label',
-    // Fixed length: whatever follows (even `_`, one of its own characters) leaves it a key.
-    pattern: String.raw`(?<![0-9A-Za-z_-])AIza[0-9A-Za-z_-]{35}`,
-    maxLength: 39,
+    // Found by its prefix wherever it is (`xAIza…`); a longer run of its characters is masked whole.
+    pattern: String.raw`AIza[0-9A-Za-z_-]{35,96}`,
+    maxLength: 100,
     enabledByDefault: true,
     description: 'AIza followed by 35 characters.',
   },

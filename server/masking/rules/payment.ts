@@ -8,7 +8,8 @@ export const paymentRules: MaskRule[] = [
     name: 'Stripe key',
     label: '[MASKED:stripe-key]',
     strategy: 'label',
-    pattern: String.raw`(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)|whsec)_[A-Za-z0-9]{16,247}`,
+    // Found by its prefix wherever it is (`xsk_live_…`): a glued character is one anyone can strip.
+    pattern: String.raw`(?:(?:sk|rk)_(?:live|test)|whsec)_[A-Za-z0-9]{16,247}`,
     maxLength: 255,
     enabledByDefault: true,
     description: 'sk_live_/rk_live_/sk_test_ secret and restricted keys, whsec_ webhook secrets.',
