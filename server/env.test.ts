@@ -84,6 +84,14 @@ describe('parseEnv', () => {
     expect(errorOf({ PORTHOLE_SESSION_MAX_HOURS: '1', PORTHOLE_SESSION_IDLE_MINUTES: '90' })).toMatch(/PORTHOLE_SESSION_IDLE_MINUTES: must not be longer/);
   });
 
+  it('holds program output that may begin a secret 250 ms on screen unless configured (0 to 5000 ms)', () => {
+    expect(parse({}).maskScreenHoldMs).toBe(250);
+    expect(parse({ PORTHOLE_MASK_SCREEN_HOLD_MS: ' ' }).maskScreenHoldMs).toBe(250);
+    expect(parse({ PORTHOLE_MASK_SCREEN_HOLD_MS: '0' }).maskScreenHoldMs).toBe(0);
+    expect(parse({ PORTHOLE_MASK_SCREEN_HOLD_MS: '1000' }).maskScreenHoldMs).toBe(1000);
+    for (const value of ['-1', '5001', '2.5', 'soon']) expect(errorOf({ PORTHOLE_MASK_SCREEN_HOLD_MS: value })).toMatch(/^Invalid configuration: PORTHOLE_MASK_SCREEN_HOLD_MS: /);
+  });
+
   it('names the missing OIDC variable when single sign-on is half configured', () => {
     expect(errorOf({ OIDC_ISSUER: 'https://sso.example.test', OIDC_CLIENT_ID: 'porthole' })).toContain('OIDC_CLIENT_SECRET');
     expect(errorOf({ OIDC_ISSUER: 'https://sso.example.test', OIDC_CLIENT_SECRET: 'shh' })).toContain('OIDC_CLIENT_ID');

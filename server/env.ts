@@ -45,6 +45,18 @@ const envSchema = z
     PORTHOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(8),
     /** A browser session ends after this long without activity. */
     PORTHOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(60),
+    /**
+     * How long the browser's copy holds program output that may begin a secret (a key printed in
+     * two writes is masked on screen too). The echo of what the user types is released at once.
+     */
+    PORTHOLE_MASK_SCREEN_HOLD_MS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[0-9]{1,4}$/, 'must be a whole number of milliseconds from 0 to 5000')
+        .transform(Number)
+        .pipe(z.number().max(5000, 'must be a whole number of milliseconds from 0 to 5000'))
+        .optional(),
+    ),
     PORTHOLE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     PORTHOLE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     OIDC_ISSUER: optionalString.pipe(z.url().optional()),
@@ -120,6 +132,7 @@ function toEnv(raw: z.output<typeof envSchema>) {
     demo: raw.PORTHOLE_DEMO,
     isWebhookPrivateAllowed: raw.PORTHOLE_WEBHOOK_ALLOW_PRIVATE ?? false,
     isMetadataHostAllowed: raw.PORTHOLE_ALLOW_METADATA_HOSTS ?? false,
+    maskScreenHoldMs: raw.PORTHOLE_MASK_SCREEN_HOLD_MS ?? 250,
     session: { maxAgeSeconds: raw.PORTHOLE_SESSION_MAX_HOURS * 3600, idleSeconds: raw.PORTHOLE_SESSION_IDLE_MINUTES * 60 },
     admin: raw.PORTHOLE_ADMIN_EMAIL
       ? { email: raw.PORTHOLE_ADMIN_EMAIL, password: raw.PORTHOLE_ADMIN_PASSWORD ?? '' }

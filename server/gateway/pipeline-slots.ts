@@ -1,4 +1,5 @@
 import type { TerminalSize } from '../connectors/terminal-connector';
+import { env } from '../env';
 import { loadSessionMasking } from '../masking/rules-store/load-masking';
 import { createMaskingStages } from '../masking/stage/masking-stages';
 import { createRecorderStages } from '../recording/recorder';
@@ -16,7 +17,7 @@ export type SlotsRequest = { sessionId: string; userId: string; resourceId: stri
  */
 export async function createPipelineSlots(request: SlotsRequest): Promise<SessionPipelineSlots> {
   const masking = await loadSessionMasking(request.resourceId);
-  const masker = createMaskingStages({ masker: masking.masker, mode: masking.mode });
+  const masker = createMaskingStages({ masker: masking.masker, mode: masking.mode, screenHoldMs: env().maskScreenHoldMs });
   const recorder = await createRecorderStages(request);
   return {
     output: { masker: masker.output, recorder: recorder.output },

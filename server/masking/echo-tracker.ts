@@ -36,8 +36,11 @@ export interface EchoTracker {
   readonly initialState: EchoTrackerState;
   /** Keystrokes from the user. */
   input(state: EchoTrackerState, bytes: Uint8Array, now: number): { state: EchoTrackerState; records: InputRecord[] };
-  /** Output from the terminal (before masking). */
-  output(state: EchoTrackerState, bytes: Uint8Array, now: number): { state: EchoTrackerState; records: InputRecord[] };
+  /**
+   * Output from the terminal (before masking). `echoed`: how many typed printable bytes it
+   * echoed (the output shows what the user typed, not what a program printed).
+   */
+  output(state: EchoTrackerState, bytes: Uint8Array, now: number): { state: EchoTrackerState; records: InputRecord[]; echoed: number };
   /** Timer: decides keystrokes whose echo window has passed. */
   tick(state: EchoTrackerState, now: number): { state: EchoTrackerState; records: InputRecord[] };
 }
@@ -78,7 +81,7 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
     },
   };
 
-  function resolve(state: EchoTrackerState, now: number, echo: string): { state: EchoTrackerState; records: InputRecord[] } {
+  function resolve(state: EchoTrackerState, now: number, echo: string): { state: EchoTrackerState; records: InputRecord[]; echoed: number } {
     const records: InputRecord[] = [];
     let { echoOff, recentHidden, promptHint } = state;
     const pending = [...state.pending];
@@ -129,7 +132,7 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
       }
       pending.shift();
     }
-    return { state: { ...state, pending, echoOff, recentHidden, promptHint }, records };
+    return { state: { ...state, pending, echoOff, recentHidden, promptHint }, records, echoed: echoed.size };
   }
 }
 

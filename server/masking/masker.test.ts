@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectRules } from './built-in-rules';
-import { createMasker, MAX_PENDING_BYTES } from './masker';
+import { BUILT_IN_RULES } from './built-in-rules';
+import { createMasker, MAX_HELD_BYTES, MAX_PENDING_BYTES } from './masker';
 import { maskText } from './mask-text';
 import type { MaskerState } from './types';
 
@@ -224,6 +225,11 @@ describe('createMasker: the end of a stored stream and the held-bytes bound (fai
     expect(masker.flush(steps(['$ printf AKIAIOSFODNN7EXAMPL']).state).output.toString()).toBe('AKIAIOSFODNN7EXAMPL');
   });
 
+  it("holds every built-in rule's longest match whole (three states of a session hold ≤ 64 KiB)", () => {
+    expect(3 * MAX_HELD_BYTES).toBeLessThanOrEqual(64 * 1024);
+    for (const rule of BUILT_IN_RULES) expect(rule.maxLength, rule.id).toBeLessThanOrEqual(MAX_PENDING_BYTES);
+  });
+
   it(`holds at most ${MAX_PENDING_BYTES} bytes: a secret coloured character by character past it is masked, and so is the rest of it`, () => {
     const jwt = `eyJhbGciOiJIUzI1NiJ9.${'eyJzdWIiOiIxIn0'.repeat(400)}.c2ln`;
     const coloured = Buffer.from(`${[...jwt].map((ch) => `\x1b[38;5;123m${ch}`).join('')}\x1b[0m done\n`);
@@ -238,7 +244,7 @@ describe('createMasker: the end of a stored stream and the held-bytes bound (fai
       maxHeld = Math.max(maxHeld, state.held.length);
     }
     outputs.push(masker.end(state).output);
-    expect(maxHeld).toBeLessThanOrEqual(64 * 1024);
+    expect(maxHeld).toBeLessThanOrEqual(MAX_HELD_BYTES);
     const text = Buffer.concat(outputs).toString().replace(/\x1b\[[0-9;]*m/g, '');
     expect(text).toBe('eyJ[MASKED:jwt] done\n');
   });

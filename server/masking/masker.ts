@@ -40,9 +40,15 @@ export interface Masker {
  * fails closed: it masks the undecided tail like `end`, and goes on masking what follows as
  * long as it can still belong to it (a secret coloured character by character).
  */
-export const MAX_PENDING_BYTES = 60 * 1024;
-/** Raw bytes of already-emitted context kept for lookbehinds, at most: held ≤ 64 KiB in all. */
-const MAX_CONTEXT_RAW = 4 * 1024;
+export const MAX_PENDING_BYTES = 20 * 1024;
+/** Raw bytes of already-emitted context kept for lookbehinds (64 clean bytes and their escapes), at most. */
+const MAX_CONTEXT_RAW = 1024;
+/**
+ * Bytes one state holds, at most. A session has up to three states (recorded output, the
+ * browser's copy while it differs, recorded input): 3 × 21 KiB ≤ 64 KiB held per session. The
+ * longest built-in rule (key material, 19,000 bytes; a PEM block is capped at 16 KiB) fits.
+ */
+export const MAX_HELD_BYTES = MAX_PENDING_BYTES + MAX_CONTEXT_RAW;
 
 type StepMode = 'step' | 'flush' | 'end' | 'bound';
 

@@ -8,14 +8,17 @@ export class IdleDeadline {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly ms: number,
+    private ms: number,
     private readonly onIdle: () => void,
   ) {}
 
-  /** Something happened: the deadline starts again from now. */
-  touch(): void {
+  /** Something happened: the deadline starts again from now, `ms` long (by default the last one's). */
+  touch(ms = this.ms): void {
     this.lastTouch = performance.now();
-    this.timer ??= setTimeout(this.check, this.ms);
+    // A shorter deadline than the armed timer's needs a timer of its own.
+    if (this.timer && ms < this.ms) this.cancel();
+    this.ms = ms;
+    this.timer ??= setTimeout(this.check, ms);
   }
 
   cancel(): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildPipeline, type PipelineEvent, type Sink, type Stage, type StageContext } from '@/server/gateway/pipeline';
 import { selectRules } from '../built-in-rules';
-import { createMasker, type Masker } from '../masker';
+import { createMasker, MAX_HELD_BYTES, type Masker } from '../masker';
 import { createMaskingStages, HIDDEN_INPUT_MARKER } from './masking-stages';
 
 const context: StageContext = { sessionId: 's', userId: 'u', resourceId: 'r', direction: 'output', pause: () => {}, resume: () => {} };
@@ -30,8 +30,8 @@ function fakeRecorder() {
 }
 
 describe('masking stages', () => {
-  it('masks a token split across frames; a held tail reaches the browser after its short deadline, the recording at exit, masked', async () => {
-    const stages = createMaskingStages({ masker, viewIdleMs: 5 });
+  it('masks a token split across frames; a held tail reaches the browser after its deadline, the recording at exit, masked', async () => {
+    const stages = createMaskingStages({ masker, screenHoldMs: 5 });
     const recorder = fakeRecorder();
     const screen = collector();
     const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
@@ -58,8 +58,10 @@ describe('masking stages', () => {
     const recorder = fakeRecorder();
     const screen = collector();
     const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
+    const input = buildPipeline({ masker: stages.input, recorder: fakeRecorder().stage }, collector().sink, { ...context, direction: 'input' });
     out.write(Buffer.from('$ echo '));
     for (const key of AWS_KEY) {
+      input.write(Buffer.from(key));
       out.write(Buffer.from(key));
       await sleep(6);
     }
@@ -76,7 +78,7 @@ describe('masking stages', () => {
   it('the browser and the recording share one masker pass again once they have caught up', async () => {
     let steps = 0;
     const counting: Masker = { ...masker, step: (state, chunk) => (steps++, masker.step(state, chunk)) };
-    const stages = createMaskingStages({ masker: counting, viewIdleMs: 1 });
+    const stages = createMaskingStages({ masker: counting, screenHoldMs: 1 });
     const recorder = fakeRecorder();
     const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, collector().sink, context);
     out.write(Buffer.from('$ ghp_'));
@@ -98,7 +100,10 @@ describe('masking stages', () => {
       const screen = collector();
       const out = buildPipeline({ masker: stages.output, recorder: recorder.stage }, screen.sink, context);
       out.write(Buffer.from('$ printf AKIAIOSF; sleep 600\r\nAKIAIOSF'));
-      vi.advanceTimersByTime(15);
+      // The browser gets program output that may begin a secret after the screen hold (250 ms).
+      vi.advanceTimersByTime(200);
+      expect(screen.text()).toBe('$ printf AKIAIOSF; sleep 600\r\n');
+      vi.advanceTimersByTime(60);
       expect(screen.text()).toMatch(/\nAKIAIOSF$/);
       expect(recorder.seen.text()).toBe('$ printf AKIAIOSF; sleep 600\r\n');
       vi.advanceTimersByTime(10 * 60_000);
@@ -147,5 +152,83 @@ describe('masking stages', () => {
     input.end();
     expect(target.text()).toBe('ls\rhunter2\r');
     expect(inRecorder.seen.text()).toBe(`ls\r${HIDDEN_INPUT_MARKER}\r`);
+  });
+  it('program output that may begin a secret is held on screen up to 250 ms (a key printed in two writes is masked); the echo of typed keys after 4 ms', () => {
+    vi.useFakeTimers();
+    try {
+      const stages = createMaskingStages({ masker });
+      const screen = collector();
+      const out = buildPipeline({ masker: stages.output, recorder: fakeRecorder().stage }, screen.sink, context);
+      const input = buildPipeline({ masker: stages.input, recorder: fakeRecorder().stage }, collector().sink, { ...context, direction: 'input' });
+      out.write(Buffer.from('$ '));
+      // printf AKIAIOSF; sleep 0.15; printf ODNN7EXAMPLE
+      out.write(Buffer.from('AKIAIOSF'));
+      vi.advanceTimersByTime(150);
+      expect(screen.text()).toBe('$ ');
+      out.write(Buffer.from('ODNN7EXAMPLE\r\n$ '));
+      expect(screen.text()).toBe('$ [MASKED:aws-key]\r\n$ ');
+      // The user types: each echoed key reaches the screen after 4 ms, even one that may begin a secret.
+      for (const key of 'AKIA') {
+        input.write(Buffer.from(key));
+        out.write(Buffer.from(key));
+        vi.advanceTimersByTime(5);
+      }
+      expect(screen.text()).toBe('$ [MASKED:aws-key]\r\n$ AKIA');
+      // A program slower than the hold: what it held reaches the screen after 250 ms of quiet.
+      out.write(Buffer.from('\r\nghp_'));
+      vi.advanceTimersByTime(240);
+      expect(screen.text()).toMatch(/AKIA\r\n$/);
+      vi.advanceTimersByTime(20);
+      expect(screen.text()).toMatch(/AKIA\r\nghp_$/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('holds at most 64 KiB per session: recorded output, the browser copy and recorded input each at their bound; past a bound it masks, never releases raw', () => {
+    vi.useFakeTimers();
+    try {
+      const stages = createMaskingStages({ masker });
+      const outRecorder = fakeRecorder();
+      const inRecorder = fakeRecorder();
+      const screen = collector();
+      const out = buildPipeline({ masker: stages.output, recorder: outRecorder.stage }, screen.sink, context);
+      const input = buildPipeline({ masker: stages.input, recorder: inRecorder.stage }, collector().sink, { ...context, direction: 'input' });
+      const header = 'eyJhbGciOiJIUzI1NiJ9.';
+      const body = 'eyJzdWIiOiIxIn0'.repeat(500);
+      let maxHeld = 0;
+      const measure = () => (maxHeld = Math.max(maxHeld, stages.heldBytes()));
+      out.write(Buffer.from('$ '));
+      // Input: a JWT typed with Ctrl-Right between the keys (escapes: the clean text is still a
+      // possible JWT), echoed; held until decided, just under its bound.
+      const typed = `${header}${body.slice(0, 2770)}.c2ln`;
+      input.write(Buffer.from([...typed].map((key) => `${key}\x1b[1;5C`).join('')));
+      out.write(Buffer.from(typed));
+      measure();
+      // Output: a JWT's header, then a pause: the browser's copy releases it and goes its own way.
+      out.write(Buffer.from(`\r\n${header}`));
+      vi.advanceTimersByTime(300);
+      // The rest coloured character by character: both output states grow to their bound.
+      const coloured = Buffer.from([...`${body}.c2ln`].map((ch) => `\x1b[38;5;123m${ch}`).join(''));
+      for (let i = 0; i < coloured.length; i += 1024) {
+        out.write(coloured.subarray(i, i + 1024));
+        measure();
+      }
+      out.write(Buffer.from('\x1b[0m done\r\n'));
+      // All three were driven near their bound (3 × 20 KiB), together never past 64 KiB.
+      expect(maxHeld).toBeGreaterThan(2.7 * 20 * 1024);
+      expect(maxHeld).toBeLessThanOrEqual(Math.min(3 * MAX_HELD_BYTES, 64 * 1024));
+      out.event({ type: 'exit', reason: 'user_exit', message: 'bye', exitCode: 0 });
+      out.end();
+      input.end();
+      const strip = (text: string) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+      const twoSegments = 'eyJzdWIiOiIxIn0eyJzdWIi';
+      expect(strip(outRecorder.seen.text())).not.toContain(twoSegments);
+      expect(strip(outRecorder.seen.text())).toMatch(/ done\r\n$/);
+      expect(strip(screen.text())).not.toContain(twoSegments);
+      expect(strip(inRecorder.seen.text())).not.toContain(twoSegments);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -8,8 +8,10 @@ import { outputMaskingStage } from './output-masking';
 /** What a hidden keystroke run (a password typed at a prompt) becomes in the recorded input. */
 export const HIDDEN_INPUT_MARKER = '[hidden input]';
 
-/** Output held back as a possible secret in progress reaches the browser after this much quiet. */
+/** The echo of typed keystrokes held back as a possible secret reaches the browser after this much quiet. */
 export const VIEW_IDLE_MS = 4;
+/** Program output held back as a possible secret reaches the browser after this much quiet (PORTHOLE_MASK_SCREEN_HOLD_MS). */
+export const SCREEN_HOLD_MS = 250;
 /** When no keystroke waits for its echo, only the end of the output matters (prompt detection). */
 const PROMPT_TAIL_BYTES = 512;
 const EMPTY = Buffer.alloc(0);
@@ -19,12 +21,19 @@ export type MaskingStagesOptions = {
   /** The resource's policy: `recording_only` relays raw output to the browser. */
   mode?: MaskingMode;
   viewIdleMs?: number;
+  screenHoldMs?: number;
   echoWindowMs?: number;
   /** Called with the session's running mask count after each change. */
   onCount?: (count: number) => void;
 };
 
-export type MaskingStages = { output: Stage; input: Stage; count(): number };
+export type MaskingStages = {
+  output: Stage;
+  input: Stage;
+  count(): number;
+  /** Bytes the session's masker states hold now (≤ 3 × MAX_HELD_BYTES ≤ 64 KiB). */
+  heldBytes(): number;
+};
 
 /**
  * The masker slot of both pipelines of one session. They share the echo tracker (the output
@@ -42,6 +51,7 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
   const tracker: EchoTracker = createEchoTracker({ windowMs: options.echoWindowMs });
   let trackerState: EchoTrackerState = tracker.initialState;
   let count = 0;
+  const held: Array<() => number> = [];
   let inputSide: { onRecords(records: InputRecord[]): void; arm(): void } | undefined;
   /**
    * Keystrokes typed before the target said anything (the connection is still being set up)
@@ -67,11 +77,14 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
     masker,
     mode: options.mode ?? 'view_and_recording',
     viewIdleMs: options.viewIdleMs ?? VIEW_IDLE_MS,
+    screenHoldMs: options.screenHoldMs ?? SCREEN_HOLD_MS,
     onChunk: trackOutput,
     report: (next, events) => report(next, 'output', events),
+    onHeld: (heldBytes) => held.push(heldBytes),
   });
 
-  function trackOutput(chunk: Buffer): void {
+  /** Feeds the echo tracker; true when the chunk echoes typed keystrokes. */
+  function trackOutput(chunk: Buffer): boolean {
     if (!isOutputSeen) {
       isOutputSeen = true;
       const now = Date.now();
@@ -84,10 +97,12 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
     trackerState = result.state;
     if (result.records.length > 0) inputSide?.onRecords(result.records);
     inputSide?.arm();
+    return result.echoed > 0;
   }
 
   const input: Stage = (next) => {
     let state: MaskerState = masker.initialState;
+    held.push(() => state.held.length);
     let tickTimer: NodeJS.Timeout | undefined;
     let isEnded = false;
     let isHiddenRun = false;
@@ -163,5 +178,5 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
     };
   };
 
-  return { output, input, count: () => count };
+  return { output, input, count: () => count, heldBytes: () => held.reduce((sum, bytes) => sum + bytes(), 0) };
 }

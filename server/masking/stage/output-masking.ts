@@ -9,12 +9,16 @@ const EMPTY = Buffer.alloc(0);
 export type OutputMaskingOptions = {
   masker: Masker;
   mode: MaskingMode;
-  /** Quiet after which the browser gets what is held: short, so typing echoes at once. */
+  /** Quiet after which the browser gets held echo of what the user typed: short, so typing echoes at once. */
   viewIdleMs: number;
-  /** Every output chunk, before masking (the echo tracker reads it). */
-  onChunk(chunk: Buffer): void;
+  /** Quiet after which the browser gets held program output: long enough for a secret printed in pieces. */
+  screenHoldMs: number;
+  /** Every output chunk, before masking (the echo tracker reads it): whether it echoes typed keystrokes. */
+  onChunk(chunk: Buffer): boolean;
   /** Masks in the recorded stream: the ones the session counts and the timeline shows. */
   report(next: Sink, events: readonly MaskEvent[]): void;
+  /** Called once per stream with a reader of the bytes its masker states hold. */
+  onHeld?(heldBytes: () => number): void;
 };
 
 /**
@@ -22,9 +26,11 @@ export type OutputMaskingOptions = {
  * it is decided, however long that takes (no deadline: `printf AKIAIOSF; sleep 6; printf
  * ODNN7EXAMPLE` is one key), within the masker's bound on held bytes; at the session's end an
  * undecided tail is masked rather than stored (masker.end). The browser's releases it after
- * `viewIdleMs`. A secret typed at the prompt echoes a character at a time, slower than the
- * browser's deadline: the user sees their own keystrokes, but the recording (and the command
- * index and exports built from it) gets the secret masked once it is complete.
+ * `screenHoldMs` of quiet when a program printed it (a key printed in two writes 150 ms apart
+ * is masked on screen too), after `viewIdleMs` when it is the echo of what the user typed: a
+ * secret typed at the prompt echoes a character at a time, and the user sees their own
+ * keystrokes at once, but the recording (and the command index and exports built from it) gets
+ * the secret masked once it is complete.
  *
  * Both versions are the same masker over the same bytes, so they share one state until a view
  * deadline releases something the recording still holds, and share again once the two states
@@ -38,6 +44,9 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
     /** The browser's state while it differs from the recording's; null while they agree. */
     let shown: MaskerState | null = null;
     const isHolding = (state: MaskerState) => state.held.length > state.emitted;
+    /** What the browser's copy holds is all echo of typed keystrokes (released sooner). */
+    let isEchoHeld = false;
+    options.onHeld?.(() => recorded.held.length + (shown?.held.length ?? 0));
     const rejoin = () => {
       if (shown && isSameFromHere(shown, recorded)) shown = null;
     };
@@ -69,7 +78,8 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
 
     return {
       write(chunk) {
-        options.onChunk(chunk);
+        const isEcho = options.onChunk(chunk);
+        const wasHolding = mode !== 'recording_only' && isHolding(shown ?? recorded);
         const result = masker.step(recorded, chunk);
         recorded = result.state;
         let relayed: Buffer | undefined;
@@ -84,8 +94,13 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
         next.write(result.output, relayed);
         options.report(next, result.events);
 
-        if (mode !== 'recording_only' && isHolding(shown ?? recorded)) viewDeadline.touch();
-        else viewDeadline.cancel();
+        if (mode !== 'recording_only' && isHolding(shown ?? recorded)) {
+          // Program output in what is held (even after an echo) keeps the longer deadline.
+          isEchoHeld = isEcho && (!wasHolding || isEchoHeld);
+          viewDeadline.touch(isEchoHeld ? options.viewIdleMs : options.screenHoldMs);
+        } else {
+          viewDeadline.cancel();
+        }
       },
       event(event) {
         if (event.type === 'exit') releaseAll();
