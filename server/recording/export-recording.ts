@@ -11,6 +11,10 @@ import { KEYFRAME_SCROLLBACK } from './index-builder';
 import { iterateEvents, readEventRange } from './read-events';
 import { screenMasker } from './apply-screen-masks';
 import { screenMasksOf, type RecordingScreenMasks } from './screen-masks';
+import { loadScreenRules } from './screen-masking-rules';
+import { rulesMasker } from './screen-secrets';
+import { maskText } from '../masking/mask-text';
+import type { Masker } from '../masking/masker';
 import { toRecordingView } from './recording-view';
 import { verifyChain } from './verify-recording';
 import { AppError } from '../errors/app-error';
@@ -98,7 +102,12 @@ export function plainText(text: string): string {
     .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 }
 
-async function* transcriptText(recording: Recording): AsyncGenerator<string> {
+/**
+ * Dropping control characters can join what the terminal showed apart, and what the streaming
+ * masker saw apart (`AKIA…\0…`): the transcript's lines are masked again with the session's rules.
+ */
+async function* transcriptText(recording: Recording, masker: Masker): AsyncGenerator<string> {
+  const plain = (text: string) => maskText(masker, plainText(text)).output.toString('utf8');
   const decode = textDecoders();
   let pending = '';
   for await (const event of iterateEvents(recording)) {
@@ -107,11 +116,11 @@ async function* transcriptText(recording: Recording): AsyncGenerator<string> {
     // Keep an unfinished line (and an escape sequence cut in two) for the next event.
     const cut = pending.lastIndexOf('\n');
     if (cut >= 0) {
-      yield plainText(pending.slice(0, cut + 1));
+      yield plain(pending.slice(0, cut + 1));
       pending = pending.slice(cut + 1);
     }
   }
-  if (pending) yield plainText(pending);
+  if (pending) yield plain(pending);
 }
 
 /** The terminal as it was at the end: scrollback then screen, from the last keyframe on. */
@@ -186,7 +195,8 @@ export async function exportRecording({
   const commands = await listCommands(recordingId);
   if (format === 'text' && mode === 'transcript') {
     // Escape sequences are dropped there, so nothing is drawn over anything: no screen masks.
-    return { filename: `${base}.txt`, contentType: 'text/plain; charset=utf-8', body: streamOf(transcriptText(row.recording)) };
+    const masker = rulesMasker(await loadScreenRules(recordingId));
+    return { filename: `${base}.txt`, contentType: 'text/plain; charset=utf-8', body: streamOf(transcriptText(row.recording, masker)) };
   }
   const screen = await screenMasksOf(row.recording);
   if (format === 'asciicast') return { filename: `${base}.cast`, contentType: 'application/x-asciicast', body: streamOf(asciicastLines(row, commands, screen)) };

@@ -98,6 +98,9 @@ describeEachDriver('secrets that form only on the rendered screen', (driver) => 
     // A carriage return overwriting a placeholder head.
     term.type(`printf 'XXXXXXXXXX${GITHUB_TOKEN.slice(10)}\\r${GITHUB_TOKEN.slice(0, 10)}\\n'; echo two-$((1+1))\n`);
     await waitFor(/two-2/);
+    // A NUL inside: the streaming masker sees two pieces, the terminal shows nothing between them.
+    term.type(`printf '${AWS_KEY.slice(0, 8)}\\000${AWS_KEY.slice(8)}\\n'; echo three-$((1+2))\n`);
+    await waitFor(/three-3/);
     // Line editing: the tail typed first, the head inserted before it. Only the screen ever
     // shows the command line whole; the command index reads the screen.
     await sleep(300);
@@ -139,6 +142,10 @@ describeEachDriver('secrets that form only on the rendered screen', (driver) => 
     const replayed = await rendered((replay.keyframe?.data ?? '') + replay.events.filter(([, kind]) => kind === 'o').map(([, , data]) => data).join(''));
     expectNoSecrets(replayed, 'the replay');
     expect(replayed).toContain('*'.repeat(AWS_KEY.length));
+
+    const transcript = await new Response((await exportRecording({ actor, recordingId: created.id, format: 'text' })).body).text();
+    expectNoSecrets(transcript, 'the transcript export');
+    expect(transcript).toContain('three-3');
 
     const screenText = await new Response((await exportRecording({ actor, recordingId: created.id, format: 'text', mode: 'screen' })).body).text();
     expectNoSecrets(screenText, 'the screen export');

@@ -5,11 +5,15 @@ import { maskText } from '../masking/mask-text';
 import { createMasker, type Masker } from '../masking/masker';
 import type { MaskRule } from '../masking/types';
 
+/** A secret in a line of screen text: UTF-8 byte offsets [start, end) and the rule's name. */
+export type SecretSpan = { start: number; end: number; rule: string };
+export type SecretFinder = (text: string) => SecretSpan[];
+
 /** The rules a recording's screen is checked with: plain data, so they can go to a worker. */
 export type ScreenRules = { overrides: Record<string, RuleOverride>; custom: MaskingCustomRuleRow[] };
 
 /** As the session's masker is built (rules-store/load-masking.ts), without the database. */
-export function screenSecretFinder(rules: ScreenRules): SecretFinder {
+export function rulesMasker(rules: ScreenRules): Masker {
   const custom: MaskRule[] = [];
   for (const row of rules.custom) {
     try {
@@ -18,12 +22,12 @@ export function screenSecretFinder(rules: ScreenRules): SecretFinder {
       // Validated when saved; the session's masker skipped it too.
     }
   }
-  return secretFinder(createMasker(selectRules(rules.overrides, custom)));
+  return createMasker(selectRules(rules.overrides, custom));
 }
 
-/** A secret in a line of screen text: UTF-8 byte offsets [start, end) and the rule's name. */
-export type SecretSpan = { start: number; end: number; rule: string };
-export type SecretFinder = (text: string) => SecretSpan[];
+export function screenSecretFinder(rules: ScreenRules): SecretFinder {
+  return secretFinder(rulesMasker(rules));
+}
 
 /**
  * Finds secrets in one line of screen text with the session's masker. The masker tells where
