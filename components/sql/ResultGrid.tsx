@@ -5,6 +5,8 @@ import type { ResultSet } from './console-model';
 
 /** Column masks follow a field to its table column; an expression has none, so only the value detectors guard it. */
 const COMPUTED_NOTE = 'computed — no source column; values checked by detectors';
+/** An expression (or view column) whose statement reads a masked column is masked whole; only MySQL COUNT and pg_catalog.count are spared. */
+const MASKED_INPUT_NOTE = 'masked: computed from a masked column (counts too, except MySQL COUNT and pg_catalog.count)';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
@@ -156,13 +158,14 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
             key={c}
             role="columnheader"
             data-computed={column.isComputed ? 'true' : undefined}
+            data-masked-input={column.hasMaskedInput ? 'true' : undefined}
             className="relative flex shrink-0 items-baseline gap-1.5 border-r border-zinc-200 px-2 leading-7 dark:border-zinc-700"
             style={{ width: widths[c] }}
-            title={`${column.name} (${column.type})${column.isComputed ? `\n${COMPUTED_NOTE}` : ''}`}
+            title={`${column.name} (${column.type})${column.hasMaskedInput ? `\n${MASKED_INPUT_NOTE}` : column.isComputed ? `\n${COMPUTED_NOTE}` : ''}`}
           >
             <span className="truncate text-zinc-900 dark:text-zinc-100">{column.name}</span>
             {column.isComputed ? (
-              <span aria-label={COMPUTED_NOTE} className="shrink-0 text-[10px] font-normal text-amber-700 dark:text-amber-400">
+              <span aria-label={column.hasMaskedInput ? MASKED_INPUT_NOTE : COMPUTED_NOTE} className="shrink-0 text-[10px] font-normal text-amber-700 dark:text-amber-400">
                 ƒ
               </span>
             ) : null}

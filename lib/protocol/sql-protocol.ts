@@ -34,8 +34,12 @@ export const sqlClientMessage = z.discriminatedUnion('type', [
 ]);
 export type SqlClientMessage = z.infer<typeof sqlClientMessage>;
 
-/** `isComputed`: an expression, not a table column; column masks cannot apply, the value detectors check every cell. */
-export const sqlColumn = z.object({ name: z.string(), type: z.string(), isComputed: z.boolean().optional() });
+/**
+ * `isComputed`: no trustworthy table column behind the field (an expression, a view); column
+ * masks cannot apply by name, the value detectors check every cell. `hasMaskedInput`: such a
+ * field whose statement (or view) reads a masked column, so every cell is masked whole.
+ */
+export const sqlColumn = z.object({ name: z.string(), type: z.string(), isComputed: z.boolean().optional(), hasMaskedInput: z.boolean().optional() });
 export type SqlColumnView = z.infer<typeof sqlColumn>;
 
 export const sqlSessionInfo = z.object({

@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 export const SQL_EVENT_VERSION = 1;
 
-const column = z.object({ name: z.string(), type: z.string(), isComputed: z.boolean().optional() });
+const column = z.object({ name: z.string(), type: z.string(), isComputed: z.boolean().optional(), hasMaskedInput: z.boolean().optional() });
 
 export const sqlEvent = z.discriminatedUnion('sql', [
   /** The user ran a script; `editor` is the whole editor text at that moment. */

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { db, setDb, type DbHandle } from '@/db/client';
 import { sqlSettings } from '@/db/sql-schema';
 import { DEFAULT_SQL_POLICY } from '@/lib/sql/risk-classes';
+import type { SqlColumnView } from '@/lib/protocol/sql-protocol';
 import type { SqlEvent } from '@/lib/sql/sql-events';
 import { env } from '@/server/env';
 import { createSession } from '@/server/sessions/create-session';
@@ -32,8 +33,10 @@ beforeAll(async () => {
   await mariadb.admin(
     [
       'CREATE DATABASE shop',
-      'CREATE TABLE shop.customers (id INT PRIMARY KEY, email VARCHAR(200), notes TEXT)',
-      `INSERT INTO shop.customers VALUES (1, 'ada@example.com', 'vip customer'), (2, 'bob@example.com', 'key ${AWS_KEY} in a note')`,
+      'CREATE TABLE shop.customers (id INT PRIMARY KEY, email VARCHAR(200), notes TEXT, name VARCHAR(50))',
+      `INSERT INTO shop.customers VALUES (1, 'ada@example.com', 'vip customer', 'ada'), (2, 'bob@example.com', 'key ${AWS_KEY} in a note', 'bob')`,
+      'CREATE VIEW shop.customer_contacts AS SELECT id, email AS contact, name FROM shop.customers',
+      'CREATE VIEW shop.reachable AS SELECT contact AS reach FROM shop.customer_contacts',
       'CREATE TABLE shop.orders (id INT PRIMARY KEY, customer_id INT)',
       'INSERT INTO shop.orders VALUES (10, 1), (11, 2)',
       'CREATE TABLE shop.t (x INT)',
@@ -116,13 +119,15 @@ describe('SQL console masking against an insider (MariaDB)', () => {
       ['1', '[MASKED]@example.com', '[MASKED]'],
       ['2', '[MASKED]@example.com', '[MASKED]'],
     ]);
-    // MariaDB names a derived table as the source (`s.contact`): not trusted, so flagged computed and
-    // checked by the detectors; a derived table named like a real one cannot pass for it either.
+    // MariaDB names a derived table as the source (`s.contact`): not trusted, so it counts as computed,
+    // and the statement reads a masked column: masked whole. A derived table named like a real one
+    // cannot pass for it either.
     const nested = await client.run('SELECT memo FROM (SELECT notes AS memo FROM customers) s ORDER BY 1');
-    expect(nested.results[0]?.columns).toEqual([{ name: 'memo', type: 'text', isComputed: true }]);
-    expect(nested.results[0]?.rows).toEqual([['key [MASKED:aws-key] in a note'], ['vip customer']]);
+    expect(nested.results[0]?.columns).toEqual([{ name: 'memo', type: 'text', isComputed: true, hasMaskedInput: true }]);
+    expect(nested.results[0]?.rows).toEqual([['[MASKED]'], ['[MASKED]']]);
     const disguised = await client.run('SELECT id FROM (SELECT email AS id FROM customers) orders ORDER BY 1');
-    expect(disguised.results[0]?.columns).toEqual([{ name: 'id', type: 'varchar', isComputed: true }]);
+    expect(disguised.results[0]?.columns).toEqual([{ name: 'id', type: 'varchar', isComputed: true, hasMaskedInput: true }]);
+    expect(disguised.results[0]?.rows).toEqual([['[MASKED]'], ['[MASKED]']]);
     const joined = await client.run('SELECT o.id AS order_id, c.email AS who, c.notes AS memo FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id');
     expect(joined.results[0]?.rows).toEqual([
       ['10', '[MASKED]@example.com', '[MASKED]'],
@@ -133,17 +138,61 @@ describe('SQL console masking against an insider (MariaDB)', () => {
     expectNowhere(texts, client, [AWS_KEY]);
   });
 
-  it('runs the value detectors on computed columns and flags them as having no source', async () => {
+  it('keeps computed columns that read no masked column, and runs the value detectors on them', async () => {
     const opened = await openConsole();
     const { client } = opened;
-    const run = await client.run('SELECT id, UPPER(notes) AS shout, LOWER(email) AS l FROM customers WHERE id = 2');
-    expect(run.results[0]?.columns.map((c) => [c.name, (c as { isComputed?: boolean }).isComputed ?? false])).toEqual([
-      ['id', false],
-      ['shout', true],
-      ['l', true],
+    // The key is built by the statement, so it is not in its text: only the value detector can see it.
+    const run = await client.run("SELECT id, UPPER(name) AS shout, 1 + 1 AS two, CONCAT('AKIA', 'IOSFODNN7EXAMPLE') AS k FROM customers ORDER BY id");
+    expect(run.results[0]?.columns.map((c: SqlColumnView) => [c.name, c.isComputed ?? false, c.hasMaskedInput ?? false])).toEqual([
+      ['id', false, false],
+      ['shout', true, false],
+      ['two', true, false],
+      ['k', true, false],
     ]);
-    expect(run.results[0]?.rows[0]?.[1]).toBe('KEY [MASKED:aws-key] IN A NOTE');
+    expect(run.results[0]?.rows).toEqual([
+      ['1', 'ADA', '2', '[MASKED:aws-key]'],
+      ['2', 'BOB', '2', '[MASKED:aws-key]'],
+    ]);
     const texts = await closeAndRead(opened);
+    expect(resultsOf(texts.events).map((r) => r.rows)).toEqual([run.results[0]?.rows]);
     expectNowhere(texts, client, [AWS_KEY]);
+  });
+
+  it('masks whole a field with no source column when the statement reads a masked column', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const statements = [
+      'SELECT id, LOWER(email) AS l FROM customers ORDER BY id',
+      "SELECT id, CONCAT(email, '') AS l FROM customers ORDER BY id",
+      'SELECT id, SUBSTR(email, 1, 40) AS l FROM customers ORDER BY id',
+      'SELECT id, UPPER(notes) AS l FROM customers ORDER BY id',
+      'WITH s AS (SELECT id, email AS x FROM customers) SELECT id, x AS l FROM s ORDER BY id',
+      'SELECT c.id, LOWER(c.email) AS l FROM customers c ORDER BY c.id',
+      'SELECT id, LOWER(contact) AS l FROM customer_contacts ORDER BY id',
+    ];
+    for (const statement of statements) {
+      const run = await client.run(statement);
+      const [result] = run.results;
+      const column: SqlColumnView | undefined = result?.columns[1];
+      expect({ statement, l: column?.hasMaskedInput }).toEqual({ statement, l: true });
+      expect({ statement, rows: result?.rows.map((row) => row[1]) }).toEqual({ statement, rows: ['[MASKED]', '[MASKED]'] });
+    }
+    // A view renaming the column (MariaDB names the view's own column as the source), two views deep.
+    const view = await client.run('SELECT contact FROM customer_contacts ORDER BY 1');
+    expect(view.results[0]?.rows).toEqual([['[MASKED]'], ['[MASKED]']]);
+    const deeper = await client.run('SELECT r.reach FROM reachable r ORDER BY 1');
+    expect(deeper.results[0]?.columns).toEqual([{ name: 'reach', type: 'varchar', isComputed: true, hasMaskedInput: true }]);
+    expect(deeper.results[0]?.rows).toEqual([['[MASKED]'], ['[MASKED]']]);
+    // COUNT is always the built-in on MySQL: a count cannot show a value, so it stays visible.
+    const counted = await client.run('SELECT COUNT(email) AS n, COUNT(DISTINCT email) AS d FROM customers');
+    expect(counted.results[0]?.rows).toEqual([['2', '2']]);
+    expect(counted.results[0]?.columns.map((c: SqlColumnView) => c.hasMaskedInput ?? false)).toEqual([false, false]);
+
+    const texts = await closeAndRead(opened);
+    const recorded = resultsOf(texts.events);
+    expect(recorded).toHaveLength(statements.length + 3);
+    for (const result of recorded.slice(0, statements.length)) expect(result.columns[1]).toMatchObject({ hasMaskedInput: true });
+    expect(recorded.slice(statements.length).map((r) => r.rows)).toEqual([view.results[0]?.rows, deeper.results[0]?.rows, counted.results[0]?.rows]);
+    expectNowhere(texts, client, ['ada@', 'bob@', 'vip customer', AWS_KEY]);
   });
 });

@@ -51,9 +51,13 @@ beforeAll(async () => {
   await admin(`CREATE ROLE ${username} LOGIN PASSWORD '${password}'`);
   await admin(`GRANT ALL ON SCHEMA public TO ${username}`);
   await admin(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO ${username}`);
-  await admin('CREATE TABLE customers (id int PRIMARY KEY, email text, note text)');
+  await admin('CREATE TABLE customers (id int PRIMARY KEY, email text, note text, name text)');
   await admin('CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id))');
-  await admin(`INSERT INTO customers VALUES (1, 'ada@example.com', 'vip customer'), (2, 'bob@example.com', 'key ${AWS_KEY} in a note')`);
+  await admin(`INSERT INTO customers VALUES (1, 'ada@example.com', 'vip customer', 'ada'), (2, 'bob@example.com', 'key ${AWS_KEY} in a note', 'bob')`);
+  // Views hide a masked column under another name, two levels deep.
+  await admin('CREATE VIEW customer_contacts AS SELECT id, email AS contact, name FROM customers');
+  await admin('CREATE VIEW reachable AS SELECT contact AS reach FROM customer_contacts');
+  await admin('CREATE VIEW customer_names AS SELECT id, upper(name) AS shout FROM customers');
   await admin('INSERT INTO orders VALUES (10, 1), (11, 2)');
   target = { host: '127.0.0.1', port: Number(url.port), username, password, database: url.pathname.slice(1) };
 }, 60_000);
@@ -178,22 +182,77 @@ describe('SQL console masking against an insider (PostgreSQL)', () => {
     expectNowhere(texts, client, ['ada@', 'bob@', 'vip customer', AWS_KEY]);
   });
 
-  it('runs the value detectors on computed columns and flags them as having no source', async () => {
+  it('keeps computed columns that read no masked column, and runs the value detectors on them', async () => {
     const opened = await openConsole();
     const { client } = opened;
-    const run = await client.run('select id, upper(note) as shout, lower(email) as l, 1 + 1 as two from customers where id = 2');
+    // The key is built by the statement, so it is not in its text: only the value detector can see it.
+    const run = await client.run("select id, upper(name) as shout, 1 + 1 as two, 'AKIA' || 'IOSFODNN7EXAMPLE' as k from customers order by id");
     const [result] = run.results;
     expect(result?.columns).toEqual([
       { name: 'id', type: 'int4' },
       { name: 'shout', type: 'text', isComputed: true },
-      { name: 'l', type: 'text', isComputed: true },
       { name: 'two', type: 'int4', isComputed: true },
+      { name: 'k', type: 'text', isComputed: true },
     ]);
-    expect(result?.rows[0]?.[1]).toBe('KEY [MASKED:aws-key] IN A NOTE');
+    expect(result?.rows).toEqual([
+      ['1', 'ADA', '2', '[MASKED:aws-key]'],
+      ['2', 'BOB', '2', '[MASKED:aws-key]'],
+    ]);
+    const view = await client.run('select id, shout from customer_names order by id');
+    expect(view.results[0]?.rows).toEqual([
+      ['1', 'ADA'],
+      ['2', 'BOB'],
+    ]);
 
     const texts = await closeAndRead(opened);
+    expect(resultsOf(texts.events).map((r) => r.rows)).toEqual([result?.rows, view.results[0]?.rows]);
     expect(resultsOf(texts.events)[0]?.columns.map((c) => c.isComputed ?? false)).toEqual([false, true, true, true]);
     expectNowhere(texts, client, [AWS_KEY]);
+  });
+
+  it('masks whole a field with no source column when the statement or its view reads a masked column', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const statements = [
+      'select id, lower(email) as l from customers order by id',
+      "select id, email || '' as l from customers order by id",
+      "select id, concat(email, '') as l from customers order by id",
+      'select id, substr(email, 1, 40) as l from customers order by id',
+      'select id, upper(note) as l from customers order by id',
+      'with s as (select id, email as x from customers) select id, lower(x) as l from s order by id',
+      'select id, lower(contact) as l from customer_contacts order by id',
+      // A bare count may be a user's own aggregate on PostgreSQL: masked; pg_catalog.count is not.
+      'select 1 as id, count(email) as l from customers',
+    ];
+    const computed = { name: 'l', type: 'text', isComputed: true, hasMaskedInput: true };
+    for (const statement of statements) {
+      const run = await client.run(statement);
+      const [result] = run.results;
+      expect({ statement, l: result?.columns[1] }).toEqual({ statement, l: { ...computed, type: result?.columns[1]?.type } });
+      expect({ statement, rows: result?.rows.map((row) => row[1]) }).toEqual({ statement, rows: result?.rows.map(() => '[MASKED]') });
+    }
+    // A view renaming the column (two views deep): every field of a view that reads a masked column.
+    const view = await client.run('select reach from reachable order by 1');
+    expect(view.results[0]?.columns).toEqual([{ name: 'reach', type: 'text', isComputed: true, hasMaskedInput: true }]);
+    expect(view.results[0]?.rows).toEqual([['[MASKED]'], ['[MASKED]']]);
+    const renamed = await client.run('select id, contact from customer_contacts order by id');
+    expect(renamed.results[0]?.rows).toEqual([
+      ['[MASKED]', '[MASKED]'],
+      ['[MASKED]', '[MASKED]'],
+    ]);
+    // PostgreSQL follows a derived table to its source column: masked by the e-mail rule.
+    const derived = await client.run('select id from (select email as id from customers) orders order by 1');
+    expect(derived.results[0]?.rows).toEqual([['[MASKED]@example.com'], ['[MASKED]@example.com']]);
+    const counted = await client.run('select pg_catalog.count(distinct email) as n, 1 + 1 as two from customers');
+    expect(counted.results[0]?.rows).toEqual([['2', '2']]);
+
+    const texts = await closeAndRead(opened);
+    const recorded = resultsOf(texts.events);
+    expect(recorded).toHaveLength(statements.length + 4);
+    for (const result of recorded.slice(0, statements.length)) expect(result.columns[1]).toMatchObject({ hasMaskedInput: true });
+    expect(recorded.slice(statements.length).map((r) => r.rows)).toEqual([view.results[0]?.rows, renamed.results[0]?.rows, derived.results[0]?.rows, counted.results[0]?.rows]);
+    expect(texts.sql).toContain('[MASKED]');
+    expectNowhere(texts, client, ['ada@', 'bob@', 'vip customer', AWS_KEY]);
   });
 
   it('stores a held statement masked in its review', async () => {

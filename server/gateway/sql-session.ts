@@ -15,10 +15,11 @@ import { loadSchemaTree } from '../sql/load-schema-tree';
 import { openSqlConnection, type OpenSqlConnection } from '../sql/open-sql-connection';
 import { createSqlReview } from '../sql/reviews/create-sql-review';
 import { cancelSessionReviews, getReviewState, withdrawSqlReview } from '../sql/reviews/session-reviews';
-import type { SqlColumn, SqlConnection } from '../sql/sql-connection';
+import type { ColumnReferences, SqlColumn, SqlConnection } from '../sql/sql-connection';
 import { SqlError } from '../sql/sql-error';
 import { SqlRecorder } from '../sql/sql-recorder';
 import { sqlTargetFor } from '../sql/sql-target';
+import { statementReferences } from '../sql/statement-references';
 import { liveSessions, toTerminationReason, type LiveSession, type LiveSessionStats, type TerminationReason } from './live-sessions';
 import { CloseCode, type SessionEndReason } from './protocol';
 import { SqlFlow } from './sql-flow';
@@ -45,9 +46,12 @@ function toView(statement: JudgedStatement, index: number, text: string, reasons
   return { index, text, start: statement.start, end: statement.end, classes: statement.classes, action: statement.action, reasons };
 }
 
-/** What the grid and the recording learn of a field: name, type, and whether it is an expression with no source column. */
-function toColumnViews(columns: readonly SqlColumn[]): SqlColumnView[] {
-  return columns.map((column) => (column.source === null ? { name: column.name, type: column.type, isComputed: true } : { name: column.name, type: column.type }));
+/** What the grid and the recording learn of a field: name, type, whether it has no source column, and whether it is masked whole for reading a masked one. */
+function toColumnViews(columns: readonly SqlColumn[], isMaskedWhole: readonly boolean[]): SqlColumnView[] {
+  return columns.map((column, c) => {
+    if (column.source !== null) return { name: column.name, type: column.type };
+    return isMaskedWhole[c] ? { name: column.name, type: column.type, isComputed: true, hasMaskedInput: true } : { name: column.name, type: column.type, isComputed: true };
+  });
 }
 
 /**
@@ -336,8 +340,14 @@ export class SqlSession implements LiveSession {
         if (!page.isDone && rowCount + page.rows.length < settings.rowCap) next = readPage(PAGE_ROWS);
         if (this.isEnded) return false;
         if (page.columns) {
-          columns = toColumnViews(page.columns);
-          masker.forColumns(page.columns);
+          const references = await this.referencesOf(statement.text, page.columns).catch(async (error: unknown) => {
+            // Without knowing what the statement reads, its rows are not shown: it stops here.
+            await next.catch(() => undefined);
+            await cursor.close().catch(() => undefined);
+            throw error;
+          });
+          if (this.isEnded) return false;
+          columns = toColumnViews(page.columns, masker.forColumns(page.columns, references));
           this.send({ type: 'columns', id, index, columns });
         }
         let rows = page.rows;
@@ -389,6 +399,19 @@ export class SqlSession implements LiveSession {
       this.send({ type: 'statement_error', id, index, code: problem.code, message: this.shown(problem.userMessage, message), position, durationMs });
       return false;
     }
+  }
+
+  /**
+   * The columns a statement reads, for fields with no trustworthy source: what it names, and
+   * what the views it names read (an expression over a view's column names only the view's).
+   */
+  private async referencesOf(statement: string, columns: readonly SqlColumn[]): Promise<ColumnReferences> {
+    const connection = this.connection!;
+    const named = statementReferences(statement, connection.dialect);
+    if (named.isOpaque || !columns.some((column) => column.source === null) || !connection.readsOfViews) return named;
+    const views = await connection.readsOfViews([...named.relations, ...named.columns.filter((name) => !name.includes('.'))]);
+    if (!views) return named;
+    return { columns: [...named.columns, ...views.columns], relations: [...named.relations, ...views.relations], isOpaque: views.isOpaque };
   }
 
   private toStatementError(error: unknown): SqlError {

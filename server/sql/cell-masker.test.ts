@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { selectRules } from '../masking/built-in-rules';
 import { applyColumnStrategy, BUILT_IN_COLUMN_MASKS, createCellMasker } from './cell-masker';
 
+/** A statement that names no column. */
+const NONE = { columns: [], relations: [], isOpaque: false };
+
 describe('createCellMasker', () => {
   const masker = createCellMasker({ columnRules: [{ pattern: '*iban*', strategy: 'keep-last-4' }, ...BUILT_IN_COLUMN_MASKS], valueRules: selectRules() });
 
@@ -13,7 +16,7 @@ describe('createCellMasker', () => {
       { name: 'payout_iban', type: 'text' },
       { name: 'notes', type: 'text' },
       { name: 'ref', type: 'int8' },
-    ]);
+    ], NONE);
     const { rows, maskedCells } = masker.maskRows([
       ['1', 'ada@example.com', '4111 1111 1111 1111', 'DE89370400440532013000', 'key AKIAIOSFODNN7EXAMPLE and card 5500 0000 0000 0004', '4012888888881881'],
       ['2', null, '', null, 'nothing to see', '42'],
@@ -24,7 +27,7 @@ describe('createCellMasker', () => {
   });
 
   it('masks a secret per cell even when a detector could run across cells', () => {
-    masker.forColumns([{ name: 'a', type: 'text' }, { name: 'b', type: 'text' }]);
+    masker.forColumns([{ name: 'a', type: 'text' }, { name: 'b', type: 'text' }], NONE);
     const { rows } = masker.maskRows([['password=hunter2hunter2', 'next'], ['x\u0000y', 'AKIAIOSFODNN7EXAMPLE']]);
     expect(rows[0]?.[1]).toBe('next');
     expect(rows[0]?.[0]).not.toContain('hunter2');
@@ -40,10 +43,31 @@ describe('createCellMasker', () => {
       { name: 'x', type: 'text', source: { schema: 'public', table: 'payouts', column: 'iban' } },
       { name: 'memo', type: 'text', source: null, names: ['note', 's.note'] },
       { name: 'lower', type: 'text', source: null },
-    ]);
+    ], NONE);
     const { rows, maskedCells } = byName.maskRows([['hello', 'DE89370400440532013000', 'DE89370400440532013000', 'hi', 'plain']]);
     expect(rows[0]).toEqual(['[MASKED]', '[MASKED]3000', 'DE89370400440532013000', '[MASKED]', 'plain']);
     expect(maskedCells).toEqual([0, 0, 0, 1, 0, 3]);
+  });
+
+  it('masks a field with no trustworthy source whole when the statement or its view reads a masked column', () => {
+    const byRule = createCellMasker({ columnRules: [{ pattern: 'note', strategy: 'full' }, { pattern: 'billing.iban', strategy: 'keep-last-4' }] });
+    const fields = [
+      { name: 'id', type: 'int4', source: { schema: 'public', table: 'customers', column: 'id' } },
+      { name: 'lower', type: 'text', source: null },
+    ];
+    const row = [['1', 'hello']];
+    expect(byRule.forColumns(fields, { columns: ['id', 'note'], relations: ['customers'], isOpaque: false })).toEqual([false, true]);
+    expect(byRule.maskRows(row)).toEqual({ rows: [['1', '[MASKED]']], maskedCells: [0, 1] });
+    // `table.column` rules: the table and the column must both be named (aliases make `b.iban`).
+    expect(byRule.forColumns(fields, { columns: ['iban', 'b.iban'], relations: ['billing', 'b'], isOpaque: false })).toEqual([false, true]);
+    expect(byRule.forColumns(fields, { columns: ['iban', 'p.iban'], relations: ['payouts', 'p'], isOpaque: false })).toEqual([false, false]);
+    expect(byRule.maskRows(row)).toEqual({ rows: row, maskedCells: [] });
+    // A `*` inside an expression or a whole-row reference may read anything.
+    expect(byRule.forColumns(fields, { columns: [], relations: ['customers'], isOpaque: true })).toEqual([false, true]);
+    // A view's column: what the view reads decides, whatever the statement names.
+    const viewField = { name: 'contact', type: 'text', source: null, names: ['contact', 'v.contact'], reads: { columns: ['note', 'customers.note'], relations: ['customers'], isOpaque: false } };
+    expect(byRule.forColumns([viewField], NONE)).toEqual([true]);
+    expect(byRule.forColumns([{ ...viewField, reads: { columns: ['id'], relations: ['customers'], isOpaque: false } }], NONE)).toEqual([false]);
   });
 
   it('masks whole texts (statements, errors, notices) and fails closed at their end', () => {

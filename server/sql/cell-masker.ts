@@ -2,7 +2,7 @@ import type { ColumnMaskRule } from '@/db/sql-schema';
 import { BUILT_IN_RULES } from '../masking/built-in-rules';
 import { createMasker, type Masker } from '../masking/masker';
 import type { MaskRule } from '../masking/types';
-import type { SqlCell, SqlColumn } from './sql-connection';
+import type { ColumnReferences, SqlCell, SqlColumn } from './sql-connection';
 
 /**
  * Masks result cells before anything else sees them (recording, browser): first by column
@@ -10,6 +10,10 @@ import type { SqlCell, SqlColumn } from './sql-connection';
  * table column it reads, so `email AS e` is still `email`; then every other cell through the
  * masking engine's value detectors (card numbers, tokens, keys, ...). Statement text, errors
  * and notices go through the same detectors (`maskText`).
+ *
+ * A field with no trustworthy source column (an expression, a view's column, a MariaDB derived
+ * table) cannot be matched that way, so it fails closed: it is masked whole when the statement
+ * (or the view it comes from) reads any column a column rule masks (statement-references.ts).
  */
 
 /** Column names that hold secrets or personal data whatever the table. */
@@ -40,7 +44,12 @@ export type MaskedPage = {
 export type CellMasker = {
   /** Masks one page of rows of the current result (call `forColumns` first). */
   maskRows(rows: SqlCell[][]): MaskedPage;
-  forColumns(columns: SqlColumn[]): void;
+  /**
+   * Decides each field's masking, once per result. `references`: the columns the statement
+   * names. Answers, per field, whether it is masked whole because it is computed from a masked
+   * column.
+   */
+  forColumns(columns: SqlColumn[], references: ColumnReferences): boolean[];
   /**
    * A whole text (statement, script, error, notice) through the value detectors, failing
    * closed at its end: nothing more follows, so an undecided tail is masked, not shown.
@@ -53,6 +62,25 @@ function namesOf(column: SqlColumn): string[] {
   const names = [column.name, ...(column.names ?? [])];
   if (column.source) names.push(column.source.column, `${column.source.table}.${column.source.column}`);
   return names;
+}
+
+type CompiledRule = ColumnMaskRule & { regex: RegExp; table?: RegExp; column?: RegExp };
+
+function compileRule(rule: ColumnMaskRule): CompiledRule {
+  const dot = rule.pattern.indexOf('.');
+  if (dot < 0) return { ...rule, regex: globToRegExp(rule.pattern) };
+  return { ...rule, regex: globToRegExp(rule.pattern), table: globToRegExp(rule.pattern.slice(0, dot)), column: globToRegExp(rule.pattern.slice(dot + 1)) };
+}
+
+/** Whether what `references` names may include a column the rule masks; a `table.column` rule needs both parts named. */
+function isReferenced(rule: CompiledRule, references: ColumnReferences): boolean {
+  if (references.columns.some((name) => rule.regex.test(name))) return true;
+  const { table, column } = rule;
+  return table !== undefined && column !== undefined && references.relations.some((name) => table.test(name)) && references.columns.some((name) => column.test(name));
+}
+
+function readsMaskedColumn(rules: readonly CompiledRule[], references: ColumnReferences): boolean {
+  return rules.length > 0 && (references.isOpaque || rules.some((rule) => isReferenced(rule, references)));
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -100,7 +128,7 @@ const SEPARATOR = '\u0000';
  * admin's overrides and custom rules); `valueRules` builds one from rules instead (tests).
  */
 export function createCellMasker({ columnRules, valueRules, engine: given }: { columnRules: readonly ColumnMaskRule[]; valueRules?: readonly MaskRule[]; engine?: Masker }): CellMasker {
-  const compiledColumnRules = columnRules.map((rule) => ({ ...rule, regex: globToRegExp(rule.pattern) }));
+  const compiledColumnRules = columnRules.map(compileRule);
   const engine: Masker | undefined = given ?? (valueRules && valueRules.length > 0 ? createMasker(valueRules) : undefined);
   const builtInIds = new Set(BUILT_IN_RULES.map((rule) => rule.id));
   const hasCustomRules = (engine?.rules ?? []).some((rule) => !builtInIds.has(rule.id));
@@ -118,14 +146,19 @@ export function createCellMasker({ columnRules, valueRules, engine: given }: { c
   };
 
   return {
-    forColumns(columns) {
+    forColumns(columns, references) {
       // Once per result, never per row: the rules are tried on each field's names here.
-      strategies = columns.map((column) => {
+      const isStatementReadingMasked = readsMaskedColumn(compiledColumnRules, references);
+      const isMaskedWhole: boolean[] = [];
+      strategies = columns.map((column, c) => {
         const names = namesOf(column);
-        return compiledColumnRules.find((rule) => names.some((name) => rule.regex.test(name)))?.strategy;
+        const strategy = compiledColumnRules.find((rule) => names.some((name) => rule.regex.test(name)))?.strategy;
+        isMaskedWhole[c] = !strategy && column.source === null && (isStatementReadingMasked || (column.reads !== undefined && readsMaskedColumn(compiledColumnRules, column.reads)));
+        return isMaskedWhole[c] ? 'full' : strategy;
       });
       // Admin rules may match anything: only the built-in detectors allow skipping inert types.
       scanModes = columns.map((column) => (hasCustomRules ? 'all' : scanModeFor(column.type)));
+      return isMaskedWhole;
     },
     maskText(text) {
       if (!engine || text === '') return text;

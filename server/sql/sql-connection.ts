@@ -16,6 +16,15 @@ export type SqlCell = string | null;
 /** The table column a result field reads, whatever the statement calls it (`email AS e`). */
 export type SqlColumnSource = { schema: string; table: string; column: string };
 
+/**
+ * The columns something may read, by name, for the column rules: a statement's own references
+ * or a view's. Names are lower case; `columns` holds bare names and `table.column` forms,
+ * `relations` the tables (and aliases) they may come from. `isOpaque`: it may read columns it
+ * does not name (`*` inside an expression, a whole-row reference, a prepared statement, a
+ * user's function), so every column counts as read.
+ */
+export type ColumnReferences = { columns: readonly string[]; relations: readonly string[]; isOpaque: boolean };
+
 export type SqlColumn = {
   name: string;
   /** The database's type name (`int4`, `varchar`, ...), for alignment and display. */
@@ -28,6 +37,8 @@ export type SqlColumn = {
   source?: SqlColumnSource | null;
   /** Other names the server reported for a field whose source is not trusted: column rules try them too. */
   names?: string[];
+  /** A field read from a view (source null): the table columns the view's definition reads. */
+  reads?: ColumnReferences;
 };
 
 export type SqlPage = {
@@ -67,6 +78,12 @@ export interface SqlConnection {
    * Resolves with the syntax error, or null when it parses (or the server cannot tell).
    */
   checkSyntax?(statement: string): Promise<SqlError | null>;
+  /**
+   * What the views among these relation names read (views of views followed), so an
+   * expression over a view's column is judged by the columns behind it. Null: none is a view.
+   * Throws a SqlError when the catalog cannot be read (the result is then not shown).
+   */
+  readsOfViews?(names: readonly string[]): Promise<ColumnReferences | null>;
   /** Called once if the connection drops by itself (server restart, network). */
   onLost(listener: (error: Error) => void): void;
   /** Messages the server sends beside results (PostgreSQL notices, `RAISE NOTICE`), as one line each. */

@@ -2,8 +2,9 @@ import net from 'node:net';
 import type { Readable } from 'node:stream';
 import { resolveTargetHost } from '../resolve-target-host';
 import mysql from 'mysql2';
-import type { SqlCell, SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
+import type { ColumnReferences, SqlCell, SqlColumn, SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
 import { SqlError } from '@/server/sql/sql-error';
+import { statementReferences } from '@/server/sql/statement-references';
 import { normalizeMysqlConnectError, normalizeMysqlQueryError } from './mysql-errors';
 import { isMysqlBinary, mayHaveDerivedTables, mysqlFieldSource, mysqlTypeName, type MysqlField } from './mysql-types';
 
@@ -159,6 +160,55 @@ export async function openMysql(target: SqlTarget): Promise<SqlConnection> {
 
 type ResultHeader = { affectedRows?: number; fieldCount?: number };
 
+/**
+ * The definitions of the views a statement names, and of the views those name (MariaDB stores
+ * definitions with backquoted names), in any schema. Case-insensitive on purpose: more views
+ * only mask more.
+ */
+const VIEWS_QUERY = `WITH RECURSIVE seen(name, def, depth) AS (
+  SELECT TABLE_NAME, VIEW_DEFINITION, 0 FROM information_schema.VIEWS WHERE LOWER(TABLE_NAME) IN (?)
+  UNION
+  SELECT v.TABLE_NAME, v.VIEW_DEFINITION, seen.depth + 1 FROM seen JOIN information_schema.VIEWS v ON LOCATE(CONCAT('\`', v.TABLE_NAME, '\`'), seen.def) > 0 WHERE seen.depth < 8
+)
+SELECT name, def FROM seen`;
+
+/**
+ * What the views a statement names read, asked on the console's connection just before the
+ * statement (the driver runs them in order), or null when it names none. MariaDB reports a
+ * view's own column (and an alias as its table) as a field's source, so a view can rename a
+ * masked column out of sight: see `viewFields`.
+ */
+function lookUpViews(connection: mysql.Connection, statement: string): Promise<ColumnReferences | null> {
+  const named = statementReferences(statement, 'mysql');
+  const names = [...new Set([...named.relations, ...named.columns.filter((name) => !name.includes('.'))])];
+  if (names.length === 0) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    connection.query({ sql: VIEWS_QUERY, values: [names], rowsAsArray: false }, (error, rows) => {
+      if (error) return reject(new SqlError('query_failed', 'Porthole could not read which views this statement reads, so its result is not shown.', { cause: error }));
+      try {
+        const views = rows as { def: Buffer | string | null }[];
+        if (views.length === 0) return resolve(null);
+        // An empty definition: the user may not SHOW VIEW, so the view may read anything.
+        const reads = views.map((view) => (view.def ? statementReferences(view.def.toString(), 'mysql') : { columns: [], relations: [], isOpaque: true }));
+        resolve({ columns: reads.flatMap((r) => r.columns), relations: reads.flatMap((r) => r.relations), isOpaque: reads.some((r) => r.isOpaque) });
+      } catch (cause) {
+        reject(new SqlError('query_failed', 'Porthole could not read which views this statement reads, so its result is not shown.', { cause }));
+      }
+    });
+  });
+}
+
+/** A statement that reads a view: no field's reported source can be trusted, and each carries what the views read. */
+function viewFields(columns: SqlColumn[], reads: ColumnReferences): SqlColumn[] {
+  return columns.map((column) => ({
+    name: column.name,
+    type: column.type,
+    source: null,
+    names: [...(column.names ?? []), ...(column.source ? [column.source.column, `${column.source.table}.${column.source.column}`] : [])],
+    reads,
+  }));
+}
+
 /** A streamed query read in pages; the driver stops reading the socket while pages are not read. */
 class MysqlCursor implements SqlCursor {
   private readonly stream: Readable;
@@ -171,6 +221,7 @@ class MysqlCursor implements SqlCursor {
   private isClosing = false;
   private affectedRows: number | null = null;
   private wake: (() => void) | undefined;
+  private readonly views: Promise<ColumnReferences | null>;
 
   constructor(
     connection: mysql.Connection,
@@ -178,6 +229,8 @@ class MysqlCursor implements SqlCursor {
     private readonly killQuery: () => Promise<boolean>,
     private readonly onFinish: () => void,
   ) {
+    this.views = lookUpViews(connection, statement);
+    this.views.catch(() => undefined);
     const query = connection.query({ sql: statement, rowsAsArray: true, typeCast: false });
     this.stream = query.stream({ highWaterMark: STREAM_HIGH_WATER_ROWS });
     this.stream.on('fields', (fields: MysqlField[] | undefined) => {
@@ -233,8 +286,18 @@ class MysqlCursor implements SqlCursor {
       this.wake = undefined;
     }
     const isDerivedPossible = !this.hasSentColumns && this.fields ? mayHaveDerivedTables(this.statement) : false;
-    const columns = !this.hasSentColumns && this.fields ? this.fields.map((f) => ({ name: f.name, type: mysqlTypeName(f), ...mysqlFieldSource(f, isDerivedPossible) })) : null;
-    if (columns) this.hasSentColumns = true;
+    let columns: SqlColumn[] | null = !this.hasSentColumns && this.fields ? this.fields.map((f) => ({ name: f.name, type: mysqlTypeName(f), ...mysqlFieldSource(f, isDerivedPossible) })) : null;
+    if (columns) {
+      this.hasSentColumns = true;
+      let views: ColumnReferences | null;
+      try {
+        views = await this.views;
+      } catch (error) {
+        await this.close();
+        throw error;
+      }
+      if (views) columns = viewFields(columns, views);
+    }
     const isDone = this.isEnded && this.stream.readableLength === 0;
     if (isDone) this.finish();
     return {

@@ -111,6 +111,9 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
         await killer.end().catch(() => undefined);
       }
     },
+    readsOfViews(names) {
+      return sources.readsOfViewsNamed(names);
+    },
     async close() {
       isClosing = true;
       await Promise.all([client.end().catch(() => undefined), sources.close()]);
@@ -178,7 +181,7 @@ class PgCursor implements SqlCursor {
           this.sources.resolve(result.fields).then(
             (origins) => {
               if (isDone) this.finish();
-              resolve(page(result.fields.map((f, i) => ({ name: f.name, type: postgresTypeName(f.dataTypeID), source: origins[i] ?? null }))));
+              resolve(page(result.fields.map((f, i) => ({ name: f.name, type: postgresTypeName(f.dataTypeID), ...(origins[i] ?? { source: null }) }))));
             },
             (error: unknown) => {
               // The portal is closed before the error is told, so the next statement finds the connection free.
