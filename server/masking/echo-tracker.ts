@@ -32,15 +32,22 @@ interface PendingByte {
   control: boolean;
 }
 
+/** What an output chunk echoed of the typed keystrokes. */
+export interface EchoSeen {
+  echoed: string;
+  isEchoLast: boolean;
+}
+
 export interface EchoTracker {
   readonly initialState: EchoTrackerState;
   /** Keystrokes from the user. */
   input(state: EchoTrackerState, bytes: Uint8Array, now: number): { state: EchoTrackerState; records: InputRecord[] };
   /**
-   * Output from the terminal (before masking). `echoed`: how many typed printable bytes it
-   * echoed (the output shows what the user typed, not what a program printed).
+   * Output from the terminal (before masking). `echoed`: the typed printable bytes it echoed,
+   * in order (that part of the output shows what the user typed, not what a program printed);
+   * `isEchoLast`: nothing printable follows them in it.
    */
-  output(state: EchoTrackerState, bytes: Uint8Array, now: number): { state: EchoTrackerState; records: InputRecord[]; echoed: number };
+  output(state: EchoTrackerState, bytes: Uint8Array, now: number): { state: EchoTrackerState; records: InputRecord[] } & EchoSeen;
   /** Timer: decides keystrokes whose echo window has passed. */
   tick(state: EchoTrackerState, now: number): { state: EchoTrackerState; records: InputRecord[] };
 }
@@ -81,11 +88,12 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
     },
   };
 
-  function resolve(state: EchoTrackerState, now: number, echo: string): { state: EchoTrackerState; records: InputRecord[]; echoed: number } {
+  function resolve(state: EchoTrackerState, now: number, echo: string): { state: EchoTrackerState; records: InputRecord[] } & EchoSeen {
     const records: InputRecord[] = [];
     let { echoOff, recentHidden, promptHint } = state;
     const pending = [...state.pending];
     const echoed = new Set<number>();
+    let echoEnd = -1;
     // Which pending printable bytes came back, in order (strict while a prompt is shown: the
     // whole run must come back together, so unrelated output cannot reveal a password).
     // Echo is what the output starts with: the pending printable bytes, in order (a whole run
@@ -94,7 +102,10 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
     if (echo && printable.length > 0) {
       const run = String.fromCharCode(...printable.map((i) => pending[i]!.byte));
       if (state.promptHint) {
-        if (echo.startsWith(run)) printable.forEach((i) => echoed.add(i));
+        if (echo.startsWith(run)) {
+          printable.forEach((i) => echoed.add(i));
+          echoEnd = run.length;
+        }
       } else {
         // The echo may follow other output in the same frame (a prompt drawn after typing
         // ahead, a title sequence): it starts where the first pending byte first appears.
@@ -103,7 +114,10 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
         for (let start = echo.indexOf(run[0]!); start >= 0; start = echo.indexOf(run[0]!, start + 1)) {
           let k = 0;
           while (k < run.length && start + k < echo.length && echo.charCodeAt(start + k) === run.charCodeAt(k)) k++;
-          if (k > best.length) best = printable.slice(0, k);
+          if (k > best.length) {
+            best = printable.slice(0, k);
+            echoEnd = start + k;
+          }
           if (k === run.length) break;
         }
         best.forEach((i) => echoed.add(i));
@@ -132,7 +146,8 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
       }
       pending.shift();
     }
-    return { state: { ...state, pending, echoOff, recentHidden, promptHint }, records, echoed: echoed.size };
+    const echoedText = String.fromCharCode(...[...echoed].sort((a, b) => a - b).map((i) => state.pending[i]!.byte));
+    return { state: { ...state, pending, echoOff, recentHidden, promptHint }, records, echoed: echoedText, isEchoLast: echoEnd === echo.length };
   }
 }
 

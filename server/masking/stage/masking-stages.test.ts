@@ -174,12 +174,19 @@ describe('masking stages', () => {
         vi.advanceTimersByTime(5);
       }
       expect(screen.text()).toBe('$ [MASKED:aws-key]\r\n$ AKIA');
+      // The echo of a typed line and what the command prints, in one chunk: the printed part waits.
+      input.write(Buffer.from('IOSF\r'));
+      out.write(Buffer.from('IOSF\r\nAKIAIOSF'));
+      vi.advanceTimersByTime(150);
+      expect(screen.text()).toBe('$ [MASKED:aws-key]\r\n$ AKIAIOSF\r\n');
+      out.write(Buffer.from('ODNN7EXAMPLE\r\n'));
+      expect(screen.text()).toBe('$ [MASKED:aws-key]\r\n$ AKIAIOSF\r\n[MASKED:aws-key]\r\n');
       // A program slower than the hold: what it held reaches the screen after 250 ms of quiet.
       out.write(Buffer.from('\r\nghp_'));
       vi.advanceTimersByTime(240);
-      expect(screen.text()).toMatch(/AKIA\r\n$/);
+      expect(screen.text()).toMatch(/\[MASKED:aws-key\]\r\n\r\n$/);
       vi.advanceTimersByTime(20);
-      expect(screen.text()).toMatch(/AKIA\r\nghp_$/);
+      expect(screen.text()).toMatch(/\[MASKED:aws-key\]\r\n\r\nghp_$/);
     } finally {
       vi.useRealTimers();
     }

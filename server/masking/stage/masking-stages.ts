@@ -83,8 +83,8 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
     onHeld: (heldBytes) => held.push(heldBytes),
   });
 
-  /** Feeds the echo tracker; true when the chunk echoes typed keystrokes. */
-  function trackOutput(chunk: Buffer): boolean {
+  /** Feeds the echo tracker; returns the typed keystrokes the chunk echoes ('' unless they end it). */
+  function trackOutput(chunk: Buffer): string {
     if (!isOutputSeen) {
       isOutputSeen = true;
       const now = Date.now();
@@ -97,7 +97,7 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
     trackerState = result.state;
     if (result.records.length > 0) inputSide?.onRecords(result.records);
     inputSide?.arm();
-    return result.echoed > 0;
+    return result.isEchoLast ? result.echoed : '';
   }
 
   const input: Stage = (next) => {

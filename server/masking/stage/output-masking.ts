@@ -1,10 +1,13 @@
 import type { MaskingMode } from '@/db/masking-schema';
 import type { Sink, Stage } from '@/server/gateway/pipeline';
+import { stripAnsi } from '../ansi';
 import type { Masker } from '../masker';
 import type { MaskerState, MaskEvent } from '../types';
 import { IdleDeadline } from './idle-deadline';
 
 const EMPTY = Buffer.alloc(0);
+/** Echoed keystrokes kept to recognise held echo: longer than any token typed at once is rare. */
+const MAX_ECHO_KEPT = 1024;
 
 export type OutputMaskingOptions = {
   masker: Masker;
@@ -13,8 +16,8 @@ export type OutputMaskingOptions = {
   viewIdleMs: number;
   /** Quiet after which the browser gets held program output: long enough for a secret printed in pieces. */
   screenHoldMs: number;
-  /** Every output chunk, before masking (the echo tracker reads it): whether it echoes typed keystrokes. */
-  onChunk(chunk: Buffer): boolean;
+  /** Every output chunk, before masking (the echo tracker reads it): the typed keystrokes it ends with echoing. */
+  onChunk(chunk: Buffer): string;
   /** Masks in the recorded stream: the ones the session counts and the timeline shows. */
   report(next: Sink, events: readonly MaskEvent[]): void;
   /** Called once per stream with a reader of the bytes its masker states hold. */
@@ -46,6 +49,12 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
     const isHolding = (state: MaskerState) => state.held.length > state.emitted;
     /** What the browser's copy holds is all echo of typed keystrokes (released sooner). */
     let isEchoHeld = false;
+    /** The last keystrokes echoed: held text they end with is the user's typing. */
+    let recentEcho = '';
+    const isEchoOnly = (state: MaskerState) => {
+      const held = stripAnsi(state.held.subarray(state.emitted), true).clean;
+      return held.length > 0 && recentEcho.endsWith(held);
+    };
     options.onHeld?.(() => recorded.held.length + (shown?.held.length ?? 0));
     const rejoin = () => {
       if (shown && isSameFromHere(shown, recorded)) shown = null;
@@ -78,7 +87,8 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
 
     return {
       write(chunk) {
-        const isEcho = options.onChunk(chunk);
+        const echoed = options.onChunk(chunk);
+        if (echoed) recentEcho = (recentEcho + echoed).slice(-MAX_ECHO_KEPT);
         const wasHolding = mode !== 'recording_only' && isHolding(shown ?? recorded);
         const result = masker.step(recorded, chunk);
         recorded = result.state;
@@ -95,8 +105,9 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
         options.report(next, result.events);
 
         if (mode !== 'recording_only' && isHolding(shown ?? recorded)) {
-          // Program output in what is held (even after an echo) keeps the longer deadline.
-          isEchoHeld = isEcho && (!wasHolding || isEchoHeld);
+          // Held text that is the end of what the user just typed is released soon; program
+          // output (printed after the echo in the same chunk, or held before it) waits longer.
+          isEchoHeld = echoed !== '' && (!wasHolding || isEchoHeld) && isEchoOnly(shown ?? recorded);
           viewDeadline.touch(isEchoHeld ? options.viewIdleMs : options.screenHoldMs);
         } else {
           viewDeadline.cancel();
