@@ -20,6 +20,17 @@ describe('stripAnsi', () => {
     }
   });
 
+  it('hides the controls the screen drops (a run is one entry) and keeps those that move the cursor', () => {
+    const raw = Buffer.from('a\0\0b\x07c\x0e\x0fd\x7fe\x1b[0m\x01\x1cf\tg\r\n\b\v\fh', 'latin1');
+    const scan = stripAnsi(raw, false);
+    expect(scan.clean).toBe('abcdef\tg\r\n\b\v\fh');
+    expect(scan.escapes.length / 3).toBe(6);
+    const hint = { next: 0 };
+    expect([0, 1, 2, 3, 4, 5].map((i) => String.fromCharCode(raw[rawIndex(scan.escapes, i, hint)]!))).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    // BEL ends a title (the whole sequence is an escape), and is hidden on its own.
+    expect(stripAnsi(Buffer.from('\x1b]0;t\x07x\x07y'), false).clean).toBe('xy');
+  });
+
   it('passes text without escapes through', () => {
     const raw = Buffer.from('plain text');
     expect(stripAnsi(raw, false)).toEqual({ clean: 'plain text', cleanBytes: raw, escapes: [], complete: 10 });

@@ -1,10 +1,18 @@
 /**
- * Terminal escape sequences (ECMA-48): matching sees the text without them, and masking maps
- * matches back onto the raw bytes so the escapes survive.
+ * Terminal escape sequences (ECMA-48) and the controls a terminal neither prints nor moves the
+ * cursor for: matching sees the text without them, and masking maps matches back onto the raw
+ * bytes so they survive.
  */
 
 const ESC = 0x1b;
 const BEL = 0x07;
+/**
+ * ESC, and the C0 controls the screen drops: NUL, 0x01–0x07 (BEL ends an OSC, but outside one
+ * it only rings), SO/SI, 0x10–0x1A, 0x1C–0x1F and DEL. `AKIA…\0…` shows the whole key in
+ * xterm, so they are invisible to matching like escapes. TAB, LF, VT, FF, CR and BS move the
+ * cursor and stay in the text (the rendered-screen check covers what they rearrange).
+ */
+const HIDDEN = /[\x00-\x07\x0e-\x1f\x7f]/g;
 /** An unterminated sequence longer than this is given up on (emitted as it is; a string sequence's body is then read as text). */
 export const MAX_PENDING = 4096;
 
@@ -31,8 +39,9 @@ const MAX_SCRATCH = 1 << 20;
  * `canReuse`, `cleanBytes` may be a buffer the next such call overwrites.
  */
 export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiScan {
-  let esc = raw.indexOf(ESC);
-  if (esc === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length };
+  const text = raw.toString('latin1');
+  let at = nextHidden(text, 0);
+  if (at === -1) return { clean: text, cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length };
 
   if (canReuse && scratch.length < raw.length && raw.length <= MAX_SCRATCH) {
     scratch = Buffer.allocUnsafeSlow(Math.max(raw.length, 2 * scratch.length, 16384));
@@ -42,29 +51,47 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
   let cleanLength = 0;
   let rawPos = 0;
   let complete = raw.length;
-  while (esc !== -1) {
-    copyInto(clean, cleanLength, raw, rawPos, esc);
-    cleanLength += esc - rawPos;
-    let end = sequenceEnd(raw, esc);
-    if (end === -1) {
-      if (!final && raw.length - esc < MAX_PENDING) {
-        complete = esc;
-        rawPos = esc;
-        break;
+  while (at !== -1) {
+    copyInto(clean, cleanLength, raw, rawPos, at);
+    cleanLength += at - rawPos;
+    let end: number;
+    if (raw[at] !== ESC) {
+      // A run of controls the screen drops: one entry, masked over like an escape.
+      end = at + 1;
+      while (end < raw.length && raw[end] !== ESC && isDropped(raw[end]!)) end++;
+    } else {
+      end = sequenceEnd(raw, at);
+      if (end === -1) {
+        if (!final && raw.length - at < MAX_PENDING) {
+          complete = at;
+          rawPos = at;
+          break;
+        }
+        // A string sequence given up on (a title never terminated): its body is read as text,
+        // so a secret that runs on past the point where waiting stopped is still one match.
+        end = isStringSequence(raw[at + 1]) ? at + 2 : raw.length;
       }
-      // A string sequence given up on (a title never terminated): its body is read as text,
-      // so a secret that runs on past the point where waiting stopped is still one match.
-      end = isStringSequence(raw[esc + 1]) ? esc + 2 : raw.length;
     }
-    escapes.push(cleanLength, esc, end);
+    escapes.push(cleanLength, at, end);
     rawPos = end;
-    esc = raw.indexOf(ESC, end);
+    at = nextHidden(text, end);
   }
   if (complete === raw.length) {
     copyInto(clean, cleanLength, raw, rawPos, raw.length);
     cleanLength += raw.length - rawPos;
   }
   return { clean: clean.toString('latin1', 0, cleanLength), cleanBytes: clean.subarray(0, cleanLength), escapes, complete };
+}
+
+/** Position of the next ESC or dropped control from `from`, or -1 (`test` allocates no match). */
+function nextHidden(text: string, from: number): number {
+  HIDDEN.lastIndex = from;
+  return HIDDEN.test(text) ? HIDDEN.lastIndex - 1 : -1;
+}
+
+/** A C0 control or DEL the screen neither shows nor moves the cursor for (ESC aside). */
+function isDropped(byte: number): boolean {
+  return byte === 0x7f || (byte < 0x20 && (byte < 0x08 || byte > 0x0d));
 }
 
 /** OSC, DCS, SOS, PM, APC: bodies of text ended by ST (or BEL). */

@@ -184,6 +184,33 @@ describe('createMasker: terminal escapes and UTF-8', () => {
     }
   });
 
+  it('sees through controls the screen drops (NUL, BEL, SO/SI, DEL) inside a secret, at every split', () => {
+    const gh = 'ghp_B0D2xTZdFD2mEWKlH5APw0iQ75H8MqYiwFXW';
+    const cases: Array<[string, string, string]> = [
+      ['AKIARHUNWS7DR4ERD7TI', 'AKIARH\0UNWS7DR4ERD7TI\n', '[MASKED:aws-key]\0\n'],
+      ['AKIARHUNWS7DR4ERD7TI', 'key AKIARHUNWS7\x07DR4ERD7TI done\n', 'key [MASKED:aws-key]\x07 done\n'],
+      ['AKIARHUNWS7DR4ERD7TI', 'AKIA\x0eRHUNWS7DR4\0\0ERD7\x0fTI\n', '[MASKED:aws-key]\x0e\0\0\x0f\n'],
+      [gh, `t ${gh.slice(0, 20)}\x7f${gh.slice(20)}\n`, 't [MASKED:github-token]\x7f\n'],
+    ];
+    for (const [secret, raw, masked] of cases) {
+      const bytes = Buffer.from(raw, 'latin1');
+      for (let cut = 0; cut < bytes.length; cut++) {
+        const { outputs, state } = steps([bytes.subarray(0, cut), bytes.subarray(cut)]);
+        // What the browser shows: everything emitted, then what an idle flush reveals.
+        const shown = outputs.join('') + masker.flush(state).output.toString('latin1');
+        expect(shown, `${JSON.stringify(raw)} cut ${cut}`).toBe(masked);
+        expect(shown.replace(/[\x00-\x07\x0e-\x1f\x7f]/g, '')).not.toContain(secret.slice(0, 8));
+      }
+    }
+  });
+
+  it('keeps TAB, LF, CR, BS, VT and FF in the text (they move the cursor)', () => {
+    for (const control of ['\t', '\n', '\r', '\b', '\v', '\f']) {
+      const raw = `AKIARH${control}UNWS7DR4ERD7TI\n`;
+      expect(maskText(masker, raw).output.toString('latin1'), JSON.stringify(raw)).toBe(raw);
+    }
+  });
+
   it('masks a secret in a string sequence too long to wait for (given up on, its body read as text)', () => {
     const raw = Buffer.from(`\x1b]0;${'x '.repeat(2100)}${KEY} more`);
     const output = maskText(masker, [raw.subarray(0, 4000), raw.subarray(4000, 4210), raw.subarray(4210)]).output.toString();
