@@ -287,6 +287,25 @@ describeEachDriver('inline masking through the gateway', (driver) => {
     expect(recorded).toMatch(/Z\[MASKED:aws-key\]\r\nglued-done-42/);
   });
 
+  it(`a key with a NUL inside (dropped by the terminal, so shown whole) is masked on screen and in the recording [${store} store]`, async () => {
+    const { id, term } = await openSession();
+    await term.waitFor(/\$ $/);
+    term.type("printf 'AKIARH\\000UNWS7DR4ERD7TI\\n'; echo nul-done-$((6*7))\n");
+    await term.waitFor(/nul-done-42/);
+    term.type('exit\n');
+    await term.closed;
+
+    // What xterm shows: the text without the controls it drops.
+    const shown = (text: string) => text.replace(/[\x00-\x07\x0e-\x1a\x1c-\x1f\x7f]/g, '');
+    const screen = term.output();
+    expectNoSecrets(shown(screen), [AWS_KEY]);
+    expect(screen).toMatch(/\[MASKED:aws-key\]\0\r\nnul-done-42/);
+    const events = await recordingEvents(id);
+    const recorded = Buffer.concat(events.filter((e) => e.kind === 'o').map((e) => e.data)).toString('utf8');
+    expectNoSecrets(shown(recorded), [AWS_KEY]);
+    expect(recorded).toMatch(/\[MASKED:aws-key\]\0\r\nnul-done-42/);
+  });
+
   it(`issue #12: a token typed with a 6 s pause never reaches the recording, its command index or the export [${store} store]`, async () => {
     const { id, actor, term } = await openSession();
     await term.waitFor(/\$ $/);
