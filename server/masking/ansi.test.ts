@@ -31,6 +31,23 @@ describe('stripAnsi', () => {
     expect(stripAnsi(Buffer.from('\x1b]0;t\x07x\x07y'), false).clean).toBe('xy');
   });
 
+  it('finds every dropped control, whatever its byte and position (the scan reads four bytes at a time)', () => {
+    const dropped = (b: number) => b === 0x7f || (b < 0x20 && (b < 0x08 || b > 0x0d));
+    for (let b = 0; b < 256; b++) {
+      if (b === 0x1b) continue;
+      for (let shift = 0; shift < 4; shift++) {
+        for (let length = 1; length < 12; length++) {
+          for (let at = 0; at < length; at++) {
+            const bytes = Buffer.alloc(shift + length, 'x');
+            bytes[shift + at] = b;
+            const raw = bytes.subarray(shift);
+            expect(stripAnsi(raw, false).clean, `byte ${b} at ${at} of ${length}`).toBe(dropped(b) ? 'x'.repeat(length - 1) : raw.toString('latin1'));
+          }
+        }
+      }
+    }
+  });
+
   it('passes text without escapes through', () => {
     const raw = Buffer.from('plain text');
     expect(stripAnsi(raw, false)).toEqual({ clean: 'plain text', cleanBytes: raw, escapes: [], complete: 10 });

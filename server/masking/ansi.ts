@@ -12,7 +12,9 @@ const BEL = 0x07;
  * xterm, so they are invisible to matching like escapes. TAB, LF, VT, FF, CR and BS move the
  * cursor and stay in the text (the rendered-screen check covers what they rearrange).
  */
-const HIDDEN = /[\x00-\x07\x0e-\x1f\x7f]/g;
+const HIDDEN = new Uint8Array(256);
+for (let b = 0; b < 0x20; b++) HIDDEN[b] = b < 0x08 || b > 0x0d ? 1 : 0;
+HIDDEN[0x7f] = 1;
 /** An unterminated sequence longer than this is given up on (emitted as it is; a string sequence's body is then read as text). */
 export const MAX_PENDING = 4096;
 
@@ -39,9 +41,8 @@ const MAX_SCRATCH = 1 << 20;
  * `canReuse`, `cleanBytes` may be a buffer the next such call overwrites.
  */
 export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiScan {
-  const text = raw.toString('latin1');
-  let at = nextHidden(text, 0);
-  if (at === -1) return { clean: text, cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length };
+  let at = nextHidden(raw, 0);
+  if (at === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length };
 
   if (canReuse && scratch.length < raw.length && raw.length <= MAX_SCRATCH) {
     scratch = Buffer.allocUnsafeSlow(Math.max(raw.length, 2 * scratch.length, 16384));
@@ -58,7 +59,7 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
     if (raw[at] !== ESC) {
       // A run of controls the screen drops: one entry, masked over like an escape.
       end = at + 1;
-      while (end < raw.length && raw[end] !== ESC && isDropped(raw[end]!)) end++;
+      while (end < raw.length && raw[end] !== ESC && HIDDEN[raw[end]!] === 1) end++;
     } else {
       end = sequenceEnd(raw, at);
       if (end === -1) {
@@ -74,7 +75,7 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
     }
     escapes.push(cleanLength, at, end);
     rawPos = end;
-    at = nextHidden(text, end);
+    at = nextHidden(raw, end);
   }
   if (complete === raw.length) {
     copyInto(clean, cleanLength, raw, rawPos, raw.length);
@@ -83,15 +84,29 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
   return { clean: clean.toString('latin1', 0, cleanLength), cleanBytes: clean.subarray(0, cleanLength), escapes, complete };
 }
 
-/** Position of the next ESC or dropped control from `from`, or -1 (`test` allocates no match). */
-function nextHidden(text: string, from: number): number {
-  HIDDEN.lastIndex = from;
-  return HIDDEN.test(text) ? HIDDEN.lastIndex - 1 : -1;
-}
-
-/** A C0 control or DEL the screen neither shows nor moves the cursor for (ESC aside). */
-function isDropped(byte: number): boolean {
-  return byte === 0x7f || (byte < 0x20 && (byte < 0x08 || byte > 0x0d));
+/**
+ * Position of the next ESC or dropped control from `from`, or -1. Every frame is scanned, so
+ * four bytes at a time: a word is looked at byte by byte only if one is below 0x20 or is DEL
+ * (a line break, mostly). ~4x a byte loop, ~5x a regex over the latin1 string.
+ */
+function nextHidden(raw: Buffer, from: number): number {
+  const n = raw.length;
+  let i = from;
+  const aligned = Math.min(n, i + ((4 - ((raw.byteOffset + i) & 3)) & 3));
+  for (; i < aligned; i++) if (HIDDEN[raw[i]!] === 1) return i;
+  if (i >= n) return -1;
+  const words = new Uint32Array(raw.buffer, raw.byteOffset + i, (n - i) >>> 2);
+  for (let w = 0; w < words.length; w++) {
+    const x = words[w]!;
+    const del = x ^ 0x7f7f7f7f;
+    // Some byte < 0x20, or some byte == 0x7f (exact tests, no false negatives).
+    if ((((x - 0x20202020) & ~x) | ((del - 0x01010101) & ~del)) & 0x80808080) {
+      const at = i + 4 * w;
+      for (let k = at; k < at + 4; k++) if (HIDDEN[raw[k]!] === 1) return k;
+    }
+  }
+  for (i += 4 * words.length; i < n; i++) if (HIDDEN[raw[i]!] === 1) return i;
+  return -1;
 }
 
 /** OSC, DCS, SOS, PM, APC: bodies of text ended by ST (or BEL). */
