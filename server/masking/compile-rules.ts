@@ -32,7 +32,7 @@ export interface CombinedPass<R> {
    * a match; `reach` holds the bytes such a tail can contain (a backward scan over them finds
    * where to start looking).
    */
-  partials: Array<{ regex: R; reach: Uint8Array }>;
+  partials: Array<HoldPattern<R>>;
   /** Whether a block rule (PEM) is in this pass. */
   hasBlock: boolean;
   /** Per alternative: rule index, capture group of the whole rule, of its `secret` (or -1). */
@@ -44,6 +44,19 @@ export interface CombinedPass<R> {
    * indices, run where it matched. `null` when the rules give nothing to filter on.
    */
   start: { filter: StartFilter; sticky: R } | null;
+}
+
+/** One group of hold-back patterns (see `splitByReach`). */
+export interface HoldPattern<R> {
+  regex: R;
+  reach: Uint8Array;
+  /**
+   * V8, multi-line rules only: where a match of this group's rules may start, and `regex` as a
+   * sticky regex to try there alone (their backward scan stops far back, their candidates are
+   * few). Without it, `regex` runs from the pass's first start-filter candidate after the
+   * backward scan's stop (a word or a line: a short search).
+   */
+  start?: { filter: StartFilter; sticky: R };
 }
 
 export interface ParsedRule {
@@ -101,12 +114,15 @@ function combine<R>(
     const rests = members.map((p) => printRule(p, { type: 'seq', items: (p.ast as SeqNode).items.slice(1) }));
     return `${printRegex(head, printOptions(members[0]!, dialect, false))}(?:${rests.join('|')})`;
   });
-  const partials = splitByReach(parsed).map((part) => ({
-    regex: build(part.rules.map((p) => printRegex(partialPattern(p.ast), printOptions(p, dialect, false))).join('|'), 'g'),
-    reach: part.reach,
-  }));
+  const filterOf = (rules: ParsedRule[]): StartFilter | null =>
+    dialect === 'v8' ? buildStartFilter(rules.map((p) => ({ ast: p.original, ignoreCase: p.flags.includes('i'), dotAll: p.flags.includes('s') }))) : null;
+  const partials = splitByReach(parsed).map((part): HoldPattern<R> => {
+    const source = part.rules.map((p) => printRegex(partialPattern(p.ast), printOptions(p, dialect, false))).join('|');
+    const filter = part.multiLine ? filterOf(part.rules) : null;
+    return { regex: build(source, 'g'), reach: part.reach, start: filter ? { filter, sticky: build(source, 'y') } : undefined };
+  });
   const source = alternatives.join('|');
-  const filter = dialect === 'v8' ? buildStartFilter(parsed.map((p) => ({ ast: p.original, ignoreCase: p.flags.includes('i'), dotAll: p.flags.includes('s') }))) : null;
+  const filter = filterOf(parsed);
   return {
     scan: build(source, 'gd'),
     partials,
@@ -155,17 +171,16 @@ function factorByFirstAtom(parsed: ParsedRule[]): Array<{ head?: RegexNode; memb
 
 /**
  * Splits the hold-back patterns by how far back a match in progress can reach: rules whose
- * matches never contain a space are looked for only in the last word of the buffer.
+ * matches never contain a space are looked for only in the last word of the buffer, rules
+ * whose matches never contain a line break only in the last line; only multi-line rules (key
+ * bodies) scan further back, and their start filter finds their few candidates there.
  */
-function splitByReach(parsed: ParsedRule[]): Array<{ rules: ParsedRule[]; reach: Uint8Array }> {
-  const parts = [
-    { rules: [] as ParsedRule[], reach: new Uint8Array(256) },
-    { rules: [] as ParsedRule[], reach: new Uint8Array(256) },
-  ];
+function splitByReach(parsed: ParsedRule[]): Array<{ rules: ParsedRule[]; reach: Uint8Array; multiLine: boolean }> {
+  const parts = [0, 1, 2].map((part) => ({ rules: [] as ParsedRule[], reach: new Uint8Array(256), multiLine: part === 2 }));
   for (const p of parsed) {
     const bytes = new Uint8Array(256);
     markBytes(p.ast, p.flags.includes('i'), p.flags.includes('s'), bytes);
-    const part = parts[bytes[0x20] === 1 ? 1 : 0]!;
+    const part = parts[bytes[0x0a] === 1 || bytes[0x0d] === 1 ? 2 : bytes[0x20] === 1 ? 1 : 0]!;
     part.rules.push(p);
     bytes.forEach((b, byte) => (part.reach[byte] = part.reach[byte]! | b));
   }

@@ -1,5 +1,5 @@
-import type { CombinedPass, CompiledRules } from './compile-rules';
-import type { StartFilter } from './regex-prefilter';
+import type { CombinedPass, CompiledRules, HoldPattern } from './compile-rules';
+import { candidateCursor, type StartFilter } from './regex-prefilter';
 
 /** A match in the scanned text (context included): its whole extent and the part to mask. */
 export interface Match {
@@ -40,8 +40,9 @@ export function scanPass<R extends Scannable>(
   matches: Match[],
 ): { blockRule: number; start: number; end: number } | null {
   let at = from;
+  const cursor = pass.start ? cursorFor(pass.start.filter, clean, clean.length, true) : null;
   for (;;) {
-    const m = nextCandidate(pass, input, clean, at, clean.length);
+    const m = nextCandidate(pass, cursor, input, clean, at, clean.length);
     if (m === null) return null;
     const start = m.index;
     const end = start + m[0].length;
@@ -62,8 +63,18 @@ export function scanPass<R extends Scannable>(
   }
 }
 
-function nextCandidate<R extends Scannable>(pass: CombinedPass<R>, input: string | Buffer, clean: Uint8Array, at: number, limit: number): ExecResult | null {
-  if (pass.start) return execAtCandidates(pass.start.filter, pass.start.sticky, input, clean, at, limit);
+/**
+ * The filter's candidates from a position on (see `candidateCursor`), or `null` when the pass
+ * has none or one search (then `next` is called directly: the common case, kept monomorphic).
+ */
+type Cursor = ((from: number) => number) | null;
+
+function cursorFor(filter: StartFilter, clean: Uint8Array, to: number, whole: boolean): Cursor {
+  return filter.scans.length > 1 ? candidateCursor(filter, clean, to, whole) : null;
+}
+
+function nextCandidate<R extends Scannable>(pass: CombinedPass<R>, cursor: Cursor, input: string | Buffer, clean: Uint8Array, at: number, limit: number): ExecResult | null {
+  if (pass.start) return cursor ? execAtCursor(cursor, pass.start.sticky, input, at, limit) : execAtCandidates(pass.start.filter, pass.start.sticky, input, clean, at, limit, true);
   const m = execFrom(pass.scan, input, at);
   return m !== null && m.index < limit ? m : null;
 }
@@ -100,8 +111,9 @@ function preferSpecific<R extends Scannable>(
   clean: Uint8Array,
   generic: Match,
 ): Match {
+  const cursor = pass.start ? cursorFor(pass.start.filter, clean, generic.maskEnd, true) : null;
   for (let at = generic.start + 1; at < generic.maskEnd; ) {
-    const m = nextCandidate(pass, input, clean, at, generic.maskEnd);
+    const m = nextCandidate(pass, cursor, input, clean, at, generic.maskEnd);
     if (m === null) return generic;
     at = m.index + 1;
     const rule = ruleOf(pass, m).rule;
@@ -128,9 +140,18 @@ function execFrom(re: Scannable, input: string | Buffer, from: number): ExecResu
  * The leftmost match from `from`, as the global regex would find it, with the sticky regex
  * tried only where the start filter allows a match: every other position cannot start one.
  */
-function execAtCandidates(filter: StartFilter, sticky: Scannable, input: string | Buffer, clean: Uint8Array, from: number, limit: number): ExecResult | null {
+function execAtCandidates(filter: StartFilter, sticky: Scannable, input: string | Buffer, clean: Uint8Array, from: number, limit: number, whole: boolean): ExecResult | null {
   const n = limit;
-  for (let at = filter.next(clean, from, n); at < n; at = filter.next(clean, at + 1, n)) {
+  for (let at = filter.next(clean, from, n, whole); at < n; at = filter.next(clean, at + 1, n, whole)) {
+    sticky.lastIndex = at;
+    const m = sticky.exec(input as never);
+    if (m !== null) return m;
+  }
+  return null;
+}
+
+function execAtCursor(cursor: NonNullable<Cursor>, sticky: Scannable, input: string | Buffer, from: number, limit: number): ExecResult | null {
+  for (let at = cursor(from); at < limit; at = cursor(at + 1)) {
     sticky.lastIndex = at;
     const m = sticky.exec(input as never);
     if (m !== null) return m;
@@ -197,27 +218,33 @@ export function continueBlock(
  */
 export function findPartialStart(compiled: CompiledRules, latin1: string, from: number, bytes: Uint8Array): number {
   let hold = latin1.length;
-  if (compiled.v8) hold = earliestPartial(compiled.v8.partials, latin1, latin1, from, hold, compiled.v8.start?.filter, bytes);
-  if (compiled.re2) hold = earliestPartial(compiled.re2.partials, bytes as Buffer, latin1, from, hold);
+  if (compiled.v8) hold = earliestPartial(compiled.v8.partials, latin1, from, hold, bytes, compiled.v8.start?.filter);
+  if (compiled.re2) hold = earliestPartial(compiled.re2.partials, bytes as Buffer, from, hold, bytes);
   return hold;
 }
 
 function earliestPartial<R extends Scannable>(
-  partials: Array<{ regex: R; reach: Uint8Array }>,
+  partials: Array<HoldPattern<R>>,
   input: string | Buffer,
-  latin1: string,
   from: number,
   hold: number,
+  bytes: Uint8Array,
   filter?: StartFilter,
-  bytes?: Uint8Array,
 ): number {
-  const n = latin1.length;
-  for (const { regex, reach } of partials) {
+  const n = bytes.length;
+  for (const { regex, reach, start } of partials) {
     let j = n;
-    while (j > from && reach[latin1.charCodeAt(j - 1)] === 1) j--;
+    while (j > from && reach[bytes[j - 1]!] === 1) j--;
     if (j === n) continue;
-    // A match in progress starts where a whole match could: at a candidate of the start filter.
-    if (filter && bytes) j = filter.next(bytes, j, n);
+    if (start) {
+      // A match in progress starts where a whole match could: at a candidate of the start filter.
+      const cursor = cursorFor(start.filter, bytes, n, false);
+      const limit = Math.min(hold, n);
+      const m = cursor ? execAtCursor(cursor, start.sticky, input, j, limit) : execAtCandidates(start.filter, start.sticky, input, bytes, j, limit, false);
+      if (m) hold = m.index;
+      continue;
+    }
+    if (filter) j = filter.next(bytes, j, n);
     if (j === n) continue;
     regex.lastIndex = j;
     const m = regex.exec(input as never);

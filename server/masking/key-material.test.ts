@@ -37,6 +37,11 @@ describe('key material printed without its BEGIN line', () => {
     }
   });
 
+  it('masks the first body line after bash\'s bracketed-paste reset (`\\e[?2004l\\r`, as real sshd sessions print it)', () => {
+    const body = bodyLines(rsa);
+    expectMasked(`$ tail -n +2 key.pem\r\n\x1b[?2004l\r${rsa.split('\n').slice(1).join('\r\n')}$ `, body);
+  });
+
   it('masks a few lines from the middle (`head -n 5 | tail -n 3`)', () => {
     const lines = rsa.split('\n').slice(2, 5);
     expectMasked(terminal('head -n 5 key.pem | tail -n 3', lines.join('\n')), lines);

@@ -48,6 +48,23 @@ describe('start filter', () => {
     expect(candidates(filter, 'x-y')).toEqual([0]);
   });
 
+  it('finds a rule that starts with a long run by the run: its length, the bytes around it and what its lookaheads need', () => {
+    // 24 to 32 characters, after `=`, holding a capital, then a byte that is not `.`.
+    const filter = filterFor([[String.raw`(?<=[=])(?=[a-zA-Z]{0,31}[A-Z])[a-zA-Z]{24,32}(?![a-zA-Z])[^.]`]])!;
+    const run = 'abcdefghijklmnopqrstuvwXyz';
+    expect(candidates(filter, `k=${run}; k=${run.toLowerCase()}; k=${run}.; x ${run}; k=${run}${run}!`)).toEqual([2]);
+    // A run reaching the end may still become a match (held back), unless whole matches are asked for.
+    const bytes = Buffer.from('k=abc', 'latin1');
+    expect(filter.next(bytes, 0, bytes.length)).toBe(2);
+    expect(filter.next(bytes, 0, bytes.length, true)).toBe(bytes.length);
+  });
+
+  it('reads the last byte of a longer lookbehind', () => {
+    const filter = filterFor([[String.raw`(?<=(?:
+|key: )[ ]{0,2})AKIA[A-Z]{4}`]])!;
+    expect(candidates(filter, 'key: AKIAABCD xAKIAABCD\n  AKIAABCD')).toEqual([5, 26]);
+  });
+
   it('gives up on rules that can match the empty string', () => {
     expect(filterFor([['a*']])).toBeNull();
   });
@@ -73,8 +90,14 @@ describe('start filter', () => {
   });
 });
 
-describe('scanPass with the start filter', () => {
-  const compiled = compileRules(selectRules());
+/** Rule sets the engine runs: the defaults, and with the detectors that are off by default turned on. */
+const RULE_SETS = [
+  ['default rules', selectRules()],
+  ['every built-in rule', selectRules(Object.fromEntries(DETECTOR_CORPORA.flatMap((c) => c.enable ?? []).map((id) => [id, { enabled: true }])))],
+] as const;
+
+describe.each(RULE_SETS)('scanPass with the start filter (%s)', (_, rules) => {
+  const compiled = compileRules(rules);
   const v8 = compiled.v8!;
   const scanAll = (text: string, filtered: boolean): Match[] => {
     const pass = filtered ? v8 : { ...v8, start: null };
@@ -113,9 +136,10 @@ describe('scanPass with the start filter', () => {
   });
 });
 
-describe('findPartialStart with the start filter', () => {
-  const compiled = compileRules(selectRules());
-  const unfiltered = { ...compiled, v8: { ...compiled.v8!, start: null } };
+describe.each(RULE_SETS)('findPartialStart with the start filter (%s)', (_, rules) => {
+  const compiled = compileRules(rules);
+  const v8 = compiled.v8!;
+  const unfiltered = { ...compiled, v8: { ...v8, start: null, partials: v8.partials.map((p) => ({ ...p, start: undefined })) } };
   const holdFrom = (text: string, filtered: boolean): number => {
     const bytes = Buffer.from(text, 'latin1');
     return findPartialStart(filtered ? compiled : unfiltered, text, 0, bytes);

@@ -9,6 +9,8 @@ const FULL = `${B64}{64}(?:${B64}{6})?`;
 /** The last body line (shorter, with padding) and a PGP armour checksum (`=uZGe`). */
 const LAST = `${B64}{1,69}={0,2}`;
 const CHECKSUM = `=${B64}{4}`;
+/** After the full lines: the last, shorter one and a checksum. */
+const TAIL = `(?:${SEP}${LAST})?(?:${SEP}${CHECKSUM})?`;
 /** Any END marker: the rule's validate tells a private key's from a certificate's. */
 const END = '-----END[ A-Z0-9]{0,40}-----';
 /** Body lines at most (RSA 16384-bit keys have ~200): bounds the streaming hold-back. */
@@ -38,6 +40,12 @@ const PUBLIC_KEY_NAMES = [
  * `h1:` is go.sum's module hash.
  */
 const ID_KEY = String.raw`(?:[^A-Za-z0-9]|^)(?:[Ii][Dd]|h1)|[_.-][Ii][Dd]|[a-z]Id|[_.-][Ii][Dd][_-]?[0-9]{1,2}`;
+
+/** A value's characters, and lookaheads for what isRandomToken requires of them first. */
+const VALUE = '[A-Za-z0-9+/_=-]';
+const VALUE_NEEDS = ['[A-Z]', '[a-z]', '[0-9]'].map((need) => `(?=${VALUE}{0,511}?${need})`).join('');
+/** Between a separator and its value: spaces, JSON escapes and an opening quote. */
+const VALUE_GAP = String.raw`[ \t]{0,8}\\{0,3}["']?`;
 
 /** `sha` → `[Ss][Hh][Aa]` (the rule cannot be case-insensitive: `clientId` is an id, `SESSIONID` not). */
 function anyCase(pattern: string): string {
@@ -95,17 +103,19 @@ export const keyMaterialRules: MaskRule[] = [
     name: 'Key material (base64 block)',
     label: '[MASKED:key-material]',
     strategy: 'label',
-    // Starts where a line or a quoted value starts, after a line break (or a JSON \n): not at
+    // Starts where a line or a quoted value starts, after a line break or a carriage return
+    // (bash ends bracketed paste with `\e[?2004l\r` before a command's output), or a JSON \n: not at
     // the start of the stream nor after any other character, so that an ordinary word at the end
     // of a frame, or of the stream, is not held back (nor masked at the end). Ends where the last
     // line does. A lone short last line with its END line (`tail -n 2`) is not matched: every
-    // short line would have to be held until the next one begins.
+    // short line would have to be held until the next one begins. A full line is followed by a
+    // second one or by an END line (what the check needs): the start filter then only stops at
+    // runs of 64 to 70 base64 characters that end a line.
     pattern:
-      `(?<=(?:[\\n"']|\\\\n)[ \\t]{0,16})${FULL}(?:${SEP}${FULL}){0,${MAX_LINES - 1}}(?:${SEP}${LAST})?` +
-      `(?:${SEP}${CHECKSUM})?(?:${SEP}${END})?(?![A-Za-z0-9+/=])`,
+      `(?<=(?:[\\r\\n"']|\\\\n)[ \\t]{0,16})${FULL}` +
+      `(?:(?:${SEP}${FULL}){1,${MAX_LINES - 1}}${TAIL}(?:${SEP}${END})?|${TAIL}${SEP}${END})(?![A-Za-z0-9+/=])`,
     validate: isKeyMaterialBlock,
     maxLength: 19000,
-    // Off until the engine holds them back cheaply: on, 1 KiB frames ran 2× (value) to 6× (block) slower.
     enabledByDefault: false,
     description:
       'Private key bodies without their BEGIN line (`tail -n +2 key.pem`, a few lines of one): two or more lines of exactly ' +
@@ -118,14 +128,16 @@ export const keyMaterialRules: MaskRule[] = [
     name: 'Random secret value',
     label: '[MASKED:secret]',
     strategy: 'label',
-    // The match starts at `=`/`:` (cheap to find); the key name before it is read by a lookbehind.
+    // The match is the value alone, a run of 24 to 512 characters holding a capital, a small
+    // letter and a digit (what the check needs first): the start filter looks for such runs
+    // (rare in ordinary output, where `:` and `=` are not). The separator and the key name before
+    // it are read by lookbehinds.
     pattern:
-      String.raw`[:=](?<!(?:${PUBLIC_KEY_NAMES}|${ID_KEY})\\{0,3}["']?[ \t]{0,8}[:=])[=>]?[ \t]{0,8}\\{0,3}["']?` +
-      String.raw`(?<secret>[A-Za-z0-9+/_=-]{24,512})(?![A-Za-z0-9+/_=-]|[.:@~%][A-Za-z0-9])`,
+      String.raw`(?<=[:=][=>]?${VALUE_GAP})(?<!(?:${PUBLIC_KEY_NAMES}|${ID_KEY})\\{0,3}["']?[ \t]{0,8}[:=][=>]?${VALUE_GAP})` +
+      `${VALUE_NEEDS}${VALUE}{24,512}(?!${VALUE}|[.:@~%][A-Za-z0-9])`,
     validate: isRandomToken,
     generic: true,
-    maxLength: 540,
-    // Off until the engine holds them back cheaply: on, 1 KiB frames ran 2× (value) to 6× (block) slower.
+    maxLength: 512,
     enabledByDefault: false,
     description:
       'Values of 24+ characters in key=value, key: value and JSON entries that look random (upper and lower case and ' +
