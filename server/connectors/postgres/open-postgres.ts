@@ -4,6 +4,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { SqlColumn, SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
 import { SqlError } from '@/server/sql/sql-error';
+import { statementReferences } from '@/server/sql/statement-references';
 import { resolveTargetHost } from '../resolve-target-host';
 import { normalizePostgresConnectError, normalizePostgresQueryError } from './postgres-errors';
 import { createPostgresSourceResolver, type PgFieldOrigin, type PostgresSourceResolver } from './postgres-sources';
@@ -79,7 +80,8 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
   }
 
   let running: { cursor: PgCursor } | undefined;
-  const sources = createPostgresSourceResolver(() => new pg.Client(clientConfig(target, address, 'porthole sql console (columns)')));
+  // Only for what the catalog loaded before a statement does not hold: a short wait, then the result is not shown.
+  const sources = createPostgresSourceResolver(() => new pg.Client({ ...clientConfig(target, address, 'porthole sql console (columns)'), connectionTimeoutMillis: LOOKUP_TIMEOUT_MS, query_timeout: LOOKUP_TIMEOUT_MS }));
   let noticeListener: ((message: string) => void) | undefined;
   client.on('notice', (notice) => noticeListener?.(noticeText(notice)));
   const backendPid = (client as unknown as { processID: number | null }).processID;
@@ -91,7 +93,9 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
     execute(statement) {
       if (lostError) throw new SqlError('connection_lost', 'The connection to the database was lost.');
       if (running) throw new Error('a statement is already running on this connection');
-      const cursor = new PgCursor(client, statement, sources, () => (running = undefined));
+      // Queued on this connection before the statement's cursor, which then holds it until done.
+      const ready = sources.prepare(client, viewCandidates(statement), isChangingCatalog(statement));
+      const cursor = new PgCursor(client, statement, sources, ready, () => (running = undefined));
       running = { cursor };
       return cursor;
     },
@@ -128,6 +132,23 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
   };
 }
 
+/** Seconds, not the connect timeout: a statement's result waits on it. */
+const LOOKUP_TIMEOUT_MS = 3_000;
+
+/** Statements that read or write rows but leave the catalog as it is; anything else may create, drop or replace a relation. */
+const CATALOG_KEEPING = new Set(['select', 'with', 'values', 'table', 'show', 'explain', 'fetch', 'move', 'close', 'insert', 'update', 'delete', 'merge', 'copy', 'set', 'reset', 'begin', 'start', 'commit', 'end', 'savepoint', 'release', 'prepare', 'execute', 'deallocate', 'declare', 'listen', 'unlisten', 'notify', 'discard', 'lock', 'analyze', 'vacuum', 'checkpoint']);
+
+function isChangingCatalog(statement: string): boolean {
+  const keyword = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*([a-z]+)/i.exec(statement)?.[1]?.toLowerCase();
+  return keyword === undefined || !CATALOG_KEEPING.has(keyword);
+}
+
+/** The names the session asks `readsOfViews` about for this statement (sql-session.ts), so their views are loaded before it runs. */
+function viewCandidates(statement: string): string[] {
+  const named = statementReferences(statement, 'postgres');
+  return named.isOpaque ? [] : [...named.relations, ...named.columns.filter((name) => !name.includes('.'))];
+}
+
 /** `NOTICE: key 42`, with its detail and hint, as psql prints it. */
 function noticeText(notice: { severity?: string; message?: string; detail?: string; hint?: string }): string {
   const parts = [`${notice.severity ?? 'NOTICE'}: ${notice.message ?? ''}`];
@@ -141,7 +162,8 @@ type CursorResult = { command: string | null; rowCount: number | null; fields: (
 /** A pg-cursor portal read in pages: each read is one Execute with a row limit. */
 class PgCursor implements SqlCursor {
   isCancelRequested = false;
-  private readonly cursor: Cursor;
+  /** Opened once the catalog queries queued before it are answered (`prepare` never fails). */
+  private readonly opened: Promise<Cursor>;
   private hasSentColumns = false;
   private isFinished = false;
 
@@ -149,15 +171,22 @@ class PgCursor implements SqlCursor {
     client: pg.Client,
     statement: string,
     private readonly sources: PostgresSourceResolver,
+    ready: Promise<void>,
     private readonly onFinish: () => void,
   ) {
-    this.cursor = client.query(new Cursor(statement, undefined, { rowMode: 'array', types: rawText }));
+    this.opened = ready.then(() => {
+      // A cancel that reached the catalog queries instead of the statement still stops it.
+      if (this.isCancelRequested) throw new SqlError('cancelled', 'The statement was cancelled.');
+      return client.query(new Cursor(statement, undefined, { rowMode: 'array', types: rawText }));
+    });
+    this.opened.catch(() => this.finish());
   }
 
-  read(maxRows: number): Promise<SqlPage> {
-    if (this.isFinished) return Promise.resolve({ columns: null, rows: [], isDone: true });
+  async read(maxRows: number): Promise<SqlPage> {
+    if (this.isFinished) return { columns: null, rows: [], isDone: true };
+    const cursor = await this.opened;
     return new Promise((resolve, reject) => {
-      (this.cursor.read as unknown as (n: number, cb: (error: Error | undefined, rows: unknown[][], result: CursorResult) => void) => void)(
+      (cursor.read as unknown as (n: number, cb: (error: Error | undefined, rows: unknown[][], result: CursorResult) => void) => void)(
         Math.max(1, maxRows),
         (error, rows, result) => {
           if (error) {
@@ -166,7 +195,7 @@ class PgCursor implements SqlCursor {
           }
           const isFirst = !this.hasSentColumns && result.fields.length > 0;
           if (isFirst) this.hasSentColumns = true;
-          const isDone = (this.cursor as unknown as { state: string }).state === 'done';
+          const isDone = (cursor as unknown as { state: string }).state === 'done';
           const page = (columns: SqlColumn[] | null): SqlPage => ({
             columns,
             rows: rows as SqlPage['rows'],
@@ -201,7 +230,7 @@ class PgCursor implements SqlCursor {
   async close(): Promise<void> {
     if (this.isFinished) return;
     try {
-      await this.cursor.close();
+      await (await this.opened.catch(() => undefined))?.close();
     } finally {
       this.finish();
     }
