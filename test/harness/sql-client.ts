@@ -7,6 +7,7 @@ export type SqlResultSet = {
   columns: { name: string; type: string }[];
   rows: (string | null)[][];
   rowCount: number;
+  /** Masked cells as [row, column], kept with the rows (empty when rows are not kept). */
   masked: [number, number][];
   done?: Extract<SqlServerMessage, { type: 'done' }>;
   error?: Extract<SqlServerMessage, { type: 'statement_error' }>;
@@ -23,7 +24,7 @@ export type SqlRunResult = {
 
 export type SqlClientOptions = {
   origin?: string;
-  /** Keep rows in memory (default true); benchmarks count them only. */
+  /** Keep rows and their masked cells in memory (default true); benchmarks count them only. */
   isKeepingRows?: boolean;
   /** Acknowledge pages as the console does (default true). */
   isAcking?: boolean;
@@ -68,9 +69,12 @@ export function connectSqlClient(url: string, options: SqlClientOptions = {}): P
       const set = resultSet(message.id, message.index);
       const run = runs.get(message.id)!;
       run.firstRowsAt ??= Date.now();
-      for (let i = 0; i < message.masked.length; i += 2) set.masked.push([message.masked[i]! + set.rowCount, message.masked[i + 1]!]);
+      // A pair per masked cell is as big as the rows: a benchmark that keeps no rows keeps none (its heap is the server's measure).
+      if (options.isKeepingRows !== false) {
+        for (let i = 0; i < message.masked.length; i += 2) set.masked.push([message.masked[i]! + set.rowCount, message.masked[i + 1]!]);
+        set.rows.push(...message.rows);
+      }
       set.rowCount += message.rows.length;
-      if (options.isKeepingRows !== false) set.rows.push(...message.rows);
       received += text.length;
       if (options.isAcking !== false && received - acked >= SQL_ACK_EVERY_BYTES) {
         acked = received;
