@@ -35,6 +35,18 @@ describe('createCellMasker', () => {
     expect(rows[1]?.[1]).toMatch(/^\[MASKED:/);
   });
 
+  it('keeps cells apart: a key split over two cells masks neither, and controls or tabs inside a cell stay in it', () => {
+    masker.forColumns([{ name: 'a', type: 'text' }, { name: 'b', type: 'text' }, { name: 'c', type: 'text' }], NONE);
+    const { rows, maskedCells } = masker.maskRows([
+      ['AKIAIOSF', 'ODNN7EXAMPLE', 'tab\there'],
+      ['x\vy', 'nul\u0000in', 'AKIAIO\u0000SFODNN7EXAMPLE'],
+    ]);
+    expect(rows[0]).toEqual(['AKIAIOSF', 'ODNN7EXAMPLE', 'tab\there']);
+    expect(rows[1]?.slice(0, 2)).toEqual(['x\vy', 'nul\u0000in']);
+    expect(rows[1]?.[2]).toMatch(/^\[MASKED:aws-key\]/);
+    expect(maskedCells).toEqual([1, 2]);
+  });
+
   it('applies column rules to the source column, whatever the result calls it', () => {
     const byName = createCellMasker({ columnRules: [{ pattern: 'note', strategy: 'full' }, { pattern: 'billing.iban', strategy: 'keep-last-4' }] });
     byName.forColumns([

@@ -120,8 +120,13 @@ function scanModeFor(type: string): ScanMode {
   return 'all';
 }
 
-/** Cells are joined for one engine pass per page; a match that would cross a join is redone per cell. */
-const SEPARATOR = '\u0000';
+/**
+ * Cells are joined for one engine pass per page; a match that would cross a join is redone per
+ * cell. The separator must be a character the engine keeps in the text it matches (a match
+ * across it then replaces it, and the split count gives the crossing away): NUL and the other
+ * controls a terminal drops are invisible to matching, so a vertical tab it is.
+ */
+const SEPARATOR = '\v';
 
 /**
  * `engine` is the session's masker from the masking engine (built-in detectors with the
