@@ -1,6 +1,6 @@
 import { WebSocket, type RawData } from 'ws';
 import type { Resource, Session } from '@/db/schema';
-import { sqlClientMessage, type JudgedStatementView, type SqlColumnView, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
+import { sqlClientMessage, type JudgedStatementView, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
 import { ConnectorError } from '../connectors/connector-error';
 import { loadSessionMasking } from '../masking/rules-store/load-masking';
 import { endSession } from '../sessions/end-session';
@@ -11,47 +11,30 @@ import { classifyScript } from '../sql/classify-script';
 import { loadPostgresParser } from '../sql/classify-postgres';
 import { getSqlSettings, type EffectiveSqlSettings } from '../sql/get-sql-settings';
 import { judgeScript, type JudgedStatement, type Verdict } from '../sql/judge-script';
-import { loadSchemaTree } from '../sql/load-schema-tree';
 import { openSqlConnection, type OpenSqlConnection } from '../sql/open-sql-connection';
 import { createSqlReview } from '../sql/reviews/create-sql-review';
 import { cancelSessionReviews, getReviewState, withdrawSqlReview } from '../sql/reviews/session-reviews';
-import type { ColumnReferences, SqlColumn, SqlConnection } from '../sql/sql-connection';
-import { SqlError } from '../sql/sql-error';
+import type { SqlConnection } from '../sql/sql-connection';
 import { SqlRecorder } from '../sql/sql-recorder';
 import { sqlTargetFor } from '../sql/sql-target';
-import { statementReferences } from '../sql/statement-references';
 import { liveSessions, toTerminationReason, type LiveSession, type LiveSessionStats, type TerminationReason } from './live-sessions';
 import { CloseCode, type SessionEndReason } from './protocol';
+import { sendSchemaTree } from './sql-schema-request';
 import { SqlFlow } from './sql-flow';
+import { toMaskedReviewStatements, toStatementViews } from './sql-session-masking';
+import { runStatement, type StatementRun } from './sql-statement-run';
+import { findInvalidStatement } from './sql-syntax-check';
 
 export type SqlSessionOptions = { ws: WebSocket; session: Session; resource: Resource; openConnection?: OpenSqlConnection };
 
 type Run = { id: string; script: string; editor: string };
 type PendingReview = { reviewId: string; run: Run; statements: JudgedStatement[] };
 
-/** First page small, so the first rows show at once; later pages larger, for throughput. */
-const FIRST_PAGE_ROWS = 200;
-const PAGE_ROWS = 2000;
 const REVIEW_POLL_MS = 1000;
-/** After the server-side limit, Porthole cancels the statement itself (MySQL's limit covers SELECT only). */
-const TIMEOUT_GRACE_MS = 2000;
 
 function toText(data: RawData): string {
   if (Buffer.isBuffer(data)) return data.toString('utf8');
   return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
-}
-
-/** `text` and `reasons` (which quote the statement) are given masked or not, per the masking mode; offsets stay those of the script the editor holds. */
-function toView(statement: JudgedStatement, index: number, text: string, reasons: string[]): JudgedStatementView {
-  return { index, text, start: statement.start, end: statement.end, classes: statement.classes, action: statement.action, reasons };
-}
-
-/** What the grid and the recording learn of a field: name, type, whether it has no source column, and whether it is masked whole for reading a masked one. */
-function toColumnViews(columns: readonly SqlColumn[], isMaskedWhole: readonly boolean[]): SqlColumnView[] {
-  return columns.map((column, c) => {
-    if (column.source !== null) return { name: column.name, type: column.type };
-    return isMaskedWhole[c] ? { name: column.name, type: column.type, isComputed: true, hasMaskedInput: true } : { name: column.name, type: column.type, isComputed: true };
-  });
 }
 
 /**
@@ -208,7 +191,7 @@ export class SqlSession implements LiveSession {
     const maskedReason = this.mask(verdict.reason);
     const reason = this.shown(verdict.reason, maskedReason);
     if (verdict.syntaxError) return this.refuseSyntax(run.id, verdict.statements, verdict.syntaxError);
-    const invalid = await this.findInvalidStatement(verdict.statements);
+    const invalid = await findInvalidStatement(this.connection, verdict.statements);
     if (invalid) return this.refuseSyntax(run.id, verdict.statements, invalid);
     if (verdict.action === 'block') {
       this.recorder.record({ sql: 'verdict', id: run.id, action: 'block', reason: maskedReason, reviewId: null });
@@ -222,7 +205,7 @@ export class SqlSession implements LiveSession {
         resource: { id: resource.id, name: resource.name },
         // The approver reads the masked text; the console keeps the typed one and runs it once approved.
         script: maskedScript,
-        statements: verdict.statements.map((s) => ({ text: this.mask(s.text), classes: s.classes, action: s.action, reasons: s.reasons.map((r) => this.mask(r)) })),
+        statements: toMaskedReviewStatements(verdict.statements, (text) => this.mask(text)),
         reason: maskedReason,
       });
       this.recorder.record({ sql: 'verdict', id: run.id, action: 'review', reason: maskedReason, reviewId });
@@ -231,23 +214,6 @@ export class SqlSession implements LiveSession {
       return this.send({ type: 'held', id: run.id, reviewId, reason, statements: views, script });
     }
     await this.runStatements(run.id, verdict.statements, script);
-  }
-
-  /**
-   * MySQL: a statement node-sql-parser cannot read may still be valid (its grammar is not
-   * MySQL's). The server parses it without running it: invalid SQL is refused at once with
-   * its position, valid SQL stays opaque and goes through the policy.
-   */
-  private async findInvalidStatement(statements: JudgedStatement[]): Promise<Verdict['syntaxError']> {
-    const connection = this.connection;
-    if (!connection?.checkSyntax) return null;
-    for (let index = 0; index < statements.length; index++) {
-      const statement = statements[index]!;
-      if (statement.isParsed) continue;
-      const problem = await connection.checkSyntax(statement.text);
-      if (problem) return { index, message: problem.userMessage, position: problem.position };
-    }
-    return null;
   }
 
   /** Reported like the server's own syntax error, at its place in the script; nothing ran. */
@@ -290,7 +256,7 @@ export class SqlSession implements LiveSession {
         status = 'cancelled';
         break;
       }
-      const isOk = await this.runStatement(id, index, statements[index]!);
+      const isOk = await runStatement(this.statementRun(), id, index, statements[index]!);
       if (!isOk) {
         status = this.current.isCancelled && !this.current.isTimedOut ? 'cancelled' : 'error';
         break;
@@ -301,127 +267,25 @@ export class SqlSession implements LiveSession {
     if (this.recorder?.record({ sql: 'finished', id, status, durationMs })) this.send({ type: 'finished', id, status, durationMs });
   }
 
-  /** One statement: pages read, masked, recorded and sent, until done, the row cap, or an error. */
-  private async runStatement(id: string, index: number, statement: JudgedStatement): Promise<boolean> {
-    const connection = this.connection!;
-    const recorder = this.recorder!;
-    const masker = this.masker!;
-    const settings = this.settings!;
-    const text = masker.maskText(statement.text);
-    const commandSeq = recorder.command(recorder.now(), text);
-    if (!recorder.record({ sql: 'statement', id, index, text })) return false;
-    const started = performance.now();
-    let columns: SqlColumnView[] = [];
-    const kept: (string | null)[][] = [];
-    const keptMasked: number[] = [];
-    let rowCount = 0;
-    let isTruncated = false;
-    let timer: NodeJS.Timeout | undefined;
-    let command: string | undefined;
-    this.statementNow = { id, index };
-    try {
-      const cursor = connection.execute(statement.text);
-      if (settings.statementTimeoutMs > 0) {
-        timer = setTimeout(() => {
-          if (this.current) this.current.isTimedOut = true;
-          void connection.cancel();
-        }, settings.statementTimeoutMs + TIMEOUT_GRACE_MS);
-      }
-      // One page is read ahead while the last one is masked and sent: the database and the
-      // browser work at the same time, and at most two pages are in the gateway.
-      const readPage = (rows: number) => {
-        const promise = cursor.read(Math.min(rows, settings.rowCap - rowCount + 1));
-        promise.catch(() => undefined);
-        return promise;
-      };
-      let next = readPage(FIRST_PAGE_ROWS);
-      for (;;) {
-        const page = await next;
-        if (!page.isDone && rowCount + page.rows.length < settings.rowCap) next = readPage(PAGE_ROWS);
-        if (this.isEnded) return false;
-        if (page.columns) {
-          const references = await this.referencesOf(statement.text, page.columns).catch(async (error: unknown) => {
-            // Without knowing what the statement reads, its rows are not shown: it stops here.
-            await next.catch(() => undefined);
-            await cursor.close().catch(() => undefined);
-            throw error;
-          });
-          if (this.isEnded) return false;
-          columns = toColumnViews(page.columns, masker.forColumns(page.columns, references));
-          this.send({ type: 'columns', id, index, columns });
-        }
-        let rows = page.rows;
-        if (rowCount + rows.length > settings.rowCap) {
-          rows = rows.slice(0, settings.rowCap - rowCount);
-          isTruncated = true;
-        }
-        if (rows.length > 0) {
-          const masked = masker.maskRows(rows);
-          for (let i = 0; i < masked.rows.length && kept.length < settings.recordedRows; i++) kept.push(masked.rows[i]!);
-          for (let i = 0; i < masked.maskedCells.length; i += 2) {
-            const r = masked.maskedCells[i]! + rowCount;
-            if (r < settings.recordedRows) keptMasked.push(r, masked.maskedCells[i + 1]!);
-          }
-          rowCount += rows.length;
-          if (this.isMaskingShown) this.sendRows(id, index, masked.rows, masked.maskedCells);
-          else this.sendRows(id, index, rows, []);
-          await this.flow.waitForRoom();
-        }
-        if (isTruncated) {
-          clearTimeout(timer);
-          await cursor.close();
-          break;
-        }
-        if (page.isDone) {
-          if (page.rowCount !== null && page.rowCount !== undefined && columns.length === 0) rowCount = page.rowCount;
-          command = page.command || statement.keyword;
-          break;
-        }
-      }
-      clearTimeout(timer);
-      this.statementNow = undefined;
-      const durationMs = Math.round(performance.now() - started);
-      const resultCommand = command ?? statement.keyword;
-      if (!recorder.record({ sql: 'result', id, index, command: resultCommand, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: null })) return false;
-      recorder.commandEnded(commandSeq, true);
-      this.send({ type: 'done', id, index, command: resultCommand, rowCount, durationMs, isTruncated });
-      return true;
-    } catch (error) {
-      clearTimeout(timer);
-      this.statementNow = undefined;
-      const durationMs = Math.round(performance.now() - started);
-      const problem = this.toStatementError(error);
-      const position = problem.position === null ? null : statement.start + problem.position;
-      // Servers quote values in errors (`invalid input syntax for type integer: "ghp_…"`).
-      const message = masker.maskText(problem.userMessage);
-      recorder.record({ sql: 'result', id, index, command: statement.keyword, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: { code: problem.code, message, position } });
-      recorder.commandEnded(commandSeq, false);
-      this.send({ type: 'statement_error', id, index, code: problem.code, message: this.shown(problem.userMessage, message), position, durationMs });
-      return false;
-    }
-  }
-
-  /**
-   * The columns a statement reads, for fields with no trustworthy source: what it names, and
-   * what the views it names read (an expression over a view's column names only the view's).
-   */
-  private async referencesOf(statement: string, columns: readonly SqlColumn[]): Promise<ColumnReferences> {
-    const connection = this.connection!;
-    const named = statementReferences(statement, connection.dialect);
-    if (named.isOpaque || !columns.some((column) => column.source === null) || !connection.readsOfViews) return named;
-    const views = await connection.readsOfViews([...named.relations, ...named.columns.filter((name) => !name.includes('.'))]);
-    if (!views) return named;
-    return { columns: [...named.columns, ...views.columns], relations: [...named.relations, ...views.relations], isOpaque: views.isOpaque };
-  }
-
-  private toStatementError(error: unknown): SqlError {
-    const isTimedOut = this.current?.isTimedOut ?? false;
-    if (error instanceof SqlError) {
-      if (isTimedOut && error.code === 'cancelled') return new SqlError('timeout', 'The statement ran past the time limit of this resource and was stopped.', { serverCode: error.serverCode });
-      return error;
-    }
-    console.error(`[porthole] session ${this.id}: statement failed:`, this.mask(error instanceof Error ? (error.stack ?? error.message) : String(error)));
-    return new SqlError('query_failed', error instanceof Error ? error.message : 'The statement failed.');
+  /** What one statement run needs of this session; read when each statement starts. */
+  private statementRun(): StatementRun {
+    return {
+      sessionId: this.id,
+      connection: this.connection!,
+      recorder: this.recorder!,
+      masker: this.masker!,
+      settings: this.settings!,
+      isMaskingShown: () => this.isMaskingShown,
+      isEnded: () => this.isEnded,
+      isTimedOut: () => this.current?.isTimedOut ?? false,
+      markTimedOut: () => {
+        if (this.current) this.current.isTimedOut = true;
+      },
+      setStatementNow: (at) => (this.statementNow = at),
+      send: (message) => this.send(message),
+      sendRows: (id, index, rows, masked) => this.sendRows(id, index, rows, masked),
+      waitForRoom: () => this.flow.waitForRoom(),
+    };
   }
 
   private async cancel(id: string): Promise<void> {
@@ -442,17 +306,7 @@ export class SqlSession implements LiveSession {
 
   private async sendSchema(): Promise<void> {
     if (!this.settings) return;
-    let connection: SqlConnection | undefined;
-    try {
-      // Its own short-lived connection: autocomplete must not wait behind a long query.
-      connection = await (this.options.openConnection ?? openSqlConnection)(sqlTargetFor(this.options.resource, this.settings));
-      this.send({ type: 'schema', schemas: await loadSchemaTree(connection) });
-    } catch (error) {
-      const message = error instanceof ConnectorError || error instanceof SqlError ? error.userMessage : 'Could not read the schema.';
-      this.send({ type: 'error', code: 'schema_failed', message });
-    } finally {
-      await connection?.close().catch(() => undefined);
-    }
+    await sendSchemaTree(this.options.resource, this.settings, this.options.openConnection ?? openSqlConnection, (message) => this.send(message));
   }
 
   /** Masked text for the recording, the index and reviews; fails closed when the masker is not ready. */
@@ -467,10 +321,7 @@ export class SqlSession implements LiveSession {
   }
 
   private views(statements: JudgedStatement[]): JudgedStatementView[] {
-    return statements.map((statement, index) => {
-      if (!this.isMaskingShown) return toView(statement, index, statement.text, statement.reasons);
-      return toView(statement, index, this.mask(statement.text), statement.reasons.map((reason) => this.mask(reason)));
-    });
+    return toStatementViews(statements, this.isMaskingShown, (text) => this.mask(text));
   }
 
   /** A notice (`RAISE NOTICE`, a warning): masked, filed under the running statement, recorded, then shown. */

@@ -1,0 +1,152 @@
+import type { SqlColumnView, SqlServerMessage } from '@/lib/protocol/sql-protocol';
+import type { CellMasker } from '../sql/cell-masker';
+import type { EffectiveSqlSettings } from '../sql/get-sql-settings';
+import type { JudgedStatement } from '../sql/judge-script';
+import type { ColumnReferences, SqlColumn, SqlConnection } from '../sql/sql-connection';
+import { SqlError } from '../sql/sql-error';
+import type { SqlRecorder } from '../sql/sql-recorder';
+import { statementReferences } from '../sql/statement-references';
+import { toColumnViews } from './sql-session-masking';
+
+/** First page small, so the first rows show at once; later pages larger, for throughput. */
+const FIRST_PAGE_ROWS = 200;
+const PAGE_ROWS = 2000;
+/** After the server-side limit, Porthole cancels the statement itself (MySQL's limit covers SELECT only). */
+const TIMEOUT_GRACE_MS = 2000;
+
+/** What one statement run needs of its SQL session: its connection, recorder, masker and settings, and its way to the browser. */
+export type StatementRun = {
+  sessionId: string;
+  connection: SqlConnection;
+  recorder: SqlRecorder;
+  masker: CellMasker;
+  settings: EffectiveSqlSettings;
+  /** `recording_only` masking: the engineer sees clear values, the recording keeps masked ones. */
+  isMaskingShown: () => boolean;
+  isEnded: () => boolean;
+  isTimedOut: () => boolean;
+  markTimedOut: () => void;
+  /** The statement running now, so a notice is filed under it. */
+  setStatementNow: (at: { id: string; index: number } | undefined) => void;
+  send: (message: SqlServerMessage) => void;
+  sendRows: (id: string, index: number, rows: (string | null)[][], masked: number[]) => void;
+  waitForRoom: () => Promise<void>;
+};
+
+/** One statement: pages read, masked, recorded and sent, until done, the row cap, or an error. */
+export async function runStatement(run: StatementRun, id: string, index: number, statement: JudgedStatement): Promise<boolean> {
+  const { connection, recorder, masker, settings } = run;
+  const text = masker.maskText(statement.text);
+  const commandSeq = recorder.command(recorder.now(), text);
+  if (!recorder.record({ sql: 'statement', id, index, text })) return false;
+  const started = performance.now();
+  let columns: SqlColumnView[] = [];
+  const kept: (string | null)[][] = [];
+  const keptMasked: number[] = [];
+  let rowCount = 0;
+  let isTruncated = false;
+  let timer: NodeJS.Timeout | undefined;
+  let command: string | undefined;
+  run.setStatementNow({ id, index });
+  try {
+    const cursor = connection.execute(statement.text);
+    if (settings.statementTimeoutMs > 0) {
+      timer = setTimeout(() => {
+        run.markTimedOut();
+        void connection.cancel();
+      }, settings.statementTimeoutMs + TIMEOUT_GRACE_MS);
+    }
+    // One page is read ahead while the last one is masked and sent: the database and the
+    // browser work at the same time, and at most two pages are in the gateway.
+    const readPage = (rows: number) => {
+      const promise = cursor.read(Math.min(rows, settings.rowCap - rowCount + 1));
+      promise.catch(() => undefined);
+      return promise;
+    };
+    let next = readPage(FIRST_PAGE_ROWS);
+    for (;;) {
+      const page = await next;
+      if (!page.isDone && rowCount + page.rows.length < settings.rowCap) next = readPage(PAGE_ROWS);
+      if (run.isEnded()) return false;
+      if (page.columns) {
+        const references = await statementReadsOf(connection, statement.text, page.columns).catch(async (error: unknown) => {
+          // Without knowing what the statement reads, its rows are not shown: it stops here.
+          await next.catch(() => undefined);
+          await cursor.close().catch(() => undefined);
+          throw error;
+        });
+        if (run.isEnded()) return false;
+        columns = toColumnViews(page.columns, masker.forColumns(page.columns, references));
+        run.send({ type: 'columns', id, index, columns });
+      }
+      let rows = page.rows;
+      if (rowCount + rows.length > settings.rowCap) {
+        rows = rows.slice(0, settings.rowCap - rowCount);
+        isTruncated = true;
+      }
+      if (rows.length > 0) {
+        const masked = masker.maskRows(rows);
+        for (let i = 0; i < masked.rows.length && kept.length < settings.recordedRows; i++) kept.push(masked.rows[i]!);
+        for (let i = 0; i < masked.maskedCells.length; i += 2) {
+          const r = masked.maskedCells[i]! + rowCount;
+          if (r < settings.recordedRows) keptMasked.push(r, masked.maskedCells[i + 1]!);
+        }
+        rowCount += rows.length;
+        if (run.isMaskingShown()) run.sendRows(id, index, masked.rows, masked.maskedCells);
+        else run.sendRows(id, index, rows, []);
+        await run.waitForRoom();
+      }
+      if (isTruncated) {
+        clearTimeout(timer);
+        await cursor.close();
+        break;
+      }
+      if (page.isDone) {
+        if (page.rowCount !== null && page.rowCount !== undefined && columns.length === 0) rowCount = page.rowCount;
+        command = page.command || statement.keyword;
+        break;
+      }
+    }
+    clearTimeout(timer);
+    run.setStatementNow(undefined);
+    const durationMs = Math.round(performance.now() - started);
+    const resultCommand = command ?? statement.keyword;
+    if (!recorder.record({ sql: 'result', id, index, command: resultCommand, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: null })) return false;
+    recorder.commandEnded(commandSeq, true);
+    run.send({ type: 'done', id, index, command: resultCommand, rowCount, durationMs, isTruncated });
+    return true;
+  } catch (error) {
+    clearTimeout(timer);
+    run.setStatementNow(undefined);
+    const durationMs = Math.round(performance.now() - started);
+    const problem = toStatementError(error, run.isTimedOut(), run.sessionId, (text) => masker.maskText(text));
+    const position = problem.position === null ? null : statement.start + problem.position;
+    // Servers quote values in errors (`invalid input syntax for type integer: "ghp_…"`).
+    const message = masker.maskText(problem.userMessage);
+    recorder.record({ sql: 'result', id, index, command: statement.keyword, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: { code: problem.code, message, position } });
+    recorder.commandEnded(commandSeq, false);
+    run.send({ type: 'statement_error', id, index, code: problem.code, message: run.isMaskingShown() ? message : problem.userMessage, position, durationMs });
+    return false;
+  }
+}
+
+/**
+ * The columns a statement reads, for fields with no trustworthy source: what it names, and
+ * what the views it names read (an expression over a view's column names only the view's).
+ */
+async function statementReadsOf(connection: SqlConnection, statement: string, columns: readonly SqlColumn[]): Promise<ColumnReferences> {
+  const named = statementReferences(statement, connection.dialect);
+  if (named.isOpaque || !columns.some((column) => column.source === null) || !connection.readsOfViews) return named;
+  const views = await connection.readsOfViews([...named.relations, ...named.columns.filter((name) => !name.includes('.'))]);
+  if (!views) return named;
+  return { columns: [...named.columns, ...views.columns], relations: [...named.relations, ...views.relations], isOpaque: views.isOpaque };
+}
+
+function toStatementError(error: unknown, isTimedOut: boolean, sessionId: string, mask: (text: string) => string): SqlError {
+  if (error instanceof SqlError) {
+    if (isTimedOut && error.code === 'cancelled') return new SqlError('timeout', 'The statement ran past the time limit of this resource and was stopped.', { serverCode: error.serverCode });
+    return error;
+  }
+  console.error(`[porthole] session ${sessionId}: statement failed:`, mask(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+  return new SqlError('query_failed', error instanceof Error ? error.message : 'The statement failed.');
+}
