@@ -1,9 +1,35 @@
 import type { RegexNode } from './regex-ast';
-import { ANY, DEPTH, MAX_SIGNATURES, START, allowedBefore, mergeSignatures, shapesOf, type Signature } from './prefilter-signatures';
-import { candidateScan, pairTable } from './prefilter-table-scan';
-import { leadingRun, runScan, type RunSignature } from './prefilter-run-scan';
+import { markBytes, markFirstBytes, maxLength, minLength } from './regex-analysis';
 
+/**
+ * Bytes of a match looked at (after the byte before it): enough to tell "token" from "to",
+ * and a row of dashes in a table from "-----BEGIN".
+ */
+const DEPTH = 8;
+/** One bit per signature in an Int32 table. */
+const MAX_SIGNATURES = 31;
+const MAX_SHAPES = 64;
+/** Classes of bytes before a match, each taking 64 KiB in the pair table. */
+const MAX_BEFORE_CLASSES = 8;
 const MAX_CACHED = 16;
+/** Index of "no byte before: start of the text" in `before`. */
+const START = 256;
+/**
+ * A rule whose match starts with at least this many bytes of one class (a key body, a random
+ * value) is looked for by that run instead of the table: eight such bytes say little (every
+ * long word has them), a run of 24 or 64 rarely occurs in ordinary text.
+ */
+const MIN_RUN = 16;
+
+interface Signature {
+  rule: number;
+  /** Bytes allowed right before the match. */
+  before: Uint8Array;
+  shape: Shape;
+}
+
+/** The byte sets of a match's first bytes, one per position (fewer when the match can end sooner). */
+type Shape = Uint8Array[];
 
 /**
  * A cheap test of where a match may start, derived from the rules' syntax trees: position i is
@@ -33,6 +59,21 @@ export interface StartFilter {
    * for `candidateCursor`.
    */
   scans: ReadonlyArray<StartFilter['next']>;
+}
+
+/**
+ * A rule found by its leading run: every match starts with `min` to `max` bytes of `inRun`
+ * (`max` is finite only when the byte after them cannot be in `inRun`: the run in the text
+ * ends there, and that byte is one of `after`), after a byte allowed by `before`, and has a
+ * byte of each of `needs` in the run or right after it (`(?=[A-Za-z0-9]{0,511}[A-Z])`).
+ */
+interface RunSignature {
+  before: Uint8Array;
+  inRun: Uint8Array;
+  min: number;
+  max: number;
+  after: Uint8Array;
+  needs: Uint8Array[];
 }
 
 export interface FilterRule {
@@ -121,3 +162,432 @@ export function candidateCursor(filter: StartFilter, bytes: Uint8Array, to: numb
   };
 }
 
+/**
+ * The run the rule's matches start with, if at least MIN_RUN long: its class is the first
+ * consuming item's bytes, and it goes on over every following item that only takes those.
+ */
+function leadingRun(ast: RegexNode, flags: Omit<FilterRule, 'ast'>): Omit<RunSignature, 'before'> | null {
+  const items = ast.type === 'seq' ? ast.items : [ast];
+  let index = 0;
+  while (index < items.length && isZeroWidth(items[index]!)) index++;
+  const first = items[index];
+  if (!first) return null;
+  const inRun = new Uint8Array(256);
+  markBytes(first, flags.ignoreCase, flags.dotAll, inRun);
+  let min = 0;
+  let max = 0;
+  for (; index < items.length; index++) {
+    // A lookaround after the run's first item ends it here (`runEndsBy` reads a lookahead).
+    const item = items[index]!;
+    if (isZeroWidth(item)) break;
+    const bytes = new Uint8Array(256);
+    markBytes(item, flags.ignoreCase, flags.dotAll, bytes);
+    if (bytes.some((b, byte) => b === 1 && inRun[byte] === 0)) break;
+    min += minLength(item);
+    max += maxLength(item);
+  }
+  if (min < MIN_RUN) return null;
+  const rest = items.slice(index);
+  const exact = runEndsBy(rest, inRun, flags);
+  return { inRun, min, max: exact ? max : Infinity, after: exact ? firstAfter(rest, flags) : ANY, needs: requiredBytes(items, inRun, flags) };
+}
+
+/** The bytes the rest of the match can start with (any byte when it can be empty). */
+function firstAfter(rest: RegexNode[], flags: Omit<FilterRule, 'ast'>): Uint8Array {
+  const first = new Uint8Array(256);
+  for (const item of rest) {
+    if (isZeroWidth(item)) continue;
+    if (!markFirstBytes(item, flags.ignoreCase, flags.dotAll, first)) return first;
+  }
+  return ANY;
+}
+
+/**
+ * Leading lookaheads `(?=K{0,m}X)` with K within the run's class: the run (or the byte after
+ * it) holds a byte of X. A rule states what its check needs this way so that the filter can
+ * reject runs without one (`(?=[…]{0,511}[A-Z])`: a hex hash has no capital).
+ */
+function requiredBytes(items: RegexNode[], inRun: Uint8Array, flags: Omit<FilterRule, 'ast'>): Uint8Array[] {
+  const needs: Uint8Array[] = [];
+  for (const item of items) {
+    if (!isZeroWidth(item)) break;
+    if (item.type !== 'look' || item.behind || item.negated) continue;
+    const body = item.body.type === 'group' ? item.body.body : item.body;
+    if (body.type !== 'seq' || body.items.length !== 2) continue;
+    const [skip, need] = body.items as [RegexNode, RegexNode];
+    if (skip.type !== 'repeat' || skip.min !== 0 || (need.type !== 'class' && need.type !== 'char')) continue;
+    const skipped = new Uint8Array(256);
+    markBytes(skip, flags.ignoreCase, flags.dotAll, skipped);
+    if (skipped.some((b, byte) => b === 1 && inRun[byte] === 0)) continue;
+    const set = new Uint8Array(256);
+    markBytes(need, flags.ignoreCase, flags.dotAll, set);
+    needs.push(set);
+  }
+  return needs;
+}
+
+const isZeroWidth = (node: RegexNode): boolean => node.type === 'assert' || node.type === 'look';
+
+/**
+ * Whether every way the match goes on after its leading run takes a byte outside the run's
+ * class first, or forbids one there (`(?![A-Za-z0-9+/=])`): then the run in the text ends
+ * where the match's run does, and a longer run cannot start a match.
+ */
+function runEndsBy(items: RegexNode[], inRun: Uint8Array, flags: Omit<FilterRule, 'ast'>): boolean {
+  for (const item of items) {
+    if (item.type === 'look' && !item.behind && item.negated && forbidsRunByte(item.body, inRun, flags)) return true;
+    if (isZeroWidth(item)) continue;
+    const first = new Uint8Array(256);
+    const nullable = markFirstBytes(item, flags.ignoreCase, flags.dotAll, first);
+    if (first.some((b, byte) => b === 1 && inRun[byte] === 1)) return false;
+    if (!nullable) return true;
+  }
+  return false;
+}
+
+/** A negative lookahead's body has a one-byte option covering the whole class. */
+function forbidsRunByte(body: RegexNode, inRun: Uint8Array, flags: Omit<FilterRule, 'ast'>): boolean {
+  const options = body.type === 'alt' ? body.options : [body];
+  return options.some((option) => {
+    const node = option.type === 'group' ? option.body : option;
+    if (node.type !== 'class' && node.type !== 'char') return false;
+    const set = new Uint8Array(256);
+    markBytes(node, flags.ignoreCase, flags.dotAll, set);
+    return inRun.every((b, byte) => b === 0 || set[byte] === 1);
+  });
+}
+
+/**
+ * The first position in `bytes[from, to)` a run signature allows. A skip search over the
+ * union of the runs' classes: a run of `least` (the shortest signature's min) from any position
+ * in [i, i + least) covers i + least - 1, so that byte is read first, then backwards until a
+ * byte outside the runs (ordinary text: a few bytes, then a jump of about `least`). Only within
+ * a run that long does each signature look for its own. Bytes past the end are unknown: a run
+ * reaching the end of the text is not rejected for being short.
+ */
+function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
+  const inAny = new Uint8Array(256);
+  for (const run of runs) for (let b = 0; b < 256; b++) inAny[b] = inAny[b]! | run.inRun[b]!;
+  const least = Math.min(...runs.map((run) => run.min));
+  return function runNext(bytes, from, to, whole = false) {
+    const n = bytes.length;
+    let i = from;
+    while (i < to) {
+      const probe = Math.min(i + least - 1, n - 1);
+      let x = probe;
+      while (x >= i && inAny[bytes[x]!] === 1) x--;
+      if (x >= i) {
+        i = x + 1;
+        continue;
+      }
+      let end = probe + 1;
+      while (end < n && inAny[bytes[end]!] === 1) end++;
+      let first = to;
+      for (const run of runs) first = firstInRun(run, bytes, i, end, first, whole);
+      if (first < to) return first;
+      i = end + 1;
+    }
+    return to;
+  };
+}
+
+/** The signature's first position in `[from, end)` (a run of the union's bytes), before `to`. */
+function firstInRun(run: RunSignature, bytes: Uint8Array, from: number, end: number, to: number, whole: boolean): number {
+  const { before, inRun, min, max, after, needs } = run;
+  const n = bytes.length;
+  for (let start = from; start < end && start < to; ) {
+    let stop = start;
+    while (stop < end && inRun[bytes[stop]!] === 1) stop++;
+    // A run reaching the end may go on: unknown, unless only whole matches are looked for.
+    const open = stop === n && !whole;
+    if (stop === n || after[bytes[stop]!] === 1) {
+      // Each needed byte's last position in the run (or right after it): a candidate is before it.
+      let needed = open ? n - 1 : stop;
+      for (const need of needs) {
+        if (open) break;
+        let last = Math.min(stop, n - 1);
+        while (last >= start && need[bytes[last]!] === 0) last--;
+        needed = Math.min(needed, last);
+      }
+      const last = Math.min(to - 1, needed, open ? n - 1 : stop - min);
+      for (let at = Math.max(start, stop - max); at <= last; at++) if (before[at === 0 ? START : bytes[at - 1]!] === 1) return at;
+    }
+    start = stop + 1;
+  }
+  return to;
+}
+
+function pairTable(before: Int32Array, at: Int32Array[]): { pairs: Uint8Array; prevClass: Int32Array } | null {
+  const classes = new Map<number, number>();
+  const prevClass = new Int32Array(257);
+  const representative: number[] = [];
+  for (let b = 0; b <= START; b++) {
+    let index = classes.get(before[b]!);
+    if (index === undefined) {
+      index = classes.size;
+      classes.set(before[b]!, index);
+      representative.push(b);
+    }
+    prevClass[b] = index << 16;
+  }
+  if (classes.size > MAX_BEFORE_CLASSES) return null;
+  const pairs = new Uint8Array(classes.size << 16);
+  representative.forEach((b, index) => {
+    for (let c0 = 0; c0 < 256; c0++) {
+      const m = before[b]! & at[0]![c0]!;
+      if (m === 0) continue;
+      for (let c1 = 0; c1 < 256; c1++) if ((m & at[1]![c1]!) !== 0) pairs[(index << 16) | (c0 << 8) | c1] = 1;
+    }
+  });
+  return { pairs, prevClass };
+}
+
+/**
+ * The scan over `filter`: the first candidate position in `bytes[from, to)`, or `to`. Bytes
+ * past the end are unknown, so they never reject a candidate. A closure over the tables, so
+ * the optimizing compiler sees them as constants.
+ */
+function candidateScan(filter: Omit<StartFilter, 'next' | 'scans'>): StartFilter['next'] {
+  const { before, pairs, prevClass, at } = filter;
+  const [at0, at1, at2, at3, at4, at5, at6, at7] = at as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  return (bytes, from, to) => {
+    const n = bytes.length;
+    const stop = Math.min(to, n - (DEPTH - 1));
+    let i = from;
+    if (i < stop) {
+      let prev = i === 0 ? START : bytes[i - 1]!;
+      let c0 = bytes[i]!;
+      for (; i < stop; i++) {
+        const c1 = bytes[i + 1]!;
+        // One load rejects most positions; the full test runs on the few left.
+        if (
+          pairs[prevClass[prev]! | (c0 << 8) | c1] !== 0 &&
+          (before[prev]! & at0[c0]! & at1[c1]! & at2[bytes[i + 2]!]! & at3[bytes[i + 3]!]! & at4[bytes[i + 4]!]! & at5[bytes[i + 5]!]! & at6[bytes[i + 6]!]! & at7[bytes[i + 7]!]!) !== 0
+        ) {
+          return i;
+        }
+        prev = c0;
+        c0 = c1;
+      }
+    }
+    for (; i < to; i++) {
+      let m = before[i === 0 ? START : bytes[i - 1]!]!;
+      for (let k = 0; k < DEPTH && i + k < n; k++) m &= at[k]![bytes[i + k]!]!;
+      if (m !== 0) return i;
+    }
+    return to;
+  };
+}
+
+/**
+ * The possible byte sets at the first DEPTH positions of a match, one shape per way of
+ * getting there (a shape shorter than DEPTH: the match can end there). Zero-width parts
+ * constrain nothing here.
+ */
+function shapesOf(node: RegexNode, flags: Omit<FilterRule, 'ast'>): Shape[] {
+  switch (node.type) {
+    case 'char':
+    case 'class':
+    case 'any': {
+      const set = new Uint8Array(256);
+      markBytes(node, flags.ignoreCase, flags.dotAll, set);
+      return [[set]];
+    }
+    case 'seq': {
+      let shapes: Shape[] = [[]];
+      for (const item of node.items) shapes = append(shapes, shapesOf(item, flags));
+      return shapes;
+    }
+    case 'alt':
+      return capShapes(node.options.flatMap((option) => shapesOf(option, flags)));
+    case 'group':
+      return shapesOf(node.body, flags);
+    case 'repeat': {
+      // Past DEPTH repetitions nothing new appears within the first DEPTH bytes.
+      const body = shapesOf(node.body, flags);
+      const lo = Math.min(node.min, DEPTH);
+      const hi = Math.min(node.max, DEPTH);
+      let shapes: Shape[] = [[]];
+      const result: Shape[] = [];
+      for (let count = 0; count <= hi; count++) {
+        if (count >= lo) result.push(...shapes);
+        if (count < hi) shapes = append(shapes, body);
+      }
+      return capShapes(result);
+    }
+    case 'assert':
+    case 'look':
+      return [[]];
+    case 'fail':
+      return [];
+  }
+}
+
+function append(heads: Shape[], tails: Shape[]): Shape[] {
+  const out: Shape[] = [];
+  for (const head of heads) {
+    if (head.length >= DEPTH) out.push(head);
+    else for (const tail of tails) out.push([...head, ...tail].slice(0, DEPTH));
+  }
+  return capShapes(out);
+}
+
+/**
+ * Drops duplicates. Too many shapes: merges those of the same length and first two bytes (a
+ * union per position, still a superset; the first two bytes are what the first test reads),
+ * then, if still too many, those of the same length.
+ */
+function capShapes(shapes: Shape[]): Shape[] {
+  let merged = mergeShapes(shapes, (shape) => shape.map(setKey).join('/'));
+  if (merged.length > MAX_SHAPES) merged = mergeShapes(merged, (shape) => `${shape.length}:${shape.slice(0, 2).map(setKey).join('/')}`);
+  if (merged.length > MAX_SHAPES) merged = mergeShapes(merged, (shape) => String(shape.length));
+  return merged;
+}
+
+const setKeys = new WeakMap<Uint8Array, string>();
+
+/** A set as a short string (shapes share set objects, so each is computed once). */
+function setKey(set: Uint8Array): string {
+  let key = setKeys.get(set);
+  if (key === undefined) {
+    key = '';
+    for (let b = 0; b < 256; b += 16) {
+      let bits = 0;
+      for (let i = 0; i < 16; i++) bits |= set[b + i]! << i;
+      key += String.fromCharCode(bits + 0x100);
+    }
+    setKeys.set(set, key);
+  }
+  return key;
+}
+
+function mergeShapes(shapes: Shape[], key: (shape: Shape) => string): Shape[] {
+  const groups = new Map<string, Shape>();
+  for (const shape of shapes) {
+    const k = key(shape);
+    const group = groups.get(k);
+    groups.set(k, group ? group.map((set, i) => union(set, shape[i]!)) : shape);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Fewer signatures, each accepting at least what it replaces: first those that differ in one
+ * position only (their union is exact), then those of one rule sharing ever fewer leading
+ * positions, then of any rule. The first two positions are kept apart as long as possible:
+ * they are what the one-load first test reads.
+ */
+function mergeSignatures(signatures: Signature[]): Signature[] {
+  let merged = signatures;
+  for (let changed = true; changed && merged.length > MAX_SIGNATURES; ) {
+    const before = merged.length;
+    for (let position = -1; position < DEPTH; position++) merged = mergeBy(merged, (s) => `${s.rule}:${keyOf(s, position, DEPTH)}`);
+    changed = merged.length < before;
+  }
+  for (const byRule of [true, false]) {
+    for (let shared = DEPTH - 1; shared >= 0 && merged.length > MAX_SIGNATURES; shared--) {
+      if (!byRule || shared >= 2) merged = mergeBy(merged, (s) => `${byRule ? s.rule : ''}:${keyOf(s, DEPTH, shared)}`);
+    }
+  }
+  return merged;
+}
+
+/** The signature's sets, all but the one at `skip` (-1: the byte before) and none from `upTo` on. */
+function keyOf(signature: Signature, skip: number, upTo: number): string {
+  const sets = [signature.before, ...signature.shape.slice(0, upTo)].filter((_, i) => i !== skip + 1);
+  return sets.map(setKey).join('/');
+}
+
+function mergeBy(signatures: Signature[], key: (s: Signature) => string): Signature[] {
+  const groups = new Map<string, Signature>();
+  for (const signature of signatures) {
+    const k = key(signature);
+    const group = groups.get(k);
+    if (!group) {
+      groups.set(k, signature);
+      continue;
+    }
+    groups.set(k, {
+      rule: group.rule,
+      before: union(group.before, signature.before),
+      shape: group.shape.map((set, i) => union(set, signature.shape[i]!)),
+    });
+  }
+  return [...groups.values()];
+}
+
+function union(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a === b) return a;
+  const out = new Uint8Array(256);
+  for (let byte = 0; byte < 256; byte++) out[byte] = a[byte]! | b[byte]!;
+  return out;
+}
+
+const ANY = new Uint8Array(256).fill(1);
+const WORD = new Uint8Array(256);
+markBytes({ type: 'class', ranges: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]], negated: false }, false, false, WORD);
+
+/**
+ * The bytes allowed right before a match, from the rule's leading assertions: `\b` before a
+ * word character, `^`, and lookbehinds of one character. Anything else allows every byte.
+ */
+function allowedBefore(ast: RegexNode, flags: Omit<FilterRule, 'ast'>): Uint8Array {
+  const allowed = new Uint8Array(256).fill(1);
+  const items = ast.type === 'seq' ? ast.items : [ast];
+  let index = 0;
+  for (; index < items.length; index++) {
+    const item = items[index]!;
+    if (item.type !== 'assert' && item.type !== 'look') break;
+  }
+  const firstBytes = shapesOf({ type: 'seq', items: items.slice(index) }, flags);
+  const startsWithWordByte = firstBytes.every((shape) => shape[0]?.every((b, byte) => b === 0 || WORD[byte] === 1) ?? false);
+  for (const item of items.slice(0, index)) {
+    if (item.type === 'assert' && item.kind === 'word' && startsWithWordByte) {
+      for (let b = 0; b < 256; b++) if (WORD[b] === 1) allowed[b] = 0;
+    } else if (item.type === 'assert' && item.kind === 'start') {
+      for (let b = 0; b < 256; b++) if (b !== 0x0a) allowed[b] = 0;
+    } else if (item.type === 'look' && item.behind && isOneByte(item.body)) {
+      const set = new Uint8Array(256);
+      markBytes(item.body, flags.ignoreCase, flags.dotAll, set);
+      for (let b = 0; b < 256; b++) if ((set[b] === 1) === item.negated) allowed[b] = 0;
+    } else if (item.type === 'look' && item.behind && !item.negated) {
+      // `(?<=(?:\n|")[ \t]{0,16})`: the byte before is one its body can end with.
+      const last = new Uint8Array(256);
+      if (!markLastBytes(item.body, flags, last)) for (let b = 0; b < 256; b++) if (last[b] === 0) allowed[b] = 0;
+    }
+  }
+  return allowed;
+}
+
+/** Marks the bytes a match of `node` can end with; returns whether it can match empty. */
+function markLastBytes(node: RegexNode, flags: Omit<FilterRule, 'ast'>, table: Uint8Array): boolean {
+  switch (node.type) {
+    case 'char':
+    case 'class':
+    case 'any':
+      markBytes(node, flags.ignoreCase, flags.dotAll, table);
+      return false;
+    case 'seq':
+      for (let i = node.items.length - 1; i >= 0; i--) if (!markLastBytes(node.items[i]!, flags, table)) return false;
+      return true;
+    case 'alt': {
+      let nullable = false;
+      for (const option of node.options) nullable = markLastBytes(option, flags, table) || nullable;
+      return nullable;
+    }
+    case 'group':
+      return markLastBytes(node.body, flags, table);
+    case 'repeat':
+      return markLastBytes(node.body, flags, table) || node.min === 0;
+    case 'assert':
+    case 'look':
+      return true;
+    case 'fail':
+      return false;
+  }
+}
+
+function isOneByte(node: RegexNode): boolean {
+  if (node.type === 'group') return isOneByte(node.body);
+  return node.type === 'char' || node.type === 'class' || node.type === 'any';
+}
