@@ -64,6 +64,16 @@ test('demo mode listens on loopback only and says so', async () => {
   const log = fs.readFileSync(porthole!.logFile, 'utf8');
   expect(log).toContain('demo mode listens on 127.0.0.1 only');
   expect(log).toMatch(/listening on 127\.0\.0\.1:\d+/);
+  // The socket itself, not only the banner: the kernel's table of listening TCP sockets
+  // (no traffic to any other address) shows the port bound to 127.0.0.1 and nowhere else.
+  const port = Number(new URL(baseURL).port);
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const listening = ['/proc/net/tcp', '/proc/net/tcp6']
+    .flatMap((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(1) : []))
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cols) => cols[1]?.endsWith(`:${hexPort}`) && cols[3] === '0A')
+    .map((cols) => cols[1]!.split(':')[0]);
+  expect(listening).toEqual(['0100007F']);
 });
 
 test('the demo shell in the browser cannot read the data directory or the signing key', async ({ browser }) => {
