@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { RISK_CLASS_LABELS, RISK_CLASSES, type RiskClass } from '@/lib/sql/risk-classes';
 import { RelativeTime } from '../admin/RelativeTime';
 import { Alert } from '../ui/Alert';
@@ -27,10 +27,10 @@ const classLabel = (riskClass: string) => ((RISK_CLASSES as readonly string[]).i
 /**
  * Held SQL statements waiting for an approver, in the approvals inbox: the exact text, the
  * statements that triggered the hold, and approve/deny with a comment. Approved, the
- * submission runs in the engineer's open console.
+ * submission runs in the engineer's open console. The page's LiveRefresh brings new reviews in
+ * and takes decided or withdrawn ones out (they count in the inbox's live events).
  */
 export function StatementReviews({ reviews, approve, deny }: { reviews: StatementReviewItem[]; approve: Decide; deny: Decide }) {
-  useRefreshEvery(REFRESH_MS);
   if (reviews.length === 0) return null;
   return (
     <section aria-labelledby="statement-reviews" className="mb-6 space-y-3">
@@ -42,20 +42,6 @@ export function StatementReviews({ reviews, approve, deny }: { reviews: Statemen
       ))}
     </section>
   );
-}
-
-/** Held statements have no live event yet: look again while the inbox is open and visible. */
-const REFRESH_MS = 5000;
-
-function useRefreshEvery(ms: number): void {
-  const router = useRouter();
-  useEffect(() => {
-    const timer = setInterval(() => {
-      const isTyping = document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLTextAreaElement;
-      if (document.visibilityState === 'visible' && !isTyping) router.refresh();
-    }, ms);
-    return () => clearInterval(timer);
-  }, [router, ms]);
 }
 
 function ReviewCard({ review, approve, deny }: { review: StatementReviewItem; approve: Decide; deny: Decide }) {

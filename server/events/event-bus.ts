@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestStatus } from '@/db/access-schema';
 import type { SessionEndReason } from '@/db/schema';
+import type { SqlReviewStatus } from '@/db/sql-schema';
 
 /**
- * A tiny in-process publish/subscribe for live updates (approval badge, request state) and
+ * A tiny in-process publish/subscribe for live updates (approval badge, request state, statement reviews) and
  * for ending live sessions (grant ended, user disabled, resource deleted). It lives on globalThis because Next.js bundles
  * route code apart from server/, and both must share one bus. With DATABASE_URL set,
  * pg-bridge.ts relays events between replicas through PostgreSQL LISTEN/NOTIFY.
@@ -17,6 +18,15 @@ export type AccessEvent = {
   grantId?: string;
   /** ISO time the grant ends, while it is active. */
   grantExpiresAt?: string;
+};
+
+/** A held SQL submission was created or left `pending` (decided, withdrawn, lapsed with its session). */
+export type SqlReviewEvent = {
+  type: 'sql_review';
+  reviewId: string;
+  resourceId: string | null;
+  requesterId: string;
+  status: SqlReviewStatus;
 };
 
 /** The end reasons a session can be given from outside (the rest come from its own connection). */
@@ -37,7 +47,7 @@ export type SessionTerminateEvent = {
   message: string;
 };
 
-export type PortholeEvent = AccessEvent | SessionTerminateEvent;
+export type PortholeEvent = AccessEvent | SqlReviewEvent | SessionTerminateEvent;
 export type EventListener = (event: PortholeEvent) => void;
 
 type Bus = { origin: string; listeners: Set<EventListener>; relay?: (event: PortholeEvent) => void };

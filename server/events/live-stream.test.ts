@@ -1,8 +1,15 @@
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { sessions } from '@/db/schema';
 import { describeEachDriver } from '@/test/db-drivers';
+import { makeResource, makeUser, postgresResource } from '@/test/factories';
 import { approveRequest } from '../access/approve-request';
 import { createRequest } from '../access/create-request';
 import { accessScenario, REQUEST } from '../access/test-helpers';
+import { createSqlReview } from '../sql/reviews/create-sql-review';
+import { decideSqlReview } from '../sql/reviews/decide-sql-review';
+import { withdrawSqlReview } from '../sql/reviews/session-reviews';
 import { openLiveStream } from './live-stream';
 
 /** Reads server-sent events from a stream as { event, data } objects. */
@@ -47,6 +54,46 @@ describeEachDriver('live stream', () => {
 
       await approveRequest({ actor: arlo.actor, requestId: id });
       expect(await engineerEvents('request')).toMatchObject({ event: 'request', data: { requestId: id, status: 'approved', grantExpiresAt: expect.any(String) } });
+      expect(await approverEvents()).toEqual({ event: 'inbox', data: { count: 0, changed: true } });
+    } finally {
+      abort.abort();
+    }
+  });
+
+  it('counts held statements in the approver’s badge as they are held, decided and withdrawn', async () => {
+    const resource = await makeResource(postgresResource());
+    const engineer = await makeUser({ name: 'Emma Engineer' });
+    const approver = await makeUser({ roles: ['approver'], name: 'Arlo Approver' });
+    const [session] = await db().insert(sessions).values({ userId: engineer.user.id, resourceId: resource.id, resourceName: resource.name, resourceType: 'postgres', status: 'active', startedAt: sql`now()` }).returning();
+    if (!session) throw new Error('session');
+    const hold = () =>
+      createSqlReview({
+        sessionId: session.id,
+        requesterId: engineer.user.id,
+        resource: { id: resource.id, name: resource.name },
+        script: 'DROP TABLE t',
+        statements: [{ text: 'DROP TABLE t', classes: ['ddl'], action: 'review', reasons: ['DDL'] }],
+        reason: 'DDL needs a review',
+      });
+    const abort = new AbortController();
+    const approverEvents = reader(openLiveStream({ actor: approver.actor, signal: abort.signal }));
+    const engineerEvents = reader(openLiveStream({ actor: engineer.actor, signal: abort.signal }));
+    try {
+      expect(await approverEvents()).toEqual({ event: 'inbox', data: { count: 0, changed: false } });
+      expect(await engineerEvents()).toEqual({ event: 'inbox', data: { count: 0, changed: false } });
+
+      const first = await hold();
+      expect(await approverEvents()).toEqual({ event: 'inbox', data: { count: 1, changed: true } });
+      // The engineer cannot review their own statement: no badge for them.
+      expect(await engineerEvents()).toEqual({ event: 'inbox', data: { count: 0, changed: true } });
+
+      const second = await hold();
+      expect(await approverEvents()).toEqual({ event: 'inbox', data: { count: 2, changed: true } });
+
+      await decideSqlReview({ actor: approver.actor, input: { reviewId: first, decision: 'approve' } });
+      expect(await approverEvents()).toEqual({ event: 'inbox', data: { count: 1, changed: true } });
+
+      expect(await withdrawSqlReview(second, engineer.user.id)).toBe(true);
       expect(await approverEvents()).toEqual({ event: 'inbox', data: { count: 0, changed: true } });
     } finally {
       abort.abort();

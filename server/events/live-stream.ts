@@ -1,5 +1,6 @@
 import { countApprovalsInbox } from '../access/list-approvals-inbox';
 import type { Actor } from '../auth/actor';
+import { countPendingSqlReviews } from '../sql/reviews/list-sql-reviews';
 import { subscribe, type AccessEvent } from './event-bus';
 
 /** Keeps proxies from closing an idle stream. */
@@ -11,7 +12,8 @@ const COALESCE_MS = 150;
 
 /**
  * Server-sent events for one signed-in user:
- * - `inbox` `{ count }`: how many requests await their decision (at start and on changes);
+ * - `inbox` `{ count }`: how many requests and statement reviews await their decision (at start
+ *   and on changes);
  * - `request` `{ requestId, resourceId, status, grantExpiresAt? }`: one of their own requests changed.
  */
 export function openLiveStream({ actor, signal }: { actor: Pick<Actor, 'id' | 'roles'>; signal: AbortSignal }): ReadableStream<Uint8Array> {
@@ -27,8 +29,9 @@ export function openLiveStream({ actor, signal }: { actor: Pick<Actor, 'id' | 'r
       };
       const sendCount = () => {
         countTimer = undefined;
-        countApprovalsInbox({ actor })
-          .then((count) => {
+        Promise.all([countApprovalsInbox({ actor }), countPendingSqlReviews({ actor })])
+          .then(([requests, reviews]) => {
+            const count = requests + reviews;
             // `changed` tells an open inbox to reload even when the number stays the same.
             send('inbox', { count, changed: lastCount !== undefined });
             lastCount = count;
@@ -43,6 +46,7 @@ export function openLiveStream({ actor, signal }: { actor: Pick<Actor, 'id' | 'r
       };
       const unsubscribe = subscribe((event) => {
         if (event.type === 'access') onEvent(event);
+        else if (event.type === 'sql_review') countTimer ??= setTimeout(sendCount, COALESCE_MS);
       });
       const heartbeat = setInterval(() => !isClosed && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
       const lifetime = setTimeout(() => close(), MAX_LIFETIME_MS);

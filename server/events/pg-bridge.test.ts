@@ -47,6 +47,16 @@ it('relays events between replicas through LISTEN/NOTIFY, ignoring its own', asy
     const theirs = event();
     await other.query('SELECT pg_notify($1, $2)', ['porthole_events', JSON.stringify({ origin: 'another-replica', event: theirs })]);
     await waitFor(() => received.find((e) => e.requestId === theirs.requestId));
+    // A statement review held on another replica reaches this one's approvers.
+    const review = { type: 'sql_review', reviewId: randomUUID(), resourceId: randomUUID(), requesterId: randomUUID(), status: 'pending' };
+    const reviews: string[] = [];
+    const unsubscribeReviews = subscribe((e) => e.type === 'sql_review' && reviews.push(e.reviewId));
+    try {
+      await other.query('SELECT pg_notify($1, $2)', ['porthole_events', JSON.stringify({ origin: 'another-replica', event: review })]);
+      await waitFor(() => reviews.find((id) => id === review.reviewId));
+    } finally {
+      unsubscribeReviews();
+    }
     await other.query('SELECT pg_notify($1, $2)', ['porthole_events', 'not json']);
   } finally {
     unsubscribe();

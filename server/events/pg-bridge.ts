@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { z } from 'zod';
 import { REQUEST_STATUSES } from '@/db/access-schema';
+import { SQL_REVIEW_STATUSES } from '@/db/sql-schema';
 import { busOrigin, emitLocal, setRelay, TERMINATION_REASONS } from './event-bus';
 
 const CHANNEL = 'porthole_events';
@@ -15,6 +16,14 @@ const accessEvent = z.object({
   grantExpiresAt: z.string().optional(),
 });
 
+const sqlReviewEvent = z.object({
+  type: z.literal('sql_review'),
+  reviewId: z.uuid(),
+  resourceId: z.uuid().nullable(),
+  requesterId: z.uuid(),
+  status: z.enum(SQL_REVIEW_STATUSES),
+});
+
 const sessionTerminateEvent = z.object({
   type: z.literal('session.terminate'),
   selector: z.union([z.strictObject({ userId: z.uuid() }), z.strictObject({ resourceId: z.uuid() }), z.strictObject({ sessionId: z.uuid() })]),
@@ -24,7 +33,7 @@ const sessionTerminateEvent = z.object({
 
 const notification = z.object({
   origin: z.string(),
-  event: z.discriminatedUnion('type', [accessEvent, sessionTerminateEvent]),
+  event: z.discriminatedUnion('type', [accessEvent, sqlReviewEvent, sessionTerminateEvent]),
 });
 
 /**

@@ -1,6 +1,7 @@
 import { db } from '@/db/client';
 import { sqlReviews, type ReviewedStatement } from '@/db/sql-schema';
 import { recordAuditEvent } from '../../audit/record-audit-event';
+import { publish } from '../../events/event-bus';
 
 export type CreateSqlReviewInput = {
   sessionId: string;
@@ -13,7 +14,7 @@ export type CreateSqlReviewInput = {
 
 /** Holds a submission for an approver; called by the console session, which owns the check. */
 export async function createSqlReview(input: CreateSqlReviewInput): Promise<string> {
-  return db().transaction(async (tx) => {
+  const reviewId = await db().transaction(async (tx) => {
     const [row] = await tx
       .insert(sqlReviews)
       .values({
@@ -33,4 +34,7 @@ export async function createSqlReview(input: CreateSqlReviewInput): Promise<stri
     );
     return row.id;
   });
+  // After the commit, so an approver's inbox reloads to a row it can read.
+  publish({ type: 'sql_review', reviewId, resourceId: input.resource.id, requesterId: input.requesterId, status: 'pending' });
+  return reviewId;
 }

@@ -5,6 +5,7 @@ import { sqlReviews } from '@/db/sql-schema';
 import type { Actor } from '../../auth/actor';
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { AppError } from '../../errors/app-error';
+import { publish } from '../../events/event-bus';
 import { canReviewOn } from './can-review';
 
 export const decideSqlReviewInput = z.object({
@@ -16,7 +17,8 @@ export type DecideSqlReviewInput = z.input<typeof decideSqlReviewInput>;
 
 /**
  * An approver's decision on a held submission. One conditional UPDATE: two approvers racing
- * get one decision. The requester's console polls the row and runs it (or shows why not).
+ * get one decision. The requester's console polls the row and runs it (or shows why not); the
+ * other approvers' inboxes drop it live.
  */
 export async function decideSqlReview({ actor, input }: { actor: Actor; input: DecideSqlReviewInput }): Promise<{ status: 'approved' | 'denied' }> {
   const { reviewId, decision, comment } = decideSqlReviewInput.parse(input);
@@ -26,7 +28,7 @@ export async function decideSqlReview({ actor, input }: { actor: Actor; input: D
   if (!(await canReviewOn(actor, review.resourceId))) throw new AppError('FORBIDDEN', { userMessage: `You are not an approver for ${review.resourceName}.` });
   if (decision === 'deny' && !comment) throw new AppError('VALIDATION', { userMessage: 'Say why you deny it: the engineer sees your comment.', fields: { comment: ['Give a reason'] } });
   const status = decision === 'approve' ? 'approved' : 'denied';
-  return db().transaction(async (tx) => {
+  await db().transaction(async (tx) => {
     const [updated] = await tx
       .update(sqlReviews)
       .set({ status, deciderId: actor.id, comment: comment ?? null, decidedAt: new Date() })
@@ -34,6 +36,7 @@ export async function decideSqlReview({ actor, input }: { actor: Actor; input: D
       .returning({ id: sqlReviews.id });
     if (!updated) throw new AppError('CONFLICT', { userMessage: `This review is already ${review.status === 'pending' ? 'decided' : review.status}.` });
     await recordAuditEvent({ actorId: actor.id, action: `sql_review.${status === 'approved' ? 'approve' : 'deny'}`, targetType: 'sql_review', targetId: reviewId, data: { sessionId: review.sessionId, comment: comment ?? null } }, tx);
-    return { status };
   });
+  publish({ type: 'sql_review', reviewId, resourceId: review.resourceId, requesterId: review.requesterId, status });
+  return { status };
 }

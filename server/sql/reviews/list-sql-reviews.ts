@@ -1,7 +1,9 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { accessPolicies } from '@/db/access-schema';
 import { users } from '@/db/schema';
 import { sqlReviews, type ReviewedStatement, type SqlReviewStatus } from '@/db/sql-schema';
+import { approverGroupSql } from '../../access/approver-sql';
 import type { Actor } from '../../auth/actor';
 import { canReviewOn } from './can-review';
 
@@ -48,4 +50,15 @@ export async function listPendingSqlReviews({ actor }: { actor: Actor }): Promis
     });
   }
   return decidable;
+}
+
+/** How many of those there are: the statement reviews in the approver's badge. */
+export async function countPendingSqlReviews({ actor }: { actor: Pick<Actor, 'id' | 'roles'> }): Promise<number> {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sqlReviews)
+    .leftJoin(accessPolicies, eq(accessPolicies.resourceId, sqlReviews.resourceId))
+    // A review whose resource is gone has no approver group (canReviewOn says no).
+    .where(and(eq(sqlReviews.status, 'pending'), ne(sqlReviews.requesterId, actor.id), isNotNull(sqlReviews.resourceId), approverGroupSql(actor)));
+  return row?.n ?? 0;
 }
