@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { SessionEnding } from '../terminal/session-ending';
+import { buttonClass } from '../ui/Button';
 import { OpenConsoleButton } from './OpenConsoleButton';
 
 /** Shown once the console's session is over: why, and where to go next. */
@@ -16,7 +17,13 @@ export function EndBanner({ ending, sessionId, resource }: { ending: SessionEndi
         <Link href={`/recordings/${sessionId}`} className="text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           View the recording
         </Link>
-        {resource.id && resource.canConnect ? <OpenConsoleButton resourceId={resource.id} label="Open a new console" variant="secondary" /> : null}
+        {resource.id && ending.nextStep === 'request-access' ? (
+          // The grant is over, so a new console would be refused: the way back is a new request.
+          <Link href={`/resources/${resource.id}`} className={buttonClass('secondary')}>
+            Request access again
+          </Link>
+        ) : null}
+        {resource.id && resource.canConnect && !ending.nextStep ? <OpenConsoleButton resourceId={resource.id} label="Open a new console" variant="secondary" /> : null}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { formatElapsed } from '../terminal/format-elapsed';
+import { GrantTimeLeft } from '../terminal/GrantTimeLeft';
 import type { SqlConsoleState } from './use-sql-console';
 
 function Elapsed({ since }: { since: number }) {
@@ -14,7 +15,7 @@ function Elapsed({ since }: { since: number }) {
   return <span className="tabular-nums" title="Connected for">{formatElapsed(now - since)}</span>;
 }
 
-/** The thin bar over the console: resource, server, mode, limits, connected time, recording. */
+/** The thin bar over the console: resource, server, mode, limits, connected time, grant time left, recording. */
 export function SqlStatusBar({ resource, state }: { resource: { id: string | null; name: string; address?: string }; state: SqlConsoleState }) {
   const pill =
     state.status === 'connected'
@@ -47,6 +48,7 @@ export function SqlStatusBar({ resource, state }: { resource: { id: string | nul
       ) : null}
       <div className="ml-auto flex items-center gap-3">
         {state.status === 'connected' && state.connectedAt ? <Elapsed since={state.connectedAt} /> : null}
+        {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} /> : null}
         <span className="flex items-center gap-1.5" title="Every statement and its masked result are recorded">
           <span aria-hidden className={`h-2 w-2 rounded-full ${state.status === 'connected' ? 'animate-pulse bg-red-500' : 'bg-zinc-400'}`} />
           Recorded

@@ -14,6 +14,8 @@ export type SqlConsoleState = {
   message?: string;
   info?: SqlSessionInfo;
   connectedAt?: number;
+  /** When the grant behind the session ends (ms since the epoch); unset on open resources. */
+  grantExpiresAt?: number;
   ending?: SessionEnding;
   schema?: SqlSchemaTree;
   /** Bumped whenever a run changes (the runs themselves live in the model). */
@@ -84,6 +86,8 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
             return;
           case 'schema':
             return update({ schema: message.schemas });
+          case 'grant':
+            return update({ grantExpiresAt: Date.parse(message.expiresAt) });
           case 'error':
             lastError = endingFromError(message.message);
             if (message.code === 'schema_failed') lastError = undefined;

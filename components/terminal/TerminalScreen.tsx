@@ -4,14 +4,13 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConnectButton } from '../resources/ConnectButton';
+import { buttonClass } from '../ui/Button';
 import { formatElapsed } from './format-elapsed';
+import { GrantTimeLeft } from './GrantTimeLeft';
 import type { SessionEnding } from './session-ending';
 import { TERMINAL_THEME } from './terminal-theme';
 import type { TerminalSessionState, TerminalStatus } from './use-terminal-session';
 import type { RendererKind } from './xterm-terminal';
-
-/** The terminal warns this long before the grant behind the session ends. */
-const GRANT_WARNING_MS = 5 * 60_000;
 
 const Terminal = dynamic(() => import('./Terminal'), {
   ssr: false,
@@ -94,29 +93,6 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
   );
 }
 
-/** Access ends with the grant: the time left, and a warning in the last five minutes. */
-function GrantTimeLeft({ expiresAt }: { expiresAt: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const left = expiresAt - now;
-  const isEnding = left <= GRANT_WARNING_MS;
-  return (
-    <>
-      <span data-testid="grant-time-left" className={`tabular-nums ${isEnding ? 'font-medium text-amber-700 dark:text-amber-400' : ''}`} title={`Access ends at ${new Date(expiresAt).toLocaleString()}`}>
-        Access: {formatElapsed(left)} left
-      </span>
-      {isEnding ? (
-        <span role="alert" className="fixed top-10 right-3 z-10 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 shadow dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
-          Your access ends in {formatElapsed(left)}. The session will close then; request more time if you need it.
-        </span>
-      ) : null}
-    </>
-  );
-}
-
 function RecordingDot({ isRecorded, isLive }: { isRecorded: boolean; isLive: boolean }) {
   if (!isRecorded) {
     return (
@@ -190,7 +166,12 @@ function EndBanner({ ending, resource, recordingHref }: { ending: SessionEnding;
             Watch the recording
           </Link>
         ) : null}
-        {resource.id ? (
+        {resource.id && ending.nextStep === 'request-access' ? (
+          // The grant is over, so connecting again would be refused: the way back is a new request.
+          <Link href={`/resources/${resource.id}`} className={buttonClass('secondary')}>
+            Request access again
+          </Link>
+        ) : resource.id && ending.nextStep !== 'none' ? (
           <Link href={`/resources/${resource.id}`} className="py-1.5 text-sm text-indigo-600 hover:underline dark:text-indigo-400">
             Back to {resource.name}
           </Link>
@@ -199,7 +180,7 @@ function EndBanner({ ending, resource, recordingHref }: { ending: SessionEnding;
             Back to resources
           </Link>
         )}
-        {resource.id && resource.canConnect ? <ConnectButton resourceId={resource.id} label="Connect again" variant="secondary" /> : null}
+        {resource.id && resource.canConnect && !ending.nextStep ? <ConnectButton resourceId={resource.id} label="Connect again" variant="secondary" /> : null}
       </div>
     </div>
   );

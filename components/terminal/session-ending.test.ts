@@ -13,6 +13,19 @@ describe('session endings in words', () => {
     expect(endingFromReason('resource_deleted', null)).toMatchObject({ tone: 'ended', title: 'This resource was deleted' });
   });
 
+  it('says an ended access once, and offers a new request instead of connecting again', () => {
+    expect(endingFromReason('grant_revoked', 'Your access was revoked.')).toEqual({ tone: 'ended', title: 'Your access was revoked', detail: undefined, nextStep: 'request-access' });
+    expect(endingFromReason('grant_expired', 'Your access grant expired. Request access again to reconnect.')).toEqual({
+      tone: 'ended',
+      title: 'Your access grant expired',
+      detail: 'Request access again to reconnect.',
+      nextStep: 'request-access',
+    });
+    expect(endingFromReason('grant_revoked', 'Revoked by Arlo: incident closed.').detail).toBe('Revoked by Arlo: incident closed.');
+    expect(endingFromReason('resource_deleted', null).nextStep).toBe('none');
+    expect(endingFromReason('target_closed', null).nextStep).toBeUndefined();
+  });
+
   it('explains a close without an exit frame', () => {
     expect(endingFromClose(CloseCode.Unauthorized, '').tone).toBe('error');
     expect(endingFromClose(1006, '').title).toBe('The connection to Porthole was lost');

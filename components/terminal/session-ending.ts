@@ -6,6 +6,11 @@ export type SessionEnding = {
   tone: 'ended' | 'error';
   title: string;
   detail?: string;
+  /**
+   * What the banner offers next when connecting again cannot work: a new access request (the
+   * grant is over) or nothing (account disabled, resource deleted). Unset: connect again.
+   */
+  nextStep?: 'request-access' | 'none';
 };
 
 const REASON_TITLES: Record<SessionEndReason, string> = {
@@ -19,14 +24,34 @@ const REASON_TITLES: Record<SessionEndReason, string> = {
   error: 'The session ended with an error',
 };
 
+const NEXT_STEPS: Partial<Record<SessionEndReason, SessionEnding['nextStep']>> = {
+  grant_expired: 'request-access',
+  grant_revoked: 'request-access',
+  user_disabled: 'none',
+  resource_deleted: 'none',
+};
+
+const sentenceKey = (text: string) => text.trim().replace(/[.!]+$/, '').toLowerCase();
+
+/** The gateway's message minus what the title already says ("Your access was revoked." under "Your access was revoked"). */
+function detailBeyond(title: string, message: string | null | undefined): string | undefined {
+  const detail = message?.trim();
+  if (!detail) return undefined;
+  const key = sentenceKey(title);
+  if (sentenceKey(detail) === key) return undefined;
+  const [first = '', ...rest] = detail.split(/(?<=[.!])\s+/);
+  return sentenceKey(first) === key ? rest.join(' ') || undefined : detail;
+}
+
 /** From the gateway's `exit` frame (or a session row's end reason and message). */
 export function endingFromReason(reason: SessionEndReason, message?: string | null, exitCode?: number | null): SessionEnding {
   const title = REASON_TITLES[reason];
   if (reason === 'error') return { tone: 'error', title: message?.trim() || title };
   // A shell's exit says all there is to say, apart from a failing status.
   if (reason === 'user_exit') return { tone: 'ended', title, detail: exitCode != null && exitCode !== 0 ? `Exit status ${exitCode}.` : undefined };
-  const detail = message?.trim();
-  return { tone: 'ended', title, detail: detail && detail !== title ? detail : undefined };
+  const ending: SessionEnding = { tone: 'ended', title, detail: detailBeyond(title, message) };
+  const nextStep = NEXT_STEPS[reason];
+  return nextStep ? { ...ending, nextStep } : ending;
 }
 
 /** From a gateway `error` frame: the gateway's message is already written for people. */

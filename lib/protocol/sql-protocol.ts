@@ -113,6 +113,8 @@ export const sqlServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('exit'), reason: z.enum(SESSION_END_REASONS), message: z.string() }),
   z.object({ type: z.literal('pong') }),
+  /** The session runs inside a just-in-time grant that ends at this time (ISO 8601), as in a terminal. */
+  z.object({ type: z.literal('grant'), expiresAt: z.iso.datetime({ offset: true }) }),
 ]);
 export type SqlServerMessage = z.infer<typeof sqlServerMessage>;
 export type SqlSchemaTree = Extract<SqlServerMessage, { type: 'schema' }>['schemas'];

@@ -55,7 +55,7 @@ export function createSessionGateway({ connect = connectTerminal }: { connect?: 
       if (!isOpened) void endSession({ sessionId, reason: 'error', message: 'The browser left before the terminal opened.', bytesIn: 0, bytesOut: 0 }).catch(() => undefined);
     });
     if (isSqlResource(resource)) {
-      return upgradeSqlSession(req, socket, head, { session, resource }, (sqlSession) => {
+      return upgradeSqlSession(req, socket, head, { session, resource, grantExpiresAt }, (sqlSession) => {
         isOpened = true;
         running.add(sqlSession);
         void sqlSession.finished.then(() => running.delete(sqlSession));

@@ -11,6 +11,8 @@ import { DEFAULT_SQL_POLICY } from '@/lib/sql/risk-classes';
 import { decodeSqlEvent, type SqlEvent } from '@/lib/sql/sql-events';
 import { env } from '@/server/env';
 import { iterateEvents } from '@/server/recording/read-events';
+import { approveRequest } from '@/server/access/approve-request';
+import { createRequest } from '@/server/access/create-request';
 import { createSession } from '@/server/sessions/create-session';
 import { decideSqlReview } from '@/server/sql/reviews/decide-sql-review';
 import { listPendingSqlReviews } from '@/server/sql/reviews/list-sql-reviews';
@@ -202,6 +204,26 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     expect(write.results[0]?.error).toMatchObject({ code: 'read_only' });
     const sneaky = await client.run('SET default_transaction_read_only = off');
     expect(client.messages.find((m) => m.type === 'blocked' && m.id === sneaky.id)).toMatchObject({ reason: expect.stringMatching(/read-only/) });
+  });
+
+  it('tells a console inside a grant when the grant ends, as a terminal is told', async () => {
+    const resource = await makeResource(postgresResource({ ...target, accessMode: 'approval' }));
+    const { actor } = await makeUser();
+    const approver = await makeUser({ roles: ['approver'] });
+    const { id: requestId } = await createRequest({ actor, input: { resourceId: resource.id, durationMinutes: 4, reason: 'Check the console countdown' } });
+    await approveRequest({ actor: approver.actor, requestId });
+    const created = await createSession({ actor, input: { resourceId: resource.id } });
+    const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
+    clients.push(client);
+    const grant = await client.waitForMessage('grant');
+    const left = Date.parse(grant.expiresAt) - Date.now();
+    expect(left).toBeGreaterThan(3 * 60_000);
+    expect(left).toBeLessThanOrEqual(4 * 60_000);
+
+    // An open resource has no grant to count down.
+    const open = await openConsole();
+    await open.client.run('SELECT 1');
+    expect(open.client.messages.some((m) => m.type === 'grant')).toBe(false);
   });
 
   it('holds DELETE without WHERE for review; approved, it runs in the console', async () => {

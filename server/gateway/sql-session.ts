@@ -25,7 +25,14 @@ import { toMaskedReviewStatements, toStatementViews } from './sql-session-maskin
 import { runStatement, type StatementRun } from './sql-statement-run';
 import { findInvalidStatement } from './sql-syntax-check';
 
-export type SqlSessionOptions = { ws: WebSocket; session: Session; resource: Resource; openConnection?: OpenSqlConnection };
+export type SqlSessionOptions = {
+  ws: WebSocket;
+  session: Session;
+  resource: Resource;
+  /** When the grant the session runs in ends (the console counts down to it); null on open resources. */
+  grantExpiresAt?: Date | null;
+  openConnection?: OpenSqlConnection;
+};
 
 type Run = { id: string; script: string; editor: string };
 type PendingReview = { reviewId: string; run: Run; statements: JudgedStatement[] };
@@ -127,6 +134,8 @@ export class SqlSession implements LiveSession {
           statementTimeoutMs: this.settings.statementTimeoutMs,
         },
       });
+      const { grantExpiresAt } = this.options;
+      if (grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
     } catch (error) {
       if (!(error instanceof ConnectorError)) console.error(`[porthole] session ${this.id}: connect failed:`, error);
       const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', 'Could not connect to the database.');

@@ -19,11 +19,11 @@ export function upgradeSqlSession(
   req: IncomingMessage,
   socket: Duplex,
   head: Buffer,
-  { session, resource }: { session: Session; resource: Resource },
+  { session, resource, grantExpiresAt }: { session: Session; resource: Resource; grantExpiresAt: Date | null },
   onOpen: (sqlSession: SqlSession) => void,
 ): void {
   sqlWss().handleUpgrade(req, socket, head, (ws) => {
-    const sqlSession = new SqlSession({ ws, session, resource });
+    const sqlSession = new SqlSession({ ws, session, resource, grantExpiresAt });
     onOpen(sqlSession);
     void sqlSession.start();
   });
