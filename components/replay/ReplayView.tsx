@@ -9,9 +9,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { ReplayPlayer, type PlayerState } from './replay-player';
 import { formatClock, nextSpeed, SPEEDS } from './replay-format';
 import { Timeline } from './Timeline';
-import { indexAtOrBefore } from './timeline-geometry';
-
-const SKIP_SECONDS = 5;
+import { indexAtOrBefore, SEEK_STEP_SECONDS } from './timeline-geometry';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -71,10 +69,10 @@ export default function ReplayView({
           player.toggle();
           break;
         case 'ArrowLeft':
-          void player.seek(time - SKIP_SECONDS);
+          void player.seek(time - SEEK_STEP_SECONDS);
           break;
         case 'ArrowRight':
-          void player.seek(time + SKIP_SECONDS);
+          void player.seek(time + SEEK_STEP_SECONDS);
           break;
         case '[': {
           const index = indexAtOrBefore(commands, time - 0.5);
@@ -179,11 +177,10 @@ export default function ReplayView({
             </Button>
           </div>
         </div>
-        {copied ? (
-          <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
-            {copied}
-          </p>
-        ) : null}
+        {/* Always mounted (hidden while empty), so each "copied" is announced. */}
+        <p role="status" className="text-xs text-zinc-500 empty:sr-only dark:text-zinc-400">
+          {copied}
+        </p>
         <Timeline duration={duration} time={state.time} heatmap={recording.heatmap} commands={commands} notes={notes} maskMarks={recording.maskMarks} onSeek={seek} />
       </div>
       <aside className="flex w-full shrink-0 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white lg:w-80 dark:border-zinc-800 dark:bg-zinc-900">

@@ -1,14 +1,17 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { MaskMark } from '@/lib/recording/mask-marks';
 import type { ReplayCommand, ReplayNote } from '@/lib/recording/replay-types';
 import { formatClock } from './replay-format';
-import { clusterMarkers, heatmapBars, timeToX, xToTime } from './timeline-geometry';
+import { clusterMarkers, heatmapBars, keySeekTime, timeToX, xToTime } from './timeline-geometry';
 
 /**
  * The scrubber: activity heatmap, command ticks, note markers (ranges as bands), mask ticks
- * (where secrets were masked: rule names only) and the playhead. Click or drag to seek; the keyboard shortcuts live on the page.
+ * (where secrets were masked: rule names only) and the playhead. Click or drag to seek; focused,
+ * it is a slider (arrows, Page Up/Down, Home/End); the other shortcuts live on the page. The
+ * markers sit beside the slider, not in it: a slider's content is presentational, so buttons
+ * inside it would be unreachable for a screen reader.
  */
 export function Timeline({
   duration,
@@ -67,11 +70,20 @@ export function Timeline({
     onSeek(timeAt(event));
   };
 
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const target = keySeekTime(event.key, time, duration);
+    if (target === null || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    // The page's own ←/→ shortcut would seek a second step.
+    event.stopPropagation();
+    onSeek(target);
+  };
+
   const shown = dragTime ?? time;
   const playheadX = timeToX(shown, duration, width);
 
   return (
-    <div className="select-none">
+    <div className="relative select-none">
       <div
         ref={trackRef}
         role="slider"
@@ -80,13 +92,14 @@ export function Timeline({
         aria-valuemax={Math.round(duration * 10) / 10}
         aria-valuenow={Math.round(shown * 10) / 10}
         aria-valuetext={`${formatClock(shown)} of ${formatClock(duration)}`}
-        tabIndex={-1}
+        tabIndex={0}
         data-testid="timeline"
         className="relative h-14 cursor-pointer overflow-hidden rounded-md border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerLeave={() => setHover(null)}
+        onKeyDown={onKeyDown}
       >
         <svg className="absolute inset-x-0 bottom-0 h-10 w-full" viewBox={`0 0 ${width} 40`} preserveAspectRatio="none" aria-hidden="true">
           {bars.map((bar, i) =>
@@ -105,6 +118,19 @@ export function Timeline({
               style={{ left: timeToX(note.t, duration, width), width: Math.max(2, timeToX(note.endT ?? note.t, duration, width) - timeToX(note.t, duration, width)) }}
             />
           ))}
+        <div aria-hidden="true" className="pointer-events-none absolute top-0 bottom-0 w-0.5 -translate-x-1/2 bg-indigo-600 dark:bg-indigo-400" style={{ left: playheadX }} />
+        {hover !== null ? (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute bottom-1 -translate-x-1/2 rounded bg-zinc-900 px-1 py-0.5 font-mono text-[10px] text-white dark:bg-zinc-100 dark:text-zinc-900"
+            style={{ left: Math.min(Math.max(timeToX(hover, duration, width), 20), width - 20) }}
+          >
+            {formatClock(hover)}
+          </div>
+        ) : null}
+      </div>
+      {/* Inset by the track's border, so marker x matches the track's own coordinates. */}
+      <div className="pointer-events-none absolute inset-px">
         {commandMarks.map((mark) => (
           <button
             key={`c-${mark.t}`}
@@ -112,7 +138,7 @@ export function Timeline({
             data-testid="command-marker"
             aria-label={`Command at ${formatClock(mark.t)}: ${mark.items.map((c) => c.text).join('; ')}`}
             title={mark.items.map((c) => `${formatClock(c.t)}  ${c.text}`).join('\n')}
-            className="absolute top-0 h-3 w-[3px] -translate-x-1/2 rounded-b bg-zinc-500 hover:bg-zinc-800 dark:bg-zinc-400 dark:hover:bg-zinc-100"
+            className="pointer-events-auto absolute top-0 h-3 w-[3px] -translate-x-1/2 rounded-b bg-zinc-500 hover:bg-zinc-800 dark:bg-zinc-400 dark:hover:bg-zinc-100"
             style={{ left: mark.x }}
             onPointerDown={(event) => event.stopPropagation()}
             onClick={() => onSeek(mark.t)}
@@ -125,7 +151,7 @@ export function Timeline({
             data-testid="note-marker"
             aria-label={`Note at ${formatClock(mark.t)}`}
             title={mark.items.map((n) => `${formatClock(n.t)}  ${n.body.slice(0, 80)}`).join('\n')}
-            className="absolute top-3 h-3 w-3 -translate-x-1/2 rotate-45 rounded-[2px] border border-amber-700 bg-amber-400 hover:bg-amber-300 dark:border-amber-300"
+            className="pointer-events-auto absolute top-3 h-3 w-3 -translate-x-1/2 rotate-45 rounded-[2px] border border-amber-700 bg-amber-400 hover:bg-amber-300 dark:border-amber-300"
             style={{ left: mark.x }}
             onPointerDown={(event) => event.stopPropagation()}
             onClick={() => onSeek(mark.t)}
@@ -140,23 +166,13 @@ export function Timeline({
               data-testid="mask-marker"
               aria-label={`Masked at ${formatClock(mark.t)}: ${label}`}
               title={`${formatClock(mark.t)}  masked: ${label}`}
-              className="absolute bottom-0 h-2.5 w-[3px] -translate-x-1/2 rounded-t bg-rose-500 hover:bg-rose-700 dark:bg-rose-400 dark:hover:bg-rose-200"
+              className="pointer-events-auto absolute bottom-0 h-2.5 w-[3px] -translate-x-1/2 rounded-t bg-rose-500 hover:bg-rose-700 dark:bg-rose-400 dark:hover:bg-rose-200"
               style={{ left: mark.x }}
               onPointerDown={(event) => event.stopPropagation()}
               onClick={() => onSeek(mark.t)}
             />
           );
         })}
-        <div aria-hidden="true" className="pointer-events-none absolute top-0 bottom-0 w-0.5 -translate-x-1/2 bg-indigo-600 dark:bg-indigo-400" style={{ left: playheadX }} />
-        {hover !== null ? (
-          <div
-            aria-hidden="true"
-            className="pointer-events-none absolute bottom-1 -translate-x-1/2 rounded bg-zinc-900 px-1 py-0.5 font-mono text-[10px] text-white dark:bg-zinc-100 dark:text-zinc-900"
-            style={{ left: Math.min(Math.max(timeToX(hover, duration, width), 20), width - 20) }}
-          >
-            {formatClock(hover)}
-          </div>
-        ) : null}
       </div>
     </div>
   );

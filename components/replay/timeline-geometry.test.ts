@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { clusterMarkers, heatmapBars, indexAtOrBefore, timeToX, xToTime } from './timeline-geometry';
+import { clusterMarkers, heatmapBars, indexAtOrBefore, keySeekTime, timeToX, xToTime } from './timeline-geometry';
 import { formatClock, formatDuration, nextSpeed, parseTimeParam } from './replay-format';
 
 describe('timeline renderers', () => {
+  it('seeks from the keyboard like a slider: arrows 5 s, Page Up/Down 30 s, Home/End the ends, clamped', () => {
+    expect(keySeekTime('ArrowRight', 10, 120)).toBe(15);
+    expect(keySeekTime('ArrowLeft', 10, 120)).toBe(5);
+    expect(keySeekTime('ArrowUp', 10, 120)).toBe(15);
+    expect(keySeekTime('PageDown', 40, 120)).toBe(10);
+    expect(keySeekTime('ArrowLeft', 3, 120)).toBe(0);
+    expect(keySeekTime('PageUp', 100, 120)).toBe(120);
+    expect(keySeekTime('Home', 50, 120)).toBe(0);
+    expect(keySeekTime('End', 50, 120)).toBe(120);
+    expect(keySeekTime('a', 50, 120)).toBeNull();
+    expect(keySeekTime(' ', 50, 120)).toBeNull();
+  });
+
   it('maps time to x and back, clamped to the track', () => {
     expect(timeToX(30, 120, 600)).toBe(150);
     expect(xToTime(150, 120, 600)).toBe(30);

@@ -58,3 +58,19 @@ export function indexAtOrBefore(items: readonly { t: number }[], t: number): num
   }
   return found;
 }
+
+/** How far ← / → move the playhead, on the focused timeline and on the page alike. */
+export const SEEK_STEP_SECONDS = 5;
+const PAGE_STEP_SECONDS = 30;
+
+/**
+ * Where a key pressed on the focused timeline seeks (the slider keys of the ARIA practices:
+ * arrows a step, Page Up/Down a bigger one, Home/End the ends), or null for other keys.
+ */
+export function keySeekTime(key: string, time: number, duration: number): number | null {
+  const steps: Record<string, number> = { ArrowRight: SEEK_STEP_SECONDS, ArrowUp: SEEK_STEP_SECONDS, ArrowLeft: -SEEK_STEP_SECONDS, ArrowDown: -SEEK_STEP_SECONDS, PageUp: PAGE_STEP_SECONDS, PageDown: -PAGE_STEP_SECONDS };
+  if (key === 'Home') return 0;
+  if (key === 'End') return Math.max(0, duration);
+  const step = steps[key];
+  return step === undefined ? null : Math.min(Math.max(time + step, 0), Math.max(0, duration));
+}
