@@ -7,16 +7,22 @@ import { subscribeLive } from './live-events';
 export function ApprovalsBadge() {
   const [count, setCount] = useState<number>();
   useEffect(() => subscribeLive((message) => message.type === 'inbox' && setCount(message.count)), []);
-  // data-count appears once the live stream has answered (tests wait for it).
-  if (!count) return <span data-testid="approvals-badge" data-count={count} hidden />;
+  // The region stays mounted while the count comes and goes, so screen readers announce each change.
   return (
-    <span
-      data-testid="approvals-badge"
-      data-count={count}
-      aria-label={`${count} awaiting your decision`}
-      className="ml-auto inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white dark:bg-indigo-500"
-    >
-      {count > 99 ? '99+' : count}
+    <span aria-live="polite" aria-atomic="true" className="ml-auto">
+      {/* data-count appears once the live stream has answered (tests wait for it). */}
+      {count ? (
+        <span
+          data-testid="approvals-badge"
+          data-count={count}
+          className="inline-flex min-w-5 items-center justify-center rounded-full bg-indigo-600 px-1.5 text-xs font-semibold text-white dark:bg-indigo-500"
+        >
+          <span aria-hidden="true">{count > 99 ? '99+' : count}</span>
+          <span className="sr-only">{count} awaiting your decision</span>
+        </span>
+      ) : (
+        <span data-testid="approvals-badge" data-count={count} hidden />
+      )}
     </span>
   );
 }
