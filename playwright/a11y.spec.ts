@@ -1,0 +1,177 @@
+import type { Locator, Page } from '@playwright/test';
+import { startSshd } from '../test/harness/sshd';
+import { connectTerminal } from '../test/harness/terminal-client';
+import { expect, fromPorthole, test } from './fixtures';
+import { ReplayPage } from './pages/ReplayPage';
+import { createSshResource } from './ssh-target';
+import { expectAccessible } from './support/axe';
+
+/**
+ * Accessibility: every page, as the role that sees it, in the light and the dark theme, has no
+ * serious or critical axe violation; the replay timeline works from the keyboard; the live
+ * approvals badge is a polite live region.
+ */
+
+// Each role's tour seeds its own data, so the tours run on both workers.
+test.describe.configure({ mode: 'parallel' });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Stop = { path: string; name: string; ready?: (page: Page) => Locator };
+
+/** Visits each stop, waits until it has rendered what it shows, and checks it in both themes. */
+async function tour(page: Page, stops: Stop[]): Promise<void> {
+  for (const stop of stops) {
+    await test.step(stop.name, async () => {
+      const response = await page.goto(stop.path);
+      expect(response?.status(), `${stop.path} answered`).toBeLessThan(400);
+      await expect(stop.ready?.(page) ?? page.locator('main, body > div').first()).toBeVisible();
+      await expectAccessible(page, `${stop.name} (${stop.path})`);
+    });
+  }
+}
+
+/** A short recorded terminal session (two commands, over 5 s long) owned by the page's user. */
+async function recordSession(page: Page, resourceId: string, baseURL: string): Promise<string> {
+  const created = await page.request.post('/api/v1/sessions', { headers: fromPorthole(), data: { resourceId } });
+  expect(created.status()).toBe(201);
+  const { id, wsUrl } = (await created.json()) as { id: string; wsUrl: string };
+  const term = await connectTerminal(`${wsUrl}&cols=100&rows=30`, { origin: baseURL });
+  await term.waitFor(/\$ $/);
+  await sleep(500);
+  term.type('echo first-$((1+1))\r');
+  await term.waitFor(/first-2/);
+  await sleep(3000);
+  term.type('echo second-$((2+2))\r');
+  await term.waitFor(/second-4/);
+  await sleep(3000);
+  term.type('exit\r');
+  await term.closed;
+  await expect.poll(async () => ((await (await page.request.get(`/api/v1/recordings/${id}`)).json()) as { indexState: string }).indexState).toBe('ready');
+  return id;
+}
+
+test('signed-out pages are accessible in both themes', async ({ browser, harness }) => {
+  const context = await browser.newContext({ baseURL: harness.baseURL });
+  const page = await context.newPage();
+  await tour(page, [
+    { path: '/login', name: 'Sign in', ready: (p) => p.getByRole('button', { name: 'Sign in', exact: true }) },
+    { path: '/setup', name: 'Setup (link already used)', ready: (p) => p.getByRole('heading', { name: 'Welcome to Porthole' }) },
+  ]);
+  await context.close();
+});
+
+test('an engineer’s pages are accessible in both themes', async ({ seed, loginAs, adminApi, harness }) => {
+  test.setTimeout(120_000);
+  const sshd = await startSshd();
+  try {
+    const open = await createSshResource(adminApi, sshd, `a11y-open-${Date.now().toString(36)}`);
+    const gated = await seed.resource({ tags: ['e2e', 'a11y'] });
+    const requestable = await seed.resource({ tags: ['e2e', 'a11y'] });
+    for (const { id } of [gated, requestable]) {
+      expect((await adminApi.patch(`/api/v1/resources/${id}`, { data: { accessMode: 'approval' } })).ok()).toBe(true);
+    }
+    const engineer = await seed.user({ roles: ['engineer'] });
+    const page = await loginAs(engineer);
+    const recordingId = await recordSession(page, open.id, harness.baseURL);
+    const note = await page.request.post(`/api/v1/recordings/${recordingId}/annotations`, { headers: fromPorthole(), data: { t: 1, body: 'Checked the **output**', tags: ['a11y'] } });
+    expect(note.status()).toBe(201);
+    const requested = await page.request.post('/api/v1/requests', { headers: fromPorthole(), data: { resourceId: gated.id, durationMinutes: 30, reason: 'Accessibility tour' } });
+    expect(requested.status()).toBe(201);
+
+    await tour(page, [
+      { path: '/resources', name: 'Resource catalogue', ready: (p) => p.getByRole('list', { name: 'Resource catalogue' }) },
+      { path: `/resources/${open.id}`, name: 'Resource page (open access)', ready: (p) => p.getByTestId('access-card') },
+      { path: `/resources/${requestable.id}`, name: 'Resource page (request form)', ready: (p) => p.getByRole('button', { name: 'Request access' }) },
+      { path: `/resources/${gated.id}`, name: 'Resource page (request pending)', ready: (p) => p.locator('[data-testid="access-card"][data-status="pending"]') },
+      { path: '/requests', name: 'My requests', ready: (p) => p.getByRole('row', { name: new RegExp(gated.name) }) },
+      { path: '/sessions', name: 'Sessions', ready: (p) => p.getByRole('heading', { name: 'Sessions', level: 1 }) },
+      { path: '/recordings', name: 'Recordings', ready: (p) => p.getByRole('heading', { name: 'Recordings', level: 1 }) },
+      { path: `/recordings/${recordingId}`, name: 'Replay', ready: (p) => p.locator('[data-testid="replay"][data-status="paused"]') },
+      { path: '/notes', name: 'Notes', ready: (p) => p.getByText('Checked the') },
+      { path: '/profile', name: 'Profile', ready: (p) => p.getByRole('heading', { name: 'Profile', level: 1 }) },
+    ]);
+
+    await test.step('the replay’s keyboard help dialog', async () => {
+      await page.goto(`/recordings/${recordingId}`);
+      await new ReplayPage(page).expectStatus('paused');
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await expectAccessible(page, 'Replay keyboard help');
+    });
+  } finally {
+    await sshd.stop();
+  }
+});
+
+test('an approver’s and an auditor’s pages are accessible in both themes; the approvals badge is a live region', async ({ seed, adminApi, loginAs }) => {
+  const gated = await seed.resource({ tags: ['e2e', 'a11y'] });
+  expect((await adminApi.patch(`/api/v1/resources/${gated.id}`, { data: { accessMode: 'approval' } })).ok()).toBe(true);
+  const engineer = await seed.user({ roles: ['engineer'] });
+  const engineerPage = await loginAs(engineer);
+  const requested = await engineerPage.request.post('/api/v1/requests', { headers: fromPorthole(), data: { resourceId: gated.id, durationMinutes: 30, reason: 'Accessibility tour' } });
+  expect(requested.status()).toBe(201);
+  const { id: requestId } = (await requested.json()) as { id: string };
+  const page = await loginAs(await seed.user({ roles: ['approver', 'auditor'] }));
+
+  await test.step('the count beside Approvals is announced politely when it changes', async () => {
+    const badge = page.getByTestId('approvals-badge');
+    await expect(badge).toHaveAttribute('data-count', /^[1-9]\d*$/);
+    await expect(page.getByRole('navigation', { name: 'Main' }).locator('[aria-live="polite"]').filter({ has: badge })).toHaveCount(1);
+  });
+
+  await tour(page, [
+    { path: `/approvals?id=${requestId}`, name: 'Approvals inbox', ready: (p) => p.getByRole('article', { name: `Request from ${engineer.name}` }) },
+    { path: '/approvals/grants', name: 'Active grants', ready: (p) => p.getByRole('heading', { level: 1 }) },
+    { path: '/audit', name: 'Audit log', ready: (p) => p.getByRole('heading', { name: 'Audit log', level: 1 }) },
+  ]);
+});
+
+test('an admin’s pages are accessible in both themes', async ({ admin, seed }) => {
+  test.setTimeout(60_000);
+  const user = await seed.user({ roles: ['engineer'] });
+  const resource = await seed.resource({ tags: ['e2e', 'a11y'] });
+  await tour(admin, [
+    { path: '/admin/users', name: 'Users', ready: (p) => p.getByRole('heading', { name: 'Users', level: 1 }) },
+    { path: '/admin/users/new', name: 'New user', ready: (p) => p.getByRole('heading', { level: 1 }) },
+    { path: `/admin/users/${user.id}`, name: 'Edit user', ready: (p) => p.getByRole('heading', { level: 1 }) },
+    { path: '/admin/resources', name: 'Manage resources', ready: (p) => p.getByRole('heading', { level: 1 }) },
+    { path: '/admin/resources/new', name: 'New resource', ready: (p) => p.getByRole('heading', { level: 1 }) },
+    { path: `/admin/resources/${resource.id}`, name: 'Edit resource and its policy', ready: (p) => p.getByRole('heading', { level: 1 }) },
+    { path: '/admin/masking', name: 'Masking rules', ready: (p) => p.getByRole('heading', { level: 1 }) },
+    { path: '/admin/webhooks', name: 'Webhooks', ready: (p) => p.getByRole('heading', { level: 1 }) },
+  ]);
+});
+
+test('the replay timeline is a slider operable from the keyboard', async ({ seed, loginAs, adminApi, harness }) => {
+  test.setTimeout(60_000);
+  const sshd = await startSshd();
+  try {
+    const resource = await createSshResource(adminApi, sshd, `a11y-timeline-${Date.now().toString(36)}`);
+    const page = await loginAs(await seed.user({ roles: ['engineer'] }));
+    const id = await recordSession(page, resource.id, harness.baseURL);
+    const replay = new ReplayPage(page);
+    await replay.open(id);
+    await replay.expectStatus('paused');
+    const duration = await replay.duration();
+    expect(duration).toBeGreaterThan(5);
+
+    // Tab order: the controls above it, then the timeline.
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(replay.timeline).toBeFocused();
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => replay.time()).toBeCloseTo(5, 0);
+    await expect(replay.timeline).toHaveAttribute('aria-valuenow', '5');
+    await page.keyboard.press('End');
+    await expect.poll(() => replay.time()).toBeCloseTo(duration, 0);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => replay.time()).toBeCloseTo(duration - 5, 0);
+    await page.keyboard.press('Home');
+    await expect.poll(() => replay.time()).toBeCloseTo(0, 0);
+    await expect(replay.timeline).toHaveAttribute('aria-valuetext', /^0:00 of /);
+  } finally {
+    await sshd.stop();
+  }
+});

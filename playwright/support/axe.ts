@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export type Theme = 'light' | 'dark';
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/** One violation as a reviewer wants to read it: rule, impact, what is wrong, and where. */
+function describe(violation: Violation): string {
+  const nodes = violation.nodes.slice(0, 5).map((node) => `    at ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
+  const more = violation.nodes.length > 5 ? [`    … and ${violation.nodes.length - 5} more`] : [];
+  return [`${violation.id} (${violation.impact}): ${violation.help}`, ...nodes, ...more].join('\n');
+}
+
+/**
+ * Switches the theme the way the profile menu does (the `dark` class on <html>, see
+ * ThemeToggle), then waits until colour transitions have settled: axe reads computed colours,
+ * and a half-faded button would be judged on a colour nobody sees.
+ */
+async function applyTheme(page: Page, theme: Theme): Promise<void> {
+  await page.evaluate((isDark) => document.documentElement.classList.toggle('dark', isDark), theme === 'dark');
+  await page.waitForFunction(() => document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'));
+}
+
+/**
+ * Runs axe on the page as it is now, in the light and the dark theme, and records (softly, so
+ * one run lists every page) each serious or critical violation.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await applyTheme(page, theme);
+    // Next.js's route announcer lives in a shadow root the app does not style.
+    const results = await new AxeBuilder({ page }).exclude('next-route-announcer').analyze();
+    const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect.soft(blocking.map(describe).join('\n\n'), `${name} in the ${theme} theme: serious or critical accessibility violations`).toBe('');
+  }
+}
