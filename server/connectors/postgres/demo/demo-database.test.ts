@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlError } from '../../../sql/sql-error';
 import { openPostgres } from '../open-postgres';
 import { luhnCard } from './demo-seed';
 import { startDemoDatabaseServer, type DemoDatabase } from './start-demo-database';
@@ -35,6 +36,31 @@ describe('demo database (PGlite on the PostgreSQL wire protocol)', () => {
       await Promise.all([one.close(), two.close()]);
     }
   });
+
+  it('cancels a long statement within seconds by restarting the engine; the console keeps its connection and stays read-only', async () => {
+    const target = { dialect: 'postgres' as const, host: demo.host, port: demo.port, user: 'postgres', password: 'x', database: 'postgres', tls: { mode: 'disable' as const }, isReadOnly: true, statementTimeoutMs: 0 };
+    const connection = await openPostgres(target);
+    try {
+      const started = Date.now();
+      const sleeping = connection.execute('SELECT pg_sleep(30)').read(10);
+      sleeping.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const cancelling = connection.cancel();
+      const error = await sleeping.then(
+        () => undefined,
+        (e: unknown) => e as SqlError,
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(error?.code).toBe('cancelled');
+      expect(error?.message).toMatch(/cancelled.*restarted it/);
+      await cancelling;
+      // The same connection runs the next statement, and the restart did not drop read-only.
+      expect((await connection.execute('SELECT count(*) FROM customers').read(10)).rows).toEqual([['500']]);
+      await expect(connection.execute('CREATE TABLE after_cancel (id int)').read(10)).rejects.toMatchObject({ code: 'read_only' });
+    } finally {
+      await connection.close();
+    }
+  }, 30_000);
 
   it('makes card numbers that pass the Luhn check', () => {
     let n = 0;
