@@ -127,6 +127,10 @@ export const recordingCommands = pgTable(
     text: text('text').notNull(),
     /** From OSC 133;D when the shell emits shell-integration marks. */
     exitCode: integer('exit_code'),
+    /** Seconds from Enter to the next prompt; null when the session ended first. */
+    duration: doublePrecision('duration'),
+    /** The output line saying the command failed, where the shell gave no exit code. */
+    failureReason: text('failure_reason'),
   },
   (t) => [primaryKey({ columns: [t.recordingId, t.seq] })],
 );
