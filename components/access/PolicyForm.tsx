@@ -7,6 +7,7 @@ import { Button } from '../ui/Button';
 import { SelectField, TextField, inputClass } from '../ui/Field';
 import type { FormState } from '../ui/form-state';
 import { formatMinutes } from './format';
+import { formatCount } from '@/lib/format/count';
 
 export type PolicyFormValues = {
   approverRoles: string[];
@@ -66,7 +67,7 @@ export function PolicyForm({
           <SelectField label="Approvals required" name="approvalsRequired" defaultValue={String(initial.approvalsRequired)} error={state?.fields?.approvalsRequired}>
             {[1, 2, 3].map((n) => (
               <option key={n} value={n}>
-                {n} distinct approver{n === 1 ? '' : 's'}
+                {formatCount(n, 'distinct approver')}
               </option>
             ))}
           </SelectField>

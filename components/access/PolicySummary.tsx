@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatCount } from '@/lib/format/count';
 import { formatMinutes } from './format';
 
 export type PolicySummaryProps = {
@@ -14,7 +15,7 @@ export type PolicySummaryProps = {
 export function PolicySummary({ policy }: { policy: PolicySummaryProps }): ReactNode {
   const who = [...policy.approverRoles.map((role) => `${role}s`), ...policy.approverUsers.map((user) => user.name)].join(', ') || 'nobody';
   const parts = [
-    `${policy.approvalsRequired} approval${policy.approvalsRequired === 1 ? '' : 's'} from ${who}`,
+    `${formatCount(policy.approvalsRequired, 'approval')} from ${who}`,
     `up to ${formatMinutes(policy.maxDurationMinutes)}`,
     policy.isReasonRequired ? 'reason required' : 'reason optional',
   ];

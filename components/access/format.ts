@@ -1,13 +1,11 @@
-import { formatMinutes } from '@/lib/access/format-minutes';
+import { formatDuration, formatMinutes } from '@/lib/format/duration';
 
 export { formatMinutes };
 
-/** Time left until `iso`: `1h 04m`, `4m 09s` under ten minutes, `0s` once past. */
+/** Time left until `iso`: `4m 09s` under ten minutes, whole minutes (`1h 04m`) above, `0s` once past. */
 export function formatRemaining(iso: string, now: number): string {
-  const ms = Math.max(0, new Date(iso).getTime() - now);
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 600) return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-  return formatMinutes(Math.floor(seconds / 60));
+  const seconds = Math.floor(Math.max(0, new Date(iso).getTime() - now) / 1000);
+  return formatDuration(seconds < 600 ? seconds : seconds - (seconds % 60));
 }
 
 export function formatClock(iso: string): string {

@@ -1,10 +1,8 @@
+import { formatCount } from '@/lib/format/count';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
 
 /** "3 min ago", "in 5 days", "just now". */
 export function formatRelative(date: Date, now: number): string {
@@ -15,9 +13,9 @@ export function formatRelative(date: Date, now: number): string {
   if (abs < HOUR) text = `${Math.max(1, Math.floor(abs / MINUTE))} min`;
   else if (abs < DAY) text = `${Math.floor(abs / HOUR)} h`;
   // Rounded from a day up, so a token made to expire in 30 days says so, not "in 29 days".
-  else if (abs < 30 * DAY) text = plural(Math.max(1, Math.round(abs / DAY)), 'day');
-  else if (abs < 365 * DAY) text = plural(Math.max(1, Math.round(abs / (30 * DAY))), 'month');
-  else text = plural(Math.round(abs / (365 * DAY)), 'year');
+  else if (abs < 30 * DAY) text = formatCount(Math.max(1, Math.round(abs / DAY)), 'day');
+  else if (abs < 365 * DAY) text = formatCount(Math.max(1, Math.round(abs / (30 * DAY))), 'month');
+  else text = formatCount(Math.round(abs / (365 * DAY)), 'year');
   return diff < 0 ? `${text} ago` : `in ${text}`;
 }
 

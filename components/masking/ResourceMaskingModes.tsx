@@ -6,6 +6,7 @@ import { DataTable, Td, Th, rowClass } from '@/components/admin/DataTable';
 import { PAGE_SIZE } from '@/components/admin/Pagination';
 import { Button } from '@/components/ui/Button';
 import { inputClass } from '@/components/ui/Field';
+import { formatCount } from '@/lib/format/count';
 import { MASKING_MODE_TEXT, MASKING_MODES, type ResourceMaskingMode } from './masking-modes';
 import { ResourceMaskingModeSelect } from './ResourceMaskingModeSelect';
 
@@ -54,7 +55,7 @@ export function ResourceMaskingModes({ resources }: { resources: ResourceMasking
             <p className="text-sm text-zinc-500 dark:text-zinc-400">
               {recordingOnly === 0
                 ? 'Every resource is masked on screen and in the recording.'
-                : `${recordingOnly} of ${resources.length} ${resources.length === 1 ? 'resource is' : 'resources are'} masked in the recording only.`}
+                : `${recordingOnly} of ${formatCount(resources.length, { one: 'resource is', other: 'resources are' })} masked in the recording only.`}
             </p>
             {resources.length > 10 ? (
               <input

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
+import { formatCount } from '@/lib/format/count';
 import { ConfirmButton } from '../admin/ConfirmButton';
 import { RelativeTime } from '../admin/RelativeTime';
 import { useFormAction } from '../admin/use-form-action';
@@ -52,7 +53,7 @@ function NewTokenBox({ token, onDone }: { token: string; onDone: () => void }) {
 
 /** "7 days", "1 year": how the lifetime choices read. */
 function lifetimeLabel(days: number): string {
-  return days === 365 ? '1 year' : `${days} days`;
+  return days === 365 ? '1 year' : formatCount(days, 'day');
 }
 
 export function ApiTokens({

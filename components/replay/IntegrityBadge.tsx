@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState, type ReactNode } from 'react';
+import { formatCount } from '@/lib/format/count';
 import type { VerifyResponse } from '@/lib/recording/replay-types';
 
 type State = { status: 'checking' } | { status: 'done'; result: VerifyResponse } | { status: 'error'; message: string };
@@ -48,7 +49,7 @@ export function IntegrityBadge({ recordingId }: { recordingId: string }) {
       <span
         data-testid="integrity"
         data-status="valid"
-        title={`${result.chunkCount} chunks, hash chain intact${result.hasOpenTail ? ' (the live tail is not sealed yet)' : ''}`}
+        title={`${formatCount(result.chunkCount, 'chunk')}, hash chain intact${result.hasOpenTail ? ' (the live tail is not sealed yet)' : ''}`}
         className={`${base} bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300`}
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3 w-3 fill-current">

@@ -8,24 +8,6 @@ export function formatClock(seconds: number, tenths = false): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** "1h 04m", "12m 05s", "42s". */
-export function formatDuration(seconds: number): string {
-  const total = Math.round(Math.max(0, seconds));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
-  if (m > 0) return `${m}m ${String(s).padStart(2, '0')}s`;
-  return `${s}s`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
-}
-
 export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4, 8, 16] as const;
 
 export function nextSpeed(speed: number, direction: 1 | -1): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterMarkers, heatmapBars, indexAtOrBefore, keySeekTime, timeToX, xToTime } from './timeline-geometry';
-import { formatClock, formatDuration, nextSpeed, parseTimeParam } from './replay-format';
+import { formatClock, nextSpeed, parseTimeParam } from './replay-format';
 
 describe('timeline renderers', () => {
   it('seeks from the keyboard like a slider: arrows 5 s, Page Up/Down 30 s, Home/End the ends, clamped', () => {
@@ -50,12 +50,10 @@ describe('timeline renderers', () => {
 });
 
 describe('replay formats', () => {
-  it('formats clocks, durations and speeds', () => {
+  it('formats clocks and speeds', () => {
     expect(formatClock(93.5)).toBe('1:33');
     expect(formatClock(93.54, true)).toBe('1:33.5');
     expect(formatClock(3723)).toBe('1:02:03');
-    expect(formatDuration(3840)).toBe('1h 04m');
-    expect(formatDuration(65)).toBe('1m 05s');
     expect(nextSpeed(1, 1)).toBe(1.5);
     expect(nextSpeed(16, 1)).toBe(16);
     expect(nextSpeed(0.25, -1)).toBe(0.25);

@@ -1,24 +1,19 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { formatCount } from '@/lib/format/count';
+import { formatMilliseconds } from '@/lib/format/duration';
 import { resultToCsv, type ResultSet, type RunState } from './console-model';
 import { ResultGrid, type CellPosition } from './ResultGrid';
-
-function formatDuration(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-  return `${Math.floor(ms / 60_000)}m ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`;
-}
 
 function summary(set: ResultSet): string {
   if (set.error) return 'Failed';
   if (set.columns.length > 0) {
     const count = set.rows.length;
-    return `${count.toLocaleString()} row${count === 1 ? '' : 's'}${set.command === undefined ? '…' : ''}`;
+    return `${formatCount(count, 'row')}${set.command === undefined ? '…' : ''}`;
   }
   if (set.command === undefined) return 'Running…';
-  return set.rowCount === null || set.rowCount === undefined ? set.command : `${set.command} · ${set.rowCount.toLocaleString()} row${set.rowCount === 1 ? '' : 's'} affected`;
+  return set.rowCount === null || set.rowCount === undefined ? set.command : `${set.command} · ${formatCount(set.rowCount, 'row')} affected`;
 }
 
 function download(name: string, text: string) {
@@ -70,7 +65,7 @@ export function ResultPanel({ run, version, rowCap, onCancel }: { run: RunState 
         </div>
         <div className="ml-auto flex shrink-0 items-center gap-3 text-zinc-600 dark:text-zinc-400">
           {set ? <span data-testid="result-summary">{summary(set)}</span> : null}
-          {set?.durationMs !== undefined ? <span className="tabular-nums">{formatDuration(set.durationMs)}</span> : null}
+          {set?.durationMs !== undefined ? <span className="tabular-nums">{formatMilliseconds(set.durationMs)}</span> : null}
           {set && set.columns.length > 0 && set.rows.length > 0 ? (
             <>
               {cell ? (
@@ -163,7 +158,7 @@ function RunNotice({ run, set, rowCap }: { run: RunState; set: ResultSet | undef
   if (set?.isTruncated) {
     return (
       <div role="status" className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-        Truncated: showing the first {rowCap.toLocaleString()} rows, the row limit of this resource. Add a LIMIT or a narrower WHERE to see the rest.
+        Truncated: showing the first {formatCount(rowCap, 'row')}, the row limit of this resource. Add a LIMIT or a narrower WHERE to see the rest.
       </div>
     );
   }

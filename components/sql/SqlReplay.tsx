@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
+import { formatCount, formatNumber } from '@/lib/format/count';
+import { formatMilliseconds } from '@/lib/format/duration';
 import type { EventsResponse } from '@/lib/recording/replay-types';
 import type { ResultSet } from './console-model';
 import { buildReplayModel, resultsAt, runAt, toSqlScript, type ReplayResult, type SqlReplayModel } from './replay-model';
@@ -117,7 +119,7 @@ export default function SqlReplay({ recordingId, duration, initialTime = 0, titl
                 <button type="button" onClick={() => seekToStatement(i)} aria-current={i === current ? 'step' : undefined} className={`block w-full border-b border-zinc-100 px-3 py-2 text-left text-xs hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800 ${i === current ? 'bg-indigo-50 dark:bg-indigo-950/40' : ''}`}>
                   <span className="flex justify-between text-[11px] text-zinc-500">
                     <span>{clock(s.t)}</span>
-                    <span className={s.result?.error ? 'text-red-600 dark:text-red-400' : ''}>{s.result ? (s.result.error ? 'failed' : s.result.columns.length > 0 ? `${s.result.rowCount ?? s.result.rows.length} rows` : s.result.command) : '…'}</span>
+                    <span className={s.result?.error ? 'text-red-600 dark:text-red-400' : ''}>{s.result ? (s.result.error ? 'failed' : s.result.columns.length > 0 ? formatCount(s.result.rowCount ?? s.result.rows.length, 'row') : s.result.command) : '…'}</span>
                   </span>
                   <code className="line-clamp-2 font-mono break-all text-zinc-800 dark:text-zinc-200">{s.text}</code>
                 </button>
@@ -140,8 +142,8 @@ export default function SqlReplay({ recordingId, duration, initialTime = 0, titl
               ))}
               {shown ? (
                 <span className="ml-auto text-zinc-500">
-                  {shown.error ? 'Failed' : shown.columns.length > 0 ? `${(shown.rowCount ?? shown.rows.length).toLocaleString()} rows` : shown.command} · {shown.durationMs} ms
-                  {shown.omittedRows > 0 ? ` · first ${shown.rows.length} kept in the recording` : ''}
+                  {shown.error ? 'Failed' : shown.columns.length > 0 ? formatCount(shown.rowCount ?? shown.rows.length, 'row') : shown.command} · {formatMilliseconds(shown.durationMs)}
+                  {shown.omittedRows > 0 ? ` · first ${formatNumber(shown.rows.length)} kept in the recording` : ''}
                 </span>
               ) : (
                 <span className="text-zinc-500">No result at this moment.</span>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { formatElapsed } from '../terminal/format-elapsed';
+import { formatDuration } from '@/lib/format/duration';
 import { GrantTimeLeft } from '../terminal/GrantTimeLeft';
 import type { SqlConsoleState } from './use-sql-console';
 
@@ -12,7 +12,7 @@ function Elapsed({ since }: { since: number }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return <span className="tabular-nums" title="Connected for">{formatElapsed(now - since)}</span>;
+  return <span className="tabular-nums" title="Connected for">{formatDuration((now - since) / 1000)}</span>;
 }
 
 /** The thin bar over the console: resource, server, mode, limits, connected time, grant time left, recording. */

@@ -35,7 +35,7 @@ describe('SQL replay model', () => {
 
   it('exports a .sql script with results as comments', () => {
     const script = toSqlScript(model, 'Demo database');
-    expect(script).toContain('SELECT 1;\n-- 1 row(s) in 3 ms\n-- x\n-- 1\n');
+    expect(script).toContain('SELECT 1;\n-- 1 row in 3 ms\n-- x\n-- 1\n');
     expect(script).toContain('-- Held for review: needs review\n-- Review denied by Arlo: no\n-- at 5.000 s\nDELETE FROM t;');
   });
 

@@ -1,3 +1,5 @@
+import { formatCount } from '@/lib/format/count';
+import { formatMilliseconds } from '@/lib/format/duration';
 import { decodeSqlEvent, type SqlEvent } from '@/lib/sql/sql-events';
 
 /**
@@ -94,11 +96,11 @@ export function toSqlScript(model: SqlReplayModel, header: string): string {
       }
       if (result.error) lines.push(`-- ERROR (${result.error.code}): ${result.error.message.replace(/\n/g, ' ')}`);
       else if (result.columns.length > 0) {
-        lines.push(`-- ${result.rowCount ?? result.rows.length} row(s) in ${result.durationMs} ms${result.isTruncated ? ' (truncated at the row limit)' : ''}`);
+        lines.push(`-- ${formatCount(result.rowCount ?? result.rows.length, 'row')} in ${formatMilliseconds(result.durationMs)}${result.isTruncated ? ' (truncated at the row limit)' : ''}`);
         lines.push(`-- ${result.columns.map((c) => c.name).join(' | ')}`);
         for (const row of result.rows) lines.push(`-- ${row.map((v) => (v === null ? 'NULL' : v.replace(/\n/g, '\\n'))).join(' | ')}`);
-        if (result.omittedRows > 0) lines.push(`-- … ${result.omittedRows} more row(s) not kept in the recording`);
-      } else lines.push(`-- ${result.command}${result.rowCount !== null ? ` ${result.rowCount}` : ''} in ${result.durationMs} ms`);
+        if (result.omittedRows > 0) lines.push(`-- … ${formatCount(result.omittedRows, 'more row')} not kept in the recording`);
+      } else lines.push(`-- ${result.command}${result.rowCount !== null ? ` ${result.rowCount}` : ''} in ${formatMilliseconds(result.durationMs)}`);
       lines.push('');
     }
   }

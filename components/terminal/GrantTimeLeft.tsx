@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { formatElapsed } from './format-elapsed';
+import { formatDuration } from '@/lib/format/duration';
 
 /** Terminals and SQL consoles warn this long before the grant behind the session ends. */
 const GRANT_WARNING_MS = 5 * 60_000;
@@ -21,11 +21,11 @@ export function GrantTimeLeft({ expiresAt }: { expiresAt: number }) {
   return (
     <>
       <span data-testid="grant-time-left" className={`tabular-nums ${isEnding ? 'font-medium text-amber-700 dark:text-amber-400' : ''}`} title={`Access ends at ${new Date(expiresAt).toLocaleString()}`}>
-        Access: {formatElapsed(left)} left
+        Access: {formatDuration(left / 1000)} left
       </span>
       {isEnding ? (
         <span role="alert" className="fixed top-10 right-3 z-10 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 shadow dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
-          Your access ends in {formatElapsed(left)}. The session will close then; request more time if you need it.
+          Your access ends in {formatDuration(left / 1000)}. The session will close then; request more time if you need it.
         </span>
       ) : null}
     </>

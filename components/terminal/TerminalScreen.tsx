@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConnectButton } from '../resources/ConnectButton';
 import { buttonClass } from '../ui/Button';
-import { formatElapsed } from './format-elapsed';
+import { formatDuration } from '@/lib/format/duration';
 import { GrantTimeLeft } from './GrantTimeLeft';
 import type { SessionEnding } from './session-ending';
 import { TERMINAL_THEME } from './terminal-theme';
@@ -140,7 +140,7 @@ function ConnectedTime({ since }: { since: number }) {
   return (
     <span className="font-mono tabular-nums" title={`Connected at ${new Date(since).toLocaleTimeString()}`}>
       <span className="sr-only">Connected for </span>
-      {formatElapsed(now - since)}
+      {formatDuration((now - since) / 1000)}
     </span>
   );
 }

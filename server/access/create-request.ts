@@ -10,7 +10,7 @@ import { findUserById } from '../users/find-user';
 import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
 import { createRequestInput, type CreateRequestInput, type RequestView } from './access-schemas';
 import { announce } from './announce';
-import { formatMinutes } from '@/lib/access/format-minutes';
+import { formatMinutes } from '@/lib/format/duration';
 import { subjectOf } from './find-request';
 import { getActiveGrant } from './get-active-grant';
 import { getEffectivePolicy } from './policy';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users, type User } from '@/db/schema';
+import { formatCount } from '@/lib/format/count';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { findUserByEmail } from '../users/find-user';
@@ -8,12 +9,8 @@ import { forgiveLoginAttempt, reserveLoginAttempt } from './login-rate-limit';
 import { burnPasswordCheck, verifyPassword } from './password';
 
 function waitText(ms: number): string {
-  if (ms < 60_000) {
-    const seconds = Math.ceil(ms / 1000);
-    return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  }
-  const minutes = Math.ceil(ms / 60_000);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (ms < 60_000) return formatCount(Math.ceil(ms / 1000), 'second');
+  return formatCount(Math.ceil(ms / 60_000), 'minute');
 }
 
 /** Checks an e-mail and password, within the failure limits of login-rate-limit.ts. */

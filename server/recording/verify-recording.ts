@@ -1,4 +1,5 @@
 import type { Recording } from '@/db/recording-schema';
+import { formatCount } from '@/lib/format/count';
 import { decodeChunk, FormatError, genesisHash, sha256 } from './format';
 import { recordingStore } from './stores/select-store';
 
@@ -52,7 +53,7 @@ export async function verifyChain(recording: Pick<Recording, 'id' | 'store' | 's
   } else if ((recording.headHash ?? null) !== result.headHash || recording.chunkCount !== result.chunkCount) {
     return fail(
       recording.chunkCount !== result.chunkCount
-        ? `the store holds ${result.chunkCount} chunks, the database recorded ${recording.chunkCount}`
+        ? `the store holds ${formatCount(result.chunkCount, 'chunk')}, the database recorded ${recording.chunkCount}`
         : 'the last chunk does not match the head hash recorded in the database',
       result.chunkCount > 0 ? result.chunkCount - 1 : null,
     );

@@ -9,6 +9,7 @@ import { LiveRefresh } from '@/components/access/LiveRefresh';
 import { RequestStatusBadge } from '@/components/access/RequestStatusBadge';
 import { ConfirmButton } from '@/components/admin/ConfirmButton';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { formatCount } from '@/lib/format/count';
 import { listRequests } from '@/server/access/list-requests';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { cancelRequestAction, revokeGrantAction } from './actions';
@@ -80,7 +81,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                     ) : null}
                     {request.status === 'pending' ? (
                       <span className="text-xs text-zinc-500 dark:text-zinc-400">
-                        {request.approvalsCount} of {request.approvalsRequired} approvals
+                        {request.approvalsCount} of {formatCount(request.approvalsRequired, 'approval')}
                       </span>
                     ) : null}
                     {request.decisions

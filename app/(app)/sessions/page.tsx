@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
 import { RelativeTime } from '@/components/admin/RelativeTime';
-import { formatElapsed } from '@/components/terminal/format-elapsed';
 import { endingFromReason } from '@/components/terminal/session-ending';
 import { SessionListRefresh } from '@/components/terminal/SessionListRefresh';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { formatBytes } from '@/lib/format/bytes';
+import { formatDuration } from '@/lib/format/duration';
 import { canSeeAll } from '@/server/auth/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listSessions } from '@/server/sessions/list-sessions';
@@ -109,12 +110,5 @@ function endedBecause(session: SessionView): string {
 function duration(session: SessionView): string {
   if (!session.startedAt) return '';
   const end = session.endedAt ? Date.parse(session.endedAt) : Date.now();
-  return formatElapsed(end - Date.parse(session.startedAt));
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+  return formatDuration((end - Date.parse(session.startedAt)) / 1000);
 }
