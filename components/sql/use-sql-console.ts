@@ -93,7 +93,7 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
             if (message.code === 'schema_failed') lastError = undefined;
             return;
           case 'exit':
-            return finish(endingFromReason(message.reason, message.message));
+            return finish(endingFromReason(message.reason, message.message, null, { kind: 'sql' }));
           default:
             if (model.apply(message)) bump();
         }

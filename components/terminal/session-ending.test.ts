@@ -26,6 +26,15 @@ describe('session endings in words', () => {
     expect(endingFromReason('target_closed', null).nextStep).toBeUndefined();
   });
 
+  it('fits the words to a SQL console and to someone else\'s session', () => {
+    expect(endingFromReason('user_exit', 'The browser closed the console.', null, { kind: 'sql' }).title).toBe('You closed the console');
+    expect(endingFromReason('target_closed', null, null, { kind: 'sql' }).title).toBe('The database closed the connection');
+    expect(endingFromReason('user_exit', null, 0, { isOwn: false }).title).toBe('The user exited the shell');
+    expect(endingFromReason('user_exit', null, null, { kind: 'sql', isOwn: false }).title).toBe('The user closed the console');
+    expect(endingFromReason('grant_expired', null, null, { kind: 'sql', isOwn: false }).title).toBe('The access grant expired');
+    expect(endingFromReason('user_disabled', null, null, { isOwn: false }).title).toBe('The account was disabled');
+  });
+
   it('explains a close without an exit frame', () => {
     expect(endingFromClose(CloseCode.Unauthorized, '').tone).toBe('error');
     expect(endingFromClose(1006, '').title).toBe('The connection to Porthole was lost');

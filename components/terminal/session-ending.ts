@@ -1,6 +1,6 @@
 import { CloseCode, type SessionEndReason } from '@/lib/protocol/terminal-protocol';
 
-/** How a terminal session ended, in words for the banner. */
+/** How a terminal or SQL console session ended, in words for the banner or the sessions list. */
 export type SessionEnding = {
   /** `error` endings are shown as failures; the others as a normal end. */
   tone: 'ended' | 'error';
@@ -13,6 +13,12 @@ export type SessionEnding = {
   nextStep?: 'request-access' | 'none';
 };
 
+/**
+ * Whose session and what kind, so the words fit: a SQL console has no shell, and an auditor
+ * reading someone else's row is not "you".
+ */
+export type EndingView = { kind?: 'terminal' | 'sql'; isOwn?: boolean };
+
 const REASON_TITLES: Record<SessionEndReason, string> = {
   user_exit: 'You exited the shell',
   target_closed: 'The host closed the connection',
@@ -23,6 +29,23 @@ const REASON_TITLES: Record<SessionEndReason, string> = {
   resource_deleted: 'This resource was deleted',
   error: 'The session ended with an error',
 };
+
+const SQL_TITLES: Partial<Record<SessionEndReason, string>> = {
+  user_exit: 'You closed the console',
+  target_closed: 'The database closed the connection',
+};
+
+/** Someone else's session, as an auditor or admin reads it in a list. */
+const OTHERS_TITLES: Partial<Record<SessionEndReason, string>> = {
+  grant_expired: 'The access grant expired',
+  grant_revoked: 'The access was revoked',
+  user_disabled: 'The account was disabled',
+};
+
+function reasonTitle(reason: SessionEndReason, { kind = 'terminal', isOwn = true }: EndingView): string {
+  if (reason === 'user_exit' && !isOwn) return kind === 'sql' ? 'The user closed the console' : 'The user exited the shell';
+  return (isOwn ? undefined : OTHERS_TITLES[reason]) ?? (kind === 'sql' ? SQL_TITLES[reason] : undefined) ?? REASON_TITLES[reason];
+}
 
 const NEXT_STEPS: Partial<Record<SessionEndReason, SessionEnding['nextStep']>> = {
   grant_expired: 'request-access',
@@ -44,8 +67,8 @@ function detailBeyond(title: string, message: string | null | undefined): string
 }
 
 /** From the gateway's `exit` frame (or a session row's end reason and message). */
-export function endingFromReason(reason: SessionEndReason, message?: string | null, exitCode?: number | null): SessionEnding {
-  const title = REASON_TITLES[reason];
+export function endingFromReason(reason: SessionEndReason, message?: string | null, exitCode?: number | null, view: EndingView = {}): SessionEnding {
+  const title = reasonTitle(reason, view);
   if (reason === 'error') return { tone: 'error', title: message?.trim() || title };
   // A shell's exit says all there is to say, apart from a failing status.
   if (reason === 'user_exit') return { tone: 'ended', title, detail: exitCode != null && exitCode !== 0 ? `Exit status ${exitCode}.` : undefined };

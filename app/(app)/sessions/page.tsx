@@ -26,7 +26,7 @@ export default async function SessionsPage() {
     <>
       <PageHeader
         title="Sessions"
-        description={isEveryone ? 'Terminal sessions of every user, newest first.' : 'Your terminal sessions, newest first.'}
+        description={isEveryone ? 'Terminals and SQL consoles of every user, newest first.' : 'Your terminals and SQL consoles, newest first.'}
       />
       <SessionListRefresh isLive={isLive} />
       {sessions.length === 0 ? (
@@ -70,7 +70,7 @@ export default async function SessionsPage() {
               <Td className="font-mono text-xs tabular-nums">{duration(session)}</Td>
               <Td className="text-right font-mono text-xs tabular-nums">{formatBytes(session.bytesOut)}</Td>
               <Td className="max-w-xs truncate text-zinc-600 dark:text-zinc-300" title={session.endMessage ?? undefined}>
-                {endedBecause(session)}
+                {endedBecause(session, session.userId === actor.id)}
               </Td>
             </tr>
           ))}
@@ -100,10 +100,10 @@ function StateCell({ session, isMine }: { session: SessionView; isMine: boolean 
   }
 }
 
-function endedBecause(session: SessionView): string {
+function endedBecause(session: SessionView, isOwn: boolean): string {
   if (session.status === 'interrupted') return session.endMessage ?? 'Porthole stopped during the session';
   if (session.status !== 'ended' || !session.endReason) return '';
-  return endingFromReason(session.endReason, session.endMessage).title;
+  return endingFromReason(session.endReason, session.endMessage, null, { kind: session.resourceType === 'ssh' ? 'terminal' : 'sql', isOwn }).title;
 }
 
 /** Open sessions count up to now. */

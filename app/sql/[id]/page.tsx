@@ -56,7 +56,7 @@ function endingBeforeConnect(session: SessionView): SessionEnding | undefined {
     case 'active':
       return { tone: 'ended', title: 'This console is open in another tab', detail: 'A session connects once. Open a new console for another one.' };
     case 'ended':
-      return endingFromReason(session.endReason ?? 'error', session.endMessage);
+      return endingFromReason(session.endReason ?? 'error', session.endMessage, null, { kind: 'sql' });
     case 'interrupted':
       return endingFromReason('error', session.endMessage ?? 'The session was interrupted.');
   }
