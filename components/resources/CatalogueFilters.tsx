@@ -36,7 +36,8 @@ export function CatalogueFilters({ tags }: { tags: string[] }) {
         placeholder="Search by name, host or description"
         value={q}
         onChange={(event) => setQ(event.target.value)}
-        className={`${filterClass} min-w-72`}
+        // Wide enough for the whole placeholder; the full row on a phone.
+        className={inputClass.replace('w-full', 'w-full sm:w-80')}
       />
       <select aria-label="Type" value={params.get('type') ?? ''} onChange={(event) => update('type', event.target.value)} className={filterClass}>
         <option value="">All types</option>

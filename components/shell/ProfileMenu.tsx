@@ -16,7 +16,7 @@ export function ProfileMenu({ name, email }: { name: string; email: string }) {
         <button
           type="button"
           onClick={() => void signOut({ callbackUrl: '/login' })}
-          className="rounded-md px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+          className="shrink-0 rounded-md px-2 py-1 text-xs whitespace-nowrap text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
         >
           Sign out
         </button>

@@ -124,7 +124,7 @@ describe('judgeScript', () => {
     const verdict = judgeScript(await classifyScript('SELECT 1; DROP TABLE t', 'postgres'), rules, 'postgres');
     expect(verdict.action).toBe('review');
     expect(verdict.statements.map((s) => s.action)).toEqual(['allow', 'review']);
-    expect(verdict.reason).toBe('Statement 2 (DROP TABLE t): Schema changes needs review on this resource. The submission waits for an approver; nothing has run yet.');
+    expect(verdict.reason).toBe('Statement 2 (DROP TABLE t): Schema changes need review on this resource.');
   });
 
   it('blocks a blocked class, and the strictest action wins', async () => {

@@ -1,4 +1,4 @@
-import { RISK_CLASS_LABELS, strictest, type PolicyAction, type SqlPolicy } from '@/lib/sql/risk-classes';
+import { RISK_CLASS_LABELS, strictest, type PolicyAction, type RiskClass, type SqlPolicy } from '@/lib/sql/risk-classes';
 import type { ClassifiedStatement } from './classify-script';
 import type { SqlDialect } from './sql-connection';
 
@@ -19,7 +19,13 @@ export type Verdict = {
   syntaxError: { index: number; message: string; position: number | null } | null;
 };
 
-const VERBS: Record<PolicyAction, string> = { allow: 'allowed', review: 'needs review', block: 'is blocked' };
+const VERBS: Record<PolicyAction, { one: string; many: string }> = {
+  allow: { one: 'is allowed', many: 'are allowed' },
+  review: { one: 'needs review', many: 'need review' },
+  block: { one: 'is blocked', many: 'are blocked' },
+};
+/** Risk classes whose names are plural nouns ("Schema changes need review"). */
+const PLURAL_NAMES: ReadonlySet<RiskClass> = new Set(['ddl', 'privileges']);
 
 /**
  * Applies a resource's policy to classified statements. A submission is judged as a whole,
@@ -33,7 +39,7 @@ export function judgeScript(statements: ClassifiedStatement[], rules: SessionRul
     for (const riskClass of statement.classes) {
       const action = rules.policy[riskClass];
       actions.push(action);
-      if (action !== 'allow') reasons.push(`${RISK_CLASS_LABELS[riskClass].name} ${VERBS[action]} on this resource`);
+      if (action !== 'allow') reasons.push(`${RISK_CLASS_LABELS[riskClass].name} ${VERBS[action][PLURAL_NAMES.has(riskClass) ? 'many' : 'one']} on this resource`);
     }
     if (statement.overrides.includes('read_only') && rules.isReadOnly) {
       actions.push('block');
@@ -61,8 +67,10 @@ function describe(statements: JudgedStatement[], action: PolicyAction): string {
   const which = statements.length > 1 ? `Statement ${first.index + 1} (${preview(first.statement.text)})` : preview(first.statement.text);
   const more = culprits.length > 1 ? ` and ${culprits.length - 1} more` : '';
   const why = first.statement.reasons.find((r) => !r.startsWith('The parser')) ?? first.statement.reasons[0] ?? '';
-  const outcome = action === 'block' ? 'Nothing was run.' : 'The submission waits for an approver; nothing has run yet.';
-  return `${which}${more}: ${why}. ${outcome}`;
+  // The reason is read by the requester and by the approver deciding it, so a held one says
+  // only what is true for both; the console adds "Waiting for review" for the requester.
+  const outcome = action === 'block' ? ' Nothing was run.' : '';
+  return `${which}${more}: ${why}.${outcome}`;
 }
 
 function preview(text: string): string {
