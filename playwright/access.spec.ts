@@ -118,6 +118,10 @@ test('request → live badge → approve → live grant → terminal → revoke 
     await expect(row).toHaveCount(0);
     await expect(terminal.banner).toContainText('Your access was revoked');
     await terminal.expectStatus('closed');
+    // Said once, and the way on is a new request: connecting again cannot work.
+    await expect(engineerPage.getByText('Your access was revoked')).toHaveCount(1);
+    await expect(terminal.banner.getByRole('button', { name: 'Connect again' })).toHaveCount(0);
+    await expect(terminal.banner.getByRole('link', { name: 'Request access again' })).toHaveAttribute('href', `/resources/${resource.id}`);
   });
 });
 

@@ -61,14 +61,14 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
   function decide(verb: 'approve' | 'deny') {
     if (!selected?.canDecide || isPending) return;
     const comment = commentRef.current?.value ?? '';
-    // Where to go next: the following request, else the previous one, else stay to show the outcome.
-    const next = items[index + 1]?.id ?? items[index - 1]?.id ?? selected.id;
     startTransition(async () => {
       const outcome = await (verb === 'approve' ? approve : deny)(selected.id, comment);
       setResult({ requestId: selected.id, outcome });
       if (outcome?.ok) {
         if (commentRef.current) commentRef.current.value = '';
-        go(next);
+        // Stay on the decided request so the pane shows the decision (j/k move on): the URL
+        // names it, since without ?id= the page would select the next one in its place.
+        go(selected.id);
         router.refresh();
       }
     });
@@ -104,7 +104,10 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
         </div>
       ) : null}
       <div>
-        <ul aria-label="Requests awaiting your decision" className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+        {items.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-zinc-200 px-3 py-2.5 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">Nothing else waits for your decision.</p>
+        ) : null}
+        <ul hidden={items.length === 0} aria-label="Requests awaiting your decision" className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
           {items.map((item) => {
             const isSelected = item.id === selected?.id;
             return (
@@ -118,11 +121,11 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
                 >
                   <span className="flex items-baseline justify-between gap-2">
                     <span className="truncate font-medium">{item.requesterName}</span>
-                    <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">
+                    <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">
                       <RelativeTime iso={item.createdAt} />
                     </span>
                   </span>
-                  <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
+                  <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">
                     {item.resourceName} · {formatMinutes(item.durationMinutes)}
                     {item.approvalsRequired > 1 ? ` · ${item.approvalsCount}/${item.approvalsRequired}` : ''}
                   </span>
@@ -141,7 +144,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
             <div>
               <h2 className="text-base font-semibold">
                 {selected.requester.name} wants {formatMinutes(selected.durationMinutes)} on{' '}
-                <Link href={`/resources/${selected.resource.id}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                <Link href={`/resources/${selected.resource.id}`} className="text-indigo-600 underline underline-offset-2 dark:text-indigo-400">
                   {selected.resource.name}
                 </Link>
               </h2>
@@ -217,6 +220,12 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
           ) : (
             <p className="border-t border-zinc-100 pt-4 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               {selected.status === 'pending' ? 'You have decided on this request; it waits for other approvers.' : 'This request is closed.'}
+              {index === -1 && items.length > 0 ? (
+                <>
+                  {' '}
+                  Press <kbd>j</kbd> for the next request.
+                </>
+              ) : null}
             </p>
           )}
           {result && !result.outcome?.ok && result.requestId === selected.id && result.outcome?.message ? <Alert tone="error">{result.outcome.message}</Alert> : null}

@@ -8,10 +8,12 @@ const GRANT_WARNING_MS = 5 * 60_000;
 
 /**
  * For a status bar: the time left in the grant behind the session, and a warning in its last
- * five minutes (the session closes when the grant ends).
+ * five minutes (the session closes when the grant ends). The warning floats over the console's
+ * controls, so it can be dismissed; the amber countdown stays.
  */
 export function GrantTimeLeft({ expiresAt }: { expiresAt: number }) {
   const [now, setNow] = useState(() => Date.now());
+  const [isDismissed, setDismissed] = useState(false);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
@@ -20,12 +22,23 @@ export function GrantTimeLeft({ expiresAt }: { expiresAt: number }) {
   const isEnding = left <= GRANT_WARNING_MS;
   return (
     <>
-      <span data-testid="grant-time-left" className={`tabular-nums ${isEnding ? 'font-medium text-amber-700 dark:text-amber-400' : ''}`} title={`Access ends at ${new Date(expiresAt).toLocaleString()}`}>
-        Access: {formatDuration(left / 1000)} left
+      <span
+        data-testid="grant-time-left"
+        className={`whitespace-nowrap tabular-nums ${isEnding ? 'font-medium text-amber-700 dark:text-amber-400' : ''}`}
+        title={`Access ends at ${new Date(expiresAt).toLocaleString()}`}
+      >
+        <span className="hidden sm:inline">Access: </span>
+        {formatDuration(left / 1000)} left
       </span>
-      {isEnding ? (
-        <span role="alert" className="fixed top-10 right-3 z-10 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 shadow dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
-          Your access ends in {formatDuration(left / 1000)}. The session will close then; request more time if you need it.
+      {isEnding && !isDismissed ? (
+        <span
+          role="alert"
+          className="fixed top-10 right-3 z-10 flex max-w-[calc(100vw-1.5rem)] items-start gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 shadow dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+        >
+          <span>Your access ends in {formatDuration(left / 1000)}. The session will close then; request more time if you need it.</span>
+          <button type="button" onClick={() => setDismissed(true)} className="shrink-0 rounded px-1.5 font-medium underline-offset-2 hover:underline">
+            Dismiss
+          </button>
         </span>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CatalogueAccessState } from '@/components/access/CatalogueAccessState';
+import { LiveRefresh } from '@/components/access/LiveRefresh';
 import { CatalogueFilters } from '@/components/resources/CatalogueFilters';
 import { ResourceTypeIcon, resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
 import { TagList } from '@/components/resources/TagList';
@@ -26,6 +27,8 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
+      {/* The cards' access states follow my requests and grants as they change. */}
+      <LiveRefresh on="requests" />
       <PageHeader
         title="Resources"
         description="Hosts and databases you can reach through Porthole."
