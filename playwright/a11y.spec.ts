@@ -12,8 +12,8 @@ import { expectAccessible } from './support/axe';
  * approvals badge is a polite live region.
  */
 
-// Each role's tour seeds its own data, so the tours run on both workers.
-test.describe.configure({ mode: 'parallel' });
+// Each tour seeds its own data, so the tours run on both workers; axe takes seconds a page.
+test.describe.configure({ mode: 'parallel', timeout: 90_000 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,7 +31,7 @@ async function tour(page: Page, stops: Stop[]): Promise<void> {
   }
 }
 
-/** A short recorded terminal session (two commands, over 5 s long) owned by the page's user. */
+/** A recorded terminal session owned by the page's user: two commands, over 5 s long (one arrow step and more). */
 async function recordSession(page: Page, resourceId: string, baseURL: string): Promise<string> {
   const created = await page.request.post('/api/v1/sessions', { headers: fromPorthole(), data: { resourceId } });
   expect(created.status()).toBe(201);
@@ -61,40 +61,64 @@ test('signed-out pages are accessible in both themes', async ({ browser, harness
   await context.close();
 });
 
-test('an engineer’s pages are accessible in both themes', async ({ seed, loginAs, adminApi, harness }) => {
-  test.setTimeout(120_000);
+test('an engineer’s pages are accessible in both themes', async ({ seed, loginAs, adminApi }) => {
+  const open = await seed.resource({ tags: ['e2e', 'a11y'] });
+  const gated = await seed.resource({ tags: ['e2e', 'a11y'] });
+  const requestable = await seed.resource({ tags: ['e2e', 'a11y'] });
+  for (const { id } of [gated, requestable]) {
+    expect((await adminApi.patch(`/api/v1/resources/${id}`, { data: { accessMode: 'approval' } })).ok()).toBe(true);
+  }
+  const page = await loginAs(await seed.user({ roles: ['engineer'] }));
+  const requested = await page.request.post('/api/v1/requests', { headers: fromPorthole(), data: { resourceId: gated.id, durationMinutes: 30, reason: 'Accessibility tour' } });
+  expect(requested.status()).toBe(201);
+
+  await tour(page, [
+    { path: '/resources', name: 'Resource catalogue', ready: (p) => p.getByRole('list', { name: 'Resource catalogue' }) },
+    { path: `/resources/${open.id}`, name: 'Resource page (open access)', ready: (p) => p.getByTestId('access-card') },
+    { path: `/resources/${requestable.id}`, name: 'Resource page (request form)', ready: (p) => p.getByRole('button', { name: 'Request access' }) },
+    { path: `/resources/${gated.id}`, name: 'Resource page (request pending)', ready: (p) => p.locator('[data-testid="access-card"][data-status="pending"]') },
+    { path: '/requests', name: 'My requests', ready: (p) => p.getByRole('row', { name: new RegExp(gated.name) }) },
+    { path: '/sessions', name: 'Sessions', ready: (p) => p.getByRole('heading', { name: 'Sessions', level: 1 }) },
+    { path: '/profile', name: 'Profile', ready: (p) => p.getByRole('heading', { name: 'Profile', level: 1 }) },
+  ]);
+});
+
+test('recordings, replay and notes are accessible in both themes; the timeline is a slider operable from the keyboard', async ({ seed, loginAs, adminApi, harness }) => {
   const sshd = await startSshd();
   try {
-    const open = await createSshResource(adminApi, sshd, `a11y-open-${Date.now().toString(36)}`);
-    const gated = await seed.resource({ tags: ['e2e', 'a11y'] });
-    const requestable = await seed.resource({ tags: ['e2e', 'a11y'] });
-    for (const { id } of [gated, requestable]) {
-      expect((await adminApi.patch(`/api/v1/resources/${id}`, { data: { accessMode: 'approval' } })).ok()).toBe(true);
-    }
-    const engineer = await seed.user({ roles: ['engineer'] });
-    const page = await loginAs(engineer);
-    const recordingId = await recordSession(page, open.id, harness.baseURL);
-    const note = await page.request.post(`/api/v1/recordings/${recordingId}/annotations`, { headers: fromPorthole(), data: { t: 1, body: 'Checked the **output**', tags: ['a11y'] } });
+    const resource = await createSshResource(adminApi, sshd, `a11y-${Date.now().toString(36)}`);
+    const page = await loginAs(await seed.user({ roles: ['engineer'] }));
+    const id = await recordSession(page, resource.id, harness.baseURL);
+    const note = await page.request.post(`/api/v1/recordings/${id}/annotations`, { headers: fromPorthole(), data: { t: 1, body: 'Checked the **output**', tags: ['a11y'] } });
     expect(note.status()).toBe(201);
-    const requested = await page.request.post('/api/v1/requests', { headers: fromPorthole(), data: { resourceId: gated.id, durationMinutes: 30, reason: 'Accessibility tour' } });
-    expect(requested.status()).toBe(201);
+    const replay = new ReplayPage(page);
 
     await tour(page, [
-      { path: '/resources', name: 'Resource catalogue', ready: (p) => p.getByRole('list', { name: 'Resource catalogue' }) },
-      { path: `/resources/${open.id}`, name: 'Resource page (open access)', ready: (p) => p.getByTestId('access-card') },
-      { path: `/resources/${requestable.id}`, name: 'Resource page (request form)', ready: (p) => p.getByRole('button', { name: 'Request access' }) },
-      { path: `/resources/${gated.id}`, name: 'Resource page (request pending)', ready: (p) => p.locator('[data-testid="access-card"][data-status="pending"]') },
-      { path: '/requests', name: 'My requests', ready: (p) => p.getByRole('row', { name: new RegExp(gated.name) }) },
-      { path: '/sessions', name: 'Sessions', ready: (p) => p.getByRole('heading', { name: 'Sessions', level: 1 }) },
       { path: '/recordings', name: 'Recordings', ready: (p) => p.getByRole('heading', { name: 'Recordings', level: 1 }) },
-      { path: `/recordings/${recordingId}`, name: 'Replay', ready: (p) => p.locator('[data-testid="replay"][data-status="paused"]') },
       { path: '/notes', name: 'Notes', ready: (p) => p.getByText('Checked the') },
-      { path: '/profile', name: 'Profile', ready: (p) => p.getByRole('heading', { name: 'Profile', level: 1 }) },
+      { path: `/recordings/${id}`, name: 'Replay', ready: () => replay.root.and(page.locator('[data-status="paused"]')) },
     ]);
 
-    await test.step('the replay’s keyboard help dialog', async () => {
-      await page.goto(`/recordings/${recordingId}`);
-      await new ReplayPage(page).expectStatus('paused');
+    await test.step('Tab reaches the timeline; arrows, End and Home seek', async () => {
+      const duration = await replay.duration();
+      expect(duration).toBeGreaterThan(5);
+      // Tab order: the controls above it, then the timeline.
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).focus();
+      await page.keyboard.press('Tab');
+      await expect(replay.timeline).toBeFocused();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => replay.time()).toBeCloseTo(5, 0);
+      await expect(replay.timeline).toHaveAttribute('aria-valuenow', '5');
+      await page.keyboard.press('End');
+      await expect.poll(() => replay.time()).toBeCloseTo(duration, 0);
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => replay.time()).toBeCloseTo(duration - 5, 0);
+      await page.keyboard.press('Home');
+      await expect.poll(() => replay.time()).toBeCloseTo(0, 0);
+      await expect(replay.timeline).toHaveAttribute('aria-valuetext', /^0:00 of /);
+    });
+
+    await test.step('the keyboard help dialog', async () => {
       await page.keyboard.press('?');
       await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
       await expectAccessible(page, 'Replay keyboard help');
@@ -128,7 +152,6 @@ test('an approver’s and an auditor’s pages are accessible in both themes; th
 });
 
 test('an admin’s pages are accessible in both themes', async ({ admin, seed }) => {
-  test.setTimeout(60_000);
   const user = await seed.user({ roles: ['engineer'] });
   const resource = await seed.resource({ tags: ['e2e', 'a11y'] });
   await tour(admin, [
@@ -141,37 +164,4 @@ test('an admin’s pages are accessible in both themes', async ({ admin, seed })
     { path: '/admin/masking', name: 'Masking rules', ready: (p) => p.getByRole('heading', { level: 1 }) },
     { path: '/admin/webhooks', name: 'Webhooks', ready: (p) => p.getByRole('heading', { level: 1 }) },
   ]);
-});
-
-test('the replay timeline is a slider operable from the keyboard', async ({ seed, loginAs, adminApi, harness }) => {
-  test.setTimeout(60_000);
-  const sshd = await startSshd();
-  try {
-    const resource = await createSshResource(adminApi, sshd, `a11y-timeline-${Date.now().toString(36)}`);
-    const page = await loginAs(await seed.user({ roles: ['engineer'] }));
-    const id = await recordSession(page, resource.id, harness.baseURL);
-    const replay = new ReplayPage(page);
-    await replay.open(id);
-    await replay.expectStatus('paused');
-    const duration = await replay.duration();
-    expect(duration).toBeGreaterThan(5);
-
-    // Tab order: the controls above it, then the timeline.
-    await page.getByRole('button', { name: 'Keyboard shortcuts' }).focus();
-    await page.keyboard.press('Tab');
-    await expect(replay.timeline).toBeFocused();
-
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => replay.time()).toBeCloseTo(5, 0);
-    await expect(replay.timeline).toHaveAttribute('aria-valuenow', '5');
-    await page.keyboard.press('End');
-    await expect.poll(() => replay.time()).toBeCloseTo(duration, 0);
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => replay.time()).toBeCloseTo(duration - 5, 0);
-    await page.keyboard.press('Home');
-    await expect.poll(() => replay.time()).toBeCloseTo(0, 0);
-    await expect(replay.timeline).toHaveAttribute('aria-valuetext', /^0:00 of /);
-  } finally {
-    await sshd.stop();
-  }
 });
