@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { CheckboxGroup } from '../admin/CheckboxGroup';
+import { useFormAction } from '../admin/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { SelectField, TextField, inputClass } from '../ui/Field';
@@ -36,7 +36,7 @@ export function PolicyForm({
   isApprovalMode: boolean;
   action: (prev: FormState, form: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction, isPending] = useActionState(action, undefined);
+  const { state, alert, isPending, formProps } = useFormAction(action);
   return (
     <section aria-labelledby="policy-heading" className="rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="policy-heading" className="text-sm font-semibold">
@@ -47,8 +47,8 @@ export function PolicyForm({
           ? 'Engineers request time-boxed access; these people decide.'
           : 'Applies when the access mode is “Approval”. The resource is open now, so nobody needs to request it.'}
       </p>
-      <form action={formAction} aria-label="Access policy" className="space-y-4">
-        {state?.message ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      <form {...formProps} aria-label="Access policy" className="space-y-4">
+        {alert ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
         <CheckboxGroup legend="Approver roles" name="approverRoles" options={ROLE_OPTIONS} defaultValues={initial.approverRoles} isInline error={state?.fields?.approverRoles} />
         <div className="space-y-1">
           <label htmlFor="policy-approver-users" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useFormAction } from '../admin/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { SelectField, TextAreaField, TextField } from '../ui/Field';
@@ -17,17 +17,13 @@ export function RequestAccessForm({
   isReasonRequired: boolean;
   action: (prev: FormState, form: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction, isPending] = useActionState(action, undefined);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state && !state.ok) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [state]);
+  const { state, alert, isPending, formProps } = useFormAction(action);
   const choices = durationChoices(maxDurationMinutes);
   const preferred = choices.includes(60) ? 60 : (choices[choices.length - 1] ?? maxDurationMinutes);
 
   return (
-    <form ref={formRef} action={formAction} className="space-y-3" aria-label="Request access">
-      {state && !state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+    <form {...formProps} className="space-y-3" aria-label="Request access">
+      {alert && !state?.ok ? <Alert tone="error">{alert}</Alert> : null}
       <SelectField label="Duration" name="durationMinutes" defaultValue={String(preferred)} error={state?.fields?.durationMinutes} hint={`At most ${formatMinutes(maxDurationMinutes)}.`}>
         {choices.map((minutes) => (
           <option key={minutes} value={minutes}>

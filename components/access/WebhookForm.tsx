@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { CheckboxGroup } from '../admin/CheckboxGroup';
+import { useFormAction } from '../admin/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
@@ -20,10 +20,10 @@ export const WEBHOOK_EVENT_OPTIONS = [
 
 /** Name, URL (a Slack incoming webhook works as is) and events; the signing secret is shown once. */
 export function WebhookForm({ action }: { action: (prev: SecretState, form: FormData) => Promise<SecretState> }) {
-  const [state, formAction, isPending] = useActionState(action, undefined);
+  const { state, alert, isPending, formProps } = useFormAction(action);
   return (
-    <form action={formAction} aria-label="Add a webhook" className="space-y-3">
-      {state?.message ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+    <form {...formProps} aria-label="Add a webhook" className="space-y-3">
+      {alert ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
       {state?.secret ? <SecretBox secret={state.secret} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label="Name" name="name" required placeholder="#ops-access" error={state?.fields?.name} />

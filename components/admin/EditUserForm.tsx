@@ -25,7 +25,7 @@ export function EditUserForm({
   roles: readonly Role[];
   notes: (string | null)[];
 }) {
-  const { state, isPending, formProps } = useFormAction(action);
+  const { state, alert, isPending, formProps } = useFormAction(action);
   const shownNotes = notes.filter((note): note is string => Boolean(note));
   return (
     <form {...formProps} className="space-y-4">
@@ -43,7 +43,7 @@ export function EditUserForm({
           {note}
         </p>
       ))}
-      {state?.message ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      {alert ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
       <Button type="submit" disabled={isPending}>
         Save changes
       </Button>

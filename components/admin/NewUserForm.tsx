@@ -16,7 +16,7 @@ const EXTRA_ROLES = (['approver', 'auditor', 'admin'] as const).map((role) => ({
 }));
 
 export function NewUserForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const { state, isPending, formProps } = useFormAction(action);
+  const { state, alert, isPending, formProps } = useFormAction(action);
   return (
     <form {...formProps} className="space-y-4">
       <TextField label="Name" name="name" autoComplete="off" required error={state?.fields?.name} />
@@ -37,7 +37,7 @@ export function NewUserForm({ action }: { action: (prev: FormState, form: FormDa
         hint="Everyone is an engineer: they can browse the catalogue, connect and request access. Add roles for more."
         error={state?.fields?.roles}
       />
-      {state?.message ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      {alert ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
       <div className="flex items-center gap-2 pt-1">
         <Button type="submit" disabled={isPending}>
           Create user

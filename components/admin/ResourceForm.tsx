@@ -32,7 +32,7 @@ function Section({ title, description, children }: { title: string; description?
  */
 export function ResourceForm({ action, initial }: { action: (prev: FormState, form: FormData) => Promise<FormState>; initial?: ResourceFormValues }) {
   const isEdit = initial !== undefined;
-  const { state, isPending, formProps } = useFormAction(action);
+  const { state, alert, isPending, formProps } = useFormAction(action);
   const [type, setType] = useState<ResourceType>(initial?.type ?? 'ssh');
   const [port, setPort] = useState(String(initial?.port ?? DEFAULT_PORTS.ssh));
   const [tls, setTls] = useState<TlsMode>(initial?.tlsMode ?? 'disable');
@@ -182,7 +182,7 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         <CheckboxGroup legend="Who can connect" name="allowedRoles" options={ROLE_OPTIONS} defaultValues={initial?.allowedRoles ?? ['engineer']} isInline error={fields?.allowedRoles} />
       </Section>
 
-      {state?.message && (state.ok || isCurrent) ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      {alert && (state?.ok || isCurrent) ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
       <div className="flex items-center gap-2">
         <Button type="submit" disabled={isPending}>
           {isEdit ? 'Save changes' : 'Create resource'}

@@ -1,14 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useFormAction } from '../admin/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import type { FormState } from '../ui/form-state';
 
 export function SetupForm({ token, action }: { token: string; action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const [state, formAction, isPending] = useActionState(action, undefined);
+  const { state, alert, isPending, formProps } = useFormAction(action);
   if (state?.ok) {
     return (
       <div className="space-y-3">
@@ -18,8 +18,8 @@ export function SetupForm({ token, action }: { token: string; action: (prev: For
     );
   }
   return (
-    <form action={formAction} className="space-y-3">
-      {state?.message ? <Alert tone="error">{state.message}</Alert> : null}
+    <form {...formProps} className="space-y-3">
+      {alert ? <Alert tone="error">{alert}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       <TextField label="Name" name="name" required error={state?.fields?.name} />
       <TextField label="E-mail" name="email" type="email" required error={state?.fields?.email} />

@@ -157,7 +157,7 @@ function BuiltInRow({ rule }: { rule: BuiltInRuleView }) {
 
 function CustomRuleForm({ rule, resources, onDone }: { rule?: CustomRuleView; resources: ResourceOption[]; onDone: () => void }) {
   const [scope, setScope] = useState<'all' | 'chosen'>(rule?.resourceIds ? 'chosen' : 'all');
-  const { state, isPending, formProps } = useFormAction<NonNullable<FormState>>(async (prev, form) => {
+  const { state, alert, isPending, formProps } = useFormAction<NonNullable<FormState>>(async (prev, form) => {
     const result = await saveCustomRuleAction(rule?.id ?? null, prev, form);
     if (result?.ok) onDone();
     return result;
@@ -165,7 +165,7 @@ function CustomRuleForm({ rule, resources, onDone }: { rule?: CustomRuleView; re
   return (
     <Card className="p-4">
       <form {...formProps} className="space-y-4" aria-label={rule ? `Edit ${rule.name}` : 'New masking rule'}>
-        {state && !state.ok && state.message && !state.fields ? <Alert tone="error">{state.message}</Alert> : null}
+        {alert && !state?.ok ? <Alert tone="error">{alert}</Alert> : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="Name" name="name" defaultValue={rule?.name} required error={state?.fields?.name} />
           <TextField label="Replacement" name="replacement" defaultValue={rule?.replacement ?? ''} placeholder="[MASKED:<name>]" error={state?.fields?.replacement} hint="Leave empty for [MASKED:<name>]." />

@@ -3,9 +3,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../ui/Button';
 import { formatClock, parseTimeParam } from '../replay/replay-format';
+import { formAlert } from '../ui/form-state';
 
 export type NoteDraft = { t: number; endT: number | null; body: string; tags: string[]; isShared: boolean };
 export type NoteSaveResult = { ok: true } | { ok: false; message: string; fields?: Record<string, string[]> };
+
+/** The fields this form shows errors next to; anything else goes above the buttons. */
+const NOTE_FIELDS = ['t', 'endT', 'body', 'tags'];
 
 const inputClass =
   'w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950';
@@ -38,7 +42,7 @@ export function NoteForm({
     const t = parseTimeParam(start.trim());
     const endT = end.trim() === '' ? null : parseTimeParam(end.trim());
     if (t === undefined || endT === undefined) {
-      setError({ message: 'Times look like 1:23.5 or 83.5.' });
+      setError({ message: 'Times look like 1:23.5 or 83.5.', fields: { [t === undefined ? 't' : 'endT']: ['Times look like 1:23.5 or 83.5'] } });
       return;
     }
     setIsSaving(true);
@@ -53,16 +57,20 @@ export function NoteForm({
     } else setError({ message: result.message, fields: result.fields });
   }
 
+  const fieldError = (name: string) => error?.fields?.[name]?.[0];
+  const timeError = fieldError('t') ?? fieldError('endT');
+  const alert = formAlert(error ? { ok: false, ...error } : undefined, (name) => NOTE_FIELDS.includes(name));
+
   return (
     <form onSubmit={(event) => void submit(event)} aria-label={submitLabel} className="space-y-2" noValidate>
       <div className="flex flex-wrap items-end gap-2">
         <label className="w-24 text-xs font-medium text-zinc-600 dark:text-zinc-400">
           At
-          <input aria-label="Note time" className={`${inputClass} font-mono`} value={start} onChange={(e) => setStart(e.target.value)} />
+          <input aria-label="Note time" aria-invalid={Boolean(fieldError('t'))} aria-describedby={fieldError('t') ? `${id}-time-error` : undefined} className={`${inputClass} font-mono`} value={start} onChange={(e) => setStart(e.target.value)} />
         </label>
         <label className="w-24 text-xs font-medium text-zinc-600 dark:text-zinc-400">
           Until <span className="font-normal">(optional)</span>
-          <input aria-label="Note end time" aria-invalid={Boolean(error?.fields?.endT)} className={`${inputClass} font-mono`} placeholder="—" value={end} onChange={(e) => setEnd(e.target.value)} />
+          <input aria-label="Note end time" aria-invalid={Boolean(fieldError('endT'))} aria-describedby={fieldError('endT') ? `${id}-time-error` : undefined} className={`${inputClass} font-mono`} placeholder="—" value={end} onChange={(e) => setEnd(e.target.value)} />
         </label>
         <div className="flex gap-1 pb-0.5">
           <Button variant="ghost" className="px-2 text-xs" onClick={() => setStart(formatClock(currentTime, true))}>
@@ -73,13 +81,15 @@ export function NoteForm({
           </Button>
         </div>
       </div>
+      <FieldError id={`${id}-time-error`} message={timeError} />
       <label htmlFor={`${id}-body`} className="sr-only">
         Note
       </label>
       <textarea
         id={`${id}-body`}
         aria-label="Note"
-        aria-invalid={Boolean(error?.fields?.body)}
+        aria-invalid={Boolean(fieldError('body'))}
+        aria-describedby={fieldError('body') ? `${id}-body-error` : undefined}
         rows={3}
         className={inputClass}
         placeholder="What happened here? Markdown works: **bold**, `code`, [links](https://…)"
@@ -91,7 +101,9 @@ export function NoteForm({
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
         }}
       />
-      <input aria-label="Tags" aria-invalid={Boolean(error?.fields?.tags)} className={inputClass} placeholder="Tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
+      <FieldError id={`${id}-body-error`} message={fieldError('body')} />
+      <input aria-label="Tags" aria-invalid={Boolean(fieldError('tags'))} aria-describedby={fieldError('tags') ? `${id}-tags-error` : undefined} className={inputClass} placeholder="Tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
+      <FieldError id={`${id}-tags-error`} message={fieldError('tags')} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <label className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
           <input type="checkbox" checked={isShared} onChange={(e) => setIsShared(e.target.checked)} className="rounded border-zinc-300 dark:border-zinc-700" />
@@ -108,12 +120,19 @@ export function NoteForm({
           </Button>
         </div>
       </div>
-      {error ? (
+      {alert ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {error.message}
-          {error.fields ? ` ${Object.values(error.fields).flat().join(' ')}` : ''}
+          {alert}
         </p>
       ) : null}
     </form>
   );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p id={id} role="alert" className="text-xs text-red-600 dark:text-red-400">
+      {message}
+    </p>
+  ) : null;
 }

@@ -71,7 +71,7 @@ export function ApiTokens({
   createAction: (prev: TokenFormState, form: FormData) => Promise<TokenFormState>;
   revokeAction: (tokenId: string) => Promise<FormState>;
 }) {
-  const { state, isPending, formProps, formRef } = useFormAction(createAction);
+  const { state, alert, isPending, formProps, formRef } = useFormAction(createAction);
   const [dismissed, setDismissed] = useState<string>();
   const newToken = state?.ok && state.token && state.token !== dismissed ? state.token : undefined;
   const now = Date.now();
@@ -151,7 +151,7 @@ export function ApiTokens({
             {canCreateNeverExpiring ? <option value="never">Never</option> : null}
           </SelectField>
         </div>
-        {state?.message && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
+        {alert && !state?.ok ? <Alert tone="error">{alert}</Alert> : null}
         <Button type="submit" disabled={isPending}>
           Create token
         </Button>

@@ -11,7 +11,7 @@ import type { FormState } from '../ui/form-state';
 const SIGNED_OUT_NOTICE = 'Password changed. Sign in with your new password.';
 
 export function ChangePasswordForm({ action }: { action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const { state, isPending, formProps } = useFormAction(action);
+  const { state, alert, isPending, formProps } = useFormAction(action);
 
   useEffect(() => {
     // The server already ended this session (session version); clear the cookie and say why.
@@ -30,7 +30,7 @@ export function ChangePasswordForm({ action }: { action: (prev: FormState, form:
         hint="At least 12 characters, not a common or easy-to-guess password. You will be signed out everywhere, and your API tokens are revoked."
         error={state?.fields?.newPassword}
       />
-      {state?.message ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      {alert ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
       <Button type="submit" disabled={isPending || state?.ok}>
         Change password
       </Button>

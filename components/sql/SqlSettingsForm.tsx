@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useFormAction } from '../admin/use-form-action';
 import { POLICY_ACTIONS, RISK_CLASS_LABELS, RISK_CLASSES, type SqlPolicy } from '@/lib/sql/risk-classes';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -21,7 +22,7 @@ const ACTION_LABELS = { allow: 'Allow', review: 'Review', block: 'Block' } as co
 
 /** A database resource's SQL console rules: what each class of statement needs, limits, column masks. */
 export function SqlSettingsForm({ initial, action }: { initial: SqlSettingsValues; action: (prev: FormState, form: FormData) => Promise<FormState> }) {
-  const [state, formAction, isPending] = useActionState(action, undefined);
+  const { state, alert, isPending, formProps } = useFormAction(action);
   const [masks, setMasks] = useState(initial.columnMasks.length > 0 ? initial.columnMasks : [{ pattern: '', strategy: 'full' as const }]);
   return (
     <section aria-labelledby="sql-settings-heading" className="rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -29,8 +30,8 @@ export function SqlSettingsForm({ initial, action }: { initial: SqlSettingsValue
         SQL console
       </h2>
       <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-300">Every statement is parsed and judged before it runs. Held statements wait in the approvers’ inbox.</p>
-      <form action={formAction} aria-label="SQL console settings" className="space-y-4">
-        {state?.message ? <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      <form {...formProps} aria-label="SQL console settings" className="space-y-4">
+        {alert ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
         <fieldset>
           <legend className="mb-2 text-sm font-medium text-zinc-700 dark:text-zinc-300">Statement policy</legend>
           <table className="w-full text-sm">

@@ -16,12 +16,18 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
     const fields = zodFieldErrors(error);
-    const first = Object.entries(fields)[0];
-    return new AppError('VALIDATION', {
-      userMessage: first ? `${first[0]}: ${first[1][0]}` : 'Some fields are not valid.',
-      fields,
-    });
+    // In words, without the field's code name ("endT: …"): forms show each field's message
+    // next to the field, and API clients get the paths in `fields`.
+    const first = Object.values(fields)[0]?.[0];
+    return new AppError('VALIDATION', { userMessage: first ? asSentence(first) : 'Some fields are not valid.', fields });
   }
   console.error('[porthole] unexpected error:', error);
   return new AppError('INTERNAL');
+}
+
+/** `the end must be after the start` → `The end must be after the start.` */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
