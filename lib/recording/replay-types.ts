@@ -18,7 +18,15 @@ export type EventsResponse = {
   nextFrom: number | null;
 };
 
-export type ReplayCommand = { t: number; text: string; exitCode: number | null };
+export type ReplayCommand = {
+  t: number;
+  text: string;
+  exitCode: number | null;
+  /** Seconds from Enter to the next prompt; null if unknown. */
+  duration: number | null;
+  /** The output line that says the command likely failed (no exit code known). */
+  failureReason: string | null;
+};
 
 export type ReplayRecording = {
   id: string;

@@ -1,169 +1,384 @@
-import type { IBuffer, IMarker, Terminal } from '@xterm/headless';
+import type { IMarker, Terminal } from '@xterm/headless';
+import { echoedStatus, failedCommandIndex, failureInOutput } from './command-failure';
+import { linesBetween, logicalLineAt, offsetIn, textBefore, type LogicalLine } from './screen-lines';
+import { TypedLines } from './typed-lines';
 
-export type IndexedCommand = { t: number; text: string; exitCode: number | null };
+export type IndexedCommand = {
+  t: number;
+  text: string;
+  exitCode: number | null;
+  /** Seconds from Enter to the next prompt; null when the session ended first. */
+  duration: number | null;
+  /** Where the shell gives no exit code: the output line saying the command failed. */
+  failureReason: string | null;
+};
 
-type LogicalLine = { startY: number; endY: number; text: string };
-type Prompt = { marker: IMarker; promptText: string };
-type Candidate = IndexedCommand & { isConfirmed: boolean };
+type Entry = IndexedCommand & {
+  isConfirmed: boolean;
+  /** A line that left no prompt (a shell echoing typed-ahead input): a command only if typed so. */
+  isOrphan: boolean;
+  /** The command's last row: its output follows. */
+  after: IMarker | undefined;
+};
+
+/** Where a prompt ends and typed text begins. */
+type InputStart = { marker: IMarker; promptText: string };
+
+/**
+ * A line editor the shell opened: bash ≥ 5.1, zsh and fish switch bracketed paste on while they
+ * read a command line and off once it is accepted, so these marks bound every line the shell
+ * read, including lines typed ahead (echoed with their prompt, no pause between) and pastes.
+ */
+type Editor = { start: IMarker; input: InputStart | undefined; isAccepting: boolean };
 
 /** Output that stops this long is waiting for the user: the screen then shows a prompt. */
 export const QUIET_SECONDS = 0.1;
-/**
- * An Enter keystroke and the line break it caused are matched within these limits: the
- * keystroke may be recorded a little before its echo, or well after it (the input masker
- * records typed text once its echo is decided, after an idle deadline).
- */
-const ENTER_BEFORE_ECHO_SECONDS = 2;
-const ENTER_AFTER_ECHO_SECONDS = 6;
-/** What an input masker writes for keystrokes it hid (which may include an Enter). */
-const HIDDEN_INPUT = '[hidden input]';
-
 /** A shell prompt's usual last characters, for lines where nothing better is known. */
 const PROMPT_END = /^.*?[$#%>❯»] /;
-
-/** The row at `y` and the rows wrapped onto or from it, joined. */
-function logicalLineAt(buffer: IBuffer, y: number): LogicalLine {
-  let startY = y;
-  while (startY > 0 && buffer.getLine(startY)?.isWrapped) startY--;
-  let endY = y;
-  while (buffer.getLine(endY + 1)?.isWrapped) endY++;
-  let text = '';
-  for (let row = startY; row <= endY; row++) text += buffer.getLine(row)?.translateToString(row === endY) ?? '';
-  return { startY, endY, text };
-}
-
-/** Characters of the logical line before cell (x, y). */
-function offsetIn(buffer: IBuffer, line: LogicalLine, y: number, x: number): number {
-  let offset = 0;
-  for (let row = line.startY; row < y; row++) offset += buffer.getLine(row)?.translateToString(false).length ?? 0;
-  return offset + (buffer.getLine(y)?.translateToString(false, 0, x).length ?? 0);
-}
+/** Prompts remembered to recognise them without a pause (typed-ahead lines, redraws). */
+const KNOWN_PROMPTS = 16;
+/** Unconfirmed prompt lines kept waiting for the keystrokes that typed them. */
+const MAX_PENDING = 32;
+/** Output rows read for a failure message (the end of the output, where errors are). */
+const FAILURE_ROWS = 200;
+const BRACKETED_PASTE = 2004;
 
 /**
  * Finds the commands of a terminal session from what the terminal showed, so history recall,
- * completion and line editing are already resolved:
- *   - when output pauses (the shell waits for the user), the line with the cursor is a prompt;
- *     the prompt ends there, or at an OSC 133;B mark when the shell emits shell-integration
- *     marks (133;D then carries the exit code);
- *   - when a line break leaves a prompt line, the text after the prompt is a candidate,
- *     timed by that output;
- *   - a candidate is a command once an Enter keystroke matches it: output alone (a program
- *     pausing mid-line) is not a command.
- * Keystrokes only confirm: their recorded times may lag their echo, their text may be masked.
+ * completion and line editing are already resolved.
  *
- * The owner writes output to the terminal and calls these hooks with the screen settled:
- * onQuiet before output that follows a pause, beforeLineFeed before a line break (while
- * hasPrompt() says a prompt is open), onInput for keystrokes.
+ * Shells with a line editor that marks its lines (bracketed paste on while reading, off once
+ * Enter accepted the line) give each command line exactly, typed ahead or pasted: the text
+ * between the prompt and the accept, one command per line. The prompt's end is where the
+ * output paused before typing, an OSC 133;B mark, or a prompt seen before.
+ *
+ * Other shells (dash, bash < 5.1): when output pauses, the line with the cursor is a prompt;
+ * a line break leaving it makes a candidate, a command once the keystrokes confirm it (the
+ * same text typed, or a line whose editing only the screen shows). Lines a terminal echoed
+ * with no prompt (typed ahead in cooked mode) count when typed exactly so. Matching goes by
+ * order, never by time: keystrokes may be recorded well after their echo.
+ *
+ * A command ends at the next prompt: its duration, OSC 133;D's exit code, or a failure the
+ * output shows. The owner writes output to the terminal, calls setTime before each output
+ * event and lets the parser catch up after events with shell marks, calls onQuiet before
+ * output that follows a pause, beforeLineFeed before a line break while wantsLineFeeds(),
+ * onInput for keystrokes and finish at the end.
  */
 export class CommandTracker {
-  private readonly candidates: Candidate[] = [];
-  private prompt: Prompt | undefined;
-  private lastPromptText: string | undefined;
+  private readonly entries: Entry[] = [];
+  private running: Entry[] = [];
+  private pending: Entry[] = [];
+  private readonly typed = new TypedLines();
+  private readonly knownPrompts: string[] = [];
+  private readonly knownPromptLines = new Set<string>();
+  private editor: Editor | undefined;
+  private hasEditors = false;
+  /**
+   * Commands confirmed at prompts found by pauses while a line editor's command runs: a nested
+   * shell without line marks (`sh`), or a program's question. They end at its next prompt.
+   */
+  private nested: Entry[] = [];
+  private isNested = false;
+  private prompt: InputStart | undefined;
   private markedStart: { marker: IMarker; x: number } | undefined;
-  private enters: number[] = [];
+  private now = 0;
 
   constructor(private readonly terminal: Terminal) {
     terminal.parser.registerOscHandler(133, (data) => this.onShellMark(data));
+    terminal.parser.registerCsiHandler({ prefix: '?', final: 'h' }, (params) => {
+      if (params.includes(BRACKETED_PASTE)) this.onEditorOpen();
+      return false;
+    });
+    terminal.parser.registerCsiHandler({ prefix: '?', final: 'l' }, (params) => {
+      if (params.includes(BRACKETED_PASTE)) this.onEditorAccept();
+      return false;
+    });
   }
 
   get commands(): IndexedCommand[] {
-    return this.candidates.filter((c) => c.isConfirmed && c.text !== '').map(({ t, text, exitCode }) => ({ t, text, exitCode }));
+    return this.entries
+      .filter((e) => e.isConfirmed && e.text !== '')
+      .sort((a, b) => a.t - b.t)
+      .map(({ t, text, exitCode, duration, failureReason }) => ({ t, text, exitCode, duration, failureReason }));
   }
 
-  /** A prompt is open: a pause showed one, or the shell marked where its command starts. */
-  hasPrompt(): boolean {
-    return this.prompt !== undefined || this.markedStart !== undefined;
+  /** The time of the output the terminal parses next. */
+  setTime(t: number): void {
+    this.now = t;
   }
 
-  /** The output paused: a prompt, unless one is already open on this line. */
-  onQuiet(): void {
+  /** Line breaks matter now: a prompt line is open, or typed text may be echoed without one. */
+  wantsLineFeeds(): boolean {
+    if (this.editor) return this.editor.isAccepting;
+    return this.prompt !== undefined || this.markedStart !== undefined || (this.isOrphanAllowed() && this.typed.hasAny());
+  }
+
+  /** The output paused after output at `promptT`: the cursor may wait at a prompt. */
+  onQuiet(promptT: number): void {
     const buffer = this.terminal.buffer.active;
     if (buffer.type === 'alternate') return;
     const y = buffer.baseY + buffer.cursorY;
-    if (this.prompt && !this.prompt.marker.isDisposed && this.isOnLine(this.prompt.marker.line, y)) return;
-    const line = logicalLineAt(buffer, y);
-    const offset = offsetIn(buffer, line, y, buffer.cursorX);
-    let promptText = line.text.padEnd(offset).slice(0, offset);
-    // A prompt redrawn with a half-typed command after it (completion listed choices): the
-    // prompt itself is the one seen before.
-    if (this.lastPromptText && promptText.startsWith(this.lastPromptText)) promptText = this.lastPromptText;
-    const isMarked = this.markedStart !== undefined && !this.markedStart.marker.isDisposed && this.isOnLine(this.markedStart.marker.line, y);
+    if (this.editor) {
+      this.onEditorQuiet(this.editor, y, buffer.cursorX);
+      return;
+    }
+    if (this.prompt && this.isOnLine(this.prompt.marker, y)) return;
+    const promptText = this.promptBefore(y, buffer.cursorX);
+    const isMarked = this.markedStart !== undefined && this.isOnLine(this.markedStart.marker, y);
     // Output waiting at the start of an empty line (a command pausing) is not a prompt.
     if (promptText.trim() === '' && !isMarked) return;
     const marker = this.terminal.registerMarker(0);
     if (!marker) return;
     this.prompt?.marker.dispose();
     this.prompt = { marker, promptText };
+    // A shell without line marks is back at its prompt; in one with them, a pause mid-command
+    // is the command asking something (`read -p`, a confirmation), not its end.
+    if (this.hasEditors) this.nested = this.end(this.nested, promptT, false);
+    else this.running = this.end(this.running, promptT, false);
   }
 
-  /** A line break is about to be written: if it leaves the prompt line, that line was a command. */
+  /** A line break is about to be written: if it leaves a prompt line, that line may be a command. */
   beforeLineFeed(t: number): void {
     const buffer = this.terminal.buffer.active;
     const y = buffer.baseY + buffer.cursorY;
+    if (this.editor) {
+      if (this.editor.isAccepting) this.accept(this.editor, y, y);
+      return;
+    }
     const marked = this.markedStart;
     // Typed before the output paused, at a prompt the shell marked: the mark is enough.
-    if (!this.prompt && marked && !marked.marker.isDisposed && this.isOnLine(marked.marker.line, y)) {
+    if (!this.prompt && marked && this.isOnLine(marked.marker, y)) {
       const line = logicalLineAt(buffer, y);
       this.prompt = { marker: marked.marker, promptText: line.text.slice(0, offsetIn(buffer, line, marked.marker.line, marked.x)) };
     }
     const prompt = this.prompt;
-    if (!prompt) {
-      this.closePrompt();
-      return;
-    }
-    if (prompt.marker.isDisposed || !this.isOnLine(prompt.marker.line, y)) {
-      this.closePrompt();
-      return;
-    }
     const line = logicalLineAt(buffer, y);
-    this.candidates.push({ t, text: this.commandText(buffer, line, prompt).trim(), exitCode: null, isConfirmed: false });
-    this.lastPromptText = prompt.promptText;
+    if (prompt && this.isOnLine(prompt.marker, y)) {
+      this.addCandidate({ t, text: this.fallbackText(line, prompt).trim(), isOrphan: false });
+    } else if (this.isOrphanAllowed() && line.text.trim() !== '') {
+      this.addCandidate({ t, text: line.text.trim(), isOrphan: true });
+    }
     this.closePrompt();
-    this.match(t);
+    this.match();
   }
 
-  onInput(data: string, t: number): void {
+  onInput(data: string): void {
     if (this.terminal.buffer.active.type === 'alternate') return;
-    let count = 0;
-    for (let i = 0; i < data.length; i++) if (data[i] === '\r' || (data[i] === '\n' && data[i - 1] !== '\r')) count++;
-    if (count === 0 && data.includes(HIDDEN_INPUT)) count = 1;
-    for (let i = 0; i < count; i++) this.enters.push(t);
-    this.match(t);
+    this.typed.write(data);
+    this.match();
+  }
+
+  /** The recording ended at `t`: what still runs ends there. */
+  finish(t: number): void {
+    this.nested = this.end(this.nested, t, true);
+    this.running = this.end(this.running, t, true, !this.isNested);
+  }
+
+  /** Lines echoed with no prompt are candidates where no line editor shows typed-ahead lines. */
+  private isOrphanAllowed(): boolean {
+    return !this.hasEditors || this.isNested;
+  }
+
+  private onEditorOpen(): void {
+    if (this.terminal.buffer.active.type === 'alternate') return;
+    this.hasEditors = true;
+    this.nested = this.end(this.nested, this.now, true);
+    // Output of nested commands is theirs, not that of the command that started their shell.
+    this.running = this.end(this.running, this.now, !this.isNested, !this.isNested);
+    this.isNested = false;
+    this.closeEditor();
+    this.closePrompt();
+    this.pending = [];
+    this.typed.clear();
+    const start = this.terminal.registerMarker(0);
+    if (start) this.editor = { start, input: undefined, isAccepting: false };
+  }
+
+  /** Before any typing the cursor waits where the prompt ends; later pauses may show a redraw. */
+  private onEditorQuiet(editor: Editor, y: number, x: number): void {
+    const buffer = this.terminal.buffer.active;
+    if (!editor.input) {
+      const promptText = this.promptBefore(y, x);
+      const marker = this.terminal.registerMarker(0);
+      if (!marker) return;
+      editor.input = { marker, promptText };
+      this.learnPrompt(promptText);
+      // A prompt of several lines: the ones above the input line are prompt, never a command.
+      const inputLine = logicalLineAt(buffer, y);
+      if (!editor.start.isDisposed) for (const line of linesBetween(buffer, editor.start.line, inputLine.startY - 1)) this.learnPromptLine(line.text);
+      return;
+    }
+    // The prompt drawn again lower down (completion listed choices, the screen was cleared).
+    if (this.isOnLine(editor.input.marker, y)) return;
+    const text = logicalLineAt(buffer, y).text;
+    if (!this.knownPrompts.some((prompt) => prompt.trim() !== '' && text.startsWith(prompt))) return;
+    const marker = this.terminal.registerMarker(0);
+    if (!marker) return;
+    editor.input.marker.dispose();
+    editor.input = { marker, promptText: this.promptBefore(y, x) };
   }
 
   /**
-   * Pairs each Enter with the latest unconfirmed candidate line it can have caused (one at most
-   * ENTER_BEFORE_ECHO_SECONDS after it, or ENTER_AFTER_ECHO_SECONDS before it). An Enter with no
-   * candidate yet waits for one, until it is too old.
+   * The editor closed. Enter leaves the line first (bash: `\r\n` then the switch), so the
+   * lines above the cursor were accepted. Closed on the line itself, it is Ctrl-C (bash:
+   * `^C` then the switch), or a shell that leaves the line afterwards: the next line break,
+   * if no prompt comes first, accepts it.
    */
-  private match(now: number): void {
-    const waiting: number[] = [];
-    for (const enter of this.enters) {
-      let chosen: Candidate | undefined;
-      for (const candidate of this.candidates) {
-        if (candidate.t > enter + ENTER_BEFORE_ECHO_SECONDS) break;
-        if (!candidate.isConfirmed && candidate.t >= enter - ENTER_AFTER_ECHO_SECONDS) chosen = candidate;
-      }
-      if (chosen) chosen.isConfirmed = true;
-      else if (enter > now - ENTER_BEFORE_ECHO_SECONDS) waiting.push(enter);
-    }
-    this.enters = waiting;
+  private onEditorAccept(): void {
+    const editor = this.editor;
+    const buffer = this.terminal.buffer.active;
+    if (!editor || buffer.type === 'alternate') return;
+    const y = buffer.baseY + buffer.cursorY;
+    if (buffer.cursorX === 0 && y > this.firstRow(editor, y)) this.accept(editor, y - 1, y);
+    else editor.isAccepting = true;
   }
 
-  private commandText(buffer: IBuffer, line: LogicalLine, prompt: Prompt): string {
+  private firstRow(editor: Editor, y: number): number {
+    if (editor.input && !editor.input.marker.isDisposed) return editor.input.marker.line;
+    return editor.start.isDisposed ? y : editor.start.line;
+  }
+
+  /** Each line the editor showed up to row `lastY` (a paste may hold several) is a command. */
+  private accept(editor: Editor, lastY: number, y: number): void {
+    const buffer = this.terminal.buffer.active;
+    this.editor = undefined;
+    const from = this.firstRow(editor, lastY);
+    let lines = linesBetween(buffer, Math.min(from, lastY), lastY);
+    // Ctrl-C abandoned the line.
+    if (lines[lines.length - 1]?.text.trimEnd().endsWith('^C')) lines = [];
+    if (!editor.input) while (lines.length > 1 && this.knownPromptLines.has(lines[0]!.text.trimEnd())) lines = lines.slice(1);
+    const texts = lines
+      .map((line, i) => (i === 0 ? this.stripPrompt(line, editor.input) : line.text))
+      .map((text) => text.trim())
+      .filter((text) => text !== '');
+    editor.start.dispose();
+    editor.input?.marker.dispose();
+    this.typed.clear();
+    if (texts.length === 0) return;
+    const after = this.terminal.registerMarker(lastY - y);
+    this.running = texts.map((text) => ({ t: this.now, text, exitCode: null, duration: null, failureReason: null, isConfirmed: true, isOrphan: false, after }));
+    this.entries.push(...this.running);
+  }
+
+  private stripPrompt(line: LogicalLine, input: InputStart | undefined): string {
+    if (input && input.promptText !== '' && line.text.startsWith(input.promptText)) return line.text.slice(input.promptText.length);
+    return this.fallbackText(line, undefined);
+  }
+
+  /** The text after the prompt on a prompt line: a marked start, the prompt seen, a known one, or the usual end. */
+  private fallbackText(line: LogicalLine, prompt: InputStart | undefined): string {
+    const buffer = this.terminal.buffer.active;
     const marked = this.markedStart;
     if (marked && !marked.marker.isDisposed && marked.marker.line >= line.startY && marked.marker.line <= line.endY) {
       return line.text.slice(offsetIn(buffer, line, marked.marker.line, marked.x));
     }
-    if (line.text.startsWith(prompt.promptText)) return line.text.slice(prompt.promptText.length);
-    if (line.text === prompt.promptText.trimEnd()) return '';
-    const fallback = PROMPT_END.exec(line.text);
-    return fallback ? line.text.slice(fallback[0].length) : line.text;
+    if (prompt) {
+      if (line.text.startsWith(prompt.promptText)) return line.text.slice(prompt.promptText.length);
+      if (line.text === prompt.promptText.trimEnd()) return '';
+    }
+    const known = this.knownPrompts.filter((p) => p.trim() !== '' && line.text.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+    if (known !== undefined) return line.text.slice(known.length);
+    const usual = PROMPT_END.exec(line.text);
+    return usual ? line.text.slice(usual[0].length) : line.text;
   }
 
-  private isOnLine(markerLine: number, y: number): boolean {
+  /** The text before the cursor, or the known prompt it starts with (typing already shown). */
+  private promptBefore(y: number, x: number): string {
+    const text = textBefore(this.terminal.buffer.active, y, x);
+    const known = this.knownPrompts.filter((p) => p.trim() !== '' && text.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+    return known ?? text;
+  }
+
+  private learnPrompt(text: string): void {
+    if (text.trim() === '') return;
+    const at = this.knownPrompts.indexOf(text);
+    if (at >= 0) this.knownPrompts.splice(at, 1);
+    this.knownPrompts.unshift(text);
+    this.knownPrompts.length = Math.min(this.knownPrompts.length, KNOWN_PROMPTS);
+  }
+
+  private learnPromptLine(text: string): void {
+    if (text.trim() === '' || this.knownPromptLines.size >= KNOWN_PROMPTS) return;
+    this.knownPromptLines.add(text.trimEnd());
+  }
+
+  private addCandidate({ t, text, isOrphan }: { t: number; text: string; isOrphan: boolean }): void {
+    if (text === '') return;
+    const after = this.terminal.registerMarker(0);
+    const entry: Entry = { t, text, exitCode: null, duration: null, failureReason: null, isConfirmed: false, isOrphan, after };
+    this.pending.push(entry);
+    if (this.pending.length > MAX_PENDING) this.pending.shift()?.after?.dispose();
+    if (!isOrphan) this.learnPrompt(this.prompt?.promptText ?? '');
+  }
+
+  /**
+   * Pairs candidates with typed lines in order: a candidate is confirmed by the first waiting
+   * line typed as it shows (or edited in ways only the screen shows); lines before that one
+   * and candidates before this one had no partner. An orphan line is confirmed at once or never.
+   */
+  private match(): void {
+    for (let k = 0; k < this.pending.length; k++) {
+      const entry = this.pending[k]!;
+      const j = this.typed.waiting.findIndex((line) => line.text === entry.text || (!entry.isOrphan && !line.isExact));
+      if (j < 0) {
+        if (entry.isOrphan) {
+          entry.after?.dispose();
+          this.pending.splice(k--, 1);
+        }
+        continue;
+      }
+      this.typed.take(j + 1);
+      entry.isConfirmed = true;
+      this.entries.push(entry);
+      // Typed ahead in cooked mode, several may run before the next prompt.
+      if (!this.hasEditors) this.running.push(entry);
+      else {
+        this.nested.push(entry);
+        this.isNested = true;
+      }
+      for (const dropped of this.pending.slice(0, k)) dropped.after?.dispose();
+      this.pending = this.pending.slice(k + 1);
+      k = -1;
+    }
+  }
+
+  /**
+   * The running commands ended at `t` (the next prompt is drawn): their duration, and a failure
+   * their output shows. The cursor row holds output too unless it is the new prompt's row.
+   */
+  private end(running: Entry[], t: number, isCursorRowOutput: boolean, isScanned = true): Entry[] {
+    if (running.length === 0) return [];
+    const buffer = this.terminal.buffer.active;
+    const y = buffer.baseY + buffer.cursorY;
+    const after = running[running.length - 1]!.after;
+    const fromY = after && !after.isDisposed ? after.line + 1 : y - FAILURE_ROWS;
+    const output = linesBetween(buffer, fromY, y - 1, FAILURE_ROWS).map((line) => line.text);
+    if (isCursorRowOutput && buffer.cursorX > 0) output.push(textBefore(buffer, y, buffer.cursorX));
+    for (const entry of running) entry.duration = Math.max(0, t - entry.t);
+    const reason = isScanned ? failureInOutput(output) : null;
+    if (reason) {
+      const target = running[failedCommandIndex(running.map((e) => e.text), reason)]!;
+      if (target.exitCode !== 0) target.failureReason = reason;
+    }
+    const last = running[running.length - 1]!;
+    const status = echoedStatus(last.text, output);
+    const before = this.entries[this.entries.indexOf(running[0]!) - 1];
+    if (status && before && before.exitCode === null && before.failureReason === null) before.failureReason = `\`${last.text.trim()}\` printed ${status}`;
+    for (const entry of running) if (entry.after !== after) entry.after?.dispose();
+    after?.dispose();
+    return [];
+  }
+
+  private isOnLine(marker: IMarker, y: number): boolean {
+    if (marker.isDisposed) return false;
     const line = logicalLineAt(this.terminal.buffer.active, y);
-    return markerLine >= line.startY && markerLine <= line.endY;
+    return marker.line >= line.startY && marker.line <= line.endY;
+  }
+
+  private closeEditor(): void {
+    this.editor?.start.dispose();
+    this.editor?.input?.marker.dispose();
+    this.editor = undefined;
   }
 
   private closePrompt(): void {
@@ -175,13 +390,26 @@ export class CommandTracker {
 
   private onShellMark(data: string): boolean {
     const [code, argument] = data.split(';');
-    if (code === 'B') {
+    if (code === 'A' && !this.editor) {
+      this.running = this.end(this.running, this.now, true);
+    } else if (code === 'B') {
       const marker = this.terminal.registerMarker(0);
-      this.markedStart?.marker.dispose();
-      if (marker) this.markedStart = { marker, x: this.terminal.buffer.active.cursorX };
+      if (!marker) return true;
+      const buffer = this.terminal.buffer.active;
+      if (this.editor) {
+        this.editor.input?.marker.dispose();
+        this.editor.input = { marker, promptText: textBefore(buffer, buffer.baseY + buffer.cursorY, buffer.cursorX) };
+        this.learnPrompt(this.editor.input.promptText);
+      } else {
+        this.markedStart?.marker.dispose();
+        this.markedStart = { marker, x: buffer.cursorX };
+      }
     } else if (code === 'D' && argument !== undefined && /^-?\d+$/.test(argument)) {
-      const last = this.candidates[this.candidates.length - 1];
-      if (last && last.exitCode === null) last.exitCode = Number(argument);
+      const last = this.nested[this.nested.length - 1] ?? this.running[this.running.length - 1] ?? this.entries[this.entries.length - 1];
+      if (last && last.exitCode === null) {
+        last.exitCode = Number(argument);
+        if (last.exitCode === 0) last.failureReason = null;
+      }
     }
     return true;
   }

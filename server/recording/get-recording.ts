@@ -10,7 +10,13 @@ import { toRecordingView } from './recording-view';
 
 export async function listCommands(recordingId: string): Promise<CommandView[]> {
   return db()
-    .select({ t: recordingCommands.t, text: recordingCommands.text, exitCode: recordingCommands.exitCode })
+    .select({
+      t: recordingCommands.t,
+      text: recordingCommands.text,
+      exitCode: recordingCommands.exitCode,
+      duration: recordingCommands.duration,
+      failureReason: recordingCommands.failureReason,
+    })
     .from(recordingCommands)
     .where(eq(recordingCommands.recordingId, recordingId))
     .orderBy(asc(recordingCommands.seq));

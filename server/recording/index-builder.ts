@@ -15,8 +15,8 @@ export const KEYFRAME_SCROLLBACK = 500;
 export const HEATMAP_BUCKETS = 600;
 /** Parse this much output, then let the terminal catch up (bounds its write queue). */
 const PARSE_BATCH_BYTES = 1024 * 1024;
-/** OSC 133;B, the shell's "the command starts here" mark. */
-const PROMPT_MARK = Buffer.from('\x1b]133;B');
+/** Shell-integration marks (OSC 133) and a line editor's bracketed-paste switch (CSI ?2004h/l). */
+const SHELL_MARKS = [Buffer.from('\x1b]133;'), Buffer.from('\x1b[?2004')];
 
 export type IndexResult = { commands: IndexedCommand[]; keyframes: Keyframe[]; heatmap: number[]; screenMasks: ScreenMask[] };
 export type IndexedEvent = RecordingEvent & { chunkSeq: number; index: number };
@@ -39,7 +39,7 @@ export class IndexBuilder {
   private sinceKeyframe = 0;
   private lastKeyframeT = 0;
   private lastOutputT = Number.NEGATIVE_INFINITY;
-  private isMarkPending = false;
+  private lastT = 0;
 
   constructor({ cols, rows, duration, findSecrets = null }: { cols: number; rows: number; duration: number; findSecrets?: SecretFinder | null }) {
     this.terminal = new Terminal({ cols, rows, scrollback: KEYFRAME_SCROLLBACK, allowProposedApi: true });
@@ -50,25 +50,20 @@ export class IndexBuilder {
   }
 
   async add(event: IndexedEvent): Promise<void> {
+    this.lastT = event.t;
     if (event.kind === 'o') {
       const position = { seq: event.chunkSeq, index: event.index, t: event.t };
       // The screen as it stood through a pause in the output may show a prompt.
       if (event.t - this.lastOutputT >= QUIET_SECONDS) {
         await this.settle(true);
-        this.tracker.onQuiet();
+        this.tracker.onQuiet(this.lastOutputT);
       }
       this.lastOutputT = event.t;
+      this.tracker.setTime(event.t);
       let data = event.data;
       let base = 0;
-      // Shell marks are handled as the terminal parses them, which is later: before a line
-      // break that may close a marked prompt, let the parser catch up.
-      if (this.isMarkPending && data.includes(0x0a)) {
-        await this.settle(true);
-        this.isMarkPending = false;
-      }
-      if (data.includes(PROMPT_MARK)) this.isMarkPending = true;
       // A line break leaving a prompt line: read the line just before it.
-      while (this.tracker.hasPrompt()) {
+      while (this.tracker.wantsLineFeeds()) {
         const lineFeed = data.indexOf(0x0a);
         if (lineFeed < 0) break;
         this.screen.write(data.subarray(0, lineFeed), position, base);
@@ -82,10 +77,13 @@ export class IndexBuilder {
       this.unparsed += data.length;
       this.sinceKeyframe += event.data.length;
       this.heatmap[Math.min(HEATMAP_BUCKETS - 1, Math.floor(event.t / this.bucketWidth))]! += event.data.length;
-      if (this.unparsed >= PARSE_BATCH_BYTES) await this.settle();
+      // Shell marks are handled as the terminal parses them: at this event's time, and before
+      // the next event asks the tracker what it wants.
+      if (SHELL_MARKS.some((mark) => data.includes(mark))) await this.settle(true);
+      else if (this.unparsed >= PARSE_BATCH_BYTES) await this.settle();
     } else if (event.kind === 'i') {
       await this.settle();
-      this.tracker.onInput(event.data.toString('utf8'), event.t);
+      this.tracker.onInput(event.data.toString('utf8'));
     } else if (event.kind === 'r') {
       const size = parseResize(event.data);
       await this.settle();
@@ -109,6 +107,7 @@ export class IndexBuilder {
 
   async finish(): Promise<IndexResult> {
     await this.settle();
+    this.tracker.finish(this.lastT);
     this.terminal.dispose();
     return { commands: this.tracker.commands, keyframes: this.keyframes, heatmap: this.heatmap, screenMasks: this.screen.masks };
   }

@@ -34,6 +34,9 @@ export async function computeIndex(recording: RecordingRef & { cols: number; row
 
 class WorkerUnavailable extends Error {}
 
+/** Microseconds are all a recording's clock resolves. */
+const roundDuration = (seconds: number | null) => (seconds === null ? null : Math.round(seconds * 1e6) / 1e6);
+
 const WORKER_FILE = path.join(process.cwd(), 'server', 'recording', 'index-worker.ts');
 const TSX_CJS_API = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cjs', 'api', 'index.cjs');
 /** Events sent to the worker per message (one chunk's worth, at most). */
@@ -103,7 +106,7 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
     await db().transaction(async (tx) => {
       await tx.delete(recordingCommands).where(eq(recordingCommands.recordingId, recording.id));
       for (let i = 0; i < result.commands.length; i += 200) {
-        await tx.insert(recordingCommands).values(result.commands.slice(i, i + 200).map((command, j) => ({ recordingId: recording.id, seq: i + j, ...command })));
+        await tx.insert(recordingCommands).values(result.commands.slice(i, i + 200).map((command, j) => ({ recordingId: recording.id, seq: i + j, ...command, duration: roundDuration(command.duration) })));
       }
       await tx.delete(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, recording.id));
       await tx.insert(recordingScreenMasks).values({ recordingId: recording.id, version: SCREEN_MASKS_VERSION, masks: result.screenMasks });

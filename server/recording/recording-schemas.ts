@@ -61,7 +61,16 @@ export type RecordingView = z.infer<typeof recordingView>;
 export const recordingPageView = z.object({ recordings: z.array(recordingView), total: z.number(), page: z.number(), pageCount: z.number() });
 export type RecordingPage = z.infer<typeof recordingPageView>;
 
-export const commandView = z.object({ t: z.number(), text: z.string(), exitCode: z.number().nullable() });
+export const commandView = z.object({
+  t: z.number(),
+  text: z.string(),
+  /** From the shell's OSC 133;D mark, when it emits one. */
+  exitCode: z.number().nullable(),
+  /** Seconds from Enter to the next prompt (SQL: until the statement ended); null if unknown. */
+  duration: z.number().nullable(),
+  /** Likely failed: the output line that says so, where the shell gave no exit code. */
+  failureReason: z.string().nullable(),
+});
 export type CommandView = z.infer<typeof commandView>;
 
 export const recordingDetailView = recordingView.extend({
