@@ -22,6 +22,16 @@ const host = z
   }, 'Porthole does not connect to link-local (cloud metadata) addresses');
 const port = z.coerce.number().int('Enter a whole number').min(1, 'Use 1–65535').max(65535, 'Use 1–65535');
 const username = z.string().trim().min(1, 'Enter a user name').max(128);
+/**
+ * An SSH account is a POSIX user name (useradd's rule): it reaches the host's login and its
+ * logs, so `root; rm -rf` is refused here rather than trusted to every SSH server.
+ */
+export const sshUsername = z
+  .string()
+  .trim()
+  .min(1, 'Enter a user name')
+  .max(32, 'A user name has at most 32 characters')
+  .regex(/^[a-z_][a-z0-9_-]*[$]?$/, 'Use a POSIX user name: lowercase letters, digits, _ and -, starting with a letter or _');
 const tag = z
   .string()
   .trim()
@@ -59,7 +69,7 @@ export const sshResourceInput = z.object({
   ...common,
   type: z.literal('ssh'),
   port: port.default(22),
-  username,
+  username: sshUsername,
   password: secret.optional(),
   privateKey: privateKey.optional(),
   passphrase: secret.optional(),

@@ -89,6 +89,14 @@ describeEachDriver('updateResource', () => {
     expect(openCredentials(row.id, row.credentials)).toEqual({ privateKey });
   });
 
+  it('refuses an SSH user name that is not a POSIX user name, on the username field', async () => {
+    const { actor } = await makeAdmin();
+    const created = await makeResource(sshResource());
+    const error = await rejectsWith(updateResource({ actor, resourceId: created.id, input: { username: 'root; rm -rf' } }), 'VALIDATION');
+    expect(error.fields).toHaveProperty('username');
+    expect((await requireResource(created.id)).username).toBe('deploy');
+  });
+
   it('rejects renaming onto another resource name', async () => {
     const { actor } = await makeAdmin();
     await makeResource(sshResource({ name: 'alpha' }));

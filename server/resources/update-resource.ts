@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { db } from '@/db/client';
 import { resources, type Resource } from '@/db/schema';
 import { endSessionsWithoutAccess } from '../access/enforce-grants';
@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../users/unique-violation';
 import { duplicateNameError } from './create-resource';
 import { requireResource } from './find-resource';
 import { openCredentials, sealCredentials } from './resource-credentials';
-import { updateResourceInput, type ResourceView, type UpdateResourceInput } from './resource-schemas';
+import { sshUsername, updateResourceInput, type ResourceView, type UpdateResourceInput } from './resource-schemas';
 import { toResourceView } from './resource-view';
 
 type UpdateData = z.output<typeof updateResourceInput>;
@@ -40,7 +40,9 @@ function nextCredentials(existing: Resource, data: UpdateData): { credentials?: 
 export async function updateResource({ actor, resourceId, input }: { actor: Actor; resourceId: string; input: UpdateResourceInput }): Promise<ResourceView> {
   requireRole(actor, 'admin');
   const data = updateResourceInput.parse(input);
-  await requireResource(resourceId);
+  const target = await requireResource(resourceId);
+  // The update schema does not know the type; an SSH account name has the stricter rule.
+  if (target.type === 'ssh' && data.username !== undefined) z.object({ username: sshUsername }).parse({ username: data.username });
 
   let view: ResourceView;
   try {

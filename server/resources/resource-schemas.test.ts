@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { createResourceInput, sshUsername } from './resource-schemas';
+
+describe('SSH user names', () => {
+  it('accepts POSIX user names', () => {
+    for (const name of ['deploy', 'root', '_svc', 'porthole-test', 'ci_runner2', 'machine$', 'a'.repeat(32)]) expect(sshUsername.safeParse(name).success, name).toBe(true);
+  });
+
+  it('refuses anything a shell or log line could read as more than a name', () => {
+    for (const name of ['root; rm -rf', 'root rm', 'Deploy', '-oProxyCommand=x', '1abc', 'a$b', 'user@host', 'a'.repeat(33), '']) expect(sshUsername.safeParse(name).success, name).toBe(false);
+  });
+
+  it('holds for a new SSH resource, with the error on the username field; database users keep their wider rule', () => {
+    const ssh = createResourceInput.safeParse({ type: 'ssh', name: 'web', host: '10.0.0.5', username: 'root; rm -rf', password: 'pw' });
+    expect(ssh.success).toBe(false);
+    expect(ssh.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['username']);
+    expect(createResourceInput.safeParse({ type: 'postgres', name: 'db', host: '10.0.0.6', username: 'App_Reader', database: 'app' }).success).toBe(true);
+  });
+});
