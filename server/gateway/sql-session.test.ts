@@ -189,12 +189,23 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
   });
 
   it('stops at the statement timeout and at the row cap, saying so', async () => {
-    const { client } = await openConsole({ settings: { statementTimeoutMs: 300, rowCap: 1000 } });
+    const { client, created } = await openConsole({ settings: { statementTimeoutMs: 300, rowCap: 1000 } });
     const slow = await client.run('SELECT pg_sleep(5)');
     expect(slow.results[0]?.error).toMatchObject({ code: 'timeout' });
     const big = await client.run('SELECT g FROM generate_series(1, 100000) g');
     expect(big.results[0]).toMatchObject({ rowCount: 1000 });
     expect(big.results[0]?.done).toMatchObject({ rowCount: 1000, isTruncated: true });
+    // The command index (the replay's list, the JSON export) has each statement's duration and error.
+    client.ws.close();
+    await endedSession(created.id);
+    await gateway.idle();
+    const commands = await db().select().from(recordingCommands).where(eq(recordingCommands.recordingId, created.id)).orderBy(recordingCommands.seq);
+    expect(commands.map((c) => [c.text, c.exitCode, c.failureReason])).toEqual([
+      ['SELECT pg_sleep(5)', 1, slow.results[0]?.error?.message],
+      ['SELECT g FROM generate_series(1, 100000) g', 0, null],
+    ]);
+    expect(commands[0]!.duration).toBeGreaterThanOrEqual(0.25);
+    expect(commands[1]!.duration).toEqual(expect.any(Number));
   });
 
   it('is read-only on env=prod resources and blocks switching it off', async () => {

@@ -80,12 +80,13 @@ export class SqlRecorder {
     return seq;
   }
 
-  commandEnded(seq: number, isOk: boolean): void {
+  /** `error` is the message as the console showed it (masked), null when the statement succeeded. */
+  commandEnded(seq: number, { durationMs, error }: { durationMs: number; error: string | null }): void {
     this.commandWrites = this.commandWrites
       .then(() =>
         db()
           .update(recordingCommands)
-          .set({ exitCode: isOk ? 0 : 1 })
+          .set({ exitCode: error === null ? 0 : 1, duration: durationMs / 1000, failureReason: error?.slice(0, 1_000) ?? null })
           .where(sql`${recordingCommands.recordingId} = ${this.id} and ${recordingCommands.seq} = ${seq}`),
       )
       .catch(() => undefined);
