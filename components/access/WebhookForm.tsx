@@ -4,6 +4,7 @@ import { CheckboxGroup } from '../admin/CheckboxGroup';
 import { useFormAction } from '../admin/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
+import { CopyButton } from '../ui/CopyButton';
 import { TextField } from '../ui/Field';
 import type { FormState } from '../ui/form-state';
 
@@ -18,8 +19,11 @@ export const WEBHOOK_EVENT_OPTIONS = [
   { value: 'request.expired', label: 'Request or access expired' },
 ] as const;
 
-/** Name, URL (a Slack incoming webhook works as is) and events; the signing secret is shown once. */
-export function WebhookForm({ action }: { action: (prev: SecretState, form: FormData) => Promise<SecretState> }) {
+/**
+ * Name, URL (a Slack incoming webhook works as is) and events; the signing secret is shown once.
+ * `isPlainHttpAllowed`: PORTHOLE_WEBHOOK_ALLOW_PRIVATE is on, so http:// to this machine is taken.
+ */
+export function WebhookForm({ action, isPlainHttpAllowed = false }: { action: (prev: SecretState, form: FormData) => Promise<SecretState>; isPlainHttpAllowed?: boolean }) {
   const { state, alert, isPending, formProps } = useFormAction(action);
   return (
     <form {...formProps} aria-label="Add a webhook" className="space-y-3">
@@ -27,7 +31,15 @@ export function WebhookForm({ action }: { action: (prev: SecretState, form: Form
       {state?.secret ? <SecretBox secret={state.secret} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label="Name" name="name" required placeholder="#ops-access" error={state?.fields?.name} />
-        <TextField label="URL" name="url" type="url" required placeholder="https://hooks.slack.com/services/…" error={state?.fields?.url} />
+        <TextField
+          label="URL"
+          name="url"
+          type="url"
+          required
+          placeholder="https://hooks.slack.com/services/…"
+          hint={isPlainHttpAllowed ? 'https://, or http:// to this machine for a test receiver (private targets are allowed here).' : 'An https:// URL on the public internet.'}
+          error={state?.fields?.url}
+        />
       </div>
       <CheckboxGroup
         legend="Events"
@@ -50,9 +62,13 @@ export function SecretBox({ secret }: { secret: string }) {
       <p className="mb-1 text-xs text-zinc-500 dark:text-zinc-400">
         Verify <code>X-Porthole-Signature: sha256=HMAC-SHA256(secret, raw body)</code>
       </p>
-      <code aria-label="Signing secret" className="block font-mono text-sm break-all select-all">
-        {secret}
-      </code>
+      <div className="flex items-start gap-2">
+        <code aria-label="Signing secret" className="block min-w-0 flex-1 font-mono text-sm break-all select-all">
+          {secret}
+        </code>
+        <CopyButton text={secret} />
+      </div>
+      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">Copy it now: it is not shown again.</p>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { RelativeTime } from '../admin/RelativeTime';
 import { useFormAction } from '../admin/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
+import { CopyButton } from '../ui/CopyButton';
 import { SelectField, TextField, inputClass } from '../ui/Field';
 import type { FormState } from '../ui/form-state';
 import { Badge } from '../ui/PageHeader';
@@ -16,19 +17,6 @@ export type TokenRow = { id: string; name: string; prefix: string; createdAt: st
 
 function NewTokenBox({ token, onDone }: { token: string; onDone: () => void }) {
   const id = useId();
-  const [copied, setCopied] = useState(false);
-
-  async function copy() {
-    const input = document.getElementById(id) as HTMLInputElement | null;
-    try {
-      await navigator.clipboard.writeText(token);
-    } catch {
-      // Plain-HTTP deployments have no async clipboard: fall back to a selection copy.
-      input?.select();
-      document.execCommand('copy');
-    }
-    setCopied(true);
-  }
 
   return (
     <div className="rounded-md border border-emerald-200 bg-emerald-50 p-3 dark:border-emerald-900 dark:bg-emerald-950/40">
@@ -37,9 +25,7 @@ function NewTokenBox({ token, onDone }: { token: string; onDone: () => void }) {
       </label>
       <div className="mt-1.5 flex gap-2">
         <input id={id} readOnly value={token} onFocus={(event) => event.currentTarget.select()} className={`${inputClass} font-mono text-xs`} spellCheck={false} />
-        <Button variant="secondary" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy'}
-        </Button>
+        <CopyButton text={token} />
       </div>
       <p className="mt-2 text-xs text-emerald-900 dark:text-emerald-200">
         Copy it now: it won’t be shown again. Send it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.

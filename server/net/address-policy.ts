@@ -66,6 +66,13 @@ export function isNonPublicAddress(address: string): boolean {
   return matches(NON_PUBLIC, address) || /^\[?::ffff:/i.test(address);
 }
 
+const LOOPBACK = blockList([['127.0.0.0', 8]], [['::1', 128]]);
+
+/** True for this machine's own addresses (127.0.0.0/8, ::1). */
+export function isLoopbackAddress(address: string): boolean {
+  return matches(LOOPBACK, address);
+}
+
 /** True for link-local addresses, where cloud metadata services answer. */
 export function isMetadataAddress(address: string): boolean {
   return matches(METADATA, address);

@@ -1,6 +1,6 @@
 import { env } from '../env';
-import { isLoopbackHostName, isMetadataAddress, isMetadataHostName, isNonPublicAddress } from './address-policy';
-import type { AddressCheck } from './checked-lookup';
+import { isLoopbackAddress, isLoopbackHostName, isMetadataAddress, isMetadataHostName, isNonPublicAddress } from './address-policy';
+import { isRefusedLiteral, type AddressCheck } from './checked-lookup';
 
 /**
  * Webhooks post wherever an admin points them, from inside the network: without a limit a
@@ -14,6 +14,17 @@ export function webhookAddressCheck(): AddressCheck | undefined {
     isNameRefused: isLoopbackHostName,
     reason: 'a loopback, private or link-local address (PORTHOLE_WEBHOOK_ALLOW_PRIVATE=1 allows it)',
   };
+}
+
+/** This machine, however it is written (`localhost`, `127.0.0.1`, `[::1]`, `2130706433`): no DNS asked. */
+const LOOPBACK: AddressCheck = { isRefused: isLoopbackAddress, isNameRefused: isLoopbackHostName, reason: 'this machine' };
+
+/**
+ * Webhooks carry signed access events, so they go over https://. Plain http:// is only for a
+ * test receiver on this machine, and only while PORTHOLE_WEBHOOK_ALLOW_PRIVATE is on.
+ */
+export function isPlainHttpWebhookAllowed(hostname: string): boolean {
+  return env().isWebhookPrivateAllowed && isRefusedLiteral(hostname, LOOPBACK);
 }
 
 /**

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { checkedLookup, isRefusedLiteral, RefusedAddressError } from '../net/checked-lookup';
-import { webhookAddressCheck } from '../net/outbound-checks';
+import { isPlainHttpWebhookAllowed, webhookAddressCheck } from '../net/outbound-checks';
 
 /**
  * One POST; resolves to the HTTP status, throws for refused targets, network errors and
@@ -12,12 +12,10 @@ import { webhookAddressCheck } from '../net/outbound-checks';
 export async function postWebhook(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
   const target = new URL(url);
   const check = webhookAddressCheck();
-  if (check) {
-    // Saved before the rule existed, or edited in the database: refuse here too.
-    if (target.protocol !== 'https:') throw new RefusedAddressError(`${target.protocol}// is not allowed for webhooks`);
-    // Node never calls `lookup` for an IP literal.
-    if (isRefusedLiteral(target.hostname, check)) throw new RefusedAddressError(`${target.hostname} is ${check.reason}`);
-  }
+  // Saved before the rule existed, or edited in the database: refuse here too.
+  if (target.protocol !== 'https:' && !isPlainHttpWebhookAllowed(target.hostname)) throw new RefusedAddressError(`${target.protocol}// is not allowed for webhooks`);
+  // Node never calls `lookup` for an IP literal.
+  if (check && isRefusedLiteral(target.hostname, check)) throw new RefusedAddressError(`${target.hostname} is ${check.reason}`);
   const client = target.protocol === 'https:' ? https : http;
   return new Promise<number>((resolve, reject) => {
     const request = client.request(

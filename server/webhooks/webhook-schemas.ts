@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES, WEBHOOK_EVENTS } from '@/db/access-schema';
 import { isRefusedLiteral } from '../net/checked-lookup';
-import { webhookAddressCheck } from '../net/outbound-checks';
+import { isPlainHttpWebhookAllowed, webhookAddressCheck } from '../net/outbound-checks';
 
 /** At save time: https, and no private host written as such (delivery checks the resolved address again). */
 function checkWebhookTarget(url: string, ctx: z.RefinementCtx) {
-  const check = webhookAddressCheck();
   // zod runs this even when the URL check before it failed; that failure is the message.
-  if (!check || !URL.canParse(url)) return;
+  if (!URL.canParse(url)) return;
   const target = new URL(url);
-  if (target.protocol === 'http:') ctx.addIssue({ code: 'custom', message: 'Use an https:// URL' });
-  else if (isRefusedLiteral(target.hostname, check)) ctx.addIssue({ code: 'custom', message: 'Webhooks cannot post to loopback, private or link-local addresses' });
+  const check = webhookAddressCheck();
+  if (target.protocol === 'http:' && !isPlainHttpWebhookAllowed(target.hostname)) ctx.addIssue({ code: 'custom', message: 'Use an https:// URL' });
+  else if (check && isRefusedLiteral(target.hostname, check)) ctx.addIssue({ code: 'custom', message: 'Webhooks cannot post to loopback, private or link-local addresses' });
 }
 
 export const webhookInput = z.object({

@@ -34,7 +34,7 @@ export async function createWebhookAction(_prev: SecretState, form: FormData): P
       },
     });
     revalidatePath('/admin/webhooks');
-    return { ok: true, message: 'Webhook added. Copy its signing secret now: it is not shown again.', secret };
+    return { ok: true, message: 'Webhook added.', secret };
   } catch (error) {
     return failure(error);
   }

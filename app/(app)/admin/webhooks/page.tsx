@@ -7,6 +7,7 @@ import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
 import { RelativeTime } from '@/components/admin/RelativeTime';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+import { env } from '@/server/env';
 import { listDeliveries, listWebhooks } from '@/server/webhooks/list-webhooks';
 import {
   createWebhookAction,
@@ -32,7 +33,7 @@ export default async function WebhooksPage() {
         description="Porthole posts access requests and decisions to these URLs as JSON a Slack incoming webhook accepts, signed with HMAC-SHA256, retried with backoff."
       />
       <Card>
-        <WebhookForm action={createWebhookAction} />
+        <WebhookForm action={createWebhookAction} isPlainHttpAllowed={env().isWebhookPrivateAllowed} />
       </Card>
       {hooks.length === 0 ? (
         <EmptyState title="No webhooks yet">Add a Slack incoming webhook URL, or any HTTPS endpoint, above.</EmptyState>
