@@ -13,6 +13,12 @@ import { useFormAction } from './use-form-action';
 
 const ROLE_OPTIONS = ROLE_ORDER.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
+const TLS_HINTS: Record<TlsMode, string> = {
+  'verify-full': 'Encrypted, and the server must show a certificate from this CA for this host name. The default when a CA is given.',
+  require: 'Encrypted, but the certificate is not checked, so a machine in the middle could pose as the server. The default without a CA.',
+  disable: 'Not encrypted: passwords and results cross the network in clear text. Only for a server on a trusted network.',
+};
+
 function Section({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
   const id = useId();
   return (
@@ -35,7 +41,10 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
   const { state, alert, isPending, formProps } = useFormAction(action);
   const [type, setType] = useState<ResourceType>(initial?.type ?? 'ssh');
   const [port, setPort] = useState(String(initial?.port ?? DEFAULT_PORTS.ssh));
-  const [tls, setTls] = useState<TlsMode>(initial?.tlsMode ?? 'disable');
+  // A new database resource encrypts by default and verifies once a CA is pasted, until the
+  // admin picks a TLS mode themselves.
+  const [tls, setTls] = useState<TlsMode>(initial?.tlsMode ?? 'require');
+  const [isTlsChosen, setIsTlsChosen] = useState(isEdit);
   // Errors belong to the type that was submitted; switching type hides them.
   const [errorsType, setErrorsType] = useState(type);
   const isCurrent = errorsType === type;
@@ -105,23 +114,36 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         {isSsh ? null : (
           <>
             <TextField label="Database" name="database" defaultValue={initial?.database ?? ''} autoComplete="off" spellCheck={false} required error={fields?.database} />
-            <SelectField label="TLS" name="tls" value={tls} onChange={(event) => setTls(event.target.value as TlsMode)} error={fields?.tls}>
+            <SelectField
+              label="TLS"
+              name="tls"
+              value={tls}
+              onChange={(event) => {
+                setTls(event.target.value as TlsMode);
+                setIsTlsChosen(true);
+              }}
+              hint={TLS_HINTS[tls]}
+              error={fields?.tls}
+            >
               <option value="disable">Disable</option>
               <option value="require">Require (no certificate check)</option>
               <option value="verify-full">Verify full (certificate and host name)</option>
             </SelectField>
-            {tls === 'verify-full' ? (
+            {tls === 'disable' ? null : (
               <TextAreaField
-                label="CA certificate"
+                label={tls === 'verify-full' ? 'CA certificate' : 'CA certificate (optional)'}
                 name="ca"
                 rows={5}
                 defaultValue={initial?.ca}
                 spellCheck={false}
                 placeholder="-----BEGIN CERTIFICATE-----"
-                hint="PEM of the CA that signed the server's certificate."
+                onChange={(event) => {
+                  if (!isTlsChosen) setTls(event.target.value.trim() ? 'verify-full' : 'require');
+                }}
+                hint={tls === 'verify-full' ? "PEM of the CA that signed the server's certificate." : 'Paste the PEM of the CA that signed the server’s certificate to verify it (Verify full).'}
                 error={fields?.ca}
               />
-            ) : null}
+            )}
           </>
         )}
       </Section>
@@ -172,12 +194,13 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         <SelectField
           label="Access mode"
           name="accessMode"
-          defaultValue={initial?.accessMode ?? 'open'}
-          hint="Open: the roles below connect directly. Needs approval: every connection needs an approved request."
+          // Fail closed: a new resource needs approval until an admin chooses to open it.
+          defaultValue={initial?.accessMode ?? 'approval'}
+          hint="Needs approval: every connection needs an approved request. Open: the roles below connect directly."
           error={fields?.accessMode}
         >
-          <option value="open">Open</option>
           <option value="approval">Needs approval</option>
+          <option value="open">Open</option>
         </SelectField>
         <CheckboxGroup legend="Who can connect" name="allowedRoles" options={ROLE_OPTIONS} defaultValues={initial?.allowedRoles ?? ['engineer']} isInline error={fields?.allowedRoles} />
       </Section>
