@@ -79,6 +79,11 @@ export class CommandTracker {
    */
   private nested: Entry[] = [];
   private isNested = false;
+  /**
+   * Lines a terminal echoed as they were typed ahead (cooked mode, before a shell read them):
+   * if a line editor then shows the same line again, that is when it ran.
+   */
+  private echoedAhead: Entry[] = [];
   private prompt: InputStart | undefined;
   private markedStart: { marker: IMarker; x: number } | undefined;
   private now = 0;
@@ -131,6 +136,8 @@ export class CommandTracker {
     if (!marker) return;
     this.prompt?.marker.dispose();
     this.prompt = { marker, promptText };
+    // The shell that read the lines echoed ahead shows its prompt: they were its commands.
+    this.echoedAhead = [];
     // A shell without line marks is back at its prompt; in one with them, a pause mid-command
     // is the command asking something (`read -p`, a confirmation), not its end.
     if (this.hasEditors) this.nested = this.end(this.nested, promptT, false);
@@ -255,9 +262,17 @@ export class CommandTracker {
     editor.input?.marker.dispose();
     this.typed.clear();
     if (texts.length === 0) return;
+    for (const text of texts) this.dropEchoedAhead(text);
     const after = this.terminal.registerMarker(lastY - y);
     this.running = texts.map((text) => ({ t: this.now, text, exitCode: null, duration: null, failureReason: null, isConfirmed: true, isOrphan: false, after }));
     this.entries.push(...this.running);
+  }
+
+  private dropEchoedAhead(text: string): void {
+    const at = this.echoedAhead.findIndex((entry) => entry.text === text);
+    if (at < 0) return;
+    const [entry] = this.echoedAhead.splice(at, 1);
+    this.entries.splice(this.entries.indexOf(entry!), 1);
   }
 
   private stripPrompt(line: LogicalLine, input: InputStart | undefined): string {
@@ -330,6 +345,7 @@ export class CommandTracker {
       this.typed.take(j + 1);
       entry.isConfirmed = true;
       this.entries.push(entry);
+      if (entry.isOrphan) this.echoedAhead.push(entry);
       // Typed ahead in cooked mode, several may run before the next prompt.
       if (!this.hasEditors) this.running.push(entry);
       else {

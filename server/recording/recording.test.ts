@@ -134,9 +134,8 @@ describeEachDriver('session recording', (driver) => {
     expect(await verifyRecording({ actor, recordingId: id })).toMatchObject({ isValid: true, problem: null, hasOpenTail: false });
     await scheduleIndexing(id);
     const detail = await getRecording({ actor, recordingId: id });
-    // Lines sent whole, without a person's pause at the prompt, are not read as commands
-    // (the next test types like a person); the exit is, its prompt having waited.
-    expect(detail.commands.map((c) => c.text)).toContain('exit');
+    // Lines sent whole, without a person's pause at the prompt, are commands too.
+    expect(detail.commands.map((c) => c.text)).toEqual(['echo ünï-$((6*7))', "printf '\\x1b[1mbold\\x1b[0m %s\\n' done", 'exit']);
     expect(detail.heatmap.reduce((a, b) => a + b, 0)).toBe(received().length);
 
     // A seek: keyframe (maybe none in a short session) plus the tail reproduce the same bytes.
@@ -199,6 +198,87 @@ describeEachDriver('session recording', (driver) => {
     expect(commands.find((c) => c.text === 'false')?.exitCode).toBe(1);
     expect(commands.find((c) => c.text === 'true')?.exitCode).toBe(0);
   });
+
+  it(`indexes every command once, in order: typed ahead, pasted, in a nested shell, after a 7 s pause; with duration and likely failures [${store} store]`, async () => {
+    const { id, url, actor } = await openSession();
+    const { term, waitFor, typeSlowly } = await openTerminal(url);
+    const prompt = /\$ (\x1b\[K)?$/;
+    await waitFor(prompt);
+    await sleep(300);
+    const step = async (done: RegExp) => {
+      await waitFor(done);
+      await waitFor(prompt);
+      await sleep(300);
+    };
+    term.type('sleep 2\recho typed-ahead\r');
+    await step(/\rtyped-ahead\r\n/);
+    term.type('ls -la\recho right-after-ls\r');
+    await step(/\rright-after-ls\r\n/);
+    // What xterm.js sends for a two-line paste when the shell asked for bracketed paste, then Enter.
+    term.type('\x1b[200~echo paste-one\recho paste-two\r\x1b[201~');
+    await sleep(300);
+    term.type('\r');
+    await step(/\npaste-two\r\n/);
+    await typeSlowly([...'ls /nonexistent', '\r']);
+    await step(/No such file or directory\r\n/);
+    await typeSlowly([...'nosuchcmd', '\r']);
+    await step(/command not found\r\n/);
+    await typeSlowly([...'bash', '\r']);
+    await sleep(500);
+    await typeSlowly([...'echo inside', '\r']);
+    await step(/\rinside\r\n/);
+    term.type("PS1='inner# ' bash --norc\recho inside-nested\r");
+    await waitFor(/\rinside-nested\r\n\x1b\[\?2004hinner# $/);
+    await sleep(300);
+    term.type('exit\r');
+    await step(/\rexit\r\n/);
+    term.type('exit\r');
+    await sleep(500);
+    await typeSlowly([...'echo slo']);
+    await sleep(7_000);
+    await typeSlowly([...'w-typed', '\r']);
+    await step(/\rslow-typed\r\n/);
+    term.type('exit\r');
+    await term.closed;
+    await recordingRow(id, 'complete');
+    await scheduleIndexing(id);
+
+    const { commands } = await getRecording({ actor, recordingId: id });
+    expect(commands.map((c) => c.text)).toEqual([
+      'sleep 2',
+      'echo typed-ahead',
+      'ls -la',
+      'echo right-after-ls',
+      'echo paste-one',
+      'echo paste-two',
+      'ls /nonexistent',
+      'nosuchcmd',
+      'bash',
+      'echo inside',
+      "PS1='inner# ' bash --norc",
+      'echo inside-nested',
+      'exit',
+      'exit',
+      'echo slow-typed',
+      'exit',
+    ]);
+    const times = commands.map((c) => c.t);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(commands.every((c) => c.duration !== null && c.duration >= 0)).toBe(true);
+    // Enter → next prompt; the typed-ahead line waited for the sleep, then ran at once.
+    expect(commands[0]!.duration).toBeGreaterThanOrEqual(1.9);
+    expect(commands[1]!.t - commands[0]!.t).toBeGreaterThanOrEqual(1.9);
+    expect(commands[1]!.duration).toBeLessThan(1);
+    expect(commands.filter((c) => c.failureReason !== null).map((c) => [c.text, c.failureReason])).toEqual([
+      ['ls /nonexistent', "ls: cannot access '/nonexistent': No such file or directory"],
+      ['nosuchcmd', '-bash: nosuchcmd: command not found'],
+    ]);
+
+    // The JSON export holds the same index.
+    const file = await exportRecording({ actor, recordingId: id, format: 'json' });
+    const exported = JSON.parse(await new Response(file.body).text()) as { commands: unknown[] };
+    expect(exported.commands).toEqual(commands);
+  }, 90_000);
 
   it(`keeps recordings from other engineers out of reach (404), notes private unless shared [${store} store]`, async () => {
     const { id, url, actor: owner } = await openSession();
