@@ -1,3 +1,5 @@
+import net from 'node:net';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlError } from '../../../sql/sql-error';
 import { openPostgres } from '../open-postgres';
@@ -61,6 +63,42 @@ describe('demo database (PGlite on the PostgreSQL wire protocol)', () => {
       await connection.close();
     }
   }, 30_000);
+
+  it('cancels only the statement the cancel names: by CancelRequest (as psql does), never on another process id', async () => {
+    const config = { host: demo.host, port: demo.port, user: 'postgres', password: 'x', database: 'postgres' };
+    const [sleeper, other] = [new pg.Client(config), new pg.Client(config)];
+    await Promise.all([sleeper.connect(), other.connect()]);
+    try {
+      const { processID, secretKey } = sleeper as unknown as { processID: number; secretKey: number };
+      expect(processID).not.toBe((other as unknown as { processID: number }).processID);
+      // Another process id: the sleep runs on to its end.
+      const short = sleeper.query('SELECT pg_sleep(1.5) AS slept');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query('SELECT pg_cancel_backend($1)', [processID + 1000]).catch(() => undefined);
+      expect((await short).rows).toHaveLength(1);
+      // Its own key: the sleep ends at once with 57014.
+      const long = sleeper.query('SELECT pg_sleep(30)');
+      long.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      await new Promise<void>((resolve, reject) => {
+        const socket = net.connect(demo.port, demo.host, () => {
+          const packet = Buffer.alloc(16);
+          packet.writeInt32BE(16, 0);
+          packet.writeInt32BE(80877102, 4);
+          packet.writeInt32BE(processID, 8);
+          packet.writeInt32BE(secretKey, 12);
+          socket.end(packet);
+        });
+        socket.on('close', () => resolve());
+        socket.on('error', reject);
+      });
+      await expect(long).rejects.toMatchObject({ code: '57014' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await Promise.all([sleeper.end(), other.end()]);
+    }
+  }, 60_000);
 
   it('makes card numbers that pass the Luhn check', () => {
     let n = 0;

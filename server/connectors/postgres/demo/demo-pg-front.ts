@@ -1,12 +1,14 @@
+import { randomInt } from 'node:crypto';
 import net from 'node:net';
 import { DemoPgEngine, EngineRestartedError } from './demo-pg-engine';
 import * as wire from './demo-pg-wire';
 
-type Connection = { socket: net.Socket; isMidExchange: boolean; isDiscardingToSync: boolean };
+/** `processId` and `secretKey` are this connection's own, so a cancel names the statement it means. */
+type Connection = { socket: net.Socket; processId: number; secretKey: number; isMidExchange: boolean; isDiscardingToSync: boolean; isCancelCallParsed: boolean };
 type Item = { connection: Connection; bytes: Uint8Array };
 
 const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x48, 0x43]); // Parse Bind Describe Execute Flush Close
-const CANCEL_CALL = /\bpg_cancel_backend\s*\(/i;
+const CANCEL_CALL = /\bpg_cancel_backend\s*\(\s*(\$1|\d+)\s*\)/i;
 /** A session-level SET as a simple query (how consoles apply read-only and timeouts): replayed after a restart. */
 const SESSION_SET = /^\s*set\s+(?!local\b|transaction\b)/i;
 
@@ -20,10 +22,11 @@ export const DEMO_CANCEL_DETAIL =
  * until then), only its messages are served, so another connection's statements never land
  * in it or end it.
  *
- * The front answers startups itself, so a second connection gets in while a statement runs;
- * a cancel (a CancelRequest, or pg_cancel_backend from another connection, which is how the
- * SQL console cancels) then restarts the engine and the statement fails with 57014 like a
- * cancelled statement on a real server.
+ * The front answers startups itself, with a process id per connection, so a second
+ * connection gets in while a statement runs; a cancel naming the running statement's
+ * connection (a CancelRequest, or pg_cancel_backend(pid) from another connection, which is
+ * how the SQL console cancels) then restarts the engine and the statement fails with 57014
+ * like a cancelled statement on a real server.
  */
 export class DemoPgFront {
   private readonly server = net.createServer((socket) => this.serve(socket));
@@ -35,8 +38,8 @@ export class DemoPgFront {
   private isInTransaction = false;
   private isProcessing = false;
   private restarting: Promise<void> | undefined;
-  private readonly processId = 1 + Math.floor(Math.random() * 0x7ffffff0);
-  private readonly secretKey = Math.floor(Math.random() * 0x7fffffff);
+  private readonly connections = new Set<Connection>();
+  private nextProcessId = 1000 + Math.floor(Math.random() * 1000);
 
   constructor(seedSql: string) {
     this.engine = new DemoPgEngine(seedSql);
@@ -59,7 +62,8 @@ export class DemoPgFront {
 
   private serve(socket: net.Socket): void {
     socket.setNoDelay(true);
-    const connection: Connection = { socket, isMidExchange: false, isDiscardingToSync: false };
+    const connection: Connection = { socket, processId: this.nextProcessId++, secretKey: randomInt(0x7fffffff), isMidExchange: false, isDiscardingToSync: false, isCancelCallParsed: false };
+    this.connections.add(connection);
     let buffer: Buffer = Buffer.alloc(0);
     let isStarted = false;
     socket.on('data', (chunk: Buffer) => {
@@ -75,7 +79,8 @@ export class DemoPgFront {
             continue;
           }
           if (code === wire.CANCEL_REQUEST) {
-            if (buffer.length >= 16 && buffer.readInt32BE(8) === this.processId && buffer.readInt32BE(12) === this.secretKey) void this.cancelRunning(undefined);
+            const target = buffer.length >= 16 ? [...this.connections].find((c) => c.processId === buffer.readInt32BE(8) && c.secretKey === buffer.readInt32BE(12)) : undefined;
+            if (target) void this.cancelRunning(target.processId);
             socket.end();
             return;
           }
@@ -83,7 +88,7 @@ export class DemoPgFront {
           if (buffer.length < length) return;
           buffer = buffer.subarray(length);
           isStarted = true;
-          void this.greet(socket);
+          void this.greet(connection);
           continue;
         }
         if (buffer.length < 5) break;
@@ -94,13 +99,21 @@ export class DemoPgFront {
         // Terminate: the client is leaving; the shared backend stays.
         if (bytes[0] === wire.TERMINATE) return void socket.end();
         const text = wire.statementText(bytes);
-        if (text !== undefined && CANCEL_CALL.test(text)) void this.cancelRunning(connection);
+        const call = text === undefined ? null : CANCEL_CALL.exec(text);
+        if (call?.[1] === '$1') connection.isCancelCallParsed = true;
+        else if (call) void this.cancelRunning(Number(call[1]));
+        if (bytes[0] === wire.BIND && connection.isCancelCallParsed) {
+          connection.isCancelCallParsed = false;
+          const pid = Number(wire.firstBindParameter(bytes));
+          if (Number.isInteger(pid)) void this.cancelRunning(pid);
+        }
         if (bytes[0] === wire.QUERY && text !== undefined && SESSION_SET.test(text)) this.sessionSettings.push({ connection, bytes });
         this.queue.push({ connection, bytes });
       }
       void this.processQueue();
     });
     const drop = () => {
+      this.connections.delete(connection);
       for (const list of [this.queue, this.sessionSettings]) {
         for (let i = list.length - 1; i >= 0; i--) if (list[i]!.connection === connection) list.splice(i, 1);
       }
@@ -116,14 +129,14 @@ export class DemoPgFront {
   }
 
   /** A startup answered without the engine: every connection shares its one backend anyway. */
-  private async greet(socket: net.Socket): Promise<void> {
+  private async greet(connection: Connection): Promise<void> {
     const parameters = await this.engine.parameters();
-    if (socket.destroyed) return;
-    socket.write(
+    if (connection.socket.destroyed) return;
+    connection.socket.write(
       Buffer.concat([
         wire.authenticationOk(),
         ...Object.entries(parameters).map(([name, value]) => wire.parameterStatus(name, value)),
-        wire.backendKeyData(this.processId, this.secretKey),
+        wire.backendKeyData(connection.processId, connection.secretKey),
         wire.readyForQuery('I'),
       ]),
     );
@@ -169,13 +182,13 @@ export class DemoPgFront {
   }
 
   /**
-   * Ends the statement running for another connection than `by`: its client gets 57014 (and,
-   * for a simple query, ReadyForQuery), the engine restarts, and the session's SETs are
-   * applied again so a read-only console stays read-only.
+   * Ends the statement running for the connection with this process id, if one is: its client
+   * gets 57014 (and, for a simple query, ReadyForQuery), the engine restarts, and the sessions'
+   * SETs are applied again so a read-only console stays read-only.
    */
-  private async cancelRunning(by: Connection | undefined): Promise<void> {
+  private async cancelRunning(processId: number): Promise<void> {
     const running = this.running;
-    if (!running || running.connection === by || this.restarting) return;
+    if (!running || running.connection.processId !== processId || this.restarting) return;
     const victim = running.connection;
     write(victim, wire.errorResponse({ code: '57014', message: 'canceling statement due to user request', detail: DEMO_CANCEL_DETAIL }));
     if (running.bytes[0] === wire.QUERY) write(victim, wire.readyForQuery('I'));

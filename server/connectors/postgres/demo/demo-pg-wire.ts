@@ -7,6 +7,7 @@ export const PROTOCOL_3 = 196608;
 
 export const QUERY = 0x51; // Q, simple query
 export const PARSE = 0x50; // P
+export const BIND = 0x42; // B
 export const SYNC = 0x53; // S
 export const TERMINATE = 0x58; // X
 
@@ -54,4 +55,20 @@ export function statementText(bytes: Uint8Array): string | undefined {
   if (start <= 0) return undefined;
   const end = buffer.indexOf(0, start);
   return buffer.toString('utf8', start, end < 0 ? buffer.length : end);
+}
+
+/** The first parameter of a Bind message as text (how pg sends `pg_cancel_backend($1)`'s pid), else undefined. */
+export function firstBindParameter(bytes: Uint8Array): string | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer[0] !== BIND) return undefined;
+  let at = buffer.indexOf(0, 5) + 1; // portal name
+  at = buffer.indexOf(0, at) + 1; // statement name
+  if (at <= 0 || at + 2 > buffer.length) return undefined;
+  const formats = buffer.readInt16BE(at);
+  const isBinary = formats > 0 && buffer.readInt16BE(at + 2) === 1;
+  at += 2 + 2 * formats;
+  if (at + 6 > buffer.length || buffer.readInt16BE(at) < 1) return undefined;
+  const length = buffer.readInt32BE(at + 2);
+  if (length < 0 || isBinary || at + 6 + length > buffer.length) return undefined;
+  return buffer.toString('utf8', at + 6, at + 6 + length);
 }
