@@ -5,15 +5,18 @@ export function CatalogueAccessState({
   accessMode,
   canUseOpen,
   state,
+  connectLabel = 'Connect',
 }: {
   accessMode: 'open' | 'approval';
+  /** What the resource page's button says: `Open console` for a database. */
+  connectLabel?: string;
   canUseOpen: boolean;
   state?: { state: 'active'; until: string } | { state: 'pending' };
 }) {
   const [label, tone] =
     accessMode === 'open'
       ? canUseOpen
-        ? ['Connect', 'text-emerald-700 dark:text-emerald-400']
+        ? [connectLabel, 'text-emerald-700 dark:text-emerald-400']
         : ['Not for your role', 'text-zinc-500 dark:text-zinc-400']
       : state?.state === 'active'
         ? [`Active until ${formatClock(state.until)}`, 'text-emerald-700 dark:text-emerald-400']

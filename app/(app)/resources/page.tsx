@@ -71,6 +71,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
                     accessMode={resource.accessMode}
                     canUseOpen={resource.allowedRoles.some((role) => hasRole(actor, role))}
                     state={accessStates.get(resource.id)}
+                    connectLabel={resource.type === 'ssh' ? 'Connect' : 'Open console'}
                   />
                 </div>
                 {resource.description ? <p className="line-clamp-2 text-sm text-zinc-600 dark:text-zinc-300">{resource.description}</p> : null}
