@@ -50,6 +50,16 @@ describe('stripAnsi', () => {
 
   it('passes text without escapes through', () => {
     const raw = Buffer.from('plain text');
-    expect(stripAnsi(raw, false)).toEqual({ clean: 'plain text', cleanBytes: raw, escapes: [], complete: 10 });
+    expect(stripAnsi(raw, false)).toEqual({ clean: 'plain text', cleanBytes: raw, escapes: [], complete: 10, hasStringSequence: false });
+  });
+});
+
+describe('stripAnsi: string sequences', () => {
+  it('says whether a complete string sequence is among the escapes (its body holds text to mask)', () => {
+    expect(stripAnsi(Buffer.from('\x1b[1mbold\x1b[0m'), false).hasStringSequence).toBe(false);
+    expect(stripAnsi(Buffer.from('a\x1b]0;title\x07b'), false).hasStringSequence).toBe(true);
+    expect(stripAnsi(Buffer.from('a\x1b_payload\x1b\\b'), false).hasStringSequence).toBe(true);
+    // Incomplete: held, not yet a body to mask.
+    expect(stripAnsi(Buffer.from('a\x1b]0;tit'), false).hasStringSequence).toBe(false);
   });
 });

@@ -30,6 +30,8 @@ export interface AnsiScan {
   escapes: number[];
   /** Raw bytes covered: `raw[complete..]` is an escape sequence still incomplete. */
   complete: number;
+  /** Whether a complete string sequence (OSC, DCS, APC …) is among the escapes: its body holds text. */
+  hasStringSequence: boolean;
 }
 
 const NO_ESCAPES: number[] = [];
@@ -41,8 +43,9 @@ const MAX_SCRATCH = 1 << 20;
  * `canReuse`, `cleanBytes` may be a buffer the next such call overwrites.
  */
 export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiScan {
-  let at = nextHidden(raw, 0);
-  if (at === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length };
+  const words = wordsOf(raw);
+  let at = nextHidden(raw, words, 0);
+  if (at === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length, hasStringSequence: false };
 
   if (canReuse && scratch.length < raw.length && raw.length <= MAX_SCRATCH) {
     scratch = Buffer.allocUnsafeSlow(Math.max(raw.length, 2 * scratch.length, 16384));
@@ -52,6 +55,7 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
   let cleanLength = 0;
   let rawPos = 0;
   let complete = raw.length;
+  let hasStringSequence = false;
   while (at !== -1) {
     copyInto(clean, cleanLength, raw, rawPos, at);
     cleanLength += at - rawPos;
@@ -71,17 +75,38 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
         // A string sequence given up on (a title never terminated): its body is read as text,
         // so a secret that runs on past the point where waiting stopped is still one match.
         end = isStringSequence(raw[at + 1]) ? at + 2 : raw.length;
+      } else if (!hasStringSequence) {
+        hasStringSequence = isStringSequence(raw[at + 1]);
       }
     }
     escapes.push(cleanLength, at, end);
     rawPos = end;
-    at = nextHidden(raw, end);
+    at = nextHidden(raw, words, end);
   }
   if (complete === raw.length) {
     copyInto(clean, cleanLength, raw, rawPos, raw.length);
     cleanLength += raw.length - rawPos;
   }
-  return { clean: clean.toString('latin1', 0, cleanLength), cleanBytes: clean.subarray(0, cleanLength), escapes, complete };
+  return { clean: clean.toString('latin1', 0, cleanLength), cleanBytes: clean.subarray(0, cleanLength), escapes, complete, hasStringSequence };
+}
+
+/**
+ * The aligned middle of `raw` as 32-bit words, made once per frame: a frame with coloured
+ * text asks for the next hidden byte a few times per line, and a view per call cost more
+ * than the search.
+ */
+interface Words {
+  view: Uint32Array;
+  /** Index in `raw` of the first word's first byte. */
+  start: number;
+}
+
+const NO_WORDS: Words = { view: new Uint32Array(0), start: 0 };
+
+function wordsOf(raw: Buffer): Words {
+  const start = (4 - (raw.byteOffset & 3)) & 3;
+  if (raw.length - start < 4) return NO_WORDS;
+  return { view: new Uint32Array(raw.buffer, raw.byteOffset + start, (raw.length - start) >>> 2), start };
 }
 
 /**
@@ -89,23 +114,24 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
  * four bytes at a time: a word is looked at byte by byte only if one is below 0x20 or is DEL
  * (a line break, mostly). ~4x a byte loop, ~5x a regex over the latin1 string.
  */
-function nextHidden(raw: Buffer, from: number): number {
+function nextHidden(raw: Buffer, words: Words, from: number): number {
   const n = raw.length;
+  const { view, start } = words;
+  // Bytes before the first whole word at or after `from` (all of them when there are no words).
+  let w = from <= start ? 0 : (from - start + 3) >>> 2;
+  const wordsFrom = view.length === 0 ? n : Math.min(n, start + 4 * w);
   let i = from;
-  const aligned = Math.min(n, i + ((4 - ((raw.byteOffset + i) & 3)) & 3));
-  for (; i < aligned; i++) if (HIDDEN[raw[i]!] === 1) return i;
-  if (i >= n) return -1;
-  const words = new Uint32Array(raw.buffer, raw.byteOffset + i, (n - i) >>> 2);
-  for (let w = 0; w < words.length; w++) {
-    const x = words[w]!;
+  for (; i < wordsFrom; i++) if (HIDDEN[raw[i]!] === 1) return i;
+  for (; w < view.length; w++) {
+    const x = view[w]!;
     const del = x ^ 0x7f7f7f7f;
     // Some byte < 0x20, or some byte == 0x7f (exact tests, no false negatives).
     if ((((x - 0x20202020) & ~x) | ((del - 0x01010101) & ~del)) & 0x80808080) {
-      const at = i + 4 * w;
+      const at = start + 4 * w;
       for (let k = at; k < at + 4; k++) if (HIDDEN[raw[k]!] === 1) return k;
     }
   }
-  for (i += 4 * words.length; i < n; i++) if (HIDDEN[raw[i]!] === 1) return i;
+  for (i = Math.max(i, start + 4 * view.length); i < n; i++) if (HIDDEN[raw[i]!] === 1) return i;
   return -1;
 }
 

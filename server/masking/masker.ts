@@ -107,11 +107,14 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   const heldLength = state.held.length;
   let raw =
     heldLength === 0 ? chunk : chunk.length === 0 ? state.held : canReuse ? joinInScratch(state.held, chunk) : Buffer.concat([state.held, chunk]);
+  let ansi = stripAnsi(raw, final, canReuse);
   // Titles, link targets and other string sequences: masked inside, in place (see string-bodies.ts).
-  const inBodies = raw.indexOf(0x1b, state.emitted) === -1 ? null : maskStringBodies(raw, state.emitted, (body) => maskBody(compiled, body));
-  if (inBodies) raw = inBodies.raw;
+  const inBodies = ansi.hasStringSequence ? maskStringBodies(raw, state.emitted, (body) => maskBody(compiled, body)) : null;
+  if (inBodies) {
+    raw = inBodies.raw;
+    ansi = stripAnsi(raw, final, canReuse);
+  }
   const isScratch = raw.buffer === scratch.buffer;
-  const ansi = stripAnsi(raw, final, canReuse);
   // `held` starts with a little already-emitted text: context for lookbehinds, never re-emitted.
   const base = state.base;
   const latin1 = ansi.clean;

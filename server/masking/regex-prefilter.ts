@@ -1,5 +1,6 @@
 import type { RegexNode } from './regex-ast';
-import { markBytes, markFirstBytes, maxLength, minLength } from './regex-analysis';
+import { markBytes } from './regex-analysis';
+import { leadingRun, runScan, type RunSignature } from './run-scan';
 
 /**
  * Bytes of a match looked at (after the byte before it): enough to tell "token" from "to",
@@ -14,13 +15,6 @@ const MAX_BEFORE_CLASSES = 8;
 const MAX_CACHED = 16;
 /** Index of "no byte before: start of the text" in `before`. */
 const START = 256;
-/**
- * A rule whose match starts with at least this many bytes of one class (a key body, a random
- * value) is looked for by that run instead of the table: eight such bytes say little (every
- * long word has them), a run of 24 or 64 rarely occurs in ordinary text.
- */
-const MIN_RUN = 16;
-
 interface Signature {
   rule: number;
   /** Bytes allowed right before the match. */
@@ -59,21 +53,6 @@ export interface StartFilter {
    * for `candidateCursor`.
    */
   scans: ReadonlyArray<StartFilter['next']>;
-}
-
-/**
- * A rule found by its leading run: every match starts with `min` to `max` bytes of `inRun`
- * (`max` is finite only when the byte after them cannot be in `inRun`: the run in the text
- * ends there, and that byte is one of `after`), after a byte allowed by `before`, and has a
- * byte of each of `needs` in the run or right after it (`(?=[A-Za-z0-9]{0,511}[A-Z])`).
- */
-interface RunSignature {
-  before: Uint8Array;
-  inRun: Uint8Array;
-  min: number;
-  max: number;
-  after: Uint8Array;
-  needs: Uint8Array[];
 }
 
 export interface FilterRule {
@@ -162,161 +141,6 @@ export function candidateCursor(filter: StartFilter, bytes: Uint8Array, to: numb
   };
 }
 
-/**
- * The run the rule's matches start with, if at least MIN_RUN long: its class is the first
- * consuming item's bytes, and it goes on over every following item that only takes those.
- */
-function leadingRun(ast: RegexNode, flags: Omit<FilterRule, 'ast'>): Omit<RunSignature, 'before'> | null {
-  const items = ast.type === 'seq' ? ast.items : [ast];
-  let index = 0;
-  while (index < items.length && isZeroWidth(items[index]!)) index++;
-  const first = items[index];
-  if (!first) return null;
-  const inRun = new Uint8Array(256);
-  markBytes(first, flags.ignoreCase, flags.dotAll, inRun);
-  let min = 0;
-  let max = 0;
-  for (; index < items.length; index++) {
-    // A lookaround after the run's first item ends it here (`runEndsBy` reads a lookahead).
-    const item = items[index]!;
-    if (isZeroWidth(item)) break;
-    const bytes = new Uint8Array(256);
-    markBytes(item, flags.ignoreCase, flags.dotAll, bytes);
-    if (bytes.some((b, byte) => b === 1 && inRun[byte] === 0)) break;
-    min += minLength(item);
-    max += maxLength(item);
-  }
-  if (min < MIN_RUN) return null;
-  const rest = items.slice(index);
-  const exact = runEndsBy(rest, inRun, flags);
-  return { inRun, min, max: exact ? max : Infinity, after: exact ? firstAfter(rest, flags) : ANY, needs: requiredBytes(items, inRun, flags) };
-}
-
-/** The bytes the rest of the match can start with (any byte when it can be empty). */
-function firstAfter(rest: RegexNode[], flags: Omit<FilterRule, 'ast'>): Uint8Array {
-  const first = new Uint8Array(256);
-  for (const item of rest) {
-    if (isZeroWidth(item)) continue;
-    if (!markFirstBytes(item, flags.ignoreCase, flags.dotAll, first)) return first;
-  }
-  return ANY;
-}
-
-/**
- * Leading lookaheads `(?=K{0,m}X)` with K within the run's class: the run (or the byte after
- * it) holds a byte of X. A rule states what its check needs this way so that the filter can
- * reject runs without one (`(?=[…]{0,511}[A-Z])`: a hex hash has no capital).
- */
-function requiredBytes(items: RegexNode[], inRun: Uint8Array, flags: Omit<FilterRule, 'ast'>): Uint8Array[] {
-  const needs: Uint8Array[] = [];
-  for (const item of items) {
-    if (!isZeroWidth(item)) break;
-    if (item.type !== 'look' || item.behind || item.negated) continue;
-    const body = item.body.type === 'group' ? item.body.body : item.body;
-    if (body.type !== 'seq' || body.items.length !== 2) continue;
-    const [skip, need] = body.items as [RegexNode, RegexNode];
-    if (skip.type !== 'repeat' || skip.min !== 0 || (need.type !== 'class' && need.type !== 'char')) continue;
-    const skipped = new Uint8Array(256);
-    markBytes(skip, flags.ignoreCase, flags.dotAll, skipped);
-    if (skipped.some((b, byte) => b === 1 && inRun[byte] === 0)) continue;
-    const set = new Uint8Array(256);
-    markBytes(need, flags.ignoreCase, flags.dotAll, set);
-    needs.push(set);
-  }
-  return needs;
-}
-
-const isZeroWidth = (node: RegexNode): boolean => node.type === 'assert' || node.type === 'look';
-
-/**
- * Whether every way the match goes on after its leading run takes a byte outside the run's
- * class first, or forbids one there (`(?![A-Za-z0-9+/=])`): then the run in the text ends
- * where the match's run does, and a longer run cannot start a match.
- */
-function runEndsBy(items: RegexNode[], inRun: Uint8Array, flags: Omit<FilterRule, 'ast'>): boolean {
-  for (const item of items) {
-    if (item.type === 'look' && !item.behind && item.negated && forbidsRunByte(item.body, inRun, flags)) return true;
-    if (isZeroWidth(item)) continue;
-    const first = new Uint8Array(256);
-    const nullable = markFirstBytes(item, flags.ignoreCase, flags.dotAll, first);
-    if (first.some((b, byte) => b === 1 && inRun[byte] === 1)) return false;
-    if (!nullable) return true;
-  }
-  return false;
-}
-
-/** A negative lookahead's body has a one-byte option covering the whole class. */
-function forbidsRunByte(body: RegexNode, inRun: Uint8Array, flags: Omit<FilterRule, 'ast'>): boolean {
-  const options = body.type === 'alt' ? body.options : [body];
-  return options.some((option) => {
-    const node = option.type === 'group' ? option.body : option;
-    if (node.type !== 'class' && node.type !== 'char') return false;
-    const set = new Uint8Array(256);
-    markBytes(node, flags.ignoreCase, flags.dotAll, set);
-    return inRun.every((b, byte) => b === 0 || set[byte] === 1);
-  });
-}
-
-/**
- * The first position in `bytes[from, to)` a run signature allows. A skip search over the
- * union of the runs' classes: a run of `least` (the shortest signature's min) from any position
- * in [i, i + least) covers i + least - 1, so that byte is read first, then backwards until a
- * byte outside the runs (ordinary text: a few bytes, then a jump of about `least`). Only within
- * a run that long does each signature look for its own. Bytes past the end are unknown: a run
- * reaching the end of the text is not rejected for being short.
- */
-function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
-  const inAny = new Uint8Array(256);
-  for (const run of runs) for (let b = 0; b < 256; b++) inAny[b] = inAny[b]! | run.inRun[b]!;
-  const least = Math.min(...runs.map((run) => run.min));
-  return function runNext(bytes, from, to, whole = false) {
-    const n = bytes.length;
-    let i = from;
-    while (i < to) {
-      const probe = Math.min(i + least - 1, n - 1);
-      let x = probe;
-      while (x >= i && inAny[bytes[x]!] === 1) x--;
-      if (x >= i) {
-        i = x + 1;
-        continue;
-      }
-      let end = probe + 1;
-      while (end < n && inAny[bytes[end]!] === 1) end++;
-      let first = to;
-      for (const run of runs) first = firstInRun(run, bytes, i, end, first, whole);
-      if (first < to) return first;
-      i = end + 1;
-    }
-    return to;
-  };
-}
-
-/** The signature's first position in `[from, end)` (a run of the union's bytes), before `to`. */
-function firstInRun(run: RunSignature, bytes: Uint8Array, from: number, end: number, to: number, whole: boolean): number {
-  const { before, inRun, min, max, after, needs } = run;
-  const n = bytes.length;
-  for (let start = from; start < end && start < to; ) {
-    let stop = start;
-    while (stop < end && inRun[bytes[stop]!] === 1) stop++;
-    // A run reaching the end may go on: unknown, unless only whole matches are looked for.
-    const open = stop === n && !whole;
-    if (stop === n || after[bytes[stop]!] === 1) {
-      // Each needed byte's last position in the run (or right after it): a candidate is before it.
-      let needed = open ? n - 1 : stop;
-      for (const need of needs) {
-        if (open) break;
-        let last = Math.min(stop, n - 1);
-        while (last >= start && need[bytes[last]!] === 0) last--;
-        needed = Math.min(needed, last);
-      }
-      const last = Math.min(to - 1, needed, open ? n - 1 : stop - min);
-      for (let at = Math.max(start, stop - max); at <= last; at++) if (before[at === 0 ? START : bytes[at - 1]!] === 1) return at;
-    }
-    start = stop + 1;
-  }
-  return to;
-}
-
 function pairTable(before: Int32Array, at: Int32Array[]): { pairs: Uint8Array; prevClass: Int32Array } | null {
   const classes = new Map<number, number>();
   const prevClass = new Int32Array(257);
@@ -359,12 +183,11 @@ function candidateScan(filter: Omit<StartFilter, 'next' | 'scans'>): StartFilter
       let c0 = bytes[i]!;
       for (; i < stop; i++) {
         const c1 = bytes[i + 1]!;
-        // One load rejects most positions; the full test runs on the few left.
-        if (
-          pairs[prevClass[prev]! | (c0 << 8) | c1] !== 0 &&
-          (before[prev]! & at0[c0]! & at1[c1]! & at2[bytes[i + 2]!]! & at3[bytes[i + 3]!]! & at4[bytes[i + 4]!]! & at5[bytes[i + 5]!]! & at6[bytes[i + 6]!]! & at7[bytes[i + 7]!]!) !== 0
-        ) {
-          return i;
+        // One load rejects most positions; the full test runs on the few left, in two halves
+        // (most that pass the pair fail by the fourth byte: `--` of a flag, `se` of a word).
+        if (pairs[prevClass[prev]! | (c0 << 8) | c1] !== 0) {
+          const head = before[prev]! & at0[c0]! & at1[c1]! & at2[bytes[i + 2]!]! & at3[bytes[i + 3]!]!;
+          if (head !== 0 && (head & at4[bytes[i + 4]!]! & at5[bytes[i + 5]!]! & at6[bytes[i + 6]!]! & at7[bytes[i + 7]!]!) !== 0) return i;
         }
         prev = c0;
         c0 = c1;

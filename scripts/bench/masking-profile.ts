@@ -1,0 +1,44 @@
+/**
+ * Profiles the masking engine on one case, for `node --cpu-prof`: mixed text at FRAME bytes
+ * (default 1024), with the key-material rules on when KEY_MATERIAL=1.
+ *
+ *   KEY_MATERIAL=1 npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof scripts/bench/masking-profile.ts
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BUILT_IN_RULES, selectRules } from '@/server/masking/built-in-rules';
+import { createMasker } from '@/server/masking/masker';
+
+const FRAME = Number(process.env.FRAME ?? 1024);
+const SECONDS = Number(process.env.SECONDS_BUDGET ?? 6);
+const keyMaterial = process.env.KEY_MATERIAL === '1';
+const overrides = Object.fromEntries(BUILT_IN_RULES.filter((r) => r.id === 'key-material' || r.id === 'high-entropy-value' || r.id.startsWith('key-')).map((r) => [r.id, { enabled: keyMaterial }]));
+const rules = selectRules(overrides);
+const benignDir = path.join(__dirname, '..', '..', 'server', 'masking', 'corpus', 'benign');
+const lines = readdirSync(benignDir).filter((f) => f.endsWith('.txt')).flatMap((f) => readFileSync(path.join(benignDir, f), 'utf8').split('\n'));
+let x = 1;
+const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const out: string[] = [];
+let size = 0;
+while (size < 1 << 20) {
+  let line = lines[Math.floor(next() * lines.length)]!;
+  if (next() < 0.2) line = line.replace(/(\S+)/, '\x1b[01;34m$1\x1b[0m');
+  out.push(line);
+  size += line.length + 2;
+}
+const text = Buffer.from(out.join('\r\n'));
+const frames: Buffer[] = [];
+for (let i = 0; i < text.length; i += FRAME) frames.push(text.subarray(i, i + FRAME));
+const masker = createMasker(rules);
+console.log(`rules: ${rules.map((r) => r.id).join(' ')}`);
+const start = process.cpuUsage();
+const deadline = performance.now() + SECONDS * 1000;
+let passes = 0;
+while (performance.now() < deadline) {
+  let state = masker.initialState;
+  for (const frame of frames) state = masker.step(state, frame).state;
+  masker.flush(state);
+  passes++;
+}
+const used = process.cpuUsage(start);
+console.log(`${((passes * text.length) / 1e6 / ((used.user + used.system) / 1e6)).toFixed(0)} MB/s (${passes} passes, frame ${FRAME})`);
