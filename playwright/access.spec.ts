@@ -139,6 +139,8 @@ test('a denied request cannot connect, and the engineer sees why', async ({ seed
 
   await approverPage.goto('/approvals');
   await approverPage.getByRole('list', { name: 'Requests awaiting your decision' }).getByRole('link', { name: new RegExp(engineer.name) }).click();
+  // Other specs' requests may wait in this inbox too: decide only once the pane shows this one.
+  await expect(approverPage.getByRole('article', { name: `Request from ${engineer.name}` })).toBeVisible();
   await approverPage.getByLabel('Comment (optional)').fill('Not without a ticket');
   await approverPage.getByRole('button', { name: 'Deny' }).click();
   await expect(approverPage.getByRole('status').filter({ hasText: 'Denied.' })).toBeVisible();

@@ -92,6 +92,7 @@ test('catalogue, inbox, statement reviews and the SQL console follow each change
     const colleaguePage = await loginAs(await seed.user({ name: `Colleague ${unique('c')}` }));
     const other = await colleaguePage.request.post('/api/v1/requests', { headers: fromPorthole(), data: { resourceId: resource.id, durationMinutes: 30, reason: 'Also waiting' } });
     expect(other.status(), await other.text()).toBe(201);
+    const otherId = ((await other.json()) as { id: string }).id;
     await catalogue.goto();
     await expect(cardState).toHaveText('Pending approval');
     await markNoReload(engineerPage);
@@ -107,6 +108,8 @@ test('catalogue, inbox, statement reviews and the SQL console follow each change
 
     await live(cardState).toHaveText(/^Active until /);
     await expectNotReloaded(engineerPage);
+    // Withdrawn, so it waits in no other spec's approver inbox.
+    expect((await colleaguePage.request.post(`/api/v1/requests/${otherId}/cancel`, { headers: fromPorthole() })).ok()).toBe(true);
   });
 
   const consolePage = engineerPage;

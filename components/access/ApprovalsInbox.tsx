@@ -40,7 +40,10 @@ export type InboxDetail = {
   recentSessions: { id: string; status: string; createdAt: string; startedAt: string | null; endedAt: string | null }[];
 };
 
-type Decide = (requestId: string, comment: string) => Promise<FormState>;
+/** An approve or deny action's answer: on success, what the request became. */
+export type DecisionState = (NonNullable<FormState> & { decision?: { status: 'pending' | 'approved' | 'denied'; approvalsCount?: number } }) | undefined;
+
+type Decide = (requestId: string, comment: string) => Promise<DecisionState>;
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -52,14 +55,20 @@ const isTyping = (target: EventTarget | null) =>
 export function ApprovalsInbox({ items, selected, approve, deny }: { items: InboxItem[]; selected: InboxDetail | null; approve: Decide; deny: Decide }) {
   const router = useRouter();
   const commentRef = useRef<HTMLTextAreaElement>(null);
-  const [result, setResult] = useState<{ requestId: string; outcome: FormState }>();
+  const [result, setResult] = useState<{ requestId: string; outcome: DecisionState }>();
   const [isPending, startTransition] = useTransition();
   const index = selected ? items.findIndex((item) => item.id === selected.id) : -1;
+  // My decision shows in the pane as soon as the action answers, before the page re-renders;
+  // once the server says the request is closed, that wins.
+  const decided = selected && result?.requestId === selected.id && selected.status === 'pending' ? result.outcome?.decision : undefined;
+  const status = decided?.status ?? selected?.status;
+  const approvalsCount = Math.max(decided?.approvalsCount ?? 0, selected?.approvalsCount ?? 0);
+  const canDecide = Boolean(selected?.canDecide && !decided);
 
   const go = (id: string | undefined) => router.replace(id ? `/approvals?id=${id}` : '/approvals', { scroll: false });
 
   function decide(verb: 'approve' | 'deny') {
-    if (!selected?.canDecide || isPending) return;
+    if (!selected || !canDecide || isPending) return;
     const comment = commentRef.current?.value ?? '';
     startTransition(async () => {
       const outcome = await (verb === 'approve' ? approve : deny)(selected.id, comment);
@@ -139,7 +148,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
         </p>
       </div>
       {selected ? (
-        <article aria-label={`Request from ${selected.requester.name}`} data-request-id={selected.id} data-status={selected.status} className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+        <article aria-label={`Request from ${selected.requester.name}`} data-request-id={selected.id} data-status={status} className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
           <header className="flex flex-wrap items-start justify-between gap-2">
             <div>
               <h2 className="text-base font-semibold">
@@ -152,7 +161,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
                 {selected.requester.email} · requested <RelativeTime iso={selected.createdAt} />
               </p>
             </div>
-            <RequestStatusBadge status={selected.status} />
+            <RequestStatusBadge status={status ?? selected.status} />
           </header>
           <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
             <dt className="text-zinc-500">Why</dt>
@@ -171,7 +180,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
             <dd className="tabular-nums">{formatMinutes(selected.durationMinutes)}</dd>
             <dt className="text-zinc-500">Approvals</dt>
             <dd>
-              {selected.approvalsCount} of {selected.approvalsRequired}
+              {approvalsCount} of {selected.approvalsRequired}
               {selected.decisions.length > 0 ? (
                 <ul className="mt-1 space-y-0.5 text-xs text-zinc-600 dark:text-zinc-300">
                   {selected.decisions.map((d) => (
@@ -202,7 +211,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
               )}
             </dd>
           </dl>
-          {selected.canDecide ? (
+          {canDecide ? (
             <div className="space-y-2 border-t border-zinc-100 pt-4 dark:border-zinc-800">
               <label htmlFor="decision-comment" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
                 Comment (optional)
@@ -219,7 +228,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
             </div>
           ) : (
             <p className="border-t border-zinc-100 pt-4 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-              {selected.status === 'pending' ? 'You have decided on this request; it waits for other approvers.' : 'This request is closed.'}
+              {status === 'pending' ? 'You have decided on this request; it waits for other approvers.' : 'This request is closed.'}
               {index === -1 && items.length > 0 ? (
                 <>
                   {' '}
