@@ -51,7 +51,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
           <EmptyState title="Nothing matches">{isFiltered ? 'Try another search or clear the filters.' : null}</EmptyState>
         )
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="Resource catalogue">
+        <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="Resource catalogue">
           {resources.map((resource) => (
             <li key={resource.id}>
               <Link

@@ -39,11 +39,11 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
         ) : null}
       </div>
       <Card>
-        <dl className="grid grid-cols-[10rem_1fr] gap-y-2 text-sm">
+        <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
           <dt className="text-zinc-500">Type</dt>
           <dd>{resourceTypeLabel(resource.type)}</dd>
           <dt className="text-zinc-500">Address</dt>
-          <dd className="font-mono text-xs">{resource.host}:{resource.port}</dd>
+          <dd className="font-mono text-xs break-all">{resource.host}:{resource.port}</dd>
           <dt className="text-zinc-500">Signs in as</dt>
           <dd className="font-mono text-xs">{resource.username}</dd>
           {resource.database ? (
@@ -55,7 +55,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           {resource.type === 'ssh' ? (
             <>
               <dt className="text-zinc-500">Host key</dt>
-              <dd className="font-mono text-xs">{resource.hostKeyFingerprint ?? 'not confirmed yet'}</dd>
+              <dd className="font-mono text-xs break-all">{resource.hostKeyFingerprint ?? 'not confirmed yet'}</dd>
             </>
           ) : null}
           <dt className="text-zinc-500">Access</dt>
