@@ -139,10 +139,11 @@ test('a denied request cannot connect, and the engineer sees why', async ({ seed
 
   await approverPage.goto('/approvals');
   await approverPage.getByRole('list', { name: 'Requests awaiting your decision' }).getByRole('link', { name: new RegExp(engineer.name) }).click();
-  // Other specs' requests may wait in this inbox too: decide only once the pane shows this one.
-  await expect(approverPage.getByRole('article', { name: `Request from ${engineer.name}` })).toBeVisible();
-  await approverPage.getByLabel('Comment (optional)').fill('Not without a ticket');
-  await approverPage.getByRole('button', { name: 'Deny' }).click();
+  // Other specs' requests and statement reviews may wait in this inbox too: decide in this request's pane, once it shows.
+  const details = approverPage.getByRole('article', { name: `Request from ${engineer.name}` });
+  await expect(details).toBeVisible();
+  await details.getByLabel('Comment (optional)').fill('Not without a ticket');
+  await details.getByRole('button', { name: 'Deny' }).click();
   await expect(approverPage.getByRole('status').filter({ hasText: 'Denied.' })).toBeVisible();
 
   await expect(card).toHaveAttribute('data-status', 'none');
