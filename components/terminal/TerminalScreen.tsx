@@ -48,7 +48,9 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
 
   return (
     <div ref={rootRef} className="flex h-dvh flex-col bg-white dark:bg-zinc-950">
-      <header className="flex h-9 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+      {/* On a phone the bar keeps one line and the resource's name: the recording dot and the full-screen
+          button lose their visible labels (not their accessible names), the connected time hides. */}
+      <header className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 text-xs text-zinc-600 sm:gap-3 dark:border-zinc-800 dark:text-zinc-400">
         <Link href="/resources" className="flex items-center gap-1.5 font-semibold text-zinc-900 dark:text-zinc-100" aria-label="Porthole home">
           <span aria-hidden className="inline-block h-3.5 w-3.5 rounded-full border-[3px] border-indigo-600 dark:border-indigo-400" />
         </Link>
@@ -63,7 +65,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
           {resource.address ? <span className="hidden truncate font-mono sm:inline">{resource.address}</span> : null}
         </div>
         <StatusPill status={state.status} message={state.message} />
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
           {state.status === 'connected' && state.connectedAt ? <ConnectedTime since={state.connectedAt} /> : null}
           {state.maskCount ? (
             <span data-testid="mask-count" className="tabular-nums" title="Secrets masked inline in this session (what was masked is never shown)">
@@ -79,7 +81,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
             className="flex items-center gap-1 rounded px-1.5 py-1 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
           >
             <FullscreenGlyph isFullscreen={isFullscreen} />
-            <span>Full screen</span>
+            <span className="sr-only sm:not-sr-only">Full screen</span>
           </button>
         </div>
       </header>
@@ -98,14 +100,14 @@ function RecordingDot({ isRecorded, isLive }: { isRecorded: boolean; isLive: boo
     return (
       <span className="flex items-center gap-1.5">
         <span aria-hidden className="inline-block h-2 w-2 rounded-full border border-zinc-400 dark:border-zinc-500" />
-        Not recorded
+        <span className="sr-only sm:not-sr-only">Not recorded</span>
       </span>
     );
   }
   return (
     <span className="flex items-center gap-1.5" title="Everything typed and shown in this session is recorded">
       <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${isLive ? 'bg-red-500' : 'bg-zinc-400'}`} />
-      Recorded
+      <span className="sr-only sm:not-sr-only">Recorded</span>
     </span>
   );
 }
@@ -138,7 +140,7 @@ function ConnectedTime({ since }: { since: number }) {
     return () => clearInterval(timer);
   }, []);
   return (
-    <span className="font-mono tabular-nums" title={`Connected at ${new Date(since).toLocaleTimeString()}`}>
+    <span className="hidden font-mono tabular-nums sm:inline" title={`Connected at ${new Date(since).toLocaleTimeString()}`}>
       <span className="sr-only">Connected for </span>
       {formatDuration((now - since) / 1000)}
     </span>
