@@ -12,7 +12,7 @@ export type NoteSaveResult = { ok: true } | { ok: false; message: string; fields
 const NOTE_FIELDS = ['t', 'endT', 'body', 'tags'];
 
 const inputClass =
-  'w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950';
+  'w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-950';
 
 /** Add or edit a note: at a moment, or over a range (start … end), with tags and sharing. */
 export function NoteForm({
