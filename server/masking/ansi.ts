@@ -111,8 +111,8 @@ function wordsOf(raw: Buffer): Words {
 
 /**
  * Position of the next ESC or dropped control from `from`, or -1. Every frame is scanned, so
- * four bytes at a time: a word is looked at byte by byte only if one is below 0x20 or is DEL
- * (a line break, mostly). ~4x a byte loop, ~5x a regex over the latin1 string.
+ * four bytes at a time: a word is looked at byte by byte only if it holds one. ~4x a byte
+ * loop, ~5x a regex over the latin1 string.
  */
 function nextHidden(raw: Buffer, words: Words, from: number): number {
   const n = raw.length;
@@ -124,9 +124,11 @@ function nextHidden(raw: Buffer, words: Words, from: number): number {
   for (; i < wordsFrom; i++) if (HIDDEN[raw[i]!] === 1) return i;
   for (; w < view.length; w++) {
     const x = view[w]!;
+    const low = x & 0x7f7f7f7f;
     const del = x ^ 0x7f7f7f7f;
-    // Some byte < 0x20, or some byte == 0x7f (exact tests, no false negatives).
-    if ((((x - 0x20202020) & ~x) | ((del - 0x01010101) & ~del)) & 0x80808080) {
+    // Some byte below 0x08, from 0x0e to 0x1f, or 0x7f; not the TAB, LF and CR that end every
+    // line (exact tests, no false negatives: bytes from 0x80 never count).
+    if ((((x - 0x08080808) & ~x) | ((0x9f9f9f9f - low) & ~x & (low + 0x72727272)) | ((del - 0x01010101) & ~del)) & 0x80808080) {
       const at = start + 4 * w;
       for (let k = at; k < at + 4; k++) if (HIDDEN[raw[k]!] === 1) return k;
     }
