@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect } from 'react';
 import { CheckboxGroup } from '../admin/CheckboxGroup';
 import { useFormAction } from '../admin/use-form-action';
 import { Alert } from '../ui/Alert';
@@ -24,7 +25,11 @@ export const WEBHOOK_EVENT_OPTIONS = [
  * `isPlainHttpAllowed`: PORTHOLE_WEBHOOK_ALLOW_PRIVATE is on, so http:// to this machine is taken.
  */
 export function WebhookForm({ action, isPlainHttpAllowed = false }: { action: (prev: SecretState, form: FormData) => Promise<SecretState>; isPlainHttpAllowed?: boolean }) {
-  const { state, alert, isPending, formProps } = useFormAction(action);
+  const { state, alert, isPending, formRef, formProps } = useFormAction(action);
+  // Added: clear the form for the next one (its secret stays shown above).
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state, formRef]);
   return (
     <form {...formProps} aria-label="Add a webhook" className="space-y-3">
       {alert ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
