@@ -2,7 +2,11 @@
 
 import { useEffect, useRef } from 'react';
 import type { ReplayCommand } from '@/lib/recording/replay-types';
+import { formatMilliseconds } from '@/lib/format/duration';
 import { formatClock } from './replay-format';
+
+/** Quicker commands show no run time: a column of "0 ms" says nothing. */
+const SHOWN_DURATION = 0.1;
 
 /** The command index beside the player: the current one highlighted, click to jump. */
 export function CommandList({ commands, current, indexState, onSeek }: { commands: ReplayCommand[]; current: number; indexState: string; onSeek: (t: number) => void }) {
@@ -32,17 +36,41 @@ export function CommandList({ commands, current, indexState, onSeek }: { command
             <span className="min-w-0 flex-1 truncate font-mono text-xs" title={command.text}>
               {command.text}
             </span>
-            {command.exitCode !== null ? (
-              <span
-                className={`shrink-0 rounded px-1 font-mono text-[10px] ${command.exitCode === 0 ? 'text-emerald-700 dark:text-emerald-400' : 'bg-red-100 text-red-700 dark:bg-red-950 dark:text-red-300'}`}
-                title={`Exit code ${command.exitCode}`}
-              >
-                {command.exitCode}
+            {command.duration !== null && command.duration >= SHOWN_DURATION ? (
+              <span className="shrink-0 font-mono text-[10px] text-zinc-500 tabular-nums dark:text-zinc-400" title="Run time">
+                {formatMilliseconds(command.duration * 1000)}
               </span>
             ) : null}
+            <CommandOutcome command={command} />
           </button>
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * The exit code when the shell reported one (OSC 133); otherwise "likely failed" when the
+ * output said so, with the line that did (hover, or read out by screen readers).
+ */
+function CommandOutcome({ command }: { command: ReplayCommand }) {
+  const reason = command.failureReason;
+  if (command.exitCode !== null) {
+    const isOk = command.exitCode === 0;
+    return (
+      <span
+        className={`shrink-0 rounded px-1 font-mono text-[10px] ${isOk ? 'text-emerald-700 dark:text-emerald-400' : 'bg-red-100 text-red-700 dark:bg-red-950 dark:text-red-300'}`}
+        title={reason ? `Exit code ${command.exitCode}: ${reason}` : `Exit code ${command.exitCode}`}
+      >
+        {command.exitCode}
+        {reason ? <span className="sr-only">: {reason}</span> : null}
+      </span>
+    );
+  }
+  if (!reason) return null;
+  return (
+    <span className="shrink-0 rounded bg-amber-100 px-1 text-[10px] whitespace-nowrap text-amber-800 dark:bg-amber-950 dark:text-amber-300" title={`Likely failed: ${reason}`}>
+      likely failed<span className="sr-only">: {reason}</span>
+    </span>
   );
 }
