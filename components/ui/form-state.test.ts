@@ -8,6 +8,15 @@ describe('formAlert', () => {
     expect(formAlert(endBeforeStart, (name) => name === 'endT')).toBeUndefined();
   });
 
+  it('says nothing above the form when the summary only points at the fields', () => {
+    expect(formAlert({ ok: false, message: 'Check the highlighted fields.', fields: { name: ['Enter a name'] } }, () => true)).toBeUndefined();
+  });
+
+  it('keeps a summary that says more than the field', () => {
+    const duplicate = { ok: false, message: 'A user with this e-mail already exists.', fields: { email: ['Already in use'] } };
+    expect(formAlert(duplicate, () => true)).toBe('A user with this e-mail already exists.');
+  });
+
   it("shows an error whose field is not on the form, in that field's words", () => {
     expect(formAlert({ ok: false, message: 'Check the highlighted fields.', fields: { name: ['Required'], resourceId: ['Unknown resource'] } }, (name) => name === 'name')).toBe('Unknown resource');
     expect(formAlert(endBeforeStart, () => false)).toBe('The end must be after the start');

@@ -1,15 +1,25 @@
 /** What a server action returns to its form: a message and per-field errors. */
 export type FormState = { ok: boolean; message?: string; fields?: Record<string, string[]> } | undefined;
 
+/** Summaries that only point at the fields (formFailure's and toAppError's fallbacks). */
+const POINTERS = new Set(['check the highlighted fields', 'some fields are not valid']);
+
+const key = (text: string) => text.trim().replace(/[.!]+$/, '').toLowerCase();
+
 /**
- * The message to show above a form, or none. A field error is shown next to its field, so
- * when every one of them is (`isShown`), the summary would only repeat them; when one has no
- * field on this form, its own message is the one to show.
+ * The message to show above a form, or none. A field error is shown next to its field, so a
+ * summary that repeats one of them (or only points at them) is left out; a message that says
+ * more ("A user with this e-mail already exists." over "Already in use") stays. When an error
+ * has no field on this form (`isShown`), its own message is the one to show.
  */
 export function formAlert(state: FormState, isShown: (field: string) => boolean): string | undefined {
   if (!state) return undefined;
   if (state.ok) return state.message;
-  const unshown = Object.entries(state.fields ?? {}).filter(([name, messages]) => messages.length > 0 && !isShown(name));
-  if (unshown.length > 0) return unshown[0]![1][0];
-  return Object.keys(state.fields ?? {}).length > 0 ? undefined : state.message;
+  const fields = Object.entries(state.fields ?? {}).filter(([, messages]) => messages.length > 0);
+  const unshown = fields.find(([name]) => !isShown(name));
+  if (unshown) return unshown[1][0];
+  if (!state.message) return undefined;
+  const shownMessages = new Set(fields.flatMap(([, messages]) => messages.map(key)));
+  const message = key(state.message);
+  return fields.length > 0 && (POINTERS.has(message) || shownMessages.has(message)) ? undefined : state.message;
 }
