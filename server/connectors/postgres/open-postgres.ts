@@ -101,7 +101,12 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
     },
     async cancel() {
       if (!running || backendPid === null) return false;
-      running.cursor.isCancelRequested = true;
+      const { cursor } = running;
+      cursor.isCancelRequested = true;
+      // Still queued behind the catalog reads, the statement is stopped by the flag alone; a
+      // server-side cancel now would end a catalog read instead (the demo database even
+      // restarts for it). A catalog read that hangs is cancelled after the wait.
+      if (await cursor.isStoppedBeforeOpening(CATALOG_CANCEL_WAIT_MS)) return true;
       // A second, short-lived connection as the same user: pg_cancel_backend needs no extra privilege for one's own backend.
       const killer = new pg.Client({ ...clientConfig(target, address, 'porthole sql console (cancel)'), types: undefined });
       killer.on('error', () => undefined);
@@ -131,6 +136,9 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
     },
   };
 }
+
+/** How long a cancel waits for the catalog reads before a statement to end (then it cancels them). */
+const CATALOG_CANCEL_WAIT_MS = 2_000;
 
 /** Seconds, not the connect timeout: a statement's result waits on it. */
 const LOOKUP_TIMEOUT_MS = 3_000;
@@ -234,6 +242,18 @@ class PgCursor implements SqlCursor {
     } finally {
       this.finish();
     }
+  }
+
+  /** Whether the statement was stopped before its cursor opened; false once it runs, or after `waitMs`. */
+  isStoppedBeforeOpening(waitMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), waitMs);
+      this.opened.then(
+        () => resolve(false),
+        () => resolve(true),
+      );
+      void this.opened.catch(() => undefined).finally(() => clearTimeout(timer));
+    });
   }
 
   private finish(): void {

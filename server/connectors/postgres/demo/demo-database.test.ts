@@ -43,10 +43,12 @@ describe('demo database (PGlite on the PostgreSQL wire protocol)', () => {
     const target = { dialect: 'postgres' as const, host: demo.host, port: demo.port, user: 'postgres', password: 'x', database: 'postgres', tls: { mode: 'disable' as const }, isReadOnly: true, statementTimeoutMs: 0 };
     const connection = await openPostgres(target);
     try {
+      // The first statement loads the catalog; the sleep then starts at once.
+      await connection.execute('SELECT 1').read(10);
       const started = Date.now();
       const sleeping = connection.execute('SELECT pg_sleep(30)').read(10);
       sleeping.catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       const cancelling = connection.cancel();
       const error = await sleeping.then(
         () => undefined,
@@ -59,6 +61,23 @@ describe('demo database (PGlite on the PostgreSQL wire protocol)', () => {
       // The same connection runs the next statement, and the restart did not drop read-only.
       expect((await connection.execute('SELECT count(*) FROM customers').read(10)).rows).toEqual([['500']]);
       await expect(connection.execute('CREATE TABLE after_cancel (id int)').read(10)).rejects.toMatchObject({ code: 'read_only' });
+    } finally {
+      await connection.close();
+    }
+  }, 30_000);
+
+  it('a cancel while the statement still waits on its catalog reads stops it there, without restarting the database', async () => {
+    const target = { dialect: 'postgres' as const, host: demo.host, port: demo.port, user: 'postgres', password: 'x', database: 'postgres', tls: { mode: 'disable' as const }, isReadOnly: false, statementTimeoutMs: 0 };
+    const connection = await openPostgres(target);
+    try {
+      await connection.execute('CREATE TABLE kept_across_cancel (id int)').read(10);
+      // A statement naming a table: the console loads the catalog on its connection first.
+      const reading = connection.execute('SELECT * FROM customers c JOIN orders o ON o.customer_id = c.id').read(10);
+      reading.catch(() => undefined);
+      expect(await connection.cancel()).toBe(true);
+      await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
+      // The table made before is still there: the engine was not restarted to its seed.
+      expect((await connection.execute('SELECT count(*) FROM kept_across_cancel').read(10)).rows).toEqual([['0']]);
     } finally {
       await connection.close();
     }

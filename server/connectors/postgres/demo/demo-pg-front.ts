@@ -118,9 +118,14 @@ export class DemoPgFront {
         for (let i = list.length - 1; i >= 0; i--) if (list[i]!.connection === connection) list.splice(i, 1);
       }
       if (this.owner === connection) {
+        // The backend is shared: what this client left open is closed for it. An exchange
+        // left without Sync (after an error the backend ignores everything until one) gets
+        // its Sync, then an open transaction its ROLLBACK; their answers go nowhere.
+        const closing = [...(connection.isMidExchange ? [{ connection, bytes: syncMessage() }] : []), ...(this.isInTransaction ? [{ connection, bytes: simpleQuery('ROLLBACK') }] : [])];
         this.owner = undefined;
         connection.isMidExchange = false;
-        if (this.isInTransaction) this.queue.unshift({ connection, bytes: simpleQuery('ROLLBACK') });
+        connection.isDiscardingToSync = false;
+        this.queue.unshift(...closing);
         void this.processQueue();
       }
     };
@@ -218,4 +223,8 @@ function simpleQuery(sql: string): Uint8Array {
   header.write('Q', 0, 'latin1');
   header.writeInt32BE(body.length + 4, 1);
   return new Uint8Array(Buffer.concat([header, body]));
+}
+
+function syncMessage(): Uint8Array {
+  return new Uint8Array([wire.SYNC, 0, 0, 0, 4]);
 }
