@@ -48,7 +48,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
 
   return (
     <div ref={rootRef} className="flex h-dvh flex-col bg-white dark:bg-zinc-950">
-      {/* On a phone the bar keeps one line and the resource's name: the recording dot and the full-screen
+      {/* On a phone the bar keeps one line and the resource's name: the state, recording dot and full-screen
           button lose their visible labels (not their accessible names), the connected time hides. */}
       <header className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-3 text-xs text-zinc-600 sm:gap-3 dark:border-zinc-800 dark:text-zinc-400">
         <Link href="/resources" className="flex items-center gap-1.5 font-semibold text-zinc-900 dark:text-zinc-100" aria-label="Porthole home">
@@ -128,7 +128,8 @@ function StatusPill({ status, message }: { status: TerminalStatus; message?: str
   return (
     <span className="flex min-w-0 items-center gap-1.5" aria-live="polite">
       <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${look.dot}`} />
-      <span className="truncate">{status === 'connecting' && message ? message : look.label}</span>
+      {/* Connected is the normal state: on a phone its word gives way to the resource's name (the dot stays). */}
+      <span className={status === 'connected' ? 'sr-only sm:not-sr-only sm:truncate' : 'truncate'}>{status === 'connecting' && message ? message : look.label}</span>
     </span>
   );
 }
