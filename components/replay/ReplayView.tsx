@@ -11,6 +11,11 @@ import { formatClock, nextSpeed, SPEEDS } from './replay-format';
 import { Timeline } from './Timeline';
 import { indexAtOrBefore, SEEK_STEP_SECONDS } from './timeline-geometry';
 
+/** The terminal never gets shorter than this (a phone in landscape): the page scrolls instead. */
+const MIN_TERMINAL_HEIGHT = 160;
+/** Space kept under the timeline, so it does not touch the window's edge. */
+const BOTTOM_MARGIN = 16;
+
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
@@ -31,6 +36,8 @@ export default function ReplayView({
   noteActions: NoteActions;
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const columnRef = useRef<HTMLDivElement>(null);
+  const regionRef = useRef<HTMLDivElement>(null);
   const playerRef = useRef<ReplayPlayer | null>(null);
   const [state, setState] = useState<PlayerState>({ status: 'loading', time: initialTime, speed: 1, isSkippingIdle: true, error: null, lastSeekMs: null });
   const [notes, setNotes] = useState(initialNotes);
@@ -44,12 +51,45 @@ export default function ReplayView({
     if (!container) return;
     const player = new ReplayPlayer(container, { recordingId: recording.id, duration, cols: recording.cols, rows: recording.rows, onChange: setState });
     playerRef.current = player;
-    void player.seek(initialTime);
+    void (initialTime > 0 ? player.seek(initialTime) : player.showStart());
     return () => {
       player.dispose();
       playerRef.current = null;
     };
   }, [recording.id, duration, recording.cols, recording.rows, initialTime]);
+
+  // The terminal is scaled to the room left above the controls, so Play is never below the fold.
+  useEffect(() => {
+    const column = columnRef.current;
+    const region = regionRef.current;
+    if (!column || !region) return;
+    let frame = 0;
+    const fit = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const style = getComputedStyle(region);
+        // clientWidth/Height hold the padding but not the border.
+        const padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+        const frameY = region.offsetHeight - region.clientHeight + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+        const box = region.getBoundingClientRect();
+        // The controls and timeline under the terminal (not the column's height: beside a tall panel it stretches).
+        const below = (column.lastElementChild?.getBoundingClientRect().bottom ?? box.bottom) - box.bottom;
+        const top = box.top + window.scrollY;
+        const height = Math.max(MIN_TERMINAL_HEIGHT, window.innerHeight - top - below - BOTTOM_MARGIN - frameY);
+        playerRef.current?.fitTo({ width: region.clientWidth - padX, height });
+      });
+    };
+    const observer = new ResizeObserver(fit);
+    observer.observe(column);
+    observer.observe(region);
+    if (containerRef.current) observer.observe(containerRef.current);
+    window.addEventListener('resize', fit);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      window.removeEventListener('resize', fit);
+    };
+  }, [recording.id]);
 
   const seek = useCallback((t: number) => void playerRef.current?.seek(t), []);
   const currentCommand = useMemo(() => indexAtOrBefore(commands, state.time), [commands, state.time]);
@@ -129,8 +169,8 @@ export default function ReplayView({
 
   return (
     <div className="flex min-h-0 flex-col gap-3 lg:flex-row" data-testid="replay" data-status={state.status} data-time={state.time.toFixed(2)} data-speed={state.speed} data-seek-ms={state.lastSeekMs?.toFixed(1) ?? ''}>
-      <div className="flex min-w-0 flex-1 flex-col gap-2">
-        <div className="overflow-auto rounded-lg border border-zinc-800 bg-[#0b0d12] p-2" aria-label="Recorded terminal" role="region">
+      <div ref={columnRef} className="flex min-w-0 flex-1 flex-col gap-2">
+        <div ref={regionRef} className="overflow-auto rounded-lg border border-zinc-800 bg-[#0b0d12] p-2" aria-label="Recorded terminal" role="region">
           <div ref={containerRef} data-testid="replay-terminal" className="inline-block" />
         </div>
         {state.error ? (

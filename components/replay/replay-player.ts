@@ -2,6 +2,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { ReplayEvent } from '@/lib/recording/replay-types';
 import { TERMINAL_THEME } from '../terminal/terminal-theme';
+import { FULL_FONT_SIZE, firstVisibleOutputTime, fitFontSize } from './replay-fit';
 import { ReplayStream, WINDOW_SECONDS } from './replay-stream';
 
 /** Recorded pauses longer than this are shortened to it when idle skipping is on. */
@@ -55,6 +56,9 @@ export class ReplayPlayer {
   private lastEmitAt = 0;
   private seekCount = 0;
   private isDisposed = false;
+  /** The room the last fit was for, and the smallest font size seen not to fit in it. */
+  private fitRoom = { width: 0, height: 0 };
+  private tooBigFont = Infinity;
 
   constructor(
     container: HTMLElement,
@@ -68,7 +72,7 @@ export class ReplayPlayer {
       cursorBlink: false,
       scrollback: SCROLLBACK,
       fontFamily: FONT_FAMILY,
-      fontSize: 13,
+      fontSize: FULL_FONT_SIZE,
       lineHeight: 1.15,
       theme: TERMINAL_THEME,
       allowProposedApi: true,
@@ -142,6 +146,42 @@ export class ReplayPlayer {
     if (seekId !== this.seekCount || this.isDisposed) return;
     this.update({ status: wasPlaying ? 'playing' : target >= this.options.duration ? 'ended' : 'paused', time: target, error: null, lastSeekMs: performance.now() - startedAt }, true);
     if (wasPlaying) this.startLoop();
+  }
+
+  /**
+   * The first screen worth looking at: t = 0 is usually black (the shell has not printed its
+   * prompt yet), so when it is, the player waits at the first output that shows something.
+   */
+  async showStart(): Promise<void> {
+    await this.seek(0);
+    if (this.isDisposed || this.state.status !== 'paused' || this.state.time !== 0 || !this.isScreenBlank()) return;
+    const t = firstVisibleOutputTime(this.queue.slice(this.queueIndex));
+    if (t !== null) await this.seek(t);
+  }
+
+  /**
+   * Sizes the font so the whole terminal (its recorded cols × rows) fits in `room`, so a wide
+   * recording is scaled down rather than pushing the controls below the fold. The font, not a
+   * CSS transform, so mouse selection still lands on the right cells.
+   */
+  fitTo(room: { width: number; height: number }): void {
+    const screen = this.terminal.element?.querySelector<HTMLElement>('.xterm-screen');
+    if (this.isDisposed || !screen) return;
+    if (room.width !== this.fitRoom.width || room.height !== this.fitRoom.height) {
+      this.fitRoom = room;
+      this.tooBigFont = Infinity;
+    }
+    const current = this.terminal.options.fontSize ?? FULL_FONT_SIZE;
+    const measured = { width: screen.offsetWidth, height: screen.offsetHeight };
+    if (measured.width > room.width + 0.5 || measured.height > room.height + 0.5) this.tooBigFont = Math.min(this.tooBigFont, current);
+    const next = fitFontSize({ current, screen: measured, room, tooBig: this.tooBigFont });
+    if (next !== current) this.terminal.options.fontSize = next;
+  }
+
+  private isScreenBlank(): boolean {
+    const buffer = this.terminal.buffer.active;
+    for (let y = 0; y < buffer.length; y++) if (buffer.getLine(y)?.translateToString(true).trim()) return false;
+    return true;
   }
 
   /** Text of the selection, for the copy button (the terminal also copies on Ctrl+C). */

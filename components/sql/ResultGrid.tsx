@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { columnWidth, columnWidths, estimatedMeasure, MIN_COLUMN_WIDTH, SAMPLE_ROWS, type TextMeasure } from './column-widths';
 import type { ResultSet } from './console-model';
 
 /** Column masks follow a field to its table column; an expression has none, so only the value detectors guard it. */
@@ -11,37 +12,77 @@ const MASKED_INPUT_NOTE = 'masked: computed from a masked column (counts too, ex
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
 const GUTTER = 56;
+/** A double-click fits a column to all its loaded values, up to this. */
+const FIT_MAX_WIDTH = 1200;
 const NUMERIC = /^(int|float|numeric|decimal|double|real|money|smallint|bigint|tinyint|mediumint|serial|oid|year)/i;
 
 export type CellPosition = { row: number; column: number };
 
-function initialWidths(set: ResultSet): number[] {
-  return set.columns.map((column, c) => {
-    let longest = column.name.length + 2;
-    for (let r = 0; r < Math.min(set.rows.length, 200); r++) longest = Math.max(longest, (set.rows[r]![c] ?? 'NULL').length);
-    return Math.max(72, Math.min(360, longest * 7.4 + 20));
-  });
+/** Text widths from the fonts the grid really draws with, read off probe elements inside it. */
+function canvasMeasure(grid: HTMLElement): TextMeasure {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return estimatedMeasure;
+  const fontOf = (className: string) => {
+    const probe = document.createElement('span');
+    probe.className = className;
+    grid.append(probe);
+    const style = getComputedStyle(probe);
+    const font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    probe.remove();
+    return font;
+  };
+  const fonts = { cell: fontOf('font-mono text-xs'), name: fontOf('text-xs font-medium'), type: fontOf('text-[10px] font-normal') };
+  const width = (text: string, font: string) => {
+    context.font = font;
+    return context.measureText(text).width;
+  };
+  // Name, ƒ mark and type with the header's 6 px gaps between them.
+  return {
+    header: (column) => width(column.name, fonts.name) + 6 + (column.isComputed ? width('ƒ', fonts.type) + 6 : 0) + width(column.type, fonts.type),
+    cell: (text) => width(text, fonts.cell),
+  };
 }
 
 /**
  * A virtualized result grid: only the rows in view are in the DOM, so 100,000 rows scroll as
- * smoothly as 100. Columns resize by dragging their edge; a cell is selected by click or the
- * arrow keys, and copied with Ctrl/Cmd+C (Shift for the whole row).
+ * smoothly as 100. Columns are sized from a sample of their text (again as the first pages
+ * arrive: the columns come before any row), resize by dragging their edge and fit their
+ * content on a double-click there; a cell is selected by click or the arrow keys, and copied
+ * with Ctrl/Cmd+C (Shift for the whole row).
  */
 export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version: number; onSelect?: (cell: CellPosition | undefined) => void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(400);
-  const [widths, setWidths] = useState<number[]>(() => initialWidths(set));
+  const [widths, setWidths] = useState<number[]>(() => columnWidths(set, estimatedMeasure));
   const [selected, setSelected] = useState<CellPosition>();
   const columnCount = set.columns.length;
+  const rowCount = set.rows.length;
+  const measureRef = useRef<TextMeasure>(undefined);
+  /** Which result the widths are for, how many rows they were sampled from, and what the engineer sized by hand. */
+  const layout = useRef<{ set: ResultSet; columnCount: number; sampled: number; sizedByHand: Set<number> }>(undefined);
 
-  // A new result (or its columns arriving) resets the layout; more pages keep it.
+  const measure = useCallback(() => {
+    if (!measureRef.current && scrollRef.current) measureRef.current = canvasMeasure(scrollRef.current);
+    return measureRef.current ?? estimatedMeasure;
+  }, []);
+
+  // A new result (or its columns arriving) resets the layout; pages arriving size the columns
+  // again until the sample is full, keeping what was sized by hand.
   useEffect(() => {
-    setWidths(initialWidths(set));
-    setSelected(undefined);
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [set, columnCount]);
+    const isNew = layout.current?.set !== set || layout.current.columnCount !== columnCount;
+    if (isNew) {
+      layout.current = { set, columnCount, sampled: -1, sizedByHand: new Set() };
+      setSelected(undefined);
+      scrollRef.current?.scrollTo({ top: 0 });
+    }
+    const current = layout.current!;
+    const sampled = Math.min(rowCount, SAMPLE_ROWS);
+    if (current.sampled >= sampled) return;
+    current.sampled = sampled;
+    const auto = columnWidths(set, measure());
+    setWidths((previous) => auto.map((width, c) => (current.sizedByHand.has(c) ? (previous[c] ?? width) : width)));
+  }, [set, columnCount, rowCount, measure]);
 
   useEffect(() => {
     const element = scrollRef.current;
@@ -54,7 +95,6 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
 
   useEffect(() => onSelect?.(selected), [selected, onSelect]);
 
-  const rowCount = set.rows.length;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
   const totalWidth = GUTTER + widths.reduce((sum, w) => sum + w, 0);
@@ -65,13 +105,23 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
     event.stopPropagation();
     const startX = event.clientX;
     const startWidth = widths[column] ?? 100;
-    const move = (e: globalThis.PointerEvent) => setWidths((prev) => prev.map((w, i) => (i === column ? Math.max(48, startWidth + e.clientX - startX) : w)));
+    layout.current?.sizedByHand.add(column);
+    const move = (e: globalThis.PointerEvent) => setWidths((prev) => prev.map((w, i) => (i === column ? Math.max(MIN_COLUMN_WIDTH, startWidth + e.clientX - startX) : w)));
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
+  };
+
+  /** Double-click on a column's edge: as wide as its widest loaded value, however wide. */
+  const fitColumn = (column: number) => {
+    const info = set.columns[column];
+    if (!info) return;
+    layout.current?.sizedByHand.add(column);
+    const width = columnWidth(info, set.rows.map((row) => row[column] ?? null), measure(), FIT_MAX_WIDTH);
+    setWidths((prev) => prev.map((w, i) => (i === column ? width : w)));
   };
 
   const reveal = useCallback((row: number) => {
@@ -170,7 +220,7 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
               </span>
             ) : null}
             <span className="truncate text-[10px] font-normal text-zinc-400">{column.type}</span>
-            <span role="separator" aria-orientation="vertical" aria-label={`Resize ${column.name}`} onPointerDown={(event) => startResize(c, event)} className="absolute top-0 -right-1 z-10 h-full w-2 cursor-col-resize hover:bg-indigo-400/40" />
+            <span role="separator" aria-orientation="vertical" aria-label={`Resize ${column.name}`} onPointerDown={(event) => startResize(c, event)} onDoubleClick={() => fitColumn(c)} title="Drag to resize, double-click to fit" className="absolute top-0 -right-1 z-10 h-full w-2 cursor-col-resize hover:bg-indigo-400/40" />
           </div>
         ))}
       </div>

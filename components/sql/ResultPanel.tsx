@@ -7,7 +7,7 @@ import { resultToCsv, type ResultSet, type RunState } from './console-model';
 import { ResultGrid, type CellPosition } from './ResultGrid';
 
 function summary(set: ResultSet): string {
-  if (set.error) return 'Failed';
+  if (set.error) return set.error.code === 'cancelled' ? 'Cancelled' : 'Failed';
   if (set.columns.length > 0) {
     const count = set.rows.length;
     return `${formatCount(count, 'row')}${set.command === undefined ? '…' : ''}`;

@@ -124,8 +124,19 @@ export const SqlEditor = forwardRef<SqlEditorHandle, SqlEditorProps>(function Sq
       onMount={(editor) => {
         editorRef.current = editor;
         installSqlCompletions(monaco, LANGUAGE[dialect]);
-        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runCurrent.current());
-        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => runAll.current());
+        // A suggestion list left open over the editor would hide the statement that just ran.
+        const closePopups = () => {
+          editor.trigger('run', 'hideSuggestWidget', undefined);
+          editor.trigger('run', 'closeParameterHints', undefined);
+        };
+        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
+          closePopups();
+          runCurrent.current();
+        });
+        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => {
+          closePopups();
+          runAll.current();
+        });
         editor.onDidChangeModelContent(() => monaco.editor.setModelMarkers(editor.getModel()!, MARKER_OWNER, []));
         window.__portholeSqlEditor = handle;
         editor.focus();

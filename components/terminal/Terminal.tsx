@@ -1,13 +1,15 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { TERMINAL_THEME } from './terminal-theme';
+import { TerminalFindBar } from './TerminalFindBar';
 import type { RendererKind } from './xterm-terminal';
-import { useTerminalSession, type TerminalSessionState } from './use-terminal-session';
+import { useTerminalSession, type TerminalFind, type TerminalSessionState } from './use-terminal-session';
 
 /**
  * The terminal surface of one session. Client-only (xterm touches the DOM when it loads):
- * import it through `next/dynamic` with `ssr: false`, as TerminalScreen does.
+ * import it through `next/dynamic` with `ssr: false`, as TerminalScreen does. Ctrl+Shift+F
+ * opens a find bar over it.
  */
 export default function Terminal({
   sessionId,
@@ -19,7 +21,21 @@ export default function Terminal({
   onStateChange?: (state: TerminalSessionState) => void;
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const state = useTerminalSession({ sessionId, containerRef, renderer });
+  const findRef = useRef<TerminalFind | null>(null);
+  const [isFindOpen, setFindOpen] = useState(false);
+  const [findFocus, setFindFocus] = useState(0);
+  const openFind = useCallback(() => {
+    setFindOpen(true);
+    setFindFocus((n) => n + 1);
+  }, []);
+  const state = useTerminalSession({ sessionId, containerRef, renderer, findRef, onFindRequest: openFind });
+  // Also from the find bar itself (xterm hears the shortcut only while it has the focus).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.ctrlKey && event.shiftKey && !event.altKey && !event.metaKey && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      openFind();
+    }
+  };
 
   useEffect(() => onStateChange?.(state), [state, onStateChange]);
 
@@ -28,10 +44,12 @@ export default function Terminal({
       data-testid="terminal"
       data-status={state.status}
       data-renderer={state.renderer}
-      className="h-full w-full overflow-hidden px-2 pt-1.5"
+      className="relative h-full w-full overflow-hidden px-2 pt-1.5"
       style={{ backgroundColor: TERMINAL_THEME.background }}
+      onKeyDown={onKeyDown}
     >
       <div ref={containerRef} className="h-full w-full" />
+      {isFindOpen ? <TerminalFindBar find={findRef} focusSignal={findFocus} onClose={() => setFindOpen(false)} /> : null}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { endingFromClose, endingFromError, endingFromReason, type SessionEnding } from './session-ending';
 import { TerminalSocket } from './terminal-socket';
-import { XtermTerminal, type RendererKind } from './xterm-terminal';
+import { XtermTerminal, type FindResults, type RendererKind } from './xterm-terminal';
 import { requestSocketUrl } from '../sessions/request-socket-url';
 
 export type TerminalStatus = 'connecting' | 'connected' | 'closed' | 'error';
@@ -20,6 +20,14 @@ export type TerminalSessionState = {
   maskCount?: number;
   /** Epoch ms when the just-in-time grant behind this session ends. */
   grantExpiresAt?: number;
+};
+
+/** The find bar's way into the terminal's scrollback. */
+export type TerminalFind = {
+  find: (query: string, direction: 'next' | 'previous', options?: { isIncremental?: boolean }) => boolean;
+  clear: () => void;
+  onResults: (listener: (results: FindResults) => void) => () => void;
+  focus: () => void;
 };
 
 /** What tests read through `window.__portholeTerminal` (the page's own screen, nothing more). */
@@ -45,12 +53,20 @@ export function useTerminalSession({
   sessionId,
   containerRef,
   renderer,
+  findRef,
+  onFindRequest,
 }: {
   sessionId: string;
   containerRef: RefObject<HTMLElement | null>;
   renderer?: RendererKind;
+  /** Filled with the terminal's find, while it exists. */
+  findRef?: { current: TerminalFind | null };
+  onFindRequest?: () => void;
 }): TerminalSessionState {
   const [state, setState] = useState<TerminalSessionState>({ status: 'connecting' });
+  // Read when the key is pressed: a new callback must not reconnect the session.
+  const findRequest = useRef(onFindRequest);
+  findRequest.current = onFindRequest;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -80,8 +96,20 @@ export function useTerminalSession({
         onResize: (cols, rows) => socket?.resize(cols, rows),
         renderer,
         onRendererChange: (kind) => update({ renderer: kind }),
+        onFindRequest: () => findRequest.current?.(),
       });
       term = xterm;
+      if (findRef) {
+        findRef.current = {
+          find: (query, direction, options) => xterm.find(query, direction, options),
+          clear: () => xterm.clearFind(),
+          onResults: (listener) => {
+            const subscription = xterm.onFindResults(listener);
+            return () => subscription.dispose();
+          },
+          focus: () => xterm.focus(),
+        };
+      }
       testHandle = {
         text: () => xterm.bufferText(),
         cols: () => xterm.cols,
@@ -128,9 +156,10 @@ export function useTerminalSession({
       abort.abort();
       socket?.dispose();
       term?.dispose();
+      if (findRef) findRef.current = null;
       if (testHandle && window.__portholeTerminal === testHandle) delete window.__portholeTerminal;
     };
-  }, [sessionId, containerRef, renderer]);
+  }, [sessionId, containerRef, renderer, findRef]);
 
   return state;
 }

@@ -21,6 +21,21 @@ export type XtermTerminalOptions = {
   /** `dom` skips WebGL entirely (tests of the fallback, or a user preference). */
   renderer?: RendererKind;
   onRendererChange?: (renderer: RendererKind) => void;
+  /** Ctrl+Shift+F in the terminal: the page opens its find bar. */
+  onFindRequest?: () => void;
+};
+
+/** Matches found by `find`: `index` is the active one (0-based; -1 past the highlight limit). */
+export type FindResults = { index: number; count: number };
+
+/** Every match highlighted, the active one brighter (the addon wants #RRGGBB colours). */
+const FIND_DECORATIONS = {
+  matchBackground: '#5c4a12',
+  matchBorder: '#a37f1a',
+  matchOverviewRuler: '#d4a72c',
+  activeMatchBackground: '#d4a72c',
+  activeMatchBorder: '#ffffff',
+  activeMatchColorOverviewRuler: '#ffffff',
 };
 
 const FONT_FAMILY = "'DejaVu Sans Mono', 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace";
@@ -85,6 +100,28 @@ export class XtermTerminal {
 
   focus(): void {
     this.terminal.focus();
+  }
+
+  /**
+   * Finds `query` in the screen and scrollback (case-insensitive), moving to the next or
+   * previous match; results are reported through `onFindResults`.
+   */
+  find(query: string, direction: 'next' | 'previous', { isIncremental = false } = {}): boolean {
+    if (!query) {
+      this.clearFind();
+      return false;
+    }
+    const options = { decorations: FIND_DECORATIONS, incremental: isIncremental };
+    return direction === 'next' ? this.search.findNext(query, options) : this.search.findPrevious(query, options);
+  }
+
+  onFindResults(listener: (results: FindResults) => void): IDisposable {
+    return this.search.onDidChangeResults(({ resultIndex, resultCount }) => listener({ index: resultIndex, count: resultCount }));
+  }
+
+  clearFind(): void {
+    this.search.clearDecorations();
+    this.terminal.clearSelection();
   }
 
   /** Plain text of the whole buffer (scrollback included), one line per row. */
@@ -157,10 +194,17 @@ export class XtermTerminal {
     this.options.onResize(this.terminal.cols, this.terminal.rows);
   }
 
-  /** Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes; everything else goes to xterm. */
+  /** Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes, Ctrl+Shift+F finds; everything else goes to xterm. */
   private handleKey(event: KeyboardEvent): boolean {
     if (!event.ctrlKey || !event.shiftKey || event.altKey || event.metaKey) return true;
     const key = event.key.toLowerCase();
+    if (key === 'f' && this.options.onFindRequest) {
+      if (event.type === 'keydown') {
+        event.preventDefault();
+        this.options.onFindRequest();
+      }
+      return false;
+    }
     if (key === 'c') {
       if (event.type === 'keydown') {
         event.preventDefault();
