@@ -118,6 +118,8 @@ test('catalogue, request, approvals and the terminal work at 390×844, navigatio
 
   await test.step('the approver reads the request and approves it on the phone', async () => {
     await approverPage.goto('/approvals');
+    // The navigation is folded away: the waiting count shows on the Menu button.
+    await expect(approverPage.getByRole('button', { name: 'Menu' })).toHaveAccessibleName(/Menu\s*\d+ awaiting your decision/);
     await approverPage.getByRole('list', { name: 'Requests awaiting your decision' }).getByRole('link', { name: new RegExp(engineer.name) }).click();
     await expect(approverPage.getByRole('article', { name: `Request from ${engineer.name}` })).toContainText('from the train');
     await expectNoSidewaysScroll(approverPage);

@@ -143,7 +143,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
             );
           })}
         </ul>
-        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="mt-2 hidden text-xs text-zinc-500 md:block dark:text-zinc-400">
           <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>d</kbd> deny · <kbd>c</kbd> comment
         </p>
       </div>

@@ -16,7 +16,7 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
   );
   return (
     <div className="min-h-screen md:flex">
-      <CollapsibleRail brand={brand}>
+      <CollapsibleRail brand={brand} menuBadge={items.some((item) => item.badge === 'approvals') ? <ApprovalsBadge onMenuButton /> : undefined}>
         <nav aria-label="Main" className="flex-1 space-y-0.5 px-2 py-2 md:py-0">
           {items.map((item) => (
             <NavLink key={item.href} href={item.href}>

@@ -9,8 +9,9 @@ const RAIL_ID = 'app-rail';
  * The left rail: always shown from `md` up; below it (phones) a top bar with a Menu button
  * opens the rail as a drawer under the bar. The drawer closes on navigation, on Escape and on
  * a tap outside it, so an approver on a phone gets the whole width back for the page.
+ * `menuBadge` (the approvals count) shows on the Menu button while the rail is folded away.
  */
-export function CollapsibleRail({ brand, children }: { brand: ReactNode; children: ReactNode }) {
+export function CollapsibleRail({ brand, menuBadge, children }: { brand: ReactNode; menuBadge?: ReactNode; children: ReactNode }) {
   const [isOpen, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
@@ -47,6 +48,7 @@ export function CollapsibleRail({ brand, children }: { brand: ReactNode; childre
         >
           <MenuGlyph isOpen={isOpen} />
           Menu
+          {menuBadge}
         </button>
         {brand}
       </header>
