@@ -1,3 +1,4 @@
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -38,5 +39,8 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
     const results = await (theme === 'dark' ? axe.withRules(COLOUR_RULES) : axe).analyze();
     const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect.soft(blocking.map(describe).join('\n\n'), `${name} in the ${theme} theme: serious or critical accessibility violations`).toBe('');
+    // PAGE_SCREENSHOTS=<dir>: the tour doubles as a screenshot tour of every page, for a person to look at.
+    const shots = process.env.PAGE_SCREENSHOTS;
+    if (shots) await page.screenshot({ path: path.join(shots, `${name.replace(/[^A-Za-z0-9]+/g, '-')}-${theme}.png`), fullPage: true });
   }
 }
