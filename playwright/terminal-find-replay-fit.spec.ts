@@ -77,6 +77,10 @@ test('a 176×47 recording fits a 1440×900 window with its controls, and opens o
   await sleep(300);
   term.type('exit\r');
   await term.closed;
+  // Sealed once the gateway has ended the session: until then its duration is not final.
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/v1/recordings/${id}`)).json()) as { status: string }).status, { timeout: 20_000 })
+    .toBe('complete');
 
   const replay = new ReplayPage(page);
   await replay.open(id);
