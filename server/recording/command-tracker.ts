@@ -53,8 +53,7 @@ const BRACKETED_PASTE = 2004;
  * output paused before typing, an OSC 133;B mark, or a prompt seen before.
  *
  * Other shells (dash, bash < 5.1): when output pauses, the line with the cursor is a prompt;
- * a line break leaving it makes a candidate, a command once the keystrokes confirm it (the
- * same text typed, or a line whose editing only the screen shows). Lines a terminal echoed
+ * a line break leaving it makes a candidate, a command once an Enter confirms it. Lines a terminal echoed
  * with no prompt (typed ahead in cooked mode) count when typed exactly so. Matching goes by
  * order, never by time: keystrokes may be recorded well after their echo.
  *
@@ -327,14 +326,16 @@ export class CommandTracker {
   }
 
   /**
-   * Pairs candidates with typed lines in order: a candidate is confirmed by the first waiting
-   * line typed as it shows (or edited in ways only the screen shows); lines before that one
-   * and candidates before this one had no partner. An orphan line is confirmed at once or never.
+   * Pairs candidates with typed lines in order: a prompt line is confirmed by the next line
+   * sent with Enter, an orphan line only by a waiting line typed exactly as it shows (at once
+   * or never); lines before the partner and candidates before this one had none.
    */
   private match(): void {
     for (let k = 0; k < this.pending.length; k++) {
       const entry = this.pending[k]!;
-      const j = this.typed.waiting.findIndex((line) => line.text === entry.text || (!entry.isOrphan && !line.isExact));
+      // A prompt line needs an Enter (its recorded text may be masked); a line with no prompt,
+      // the very text typed.
+      const j = this.typed.waiting.findIndex((line) => !entry.isOrphan || line.text === entry.text);
       if (j < 0) {
         if (entry.isOrphan) {
           entry.after?.dispose();

@@ -62,10 +62,13 @@ export class IndexBuilder {
       this.tracker.setTime(event.t);
       let data = event.data;
       let base = 0;
-      // A line break leaving a prompt line: read the line just before it.
+      // A line break leaving a prompt line: read the line just before it. After the first
+      // piece, `data` starts with the line feed just handled: look past it.
+      let from = 0;
       while (this.tracker.wantsLineFeeds()) {
-        const lineFeed = data.indexOf(0x0a);
+        const lineFeed = data.indexOf(0x0a, from);
         if (lineFeed < 0) break;
+        from = 1;
         this.screen.write(data.subarray(0, lineFeed), position, base);
         this.unparsed += lineFeed;
         await this.settle(true);
