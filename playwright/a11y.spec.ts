@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
+import pg from 'pg';
+import { createDatabase, startPostgres } from '../test/harness/postgres';
 import { startSshd } from '../test/harness/sshd';
 import { connectTerminal } from '../test/harness/terminal-client';
 import { expect, fromPorthole, test } from './fixtures';
 import { ReplayPage } from './pages/ReplayPage';
+import { TerminalPage } from './pages/TerminalPage';
 import { createSshResource } from './ssh-target';
 import { expectAccessible } from './support/axe';
 
@@ -167,4 +171,55 @@ test('an admin’s pages are accessible in both themes', async ({ admin, seed })
     { path: '/admin/masking', name: 'Masking rules', ready: (p) => p.getByRole('heading', { level: 1 }) },
     { path: '/admin/webhooks', name: 'Webhooks', ready: (p) => p.getByRole('heading', { level: 1 }) },
   ]);
+});
+
+/**
+ * The two consoles: Porthole's own parts (status bar, find bar, buttons, result grid, history)
+ * are checked; the xterm and Monaco surfaces inside them are third-party widgets with their
+ * own accessibility layers (xterm's screen-reader textarea, Monaco's aria-live), left out.
+ */
+const CONSOLE_WIDGETS = ['.xterm', '.monaco-editor'];
+
+test('the terminal and the SQL console are accessible in both themes', async ({ seed, loginAs, adminApi, unique }) => {
+  test.setTimeout(120_000);
+  const sshd = await startSshd();
+  const postgres = await startPostgres();
+  try {
+    const page = await loginAs(await seed.user({ roles: ['engineer'] }));
+
+    const ssh = await createSshResource(adminApi, sshd, unique('a11y-ssh'));
+    await page.goto(`/resources/${ssh.id}`);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const terminal = new TerminalPage(page);
+    await terminal.expectStatus('connected');
+    await terminal.run('echo a11y-$((6*7))');
+    await terminal.waitForLine(/a11y-42/);
+    await expectAccessible(page, 'Terminal', { exclude: CONSOLE_WIDGETS });
+    await page.keyboard.press('Control+Shift+F');
+    await expect(page.getByRole('searchbox')).toBeFocused();
+    await expectAccessible(page, 'Terminal find bar', { exclude: CONSOLE_WIDGETS });
+    await page.keyboard.press('Escape');
+
+    const url = new URL(await createDatabase(postgres.url, `e2e_a11y_${randomBytes(4).toString('hex')}`));
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    await client.query("CREATE TABLE customers (id int PRIMARY KEY, name text, email text); INSERT INTO customers VALUES (1, 'Ada Lovelace', 'ada@example.com')");
+    await client.end();
+    const created = await adminApi.post('/api/v1/resources', {
+      data: { type: 'postgres', name: unique('a11y-pg'), tags: ['e2e'], host: '127.0.0.1', port: Number(url.port), username: url.username, password: decodeURIComponent(url.password), database: url.pathname.slice(1) },
+    });
+    expect(created.status()).toBe(201);
+    const database = (await created.json()) as { id: string };
+    await page.goto(`/resources/${database.id}`);
+    await page.getByRole('button', { name: 'Open console' }).click();
+    await page.waitForURL(/\/sql\/[0-9a-f-]{36}$/);
+    await expect(page.locator('[data-status="connected"]')).toBeVisible({ timeout: 20_000 });
+    await page.evaluate(() => window.__portholeSqlEditor?.setValue('select * from customers'));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByRole('grid')).toContainText('Ada Lovelace');
+    await expectAccessible(page, 'SQL console with a result', { exclude: CONSOLE_WIDGETS });
+  } finally {
+    await sshd.stop();
+    await postgres.stop();
+  }
 });

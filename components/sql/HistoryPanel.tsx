@@ -31,8 +31,8 @@ export function HistoryPanel({ runs, version, selectedId, onSelect, onLoad }: { 
                   <code className="line-clamp-2 font-mono text-xs break-all text-zinc-800 dark:text-zinc-200">{run.script}</code>
                   <span className="mt-1 flex gap-2 text-[11px]">
                     <span className={status.className}>{status.label}</span>
-                    {rows > 0 ? <span className="text-zinc-500">{formatCount(rows, 'row')}</span> : null}
-                    <time className="ml-auto text-zinc-400" dateTime={new Date(run.startedAt).toISOString()} title={new Date(run.startedAt).toLocaleString()}>
+                    {rows > 0 ? <span className="text-zinc-600 dark:text-zinc-400">{formatCount(rows, 'row')}</span> : null}
+                    <time className="ml-auto text-zinc-600 dark:text-zinc-400" dateTime={new Date(run.startedAt).toISOString()} title={new Date(run.startedAt).toLocaleString()}>
                       {new Date(run.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
                     </time>
                   </span>

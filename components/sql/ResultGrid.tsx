@@ -219,7 +219,7 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
                 ƒ
               </span>
             ) : null}
-            <span className="truncate text-[10px] font-normal text-zinc-400">{column.type}</span>
+            <span className="truncate text-[10px] font-normal text-zinc-600 dark:text-zinc-400">{column.type}</span>
             <span role="separator" aria-orientation="vertical" aria-label={`Resize ${column.name}`} onPointerDown={(event) => startResize(c, event)} onDoubleClick={() => fitColumn(c)} title="Drag to resize, double-click to fit" className="absolute top-0 -right-1 z-10 h-full w-2 cursor-col-resize hover:bg-indigo-400/40" />
           </div>
         ))}

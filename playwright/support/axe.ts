@@ -30,11 +30,11 @@ async function applyTheme(page: Page, theme: Theme): Promise<void> {
  * colour rules), and records (softly, so one run lists every page) each serious or critical
  * violation.
  */
-export async function expectAccessible(page: Page, name: string): Promise<void> {
+export async function expectAccessible(page: Page, name: string, options: { exclude?: string[] } = {}): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
     await applyTheme(page, theme);
     // Next.js's route announcer lives in a shadow root the app does not style.
-    const axe = new AxeBuilder({ page }).exclude('next-route-announcer');
+    const axe = (options.exclude ?? []).reduce((builder, selector) => builder.exclude(selector), new AxeBuilder({ page }).exclude('next-route-announcer'));
     // The themes differ only in colour: the dark pass runs the colour rules (halves the time).
     const results = await (theme === 'dark' ? axe.withRules(COLOUR_RULES) : axe).analyze();
     const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
