@@ -41,6 +41,16 @@ export async function expectAccessible(page: Page, name: string, options: { excl
     expect.soft(blocking.map(describe).join('\n\n'), `${name} in the ${theme} theme: serious or critical accessibility violations`).toBe('');
     // PAGE_SCREENSHOTS=<dir>: the tour doubles as a screenshot tour of every page, for a person to look at.
     const shots = process.env.PAGE_SCREENSHOTS;
-    if (shots) await page.screenshot({ path: path.join(shots, `${name.replace(/[^A-Za-z0-9]+/g, '-')}-${theme}.png`), fullPage: true });
+    if (shots) await screenshot(page, path.join(shots, `${name.replace(/[^A-Za-z0-9]+/g, '-')}-${theme}`));
   }
+}
+
+/** `<file>.png` at the page's size and `<file>-phone.png` at 390×844 (the page is put back after). */
+async function screenshot(page: Page, file: string): Promise<void> {
+  await page.screenshot({ path: `${file}.png`, fullPage: true });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${file}-phone.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
 }
