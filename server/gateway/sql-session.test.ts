@@ -283,7 +283,7 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     expect((await admin("SELECT to_regclass('public.t') IS NOT NULL AS present")).rows[0]?.present).toBe(true);
 
     const grant = await client.run('GRANT SELECT ON t TO PUBLIC');
-    expect(client.messages.find((m) => m.type === 'blocked' && m.id === grant.id)).toMatchObject({ reason: expect.stringMatching(/Privileges is blocked/) });
+    expect(client.messages.find((m) => m.type === 'blocked' && m.id === grant.id)).toMatchObject({ reason: expect.stringMatching(/Privileges are blocked/) });
     const [review] = await db().select().from(sqlReviews).orderBy(asc(sqlReviews.createdAt));
     expect(review).toMatchObject({ status: 'denied', deciderId: approver.user.id });
   });
