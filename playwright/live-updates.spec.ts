@@ -101,9 +101,10 @@ test('catalogue, inbox, statement reviews and the SQL console follow each change
     const details = approverPage.getByRole('article', { name: `Request from ${engineer.name}` });
     await expect(details).toHaveAttribute('data-status', 'pending');
     await approverPage.keyboard.press('a');
-    // The pane shows the decision, not the pending request with greyed buttons.
-    await live(details).toHaveAttribute('data-status', 'approved');
-    await live(details).toContainText('Approved');
+    // The pane shows the decision, not the pending request with greyed buttons. (It waits for
+    // the approve action's answer, a server round trip, not for a live event: the default timeout.)
+    await expect(details).toHaveAttribute('data-status', 'approved');
+    await expect(details).toContainText('Approved');
     await expect(details.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 
     await live(cardState).toHaveText(/^Active until /);

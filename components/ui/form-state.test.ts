@@ -12,6 +12,11 @@ describe('formAlert', () => {
     expect(formAlert({ ok: false, message: 'Check the highlighted fields.', fields: { name: ['Enter a name'] } }, () => true)).toBeUndefined();
   });
 
+  it('says nothing above the form when the summary is the field message inside a longer sentence', () => {
+    const pattern = { ok: false, message: 'Invalid masking rule pattern: The pattern can match the empty string.', fields: { pattern: ['The pattern can match the empty string.'] } };
+    expect(formAlert(pattern, () => true)).toBeUndefined();
+  });
+
   it('keeps a summary that says more than the field', () => {
     const duplicate = { ok: false, message: 'A user with this e-mail already exists.', fields: { email: ['Already in use'] } };
     expect(formAlert(duplicate, () => true)).toBe('A user with this e-mail already exists.');
