@@ -1,47 +1,20 @@
 import type { IMarker, Terminal } from '@xterm/headless';
 import { echoedStatus, failedCommandIndex, failureInOutput } from './command-failure';
 import { linesBetween, logicalLineAt, offsetIn, textBefore, type LogicalLine } from './screen-lines';
+import {
+  BRACKETED_PASTE,
+  FAILURE_ROWS,
+  KNOWN_PROMPTS,
+  MAX_PENDING,
+  PROMPT_END,
+  type Editor,
+  type Entry,
+  type IndexedCommand,
+  type InputStart,
+  rememberFirst,
+  setExitCode,
+} from './command-tracker-model';
 import { TypedLines } from './typed-lines';
-
-export type IndexedCommand = {
-  t: number;
-  text: string;
-  exitCode: number | null;
-  /** Seconds from Enter to the next prompt; null when the session ended first. */
-  duration: number | null;
-  /** Where the shell gives no exit code: the output line saying the command failed. */
-  failureReason: string | null;
-};
-
-type Entry = IndexedCommand & {
-  isConfirmed: boolean;
-  /** A line that left no prompt (a shell echoing typed-ahead input): a command only if typed so. */
-  isOrphan: boolean;
-  /** The command's last row: its output follows. */
-  after: IMarker | undefined;
-};
-
-/** Where a prompt ends and typed text begins. */
-type InputStart = { marker: IMarker; promptText: string };
-
-/**
- * A line editor the shell opened: bash ≥ 5.1, zsh and fish switch bracketed paste on while they
- * read a command line and off once it is accepted, so these marks bound every line the shell
- * read, including lines typed ahead (echoed with their prompt, no pause between) and pastes.
- */
-type Editor = { start: IMarker; input: InputStart | undefined; isAccepting: boolean };
-
-/** Output that stops this long is waiting for the user: the screen then shows a prompt. */
-export const QUIET_SECONDS = 0.1;
-/** A shell prompt's usual last characters, for lines where nothing better is known. */
-const PROMPT_END = /^.*?[$#%>❯»] /;
-/** Prompts remembered to recognise them without a pause (typed-ahead lines, redraws). */
-const KNOWN_PROMPTS = 16;
-/** Unconfirmed prompt lines kept waiting for the keystrokes that typed them. */
-const MAX_PENDING = 32;
-/** Output rows read for a failure message (the end of the output, where errors are). */
-const FAILURE_ROWS = 200;
-const BRACKETED_PASTE = 2004;
 
 /**
  * Finds the commands of a terminal session from what the terminal showed, so history recall,
@@ -304,11 +277,7 @@ export class CommandTracker {
   }
 
   private learnPrompt(text: string): void {
-    if (text.trim() === '') return;
-    const at = this.knownPrompts.indexOf(text);
-    if (at >= 0) this.knownPrompts.splice(at, 1);
-    this.knownPrompts.unshift(text);
-    this.knownPrompts.length = Math.min(this.knownPrompts.length, KNOWN_PROMPTS);
+    if (text.trim() !== '') rememberFirst(this.knownPrompts, text, KNOWN_PROMPTS);
   }
 
   private learnPromptLine(text: string): void {
@@ -423,10 +392,7 @@ export class CommandTracker {
       }
     } else if (code === 'D' && argument !== undefined && /^-?\d+$/.test(argument)) {
       const last = this.nested[this.nested.length - 1] ?? this.running[this.running.length - 1] ?? this.entries[this.entries.length - 1];
-      if (last && last.exitCode === null) {
-        last.exitCode = Number(argument);
-        if (last.exitCode === 0) last.failureReason = null;
-      }
+      if (last) setExitCode(last, Number(argument));
     }
     return true;
   }

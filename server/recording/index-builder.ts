@@ -1,6 +1,7 @@
 import { SerializeAddon } from '@xterm/addon-serialize';
 import { Terminal } from '@xterm/headless';
-import { CommandTracker, QUIET_SECONDS, type IndexedCommand } from './command-tracker';
+import { CommandTracker } from './command-tracker';
+import { QUIET_SECONDS, type IndexedCommand } from './command-tracker-model';
 import { parseResize, type Keyframe, type RecordingEvent } from './format';
 import type { ScreenMask } from '@/lib/recording/screen-mask';
 import type { SecretFinder } from './screen-secrets';
