@@ -24,6 +24,7 @@ import { SqlFlow } from './sql-flow';
 import { toMaskedReviewStatements, toStatementViews } from './sql-session-masking';
 import { runStatement, type StatementRun } from './sql-statement-run';
 import { findInvalidStatement } from './sql-syntax-check';
+import { rawDataBuffer } from './raw-data';
 
 export type SqlSessionOptions = {
   ws: WebSocket;
@@ -36,13 +37,7 @@ export type SqlSessionOptions = {
 
 type Run = { id: string; script: string; editor: string };
 type PendingReview = { reviewId: string; run: Run; statements: JudgedStatement[] };
-
 const REVIEW_POLL_MS = 1000;
-
-function toText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
-}
 
 /**
  * One browser SQL console relayed to one database connection. Every result page is masked,
@@ -156,7 +151,7 @@ export class SqlSession implements LiveSession {
     if (isBinary) return this.fail('bad_frame', 'The SQL console sends JSON text frames only.', CloseCode.BadFrame);
     let json: unknown;
     try {
-      json = JSON.parse(toText(data));
+      json = JSON.parse(rawDataBuffer(data).toString('utf8'));
     } catch {
       return this.fail('bad_frame', 'A message was not valid JSON.', CloseCode.BadFrame);
     }

@@ -14,6 +14,7 @@ import type { SessionPipelineSlots } from './pipeline-slots';
 import { clientMessage, CloseCode, type SessionEndReason } from './protocol';
 import { sendControl, socketSink } from './socket-sink';
 import { TargetInput } from './target-input';
+import { rawDataBuffer } from './raw-data';
 
 type SessionEnd = { reason: SessionEndReason; message: string; exitCode: number | null };
 
@@ -27,11 +28,6 @@ export type TerminalSessionOptions = {
   /** When the session runs inside a grant: its end, so the browser can warn before it. */
   grantExpiresAt?: Date | null;
 };
-
-function toBuffer(data: RawData): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-}
 
 /** One browser socket relayed to one target connection through the two pipelines. */
 export class TerminalSession implements LiveSession {
@@ -120,10 +116,10 @@ export class TerminalSession implements LiveSession {
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.isEnded) return;
-    if (isBinary) return this.input.write(toBuffer(data));
+    if (isBinary) return this.input.write(rawDataBuffer(data));
     let json: unknown;
     try {
-      json = JSON.parse(toBuffer(data).toString('utf8'));
+      json = JSON.parse(rawDataBuffer(data).toString('utf8'));
     } catch {
       return this.fail('bad_frame', 'A control message was not valid JSON.', CloseCode.BadFrame);
     }
