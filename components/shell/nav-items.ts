@@ -8,6 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/resources', label: 'Resources' },
   { href: '/sessions', label: 'Sessions' },
   { href: '/recordings', label: 'Recordings' },
+  { href: '/search', label: 'Search' },
   { href: '/notes', label: 'Notes' },
   { href: '/requests', label: 'Requests' },
   { href: '/approvals', label: 'Approvals', roles: ['approver'], badge: 'approvals' },
