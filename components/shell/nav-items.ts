@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/sessions', label: 'Sessions' },
   { href: '/recordings', label: 'Recordings' },
   { href: '/search', label: 'Search' },
+  { href: '/insights', label: 'Insights' },
   { href: '/notes', label: 'Notes' },
   { href: '/requests', label: 'Requests' },
   { href: '/approvals', label: 'Approvals', roles: ['approver'], badge: 'approvals' },
