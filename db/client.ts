@@ -11,9 +11,10 @@ import * as accessSchema from './access-schema';
 import * as maskingSchema from './masking-schema';
 import * as recordingSchema from './recording-schema';
 import * as baseSchema from './schema';
+import * as snippetSchema from './snippet-schema';
 import * as sqlSchema from './sql-schema';
 
-const schema = { ...baseSchema, ...accessSchema, ...recordingSchema, ...sqlSchema, ...maskingSchema };
+const schema = { ...baseSchema, ...accessSchema, ...recordingSchema, ...sqlSchema, ...maskingSchema, ...snippetSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
