@@ -11,10 +11,11 @@ import * as accessSchema from './access-schema';
 import * as maskingSchema from './masking-schema';
 import * as recordingSchema from './recording-schema';
 import * as baseSchema from './schema';
+import * as signingSchema from './signing-schema';
 import * as snippetSchema from './snippet-schema';
 import * as sqlSchema from './sql-schema';
 
-const schema = { ...baseSchema, ...accessSchema, ...recordingSchema, ...sqlSchema, ...maskingSchema, ...snippetSchema };
+const schema = { ...baseSchema, ...accessSchema, ...recordingSchema, ...sqlSchema, ...maskingSchema, ...snippetSchema, ...signingSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 

@@ -131,6 +131,10 @@ export const recordingCommands = pgTable(
     duration: doublePrecision('duration'),
     /** The output line saying the command failed, where the shell gave no exit code. */
     failureReason: text('failure_reason'),
+    /** SQL statements: rows returned or affected (insights' largest result sets). */
+    rowCount: integer('row_count'),
+    /** SQL statements: the server's error code (SQLSTATE, or a MySQL code), to group failures by cause. */
+    errorCode: text('error_code'),
   },
   (t) => [primaryKey({ columns: [t.recordingId, t.seq] })],
 );
@@ -175,3 +179,57 @@ export const annotations = pgTable(
 export type Recording = typeof recordings.$inferSelect;
 export type RecordingCommand = typeof recordingCommands.$inferSelect;
 export type Annotation = typeof annotations.$inferSelect;
+
+export const HOLD_SCOPES = ['recording', 'user', 'resource'] as const;
+export type HoldScope = (typeof HOLD_SCOPES)[number];
+
+/**
+ * Legal holds: while a hold covers a recording (on it, its owner or its resource), nothing
+ * purges or deletes it. Lifting keeps the row (who, when, why) for the audit trail.
+ */
+export const legalHolds = pgTable(
+  'legal_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scope: text('scope').$type<HoldScope>().notNull(),
+    /** The recording's, user's or resource's id; no foreign key, so a hold outlives what it names. */
+    targetId: uuid('target_id').notNull(),
+    reason: text('reason').notNull(),
+    placedBy: uuid('placed_by').references(() => users.id, { onDelete: 'set null' }),
+    placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
+    liftedBy: uuid('lifted_by').references(() => users.id, { onDelete: 'set null' }),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    liftReason: text('lift_reason'),
+  },
+  (t) => [index('legal_holds_target_idx').on(t.scope, t.targetId)],
+);
+
+export const TOMBSTONE_CAUSES = ['retention', 'deleted'] as const;
+export type TombstoneCause = (typeof TOMBSTONE_CAUSES)[number];
+
+/**
+ * What is left of a purged or deleted recording: enough to say it existed, whose it was, how
+ * big, and the head of its hash chain. Written before anything is removed, so a purge that
+ * dies half-way is finished by the next run.
+ */
+export const recordingTombstones = pgTable(
+  'recording_tombstones',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id'),
+    resourceId: uuid('resource_id'),
+    resourceName: text('resource_name').notNull(),
+    store: text('store').$type<RecordingStoreKind>().notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    storedBytes: bigint('stored_bytes', { mode: 'number' }).notNull(),
+    headHash: text('head_hash'),
+    cause: text('cause').$type<TombstoneCause>().notNull(),
+    /** Set when the recording is gone; null while a purge is under way. */
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
+  },
+  (t) => [index('recording_tombstones_purged_idx').on(t.purgedAt)],
+);
+
+export type LegalHold = typeof legalHolds.$inferSelect;
+export type RecordingTombstone = typeof recordingTombstones.$inferSelect;

@@ -77,6 +77,8 @@ export const resources = pgTable(
     /** Pinned SSH host key (base64 of the wire-format key) and its SHA256 fingerprint. */
     hostKey: text('host_key'),
     hostKeyFingerprint: text('host_key_fingerprint'),
+    /** Days its recordings are kept; null follows the installation's default (0 there = forever). */
+    retentionDays: integer('retention_days'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -34,6 +34,7 @@ describe('resource credentials', () => {
       credentials: sealCredentials(randomUUID(), { password: 'p4ss' }),
       hostKey: null,
       hostKeyFingerprint: null,
+      retentionDays: null,
       createdAt: now,
       updatedAt: now,
     };
