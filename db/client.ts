@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -11,11 +12,12 @@ import * as accessSchema from './access-schema';
 import * as maskingSchema from './masking-schema';
 import * as recordingSchema from './recording-schema';
 import * as baseSchema from './schema';
+import * as searchSchema from './search-schema';
 import * as signingSchema from './signing-schema';
 import * as snippetSchema from './snippet-schema';
 import * as sqlSchema from './sql-schema';
 
-const schema = { ...baseSchema, ...accessSchema, ...recordingSchema, ...sqlSchema, ...maskingSchema, ...snippetSchema, ...signingSchema };
+const schema = { ...baseSchema, ...accessSchema, ...recordingSchema, ...sqlSchema, ...maskingSchema, ...snippetSchema, ...signingSchema, ...searchSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -47,7 +49,7 @@ export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
   }
   try {
     if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-    const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+    const client = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm } });
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };

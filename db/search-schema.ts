@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { boolean, customType, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { SearchKind } from '../lib/search/search-types';
+import { annotations, recordings } from './recording-schema';
+
+/**
+ * Cross-recording search (issue #14 §2). Every row is masked text: a command as the command
+ * index read it, a line of output as the indexer's screen showed it (screen masks painted
+ * over), a SQL statement or its error, a note's body and tags. Written by the index job once a
+ * recording is sealed (server/search/write-search-entries.ts); gone with the recording.
+ */
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const SEARCH_STATES = ['ready', 'failed'] as const;
+export type SearchState = (typeof SEARCH_STATES)[number];
+
+export const searchEntries = pgTable(
+  'search_entries',
+  {
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recordings.id, { onDelete: 'cascade' }),
+    /** Order within the recording (commands, output, SQL, notes each numbered apart). */
+    seq: integer('seq').notNull(),
+    kind: text('kind').$type<SearchKind>().notNull(),
+    /** Seconds from the recording's start: where a hit opens the replay. */
+    t: doublePrecision('t').notNull(),
+    text: text('text').notNull(),
+    failed: boolean('failed').notNull().default(false),
+    annotationId: uuid('annotation_id').references(() => annotations.id, { onDelete: 'cascade' }),
+    // `simple`: commands and output are not English prose, so no stemming and no stop words.
+    tsv: tsvector('tsv')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple', "text")`),
+  },
+  (t) => [
+    index('search_entries_recording_idx').on(t.recordingId, t.t),
+    index('search_entries_tsv_idx').using('gin', t.tsv),
+    // Substrings (`ERROR:`, `--sche`, `/etc/pass`): pg_trgm, created by the migration.
+    index('search_entries_text_trgm_idx').using('gin', sql`${t.text} gin_trgm_ops`),
+    index('search_entries_annotation_idx').on(t.annotationId),
+  ],
+);
+
+/** A row once a recording's entries are written (or could not be): what is left to index is what has none. */
+export const recordingSearchStates = pgTable('recording_search_states', {
+  recordingId: uuid('recording_id')
+    .primaryKey()
+    .references(() => recordings.id, { onDelete: 'cascade' }),
+  state: text('state').$type<SearchState>().notNull(),
+  entryCount: integer('entry_count').notNull().default(0),
+  indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type SearchEntry = typeof searchEntries.$inferSelect;
