@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ApprovalsBadge } from '../access/ApprovalsBadge';
+import { HeaderSearch } from '../search/HeaderSearch';
 import { CollapsibleRail } from './CollapsibleRail';
 import { NavLink } from './NavLink';
 import { NAV_ITEMS, type NavRole } from './nav-items';
@@ -16,7 +17,8 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
   );
   return (
     <div className="min-h-screen md:flex">
-      <CollapsibleRail brand={brand} menuBadge={items.some((item) => item.badge === 'approvals') ? <ApprovalsBadge onMenuButton /> : undefined}>
+      <CollapsibleRail brand={brand} menuBadge={items.some((item) => item.badge === 'approvals') ? <ApprovalsBadge onMenuButton /> : undefined} search={<HeaderSearch />}>
+        <HeaderSearch className="mx-2 mb-2 hidden md:block" />
         <nav aria-label="Main" className="flex-1 space-y-0.5 px-2 py-2 md:py-0">
           {items.map((item) => (
             <NavLink key={item.href} href={item.href}>

@@ -9,9 +9,10 @@ const RAIL_ID = 'app-rail';
  * The left rail: always shown from `md` up; below it (phones) a top bar with a Menu button
  * opens the rail as a drawer under the bar. The drawer closes on navigation, on Escape and on
  * a tap outside it, so an approver on a phone gets the whole width back for the page.
- * `menuBadge` (the approvals count) shows on the Menu button while the rail is folded away.
+ * `menuBadge` (the approvals count) shows on the Menu button while the rail is folded away;
+ * `search` (the search box) fills the rest of the phone's top bar.
  */
-export function CollapsibleRail({ brand, menuBadge, children }: { brand: ReactNode; menuBadge?: ReactNode; children: ReactNode }) {
+export function CollapsibleRail({ brand, menuBadge, search, children }: { brand: ReactNode; menuBadge?: ReactNode; search?: ReactNode; children: ReactNode }) {
   const [isOpen, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
@@ -51,6 +52,7 @@ export function CollapsibleRail({ brand, menuBadge, children }: { brand: ReactNo
           {menuBadge}
         </button>
         {brand}
+        {search ? <div className="ml-auto min-w-0 flex-1 pl-1">{search}</div> : null}
       </header>
       {isOpen ? <div aria-hidden className="fixed inset-0 top-12 z-30 bg-zinc-950/40 md:hidden" onClick={() => setOpen(false)} /> : null}
       <aside
