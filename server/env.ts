@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -13,6 +14,17 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** The key as PKCS#8 PEM if it is an Ed25519 private key, whichever way it was written. */
+function signingKeyPem(value: string): string | undefined {
+  const text = value.replace(/\\n/g, '\n');
+  try {
+    const key = text.includes('-----BEGIN') ? createPrivateKey(text) : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
+    return key.asymmetricKeyType === 'ed25519' ? key.export({ type: 'pkcs8', format: 'pem' }).toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const envSchema = z
   .object({
@@ -33,6 +45,13 @@ const envSchema = z
         .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters or base64')
         .optional(),
     ),
+    /** Ed25519 key that signs sealed recordings: PKCS#8 PEM (newlines may be written \\n) or its base64 DER. */
+    PORTHOLE_SIGNING_KEY: optionalString.transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const pem = signingKeyPem(value);
+      if (!pem) ctx.addIssue({ code: 'custom', message: 'must be an Ed25519 private key in PKCS#8 PEM or base64 DER (openssl genpkey -algorithm ed25519)' });
+      return pem;
+    }),
     /** Where recordings go: files under the data directory, or PostgreSQL (default when DATABASE_URL is set). */
     PORTHOLE_RECORDING_STORE: optionalString.pipe(z.enum(['file', 'postgres']).optional()),
     PORTHOLE_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -57,6 +76,16 @@ const envSchema = z
         .pipe(z.number().max(5000, 'must be a whole number of milliseconds from 0 to 5000'))
         .optional(),
     ),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Bearer token for /metrics on the main port; unset (and no PORTHOLE_METRICS_PORT): /metrics is 404. */
+    PORTHOLE_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** A separate listener for /metrics only (no token needed there unless PORTHOLE_METRICS_TOKEN is set). */
+    PORTHOLE_METRICS_PORT: optionalString.pipe(
+      z.string().regex(/^[0-9]{1,5}$/, 'must be a port number').transform(Number).pipe(z.number().int().min(1).max(65535)).optional(),
+    ),
+    PORTHOLE_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    /** On SIGTERM, how long live sessions get to end and recordings to seal before a forced exit. */
+    PORTHOLE_DRAIN_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
     PORTHOLE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     PORTHOLE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     OIDC_ISSUER: optionalString.pipe(z.url().optional()),
@@ -100,6 +129,9 @@ const envSchema = z
         message: 'must not be longer than PORTHOLE_SESSION_MAX_HOURS',
       });
     }
+    if (env.PORTHOLE_METRICS_PORT !== undefined && env.PORTHOLE_METRICS_PORT === env.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['PORTHOLE_METRICS_PORT'], message: 'must differ from PORT' });
+    }
     if (env.DATABASE_URL && !env.PORTHOLE_SECRET_KEY) {
       ctx.addIssue({
         code: 'custom',
@@ -127,12 +159,16 @@ function toEnv(raw: z.output<typeof envSchema>) {
     dataDir: path.resolve(raw.PORTHOLE_DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
     secretKey: raw.PORTHOLE_SECRET_KEY,
+    signingKeyPem: raw.PORTHOLE_SIGNING_KEY,
     recordingStore: raw.PORTHOLE_RECORDING_STORE ?? (raw.DATABASE_URL ? 'postgres' : 'file'),
     publicUrl: publicUrl.origin,
     demo: raw.PORTHOLE_DEMO,
     isWebhookPrivateAllowed: raw.PORTHOLE_WEBHOOK_ALLOW_PRIVATE ?? false,
     isMetadataHostAllowed: raw.PORTHOLE_ALLOW_METADATA_HOSTS ?? false,
     maskScreenHoldMs: raw.PORTHOLE_MASK_SCREEN_HOLD_MS ?? 250,
+    logLevel: raw.LOG_LEVEL,
+    metrics: { token: raw.PORTHOLE_METRICS_TOKEN, port: raw.PORTHOLE_METRICS_PORT, host: raw.PORTHOLE_METRICS_HOST },
+    drainSeconds: raw.PORTHOLE_DRAIN_SECONDS,
     session: { maxAgeSeconds: raw.PORTHOLE_SESSION_MAX_HOURS * 3600, idleSeconds: raw.PORTHOLE_SESSION_IDLE_MINUTES * 60 },
     admin: raw.PORTHOLE_ADMIN_EMAIL
       ? { email: raw.PORTHOLE_ADMIN_EMAIL, password: raw.PORTHOLE_ADMIN_PASSWORD ?? '' }
