@@ -1,0 +1,7 @@
+import type { Actor } from '../auth/actor';
+import { requireOwnSnippet } from './find-snippet';
+import type { SnippetView } from './snippet-schemas';
+
+export async function getSnippet({ actor, snippetId }: { actor: Actor; snippetId: string }): Promise<SnippetView> {
+  return requireOwnSnippet(actor, snippetId);
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { SNIPPET_KINDS } from '@/db/snippet-schema';
+
+export const SNIPPET_TITLE_MAX = 200;
+export const SNIPPET_BODY_MAX = 20_000;
+export const SNIPPET_NOTES_MAX = 10_000;
+export const SNIPPET_QUERY_MAX = 200;
+
+const title = z.string().trim().min(1, 'Give it a title').max(SNIPPET_TITLE_MAX, `At most ${SNIPPET_TITLE_MAX} characters`);
+/** Kept as typed (leading spaces and line breaks matter in a statement); only blank is refused. */
+const body = z
+  .string()
+  .max(SNIPPET_BODY_MAX, `At most ${SNIPPET_BODY_MAX.toLocaleString('en-US')} characters`)
+  .refine((s) => s.trim() !== '', 'The command or statement is empty');
+const notes = z.string().trim().max(SNIPPET_NOTES_MAX, `At most ${SNIPPET_NOTES_MAX.toLocaleString('en-US')} characters`);
+const optionalId = z.uuid('Not a valid id').nullable().optional();
+
+export const snippetInput = z.object({
+  title,
+  body,
+  kind: z.enum(SNIPPET_KINDS),
+  notes: notes.default(''),
+  /** Where it can be run again; taken from the recording when only that is given. */
+  resourceId: optionalId,
+  /** The replay it was saved from, and the moment in it. */
+  recordingId: optionalId,
+  t: z.coerce.number().min(0).max(31 * 86_400).nullable().optional(),
+});
+export type SnippetInput = z.input<typeof snippetInput>;
+
+export const snippetUpdate = z.object({ title: title.optional(), body: body.optional(), notes: notes.optional() });
+export type SnippetUpdate = z.input<typeof snippetUpdate>;
+
+export const snippetQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(SNIPPET_QUERY_MAX, `Search for at most ${SNIPPET_QUERY_MAX} characters`)
+    .optional()
+    .transform((q) => q || undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type SnippetQuery = z.input<typeof snippetQuery>;
+
+export type SnippetView = {
+  id: string;
+  title: string;
+  body: string;
+  kind: (typeof SNIPPET_KINDS)[number];
+  notes: string;
+  /** Null when none was linked or the resource was deleted since. */
+  resource: { id: string; name: string; type: 'ssh' | 'postgres' | 'mysql' } | null;
+  /** Null when none was linked or the recording was purged since. */
+  recordingId: string | null;
+  t: number | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type SnippetPage = { snippets: SnippetView[]; total: number; page: number; hasMore: boolean };
