@@ -5,7 +5,7 @@ import { recordingOperations } from '../recording/recording-operations';
 import { sqlOperations } from '../sql/sql-operations';
 import { confirmHostKeyInput, hostKeyCheckView } from '../resources/host-key-schemas';
 import { createResourceInput, resourceListQuery, resourceView, updateResourceInput } from '../resources/resource-schemas';
-import { createSessionInput, sessionListQuery, sessionTicketView, sessionView } from '../sessions/session-schemas';
+import { createSessionInput, sessionListQuery, sessionTicketView, sessionView, terminatedSessionView, terminateSessionInput } from '../sessions/session-schemas';
 import { createdTokenView, createTokenInput, tokenView } from '../tokens/token-schemas';
 import { createUserInput, updateUserInput, userView } from '../users/user-schemas';
 import { webhookOperations } from '../webhooks/webhook-operations';
@@ -24,6 +24,8 @@ type Operation = {
   body?: z.ZodType;
   response?: z.ZodType;
   status?: number;
+  /** Answers without authentication (published public keys). */
+  isPublic?: boolean;
 };
 
 export const operations: Operation[] = [
@@ -46,6 +48,8 @@ export const operations: Operation[] = [
   { method: 'post', path: '/sessions', summary: 'Start a session (a terminal on SSH resources, a SQL console on databases); wsUrl carries a single-use ticket valid for 30 s (terminals: append &cols=&rows= for the initial size)', tag: 'Sessions', body: createSessionInput, response: sessionTicketView, status: 201 },
   { method: 'get', path: '/sessions/{id}', summary: 'Get a session (owner, admins, auditors)', tag: 'Sessions', response: sessionView },
   { method: 'post', path: '/sessions/{id}/ticket', summary: 'A fresh socket ticket for my session that has not connected yet', tag: 'Sessions', response: sessionTicketView },
+  { method: 'post', path: '/sessions/{id}/terminate', summary: 'End a live session with a reason (≤ 500 characters); the user reads "Session terminated by <name>: <reason>", the recording and audit log keep it', tag: 'Sessions', roles: 'auditor, admin', body: terminateSessionInput, response: terminatedSessionView },
+  { method: 'post', path: '/sessions/{id}/watch-ticket', summary: 'A single-use ticket (wsUrl, 30 s) for the read-only watch socket of another user\'s live terminal: the current screen, then masked output', tag: 'Sessions', roles: 'auditor, admin', response: sessionTicketView },
   ...accessOperations,
   ...recordingOperations,
   ...maskingOperations,
@@ -80,6 +84,7 @@ export function openApiDocument(serverUrl: string) {
       summary: op.summary,
       tags: [op.tag],
       ...(op.roles ? { description: `Requires the \`${op.roles}\` role.` } : {}),
+      ...(op.isPublic ? { security: [] } : {}),
       parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
       responses: {

@@ -4,11 +4,14 @@ import { encodeMaskMarker } from '@/lib/recording/mask-marker';
 import { addMaskMark, type MaskMark } from '@/lib/recording/mask-marks';
 import { recordings } from '@/db/recording-schema';
 import { liveSessions } from '../gateway/live-sessions';
+import { log } from '../log/logger';
+import { metrics } from '../metrics/registry';
 import type { PipelineEvent, Sink, Stage, StageContext } from '../gateway/pipeline';
 import { exitData, FORMAT_VERSION, resizeData, type EventKind } from './format';
 import { scheduleIndexing } from './index-queue';
 import { RecordingLog, type RecordingStats } from './recording-log';
 import { RecordingRowWriter } from './recording-row';
+import { signSealedRecording } from './signing/sign-recording';
 import { recordingStore } from './stores/select-store';
 
 export type RecorderRequest = { sessionId: string; userId: string; size?: { cols: number; rows: number } };
@@ -59,7 +62,7 @@ export async function createRecorderStages(request: RecorderRequest): Promise<Re
   try {
     return (await ActiveRecording.open(request)).stages();
   } catch (error) {
-    console.error(`[porthole] session ${request.sessionId}: cannot open its recording:`, error);
+    log().error({ sessionId: request.sessionId, err: error }, 'cannot open its recording');
     return refusingStages(request.sessionId, `Recording is unavailable (${describeFailure(error)}), so the session cannot start.`);
   }
 }
@@ -197,6 +200,8 @@ class ActiveRecording {
     if (event.type !== 'mask') return;
     this.record('m', Buffer.from(encodeMaskMarker({ mask: event.direction, count: event.count, masks: [...event.masks] })));
     this.maskCount += event.masks.length;
+    // Masks are rare next to frames: a label lookup each is fine here.
+    for (const mask of event.masks) metrics().masksApplied.inc({ rule: mask.rule });
     addMaskMark(this.maskMarks, this.log.stats.duration, event.masks.map((mask) => mask.rule));
   }
 
@@ -208,7 +213,7 @@ class ActiveRecording {
   fail(error: unknown): void {
     if (this.isFailed) return;
     this.isFailed = true;
-    console.error(`[porthole] recording ${this.id} failed:`, error);
+    log().error({ sessionId: this.id, err: error }, 'recording failed');
     this.relays = [];
     this.log.abandon();
     activeRecordingIds().delete(this.id);
@@ -225,6 +230,7 @@ class ActiveRecording {
       .finish()
       .then(async (stats) => {
         await this.row.final({ ...this.columns(stats), status: 'complete', endedAt: sql`now()` });
+        await signSealedRecording(this.id);
         activeRecordingIds().delete(this.id);
         void scheduleIndexing(this.id);
       })

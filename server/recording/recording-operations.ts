@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventsResponse, ReplayNote, ReplayRecording, VerifyResponse } from '@/lib/recording/replay-types';
 import { annotationInput, annotationUpdate, annotationView } from './annotations/annotation-schemas';
+import { signingKeysView } from './signing/signing-schemas';
 import { eventsQuery, exportQuery, recordingDetailView, recordingListQuery, recordingPageView, verifyView, eventsView } from './recording-schemas';
 
 /** The recording endpoints, for server/api/openapi.ts. */
@@ -9,6 +10,8 @@ export const recordingOperations = [
   { method: 'get', path: '/recordings/{id}', summary: 'A recording with its command index and activity heatmap (owner, auditors, admins; counts as a replay)', tag: 'Recordings', response: recordingDetailView },
   { method: 'get', path: '/recordings/{id}/events', summary: 'Events [t, kind, text] with from ≤ t < to; keyframe=1 starts at the nearest keyframe (a seek)', tag: 'Recordings', query: eventsQuery, response: eventsView },
   { method: 'get', path: '/recordings/{id}/verify', summary: 'Checks the hash chain of the stored chunks end to end', tag: 'Recordings', response: verifyView },
+  { method: 'get', path: '/recordings/signing-key', summary: 'The public keys sealed recordings are signed with (Ed25519, PEM): the current one and every older one; no sign-in needed', tag: 'Recordings', response: signingKeysView, isPublic: true },
+  { method: 'get', path: '/recordings/{id}/bundle', summary: 'Download a signed bundle (tar: chunks as stored, signed manifest, signature, public key); verify offline with `npx porthole-verify`', tag: 'Recordings' },
   { method: 'get', path: '/recordings/{id}/asciicast', summary: 'Download as asciicast v2 (plays with `asciinema play`)', tag: 'Recordings' },
   { method: 'get', path: '/recordings/{id}/export', summary: 'Download as asciicast, plain text (final screen or transcript) or JSON with commands and notes', tag: 'Recordings', query: exportQuery },
   { method: 'get', path: '/recordings/{id}/annotations', summary: 'My notes on a recording and those shared with its viewers', tag: 'Recordings', response: z.array(annotationView) },

@@ -7,6 +7,7 @@ import { decodeChunk, decodeFrames, genesisHash, sealChunkSync, sha256 } from '.
 import { scheduleIndexing } from './index-queue';
 import { activeRecordingIds, statsColumns } from './recorder';
 import type { RecordingStats } from './recording-log';
+import { signSealedRecording } from './signing/sign-recording';
 import { recordingStore } from './stores/select-store';
 
 export const INTERRUPTED_MESSAGE = 'Porthole stopped while the session was open; every event it had received is kept.';
@@ -61,6 +62,8 @@ export async function recoverRecording(recording: Recording): Promise<RecordingS
       indexState: 'pending',
     })
     .where(eq(recordings.id, recording.id));
+  // Signed as recovered: the signature covers what survived, not what the crash lost.
+  await signSealedRecording(recording.id);
   return stats;
 }
 

@@ -6,6 +6,7 @@ import { exitData, FORMAT_VERSION, type ExitData } from '../recording/format';
 import { HEATMAP_BUCKETS } from '../recording/index-recording';
 import { activeRecordingIds, statsColumns } from '../recording/recorder';
 import { RecordingLog } from '../recording/recording-log';
+import { signSealedRecording } from '../recording/signing/sign-recording';
 import { recordingStore } from '../recording/stores/select-store';
 
 /**
@@ -80,13 +81,16 @@ export class SqlRecorder {
     return seq;
   }
 
-  /** `error` is the message as the console showed it (masked), null when the statement succeeded. */
-  commandEnded(seq: number, { durationMs, error }: { durationMs: number; error: string | null }): void {
+  /**
+   * `error` is the message as the console showed it (masked), null when the statement succeeded;
+   * `errorCode` the server's code for it. `rowCount`: rows returned or affected.
+   */
+  commandEnded(seq: number, { durationMs, error, errorCode = null, rowCount = null }: { durationMs: number; error: string | null; errorCode?: string | null; rowCount?: number | null }): void {
     this.commandWrites = this.commandWrites
       .then(() =>
         db()
           .update(recordingCommands)
-          .set({ exitCode: error === null ? 0 : 1, duration: durationMs / 1000, failureReason: error?.slice(0, 1_000) ?? null })
+          .set({ exitCode: error === null ? 0 : 1, duration: durationMs / 1000, failureReason: error?.slice(0, 1_000) ?? null, errorCode: errorCode?.slice(0, 40) ?? null, rowCount })
           .where(sql`${recordingCommands.recordingId} = ${this.id} and ${recordingCommands.seq} = ${seq}`),
       )
       .catch(() => undefined);
@@ -103,6 +107,7 @@ export class SqlRecorder {
         .update(recordings)
         .set({ ...statsColumns(stats), status: 'complete', endedAt: sql`now()`, indexState: 'ready', commandCount: this.commandSeq, heatmap: this.heatmap(stats.duration) })
         .where(eq(recordings.id, this.id));
+      await signSealedRecording(this.id);
     } catch (error) {
       this.fail(error);
     } finally {

@@ -1,0 +1,21 @@
+import { asc } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { signingKeys } from '@/db/signing-schema';
+import type { SigningKeysView } from './signing-schemas';
+import { registerSigningKey } from './register-signing-key';
+
+/** The public keys recordings are signed with: the current one and every older one. Public. */
+export async function listSigningKeys(): Promise<SigningKeysView> {
+  const current = await registerSigningKey();
+  const rows = await db().select().from(signingKeys).orderBy(asc(signingKeys.createdAt), asc(signingKeys.keyId));
+  return {
+    current: current.keyId,
+    keys: rows.map((row) => ({
+      keyId: row.keyId,
+      algorithm: 'Ed25519' as const,
+      publicKeyPem: row.publicKeyPem,
+      createdAt: row.createdAt.toISOString(),
+      retiredAt: row.retiredAt?.toISOString() ?? null,
+    })),
+  };
+}
