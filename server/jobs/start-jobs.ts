@@ -1,10 +1,15 @@
 import { startGrantEnforcement } from '../access/enforce-grants';
 import { expireGrants } from '../access/expire-grants';
 import { env } from '../env';
+import { log } from '../log/logger';
+import { metrics } from '../metrics/registry';
 import { startPgEventBridge } from '../events/pg-bridge';
+import { purgeExpiredRecordings } from '../retention/purge-expired';
 import { deliverDueWebhooks, enableWebhookSender } from '../webhooks/deliver-webhooks';
 
 export const JOB_INTERVAL_MS = 5_000;
+/** Retention works in days: every ten minutes is prompt enough. */
+export const PURGE_INTERVAL_MS = 10 * 60_000;
 
 /** Runs `task` every `intervalMs`, never two at once; errors are logged, not fatal. */
 export function every(name: string, intervalMs: number, task: () => Promise<unknown>): () => void {
@@ -12,8 +17,12 @@ export function every(name: string, intervalMs: number, task: () => Promise<unkn
   const tick = () => {
     if (isRunning) return;
     isRunning = true;
+    metrics().jobRuns.inc({ job: name });
     task()
-      .catch((error: unknown) => console.error(`[porthole] job ${name} failed:`, error))
+      .catch((error: unknown) => {
+        metrics().jobFailures.inc({ job: name });
+        log().error({ job: name, err: error }, 'job failed');
+      })
       .finally(() => (isRunning = false));
   };
   const timer = setInterval(tick, intervalMs);
@@ -24,7 +33,7 @@ export function every(name: string, intervalMs: number, task: () => Promise<unkn
 
 /**
  * Background work of a running server: ending grants on time (and the live sessions inside
- * them), sending webhooks, and (with PostgreSQL) relaying live events between replicas.
+ * them), sending webhooks, purging recordings past their retention, and (with PostgreSQL) relaying live events between replicas.
  * Returns a function that stops it all.
  */
 export function startJobs(): () => Promise<void> {
@@ -32,12 +41,14 @@ export function startJobs(): () => Promise<void> {
   const stopEnforcement = startGrantEnforcement();
   enableWebhookSender(true);
   const stopWebhooks = every('deliver-webhooks', JOB_INTERVAL_MS, deliverDueWebhooks);
+  const stopPurge = every('purge-recordings', PURGE_INTERVAL_MS, () => purgeExpiredRecordings());
   const databaseUrl = env().databaseUrl;
   const stopBridge = databaseUrl ? startPgEventBridge(databaseUrl).stop : async () => undefined;
   return async () => {
     stopExpiry();
     stopEnforcement();
     stopWebhooks();
+    stopPurge();
     enableWebhookSender(false);
     await stopBridge();
   };

@@ -224,6 +224,13 @@ export class FileRecordingStore implements RecordingStore {
     return open;
   }
 
+  async deleteRecording(recordingId: string): Promise<void> {
+    const dir = this.dir(recordingId);
+    for (const key of this.headers.keys()) if (key.startsWith(dir)) this.headers.delete(key);
+    this.keyframeIndexes.delete(recordingId);
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+
   private readonly keyframeIndexes = new Map<string, { seq: number; t: number; offset: number; length: number }[]>();
 
   private async keyframeIndex(recordingId: string) {

@@ -199,4 +199,12 @@ export class PostgresRecordingStore implements RecordingStore {
     const rows = await db().selectDistinct({ id: recordingFrames.recordingId }).from(recordingFrames);
     return rows.map((row) => row.id);
   }
+
+  async deleteRecording(recordingId: string): Promise<void> {
+    await db().transaction(async (tx) => {
+      await tx.delete(recordingFrames).where(eq(recordingFrames.recordingId, recordingId));
+      await tx.delete(recordingKeyframes).where(eq(recordingKeyframes.recordingId, recordingId));
+      await tx.delete(recordingChunks).where(eq(recordingChunks.recordingId, recordingId));
+    });
+  }
 }

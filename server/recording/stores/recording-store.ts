@@ -57,4 +57,6 @@ export interface RecordingStore {
   readKeyframe(recordingId: string, seq: number): Promise<Buffer>;
   /** Ids of recordings with open chunks in this store instance's reach (start-up recovery). */
   listOpenRecordings(): Promise<string[]>;
+  /** Removes everything stored for a recording (retention purge, deletion); nothing there is no error. */
+  deleteRecording(recordingId: string): Promise<void>;
 }

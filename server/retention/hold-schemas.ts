@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { HOLD_SCOPES } from '@/db/recording-schema';
+
+const reason = z.string().trim().min(3, 'Say why, in a few words').max(500, 'At most 500 characters');
+
+export const placeHoldInput = z.object({
+  scope: z.enum(HOLD_SCOPES, { error: 'Choose a recording, a user or a resource' }),
+  targetId: z.uuid('Choose what to hold'),
+  reason,
+});
+export type PlaceHoldInput = z.input<typeof placeHoldInput>;
+
+export const liftHoldInput = z.object({ reason });
+
+export type HoldView = {
+  id: string;
+  scope: (typeof HOLD_SCOPES)[number];
+  targetId: string;
+  /** The recording's resource and owner, the user's name, or the resource's name. */
+  targetLabel: string;
+  reason: string;
+  placedByName: string | null;
+  placedAt: string;
+  liftedByName: string | null;
+  liftedAt: string | null;
+  liftReason: string | null;
+};
