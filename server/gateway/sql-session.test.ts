@@ -200,9 +200,10 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     await endedSession(created.id);
     await gateway.idle();
     const commands = await db().select().from(recordingCommands).where(eq(recordingCommands.recordingId, created.id)).orderBy(recordingCommands.seq);
-    expect(commands.map((c) => [c.text, c.exitCode, c.failureReason])).toEqual([
-      ['SELECT pg_sleep(5)', 1, slow.results[0]?.error?.message],
-      ['SELECT g FROM generate_series(1, 100000) g', 0, null],
+    // The error's code and the row count are kept for insights (failures by cause, largest results).
+    expect(commands.map((c) => [c.text, c.exitCode, c.failureReason, c.errorCode, c.rowCount])).toEqual([
+      ['SELECT pg_sleep(5)', 1, slow.results[0]?.error?.message, 'timeout', null],
+      ['SELECT g FROM generate_series(1, 100000) g', 0, null, null, 1000],
     ]);
     expect(commands[0]!.duration).toBeGreaterThanOrEqual(0.25);
     expect(commands[1]!.duration).toEqual(expect.any(Number));

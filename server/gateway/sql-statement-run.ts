@@ -112,7 +112,7 @@ export async function runStatement(run: StatementRun, id: string, index: number,
     const durationMs = Math.round(performance.now() - started);
     const resultCommand = command ?? statement.keyword;
     if (!recorder.record({ sql: 'result', id, index, command: resultCommand, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: null })) return false;
-    recorder.commandEnded(commandSeq, { durationMs, error: null });
+    recorder.commandEnded(commandSeq, { durationMs, error: null, rowCount });
     run.send({ type: 'done', id, index, command: resultCommand, rowCount, durationMs, isTruncated });
     return true;
   } catch (error) {
@@ -124,7 +124,7 @@ export async function runStatement(run: StatementRun, id: string, index: number,
     // Servers quote values in errors (`invalid input syntax for type integer: "ghp_…"`).
     const message = masker.maskText(problem.userMessage);
     recorder.record({ sql: 'result', id, index, command: statement.keyword, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: { code: problem.code, message, position } });
-    recorder.commandEnded(commandSeq, { durationMs, error: message });
+    recorder.commandEnded(commandSeq, { durationMs, error: message, errorCode: problem.code });
     run.send({ type: 'statement_error', id, index, code: problem.code, message: run.isMaskingShown() ? message : problem.userMessage, position, durationMs });
     return false;
   }
