@@ -21,7 +21,7 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
         <HeaderSearch className="mx-2 mb-2 hidden md:block" />
         <nav aria-label="Main" className="flex-1 space-y-0.5 px-2 py-2 md:py-0">
           {items.map((item) => (
-            <NavLink key={item.href} href={item.href}>
+            <NavLink key={item.href} href={item.href} also={item.also}>
               {item.badge === 'approvals' ? (
                 <span className="flex items-center gap-2">
                   {item.label}

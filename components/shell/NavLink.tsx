@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+export function NavLink({ href, also = [], children }: { href: string; also?: string[]; children: ReactNode }) {
   const pathname = usePathname();
-  const isActive = pathname === href || pathname.startsWith(`${href}/`);
+  const isActive = [href, ...also].some((path) => pathname === path || pathname.startsWith(`${path}/`));
   return (
     <Link
       href={href}
