@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accessOperations } from '../access/access-operations';
 import { maskingOperations } from '../masking/rules-store/masking-operations';
 import { recordingOperations } from '../recording/recording-operations';
+import { searchOperations } from '../search/search-operations';
 import { sqlOperations } from '../sql/sql-operations';
 import { confirmHostKeyInput, hostKeyCheckView } from '../resources/host-key-schemas';
 import { createResourceInput, resourceListQuery, resourceView, updateResourceInput } from '../resources/resource-schemas';
@@ -48,10 +49,11 @@ export const operations: Operation[] = [
   { method: 'post', path: '/sessions', summary: 'Start a session (a terminal on SSH resources, a SQL console on databases); wsUrl carries a single-use ticket valid for 30 s (terminals: append &cols=&rows= for the initial size)', tag: 'Sessions', body: createSessionInput, response: sessionTicketView, status: 201 },
   { method: 'get', path: '/sessions/{id}', summary: 'Get a session (owner, admins, auditors)', tag: 'Sessions', response: sessionView },
   { method: 'post', path: '/sessions/{id}/ticket', summary: 'A fresh socket ticket for my session that has not connected yet', tag: 'Sessions', response: sessionTicketView },
-  { method: 'post', path: '/sessions/{id}/terminate', summary: 'End a live session with a reason (≤ 500 characters); the user reads "Session terminated by <name>: <reason>", the recording and audit log keep it', tag: 'Sessions', roles: 'auditor, admin', body: terminateSessionInput, response: terminatedSessionView },
-  { method: 'post', path: '/sessions/{id}/watch-ticket', summary: 'A single-use ticket (wsUrl, 30 s) for the read-only watch socket of another user\'s live terminal: the current screen, then masked output', tag: 'Sessions', roles: 'auditor, admin', response: sessionTicketView },
+  { method: 'post', path: '/sessions/{id}/terminate', summary: 'End a live session with a reason (≤ 500 characters); the user reads "Session terminated by <name>: <reason>", the recording and audit log keep it', tag: 'Sessions', roles: 'admin, auditor', body: terminateSessionInput, response: terminatedSessionView },
+  { method: 'post', path: '/sessions/{id}/watch-ticket', summary: 'A single-use ticket (wsUrl, 30 s) for the read-only watch socket of another user\'s live terminal: the current screen, then masked output', tag: 'Sessions', roles: 'admin, auditor', response: sessionTicketView },
   ...accessOperations,
   ...recordingOperations,
+  ...searchOperations,
   ...maskingOperations,
   ...sqlOperations,
   ...webhookOperations,

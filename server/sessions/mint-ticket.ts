@@ -10,20 +10,26 @@ import type { SessionTicketView } from './session-schemas';
 /** Matches the column default in db/schema.ts (the database clock decides expiry). */
 export const TICKET_TTL_SECONDS = 30;
 
-/** The socket URL for a session, on the configured public origin. */
-export function sessionWsUrl(sessionId: string, ticket: string): string {
+/**
+ * The socket URL for a session, on the configured public origin: the session's own, or its
+ * read-only watch socket. A ticket is minted for one user; the gateway accepts the owner's on
+ * the first and only someone else's (an auditor's, an admin's) on the second.
+ */
+export function sessionWsUrl(sessionId: string, ticket: string, purpose: TicketPurpose = 'open'): string {
   const base = env().publicUrl.replace(/^http/, 'ws');
-  return `${base}/ws/sessions/${sessionId}?ticket=${encodeURIComponent(ticket)}`;
+  return `${base}/ws/sessions/${sessionId}${purpose === 'watch' ? '/watch' : ''}?ticket=${encodeURIComponent(ticket)}`;
 }
 
-/** Mints a single-use ticket for `actor` to open `sessionId`; only its hash is stored. */
+export type TicketPurpose = 'open' | 'watch';
+
+/** Mints a single-use ticket for `actor` to open (or watch) `sessionId`; only its hash is stored. */
 export async function mintTicket(
-  { actor, sessionId }: { actor: Pick<Actor, 'id' | 'via'>; sessionId: string },
+  { actor, sessionId, purpose = 'open' }: { actor: Pick<Actor, 'id' | 'via'>; sessionId: string; purpose?: TicketPurpose },
   tx: Pick<Db, 'insert' | 'delete'> = db(),
 ): Promise<SessionTicketView> {
   const ticket = randomBytes(32).toString('base64url');
   // Housekeeping: tickets are useless a moment after expiry.
   await tx.delete(wsTickets).where(lt(wsTickets.expiresAt, sql`now() - interval '1 hour'`));
   await tx.insert(wsTickets).values({ tokenHash: sha256Hex(ticket), sessionId, userId: actor.id, via: actor.via });
-  return { id: sessionId, wsUrl: sessionWsUrl(sessionId, ticket), expiresIn: TICKET_TTL_SECONDS };
+  return { id: sessionId, wsUrl: sessionWsUrl(sessionId, ticket, purpose), expiresIn: TICKET_TTL_SECONDS };
 }

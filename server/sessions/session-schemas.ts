@@ -46,3 +46,17 @@ export const sessionTicketView = z.object({
   expiresIn: z.number(),
 });
 export type SessionTicketView = z.infer<typeof sessionTicketView>;
+
+export const MAX_TERMINATE_REASON = 500;
+
+/** An auditor's or admin's terminate: the engineer reads the reason in their terminal. */
+export const terminateSessionInput = z.object({
+  reason: z
+    .string({ error: 'Say why the session is terminated' })
+    .trim()
+    .min(1, 'Say why the session is terminated')
+    .max(MAX_TERMINATE_REASON, `Keep the reason to ${MAX_TERMINATE_REASON} characters`),
+});
+export type TerminateSessionInput = z.input<typeof terminateSessionInput>;
+
+export const terminatedSessionView = z.object({ id: z.uuid(), message: z.string() });
