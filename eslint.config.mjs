@@ -17,6 +17,9 @@ function forbidImports(folders, message) {
 export default defineConfig([
   globalIgnores([
     '.next/',
+    // The server bundle (scripts/build-server.mjs) and CI's Node.js (.ci/run).
+    'dist/',
+    '.ci/node/',
     'node_modules/',
     'data/',
     'test-results/',

@@ -13,10 +13,11 @@ import { iterateEvents, type RecordingRef } from './read-events';
 import { recordingStore } from './stores/select-store';
 import { loadScreenRules } from './screen-masking-rules';
 import { screenSecretFinder, type ScreenRules } from './screen-secrets';
+import { markSearchState, writeSearchEntries } from './search-entries';
 
 /**
- * Indexes in a worker thread when one can be started (the worker registers tsx to load the
- * TypeScript builder); otherwise, or if the worker fails to start, on this thread.
+ * Indexes in a worker thread when one can be started (the built worker, or from source with
+ * tsx); otherwise, or if the worker fails to start, on this thread.
  */
 export async function computeIndex(recording: RecordingRef & { cols: number; rows: number; duration: number }, rules: ScreenRules, signal?: AbortSignal): Promise<IndexResult> {
   try {
@@ -37,16 +38,26 @@ class WorkerUnavailable extends Error {}
 /** Microseconds are all a recording's clock resolves. */
 const roundDuration = (seconds: number | null) => (seconds === null ? null : Math.round(seconds * 1e6) / 1e6);
 
+/**
+ * scripts/build-server.mjs bundles the worker next to the server bundle, so only the built
+ * server finds it here; running from source (tsx: dev, tests) uses the source, never a stale build.
+ */
+const BUILT_WORKER_FILE = path.join(__dirname, 'index-worker.js');
 const WORKER_FILE = path.join(process.cwd(), 'server', 'recording', 'index-worker.ts');
 const TSX_CJS_API = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cjs', 'api', 'index.cjs');
+
+function startWorker(workerData: unknown): Worker {
+  if (fs.existsSync(BUILT_WORKER_FILE)) return new Worker(BUILT_WORKER_FILE, { workerData });
+  if (!fs.existsSync(WORKER_FILE) || !fs.existsSync(TSX_CJS_API)) throw new WorkerUnavailable('the worker source is not here');
+  // A worker's entry cannot be TypeScript by itself: this bootstrap registers tsx, then loads it.
+  const bootstrap = `require(${JSON.stringify(TSX_CJS_API)}).register(); require(${JSON.stringify(WORKER_FILE)});`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
 /** Events sent to the worker per message (one chunk's worth, at most). */
 const WORKER_BATCH = 2000;
 
 async function computeIndexInWorker(recording: RecordingRef & { cols: number; rows: number; duration: number }, rules: ScreenRules, signal?: AbortSignal): Promise<IndexResult> {
-  if (!fs.existsSync(WORKER_FILE) || !fs.existsSync(TSX_CJS_API)) throw new WorkerUnavailable('the worker source is not here');
-  // A worker's entry cannot be TypeScript by itself: this bootstrap registers tsx, then loads it.
-  const bootstrap = `require(${JSON.stringify(TSX_CJS_API)}).register(); require(${JSON.stringify(WORKER_FILE)});`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: { cols: recording.cols, rows: recording.rows, duration: recording.duration, rules } });
+  const worker = startWorker({ cols: recording.cols, rows: recording.rows, duration: recording.duration, rules });
   let hasAnswered = false;
   let waiter: { resolve: (message: WorkerAnswer) => void; reject: (error: Error) => void } | undefined;
   const next = () => new Promise<WorkerAnswer>((resolve, reject) => (waiter = { resolve, reject }));
@@ -110,6 +121,7 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
       }
       await tx.delete(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, recording.id));
       await tx.insert(recordingScreenMasks).values({ recordingId: recording.id, version: SCREEN_MASKS_VERSION, masks: result.screenMasks });
+      await writeSearchEntries(tx, recording.id, result.commands, result.searchLines);
       await tx
         .update(recordings)
         .set({
@@ -129,5 +141,7 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
       .set({ indexState: 'failed' })
       .where(eq(recordings.id, recordingId))
       .catch(() => undefined);
+    // Not searchable, and not tried again by the search backfill at every start.
+    await markSearchState(db(), recordingId, 'failed').catch(() => undefined);
   }
 }
