@@ -12,16 +12,4 @@ export type PlaceHoldInput = z.input<typeof placeHoldInput>;
 
 export const liftHoldInput = z.object({ reason });
 
-export type HoldView = {
-  id: string;
-  scope: (typeof HOLD_SCOPES)[number];
-  targetId: string;
-  /** The recording's resource and owner, the user's name, or the resource's name. */
-  targetLabel: string;
-  reason: string;
-  placedByName: string | null;
-  placedAt: string;
-  liftedByName: string | null;
-  liftedAt: string | null;
-  liftReason: string | null;
-};
+export type { HoldView } from '@/lib/retention/retention-views';

@@ -2,20 +2,10 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { resources } from '@/db/schema';
 import { activeHoldsOn } from './list-holds';
-import type { HoldView } from './hold-schemas';
+import type { RecordingRetention } from '@/lib/retention/retention-views';
 import { getRetentionSettings } from './retention-settings';
 
-export type RecordingRetention = {
-  /** Days kept after the end; 0 = forever. */
-  days: number;
-  /** Whether the days come from the resource or the installation's default. */
-  source: 'resource' | 'default';
-  /** When the purge job removes it (ISO); null when kept forever or while held. */
-  deletesAt: string | null;
-  holds: HoldView[];
-  /** Whether the owner may delete it now (the setting allows it and no hold covers it). */
-  ownerMayDelete: boolean;
-};
+export type { RecordingRetention } from '@/lib/retention/retention-views';
 
 const DAY_MS = 86_400_000;
 

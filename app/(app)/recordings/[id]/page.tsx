@@ -15,6 +15,10 @@ import { AppError } from '@/server/errors/app-error';
 import { listAnnotations } from '@/server/recording/annotations/list-annotations';
 import { getRecording } from '@/server/recording/get-recording';
 import { deleteNoteAction, saveNoteAction } from './actions';
+import { deleteRecordingAction, liftRecordingHoldAction, placeRecordingHoldAction } from './retention-actions';
+import { RecordingRetentionPanel } from '@/components/retention/RecordingRetentionPanel';
+import { canSeeAll } from '@/server/auth/actor';
+import { recordingRetention } from '@/server/retention/recording-retention';
 
 export const metadata: Metadata = { title: 'Replay' };
 
@@ -25,7 +29,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const notes = await listAnnotations({ actor, recordingId: id });
+  const [notes, retention] = await Promise.all([listAnnotations({ actor, recordingId: id }), recordingRetention(recording)]);
   const initialTime = Math.min(parseTimeParam(t) ?? 0, recording.duration);
   const exportLink = (query: string) => `/api/v1/recordings/${id}/export?${query}`;
 
@@ -50,6 +54,13 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
             {recording.maskCount > 0 ? ` · ${recording.maskCount} masked` : ''}
           </p>
           {recording.status === 'interrupted' || recording.status === 'failed' ? <p className="mt-1 text-sm text-amber-700 dark:text-amber-400">{recording.message}</p> : null}
+          <RecordingRetentionPanel
+            recordingId={id}
+            retention={retention}
+            canHold={canSeeAll(actor)}
+            isOwner={recording.userId === actor.id}
+            actions={{ placeHold: placeRecordingHoldAction.bind(null, id), liftHold: liftRecordingHoldAction.bind(null, id), remove: deleteRecordingAction.bind(null, id) }}
+          />
         </div>
         <details className="relative">
           <summary className={buttonClass('secondary', 'cursor-pointer list-none')}>Export</summary>
