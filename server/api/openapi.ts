@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accessOperations } from '../access/access-operations';
 import { maskingOperations } from '../masking/rules-store/masking-operations';
 import { recordingOperations } from '../recording/recording-operations';
+import { retentionOperations } from '../retention/retention-operations';
 import { searchOperations } from '../search/search-operations';
 import { sqlOperations } from '../sql/sql-operations';
 import { confirmHostKeyInput, hostKeyCheckView } from '../resources/host-key-schemas';
@@ -53,6 +54,7 @@ export const operations: Operation[] = [
   { method: 'post', path: '/sessions/{id}/watch-ticket', summary: 'A single-use ticket (wsUrl, 30 s) for the read-only watch socket of another user\'s live terminal: the current screen, then masked output', tag: 'Sessions', roles: 'admin, auditor', response: sessionTicketView },
   ...accessOperations,
   ...recordingOperations,
+  ...retentionOperations,
   ...searchOperations,
   ...maskingOperations,
   ...sqlOperations,

@@ -6,6 +6,7 @@ import { parseResize, type Keyframe, type RecordingEvent } from './format';
 import type { ScreenMask } from '@/lib/recording/screen-mask';
 import type { SecretFinder } from './screen-secrets';
 import { ScreenWatch } from './screen-watch';
+import { SearchLines, type SearchLine } from './search-lines';
 
 /** A keyframe after this much output since the last one… */
 export const KEYFRAME_BYTES = 256 * 1024;
@@ -19,7 +20,7 @@ const PARSE_BATCH_BYTES = 1024 * 1024;
 /** Shell-integration marks (OSC 133) and a line editor's bracketed-paste switch (CSI ?2004h/l). */
 const SHELL_MARKS = [Buffer.from('\x1b]133;'), Buffer.from('\x1b[?2004')];
 
-export type IndexResult = { commands: IndexedCommand[]; keyframes: Keyframe[]; heatmap: number[]; screenMasks: ScreenMask[] };
+export type IndexResult = { commands: IndexedCommand[]; keyframes: Keyframe[]; heatmap: number[]; screenMasks: ScreenMask[]; searchLines: SearchLine[] };
 export type IndexedEvent = RecordingEvent & { chunkSeq: number; index: number };
 
 /**
@@ -33,6 +34,7 @@ export class IndexBuilder {
   private readonly serializer = new SerializeAddon();
   private readonly tracker: CommandTracker;
   private readonly screen: ScreenWatch;
+  private readonly search: SearchLines;
   private readonly keyframes: Keyframe[] = [];
   private readonly heatmap = new Array<number>(HEATMAP_BUCKETS).fill(0);
   private readonly bucketWidth: number;
@@ -47,6 +49,7 @@ export class IndexBuilder {
     this.terminal.loadAddon(this.serializer);
     this.tracker = new CommandTracker(this.terminal);
     this.screen = new ScreenWatch(this.terminal, findSecrets);
+    this.search = new SearchLines(this.terminal, () => this.screen.parsingT, findSecrets);
     this.bucketWidth = Math.max(duration, 1e-6) / HEATMAP_BUCKETS;
   }
 
@@ -93,6 +96,8 @@ export class IndexBuilder {
       await this.settle();
       if (size) this.terminal.resize(size.cols, size.rows);
       this.screen.invalidate();
+    } else if (event.kind === 'm') {
+      this.search.addMarker(event.t, event.data);
     }
     if (this.sinceKeyframe >= KEYFRAME_BYTES || (this.sinceKeyframe > 0 && event.t - this.lastKeyframeT >= KEYFRAME_SECONDS)) {
       await this.settle();
@@ -112,8 +117,9 @@ export class IndexBuilder {
   async finish(): Promise<IndexResult> {
     await this.settle();
     this.tracker.finish(this.lastT);
+    this.search.finish();
     this.terminal.dispose();
-    return { commands: this.tracker.commands, keyframes: this.keyframes, heatmap: this.heatmap, screenMasks: this.screen.masks };
+    return { commands: this.tracker.commands, keyframes: this.keyframes, heatmap: this.heatmap, screenMasks: this.screen.masks, searchLines: this.search.lines };
   }
 
   /** Waits until the terminal has parsed everything written so far. */

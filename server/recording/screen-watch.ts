@@ -47,6 +47,8 @@ export class ScreenWatch {
   private readonly pending: Pending[] = [];
   private head = 0;
   private isWriting = false;
+  /** When the output xterm is parsing now was printed (the last written, without a finder). */
+  parsingT = 0;
   private waiters: (() => void)[] = [];
   private scrolls = 0;
   /** The cursor's row holds exactly the bytes printed there since it was blank. */
@@ -67,6 +69,7 @@ export class ScreenWatch {
   write(data: Buffer, position: OutputPosition, base = 0): void {
     if (data.length === 0) return;
     if (!this.findSecrets) {
+      this.parsingT = position.t;
       this.terminal.write(data);
       return;
     }
@@ -118,6 +121,7 @@ export class ScreenWatch {
     if (end >= data.length) this.head++;
     const scrollsBefore = this.scrolls;
     const rowBefore = this.terminal.buffer.active.cursorY;
+    this.parsingT = item.t;
     this.terminal.write(piece, () => {
       const scrolled = this.scrolls - scrollsBefore;
       // Lines that did not each scroll (a line feed below the scroll region) overwrote a row.

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../../audit/record-audit-event';
 import { requireVisibleRecording } from '../find-recording';
 import { annotationInput, type AnnotationInput, type AnnotationView } from './annotation-schemas';
 import { toAnnotationView } from './annotation-view';
+import { syncNoteEntry } from '../search-entries';
 
 /** Anyone who may replay a recording may note on it; the note is private unless shared. */
 export async function createAnnotation({ actor, recordingId, input }: { actor: Actor; recordingId: string; input: AnnotationInput }): Promise<AnnotationView> {
@@ -16,6 +17,7 @@ export async function createAnnotation({ actor, recordingId, input }: { actor: A
     .insert(annotations)
     .values({ recordingId, authorId: actor.id, t, endT: endT !== null && endT > t ? endT : null, body: data.body, tags: data.tags, isShared: data.isShared })
     .returning();
+  await syncNoteEntry(row!);
   await recordAuditEvent({ actorId: actor.id, action: 'annotation.create', targetType: 'recording', targetId: recordingId, data: { annotationId: row!.id } });
   return toAnnotationView(row!, actor.name, actor);
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor';
 import { AppError } from '../../errors/app-error';
 import { annotationUpdate, type AnnotationUpdate, type AnnotationView } from './annotation-schemas';
 import { toAnnotationView } from './annotation-view';
+import { syncNoteEntry } from '../search-entries';
 import { requireOwnAnnotation } from './find-annotation';
 
 export async function updateAnnotation({
@@ -28,5 +29,6 @@ export async function updateAnnotation({
     .set({ t, endT, body: data.body ?? current.body, tags: data.tags ?? current.tags, isShared: data.isShared ?? current.isShared, updatedAt: sql`now()` })
     .where(eq(annotations.id, current.id))
     .returning();
+  await syncNoteEntry(row!);
   return toAnnotationView(row!, actor.name, actor);
 }

@@ -1,0 +1,59 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { db, type Db } from '@/db/client';
+import { annotations, type Annotation } from '@/db/recording-schema';
+import { recordingSearchStates, searchEntries } from '@/db/search-schema';
+import type { IndexedCommand } from './command-tracker-model';
+import { MAX_LINE_CHARS, type SearchLine } from './search-lines';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type NewEntry = typeof searchEntries.$inferInsert;
+
+/** Rows per INSERT: 7 parameters each, well under PostgreSQL's 65,535. */
+const BATCH = 1000;
+
+/** Notes are searched by their body and their tags (`#tag`). */
+export function noteText(note: Pick<Annotation, 'body' | 'tags'>): string {
+  const tags = note.tags.map((tag) => `#${tag}`).join(' ');
+  return tags ? `${note.body}\n${tags}` : note.body;
+}
+
+const isFailedCommand = (command: IndexedCommand) => (command.exitCode !== null && command.exitCode !== 0) || command.failureReason !== null;
+
+/**
+ * Replaces a recording's search entries with what one indexing pass found, plus its notes, and
+ * marks it searchable: inside the index job's transaction, so a search sees all or nothing.
+ */
+export async function writeSearchEntries(tx: Tx, recordingId: string, commands: IndexedCommand[], lines: SearchLine[]): Promise<void> {
+  await tx.delete(searchEntries).where(eq(searchEntries.recordingId, recordingId));
+  const notes = await tx.select().from(annotations).where(eq(annotations.recordingId, recordingId));
+  const rows: NewEntry[] = [
+    ...commands.map((command) => ({ kind: 'command' as const, t: command.t, text: command.text.slice(0, MAX_LINE_CHARS), failed: isFailedCommand(command) })),
+    ...lines,
+    ...notes.map((note) => ({ kind: 'note' as const, t: note.t, text: noteText(note), failed: false, annotationId: note.id })),
+  ]
+    .filter((row) => row.text.trim().length > 0)
+    .map((row, seq) => ({ ...row, recordingId, seq }));
+  for (let i = 0; i < rows.length; i += BATCH) await tx.insert(searchEntries).values(rows.slice(i, i + BATCH));
+  await markSearchState(tx, recordingId, 'ready', rows.length);
+}
+
+export async function markSearchState(executor: Tx | Db, recordingId: string, state: 'ready' | 'failed', entryCount = 0): Promise<void> {
+  await executor
+    .insert(recordingSearchStates)
+    .values({ recordingId, state, entryCount })
+    .onConflictDoUpdate({ target: recordingSearchStates.recordingId, set: { state, entryCount, indexedAt: sql`now()` } });
+}
+
+/** A note was written or edited: its entry follows, if the recording is searchable yet (else its indexing adds it). */
+export async function syncNoteEntry(note: Annotation): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx.delete(searchEntries).where(and(eq(searchEntries.recordingId, note.recordingId), eq(searchEntries.annotationId, note.id)));
+    const [state] = await tx.select().from(recordingSearchStates).where(eq(recordingSearchStates.recordingId, note.recordingId));
+    if (state?.state !== 'ready') return;
+    const [last] = await tx
+      .select({ seq: sql<number>`coalesce(max(${searchEntries.seq}), -1)::int` })
+      .from(searchEntries)
+      .where(eq(searchEntries.recordingId, note.recordingId));
+    await tx.insert(searchEntries).values({ recordingId: note.recordingId, seq: (last?.seq ?? -1) + 1, kind: 'note', t: note.t, text: noteText(note), annotationId: note.id });
+  });
+}

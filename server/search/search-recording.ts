@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db } from '@/db/client';
+import { searchQuery, type RecordingSearchResponse } from '@/lib/search/search-types';
+import type { Actor } from '../auth/actor';
+import { requireVisibleRecording } from '../recording/find-recording';
+import { parseSearch } from './parse-search';
+import { matchSql, rowsOf, toHit, visibleNoteSql, type HitRow } from './search-sql';
+
+/** Hits a replay's find bar gets at most (ticks on a timeline beyond that say nothing more). */
+export const MAX_RECORDING_HITS = 2000;
+
+export const recordingSearchQuery = searchQuery.pick({ q: true, kind: true, failedOnly: true });
+export type RecordingSearchQuery = z.input<typeof recordingSearchQuery>;
+
+/** Every hit in one recording, by time: for the replay's find bar. Same access as the replay. */
+export async function searchRecording({ actor, recordingId, query }: { actor: Actor; recordingId: string; query: unknown }): Promise<RecordingSearchResponse> {
+  const input = recordingSearchQuery.parse(query);
+  const search = parseSearch(input.q);
+  await requireVisibleRecording(actor, recordingId);
+  const { where } = matchSql(search);
+  const result = await db().execute(sql`
+    select e.kind, e.t, e.text, e.failed, e.annotation_id
+    from search_entries e
+    where e.recording_id = ${recordingId} and ${where} and ${visibleNoteSql(actor)}
+      ${input.kind ? sql`and e.kind = ${input.kind}` : sql``}
+      ${input.failedOnly ? sql`and e.failed` : sql``}
+    order by e.t, e.seq
+    limit ${MAX_RECORDING_HITS + 1}`);
+  const rows = rowsOf<HitRow>(result);
+  return { query: input.q, hits: rows.slice(0, MAX_RECORDING_HITS).map((row) => toHit(row, search)), truncated: rows.length > MAX_RECORDING_HITS };
+}

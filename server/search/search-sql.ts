@@ -1,0 +1,60 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SearchHit, SearchKind, SearchQuery } from '@/lib/search/search-types';
+import { canSeeAll, type Actor } from '../auth/actor';
+import type { ParsedSearch } from './parse-search';
+import { makeSnippet } from './snippet';
+
+/** The match condition and its rank, over `search_entries e`. */
+export function matchSql(search: ParsedSearch): { where: SQL; rank: SQL } {
+  if (search.mode === 'words') {
+    const query = sql`to_tsquery('simple', ${search.tsquery})`;
+    return { where: sql`e.tsv @@ ${query}`, rank: sql`ts_rank(e.tsv, ${query})` };
+  }
+  if (search.mode === 'phrase') {
+    const query = sql`phraseto_tsquery('simple', ${search.phrase})`;
+    return { where: sql`e.tsv @@ ${query}`, rank: sql`ts_rank(e.tsv, ${query})` };
+  }
+  // Shorter lines first among substring hits: the match is more of what they say.
+  return { where: sql`e.text ILIKE ${search.pattern}`, rank: sql`(1.0 / (1 + length(e.text)))::real` };
+}
+
+/** A note is found only by its author, or by the recording's viewers once shared (as the replay shows notes). */
+export function visibleNoteSql(actor: Actor): SQL {
+  return sql`(e.annotation_id is null or exists (select 1 from annotations a where a.id = e.annotation_id and (a.author_id = ${actor.id} or a.is_shared)))`;
+}
+
+export type HitRow = { kind: SearchKind; t: number; text: string; failed: boolean; annotation_id: string | null };
+
+export function toHit(row: HitRow, search: ParsedSearch): SearchHit {
+  const { snippet, highlights } = makeSnippet(row.text, search);
+  return {
+    kind: row.kind,
+    t: Number(row.t),
+    snippet,
+    highlights,
+    failed: Boolean(row.failed),
+    ...(row.annotation_id ? { annotationId: row.annotation_id } : {}),
+  };
+}
+
+/** Both drivers answer raw queries with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/** Who may be searched and the query's filters, over `recordings r`, `sessions s` and `search_entries e`. */
+export function filters(actor: Actor, input: SearchQuery, { withEntries = true } = {}): SQL[] {
+  const conditions: SQL[] = [sql`r.status <> 'recording'`];
+  if (!canSeeAll(actor)) conditions.push(sql`r.user_id = ${actor.id}`);
+  else if (input.ownerId) conditions.push(sql`r.user_id = ${input.ownerId}`);
+  if (input.resourceId) conditions.push(sql`s.resource_id = ${input.resourceId}`);
+  if (input.resourceType) conditions.push(sql`s.resource_type = ${input.resourceType}`);
+  if (input.from) conditions.push(sql`r.started_at >= ${`${input.from}T00:00:00Z`}::timestamptz`);
+  if (input.to) conditions.push(sql`r.started_at < ${`${input.to}T00:00:00Z`}::timestamptz + interval '1 day'`);
+  if (!withEntries) return conditions;
+  if (input.kind) conditions.push(sql`e.kind = ${input.kind}`);
+  if (input.failedOnly) conditions.push(sql`e.failed`);
+  conditions.push(visibleNoteSql(actor));
+  return conditions;
+}
+
