@@ -21,10 +21,10 @@ export function pageHref(basePath: string, page: number): string {
 }
 
 /** Previous/next links for a list page; `basePath` may carry the list's filters. */
-export function Pagination({ basePath, page, pageCount, total }: { basePath: string; page: number; pageCount: number; total: number }) {
+export function Pagination({ basePath, page, pageCount, total, pageSize = PAGE_SIZE }: { basePath: string; page: number; pageCount: number; total: number; pageSize?: number }) {
   if (pageCount <= 1) return null;
-  const first = (page - 1) * PAGE_SIZE + 1;
-  const last = Math.min(page * PAGE_SIZE, total);
+  const first = (page - 1) * pageSize + 1;
+  const last = Math.min(page * pageSize, total);
   const href = (p: number) => pageHref(basePath, p);
   const disabled = 'pointer-events-none opacity-50';
   return (
