@@ -13,3 +13,16 @@ export type PlaceHoldInput = z.input<typeof placeHoldInput>;
 export const liftHoldInput = z.object({ reason });
 
 export type { HoldView } from '@/lib/retention/retention-views';
+
+export const holdView = z.object({
+  id: z.uuid(),
+  scope: z.enum(HOLD_SCOPES),
+  targetId: z.uuid(),
+  targetLabel: z.string(),
+  reason: z.string(),
+  placedByName: z.string().nullable(),
+  placedAt: z.string(),
+  liftedByName: z.string().nullable(),
+  liftedAt: z.string().nullable(),
+  liftReason: z.string().nullable(),
+});
