@@ -4,10 +4,13 @@ import { env } from '../env';
 import { log } from '../log/logger';
 import { metrics } from '../metrics/registry';
 import { startPgEventBridge } from '../events/pg-bridge';
+import { backfillSearch } from '../search/backfill-search';
 import { purgeExpiredRecordings } from '../retention/purge-expired';
 import { deliverDueWebhooks, enableWebhookSender } from '../webhooks/deliver-webhooks';
 
 export const JOB_INTERVAL_MS = 5_000;
+/** Looks again for recordings without search entries (a replica may have sealed some). */
+const SEARCH_BACKFILL_INTERVAL_MS = 10 * 60_000;
 /** Retention works in days: every ten minutes is prompt enough. */
 export const PURGE_INTERVAL_MS = 10 * 60_000;
 
@@ -41,6 +44,9 @@ export function startJobs(): () => Promise<void> {
   const stopEnforcement = startGrantEnforcement();
   enableWebhookSender(true);
   const stopWebhooks = every('deliver-webhooks', JOB_INTERVAL_MS, deliverDueWebhooks);
+  // Recordings sealed before search existed (or while no server ran): indexed in the background.
+  const searchBackfill = new AbortController();
+  const stopSearchBackfill = every('search-backfill', SEARCH_BACKFILL_INTERVAL_MS, () => backfillSearch({ signal: searchBackfill.signal }));
   const stopPurge = every('purge-recordings', PURGE_INTERVAL_MS, () => purgeExpiredRecordings());
   const databaseUrl = env().databaseUrl;
   const stopBridge = databaseUrl ? startPgEventBridge(databaseUrl).stop : async () => undefined;
@@ -48,6 +54,8 @@ export function startJobs(): () => Promise<void> {
     stopExpiry();
     stopEnforcement();
     stopWebhooks();
+    searchBackfill.abort();
+    stopSearchBackfill();
     stopPurge();
     enableWebhookSender(false);
     await stopBridge();
