@@ -35,6 +35,12 @@ export type TerminalSocketEvents = {
   mask: { count: number };
   /** The just-in-time grant this session runs in ends at `expiresAt` (epoch ms). */
   grant: { expiresAt: number };
+  /** Who watches this session now (the watched engineer's banner). */
+  watchers: { names: string[] };
+  /** Watch sockets: reset to this size; the current screen follows as output. */
+  screen: { cols: number; rows: number };
+  /** Watch sockets: the watched terminal's new size. */
+  size: { cols: number; rows: number };
   close: { code: number; reason: string; wasClean: boolean };
 };
 
@@ -185,6 +191,13 @@ export class TerminalSocket {
         break;
       case 'grant':
         this.emit('grant', { expiresAt: Date.parse(message.expiresAt) });
+        break;
+      case 'watchers':
+        this.emit('watchers', { names: message.names });
+        break;
+      case 'screen':
+      case 'size':
+        this.emit(message.type, { cols: message.cols, rows: message.rows });
         break;
       case 'pong':
         break;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Browser ↔ gateway wire protocol on /ws/sessions/:id.
+ * Browser ↔ gateway wire protocol on /ws/sessions/:id (and, read-only, /ws/sessions/:id/watch).
  * Binary frames carry terminal bytes both ways; text frames carry these JSON messages.
  * Shared by the browser client and the gateway (server/gateway/protocol.ts re-exports it):
  * keep it free of Node-only imports.
@@ -34,6 +34,15 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mask'), count: z.number().int().min(0) }),
   /** The session runs inside a just-in-time grant that ends at this time (ISO 8601). */
   z.object({ type: z.literal('grant'), expiresAt: z.iso.datetime({ offset: true }) }),
+  /** Who is watching this session now (auditors, admins); empty when nobody is. */
+  z.object({ type: z.literal('watchers'), names: z.array(z.string()) }),
+  /**
+   * Watch sockets only: reset the screen to this size; the binary frames that follow are the
+   * serialized current screen, then the live output.
+   */
+  z.object({ type: z.literal('screen'), cols: z.number().int().min(1), rows: z.number().int().min(1) }),
+  /** Watch sockets only: the watched terminal was resized. */
+  z.object({ type: z.literal('size'), cols: z.number().int().min(1), rows: z.number().int().min(1) }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestStatus } from '@/db/access-schema';
-import type { SessionEndReason } from '@/db/schema';
+import type { SessionEndReason, SessionStatus } from '@/db/schema';
 import type { SqlReviewStatus } from '@/db/sql-schema';
 
 /**
@@ -47,7 +47,20 @@ export type SessionTerminateEvent = {
   message: string;
 };
 
-export type PortholeEvent = AccessEvent | SqlReviewEvent | SessionTerminateEvent;
+/** An auditor or admin started or stopped watching a live session: its replica shows the engineer who watches. */
+export type SessionWatchEvent = {
+  type: 'session.watch';
+  sessionId: string;
+  /** One watch socket (the same person may watch from two tabs). */
+  watchId: string;
+  watcherName: string;
+  isWatching: boolean;
+};
+
+/** A session opened or ended: live session lists refresh. */
+export type SessionChangeEvent = { type: 'session.change'; sessionId: string; userId: string; status: SessionStatus };
+
+export type PortholeEvent = AccessEvent | SqlReviewEvent | SessionTerminateEvent | SessionWatchEvent | SessionChangeEvent;
 export type EventListener = (event: PortholeEvent) => void;
 
 type Bus = { origin: string; listeners: Set<EventListener>; relay?: (event: PortholeEvent) => void };

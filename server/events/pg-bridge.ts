@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { z } from 'zod';
 import { REQUEST_STATUSES } from '@/db/access-schema';
+import { SESSION_STATUSES } from '@/db/schema';
 import { SQL_REVIEW_STATUSES } from '@/db/sql-schema';
 import { busOrigin, emitLocal, setRelay, TERMINATION_REASONS } from './event-bus';
 
@@ -31,9 +32,19 @@ const sessionTerminateEvent = z.object({
   message: z.string().max(1000),
 });
 
+const sessionWatchEvent = z.object({
+  type: z.literal('session.watch'),
+  sessionId: z.uuid(),
+  watchId: z.uuid(),
+  watcherName: z.string().max(200),
+  isWatching: z.boolean(),
+});
+
+const sessionChangeEvent = z.object({ type: z.literal('session.change'), sessionId: z.uuid(), userId: z.uuid(), status: z.enum(SESSION_STATUSES) });
+
 const notification = z.object({
   origin: z.string(),
-  event: z.discriminatedUnion('type', [accessEvent, sqlReviewEvent, sessionTerminateEvent]),
+  event: z.discriminatedUnion('type', [accessEvent, sqlReviewEvent, sessionTerminateEvent, sessionWatchEvent, sessionChangeEvent]),
 });
 
 /**

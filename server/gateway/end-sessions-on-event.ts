@@ -17,10 +17,12 @@ export function endSelectedSessions(event: SessionTerminateEvent): string[] {
 /**
  * The gateway's half of `session.terminate`: whichever replica published it (this one, or
  * another through the PostgreSQL bridge), the replica relaying a selected session ends it.
- * Returns a function that stops listening.
+ * The same listener tells a watched session who watches it. Returns a function that stops listening.
  */
 export function endSessionsOnEvent(): () => void {
   return subscribe((event) => {
     if (event.type === 'session.terminate') endSelectedSessions(event);
+    // The watched engineer's banner, whichever replica the watcher's socket is on.
+    else if (event.type === 'session.watch') liveSessions().get(event.sessionId)?.setWatching?.(event);
   });
 }

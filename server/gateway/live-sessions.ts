@@ -1,5 +1,6 @@
 import type { SessionEndReason } from '@/db/schema';
-import { TERMINATION_REASONS, type TerminationReason } from '../events/event-bus';
+import { TERMINATION_REASONS, type SessionWatchEvent, type TerminationReason } from '../events/event-bus';
+import type { SessionWatch } from './session-watch';
 
 export type { TerminationReason };
 
@@ -14,6 +15,10 @@ export type LiveSession = {
   stats(): LiveSessionStats;
   /** Ends the session from outside (admin, grant end, user disabled, resource deleted); the browser sees `message`. */
   terminate(message: string, reason?: TerminationReason): void;
+  /** Terminal sessions: their watchers' side (SQL consoles have none yet). */
+  readonly watch?: SessionWatch;
+  /** Someone started or stopped watching (from any replica): the engineer is told who. */
+  setWatching?(event: Pick<SessionWatchEvent, 'watchId' | 'watcherName' | 'isWatching'>): void;
 };
 
 export function toTerminationReason(reason: SessionEndReason | null): TerminationReason {

@@ -12,19 +12,19 @@ const STALE_SWEEP_MS = 60_000;
  * Returns the shutdown step, which ends live sessions and records their end, and why demo
  * mode has no demo shell if it has none.
  */
-export async function startGateway({ router, driver, isDemo, dataDir }: { router: UpgradeRouter; driver: 'pglite' | 'postgres'; isDemo: boolean; dataDir: string }): Promise<{ stop: () => Promise<void>; demoShellUnavailable?: string }> {
+export async function startGateway({ router, driver, isDemo, dataDir }: { router: UpgradeRouter; driver: 'pglite' | 'postgres'; isDemo: boolean; dataDir: string }): Promise<{ stop: (message?: string) => Promise<void>; demoShellUnavailable?: string }> {
   // An embedded database belongs to this one process: whatever is still active died with the last run.
   // With PostgreSQL other replicas may be relaying sessions; only stale heartbeats count.
   await interruptStaleSessions(driver === 'pglite' ? { staleAfterMs: 0 } : {});
   const stopSweep = every('interrupt-stale-sessions', STALE_SWEEP_MS, () => interruptStaleSessions());
 
   const gateway = createSessionGateway();
-  router.add('/ws/sessions/:id', gateway.handleUpgrade);
+  router.add('/ws/sessions/:id', gateway.handleUpgrade).add('/ws/sessions/:id/watch', gateway.handleWatchUpgrade);
   const demo = isDemo ? await startDemoTarget(dataDir) : undefined;
 
-  const stop = async () => {
+  const stop = async (message?: string) => {
     stopSweep();
-    await gateway.close();
+    await gateway.close(message);
     await demo?.server?.close();
   };
   return { stop, demoShellUnavailable: demo?.unavailable };

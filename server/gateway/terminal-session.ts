@@ -1,6 +1,8 @@
 import { WebSocket, type RawData } from 'ws';
 import type { Resource, Session } from '@/db/schema';
 import { ConnectorError } from '../connectors/connector-error';
+import { log, type Logger } from '../log/logger';
+import { tallies } from '../metrics/tallies';
 import type { TerminalConnection, TerminalExit, TerminalSize } from '../connectors/terminal-connector';
 import { endSession } from '../sessions/end-session';
 import { SESSION_HEARTBEAT_MS } from '../sessions/interrupt-stale-sessions';
@@ -15,6 +17,8 @@ import { clientMessage, CloseCode, type SessionEndReason } from './protocol';
 import { sendControl, socketSink } from './socket-sink';
 import { TargetInput } from './target-input';
 import { rawDataBuffer } from './raw-data';
+import { SessionWatch } from './session-watch';
+import type { SessionWatchEvent } from '../events/event-bus';
 
 type SessionEnd = { reason: SessionEndReason; message: string; exitCode: number | null };
 
@@ -45,7 +49,11 @@ export class TerminalSession implements LiveSession {
   private readonly output: Sink;
   private readonly target: TargetInput;
   private readonly input: Sink;
+  /** Auditors and admins watching, by watch socket: the engineer's banner names them. */
+  private readonly watchers = new Map<string, string>();
+  readonly watch: SessionWatch;
   private markFinished: () => void = () => {};
+  private readonly log: Logger;
   /** Settles once the end is written to the session row (shutdown waits for it). */
   readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
 
@@ -54,18 +62,22 @@ export class TerminalSession implements LiveSession {
     this.id = options.session.id;
     this.userId = options.session.userId;
     this.resourceId = options.resource.id;
+    this.log = log().child({ sessionId: this.id });
     this.gate = new PauseGate(
       () => this.connection?.pause(),
       () => this.connection?.resume(),
     );
     this.flow = new OutputFlow(this.gate, () => this.ws.bufferedAmount);
-    this.output = buildPipeline(options.slots.output, socketSink(this.ws, this.flow), this.stageContext('output'));
+    this.watch = new SessionWatch(options.size);
+    const output = { masker: options.slots.output.masker, recorder: this.watch.tap(options.slots.output.recorder) };
+    this.output = buildPipeline(output, socketSink(this.ws, this.flow), this.stageContext('output'));
     this.target = new TargetInput(options.size, (message) => this.fail('input_overflow', message));
     this.input = buildPipeline(options.slots.input, this.target, this.stageContext('input'));
   }
 
   async start(): Promise<void> {
     liveSessions().set(this.id, this);
+    this.log.info({ userId: this.userId, resourceId: this.resourceId }, 'terminal session started');
     this.ws.on('message', (data, isBinary) => this.guard(() => this.onMessage(data, isBinary)));
     this.ws.on('close', () => this.end({ reason: 'user_exit', message: 'The browser closed the terminal.', exitCode: null }, CloseCode.Normal));
     this.ws.on('error', (error) => this.end({ reason: 'error', message: `The browser connection failed: ${error.message}`, exitCode: null }, CloseCode.BadFrame));
@@ -75,7 +87,11 @@ export class TerminalSession implements LiveSession {
     try {
       const connection = await this.options.connect(this.options.resource, this.options.size, {
         onData: (chunk) => {
+          // The SSH channel may still deliver what it buffered after the session ended: the
+          // recording is finished by then, and a write to it would mark it failed.
+          if (this.isEnded) return;
           this.bytesOut += chunk.length;
+          tallies().relayedBytes.output += chunk.length;
           this.guard(() => this.output.write(chunk));
         },
         onDrain: () => this.target.onDrain(),
@@ -102,6 +118,13 @@ export class TerminalSession implements LiveSession {
     this.end({ reason, message, exitCode: null }, CloseCode.Terminated);
   }
 
+  setWatching({ watchId, watcherName, isWatching }: Pick<SessionWatchEvent, 'watchId' | 'watcherName' | 'isWatching'>): void {
+    if (this.isEnded) return;
+    if (isWatching) this.watchers.set(watchId, watcherName);
+    else if (!this.watchers.delete(watchId)) return;
+    sendControl(this.ws, { type: 'watchers', names: [...new Set(this.watchers.values())] });
+  }
+
   private stageContext(direction: Direction): StageContext {
     const { session } = this.options;
     return {
@@ -116,7 +139,11 @@ export class TerminalSession implements LiveSession {
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.isEnded) return;
-    if (isBinary) return this.input.write(rawDataBuffer(data));
+    if (isBinary) {
+      const chunk = rawDataBuffer(data);
+      tallies().relayedBytes.input += chunk.length;
+      return this.input.write(chunk);
+    }
     let json: unknown;
     try {
       json = JSON.parse(rawDataBuffer(data).toString('utf8'));
@@ -126,7 +153,10 @@ export class TerminalSession implements LiveSession {
     const parsed = clientMessage.safeParse(json);
     if (!parsed.success) return this.fail('bad_frame', 'Unknown or malformed control message.', CloseCode.BadFrame);
     const message = parsed.data;
-    if (message.type === 'resize') this.input.event({ type: 'resize', cols: message.cols, rows: message.rows });
+    if (message.type === 'resize') {
+      this.input.event({ type: 'resize', cols: message.cols, rows: message.rows });
+      this.watch.resize(message.cols, message.rows);
+    }
     else if (message.type === 'ack') this.flow.onAck(message.bytes);
     else sendControl(this.ws, { type: 'pong' });
   }
@@ -136,7 +166,7 @@ export class TerminalSession implements LiveSession {
     try {
       fn();
     } catch (error) {
-      console.error(`[porthole] session ${this.id}: relay failed:`, error);
+      this.log.error({ err: error }, 'relay failed');
       this.fail('internal', 'Porthole hit an internal error and closed the session.');
     }
   }
@@ -154,11 +184,11 @@ export class TerminalSession implements LiveSession {
       .then((beat) => {
         if (!beat.isActive) this.terminate(beat.endMessage ?? 'The session was ended elsewhere.', toTerminationReason(beat.endReason));
       })
-      .catch((error: unknown) => console.error(`[porthole] session ${this.id}: cannot write its counters:`, error));
+      .catch((error: unknown) => this.log.error({ err: error }, 'cannot write its counters'));
   }
 
   private failToConnect(error: unknown): void {
-    if (!(error instanceof ConnectorError)) console.error(`[porthole] session ${this.id}: connect failed:`, error);
+    if (!(error instanceof ConnectorError)) this.log.error({ err: error }, 'connect failed');
     const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', 'Could not connect to the target.');
     this.fail(problem.code, problem.userMessage, CloseCode.TargetError);
   }
@@ -172,6 +202,7 @@ export class TerminalSession implements LiveSession {
   private end(end: SessionEnd | TerminalExit, closeCode: CloseCode): void {
     if (this.isEnded) return;
     this.isEnded = true;
+    this.log.info({ reason: end.reason, bytesIn: this.target.bytesIn, bytesOut: this.bytesOut }, 'terminal session ended');
     clearInterval(this.heartbeat);
     liveSessions().delete(this.id);
     this.connection?.close();
@@ -179,9 +210,10 @@ export class TerminalSession implements LiveSession {
     this.output.event({ type: 'exit', reason: end.reason, message: end.message, exitCode: end.exitCode });
     this.output.end();
     this.input.end();
+    this.watch.close(end);
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(closeCode, end.reason);
     endSession({ sessionId: this.id, reason: end.reason, message: end.message, exitCode: end.exitCode, bytesIn: this.target.bytesIn, bytesOut: this.bytesOut })
-      .catch((error: unknown) => console.error(`[porthole] session ${this.id}: cannot record its end:`, error))
+      .catch((error: unknown) => this.log.error({ err: error }, 'cannot record its end'))
       .finally(this.markFinished);
   }
 }

@@ -16,7 +16,7 @@ export type TestGateway = {
 /** The gateway on a bare HTTP server, wired as server/index.ts wires it, without Next.js. */
 export async function startTestGateway(): Promise<TestGateway> {
   const gateway = createSessionGateway();
-  const router = new UpgradeRouter().add('/ws/sessions/:id', gateway.handleUpgrade);
+  const router = new UpgradeRouter().add('/ws/sessions/:id', gateway.handleUpgrade).add('/ws/sessions/:id/watch', gateway.handleWatchUpgrade);
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   const sockets = new Set<Duplex>();
   server.on('upgrade', (req, socket, head) => {

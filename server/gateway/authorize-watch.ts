@@ -1,0 +1,44 @@
+import type { IncomingMessage } from 'node:http';
+import type { User } from '@/db/schema';
+import { canSeeAll } from '../auth/actor';
+import { isAllowedOrigin } from '../auth/same-origin';
+import { consumeTicket } from '../sessions/consume-ticket';
+import { findSession } from '../sessions/find-session';
+import { findUserById } from '../users/find-user';
+import { liveSessions, type LiveSession } from './live-sessions';
+import type { SessionWatch } from './session-watch';
+
+export type WatchDecision =
+  | { isAllowed: true; watcher: User; live: LiveSession & { watch: SessionWatch } }
+  | { isAllowed: false; status: 401 | 403 | 404 | 409; reason: string };
+
+const refuse = (status: 401 | 403 | 404 | 409, reason: string): WatchDecision => ({ isAllowed: false, status, reason });
+
+/**
+ * Every check a watch socket must pass, in order, as for the session's own socket: origin,
+ * a single-use ticket for this session, and then a watcher who may watch (an auditor or admin,
+ * enabled, not the session's owner: the owner's tickets open sessions, never watch them) and
+ * a session live on this replica. Database errors propagate: the caller refuses (fail closed).
+ */
+export async function authorizeWatch(req: IncomingMessage, sessionId: string): Promise<WatchDecision> {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isAllowedOrigin(origin)) return refuse(403, 'Origin not allowed');
+  const ticketText = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ticket');
+  if (!ticketText) return refuse(401, 'Ticket required');
+  const ticket = await consumeTicket(ticketText);
+  if (!ticket) return refuse(401, 'Ticket invalid, expired or already used');
+  if (origin === undefined && ticket.via !== 'token') return refuse(403, 'Origin required');
+  if (ticket.sessionId !== sessionId) return refuse(403, 'Ticket is for another session');
+
+  const found = await findSession(sessionId);
+  if (!found) return refuse(404, 'No such session');
+  const watcher = await findUserById(ticket.userId);
+  if (!watcher || watcher.isDisabled) return refuse(403, 'User disabled');
+  if (!canSeeAll(watcher)) return refuse(403, 'Only auditors and admins can watch');
+  if (found.session.userId === watcher.id) return refuse(403, 'Not a watch ticket');
+  if (found.session.status !== 'active') return refuse(409, 'Session is not live');
+  const live = liveSessions().get(sessionId);
+  // The two-replica work relays watch streams between replicas; until then the watcher must land here.
+  if (!live?.watch) return refuse(409, 'Session is not relayed by this server');
+  return { isAllowed: true, watcher, live: live as LiveSession & { watch: SessionWatch } };
+}

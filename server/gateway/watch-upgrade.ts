@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { publish } from '../events/event-bus';
+import { authorizeWatch } from './authorize-watch';
+import { MAX_INBOUND_FRAME_BYTES } from './protocol';
+import { rejectUpgrade, type UpgradeHandler } from './upgrade-router';
+
+const globalForWatch = globalThis as unknown as { __portholeWatchWss?: WebSocketServer };
+const watchWss = () => (globalForWatch.__portholeWatchWss ??= new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_FRAME_BYTES, perMessageDeflate: false, clientTracking: false }));
+
+function audit(action: 'session.watch.start' | 'session.watch.end', actorId: string, sessionId: string, watchId: string): void {
+  recordAuditEvent({ actorId, action, targetType: 'session', targetId: sessionId, data: { watchId } }).catch((error: unknown) =>
+    console.error(`[porthole] session ${sessionId}: cannot audit ${action}:`, error),
+  );
+}
+
+async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, sessionId: string): Promise<void> {
+  let decision;
+  try {
+    decision = await authorizeWatch(req, sessionId);
+  } catch (error) {
+    console.error('[porthole] watch refused, database unavailable:', error);
+    return rejectUpgrade(socket, 503, 'Service Unavailable');
+  }
+  if (!decision.isAllowed) return rejectUpgrade(socket, decision.status, decision.reason);
+  const { watcher, live } = decision;
+  const watchId = randomUUID();
+  const watcherName = watcher.name || watcher.email;
+  watchWss().handleUpgrade(req, socket, head, (ws) => {
+    audit('session.watch.start', watcher.id, sessionId, watchId);
+    publish({ type: 'session.watch', sessionId, watchId, watcherName, isWatching: true });
+    live.watch.add({ id: watchId, name: watcherName }, ws, () => {
+      publish({ type: 'session.watch', sessionId, watchId, watcherName, isWatching: false });
+      audit('session.watch.end', watcher.id, sessionId, watchId);
+    });
+  });
+}
+
+/** The upgrade handler for `/ws/sessions/:id/watch`: a read-only view of a live terminal. */
+export const handleWatchUpgrade: UpgradeHandler = (req, socket, head, params) => {
+  upgrade(req, socket, head, params.id ?? '').catch((error: unknown) => {
+    console.error('[porthole] watch upgrade failed:', error);
+    rejectUpgrade(socket, 500, 'Internal Server Error');
+  });
+};
