@@ -205,6 +205,20 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         <CheckboxGroup legend="Who can connect" name="allowedRoles" options={ROLE_OPTIONS} defaultValues={initial?.allowedRoles ?? ['engineer']} isInline error={fields?.allowedRoles} />
       </Section>
 
+      <Section title="Recordings">
+        <TextField
+          label="Keep recordings for (days)"
+          name="retentionDays"
+          type="number"
+          min={0}
+          inputMode="numeric"
+          defaultValue={initial?.retentionDays ?? ''}
+          placeholder="Default"
+          hint="Empty follows the installation's default (Retention & holds); 0 keeps them forever. Legal holds always win."
+          error={fields?.retentionDays}
+        />
+      </Section>
+
       {alert && (state?.ok || isCurrent) ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
       <div className="flex items-center gap-2">
         <Button type="submit" disabled={isPending}>

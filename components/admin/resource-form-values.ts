@@ -18,6 +18,8 @@ export type ResourceFormValues = {
   ca: string;
   accessMode: 'open' | 'approval';
   allowedRoles: Role[];
+  /** Null follows the installation's default. */
+  retentionDays: number | null;
   hasPassword: boolean;
   hasPrivateKey: boolean;
 };

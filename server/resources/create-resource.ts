@@ -39,6 +39,7 @@ export async function createResource({ actor, input }: { actor: Actor | null; in
           tls: data.type === 'ssh' ? null : data.tls,
           accessMode: data.accessMode,
           allowedRoles: data.allowedRoles,
+          retentionDays: data.retentionDays,
           credentials,
         })
         .returning();

@@ -17,3 +17,23 @@ describe('SSH user names', () => {
     expect(createResourceInput.safeParse({ type: 'postgres', name: 'db', host: '10.0.0.6', username: 'App_Reader', database: 'app' }).success).toBe(true);
   });
 });
+
+describe('retention days on a resource', () => {
+  const base = { type: 'ssh', name: 'web', host: '10.0.0.5', username: 'deploy', password: 'pw' } as const;
+  const parse = (retentionDays: unknown) => createResourceInput.safeParse({ ...base, retentionDays });
+
+  it('an empty field follows the default (null), 0 keeps forever, a number of days is kept as such', () => {
+    expect(createResourceInput.parse(base).retentionDays).toBeNull();
+    expect(parse('').data?.retentionDays).toBeNull();
+    expect(parse('0').data?.retentionDays).toBe(0);
+    expect(parse(90).data?.retentionDays).toBe(90);
+  });
+
+  it('refuses negative, fractional and absurd values with a message on the field', () => {
+    for (const value of [-1, '1.5', 40_000, 'soon']) {
+      const result = parse(value);
+      expect(result.success, String(value)).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(['retentionDays']);
+    }
+  });
+});

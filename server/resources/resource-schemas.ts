@@ -49,6 +49,10 @@ const tags = z
   .max(20)
   .transform((list) => [...new Set(list)]);
 const allowedRoles = z.array(z.enum(ROLES)).min(1, 'Choose at least one role');
+/** Days this resource's recordings are kept; null (an empty field) follows the installation's default, 0 keeps them forever. */
+const retentionDays = z
+  .union([z.literal('').transform(() => null), z.null(), z.coerce.number().int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years')])
+  .describe('Days recordings are kept; null follows the default, 0 = forever');
 const tlsSettings = z.object({
   mode: z.enum(['disable', 'require', 'verify-full']).default('disable'),
   ca: z.string().max(16_384).optional(),
@@ -61,6 +65,7 @@ const common = {
   host,
   accessMode: z.enum(ACCESS_MODES).default('open'),
   allowedRoles: allowedRoles.default(['engineer']),
+  retentionDays: retentionDays.default(null),
 };
 
 const tls = tlsSettings.default({ mode: 'disable' });
@@ -113,6 +118,7 @@ export const updateResourceInput = z.object({
   tls: tlsSettings.optional(),
   accessMode: z.enum(ACCESS_MODES).optional(),
   allowedRoles: allowedRoles.optional(),
+  retentionDays: retentionDays.optional(),
   password: secret.optional(),
   privateKey: privateKey.optional(),
   passphrase: secret.optional(),
@@ -133,6 +139,7 @@ export const resourceView = z.object({
   tlsMode: z.enum(['disable', 'require', 'verify-full']).nullable(),
   accessMode: z.enum(ACCESS_MODES),
   allowedRoles: z.array(z.enum(ROLES)),
+  retentionDays: z.number().nullable(),
   hostKeyFingerprint: z.string().nullable(),
   hasPassword: z.boolean(),
   hasPrivateKey: z.boolean(),

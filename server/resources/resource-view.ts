@@ -22,6 +22,7 @@ export function toResourceView(resource: Resource): ResourceView {
     tlsMode: resource.tls?.mode ?? null,
     accessMode: resource.accessMode,
     allowedRoles: resource.allowedRoles,
+    retentionDays: resource.retentionDays,
     hostKeyFingerprint: resource.hostKeyFingerprint,
     hasPassword: Boolean(stored.password),
     hasPrivateKey: Boolean(stored.privateKey),

@@ -65,6 +65,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
           tls: isSsh ? undefined : data.tls,
           accessMode: data.accessMode,
           allowedRoles: data.allowedRoles,
+          retentionDays: data.retentionDays,
           credentials,
           // A new target needs its host key confirmed again.
           ...(isSsh && isTargetChanged ? { hostKey: null, hostKeyFingerprint: null } : {}),

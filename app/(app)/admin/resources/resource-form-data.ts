@@ -4,7 +4,7 @@ import { text } from '../form-failure';
 /** Form field names as the forms send them; zod paths like `tls.ca` are renamed to these. */
 export const RESOURCE_FIELDS = [
   'type', 'name', 'description', 'tags', 'host', 'port', 'username', 'password', 'privateKey', 'passphrase',
-  'database', 'tls', 'ca', 'accessMode', 'allowedRoles',
+  'database', 'tls', 'ca', 'accessMode', 'allowedRoles', 'retentionDays',
 ] as const;
 export const RESOURCE_FIELD_RENAMES = { 'tls.mode': 'tls', 'tls.ca': 'ca' };
 
@@ -25,6 +25,7 @@ function common(form: FormData) {
     username: text(form, 'username'),
     accessMode: text(form, 'accessMode') as CreateResourceInput['accessMode'],
     allowedRoles: form.getAll('allowedRoles').map(String) as CreateResourceInput['allowedRoles'],
+    retentionDays: text(form, 'retentionDays') as CreateResourceInput['retentionDays'],
   };
 }
 

@@ -65,6 +65,7 @@ export default async function EditResourcePage({ params, searchParams }: { param
           ca: row.tls?.ca ?? '',
           accessMode: resource.accessMode,
           allowedRoles: resource.allowedRoles,
+          retentionDays: resource.retentionDays,
           hasPassword: resource.hasPassword,
           hasPrivateKey: resource.hasPrivateKey,
         }}
