@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { openDb, setDb } from '@/db/client';
-import { stampClientIp } from './auth/client-ip';
+import { countPendingRequests } from './access/count-pending-requests';
 import { bootstrap, type BootstrapResult } from './bootstrap/bootstrap';
 import { loadMasterKey } from './crypto/master-key';
 import { DataDirLockedError, lockDataDir } from './data-dir/lock-data-dir';
@@ -14,10 +13,14 @@ import { startDemoDatabase } from './connectors/postgres/demo/start-demo-databas
 import { UpgradeRouter } from './gateway/upgrade-router';
 import { startJobs } from './jobs/start-jobs';
 import { startRecordingRecovery } from './recording/recover-recordings';
-import { stopIndexing } from './recording/index-queue';
+import { createHttpServer } from './http/create-http-server';
+import { installShutdown } from './lifecycle/shutdown';
+import { log } from './log/logger';
+import { setPendingApprovalsCounter } from './metrics/registry';
+import { startMetricsListener } from './metrics/start-metrics-listener';
 
 function fail(message: string): never {
-  console.error(`[porthole] ${message}`);
+  log().fatal(message);
   process.exit(1);
 }
 
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
   setDb(handle);
   if (handle.driver === 'pglite') makePrivate(pgliteDir);
   const result = await bootstrap({ isNewDataDir });
-  startJobs();
+  const stopJobs = startJobs();
   startRecordingRecovery();
 
   const host = listenHost(config, result.isDemo);
@@ -85,42 +88,31 @@ async function main(): Promise<void> {
   const router = new UpgradeRouter();
   const { stop: stopGateway, demoShellUnavailable } = await startGateway({ router, driver: handle.driver, isDemo: result.isDemo, dataDir: config.dataDir });
   if (result.isDemo) void startDemoDatabase();
-  const server = http.createServer((req, res) => {
-    stampClientIp(req);
-    handleRequest(req, res).catch((error: unknown) => {
-      console.error('[porthole] request failed:', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end('Internal Server Error');
-    });
+  const server = createHttpServer({
+    handleRequest,
+    handleSocketUpgrade: (req, socket, head) => router.handle(req, socket, head),
+    handleOtherUpgrade: config.isDev ? (req, socket, head) => void handleNextUpgrade(req, socket, head) : undefined,
   });
-  server.on('upgrade', (req, socket, head) => {
-    socket.on('error', () => socket.destroy());
-    if (req.url?.startsWith('/ws/')) {
-      stampClientIp(req);
-      router.handle(req, socket, head);
-    } else if (config.isDev) {
-      void handleNextUpgrade(req, socket, head);
-    } else {
-      socket.destroy();
-    }
-  });
+  setPendingApprovalsCounter(countPendingRequests);
+  const metricsServer = await startMetricsListener().catch((error: unknown) => fail(`cannot listen for metrics: ${error instanceof Error ? error.message : String(error)}`));
 
   server.listen(config.port, host, () => printBanner(config, result, { driver: handle.driver, host, demoShellUnavailable }));
 
-  const shutdown = (signal: string) => {
-    console.log(`[porthole] ${signal}: shutting down`);
-    server.close();
-    // Live terminal sessions end (and are recorded) before the database closes.
-    void stopGateway()
-      .catch((error: unknown) => console.error('[porthole] gateway shutdown failed:', error))
-      .then(() => stopIndexing())
-      .then(() => handle.close())
-      .then(() => handle.driver === 'pglite' && makePrivate(pgliteDir))
-      .finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  installShutdown(
+    {
+      endSessions: (message) => stopGateway(message),
+      stopJobs: async () => {
+        await stopJobs();
+        metricsServer?.close();
+      },
+      server,
+      closeDb: async () => {
+        await handle.close();
+        if (handle.driver === 'pglite') makePrivate(pgliteDir);
+      },
+    },
+    { drainSeconds: config.drainSeconds },
+  );
 }
 
 // Configuration found bad only once the database is open (a weak PORTHOLE_ADMIN_PASSWORD) is one line, too.

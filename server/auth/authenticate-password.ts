@@ -4,6 +4,7 @@ import { users, type User } from '@/db/schema';
 import { formatCount } from '@/lib/format/count';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
+import { metrics } from '../metrics/registry';
 import { findUserByEmail } from '../users/find-user';
 import { forgiveLoginAttempt, reserveLoginAttempt } from './login-rate-limit';
 import { burnPasswordCheck, verifyPassword } from './password';
@@ -18,11 +19,13 @@ export async function authenticatePassword({ email, password, ip }: { email: str
   // Counted as a failure from here on, until the password proves right.
   const retryAfter = await reserveLoginAttempt(email, ip);
   if (retryAfter > 0) {
+    metrics().loginFailures.inc();
     throw new AppError('RATE_LIMITED', { userMessage: `Too many failed attempts. Try again in ${waitText(retryAfter)}.` });
   }
   const user = await findUserByEmail(email);
   const isValid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!user || !isValid) {
+    metrics().loginFailures.inc();
     await recordAuditEvent({ actorId: user?.id ?? null, action: 'auth.login_failed', data: { email, ip } });
     throw new AppError('UNAUTHORIZED', { userMessage: 'Wrong e-mail or password.' });
   }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Resource, Session, User } from '@/db/schema';
 import { CLIENT_IP_HEADER } from '../auth/client-ip';
 import { AppError } from '../errors/app-error';
+import { metrics } from '../metrics/registry';
 import { findResource } from '../resources/find-resource';
 import { checkResourceAccess } from '../sessions/check-resource-access';
 import { consumeTicket } from '../sessions/consume-ticket';
@@ -14,6 +15,10 @@ export type UpgradeDecision =
   | { isAllowed: false; status: 401 | 403 | 404 | 409; reason: string };
 
 const refuse = (status: 401 | 403 | 404 | 409, reason: string): UpgradeDecision => ({ isAllowed: false, status, reason });
+const refuseTicket = (reason: string): UpgradeDecision => {
+  metrics().ticketFailures.inc();
+  return refuse(401, reason);
+};
 
 /**
  * Every check a socket must pass before the handshake, in order; the last step moves the
@@ -24,9 +29,9 @@ export async function authorizeUpgrade(req: IncomingMessage, sessionId: string):
   const origin = req.headers.origin;
   if (origin !== undefined && !isAllowedOrigin(origin)) return refuse(403, 'Origin not allowed');
   const ticketText = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ticket');
-  if (!ticketText) return refuse(401, 'Ticket required');
+  if (!ticketText) return refuseTicket('Ticket required');
   const ticket = await consumeTicket(ticketText);
-  if (!ticket) return refuse(401, 'Ticket invalid, expired or already used');
+  if (!ticket) return refuseTicket('Ticket invalid, expired or already used');
   // Browsers always send Origin; only scripts holding an API token may leave it out.
   if (origin === undefined && ticket.via !== 'token') return refuse(403, 'Origin required');
   if (ticket.sessionId !== sessionId) return refuse(403, 'Ticket is for another session');

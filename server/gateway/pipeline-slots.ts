@@ -2,6 +2,7 @@ import type { TerminalSize } from '../connectors/terminal-connector';
 import { env } from '../env';
 import { loadSessionMasking } from '../masking/rules-store/load-masking';
 import { createMaskingStages } from '../masking/stage/masking-stages';
+import { tallies } from '../metrics/tallies';
 import { createRecorderStages } from '../recording/recorder';
 import type { PipelineSlots } from './pipeline';
 
@@ -19,6 +20,8 @@ export async function createPipelineSlots(request: SlotsRequest): Promise<Sessio
   const masking = await loadSessionMasking(request.resourceId);
   const masker = createMaskingStages({ masker: masking.masker, mode: masking.mode, screenHoldMs: env().maskScreenHoldMs });
   const recorder = await createRecorderStages(request);
+  // Read by the held-bytes gauge until the session ends (session-gateway.ts forgets it).
+  tallies().heldBytes.set(request.sessionId, () => masker.heldBytes());
   return {
     output: { masker: masker.output, recorder: recorder.output },
     input: { masker: masker.input, recorder: recorder.input },

@@ -1,4 +1,6 @@
 import { assembleChunk, compressFrames, DENSE_RATIO, frameLength, genesisHash, writeFrame, type EventKind, type SealedChunk } from './format';
+import { metrics } from '../metrics/registry';
+import { tallies } from '../metrics/tallies';
 import type { RecordingWriter } from './stores/recording-store';
 
 /** A chunk is sealed once it holds this many frame bytes… */
@@ -202,6 +204,7 @@ export class RecordingLog {
     }
     this.current = this.newChunk(chunk.seq + 1, chunk.bytes >= this.chunkBytes);
     this.sealingBytes += chunk.bytes;
+    tallies().recordingBacklogBytes += chunk.bytes;
     // Compression starts now, beside earlier seals; chaining and storing go in order.
     // A small chunk (a quiet session's, sealed by the clock) says little and costs little.
     const isLarge = chunk.bytes >= DENSE_MIN_BYTES;
@@ -222,7 +225,9 @@ export class RecordingLog {
           { seq: chunk.seq, eventCount: chunk.events, rawBytes: chunk.bytes, tStart: chunk.tStart, tEnd: chunk.tEnd, prevHash: this.prevHash },
           await compressed,
         );
+        const stopTimer = metrics().recordingWriteSeconds.startTimer();
         await this.options.writer.writeChunk(sealed);
+        stopTimer();
         this.prevHash = sealed.hash;
         this.stats.chunkCount += 1;
         this.stats.storedBytes += sealed.bytes.length;
@@ -233,6 +238,7 @@ export class RecordingLog {
         this.options.onError(this.failure);
       } finally {
         this.sealingBytes -= chunk.bytes;
+        tallies().recordingBacklogBytes -= chunk.bytes;
         this.checkBacklog();
       }
     });

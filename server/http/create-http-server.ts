@@ -1,0 +1,68 @@
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { stampClientIp } from '../auth/client-ip';
+import { rejectUpgrade } from '../gateway/upgrade-router';
+import { isDraining, RESTARTING_MESSAGE } from '../lifecycle/draining';
+import { log } from '../log/logger';
+import { requestContext, requestIdFrom } from '../log/request-context';
+import { handleOpsRequest } from './ops-routes';
+
+export type HttpHandlers = {
+  /** Next.js's request handler (pages, routes, actions). */
+  handleRequest: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  /** WebSocket upgrades under /ws/ (the gateway's router). */
+  handleSocketUpgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Any other upgrade (dev-mode HMR); undefined: refused. */
+  handleOtherUpgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
+};
+
+const OPS_PATHS = new Set(['/api/health/live', '/api/health/ready', '/metrics']);
+
+function logRequest(req: http.IncomingMessage, res: http.ServerResponse, startedAt: bigint): void {
+  const path = (req.url ?? '/').split('?', 1)[0];
+  const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
+  // Probes come every few seconds: only worth a line when looking closely.
+  const level = OPS_PATHS.has(path ?? '') ? 'debug' : 'info';
+  log()[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+}
+
+/**
+ * The HTTP server of one Porthole process, as server/index.ts runs it: health and metrics
+ * first, then Next.js; WebSocket upgrades to the gateway, refused while draining. Every
+ * request runs with a request id (X-Request-Id), on its log lines and its response.
+ */
+export function createHttpServer({ handleRequest, handleSocketUpgrade, handleOtherUpgrade }: HttpHandlers): http.Server {
+  const server = http.createServer((req, res) => {
+    const reqId = requestIdFrom(req.headers['x-request-id']);
+    const startedAt = process.hrtime.bigint();
+    res.setHeader('x-request-id', reqId);
+    res.once('finish', () => requestContext().run({ reqId }, () => logRequest(req, res, startedAt)));
+    requestContext().run({ reqId }, () => {
+      stampClientIp(req);
+      if (handleOpsRequest(req, res)) return;
+      handleRequest(req, res).catch((error: unknown) => {
+        log().error({ err: error }, 'request failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('Internal Server Error');
+      });
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const reqId = requestIdFrom(req.headers['x-request-id']);
+    requestContext().run({ reqId }, () => {
+      if (!req.url?.startsWith('/ws/')) {
+        if (handleOtherUpgrade) handleOtherUpgrade(req, socket, head);
+        else socket.destroy();
+        return;
+      }
+      if (isDraining()) {
+        log().info({ path: req.url.split('?', 1)[0] }, 'session refused: draining');
+        return rejectUpgrade(socket, 503, RESTARTING_MESSAGE);
+      }
+      stampClientIp(req);
+      handleSocketUpgrade(req, socket, head);
+    });
+  });
+  return server;
+}
