@@ -1,5 +1,5 @@
 import { replayHref } from '@/lib/search/search-types';
-import type { DayActivity, MaskCount, ResourceTime } from './insights-schemas';
+import type { DayActivity, MaskCount, ResourceTime } from '@/lib/insights/insights-types';
 import type { ClassifiedRun } from './command-insights';
 import type { SessionRow } from './load-insight-rows';
 

@@ -1,5 +1,5 @@
 import { replayHref } from '@/lib/search/search-types';
-import type { CommandKind, CommandRun, FailureGroup, TopCommand } from './insights-schemas';
+import type { CommandKind, CommandRun, FailureGroup, TopCommand } from '@/lib/insights/insights-types';
 import type { CommandRow } from './load-insight-rows';
 import { normaliseCommand, normaliseFailure } from './normalise-command';
 import { normaliseSql } from './normalise-sql';
@@ -21,6 +21,7 @@ export function classify(row: CommandRow): ClassifiedRun {
     t: row.t,
     href: replayHref(row.recordingId, row.t),
     text: row.text,
+    resourceId: row.resourceId,
     resourceName: row.resourceName,
     at: new Date(row.startedAt.getTime() + row.t * 1000).toISOString(),
     duration: row.duration,

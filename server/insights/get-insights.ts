@@ -4,7 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { findUserById } from '../users/find-user';
 import { activityInsights } from './activity-insights';
 import { classify, failureGroups, largestResults, slowest, topPatterns } from './command-insights';
-import { insightsQuery, type InsightsQueryInput, type InsightsReport } from './insights-schemas';
+import { insightsQuery, type InsightsQueryInput, type InsightsReport } from '@/lib/insights/insights-types';
 import { loadCommandRows, loadSessionRows, loadTotals, MAX_COMMAND_ROWS } from './load-insight-rows';
 import { resolvePeriod, toDay } from './resolve-period';
 import { retryChains } from './retry-chains';

@@ -3,7 +3,7 @@ import { db } from '@/db/client';
 import { recordingCommands, recordings } from '@/db/recording-schema';
 import { sessions } from '@/db/schema';
 import type { MaskMark } from '@/lib/recording/mask-marks';
-import type { Totals } from './insights-schemas';
+import type { Totals } from '@/lib/insights/insights-types';
 
 /**
  * The rows a report is computed from, in a fixed number of queries whatever the period holds
@@ -49,6 +49,7 @@ export type CommandRow = {
   rowCount: number | null;
   errorCode: string | null;
   startedAt: Date;
+  resourceId: string | null;
   resourceName: string;
   resourceType: string;
 };
@@ -67,6 +68,7 @@ export async function loadCommandRows(window: Window): Promise<CommandRow[]> {
       rowCount: recordingCommands.rowCount,
       errorCode: recordingCommands.errorCode,
       startedAt: recordings.startedAt,
+      resourceId: sessions.resourceId,
       resourceName: sessions.resourceName,
       resourceType: sessions.resourceType,
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insightsQuery } from './insights-schemas';
+import { insightsQuery } from '@/lib/insights/insights-types';
 import { resolvePeriod, toDay } from './resolve-period';
 
 const now = new Date('2026-12-04T14:15:00Z');

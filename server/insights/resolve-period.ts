@@ -1,4 +1,4 @@
-import type { InsightsQuery } from './insights-schemas';
+import type { InsightsQuery } from '@/lib/insights/insights-types';
 
 const DAY_MS = 86_400_000;
 const WEEK_DAYS = 7;

@@ -1,4 +1,4 @@
-import type { RetryChain } from './insights-schemas';
+import type { RetryChain } from '@/lib/insights/insights-types';
 import { LIST_SIZE, toRun, type ClassifiedRun } from './command-insights';
 
 /** A run of the same pattern this soon after a failure is a retry. */

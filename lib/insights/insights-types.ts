@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The insights page's question (whose patterns, over which days) and its answer. Days are UTC
- * calendar days; `to` is inclusive. Every item carries the moments behind it, so the page can
- * link each one to the replay.
+ * The contract between server/insights and the /insights page: the question (whose patterns,
+ * over which days) and its answer. Days are UTC calendar days; `to` is inclusive. Every item
+ * carries the moments behind it, so the page can link each one to the replay.
  */
 export const INSIGHT_PERIODS = ['week', 'month', 'custom'] as const;
 export type InsightPeriod = (typeof INSIGHT_PERIODS)[number];
@@ -43,6 +43,7 @@ export type CommandKind = 'command' | 'sql';
 export type CommandRun = Moment & {
   kind: CommandKind;
   text: string;
+  resourceId: string | null;
   resourceName: string;
   /** ISO time it ran (the recording's start plus `t`). */
   at: string;
