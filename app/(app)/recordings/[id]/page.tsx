@@ -5,15 +5,18 @@ import { RelativeTime } from '@/components/admin/RelativeTime';
 import { IntegrityBadge } from '@/components/replay/IntegrityBadge';
 import { RecordingStatusBadge } from '@/components/replay/RecordingStatusBadge';
 import { ReplayScreen } from '@/components/replay/ReplayScreen';
+import { SignedBundleItem } from '@/components/replay/SignedBundleItem';
 import { SqlReplayScreen } from '@/components/sql/SqlReplayScreen';
 import { parseTimeParam } from '@/components/replay/replay-format';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatDuration } from '@/lib/format/duration';
+import { SEARCH_QUERY_MAX } from '@/lib/search/search-types';
 import { buttonClass } from '@/components/ui/Button';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { AppError } from '@/server/errors/app-error';
 import { listAnnotations } from '@/server/recording/annotations/list-annotations';
 import { getRecording } from '@/server/recording/get-recording';
+import { getRecordingSignature } from '@/server/recording/signing/get-recording-signature';
 import { deleteNoteAction, saveNoteAction } from './actions';
 import { deleteRecordingAction, liftRecordingHoldAction, placeRecordingHoldAction } from './retention-actions';
 import { RecordingRetentionPanel } from '@/components/retention/RecordingRetentionPanel';
@@ -22,15 +25,17 @@ import { recordingRetention } from '@/server/retention/recording-retention';
 
 export const metadata: Metadata = { title: 'Replay' };
 
-export default async function ReplayPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string }> }) {
+export default async function ReplayPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string; q?: string }> }) {
   const actor = await requirePageActor();
-  const [{ id }, { t }] = await Promise.all([params, searchParams]);
+  const [{ id }, { t, q }] = await Promise.all([params, searchParams]);
   const recording = await getRecording({ actor, recordingId: id }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const [notes, retention] = await Promise.all([listAnnotations({ actor, recordingId: id }), recordingRetention(recording)]);
+  const [notes, retention, signature] = await Promise.all([listAnnotations({ actor, recordingId: id }), recordingRetention(recording), getRecordingSignature({ actor, recordingId: id })]);
   const initialTime = Math.min(parseTimeParam(t) ?? 0, recording.duration);
+  // A search hit's link: the query is marked on the replay's screen.
+  const initialQuery = typeof q === 'string' ? q.slice(0, SEARCH_QUERY_MAX) : '';
   const exportLink = (query: string) => `/api/v1/recordings/${id}/export?${query}`;
 
   return (
@@ -76,16 +81,18 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
                 <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
               </a>
             ))}
+            <SignedBundleItem href={`/api/v1/recordings/${id}/bundle`} status={recording.status} signature={signature} />
           </div>
         </details>
       </div>
       {recording.resourceType === 'postgres' || recording.resourceType === 'mysql' ? (
-        <SqlReplayScreen recordingId={id} duration={recording.duration} initialTime={initialTime} title={`${recording.resourceName}, ${recording.userName}, ${recording.startedAt}`} />
+        <SqlReplayScreen recordingId={id} duration={recording.duration} initialTime={initialTime} highlight={initialQuery} title={`${recording.resourceName}, ${recording.userName}, ${recording.startedAt}`} />
       ) : (
         <ReplayScreen
           recording={recording}
           initialNotes={notes}
           initialTime={initialTime}
+          initialQuery={initialQuery}
           noteActions={{ save: saveNoteAction.bind(null, id), remove: deleteNoteAction.bind(null, id) }}
         />
       )}
