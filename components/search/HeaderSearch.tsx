@@ -2,7 +2,6 @@
 
 import Form from 'next/form';
 import { useEffect, useRef } from 'react';
-import { SEARCH_QUERY_MAX } from '@/lib/search/search-types';
 import { isTypingTarget } from '../ui/is-typing-target';
 
 /**
@@ -37,7 +36,6 @@ export function HeaderSearch({ className = '' }: { className?: string }) {
         type="search"
         name="q"
         required
-        maxLength={SEARCH_QUERY_MAX}
         aria-label="Search recordings"
         aria-keyshortcuts="/"
         placeholder="Search recordings"
