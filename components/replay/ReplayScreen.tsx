@@ -13,6 +13,6 @@ const ReplayView = dynamic(() => import('./ReplayView'), {
   ),
 });
 
-export function ReplayScreen(props: { recording: ReplayRecording; initialNotes: ReplayNote[]; initialTime: number; noteActions: NoteActions }) {
+export function ReplayScreen(props: { recording: ReplayRecording; initialNotes: ReplayNote[]; initialTime: number; initialQuery?: string; noteActions: NoteActions }) {
   return <ReplayView {...props} />;
 }

@@ -5,11 +5,15 @@ import type { ReplayNote, ReplayRecording } from '@/lib/recording/replay-types';
 import { NotesPanel, type NoteActions } from '../notes/NotesPanel';
 import { Button } from '../ui/Button';
 import { CommandList } from './CommandList';
+import { hitSeekTime } from './find-bar-state';
 import { KeyboardHelp } from './KeyboardHelp';
 import { ReplayPlayer, type PlayerState } from './replay-player';
 import { formatClock, nextSpeed, SPEEDS } from './replay-format';
+import { ReplayFindBar } from './ReplayFindBar';
+import { ScreenHighlight } from './screen-highlight';
 import { Timeline } from './Timeline';
 import { indexAtOrBefore, SEEK_STEP_SECONDS } from './timeline-geometry';
+import { useReplayFind } from './use-replay-find';
 
 /** The terminal never gets shorter than this (a phone in landscape): the page scrolls instead. */
 const MIN_TERMINAL_HEIGHT = 160;
@@ -28,13 +32,19 @@ export default function ReplayView({
   recording,
   initialNotes,
   initialTime,
+  initialQuery = '',
   noteActions,
 }: {
   recording: ReplayRecording;
   initialNotes: ReplayNote[];
   initialTime: number;
+  /** `?q=`: a search hit's link; the find bar opens with it and its matches are marked on screen. */
+  initialQuery?: string;
   noteActions: NoteActions;
 }) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const highlightRef = useRef<ScreenHighlight | null>(null);
+  const [screenMatches, setScreenMatches] = useState(0);
   const containerRef = useRef<HTMLDivElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
   const regionRef = useRef<HTMLDivElement>(null);
@@ -51,12 +61,20 @@ export default function ReplayView({
     if (!container) return;
     const player = new ReplayPlayer(container, { recordingId: recording.id, duration, cols: recording.cols, rows: recording.rows, onChange: setState });
     playerRef.current = player;
-    void (initialTime > 0 ? player.seek(initialTime) : player.showStart());
+    const highlight = new ScreenHighlight(player.terminal);
+    highlightRef.current = highlight;
+    const matches = highlight.onMatches(setScreenMatches);
+    // A hit's link rounds its moment down: open just past it, so its line is drawn.
+    const start = initialQuery.trim() ? hitSeekTime({ t: initialTime }) : initialTime;
+    void (start > 0 ? player.seek(start) : player.showStart());
     return () => {
+      matches.dispose();
+      highlight.dispose();
+      highlightRef.current = null;
       player.dispose();
       playerRef.current = null;
     };
-  }, [recording.id, duration, recording.cols, recording.rows, initialTime]);
+  }, [recording.id, duration, recording.cols, recording.rows, initialTime, initialQuery]);
 
   // The terminal is scaled to the room left above the controls, so Play is never below the fold.
   useEffect(() => {
@@ -92,10 +110,33 @@ export default function ReplayView({
   }, [recording.id]);
 
   const seek = useCallback((t: number) => void playerRef.current?.seek(t), []);
+  const find = useReplayFind({ recordingId: recording.id, initialQuery, initialTime, seek });
+  const { open: openFind } = find;
+  const isPlaying = state.status === 'playing' || state.status === 'buffering';
+  const markedQuery = find.isOpen ? find.query.trim() : '';
+
+  // A seek rewrites the screen and drops the marks: mark again once it is drawn (not every frame while playing).
+  useEffect(() => {
+    if (isPlaying || state.status === 'loading' || state.status === 'seeking') return;
+    if (markedQuery) highlightRef.current?.show(markedQuery);
+    else {
+      highlightRef.current?.clear();
+      setScreenMatches(0);
+    }
+  }, [markedQuery, state.lastSeekMs, state.status, isPlaying]);
   const currentCommand = useMemo(() => indexAtOrBefore(commands, state.time), [commands, state.time]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Ctrl+F / Cmd+F on the replay (or with nothing focused) finds in the whole recording, not the page.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        const target = event.target instanceof Node ? event.target : null;
+        if (target === document.body || (target && rootRef.current?.contains(target))) {
+          event.preventDefault();
+          openFind();
+        }
+        return;
+      }
       if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       // Space on a focused button or link activates it, as everywhere else.
       if (event.key === ' ' && event.target instanceof HTMLElement && event.target.closest('button, a, summary')) return;
@@ -148,7 +189,7 @@ export default function ReplayView({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [commands]);
+  }, [commands, openFind]);
 
   async function copy(text: string, what: string) {
     try {
@@ -160,7 +201,6 @@ export default function ReplayView({
     setTimeout(() => setCopied(null), 2000);
   }
 
-  const isPlaying = state.status === 'playing' || state.status === 'buffering';
   const shareUrl = () => {
     const url = new URL(window.location.href);
     url.searchParams.set('t', state.time.toFixed(1));
@@ -168,10 +208,18 @@ export default function ReplayView({
   };
 
   return (
-    <div className="flex min-h-0 flex-col gap-3 lg:flex-row" data-testid="replay" data-status={state.status} data-time={state.time.toFixed(2)} data-speed={state.speed} data-seek-ms={state.lastSeekMs?.toFixed(1) ?? ''}>
+    <div
+      ref={rootRef}
+      className="flex min-h-0 flex-col gap-3 lg:flex-row"
+      data-testid="replay"
+      data-screen-matches={screenMatches}
+      data-status={state.status} data-time={state.time.toFixed(2)} data-speed={state.speed} data-seek-ms={state.lastSeekMs?.toFixed(1) ?? ''}>
       <div ref={columnRef} className="flex min-w-0 flex-1 flex-col gap-2">
-        <div ref={regionRef} className="overflow-auto rounded-lg border border-zinc-800 bg-[#0b0d12] p-2" aria-label="Recorded terminal" role="region">
-          <div ref={containerRef} data-testid="replay-terminal" className="inline-block" />
+        <div className="relative">
+          <div ref={regionRef} className="overflow-auto rounded-lg border border-zinc-800 bg-[#0b0d12] p-2" aria-label="Recorded terminal" role="region">
+            <div ref={containerRef} data-testid="replay-terminal" className="inline-block" />
+          </div>
+          {find.isOpen ? <ReplayFindBar find={find} time={() => playerRef.current?.current.time ?? 0} onClosed={() => rootRef.current?.querySelector<HTMLElement>('[data-testid="timeline"]')?.focus()} /> : null}
         </div>
         {state.error ? (
           <p role="alert" className="text-sm text-red-600 dark:text-red-400">
@@ -212,6 +260,9 @@ export default function ReplayView({
             <Button variant="secondary" onClick={() => void copy(shareUrl(), 'Link copied')}>
               Copy link here
             </Button>
+            <Button variant="secondary" aria-label="Find in recording" title="Find in the whole recording (Ctrl+F)" onClick={openFind}>
+              Find
+            </Button>
             <Button variant="ghost" aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)}>
               ?
             </Button>
@@ -221,7 +272,7 @@ export default function ReplayView({
         <p role="status" className="text-xs text-zinc-500 empty:sr-only dark:text-zinc-400">
           {copied}
         </p>
-        <Timeline duration={duration} time={state.time} heatmap={recording.heatmap} commands={commands} notes={notes} maskMarks={recording.maskMarks} onSeek={seek} />
+        <Timeline duration={duration} time={state.time} heatmap={recording.heatmap} commands={commands} notes={notes} maskMarks={recording.maskMarks} findHits={find.hits} onSeek={seek} />
       </div>
       <aside className="flex w-full shrink-0 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white lg:w-80 dark:border-zinc-800 dark:bg-zinc-900">
         <div role="tablist" aria-label="Commands and notes" className="flex border-b border-zinc-200 dark:border-zinc-800">

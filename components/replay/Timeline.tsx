@@ -3,12 +3,13 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { MaskMark } from '@/lib/recording/mask-marks';
 import type { ReplayCommand, ReplayNote } from '@/lib/recording/replay-types';
+import { hitSeekTime } from './find-bar-state';
 import { formatClock } from './replay-format';
 import { clusterMarkers, heatmapBars, keySeekTime, timeToX, xToTime } from './timeline-geometry';
 
 /**
  * The scrubber: activity heatmap, command ticks, note markers (ranges as bands), mask ticks
- * (where secrets were masked: rule names only) and the playhead. Click or drag to seek; focused,
+ * (where secrets were masked: rule names only), the find bar's hits and the playhead. Click or drag to seek; focused,
  * it is a slider (arrows, Page Up/Down, Home/End); the other shortcuts live on the page. The
  * markers sit beside the slider, not in it: a slider's content is presentational, so buttons
  * inside it would be unreachable for a screen reader.
@@ -20,6 +21,7 @@ export function Timeline({
   commands,
   notes,
   maskMarks,
+  findHits = [],
   onSeek,
 }: {
   duration: number;
@@ -28,6 +30,8 @@ export function Timeline({
   commands: ReplayCommand[];
   notes: ReplayNote[];
   maskMarks: MaskMark[];
+  /** The replay find bar's hits in the whole recording. */
+  findHits?: readonly { t: number }[];
   onSeek: (t: number) => void;
 }) {
   const trackRef = useRef<HTMLDivElement>(null);
@@ -48,6 +52,7 @@ export function Timeline({
   const commandMarks = useMemo(() => clusterMarkers(commands, duration, width, 4), [commands, duration, width]);
   const noteMarks = useMemo(() => clusterMarkers(notes, duration, width, 10), [notes, duration, width]);
   const maskTicks = useMemo(() => clusterMarkers(maskMarks, duration, width, 4), [maskMarks, duration, width]);
+  const findTicks = useMemo(() => clusterMarkers(findHits, duration, width, 3), [findHits, duration, width]);
 
   const timeAt = (event: { clientX: number }) => {
     const rect = trackRef.current?.getBoundingClientRect();
@@ -155,6 +160,19 @@ export function Timeline({
             style={{ left: mark.x }}
             onPointerDown={(event) => event.stopPropagation()}
             onClick={() => onSeek(mark.t)}
+          />
+        ))}
+        {findTicks.map((mark) => (
+          <button
+            key={`f-${mark.t}`}
+            type="button"
+            data-testid="find-marker"
+            aria-label={`${mark.items.length > 1 ? `${mark.items.length} matches` : 'Match'} at ${formatClock(mark.t)}`}
+            title={`${formatClock(mark.t)}  ${mark.items.length > 1 ? `${mark.items.length} matches` : 'match'}`}
+            className="pointer-events-auto absolute top-1/2 h-5 w-[3px] -translate-x-1/2 -translate-y-1/2 rounded-sm bg-amber-500 ring-1 ring-amber-900/40 hover:bg-amber-300 dark:bg-amber-400 dark:ring-black/40"
+            style={{ left: mark.x }}
+            onPointerDown={(event) => event.stopPropagation()}
+            onClick={() => onSeek(hitSeekTime(mark))}
           />
         ))}
         {maskTicks.map((mark) => {

@@ -4,6 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatCount, formatNumber } from '@/lib/format/count';
 import { formatMilliseconds } from '@/lib/format/duration';
 import type { EventsResponse } from '@/lib/recording/replay-types';
+import { hitSeekTime } from '../replay/find-bar-state';
+import { QueryMarkedText } from '../search/MarkedText';
 import type { ResultSet } from './console-model';
 import { buildReplayModel, resultsAt, runAt, toSqlScript, type ReplayResult, type SqlReplayModel } from './replay-model';
 import { ResultGrid } from './ResultGrid';
@@ -37,11 +39,13 @@ function toResultSet(result: ReplayResult, statement: string): ResultSet {
 /**
  * Replay of a SQL console session: a timeline with one marker per statement, the statement
  * list, and at the chosen moment the editor text and the result grids as they were.
+ * `highlight` (a search hit's query) is marked in the statements, the editor and errors.
  */
-export default function SqlReplay({ recordingId, duration, initialTime = 0, title }: { recordingId: string; duration: number; initialTime?: number; title: string }) {
+export default function SqlReplay({ recordingId, duration, initialTime = 0, highlight, title }: { recordingId: string; duration: number; initialTime?: number; highlight?: string; title: string }) {
   const [model, setModel] = useState<SqlReplayModel>();
   const [error, setError] = useState<string>();
-  const [time, setTime] = useState(initialTime);
+  // A hit's link rounds its moment down: open just past it, so its statement is shown.
+  const [time, setTime] = useState(highlight?.trim() ? Math.min(duration, hitSeekTime({ t: initialTime })) : initialTime);
   const [activeResult, setActiveResult] = useState(0);
 
   useEffect(() => {
@@ -121,7 +125,7 @@ export default function SqlReplay({ recordingId, duration, initialTime = 0, titl
                     <span>{clock(s.t)}</span>
                     <span className={s.result?.error ? 'text-red-600 dark:text-red-400' : ''}>{s.result ? (s.result.error ? 'failed' : s.result.columns.length > 0 ? formatCount(s.result.rowCount ?? s.result.rows.length, 'row') : s.result.command) : '…'}</span>
                   </span>
-                  <code className="line-clamp-2 font-mono break-all text-zinc-800 dark:text-zinc-200">{s.text}</code>
+                  <code className="line-clamp-2 font-mono break-all text-zinc-800 dark:text-zinc-200"><QueryMarkedText text={s.text} query={highlight} /></code>
                 </button>
               </li>
             ))}
@@ -130,7 +134,7 @@ export default function SqlReplay({ recordingId, duration, initialTime = 0, titl
         <div className="min-w-0 space-y-3">
           <section aria-label="Editor at this moment" className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
             <h3 className="border-b border-zinc-200 px-3 py-1.5 text-xs font-medium text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">Editor</h3>
-            <pre className="max-h-48 overflow-auto p-3 font-mono text-xs text-zinc-900 dark:text-zinc-100" data-testid="replay-editor">{run?.editor ?? ''}</pre>
+            <pre className="max-h-48 overflow-auto p-3 font-mono text-xs text-zinc-900 dark:text-zinc-100" data-testid="replay-editor"><QueryMarkedText text={run?.editor ?? ''} query={highlight} /></pre>
             {run?.verdict ? <p className={`border-t px-3 py-1.5 text-xs ${run.verdict.action === 'block' ? 'border-red-200 text-red-700 dark:border-red-900 dark:text-red-300' : 'border-amber-200 text-amber-800 dark:border-amber-900 dark:text-amber-300'}`}>{run.verdict.action === 'block' ? 'Blocked' : 'Held for review'}: {run.verdict.reason}{run.review && run.review.t <= time ? ` — ${run.review.status}${run.review.decider ? ` by ${run.review.decider}` : ''}${run.review.comment ? `: ${run.review.comment}` : ''}` : ''}</p> : null}
           </section>
           <section aria-label="Result at this moment" className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -149,7 +153,7 @@ export default function SqlReplay({ recordingId, duration, initialTime = 0, titl
                 <span className="text-zinc-500">No result at this moment.</span>
               )}
             </div>
-            {shown?.error ? <p className="px-3 py-2 font-mono text-xs text-red-700 dark:text-red-300">{shown.error.message}</p> : null}
+            {shown?.error ? <p className="px-3 py-2 font-mono text-xs text-red-700 dark:text-red-300"><QueryMarkedText text={shown.error.message} query={highlight} /></p> : null}
             {shownNotices?.length ? <ServerNotices notices={shownNotices} /> : null}
             <div className="h-72">{set && set.columns.length > 0 ? <ResultGrid set={set} version={0} /> : null}</div>
           </section>

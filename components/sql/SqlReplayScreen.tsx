@@ -5,6 +5,6 @@ import dynamic from 'next/dynamic';
 const SqlReplay = dynamic(() => import('./SqlReplay'), { ssr: false, loading: () => <p className="text-sm text-zinc-500">Loading the recording…</p> });
 
 /** The SQL replay for the recording page (client-only: the result grid measures the DOM). */
-export function SqlReplayScreen(props: { recordingId: string; duration: number; initialTime?: number; title: string }) {
+export function SqlReplayScreen(props: { recordingId: string; duration: number; initialTime?: number; highlight?: string; title: string }) {
   return <SqlReplay {...props} />;
 }
