@@ -12,13 +12,15 @@ export type StartSessionButtonProps = {
   pendingLabel: string;
   icon: ReactNode;
   variant?: ButtonVariant;
+  /** Appended to the new session's page, e.g. `?snippet=<id>` to offer a saved snippet there. */
+  query?: string;
 };
 
 /**
  * Starts a session on a resource (POST /api/v1/sessions) and opens its page. The page
  * fetches its own socket ticket, so the one returned here goes unused.
  */
-export function StartSessionButton({ resourceId, pagePrefix, label, pendingLabel, icon, variant = 'primary' }: StartSessionButtonProps) {
+export function StartSessionButton({ resourceId, pagePrefix, label, pendingLabel, icon, variant = 'primary', query = '' }: StartSessionButtonProps) {
   const router = useRouter();
   const errorId = useId();
   const [error, setError] = useState<string>();
@@ -40,7 +42,7 @@ export function StartSessionButton({ resourceId, pagePrefix, label, pendingLabel
         setPending(false);
         return;
       }
-      router.push(`${pagePrefix}/${body.id}`);
+      router.push(`${pagePrefix}/${body.id}${query}`);
     } catch {
       setError('Could not reach Porthole. Check your connection and try again.');
       setPending(false);

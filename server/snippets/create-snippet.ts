@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
 import { requireVisibleRecording } from '../recording/find-recording';
 import { findResource } from '../resources/find-resource';
-import { snippetInput, type SnippetInput, type SnippetView } from './snippet-schemas';
+import type { SnippetView } from '@/lib/snippets/snippet-types';
+import { snippetInput, type SnippetInput } from './snippet-schemas';
 import { toSnippetView } from './snippet-view';
 
 /**

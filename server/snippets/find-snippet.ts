@@ -3,7 +3,7 @@ import { snippets } from '@/db/snippet-schema';
 import { isUuid } from '@/lib/uuid/is-uuid';
 import type { Actor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
-import type { SnippetView } from './snippet-schemas';
+import type { SnippetView } from '@/lib/snippets/snippet-types';
 import { selectSnippets, toSnippetView } from './snippet-view';
 
 /**

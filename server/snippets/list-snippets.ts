@@ -2,13 +2,10 @@ import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { snippets } from '@/db/snippet-schema';
 import type { Actor } from '../auth/actor';
-import { snippetQuery, type SnippetPage, type SnippetQuery } from './snippet-schemas';
+import type { SnippetPage } from '@/lib/snippets/snippet-types';
+import { likePattern } from '@/lib/text/like-pattern';
+import { snippetQuery, type SnippetQuery } from './snippet-schemas';
 import { selectSnippets, toSnippetView } from './snippet-view';
-
-/** `%`, `_` and `\` are ILIKE's wildcards: a query matches them as typed. */
-export function likePattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The actor's own snippets, last changed first; `q` finds a substring of title, command or notes. */
 export async function listSnippets({ actor, query = {} }: { actor: Actor; query?: SnippetQuery }): Promise<SnippetPage> {

@@ -42,20 +42,3 @@ export const snippetQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type SnippetQuery = z.input<typeof snippetQuery>;
-
-export type SnippetView = {
-  id: string;
-  title: string;
-  body: string;
-  kind: (typeof SNIPPET_KINDS)[number];
-  notes: string;
-  /** Null when none was linked or the resource was deleted since. */
-  resource: { id: string; name: string; type: 'ssh' | 'postgres' | 'mysql' } | null;
-  /** Null when none was linked or the recording was purged since. */
-  recordingId: string | null;
-  t: number | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type SnippetPage = { snippets: SnippetView[]; total: number; page: number; hasMore: boolean };

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { resources } from '@/db/schema';
 import { snippets, type Snippet } from '@/db/snippet-schema';
-import type { SnippetView } from './snippet-schemas';
+import type { SnippetView } from '@/lib/snippets/snippet-types';
 
 type ResourceRef = { id: string; name: string; type: 'ssh' | 'postgres' | 'mysql' } | null;
 

@@ -1,10 +1,8 @@
 import { expect, it } from 'vitest';
-import { db } from '@/db/client';
-import { recordings } from '@/db/recording-schema';
-import { sessions } from '@/db/schema';
 import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeResource, makeUser, postgresResource, sshResource } from '@/test/factories';
+import { makeRecordingRow } from '@/test/recording-rows';
 import type { Actor } from '../auth/actor';
 import { deleteResource } from '../resources/delete-resource';
 import { createSnippet } from './create-snippet';
@@ -13,17 +11,7 @@ import { getSnippet } from './get-snippet';
 import { listSnippets } from './list-snippets';
 import { updateSnippet } from './update-snippet';
 
-/** A sealed recording of `actor` on the resource, 60 s long: enough for a snippet's source. */
-async function recordingOf(actor: Actor, resource: { id: string; name: string; type: 'ssh' | 'postgres' | 'mysql' }): Promise<string> {
-  const [session] = await db()
-    .insert(sessions)
-    .values({ userId: actor.id, resourceId: resource.id, resourceName: resource.name, resourceType: resource.type, status: 'ended' })
-    .returning();
-  await db()
-    .insert(recordings)
-    .values({ id: session!.id, userId: actor.id, store: 'file', formatVersion: 1, status: 'complete', cols: 80, rows: 24, duration: 60 });
-  return session!.id;
-}
+const recordingOf = (actor: Actor, resource: Parameters<typeof makeRecordingRow>[1]) => makeRecordingRow(actor, resource);
 
 describeEachDriver('snippets', () => {
   it('keeps a command with its source recording and resource, and lists, edits and deletes it', async () => {

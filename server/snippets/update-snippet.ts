@@ -3,7 +3,8 @@ import { db } from '@/db/client';
 import { snippets } from '@/db/snippet-schema';
 import type { Actor } from '../auth/actor';
 import { requireOwnSnippet } from './find-snippet';
-import { snippetUpdate, type SnippetUpdate, type SnippetView } from './snippet-schemas';
+import type { SnippetView } from '@/lib/snippets/snippet-types';
+import { snippetUpdate, type SnippetUpdate } from './snippet-schemas';
 import { toSnippetView } from './snippet-view';
 
 /** Title, body and notes; where it came from stays as it was. */

@@ -3,8 +3,13 @@ import Link from 'next/link';
 import { RelativeTime } from '@/components/admin/RelativeTime';
 import { Markdown } from '@/components/notes/Markdown';
 import { formatClock } from '@/components/replay/replay-format';
+import { ListSearch } from '@/components/snippets/ListSearch';
+import { NotesTabs } from '@/components/snippets/NotesTabs';
+import { Alert } from '@/components/ui/Alert';
+import { buttonClass } from '@/components/ui/Button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+import { toAppError } from '@/server/errors/to-app-error';
 import { listMyNotes } from '@/server/recording/annotations/list-my-notes';
 
 export const metadata: Metadata = { title: 'My notes' };
@@ -12,29 +17,41 @@ export const metadata: Metadata = { title: 'My notes' };
 const chip = (isActive: boolean) =>
   `rounded-full border px-2.5 py-0.5 text-xs ${isActive ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800'}`;
 
-export default async function NotesPage({ searchParams }: { searchParams: Promise<{ tag?: string }> }) {
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function NotesPage({ searchParams }: { searchParams: Promise<{ tag?: string | string[]; q?: string | string[] }> }) {
   const actor = await requirePageActor();
-  const { tag } = await searchParams;
-  const { notes, tags } = await listMyNotes({ actor, query: { tag } });
+  const params = await searchParams;
+  const tag = one(params.tag);
+  const q = one(params.q)?.trim() ?? '';
+  const result = await listMyNotes({ actor, query: { tag, q } }).catch((error: unknown) => toAppError(error));
+  if (!('notes' in result)) {
+    return (
+      <NotesFrame q={q} tag={tag}>
+        <Alert tone="error">{result.userMessage}</Alert>
+      </NotesFrame>
+    );
+  }
+  const { notes, tags } = result;
+  const isFiltered = Boolean(tag || q);
 
   return (
-    <>
-      <PageHeader title="My notes" description="Everything you noted while replaying recordings. Open one to jump to its moment." />
+    <NotesFrame q={q} tag={tag}>
       {tags.length > 0 ? (
         <nav aria-label="Filter by tag" className="mb-4 flex flex-wrap gap-1.5">
-          <Link href="/notes" className={chip(!tag)} aria-current={!tag ? 'page' : undefined}>
+          <Link href={q ? `/notes?q=${encodeURIComponent(q)}` : '/notes'} className={chip(!tag)} aria-current={!tag ? 'page' : undefined}>
             All
           </Link>
           {tags.map((name) => (
-            <Link key={name} href={`/notes?tag=${encodeURIComponent(name)}`} className={chip(tag === name)} aria-current={tag === name ? 'page' : undefined}>
+            <Link key={name} href={`/notes?tag=${encodeURIComponent(name)}${q ? `&q=${encodeURIComponent(q)}` : ''}`} className={chip(tag === name)} aria-current={tag === name ? 'page' : undefined}>
               #{name}
             </Link>
           ))}
         </nav>
       ) : null}
       {notes.length === 0 ? (
-        <EmptyState title={tag ? `No notes tagged #${tag}` : 'No notes yet'}>
-          {tag ? (
+        <EmptyState title={q ? `No notes match “${q}”${tag ? ` in #${tag}` : ''}` : tag ? `No notes tagged #${tag}` : 'No notes yet'}>
+          {isFiltered ? (
             <Link href="/notes" className="text-indigo-600 underline dark:text-indigo-400">
               Show all notes
             </Link>
@@ -72,6 +89,26 @@ export default async function NotesPage({ searchParams }: { searchParams: Promis
           ))}
         </ol>
       )}
+    </NotesFrame>
+  );
+}
+
+function NotesFrame({ q, tag, children }: { q: string; tag?: string; children: React.ReactNode }) {
+  return (
+    <>
+      <PageHeader
+        title="Notes & snippets"
+        description="Everything you noted while replaying recordings. Open one to jump to its moment."
+        actions={
+          // A download, not a page: a plain link with `download` keeps the browser on this page.
+          <a href="/api/v1/notes/export" download className={buttonClass('secondary')}>
+            Export all as Markdown
+          </a>
+        }
+      />
+      <NotesTabs current="notes" />
+      <ListSearch action="/notes" q={q} label="Search my notes" placeholder="Search note text and tags" keep={{ tag }} />
+      {children}
     </>
   );
 }

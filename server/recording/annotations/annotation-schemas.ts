@@ -58,4 +58,15 @@ export type AnnotationView = z.infer<typeof annotationView>;
 export const myNoteView = annotationView.extend({ resourceName: z.string(), recordingStartedAt: z.string() });
 export type MyNoteView = z.infer<typeof myNoteView>;
 
-export const myNotesQuery = z.object({ tag: z.string().trim().toLowerCase().max(40).optional().or(z.literal('').transform(() => undefined)) });
+export const MY_NOTES_QUERY_MAX = 200;
+
+export const myNotesQuery = z.object({
+  tag: z.string().trim().toLowerCase().max(40).optional().or(z.literal('').transform(() => undefined)),
+  /** A substring of the note's text or of one of its tags. */
+  q: z
+    .string()
+    .trim()
+    .max(MY_NOTES_QUERY_MAX, `Search for at most ${MY_NOTES_QUERY_MAX} characters`)
+    .optional()
+    .transform((q) => q || undefined),
+});
