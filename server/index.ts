@@ -5,6 +5,7 @@ import { openDb, setDb } from '@/db/client';
 import { countPendingRequests } from './access/count-pending-requests';
 import { bootstrap, type BootstrapResult } from './bootstrap/bootstrap';
 import { loadMasterKey } from './crypto/master-key';
+import { loadSigningKey } from './crypto/signing-key';
 import { DataDirLockedError, lockDataDir } from './data-dir/lock-data-dir';
 import { makePrivate, restrictNewFiles, secureDataDir } from './data-dir/secure-data-dir';
 import { env, EnvError, listenHost } from './env';
@@ -69,6 +70,12 @@ async function main(): Promise<void> {
     loadMasterKey();
   } catch (error) {
     fail(`cannot load the encryption key: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    // Every sealed recording is signed: a key that cannot be read stops the start, not each seal.
+    loadSigningKey();
+  } catch (error) {
+    fail(`cannot load the recording-signing key: ${error instanceof Error ? error.message : String(error)}`);
   }
   const handle = await openDb(config.databaseUrl ? { driver: 'postgres', url: config.databaseUrl } : { driver: 'pglite', dataDir: pgliteDir }).catch(
     (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
