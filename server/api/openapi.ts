@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessOperations } from '../access/access-operations';
+import { insightsOperations } from '../insights/insights-operations';
 import { maskingOperations } from '../masking/rules-store/masking-operations';
 import { recordingOperations } from '../recording/recording-operations';
 import { retentionOperations } from '../retention/retention-operations';
@@ -56,6 +57,7 @@ export const operations: Operation[] = [
   ...recordingOperations,
   ...retentionOperations,
   ...searchOperations,
+  ...insightsOperations,
   ...maskingOperations,
   ...sqlOperations,
   ...webhookOperations,
