@@ -7,7 +7,9 @@
  */
 export type LiveMessage =
   | { type: 'inbox'; count: number; changed: boolean }
-  | { type: 'request'; requestId: string; resourceId: string; status: string; grantExpiresAt: string | null };
+  | { type: 'request'; requestId: string; resourceId: string; status: string; grantExpiresAt: string | null }
+  /** A session the user may see opened or ended. */
+  | { type: 'session'; sessionId: string; status: string };
 
 type Listener = (message: LiveMessage) => void;
 
@@ -29,6 +31,10 @@ function open() {
   source.addEventListener('request', (event) => {
     const data = JSON.parse((event as MessageEvent<string>).data) as Omit<Extract<LiveMessage, { type: 'request' }>, 'type'>;
     dispatch({ type: 'request', ...data });
+  });
+  source.addEventListener('session', (event) => {
+    const data = JSON.parse((event as MessageEvent<string>).data) as { sessionId: string; status: string };
+    dispatch({ type: 'session', sessionId: data.sessionId, status: data.status });
   });
 }
 

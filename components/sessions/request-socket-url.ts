@@ -1,9 +1,9 @@
 /**
  * POST /api/v1/sessions/:id/ticket → the socket URL with a fresh single-use ticket, for the
- * terminal and the SQL console alike.
+ * terminal and the SQL console alike (`watch-ticket`: an auditor's read-only watch socket).
  */
-export async function requestSocketUrl(sessionId: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(`/api/v1/sessions/${encodeURIComponent(sessionId)}/ticket`, {
+export async function requestSocketUrl(sessionId: string, signal: AbortSignal, route: 'ticket' | 'watch-ticket' = 'ticket'): Promise<string> {
+  const response = await fetch(`/api/v1/sessions/${encodeURIComponent(sessionId)}/${route}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConnectButton } from '../resources/ConnectButton';
+import { SnippetPasteBar, type OfferedSnippet } from '../snippets/SnippetPasteBar';
 import { buttonClass } from '../ui/Button';
 import { formatDuration } from '@/lib/format/duration';
 import { GrantTimeLeft } from './GrantTimeLeft';
@@ -29,11 +30,14 @@ export type TerminalScreenProps = {
   recordingHref?: string;
   /** The session was connected before this page loaded (it has a recording already). */
   hasStarted?: boolean;
+  /** A saved snippet to offer at the prompt (`?snippet=`), pasted only when the user says so. */
+  snippet?: OfferedSnippet;
 };
 
 /** The full-bleed terminal tab: a thin status bar, the terminal, and the end-of-session banner. */
-export function TerminalScreen({ sessionId, resource, initialEnding, renderer, isRecorded, recordingHref, hasStarted }: TerminalScreenProps) {
+export function TerminalScreen({ sessionId, resource, initialEnding, renderer, isRecorded, recordingHref, hasStarted, snippet }: TerminalScreenProps) {
   const rootRef = useRef<HTMLDivElement>(null);
+  const pasteRef = useRef<((text: string) => boolean) | null>(null);
   const [state, setState] = useState<TerminalSessionState>(initialEnding ? { status: initialEnding.tone === 'error' ? 'error' : 'closed', ending: initialEnding } : { status: 'connecting' });
   const isFullscreen = useFullscreen();
   const onStateChange = useCallback((next: TerminalSessionState) => setState(next), []);
@@ -85,13 +89,37 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
           </button>
         </div>
       </header>
+      {snippet && !initialEnding && !state.ending ? <SnippetPasteBar snippet={snippet} isReady={state.status === 'connected'} paste={(text) => pasteRef.current?.(text) ?? false} /> : null}
+      {state.status === 'connected' && state.watchers?.length ? <WatchedBanner names={state.watchers} /> : null}
       <main className="min-h-0 flex-1" style={{ backgroundColor: TERMINAL_THEME.background }}>
-        {initialEnding ? <TerminalPlaceholder status={state.status} /> : <Terminal sessionId={sessionId} renderer={renderer} onStateChange={onStateChange} />}
+        {initialEnding ? <TerminalPlaceholder status={state.status} /> : <Terminal sessionId={sessionId} renderer={renderer} onStateChange={onStateChange} pasteRef={pasteRef} />}
       </main>
       {state.ending ? (
         <EndBanner ending={state.ending} resource={resource} recordingHref={hasStarted || state.connectedAt !== undefined ? recordingHref : undefined} />
       ) : null}
     </div>
+  );
+}
+
+/** Shown while someone watches, with no way to hide it: the engineer always knows. */
+function WatchedBanner({ names }: { names: string[] }) {
+  const who = new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
+  return (
+    <div role="status" data-testid="watched-banner" className="flex shrink-0 items-center gap-2 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+      <EyeGlyph />
+      <span>
+        <span className="font-medium">{who}</span> {names.length === 1 ? 'is' : 'are'} watching this session.
+      </span>
+    </div>
+  );
+}
+
+function EyeGlyph() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8Z" />
+      <circle cx="8" cy="8" r="2" />
+    </svg>
   );
 }
 

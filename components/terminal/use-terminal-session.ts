@@ -20,6 +20,8 @@ export type TerminalSessionState = {
   maskCount?: number;
   /** Epoch ms when the just-in-time grant behind this session ends. */
   grantExpiresAt?: number;
+  /** Auditors or admins watching this session now. */
+  watchers?: string[];
 };
 
 /** The find bar's way into the terminal's scrollback. */
@@ -54,6 +56,7 @@ export function useTerminalSession({
   containerRef,
   renderer,
   findRef,
+  pasteRef,
   onFindRequest,
 }: {
   sessionId: string;
@@ -61,6 +64,8 @@ export function useTerminalSession({
   renderer?: RendererKind;
   /** Filled with the terminal's find, while it exists. */
   findRef?: { current: TerminalFind | null };
+  /** Filled with a paste that never runs anything (a saved snippet), while the terminal exists. */
+  pasteRef?: { current: ((text: string) => boolean) | null };
   onFindRequest?: () => void;
 }): TerminalSessionState {
   const [state, setState] = useState<TerminalSessionState>({ status: 'connecting' });
@@ -87,7 +92,7 @@ export function useTerminalSession({
         term.terminal.options.cursorBlink = false;
         term.write('\x1b[?25l'); // hide the cursor: nothing more can be typed
       }
-      update({ status: ending.tone === 'error' ? 'error' : 'closed', ending, message: undefined });
+      update({ status: ending.tone === 'error' ? 'error' : 'closed', ending, message: undefined, watchers: undefined });
     };
 
     const connect = async () => {
@@ -110,6 +115,7 @@ export function useTerminalSession({
           focus: () => xterm.focus(),
         };
       }
+      if (pasteRef) pasteRef.current = (text) => xterm.pasteWithoutRunning(text);
       testHandle = {
         text: () => xterm.bufferText(),
         cols: () => xterm.cols,
@@ -141,6 +147,7 @@ export function useTerminalSession({
       });
       ws.on('mask', ({ count }) => update({ maskCount: count }));
       ws.on('grant', ({ expiresAt }) => update({ grantExpiresAt: expiresAt }));
+      ws.on('watchers', ({ names }) => update({ watchers: names }));
       ws.on('exit', ({ reason, message, exitCode }) => finish(endingFromReason(reason, message, exitCode)));
       ws.on('error', ({ message }) => {
         lastError = endingFromError(message);
@@ -157,9 +164,10 @@ export function useTerminalSession({
       socket?.dispose();
       term?.dispose();
       if (findRef) findRef.current = null;
+      if (pasteRef) pasteRef.current = null;
       if (testHandle && window.__portholeTerminal === testHandle) delete window.__portholeTerminal;
     };
-  }, [sessionId, containerRef, renderer, findRef]);
+  }, [sessionId, containerRef, renderer, findRef, pasteRef]);
 
   return state;
 }

@@ -1,5 +1,5 @@
 import { countApprovalsInbox } from '../access/list-approvals-inbox';
-import type { Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../auth/actor';
 import { countPendingSqlReviews } from '../sql/reviews/list-sql-reviews';
 import { subscribe, type AccessEvent } from './event-bus';
 
@@ -14,7 +14,9 @@ const COALESCE_MS = 150;
  * Server-sent events for one signed-in user:
  * - `inbox` `{ count }`: how many requests and statement reviews await their decision (at start
  *   and on changes);
- * - `request` `{ requestId, resourceId, status, grantExpiresAt? }`: one of their own requests changed.
+ * - `request` `{ requestId, resourceId, status, grantExpiresAt? }`: one of their own requests changed;
+ * - `session` `{ sessionId, status }`: a session they may see (their own; everyone's for
+ *   auditors and admins) opened or ended.
  */
 export function openLiveStream({ actor, signal }: { actor: Pick<Actor, 'id' | 'roles'>; signal: AbortSignal }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -47,6 +49,7 @@ export function openLiveStream({ actor, signal }: { actor: Pick<Actor, 'id' | 'r
       const unsubscribe = subscribe((event) => {
         if (event.type === 'access') onEvent(event);
         else if (event.type === 'sql_review') countTimer ??= setTimeout(sendCount, COALESCE_MS);
+        else if (event.type === 'session.change' && (event.userId === actor.id || canSeeAll(actor))) send('session', { sessionId: event.sessionId, status: event.status });
       });
       const heartbeat = setInterval(() => !isClosed && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
       const lifetime = setTimeout(() => close(), MAX_LIFETIME_MS);

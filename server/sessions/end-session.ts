@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { sessions, type SessionEndReason } from '@/db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { publish } from '../events/event-bus';
 
 export type EndSessionInput = {
   sessionId: string;
@@ -16,7 +17,7 @@ export type EndSessionInput = {
 
 /** active → ended with the final counters; a no-op for a session already ended. */
 export async function endSession(input: EndSessionInput): Promise<void> {
-  await db().transaction(async (tx) => {
+  const userId = await db().transaction(async (tx) => {
     const [session] = await tx
       .update(sessions)
       .set({
@@ -30,7 +31,7 @@ export async function endSession(input: EndSessionInput): Promise<void> {
       })
       .where(and(eq(sessions.id, input.sessionId), eq(sessions.status, 'active')))
       .returning();
-    if (!session) return;
+    if (!session) return undefined;
     await recordAuditEvent(
       {
         actorId: input.actorId ?? session.userId,
@@ -41,5 +42,7 @@ export async function endSession(input: EndSessionInput): Promise<void> {
       },
       tx,
     );
+    return session.userId;
   });
+  if (userId) publish({ type: 'session.change', sessionId: input.sessionId, userId, status: 'ended' });
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { sessions } from '@/db/schema';
+import { publish } from '../events/event-bus';
 
 /** The gateway writes a heartbeat this often while a session is live. */
 export const SESSION_HEARTBEAT_MS = 15_000;
@@ -21,6 +22,7 @@ export async function interruptStaleSessions({ staleAfterMs = SESSION_HEARTBEAT_
       endMessage: 'Porthole stopped while the session was open.',
     })
     .where(and(eq(sessions.status, 'active'), or(isNull(sessions.heartbeatAt), lt(sessions.heartbeatAt, cutoff))))
-    .returning({ id: sessions.id });
+    .returning({ id: sessions.id, userId: sessions.userId });
+  for (const row of rows) publish({ type: 'session.change', sessionId: row.id, userId: row.userId, status: 'interrupted' });
   return rows.length;
 }

@@ -2,13 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { sessions, type Session } from '@/db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { publish } from '../events/event-bus';
 
 /**
  * pending → active, once: a session opens one socket in its life. Returns undefined when the
  * session is not the user's or is no longer pending (already opened, ended).
  */
 export async function startSession({ sessionId, userId, clientIp }: { sessionId: string; userId: string; clientIp?: string }): Promise<Session | undefined> {
-  return db().transaction(async (tx) => {
+  const started = await db().transaction(async (tx) => {
     const [session] = await tx
       .update(sessions)
       .set({ status: 'active', startedAt: sql`now()`, heartbeatAt: sql`now()`, ...(clientIp ? { clientIp } : {}) })
@@ -21,4 +22,7 @@ export async function startSession({ sessionId, userId, clientIp }: { sessionId:
     );
     return session;
   });
+  // After the commit, so a list that refreshes on it reads the new state.
+  if (started) publish({ type: 'session.change', sessionId, userId, status: 'active' });
+  return started;
 }

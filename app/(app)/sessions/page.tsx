@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LiveRefresh } from '@/components/access/LiveRefresh';
 import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
 import { RelativeTime } from '@/components/admin/RelativeTime';
+import { TerminateSessionButton } from '@/components/sessions/TerminateSessionButton';
 import { endingFromReason } from '@/components/terminal/session-ending';
-import { SessionListRefresh } from '@/components/terminal/SessionListRefresh';
+import { buttonClass } from '@/components/ui/Button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatDuration } from '@/lib/format/duration';
@@ -20,7 +22,6 @@ export default async function SessionsPage() {
   const actor = await requirePageActor();
   const isEveryone = canSeeAll(actor);
   const sessions = await listSessions({ actor, query: { limit: LIMIT } });
-  const isLive = sessions.some((s) => s.status === 'active' || s.status === 'pending');
 
   return (
     <>
@@ -28,7 +29,8 @@ export default async function SessionsPage() {
         title="Sessions"
         description={isEveryone ? 'Terminals and SQL consoles of every user, newest first.' : 'Your terminals and SQL consoles, newest first.'}
       />
-      <SessionListRefresh isLive={isLive} />
+      {/* Sessions opening and ending arrive on the live-updates stream: no polling. */}
+      <LiveRefresh on="sessions" />
       {sessions.length === 0 ? (
         <EmptyState title="No sessions yet">
           Open a resource from the <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">catalogue</Link> and
@@ -46,6 +48,7 @@ export default async function SessionsPage() {
               <Th>Duration</Th>
               <Th className="text-right">Output</Th>
               <Th>Ended because</Th>
+              {isEveryone ? <Th className="text-right">Live actions</Th> : null}
             </>
           }
         >
@@ -72,6 +75,11 @@ export default async function SessionsPage() {
               <Td className="max-w-xs truncate text-zinc-600 dark:text-zinc-300" title={session.endMessage ?? undefined}>
                 {endedBecause(session, session.userId === actor.id)}
               </Td>
+              {isEveryone ? (
+                <Td className="text-right">
+                  <LiveActions session={session} isMine={session.userId === actor.id} />
+                </Td>
+              ) : null}
             </tr>
           ))}
         </DataTable>
@@ -98,6 +106,22 @@ function StateCell({ session, isMine }: { session: SessionView; isMine: boolean 
     case 'interrupted':
       return <Badge tone="amber">Interrupted</Badge>;
   }
+}
+
+/** Auditors and admins watch (terminals) and terminate someone else's live session. */
+function LiveActions({ session, isMine }: { session: SessionView; isMine: boolean }) {
+  if (session.status !== 'active' || isMine) return null;
+  const who = session.userName || session.userEmail;
+  return (
+    <span className="inline-flex items-center gap-2">
+      {session.resourceType === 'ssh' ? (
+        <Link href={`/sessions/${session.id}/watch`} className={buttonClass('secondary', 'px-2 py-1 text-xs')} aria-label={`Watch ${who} on ${session.resourceName}`}>
+          Watch
+        </Link>
+      ) : null}
+      <TerminateSessionButton sessionId={session.id} userName={who} size="small" />
+    </span>
+  );
 }
 
 function endedBecause(session: SessionView, isOwn: boolean): string {

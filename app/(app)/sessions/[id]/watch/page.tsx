@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RelativeTime } from '@/components/admin/RelativeTime';
+import { WatchScreen } from '@/components/sessions/WatchScreen';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { requirePageActor } from '@/server/auth/require-page-actor';
+import { AppError } from '@/server/errors/app-error';
+import { getSession } from '@/server/sessions/get-session';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Watch session' };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Auditors and admins watch someone's live terminal; to anyone else this page does not exist. */
+export default async function WatchSessionPage({ params }: Props) {
+  const actor = await requirePageActor('auditor', 'admin');
+  const session = await getSession({ actor, sessionId: (await params).id }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  if (session.resourceType !== 'ssh' || session.userId === actor.id) notFound();
+  const userName = session.userName || session.userEmail;
+
+  return (
+    <>
+      <PageHeader
+        title={`${userName} on ${session.resourceName}`}
+        description={
+          <>
+            Live terminal, started <RelativeTime iso={session.startedAt ?? session.createdAt} />.{' '}
+            <Link href="/sessions" className="text-indigo-600 hover:underline dark:text-indigo-400">
+              All sessions
+            </Link>
+          </>
+        }
+      />
+      <WatchScreen sessionId={session.id} userName={userName} recordingHref={`/recordings/${session.id}`} />
+    </>
+  );
+}
