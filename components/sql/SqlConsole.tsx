@@ -14,6 +14,8 @@ export type SqlConsoleProps = {
   sessionId: string;
   resource: { id: string | null; name: string; address?: string; dialect: 'postgres' | 'mysql'; canConnect: boolean };
   initialEnding?: SessionEnding;
+  /** A saved snippet (`?snippet=`): in the editor instead of the starter text, not run. */
+  snippet?: { title: string; body: string };
 };
 
 const STARTER: Record<'postgres' | 'mysql', string> = {
@@ -35,7 +37,7 @@ function useIsDark(): boolean {
 }
 
 /** The SQL console tab: editor on top, results below (resizable split), history on the side. */
-export default function SqlConsole({ sessionId, resource, initialEnding }: SqlConsoleProps) {
+export default function SqlConsole({ sessionId, resource, initialEnding, snippet }: SqlConsoleProps) {
   const api = useSqlConsole(sessionId, initialEnding);
   const editorRef = useRef<SqlEditorHandle>(null);
   const [selectedRun, setSelectedRun] = useState<string>();
@@ -131,7 +133,7 @@ export default function SqlConsole({ sessionId, resource, initialEnding }: SqlCo
           </div>
           <div className="flex min-h-0 flex-1 flex-col">
             <div style={{ flexBasis: `${split * 100}%` }} className="min-h-0 shrink-0 grow-0">
-              <SqlEditor ref={editorRef} dialect={dialect} schema={api.schema} isDark={isDark} initialValue={STARTER[resource.dialect]} onRunCurrent={() => start('current')} onRunAll={() => start('all')} />
+              <SqlEditor ref={editorRef} dialect={dialect} schema={api.schema} isDark={isDark} initialValue={snippet ? `-- ${snippet.title.replace(/\s+/g, ' ')}\n${snippet.body}\n` : STARTER[resource.dialect]} onRunCurrent={() => start('current')} onRunAll={() => start('all')} />
             </div>
             <div
               role="separator"

@@ -15,10 +15,13 @@ export default function Terminal({
   sessionId,
   renderer,
   onStateChange,
+  pasteRef,
 }: {
   sessionId: string;
   renderer?: RendererKind;
   onStateChange?: (state: TerminalSessionState) => void;
+  /** Filled with a paste that never runs anything (see useTerminalSession). */
+  pasteRef?: { current: ((text: string) => boolean) | null };
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<TerminalFind | null>(null);
@@ -28,7 +31,7 @@ export default function Terminal({
     setFindOpen(true);
     setFindFocus((n) => n + 1);
   }, []);
-  const state = useTerminalSession({ sessionId, containerRef, renderer, findRef, onFindRequest: openFind });
+  const state = useTerminalSession({ sessionId, containerRef, renderer, findRef, pasteRef, onFindRequest: openFind });
   // Also from the find bar itself (xterm hears the shortcut only while it has the focus).
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.ctrlKey && event.shiftKey && !event.altKey && !event.metaKey && event.key.toLowerCase() === 'f') {

@@ -178,6 +178,22 @@ export class XtermTerminal {
     this.options.onRendererChange?.(renderer);
   }
 
+  /**
+   * Puts `text` at the prompt as a paste, never pressing Enter: trailing line breaks and
+   * control characters go, and text of several lines is refused unless the shell asked for
+   * bracketed paste (where a pasted line break runs nothing). Says whether it was pasted.
+   */
+  pasteWithoutRunning(text: string): boolean {
+    const clean = text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+      .replace(/\n+$/, '');
+    if (clean.includes('\n') && !this.terminal.modes.bracketedPasteMode) return false;
+    this.terminal.paste(clean);
+    this.terminal.focus();
+    return true;
+  }
+
   private scheduleFit(): void {
     if (this.isDisposed) return;
     cancelAnimationFrame(this.fitFrame);

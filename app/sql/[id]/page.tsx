@@ -9,11 +9,12 @@ import { env } from '@/server/env';
 import { findResource } from '@/server/resources/find-resource';
 import { hasResourceAccess } from '@/server/sessions/check-resource-access';
 import { findOwnSession } from '@/server/sessions/find-own-session';
+import { offeredSnippet } from '@/server/snippets/offered-snippet';
 import type { SessionView } from '@/server/sessions/session-schemas';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await requirePageActor();
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * Full-bleed SQL console for one of the actor's database sessions. The socket ticket is not
  * rendered here: the client asks for a fresh one, so no usable secret sits in the HTML.
  */
-export default async function SqlConsolePage({ params }: Props) {
+export default async function SqlConsolePage({ params, searchParams }: Props) {
   const actor = await requirePageActor();
   const session = await findOwnSession(actor, (await params).id);
   if (!session || (session.resourceType !== 'postgres' && session.resourceType !== 'mysql')) notFound();
@@ -43,6 +44,7 @@ export default async function SqlConsolePage({ params }: Props) {
           canConnect: resource ? await hasResourceAccess(actor, resource) : false,
         }}
         initialEnding={endingBeforeConnect(session)}
+        snippet={await offeredSnippet(actor, (await searchParams)?.snippet)}
       />
     </>
   );

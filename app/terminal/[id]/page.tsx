@@ -9,6 +9,7 @@ import { env } from '@/server/env';
 import { findResource } from '@/server/resources/find-resource';
 import { hasResourceAccess } from '@/server/sessions/check-resource-access';
 import { findOwnSession } from '@/server/sessions/find-own-session';
+import { offeredSnippet } from '@/server/snippets/offered-snippet';
 import type { SessionView } from '@/server/sessions/session-schemas';
 
 export const dynamic = 'force-dynamic';
@@ -29,10 +30,12 @@ export default async function TerminalPage({ params, searchParams }: Props) {
   const actor = await requirePageActor();
   const session = await findOwnSession(actor, (await params).id);
   if (!session) notFound();
-  // Database sessions open the SQL console.
-  if (session.resourceType !== 'ssh') redirect(`/sql/${session.id}`);
+  const query = await searchParams;
+  // Database sessions open the SQL console (with the snippet offered there, if any).
+  if (session.resourceType !== 'ssh') redirect(`/sql/${session.id}${typeof query.snippet === 'string' ? `?snippet=${encodeURIComponent(query.snippet)}` : ''}`);
   const resource = session.resourceId ? await findResource(session.resourceId) : undefined;
-  const renderer = (await searchParams).renderer === 'dom' ? 'dom' : undefined;
+  const renderer = query.renderer === 'dom' ? 'dom' : undefined;
+  const snippet = await offeredSnippet(actor, query.snippet);
 
   return (
     <>
@@ -52,6 +55,7 @@ export default async function TerminalPage({ params, searchParams }: Props) {
         isRecorded
         recordingHref={`/recordings/${session.id}`}
         hasStarted={session.startedAt !== null}
+        snippet={snippet}
       />
     </>
   );
