@@ -30,9 +30,11 @@ export const searchEntries = pgTable(
     failed: boolean('failed').notNull().default(false),
     annotationId: uuid('annotation_id').references(() => annotations.id, { onDelete: 'cascade' }),
     // `simple`: commands and output are not English prose, so no stemming and no stop words.
+    // Paths, hosts, URLs and `k=v` are split into words first (the parser would keep
+    // `/nonexistent` or `db.internal` whole, and `nonexistent` or `internal` would not find them).
     tsv: tsvector('tsv')
       .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('simple', "text")`),
+      .generatedAlwaysAs(sql.raw(`to_tsvector('simple', translate("text", '/.:@=\\', '      '))`)),
   },
   (t) => [
     index('search_entries_recording_idx').on(t.recordingId, t.t),

@@ -15,7 +15,7 @@ CREATE TABLE "search_entries" (
 	"text" text NOT NULL,
 	"failed" boolean DEFAULT false NOT NULL,
 	"annotation_id" uuid,
-	"tsv" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', "text")) STORED NOT NULL
+	"tsv" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', translate("text", '/.:@=\', '      '))) STORED NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "recording_search_states" ADD CONSTRAINT "recording_search_states_recording_id_recordings_id_fk" FOREIGN KEY ("recording_id") REFERENCES "public"."recordings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -15,8 +15,8 @@ export type SearchLine = { kind: 'output' | 'sql'; t: number; text: string; fail
 export const MAX_LINE_CHARS = 500;
 export const MAX_OUTPUT_LINES = 20_000;
 export const MAX_OUTPUT_CHARS = 4_000_000;
-/** What a secret the screen check finds in a line is replaced with. */
-export const LINE_MASK = '[masked]';
+/** A secret the screen check finds in a line is replaced as the screen paints it (lib/recording/screen-mask.ts). */
+const LINE_MASK = '*';
 
 /**
  * Collects what cross-recording search indexes from one pass of the indexer's terminal: each
@@ -117,7 +117,8 @@ export class SearchLines {
         from = Math.max(from, span.end);
         continue;
       }
-      parts.push(bytes.subarray(from, span.start).toString('utf8'), LINE_MASK);
+      const secret = bytes.subarray(span.start, span.end).toString('utf8');
+      parts.push(bytes.subarray(from, span.start).toString('utf8'), LINE_MASK.repeat([...secret].length));
       from = span.end;
     }
     parts.push(bytes.subarray(Math.min(from, bytes.length)).toString('utf8'));

@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error';
 
 /**
  * How a query matches, decided from its text:
- * - words (letters and digits only, any script): full-text over the `simple` tsvector, every
+ * - words (letters, digits and `_`, any script): full-text over the `simple` tsvector, every
  *   word required, the last one also as a prefix (`pg_du` finds `pg_dump` as typed so far);
  * - `"a phrase"`: the words in that order;
  * - anything else (`ERROR:`, `pg_dump --sche`, `/etc/pass`, `.*[`): a case-insensitive
@@ -16,7 +16,9 @@ export type ParsedSearch =
 /** Shorter substrings have no trigram to look up: every row would be read. */
 export const MIN_SUBSTRING = 3;
 
-const WORDS = /^[\p{L}\p{N}\p{M}]+(?:\s+[\p{L}\p{N}\p{M}]+)*$/u;
+/** Letters, digits and `_` (PostgreSQL's parser splits `pg_dump` into a phrase of its parts), each word with a letter or digit. */
+const WORD = String.raw`[\p{L}\p{N}\p{M}_]*[\p{L}\p{N}][\p{L}\p{N}\p{M}_]*`;
+const WORDS = new RegExp(`^${WORD}(?: ${WORD})*$`, 'u');
 const PHRASE = /^"([^"]+)"$/u;
 
 export function parseSearch(raw: string): ParsedSearch {
@@ -26,7 +28,7 @@ export function parseSearch(raw: string): ParsedSearch {
   if (WORDS.test(q)) {
     const words = q.toLowerCase().split(' ');
     const last = words[words.length - 1]!;
-    // Quoted lexemes: the words hold letters and digits only, so nothing here is tsquery syntax.
+    // Quoted lexemes: the words hold letters, digits and `_` only, so nothing here is tsquery syntax.
     const tsquery = [...words.slice(0, -1).map((w) => `'${w}'`), `'${last}':*`].join(' & ');
     return { mode: 'words', tsquery, terms: words, prefix: last };
   }

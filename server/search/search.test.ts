@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { beforeEach, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { recordingSearchStates, searchEntries } from '@/db/search-schema';
+import { sessions } from '@/db/schema';
+import { encodeSqlEvent } from '@/lib/sql/sql-events';
+import type { EventKind } from '@/server/recording/format';
+import { createAnnotation } from '@/server/recording/annotations/create-annotation';
+import { deleteAnnotation } from '@/server/recording/annotations/delete-annotation';
+import { updateAnnotation } from '@/server/recording/annotations/update-annotation';
+import { rejectsWith } from '@/test/app-error';
+import { describeEachDriver } from '@/test/db-drivers';
+import { setTestEnv } from '@/test/env';
+import { makeResource, makeUser, postgresResource, sshResource } from '@/test/factories';
+import { backfillSearch } from './backfill-search';
+import { searchRecording } from './search-recording';
+import { searchRecordings } from './search-recordings';
+import { recordSynthetic, type SyntheticEvent } from './testing/synthetic-recording';
+
+const PROMPT = '\x1b[01;32mdev@box\x1b[00m:~$ ';
+/** A realistic AWS key (not the docs' example key, which the masker leaves alone as benign). */
+const AWS_KEY = 'AKIARHUNWS7DR4ERD7TI';
+
+/** `sleep 2⏎echo typed-ahead⏎`, `ls -la⏎echo right-after-ls⏎` typed at once: recorded from bash 5.2 through the gateway. */
+function typedAheadEvents(): SyntheticEvent[] {
+  const file = path.join(__dirname, '..', 'recording', 'testing', 'bash-streams', 'typed-ahead.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { events: [number, EventKind, string][] }).events;
+}
+
+const shell = (t: number, command: string, output: string[]): SyntheticEvent[] => [
+  [t, 'i', `${command}\r`],
+  [t + 0.01, 'o', `${command}\r\n`],
+  [t + 0.05, 'o', output.map((line) => `${line}\r\n`).join('')],
+  [t + 0.06, 'o', PROMPT],
+];
+
+function sqlEvents(t: number, text: string, error: string | null): SyntheticEvent[] {
+  const id = `run-${t}`;
+  const result = { sql: 'result', id, index: 0, command: 'SELECT', columns: [], rows: [], masked: [], rowCount: error ? null : 0, durationMs: 3, isTruncated: false, omittedRows: 0, error: error ? { code: '42P01', message: error, position: null } : null } as const;
+  return [
+    [t, 'm', encodeSqlEvent({ sql: 'run', id, script: text, editor: text })],
+    [t + 0.001, 'm', encodeSqlEvent({ sql: 'statement', id, index: 0, text })],
+    [t + 0.01, 'm', encodeSqlEvent(result)],
+  ];
+}
+
+const q = (text: string, extra: Record<string, unknown> = {}) => ({ q: text, ...extra });
+const hitsOf = (response: Awaited<ReturnType<typeof searchRecordings>>) => response.recordings.flatMap((group) => group.hits);
+
+describeEachDriver('cross-recording search', (driver) => {
+  beforeEach(() => setTestEnv({ PORTHOLE_RECORDING_STORE: driver === 'pglite' ? 'file' : 'postgres' }));
+
+  async function shellRecording(userId: string, extra: { resourceId?: string; startedAt?: Date } = {}) {
+    return recordSynthetic({
+      userId,
+      ...extra,
+      events: [
+        [0.1, 'o', PROMPT],
+        ...shell(1, 'pg_dump --schema-only app', ['pg_dump: error: connection to server failed: Connection refused']),
+        ...shell(3, 'cat notes.txt', ['naïve café 日本語 logs', 'rate is 100% of tests_passed', 'C:\\temp\\dir and .*[regex(']),
+        ...shell(5, 'ls /nonexistent', ["ls: cannot access '/nonexistent': No such file or directory"]),
+      ],
+    });
+  }
+
+  it('indexes a sealed recording: words, prefix, phrase and substring, each hit at its moment', async () => {
+    const { user, actor } = await makeUser();
+    const id = await shellRecording(user.id);
+
+    const words = await searchRecordings({ actor, query: q('connection refused') });
+    expect(words.total).toBe(1);
+    expect(words.recordings[0]!.recordingId).toBe(id);
+    const hit = words.recordings[0]!.hits.find((h) => h.kind === 'output')!;
+    expect(hit.t).toBeCloseTo(1.05, 2);
+    expect(hit.snippet).toContain('Connection refused');
+    expect(new Set(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b).toLowerCase()))).toEqual(new Set(['connection', 'refused']));
+
+    // The last word is a prefix: what is typed so far finds the command.
+    for (const typed of ['pg_dump schem', 'pg_du', 'schema only']) {
+      const prefix = hitsOf(await searchRecordings({ actor, query: q(typed) }));
+      expect(prefix.some((h) => h.kind === 'command' && h.snippet === 'pg_dump --schema-only app'), typed).toBe(true);
+    }
+    expect(hitsOf(await searchRecordings({ actor, query: q('nonexist') })).length).toBeGreaterThan(0);
+
+    const phrase = hitsOf(await searchRecordings({ actor, query: q('"server failed"') }));
+    expect(phrase).toHaveLength(1);
+    expect(hitsOf(await searchRecordings({ actor, query: q('"failed server"') }))).toHaveLength(0);
+
+    const substring = hitsOf(await searchRecordings({ actor, query: q('dump --sche') }));
+    expect(substring.map((h) => h.kind).sort()).toEqual(['command', 'output']);
+    const output = substring.find((h) => h.kind === 'output')!;
+    expect(output.snippet.slice(...output.highlights[0]!)).toBe('dump --sche');
+    expect(hitsOf(await searchRecordings({ actor, query: q('ERROR:') })).some((h) => h.snippet.includes('error: connection'))).toBe(true);
+    expect(hitsOf(await searchRecordings({ actor, query: q('/nonexist') })).length).toBeGreaterThan(0);
+    // The failed command (the shell printed why) is marked failed.
+    const failed = hitsOf(await searchRecordings({ actor, query: q('ls /nonexistent', { failedOnly: '1', kind: 'command' }) }));
+    expect(failed).toEqual([expect.objectContaining({ kind: 'command', failed: true, snippet: 'ls /nonexistent' })]);
+  });
+
+  it('finds commands typed ahead of the prompt', async () => {
+    const { user, actor } = await makeUser();
+    await recordSynthetic({ userId: user.id, events: typedAheadEvents() });
+    for (const text of ['echo typed-ahead', 'echo right-after-ls']) {
+      const hits = hitsOf(await searchRecordings({ actor, query: q(text, { kind: 'command' }) }));
+      expect(hits.map((h) => h.snippet)).toEqual([text]);
+    }
+  });
+
+  it('never indexes a secret, whether printed whole or formed only on the screen', async () => {
+    const { user, actor } = await makeUser();
+    const id = await recordSynthetic({
+      userId: user.id,
+      events: [
+        [0.1, 'o', PROMPT],
+        // The head printed over the tail: the byte stream never holds the key whole.
+        [1, 'o', `\x1b[9G${AWS_KEY.slice(8)} formed-on-screen\r${AWS_KEY.slice(0, 8)}\r\n`],
+        // A line the gateway's masker would have caught, were this a live session.
+        [2, 'o', `export AWS_ACCESS_KEY_ID=${AWS_KEY} printed-whole\r\n`],
+        [3, 'o', PROMPT],
+      ],
+    });
+    expect(hitsOf(await searchRecordings({ actor, query: q('formed on screen') }))).toHaveLength(1);
+    expect(hitsOf(await searchRecordings({ actor, query: q('printed whole') }))).toHaveLength(1);
+    for (const probe of [AWS_KEY, AWS_KEY.slice(0, 8), AWS_KEY.slice(8), AWS_KEY.slice(4, 16), AWS_KEY.toLowerCase().slice(6)]) {
+      expect(hitsOf(await searchRecordings({ actor, query: q(probe) })), probe).toHaveLength(0);
+      expect((await searchRecording({ actor, recordingId: id, query: q(probe) })).hits, probe).toHaveLength(0);
+    }
+    const rows = await db().select().from(searchEntries).where(eq(searchEntries.recordingId, id));
+    expect(rows.map((row) => row.text).join('\n')).not.toMatch(/RHUNWS7|WS7DR4ERD7TI|AKIARHUN/);
+  });
+
+  it('shows an engineer their own recordings only, auditors everyone (owner filter), and private notes to their author', async () => {
+    const alice = await makeUser({ name: 'Alice' });
+    const bob = await makeUser({ name: 'Bob' });
+    const auditor = await makeUser({ roles: ['auditor'], name: 'Audrey' });
+    const aliceRecording = await shellRecording(alice.user.id);
+    const bobRecording = await recordSynthetic({ userId: bob.user.id, events: [[0.1, 'o', 'bob-only connection refused too\r\n']] });
+
+    const asBob = await searchRecordings({ actor: bob.actor, query: q('connection refused') });
+    expect(asBob.total).toBe(1);
+    expect(asBob.recordings.map((r) => r.recordingId)).toEqual([bobRecording]);
+    // Not a hit, not a count, not even an owner filter widens it.
+    const widened = await searchRecordings({ actor: bob.actor, query: q('pg_dump', { ownerId: alice.user.id }) });
+    expect(widened).toMatchObject({ total: 0, recordings: [], indexing: null });
+    await rejectsWith(searchRecording({ actor: bob.actor, recordingId: aliceRecording, query: q('pg_dump') }), 'NOT_FOUND');
+
+    const asAuditor = await searchRecordings({ actor: auditor.actor, query: q('connection refused') });
+    expect(asAuditor.recordings.map((r) => r.userName).sort()).toEqual(['Alice', 'Bob']);
+    const onlyAlice = await searchRecordings({ actor: auditor.actor, query: q('connection refused', { ownerId: alice.user.id }) });
+    expect(onlyAlice.recordings.map((r) => r.recordingId)).toEqual([aliceRecording]);
+
+    const note = await createAnnotation({ actor: alice.actor, recordingId: aliceRecording, input: { t: 3, body: 'remember the vacuum trick', tags: ['postgres-tips'] } });
+    expect(hitsOf(await searchRecordings({ actor: alice.actor, query: q('vacuum trick') }))).toEqual([expect.objectContaining({ kind: 'note', annotationId: note.id, t: 3 })]);
+    expect(hitsOf(await searchRecordings({ actor: alice.actor, query: q('#postgres-tips') }))).toHaveLength(1);
+    expect(hitsOf(await searchRecordings({ actor: auditor.actor, query: q('vacuum') }))).toHaveLength(0);
+    await updateAnnotation({ actor: alice.actor, recordingId: aliceRecording, annotationId: note.id, input: { body: 'autovacuum settings', isShared: true } });
+    expect(hitsOf(await searchRecordings({ actor: alice.actor, query: q('trick') }))).toHaveLength(0);
+    expect(hitsOf(await searchRecordings({ actor: auditor.actor, query: q('autovacuum') }))).toHaveLength(1);
+    await deleteAnnotation({ actor: alice.actor, recordingId: aliceRecording, annotationId: note.id });
+    expect(hitsOf(await searchRecordings({ actor: alice.actor, query: q('autovacuum') }))).toHaveLength(0);
+  });
+
+  it('filters by resource, resource type, dates, kind and failure; sorts newest first or by relevance', async () => {
+    const { user, actor } = await makeUser();
+    const ssh = await makeResource(sshResource());
+    const pg = await makeResource(postgresResource());
+    const older = await shellRecording(user.id, { resourceId: ssh.id, startedAt: new Date('2026-03-02T10:00:00Z') });
+    const newer = await recordSynthetic({
+      userId: user.id,
+      resourceId: pg.id,
+      resourceName: pg.name,
+      resourceType: 'postgres',
+      startedAt: new Date('2026-03-05T10:00:00Z'),
+      events: [...sqlEvents(1, 'select * from refused_connections', 'relation "refused_connections" does not exist'), ...sqlEvents(2, 'select 1 -- connection', null)],
+    });
+    const ids = async (extra: Record<string, unknown>, text = 'connection') => (await searchRecordings({ actor, query: q(text, extra) })).recordings.map((r) => r.recordingId);
+    expect(await ids({})).toEqual([newer, older]);
+    expect(await ids({ resourceId: ssh.id })).toEqual([older]);
+    expect(await ids({ resourceType: 'postgres' })).toEqual([newer]);
+    expect(await ids({ from: '2026-03-03' })).toEqual([newer]);
+    expect(await ids({ to: '2026-03-02' })).toEqual([older]);
+    expect(await ids({ from: '2026-03-06' })).toEqual([]);
+    expect(await ids({ kind: 'sql' })).toEqual([newer]);
+    expect(await ids({ kind: 'output' })).toEqual([older]);
+
+    const failedSql = await searchRecordings({ actor, query: q('refused_connections', { failedOnly: 'true' }) });
+    expect(failedSql.recordings[0]!.hits.map((h) => [h.kind, h.snippet])).toEqual(
+      expect.arrayContaining([
+        ['sql', 'select * from refused_connections'],
+        ['sql', 'relation "refused_connections" does not exist'],
+      ]),
+    );
+    expect(failedSql.recordings[0]!.hitCount).toBe(2);
+    expect((await ids({ sort: 'relevance' }, 'refused')).sort()).toEqual([newer, older].sort());
+    const page = await searchRecordings({ actor, query: q('connection', { limit: '1' }) });
+    expect(page).toMatchObject({ total: 2, hasMore: true });
+    expect(page.recordings).toHaveLength(1);
+
+    const inOne = await searchRecording({ actor, recordingId: older, query: q('connection') });
+    expect(inOne.hits.map((h) => h.t)).toEqual([...inOne.hits.map((h) => h.t)].sort((a, b) => a - b));
+    expect(inOne).toMatchObject({ truncated: false });
+  });
+
+  it('answers odd input with results or a clear message, never a failure', async () => {
+    const { user, actor } = await makeUser();
+    await shellRecording(user.id);
+    const found = async (text: string) => hitsOf(await searchRecordings({ actor, query: q(text) })).length;
+    expect(await found('naïve café')).toBe(1);
+    expect(await found('日本語')).toBe(1);
+    expect(await found('.*[regex(')).toBe(1);
+    expect(await found('100%')).toBe(1);
+    expect(await found('100%_')).toBe(0);
+    expect(await found('tests_passed')).toBe(1);
+    expect(await found('C:\\temp')).toBe(1);
+    expect(await found("'; drop table search_entries; --")).toBe(0);
+    expect(await found('a & b | !c:*')).toBe(0);
+    expect(await found('(((')).toBe(0);
+    expect((await rejectsWith(searchRecordings({ actor, query: q('   ') }), 'VALIDATION')).userMessage).toMatch(/Type something/);
+    expect((await rejectsWith(searchRecordings({ actor, query: q('x'.repeat(1001)) }), 'VALIDATION')).userMessage).toMatch(/at most 1,000/);
+    expect((await rejectsWith(searchRecordings({ actor, query: q('-l') }), 'VALIDATION')).userMessage).toMatch(/at least 3 characters/);
+    expect(await found('x'.repeat(1000))).toBe(0);
+  });
+
+  it('backfills recordings sealed before search existed, with progress, and forgets deleted recordings', async () => {
+    const { user, actor } = await makeUser();
+    const indexed = await shellRecording(user.id);
+    const old = await recordSynthetic({ userId: user.id, skipIndex: true, events: [[0.5, 'o', 'legacy connection line\r\n']] });
+    const before = await searchRecordings({ actor, query: q('connection') });
+    expect(before.indexing).toEqual({ done: 1, total: 2 });
+    expect(before.recordings.map((r) => r.recordingId)).toEqual([indexed]);
+
+    expect(await backfillSearch()).toBe(1);
+    const after = await searchRecordings({ actor, query: q('connection') });
+    expect(after.indexing).toBeNull();
+    expect(after.recordings.map((r) => r.recordingId).sort()).toEqual([indexed, old].sort());
+    expect(await backfillSearch()).toBe(0);
+
+    // Deleting (or purging) a recording deletes its session row, which cascades.
+    await db().delete(sessions).where(eq(sessions.id, old));
+    expect(await db().select().from(searchEntries).where(eq(searchEntries.recordingId, old))).toHaveLength(0);
+    expect(await db().select().from(recordingSearchStates).where(eq(recordingSearchStates.recordingId, old))).toHaveLength(0);
+    expect((await searchRecordings({ actor, query: q('legacy') })).total).toBe(0);
+  });
+
+  it('searches while a recording is being deleted', async () => {
+    const { user, actor } = await makeUser();
+    const ids = await Promise.all([0, 1, 2].map(() => shellRecording(user.id)));
+    const searches = Array.from({ length: 6 }, () => searchRecordings({ actor, query: q('connection') }));
+    const deletion = db().execute(sql`delete from sessions where id = ${ids[1]!}`);
+    const results = await Promise.all(searches);
+    await deletion;
+    for (const result of results) expect([2, 3]).toContain(result.total);
+    expect((await searchRecordings({ actor, query: q('connection') })).total).toBe(2);
+  });
+});
