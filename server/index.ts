@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import next from 'next';
 import { openDb, setDb } from '@/db/client';
-import { countPendingRequests } from './access/count-pending-requests';
 import { bootstrap, type BootstrapResult } from './bootstrap/bootstrap';
 import { loadMasterKey } from './crypto/master-key';
 import { loadSigningKey } from './crypto/signing-key';
@@ -17,7 +16,6 @@ import { startRecordingRecovery } from './recording/recover-recordings';
 import { createHttpServer } from './http/create-http-server';
 import { installShutdown } from './lifecycle/shutdown';
 import { log } from './log/logger';
-import { setPendingApprovalsCounter } from './metrics/registry';
 import { startMetricsListener } from './metrics/start-metrics-listener';
 
 function fail(message: string): never {
@@ -100,7 +98,6 @@ async function main(): Promise<void> {
     handleSocketUpgrade: (req, socket, head) => router.handle(req, socket, head),
     handleOtherUpgrade: config.isDev ? (req, socket, head) => void handleNextUpgrade(req, socket, head) : undefined,
   });
-  setPendingApprovalsCounter(countPendingRequests);
   const metricsServer = await startMetricsListener().catch((error: unknown) => fail(`cannot listen for metrics: ${error instanceof Error ? error.message : String(error)}`));
 
   server.listen(config.port, host, () => printBanner(config, result, { driver: handle.driver, host, demoShellUnavailable }));

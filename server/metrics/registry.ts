@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { countPendingRequests } from '../access/count-pending-requests';
 import { tallies } from './tallies';
 
 /**
@@ -8,10 +9,7 @@ import { tallies } from './tallies';
  */
 export type PortholeMetrics = ReturnType<typeof createMetrics>;
 
-/** Set by server/index.ts: counts pending access requests at scrape time (needs the database). */
-type PendingCounter = () => Promise<number>;
-
-const globalForMetrics = globalThis as unknown as { __portholeMetrics?: PortholeMetrics; __portholePendingApprovals?: PendingCounter };
+const globalForMetrics = globalThis as unknown as { __portholeMetrics?: PortholeMetrics };
 
 function createMetrics() {
   const registry = new Registry();
@@ -71,9 +69,10 @@ function createMetrics() {
       name: 'porthole_approvals_pending',
       help: 'Access requests waiting for a decision.',
       registers,
+      // One indexed count per scrape; a database that does not answer leaves the last value.
       async collect() {
-        const count = globalForMetrics.__portholePendingApprovals;
-        if (count) this.set(await count().catch(() => NaN));
+        const pending = await countPendingRequests().catch(() => undefined);
+        if (pending !== undefined) this.set(pending);
       },
     }),
     jobRuns: new Counter({ name: 'porthole_job_runs_total', help: 'Background job runs, by job.', labelNames: ['job'] as const, registers }),
@@ -85,8 +84,4 @@ function createMetrics() {
 export function metrics(): PortholeMetrics {
   globalForMetrics.__portholeMetrics ??= createMetrics();
   return globalForMetrics.__portholeMetrics;
-}
-
-export function setPendingApprovalsCounter(count: PendingCounter): void {
-  globalForMetrics.__portholePendingApprovals = count;
 }
