@@ -2,7 +2,8 @@
 const nextConfig = {
   // Packages with native code or their own file handles stay plain Node requires, so route
   // code and server/ share one instance of each (the PGlite client lives on globalThis).
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'ssh2', 'ws', 're2'],
+  // prom-client too: its registry lives on globalThis and must be one copy for server/ and routes.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'ssh2', 'ws', 're2', 'prom-client'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
