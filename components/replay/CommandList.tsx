@@ -3,13 +3,27 @@
 import { useEffect, useRef } from 'react';
 import type { ReplayCommand } from '@/lib/recording/replay-types';
 import { formatMilliseconds } from '@/lib/format/duration';
+import { SaveSnippetButton } from '../snippets/SaveSnippetButton';
 import { formatClock } from './replay-format';
 
 /** Quicker commands show no run time: a column of "0 ms" says nothing. */
 const SHOWN_DURATION = 0.1;
 
-/** The command index beside the player: the current one highlighted, click to jump. */
-export function CommandList({ commands, current, indexState, onSeek }: { commands: ReplayCommand[]; current: number; indexState: string; onSeek: (t: number) => void }) {
+/** The command index beside the player: the current one highlighted, click to jump; each can be kept as a snippet. */
+export function CommandList({
+  commands,
+  current,
+  indexState,
+  onSeek,
+  recordingId,
+}: {
+  commands: ReplayCommand[];
+  current: number;
+  indexState: string;
+  onSeek: (t: number) => void;
+  /** Set to offer "Save as snippet" on each command. */
+  recordingId?: string;
+}) {
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(() => {
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -25,12 +39,12 @@ export function CommandList({ commands, current, indexState, onSeek }: { command
   return (
     <ol ref={listRef} aria-label="Commands" className="divide-y divide-zinc-100 dark:divide-zinc-800">
       {commands.map((command, i) => (
-        <li key={`${command.t}-${i}`}>
+        <li key={`${command.t}-${i}`} className={`flex items-center pr-1 ${i === current ? 'bg-indigo-50 dark:bg-indigo-950/40' : ''}`}>
           <button
             type="button"
             aria-current={i === current ? 'true' : undefined}
             onClick={() => onSeek(command.t)}
-            className={`flex w-full items-baseline gap-2 px-3 py-1.5 text-left hover:bg-zinc-50 dark:hover:bg-zinc-800/60 ${i === current ? 'bg-indigo-50 dark:bg-indigo-950/40' : ''}`}
+            className="flex min-w-0 flex-1 items-baseline gap-2 px-3 py-1.5 text-left hover:bg-zinc-50 dark:hover:bg-zinc-800/60"
           >
             <span className="shrink-0 font-mono text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">{formatClock(command.t)}</span>
             <span className="min-w-0 flex-1 truncate font-mono text-xs" title={command.text}>
@@ -43,6 +57,7 @@ export function CommandList({ commands, current, indexState, onSeek }: { command
             ) : null}
             <CommandOutcome command={command} />
           </button>
+          {recordingId ? <SaveSnippetButton look="icon" text={command.text} kind="command" recordingId={recordingId} t={command.t} /> : null}
         </li>
       ))}
     </ol>

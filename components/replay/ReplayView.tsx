@@ -291,7 +291,7 @@ export default function ReplayView({
         </div>
         <div role="tabpanel" aria-label={tab === 'commands' ? 'Commands' : 'Notes'} className="max-h-[60vh] min-h-48 overflow-y-auto">
           {tab === 'commands' ? (
-            <CommandList commands={commands} current={currentCommand} indexState={recording.indexState} onSeek={seek} />
+            <CommandList commands={commands} current={currentCommand} indexState={recording.indexState} onSeek={seek} recordingId={recording.id} />
           ) : (
             <NotesPanel notes={notes} currentTime={state.time} actions={noteActions} onNotesChange={setNotes} onSeek={seek} />
           )}

@@ -54,7 +54,8 @@ export function SaveSnippetButton({ text, kind, resourceId, recordingId, t, defa
         <button
           type="button"
           onClick={open}
-          aria-label="Save as snippet"
+          // One per row: the name says which command it keeps.
+          aria-label={`Save as snippet: ${suggestTitle(text)}`}
           title="Save as snippet"
           className="shrink-0 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-indigo-300"
         >

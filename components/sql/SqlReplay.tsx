@@ -10,6 +10,7 @@ import type { ResultSet } from './console-model';
 import { buildReplayModel, resultsAt, runAt, toSqlScript, type ReplayResult, type SqlReplayModel } from './replay-model';
 import { ResultGrid } from './ResultGrid';
 import { ServerNotices } from './ResultPanel';
+import { SaveSnippetButton } from '../snippets/SaveSnippetButton';
 
 function clock(t: number): string {
   const s = Math.max(0, Math.floor(t));
@@ -119,14 +120,17 @@ export default function SqlReplay({ recordingId, duration, initialTime = 0, high
           {statements.length === 0 ? <p className="p-3 text-sm text-zinc-500">No statement was run in this session.</p> : null}
           <ol>
             {statements.map((s, i) => (
-              <li key={`${s.runId}:${s.index}`}>
-                <button type="button" onClick={() => seekToStatement(i)} aria-current={i === current ? 'step' : undefined} className={`block w-full border-b border-zinc-100 px-3 py-2 text-left text-xs hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800 ${i === current ? 'bg-indigo-50 dark:bg-indigo-950/40' : ''}`}>
+              <li key={`${s.runId}:${s.index}`} className={`flex items-start border-b border-zinc-100 pr-1 dark:border-zinc-800 ${i === current ? 'bg-indigo-50 dark:bg-indigo-950/40' : ''}`}>
+                <button type="button" onClick={() => seekToStatement(i)} aria-current={i === current ? 'step' : undefined} className="block min-w-0 flex-1 px-3 py-2 text-left text-xs hover:bg-zinc-50 dark:hover:bg-zinc-800">
                   <span className="flex justify-between text-[11px] text-zinc-500">
                     <span>{clock(s.t)}</span>
                     <span className={s.result?.error ? 'text-red-600 dark:text-red-400' : ''}>{s.result ? (s.result.error ? 'failed' : s.result.columns.length > 0 ? formatCount(s.result.rowCount ?? s.result.rows.length, 'row') : s.result.command) : '…'}</span>
                   </span>
                   <code className="line-clamp-2 font-mono break-all text-zinc-800 dark:text-zinc-200"><QueryMarkedText text={s.text} query={highlight} /></code>
                 </button>
+                <span className="pt-1.5">
+                  <SaveSnippetButton look="icon" text={s.text} kind="sql" recordingId={recordingId} t={s.t} />
+                </span>
               </li>
             ))}
           </ol>
