@@ -5,7 +5,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { recordingSearchStates, searchEntries } from '@/db/search-schema';
 import { sessions } from '@/db/schema';
-import { encodeSqlEvent } from '@/lib/sql/sql-events';
+import { encodeSqlEvent, type SqlEventInput } from '@/lib/sql/sql-events';
 import type { EventKind } from '@/server/recording/format';
 import { createAnnotation } from '@/server/recording/annotations/create-annotation';
 import { deleteAnnotation } from '@/server/recording/annotations/delete-annotation';
@@ -38,7 +38,7 @@ const shell = (t: number, command: string, output: string[]): SyntheticEvent[] =
 
 function sqlEvents(t: number, text: string, error: string | null): SyntheticEvent[] {
   const id = `run-${t}`;
-  const result = { sql: 'result', id, index: 0, command: 'SELECT', columns: [], rows: [], masked: [], rowCount: error ? null : 0, durationMs: 3, isTruncated: false, omittedRows: 0, error: error ? { code: '42P01', message: error, position: null } : null } as const;
+  const result: SqlEventInput = { sql: 'result', id, index: 0, command: 'SELECT', columns: [], rows: [], masked: [], rowCount: error ? null : 0, durationMs: 3, isTruncated: false, omittedRows: 0, error: error ? { code: '42P01', message: error, position: null } : null };
   return [
     [t, 'm', encodeSqlEvent({ sql: 'run', id, script: text, editor: text })],
     [t + 0.001, 'm', encodeSqlEvent({ sql: 'statement', id, index: 0, text })],
