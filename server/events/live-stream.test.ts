@@ -10,6 +10,8 @@ import { accessScenario, REQUEST } from '../access/test-helpers';
 import { createSqlReview } from '../sql/reviews/create-sql-review';
 import { decideSqlReview } from '../sql/reviews/decide-sql-review';
 import { withdrawSqlReview } from '../sql/reviews/session-reviews';
+import { endSession } from '../sessions/end-session';
+import { startSession } from '../sessions/start-session';
 import { openLiveStream } from './live-stream';
 
 /** Reads server-sent events from a stream as { event, data } objects. */
@@ -95,6 +97,35 @@ describeEachDriver('live stream', () => {
 
       expect(await withdrawSqlReview(second, engineer.user.id)).toBe(true);
       expect(await approverEvents()).toEqual({ event: 'inbox', data: { count: 0, changed: true } });
+    } finally {
+      abort.abort();
+    }
+  });
+
+  it('tells auditors of every session that opens or ends, and everyone else of their own only', async () => {
+    const resource = await makeResource(postgresResource());
+    const engineer = await makeUser({ name: 'Emma Engineer' });
+    const bystander = await makeUser({ name: 'Bo Bystander' });
+    const auditor = await makeUser({ roles: ['auditor'], name: 'Ada Auditor' });
+    const [session] = await db().insert(sessions).values({ userId: engineer.user.id, resourceId: resource.id, resourceName: resource.name, resourceType: 'postgres' }).returning();
+    if (!session) throw new Error('session');
+    const abort = new AbortController();
+    const auditorEvents = reader(openLiveStream({ actor: auditor.actor, signal: abort.signal }));
+    const engineerEvents = reader(openLiveStream({ actor: engineer.actor, signal: abort.signal }));
+    const bystanderEvents = reader(openLiveStream({ actor: bystander.actor, signal: abort.signal }));
+    try {
+      await Promise.all([auditorEvents(), engineerEvents(), bystanderEvents()]);
+      await startSession({ sessionId: session.id, userId: engineer.user.id });
+      expect(await auditorEvents('session')).toEqual({ event: 'session', data: { sessionId: session.id, status: 'active' } });
+      expect(await engineerEvents('session')).toEqual({ event: 'session', data: { sessionId: session.id, status: 'active' } });
+      await endSession({ sessionId: session.id, reason: 'user_exit', message: 'bye', bytesIn: 0, bytesOut: 0 });
+      expect(await auditorEvents('session')).toEqual({ event: 'session', data: { sessionId: session.id, status: 'ended' } });
+      expect(await engineerEvents('session')).toEqual({ event: 'session', data: { sessionId: session.id, status: 'ended' } });
+
+      // The bystander's next event is a session of their own, never the engineer's.
+      const [own] = await db().insert(sessions).values({ userId: bystander.user.id, resourceId: resource.id, resourceName: resource.name, resourceType: 'postgres' }).returning();
+      await startSession({ sessionId: own?.id ?? '', userId: bystander.user.id });
+      expect(await bystanderEvents('session')).toEqual({ event: 'session', data: { sessionId: own?.id, status: 'active' } });
     } finally {
       abort.abort();
     }
