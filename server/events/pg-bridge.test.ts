@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, expect, inject, it } from 'vitest';
-import { publish, subscribe, type AccessEvent } from './event-bus';
+import { publish, subscribe, type AccessEvent, type PortholeEvent } from './event-bus';
 import { startPgEventBridge } from './pg-bridge';
 
 const event = (): AccessEvent => ({ type: 'access', requestId: randomUUID(), resourceId: randomUUID(), requesterId: randomUUID(), status: 'pending' });
@@ -58,6 +58,26 @@ it('relays events between replicas through LISTEN/NOTIFY, ignoring its own', asy
       unsubscribeReviews();
     }
     await other.query('SELECT pg_notify($1, $2)', ['porthole_events', 'not json']);
+  } finally {
+    unsubscribe();
+  }
+});
+
+it('relays a watch starting and a session opening from another replica (the engineer’s banner, live session lists)', async () => {
+  const url = inject('postgresUrl');
+  const bridge = startPgEventBridge(url);
+  stop = bridge.stop;
+  other = new pg.Client({ connectionString: url });
+  await other.connect();
+  const received: PortholeEvent[] = [];
+  const unsubscribe = subscribe((e) => received.push(e));
+  try {
+    await bridge.ready;
+    const watch = { type: 'session.watch', sessionId: randomUUID(), watchId: randomUUID(), watcherName: 'Ada Auditor', isWatching: true };
+    const change = { type: 'session.change', sessionId: randomUUID(), userId: randomUUID(), status: 'active' };
+    for (const theirs of [watch, change]) await other.query('SELECT pg_notify($1, $2)', ['porthole_events', JSON.stringify({ origin: 'another-replica', event: theirs })]);
+    expect(await waitFor(() => received.find((e) => e.type === 'session.watch'))).toEqual(watch);
+    expect(await waitFor(() => received.find((e) => e.type === 'session.change'))).toEqual(change);
   } finally {
     unsubscribe();
   }
