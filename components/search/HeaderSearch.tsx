@@ -6,8 +6,9 @@ import { isTypingTarget } from '../ui/is-typing-target';
 
 /**
  * The search box on every app page: Enter opens /search?q=…, and `/` anywhere (not while
- * typing) focuses it. The shell renders one for the rail and one for the phone's top bar;
- * only the one on screen answers `/`.
+ * typing) focuses it, or the page's own search field (`data-search-field`, on /search) where
+ * there is one. The shell renders a box for the rail and one for the phone's top bar; only the
+ * one on screen answers `/`.
  */
 export function HeaderSearch({ className = '' }: { className?: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
@@ -18,8 +19,10 @@ export function HeaderSearch({ className = '' }: { className?: string }) {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       if (!input || input.getClientRects().length === 0 || isTypingTarget(event.target)) return;
       event.preventDefault();
-      input.focus();
-      input.select();
+      const pageField = document.querySelector<HTMLInputElement>('input[data-search-field]');
+      const target = pageField && pageField.getClientRects().length > 0 ? pageField : input;
+      target.focus();
+      target.select();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -58,6 +58,7 @@ export function SearchForm({
           name="q"
           defaultValue={values.q}
           aria-label="Search text"
+          data-search-field
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'search-error' : undefined}
           placeholder='Commands, output, SQL, notes: pg_dump --sche, "connection refused", ERROR:'
