@@ -15,11 +15,11 @@ import { startJobs } from './jobs/start-jobs';
 import { startRecordingRecovery } from './recording/recover-recordings';
 import { createHttpServer } from './http/create-http-server';
 import { installShutdown } from './lifecycle/shutdown';
-import { log } from './log/logger';
 import { startMetricsListener } from './metrics/start-metrics-listener';
 
+/** A start that cannot go on says why in one line on stderr, for the person starting it (like the banner). */
 function fail(message: string): never {
-  log().fatal(message);
+  console.error(`[porthole] ${message}`);
   process.exit(1);
 }
 

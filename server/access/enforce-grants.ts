@@ -6,6 +6,7 @@ import { subscribe, type AccessEvent, type TerminationReason } from '../events/e
 import { liveSessions } from '../gateway/live-sessions';
 import { terminateSessions } from '../sessions/terminate-sessions';
 import { canConnect } from './can-connect';
+import { log } from '../log/logger';
 
 export const RECHECK_MS = 5_000;
 
@@ -88,7 +89,7 @@ export function startGrantEnforcement(): () => void {
   const onEvent = (event: AccessEvent) => {
     if (event.status !== 'revoked' && event.status !== 'expired') return;
     enforceGrants({ userId: event.requesterId, resourceId: event.resourceId }).catch((error: unknown) =>
-      console.error('[porthole] ending sessions after a grant ended failed:', error),
+      log().error({ err: error }, 'ending sessions after a grant ended failed'),
     );
   };
   const unsubscribe = subscribe((event) => {
@@ -99,7 +100,7 @@ export function startGrantEnforcement(): () => void {
     if (isRunning || liveSessions().size === 0) return;
     isRunning = true;
     enforceGrants()
-      .catch((error: unknown) => console.error('[porthole] grant re-check failed:', error))
+      .catch((error: unknown) => log().error({ err: error }, 'grant re-check failed'))
       .finally(() => (isRunning = false));
   }, RECHECK_MS);
   timer.unref();

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resetServerGlobals, setTestEnv, TEST_SECRET_KEY, testDataDir } from '@/test/env';
 import { deriveKey, loadMasterKey } from './master-key';
+import { captureLogs } from '@/test/harness/capture-logs';
 
 describe('master key', () => {
   it('comes from PORTHOLE_SECRET_KEY, in hex or base64', () => {
@@ -15,13 +16,13 @@ describe('master key', () => {
   it('without PORTHOLE_SECRET_KEY is generated once into the data directory (owner-only) and reused', () => {
     const dataDir = path.join(testDataDir(), 'generated-key');
     setTestEnv({ PORTHOLE_SECRET_KEY: undefined, PORTHOLE_DATA_DIR: dataDir });
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const logs = captureLogs();
     const key = loadMasterKey();
     expect(key).toHaveLength(32);
     const file = path.join(dataDir, 'secret.key');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('PORTHOLE_SECRET_KEY'));
-    warn.mockRestore();
+    expect(logs.entries()).toEqual([expect.objectContaining({ level: 'warn', msg: expect.stringContaining('PORTHOLE_SECRET_KEY') as unknown })]);
+    logs.restore();
 
     resetServerGlobals();
     expect(loadMasterKey().equals(key)).toBe(true);

@@ -2,6 +2,7 @@ import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '../env';
+import { log } from '../log/logger';
 
 const globalForKey = globalThis as unknown as { __portholeMasterKey?: Buffer };
 
@@ -28,9 +29,7 @@ export function loadMasterKey(): Buffer {
       key = randomBytes(32);
       fs.mkdirSync(dataDir, { recursive: true });
       fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600 });
-      console.warn(
-        `[porthole] WARNING: generated a new encryption key in ${file}. Set PORTHOLE_SECRET_KEY and keep it outside the data directory in production.`,
-      );
+      log().warn(`generated a new encryption key in ${file}. Set PORTHOLE_SECRET_KEY and keep it outside the data directory in production.`);
     }
     if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
   }

@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '../env';
+import { log } from '../log/logger';
 
 export type SigningKey = { privateKey: KeyObject; publicKeyPem: string; keyId: string };
 
@@ -44,7 +45,7 @@ function readOrCreateKeyFile(file: string): KeyObject {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readOrCreateKeyFile(file);
     throw error;
   }
-  console.warn(`[porthole] generated a recording-signing key in ${file}. Back it up; set PORTHOLE_SIGNING_KEY to share one key between replicas.`);
+  log().warn(`generated a recording-signing key in ${file}. Back it up; set PORTHOLE_SIGNING_KEY to share one key between replicas.`);
   return privateKey;
 }
 

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { secureDataDir } from './secure-data-dir';
+import { captureLogs } from '@/test/harness/capture-logs';
 
 let dataDir: string;
 beforeEach(() => {
@@ -34,18 +35,18 @@ it('makes an existing world-readable data directory private, with one warning li
   make('recordings/ab/events.log', 0o644, 'x');
   make('secret.key', 0o600, 'k');
   make('run.sh', 0o755, 'x');
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const logs = captureLogs();
 
   expect(secureDataDir(dataDir)).toBe(5);
   expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
   expect(modes(dataDir)).toEqual({ recordings: 0o700, 'recordings/ab': 0o700, 'recordings/ab/events.log': 0o600, 'secret.key': 0o600, 'run.sh': 0o700 });
-  expect(warn).toHaveBeenCalledTimes(1);
-  expect(warn.mock.calls[0]?.[0]).toMatch(/5 path\(s\) in the data directory .* are now private/);
+  const warnings = () => logs.entries().filter((entry) => entry.level === 'warn');
+  expect(warnings()).toHaveLength(1);
+  expect(warnings()[0]?.msg).toMatch(/5 path\(s\) in the data directory .* are now private/);
 
-  warn.mockClear();
   expect(secureDataDir(dataDir)).toBe(0);
-  expect(warn).not.toHaveBeenCalled();
-  warn.mockRestore();
+  expect(warnings()).toHaveLength(1);
+  logs.restore();
 });
 
 it('files the server creates (PGlite and its WAL, recordings) are readable by its user only', () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { log } from '../log/logger';
 
 /**
  * Everything Porthole creates from here on (PGlite files and WAL, recordings, keys) is
@@ -38,7 +39,7 @@ export function secureDataDir(dataDir: string): number {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const fixed = makePrivate(dataDir);
   if (fixed > 0) {
-    console.warn(`[porthole] WARNING: ${fixed} path(s) in the data directory ${dataDir} were readable by other users; they are now private to Porthole's user (0700/0600).`);
+    log().warn(`${fixed} path(s) in the data directory ${dataDir} were readable by other users; they are now private to Porthole's user (0700/0600).`);
   }
   return fixed;
 }

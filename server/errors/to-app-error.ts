@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { AppError, type FieldErrors } from './app-error';
+import { log } from '../log/logger';
 
 /** Field errors keyed by dotted path, ready to show next to each form field. */
 export function zodFieldErrors(error: ZodError): FieldErrors {
@@ -21,7 +22,7 @@ export function toAppError(error: unknown): AppError {
     const first = Object.values(fields)[0]?.[0];
     return new AppError('VALIDATION', { userMessage: first ? asSentence(first) : 'Some fields are not valid.', fields });
   }
-  console.error('[porthole] unexpected error:', error);
+  log().error({ err: error }, 'unexpected error');
   return new AppError('INTERNAL');
 }
 

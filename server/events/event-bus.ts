@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestStatus } from '@/db/access-schema';
 import type { SessionEndReason, SessionStatus } from '@/db/schema';
 import type { SqlReviewStatus } from '@/db/sql-schema';
+import { log } from '../log/logger';
 
 /**
  * A tiny in-process publish/subscribe for live updates (approval badge, request state, statement reviews) and
@@ -85,7 +86,7 @@ export function emitLocal(event: PortholeEvent): void {
     try {
       listener(event);
     } catch (error) {
-      console.error('[porthole] event listener failed:', error);
+      log().error({ err: error }, 'event listener failed');
     }
   }
 }

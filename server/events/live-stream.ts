@@ -2,6 +2,7 @@ import { countApprovalsInbox } from '../access/list-approvals-inbox';
 import { canSeeAll, type Actor } from '../auth/actor';
 import { countPendingSqlReviews } from '../sql/reviews/list-sql-reviews';
 import { subscribe, type AccessEvent } from './event-bus';
+import { log } from '../log/logger';
 
 /** Keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 20_000;
@@ -38,7 +39,7 @@ export function openLiveStream({ actor, signal }: { actor: Pick<Actor, 'id' | 'r
             send('inbox', { count, changed: lastCount !== undefined });
             lastCount = count;
           })
-          .catch((error: unknown) => console.error('[porthole] live inbox count failed:', error));
+          .catch((error: unknown) => log().error({ err: error }, 'live inbox count failed'));
       };
       const onEvent = (event: AccessEvent) => {
         if (event.requesterId === actor.id) {

@@ -4,6 +4,7 @@ import { REQUEST_STATUSES } from '@/db/access-schema';
 import { SESSION_STATUSES } from '@/db/schema';
 import { SQL_REVIEW_STATUSES } from '@/db/sql-schema';
 import { busOrigin, emitLocal, setRelay, TERMINATION_REASONS } from './event-bus';
+import { log } from '../log/logger';
 
 const CHANNEL = 'porthole_events';
 
@@ -62,7 +63,7 @@ export function startPgEventBridge(url: string): { ready: Promise<void>; stop: (
   const connect = async () => {
     const next = new pg.Client({ connectionString: url });
     next.on('error', (error) => {
-      console.error('[porthole] event bridge connection lost:', error.message);
+      log().error({ err: error }, 'event bridge connection lost');
       if (client === next) client = undefined;
       void next.end().catch(() => undefined);
       if (!isStopped) retry = setTimeout(() => void connect(), 2_000);
@@ -82,7 +83,7 @@ export function startPgEventBridge(url: string): { ready: Promise<void>; stop: (
       client = next;
       markReady();
     } catch (error) {
-      console.error('[porthole] event bridge cannot connect:', error instanceof Error ? error.message : error);
+      log().error({ err: error }, 'event bridge cannot connect');
       void next.end().catch(() => undefined);
       if (!isStopped) retry = setTimeout(() => void connect(), 2_000);
     }
@@ -91,7 +92,7 @@ export function startPgEventBridge(url: string): { ready: Promise<void>; stop: (
   setRelay((event) => {
     const payload = JSON.stringify({ origin: busOrigin(), event });
     client?.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((error: unknown) => {
-      console.error('[porthole] event bridge notify failed:', error instanceof Error ? error.message : error);
+      log().error({ err: error }, 'event bridge notify failed');
     });
   });
   void connect();

@@ -25,6 +25,7 @@ import { toMaskedReviewStatements, toStatementViews } from './sql-session-maskin
 import { runStatement, type StatementRun } from './sql-statement-run';
 import { findInvalidStatement } from './sql-syntax-check';
 import { rawDataBuffer } from './raw-data';
+import { log } from '../log/logger';
 
 export type SqlSessionOptions = {
   ws: WebSocket;
@@ -96,7 +97,7 @@ export class SqlSession implements LiveSession {
         onBehind: (isBehind) => (isBehind ? this.flow.hold('recording') : this.flow.release('recording')),
       });
     } catch (error) {
-      console.error(`[porthole] session ${this.id}: cannot open its recording:`, error);
+      log().error({ sessionId: this.id, err: error }, 'cannot open its recording');
       return this.fail('recording_unavailable', 'Recording is unavailable, so the console cannot start.');
     }
     try {
@@ -105,7 +106,7 @@ export class SqlSession implements LiveSession {
       this.masker = createCellMasker({ columnRules: [...this.settings.columnMasks, ...BUILT_IN_COLUMN_MASKS], engine: masking.masker });
     } catch (error) {
       // Fail closed: without the masking rules nothing may be shown or stored.
-      console.error(`[porthole] session ${this.id}: cannot load its masking rules:`, error);
+      log().error({ sessionId: this.id, err: error }, 'cannot load its masking rules');
       return this.fail('masking_unavailable', 'The masking rules cannot be read, so the console cannot start.');
     }
     // The PostgreSQL parser is WebAssembly: load it while connecting, not at the first run.
@@ -132,7 +133,7 @@ export class SqlSession implements LiveSession {
       const { grantExpiresAt } = this.options;
       if (grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
     } catch (error) {
-      if (!(error instanceof ConnectorError)) console.error(`[porthole] session ${this.id}: connect failed:`, error);
+      if (!(error instanceof ConnectorError)) log().error({ sessionId: this.id, err: error }, 'connect failed');
       const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', 'Could not connect to the database.');
       this.fail(problem.code, problem.userMessage, CloseCode.TargetError);
     }
@@ -176,7 +177,7 @@ export class SqlSession implements LiveSession {
   /** Runs are served one at a time, in order, on the session's one connection. */
   private enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
-      console.error(`[porthole] session ${this.id}: run failed:`, error);
+      log().error({ sessionId: this.id, err: error }, 'run failed');
       this.fail('internal', 'Porthole hit an internal error and closed the console.');
     });
   }
@@ -359,7 +360,7 @@ export class SqlSession implements LiveSession {
       .then((beat) => {
         if (!beat.isActive) this.terminate(beat.endMessage ?? 'The session was ended elsewhere.', toTerminationReason(beat.endReason));
       })
-      .catch((error: unknown) => console.error(`[porthole] session ${this.id}: cannot write its counters:`, error));
+      .catch((error: unknown) => log().error({ sessionId: this.id, err: error }, 'cannot write its counters'));
   }
 
   private fail(code: string, message: string, closeCode: CloseCode = CloseCode.Internal): void {
@@ -391,7 +392,7 @@ export class SqlSession implements LiveSession {
         await this.recorder?.finish({ reason, message, exitCode: null });
         await endSession({ sessionId: this.id, reason, message, bytesIn: this.bytesIn, bytesOut: this.flow.sent });
       } catch (error) {
-        console.error(`[porthole] session ${this.id}: cannot record its end:`, error);
+        log().error({ sessionId: this.id, err: error }, 'cannot record its end');
       } finally {
         this.markFinished();
       }

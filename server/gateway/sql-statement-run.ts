@@ -7,6 +7,7 @@ import { SqlError } from '../sql/sql-error';
 import type { SqlRecorder } from '../sql/sql-recorder';
 import { statementReferences } from '../sql/statement-references';
 import { toColumnViews } from './sql-session-masking';
+import { log } from '../log/logger';
 
 /** First page small, so the first rows show at once; later pages larger, for throughput. */
 const FIRST_PAGE_ROWS = 200;
@@ -147,6 +148,6 @@ function toStatementError(error: unknown, isTimedOut: boolean, sessionId: string
     if (isTimedOut && error.code === 'cancelled') return new SqlError('timeout', 'The statement ran past the time limit of this resource and was stopped.', { serverCode: error.serverCode });
     return error;
   }
-  console.error(`[porthole] session ${sessionId}: statement failed:`, mask(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+  log().error({ sessionId, detail: mask(error instanceof Error ? (error.stack ?? error.message) : String(error)) }, 'statement failed');
   return new SqlError('query_failed', error instanceof Error ? error.message : 'The statement failed.');
 }

@@ -7,13 +7,14 @@ import { publish } from '../events/event-bus';
 import { authorizeWatch } from './authorize-watch';
 import { MAX_INBOUND_FRAME_BYTES } from './protocol';
 import { rejectUpgrade, type UpgradeHandler } from './upgrade-router';
+import { log } from '../log/logger';
 
 const globalForWatch = globalThis as unknown as { __portholeWatchWss?: WebSocketServer };
 const watchWss = () => (globalForWatch.__portholeWatchWss ??= new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_FRAME_BYTES, perMessageDeflate: false, clientTracking: false }));
 
 function audit(action: 'session.watch.start' | 'session.watch.end', actorId: string, sessionId: string, watchId: string): void {
   recordAuditEvent({ actorId, action, targetType: 'session', targetId: sessionId, data: { watchId } }).catch((error: unknown) =>
-    console.error(`[porthole] session ${sessionId}: cannot audit ${action}:`, error),
+    log().error({ sessionId, err: error }, `cannot audit ${action}`),
   );
 }
 
@@ -22,7 +23,7 @@ async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, sessi
   try {
     decision = await authorizeWatch(req, sessionId);
   } catch (error) {
-    console.error('[porthole] watch refused, database unavailable:', error);
+    log().error({ err: error }, 'watch refused, database unavailable');
     return rejectUpgrade(socket, 503, 'Service Unavailable');
   }
   if (!decision.isAllowed) return rejectUpgrade(socket, decision.status, decision.reason);
@@ -42,7 +43,7 @@ async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, sessi
 /** The upgrade handler for `/ws/sessions/:id/watch`: a read-only view of a live terminal. */
 export const handleWatchUpgrade: UpgradeHandler = (req, socket, head, params) => {
   upgrade(req, socket, head, params.id ?? '').catch((error: unknown) => {
-    console.error('[porthole] watch upgrade failed:', error);
+    log().error({ err: error }, 'watch upgrade failed');
     rejectUpgrade(socket, 500, 'Internal Server Error');
   });
 };

@@ -23,14 +23,31 @@ function prettyStream(): DestinationStream | undefined {
   }
 }
 
-/** pino's error shape, minus a failed query's parameters (they may be credentials or hashes). */
+const QUERY_PARAMS = /^params: .*$/gm;
+
+/**
+ * pino's error shape, minus a failed query's parameters (they may be credentials, hashes or
+ * what a user typed): drizzle puts them in a property and in the message and stack too.
+ */
 function serializeError(error: Error): object {
   const { params: _params, ...rest } = pino.stdSerializers.err(error) as ReturnType<typeof pino.stdSerializers.err> & { params?: unknown };
+  for (const key of ['message', 'stack'] as const) {
+    if (typeof rest[key] === 'string') rest[key] = rest[key].replace(QUERY_PARAMS, 'params: [redacted]');
+  }
   return rest;
 }
 
+/** A configuration that does not parse still gets its one-line complaint logged. */
+function logConfig(): { logLevel: string; isDev: boolean } {
+  try {
+    return env();
+  } catch {
+    return { logLevel: 'info', isDev: false };
+  }
+}
+
 function createLogger(destination?: DestinationStream): Logger {
-  const config = env();
+  const config = logConfig();
   return pino(
     {
       level: config.logLevel,

@@ -14,6 +14,7 @@ import { recordingStore } from './stores/select-store';
 import { loadScreenRules } from './screen-masking-rules';
 import { screenSecretFinder, type ScreenRules } from './screen-secrets';
 import { markSearchState, writeSearchEntries } from './search-entries';
+import { log } from '../log/logger';
 
 /**
  * Indexes in a worker thread when one can be started (the built worker, or from source with
@@ -135,7 +136,7 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
     });
   } catch (error) {
     if (signal?.aborted) return;
-    console.error(`[porthole] recording ${recordingId}: indexing failed:`, error);
+    log().error({ recordingId, err: error }, 'indexing failed');
     await db()
       .update(recordings)
       .set({ indexState: 'failed' })

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { recordings } from '@/db/recording-schema';
+import { log } from '../log/logger';
 
 /** While recording, the row's progress (sizes, head hash, masks) is written at most this often. */
 export const ROW_UPDATE_MS = 1000;
@@ -51,7 +52,7 @@ export class RecordingRowWriter {
     this.pending = undefined;
     if (!columns || this.isClosed) return;
     this.lastWriteAt = Date.now();
-    this.enqueue(columns()).catch((error: unknown) => console.error(`[porthole] recording ${this.recordingId}: cannot update its row:`, error));
+    this.enqueue(columns()).catch((error: unknown) => log().error({ recordingId: this.recordingId, err: error }, 'cannot update its row'));
   }
 
   private enqueue(columns: RowColumns): Promise<void> {

@@ -9,6 +9,7 @@ import { activeRecordingIds, statsColumns } from './recorder';
 import type { RecordingStats } from './recording-log';
 import { signSealedRecording } from './signing/sign-recording';
 import { recordingStore } from './stores/select-store';
+import { log } from '../log/logger';
 
 export const INTERRUPTED_MESSAGE = 'Porthole stopped while the session was open; every event it had received is kept.';
 const SWEEP_INTERVAL_MS = 60_000;
@@ -84,7 +85,7 @@ async function recoverAll(rows: Recording[]): Promise<string[]> {
       recovered.push(row.id);
       void scheduleIndexing(row.id);
     } catch (error) {
-      console.error(`[porthole] recording ${row.id}: recovery failed:`, error);
+      log().error({ recordingId: row.id, err: error }, 'recovery failed');
     }
   }
   return recovered;
@@ -126,9 +127,9 @@ export function startRecordingRecovery(): () => void {
   let stop = () => undefined as void;
   recoverRecordingsAtStartup()
     .then((count) => {
-      if (count > 0) console.log(`[porthole] closed ${count} recording(s) left open by a previous run (marked interrupted).`);
+      if (count > 0) log().info(`closed ${count} recording(s) left open by a previous run (marked interrupted).`);
       stop = every('recording-sweep', SWEEP_INTERVAL_MS, sweepOrphanedRecordings);
     })
-    .catch((error: unknown) => console.error('[porthole] recording recovery failed:', error));
+    .catch((error: unknown) => log().error({ err: error }, 'recording recovery failed'));
   return () => stop();
 }

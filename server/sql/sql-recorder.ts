@@ -8,6 +8,7 @@ import { activeRecordingIds, statsColumns } from '../recording/recorder';
 import { RecordingLog } from '../recording/recording-log';
 import { signSealedRecording } from '../recording/signing/sign-recording';
 import { recordingStore } from '../recording/stores/select-store';
+import { log as logger } from '../log/logger';
 
 /**
  * The recording of one SQL console session, in the recording engineer's format: every SQL
@@ -37,7 +38,7 @@ export class SqlRecorder {
           .update(recordings)
           .set(statsColumns(stats))
           .where(eq(recordings.id, sessionId))
-          .catch((error: unknown) => console.error(`[porthole] recording ${sessionId}: cannot update its row:`, error));
+          .catch((error: unknown) => logger().error({ recordingId: sessionId, err: error }, 'cannot update its row'));
       },
       onError: (error) => holder.recorder?.fail(error),
     });
@@ -77,7 +78,7 @@ export class SqlRecorder {
     const seq = this.commandSeq++;
     this.commandWrites = this.commandWrites
       .then(() => db().insert(recordingCommands).values({ recordingId: this.id, seq, t, text: text.slice(0, 10_000), exitCode: null }))
-      .catch((error: unknown) => console.error(`[porthole] recording ${this.id}: cannot index a statement:`, error));
+      .catch((error: unknown) => logger().error({ recordingId: this.id, err: error }, 'cannot index a statement'));
     return seq;
   }
 
@@ -125,7 +126,7 @@ export class SqlRecorder {
   private fail(error: unknown): void {
     if (this.isFailed) return;
     this.isFailed = true;
-    console.error(`[porthole] recording ${this.id} failed:`, error);
+    logger().error({ recordingId: this.id, err: error }, 'recording failed');
     this.log.abandon();
     activeRecordingIds().delete(this.id);
     const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -4,6 +4,7 @@ import { webhookDeliveries, webhooks, type WebhookDelivery } from '@/db/access-s
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from './sign-webhook';
 import { postWebhook } from './post-webhook';
 import { openWebhookSecret } from './webhook-secret';
+import { log } from '../log/logger';
 
 /** Attempt n (1-based) failing waits baseMs·2^(n-1) before the next; after maxAttempts it is `failed`. */
 export const WEBHOOK_RETRY = { maxAttempts: 6, baseMs: 30_000, timeoutMs: 10_000, batch: 20, leaseMs: 60_000 };
@@ -84,7 +85,7 @@ async function attempt(delivery: Claimed): Promise<void> {
     statusCode = await send(delivery);
     if (statusCode < 200 || statusCode >= 300) failure = `HTTP ${statusCode}`;
   } catch (error) {
-    console.warn(`[porthole] webhook delivery ${delivery.id} (webhook ${delivery.webhookId}) failed: ${describeFailure(error)}`);
+    log().warn(`webhook delivery ${delivery.id} (webhook ${delivery.webhookId}) failed: ${describeFailure(error)}`);
     failure = DELIVERY_FAILED;
   }
   const attempts = delivery.attempts + 1;
@@ -134,7 +135,7 @@ export function wakeWebhookSender(): void {
   state.isRunning = true;
   setImmediate(() => {
     void deliverDueWebhooks()
-      .catch((error: unknown) => console.error('[porthole] webhook delivery failed:', error))
+      .catch((error: unknown) => log().error({ err: error }, 'webhook delivery failed'))
       .finally(() => {
         state.isRunning = false;
         if (state.isAgain) {

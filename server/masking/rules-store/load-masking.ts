@@ -5,6 +5,7 @@ import { selectRules, type RuleOverride } from '../built-in-rules';
 import { compileCustomRule } from '../custom-rule';
 import { createMasker, type Masker } from '../masker';
 import type { MaskRule } from '../types';
+import { log } from '../../log/logger';
 
 /**
  * Rules are read from the database for every new session (three small queries), and the
@@ -63,7 +64,7 @@ export function maskerFor(overrides: Record<string, RuleOverride>, custom: reado
       compiled.push(customRuleToMaskRule(rule));
     } catch (error) {
       // Validated when saved; a rule the engine no longer accepts is skipped, not fatal.
-      console.error(`[porthole] masking rule ${rule.id} (${rule.name}) does not compile, skipped:`, (error as Error).message);
+      log().error({ err: error }, `masking rule ${rule.id} (${rule.name}) does not compile, skipped`);
     }
   }
   const masker = createMasker(selectRules(overrides, compiled));

@@ -5,6 +5,7 @@ import { recordingSignatures } from '@/db/signing-schema';
 import { signWithKey } from '../../crypto/signing-key';
 import { manifestText } from './manifest';
 import { registerSigningKey } from './register-signing-key';
+import { log } from '../../log/logger';
 
 /**
  * Signs a sealed recording's manifest (its chain head, chunk count and times, as the row now
@@ -24,5 +25,5 @@ export async function signRecording(recordingId: string): Promise<void> {
 
 /** For the seal paths: a signature that cannot be written is logged, never ends anything. */
 export function signSealedRecording(recordingId: string): Promise<void> {
-  return signRecording(recordingId).catch((error: unknown) => console.error(`[porthole] recording ${recordingId}: cannot sign it:`, error));
+  return signRecording(recordingId).catch((error: unknown) => log().error({ recordingId, err: error }, 'cannot sign it'));
 }

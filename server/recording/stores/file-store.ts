@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CHUNK_HEADER_BYTES, decodeChunkHeader, decodeOpenFile, OPEN_HEADER_BYTES, openFileHeader, type SealedChunk } from '../format';
 import type { ChunkInfo, KeyframeInfo, OpenChunk, RecordingStore, RecordingWriter } from './recording-store';
 import { isUuid } from '@/lib/uuid/is-uuid';
+import { log } from '../../log/logger';
 
 /**
  * Recordings as files under `<dataDir>/recordings/<id>/`:
@@ -103,7 +104,7 @@ class FileWriter implements RecordingWriter {
   }
 
   async close(): Promise<void> {
-    for (const file of this.unsynced.splice(0)) await syncFile(file).catch((error: unknown) => console.error(`[porthole] cannot sync ${file}:`, error));
+    for (const file of this.unsynced.splice(0)) await syncFile(file).catch((error: unknown) => log().error({ err: error }, `cannot sync ${file}`));
     const fd = this.takeCurrent();
     if (fd !== undefined) fs.closeSync(fd);
     for (const retired of this.retiring.values()) fs.closeSync(retired);

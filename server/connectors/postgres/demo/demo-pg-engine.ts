@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { log } from '../../../log/logger';
 
 const WORKER = path.join(process.cwd(), 'server', 'connectors', 'postgres', 'demo', 'demo-pg-worker.mjs');
 
@@ -90,7 +91,7 @@ export class DemoPgEngine {
       });
       worker.on('error', (error) => {
         if (!isReady) return reject(error);
-        console.error('[porthole] the demo database failed:', error);
+        log().error({ err: error }, 'the demo database failed');
       });
       worker.on('exit', (code) => {
         if (!isReady) reject(new Error(`the demo database worker exited with code ${code}`));

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import net from 'node:net';
 import { DemoPgEngine, EngineRestartedError } from './demo-pg-engine';
 import * as wire from './demo-pg-wire';
+import { log } from '../../../log/logger';
 
 /** `processId` and `secretKey` are this connection's own, so a cancel names the statement it means. */
 type Connection = { socket: net.Socket; processId: number; secretKey: number; isMidExchange: boolean; isDiscardingToSync: boolean; isCancelCallParsed: boolean };
@@ -206,7 +207,7 @@ export class DemoPgFront {
     try {
       await this.restarting;
     } catch (error) {
-      console.error('[porthole] the demo database did not restart:', error);
+      log().error({ err: error }, 'the demo database did not restart');
     } finally {
       this.restarting = undefined;
     }

@@ -1,6 +1,7 @@
 import { DemoPgFront } from './demo-pg-front';
 import { ensureDemoSqlResource } from './ensure-demo-sql-resource';
 import { demoSeedSql } from './demo-seed';
+import { log } from '../../../log/logger';
 
 export type DemoDatabase = { host: '127.0.0.1'; port: number; close: () => Promise<void> };
 
@@ -21,7 +22,7 @@ export async function startDemoDatabase(): Promise<DemoDatabase | undefined> {
     await ensureDemoSqlResource(server);
     return server;
   } catch (error) {
-    console.error('[porthole] the demo database did not start:', error);
+    log().error({ err: error }, 'the demo database did not start');
     return undefined;
   }
 }

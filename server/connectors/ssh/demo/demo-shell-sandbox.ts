@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { log } from '../../../log/logger';
 
 /**
  * How the demo shell is kept away from Porthole's data directory (its encryption key signs
@@ -40,7 +41,7 @@ function demoAccount(): { user: string; uid: number; gid: number } | undefined {
   if (existing) return existing;
   const created = run('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', DEMO_SHELL_ACCOUNT]);
   if (created.ok) return lookupAccount(DEMO_SHELL_ACCOUNT);
-  console.warn(`[porthole] could not create the ${DEMO_SHELL_ACCOUNT} account (${created.stderr || 'useradd failed'}); the demo shell runs as nobody.`);
+  log().warn(`could not create the ${DEMO_SHELL_ACCOUNT} account (${created.stderr || 'useradd failed'}); the demo shell runs as nobody.`);
   return lookupAccount('nobody');
 }
 

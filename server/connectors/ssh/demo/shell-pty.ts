@@ -1,5 +1,6 @@
 import type { IPty } from 'node-pty';
 import { spawnPythonPty } from './python-pty';
+import { log } from '../../../log/logger';
 
 export type ShellPtyOptions = { file: string; args: string[]; cwd: string; env: Record<string, string>; cols: number; rows: number };
 
@@ -22,7 +23,7 @@ function loadNodePty(): Promise<NodePty | undefined> {
   nodePty ??= import('node-pty').then(
     (module) => (module as { default?: NodePty }).default ?? module,
     (error: unknown) => {
-      console.warn(`[porthole] node-pty is unavailable (${error instanceof Error ? error.message : String(error)}); the demo shell uses python3's pty module.`);
+      log().warn(`node-pty is unavailable (${error instanceof Error ? error.message : String(error)}); the demo shell uses python3's pty module.`);
       return undefined;
     },
   );

@@ -1,6 +1,7 @@
 import { seedDemoPolicy } from '../../../bootstrap/seed-demo-policy';
 import { ensureDemoSshResource } from '../../../resources/ensure-demo-ssh-resource';
 import { DemoShellUnavailableError, startDemoSshServer, type DemoSshServer } from './demo-ssh-server';
+import { log } from '../../../log/logger';
 
 export type DemoTarget = { server?: DemoSshServer; unavailable?: string };
 
@@ -18,7 +19,7 @@ export async function startDemoTarget(dataDir: string): Promise<DemoTarget> {
     return { server };
   } catch (error) {
     if (error instanceof DemoShellUnavailableError) return { unavailable: `the demo shell is off: ${error.message}` };
-    console.error('[porthole] the demo SSH target did not start:', error);
+    log().error({ err: error }, 'the demo SSH target did not start');
     return { unavailable: 'the demo shell did not start (see the error above)' };
   }
 }
