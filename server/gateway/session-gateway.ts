@@ -47,14 +47,6 @@ export function createSessionGateway({ connect = connectTerminal }: { connect?: 
     void session.finished.then(() => {
       running.delete(session);
       tallies().liveSessions[type] -= 1;
-    });
-  };
-  const track = (session: { id: string; finished: Promise<void>; terminate(message: string): void }, type: SessionType) => {
-    running.add(session);
-    tallies().liveSessions[type] += 1;
-    void session.finished.then(() => {
-      running.delete(session);
-      tallies().liveSessions[type] -= 1;
       tallies().heldBytes.delete(session.id);
     });
   };
