@@ -43,12 +43,15 @@ const roundDuration = (seconds: number | null) => (seconds === null ? null : Mat
  * scripts/build-server.mjs bundles the worker next to the server bundle, so only the built
  * server finds it here; running from source (tsx: dev, tests) uses the source, never a stale build.
  */
-const BUILT_WORKER_FILE = path.join(__dirname, 'index-worker.js');
+// The name is put together at run time so that Next's bundler, which sees this file too,
+// does not try to resolve the built worker (it exists only beside the esbuild bundle).
+const BUILT_WORKER_FILE = path.join(__dirname, ['index-worker', 'js'].join('.'));
 const WORKER_FILE = path.join(process.cwd(), 'server', 'recording', 'index-worker.ts');
 const TSX_CJS_API = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cjs', 'api', 'index.cjs');
 
+/** The worker's entry is code to evaluate: Next.js's bundler would try to bundle a file path given here. */
 function startWorker(workerData: unknown): Worker {
-  if (fs.existsSync(BUILT_WORKER_FILE)) return new Worker(BUILT_WORKER_FILE, { workerData });
+  if (fs.existsSync(BUILT_WORKER_FILE)) return new Worker(`require(${JSON.stringify(BUILT_WORKER_FILE)});`, { eval: true, workerData });
   if (!fs.existsSync(WORKER_FILE) || !fs.existsSync(TSX_CJS_API)) throw new WorkerUnavailable('the worker source is not here');
   // A worker's entry cannot be TypeScript by itself: this bootstrap registers tsx, then loads it.
   const bootstrap = `require(${JSON.stringify(TSX_CJS_API)}).register(); require(${JSON.stringify(WORKER_FILE)});`;
