@@ -18,7 +18,7 @@ export const insightsQuery = z
   .object({
     /** Auditors and admins: someone else's insights. Anyone else may only name themselves. */
     userId: optional(z.uuid({ message: 'Pick a user from the list' })),
-    period: z.enum(INSIGHT_PERIODS).default('week'),
+    period: z.enum(INSIGHT_PERIODS, { message: 'Pick the last 7 days, the last 30 days or custom dates' }).default('week'),
     from: optional(day),
     to: optional(day),
   })

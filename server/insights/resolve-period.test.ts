@@ -33,6 +33,10 @@ describe('insightsQuery', () => {
     expect(insightsQuery.safeParse({ period: 'custom', from: '2026-02-30', to: '2026-03-01' }).success).toBe(false);
   });
 
+  it('names the periods it knows when given another', () => {
+    expect(insightsQuery.safeParse({ period: 'year' }).error?.issues[0]?.message).toBe('Pick the last 7 days, the last 30 days or custom dates');
+  });
+
   it('defaults to a week and treats empty form fields as absent', () => {
     expect(insightsQuery.parse({ userId: '', from: '', to: '' })).toEqual({ period: 'week' });
   });
