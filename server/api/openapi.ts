@@ -8,6 +8,7 @@ import { searchOperations } from '../search/search-operations';
 import { sqlOperations } from '../sql/sql-operations';
 import { confirmHostKeyInput, hostKeyCheckView } from '../resources/host-key-schemas';
 import { createResourceInput, resourceListQuery, resourceView, updateResourceInput } from '../resources/resource-schemas';
+import { snippetOperations } from '../snippets/snippet-operations';
 import { createSessionInput, sessionListQuery, sessionTicketView, sessionView, terminatedSessionView, terminateSessionInput } from '../sessions/session-schemas';
 import { createdTokenView, createTokenInput, tokenView } from '../tokens/token-schemas';
 import { createUserInput, updateUserInput, userView } from '../users/user-schemas';
@@ -58,6 +59,7 @@ export const operations: Operation[] = [
   ...retentionOperations,
   ...searchOperations,
   ...insightsOperations,
+  ...snippetOperations,
   ...maskingOperations,
   ...sqlOperations,
   ...webhookOperations,
