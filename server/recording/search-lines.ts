@@ -89,10 +89,15 @@ export class SearchLines {
 
   private pushOutput(raw: string): void {
     if (this.chars >= MAX_OUTPUT_CHARS || this.seen.size >= MAX_OUTPUT_LINES) return;
-    const text = clip(this.masked(raw.trimEnd()));
-    if (text.trim().length === 0 || text === this.lastOutput) return;
-    this.lastOutput = text;
-    if (this.seen.has(text)) return;
+    // Deduplicated on the screen's text, before the (costlier) secret check.
+    const line = raw.trimEnd();
+    if (line.trim().length === 0 || line === this.lastOutput) return;
+    this.lastOutput = line;
+    if (this.seen.has(line)) return;
+    this.seen.add(line);
+    const text = clip(this.masked(line));
+    // The same line once the screen check painted its secret over: already kept.
+    if (text !== line && this.seen.has(text)) return;
     this.seen.add(text);
     this.chars += text.length;
     this.lines.push({ kind: 'output', t: this.timeOf(), text, failed: false });
