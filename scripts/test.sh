@@ -30,7 +30,7 @@ npm run typecheck
 step "Unit and integration tests (vitest)"
 npx vitest run
 
-step "Production build (next build)"
+step "Production build (next build, then the server bundle in dist/server)"
 npm run build
 
 if [[ -f playwright.config.ts ]]; then
