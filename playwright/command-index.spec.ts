@@ -39,7 +39,7 @@ test('the command list shows typed-ahead commands, run times and likely failures
 
   const replay = new ReplayPage(page);
   await replay.open(id);
-  const rows = replay.commands.getByRole('button');
+  const rows = replay.commandJumps;
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(0)).toContainText('sleep 1');
   await expect(rows.nth(1)).toContainText('echo typed-ahead');

@@ -9,6 +9,8 @@ export class ReplayPage {
   readonly speed: Locator;
   readonly integrity: Locator;
   readonly commands: Locator;
+  /** Each command row's jump button (a row also has its "Save as snippet" button). */
+  readonly commandJumps: Locator;
   readonly noteMarkers: Locator;
 
   constructor(private readonly page: Page) {
@@ -19,6 +21,7 @@ export class ReplayPage {
     this.speed = page.getByRole('combobox', { name: 'Speed' });
     this.integrity = page.getByTestId('integrity');
     this.commands = page.getByRole('list', { name: 'Commands' });
+    this.commandJumps = this.commands.getByRole('button', { name: /^(?!Save as snippet)/ });
     this.noteMarkers = page.getByTestId('note-marker');
   }
 
