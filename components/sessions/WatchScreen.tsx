@@ -41,7 +41,12 @@ export function WatchScreen({ sessionId, userName, recordingHref }: { sessionId:
         <span className="text-xs">Read-only: nothing you type reaches the session. {userName} sees that you are watching.</span>
         <div className="ml-auto">{isLive ? <TerminateSessionButton sessionId={sessionId} userName={userName} /> : null}</div>
       </div>
-      <div className="h-[min(70vh,720px)] min-h-64 overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
+      {/* Shaped like the watched terminal (a monospace cell is about 0.6 × 1.15 of the font size),
+          so a phone shows a small whole screen rather than a tall, mostly empty box. */}
+      <div
+        className="max-h-[min(70vh,720px)] min-h-32 w-full overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800"
+        style={state.size ? { aspectRatio: `${state.size.cols * 0.6} / ${state.size.rows * 1.15}` } : { height: 'min(70vh, 720px)' }}
+      >
         <WatchTerminal sessionId={sessionId} onStateChange={onStateChange} />
       </div>
       {state.ending ? (

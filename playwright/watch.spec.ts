@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { startSshd, type Sshd } from '../test/harness/sshd';
+import { expect, fromPorthole, test } from './fixtures';
+import { TerminalPage } from './pages/TerminalPage';
+import { createSshResource, type SshResource } from './ssh-target';
+
+/**
+ * An auditor watches an engineer's live terminal and terminates it: two browser contexts on
+ * one real sshd. WATCH_SCREENSHOTS=<dir> also keeps the screenshots there (always in the
+ * test's output folder).
+ */
+
+let sshd: Sshd;
+let resource: SshResource;
+
+test.beforeAll(async ({ adminApi }, testInfo) => {
+  sshd = await startSshd();
+  resource = await createSshResource(adminApi, sshd, `watched-${testInfo.workerIndex}-${Date.now().toString(36)}`);
+});
+
+test.afterAll(async () => {
+  await sshd?.stop();
+});
+
+const watchText = (page: Page) => page.evaluate(() => window.__portholeWatch?.text() ?? '');
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  const dir = process.env.WATCH_SCREENSHOTS;
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((isDark) => document.documentElement.classList.toggle('dark', isDark), theme === 'dark');
+      const file = `${name}-${width}-${theme}.png`;
+      await page.screenshot({ path: test.info().outputPath(file) });
+      if (dir) await page.screenshot({ path: path.join(dir, file) });
+    }
+  }
+  await page.evaluate(() => document.documentElement.classList.remove('dark'));
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test('an auditor sees a live session appear, watches it, and terminates it with a reason the engineer reads', async ({ seed, loginAs }) => {
+  test.setTimeout(150_000);
+  const engineer = await seed.user({ roles: ['engineer'], name: 'Erin Engineer' });
+  const auditor = await seed.user({ roles: ['auditor'], name: 'Ada Auditor' });
+  const auditorPage = await loginAs(auditor);
+  const engineerPage = await loginAs(engineer);
+  await auditorPage.setViewportSize({ width: 1440, height: 900 });
+  await engineerPage.setViewportSize({ width: 1280, height: 800 });
+  const terminal = new TerminalPage(engineerPage);
+  const row = auditorPage.getByRole('table', { name: 'Sessions' }).getByRole('row').filter({ hasText: engineer.email });
+  let sessionId = '';
+
+  await test.step('the auditor’s sessions list shows the engineer’s new terminal live, without a reload', async () => {
+    await auditorPage.goto('/sessions');
+    await engineerPage.goto(`/resources/${resource.id}`);
+    await engineerPage.getByRole('button', { name: 'Connect' }).click();
+    await expect(engineerPage).toHaveURL(/\/terminal\/[0-9a-f-]{36}$/);
+    sessionId = engineerPage.url().split('/').pop() ?? '';
+    await terminal.expectStatus('connected');
+    await terminal.run('echo before-watch-$((6*7))');
+    await terminal.waitForLine(/^before-watch-42$/);
+    await expect(row.getByText('Live')).toBeVisible({ timeout: 15_000 });
+  });
+
+  await test.step('an engineer can neither watch nor terminate (page and API)', async () => {
+    const other = await loginAs(await seed.user({ roles: ['engineer'] }));
+    expect((await other.goto(`/sessions/${sessionId}/watch`))?.status()).toBe(404);
+    expect((await other.request.post(`/api/v1/sessions/${sessionId}/terminate`, { headers: fromPorthole(), data: { reason: 'mine' } })).status()).toBe(403);
+    expect((await other.request.post(`/api/v1/sessions/${sessionId}/watch-ticket`, { headers: fromPorthole(), data: {} })).status()).toBe(403);
+    expect((await engineerPage.request.post(`/api/v1/sessions/${sessionId}/terminate`, { headers: fromPorthole(), data: { reason: 'me' } })).status()).toBe(403);
+  });
+
+  await test.step('Watch opens the current screen; the engineer is told who watches', async () => {
+    await screenshots(auditorPage, 'sessions-live');
+    await row.getByRole('link', { name: /^Watch / }).click();
+    await expect(auditorPage).toHaveURL(new RegExp(`/sessions/${sessionId}/watch$`));
+    await expect(auditorPage.getByTestId('watch-terminal')).toHaveAttribute('data-status', 'watching', { timeout: 20_000 });
+    await expect.poll(() => watchText(auditorPage), { message: 'the screen as it was' }).toContain('before-watch-42');
+    await expect(engineerPage.getByTestId('watched-banner')).toHaveText('Ada Auditor is watching this session.');
+  });
+
+  await test.step('what the engineer types appears for the watcher as it happens', async () => {
+    await terminal.run('echo typed-live-$((7*6))');
+    await terminal.waitForLine(/^typed-live-42$/);
+    await expect.poll(() => watchText(auditorPage), { message: 'the live output' }).toContain('typed-live-42');
+    await screenshots(auditorPage, 'watch');
+  });
+
+  await test.step('terminate with a reason: the engineer reads it, the watcher sees the end', async () => {
+    const reason = 'Production change outside the window';
+    await auditorPage.getByRole('button', { name: 'Terminate Erin Engineer’s session' }).click();
+    const dialog = auditorPage.getByRole('dialog', { name: 'Terminate Erin Engineer’s session' });
+    await expect(dialog.getByRole('button', { name: 'Terminate session' })).toBeDisabled();
+    await dialog.getByLabel('Reason').fill(reason);
+    await dialog.getByRole('button', { name: 'Terminate session' }).click();
+    await expect(terminal.banner).toContainText(`Session terminated by Ada Auditor: ${reason}`);
+    await terminal.expectStatus('closed');
+    await expect(engineerPage.getByTestId('watched-banner')).toHaveCount(0);
+    await expect(auditorPage.getByTestId('watch-terminal')).toHaveAttribute('data-status', 'closed');
+    await expect(auditorPage.getByRole('status')).toContainText('Session terminated');
+    const session = (await (await auditorPage.request.get(`/api/v1/sessions/${sessionId}`)).json()) as { status: string; endReason: string; endMessage: string };
+    expect(session).toMatchObject({ status: 'ended', endReason: 'terminated', endMessage: `Session terminated by Ada Auditor: ${reason}` });
+  });
+});
