@@ -51,18 +51,7 @@ export function SaveSnippetButton({ text, kind, resourceId, recordingId, t, defa
   return (
     <>
       {look === 'icon' ? (
-        <button
-          type="button"
-          onClick={open}
-          // One per row: the name says which command it keeps.
-          aria-label={`Save as snippet: ${suggestTitle(text)}`}
-          title="Save as snippet"
-          className="shrink-0 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-indigo-300"
-        >
-          <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">
-            <path d="M4 2.5h8v11l-4-2.75-4 2.75z" strokeLinejoin="round" />
-          </svg>
-        </button>
+        <BookmarkButton label={`Save as snippet: ${suggestTitle(text)}`} onClick={open} />
       ) : (
         <Button variant="secondary" onClick={open}>
           Save as snippet
@@ -110,5 +99,22 @@ export function SaveSnippetButton({ text, kind, resourceId, recordingId, t, defa
         </div>
       </dialog>
     </>
+  );
+}
+
+/** The small trigger for dense rows; one per row, so its name says which command it keeps. */
+function BookmarkButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label={label}
+      title="Save as snippet"
+      className="shrink-0 rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-indigo-300"
+    >
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">
+        <path d="M4 2.5h8v11l-4-2.75-4 2.75z" strokeLinejoin="round" />
+      </svg>
+    </button>
   );
 }
