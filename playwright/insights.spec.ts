@@ -7,6 +7,8 @@ import { expectAccessible } from './support/axe';
 
 /** Insights: a failed command is listed by its cause, with the retry that worked, and links to its moment in the replay. */
 
+const AWS_KEY = 'AKIARHUNWS7DR4ERD7TI';
+
 let sshd: Sshd;
 let resource: SshResource;
 
@@ -38,9 +40,12 @@ test('a failed command is listed with its cause and opens the replay at its mome
   await term.waitFor(/No such file or directory/);
   term.type('ls /tmp\r');
   await term.waitFor(/\$ $/);
+  // A secret printed: insights count it by rule and resource, and never show it.
+  term.type(`echo ${AWS_KEY}\r`);
+  await term.waitFor(/\$ $/);
   term.type('exit\r');
   await term.closed;
-  await expect.poll(async () => ((await (await page.request.get(`/api/v1/recordings/${id}`)).json()) as { commandCount: number }).commandCount).toBe(3);
+  await expect.poll(async () => ((await (await page.request.get(`/api/v1/recordings/${id}`)).json()) as { commandCount: number }).commandCount).toBe(4);
 
   await page.goto('/insights');
   const report = page.getByTestId('insights-report');
@@ -49,6 +54,8 @@ test('a failed command is listed with its cause and opens the replay at its mome
   await expect(cause).toHaveCount(1);
   const retries = page.getByRole('list', { name: 'Retried after a failure' });
   await expect(retries.getByRole('link', { name: 'ls /tmp' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Secrets masked' }).getByRole('listitem').filter({ hasText: /AWS access key/ })).toContainText(resource.name);
+  await expect(page.locator('body')).not.toContainText(AWS_KEY);
   await expectAccessible(page, 'Insights');
 
   const failed = cause.getByRole('link', { name: 'ls /nonexistent' });
