@@ -67,7 +67,8 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
             actions={{ placeHold: placeRecordingHoldAction.bind(null, id), liftHold: liftRecordingHoldAction.bind(null, id), remove: deleteRecordingAction.bind(null, id) }}
           />
         </div>
-        <details className="relative">
+        {/* ml-auto: wrapped under the title (a phone), the button stays at the right, where its menu opens. */}
+        <details className="relative ml-auto">
           <summary className={buttonClass('secondary', 'cursor-pointer list-none')}>Export</summary>
           <div className="absolute right-0 z-10 mt-1 w-64 rounded-md border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
             {[
