@@ -10,7 +10,7 @@ import { isTypingTarget } from '../ui/is-typing-target';
  * there is one. The shell renders a box for the rail and one for the phone's top bar; only the
  * one on screen answers `/`.
  */
-export function HeaderSearch({ className = '' }: { className?: string }) {
+export function HeaderSearch({ className = '', placeholder = 'Search recordings' }: { className?: string; placeholder?: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -41,7 +41,7 @@ export function HeaderSearch({ className = '' }: { className?: string }) {
         required
         aria-label="Search recordings"
         aria-keyshortcuts="/"
-        placeholder="Search recordings"
+        placeholder={placeholder}
         autoComplete="off"
         onKeyDown={(event) => {
           if (event.key === 'Escape') event.currentTarget.blur();
