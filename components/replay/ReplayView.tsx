@@ -216,10 +216,10 @@ export default function ReplayView({
       data-status={state.status} data-time={state.time.toFixed(2)} data-speed={state.speed} data-seek-ms={state.lastSeekMs?.toFixed(1) ?? ''}>
       <div ref={columnRef} className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="relative">
+          {find.isOpen ? <ReplayFindBar find={find} time={() => playerRef.current?.current.time ?? 0} onClosed={() => rootRef.current?.querySelector<HTMLElement>('[data-testid="timeline"]')?.focus()} /> : null}
           <div ref={regionRef} className="overflow-auto rounded-lg border border-zinc-800 bg-[#0b0d12] p-2" aria-label="Recorded terminal" role="region">
             <div ref={containerRef} data-testid="replay-terminal" className="inline-block" />
           </div>
-          {find.isOpen ? <ReplayFindBar find={find} time={() => playerRef.current?.current.time ?? 0} onClosed={() => rootRef.current?.querySelector<HTMLElement>('[data-testid="timeline"]')?.focus()} /> : null}
         </div>
         {state.error ? (
           <p role="alert" className="text-sm text-red-600 dark:text-red-400">
