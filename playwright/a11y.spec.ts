@@ -101,6 +101,10 @@ test('recordings, replay and notes are accessible in both themes; the timeline i
       { path: '/recordings', name: 'Recordings', ready: (p) => p.getByRole('heading', { name: 'Recordings', level: 1 }) },
       { path: '/notes', name: 'Notes', ready: (p) => p.getByText('Checked the') },
       { path: `/recordings/${id}`, name: 'Replay', ready: () => replay.root.and(page.locator('[data-status="paused"]')) },
+      { path: '/search', name: 'Search (start)', ready: (p) => p.getByRole('heading', { name: 'Search', level: 1 }) },
+      { path: '/search?q=first', name: 'Search results', ready: (p) => p.locator('main mark').first() },
+      { path: '/insights', name: 'Insights', ready: (p) => p.getByRole('heading', { level: 1 }) },
+      { path: '/snippets', name: 'Snippets', ready: (p) => p.getByRole('heading', { level: 1 }) },
     ]);
 
     await test.step('Tab reaches the timeline; arrows, End and Home seek', async () => {
@@ -155,6 +159,8 @@ test('an approver’s and an auditor’s pages are accessible in both themes; th
     { path: `/approvals?id=${requestId}`, name: 'Approvals inbox', ready: (p) => p.getByRole('article', { name: `Request from ${engineer.name}` }) },
     { path: '/approvals/grants', name: 'Active grants', ready: (p) => p.getByRole('heading', { level: 1 }) },
     { path: '/audit', name: 'Audit log', ready: (p) => p.getByRole('heading', { name: 'Audit log', level: 1 }) },
+    { path: '/admin/retention', name: 'Retention & holds (auditor)', ready: (p) => p.getByRole('heading', { name: 'Retention & holds', level: 1 }) },
+    { path: `/insights?userId=${engineer.id}`, name: 'Insights of another user (auditor)', ready: (p) => p.getByRole('heading', { level: 1 }) },
   ]);
 });
 
@@ -170,6 +176,7 @@ test('an admin’s pages are accessible in both themes', async ({ admin, seed })
     { path: `/admin/resources/${resource.id}`, name: 'Edit resource and its policy', ready: (p) => p.getByRole('heading', { level: 1 }) },
     { path: '/admin/masking', name: 'Masking rules', ready: (p) => p.getByRole('heading', { level: 1 }) },
     { path: '/admin/webhooks', name: 'Webhooks', ready: (p) => p.getByRole('heading', { level: 1 }) },
+    { path: '/admin/retention', name: 'Retention & holds', ready: (p) => p.getByRole('heading', { name: 'Retention & holds', level: 1 }) },
   ]);
 });
 
