@@ -82,7 +82,8 @@ export function SaveSnippetButton({ text, kind, resourceId, recordingId, t, defa
               </div>
             </>
           ) : (
-            <form onSubmit={(event) => void save(event)} noValidate className="space-y-3">
+            // An error goes as soon as a field is edited: it would be stale after the fix.
+            <form onSubmit={(event) => void save(event)} onInput={() => setOutcome(undefined)} noValidate className="space-y-3">
               <TextField label="Title" name="title" required maxLength={200} defaultValue={defaultTitle ?? suggestTitle(text)} error={fieldError('title')} />
               <TextAreaField label="Notes (optional, markdown)" name="notes" rows={4} maxLength={10_000} placeholder="When to use it, what to watch out for…" error={fieldError('notes')} />
               {unshownError ? <Alert tone="error">{unshownError}</Alert> : null}
