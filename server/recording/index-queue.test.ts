@@ -48,4 +48,20 @@ describeEachDriver('indexing queue', () => {
       logs.restore();
     }
   });
+
+  it('a recording deleted while it is indexed (a purge, a deletion) is not logged as a failed index', async () => {
+    const id = await finishedRecording();
+    const logs = captureLogs();
+    try {
+      const job = scheduleIndexing(id);
+      // The job has read the row; the recording goes while its worker runs.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await db().delete(recordings).where(eq(recordings.id, id));
+      await job;
+      expect(logs.entries().filter((entry) => entry.level === 'error')).toEqual([]);
+      expect(logs.entries().map((entry) => entry.msg)).toContain('recording deleted while it was being indexed');
+    } finally {
+      logs.restore();
+    }
+  });
 });

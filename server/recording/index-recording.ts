@@ -139,6 +139,11 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
     });
   } catch (error) {
     if (signal?.aborted) return;
+    // Deleted or purged while it was being indexed: nothing is left to index, nothing failed.
+    if (!(await recordingExists(recordingId))) {
+      log().info({ recordingId }, 'recording deleted while it was being indexed');
+      return;
+    }
     log().error({ recordingId, err: error }, 'indexing failed');
     await db()
       .update(recordings)
@@ -148,4 +153,10 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
     // Not searchable, and not tried again by the search backfill at every start.
     await markSearchState(db(), recordingId, 'failed').catch(() => undefined);
   }
+}
+
+async function recordingExists(recordingId: string): Promise<boolean> {
+  const rows = await db().select({ id: recordings.id }).from(recordings).where(eq(recordings.id, recordingId)).catch(() => undefined);
+  // Unknown (the database is gone too): say it failed, as before.
+  return rows === undefined || rows.length > 0;
 }
