@@ -177,6 +177,7 @@ test('an admin’s pages are accessible in both themes', async ({ admin, seed })
     { path: '/admin/masking', name: 'Masking rules', ready: (p) => p.getByRole('heading', { level: 1 }) },
     { path: '/admin/webhooks', name: 'Webhooks', ready: (p) => p.getByRole('heading', { level: 1 }) },
     { path: '/admin/retention', name: 'Retention & holds', ready: (p) => p.getByRole('heading', { name: 'Retention & holds', level: 1 }) },
+    { path: '/admin/storage', name: 'Recording storage', ready: (p) => p.getByTestId('next-purge') },
   ]);
 });
 

@@ -20,4 +20,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/resources', label: 'Manage resources', roles: ['admin'] },
   { href: '/admin/masking', label: 'Masking', roles: ['admin'] },
   { href: '/admin/webhooks', label: 'Webhooks', roles: ['admin'] },
+  { href: '/admin/storage', label: 'Storage', roles: ['admin'] },
 ];

@@ -25,3 +25,24 @@ export type RecordingRetention = {
   /** Whether the owner may delete it now (the setting allows it and no hold covers it). */
   ownerMayDelete: boolean;
 };
+
+/** One group of recordings: a resource, a user, or a single recording in the purge sample. */
+export type StorageRow = {
+  /** The resource's, user's or recording's id; null for a deleted resource or a total. */
+  key: string | null;
+  label: string;
+  count: number;
+  /** Bytes the store holds (compressed chunks and keyframes). */
+  bytes: number;
+  /** When the oldest started (ISO). */
+  oldest: string | null;
+};
+
+export type StorageReport = {
+  defaultDays: number;
+  total: StorageRow;
+  byResource: StorageRow[];
+  byUser: StorageRow[];
+  /** What the purge job would remove if it ran now, and the oldest 20 of them. */
+  nextPurge: StorageRow & { sample: StorageRow[] };
+};

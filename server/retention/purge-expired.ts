@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { finishPurge, purgeRecording, unfinishedPurges, type PurgeHooks } from './purge-recording';
-import { isHeldSql } from './hold-condition';
+import { isExpiredSql, RETENTION_FROM } from './expired-recordings';
 import { getRetentionSettings } from './retention-settings';
 
 /** Recordings purged per run: the job runs again soon, and one run never holds the store for long. */
@@ -25,15 +25,6 @@ export async function purgeExpiredRecordings(hooks: PurgeHooks = {}): Promise<{ 
 }
 
 async function expiredRecordingIds(defaultDays: number): Promise<string[]> {
-  const result: unknown = await db().execute(sql`
-    select r.id from recordings r
-    join sessions s on s.id = r.id
-    left join resources res on res.id = s.resource_id
-    where r.status <> 'recording'
-      and coalesce(res.retention_days, ${defaultDays}::int) > 0
-      and coalesce(r.ended_at, r.started_at) + make_interval(days => coalesce(res.retention_days, ${defaultDays}::int)) < now()
-      and not ${isHeldSql(sql`r.id`, sql`r.user_id`, sql`s.resource_id`)}
-    order by r.started_at
-    limit ${BATCH}`);
+  const result: unknown = await db().execute(sql`select r.id from ${RETENTION_FROM} where ${isExpiredSql(defaultDays)} order by r.started_at limit ${BATCH}`);
   return (result as { rows: { id: string }[] }).rows.map((row) => row.id);
 }

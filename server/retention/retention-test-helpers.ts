@@ -4,6 +4,7 @@ import { recordings, type RecordingStoreKind } from '@/db/recording-schema';
 import { sessions } from '@/db/schema';
 import { FORMAT_VERSION } from '../recording/format';
 import { RecordingLog } from '../recording/recording-log';
+import { statsColumns } from '../recording/recorder';
 import { recordingStore } from '../recording/stores/select-store';
 
 /** A sealed recording of a few lines, ended `endedDaysAgo` days ago, in the given store. */
@@ -24,6 +25,6 @@ export async function sealedRecording({ userId, resource, store = 'file', endedD
   }
   const stats = await log.finish();
   await writer.close();
-  await db().update(recordings).set({ status: 'complete', endedAt, headHash: stats.headHash ?? null, chunkCount: stats.chunkCount }).where(sql`${recordings.id} = ${id}`);
+  await db().update(recordings).set({ ...statsColumns(stats), status: 'complete', endedAt }).where(sql`${recordings.id} = ${id}`);
   return id;
 }

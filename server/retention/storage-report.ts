@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import type { Actor } from '../auth/actor';
+import { requireRole } from '../auth/require-role';
+import type { StorageReport, StorageRow } from '@/lib/retention/retention-views';
+import { isExpiredSql, RETENTION_FROM } from './expired-recordings';
+import { getRetentionSettings } from './retention-settings';
+
+type Row = { key: string | null; label: string; count: number | string; bytes: number | string | null; oldest: Date | string | null };
+
+/** Rows a page shows per group: the biggest first. */
+const GROUP_LIMIT = 50;
+
+const toRow = (row: Row): StorageRow => ({
+  key: row.key,
+  label: row.label,
+  count: Number(row.count),
+  bytes: Number(row.bytes ?? 0),
+  oldest: row.oldest === null ? null : new Date(row.oldest).toISOString(),
+});
+
+async function rows(query: ReturnType<typeof sql>): Promise<StorageRow[]> {
+  const result: unknown = await db().execute(query);
+  return (result as { rows: Row[] }).rows.map(toRow);
+}
+
+/** Admins: where recording storage goes (by resource, by user), and what the next purge removes. */
+export async function storageReport({ actor }: { actor: Actor }): Promise<StorageReport> {
+  requireRole(actor, 'admin');
+  const { defaultDays } = await getRetentionSettings();
+  const select = sql`count(*) as count, sum(r.stored_bytes) as bytes, min(r.started_at) as oldest`;
+  const [byResource, byUser, [total], [expiring], expiringSample] = await Promise.all([
+    rows(sql`select s.resource_id::text as key, s.resource_name as label, ${select} from ${RETENTION_FROM} group by s.resource_id, s.resource_name order by bytes desc nulls last limit ${GROUP_LIMIT}`),
+    rows(sql`select r.user_id::text as key, u.name || ' <' || u.email || '>' as label, ${select} from ${RETENTION_FROM} join users u on u.id = r.user_id group by r.user_id, u.name, u.email order by bytes desc nulls last limit ${GROUP_LIMIT}`),
+    rows(sql`select null as key, 'all' as label, ${select} from ${RETENTION_FROM}`),
+    rows(sql`select null as key, 'expired' as label, ${select} from ${RETENTION_FROM} where ${isExpiredSql(defaultDays)}`),
+    rows(sql`select r.id::text as key, s.resource_name || ', ' || u.name as label, 1 as count, r.stored_bytes as bytes, r.started_at as oldest
+      from ${RETENTION_FROM} join users u on u.id = r.user_id where ${isExpiredSql(defaultDays)} order by r.started_at limit 20`),
+  ]);
+  return { defaultDays, total: total!, byResource, byUser, nextPurge: { ...expiring!, sample: expiringSample } };
+}
