@@ -100,11 +100,12 @@ test('recordings, replay and notes are accessible in both themes; the timeline i
     await tour(page, [
       { path: '/recordings', name: 'Recordings', ready: (p) => p.getByRole('heading', { name: 'Recordings', level: 1 }) },
       { path: '/notes', name: 'Notes', ready: (p) => p.getByText('Checked the') },
-      { path: `/recordings/${id}`, name: 'Replay', ready: () => replay.root.and(page.locator('[data-status="paused"]')) },
       { path: '/search', name: 'Search (start)', ready: (p) => p.getByRole('heading', { name: 'Search', level: 1 }) },
       { path: '/search?q=first', name: 'Search results', ready: (p) => p.locator('main mark').first() },
       { path: '/insights', name: 'Insights', ready: (p) => p.getByRole('heading', { level: 1 }) },
       { path: '/snippets', name: 'Snippets', ready: (p) => p.getByRole('heading', { level: 1 }) },
+      // Last: the keyboard steps below run on the replay.
+      { path: `/recordings/${id}`, name: 'Replay', ready: () => replay.root.and(page.locator('[data-status="paused"]')) },
     ]);
 
     await test.step('Tab reaches the timeline; arrows, End and Home seek', async () => {
