@@ -23,7 +23,7 @@ import { sendSchemaTree } from './sql-schema-request';
 import { SqlFlow } from './sql-flow';
 import { toMaskedReviewStatements, toStatementViews } from './sql-session-masking';
 import { runStatement, type StatementRun } from './sql-statement-run';
-import { findInvalidStatement } from './sql-syntax-check';
+import { findInvalidStatement, syntaxRefusal } from './sql-syntax-check';
 import { rawDataBuffer } from './raw-data';
 import { log } from '../log/logger';
 
@@ -223,14 +223,11 @@ export class SqlSession implements LiveSession {
 
   /** Reported like the server's own syntax error, at its place in the script; nothing ran. */
   private refuseSyntax(id: string, statements: JudgedStatement[], error: NonNullable<Verdict['syntaxError']>): void {
-    const statement = statements[error.index]!;
-    const position = error.position === null ? null : statement.start + error.position;
     this.send({ type: 'run', id, statements: this.views(statements) });
-    const result = { id, index: error.index, command: statement.keyword, columns: [], rows: [], masked: [], rowCount: 0, durationMs: 0, isTruncated: false, omittedRows: 0 };
-    // The server quotes the statement near the error: the message is masked like the statement.
-    const message = this.mask(error.message);
-    if (!this.recorder?.record({ sql: 'result', ...result, error: { code: 'syntax_error', message, position } })) return;
-    this.send({ type: 'statement_error', id, index: error.index, code: 'syntax_error', message: this.shown(error.message, message), position, durationMs: 0 });
+    const { result, clearMessage } = syntaxRefusal(id, statements, error, (text) => this.mask(text));
+    if (!this.recorder?.record(result)) return;
+    const { code, message, position } = result.error;
+    this.send({ type: 'statement_error', id, index: error.index, code, message: this.shown(clearMessage, message), position, durationMs: 0 });
     if (this.recorder.record({ sql: 'finished', id, status: 'error', durationMs: 0 })) this.send({ type: 'finished', id, status: 'error', durationMs: 0 });
   }
 
