@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
+import { holdCoversSql } from './hold-condition';
 import type { HoldView } from './hold-schemas';
 
 type HoldRow = {
@@ -61,8 +62,5 @@ export async function listHolds({ actor }: { actor: Actor }): Promise<HoldView[]
 
 /** Active holds covering one recording (on it, its owner or its resource): for its page. */
 export async function activeHoldsOn(recording: { id: string; userId: string; resourceId: string | null }): Promise<HoldView[]> {
-  return selectHolds(sql`h.lifted_at is null and (
-    (h.scope = 'recording' and h.target_id = ${recording.id})
-    or (h.scope = 'user' and h.target_id = ${recording.userId})
-    or (h.scope = 'resource' and h.target_id = ${recording.resourceId}))`);
+  return selectHolds(sql`h.lifted_at is null and ${holdCoversSql(recording.id, recording.userId, recording.resourceId)}`);
 }
