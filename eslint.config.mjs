@@ -102,10 +102,7 @@ export default defineConfig([
   {
     files: ['server/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: forbidImports(['app', 'components'], 'server/ is below app/ and components/: it must not import them.') },
-      ],
+      'no-restricted-imports': ['error', { patterns: forbidImports(['app', 'components'], 'server/ is below app/ and components/: it must not import them.') }],
     },
   },
 ]);

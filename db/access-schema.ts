@@ -17,9 +17,16 @@ export const accessPolicies = pgTable(
       .primaryKey()
       .references(() => resources.id, { onDelete: 'cascade' }),
     /** Anyone holding one of these roles may decide… */
-    approverRoles: text('approver_roles').array().$type<Role[]>().notNull().default(sql`ARRAY['approver']::text[]`),
+    approverRoles: text('approver_roles')
+      .array()
+      .$type<Role[]>()
+      .notNull()
+      .default(sql`ARRAY['approver']::text[]`),
     /** …and so may these users, whatever their roles. */
-    approverUserIds: uuid('approver_user_ids').array().notNull().default(sql`ARRAY[]::uuid[]`),
+    approverUserIds: uuid('approver_user_ids')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::uuid[]`),
     approvalsRequired: integer('approvals_required').notNull().default(1),
     maxDurationMinutes: integer('max_duration_minutes').notNull().default(240),
     isReasonRequired: boolean('is_reason_required').notNull().default(true),
@@ -64,7 +71,9 @@ export const accessRequests = pgTable(
     index('access_requests_requester_idx').on(t.requesterId, t.createdAt),
     index('access_requests_status_idx').on(t.status, t.createdAt),
     // One open request per person and resource.
-    uniqueIndex('access_requests_one_pending_key').on(t.requesterId, t.resourceId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('access_requests_one_pending_key')
+      .on(t.requesterId, t.resourceId)
+      .where(sql`${t.status} = 'pending'`),
     check('access_requests_duration_positive', sql`${t.durationMinutes} > 0`),
   ],
 );
@@ -118,7 +127,9 @@ export const grants = pgTable(
   (t) => [
     uniqueIndex('grants_request_key').on(t.requestId),
     index('grants_user_resource_idx').on(t.userId, t.resourceId, t.status),
-    index('grants_active_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
+    index('grants_active_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'active'`),
   ],
 );
 
@@ -161,7 +172,9 @@ export const webhookDeliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt),
   ],
 );

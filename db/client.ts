@@ -29,9 +29,7 @@ export type DbHandle = {
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
-export type OpenDbOptions =
-  | { driver: 'pglite'; dataDir?: string /* undefined = in memory */ }
-  | { driver: 'postgres'; url: string };
+export type OpenDbOptions = { driver: 'pglite'; dataDir?: string /* undefined = in memory */ } | { driver: 'postgres'; url: string };
 
 /** Opens a database and brings its schema up to date. Throws a one-line error if it cannot. */
 export async function openDb(options: OpenDbOptions): Promise<DbHandle> {

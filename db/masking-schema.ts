@@ -44,7 +44,9 @@ export const resourceMasking = pgTable('resource_masking', {
     .primaryKey()
     .references(() => resources.id, { onDelete: 'cascade' }),
   mode: text('mode').$type<MaskingMode>().notNull().default('view_and_recording'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
 });
 
 export type MaskingCustomRuleRow = typeof maskingCustomRules.$inferSelect;

@@ -167,7 +167,10 @@ export const annotations = pgTable(
     endT: doublePrecision('end_t'),
     /** Markdown, rendered without raw HTML. */
     body: text('body').notNull(),
-    tags: text('tags').array().notNull().default(sql`ARRAY[]::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     /** Private to the author unless shared with the recording's other viewers. */
     isShared: boolean('is_shared').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

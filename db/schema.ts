@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const ROLES = ['engineer', 'approver', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -34,7 +22,11 @@ export const users = pgTable(
     /** argon2id; null for accounts that only sign in through OIDC. */
     passwordHash: text('password_hash'),
     /** Always contains 'engineer'. */
-    roles: text('roles').array().$type<Role[]>().notNull().default(sql`ARRAY['engineer']::text[]`),
+    roles: text('roles')
+      .array()
+      .$type<Role[]>()
+      .notNull()
+      .default(sql`ARRAY['engineer']::text[]`),
     isDisabled: boolean('is_disabled').notNull().default(false),
     oidcSubject: text('oidc_subject'),
     /** Bumped on password change, disable and re-role: older browser sessions stop working. */
@@ -43,10 +35,7 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
-    uniqueIndex('users_oidc_subject_key').on(t.oidcSubject),
-  ],
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), uniqueIndex('users_oidc_subject_key').on(t.oidcSubject)],
 );
 
 export type ResourceTls = {
@@ -63,7 +52,10 @@ export const resources = pgTable(
     type: text('type').$type<ResourceType>().notNull(),
     description: text('description').notNull().default(''),
     /** `key=value` or bare labels, e.g. `env=prod`. */
-    tags: text('tags').array().notNull().default(sql`ARRAY[]::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     host: text('host').notNull(),
     port: integer('port').notNull(),
     username: text('username').notNull(),
@@ -71,7 +63,11 @@ export const resources = pgTable(
     tls: jsonb('tls').$type<ResourceTls>(),
     accessMode: text('access_mode').$type<AccessMode>().notNull().default('open'),
     /** Roles allowed to connect directly when the access mode is `open`. */
-    allowedRoles: text('allowed_roles').array().$type<Role[]>().notNull().default(sql`ARRAY['engineer']::text[]`),
+    allowedRoles: text('allowed_roles')
+      .array()
+      .$type<Role[]>()
+      .notNull()
+      .default(sql`ARRAY['engineer']::text[]`),
     /** AES-256-GCM envelope of the JSON credentials ({ password?, privateKey?, passphrase? }). */
     credentials: text('credentials').notNull(),
     /** Pinned SSH host key (base64 of the wire-format key) and its SHA256 fingerprint. */
@@ -122,7 +118,16 @@ export const auditEvents = pgTable(
 export const SESSION_STATUSES = ['pending', 'active', 'ended', 'interrupted'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-export const SESSION_END_REASONS = ['user_exit', 'target_closed', 'error', 'terminated', 'grant_expired', 'grant_revoked', 'user_disabled', 'resource_deleted'] as const;
+export const SESSION_END_REASONS = [
+  'user_exit',
+  'target_closed',
+  'error',
+  'terminated',
+  'grant_expired',
+  'grant_revoked',
+  'user_disabled',
+  'resource_deleted',
+] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 /** One terminal (or, later, SQL) session: who, which resource, when, how much, why it ended. */
@@ -150,11 +155,7 @@ export const sessions = pgTable(
     endMessage: text('end_message'),
     clientIp: text('client_ip'),
   },
-  (t) => [
-    index('sessions_user_idx').on(t.userId, t.createdAt),
-    index('sessions_created_idx').on(t.createdAt),
-    index('sessions_status_idx').on(t.status),
-  ],
+  (t) => [index('sessions_user_idx').on(t.userId, t.createdAt), index('sessions_created_idx').on(t.createdAt), index('sessions_status_idx').on(t.status)],
 );
 
 /**
@@ -175,7 +176,9 @@ export const wsTickets = pgTable(
     /** How the minting request was authenticated: API-token tickets may omit `Origin`. */
     via: text('via').$type<'session' | 'token'>().notNull(),
     /** Database clock, so replicas with skewed clocks agree on expiry. */
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull().default(sql`now() + interval '30 seconds'`),
+    expiresAt: timestamp('expires_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '30 seconds'`),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

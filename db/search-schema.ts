@@ -32,9 +32,7 @@ export const searchEntries = pgTable(
     // `simple`: commands and output are not English prose, so no stemming and no stop words.
     // Paths, hosts, URLs and `k=v` are split into words first (the parser would keep
     // `/nonexistent` or `db.internal` whole, and `nonexistent` or `internal` would not find them).
-    tsv: tsvector('tsv')
-      .notNull()
-      .generatedAlwaysAs(sql.raw(`to_tsvector('simple', translate("text", '/.:@=\\', '      '))`)),
+    tsv: tsvector('tsv').notNull().generatedAlwaysAs(sql.raw(`to_tsvector('simple', translate("text", '/.:@=\\', '      '))`)),
   },
   (t) => [
     index('search_entries_recording_idx').on(t.recordingId, t.t),

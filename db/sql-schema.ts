@@ -30,7 +30,10 @@ export const sqlSettings = pgTable('sql_settings', {
   rowCap: integer('row_cap').notNull().default(10_000),
   /** Masked rows of each result kept in the recording. */
   recordedRows: integer('recorded_rows').notNull().default(100),
-  columnMasks: jsonb('column_masks').$type<ColumnMaskRule[]>().notNull().default(sql`'[]'::jsonb`),
+  columnMasks: jsonb('column_masks')
+    .$type<ColumnMaskRule[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
 });

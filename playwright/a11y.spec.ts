@@ -73,7 +73,10 @@ test('an engineer’s pages are accessible in both themes', async ({ seed, login
     expect((await adminApi.patch(`/api/v1/resources/${id}`, { data: { accessMode: 'approval' } })).ok()).toBe(true);
   }
   const page = await loginAs(await seed.user({ roles: ['engineer'] }));
-  const requested = await page.request.post('/api/v1/requests', { headers: fromPorthole(), data: { resourceId: gated.id, durationMinutes: 30, reason: 'Accessibility tour' } });
+  const requested = await page.request.post('/api/v1/requests', {
+    headers: fromPorthole(),
+    data: { resourceId: gated.id, durationMinutes: 30, reason: 'Accessibility tour' },
+  });
   expect(requested.status()).toBe(201);
 
   await tour(page, [
@@ -87,13 +90,21 @@ test('an engineer’s pages are accessible in both themes', async ({ seed, login
   ]);
 });
 
-test('recordings, replay and notes are accessible in both themes; the timeline is a slider operable from the keyboard', async ({ seed, loginAs, adminApi, harness }) => {
+test('recordings, replay and notes are accessible in both themes; the timeline is a slider operable from the keyboard', async ({
+  seed,
+  loginAs,
+  adminApi,
+  harness,
+}) => {
   const sshd = await startSshd();
   try {
     const resource = await createSshResource(adminApi, sshd, `a11y-${Date.now().toString(36)}`);
     const page = await loginAs(await seed.user({ roles: ['engineer'] }));
     const id = await recordSession(page, resource.id, harness.baseURL);
-    const note = await page.request.post(`/api/v1/recordings/${id}/annotations`, { headers: fromPorthole(), data: { t: 1, body: 'Checked the **output**', tags: ['a11y'] } });
+    const note = await page.request.post(`/api/v1/recordings/${id}/annotations`, {
+      headers: fromPorthole(),
+      data: { t: 1, body: 'Checked the **output**', tags: ['a11y'] },
+    });
     expect(note.status()).toBe(201);
     const replay = new ReplayPage(page);
 
@@ -145,7 +156,10 @@ test('an approver’s and an auditor’s pages are accessible in both themes; th
   expect((await adminApi.patch(`/api/v1/resources/${gated.id}`, { data: { accessMode: 'approval' } })).ok()).toBe(true);
   const engineer = await seed.user({ roles: ['engineer'] });
   const engineerPage = await loginAs(engineer);
-  const requested = await engineerPage.request.post('/api/v1/requests', { headers: fromPorthole(), data: { resourceId: gated.id, durationMinutes: 30, reason: 'Accessibility tour' } });
+  const requested = await engineerPage.request.post('/api/v1/requests', {
+    headers: fromPorthole(),
+    data: { resourceId: gated.id, durationMinutes: 30, reason: 'Accessibility tour' },
+  });
   expect(requested.status()).toBe(201);
   const { id: requestId } = (await requested.json()) as { id: string };
   const page = await loginAs(await seed.user({ roles: ['approver', 'auditor'] }));
@@ -212,10 +226,21 @@ test('the terminal and the SQL console are accessible in both themes', async ({ 
     const url = new URL(await createDatabase(postgres.url, `e2e_a11y_${randomBytes(4).toString('hex')}`));
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
-    await client.query("CREATE TABLE customers (id int PRIMARY KEY, name text, email text); INSERT INTO customers VALUES (1, 'Ada Lovelace', 'ada@example.com')");
+    await client.query(
+      "CREATE TABLE customers (id int PRIMARY KEY, name text, email text); INSERT INTO customers VALUES (1, 'Ada Lovelace', 'ada@example.com')",
+    );
     await client.end();
     const created = await adminApi.post('/api/v1/resources', {
-      data: { type: 'postgres', name: unique('a11y-pg'), tags: ['e2e'], host: '127.0.0.1', port: Number(url.port), username: url.username, password: decodeURIComponent(url.password), database: url.pathname.slice(1) },
+      data: {
+        type: 'postgres',
+        name: unique('a11y-pg'),
+        tags: ['e2e'],
+        host: '127.0.0.1',
+        port: Number(url.port),
+        username: url.username,
+        password: decodeURIComponent(url.password),
+        database: url.pathname.slice(1),
+      },
     });
     expect(created.status()).toBe(201);
     const database = (await created.json()) as { id: string };

@@ -73,7 +73,10 @@ test('request → live badge → approve → live grant → terminal → revoke 
   });
 
   await test.step('the approver opens the inbox, reads the request and approves with the keyboard', async () => {
-    await approverPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Approvals/ }).click();
+    await approverPage
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /^Approvals/ })
+      .click();
     const item = approverPage.getByRole('list', { name: 'Requests awaiting your decision' }).getByRole('link', { name: new RegExp(engineer.name) });
     await item.click();
     const details = approverPage.getByRole('article', { name: `Request from ${engineer.name}` });
@@ -138,7 +141,10 @@ test('a denied request cannot connect, and the engineer sees why', async ({ seed
   await expect(card).toHaveAttribute('data-status', 'pending');
 
   await approverPage.goto('/approvals');
-  await approverPage.getByRole('list', { name: 'Requests awaiting your decision' }).getByRole('link', { name: new RegExp(engineer.name) }).click();
+  await approverPage
+    .getByRole('list', { name: 'Requests awaiting your decision' })
+    .getByRole('link', { name: new RegExp(engineer.name) })
+    .click();
   // Other specs' requests and statement reviews may wait in this inbox too: decide in this request's pane, once it shows.
   const details = approverPage.getByRole('article', { name: `Request from ${engineer.name}` });
   await expect(details).toBeVisible();
@@ -163,6 +169,9 @@ test('the audit log shows each step and exports JSONL', async ({ admin }) => {
   await admin.getByRole('link', { name: 'Export JSONL' }).click();
   const file = await (await download).path();
   const { readFileSync } = await import('node:fs');
-  const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { action: string; data: { resourceId?: string } });
+  const lines = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { action: string; data: { resourceId?: string } });
   expect(lines.map((l) => l.action)).toEqual(expect.arrayContaining(['request.create', 'grant.revoke']));
 });

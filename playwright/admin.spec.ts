@@ -22,7 +22,14 @@ async function expectJsonWithout(response: APIResponse, secret: string): Promise
 test('an admin adds a user and an SSH resource; the user finds it in the catalogue and never sees its secret', async ({ admin, loginAs, unique }) => {
   const handle = unique('eng');
   const person = { name: `Engineer ${handle}`, email: `${handle}@e2e.test`, password: `Pw-${randomBytes(8).toString('hex')}` };
-  const resource = { name: unique('ssh'), host: '10.20.30.40', port: 2222, username: 'deploy', password: `S3cret-${randomBytes(8).toString('hex')}`, tags: 'env=e2e' };
+  const resource = {
+    name: unique('ssh'),
+    host: '10.20.30.40',
+    port: 2222,
+    username: 'deploy',
+    password: `S3cret-${randomBytes(8).toString('hex')}`,
+    tags: 'env=e2e',
+  };
 
   await test.step('admin creates the user', async () => {
     const form = new NewUserPage(admin);

@@ -71,7 +71,7 @@ test('pages load without a console error, and /favicon.ico is an icon', async ({
   expect([...anonymousErrors, ...errors]).toEqual([]);
 });
 
-test("the sessions page lists SQL consoles, and says how one ended in words for whoever reads it", async ({ adminApi, admin, seed, loginAs, unique }) => {
+test('the sessions page lists SQL consoles, and says how one ended in words for whoever reads it', async ({ adminApi, admin, seed, loginAs, unique }) => {
   test.setTimeout(90_000);
   const created = await adminApi.post('/api/v1/resources', { data: { type: 'postgres', name: unique('pg-copy'), tags: ['e2e'], ...pgTarget } });
   expect(created.status()).toBe(201);
@@ -137,8 +137,16 @@ test('a note that ends before it starts gets one message, next to the end time',
   await expect(page.getByText('endT')).toHaveCount(0);
 });
 
-test('forms start safe: a 1 h request, a new resource that needs approval with TLS required, and an SSH user name that is a user name', async ({ admin, adminApi, seed, loginAs, unique }) => {
-  const created = await adminApi.post('/api/v1/resources', { data: { type: 'postgres', name: unique('pg-request'), tags: ['e2e'], accessMode: 'approval', ...pgTarget } });
+test('forms start safe: a 1 h request, a new resource that needs approval with TLS required, and an SSH user name that is a user name', async ({
+  admin,
+  adminApi,
+  seed,
+  loginAs,
+  unique,
+}) => {
+  const created = await adminApi.post('/api/v1/resources', {
+    data: { type: 'postgres', name: unique('pg-request'), tags: ['e2e'], accessMode: 'approval', ...pgTarget },
+  });
   expect(created.status()).toBe(201);
   const resource = (await created.json()) as { id: string };
   const page = await loginAs(await seed.user());

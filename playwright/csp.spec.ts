@@ -51,7 +51,11 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 test('pages carry a nonce-based CSP (no inline or eval scripts) and no HSTS over http', async ({ admin }) => {
   const response = await admin.goto('/resources');
   const policy = response?.headers()['content-security-policy'] ?? '';
-  const scripts = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? '';
+  const scripts =
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src ')) ?? '';
   expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
   expect(scripts).not.toMatch(/unsafe-inline|unsafe-eval/);
   expect(policy).toContain("frame-ancestors 'none'");

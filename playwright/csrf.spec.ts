@@ -128,7 +128,14 @@ test('the admin still creates users from Porthole itself, and an approve from el
 test('malformed ids are a 404, never a 500: API routes and pages', async ({ admin, adminApi }) => {
   const as = 'a'.repeat(36);
   const dashes = '-'.repeat(36);
-  for (const path of [`/api/v1/users/${as}`, `/api/v1/users/${dashes}`, `/api/v1/resources/${dashes}`, `/api/v1/recordings/${as}/events`, `/api/v1/sessions/${dashes}`, `/api/v1/grants/${as}/revoke`]) {
+  for (const path of [
+    `/api/v1/users/${as}`,
+    `/api/v1/users/${dashes}`,
+    `/api/v1/resources/${dashes}`,
+    `/api/v1/recordings/${as}/events`,
+    `/api/v1/sessions/${dashes}`,
+    `/api/v1/grants/${as}/revoke`,
+  ]) {
     const response = path.endsWith('/revoke') ? await adminApi.post(path) : await adminApi.get(path);
     expect(response.status(), path).toBe(404);
     expect(await response.json(), path).toMatchObject({ error: { code: 'NOT_FOUND' } });

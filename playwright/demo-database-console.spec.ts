@@ -37,7 +37,16 @@ let resourceId: string;
 test.beforeEach(async ({ adminApi, unique }) => {
   if (resourceId) return;
   const created = await adminApi.post('/api/v1/resources', {
-    data: { type: 'postgres', name: unique('demo-db'), tags: ['e2e'], host: '127.0.0.1', port, username: 'postgres', password: 'porthole-demo', database: 'postgres' },
+    data: {
+      type: 'postgres',
+      name: unique('demo-db'),
+      tags: ['e2e'],
+      host: '127.0.0.1',
+      port,
+      username: 'postgres',
+      password: 'porthole-demo',
+      database: 'postgres',
+    },
   });
   expect(created.status()).toBe(201);
   resourceId = ((await created.json()) as { id: string }).id;

@@ -37,7 +37,12 @@ test.beforeAll(async () => {
     // No PORTHOLE_HOST, no PORTHOLE_SECRET_KEY, no PORTHOLE_DEMO: the defaults are under test.
     env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), PORTHOLE_PUBLIC_URL: baseURL, PORTHOLE_DATA_DIR: dataDir },
   });
-  await waitFor('demo Porthole', porthole, async () => ((await fetch(`${baseURL}/login`, { signal: AbortSignal.timeout(5_000) })).status === 200 ? true : undefined), 90_000);
+  await waitFor(
+    'demo Porthole',
+    porthole,
+    async () => ((await fetch(`${baseURL}/login`, { signal: AbortSignal.timeout(5_000) })).status === 200 ? true : undefined),
+    90_000,
+  );
 });
 
 test.afterAll(async () => {

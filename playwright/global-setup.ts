@@ -29,7 +29,9 @@ function assertBuilt(): void {
       .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)));
   });
   if (newer.length > 0) {
-    console.warn(`[e2e] warning: ${newer.length} file(s) changed since the last build (e.g. ${newer.slice(0, 3).join(', ')}); run \`npm run build\` to test them.`);
+    console.warn(
+      `[e2e] warning: ${newer.length} file(s) changed since the last build (e.g. ${newer.slice(0, 3).join(', ')}); run \`npm run build\` to test them.`,
+    );
   }
 }
 
@@ -55,10 +57,18 @@ async function startOidcProvider(tmpDir: string, publicUrl: string, clientSecret
       NODE_NO_WARNINGS: '1',
     },
   });
-  const issuer = await waitFor('OIDC provider', proc, async () => {
-    const line = fs.readFileSync(logFile, 'utf8').split('\n').find((l) => l.startsWith('{"issuer"'));
-    return line ? (JSON.parse(line) as { issuer: string }).issuer : undefined;
-  }, 15_000);
+  const issuer = await waitFor(
+    'OIDC provider',
+    proc,
+    async () => {
+      const line = fs
+        .readFileSync(logFile, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('{"issuer"'));
+      return line ? (JSON.parse(line) as { issuer: string }).issuer : undefined;
+    },
+    15_000,
+  );
   return { proc, issuer };
 }
 
@@ -107,10 +117,15 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
     started.push(idp.proc);
     const porthole = startPorthole(tmpDir, port, baseURL, admin, { issuer: idp.issuer, clientSecret });
     started.push(porthole);
-    await waitFor('Porthole', porthole, async () => {
-      const response = await fetch(`${baseURL}/login`, { signal: AbortSignal.timeout(5_000) });
-      return response.status === 200 ? true : undefined;
-    }, 90_000);
+    await waitFor(
+      'Porthole',
+      porthole,
+      async () => {
+        const response = await fetch(`${baseURL}/login`, { signal: AbortSignal.timeout(5_000) });
+        return response.status === 200 ? true : undefined;
+      },
+      90_000,
+    );
 
     const accounts = JSON.parse(fs.readFileSync(path.join(__dirname, 'oidc', 'accounts.json'), 'utf8')) as Record<string, OidcAccount>;
     const state: HarnessState = {

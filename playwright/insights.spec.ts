@@ -54,7 +54,12 @@ test('a failed command is listed with its cause and opens the replay at its mome
   await expect(cause).toHaveCount(1);
   const retries = page.getByRole('list', { name: 'Retried after a failure' });
   await expect(retries.getByRole('link', { name: 'ls /tmp' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Secrets masked' }).getByRole('listitem').filter({ hasText: /AWS access key/ })).toContainText(resource.name);
+  await expect(
+    page
+      .getByRole('list', { name: 'Secrets masked' })
+      .getByRole('listitem')
+      .filter({ hasText: /AWS access key/ }),
+  ).toContainText(resource.name);
   await expect(page.locator('body')).not.toContainText(AWS_KEY);
   await expectAccessible(page, 'Insights');
 

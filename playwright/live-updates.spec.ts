@@ -56,7 +56,9 @@ test('catalogue, inbox, statement reviews and the SQL console follow each change
   expect(created.status(), await created.text()).toBe(201);
   const resource = (await created.json()) as { id: string; name: string };
   expect((await adminApi.patch(`/api/v1/resources/${resource.id}`, { data: { accessMode: 'approval' } })).ok()).toBe(true);
-  const policy = await adminApi.put(`/api/v1/resources/${resource.id}/policy`, { data: { approverRoles: ['approver'], approverUserIds: [approver.id], isReasonRequired: false } });
+  const policy = await adminApi.put(`/api/v1/resources/${resource.id}/policy`, {
+    data: { approverRoles: ['approver'], approverUserIds: [approver.id], isReasonRequired: false },
+  });
   expect(policy.ok(), await policy.text()).toBe(true);
   const settings = (await (await adminApi.get(`/api/v1/resources/${resource.id}/sql-settings`)).json()) as {
     policy: Record<string, string>;
@@ -86,11 +88,17 @@ test('catalogue, inbox, statement reviews and the SQL console follow each change
 
   await test.step('the catalogue card turns from pending to active when the approver presses a', async () => {
     // Four minutes: inside the five-minute warning from the start.
-    const requested = await engineerPage.request.post('/api/v1/requests', { headers: fromPorthole(), data: { resourceId: resource.id, durationMinutes: 4, reason: 'Live update check' } });
+    const requested = await engineerPage.request.post('/api/v1/requests', {
+      headers: fromPorthole(),
+      data: { resourceId: resource.id, durationMinutes: 4, reason: 'Live update check' },
+    });
     expect(requested.status(), await requested.text()).toBe(201);
     // A second request waits behind it: after `a` the pane must still show the first one's decision.
     const colleaguePage = await loginAs(await seed.user({ name: `Colleague ${unique('c')}` }));
-    const other = await colleaguePage.request.post('/api/v1/requests', { headers: fromPorthole(), data: { resourceId: resource.id, durationMinutes: 30, reason: 'Also waiting' } });
+    const other = await colleaguePage.request.post('/api/v1/requests', {
+      headers: fromPorthole(),
+      data: { resourceId: resource.id, durationMinutes: 30, reason: 'Also waiting' },
+    });
     expect(other.status(), await other.text()).toBe(201);
     const otherId = ((await other.json()) as { id: string }).id;
     await catalogue.goto();

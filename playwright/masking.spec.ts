@@ -23,7 +23,15 @@ test.beforeAll(async ({ adminApi }, testInfo) => {
   sshd = await startSshd();
   resource = await createSshResource(adminApi, sshd, `masking-${testInfo.workerIndex}-${Date.now().toString(36)}`);
   secretsPath = path.join(os.tmpdir(), `porthole-e2e-secrets-${process.pid}.txt`);
-  const lines = [`AWS_ACCESS_KEY_ID=${AWS_KEY}`, `gh auth: ${GITHUB_TOKEN}`, '-----BEGIN PRIVATE KEY-----', ...PEM_BODY, '-----END PRIVATE KEY-----', `card ${CARD} ok`, ''];
+  const lines = [
+    `AWS_ACCESS_KEY_ID=${AWS_KEY}`,
+    `gh auth: ${GITHUB_TOKEN}`,
+    '-----BEGIN PRIVATE KEY-----',
+    ...PEM_BODY,
+    '-----END PRIVATE KEY-----',
+    `card ${CARD} ok`,
+    '',
+  ];
   fs.writeFileSync(secretsPath, lines.join('\n'), { mode: 0o644 });
 });
 
@@ -75,7 +83,9 @@ test('a secret typed by hand is echoed to its typist only: the recording, its co
   await terminal.run('exit');
   await terminal.expectStatus('closed');
 
-  await expect.poll(async () => ((await (await page.request.get(`/api/v1/recordings/${id}`)).json()) as { commandCount: number }).commandCount, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/v1/recordings/${id}`)).json()) as { commandCount: number }).commandCount, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(2);
   const detail = await (await page.request.get(`/api/v1/recordings/${id}`)).text();
   expect(detail).not.toContain(GITHUB_TOKEN);
   expect(detail).toContain('echo [MASKED:github-token]');
@@ -199,7 +209,9 @@ test('an admin masks a resource in the recording only and back; the choice survi
   });
 
   await test.step('both changes are in the audit log', async () => {
-    const audit = (await (await adminApi.get(`/api/v1/audit?resourceId=${target.id}&action=masking.mode_update`)).json()) as { events: { data: { mode: string } }[] };
+    const audit = (await (await adminApi.get(`/api/v1/audit?resourceId=${target.id}&action=masking.mode_update`)).json()) as {
+      events: { data: { mode: string } }[];
+    };
     expect(audit.events.map((event) => event.data.mode).sort()).toEqual(['recording_only', 'view_and_recording']);
   });
 });

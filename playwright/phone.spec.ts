@@ -37,7 +37,9 @@ test.afterAll(async () => {
 
 /** The page is no wider than the phone: nothing to scroll sideways. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: 'page width beyond the viewport' }).toBeLessThanOrEqual(0);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: 'page width beyond the viewport' })
+    .toBeLessThanOrEqual(0);
 }
 
 /** Visible, on screen once scrolled to, inside the viewport's width, and not covered by anything (a trial click hits it). */
@@ -120,7 +122,10 @@ test('catalogue, request, approvals and the terminal work at 390×844, navigatio
     await approverPage.goto('/approvals');
     // The navigation is folded away: the waiting count shows on the Menu button.
     await expect(approverPage.getByRole('button', { name: 'Menu' })).toHaveAccessibleName(/Menu\s*\d+ awaiting your decision/);
-    await approverPage.getByRole('list', { name: 'Requests awaiting your decision' }).getByRole('link', { name: new RegExp(engineer.name) }).click();
+    await approverPage
+      .getByRole('list', { name: 'Requests awaiting your decision' })
+      .getByRole('link', { name: new RegExp(engineer.name) })
+      .click();
     await expect(approverPage.getByRole('article', { name: `Request from ${engineer.name}` })).toContainText('from the train');
     await expectNoSidewaysScroll(approverPage);
     const approve = approverPage.getByRole('button', { name: 'Approve' });

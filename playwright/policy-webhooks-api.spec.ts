@@ -3,7 +3,14 @@ import { expect, fromPorthole, test } from './fixtures';
 
 /** Access policies and webhooks, which the admin pages edit, through the API (admin only). */
 
-type Policy = { resourceId: string; approverRoles: string[]; approverUsers: { id: string }[]; approvalsRequired: number; maxDurationMinutes: number; isCustom: boolean };
+type Policy = {
+  resourceId: string;
+  approverRoles: string[];
+  approverUsers: { id: string }[];
+  approvalsRequired: number;
+  maxDurationMinutes: number;
+  isCustom: boolean;
+};
 type Webhook = { id: string; name: string; url: string; events: string[]; isEnabled: boolean; secret?: string };
 type ApiError = { error: { code: string; message: string; fields?: Record<string, string[]> } };
 
@@ -18,17 +25,34 @@ async function userApi(page: Page, request: ContextFactory, baseURL: string | un
 }
 
 test.describe('policy and webhook API', () => {
-  test('an admin reads and sets a resource policy; bad input is a 422 with field errors; others get 403', async ({ adminApi, seed, loginAs, playwright, baseURL }) => {
+  test('an admin reads and sets a resource policy; bad input is a 422 with field errors; others get 403', async ({
+    adminApi,
+    seed,
+    loginAs,
+    playwright,
+    baseURL,
+  }) => {
     const resource = await seed.resource();
     const approver = await seed.user({ roles: ['approver'] });
     const initial = await adminApi.get(`/api/v1/resources/${resource.id}/policy`);
     expect(initial.status()).toBe(200);
     expect((await initial.json()) as Policy).toMatchObject({ resourceId: resource.id, isCustom: false, approverRoles: ['approver'], approvalsRequired: 1 });
 
-    const saved = await adminApi.put(`/api/v1/resources/${resource.id}/policy`, { data: { approverRoles: ['admin'], approverUserIds: [approver.id], approvalsRequired: 2, maxDurationMinutes: 90 } });
+    const saved = await adminApi.put(`/api/v1/resources/${resource.id}/policy`, {
+      data: { approverRoles: ['admin'], approverUserIds: [approver.id], approvalsRequired: 2, maxDurationMinutes: 90 },
+    });
     expect(saved.status(), await saved.text()).toBe(200);
-    expect((await saved.json()) as Policy).toMatchObject({ isCustom: true, approverRoles: ['admin'], approverUsers: [{ id: approver.id }], approvalsRequired: 2, maxDurationMinutes: 90 });
-    expect((await (await adminApi.get(`/api/v1/resources/${resource.id}/policy`)).json()) as Policy).toMatchObject({ approvalsRequired: 2, maxDurationMinutes: 90 });
+    expect((await saved.json()) as Policy).toMatchObject({
+      isCustom: true,
+      approverRoles: ['admin'],
+      approverUsers: [{ id: approver.id }],
+      approvalsRequired: 2,
+      maxDurationMinutes: 90,
+    });
+    expect((await (await adminApi.get(`/api/v1/resources/${resource.id}/policy`)).json()) as Policy).toMatchObject({
+      approvalsRequired: 2,
+      maxDurationMinutes: 90,
+    });
 
     const bad = await adminApi.put(`/api/v1/resources/${resource.id}/policy`, { data: { approverRoles: [], approverUserIds: [], approvalsRequired: 9 } });
     expect(bad.status()).toBe(422);
@@ -46,9 +70,18 @@ test.describe('policy and webhook API', () => {
     }
   });
 
-  test('an admin manages webhooks: the secret is shown once, a rename keeps other fields, a test is queued, delete', async ({ adminApi, unique, seed, loginAs, playwright, baseURL }) => {
+  test('an admin manages webhooks: the secret is shown once, a rename keeps other fields, a test is queued, delete', async ({
+    adminApi,
+    unique,
+    seed,
+    loginAs,
+    playwright,
+    baseURL,
+  }) => {
     const name = unique('hook');
-    const created = await adminApi.post('/api/v1/webhooks', { data: { name, url: 'https://hooks.example.com/services/e2e', events: ['request.created'], isEnabled: false } });
+    const created = await adminApi.post('/api/v1/webhooks', {
+      data: { name, url: 'https://hooks.example.com/services/e2e', events: ['request.created'], isEnabled: false },
+    });
     expect(created.status(), await created.text()).toBe(201);
     const hook = (await created.json()) as Webhook;
     expect(hook).toMatchObject({ name, isEnabled: false, events: ['request.created'], secret: expect.stringMatching(/^whsec_/) });

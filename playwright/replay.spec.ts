@@ -152,7 +152,10 @@ test('replay plays, seeks by the timeline, jumps by command, changes speed, keep
   await test.step('the note is listed on My notes, by tag', async () => {
     await page.goto('/notes?tag=seq');
     await expect(page.getByTestId('my-note')).toHaveCount(1);
-    await page.getByTestId('my-note').getByRole('link', { name: new RegExp(resource.name) }).click();
+    await page
+      .getByTestId('my-note')
+      .getByRole('link', { name: new RegExp(resource.name) })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/recordings/${id}\\?t=`));
     await replay.expectStatus('paused');
   });
@@ -184,7 +187,7 @@ test('a tampered recording says so: one flipped byte in a sealed chunk fails ver
     return id;
   });
 
-  await test.step('one byte in the middle of the first chunk\'s body is flipped on disk', async () => {
+  await test.step("one byte in the middle of the first chunk's body is flipped on disk", async () => {
     const file = path.join(harness.tmpDir, 'data', 'recordings', id, 'chunk-00000000.phc');
     const bytes = fs.readFileSync(file);
     expect(bytes.length).toBeGreaterThan(CHUNK_HEADER_BYTES);

@@ -47,13 +47,15 @@ async function recordWord(page: Page, baseURL: string, word: string): Promise<st
   term.type('exit\r');
   await term.closed;
   // Indexed in the background once the recording is sealed.
-  await expect
-    .poll(async () => ((await (await page.request.get(`/api/v1/search?q=${word}`)).json()) as { total: number }).total, { timeout: 30_000 })
-    .toBe(1);
+  await expect.poll(async () => ((await (await page.request.get(`/api/v1/search?q=${word}`)).json()) as { total: number }).total, { timeout: 30_000 }).toBe(1);
   return id;
 }
 
-test('the header box finds a word printed in a session; the hit opens the replay there with the word marked; the find bar steps through the recording', async ({ seed, loginAs, harness }) => {
+test('the header box finds a word printed in a session; the hit opens the replay there with the word marked; the find bar steps through the recording', async ({
+  seed,
+  loginAs,
+  harness,
+}) => {
   test.setTimeout(120_000);
   const page = await loginAs(await seed.user({ roles: ['engineer'] }));
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -148,7 +150,11 @@ test('an engineer never sees another engineer’s recording in search, not even 
   expect((await other.request.get(`/api/v1/recordings/${id}/search?q=${word}`)).status()).toBe(404);
 });
 
-test('the search page: a start state with examples, a clear message for bad input, results, no results; accessible in both themes', async ({ seed, loginAs, harness }) => {
+test('the search page: a start state with examples, a clear message for bad input, results, no results; accessible in both themes', async ({
+  seed,
+  loginAs,
+  harness,
+}) => {
   test.setTimeout(120_000);
   const page = await loginAs(await seed.user({ roles: ['engineer'] }));
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -21,7 +21,9 @@ test.afterAll(async () => {
 
 const verifier = path.resolve(__dirname, '../scripts/verify-recording.mjs');
 const runVerifier = (args: string[]) =>
-  new Promise<{ code: number; stdout: string }>((resolve) => execFile(process.execPath, [verifier, ...args], (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout })));
+  new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile(process.execPath, [verifier, ...args], (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout })),
+  );
 
 test('the export menu downloads a signed bundle that verifies offline against the published key', async ({ seed, loginAs, harness }) => {
   test.setTimeout(90_000);
@@ -53,7 +55,10 @@ test('the export menu downloads a signed bundle that verifies offline against th
       await expect(item).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 15_000 });
     if (process.env.SIGNED_BUNDLE_SCREENSHOTS) {
-      for (const [width, height, name] of [[1440, 900, 'desktop'], [390, 844, 'phone']] as const) {
+      for (const [width, height, name] of [
+        [1440, 900, 'desktop'],
+        [390, 844, 'phone'],
+      ] as const) {
         await page.setViewportSize({ width, height });
         for (const isDark of [false, true]) {
           await page.evaluate((dark) => document.documentElement.classList.toggle('dark', dark), isDark);

@@ -33,7 +33,10 @@ async function snap(page: Page, name: string): Promise<void> {
   const dir = process.env.PAGE_SCREENSHOTS;
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
-  for (const [width, height, size] of [[1440, 900, 'desktop'], [390, 844, 'phone']] as const) {
+  for (const [width, height, size] of [
+    [1440, 900, 'desktop'],
+    [390, 844, 'phone'],
+  ] as const) {
     await page.setViewportSize({ width, height });
     for (const theme of ['light', 'dark'] as const) {
       await page.evaluate((t) => document.documentElement.classList.toggle('dark', t === 'dark'), theme);
@@ -140,7 +143,10 @@ test('a command saved from a replay is found, copied and offered at the prompt o
   await test.step('without access to its resource, a snippet leads to the request form', async () => {
     const gated = await seed.resource();
     expect((await adminApi.patch(`/api/v1/resources/${gated.id}`, { data: { accessMode: 'approval' } })).ok()).toBe(true);
-    const saved = await page.request.post('/api/v1/snippets', { headers: fromPorthole(), data: { title: 'Gated', body: 'uptime', kind: 'command', resourceId: gated.id } });
+    const saved = await page.request.post('/api/v1/snippets', {
+      headers: fromPorthole(),
+      data: { title: 'Gated', body: 'uptime', kind: 'command', resourceId: gated.id },
+    });
     expect(saved.status()).toBe(201);
     await page.goto('/snippets?q=uptime');
     await page.getByRole('link', { name: `Request access to ${gated.name}` }).click();

@@ -131,9 +131,7 @@ test('two terminals in two tabs, one on the DOM renderer; copy and paste; no tic
 
   // Closing a tab ends its session; the other keeps working.
   await second.close();
-  await expect
-    .poll(async () => ((await (await first.request.get(`/api/v1/sessions/${idB}`)).json()) as { status: string }).status)
-    .toBe('ended');
+  await expect.poll(async () => ((await (await first.request.get(`/api/v1/sessions/${idB}`)).json()) as { status: string }).status).toBe('ended');
   await a.run('echo "still:$((3+3))"');
   await a.waitForLine(/^still:6$/);
 });

@@ -72,7 +72,9 @@ test('an auditor sees a live session appear, watches it, and terminates it with 
     expect((await other.goto(`/sessions/${sessionId}/watch`))?.status()).toBe(404);
     expect((await other.request.post(`/api/v1/sessions/${sessionId}/terminate`, { headers: fromPorthole(), data: { reason: 'mine' } })).status()).toBe(403);
     expect((await other.request.post(`/api/v1/sessions/${sessionId}/watch-ticket`, { headers: fromPorthole(), data: {} })).status()).toBe(403);
-    expect((await engineerPage.request.post(`/api/v1/sessions/${sessionId}/terminate`, { headers: fromPorthole(), data: { reason: 'me' } })).status()).toBe(403);
+    expect((await engineerPage.request.post(`/api/v1/sessions/${sessionId}/terminate`, { headers: fromPorthole(), data: { reason: 'me' } })).status()).toBe(
+      403,
+    );
   });
 
   await test.step('Watch opens the current screen; the engineer is told who watches', async () => {
@@ -103,7 +105,11 @@ test('an auditor sees a live session appear, watches it, and terminates it with 
     await expect(engineerPage.getByTestId('watched-banner')).toHaveCount(0);
     await expect(auditorPage.getByTestId('watch-terminal')).toHaveAttribute('data-status', 'closed');
     await expect(auditorPage.getByRole('status')).toContainText('Session terminated');
-    const session = (await (await auditorPage.request.get(`/api/v1/sessions/${sessionId}`)).json()) as { status: string; endReason: string; endMessage: string };
+    const session = (await (await auditorPage.request.get(`/api/v1/sessions/${sessionId}`)).json()) as {
+      status: string;
+      endReason: string;
+      endMessage: string;
+    };
     expect(session).toMatchObject({ status: 'ended', endReason: 'terminated', endMessage: `Session terminated by Ada Auditor: ${reason}` });
   });
 });

@@ -30,9 +30,7 @@ export function packageName(specifier) {
 /** Packages the bundle requires at run time that `npm ci --omit=dev` would not install. */
 export function missingRuntimePackages(externalImports, dependencies) {
   const builtins = new Set(builtinModules);
-  const names = new Set(
-    externalImports.filter((specifier) => !specifier.startsWith('node:') && !builtins.has(packageName(specifier))).map(packageName),
-  );
+  const names = new Set(externalImports.filter((specifier) => !specifier.startsWith('node:') && !builtins.has(packageName(specifier))).map(packageName));
   return [...names].filter((name) => !(name in dependencies)).sort();
 }
 

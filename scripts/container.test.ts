@@ -72,7 +72,8 @@ describe('Dockerfile', () => {
     expect(imageArg).toBe('node:24-bookworm-slim');
     expect(runtime.from).toBe('${NODE_IMAGE}');
     const copies = runtime.instructions.filter((i) => i.op === 'COPY').map((i) => i.args);
-    for (const built of ['./.next', './dist', './node_modules', './db/migrations']) expect(copies.some((c) => c.startsWith('--from=build') && c.endsWith(built))).toBe(true);
+    for (const built of ['./.next', './dist', './node_modules', './db/migrations'])
+      expect(copies.some((c) => c.startsWith('--from=build') && c.endsWith(built))).toBe(true);
     expect(stages[0]!.instructions.some((i) => i.op === 'RUN' && i.args.includes('npm run build') && i.args.includes('npm prune --omit=dev'))).toBe(true);
   });
 
@@ -111,12 +112,24 @@ describe('Dockerfile', () => {
   });
 
   it('keeps node_modules, builds, data and secrets out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((line) => line.trim());
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim());
     for (const entry of ['.git', 'node_modules', '.next', 'dist', 'data', '.env*']) expect(ignored).toContain(entry);
   });
 });
 
-type Service = { image?: string; build?: unknown; environment?: Record<string, string>; ports?: string[]; volumes?: string[]; read_only?: boolean; tmpfs?: string[]; depends_on?: Record<string, { condition: string }>; healthcheck?: { test: string[] } };
+type Service = {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string>;
+  ports?: string[];
+  volumes?: string[];
+  read_only?: boolean;
+  tmpfs?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+};
 const compose = parse(read('compose.yaml')) as { services: Record<string, Service> };
 const { porthole, postgres, dex } = compose.services;
 const dexConfig = parse(read('deploy/dex.yaml')) as { issuer: string; staticClients: { id: string; secret: string; redirectURIs: string[] }[] };

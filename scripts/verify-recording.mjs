@@ -31,7 +31,11 @@ export function readTar(bytes) {
   while (offset + 512 <= bytes.length) {
     const header = bytes.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) break;
-    const field = (start, length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const field = (start, length) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const stored = Number.parseInt(field(148, 8).trim(), 8);
     let sum = 0;
     for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : header[i];
@@ -76,7 +80,9 @@ export async function loadTrustedKeys(source) {
   } else if (!source.includes('-----BEGIN') && fs.existsSync(source)) {
     text = fs.readFileSync(source, 'utf8');
   }
-  const pems = text.trimStart().startsWith('{') ? (JSON.parse(text).keys ?? []).map((key) => key.publicKeyPem) : text.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
+  const pems = text.trimStart().startsWith('{')
+    ? (JSON.parse(text).keys ?? []).map((key) => key.publicKeyPem)
+    : (text.match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? []);
   if (pems.length === 0) throw new BundleError('--key holds no public key');
   return pems.map((pem) => createPublicKey(pem));
 }
@@ -104,7 +110,8 @@ function checkChunks(files, manifest) {
     if (listed && listed.hash !== hash) return `chunk ${seq}: hash mismatch`;
     if (bytes.length < CHUNK_HEADER_BYTES || bytes.subarray(0, 4).toString('latin1') !== CHUNK_MAGIC) return `chunk ${seq}: not a recording chunk`;
     if (bytes.readUInt32BE(68) + CHUNK_HEADER_BYTES !== bytes.length) return `chunk ${seq}: length does not match its header`;
-    if (bytes.subarray(36, 68).toString('hex') !== prev) return seq === 0 ? 'chunk 0: does not start this recording’s chain' : `chain broken between ${seq - 1} and ${seq}`;
+    if (bytes.subarray(36, 68).toString('hex') !== prev)
+      return seq === 0 ? 'chunk 0: does not start this recording’s chain' : `chain broken between ${seq - 1} and ${seq}`;
     if (bytes.readUInt32BE(8) !== seq) return `chunk ${seq}: holds chunk ${bytes.readUInt32BE(8)} (out of order)`;
     prev = hash;
   }
@@ -178,7 +185,7 @@ async function main() {
   const result = await verifyBundle(bytes, { trustedKeys });
   if (result.ok) {
     console.log(`OK: ${result.chunks} chunks, signed by ${result.keyId}`);
-    if (!trustedKeys) console.log('(checked against the key in the bundle; pass --key to check it is your installation\'s key)');
+    if (!trustedKeys) console.log("(checked against the key in the bundle; pass --key to check it is your installation's key)");
     return;
   }
   console.log(`FAILED: ${result.problem}`);

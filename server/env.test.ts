@@ -61,7 +61,10 @@ describe('parseEnv', () => {
       admin: { email: 'ops@example.test', password: 'a long admin passphrase' },
       oidc: { issuer: 'https://sso.example.test/realms/main', clientId: 'porthole', displayName: 'Okta', roleMap: { ops: 'admin', sre: 'approver' } },
     });
-    expect(parse({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: '1', PORTHOLE_ALLOW_METADATA_HOSTS: 'yes' })).toMatchObject({ isWebhookPrivateAllowed: true, isMetadataHostAllowed: true });
+    expect(parse({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: '1', PORTHOLE_ALLOW_METADATA_HOSTS: 'yes' })).toMatchObject({
+      isWebhookPrivateAllowed: true,
+      isMetadataHostAllowed: true,
+    });
     expect(parse({ DATABASE_URL: '   ', PORTHOLE_DEMO: '' })).toMatchObject({ databaseUrl: undefined, demo: undefined });
   });
 
@@ -89,7 +92,8 @@ describe('parseEnv', () => {
     expect(parse({ PORTHOLE_MASK_SCREEN_HOLD_MS: ' ' }).maskScreenHoldMs).toBe(250);
     expect(parse({ PORTHOLE_MASK_SCREEN_HOLD_MS: '0' }).maskScreenHoldMs).toBe(0);
     expect(parse({ PORTHOLE_MASK_SCREEN_HOLD_MS: '1000' }).maskScreenHoldMs).toBe(1000);
-    for (const value of ['-1', '5001', '2.5', 'soon']) expect(errorOf({ PORTHOLE_MASK_SCREEN_HOLD_MS: value })).toMatch(/^Invalid configuration: PORTHOLE_MASK_SCREEN_HOLD_MS: /);
+    for (const value of ['-1', '5001', '2.5', 'soon'])
+      expect(errorOf({ PORTHOLE_MASK_SCREEN_HOLD_MS: value })).toMatch(/^Invalid configuration: PORTHOLE_MASK_SCREEN_HOLD_MS: /);
   });
 
   it('names the missing OIDC variable when single sign-on is half configured', () => {

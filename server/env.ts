@@ -6,9 +6,7 @@ import { z } from 'zod';
  * The one place that reads process.env. Parsed once at start-up; a bad value stops the start
  * with one line naming the variable.
  */
-const flag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const optionalString = z
   .string()
@@ -81,7 +79,12 @@ const envSchema = z
     PORTHOLE_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** A separate listener for /metrics only (no token needed there unless PORTHOLE_METRICS_TOKEN is set). */
     PORTHOLE_METRICS_PORT: optionalString.pipe(
-      z.string().regex(/^[0-9]{1,5}$/, 'must be a port number').transform(Number).pipe(z.number().int().min(1).max(65535)).optional(),
+      z
+        .string()
+        .regex(/^[0-9]{1,5}$/, 'must be a port number')
+        .transform(Number)
+        .pipe(z.number().int().min(1).max(65535))
+        .optional(),
     ),
     PORTHOLE_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
     /** On SIGTERM, how long live sessions get to end and recordings to seal before a forced exit. */
@@ -170,9 +173,7 @@ function toEnv(raw: z.output<typeof envSchema>) {
     metrics: { token: raw.PORTHOLE_METRICS_TOKEN, port: raw.PORTHOLE_METRICS_PORT, host: raw.PORTHOLE_METRICS_HOST },
     drainSeconds: raw.PORTHOLE_DRAIN_SECONDS,
     session: { maxAgeSeconds: raw.PORTHOLE_SESSION_MAX_HOURS * 3600, idleSeconds: raw.PORTHOLE_SESSION_IDLE_MINUTES * 60 },
-    admin: raw.PORTHOLE_ADMIN_EMAIL
-      ? { email: raw.PORTHOLE_ADMIN_EMAIL, password: raw.PORTHOLE_ADMIN_PASSWORD ?? '' }
-      : undefined,
+    admin: raw.PORTHOLE_ADMIN_EMAIL ? { email: raw.PORTHOLE_ADMIN_EMAIL, password: raw.PORTHOLE_ADMIN_PASSWORD ?? '' } : undefined,
     oidc:
       raw.OIDC_ISSUER && raw.OIDC_CLIENT_ID && raw.OIDC_CLIENT_SECRET
         ? {

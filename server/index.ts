@@ -62,7 +62,11 @@ async function main(): Promise<void> {
     if (!config.databaseUrl) lockDataDir(config.dataDir);
     secureDataDir(config.dataDir);
   } catch (error) {
-    fail(error instanceof DataDirLockedError ? error.message : `cannot prepare the data directory ${config.dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+    fail(
+      error instanceof DataDirLockedError
+        ? error.message
+        : `cannot prepare the data directory ${config.dataDir}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     loadMasterKey();
@@ -98,7 +102,9 @@ async function main(): Promise<void> {
     handleSocketUpgrade: (req, socket, head) => router.handle(req, socket, head),
     handleOtherUpgrade: config.isDev ? (req, socket, head) => void handleNextUpgrade(req, socket, head) : undefined,
   });
-  const metricsServer = await startMetricsListener().catch((error: unknown) => fail(`cannot listen for metrics: ${error instanceof Error ? error.message : String(error)}`));
+  const metricsServer = await startMetricsListener().catch((error: unknown) =>
+    fail(`cannot listen for metrics: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   server.listen(config.port, host, () => printBanner(config, result, { driver: handle.driver, host, demoShellUnavailable }));
 

@@ -14,8 +14,7 @@ const globals = globalThis as unknown as { __portholeEnv?: unknown; __portholeMa
 export const TEST_SECRET_KEY = randomBytes(32).toString('hex');
 
 /** Variables a developer's shell or CI might carry that would change what server/ does. */
-const isPortholeVariable = (name: string) =>
-  name === 'DATABASE_URL' || name === 'PORT' || name.startsWith('PORTHOLE_') || name.startsWith('OIDC_');
+const isPortholeVariable = (name: string) => name === 'DATABASE_URL' || name === 'PORT' || name.startsWith('PORTHOLE_') || name.startsWith('OIDC_');
 
 let dataDir: string | undefined;
 

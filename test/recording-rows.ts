@@ -16,6 +16,8 @@ export async function makeRecordingRow(
     .insert(sessions)
     .values({ userId: actor.id, resourceId: resource.id, resourceName: resource.name, resourceType: resource.type, status: 'ended' })
     .returning();
-  await db().insert(recordings).values({ id: session!.id, userId: actor.id, store: 'file', formatVersion: 1, status: 'complete', cols: 80, rows: 24, duration, startedAt });
+  await db()
+    .insert(recordings)
+    .values({ id: session!.id, userId: actor.id, store: 'file', formatVersion: 1, status: 'complete', cols: 80, rows: 24, duration, startedAt });
   return session!.id;
 }

@@ -37,7 +37,15 @@ export type AccessCardProps = {
 export function AccessCard({ resource, access, requestAction, cancelAction }: AccessCardProps) {
   const { current, last, policy } = access;
   const connect = resource.type === 'ssh' ? <ConnectButton resourceId={resource.id} /> : <OpenConsoleButton resourceId={resource.id} />;
-  const state = access.canConnect ? (access.via === 'grant' ? 'active' : 'open') : current?.status === 'pending' ? 'pending' : resource.accessMode === 'open' ? 'no-role' : 'none';
+  const state = access.canConnect
+    ? access.via === 'grant'
+      ? 'active'
+      : 'open'
+    : current?.status === 'pending'
+      ? 'pending'
+      : resource.accessMode === 'open'
+        ? 'no-role'
+        : 'none';
 
   return (
     <section aria-labelledby="your-access" data-testid="access-card" data-status={state} className="space-y-3">
@@ -70,7 +78,8 @@ export function AccessCard({ resource, access, requestAction, cancelAction }: Ac
       {state === 'pending' && current ? (
         <div className="space-y-2">
           <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-200">
-            <RequestStatusBadge status="pending" /> Your request for {formatMinutes(current.durationMinutes)} is waiting for approval ({current.approvalsCount} of {current.approvalsRequired}).
+            <RequestStatusBadge status="pending" /> Your request for {formatMinutes(current.durationMinutes)} is waiting for approval ({current.approvalsCount}{' '}
+            of {current.approvalsRequired}).
           </p>
           <div className="flex items-center gap-3">
             {cancelAction ? <ActionButton label="Cancel request" pendingLabel="Cancelling…" action={cancelAction} /> : null}

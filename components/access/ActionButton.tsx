@@ -6,7 +6,17 @@ import { Button, type ButtonVariant } from '../ui/Button';
 import type { FormState } from '../ui/form-state';
 
 /** A one-click server action (cancel a request); the server's message shows on failure. */
-export function ActionButton({ label, pendingLabel, variant = 'secondary', action }: { label: string; pendingLabel: string; variant?: ButtonVariant; action: () => Promise<FormState> }) {
+export function ActionButton({
+  label,
+  pendingLabel,
+  variant = 'secondary',
+  action,
+}: {
+  label: string;
+  pendingLabel: string;
+  variant?: ButtonVariant;
+  action: () => Promise<FormState>;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [isPending, startTransition] = useTransition();

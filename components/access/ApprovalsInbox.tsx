@@ -114,9 +114,15 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
       ) : null}
       <div>
         {items.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-zinc-200 px-3 py-2.5 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">Nothing else waits for your decision.</p>
+          <p className="rounded-lg border border-dashed border-zinc-200 px-3 py-2.5 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+            Nothing else waits for your decision.
+          </p>
         ) : null}
-        <ul hidden={items.length === 0} aria-label="Requests awaiting your decision" className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+        <ul
+          hidden={items.length === 0}
+          aria-label="Requests awaiting your decision"
+          className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
+        >
           {items.map((item) => {
             const isSelected = item.id === selected?.id;
             return (
@@ -148,7 +154,12 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
         </p>
       </div>
       {selected ? (
-        <article aria-label={`Request from ${selected.requester.name}`} data-request-id={selected.id} data-status={status} className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+        <article
+          aria-label={`Request from ${selected.requester.name}`}
+          data-request-id={selected.id}
+          data-status={status}
+          className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+        >
           <header className="flex flex-wrap items-start justify-between gap-2">
             <div>
               <h2 className="text-base font-semibold">
@@ -237,7 +248,9 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
               ) : null}
             </p>
           )}
-          {result && !result.outcome?.ok && result.requestId === selected.id && result.outcome?.message ? <Alert tone="error">{result.outcome.message}</Alert> : null}
+          {result && !result.outcome?.ok && result.requestId === selected.id && result.outcome?.message ? (
+            <Alert tone="error">{result.outcome.message}</Alert>
+          ) : null}
         </article>
       ) : null}
     </div>

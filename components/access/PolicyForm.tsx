@@ -49,7 +49,14 @@ export function PolicyForm({
       </p>
       <form {...formProps} aria-label="Access policy" className="space-y-4">
         {alert ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
-        <CheckboxGroup legend="Approver roles" name="approverRoles" options={ROLE_OPTIONS} defaultValues={initial.approverRoles} isInline error={state?.fields?.approverRoles} />
+        <CheckboxGroup
+          legend="Approver roles"
+          name="approverRoles"
+          options={ROLE_OPTIONS}
+          defaultValues={initial.approverRoles}
+          isInline
+          error={state?.fields?.approverRoles}
+        />
         <div className="space-y-1">
           <label htmlFor="policy-approver-users" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
             Named approvers
@@ -64,7 +71,12 @@ export function PolicyForm({
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Whatever their roles. Ctrl/⌘-click to choose several.</p>
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField label="Approvals required" name="approvalsRequired" defaultValue={String(initial.approvalsRequired)} error={state?.fields?.approvalsRequired}>
+          <SelectField
+            label="Approvals required"
+            name="approvalsRequired"
+            defaultValue={String(initial.approvalsRequired)}
+            error={state?.fields?.approvalsRequired}
+          >
             {[1, 2, 3].map((n) => (
               <option key={n} value={n}>
                 {formatCount(n, 'distinct approver')}

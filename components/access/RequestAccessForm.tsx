@@ -24,7 +24,13 @@ export function RequestAccessForm({
   return (
     <form {...formProps} className="space-y-3" aria-label="Request access">
       {alert && !state?.ok ? <Alert tone="error">{alert}</Alert> : null}
-      <SelectField label="Duration" name="durationMinutes" defaultValue={String(preferred)} error={state?.fields?.durationMinutes} hint={`At most ${formatMinutes(maxDurationMinutes)}.`}>
+      <SelectField
+        label="Duration"
+        name="durationMinutes"
+        defaultValue={String(preferred)}
+        error={state?.fields?.durationMinutes}
+        hint={`At most ${formatMinutes(maxDurationMinutes)}.`}
+      >
         {choices.map((minutes) => (
           <option key={minutes} value={minutes}>
             {formatMinutes(minutes)}

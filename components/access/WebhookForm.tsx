@@ -24,7 +24,13 @@ export const WEBHOOK_EVENT_OPTIONS = [
  * Name, URL (a Slack incoming webhook works as is) and events; the signing secret is shown once.
  * `isPlainHttpAllowed`: PORTHOLE_WEBHOOK_ALLOW_PRIVATE is on, so http:// to this machine is taken.
  */
-export function WebhookForm({ action, isPlainHttpAllowed = false }: { action: (prev: SecretState, form: FormData) => Promise<SecretState>; isPlainHttpAllowed?: boolean }) {
+export function WebhookForm({
+  action,
+  isPlainHttpAllowed = false,
+}: {
+  action: (prev: SecretState, form: FormData) => Promise<SecretState>;
+  isPlainHttpAllowed?: boolean;
+}) {
   const { state, alert, isPending, formRef, formProps } = useFormAction(action);
   // Added: clear the form for the next one (its secret stays shown above).
   useEffect(() => {
@@ -42,7 +48,11 @@ export function WebhookForm({ action, isPlainHttpAllowed = false }: { action: (p
           type="url"
           required
           placeholder="https://hooks.slack.com/services/…"
-          hint={isPlainHttpAllowed ? 'https://, or http:// to this machine for a test receiver (private targets are allowed here).' : 'An https:// URL on the public internet.'}
+          hint={
+            isPlainHttpAllowed
+              ? 'https://, or http:// to this machine for a test receiver (private targets are allowed here).'
+              : 'An https:// URL on the public internet.'
+          }
           error={state?.fields?.url}
         />
       </div>

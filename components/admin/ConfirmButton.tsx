@@ -53,12 +53,7 @@ export function ConfirmButton({
 
   return (
     <div className={className}>
-      <Button
-        variant={variant}
-        onClick={open}
-        aria-hidden={isOpen || undefined}
-        aria-describedby={describedBy}
-      >
+      <Button variant={variant} onClick={open} aria-hidden={isOpen || undefined} aria-describedby={describedBy}>
         {label}
       </Button>
       {error ? (

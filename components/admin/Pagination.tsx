@@ -21,7 +21,19 @@ export function pageHref(basePath: string, page: number): string {
 }
 
 /** Previous/next links for a list page; `basePath` may carry the list's filters. */
-export function Pagination({ basePath, page, pageCount, total, pageSize = PAGE_SIZE }: { basePath: string; page: number; pageCount: number; total: number; pageSize?: number }) {
+export function Pagination({
+  basePath,
+  page,
+  pageCount,
+  total,
+  pageSize = PAGE_SIZE,
+}: {
+  basePath: string;
+  page: number;
+  pageCount: number;
+  total: number;
+  pageSize?: number;
+}) {
   if (pageCount <= 1) return null;
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, total);

@@ -75,7 +75,14 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
           <option value="mysql">MySQL</option>
         </SelectField>
         <TextField label="Name" name="name" defaultValue={initial?.name} autoComplete="off" required placeholder="billing-db-prod" error={fields?.name} />
-        <TextField label="Description" name="description" defaultValue={initial?.description} autoComplete="off" placeholder="What it is and who uses it" error={fields?.description} />
+        <TextField
+          label="Description"
+          name="description"
+          defaultValue={initial?.description}
+          autoComplete="off"
+          placeholder="What it is and who uses it"
+          error={fields?.description}
+        />
         <TextField
           label="Tags"
           name="tags"
@@ -98,8 +105,26 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         }
       >
         <div className="grid grid-cols-[1fr_7rem] gap-3">
-          <TextField label="Host" name="host" defaultValue={initial?.host} autoComplete="off" spellCheck={false} required placeholder="10.0.4.12 or db.internal" error={fields?.host} />
-          <TextField label="Port" name="port" value={port} onChange={(event) => setPort(event.target.value)} inputMode="numeric" autoComplete="off" required error={fields?.port} />
+          <TextField
+            label="Host"
+            name="host"
+            defaultValue={initial?.host}
+            autoComplete="off"
+            spellCheck={false}
+            required
+            placeholder="10.0.4.12 or db.internal"
+            error={fields?.host}
+          />
+          <TextField
+            label="Port"
+            name="port"
+            value={port}
+            onChange={(event) => setPort(event.target.value)}
+            inputMode="numeric"
+            autoComplete="off"
+            required
+            error={fields?.port}
+          />
         </div>
         <TextField
           label="Username"
@@ -113,7 +138,15 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         />
         {isSsh ? null : (
           <>
-            <TextField label="Database" name="database" defaultValue={initial?.database ?? ''} autoComplete="off" spellCheck={false} required error={fields?.database} />
+            <TextField
+              label="Database"
+              name="database"
+              defaultValue={initial?.database ?? ''}
+              autoComplete="off"
+              spellCheck={false}
+              required
+              error={fields?.database}
+            />
             <SelectField
               label="TLS"
               name="tls"
@@ -140,7 +173,11 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
                 onChange={(event) => {
                   if (!isTlsChosen) setTls(event.target.value.trim() ? 'verify-full' : 'require');
                 }}
-                hint={tls === 'verify-full' ? "PEM of the CA that signed the server's certificate." : 'Paste the PEM of the CA that signed the server’s certificate to verify it (Verify full).'}
+                hint={
+                  tls === 'verify-full'
+                    ? "PEM of the CA that signed the server's certificate."
+                    : 'Paste the PEM of the CA that signed the server’s certificate to verify it (Verify full).'
+                }
                 error={fields?.ca}
               />
             )}
@@ -163,7 +200,9 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
           name="password"
           type="password"
           autoComplete="new-password"
-          hint={isEdit ? (initial.hasPassword ? 'Leave empty to keep the stored password.' : 'No password stored. Leave empty to keep it that way.') : undefined}
+          hint={
+            isEdit ? (initial.hasPassword ? 'Leave empty to keep the stored password.' : 'No password stored. Leave empty to keep it that way.') : undefined
+          }
           error={fields?.password}
         />
         {isSsh ? (
@@ -175,7 +214,13 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
               spellCheck={false}
               autoComplete="off"
               placeholder="-----BEGIN OPENSSH PRIVATE KEY-----"
-              hint={isEdit ? (initial.hasPrivateKey ? 'Leave empty to keep the stored private key.' : 'No private key stored. Paste one to add it.') : 'OpenSSH or PEM format.'}
+              hint={
+                isEdit
+                  ? initial.hasPrivateKey
+                    ? 'Leave empty to keep the stored private key.'
+                    : 'No private key stored. Paste one to add it.'
+                  : 'OpenSSH or PEM format.'
+              }
               error={fields?.privateKey}
             />
             <TextField
@@ -202,7 +247,14 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
           <option value="approval">Needs approval</option>
           <option value="open">Open</option>
         </SelectField>
-        <CheckboxGroup legend="Who can connect" name="allowedRoles" options={ROLE_OPTIONS} defaultValues={initial?.allowedRoles ?? ['engineer']} isInline error={fields?.allowedRoles} />
+        <CheckboxGroup
+          legend="Who can connect"
+          name="allowedRoles"
+          options={ROLE_OPTIONS}
+          defaultValues={initial?.allowedRoles ?? ['engineer']}
+          isInline
+          error={fields?.allowedRoles}
+        />
       </Section>
 
       <Section title="Recordings">

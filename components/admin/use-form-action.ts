@@ -8,7 +8,9 @@ type State = { ok: boolean; message?: string; fields?: Record<string, string[]> 
 /** Whether the form shows `name`'s error next to it: a control of that name marked invalid (itself or its fieldset). */
 function isShownOnForm(form: HTMLFormElement | null, name: string): boolean {
   if (!form) return false;
-  return [...form.querySelectorAll<HTMLElement>('[name]')].some((control) => control.getAttribute('name') === name && control.closest('[aria-invalid="true"]') !== null);
+  return [...form.querySelectorAll<HTMLElement>('[name]')].some(
+    (control) => control.getAttribute('name') === name && control.closest('[aria-invalid="true"]') !== null,
+  );
 }
 
 /**

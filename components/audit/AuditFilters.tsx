@@ -3,10 +3,26 @@ import { buttonClass } from '../ui/Button';
 import { inputClass } from '../ui/Field';
 
 export const KNOWN_ACTIONS = [
-  'request.', 'request.create', 'request.approve', 'request.deny', 'request.cancel', 'request.expire',
-  'grant.', 'grant.start', 'grant.revoke', 'grant.expire',
-  'session.', 'session.create', 'session.start', 'session.end',
-  'recording.', 'policy.update', 'webhook.', 'resource.', 'user.', 'auth.',
+  'request.',
+  'request.create',
+  'request.approve',
+  'request.deny',
+  'request.cancel',
+  'request.expire',
+  'grant.',
+  'grant.start',
+  'grant.revoke',
+  'grant.expire',
+  'session.',
+  'session.create',
+  'session.start',
+  'session.end',
+  'recording.',
+  'policy.update',
+  'webhook.',
+  'resource.',
+  'user.',
+  'auth.',
 ];
 
 export type AuditFilterValues = { actor?: string; resourceId?: string; action?: string; from?: string; to?: string };
@@ -14,7 +30,11 @@ export type AuditFilterValues = { actor?: string; resourceId?: string; action?: 
 /** A plain GET form: filters live in the URL, so a filtered view can be shared and exported. */
 export function AuditFilters({ values, resources, exportHref }: { values: AuditFilterValues; resources: { id: string; name: string }[]; exportHref: string }) {
   return (
-    <form method="get" aria-label="Filter the audit log" className="mb-4 space-y-3 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
+    <form
+      method="get"
+      aria-label="Filter the audit log"
+      className="mb-4 space-y-3 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <label className="space-y-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
           Actor

@@ -42,7 +42,9 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
           <Td>
             <code className="text-xs">{row.action}</code>
           </Td>
-          <Td className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{row.targetType ? `${row.targetType} ${row.targetId?.slice(0, 8) ?? ''}` : '—'}</Td>
+          <Td className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
+            {row.targetType ? `${row.targetType} ${row.targetId?.slice(0, 8) ?? ''}` : '—'}
+          </Td>
           <Td className="max-w-md">
             <span className="line-clamp-2 font-mono text-xs break-all text-zinc-600 dark:text-zinc-300" title={JSON.stringify(row.data, null, 2)}>
               {summarize(row.data)}

@@ -13,7 +13,9 @@ export function SetupForm({ token, action }: { token: string; action: (prev: For
     return (
       <div className="space-y-3">
         <Alert tone="success">{state.message}</Alert>
-        <Link href="/login" className="text-sm text-indigo-600 underline dark:text-indigo-400">Go to sign in</Link>
+        <Link href="/login" className="text-sm text-indigo-600 underline dark:text-indigo-400">
+          Go to sign in
+        </Link>
       </div>
     );
   }
@@ -23,8 +25,18 @@ export function SetupForm({ token, action }: { token: string; action: (prev: For
       <input type="hidden" name="token" value={token} />
       <TextField label="Name" name="name" required error={state?.fields?.name} />
       <TextField label="E-mail" name="email" type="email" required error={state?.fields?.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters, not a common or easy-to-guess password." error={state?.fields?.password} />
-      <Button type="submit" className="w-full" disabled={isPending}>{isPending ? 'Creating…' : 'Create admin account'}</Button>
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 12 characters, not a common or easy-to-guess password."
+        error={state?.fields?.password}
+      />
+      <Button type="submit" className="w-full" disabled={isPending}>
+        {isPending ? 'Creating…' : 'Create admin account'}
+      </Button>
     </form>
   );
 }

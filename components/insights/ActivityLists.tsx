@@ -46,12 +46,18 @@ export function MaskList({ masks, isOwn }: { masks: MaskCount[]; isOwn: boolean 
         <li key={`${mask.rule}:${mask.resourceName}`} className="py-2 text-sm">
           <p>
             {isOwn ? 'You showed' : 'Shown'} <strong className="font-semibold">{formatCount(mask.count, { one: 'secret', other: 'secrets' })}</strong> matching{' '}
-            <em className="not-italic font-medium">{mask.rule}</em> on <strong className="font-semibold">{mask.resourceName}</strong>; Porthole masked {mask.count === 1 ? 'it' : 'them'}.
+            <em className="not-italic font-medium">{mask.rule}</em> on <strong className="font-semibold">{mask.resourceName}</strong>; Porthole masked{' '}
+            {mask.count === 1 ? 'it' : 'them'}.
           </p>
           <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
             <span>{pluralNoun(mask.moments.length, 'Moment')}:</span>
             {mask.moments.map((moment) => (
-              <Link key={`${moment.recordingId}:${moment.t}`} href={moment.href} aria-label={`Replay at ${formatClock(moment.t)}`} className="text-indigo-700 hover:underline dark:text-indigo-400">
+              <Link
+                key={`${moment.recordingId}:${moment.t}`}
+                href={moment.href}
+                aria-label={`Replay at ${formatClock(moment.t)}`}
+                className="text-indigo-700 hover:underline dark:text-indigo-400"
+              >
                 {formatClock(moment.t)}
               </Link>
             ))}

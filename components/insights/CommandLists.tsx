@@ -70,7 +70,9 @@ export function RetryList({ chains }: { chains: RetryChain[] }) {
           <li key={`${first.recordingId}:${first.t}`} className="py-2">
             <div className="flex items-baseline justify-between gap-3">
               <code className="min-w-0 truncate text-xs">{chain.pattern}</code>
-              <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">{formatCount(chain.failures.length, { one: 'failed try', other: 'failed tries' })}</span>
+              <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">
+                {formatCount(chain.failures.length, { one: 'failed try', other: 'failed tries' })}
+              </span>
             </div>
             <ul className="mt-1 space-y-1">
               {chain.failures.map((run) => (
@@ -99,7 +101,11 @@ export function RunList({ runs, label, measure }: { runs: CommandRun[]; label: s
             <RunLink run={run} />
           </div>
           <span className="shrink-0 pt-0.5 text-xs font-medium tabular-nums">
-            {measure === 'rows' ? formatCount(run.rowCount ?? 0, 'row') : run.duration !== null && run.duration < 60 ? formatMilliseconds(run.duration * 1000) : formatDuration(run.duration ?? 0)}
+            {measure === 'rows'
+              ? formatCount(run.rowCount ?? 0, 'row')
+              : run.duration !== null && run.duration < 60
+                ? formatMilliseconds(run.duration * 1000)
+                : formatDuration(run.duration ?? 0)}
           </span>
         </li>
       ))}

@@ -12,7 +12,15 @@ const labelClass = 'space-y-1 text-xs font-medium text-zinc-600 dark:text-zinc-4
  * A plain GET form, so a period (and, for auditors, a person) is a link one can share. The
  * date fields only count for custom dates, so they are enabled only then.
  */
-export function InsightsFilters({ values, users, viewerId }: { values: InsightsFilterValues; users: { id: string; name: string; email: string }[]; viewerId: string }) {
+export function InsightsFilters({
+  values,
+  users,
+  viewerId,
+}: {
+  values: InsightsFilterValues;
+  users: { id: string; name: string; email: string }[];
+  viewerId: string;
+}) {
   const [period, setPeriod] = useState(values.period);
   const isCustom = period === 'custom';
   return (
@@ -39,7 +47,14 @@ export function InsightsFilters({ values, users, viewerId }: { values: InsightsF
       </label>
       <label className={labelClass}>
         From (UTC)
-        <input type="date" name="from" defaultValue={values.from} disabled={!isCustom} required={isCustom} className={`${inputClass} w-auto disabled:opacity-50`} />
+        <input
+          type="date"
+          name="from"
+          defaultValue={values.from}
+          disabled={!isCustom}
+          required={isCustom}
+          className={`${inputClass} w-auto disabled:opacity-50`}
+        />
       </label>
       <label className={labelClass}>
         To (UTC)

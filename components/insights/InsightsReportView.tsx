@@ -19,16 +19,40 @@ export function InsightsReportView({ report, isOwn }: { report: InsightsReport; 
         <DailyChart data={report.days} metric="time" title="Time in sessions per day (minutes)" />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <InsightSection id="insights-failures" title="Failures by cause" description="Exit codes, error output and database errors, grouped." isEmpty={report.failures.length === 0} empty="Nothing failed in this period.">
+        <InsightSection
+          id="insights-failures"
+          title="Failures by cause"
+          description="Exit codes, error output and database errors, grouped."
+          isEmpty={report.failures.length === 0}
+          empty="Nothing failed in this period."
+        >
           <FailureList groups={report.failures} />
         </InsightSection>
-        <InsightSection id="insights-retries" title="Retried after a failure" description="The same command again within 5 minutes, and what finally worked." isEmpty={report.retries.length === 0} empty="No retries in this period.">
+        <InsightSection
+          id="insights-retries"
+          title="Retried after a failure"
+          description="The same command again within 5 minutes, and what finally worked."
+          isEmpty={report.retries.length === 0}
+          empty="No retries in this period."
+        >
           <RetryList chains={report.retries} />
         </InsightSection>
-        <InsightSection id="insights-top-commands" title="Most-run commands" description="Paths, numbers and quoted text folded, so similar runs count together." isEmpty={report.topCommands.length === 0} empty="No shell commands in this period.">
+        <InsightSection
+          id="insights-top-commands"
+          title="Most-run commands"
+          description="Paths, numbers and quoted text folded, so similar runs count together."
+          isEmpty={report.topCommands.length === 0}
+          empty="No shell commands in this period."
+        >
           <PatternList items={report.topCommands} label="Most-run commands" />
         </InsightSection>
-        <InsightSection id="insights-top-statements" title="Most-run SQL statements" description="Literals folded to ?." isEmpty={report.topStatements.length === 0} empty="No SQL statements in this period.">
+        <InsightSection
+          id="insights-top-statements"
+          title="Most-run SQL statements"
+          description="Literals folded to ?."
+          isEmpty={report.topStatements.length === 0}
+          empty="No SQL statements in this period."
+        >
           <PatternList items={report.topStatements} label="Most-run SQL statements" />
         </InsightSection>
         <InsightSection id="insights-slowest" title="Slowest" isEmpty={report.slowest.length === 0} empty="No timed commands in this period.">
@@ -40,7 +64,13 @@ export function InsightsReportView({ report, isOwn }: { report: InsightsReport; 
         <InsightSection id="insights-resources" title="Time per resource" isEmpty={report.resources.length === 0} empty="No sessions.">
           <ResourceTimeTable resources={report.resources} />
         </InsightSection>
-        <InsightSection id="insights-masks" title="Secrets masked" description="By rule and resource. The secrets themselves were never stored." isEmpty={report.masks.length === 0} empty="Porthole masked no secrets in this period.">
+        <InsightSection
+          id="insights-masks"
+          title="Secrets masked"
+          description="By rule and resource. The secrets themselves were never stored."
+          isEmpty={report.masks.length === 0}
+          empty="Porthole masked no secrets in this period."
+        >
           <MaskList masks={report.masks} isOwn={isOwn} />
         </InsightSection>
       </div>

@@ -29,7 +29,14 @@ export function MaskingAdmin({ builtIns, custom, resources }: { builtIns: BuiltI
           </h2>
           {editing === null ? <Button onClick={() => setEditing('new')}>Add rule</Button> : null}
         </div>
-        {editing !== null ? <CustomRuleForm key={editing === 'new' ? 'new' : editing.id} rule={editing === 'new' ? undefined : editing} resources={resources} onDone={() => setEditing(null)} /> : null}
+        {editing !== null ? (
+          <CustomRuleForm
+            key={editing === 'new' ? 'new' : editing.id}
+            rule={editing === 'new' ? undefined : editing}
+            resources={resources}
+            onDone={() => setEditing(null)}
+          />
+        ) : null}
         {custom.length === 0 ? (
           <p className="text-sm text-zinc-500 dark:text-zinc-400">No custom rules. Add a regular expression for secrets the built-in detectors do not know.</p>
         ) : (
@@ -58,20 +65,22 @@ export function MaskingAdmin({ builtIns, custom, resources }: { builtIns: BuiltI
                   <code className="font-mono text-xs">{rule.label}</code>
                   {rule.strategy === 'keep-last-4' ? <span className="ml-1 text-xs text-zinc-500">+ last 4</span> : null}
                 </Td>
-                <Td className="text-xs">{rule.resourceIds ? rule.resourceIds.map((id) => resources.find((r) => r.id === id)?.name ?? 'deleted resource').join(', ') : 'All resources'}</Td>
+                <Td className="text-xs">
+                  {rule.resourceIds ? rule.resourceIds.map((id) => resources.find((r) => r.id === id)?.name ?? 'deleted resource').join(', ') : 'All resources'}
+                </Td>
                 <Td>{rule.isEnabled ? <Badge tone="emerald">On</Badge> : <Badge>Off</Badge>}</Td>
                 <Td className="whitespace-nowrap">
                   <div className="flex items-center justify-end gap-1">
-                  <Button variant="ghost" onClick={() => setEditing(rule)} aria-label={`Edit ${rule.name}`}>
-                    Edit
-                  </Button>
-                  <ConfirmButton
-                    label="Delete"
-                    title={`Delete the rule “${rule.name}”?`}
-                    description="Sessions that start afterwards no longer mask what it matched. Existing recordings stay as they were recorded."
-                    variant="ghost"
-                    action={() => deleteCustomRuleAction(rule.id)}
-                  />
+                    <Button variant="ghost" onClick={() => setEditing(rule)} aria-label={`Edit ${rule.name}`}>
+                      Edit
+                    </Button>
+                    <ConfirmButton
+                      label="Delete"
+                      title={`Delete the rule “${rule.name}”?`}
+                      description="Sessions that start afterwards no longer mask what it matched. Existing recordings stay as they were recorded."
+                      variant="ghost"
+                      action={() => deleteCustomRuleAction(rule.id)}
+                    />
                   </div>
                 </Td>
               </tr>
@@ -147,7 +156,14 @@ function BuiltInRow({ rule }: { rule: BuiltInRuleView }) {
       </Td>
       <Td>
         <label className="inline-flex items-center gap-2 text-sm">
-          <input type="checkbox" role="switch" checked={rule.enabled} disabled={isPending} onChange={(event) => save(event.target.checked, rule.strategy)} aria-label={`Enable ${rule.name}`} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={rule.enabled}
+            disabled={isPending}
+            onChange={(event) => save(event.target.checked, rule.strategy)}
+            aria-label={`Enable ${rule.name}`}
+          />
           <span className="text-xs text-zinc-500 dark:text-zinc-400">{rule.enabled ? 'On' : 'Off'}</span>
         </label>
       </Td>
@@ -168,7 +184,14 @@ function CustomRuleForm({ rule, resources, onDone }: { rule?: CustomRuleView; re
         {alert && !state?.ok ? <Alert tone="error">{alert}</Alert> : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField label="Name" name="name" defaultValue={rule?.name} required error={state?.fields?.name} />
-          <TextField label="Replacement" name="replacement" defaultValue={rule?.replacement ?? ''} placeholder="[MASKED:<name>]" error={state?.fields?.replacement} hint="Leave empty for [MASKED:<name>]." />
+          <TextField
+            label="Replacement"
+            name="replacement"
+            defaultValue={rule?.replacement ?? ''}
+            placeholder="[MASKED:<name>]"
+            error={state?.fields?.replacement}
+            hint="Leave empty for [MASKED:<name>]."
+          />
         </div>
         <TextField
           label="Pattern"
@@ -244,7 +267,13 @@ function Tester() {
       </h2>
       <Card className="grid gap-4 p-4 lg:grid-cols-2">
         <div className="space-y-2">
-          <TextAreaField label="Sample text" rows={8} value={text} onChange={(event) => setText(event.target.value)} placeholder="Paste terminal output, a config file or a log line" />
+          <TextAreaField
+            label="Sample text"
+            rows={8}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Paste terminal output, a config file or a log line"
+          />
           <Button variant="secondary" onClick={run} disabled={isPending || text.length === 0}>
             Mask sample
           </Button>
@@ -252,7 +281,10 @@ function Tester() {
         <div className="space-y-2" aria-live="polite">
           <p className="text-sm font-medium text-zinc-700 dark:text-zinc-300">Masked output</p>
           {result?.ok === false ? <Alert tone="error">{result.message}</Alert> : null}
-          <pre data-testid="masked-output" className="min-h-40 overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-950">
+          <pre
+            data-testid="masked-output"
+            className="min-h-40 overflow-x-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-950"
+          >
             {result?.ok ? result.result.output : ''}
           </pre>
           {result?.ok ? (

@@ -66,11 +66,26 @@ export function NoteForm({
       <div className="flex flex-wrap items-end gap-2">
         <label className="w-24 text-xs font-medium text-zinc-600 dark:text-zinc-400">
           At
-          <input aria-label="Note time" aria-invalid={Boolean(fieldError('t'))} aria-describedby={fieldError('t') ? `${id}-time-error` : undefined} className={`${inputClass} font-mono`} value={start} onChange={(e) => setStart(e.target.value)} />
+          <input
+            aria-label="Note time"
+            aria-invalid={Boolean(fieldError('t'))}
+            aria-describedby={fieldError('t') ? `${id}-time-error` : undefined}
+            className={`${inputClass} font-mono`}
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+          />
         </label>
         <label className="w-24 text-xs font-medium text-zinc-600 dark:text-zinc-400">
           Until <span className="font-normal">(optional)</span>
-          <input aria-label="Note end time" aria-invalid={Boolean(fieldError('endT'))} aria-describedby={fieldError('endT') ? `${id}-time-error` : undefined} className={`${inputClass} font-mono`} placeholder="—" value={end} onChange={(e) => setEnd(e.target.value)} />
+          <input
+            aria-label="Note end time"
+            aria-invalid={Boolean(fieldError('endT'))}
+            aria-describedby={fieldError('endT') ? `${id}-time-error` : undefined}
+            className={`${inputClass} font-mono`}
+            placeholder="—"
+            value={end}
+            onChange={(e) => setEnd(e.target.value)}
+          />
         </label>
         <div className="flex gap-1 pb-0.5">
           <Button variant="ghost" className="px-2 text-xs" onClick={() => setStart(formatClock(currentTime, true))}>
@@ -102,7 +117,15 @@ export function NoteForm({
         }}
       />
       <FieldError id={`${id}-body-error`} message={fieldError('body')} />
-      <input aria-label="Tags" aria-invalid={Boolean(fieldError('tags'))} aria-describedby={fieldError('tags') ? `${id}-tags-error` : undefined} className={inputClass} placeholder="Tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
+      <input
+        aria-label="Tags"
+        aria-invalid={Boolean(fieldError('tags'))}
+        aria-describedby={fieldError('tags') ? `${id}-tags-error` : undefined}
+        className={inputClass}
+        placeholder="Tags, comma separated"
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+      />
       <FieldError id={`${id}-tags-error`} message={fieldError('tags')} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <label className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">

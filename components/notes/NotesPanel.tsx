@@ -10,7 +10,10 @@ import { Markdown } from './Markdown';
 import { NoteForm, type NoteDraft, type NoteSaveResult } from './NoteForm';
 
 export type NoteActions = {
-  save: (noteId: string | null, draft: NoteDraft) => Promise<({ ok: true; notes: ReplayNote[] } | { ok: false; message: string; fields?: Record<string, string[]> })>;
+  save: (
+    noteId: string | null,
+    draft: NoteDraft,
+  ) => Promise<{ ok: true; notes: ReplayNote[] } | { ok: false; message: string; fields?: Record<string, string[]> }>;
   remove: (noteId: string) => Promise<{ ok: true; notes: ReplayNote[] } | { ok: false; message: string }>;
 };
 
@@ -52,7 +55,13 @@ export function NotesPanel({
   return (
     <div className="space-y-3 p-3">
       {isAdding ? (
-        <NoteForm initial={{ t: currentTime, endT: null, body: '', tags: [], isShared: false }} currentTime={currentTime} submitLabel="Save note" onSave={save(null)} onCancel={() => setIsAdding(false)} />
+        <NoteForm
+          initial={{ t: currentTime, endT: null, body: '', tags: [], isShared: false }}
+          currentTime={currentTime}
+          submitLabel="Save note"
+          onSave={save(null)}
+          onCancel={() => setIsAdding(false)}
+        />
       ) : (
         <Button variant="secondary" className="w-full" onClick={() => setIsAdding(true)}>
           Add a note at {formatClock(currentTime)}
@@ -69,7 +78,12 @@ export function NotesPanel({
               ) : (
                 <>
                   <div className="mb-1 flex flex-wrap items-center gap-1.5 text-xs">
-                    <button type="button" onClick={() => onSeek(note.t)} className="font-mono text-indigo-700 hover:underline dark:text-indigo-400" aria-label={`Jump to ${formatClock(note.t)}`}>
+                    <button
+                      type="button"
+                      onClick={() => onSeek(note.t)}
+                      className="font-mono text-indigo-700 hover:underline dark:text-indigo-400"
+                      aria-label={`Jump to ${formatClock(note.t)}`}
+                    >
                       {formatClock(note.t)}
                       {note.endT !== null ? `–${formatClock(note.endT)}` : ''}
                     </button>

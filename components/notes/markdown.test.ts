@@ -17,7 +17,10 @@ describe('note markdown', () => {
 
   it('keeps raw HTML as text and drops script links', () => {
     expect(parseMarkdown('<img src=x onerror=alert(1)>')).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: '<img src=x onerror=alert(1)>' }] }]);
-    expect(parseInline('[click](javascript:alert(1))')).toEqual([{ type: 'text', text: '[click](javascript:alert(1)' }, { type: 'text', text: ')' }]);
+    expect(parseInline('[click](javascript:alert(1))')).toEqual([
+      { type: 'text', text: '[click](javascript:alert(1)' },
+      { type: 'text', text: ')' },
+    ]);
     expect(safeHref('javascript:alert(1)')).toBeUndefined();
     expect(safeHref(' mailto:a@b.test')).toBe('mailto:a@b.test');
   });

@@ -24,7 +24,14 @@ function NewTokenBox({ token, onDone }: { token: string; onDone: () => void }) {
         New API token
       </label>
       <div className="mt-1.5 flex gap-2">
-        <input id={id} readOnly value={token} onFocus={(event) => event.currentTarget.select()} className={`${inputClass} font-mono text-xs`} spellCheck={false} />
+        <input
+          id={id}
+          readOnly
+          value={token}
+          onFocus={(event) => event.currentTarget.select()}
+          className={`${inputClass} font-mono text-xs`}
+          spellCheck={false}
+        />
         <CopyButton text={token} />
       </div>
       <p className="mt-2 text-xs text-emerald-900 dark:text-emerald-200">
@@ -79,11 +86,21 @@ export function ApiTokens({
           <table aria-label="API tokens" className="w-full text-left text-sm">
             <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Name</th>
-                <th scope="col" className="px-3 py-2 font-medium">Token</th>
-                <th scope="col" className="px-3 py-2 font-medium">Created</th>
-                <th scope="col" className="px-3 py-2 font-medium">Last used</th>
-                <th scope="col" className="px-3 py-2 font-medium">Expires</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Token
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Created
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Last used
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Expires
+                </th>
                 <th scope="col" className="px-3 py-2 font-medium">
                   <span className="sr-only">Actions</span>
                 </th>

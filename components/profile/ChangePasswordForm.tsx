@@ -20,7 +20,14 @@ export function ChangePasswordForm({ action }: { action: (prev: FormState, form:
 
   return (
     <form {...formProps} className="max-w-sm space-y-4">
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={state?.fields?.currentPassword} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state?.fields?.currentPassword}
+      />
       <TextField
         label="New password"
         name="newPassword"

@@ -84,7 +84,10 @@ function CommandOutcome({ command }: { command: ReplayCommand }) {
   }
   if (!reason) return null;
   return (
-    <span className="shrink-0 rounded bg-amber-100 px-1 text-[10px] whitespace-nowrap text-amber-800 dark:bg-amber-950 dark:text-amber-300" title={`Likely failed: ${reason}`}>
+    <span
+      className="shrink-0 rounded bg-amber-100 px-1 text-[10px] whitespace-nowrap text-amber-800 dark:bg-amber-950 dark:text-amber-300"
+      title={`Likely failed: ${reason}`}
+    >
       likely failed<span className="sr-only">: {reason}</span>
     </span>
   );

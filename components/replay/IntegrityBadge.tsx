@@ -61,7 +61,13 @@ export function IntegrityBadge({ recordingId }: { recordingId: string }) {
   }
   const where = result.failedChunk === null ? '' : ` at chunk ${result.failedChunk}`;
   return (
-    <Explained status="invalid" tone="red" label={`Verification failed${where}`} title="This recording fails its integrity check" failedChunk={result.failedChunk}>
+    <Explained
+      status="invalid"
+      tone="red"
+      label={`Verification failed${where}`}
+      title="This recording fails its integrity check"
+      failedChunk={result.failedChunk}
+    >
       {result.problem ? <p className="font-mono text-xs">{sentence(result.problem)}</p> : null}
       <p>
         It was changed or damaged after it was recorded, so what plays here may not be what happened in the session.
@@ -72,7 +78,21 @@ export function IntegrityBadge({ recordingId }: { recordingId: string }) {
 }
 
 /** A badge that opens a short explanation (a disclosure, so it works from the keyboard). */
-function Explained({ status, tone, label, title, failedChunk, children }: { status: string; tone: 'red' | 'amber'; label: string; title: string; failedChunk?: number | null; children: ReactNode }) {
+function Explained({
+  status,
+  tone,
+  label,
+  title,
+  failedChunk,
+  children,
+}: {
+  status: string;
+  tone: 'red' | 'amber';
+  label: string;
+  title: string;
+  failedChunk?: number | null;
+  children: ReactNode;
+}) {
   const tones = {
     red: 'bg-red-100 text-red-800 hover:bg-red-200 dark:bg-red-950 dark:text-red-300 dark:hover:bg-red-900',
     amber: 'bg-amber-100 text-amber-800 hover:bg-amber-200 dark:bg-amber-950 dark:text-amber-300 dark:hover:bg-amber-900',

@@ -213,10 +213,20 @@ export default function ReplayView({
       className="flex min-h-0 flex-col gap-3 lg:flex-row"
       data-testid="replay"
       data-screen-matches={screenMatches}
-      data-status={state.status} data-time={state.time.toFixed(2)} data-speed={state.speed} data-seek-ms={state.lastSeekMs?.toFixed(1) ?? ''}>
+      data-status={state.status}
+      data-time={state.time.toFixed(2)}
+      data-speed={state.speed}
+      data-seek-ms={state.lastSeekMs?.toFixed(1) ?? ''}
+    >
       <div ref={columnRef} className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="relative">
-          {find.isOpen ? <ReplayFindBar find={find} time={() => playerRef.current?.current.time ?? 0} onClosed={() => rootRef.current?.querySelector<HTMLElement>('[data-testid="timeline"]')?.focus()} /> : null}
+          {find.isOpen ? (
+            <ReplayFindBar
+              find={find}
+              time={() => playerRef.current?.current.time ?? 0}
+              onClosed={() => rootRef.current?.querySelector<HTMLElement>('[data-testid="timeline"]')?.focus()}
+            />
+          ) : null}
           <div ref={regionRef} className="overflow-auto rounded-lg border border-zinc-800 bg-[#0b0d12] p-2" aria-label="Recorded terminal" role="region">
             <div ref={containerRef} data-testid="replay-terminal" className="inline-block" />
           </div>
@@ -233,7 +243,9 @@ export default function ReplayView({
           <span className="font-mono text-sm tabular-nums" aria-live="off" data-testid="clock">
             {formatClock(state.time)} <span className="text-zinc-400">/ {formatClock(duration)}</span>
           </span>
-          {state.status === 'seeking' || state.status === 'buffering' || state.status === 'loading' ? <span className="text-xs text-zinc-500">loading…</span> : null}
+          {state.status === 'seeking' || state.status === 'buffering' || state.status === 'loading' ? (
+            <span className="text-xs text-zinc-500">loading…</span>
+          ) : null}
           <div className="ml-auto flex flex-wrap items-center gap-2">
             <label className="flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
               Speed
@@ -251,10 +263,19 @@ export default function ReplayView({
               </select>
             </label>
             <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400" title="Shorten pauses longer than 2 s">
-              <input type="checkbox" checked={state.isSkippingIdle} onChange={(e) => playerRef.current?.setSkippingIdle(e.target.checked)} className="rounded border-zinc-300 dark:border-zinc-700" />
+              <input
+                type="checkbox"
+                checked={state.isSkippingIdle}
+                onChange={(e) => playerRef.current?.setSkippingIdle(e.target.checked)}
+                className="rounded border-zinc-300 dark:border-zinc-700"
+              />
               Skip idle
             </label>
-            <Button variant="secondary" onClick={() => void copy(playerRef.current?.selection() ?? '', 'Selection copied')} title="Pause, select text in the terminal (scroll up for history), then copy">
+            <Button
+              variant="secondary"
+              onClick={() => void copy(playerRef.current?.selection() ?? '', 'Selection copied')}
+              title="Pause, select text in the terminal (scroll up for history), then copy"
+            >
               Copy selection
             </Button>
             <Button variant="secondary" onClick={() => void copy(shareUrl(), 'Link copied')}>
@@ -272,7 +293,16 @@ export default function ReplayView({
         <p role="status" className="text-xs text-zinc-500 empty:sr-only dark:text-zinc-400">
           {copied}
         </p>
-        <Timeline duration={duration} time={state.time} heatmap={recording.heatmap} commands={commands} notes={notes} maskMarks={recording.maskMarks} findHits={find.hits} onSeek={seek} />
+        <Timeline
+          duration={duration}
+          time={state.time}
+          heatmap={recording.heatmap}
+          commands={commands}
+          notes={notes}
+          maskMarks={recording.maskMarks}
+          findHits={find.hits}
+          onSeek={seek}
+        />
       </div>
       <aside className="flex w-full shrink-0 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white lg:w-80 dark:border-zinc-800 dark:bg-zinc-900">
         <div role="tablist" aria-label="Commands and notes" className="flex border-b border-zinc-200 dark:border-zinc-800">

@@ -16,7 +16,9 @@ export function SignedBundleItem({ href, status, signature }: { href: string; st
   return (
     <p className="border-t border-zinc-100 px-2 py-1.5 text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
       Signed bundle
-      <span className="block text-xs">{status === 'recording' ? 'Available once the session has ended.' : 'Not available: this recording was sealed without a signature.'}</span>
+      <span className="block text-xs">
+        {status === 'recording' ? 'Available once the session has ended.' : 'Not available: this recording was sealed without a signature.'}
+      </span>
     </p>
   );
 }

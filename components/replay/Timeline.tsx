@@ -109,7 +109,14 @@ export function Timeline({
         <svg className="absolute inset-x-0 bottom-0 h-10 w-full" viewBox={`0 0 ${width} 40`} preserveAspectRatio="none" aria-hidden="true">
           {bars.map((bar, i) =>
             bar.level > 0 ? (
-              <rect key={i} x={bar.x} y={40 - Math.max(2, bar.level * 38)} width={Math.max(1, bar.width - 0.5)} height={Math.max(2, bar.level * 38)} className="fill-indigo-300/70 dark:fill-indigo-500/40" />
+              <rect
+                key={i}
+                x={bar.x}
+                y={40 - Math.max(2, bar.level * 38)}
+                width={Math.max(1, bar.width - 0.5)}
+                height={Math.max(2, bar.level * 38)}
+                className="fill-indigo-300/70 dark:fill-indigo-500/40"
+              />
             ) : null,
           )}
         </svg>
@@ -120,10 +127,17 @@ export function Timeline({
               key={`band-${note.id}`}
               aria-hidden="true"
               className="absolute top-0 bottom-0 bg-amber-300/25 dark:bg-amber-400/15"
-              style={{ left: timeToX(note.t, duration, width), width: Math.max(2, timeToX(note.endT ?? note.t, duration, width) - timeToX(note.t, duration, width)) }}
+              style={{
+                left: timeToX(note.t, duration, width),
+                width: Math.max(2, timeToX(note.endT ?? note.t, duration, width) - timeToX(note.t, duration, width)),
+              }}
             />
           ))}
-        <div aria-hidden="true" className="pointer-events-none absolute top-0 bottom-0 w-0.5 -translate-x-1/2 bg-indigo-600 dark:bg-indigo-400" style={{ left: playheadX }} />
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute top-0 bottom-0 w-0.5 -translate-x-1/2 bg-indigo-600 dark:bg-indigo-400"
+          style={{ left: playheadX }}
+        />
         {hover !== null ? (
           <div
             aria-hidden="true"

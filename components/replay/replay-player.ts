@@ -144,7 +144,15 @@ export class ReplayPlayer {
     await new Promise<void>((resolve) => this.terminal.write('', resolve));
     await nextFrame();
     if (seekId !== this.seekCount || this.isDisposed) return;
-    this.update({ status: wasPlaying ? 'playing' : target >= this.options.duration ? 'ended' : 'paused', time: target, error: null, lastSeekMs: performance.now() - startedAt }, true);
+    this.update(
+      {
+        status: wasPlaying ? 'playing' : target >= this.options.duration ? 'ended' : 'paused',
+        time: target,
+        error: null,
+        lastSeekMs: performance.now() - startedAt,
+      },
+      true,
+    );
     if (wasPlaying) this.startLoop();
   }
 

@@ -43,7 +43,10 @@ export class ReplayStream {
     this.controllers.add(controller);
     const params = new URLSearchParams({ from: String(from), to: String(to), ...(keyframe ? { keyframe: '1' } : {}) });
     try {
-      const response = await this.fetcher(`/api/v1/recordings/${this.recordingId}/events?${params.toString()}`, { signal: controller.signal, cache: 'no-store' });
+      const response = await this.fetcher(`/api/v1/recordings/${this.recordingId}/events?${params.toString()}`, {
+        signal: controller.signal,
+        cache: 'no-store',
+      });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `The recording could not be read (${response.status}).`);

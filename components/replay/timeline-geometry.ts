@@ -68,7 +68,14 @@ const PAGE_STEP_SECONDS = 30;
  * arrows a step, Page Up/Down a bigger one, Home/End the ends), or null for other keys.
  */
 export function keySeekTime(key: string, time: number, duration: number): number | null {
-  const steps: Record<string, number> = { ArrowRight: SEEK_STEP_SECONDS, ArrowUp: SEEK_STEP_SECONDS, ArrowLeft: -SEEK_STEP_SECONDS, ArrowDown: -SEEK_STEP_SECONDS, PageUp: PAGE_STEP_SECONDS, PageDown: -PAGE_STEP_SECONDS };
+  const steps: Record<string, number> = {
+    ArrowRight: SEEK_STEP_SECONDS,
+    ArrowUp: SEEK_STEP_SECONDS,
+    ArrowLeft: -SEEK_STEP_SECONDS,
+    ArrowDown: -SEEK_STEP_SECONDS,
+    PageUp: PAGE_STEP_SECONDS,
+    PageDown: -PAGE_STEP_SECONDS,
+  };
   if (key === 'Home') return 0;
   if (key === 'End') return Math.max(0, duration);
   const step = steps[key];

@@ -8,7 +8,10 @@ import { hitSeekTime, stepHit, type FindState } from './find-bar-state';
 const DEBOUNCE_MS = 250;
 
 async function fetchHits(recordingId: string, query: string, signal: AbortSignal): Promise<RecordingSearchResponse> {
-  const response = await fetch(`/api/v1/recordings/${recordingId}/search?${new URLSearchParams({ q: query }).toString()}`, { credentials: 'same-origin', signal });
+  const response = await fetch(`/api/v1/recordings/${recordingId}/search?${new URLSearchParams({ q: query }).toString()}`, {
+    credentials: 'same-origin',
+    signal,
+  });
   if (response.ok) return (await response.json()) as RecordingSearchResponse;
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   throw new Error(body?.error?.message ?? `The search failed (HTTP ${response.status}).`);
@@ -19,7 +22,17 @@ async function fetchHits(recordingId: string, query: string, signal: AbortSignal
  * steps through the hits and seeks the player to each. Opened by a `?q=` link, it starts on
  * the hit the link pointed at.
  */
-export function useReplayFind({ recordingId, initialQuery, initialTime, seek }: { recordingId: string; initialQuery: string; initialTime: number; seek: (t: number) => void }) {
+export function useReplayFind({
+  recordingId,
+  initialQuery,
+  initialTime,
+  seek,
+}: {
+  recordingId: string;
+  initialQuery: string;
+  initialTime: number;
+  seek: (t: number) => void;
+}) {
   const [isOpen, setOpen] = useState(initialQuery.trim() !== '');
   const [query, setQuery] = useState(initialQuery);
   const [state, setState] = useState<FindState>({ status: 'idle' });

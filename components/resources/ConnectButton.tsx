@@ -5,12 +5,23 @@ import { StartSessionButton } from './StartSessionButton';
 
 /** Opens a terminal on an SSH resource. */
 export function ConnectButton({ resourceId, label = 'Connect', variant = 'primary' }: { resourceId: string; label?: string; variant?: ButtonVariant }) {
-  return <StartSessionButton resourceId={resourceId} pagePrefix="/terminal" label={label} pendingLabel="Connecting…" icon={<TerminalGlyph />} variant={variant} />;
+  return (
+    <StartSessionButton resourceId={resourceId} pagePrefix="/terminal" label={label} pendingLabel="Connecting…" icon={<TerminalGlyph />} variant={variant} />
+  );
 }
 
 function TerminalGlyph() {
   return (
-    <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden
+      viewBox="0 0 16 16"
+      className="h-3.5 w-3.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M3 4.5 6.5 8 3 11.5M8.5 11.5H13" />
     </svg>
   );

@@ -40,7 +40,13 @@ export function PlaceHoldForm({
         </>
       ) : (
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField label="Hold every recording of" name="scope" value={scope} onChange={(event) => setScope(event.target.value === 'resource' ? 'resource' : 'user')} error={state?.fields?.scope}>
+          <SelectField
+            label="Hold every recording of"
+            name="scope"
+            value={scope}
+            onChange={(event) => setScope(event.target.value === 'resource' ? 'resource' : 'user')}
+            error={state?.fields?.scope}
+          >
             <option value="user">a user</option>
             <option value="resource">a resource</option>
           </SelectField>

@@ -29,7 +29,8 @@ export function RecordingRetentionPanel({ recordingId, retention, canHold, isOwn
           <span className="font-medium text-amber-700 dark:text-amber-400">On legal hold: kept until the hold is lifted.</span>
         ) : deletesAt ? (
           <>
-            Deleted <RelativeTime iso={deletesAt} /> ({deletesAt.slice(0, 10)}), after {formatCount(days, 'day')} ({source === 'resource' ? "this resource's retention" : 'the default retention'}).
+            Deleted <RelativeTime iso={deletesAt} /> ({deletesAt.slice(0, 10)}), after {formatCount(days, 'day')} (
+            {source === 'resource' ? "this resource's retention" : 'the default retention'}).
           </>
         ) : (
           'Kept forever.'
@@ -43,7 +44,9 @@ export function RecordingRetentionPanel({ recordingId, retention, canHold, isOwn
               Placed by {hold.placedByName ?? 'a deleted user'} <RelativeTime iso={hold.placedAt} />
             </span>
           </p>
-          {canHold ? <LiftHoldForm action={actions.liftHold.bind(null, hold.id)} label={hold.scope === 'recording' ? 'this recording' : hold.targetLabel} /> : null}
+          {canHold ? (
+            <LiftHoldForm action={actions.liftHold.bind(null, hold.id)} label={hold.scope === 'recording' ? 'this recording' : hold.targetLabel} />
+          ) : null}
         </div>
       ))}
       {canHold && !holds.some((hold) => hold.scope === 'recording') ? (

@@ -30,7 +30,15 @@ export function HeaderSearch({ className = '', placeholder = 'Search recordings'
 
   return (
     <Form action="/search" role="search" aria-label="Search recordings" className={`relative ${className}`}>
-      <svg aria-hidden viewBox="0 0 16 16" className="pointer-events-none absolute top-1/2 left-2 h-3.5 w-3.5 -translate-y-1/2 text-zinc-400" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+      <svg
+        aria-hidden
+        viewBox="0 0 16 16"
+        className="pointer-events-none absolute top-1/2 left-2 h-3.5 w-3.5 -translate-y-1/2 text-zinc-400"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+      >
         <circle cx="7" cy="7" r="4.5" />
         <path d="M10.5 10.5 14 14" />
       </svg>
@@ -48,7 +56,10 @@ export function HeaderSearch({ className = '', placeholder = 'Search recordings'
         }}
         className="block h-8 w-full rounded-md border border-zinc-300 bg-white pr-7 pl-7 text-sm placeholder:text-zinc-400 focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-500 [&::-webkit-search-cancel-button]:hidden"
       />
-      <kbd aria-hidden className="pointer-events-none absolute hidden md:block top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 px-1 font-mono text-[10px] leading-4 text-zinc-400 dark:border-zinc-700 dark:text-zinc-500">
+      <kbd
+        aria-hidden
+        className="pointer-events-none absolute hidden md:block top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 px-1 font-mono text-[10px] leading-4 text-zinc-400 dark:border-zinc-700 dark:text-zinc-500"
+      >
         /
       </kbd>
     </Form>

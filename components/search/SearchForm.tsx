@@ -21,7 +21,17 @@ const TYPES = [
 const labelClass = 'space-y-1 text-xs font-medium text-zinc-600 dark:text-zinc-400';
 const selectClass = `${inputClass} w-full sm:w-auto`;
 
-function Select({ label, name, value, options }: { label: string; name: string; value: string | undefined; options: ReadonlyArray<readonly [string, string]> }) {
+function Select({
+  label,
+  name,
+  value,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
   return (
     <label className={labelClass}>
       {label}
@@ -75,9 +85,16 @@ export function SearchForm({
       ) : null}
       <div className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap">
         <Select label="Kind" name="kind" value={values.kind} options={KINDS} />
-        <Select label="Resource" name="resourceId" value={values.resourceId} options={[['', 'Any resource'], ...resources.map((r) => [r.id, r.name] as const)]} />
+        <Select
+          label="Resource"
+          name="resourceId"
+          value={values.resourceId}
+          options={[['', 'Any resource'], ...resources.map((r) => [r.id, r.name] as const)]}
+        />
         <Select label="Type" name="resourceType" value={values.resourceType} options={TYPES} />
-        {owners ? <Select label="Owner" name="ownerId" value={values.ownerId} options={[['', 'Everyone'], ...owners.map((u) => [u.id, u.name || u.email] as const)]} /> : null}
+        {owners ? (
+          <Select label="Owner" name="ownerId" value={values.ownerId} options={[['', 'Everyone'], ...owners.map((u) => [u.id, u.name || u.email] as const)]} />
+        ) : null}
         <label className={labelClass}>
           From
           <input type="date" name="from" defaultValue={values.from} className={selectClass} />
@@ -86,13 +103,30 @@ export function SearchForm({
           To
           <input type="date" name="to" defaultValue={values.to} className={selectClass} />
         </label>
-        <Select label="Sort" name="sort" value={values.sort} options={[['', 'Newest first'], ['relevance', 'Best match']]} />
+        <Select
+          label="Sort"
+          name="sort"
+          value={values.sort}
+          options={[
+            ['', 'Newest first'],
+            ['relevance', 'Best match'],
+          ]}
+        />
         <label className="flex h-[34px] items-center gap-1.5 text-sm text-zinc-700 dark:text-zinc-300">
-          <input type="checkbox" name="failedOnly" value="1" defaultChecked={values.failedOnly === '1' || values.failedOnly === 'true' || values.failedOnly === 'on'} className="rounded border-zinc-300 dark:border-zinc-700" />
+          <input
+            type="checkbox"
+            name="failedOnly"
+            value="1"
+            defaultChecked={values.failedOnly === '1' || values.failedOnly === 'true' || values.failedOnly === 'on'}
+            className="rounded border-zinc-300 dark:border-zinc-700"
+          />
           Failed only
         </label>
         {values.q ? (
-          <Link href={`/search?q=${encodeURIComponent(values.q)}`} className="flex h-[34px] items-center text-sm text-zinc-500 hover:underline dark:text-zinc-400">
+          <Link
+            href={`/search?q=${encodeURIComponent(values.q)}`}
+            className="flex h-[34px] items-center text-sm text-zinc-500 hover:underline dark:text-zinc-400"
+          >
             Clear filters
           </Link>
         ) : null}

@@ -61,7 +61,10 @@ function RecordingGroup({ group, query, isOwnerShown }: { group: SearchRecording
         ))}
       </ol>
       {more > 0 ? (
-        <Link href={replayHref(group.recordingId, first?.t ?? 0, query)} className="block border-t border-zinc-100 px-3 py-1.5 text-xs text-indigo-700 hover:underline dark:border-zinc-800 dark:text-indigo-300">
+        <Link
+          href={replayHref(group.recordingId, first?.t ?? 0, query)}
+          className="block border-t border-zinc-100 px-3 py-1.5 text-xs text-indigo-700 hover:underline dark:border-zinc-800 dark:text-indigo-300"
+        >
           {formatCount(more, { one: 'more hit', other: 'more hits' })} in this recording: open it and press Ctrl+F
         </Link>
       ) : null}

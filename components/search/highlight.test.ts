@@ -5,17 +5,37 @@ const marked = (segments: { text: string; isMatch: boolean }[]) => segments.map(
 
 describe('highlightSegments', () => {
   it('marks each range and keeps the text around it', () => {
-    expect(marked(highlightSegments('pg_dump --schema-only db', [[0, 7], [8, 14]]))).toBe('[pg_dump] [--sche]ma-only db');
+    expect(
+      marked(
+        highlightSegments('pg_dump --schema-only db', [
+          [0, 7],
+          [8, 14],
+        ]),
+      ),
+    ).toBe('[pg_dump] [--sche]ma-only db');
   });
 
   it('sorts, merges overlapping and touching ranges, and never repeats text', () => {
-    const segments = highlightSegments('connection refused', [[11, 18], [0, 10], [5, 12]]);
+    const segments = highlightSegments('connection refused', [
+      [11, 18],
+      [0, 10],
+      [5, 12],
+    ]);
     expect(marked(segments)).toBe('[connection refused]');
     expect(segments.map((s) => s.text).join('')).toBe('connection refused');
   });
 
   it('clamps ranges past either end and drops empty or reversed ones', () => {
-    expect(marked(highlightSegments('ERROR: x', [[-3, 6], [7, 99], [4, 2], [3, 3]]))).toBe('[ERROR:] [x]');
+    expect(
+      marked(
+        highlightSegments('ERROR: x', [
+          [-3, 6],
+          [7, 99],
+          [4, 2],
+          [3, 3],
+        ]),
+      ),
+    ).toBe('[ERROR:] [x]');
   });
 
   it('gives the plain text when there is nothing to mark', () => {

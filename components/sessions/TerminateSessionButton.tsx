@@ -49,7 +49,12 @@ export function TerminateSessionButton({ sessionId, userName, size = 'normal' }:
 
   return (
     <>
-      <Button variant="danger" className={size === 'small' ? 'px-2 py-1 text-xs' : ''} aria-label={`Terminate ${userName}’s session`} onClick={() => dialogRef.current?.showModal()}>
+      <Button
+        variant="danger"
+        className={size === 'small' ? 'px-2 py-1 text-xs' : ''}
+        aria-label={`Terminate ${userName}’s session`}
+        onClick={() => dialogRef.current?.showModal()}
+      >
         Terminate
       </Button>
       <dialog
@@ -62,7 +67,9 @@ export function TerminateSessionButton({ sessionId, userName, size = 'normal' }:
           <h2 id={titleId} className="text-base font-semibold">
             Terminate {userName}’s session
           </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-300">The session ends at once. {userName} sees your name and this reason; the recording and the audit log keep them.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-300">
+            The session ends at once. {userName} sees your name and this reason; the recording and the audit log keep them.
+          </p>
           <TextAreaField
             label="Reason"
             name="reason"

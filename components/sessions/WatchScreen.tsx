@@ -50,7 +50,10 @@ export function WatchScreen({ sessionId, userName, recordingHref }: { sessionId:
         <WatchTerminal sessionId={sessionId} onStateChange={onStateChange} />
       </div>
       {state.ending ? (
-        <div role="status" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-zinc-200 bg-white px-4 py-2.5 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-zinc-200 bg-white px-4 py-2.5 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+        >
           <p className="min-w-0 flex-1">
             <span className="font-medium">{state.ending.title}</span>
             {state.ending.detail ? <span className="ml-2 text-zinc-600 dark:text-zinc-400">{state.ending.detail}</span> : null}

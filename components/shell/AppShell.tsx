@@ -17,7 +17,11 @@ export function AppShell({ user, children }: { user: { name: string; email: stri
   );
   return (
     <div className="min-h-screen md:flex">
-      <CollapsibleRail brand={brand} menuBadge={items.some((item) => item.badge === 'approvals') ? <ApprovalsBadge onMenuButton /> : undefined} search={<HeaderSearch placeholder="Search" />}>
+      <CollapsibleRail
+        brand={brand}
+        menuBadge={items.some((item) => item.badge === 'approvals') ? <ApprovalsBadge onMenuButton /> : undefined}
+        search={<HeaderSearch placeholder="Search" />}
+      >
         <HeaderSearch className="mx-2 mb-2 hidden md:block" />
         <nav aria-label="Main" className="flex-1 space-y-0.5 px-2 py-2 md:py-0">
           {items.map((item) => (

@@ -85,7 +85,14 @@ export function SaveSnippetButton({ text, kind, resourceId, recordingId, t, defa
             // An error goes as soon as a field is edited: it would be stale after the fix.
             <form onSubmit={(event) => void save(event)} onInput={() => setOutcome(undefined)} noValidate className="space-y-3">
               <TextField label="Title" name="title" required maxLength={200} defaultValue={defaultTitle ?? suggestTitle(text)} error={fieldError('title')} />
-              <TextAreaField label="Notes (optional, markdown)" name="notes" rows={4} maxLength={10_000} placeholder="When to use it, what to watch out for…" error={fieldError('notes')} />
+              <TextAreaField
+                label="Notes (optional, markdown)"
+                name="notes"
+                rows={4}
+                maxLength={10_000}
+                placeholder="When to use it, what to watch out for…"
+                error={fieldError('notes')}
+              />
               {unshownError ? <Alert tone="error">{unshownError}</Alert> : null}
               <div className="flex justify-end gap-2">
                 <Button variant="secondary" onClick={() => dialogRef.current?.close()}>

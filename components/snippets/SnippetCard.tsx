@@ -52,7 +52,10 @@ export function SnippetCard({ snippet, canOpen }: { snippet: SnippetView; canOpe
         <SnippetEditForm snippet={snippet} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <pre aria-label={snippet.kind === 'sql' ? 'Statement' : 'Command'} className="overflow-x-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs whitespace-pre-wrap break-all text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+          <pre
+            aria-label={snippet.kind === 'sql' ? 'Statement' : 'Command'}
+            className="overflow-x-auto rounded-md bg-zinc-100 px-3 py-2 font-mono text-xs whitespace-pre-wrap break-all text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
+          >
             <code>{snippet.body}</code>
           </pre>
           {snippet.notes ? (

@@ -21,7 +21,11 @@ export function SnippetEditForm({ snippet, onDone }: { snippet: SnippetView; onD
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    const outcome = await sendSnippet('PATCH', `/api/v1/snippets/${snippet.id}`, { title: formText(form, 'title'), body: formText(form, 'body'), notes: formText(form, 'notes') });
+    const outcome = await sendSnippet('PATCH', `/api/v1/snippets/${snippet.id}`, {
+      title: formText(form, 'title'),
+      body: formText(form, 'body'),
+      notes: formText(form, 'notes'),
+    });
     setPending(false);
     setResult(outcome);
     if (outcome.ok) {
@@ -35,7 +39,14 @@ export function SnippetEditForm({ snippet, onDone }: { snippet: SnippetView; onD
   return (
     <form onSubmit={(event) => void save(event)} noValidate className="space-y-3" aria-label={`Edit ${snippet.title}`}>
       <TextField label="Title" name="title" required maxLength={200} defaultValue={snippet.title} error={fieldError('title')} />
-      <TextAreaField label={snippet.kind === 'sql' ? 'Statement' : 'Command'} name="body" required rows={3} defaultValue={snippet.body} error={fieldError('body')} />
+      <TextAreaField
+        label={snippet.kind === 'sql' ? 'Statement' : 'Command'}
+        name="body"
+        required
+        rows={3}
+        defaultValue={snippet.body}
+        error={fieldError('body')}
+      />
       <TextAreaField label="Notes (markdown)" name="notes" rows={4} defaultValue={snippet.notes} error={fieldError('notes')} />
       {unshown ? <Alert tone="error">{unshown}</Alert> : null}
       <div className="flex justify-end gap-2">

@@ -8,7 +8,10 @@ import { OpenConsoleButton } from './OpenConsoleButton';
 /** Shown once the console's session is over: why, and where to go next. */
 export function EndBanner({ ending, sessionId, resource }: { ending: SessionEnding; sessionId: string; resource: { id: string | null; canConnect: boolean } }) {
   return (
-    <div role={ending.tone === 'error' ? 'alert' : 'status'} className={`flex shrink-0 flex-wrap items-center gap-3 border-t px-4 py-2.5 text-sm ${ending.tone === 'error' ? 'border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200' : 'border-zinc-200 bg-zinc-50 text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200'}`}>
+    <div
+      role={ending.tone === 'error' ? 'alert' : 'status'}
+      className={`flex shrink-0 flex-wrap items-center gap-3 border-t px-4 py-2.5 text-sm ${ending.tone === 'error' ? 'border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200' : 'border-zinc-200 bg-zinc-50 text-zinc-800 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-200'}`}
+    >
       <div className="min-w-0">
         <p className="font-medium">{ending.title}</p>
         {ending.detail ? <p className="text-xs opacity-80">{ending.detail}</p> : null}
@@ -23,7 +26,9 @@ export function EndBanner({ ending, sessionId, resource }: { ending: SessionEndi
             Request access again
           </Link>
         ) : null}
-        {resource.id && resource.canConnect && !ending.nextStep ? <OpenConsoleButton resourceId={resource.id} label="Open a new console" variant="secondary" /> : null}
+        {resource.id && resource.canConnect && !ending.nextStep ? (
+          <OpenConsoleButton resourceId={resource.id} label="Open a new console" variant="secondary" />
+        ) : null}
       </div>
     </div>
   );

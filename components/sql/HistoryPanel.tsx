@@ -14,10 +14,24 @@ const STATUS: Record<RunStatus, { label: string; className: string }> = {
 };
 
 /** This session's runs, newest first: select one to see its results, load it back into the editor. */
-export function HistoryPanel({ runs, version, selectedId, onSelect, onLoad }: { runs: readonly RunState[]; version: number; selectedId?: string; onSelect: (id: string) => void; onLoad: (script: string) => void }) {
+export function HistoryPanel({
+  runs,
+  version,
+  selectedId,
+  onSelect,
+  onLoad,
+}: {
+  runs: readonly RunState[];
+  version: number;
+  selectedId?: string;
+  onSelect: (id: string) => void;
+  onLoad: (script: string) => void;
+}) {
   return (
     <aside aria-label="Query history" data-version={version} className="hidden w-72 shrink-0 flex-col border-l border-zinc-200 lg:flex dark:border-zinc-800">
-      <h2 className="flex h-9 shrink-0 items-center border-b border-zinc-200 px-3 text-xs font-semibold text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">History</h2>
+      <h2 className="flex h-9 shrink-0 items-center border-b border-zinc-200 px-3 text-xs font-semibold text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
+        History
+      </h2>
       {runs.length === 0 ? (
         <p className="p-3 text-xs text-zinc-500">Statements you run in this session appear here. Select one to see its result again.</p>
       ) : (
@@ -32,7 +46,11 @@ export function HistoryPanel({ runs, version, selectedId, onSelect, onLoad }: { 
                   <span className="mt-1 flex gap-2 text-[11px]">
                     <span className={status.className}>{status.label}</span>
                     {rows > 0 ? <span className="text-zinc-600 dark:text-zinc-400">{formatCount(rows, 'row')}</span> : null}
-                    <time className="ml-auto text-zinc-600 dark:text-zinc-400" dateTime={new Date(run.startedAt).toISOString()} title={new Date(run.startedAt).toLocaleString()}>
+                    <time
+                      className="ml-auto text-zinc-600 dark:text-zinc-400"
+                      dateTime={new Date(run.startedAt).toISOString()}
+                      title={new Date(run.startedAt).toLocaleString()}
+                    >
                       {new Date(run.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
                     </time>
                   </span>

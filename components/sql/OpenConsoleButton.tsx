@@ -4,7 +4,15 @@ import { StartSessionButton } from '../resources/StartSessionButton';
 import type { ButtonVariant } from '../ui/Button';
 
 /** Opens a SQL console on a database resource. */
-export function OpenConsoleButton({ resourceId, label = 'Open console', variant = 'primary' }: { resourceId: string; label?: string; variant?: ButtonVariant }) {
+export function OpenConsoleButton({
+  resourceId,
+  label = 'Open console',
+  variant = 'primary',
+}: {
+  resourceId: string;
+  label?: string;
+  variant?: ButtonVariant;
+}) {
   return <StartSessionButton resourceId={resourceId} pagePrefix="/sql" label={label} pendingLabel="Opening…" icon={<DatabaseGlyph />} variant={variant} />;
 }
 

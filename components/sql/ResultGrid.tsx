@@ -106,7 +106,8 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
     const startX = event.clientX;
     const startWidth = widths[column] ?? 100;
     layout.current?.sizedByHand.add(column);
-    const move = (e: globalThis.PointerEvent) => setWidths((prev) => prev.map((w, i) => (i === column ? Math.max(MIN_COLUMN_WIDTH, startWidth + e.clientX - startX) : w)));
+    const move = (e: globalThis.PointerEvent) =>
+      setWidths((prev) => prev.map((w, i) => (i === column ? Math.max(MIN_COLUMN_WIDTH, startWidth + e.clientX - startX) : w)));
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
@@ -120,7 +121,12 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
     const info = set.columns[column];
     if (!info) return;
     layout.current?.sizedByHand.add(column);
-    const width = columnWidth(info, set.rows.map((row) => row[column] ?? null), measure(), FIT_MAX_WIDTH);
+    const width = columnWidth(
+      info,
+      set.rows.map((row) => row[column] ?? null),
+      measure(),
+      FIT_MAX_WIDTH,
+    );
     setWidths((prev) => prev.map((w, i) => (i === column ? width : w)));
   };
 
@@ -158,8 +164,18 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
   for (let r = first; r < last; r++) {
     const row = set.rows[r]!;
     rows.push(
-      <div key={r} role="row" aria-rowindex={r + 2} className="absolute left-0 flex border-b border-zinc-100 dark:border-zinc-800/70" style={{ top: r * ROW_HEIGHT, height: ROW_HEIGHT, width: totalWidth }}>
-        <div role="rowheader" className="sticky left-0 shrink-0 bg-zinc-50 px-2 text-right font-mono text-[11px] leading-6 text-zinc-400 tabular-nums dark:bg-zinc-900 dark:text-zinc-500" style={{ width: GUTTER }}>
+      <div
+        key={r}
+        role="row"
+        aria-rowindex={r + 2}
+        className="absolute left-0 flex border-b border-zinc-100 dark:border-zinc-800/70"
+        style={{ top: r * ROW_HEIGHT, height: ROW_HEIGHT, width: totalWidth }}
+      >
+        <div
+          role="rowheader"
+          className="sticky left-0 shrink-0 bg-zinc-50 px-2 text-right font-mono text-[11px] leading-6 text-zinc-400 tabular-nums dark:bg-zinc-900 dark:text-zinc-500"
+          style={{ width: GUTTER }}
+        >
           {r + 1}
         </div>
         {row.map((value, c) => {
@@ -175,7 +191,11 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
               title={isMasked ? 'Masked by Porthole' : undefined}
               onMouseDown={() => setSelected({ row: r, column: c })}
               className={`shrink-0 truncate border-r border-zinc-100 px-2 font-mono text-xs leading-6 dark:border-zinc-800/70 ${isNumeric[c] ? 'text-right tabular-nums' : ''} ${
-                isSelected ? 'bg-indigo-100 outline outline-1 -outline-offset-1 outline-indigo-500 dark:bg-indigo-950' : isMasked ? 'bg-amber-50 text-amber-800 dark:bg-amber-950/40 dark:text-amber-300' : ''
+                isSelected
+                  ? 'bg-indigo-100 outline outline-1 -outline-offset-1 outline-indigo-500 dark:bg-indigo-950'
+                  : isMasked
+                    ? 'bg-amber-50 text-amber-800 dark:bg-amber-950/40 dark:text-amber-300'
+                    : ''
               }`}
               style={{ width: widths[c] }}
             >
@@ -201,7 +221,12 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       className="relative h-full overflow-auto focus:outline-none"
     >
-      <div role="row" aria-rowindex={1} className="sticky top-0 z-10 flex border-b border-zinc-200 bg-zinc-100 text-xs font-medium dark:border-zinc-700 dark:bg-zinc-900" style={{ width: totalWidth, height: 28 }}>
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="sticky top-0 z-10 flex border-b border-zinc-200 bg-zinc-100 text-xs font-medium dark:border-zinc-700 dark:bg-zinc-900"
+        style={{ width: totalWidth, height: 28 }}
+      >
         <div className="sticky left-0 z-10 shrink-0 bg-zinc-100 dark:bg-zinc-900" style={{ width: GUTTER }} />
         {set.columns.map((column, c) => (
           <div
@@ -215,12 +240,23 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
           >
             <span className="truncate text-zinc-900 dark:text-zinc-100">{column.name}</span>
             {column.isComputed ? (
-              <span aria-label={column.hasMaskedInput ? MASKED_INPUT_NOTE : COMPUTED_NOTE} className="shrink-0 text-[10px] font-normal text-amber-700 dark:text-amber-400">
+              <span
+                aria-label={column.hasMaskedInput ? MASKED_INPUT_NOTE : COMPUTED_NOTE}
+                className="shrink-0 text-[10px] font-normal text-amber-700 dark:text-amber-400"
+              >
                 ƒ
               </span>
             ) : null}
             <span className="truncate text-[10px] font-normal text-zinc-600 dark:text-zinc-400">{column.type}</span>
-            <span role="separator" aria-orientation="vertical" aria-label={`Resize ${column.name}`} onPointerDown={(event) => startResize(c, event)} onDoubleClick={() => fitColumn(c)} title="Drag to resize, double-click to fit" className="absolute top-0 -right-1 z-10 h-full w-2 cursor-col-resize hover:bg-indigo-400/40" />
+            <span
+              role="separator"
+              aria-orientation="vertical"
+              aria-label={`Resize ${column.name}`}
+              onPointerDown={(event) => startResize(c, event)}
+              onDoubleClick={() => fitColumn(c)}
+              title="Drag to resize, double-click to fit"
+              className="absolute top-0 -right-1 z-10 h-full w-2 cursor-col-resize hover:bg-indigo-400/40"
+            />
           </div>
         ))}
       </div>

@@ -26,7 +26,17 @@ function download(name: string, text: string) {
 }
 
 /** The results of one run: a tab per statement, the grid, and what happened in words. */
-export function ResultPanel({ run, version, rowCap, onCancel }: { run: RunState | undefined; version: number; rowCap: number; onCancel: (id: string) => void }) {
+export function ResultPanel({
+  run,
+  version,
+  rowCap,
+  onCancel,
+}: {
+  run: RunState | undefined;
+  version: number;
+  rowCap: number;
+  onCancel: (id: string) => void;
+}) {
   const [active, setActive] = useState(0);
   const [cell, setCell] = useState<CellPosition>();
   const onSelect = useCallback((next: CellPosition | undefined) => setCell(next), []);
@@ -58,7 +68,10 @@ export function ResultPanel({ run, version, rowCap, onCancel }: { run: RunState 
               onClick={() => setActive(i)}
               className={`flex shrink-0 items-center gap-1.5 rounded px-2 py-1 ${i === active ? 'bg-zinc-200 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100' : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-900'}`}
             >
-              <span className={`h-1.5 w-1.5 rounded-full ${r.error ? 'bg-red-500' : r.command === undefined ? 'animate-pulse bg-indigo-500' : 'bg-emerald-500'}`} aria-hidden />
+              <span
+                className={`h-1.5 w-1.5 rounded-full ${r.error ? 'bg-red-500' : r.command === undefined ? 'animate-pulse bg-indigo-500' : 'bg-emerald-500'}`}
+                aria-hidden
+              />
               Result {r.index + 1}
             </button>
           ))}
@@ -70,15 +83,27 @@ export function ResultPanel({ run, version, rowCap, onCancel }: { run: RunState 
             <>
               {cell ? (
                 <>
-                  <button type="button" className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => void navigator.clipboard?.writeText(set.rows[cell.row]?.[cell.column] ?? 'NULL')}>
+                  <button
+                    type="button"
+                    className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                    onClick={() => void navigator.clipboard?.writeText(set.rows[cell.row]?.[cell.column] ?? 'NULL')}
+                  >
                     Copy cell
                   </button>
-                  <button type="button" className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => void navigator.clipboard?.writeText((set.rows[cell.row] ?? []).map((v) => v ?? 'NULL').join('\t'))}>
+                  <button
+                    type="button"
+                    className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                    onClick={() => void navigator.clipboard?.writeText((set.rows[cell.row] ?? []).map((v) => v ?? 'NULL').join('\t'))}
+                  >
                     Copy row
                   </button>
                 </>
               ) : null}
-              <button type="button" className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800" onClick={() => download(`result-${run.id}-${set.index + 1}.csv`, resultToCsv(set))}>
+              <button
+                type="button"
+                className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                onClick={() => download(`result-${run.id}-${set.index + 1}.csv`, resultToCsv(set))}
+              >
                 Export CSV
               </button>
             </>
@@ -89,7 +114,11 @@ export function ResultPanel({ run, version, rowCap, onCancel }: { run: RunState 
             </button>
           ) : null}
           {run.status === 'held' ? (
-            <button type="button" onClick={() => onCancel(run.id)} className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+            <button
+              type="button"
+              onClick={() => onCancel(run.id)}
+              className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
               Withdraw
             </button>
           ) : null}
@@ -107,7 +136,10 @@ export function ResultPanel({ run, version, rowCap, onCancel }: { run: RunState 
 /** What the server said beside the result (`RAISE NOTICE`), as psql prints it. */
 export function ServerNotices({ notices }: { notices: readonly string[] }) {
   return (
-    <ul aria-label="Server notices" className="max-h-24 shrink-0 overflow-y-auto border-b border-zinc-200 bg-zinc-50 px-3 py-1 font-mono text-xs text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+    <ul
+      aria-label="Server notices"
+      className="max-h-24 shrink-0 overflow-y-auto border-b border-zinc-200 bg-zinc-50 px-3 py-1 font-mono text-xs text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
+    >
       {notices.map((notice, i) => (
         <li key={i} className="whitespace-pre-wrap">
           {notice}
@@ -128,7 +160,10 @@ function Placeholder({ run, set }: { run: RunState; set: ResultSet | undefined }
 function RunNotice({ run, set, rowCap }: { run: RunState; set: ResultSet | undefined; rowCap: number }) {
   if (run.status === 'held') {
     return (
-      <div role="status" className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+      <div
+        role="status"
+        className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+      >
         <strong className="font-semibold">Waiting for review.</strong> {run.reason} It runs here as soon as an approver says yes.
       </div>
     );
@@ -143,29 +178,41 @@ function RunNotice({ run, set, rowCap }: { run: RunState; set: ResultSet | undef
   if (run.status === 'denied' && run.review) {
     return (
       <div role="alert" className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
-        <strong className="font-semibold">{run.review.status === 'denied' ? `Denied${run.review.decider ? ` by ${run.review.decider}` : ''}.` : 'The review was cancelled.'}</strong>{' '}
+        <strong className="font-semibold">
+          {run.review.status === 'denied' ? `Denied${run.review.decider ? ` by ${run.review.decider}` : ''}.` : 'The review was cancelled.'}
+        </strong>{' '}
         {run.review.comment ?? ''} Nothing was run.
       </div>
     );
   }
   if (set?.error) {
     return (
-      <div role="alert" className="border-b border-red-200 bg-red-50 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+      <div
+        role="alert"
+        className="border-b border-red-200 bg-red-50 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300"
+      >
         {set.error.message}
       </div>
     );
   }
   if (set?.isTruncated) {
     return (
-      <div role="status" className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+      <div
+        role="status"
+        className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+      >
         Truncated: showing the first {formatCount(rowCap, 'row')}, the row limit of this resource. Add a LIMIT or a narrower WHERE to see the rest.
       </div>
     );
   }
   if (run.review?.status === 'approved') {
     return (
-      <div role="status" className="border-b border-emerald-200 bg-emerald-50 px-3 py-1.5 text-xs text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
-        Approved{run.review.decider ? ` by ${run.review.decider}` : ''}{run.review.comment ? `: ${run.review.comment}` : '.'}
+      <div
+        role="status"
+        className="border-b border-emerald-200 bg-emerald-50 px-3 py-1.5 text-xs text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
+      >
+        Approved{run.review.decider ? ` by ${run.review.decider}` : ''}
+        {run.review.comment ? `: ${run.review.comment}` : '.'}
       </div>
     );
   }

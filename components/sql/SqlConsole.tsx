@@ -117,7 +117,11 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
               Run all
             </button>
             {isBusy && run ? (
-              <button type="button" onClick={() => api.cancel(run.id)} className="rounded-md border border-red-300 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:border-red-900 dark:text-red-300 dark:hover:bg-red-950">
+              <button
+                type="button"
+                onClick={() => api.cancel(run.id)}
+                className="rounded-md border border-red-300 px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:border-red-900 dark:text-red-300 dark:hover:bg-red-950"
+              >
                 Cancel query
               </button>
             ) : null}
@@ -133,7 +137,15 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
           </div>
           <div className="flex min-h-0 flex-1 flex-col">
             <div style={{ flexBasis: `${split * 100}%` }} className="min-h-0 shrink-0 grow-0">
-              <SqlEditor ref={editorRef} dialect={dialect} schema={api.schema} isDark={isDark} initialValue={snippet ? `-- ${snippet.title.replace(/\s+/g, ' ')}\n${snippet.body}\n` : STARTER[resource.dialect]} onRunCurrent={() => start('current')} onRunAll={() => start('all')} />
+              <SqlEditor
+                ref={editorRef}
+                dialect={dialect}
+                schema={api.schema}
+                isDark={isDark}
+                initialValue={snippet ? `-- ${snippet.title.replace(/\s+/g, ' ')}\n${snippet.body}\n` : STARTER[resource.dialect]}
+                onRunCurrent={() => start('current')}
+                onRunAll={() => start('all')}
+              />
             </div>
             <div
               role="separator"

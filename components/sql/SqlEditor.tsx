@@ -50,7 +50,10 @@ declare global {
 }
 
 /** The SQL editor: dialect highlighting, schema completion, Ctrl/Cmd+Enter to run. */
-export const SqlEditor = forwardRef<SqlEditorHandle, SqlEditorProps>(function SqlEditor({ dialect, schema, isDark, initialValue, onRunCurrent, onRunAll, onChange }, ref) {
+export const SqlEditor = forwardRef<SqlEditorHandle, SqlEditorProps>(function SqlEditor(
+  { dialect, schema, isDark, initialValue, onRunCurrent, onRunAll, onChange },
+  ref,
+) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const runCurrent = useRef(onRunCurrent);
   const runAll = useRef(onRunAll);
@@ -88,7 +91,14 @@ export const SqlEditor = forwardRef<SqlEditorHandle, SqlEditorProps>(function Sq
       const word = model.getWordAtPosition(start);
       const endColumn = word && word.startColumn <= start.column ? word.endColumn : start.column + 1;
       monaco.editor.setModelMarkers(model, MARKER_OWNER, [
-        { severity: monaco.MarkerSeverity.Error, message, startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: start.lineNumber, endColumn },
+        {
+          severity: monaco.MarkerSeverity.Error,
+          message,
+          startLineNumber: start.lineNumber,
+          startColumn: start.column,
+          endLineNumber: start.lineNumber,
+          endColumn,
+        },
       ]);
       editor.setPosition(start);
       editor.revealPositionInCenterIfOutsideViewport(start);

@@ -29,7 +29,9 @@ export function SqlSettingsForm({ initial, action }: { initial: SqlSettingsValue
       <h2 id="sql-settings-heading" className="text-sm font-semibold">
         SQL console
       </h2>
-      <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-300">Every statement is parsed and judged before it runs. Held statements wait in the approvers’ inbox.</p>
+      <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-300">
+        Every statement is parsed and judged before it runs. Held statements wait in the approvers’ inbox.
+      </p>
       <form {...formProps} aria-label="SQL console settings" className="space-y-4">
         {alert ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
         <fieldset>
@@ -58,21 +60,60 @@ export function SqlSettingsForm({ initial, action }: { initial: SqlSettingsValue
           </table>
         </fieldset>
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField label="Read-only" name="readOnly" defaultValue={initial.readOnlyMode} hint={initial.isProduction ? 'Tagged env=prod: automatic means read-only.' : 'Automatic means read-only when tagged env=prod.'}>
+          <SelectField
+            label="Read-only"
+            name="readOnly"
+            defaultValue={initial.readOnlyMode}
+            hint={initial.isProduction ? 'Tagged env=prod: automatic means read-only.' : 'Automatic means read-only when tagged env=prod.'}
+          >
             <option value="auto">Automatic (env=prod)</option>
             <option value="on">Always read-only</option>
             <option value="off">Never read-only</option>
           </SelectField>
-          <TextField label="Statement time limit (seconds)" name="statementTimeoutSeconds" type="number" min={0} defaultValue={Math.round(initial.statementTimeoutMs / 1000)} hint="0 means no limit." error={state?.fields?.statementTimeoutSeconds} />
-          <TextField label="Row limit per result" name="rowCap" type="number" min={1} max={1000000} defaultValue={initial.rowCap} error={state?.fields?.rowCap} />
-          <TextField label="Rows kept in the recording" name="recordedRows" type="number" min={0} max={10000} defaultValue={initial.recordedRows} hint="Masked, per result." error={state?.fields?.recordedRows} />
+          <TextField
+            label="Statement time limit (seconds)"
+            name="statementTimeoutSeconds"
+            type="number"
+            min={0}
+            defaultValue={Math.round(initial.statementTimeoutMs / 1000)}
+            hint="0 means no limit."
+            error={state?.fields?.statementTimeoutSeconds}
+          />
+          <TextField
+            label="Row limit per result"
+            name="rowCap"
+            type="number"
+            min={1}
+            max={1000000}
+            defaultValue={initial.rowCap}
+            error={state?.fields?.rowCap}
+          />
+          <TextField
+            label="Rows kept in the recording"
+            name="recordedRows"
+            type="number"
+            min={0}
+            max={10000}
+            defaultValue={initial.recordedRows}
+            hint="Masked, per result."
+            error={state?.fields?.recordedRows}
+          />
         </div>
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-zinc-700 dark:text-zinc-300">Column masks</legend>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Column names (with * wildcards) whose values are always masked, on top of the built-in ones (password, token, card_number, email, …) and the value detectors.</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Column names (with * wildcards) whose values are always masked, on top of the built-in ones (password, token, card_number, email, …) and the value
+            detectors.
+          </p>
           {masks.map((mask, i) => (
             <div key={i} className="flex gap-2">
-              <input name="maskPattern" aria-label={`Column pattern ${i + 1}`} defaultValue={mask.pattern} placeholder="*iban*" className={`${inputClass} flex-1 font-mono`} />
+              <input
+                name="maskPattern"
+                aria-label={`Column pattern ${i + 1}`}
+                defaultValue={mask.pattern}
+                placeholder="*iban*"
+                className={`${inputClass} flex-1 font-mono`}
+              />
               <select name="maskStrategy" aria-label={`Mask ${i + 1}`} defaultValue={mask.strategy} className={`${inputClass} w-44`}>
                 <option value="full">Hide all</option>
                 <option value="keep-last-4">Keep last 4</option>
@@ -80,7 +121,11 @@ export function SqlSettingsForm({ initial, action }: { initial: SqlSettingsValue
               </select>
             </div>
           ))}
-          <button type="button" onClick={() => setMasks((m) => [...m, { pattern: '', strategy: 'full' }])} className="text-xs text-indigo-600 hover:underline dark:text-indigo-400">
+          <button
+            type="button"
+            onClick={() => setMasks((m) => [...m, { pattern: '', strategy: 'full' }])}
+            className="text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+          >
             Add a column mask
           </button>
         </fieldset>

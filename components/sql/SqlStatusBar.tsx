@@ -12,7 +12,11 @@ function Elapsed({ since }: { since: number }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return <span className="tabular-nums" title="Connected for">{formatDuration((now - since) / 1000)}</span>;
+  return (
+    <span className="tabular-nums" title="Connected for">
+      {formatDuration((now - since) / 1000)}
+    </span>
+  );
 }
 
 /** The thin bar over the console: resource, server, mode, limits, connected time, grant time left, recording. */
@@ -23,7 +27,14 @@ export function SqlStatusBar({ resource, state }: { resource: { id: string | nul
       : state.status === 'connecting'
         ? 'bg-indigo-50 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300'
         : 'bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300';
-  const label = state.status === 'connected' ? 'Connected' : state.status === 'connecting' ? (state.message ?? 'Connecting…') : state.status === 'error' ? 'Failed' : 'Ended';
+  const label =
+    state.status === 'connected'
+      ? 'Connected'
+      : state.status === 'connecting'
+        ? (state.message ?? 'Connecting…')
+        : state.status === 'error'
+          ? 'Failed'
+          : 'Ended';
   return (
     <header className="flex h-9 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
       <Link href="/resources" className="flex items-center" aria-label="Porthole home">
@@ -37,13 +48,25 @@ export function SqlStatusBar({ resource, state }: { resource: { id: string | nul
         <span className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{resource.name}</span>
       )}
       {resource.address ? <span className="hidden truncate font-mono sm:inline">{resource.address}</span> : null}
-      <span role="status" className={`rounded-full px-2 py-0.5 font-medium ${pill}`}>{label}</span>
+      <span role="status" className={`rounded-full px-2 py-0.5 font-medium ${pill}`}>
+        {label}
+      </span>
       {state.info ? (
         <>
           <span className="hidden md:inline">{state.info.serverVersion}</span>
-          {state.info.isReadOnly ? <span className="rounded border border-amber-300 px-1.5 py-0.5 font-medium text-amber-800 dark:border-amber-800 dark:text-amber-300">Read-only</span> : null}
-          <span className="hidden lg:inline" title="Rows shown per result at most">Row limit {state.info.rowCap.toLocaleString()}</span>
-          {state.info.statementTimeoutMs > 0 ? <span className="hidden lg:inline" title="Statements stop after this long">Timeout {Math.round(state.info.statementTimeoutMs / 1000)} s</span> : null}
+          {state.info.isReadOnly ? (
+            <span className="rounded border border-amber-300 px-1.5 py-0.5 font-medium text-amber-800 dark:border-amber-800 dark:text-amber-300">
+              Read-only
+            </span>
+          ) : null}
+          <span className="hidden lg:inline" title="Rows shown per result at most">
+            Row limit {state.info.rowCap.toLocaleString()}
+          </span>
+          {state.info.statementTimeoutMs > 0 ? (
+            <span className="hidden lg:inline" title="Statements stop after this long">
+              Timeout {Math.round(state.info.statementTimeoutMs / 1000)} s
+            </span>
+          ) : null}
         </>
       ) : null}
       <div className="ml-auto flex items-center gap-3">

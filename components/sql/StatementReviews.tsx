@@ -22,7 +22,8 @@ export type StatementReviewItem = {
 
 type Decide = (reviewId: string, comment: string) => Promise<FormState>;
 
-const classLabel = (riskClass: string) => ((RISK_CLASSES as readonly string[]).includes(riskClass) ? RISK_CLASS_LABELS[riskClass as RiskClass].name : riskClass);
+const classLabel = (riskClass: string) =>
+  (RISK_CLASSES as readonly string[]).includes(riskClass) ? RISK_CLASS_LABELS[riskClass as RiskClass].name : riskClass;
 
 /**
  * Held SQL statements waiting for an approver, in the approvals inbox: the exact text, the
@@ -35,7 +36,8 @@ export function StatementReviews({ reviews, approve, deny }: { reviews: Statemen
   return (
     <section aria-labelledby="statement-reviews" className="mb-6 space-y-3">
       <h2 id="statement-reviews" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-        Statement reviews <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">{reviews.length}</span>
+        Statement reviews{' '}
+        <span className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">{reviews.length}</span>
       </h2>
       {reviews.map((review) => (
         <ReviewCard key={review.id} review={review} approve={approve} deny={deny} />
@@ -57,7 +59,10 @@ function ReviewCard({ review, approve, deny }: { review: StatementReviewItem; ap
     });
   const risky = review.statements.filter((s) => s.action !== 'allow');
   return (
-    <article aria-label={`Statement review for ${review.resourceName}`} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <article
+      aria-label={`Statement review for ${review.resourceName}`}
+      className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
         <span className="font-medium text-zinc-900 dark:text-zinc-100">{review.requesterName}</span>
         <span className="text-zinc-500">wants to run on</span>
@@ -69,10 +74,18 @@ function ReviewCard({ review, approve, deny }: { review: StatementReviewItem; ap
       <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{review.reason}</p>
       <ol className="mt-3 space-y-1.5" aria-label="Statements">
         {review.statements.map((statement, i) => (
-          <li key={i} className={`rounded border-l-4 bg-zinc-50 px-3 py-1.5 dark:bg-zinc-950 ${statement.action === 'allow' ? 'border-zinc-200 dark:border-zinc-700' : 'border-amber-500'}`}>
+          <li
+            key={i}
+            className={`rounded border-l-4 bg-zinc-50 px-3 py-1.5 dark:bg-zinc-950 ${statement.action === 'allow' ? 'border-zinc-200 dark:border-zinc-700' : 'border-amber-500'}`}
+          >
             <pre className="overflow-x-auto font-mono text-xs whitespace-pre-wrap text-zinc-900 dark:text-zinc-100">{statement.text}</pre>
             {statement.action !== 'allow' ? (
-              <p className="mt-1 text-[11px] text-amber-800 dark:text-amber-300">{statement.classes.filter((c) => c !== 'other').map(classLabel).join(', ')}</p>
+              <p className="mt-1 text-[11px] text-amber-800 dark:text-amber-300">
+                {statement.classes
+                  .filter((c) => c !== 'other')
+                  .map(classLabel)
+                  .join(', ')}
+              </p>
             ) : null}
           </li>
         ))}

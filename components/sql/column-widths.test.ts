@@ -7,7 +7,16 @@ const measure = { header: ({ name, type }: { name: string; type: string }) => (n
 describe('columnWidths', () => {
   it('sizes a text column from its longest sampled value, not from its header', () => {
     const rows = Array.from({ length: 500 }, (_, i) => [String(i), `Customer number ${i} with a long name`]);
-    const [id, name] = columnWidths({ columns: [{ name: 'id', type: 'int4' }, { name: 'name', type: 'text' }], rows }, measure);
+    const [id, name] = columnWidths(
+      {
+        columns: [
+          { name: 'id', type: 'int4' },
+          { name: 'name', type: 'text' },
+        ],
+        rows,
+      },
+      measure,
+    );
     expect(name).toBeGreaterThanOrEqual('Customer number 499 with a long name'.length * 7);
     // The id column is as wide as its header (name and type), which is wider than the numbers.
     expect(id).toBeGreaterThanOrEqual('id int4'.length * 7);

@@ -27,12 +27,7 @@ export function sampleRows(rowCount: number, limit = SAMPLE_ROWS): number[] {
 }
 
 /** One column's width from its header and the given rows' text, capped at `max`. */
-export function columnWidth(
-  column: SizedColumn,
-  values: Iterable<string | null>,
-  measure: TextMeasure,
-  max = MAX_AUTO_WIDTH,
-): number {
+export function columnWidth(column: SizedColumn, values: Iterable<string | null>, measure: TextMeasure, max = MAX_AUTO_WIDTH): number {
   let widest = measure.header(column);
   for (const value of values) widest = Math.max(widest, measure.cell(value ?? 'NULL'));
   return Math.round(Math.min(max, Math.max(MIN_COLUMN_WIDTH, widest + CELL_CHROME)));

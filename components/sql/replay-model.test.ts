@@ -4,8 +4,24 @@ import { resultToCsv } from './console-model';
 import { buildReplayModel, resultsAt, runAt, toSqlScript } from './replay-model';
 
 const m = (t: number, event: SqlEventInput): [number, string, string] => [t, 'm', encodeSqlEvent(event)];
-const result = (index: number, rows: (string | null)[][], extra: Partial<Extract<SqlEventInput, { sql: 'result' }>> = {}): Extract<SqlEventInput, { sql: 'result' }> => ({
-  sql: 'result', id: 'a', index, command: 'SELECT', columns: [{ name: 'x', type: 'int4' }], rows, masked: [], rowCount: rows.length, durationMs: 3, isTruncated: false, omittedRows: 0, error: null, ...extra,
+const result = (
+  index: number,
+  rows: (string | null)[][],
+  extra: Partial<Extract<SqlEventInput, { sql: 'result' }>> = {},
+): Extract<SqlEventInput, { sql: 'result' }> => ({
+  sql: 'result',
+  id: 'a',
+  index,
+  command: 'SELECT',
+  columns: [{ name: 'x', type: 'int4' }],
+  rows,
+  masked: [],
+  rowCount: rows.length,
+  durationMs: 3,
+  isTruncated: false,
+  omittedRows: 0,
+  error: null,
+  ...extra,
 });
 
 describe('SQL replay model', () => {
@@ -25,7 +41,10 @@ describe('SQL replay model', () => {
   const model = buildReplayModel(events);
 
   it('rebuilds the editor and the results as they were at any moment', () => {
-    expect(model.statements.map((s) => [s.t, s.text])).toEqual([[1.1, 'SELECT 1'], [1.3, 'SELECT 2']]);
+    expect(model.statements.map((s) => [s.t, s.text])).toEqual([
+      [1.1, 'SELECT 1'],
+      [1.3, 'SELECT 2'],
+    ]);
     expect(runAt(model, 0.5)).toBeUndefined();
     expect(runAt(model, 1.25)?.editor).toBe('-- hi\nSELECT 1; SELECT 2');
     expect(resultsAt(runAt(model, 1.25)!, 1.25).map((r) => r.rows)).toEqual([[['1']]]);
@@ -40,10 +59,23 @@ describe('SQL replay model', () => {
   });
 
   it('exports the displayed result as CSV', () => {
-    expect(resultToCsv({ columns: [{ name: 'a', type: 'text' }, { name: 'b', type: 'text' }], rows: [['x,y', null], ['say "hi"', '[MASKED]1111']] })).toBe('a,b\r\n"x,y",\r\n"say ""hi""",[MASKED]1111\r\n');
+    expect(
+      resultToCsv({
+        columns: [
+          { name: 'a', type: 'text' },
+          { name: 'b', type: 'text' },
+        ],
+        rows: [
+          ['x,y', null],
+          ['say "hi"', '[MASKED]1111'],
+        ],
+      }),
+    ).toBe('a,b\r\n"x,y",\r\n"say ""hi""",[MASKED]1111\r\n');
   });
 
   it('exports a cell that a spreadsheet would run as a formula as text', () => {
-    expect(resultToCsv({ columns: [{ name: 'a', type: 'text' }], rows: [['=HYPERLINK("http://evil","x")'], ['-5']] })).toBe(`a\r\n"'=HYPERLINK(""http://evil"",""x"")"\r\n'-5\r\n`);
+    expect(resultToCsv({ columns: [{ name: 'a', type: 'text' }], rows: [['=HYPERLINK("http://evil","x")'], ['-5']] })).toBe(
+      `a\r\n"'=HYPERLINK(""http://evil"",""x"")"\r\n'-5\r\n`,
+    );
   });
 });

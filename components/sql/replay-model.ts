@@ -83,7 +83,10 @@ export function toSqlScript(model: SqlReplayModel, header: string): string {
   const lines = [`-- ${header}`, ''];
   for (const run of model.runs) {
     if (run.verdict) lines.push(`-- ${run.verdict.action === 'block' ? 'Blocked' : 'Held for review'}: ${run.verdict.reason}`);
-    if (run.review) lines.push(`-- Review ${run.review.status}${run.review.decider ? ` by ${run.review.decider}` : ''}${run.review.comment ? `: ${run.review.comment}` : ''}`);
+    if (run.review)
+      lines.push(
+        `-- Review ${run.review.status}${run.review.decider ? ` by ${run.review.decider}` : ''}${run.review.comment ? `: ${run.review.comment}` : ''}`,
+      );
     const statements = run.statements.length > 0 ? run.statements : run.verdict ? [{ text: run.script, t: run.t } as ReplayStatement] : [];
     for (const statement of statements) {
       lines.push(`-- at ${statement.t.toFixed(3)} s`);
@@ -96,7 +99,9 @@ export function toSqlScript(model: SqlReplayModel, header: string): string {
       }
       if (result.error) lines.push(`-- ERROR (${result.error.code}): ${result.error.message.replace(/\n/g, ' ')}`);
       else if (result.columns.length > 0) {
-        lines.push(`-- ${formatCount(result.rowCount ?? result.rows.length, 'row')} in ${formatMilliseconds(result.durationMs)}${result.isTruncated ? ' (truncated at the row limit)' : ''}`);
+        lines.push(
+          `-- ${formatCount(result.rowCount ?? result.rows.length, 'row')} in ${formatMilliseconds(result.durationMs)}${result.isTruncated ? ' (truncated at the row limit)' : ''}`,
+        );
         lines.push(`-- ${result.columns.map((c) => c.name).join(' | ')}`);
         for (const row of result.rows) lines.push(`-- ${row.map((v) => (v === null ? 'NULL' : v.replace(/\n/g, '\\n'))).join(' | ')}`);
         if (result.omittedRows > 0) lines.push(`-- … ${formatCount(result.omittedRows, 'more row')} not kept in the recording`);

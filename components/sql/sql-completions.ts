@@ -9,7 +9,35 @@ import type { SqlSchemaTree } from '@/lib/protocol/sql-protocol';
 let schema: SqlSchemaTree = [];
 const installed = new Set<string>();
 
-const KEYWORDS = ['SELECT', 'FROM', 'WHERE', 'GROUP BY', 'ORDER BY', 'HAVING', 'LIMIT', 'JOIN', 'LEFT JOIN', 'INNER JOIN', 'ON', 'AND', 'OR', 'NOT', 'IN', 'IS NULL', 'IS NOT NULL', 'COUNT(*)', 'DISTINCT', 'AS', 'INSERT INTO', 'VALUES', 'UPDATE', 'SET', 'DELETE FROM', 'EXPLAIN', 'WITH'];
+const KEYWORDS = [
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'GROUP BY',
+  'ORDER BY',
+  'HAVING',
+  'LIMIT',
+  'JOIN',
+  'LEFT JOIN',
+  'INNER JOIN',
+  'ON',
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'IS NULL',
+  'IS NOT NULL',
+  'COUNT(*)',
+  'DISTINCT',
+  'AS',
+  'INSERT INTO',
+  'VALUES',
+  'UPDATE',
+  'SET',
+  'DELETE FROM',
+  'EXPLAIN',
+  'WITH',
+];
 
 export function setCompletionSchema(next: SqlSchemaTree | undefined): void {
   schema = next ?? [];
@@ -40,16 +68,35 @@ export function installSqlCompletions(monaco: typeof Monaco, languageId: string)
     provideCompletionItems(model, position) {
       const word = model.getWordUntilPosition(position);
       const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
-      const before = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: word.startColumn });
+      const before = model.getValueInRange({
+        startLineNumber: position.lineNumber,
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: word.startColumn,
+      });
       const qualifier = /([\w"`]+)\.$/.exec(before)?.[1]?.replace(/["`]/g, '');
       const { Field, Class, Module, Keyword } = monaco.languages.CompletionItemKind;
       if (qualifier) {
         const table = aliasesIn(model.getValue()).get(qualifier.toLowerCase()) ?? qualifier;
         const columns = tablesNamed(table).flatMap((t) => t.columns.map((c) => ({ label: c.name, kind: Field, detail: c.type, insertText: c.name, range })));
-        const tables = schema.filter((s) => s.name.toLowerCase() === qualifier.toLowerCase()).flatMap((s) => s.tables.map((t) => ({ label: t.name, kind: Class, detail: `table in ${s.name}`, insertText: t.name, range })));
+        const tables = schema
+          .filter((s) => s.name.toLowerCase() === qualifier.toLowerCase())
+          .flatMap((s) => s.tables.map((t) => ({ label: t.name, kind: Class, detail: `table in ${s.name}`, insertText: t.name, range })));
         if (columns.length + tables.length > 0) return { suggestions: [...columns, ...tables] };
         // An alias not declared yet (`SELECT c.` before its FROM): every column, by table.
-        return { suggestions: schema.flatMap((s) => s.tables.flatMap((t) => t.columns.map((c) => ({ label: { label: c.name, description: t.name }, kind: Field, detail: `${t.name}.${c.name} ${c.type}`, insertText: c.name, range })))) };
+        return {
+          suggestions: schema.flatMap((s) =>
+            s.tables.flatMap((t) =>
+              t.columns.map((c) => ({
+                label: { label: c.name, description: t.name },
+                kind: Field,
+                detail: `${t.name}.${c.name} ${c.type}`,
+                insertText: c.name,
+                range,
+              })),
+            ),
+          ),
+        };
       }
       const seen = new Set<string>();
       const suggestions: Monaco.languages.CompletionItem[] = [];
@@ -61,7 +108,14 @@ export function installSqlCompletions(monaco: typeof Monaco, languageId: string)
             const key = `${c.name}:${t.name}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            suggestions.push({ label: { label: c.name, description: t.name }, kind: Field, detail: `${t.name}.${c.name} ${c.type}`, insertText: c.name, range, sortText: `2${c.name}` });
+            suggestions.push({
+              label: { label: c.name, description: t.name },
+              kind: Field,
+              detail: `${t.name}.${c.name} ${c.type}`,
+              insertText: c.name,
+              range,
+              sortText: `2${c.name}`,
+            });
           }
         }
       }

@@ -38,7 +38,9 @@ let runCounter = 0;
  * the session.
  */
 export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding): SqlConsoleApi {
-  const [state, setState] = useState<SqlConsoleState>(initialEnding ? { status: initialEnding.tone === 'error' ? 'error' : 'closed', ending: initialEnding, version: 0 } : { status: 'connecting', version: 0 });
+  const [state, setState] = useState<SqlConsoleState>(
+    initialEnding ? { status: initialEnding.tone === 'error' ? 'error' : 'closed', ending: initialEnding, version: 0 } : { status: 'connecting', version: 0 },
+  );
   const modelRef = useRef(new ConsoleModel());
   const socketRef = useRef<SqlSocket | undefined>(undefined);
 

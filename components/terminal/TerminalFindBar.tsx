@@ -56,7 +56,11 @@ export function TerminalFindBar({ find, focusSignal, onClose }: { find: RefObjec
   const buttonClass = 'rounded px-1.5 py-0.5 text-zinc-300 hover:bg-zinc-700 disabled:opacity-40 disabled:hover:bg-transparent';
 
   return (
-    <div role="search" aria-label="Find in terminal" className="absolute top-2 right-4 z-20 flex items-center gap-1 rounded-md border border-zinc-700 bg-zinc-900/95 p-1 text-xs text-zinc-200 shadow-lg">
+    <div
+      role="search"
+      aria-label="Find in terminal"
+      className="absolute top-2 right-4 z-20 flex items-center gap-1 rounded-md border border-zinc-700 bg-zinc-900/95 p-1 text-xs text-zinc-200 shadow-lg"
+    >
       <input
         ref={inputRef}
         type="search"
@@ -77,7 +81,14 @@ export function TerminalFindBar({ find, focusSignal, onClose }: { find: RefObjec
       <span role="status" data-testid="find-count" className="min-w-20 px-1 text-center text-zinc-400 tabular-nums">
         {text}
       </span>
-      <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" className={buttonClass} disabled={!query} onClick={() => go('previous')}>
+      <button
+        type="button"
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+        className={buttonClass}
+        disabled={!query}
+        onClick={() => go('previous')}
+      >
         ↑
       </button>
       <button type="button" aria-label="Next match" title="Next match (Enter)" className={buttonClass} disabled={!query} onClick={() => go('next')}>

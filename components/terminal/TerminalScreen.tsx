@@ -38,7 +38,9 @@ export type TerminalScreenProps = {
 export function TerminalScreen({ sessionId, resource, initialEnding, renderer, isRecorded, recordingHref, hasStarted, snippet }: TerminalScreenProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const pasteRef = useRef<((text: string) => boolean) | null>(null);
-  const [state, setState] = useState<TerminalSessionState>(initialEnding ? { status: initialEnding.tone === 'error' ? 'error' : 'closed', ending: initialEnding } : { status: 'connecting' });
+  const [state, setState] = useState<TerminalSessionState>(
+    initialEnding ? { status: initialEnding.tone === 'error' ? 'error' : 'closed', ending: initialEnding } : { status: 'connecting' },
+  );
   const isFullscreen = useFullscreen();
   const onStateChange = useCallback((next: TerminalSessionState) => setState(next), []);
   useConfirmLeave(state.status === 'connected');
@@ -89,10 +91,16 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
           </button>
         </div>
       </header>
-      {snippet && !initialEnding && !state.ending ? <SnippetPasteBar snippet={snippet} isReady={state.status === 'connected'} paste={(text) => pasteRef.current?.(text) ?? false} /> : null}
+      {snippet && !initialEnding && !state.ending ? (
+        <SnippetPasteBar snippet={snippet} isReady={state.status === 'connected'} paste={(text) => pasteRef.current?.(text) ?? false} />
+      ) : null}
       {state.status === 'connected' && state.watchers?.length ? <WatchedBanner names={state.watchers} /> : null}
       <main className="min-h-0 flex-1" style={{ backgroundColor: TERMINAL_THEME.background }}>
-        {initialEnding ? <TerminalPlaceholder status={state.status} /> : <Terminal sessionId={sessionId} renderer={renderer} onStateChange={onStateChange} pasteRef={pasteRef} />}
+        {initialEnding ? (
+          <TerminalPlaceholder status={state.status} />
+        ) : (
+          <Terminal sessionId={sessionId} renderer={renderer} onStateChange={onStateChange} pasteRef={pasteRef} />
+        )}
       </main>
       {state.ending ? (
         <EndBanner ending={state.ending} resource={resource} recordingHref={hasStarted || state.connectedAt !== undefined ? recordingHref : undefined} />
@@ -105,7 +113,11 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
 function WatchedBanner({ names }: { names: string[] }) {
   const who = new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
   return (
-    <div role="status" data-testid="watched-banner" className="flex shrink-0 items-center gap-2 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="status"
+      data-testid="watched-banner"
+      className="flex shrink-0 items-center gap-2 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
+    >
       <EyeGlyph />
       <span>
         <span className="font-medium">{who}</span> {names.length === 1 ? 'is' : 'are'} watching this session.
@@ -157,7 +169,9 @@ function StatusPill({ status, message }: { status: TerminalStatus; message?: str
     <span className="flex min-w-0 items-center gap-1.5" aria-live="polite">
       <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${look.dot}`} />
       {/* Connected is the normal state: on a phone its word gives way to the resource's name (the dot stays). */}
-      <span className={status === 'connected' ? 'sr-only sm:not-sr-only sm:truncate' : 'truncate'}>{status === 'connecting' && message ? message : look.label}</span>
+      <span className={status === 'connected' ? 'sr-only sm:not-sr-only sm:truncate' : 'truncate'}>
+        {status === 'connecting' && message ? message : look.label}
+      </span>
     </span>
   );
 }
@@ -183,13 +197,17 @@ function EndBanner({ ending, resource, recordingHref }: { ending: SessionEnding;
     <div
       role="status"
       className={`flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-t px-4 py-2.5 ${
-        isError ? 'border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100' : 'border-zinc-200 bg-white text-zinc-900 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100'
+        isError
+          ? 'border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100'
+          : 'border-zinc-200 bg-white text-zinc-900 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100'
       }`}
     >
       <span aria-hidden className={`inline-block h-2 w-2 shrink-0 rounded-full ${isError ? 'bg-red-500' : 'bg-zinc-400'}`} />
       <p className="min-w-0 flex-1 text-sm">
         <span className="font-medium">{ending.title}</span>
-        {ending.detail ? <span className={`ml-2 ${isError ? 'text-red-800 dark:text-red-200' : 'text-zinc-600 dark:text-zinc-400'}`}>{ending.detail}</span> : null}
+        {ending.detail ? (
+          <span className={`ml-2 ${isError ? 'text-red-800 dark:text-red-200' : 'text-zinc-600 dark:text-zinc-400'}`}>{ending.detail}</span>
+        ) : null}
       </p>
       <div className="flex items-start gap-3">
         {recordingHref ? (
@@ -242,7 +260,16 @@ function useFullscreen(): boolean {
 
 function FullscreenGlyph({ isFullscreen }: { isFullscreen: boolean }) {
   return (
-    <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden
+      viewBox="0 0 16 16"
+      className="h-3.5 w-3.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       {isFullscreen ? <path d="M6 2.5V6H2.5M10 2.5V6h3.5M6 13.5V10H2.5M10 13.5V10h3.5" /> : <path d="M2.5 6V2.5H6M13.5 6V2.5H10M2.5 10v3.5H6M13.5 10v3.5H10" />}
     </svg>
   );

@@ -14,7 +14,12 @@ describe('session endings in words', () => {
   });
 
   it('says an ended access once, and offers a new request instead of connecting again', () => {
-    expect(endingFromReason('grant_revoked', 'Your access was revoked.')).toEqual({ tone: 'ended', title: 'Your access was revoked', detail: undefined, nextStep: 'request-access' });
+    expect(endingFromReason('grant_revoked', 'Your access was revoked.')).toEqual({
+      tone: 'ended',
+      title: 'Your access was revoked',
+      detail: undefined,
+      nextStep: 'request-access',
+    });
     expect(endingFromReason('grant_expired', 'Your access grant expired. Request access again to reconnect.')).toEqual({
       tone: 'ended',
       title: 'Your access grant expired',
@@ -26,7 +31,7 @@ describe('session endings in words', () => {
     expect(endingFromReason('target_closed', null).nextStep).toBeUndefined();
   });
 
-  it('fits the words to a SQL console and to someone else\'s session', () => {
+  it("fits the words to a SQL console and to someone else's session", () => {
     expect(endingFromReason('user_exit', 'The browser closed the console.', null, { kind: 'sql' }).title).toBe('You closed the console');
     expect(endingFromReason('target_closed', null, null, { kind: 'sql' }).title).toBe('The database closed the connection');
     expect(endingFromReason('user_exit', null, 0, { isOwn: false }).title).toBe('The user exited the shell');

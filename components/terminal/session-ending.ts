@@ -54,7 +54,11 @@ const NEXT_STEPS: Partial<Record<SessionEndReason, SessionEnding['nextStep']>> =
   resource_deleted: 'none',
 };
 
-const sentenceKey = (text: string) => text.trim().replace(/[.!]+$/, '').toLowerCase();
+const sentenceKey = (text: string) =>
+  text
+    .trim()
+    .replace(/[.!]+$/, '')
+    .toLowerCase();
 
 /** The gateway's message minus what the title already says ("Your access was revoked." under "Your access was revoked"). */
 function detailBeyond(title: string, message: string | null | undefined): string | undefined {

@@ -26,7 +26,15 @@ export class WatchView {
     private readonly container: HTMLElement,
     private readonly onState: (state: WatchState) => void,
   ) {
-    this.terminal = new Terminal({ disableStdin: true, cursorBlink: false, scrollback: 5_000, fontFamily: FONT_FAMILY, fontSize: FULL_FONT_SIZE, lineHeight: 1.15, theme: TERMINAL_THEME });
+    this.terminal = new Terminal({
+      disableStdin: true,
+      cursorBlink: false,
+      scrollback: 5_000,
+      fontFamily: FONT_FAMILY,
+      fontSize: FULL_FONT_SIZE,
+      lineHeight: 1.15,
+      theme: TERMINAL_THEME,
+    });
     this.terminal.open(container);
     this.resizeObserver = new ResizeObserver(() => this.fit());
     this.resizeObserver.observe(container);

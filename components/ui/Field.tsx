@@ -39,7 +39,13 @@ export function TextAreaField({ label, error, hint, ...props }: FieldProps & Tex
   const invalid = Boolean(Array.isArray(error) ? error.length : error);
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <textarea id={id} className={`${inputClass} font-mono text-xs`} aria-invalid={invalid} aria-describedby={invalid ? `${id}-error` : undefined} {...props} />
+      <textarea
+        id={id}
+        className={`${inputClass} font-mono text-xs`}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        {...props}
+      />
     </FieldShell>
   );
 }

@@ -13,7 +13,11 @@ describe('formAlert', () => {
   });
 
   it('says nothing above the form when the summary is the field message inside a longer sentence', () => {
-    const pattern = { ok: false, message: 'Invalid masking rule pattern: The pattern can match the empty string.', fields: { pattern: ['The pattern can match the empty string.'] } };
+    const pattern = {
+      ok: false,
+      message: 'Invalid masking rule pattern: The pattern can match the empty string.',
+      fields: { pattern: ['The pattern can match the empty string.'] },
+    };
     expect(formAlert(pattern, () => true)).toBeUndefined();
   });
 
@@ -23,7 +27,12 @@ describe('formAlert', () => {
   });
 
   it("shows an error whose field is not on the form, in that field's words", () => {
-    expect(formAlert({ ok: false, message: 'Check the highlighted fields.', fields: { name: ['Required'], resourceId: ['Unknown resource'] } }, (name) => name === 'name')).toBe('Unknown resource');
+    expect(
+      formAlert(
+        { ok: false, message: 'Check the highlighted fields.', fields: { name: ['Required'], resourceId: ['Unknown resource'] } },
+        (name) => name === 'name',
+      ),
+    ).toBe('Unknown resource');
     expect(formAlert(endBeforeStart, () => false)).toBe('The end must be after the start');
   });
 

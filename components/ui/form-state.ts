@@ -4,7 +4,11 @@ export type FormState = { ok: boolean; message?: string; fields?: Record<string,
 /** Summaries that only point at the fields (formFailure's and toAppError's fallbacks). */
 const POINTERS = new Set(['check the highlighted fields', 'some fields are not valid']);
 
-const key = (text: string) => text.trim().replace(/[.!]+$/, '').toLowerCase();
+const key = (text: string) =>
+  text
+    .trim()
+    .replace(/[.!]+$/, '')
+    .toLowerCase();
 
 /**
  * The message to show above a form, or none. A field error is shown next to its field, so a

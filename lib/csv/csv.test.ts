@@ -46,6 +46,14 @@ describe('csvField', () => {
 
 describe('toCsv', () => {
   it('writes a header and rows with CRLF line ends', () => {
-    expect(toCsv(['a', '=b'], [['1', null], ['@x', 'y,z']])).toBe(`a,'=b\r\n1,\r\n'@x,"y,z"\r\n`);
+    expect(
+      toCsv(
+        ['a', '=b'],
+        [
+          ['1', null],
+          ['@x', 'y,z'],
+        ],
+      ),
+    ).toBe(`a,'=b\r\n1,\r\n'@x,"y,z"\r\n`);
   });
 });

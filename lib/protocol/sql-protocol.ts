@@ -75,9 +75,23 @@ export const sqlServerMessage = z.discriminatedUnion('type', [
   /** The policy blocked the run: nothing ran. */
   z.object({ type: z.literal('blocked'), id: runId, reason: z.string(), statements: z.array(judgedStatement), script: z.string().optional() }),
   /** The policy holds the run for review: nothing ran yet. */
-  z.object({ type: z.literal('held'), id: runId, reviewId: z.string(), reason: z.string(), statements: z.array(judgedStatement), script: z.string().optional() }),
+  z.object({
+    type: z.literal('held'),
+    id: runId,
+    reviewId: z.string(),
+    reason: z.string(),
+    statements: z.array(judgedStatement),
+    script: z.string().optional(),
+  }),
   /** An approver decided; on approval the run starts with a `run` message. */
-  z.object({ type: z.literal('review'), id: runId, reviewId: z.string(), status: z.enum(['approved', 'denied', 'cancelled']), decider: z.string().nullable(), comment: z.string().nullable() }),
+  z.object({
+    type: z.literal('review'),
+    id: runId,
+    reviewId: z.string(),
+    status: z.enum(['approved', 'denied', 'cancelled']),
+    decider: z.string().nullable(),
+    comment: z.string().nullable(),
+  }),
   /** A statement started returning rows. */
   z.object({ type: z.literal('columns'), id: runId, index: z.number(), columns: z.array(sqlColumn) }),
   /** A page of (masked) rows; `masked` holds row/column index pairs of masked cells, relative to this page. */

@@ -22,7 +22,16 @@ export const clientMessage = z.discriminatedUnion('type', [
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
-export const SESSION_END_REASONS = ['user_exit', 'target_closed', 'error', 'terminated', 'grant_expired', 'grant_revoked', 'user_disabled', 'resource_deleted'] as const;
+export const SESSION_END_REASONS = [
+  'user_exit',
+  'target_closed',
+  'error',
+  'terminated',
+  'grant_expired',
+  'grant_revoked',
+  'user_disabled',
+  'resource_deleted',
+] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 export const serverMessage = z.discriminatedUnion('type', [

@@ -14,8 +14,23 @@ export const sqlEvent = z.discriminatedUnion('sql', [
   /** The user ran a script; `editor` is the whole editor text at that moment. */
   z.object({ v: z.literal(1), sql: z.literal('run'), id: z.string(), script: z.string(), editor: z.string() }),
   /** The policy held or blocked the run. */
-  z.object({ v: z.literal(1), sql: z.literal('verdict'), id: z.string(), action: z.enum(['review', 'block']), reason: z.string(), reviewId: z.string().nullable() }),
-  z.object({ v: z.literal(1), sql: z.literal('review'), id: z.string(), reviewId: z.string(), status: z.enum(['approved', 'denied', 'cancelled']), decider: z.string().nullable(), comment: z.string().nullable() }),
+  z.object({
+    v: z.literal(1),
+    sql: z.literal('verdict'),
+    id: z.string(),
+    action: z.enum(['review', 'block']),
+    reason: z.string(),
+    reviewId: z.string().nullable(),
+  }),
+  z.object({
+    v: z.literal(1),
+    sql: z.literal('review'),
+    id: z.string(),
+    reviewId: z.string(),
+    status: z.enum(['approved', 'denied', 'cancelled']),
+    decider: z.string().nullable(),
+    comment: z.string().nullable(),
+  }),
   z.object({ v: z.literal(1), sql: z.literal('statement'), id: z.string(), index: z.number(), text: z.string() }),
   /** A statement ended: its first masked rows, counts and any error. */
   z.object({

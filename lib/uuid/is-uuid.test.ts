@@ -9,7 +9,15 @@ it('accepts canonical UUIDs of any version and case', () => {
 });
 
 it('rejects 36 characters that are not a UUID (PostgreSQL would throw on them)', () => {
-  for (const bad of ['a'.repeat(36), '-'.repeat(36), `${'0'.repeat(8)}${'-'.repeat(28)}`, 'gggggggg-0000-0000-0000-000000000000', `${randomUUID()} `, '', '../etc/passwd']) {
+  for (const bad of [
+    'a'.repeat(36),
+    '-'.repeat(36),
+    `${'0'.repeat(8)}${'-'.repeat(28)}`,
+    'gggggggg-0000-0000-0000-000000000000',
+    `${randomUUID()} `,
+    '',
+    '../etc/passwd',
+  ]) {
     expect(isUuid(bad), bad).toBe(false);
   }
 });

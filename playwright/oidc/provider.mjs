@@ -21,12 +21,11 @@ const clientId = process.env.OIDC_CLIENT_ID ?? 'porthole';
 const clientSecret = process.env.OIDC_CLIENT_SECRET ?? 'porthole-e2e-secret';
 const redirectUri = process.env.OIDC_REDIRECT_URI;
 if (!redirectUri) {
-  console.error('[oidc] OIDC_REDIRECT_URI is required (Porthole\'s <public url>/api/auth/callback/oidc)');
+  console.error("[oidc] OIDC_REDIRECT_URI is required (Porthole's <public url>/api/auth/callback/oidc)");
   process.exit(2);
 }
 
-const escapeHtml = (value) =>
-  String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (value) => String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 function page(res, status, title, body) {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });

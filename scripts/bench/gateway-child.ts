@@ -154,7 +154,14 @@ async function passThroughGateway(): Promise<UpgradeHandler> {
         if (!decision.isAllowed) return rejectUpgrade(socket, decision.status, decision.reason);
         const size = terminalSizeFromUrl(new URL(req.url ?? '/', 'http://localhost'));
         wss.handleUpgrade(req, socket, head, (ws) => {
-          const terminal = new TerminalSession({ ws, session: decision.session, resource: decision.resource, size, slots: { output: slots, input: slots }, connect: connectTerminal });
+          const terminal = new TerminalSession({
+            ws,
+            session: decision.session,
+            resource: decision.resource,
+            size,
+            slots: { output: slots, input: slots },
+            connect: connectTerminal,
+          });
           void terminal.start();
         });
       },

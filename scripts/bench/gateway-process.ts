@@ -19,7 +19,11 @@ export type GatewayProcess = {
 
 export async function startGatewayProcess(
   sshd: Sshd,
-  { pipeline = 'configured', databaseUrl, recordingStore = 'file' }: { pipeline?: GatewayChildInit['pipeline']; databaseUrl?: string; recordingStore?: GatewayChildInit['recordingStore'] } = {},
+  {
+    pipeline = 'configured',
+    databaseUrl,
+    recordingStore = 'file',
+  }: { pipeline?: GatewayChildInit['pipeline']; databaseUrl?: string; recordingStore?: GatewayChildInit['recordingStore'] } = {},
 ): Promise<GatewayProcess> {
   const child = fork(path.join(__dirname, 'gateway-child.ts'), [], {
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],

@@ -18,9 +18,9 @@ const lines = readdirSync(benignDir)
   .flatMap((f) => readFileSync(path.join(benignDir, f), 'utf8').split('\n'));
 
 let seed = 1;
-const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const text: string[] = [];
-for (let size = 0; size < 1 << 18; ) {
+for (let size = 0; size < 1 << 18;) {
   let line = lines[Math.floor(random() * lines.length)]!;
   if (random() < 0.2) line = line.replace(/(\S+)/, '\x1b[01;34m$1\x1b[0m');
   text.push(line);

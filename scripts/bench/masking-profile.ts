@@ -12,12 +12,19 @@ import { createMasker } from '@/server/masking/masker';
 const FRAME = Number(process.env.FRAME ?? 1024);
 const SECONDS = Number(process.env.SECONDS_BUDGET ?? 6);
 const keyMaterial = process.env.KEY_MATERIAL === '1';
-const overrides = Object.fromEntries(BUILT_IN_RULES.filter((r) => r.id === 'key-material' || r.id === 'high-entropy-value' || r.id.startsWith('key-')).map((r) => [r.id, { enabled: keyMaterial }]));
+const overrides = Object.fromEntries(
+  BUILT_IN_RULES.filter((r) => r.id === 'key-material' || r.id === 'high-entropy-value' || r.id.startsWith('key-')).map((r) => [
+    r.id,
+    { enabled: keyMaterial },
+  ]),
+);
 const rules = selectRules(overrides);
 const benignDir = path.join(__dirname, '..', '..', 'server', 'masking', 'corpus', 'benign');
-const lines = readdirSync(benignDir).filter((f) => f.endsWith('.txt')).flatMap((f) => readFileSync(path.join(benignDir, f), 'utf8').split('\n'));
+const lines = readdirSync(benignDir)
+  .filter((f) => f.endsWith('.txt'))
+  .flatMap((f) => readFileSync(path.join(benignDir, f), 'utf8').split('\n'));
 let x = 1;
-const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const next = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const out: string[] = [];
 let size = 0;
 while (size < 1 << 20) {

@@ -29,7 +29,7 @@ const secretTexts = DETECTOR_CORPORA.filter((c) => !c.enable).flatMap((c) => c.p
 /** Deterministic pseudo-random numbers, so every run measures the same text. */
 function random(seed: number): () => number {
   let x = seed;
-  return () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 const COLOURS = ['\x1b[01;34m', '\x1b[01;32m', '\x1b[0;33m', '\x1b[1;31m', '\x1b[36m'];
@@ -55,7 +55,11 @@ function denseText(): Buffer {
   const next = random(2);
   const lines: string[] = [];
   let size = 0;
-  const forms = [(s: string) => `{"value":${JSON.stringify(s)}}`, (s: string) => `VALUE=${s}`, (s: string) => `2025-03-14T09:12:44Z INFO got ${s} from upstream`];
+  const forms = [
+    (s: string) => `{"value":${JSON.stringify(s)}}`,
+    (s: string) => `VALUE=${s}`,
+    (s: string) => `2025-03-14T09:12:44Z INFO got ${s} from upstream`,
+  ];
   while (size < TARGET_BYTES) {
     const line = forms[Math.floor(next() * forms.length)]!(secretTexts[Math.floor(next() * secretTexts.length)]!);
     lines.push(line);
@@ -74,7 +78,15 @@ function base64Text(): Buffer {
 }
 
 function customRules(count: number): MaskRule[] {
-  const shapes = ['EMP-\\d{6}', 'ACME-[A-Z]{4}-\\d{4}', 'cust_[a-z0-9]{12}', 'INV[0-9]{8}', 'proj-[a-f0-9]{8}-key', 'TKT#\\d{5,7}', 'lic:[A-Z0-9]{5}(?:-[A-Z0-9]{5}){3}'];
+  const shapes = [
+    'EMP-\\d{6}',
+    'ACME-[A-Z]{4}-\\d{4}',
+    'cust_[a-z0-9]{12}',
+    'INV[0-9]{8}',
+    'proj-[a-f0-9]{8}-key',
+    'TKT#\\d{5,7}',
+    'lic:[A-Z0-9]{5}(?:-[A-Z0-9]{5}){3}',
+  ];
   return Array.from({ length: count }, (_, i) =>
     compileCustomRule({ id: `bench-${i}`, name: `custom ${i}`, pattern: `${shapes[i % shapes.length]!.replace(/^([A-Za-z]+)/, `$1${i}`)}` }),
   );

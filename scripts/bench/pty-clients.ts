@@ -29,13 +29,20 @@ export function openSshClient(login: SshLogin): PtyClient {
     'ssh',
     [
       '-tt',
-      '-F', '/dev/null',
-      '-i', login.keyFile,
-      '-p', String(login.port),
-      '-o', 'BatchMode=yes',
-      '-o', 'StrictHostKeyChecking=no',
-      '-o', 'UserKnownHostsFile=/dev/null',
-      '-o', 'LogLevel=ERROR',
+      '-F',
+      '/dev/null',
+      '-i',
+      login.keyFile,
+      '-p',
+      String(login.port),
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'StrictHostKeyChecking=no',
+      '-o',
+      'UserKnownHostsFile=/dev/null',
+      '-o',
+      'LogLevel=ERROR',
       `${login.username}@${login.host}`,
     ],
     // Same TERM as the gateway's PTY; the size is set with stty by the procedure.
@@ -66,7 +73,12 @@ export function openSshClient(login: SshLogin): PtyClient {
  */
 export async function openGatewayClient(
   wsUrl: string,
-  { label = 'gateway', origin, size = { cols: 120, rows: 40 }, timeoutMs = 15_000 }: { label?: string; origin?: string; size?: { cols: number; rows: number }; timeoutMs?: number } = {},
+  {
+    label = 'gateway',
+    origin,
+    size = { cols: 120, rows: 40 },
+    timeoutMs = 15_000,
+  }: { label?: string; origin?: string; size?: { cols: number; rows: number }; timeoutMs?: number } = {},
 ): Promise<PtyClient> {
   const socket = new TerminalSocket(wsUrl, {
     initialSize: size,

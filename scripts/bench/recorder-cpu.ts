@@ -28,7 +28,9 @@ const RUNS = Number(arg('runs', '3'));
 const FRAME_SIZES = arg('frames', '4096,32768').split(',').map(Number);
 const BASELINE = arg('baseline', '');
 /** As in recorder.ts (16 KiB): small writes wait for the end of the turn, bulk goes at once. Several values: one run each. */
-const RELAY_BATCHES = arg('relay-batch', String(16 * 1024)).split(',').map(Number);
+const RELAY_BATCHES = arg('relay-batch', String(16 * 1024))
+  .split(',')
+  .map(Number);
 /** Frames per turn of the event loop (what one socket read delivers in a busy turn). */
 const TURN_BYTES = 64 * 1024;
 
@@ -76,7 +78,7 @@ async function run(frameBytes: number, recorder: Recorder | undefined): Promise<
   const cpuStart = process.cpuUsage();
   const wallStart = performance.now();
   let offset = 0;
-  for (let sent = 0; sent < total; ) {
+  for (let sent = 0; sent < total;) {
     for (let turn = 0; turn < TURN_BYTES && sent < total; turn += frameBytes, sent += frameBytes) {
       if (offset + frameBytes > source.length) offset = 0;
       const frame = Buffer.allocUnsafe(frameBytes);
@@ -115,9 +117,15 @@ async function main() {
     trees.unshift({ name: BASELINE, RecordingLog: log.RecordingLog, FileRecordingStore: file.FileRecordingStore });
   }
   const recorders: Recorder[] = trees.flatMap((tree) =>
-    RELAY_BATCHES.map((relayBatch) => ({ ...tree, relayBatch, name: RELAY_BATCHES.length > 1 ? `${tree.name}, writes ≥ ${relayBatch / 1024} KiB` : tree.name })),
+    RELAY_BATCHES.map((relayBatch) => ({
+      ...tree,
+      relayBatch,
+      name: RELAY_BATCHES.length > 1 ? `${tree.name}, writes ≥ ${relayBatch / 1024} KiB` : tree.name,
+    })),
   );
-  console.log(`recorder CPU, ${TOTAL_MB} MB per run, median of ${RUNS}; node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `recorder CPU, ${TOTAL_MB} MB per run, median of ${RUNS}; node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   console.log('| recorder | frames | source ms/MB | with recording ms/MB | recorder ms/MB | of which kernel | GC ms/MB (share of recorder) | MB/s wall |');
   console.log('|---|---|---|---|---|---|---|---|');
   const perMb = (ms: number) => ms / TOTAL_MB;

@@ -23,10 +23,27 @@ const WORDS =
   'the request handler returns error when connection pool is exhausted retry after backoff config value user session token cache miss hit write read flush commit rollback query index table column row migrate deploy build test lint service worker queue message event stream buffer socket timeout deadline context cancel'.split(
     ' ',
   );
-const COMMANDS = ['ls -la', 'git status', 'git log --oneline -5', 'kubectl get pods -n api', 'df -h', 'cat /etc/os-release', 'grep -rn TODO src | head', 'docker ps', 'systemctl status nginx', 'ps aux | head'];
+const COMMANDS = [
+  'ls -la',
+  'git status',
+  'git log --oneline -5',
+  'kubectl get pods -n api',
+  'df -h',
+  'cat /etc/os-release',
+  'grep -rn TODO src | head',
+  'docker ps',
+  'systemctl status nginx',
+  'ps aux | head',
+];
 const LEVELS = ['\x1b[32mINFO\x1b[0m', '\x1b[33mWARN\x1b[0m', '\x1b[31mERROR\x1b[0m', '\x1b[36mDEBUG\x1b[0m'];
 
-export function* syntheticSession({ seconds = 3600, outputBytes = 100e6, seed = 42, cols = 120, rows = 40 }: { seconds?: number; outputBytes?: number; seed?: number; cols?: number; rows?: number } = {}): Generator<CorpusEvent> {
+export function* syntheticSession({
+  seconds = 3600,
+  outputBytes = 100e6,
+  seed = 42,
+  cols = 120,
+  rows = 40,
+}: { seconds?: number; outputBytes?: number; seed?: number; cols?: number; rows?: number } = {}): Generator<CorpusEvent> {
   const rand = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
@@ -61,7 +78,8 @@ export function* syntheticSession({ seconds = 3600, outputBytes = 100e6, seed = 
       let sent = 0;
       while (sent < size) {
         let piece = '';
-        while (piece.length < 32 * 1024) piece += `${new Date(1.7e12 + sent * 10).toISOString()} ${pick(['api', 'db', 'web'])}[${Math.floor(rand() * 9999)}]: ${sentence(6 + Math.floor(rand() * 10))}\r\n`;
+        while (piece.length < 32 * 1024)
+          piece += `${new Date(1.7e12 + sent * 10).toISOString()} ${pick(['api', 'db', 'web'])}[${Math.floor(rand() * 9999)}]: ${sentence(6 + Math.floor(rand() * 10))}\r\n`;
         t += piece.length / rate;
         sent += piece.length;
         yield out(piece, 'cat');
@@ -87,7 +105,10 @@ export function* syntheticSession({ seconds = 3600, outputBytes = 100e6, seed = 
       const lines = 100 + Math.floor(rand() * 1500);
       for (let l = 0; l < lines && t < seconds; l++) {
         t += 0.01 + rand() * 0.5;
-        yield out(`${new Date(1.7e12 + t * 1000).toISOString()} ${pick(LEVELS)} ${pick(['http', 'db', 'auth'])}: ${sentence(5 + Math.floor(rand() * 12))} id=${Math.floor(rand() * 1e9)}\r\n`, 'logs');
+        yield out(
+          `${new Date(1.7e12 + t * 1000).toISOString()} ${pick(LEVELS)} ${pick(['http', 'db', 'auth'])}: ${sentence(5 + Math.floor(rand() * 12))} id=${Math.floor(rand() * 1e9)}\r\n`,
+          'logs',
+        );
       }
       yield { t, kind: 'i', data: Buffer.from('\x03'), corpus: 'logs' };
       yield out(`^C\r\n${prompt}`, 'shell');
@@ -104,7 +125,8 @@ export function* syntheticSession({ seconds = 3600, outputBytes = 100e6, seed = 
       yield { t, kind: 'i', data: Buffer.from('\r'), corpus: 'shell' };
       let output = '\r\n';
       const lines = 3 + Math.floor(rand() * 25);
-      for (let l = 0; l < lines; l++) output += `${pick(['\x1b[01;34m', '', '\x1b[01;32m'])}${sentence(2 + Math.floor(rand() * 6)).replace(/ /g, pick(['  ', '-', '_']))}\x1b[0m\r\n`;
+      for (let l = 0; l < lines; l++)
+        output += `${pick(['\x1b[01;34m', '', '\x1b[01;32m'])}${sentence(2 + Math.floor(rand() * 6)).replace(/ /g, pick(['  ', '-', '_']))}\x1b[0m\r\n`;
       t += 0.05;
       yield out(output + prompt, 'shell');
     }

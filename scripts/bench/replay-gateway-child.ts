@@ -27,7 +27,13 @@ async function main(init: Init): Promise<void> {
   const { port } = server.address() as { port: number };
   const origin = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-bench-replay-gw-'));
-  Object.assign(process.env, { NODE_ENV: 'production', PORTHOLE_PUBLIC_URL: origin, PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'), PORTHOLE_DATA_DIR: dataDir, PORTHOLE_DEMO: '0' });
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    PORTHOLE_PUBLIC_URL: origin,
+    PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
+    PORTHOLE_DATA_DIR: dataDir,
+    PORTHOLE_DEMO: '0',
+  });
   process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   const { WebSocketServer } = await import('ws');
@@ -48,29 +54,43 @@ async function main(init: Init): Promise<void> {
   const { UpgradeRouter, rejectUpgrade } = await import('@/server/gateway/upgrade-router');
 
   setDb(await openDb({ driver: 'pglite' }));
-  const user = await createUser({ actor: null, input: { email: 'bench@porthole.test', name: 'Bench', password: randomBytes(12).toString('hex'), roles: ['engineer', 'admin'] } });
+  const user = await createUser({
+    actor: null,
+    input: { email: 'bench@porthole.test', name: 'Bench', password: randomBytes(12).toString('hex'), roles: ['engineer', 'admin'] },
+  });
   const actor = toActor((await findUserById(user.id))!, 'session');
   const resource = await createResource({
     actor: null,
-    input: { type: 'ssh', name: 'bench-sshd', host: init.sshd.host, port: init.sshd.port, username: init.sshd.username, privateKey: init.sshd.privateKey, allowedRoles: ['engineer'] },
+    input: {
+      type: 'ssh',
+      name: 'bench-sshd',
+      host: init.sshd.host,
+      port: init.sshd.port,
+      username: init.sshd.username,
+      privateKey: init.sshd.privateKey,
+      allowedRoles: ['engineer'],
+    },
   });
   await confirmHostKey({ actor, resourceId: resource.id, input: { fingerprint: init.sshd.hostKeyFingerprint } });
 
   const gateway = createSessionGateway();
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, clientTracking: false });
-  const router = new UpgradeRouter()
-    .add('/ws/sessions/:id', gateway.handleUpgrade)
-    .add('/ws/norec/:id', (req, socket, head, params) => {
-      void (async () => {
-        const decision = await authorizeUpgrade(req, params.id ?? '');
-        if (!decision.isAllowed) return rejectUpgrade(socket, decision.status, decision.reason);
-        const size = terminalSizeFromUrl(new URL(req.url ?? '/', 'http://localhost'));
-        // The slots Porthole installs (the masker too), with the recorder taken out.
-        const installed = await createPipelineSlots({ sessionId: decision.session.id, userId: decision.session.userId, resourceId: decision.resource.id, size });
-        const slots = { output: { ...installed.output, recorder: passThrough }, input: { ...installed.input, recorder: passThrough } };
-        wss.handleUpgrade(req, socket, head, (ws) => void new TerminalSession({ ws, session: decision.session, resource: decision.resource, size, slots, connect: connectTerminal }).start());
-      })();
-    });
+  const router = new UpgradeRouter().add('/ws/sessions/:id', gateway.handleUpgrade).add('/ws/norec/:id', (req, socket, head, params) => {
+    void (async () => {
+      const decision = await authorizeUpgrade(req, params.id ?? '');
+      if (!decision.isAllowed) return rejectUpgrade(socket, decision.status, decision.reason);
+      const size = terminalSizeFromUrl(new URL(req.url ?? '/', 'http://localhost'));
+      // The slots Porthole installs (the masker too), with the recorder taken out.
+      const installed = await createPipelineSlots({ sessionId: decision.session.id, userId: decision.session.userId, resourceId: decision.resource.id, size });
+      const slots = { output: { ...installed.output, recorder: passThrough }, input: { ...installed.input, recorder: passThrough } };
+      wss.handleUpgrade(
+        req,
+        socket,
+        head,
+        (ws) => void new TerminalSession({ ws, session: decision.session, resource: decision.resource, size, slots, connect: connectTerminal }).start(),
+      );
+    })();
+  });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     router.handle(req, socket, head);

@@ -36,12 +36,39 @@ const MB = 1e6;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-bench-replay-'));
-Object.assign(process.env, { NODE_ENV: 'production', PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'), PORTHOLE_DATA_DIR: dataDir, PORTHOLE_DEMO: '0', PORTHOLE_RECORDING_STORE: 'file' });
+Object.assign(process.env, {
+  NODE_ENV: 'production',
+  PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
+  PORTHOLE_DATA_DIR: dataDir,
+  PORTHOLE_DEMO: '0',
+  PORTHOLE_RECORDING_STORE: 'file',
+});
 
-type Recorded = { id: string; userId: string; duration: number; cols: number; rows: number; outputBytes: number; chunkBytes: number; keyframeBytes: number; keyframes: number; recordCpuMsPerMb: number; indexSeconds: number; byKind: Record<CorpusKind, { raw: number; stored: number }> };
+type Recorded = {
+  id: string;
+  userId: string;
+  duration: number;
+  cols: number;
+  rows: number;
+  outputBytes: number;
+  chunkBytes: number;
+  keyframeBytes: number;
+  keyframes: number;
+  recordCpuMsPerMb: number;
+  indexSeconds: number;
+  byKind: Record<CorpusKind, { raw: number; stored: number }>;
+};
 
 /** Part 1: record the synthetic session, then index it as a finished recording is indexed. */
 async function record(): Promise<Recorded> {
@@ -57,7 +84,10 @@ async function record(): Promise<Recorded> {
   const { eq } = await import('drizzle-orm');
 
   setDb(await openDb({ driver: 'pglite' }));
-  const user = await createUser({ actor: null, input: { email: 'bench@porthole.test', name: 'Bench', password: randomBytes(12).toString('hex'), roles: ['engineer', 'admin'] } });
+  const user = await createUser({
+    actor: null,
+    input: { email: 'bench@porthole.test', name: 'Bench', password: randomBytes(12).toString('hex'), roles: ['engineer', 'admin'] },
+  });
   const id = randomUUID();
   const cols = 120;
   const rows = 40;
@@ -97,8 +127,13 @@ async function record(): Promise<Recorded> {
       byKindRaw.set(event.corpus, entry);
     }
   }
-  log(`recorded ${fmt(stats.outputBytes / MB)} MB of output over ${fmt(stats.duration / 60)} min in ${fmt(Number(process.hrtime.bigint() - wallBefore) / 1e9, 2)} s`);
-  await db().update(recordings).set({ ...statsColumns(stats), status: 'complete', endedAt: new Date() }).where(eq(recordings.id, id));
+  log(
+    `recorded ${fmt(stats.outputBytes / MB)} MB of output over ${fmt(stats.duration / 60)} min in ${fmt(Number(process.hrtime.bigint() - wallBefore) / 1e9, 2)} s`,
+  );
+  await db()
+    .update(recordings)
+    .set({ ...statsColumns(stats), status: 'complete', endedAt: new Date() })
+    .where(eq(recordings.id, id));
 
   const indexStart = process.hrtime.bigint();
   await indexRecording(id);
@@ -113,7 +148,8 @@ async function record(): Promise<Recorded> {
     const all = Buffer.concat(entry.frames);
     let stored = 0;
     for (let offset = 0; offset < all.length; offset += 512 * 1024) {
-      stored += sealChunkSync({ seq: 0, eventCount: 0, rawBytes: 0, tStart: 0, tEnd: 0, prevHash: '0'.repeat(64) }, all.subarray(offset, offset + 512 * 1024)).bytes.length;
+      stored += sealChunkSync({ seq: 0, eventCount: 0, rawBytes: 0, tStart: 0, tEnd: 0, prevHash: '0'.repeat(64) }, all.subarray(offset, offset + 512 * 1024))
+        .bytes.length;
     }
     byKind[kind] = { raw: entry.raw, stored };
   }
@@ -152,7 +188,13 @@ async function replayInChromium(recorded: Recorded): Promise<{ firstFrameMs: num
   });
   const js = built.outputFiles.find((file) => file.path.endsWith('.js'))!.contents;
   const css = built.outputFiles.find((file) => file.path.endsWith('.css'))?.text ?? '';
-  const actor = { id: recorded.userId, email: 'bench@porthole.test', name: 'Bench', roles: ['engineer', 'admin'] as ('engineer' | 'admin')[], via: 'session' as const };
+  const actor = {
+    id: recorded.userId,
+    email: 'bench@porthole.test',
+    name: 'Bench',
+    roles: ['engineer', 'admin'] as ('engineer' | 'admin')[],
+    via: 'session' as const,
+  };
   const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css} body{margin:0;background:#111} #timeline{height:40px;background:#334;cursor:pointer;margin-top:8px}</style></head><body><div id="terminal"></div><div id="timeline"></div><script src="/bench.js"></script></body></html>`;
 
   const server = http.createServer((req, res) => {
@@ -191,7 +233,7 @@ async function replayInChromium(recorded: Recorded): Promise<{ firstFrameMs: num
     const box = (await page.locator('#timeline').boundingBox())!;
     const count = options.quick ? 20 : 50;
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < count; i++) {
       const before = await page.evaluate(() => window.__seeks.length);
       await page.mouse.click(box.x + rand() * box.width, box.y + box.height / 2);
@@ -211,7 +253,11 @@ type GatewayResult = { on: { mbps: number[]; cpu: number[] }; off: { mbps: numbe
 /** Part 3: one gateway process, sessions with and without the recorder, alternating. */
 async function gatewayOnOff(): Promise<GatewayResult> {
   const sshd = await startSshd();
-  const child = fork(path.join(__dirname, 'replay-gateway-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+  const child = fork(path.join(__dirname, 'replay-gateway-child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
   const replies = new Map<number, (message: { wsUrl?: string; message?: string }) => void>();
   let ready: (origin: string) => void = () => undefined;
   const isReady = new Promise<string>((resolve) => (ready = resolve));
@@ -226,7 +272,9 @@ async function gatewayOnOff(): Promise<GatewayResult> {
   const newSession = (isRecorded: boolean) =>
     new Promise<string>((resolve, reject) => {
       const id = nextId++;
-      replies.set(id, (message) => (message.wsUrl ? resolve(isRecorded ? message.wsUrl : message.wsUrl.replace('/ws/sessions/', '/ws/norec/')) : reject(new Error(message.message))));
+      replies.set(id, (message) =>
+        message.wsUrl ? resolve(isRecorded ? message.wsUrl : message.wsUrl.replace('/ws/sessions/', '/ws/norec/')) : reject(new Error(message.message)),
+      );
       child.send({ type: 'session', id });
     });
 

@@ -57,12 +57,19 @@ async function main(): Promise<void> {
   const { startPostgres, createDatabase } = await import('@/test/harness/postgres');
 
   const postgres = options.db === 'postgres' ? await startPostgres() : undefined;
-  const handle = postgres ? await openDb({ driver: 'postgres', url: await createDatabase(postgres.url, 'bench_search') }) : await openDb({ driver: 'pglite', dataDir: path.join(dataDir, 'pglite') });
+  const handle = postgres
+    ? await openDb({ driver: 'postgres', url: await createDatabase(postgres.url, 'bench_search') })
+    : await openDb({ driver: 'pglite', dataDir: path.join(dataDir, 'pglite') });
   setDb(handle);
   try {
     const users: { id: string }[] = [];
     for (let i = 0; i < options.users; i++) {
-      users.push(await createUser({ actor: null, input: { email: `bench-${i}@porthole.test`, name: `Bench ${i}`, password: randomBytes(12).toString('hex'), roles: i === 0 ? ['auditor'] : [] } }));
+      users.push(
+        await createUser({
+          actor: null,
+          input: { email: `bench-${i}@porthole.test`, name: `Bench ${i}`, password: randomBytes(12).toString('hex'), roles: i === 0 ? ['auditor'] : [] },
+        }),
+      );
     }
     const actorOf = async (id: string) => toActor((await findUserById(id))!, 'session');
     const auditor = await actorOf(users[0]!.id);
@@ -83,7 +90,15 @@ async function main(): Promise<void> {
       const owner = ownerOf(seed);
       const cpu = process.cpuUsage();
       const start = process.hrtime.bigint();
-      await recordSynthetic({ userId: owner.id, events: corpus.events, resourceType: corpus.kind, resourceName: `${corpus.kind}-${seed % 12}`, startedAt: new Date(day0 + (seed % 300) * 86_400_000), cols: 120, rows: 40 });
+      await recordSynthetic({
+        userId: owner.id,
+        events: corpus.events,
+        resourceType: corpus.kind,
+        resourceName: `${corpus.kind}-${seed % 12}`,
+        startedAt: new Date(day0 + (seed % 300) * 86_400_000),
+        cols: 120,
+        rows: 40,
+      });
       buildMs += Number(process.hrtime.bigint() - start) / 1e6;
       const used = process.cpuUsage(cpu);
       cpuMicros += used.user + used.system;
@@ -91,7 +106,9 @@ async function main(): Promise<void> {
       recordingCount++;
       if (recordingCount % 50 === 0) log(`${recordingCount} recordings, ${fmt(rawBytes / MB)} MB, ${fmt(rawBytes / MB / (buildMs / 1000), 2)} MB/s`);
     }
-    const sizeResult: unknown = await db().execute(sql`select pg_total_relation_size('search_entries') as total, pg_relation_size('search_entries') as heap, (select count(*) from search_entries) as rows`);
+    const sizeResult: unknown = await db().execute(
+      sql`select pg_total_relation_size('search_entries') as total, pg_relation_size('search_entries') as heap, (select count(*) from search_entries) as rows`,
+    );
     const size = sizeResult as { rows: { total: string; heap: string; rows: string }[] };
     const indexBytes = Number(size.rows[0]!.total);
 
@@ -108,7 +125,10 @@ async function main(): Promise<void> {
       { name: 'phrase, relevance', q: '"connection refused"', filters: { sort: 'relevance' } },
     ];
     const results: string[] = [];
-    for (const [who, actor] of [['auditor (all)', auditor], ['engineer (own)', engineer]] as const) {
+    for (const [who, actor] of [
+      ['auditor (all)', auditor],
+      ['engineer (own)', engineer],
+    ] as const) {
       for (const c of cases) {
         const times: number[] = [];
         let total = 0;
@@ -125,10 +145,14 @@ async function main(): Promise<void> {
 
     const seconds = buildMs / 1000;
     console.log(`## Search benchmark (${options.db}, ${new Date().toISOString()}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)})\n`);
-    console.log(`Corpus: ${recordingCount} recordings of ~${options.recordingKb} KB by ${options.users - 1} engineers, ${fmt(rawBytes / MB)} MB of output and SQL events${rawBytes < options.mb * MB ? ` (stopped at --max-seconds=${options.maxSeconds})` : ''}.\n`);
+    console.log(
+      `Corpus: ${recordingCount} recordings of ~${options.recordingKb} KB by ${options.users - 1} engineers, ${fmt(rawBytes / MB)} MB of output and SQL events${rawBytes < options.mb * MB ? ` (stopped at --max-seconds=${options.maxSeconds})` : ''}.\n`,
+    );
     console.log(`| index build | MB/s (wall) | CPU s | MB/s per CPU-second | search rows | index size | index / raw |`);
     console.log(`|---|---|---|---|---|---|---|`);
-    console.log(`| ${fmt(seconds)} s | ${fmt(rawBytes / MB / seconds, 2)} | ${fmt(cpuMicros / 1e6)} | ${fmt(rawBytes / MB / (cpuMicros / 1e6), 2)} | ${size.rows[0]!.rows} | ${fmt(indexBytes / MB)} MB (heap ${fmt(Number(size.rows[0]!.heap) / MB)} MB) | ${fmt(indexBytes / rawBytes, 3)} |\n`);
+    console.log(
+      `| ${fmt(seconds)} s | ${fmt(rawBytes / MB / seconds, 2)} | ${fmt(cpuMicros / 1e6)} | ${fmt(rawBytes / MB / (cpuMicros / 1e6), 2)} | ${size.rows[0]!.rows} | ${fmt(indexBytes / MB)} MB (heap ${fmt(Number(size.rows[0]!.heap) / MB)} MB) | ${fmt(indexBytes / rawBytes, 3)} |\n`,
+    );
     console.log(`| as | query | q | recordings | p50 ms | p95 ms |`);
     console.log(`|---|---|---|---|---|---|`);
     for (const line of results) console.log(line);

@@ -27,7 +27,13 @@ async function main(init: SqlChildInit): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-bench-sql-'));
-  Object.assign(process.env, { NODE_ENV: 'production', PORTHOLE_PUBLIC_URL: origin, PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'), PORTHOLE_DATA_DIR: dataDir, PORTHOLE_DEMO: '0' });
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    PORTHOLE_PUBLIC_URL: origin,
+    PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
+    PORTHOLE_DATA_DIR: dataDir,
+    PORTHOLE_DEMO: '0',
+  });
   process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   const { openDb, db, setDb } = await import('@/db/client');
@@ -42,12 +48,24 @@ async function main(init: SqlChildInit): Promise<void> {
   const { UpgradeRouter } = await import('@/server/gateway/upgrade-router');
 
   setDb(await openDb({ driver: 'pglite' }));
-  const user = await createUser({ actor: null, input: { email: 'bench@porthole.test', name: 'Bench', password: randomBytes(12).toString('hex'), roles: ['engineer'] } });
+  const user = await createUser({
+    actor: null,
+    input: { email: 'bench@porthole.test', name: 'Bench', password: randomBytes(12).toString('hex'), roles: ['engineer'] },
+  });
   const actor = toActor((await findUserById(user.id))!, 'session');
   const { target } = init;
   const resource = await createResource({
     actor: null,
-    input: { type: 'postgres', name: 'bench-postgres', host: target.host, port: target.port, username: target.user, password: target.password, database: target.database, allowedRoles: ['engineer'] },
+    input: {
+      type: 'postgres',
+      name: 'bench-postgres',
+      host: target.host,
+      port: target.port,
+      username: target.user,
+      password: target.password,
+      database: target.database,
+      allowedRoles: ['engineer'],
+    },
   });
   await db().insert(sqlSettings).values({ resourceId: resource.id, policy: DEFAULT_SQL_POLICY, rowCap: 1_000_000, statementTimeoutMs: 0 });
 

@@ -120,7 +120,9 @@ async function main(): Promise<void> {
       const viaPsql = await runPsql(benchUrl.toString(), query);
       if (viaPsql.rows !== options.rows) throw new Error(`psql returned ${viaPsql.rows} rows`);
       psqlRuns.push(viaPsql.seconds);
-      log(`  psql     ${options.rows.toLocaleString()} rows in ${viaPsql.seconds.toFixed(2)} s = ${Math.round(options.rows / viaPsql.seconds).toLocaleString()} rows/s`);
+      log(
+        `  psql     ${options.rows.toLocaleString()} rows in ${viaPsql.seconds.toFixed(2)} s = ${Math.round(options.rows / viaPsql.seconds).toLocaleString()} rows/s`,
+      );
 
       const wsUrl = (await child.ask<Extract<SqlChildReply, { type: 'session' }>>('session')).wsUrl;
       const client = await connectSqlClient(wsUrl, { origin: child.origin, isKeepingRows: false });
@@ -133,7 +135,12 @@ async function main(): Promise<void> {
       client.ws.close();
       const rows = run.results[0]?.rowCount ?? 0;
       if (rows !== options.rows) throw new Error(`the gateway returned ${rows} rows (${run.status})`);
-      const result = { seconds, firstRowsMs: run.firstRowsMs ?? NaN, growthMiB: (peak.rss - baseline.rss) / 2 ** 20, heapGrowthMiB: (peak.heap - baseline.heap) / 2 ** 20 };
+      const result = {
+        seconds,
+        firstRowsMs: run.firstRowsMs ?? NaN,
+        growthMiB: (peak.rss - baseline.rss) / 2 ** 20,
+        heapGrowthMiB: (peak.heap - baseline.heap) / 2 ** 20,
+      };
       gatewayRuns.push(result);
       log(
         `  gateway  ${rows.toLocaleString()} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds).toLocaleString()} rows/s, first rows ${result.firstRowsMs} ms, ` +
@@ -155,7 +162,7 @@ async function main(): Promise<void> {
       '|---|---|---|---|',
       `| rows/s | ${Math.round(psqlRate).toLocaleString()} | ${Math.round(gatewayRate).toLocaleString()} (${ratio.toFixed(2)}× psql) | ≥ 0.5× psql: ${verdict(ratio >= 0.5)} |`,
       `| time to first rows | — | ${firstRows.toFixed(0)} ms | ≤ 200 ms: ${verdict(firstRows <= 200)} |`,
-      `| gateway peak memory growth (RSS) | — | ${growth.toFixed(1)} MiB (${(growth * 2 ** 20 / MB).toFixed(1)} MB) | ≤ 50 MB: ${verdict(growth * 2 ** 20 <= 50 * MB)} |`,
+      `| gateway peak memory growth (RSS) | — | ${growth.toFixed(1)} MiB (${((growth * 2 ** 20) / MB).toFixed(1)} MB) | ≤ 50 MB: ${verdict(growth * 2 ** 20 <= 50 * MB)} |`,
       '',
       `Query: \`${query}\`. The gateway masks every cell (column rules and the value detectors), records the first rows of the result, and sends JSON pages with flow control; the console counts rows without keeping them.`,
     ];

@@ -31,7 +31,12 @@ function parseOptions(argv: string[]): Options {
   const options: Options = { quick: false, sessions: [50, 100, 200], db: 'postgres', store: 'file' };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
-    else if (arg.startsWith('--sessions=')) options.sessions = arg.slice(11).split(',').map(Number).filter((n) => n > 0);
+    else if (arg.startsWith('--sessions='))
+      options.sessions = arg
+        .slice(11)
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
     else if (arg.startsWith('--markdown=')) options.markdown = arg.slice(11);
     else if (arg === '--db=pglite' || arg === '--db=postgres') options.db = arg.slice(5) as Options['db'];
     else if (arg === '--store=file' || arg === '--store=postgres') options.store = arg.slice(8) as Options['store'];
@@ -204,7 +209,16 @@ async function concurrency(
   const load: PtyClient[] = [];
   const timers: NodeJS.Timeout[] = [];
   const failed = (error: unknown): Concurrency => ({
-    pipeline, sessions, gatewayP50: NaN, gatewayP99: NaN, sshP99: NaN, cpuPercent: NaN, rssPerSessionKiB: NaN, jsPerSessionKiB: NaN, echoedKBps: NaN, error: message(error),
+    pipeline,
+    sessions,
+    gatewayP50: NaN,
+    gatewayP99: NaN,
+    sshP99: NaN,
+    cpuPercent: NaN,
+    rssPerSessionKiB: NaN,
+    jsPerSessionKiB: NaN,
+    echoedKBps: NaN,
+    error: message(error),
   });
   try {
     const probe = await openGateway();
@@ -268,7 +282,10 @@ function machine(): Record<string, string> {
     'free -g': spawnSync('free', ['-g'], { encoding: 'utf8' }).stdout.trimEnd(),
     node: process.version,
     openssh: spawnSync('ssh', ['-V'], { encoding: 'utf8' }).stderr.trim(),
-    'load average at start': os.loadavg().map((n) => n.toFixed(2)).join(' '),
+    'load average at start': os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -361,7 +378,15 @@ async function main(): Promise<void> {
     for (const sessions of options.sessions) {
       for (const pipeline of ['configured', 'pass-through'] as const) {
         log(`concurrency: ${sessions} sessions at 2 KB/s each, ${pipeline} gateway`);
-        concurrencyResults.push(await concurrency(sshd, login, { pipeline, databaseUrl: await newDatabase(), recordingStore: options.store }, sessions, options.quick ? 4_000 : 10_000));
+        concurrencyResults.push(
+          await concurrency(
+            sshd,
+            login,
+            { pipeline, databaseUrl: await newDatabase(), recordingStore: options.store },
+            sessions,
+            options.quick ? 4_000 : 10_000,
+          ),
+        );
       }
     }
 
@@ -394,7 +419,17 @@ async function main(): Promise<void> {
     );
     const concurrencyTable = concurrencyResults.length
       ? table(
-          ['gateway', 'sessions', 'probe echo p50, ms', 'probe echo p99, ms', 'ssh -tt probe p99 (same load), ms', 'gateway CPU, % of a core', 'RSS per session, KiB', 'JS heap + buffers per session, KiB', 'echoed, KB/s'],
+          [
+            'gateway',
+            'sessions',
+            'probe echo p50, ms',
+            'probe echo p99, ms',
+            'ssh -tt probe p99 (same load), ms',
+            'gateway CPU, % of a core',
+            'RSS per session, KiB',
+            'JS heap + buffers per session, KiB',
+            'echoed, KB/s',
+          ],
           concurrencyResults.map((r) => [
             r.pipeline,
             String(r.sessions),
@@ -418,8 +453,12 @@ async function main(): Promise<void> {
         const r = results.get(contender.name);
         if (!r) continue;
         const runs = r.runs.map((run) => fmt(run.mbPerSecond)).join(', ');
-        const memory = contender.gateway ? `; gateway RSS after GC ${fmt(rssAtStart.get(`${label}/${contender.name}`), 0)} MiB at start, ${r.rssAfterMiB.map((m) => fmt(m, 0)).join(', ')} MiB after each run` : '';
-        details.push(`${label}, ${contender.name}: ${runs || '-'} MB/s; ${r.runs[0]?.bytes ?? 0} bytes per run; reader CPU ${fmt(median(r.readerCpuMsPerMb))} ms/MB${memory}${r.error ? `; FAILED: ${r.error}` : ''}`);
+        const memory = contender.gateway
+          ? `; gateway RSS after GC ${fmt(rssAtStart.get(`${label}/${contender.name}`), 0)} MiB at start, ${r.rssAfterMiB.map((m) => fmt(m, 0)).join(', ')} MiB after each run`
+          : '';
+        details.push(
+          `${label}, ${contender.name}: ${runs || '-'} MB/s; ${r.runs[0]?.bytes ?? 0} bytes per run; reader CPU ${fmt(median(r.readerCpuMsPerMb))} ms/MB${memory}${r.error ? `; FAILED: ${r.error}` : ''}`,
+        );
       }
     }
     for (const contender of contenders) {
@@ -432,7 +471,20 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${[machineLines.join('\n'), '', headline, '', concurrencyTable, '', ...details].join('\n')}\n`);
 
     if (options.markdown) {
-      const md = [`#### Run of ${info.date?.slice(0, 16).replace('T', ' ')} UTC`, '', '```', ...machineLines, '```', '', headline, '', concurrencyTable, '', ...details.map((d) => `- ${d}`), ''].join('\n');
+      const md = [
+        `#### Run of ${info.date?.slice(0, 16).replace('T', ' ')} UTC`,
+        '',
+        '```',
+        ...machineLines,
+        '```',
+        '',
+        headline,
+        '',
+        concurrencyTable,
+        '',
+        ...details.map((d) => `- ${d}`),
+        '',
+      ].join('\n');
       fs.writeFileSync(options.markdown, md);
       log(`wrote ${options.markdown}`);
     }

@@ -18,7 +18,6 @@ import { listRequests } from './list-requests';
 import { revokeGrant } from './revoke-grant';
 import { accessScenario, REQUEST } from './test-helpers';
 
-
 async function snapshot() {
   const [requests, decisions, grantRows, events] = await Promise.all([
     db().select().from(accessRequests),
@@ -130,10 +129,16 @@ describeEachDriver('access requests', () => {
     const open = await makeResource(sshResource({ accessMode: 'open' }));
     const before = await snapshot();
 
-    const tooLong = await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: resource.id, durationMinutes: 91, reason: 'x' } }), 'VALIDATION');
+    const tooLong = await rejectsWith(
+      createRequest({ actor: engineer.actor, input: { resourceId: resource.id, durationMinutes: 91, reason: 'x' } }),
+      'VALIDATION',
+    );
     expect(tooLong.fields).toHaveProperty('durationMinutes');
     expect(tooLong.userMessage).toMatch(/1h 30m/);
-    const noReason = await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: resource.id, durationMinutes: 30, reason: '   ' } }), 'VALIDATION');
+    const noReason = await rejectsWith(
+      createRequest({ actor: engineer.actor, input: { resourceId: resource.id, durationMinutes: 30, reason: '   ' } }),
+      'VALIDATION',
+    );
     expect(noReason.fields).toHaveProperty('reason');
     const openError = await rejectsWith(createRequest({ actor: engineer.actor, input: { resourceId: open.id, ...REQUEST } }), 'BAD_REQUEST');
     expect(openError.userMessage).toMatch(/open/);
@@ -195,7 +200,10 @@ describeEachDriver('access requests', () => {
     const [arlo] = approvers;
     if (!arlo) throw new Error('approver');
     const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
-    await db().update(accessRequests).set({ pendingUntil: new Date(Date.now() - 1000) }).where(eq(accessRequests.id, id));
+    await db()
+      .update(accessRequests)
+      .set({ pendingUntil: new Date(Date.now() - 1000) })
+      .where(eq(accessRequests.id, id));
     const before = await snapshot();
     const error = await rejectsWith(approveRequest({ actor: arlo.actor, requestId: id }), 'CONFLICT');
     expect(error.userMessage).toMatch(/expired/);

@@ -49,7 +49,14 @@ export async function approveRequest({ actor, requestId, input = {} }: { actor: 
           action: 'request.approve',
           targetType: 'access_request',
           targetId: request.id,
-          data: { resourceId: resource.id, resourceName: resource.name, requesterId: request.requesterId, comment, approvalsCount, approvalsRequired: request.approvalsRequired },
+          data: {
+            resourceId: resource.id,
+            resourceName: resource.name,
+            requesterId: request.requesterId,
+            comment,
+            approvalsCount,
+            approvalsRequired: request.approvalsRequired,
+          },
         },
         tx,
       );
@@ -79,18 +86,35 @@ export async function approveRequest({ actor, requestId, input = {} }: { actor: 
           action: 'grant.start',
           targetType: 'grant',
           targetId: grant.id,
-          data: { requestId: request.id, resourceId: resource.id, resourceName: resource.name, userId: request.requesterId, expiresAt: grant.expiresAt.toISOString() },
+          data: {
+            requestId: request.id,
+            resourceId: resource.id,
+            resourceName: resource.name,
+            userId: request.requesterId,
+            expiresAt: grant.expiresAt.toISOString(),
+          },
         },
         tx,
       );
-      const queued = await enqueueWebhooks(tx, 'request.approved', subjectOf({ ...row, request: approved }, { id: actor.id, name: actor.name, email: actor.email }, { comment, grant }));
+      const queued = await enqueueWebhooks(
+        tx,
+        'request.approved',
+        subjectOf({ ...row, request: approved }, { id: actor.id, name: actor.name, email: actor.email }, { comment, grant }),
+      );
       return { approvalsCount, request: approved, grant, queued };
     });
 
     const { request, grant, approvalsCount, queued } = outcome;
     if (grant) {
       announce(
-        { requestId: request.id, resourceId: request.resourceId, requesterId: request.requesterId, status: 'approved', grantId: grant.id, grantExpiresAt: grant.expiresAt.toISOString() },
+        {
+          requestId: request.id,
+          resourceId: request.resourceId,
+          requesterId: request.requesterId,
+          status: 'approved',
+          grantId: grant.id,
+          grantExpiresAt: grant.expiresAt.toISOString(),
+        },
         queued,
       );
     } else {

@@ -3,7 +3,11 @@ import { accessPolicies } from '@/db/access-schema';
 import type { Actor } from '../auth/actor';
 import { DEFAULT_POLICY } from './policy';
 
-const textArray = (values: string[]) => sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const textArray = (values: string[]) =>
+  sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 
 /**
  * SQL twin of isInApproverGroup for queries that left-join access_policies: a resource

@@ -12,10 +12,7 @@ export type ConnectDecision =
  * its periodic re-check: an `open` resource admits its listed roles; an `approval` resource
  * admits only a user with a grant active right now (database clock).
  */
-export async function canConnect(
-  actor: Pick<Actor, 'id' | 'roles'>,
-  resource: Pick<Resource, 'id' | 'accessMode' | 'allowedRoles'>,
-): Promise<ConnectDecision> {
+export async function canConnect(actor: Pick<Actor, 'id' | 'roles'>, resource: Pick<Resource, 'id' | 'accessMode' | 'allowedRoles'>): Promise<ConnectDecision> {
   if (resource.accessMode === 'open') {
     if (resource.allowedRoles.some((role) => actor.roles.includes(role))) return { isAllowed: true, via: 'open', grant: null };
     return { isAllowed: false, reason: 'role', message: 'Your role is not allowed to connect to this resource.' };

@@ -26,7 +26,13 @@ export async function cancelRequest({ actor, requestId }: { actor: Actor; reques
       .returning();
     if (!cancelled) throw new Error('update returned no row');
     await recordAuditEvent(
-      { actorId: actor.id, action: 'request.cancel', targetType: 'access_request', targetId: cancelled.id, data: { resourceId: row.resource.id, resourceName: row.resource.name } },
+      {
+        actorId: actor.id,
+        action: 'request.cancel',
+        targetType: 'access_request',
+        targetId: cancelled.id,
+        data: { resourceId: row.resource.id, resourceName: row.resource.name },
+      },
       tx,
     );
     const queued = await enqueueWebhooks(tx, 'request.cancelled', subjectOf({ ...row, request: cancelled }, row.requester));

@@ -38,7 +38,9 @@ describeEachDriver('concurrent approvals', () => {
     if (!approver) throw new Error('approver');
     await approveRequest({ actor: approver.actor, requestId: id });
     await expect(
-      db().insert(grants).values({ requestId: id, resourceId: resource.id, userId: engineer.user.id, expiresAt: new Date(Date.now() + 60_000) }),
+      db()
+        .insert(grants)
+        .values({ requestId: id, resourceId: resource.id, userId: engineer.user.id, expiresAt: new Date(Date.now() + 60_000) }),
     ).rejects.toThrow();
     await expect(db().insert(approvals).values({ requestId: id, approverId: approver.user.id, decision: 'approve' })).rejects.toThrow();
   });

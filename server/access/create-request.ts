@@ -67,7 +67,13 @@ export async function createRequest({ actor, input }: { actor: Actor; input: Cre
           action: 'request.create',
           targetType: 'access_request',
           targetId: request.id,
-          data: { resourceId: resource.id, resourceName: resource.name, durationMinutes: data.durationMinutes, reason: data.reason, ticketUrl: data.ticketUrl ?? null },
+          data: {
+            resourceId: resource.id,
+            resourceName: resource.name,
+            durationMinutes: data.durationMinutes,
+            reason: data.reason,
+            ticketUrl: data.ticketUrl ?? null,
+          },
         },
         tx,
       );

@@ -13,7 +13,15 @@ import { lockRequest, subjectOf } from './find-request';
 import { getEffectivePolicy } from './policy';
 
 /** Any one approver's deny ends a pending request, whatever approvals it already has. */
-export async function denyRequest({ actor, requestId, input = {} }: { actor: Actor; requestId: string; input?: DecisionInput }): Promise<{ requestId: string; status: 'denied' }> {
+export async function denyRequest({
+  actor,
+  requestId,
+  input = {},
+}: {
+  actor: Actor;
+  requestId: string;
+  input?: DecisionInput;
+}): Promise<{ requestId: string; status: 'denied' }> {
   const { comment } = decisionInput.parse(input);
   try {
     const { request, queued } = await db().transaction(async (tx) => {
@@ -42,7 +50,11 @@ export async function denyRequest({ actor, requestId, input = {} }: { actor: Act
         },
         tx,
       );
-      const queued = await enqueueWebhooks(tx, 'request.denied', subjectOf({ ...row, request: denied }, { id: actor.id, name: actor.name, email: actor.email }, { comment }));
+      const queued = await enqueueWebhooks(
+        tx,
+        'request.denied',
+        subjectOf({ ...row, request: denied }, { id: actor.id, name: actor.name, email: actor.email }, { comment }),
+      );
       return { request: denied, queued };
     });
     announce({ requestId: request.id, resourceId: request.resourceId, requesterId: request.requesterId, status: 'denied' }, queued);

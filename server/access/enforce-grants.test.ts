@@ -36,7 +36,9 @@ const origin = () => env().publicUrl;
 /** An approval-mode resource on the test sshd, an engineer holding an approved grant, and an approver. */
 async function grantedScenario() {
   const admin = await makeAdmin();
-  const resource = await makeResource(sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password, accessMode: 'approval' }));
+  const resource = await makeResource(
+    sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password, accessMode: 'approval' }),
+  );
   await confirmHostKey({ actor: admin.actor, resourceId: resource.id, input: { fingerprint: sshd.hostKeyFingerprint } });
   const engineer = await makeUser();
   const approver = await makeUser({ roles: ['approver'] });
@@ -90,7 +92,10 @@ describeEachDriver('sessions inside grants', () => {
     const term = await connectTerminal(gateway.localUrl(live.wsUrl), { origin: origin() });
     await term.waitForMessage('status');
 
-    await db().update(grants).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(grants.id, grantId));
+    await db()
+      .update(grants)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(grants.id, grantId));
     // The ticket is still unused and unexpired, but the grant is over: the upgrade is refused.
     expect(await refusedStatus(gateway.localUrl(spare.wsUrl), { origin: origin() })).toBe(403);
 

@@ -64,7 +64,10 @@ export async function enforceGrants(scope?: { userId: string; resourceId: string
   if (live.length === 0) return [];
   return endDisallowed(
     and(
-      inArray(sessions.id, live.map((s) => s.id)),
+      inArray(
+        sessions.id,
+        live.map((s) => s.id),
+      ),
       scope ? eq(sessions.resourceId, scope.resourceId) : undefined,
     ),
   );

@@ -30,8 +30,14 @@ describeEachDriver('grant expiry job', () => {
     expect(await getGrantState(grantId)).toMatchObject({ isActive: true, status: 'active' });
 
     // Time passes: the grant's end and the pending window are now in the past.
-    await db().update(grants).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(grants.id, grantId));
-    await db().update(accessRequests).set({ pendingUntil: sql`now() - interval '1 second'` }).where(eq(accessRequests.id, lapsed.id));
+    await db()
+      .update(grants)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(grants.id, grantId));
+    await db()
+      .update(accessRequests)
+      .set({ pendingUntil: sql`now() - interval '1 second'` })
+      .where(eq(accessRequests.id, lapsed.id));
     // Even before the job runs, the grant no longer admits anyone.
     expect(await canConnect(engineer.actor, resource)).toMatchObject({ isAllowed: false });
     expect(await getGrantState(grantId)).toMatchObject({ isActive: false, status: 'expired' });

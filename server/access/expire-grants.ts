@@ -27,7 +27,15 @@ export async function expireGrants(): Promise<ExpireResult> {
         : await tx
             .update(accessRequests)
             .set({ status: 'expired', updatedAt: sql`now()` })
-            .where(and(inArray(accessRequests.id, ended.map((g) => g.requestId)), eq(accessRequests.status, 'approved')))
+            .where(
+              and(
+                inArray(
+                  accessRequests.id,
+                  ended.map((g) => g.requestId),
+                ),
+                eq(accessRequests.status, 'approved'),
+              ),
+            )
             .returning();
     const lapsed = await tx
       .update(accessRequests)
@@ -38,13 +46,25 @@ export async function expireGrants(): Promise<ExpireResult> {
     let queued = 0;
     for (const grant of ended) {
       await recordAuditEvent(
-        { actorId: null, action: 'grant.expire', targetType: 'grant', targetId: grant.id, data: { requestId: grant.requestId, resourceId: grant.resourceId, userId: grant.userId } },
+        {
+          actorId: null,
+          action: 'grant.expire',
+          targetType: 'grant',
+          targetId: grant.id,
+          data: { requestId: grant.requestId, resourceId: grant.resourceId, userId: grant.userId },
+        },
         tx,
       );
     }
     for (const request of lapsed) {
       await recordAuditEvent(
-        { actorId: null, action: 'request.expire', targetType: 'access_request', targetId: request.id, data: { resourceId: request.resourceId, requesterId: request.requesterId } },
+        {
+          actorId: null,
+          action: 'request.expire',
+          targetType: 'access_request',
+          targetId: request.id,
+          data: { resourceId: request.resourceId, requesterId: request.requesterId },
+        },
         tx,
       );
     }

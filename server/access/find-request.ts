@@ -52,7 +52,11 @@ export function person(user: Pick<User, 'id' | 'name' | 'email'>) {
 }
 
 /** The webhook subject for a request row. */
-export function subjectOf(row: RequestRow, actor: Pick<User, 'id' | 'name' | 'email'> | null, extra: { comment?: string; grant?: { id: string; expiresAt: Date } | null } = {}) {
+export function subjectOf(
+  row: RequestRow,
+  actor: Pick<User, 'id' | 'name' | 'email'> | null,
+  extra: { comment?: string; grant?: { id: string; expiresAt: Date } | null } = {},
+) {
   const { request, resource, requester } = row;
   return {
     request: { id: request.id, status: request.status, durationMinutes: request.durationMinutes, reason: request.reason, ticketUrl: request.ticketUrl },

@@ -49,4 +49,3 @@ export async function getMyAccess({ actor, resourceId }: { actor: Actor; resourc
     policy: await toPolicyView(await getEffectivePolicy(resource.id)),
   };
 }
-

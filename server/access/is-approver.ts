@@ -15,7 +15,10 @@ export async function isApprover(actor: Pick<Actor, 'id' | 'roles'>): Promise<bo
     .select({ one: sql<number>`1` })
     .from(accessPolicies)
     .where(
-      sql`${accessPolicies.approverRoles} && ARRAY[${sql.join(roles.map((r) => sql`${r}`), sql`, `)}]::text[]
+      sql`${accessPolicies.approverRoles} && ARRAY[${sql.join(
+        roles.map((r) => sql`${r}`),
+        sql`, `,
+      )}]::text[]
         or ${actor.id}::uuid = any(${accessPolicies.approverUserIds})`,
     )
     .limit(1);

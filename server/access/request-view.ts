@@ -40,7 +40,13 @@ export async function toRequestViews(rows: RequestRow[]): Promise<RequestView[]>
   const decisions = new Map<string, DecisionView[]>();
   for (const { approval, name } of decisionRows) {
     const list = decisions.get(approval.requestId) ?? [];
-    list.push({ approverId: approval.approverId, approverName: name, decision: approval.decision, comment: approval.comment, createdAt: approval.createdAt.toISOString() });
+    list.push({
+      approverId: approval.approverId,
+      approverName: name,
+      decision: approval.decision,
+      comment: approval.comment,
+      createdAt: approval.createdAt.toISOString(),
+    });
     decisions.set(approval.requestId, list);
   }
   const grantByRequest = new Map(grantRows.map((grant) => [grant.requestId, grant]));

@@ -17,7 +17,15 @@ const noSuchGrant = () => new AppError('NOT_FOUND', { userMessage: 'No such gran
  * Ends an active grant now. Admins, the resource's approvers and the grantee (ending their
  * own access early) may revoke; the gateway ends live sessions on the `revoked` event.
  */
-export async function revokeGrant({ actor, grantId, input = {} }: { actor: Actor; grantId: string; input?: RevokeGrantInput }): Promise<{ grantId: string; status: 'revoked' }> {
+export async function revokeGrant({
+  actor,
+  grantId,
+  input = {},
+}: {
+  actor: Actor;
+  grantId: string;
+  input?: RevokeGrantInput;
+}): Promise<{ grantId: string; status: 'revoked' }> {
   const { reason } = revokeGrantInput.parse(input);
   if (!isUuid(grantId)) throw noSuchGrant();
   const [found] = await db().select({ requestId: grants.requestId }).from(grants).where(eq(grants.id, grantId));
@@ -62,7 +70,11 @@ export async function revokeGrant({ actor, grantId, input = {} }: { actor: Actor
       },
       tx,
     );
-    const queued = await enqueueWebhooks(tx, 'request.revoked', subjectOf({ ...row, request }, { id: actor.id, name: actor.name, email: actor.email }, { comment: reason }));
+    const queued = await enqueueWebhooks(
+      tx,
+      'request.revoked',
+      subjectOf({ ...row, request }, { id: actor.id, name: actor.name, email: actor.email }, { comment: reason }),
+    );
     return { grant: revoked, row: { ...row, request }, queued };
   });
   announce({ requestId: row.request.id, resourceId: grant.resourceId, requesterId: grant.userId, status: 'revoked', grantId: grant.id }, queued);

@@ -4,7 +4,11 @@ import type { PolicyInput } from './access-schemas';
 import { updatePolicy } from './update-policy';
 
 /** An `approval` resource with a policy, an engineer to request it and approvers to decide. */
-export async function accessScenario({ policy = {}, approvers = 2, approverRoles = ['approver'] }: { policy?: PolicyInput; approvers?: number; approverRoles?: Role[] } = {}) {
+export async function accessScenario({
+  policy = {},
+  approvers = 2,
+  approverRoles = ['approver'],
+}: { policy?: PolicyInput; approvers?: number; approverRoles?: Role[] } = {}) {
   const admin = await makeAdmin();
   const resource = await makeResource(sshResource({ accessMode: 'approval' }));
   await updatePolicy({ actor: admin.actor, resourceId: resource.id, input: { isReasonRequired: true, ...policy } });

@@ -32,7 +32,13 @@ export async function updatePolicy({ actor, resourceId, input }: { actor: Actor;
       .onConflictDoUpdate({ target: accessPolicies.resourceId, set: { ...values, updatedBy: actor.id, updatedAt: sql`now()` } });
     const { isCustom: _c, resourceId: _r, ...previous } = before;
     await recordAuditEvent(
-      { actorId: actor.id, action: 'policy.update', targetType: 'resource', targetId: resource.id, data: { resourceId: resource.id, resourceName: resource.name, before: previous, after: values } },
+      {
+        actorId: actor.id,
+        action: 'policy.update',
+        targetType: 'resource',
+        targetId: resource.id,
+        data: { resourceId: resource.id, resourceName: resource.name, before: previous, after: values },
+      },
       tx,
     );
   });

@@ -37,7 +37,14 @@ function propertyNames(schema: JsonSchema | undefined): string[] {
 
 /** The route file that serves an operation: /resources/{id}/host-key → app/api/v1/resources/[id]/host-key/route.ts */
 function routeFile(route: string): string {
-  return path.join(apiDir, ...route.split('/').filter(Boolean).map((part) => part.replace(/^\{(\w+)\}$/, '[$1]')), 'route.ts');
+  return path.join(
+    apiDir,
+    ...route
+      .split('/')
+      .filter(Boolean)
+      .map((part) => part.replace(/^\{(\w+)\}$/, '[$1]')),
+    'route.ts',
+  );
 }
 
 function exportsMethod(source: string, method: string): boolean {
@@ -69,14 +76,15 @@ describe('OpenAPI document', () => {
       expect(documented?.tags, key).toEqual([op.tag]);
 
       const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      expect(documented?.parameters.filter((p) => p.in === 'path').map((p) => p.name), key).toEqual(pathParams);
+      expect(
+        documented?.parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        key,
+      ).toEqual(pathParams);
 
       const status = String(op.status ?? 200);
       expect(documented?.responses[status], `${key} → ${status}`).toBeDefined();
       if (op.response) expect(documented?.responses[status]?.content?.['application/json'].schema, key).toBeDefined();
-      expect(propertyNames(documented?.responses.default?.content?.['application/json'].schema)).toEqual(
-        expect.arrayContaining(['error', 'code', 'message']),
-      );
+      expect(propertyNames(documented?.responses.default?.content?.['application/json'].schema)).toEqual(expect.arrayContaining(['error', 'code', 'message']));
     }
     const documentedCount = Object.values(document.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
     expect(documentedCount).toBe(operations.length);
@@ -92,7 +100,10 @@ describe('OpenAPI document', () => {
     }
     for (const op of operations.filter((o) => o.query)) {
       const key = `${op.method} ${op.path}`;
-      expect(operation(op.method, op.path)?.parameters.some((p) => p.in === 'query'), key).toBe(true);
+      expect(
+        operation(op.method, op.path)?.parameters.some((p) => p.in === 'query'),
+        key,
+      ).toBe(true);
     }
   });
 
@@ -116,7 +127,10 @@ describe('OpenAPI document', () => {
     const createToken = operation('post', '/tokens')?.requestBody?.content['application/json'].schema;
     expect(createToken?.required).toEqual(['name']);
     // Tokens expire unless asked otherwise; "never" is a documented choice (admins only).
-    expect(createToken?.properties?.expiresInDays).toMatchObject({ default: 90, anyOf: expect.arrayContaining([expect.objectContaining({ enum: ['never'] })]) });
+    expect(createToken?.properties?.expiresInDays).toMatchObject({
+      default: 90,
+      anyOf: expect.arrayContaining([expect.objectContaining({ enum: ['never'] })]),
+    });
   });
 
   it('never describes a credential in a response', () => {

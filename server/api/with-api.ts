@@ -34,7 +34,8 @@ function checkBrowserRequest(req: Request, actor: Actor): void {
   if (actor.via !== 'session' || !isStateChanging(req.method)) return;
   const refusal = crossOriginRefusal(req.headers);
   if (refusal) throw new AppError('CROSS_SITE_REQUEST', { userMessage: refusal });
-  if (!hasJsonBodyOrNone(req.headers)) throw new AppError('CROSS_SITE_REQUEST', { userMessage: 'Send the request body as JSON, with Content-Type: application/json.' });
+  if (!hasJsonBodyOrNone(req.headers))
+    throw new AppError('CROSS_SITE_REQUEST', { userMessage: 'Send the request body as JSON, with Content-Type: application/json.' });
 }
 
 /** Route params, joined; an id that is not a UUID names nothing (and would make PostgreSQL throw). */
@@ -42,7 +43,8 @@ async function readParams(context: RouteContext, textParams: string[] = []): Pro
   const raw = await context.params;
   const params = Object.fromEntries(Object.entries(raw ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
   for (const [name, value] of Object.entries(params)) {
-    if (!textParams.includes(name) && !isUuid(value)) throw new AppError('NOT_FOUND', { userMessage: `No such ${name === 'id' ? 'item' : name.replace(/Id$/, '')}: the id is not valid.` });
+    if (!textParams.includes(name) && !isUuid(value))
+      throw new AppError('NOT_FOUND', { userMessage: `No such ${name === 'id' ? 'item' : name.replace(/Id$/, '')}: the id is not valid.` });
   }
   return params;
 }

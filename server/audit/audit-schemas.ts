@@ -16,7 +16,12 @@ const time = z
 
 export const auditQuery = z.object({
   /** A user id, or part of an e-mail address or name. */
-  actor: z.string().trim().max(254).optional().transform((v) => v || undefined),
+  actor: z
+    .string()
+    .trim()
+    .max(254)
+    .optional()
+    .transform((v) => v || undefined),
   resourceId: z
     .string()
     .trim()

@@ -13,18 +13,22 @@ describeEachDriver('audit log', () => {
     const grace = await makeUser({ email: 'grace@example.test', name: 'Grace' });
     const resourceId = '11111111-1111-4111-8111-111111111111';
     // Start from an empty log (creating the users above wrote events).
-    await db().delete(auditEvents).where(sql`true`);
+    await db()
+      .delete(auditEvents)
+      .where(sql`true`);
     const base = Date.parse('2026-01-01T10:00:00Z');
-    await db().insert(auditEvents).values(
-      Array.from({ length: 7 }, (_, i) => ({
-        at: new Date(base + Math.floor(i / 2) * 60_000), // pairs share a timestamp
-        actorId: i % 2 === 0 ? grace.user.id : null,
-        action: i < 4 ? 'request.create' : 'grant.expire',
-        targetType: 'access_request',
-        targetId: `t${i}`,
-        data: i === 6 ? {} : { resourceId },
-      })),
-    );
+    await db()
+      .insert(auditEvents)
+      .values(
+        Array.from({ length: 7 }, (_, i) => ({
+          at: new Date(base + Math.floor(i / 2) * 60_000), // pairs share a timestamp
+          actorId: i % 2 === 0 ? grace.user.id : null,
+          action: i < 4 ? 'request.create' : 'grant.expire',
+          targetType: 'access_request',
+          targetId: `t${i}`,
+          data: i === 6 ? {} : { resourceId },
+        })),
+      );
 
     const all = await listAuditEvents({ actor: auditor.actor, query: { limit: 3 } });
     expect(all.events).toHaveLength(3);
@@ -49,7 +53,10 @@ describeEachDriver('audit log', () => {
 
     let jsonl = '';
     for await (const line of exportAuditEvents({ actor: auditor.actor, query: { action: 'grant.' } })) jsonl += line;
-    const lines = jsonl.trim().split('\n').map((line) => JSON.parse(line) as { action: string });
+    const lines = jsonl
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string });
     expect(lines).toHaveLength(3);
     expect(lines.every((line) => line.action === 'grant.expire')).toBe(true);
   });

@@ -7,7 +7,14 @@ const headersOf = (entries: Record<string, string>) => new Headers(entries);
 it('accepts only the public origin itself: not another port, scheme or sibling subdomain', () => {
   expect(isAllowedOrigin('https://porthole.example.com', PUBLIC_URL)).toBe(true);
   expect(isAllowedOrigin('https://porthole.example.com:443', PUBLIC_URL)).toBe(true);
-  for (const other of ['https://porthole.example.com:8443', 'http://porthole.example.com', 'https://wiki.example.com', 'https://evil.porthole.example.com', 'null', 'garbage']) {
+  for (const other of [
+    'https://porthole.example.com:8443',
+    'http://porthole.example.com',
+    'https://wiki.example.com',
+    'https://evil.porthole.example.com',
+    'null',
+    'garbage',
+  ]) {
     expect(isAllowedOrigin(other, PUBLIC_URL), other).toBe(false);
   }
 });

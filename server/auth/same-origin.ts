@@ -32,7 +32,10 @@ type HeaderSource = { get(name: string): string | null };
  */
 export function crossOriginRefusal(headers: HeaderSource, publicUrl: string = env().publicUrl): string | undefined {
   const origin = headers.get('origin');
-  if (origin !== null) return isAllowedOrigin(origin, publicUrl) ? undefined : `Requests from ${origin === 'null' ? 'an opaque origin' : origin} are not accepted; use Porthole at ${publicUrl}.`;
+  if (origin !== null)
+    return isAllowedOrigin(origin, publicUrl)
+      ? undefined
+      : `Requests from ${origin === 'null' ? 'an opaque origin' : origin} are not accepted; use Porthole at ${publicUrl}.`;
   if (headers.get('sec-fetch-site') === 'same-origin') return undefined;
   return `The request does not say where it came from (no Origin header); use Porthole at ${publicUrl}.`;
 }

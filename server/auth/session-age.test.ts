@@ -22,7 +22,10 @@ describe('checkSessionAge', () => {
   it('fails closed on a token without its times', () => {
     expect(checkSessionAge({ refreshedAt: signedInAt }, limits, signedInAt + 1)).toEqual({ isValid: false, reason: 'missing_sign_in_time' });
     expect(checkSessionAge({ signedInAt }, limits, signedInAt + 1)).toEqual({ isValid: false, reason: 'missing_sign_in_time' });
-    expect(checkSessionAge({ signedInAt: Number.NaN, refreshedAt: signedInAt }, limits, signedInAt + 1)).toEqual({ isValid: false, reason: 'missing_sign_in_time' });
+    expect(checkSessionAge({ signedInAt: Number.NaN, refreshedAt: signedInAt }, limits, signedInAt + 1)).toEqual({
+      isValid: false,
+      reason: 'missing_sign_in_time',
+    });
     expect(checkSessionAge({ signedInAt: '1800000000' as unknown as number, refreshedAt: signedInAt }, limits, signedInAt + 1)).toEqual({
       isValid: false,
       reason: 'missing_sign_in_time',

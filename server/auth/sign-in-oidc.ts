@@ -35,7 +35,8 @@ export function isEmailVerified(profile: OidcProfile, isTrustedWithoutClaim: boo
 const refusals = {
   email_unverified: () =>
     new AppError('FORBIDDEN', {
-      userMessage: 'Your identity provider has not verified your e-mail address, so Porthole cannot sign you in with it. Verify the address there, then try again.',
+      userMessage:
+        'Your identity provider has not verified your e-mail address, so Porthole cannot sign you in with it. Verify the address there, then try again.',
     }),
   subject_conflict: () =>
     new AppError('CONFLICT', {
@@ -62,7 +63,10 @@ export async function signInOidc(profile: OidcProfile): Promise<User> {
     let existing = bySubject;
     if (!existing) {
       if (!isEmailVerified(profile, oidc.isEmailTrustedWithoutVerifiedClaim)) return { refused: 'email_unverified' };
-      const [byEmail] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+      const [byEmail] = await tx
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email}`);
       if (byEmail?.oidcSubject) return { refused: 'subject_conflict' };
       existing = byEmail;
     }

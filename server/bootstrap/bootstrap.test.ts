@@ -97,9 +97,9 @@ describeEachDriver('setup link', () => {
     const admin = await findUserByEmail('first@example.test');
     expect(admin?.roles).toEqual(expect.arrayContaining(['engineer', 'approver', 'auditor', 'admin']));
 
-    await expect(
-      completeSetup({ token, input: { email: 'second@example.test', name: 'Second', password: ADMIN.password } }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(completeSetup({ token, input: { email: 'second@example.test', name: 'Second', password: ADMIN.password } })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await countUsers()).toBe(1);
     // With a user in place, a restart prints no new link.
     expect((await bootstrap({ isNewDataDir: false })).setupUrl).toBeUndefined();
@@ -125,9 +125,7 @@ describeEachDriver('setup link', () => {
     setTestEnv({ PORTHOLE_DEMO: '0' });
     const token = setupToken((await bootstrap({ isNewDataDir: true })).setupUrl);
     const results = await Promise.allSettled(
-      ['one', 'two', 'three'].map((who) =>
-        completeSetup({ token, input: { email: `${who}@example.test`, name: who, password: ADMIN.password } }),
-      ),
+      ['one', 'two', 'three'].map((who) => completeSetup({ token, input: { email: `${who}@example.test`, name: who, password: ADMIN.password } })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await db().select().from(users)).toHaveLength(1);

@@ -30,14 +30,23 @@ export async function seedDemoPolicy(): Promise<boolean> {
     .where(sql`lower(${resources.name}) = ${DEMO_SSH_RESOURCE_NAME.toLowerCase()}`);
   if (!resource || (await readSetting<string>(SEEDED_KEY)) === resource.id) return false;
   await db().transaction(async (tx) => {
-    await tx.update(resources).set({ accessMode: 'approval', updatedAt: sql`now()` }).where(eq(resources.id, resource.id));
+    await tx
+      .update(resources)
+      .set({ accessMode: 'approval', updatedAt: sql`now()` })
+      .where(eq(resources.id, resource.id));
     await tx
       .insert(accessPolicies)
       .values({ resourceId: resource.id, ...DEMO_POLICY })
       .onConflictDoUpdate({ target: accessPolicies.resourceId, set: { ...DEMO_POLICY, updatedAt: sql`now()` } });
     await writeSetting(SEEDED_KEY, resource.id, tx);
     await recordAuditEvent(
-      { actorId: null, action: 'policy.update', targetType: 'resource', targetId: resource.id, data: { resourceId: resource.id, resourceName: DEMO_SSH_RESOURCE_NAME, demo: true, after: DEMO_POLICY } },
+      {
+        actorId: null,
+        action: 'policy.update',
+        targetType: 'resource',
+        targetId: resource.id,
+        data: { resourceId: resource.id, resourceName: DEMO_SSH_RESOURCE_NAME, demo: true, after: DEMO_POLICY },
+      },
       tx,
     );
   });

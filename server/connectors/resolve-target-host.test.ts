@@ -25,14 +25,20 @@ const sqlTarget = (dialect: 'postgres' | 'mysql') => ({
 
 describe('connectors and the cloud metadata service', () => {
   it('refuses a host name that resolves to a metadata address, before connecting', async () => {
-    const refused = { name: 'ConnectorError', code: 'connect_failed', userMessage: expect.stringMatching(/2852039166 resolves to 169\.254\.169\.254, a link-local \(cloud metadata\) address/) };
+    const refused = {
+      name: 'ConnectorError',
+      code: 'connect_failed',
+      userMessage: expect.stringMatching(/2852039166 resolves to 169\.254\.169\.254, a link-local \(cloud metadata\) address/),
+    };
     await expect(resolveTargetHost({ host: RESOLVES_TO_METADATA, port: 22, service: 'an SSH server' })).rejects.toMatchObject(refused);
     // Each connector asks first (a 60 s connect timeout would show if one tried to connect).
     await expect(openPostgres(sqlTarget('postgres'))).rejects.toMatchObject(refused);
     await expect(openMysql(sqlTarget('mysql'))).rejects.toMatchObject(refused);
     await expect(fetchHostKey(RESOLVES_TO_METADATA, 22)).rejects.toMatchObject(refused);
     const handlers = { onData: () => undefined, onDrain: () => undefined, onExit: () => undefined };
-    await expect(openSshTerminal({ host: RESOLVES_TO_METADATA, port: 22, username: 'u', password: 'p', hostKeyFingerprint: null }, { cols: 80, rows: 24 }, handlers)).rejects.toBeInstanceOf(ConnectorError);
+    await expect(
+      openSshTerminal({ host: RESOLVES_TO_METADATA, port: 22, username: 'u', password: 'p', hostKeyFingerprint: null }, { cols: 80, rows: 24 }, handlers),
+    ).rejects.toBeInstanceOf(ConnectorError);
   });
 
   it('connects private hosts by the checked address, and leaves names alone when metadata hosts are allowed', async () => {

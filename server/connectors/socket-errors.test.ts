@@ -5,7 +5,10 @@ const endpoint = { host: 'db.internal', port: 5432, service: 'PostgreSQL' };
 
 describe('socketConnectError', () => {
   it('names the failure and the endpoint, never a stack', () => {
-    expect(socketConnectError('ECONNREFUSED', endpoint, new Error('x'))).toMatchObject({ code: 'connection_refused', message: 'Connection refused by db.internal:5432: is PostgreSQL listening there?' });
+    expect(socketConnectError('ECONNREFUSED', endpoint, new Error('x'))).toMatchObject({
+      code: 'connection_refused',
+      message: 'Connection refused by db.internal:5432: is PostgreSQL listening there?',
+    });
     expect(socketConnectError('EAI_AGAIN', endpoint, null)).toMatchObject({ code: 'dns_failed', message: 'Cannot resolve the host name "db.internal".' });
     expect(socketConnectError('ENETUNREACH', endpoint, null)).toMatchObject({ code: 'host_unreachable' });
     expect(socketConnectError('ETIMEDOUT', endpoint, null)).toMatchObject({ code: 'timeout' });

@@ -5,7 +5,11 @@ import { ConnectorError } from './connector-error';
  * clear sentence; null for any other code, which the connector's own mapping handles.
  * `service` names what should be listening ("an SSH server", "PostgreSQL").
  */
-export function socketConnectError(code: string | undefined, { host, port, service }: { host: string; port: number; service: string }, cause: unknown): ConnectorError | null {
+export function socketConnectError(
+  code: string | undefined,
+  { host, port, service }: { host: string; port: number; service: string },
+  cause: unknown,
+): ConnectorError | null {
   const where = `${host}:${port}`;
   switch (code) {
     case 'ECONNREFUSED':

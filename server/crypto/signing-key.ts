@@ -23,7 +23,8 @@ export function keyIdOf(publicKey: KeyObject): string {
 }
 
 export function toSigningKey(privateKey: KeyObject): SigningKey {
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the recording-signing key must be Ed25519, not ${privateKey.asymmetricKeyType ?? 'a symmetric key'}`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`the recording-signing key must be Ed25519, not ${privateKey.asymmetricKeyType ?? 'a symmetric key'}`);
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), keyId: keyIdOf(publicKey) };
 }

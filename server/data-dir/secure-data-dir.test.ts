@@ -15,10 +15,12 @@ afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 /** Every path under the directory with its permission bits, e.g. { 'pglite/PG_VERSION': 0o600 }. */
 function modes(dir: string): Record<string, number> {
   const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
-  return Object.fromEntries(entries.map((entry) => {
-    const file = path.join(entry.parentPath, entry.name);
-    return [path.relative(dir, file), fs.lstatSync(file).mode & 0o777];
-  }));
+  return Object.fromEntries(
+    entries.map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [path.relative(dir, file), fs.lstatSync(file).mode & 0o777];
+    }),
+  );
 }
 
 it('makes an existing world-readable data directory private, with one warning line', () => {

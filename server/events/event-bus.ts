@@ -31,7 +31,13 @@ export type SqlReviewEvent = {
 };
 
 /** The end reasons a session can be given from outside (the rest come from its own connection). */
-export const TERMINATION_REASONS = ['terminated', 'grant_expired', 'grant_revoked', 'user_disabled', 'resource_deleted'] as const satisfies readonly SessionEndReason[];
+export const TERMINATION_REASONS = [
+  'terminated',
+  'grant_expired',
+  'grant_revoked',
+  'user_disabled',
+  'resource_deleted',
+] as const satisfies readonly SessionEndReason[];
 export type TerminationReason = (typeof TERMINATION_REASONS)[number];
 
 /** Which live sessions an end applies to: all of a user's, all on a resource, or one. */

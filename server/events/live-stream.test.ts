@@ -55,7 +55,10 @@ describeEachDriver('live stream', () => {
       expect(await engineerEvents('request')).toMatchObject({ event: 'request', data: { requestId: id, status: 'pending' } });
 
       await approveRequest({ actor: arlo.actor, requestId: id });
-      expect(await engineerEvents('request')).toMatchObject({ event: 'request', data: { requestId: id, status: 'approved', grantExpiresAt: expect.any(String) } });
+      expect(await engineerEvents('request')).toMatchObject({
+        event: 'request',
+        data: { requestId: id, status: 'approved', grantExpiresAt: expect.any(String) },
+      });
       expect(await approverEvents()).toEqual({ event: 'inbox', data: { count: 0, changed: true } });
     } finally {
       abort.abort();
@@ -66,7 +69,17 @@ describeEachDriver('live stream', () => {
     const resource = await makeResource(postgresResource());
     const engineer = await makeUser({ name: 'Emma Engineer' });
     const approver = await makeUser({ roles: ['approver'], name: 'Arlo Approver' });
-    const [session] = await db().insert(sessions).values({ userId: engineer.user.id, resourceId: resource.id, resourceName: resource.name, resourceType: 'postgres', status: 'active', startedAt: sql`now()` }).returning();
+    const [session] = await db()
+      .insert(sessions)
+      .values({
+        userId: engineer.user.id,
+        resourceId: resource.id,
+        resourceName: resource.name,
+        resourceType: 'postgres',
+        status: 'active',
+        startedAt: sql`now()`,
+      })
+      .returning();
     if (!session) throw new Error('session');
     const hold = () =>
       createSqlReview({
@@ -107,7 +120,10 @@ describeEachDriver('live stream', () => {
     const engineer = await makeUser({ name: 'Emma Engineer' });
     const bystander = await makeUser({ name: 'Bo Bystander' });
     const auditor = await makeUser({ roles: ['auditor'], name: 'Ada Auditor' });
-    const [session] = await db().insert(sessions).values({ userId: engineer.user.id, resourceId: resource.id, resourceName: resource.name, resourceType: 'postgres' }).returning();
+    const [session] = await db()
+      .insert(sessions)
+      .values({ userId: engineer.user.id, resourceId: resource.id, resourceName: resource.name, resourceType: 'postgres' })
+      .returning();
     if (!session) throw new Error('session');
     const abort = new AbortController();
     const auditorEvents = reader(openLiveStream({ actor: auditor.actor, signal: abort.signal }));
@@ -123,7 +139,10 @@ describeEachDriver('live stream', () => {
       expect(await engineerEvents('session')).toEqual({ event: 'session', data: { sessionId: session.id, status: 'ended' } });
 
       // The bystander's next event is a session of their own, never the engineer's.
-      const [own] = await db().insert(sessions).values({ userId: bystander.user.id, resourceId: resource.id, resourceName: resource.name, resourceType: 'postgres' }).returning();
+      const [own] = await db()
+        .insert(sessions)
+        .values({ userId: bystander.user.id, resourceId: resource.id, resourceName: resource.name, resourceType: 'postgres' })
+        .returning();
       await startSession({ sessionId: own?.id ?? '', userId: bystander.user.id });
       expect(await bystanderEvents('session')).toEqual({ event: 'session', data: { sessionId: own?.id, status: 'active' } });
     } finally {

@@ -50,7 +50,8 @@ export function openLiveStream({ actor, signal }: { actor: Pick<Actor, 'id' | 'r
       const unsubscribe = subscribe((event) => {
         if (event.type === 'access') onEvent(event);
         else if (event.type === 'sql_review') countTimer ??= setTimeout(sendCount, COALESCE_MS);
-        else if (event.type === 'session.change' && (event.userId === actor.id || canSeeAll(actor))) send('session', { sessionId: event.sessionId, status: event.status });
+        else if (event.type === 'session.change' && (event.userId === actor.id || canSeeAll(actor)))
+          send('session', { sessionId: event.sessionId, status: event.status });
       });
       const heartbeat = setInterval(() => !isClosed && controller.enqueue(encoder.encode(': ping\n\n')), HEARTBEAT_MS);
       const lifetime = setTimeout(() => close(), MAX_LIFETIME_MS);

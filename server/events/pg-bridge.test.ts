@@ -75,7 +75,8 @@ it('relays a watch starting and a session opening from another replica (the engi
     await bridge.ready;
     const watch = { type: 'session.watch', sessionId: randomUUID(), watchId: randomUUID(), watcherName: 'Ada Auditor', isWatching: true };
     const change = { type: 'session.change', sessionId: randomUUID(), userId: randomUUID(), status: 'active' };
-    for (const theirs of [watch, change]) await other.query('SELECT pg_notify($1, $2)', ['porthole_events', JSON.stringify({ origin: 'another-replica', event: theirs })]);
+    for (const theirs of [watch, change])
+      await other.query('SELECT pg_notify($1, $2)', ['porthole_events', JSON.stringify({ origin: 'another-replica', event: theirs })]);
     expect(await waitFor(() => received.find((e) => e.type === 'session.watch'))).toEqual(watch);
     expect(await waitFor(() => received.find((e) => e.type === 'session.change'))).toEqual(change);
   } finally {

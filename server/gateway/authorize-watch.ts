@@ -9,8 +9,7 @@ import { liveSessions, type LiveSession } from './live-sessions';
 import type { SessionWatch } from './session-watch';
 
 export type WatchDecision =
-  | { isAllowed: true; watcher: User; live: LiveSession & { watch: SessionWatch } }
-  | { isAllowed: false; status: 401 | 403 | 404 | 409; reason: string };
+  { isAllowed: true; watcher: User; live: LiveSession & { watch: SessionWatch } } | { isAllowed: false; status: 401 | 403 | 404 | 409; reason: string };
 
 const refuse = (status: 401 | 403 | 404 | 409, reason: string): WatchDecision => ({ isAllowed: false, status, reason });
 

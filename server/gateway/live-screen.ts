@@ -56,7 +56,9 @@ export class LiveScreen {
     return new Promise((resolve, reject) => {
       if (this.isDisposed) return reject(new Error('the screen is closed'));
       // Called right after the bytes before it are parsed, before any written after it.
-      this.terminal.write('', () => resolve({ cols: this.terminal.cols, rows: this.terminal.rows, data: this.serializer.serialize({ scrollback: LIVE_SCROLLBACK }) }));
+      this.terminal.write('', () =>
+        resolve({ cols: this.terminal.cols, rows: this.terminal.rows, data: this.serializer.serialize({ scrollback: LIVE_SCROLLBACK }) }),
+      );
     });
   }
 

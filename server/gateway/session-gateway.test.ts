@@ -161,7 +161,10 @@ describeEachDriver('terminal gateway', (driver) => {
     expect(await refusedStatus(url, { origin: origin() })).toBe(401);
 
     const second = await openSession();
-    await db().update(wsTickets).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(wsTickets.sessionId, second.created.id));
+    await db()
+      .update(wsTickets)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(wsTickets.sessionId, second.created.id));
     expect(await refusedStatus(second.url, { origin: origin() })).toBe(401);
     expect((await sessionRow(second.created.id))?.status).toBe('pending');
   });
@@ -201,7 +204,10 @@ describeEachDriver('terminal gateway', (driver) => {
     expect(await refusedStatus(disabled.url, { origin: origin() })).toBe(403);
 
     const revoked = await openSession();
-    await db().update(resources).set({ allowedRoles: ['admin'] }).where(eq(resources.id, revoked.resource.id));
+    await db()
+      .update(resources)
+      .set({ allowedRoles: ['admin'] })
+      .where(eq(resources.id, revoked.resource.id));
     expect(await refusedStatus(revoked.url, { origin: origin() })).toBe(403);
 
     const twice = await openSession();

@@ -118,7 +118,10 @@ describeEachDriver('live sessions end when their user or resource goes', () => {
 
     const startedAt = Date.now();
     await updateUser({ actor: admin.actor, userId: engineer.user.id, input: { isDisabled: true } });
-    const [termExit, sqlExit] = await Promise.all([terminal.term.waitForMessage('exit', WITHIN_MS), sqlConsole.client.waitForMessage('exit', undefined, WITHIN_MS)]);
+    const [termExit, sqlExit] = await Promise.all([
+      terminal.term.waitForMessage('exit', WITHIN_MS),
+      sqlConsole.client.waitForMessage('exit', undefined, WITHIN_MS),
+    ]);
     expect(Date.now() - startedAt).toBeLessThan(WITHIN_MS);
     expect(termExit).toMatchObject({ reason: 'user_disabled', message: expect.stringMatching(/disabled your account/) });
     expect(sqlExit).toMatchObject({ reason: 'user_disabled', message: expect.stringMatching(/disabled your account/) });
@@ -153,7 +156,10 @@ describeEachDriver('live sessions end when their user or resource goes', () => {
 
     startedAt = Date.now();
     await deleteResource({ actor: admin.actor, resourceId: shell.id });
-    expect(await terminal.term.waitForMessage('exit', WITHIN_MS)).toMatchObject({ reason: 'resource_deleted', message: expect.stringMatching(/deleted this resource/) });
+    expect(await terminal.term.waitForMessage('exit', WITHIN_MS)).toMatchObject({
+      reason: 'resource_deleted',
+      message: expect.stringMatching(/deleted this resource/),
+    });
     expect(Date.now() - startedAt).toBeLessThan(WITHIN_MS);
     expect(await endedRow(terminal.id)).toMatchObject({ status: 'ended', endReason: 'resource_deleted' });
   });
@@ -168,7 +174,10 @@ describeEachDriver('live sessions end when their user or resource goes', () => {
 
     const startedAt = Date.now();
     await updateUser({ actor: admin.actor, userId: engineer.user.id, input: { roles: ['engineer'] } });
-    expect(await lost.term.waitForMessage('exit', WITHIN_MS)).toMatchObject({ reason: 'terminated', message: 'You are no longer allowed to use this resource.' });
+    expect(await lost.term.waitForMessage('exit', WITHIN_MS)).toMatchObject({
+      reason: 'terminated',
+      message: 'You are no longer allowed to use this resource.',
+    });
     expect(Date.now() - startedAt).toBeLessThan(WITHIN_MS);
     expect(await endedRow(lost.id)).toMatchObject({ status: 'ended', endReason: 'terminated' });
     expect((await kept.client.run('SELECT 2 AS two')).status).toBe('ok');

@@ -65,7 +65,9 @@ afterEach(async () => {
 
 async function openConsole() {
   const resource = await makeResource({ type: 'mysql', name: `my-${randomBytes(4).toString('hex')}`, tags: [], ...target });
-  await db().insert(sqlSettings).values({ resourceId: resource.id, policy: DEFAULT_SQL_POLICY, columnMasks: [{ pattern: 'notes', strategy: 'full' }] });
+  await db()
+    .insert(sqlSettings)
+    .values({ resourceId: resource.id, policy: DEFAULT_SQL_POLICY, columnMasks: [{ pattern: 'notes', strategy: 'full' }] });
   const { actor } = await makeUser();
   const created = await createSession({ actor, input: { resourceId: resource.id } });
   const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
@@ -128,13 +130,20 @@ describe('SQL console masking against an insider (MariaDB)', () => {
     const disguised = await client.run('SELECT id FROM (SELECT email AS id FROM customers) orders ORDER BY 1');
     expect(disguised.results[0]?.columns).toEqual([{ name: 'id', type: 'varchar', isComputed: true, hasMaskedInput: true }]);
     expect(disguised.results[0]?.rows).toEqual([['[MASKED]'], ['[MASKED]']]);
-    const joined = await client.run('SELECT o.id AS order_id, c.email AS who, c.notes AS memo FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id');
+    const joined = await client.run(
+      'SELECT o.id AS order_id, c.email AS who, c.notes AS memo FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id',
+    );
     expect(joined.results[0]?.rows).toEqual([
       ['10', '[MASKED]@example.com', '[MASKED]'],
       ['11', '[MASKED]@example.com', '[MASKED]'],
     ]);
     const texts = await closeAndRead(opened);
-    expect(resultsOf(texts.events).map((r) => r.rows)).toEqual([alias.results[0]?.rows, nested.results[0]?.rows, disguised.results[0]?.rows, joined.results[0]?.rows]);
+    expect(resultsOf(texts.events).map((r) => r.rows)).toEqual([
+      alias.results[0]?.rows,
+      nested.results[0]?.rows,
+      disguised.results[0]?.rows,
+      joined.results[0]?.rows,
+    ]);
     expectNowhere(texts, client, [AWS_KEY]);
   });
 

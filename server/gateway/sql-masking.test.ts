@@ -79,7 +79,9 @@ afterEach(async () => {
 
 async function openConsole() {
   const resource = await makeResource(postgresResource({ ...target }));
-  await db().insert(sqlSettings).values({ resourceId: resource.id, policy: { ...DEFAULT_SQL_POLICY, opaque: 'allow' }, columnMasks: [NOTE_RULE] });
+  await db()
+    .insert(sqlSettings)
+    .values({ resourceId: resource.id, policy: { ...DEFAULT_SQL_POLICY, opaque: 'allow' }, columnMasks: [NOTE_RULE] });
   const { actor } = await makeUser();
   const created = await createSession({ actor, input: { resourceId: resource.id } });
   const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
@@ -115,7 +117,10 @@ describe('SQL console masking against an insider (PostgreSQL)', () => {
 
     const texts = await closeAndRead(opened);
     expect(texts.commands).toEqual(["select '[MASKED:aws-key]' as k"]);
-    expect(texts.events.find((e) => e.sql === 'run')).toMatchObject({ script: "select '[MASKED:aws-key]' as k", editor: "-- scratch: [MASKED:github-token]\nselect '[MASKED:aws-key]' as k" });
+    expect(texts.events.find((e) => e.sql === 'run')).toMatchObject({
+      script: "select '[MASKED:aws-key]' as k",
+      editor: "-- scratch: [MASKED:github-token]\nselect '[MASKED:aws-key]' as k",
+    });
     expect(texts.events.find((e) => e.sql === 'statement')).toMatchObject({ text: "select '[MASKED:aws-key]' as k" });
     expect(texts.sql).toContain("select '[MASKED:aws-key]' as k;");
     expectNowhere(texts, client, [AWS_KEY, GH_TOKEN]);
@@ -132,7 +137,10 @@ describe('SQL console masking against an insider (PostgreSQL)', () => {
     expect(fromTable.results[0]?.error?.message).toBe('invalid input syntax for type integer: "key [MASKED:aws-key] in a note"');
 
     const texts = await closeAndRead(opened);
-    expect(resultsOf(texts.events).map((r) => r.error?.message)).toEqual(['invalid input syntax for type integer: "[MASKED:github-token]"', 'invalid input syntax for type integer: "key [MASKED:aws-key] in a note"']);
+    expect(resultsOf(texts.events).map((r) => r.error?.message)).toEqual([
+      'invalid input syntax for type integer: "[MASKED:github-token]"',
+      'invalid input syntax for type integer: "key [MASKED:aws-key] in a note"',
+    ]);
     expect(texts.sql).toContain('-- ERROR (query_failed): invalid input syntax for type integer: "[MASKED:github-token]"');
     expectNowhere(texts, client, [AWS_KEY, GH_TOKEN]);
   });
@@ -151,7 +159,10 @@ describe('SQL console masking against an insider (PostgreSQL)', () => {
     ]);
 
     const texts = await closeAndRead(opened);
-    expect(texts.events.filter((e) => e.sql === 'notice').map((e) => (e as { message: string }).message)).toEqual(['NOTICE: key [MASKED:aws-key]', 'NOTICE: note key [MASKED:aws-key] in a note']);
+    expect(texts.events.filter((e) => e.sql === 'notice').map((e) => (e as { message: string }).message)).toEqual([
+      'NOTICE: key [MASKED:aws-key]',
+      'NOTICE: note key [MASKED:aws-key] in a note',
+    ]);
     expect(texts.sql).toContain('-- NOTICE: note key [MASKED:aws-key] in a note');
     expectNowhere(texts, client, [AWS_KEY]);
   });
@@ -171,7 +182,9 @@ describe('SQL console masking against an insider (PostgreSQL)', () => {
     ]);
     const nested = await client.run('select contact from (select email as contact from customers) s order by 1');
     expect(nested.results[0]?.rows).toEqual([['[MASKED]@example.com'], ['[MASKED]@example.com']]);
-    const joined = await client.run('select o.id as order_id, c.email as who, c.note as memo from orders o join customers c on c.id = o.customer_id order by o.id');
+    const joined = await client.run(
+      'select o.id as order_id, c.email as who, c.note as memo from orders o join customers c on c.id = o.customer_id order by o.id',
+    );
     expect(joined.results[0]?.rows).toEqual([
       ['10', '[MASKED]@example.com', '[MASKED]'],
       ['11', '[MASKED]@example.com', '[MASKED]'],
@@ -250,7 +263,12 @@ describe('SQL console masking against an insider (PostgreSQL)', () => {
     const recorded = resultsOf(texts.events);
     expect(recorded).toHaveLength(statements.length + 4);
     for (const result of recorded.slice(0, statements.length)) expect(result.columns[1]).toMatchObject({ hasMaskedInput: true });
-    expect(recorded.slice(statements.length).map((r) => r.rows)).toEqual([view.results[0]?.rows, renamed.results[0]?.rows, derived.results[0]?.rows, counted.results[0]?.rows]);
+    expect(recorded.slice(statements.length).map((r) => r.rows)).toEqual([
+      view.results[0]?.rows,
+      renamed.results[0]?.rows,
+      derived.results[0]?.rows,
+      counted.results[0]?.rows,
+    ]);
     expect(texts.sql).toContain('[MASKED]');
     expectNowhere(texts, client, ['ada@', 'bob@', 'vip customer', AWS_KEY]);
   });

@@ -9,7 +9,12 @@ import { SqlError } from '../sql/sql-error';
 import { sqlTargetFor } from '../sql/sql-target';
 
 /** The schema tree for the console's autocomplete, or why it cannot be read. */
-export async function sendSchemaTree(resource: Resource, settings: EffectiveSqlSettings, openConnection: OpenSqlConnection, send: (message: SqlServerMessage) => void): Promise<void> {
+export async function sendSchemaTree(
+  resource: Resource,
+  settings: EffectiveSqlSettings,
+  openConnection: OpenSqlConnection,
+  send: (message: SqlServerMessage) => void,
+): Promise<void> {
   let connection: SqlConnection | undefined;
   try {
     // Its own short-lived connection: autocomplete must not wait behind a long query.

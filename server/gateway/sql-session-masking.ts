@@ -11,7 +11,12 @@ function toView(statement: JudgedStatement, index: number, text: string, reasons
 export function toStatementViews(statements: JudgedStatement[], isMaskingShown: boolean, mask: (text: string) => string): JudgedStatementView[] {
   return statements.map((statement, index) => {
     if (!isMaskingShown) return toView(statement, index, statement.text, statement.reasons);
-    return toView(statement, index, mask(statement.text), statement.reasons.map((reason) => mask(reason)));
+    return toView(
+      statement,
+      index,
+      mask(statement.text),
+      statement.reasons.map((reason) => mask(reason)),
+    );
   });
 }
 
@@ -24,6 +29,8 @@ export function toMaskedReviewStatements(statements: JudgedStatement[], mask: (t
 export function toColumnViews(columns: readonly SqlColumn[], isMaskedWhole: readonly boolean[]): SqlColumnView[] {
   return columns.map((column, c) => {
     if (column.source !== null) return { name: column.name, type: column.type };
-    return isMaskedWhole[c] ? { name: column.name, type: column.type, isComputed: true, hasMaskedInput: true } : { name: column.name, type: column.type, isComputed: true };
+    return isMaskedWhole[c]
+      ? { name: column.name, type: column.type, isComputed: true, hasMaskedInput: true }
+      : { name: column.name, type: column.type, isComputed: true };
   });
 }

@@ -76,7 +76,10 @@ afterEach(async () => {
 
 async function openConsole(options: { tags?: string[]; settings?: Partial<typeof sqlSettings.$inferInsert> } = {}) {
   const resource = await makeResource(postgresResource({ ...target, tags: options.tags ?? [] }));
-  if (options.settings) await db().insert(sqlSettings).values({ resourceId: resource.id, policy: DEFAULT_SQL_POLICY, ...options.settings });
+  if (options.settings)
+    await db()
+      .insert(sqlSettings)
+      .values({ resourceId: resource.id, policy: DEFAULT_SQL_POLICY, ...options.settings });
   const { user, actor } = await makeUser();
   const created = await createSession({ actor, input: { resourceId: resource.id } });
   const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
@@ -110,7 +113,9 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
   it('runs a query, masks columns and values, and records every statement', async () => {
     const { client, created, status } = await openConsole();
     expect(status.info).toMatchObject({ dialect: 'postgres', isReadOnly: false, rowCap: 10_000, database: target.database });
-    const run = await client.run('SELECT id, email, card_number, note FROM customers ORDER BY id', { editor: '-- mine\nSELECT id, email, card_number, note FROM customers ORDER BY id' });
+    const run = await client.run('SELECT id, email, card_number, note FROM customers ORDER BY id', {
+      editor: '-- mine\nSELECT id, email, card_number, note FROM customers ORDER BY id',
+    });
     expect(run.status).toBe('ok');
     const [result] = run.results;
     expect(result?.columns.map((c) => c.name)).toEqual(['id', 'email', 'card_number', 'note']);
@@ -118,7 +123,14 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     expect(result?.rows[1]?.[3]).toMatch(/^key \[MASKED:[^\]]+\] in a note$/);
     expect(result?.rows[2]).toEqual(['3', '[MASKED]@example.com', null, null]);
     expect(JSON.stringify(run.results)).not.toMatch(/4111 1111|AKIAIOSFODNN7EXAMPLE|ada@/);
-    expect(result?.masked).toEqual(expect.arrayContaining([[0, 1], [0, 2], [0, 3], [1, 3]]));
+    expect(result?.masked).toEqual(
+      expect.arrayContaining([
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [1, 3],
+      ]),
+    );
     expect(result?.done).toMatchObject({ command: 'SELECT', rowCount: 3, isTruncated: false });
 
     client.ws.close();

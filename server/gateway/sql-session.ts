@@ -140,7 +140,15 @@ export class SqlSession implements LiveSession {
   }
 
   stats(): LiveSessionStats {
-    return { bytesIn: this.bytesIn, bytesOut: this.flow.sent, sent: this.flow.sent, acked: this.flow.acked, maxUnacked: this.flow.maxUnacked, maxBuffered: 0, pauseCount: this.flow.pauseCount };
+    return {
+      bytesIn: this.bytesIn,
+      bytesOut: this.flow.sent,
+      sent: this.flow.sent,
+      acked: this.flow.acked,
+      maxUnacked: this.flow.maxUnacked,
+      maxBuffered: 0,
+      pauseCount: this.flow.pauseCount,
+    };
   }
 
   terminate(message: string, reason: TerminationReason = 'terminated'): void {
@@ -187,7 +195,8 @@ export class SqlSession implements LiveSession {
       return this.send({ type: 'error', code: 'not_connected', message: 'The console is not connected yet.' });
     }
     const maskedScript = this.mask(run.script);
-    if (!this.recorder.record({ sql: 'run', id: run.id, script: maskedScript, editor: run.editor === run.script ? maskedScript : this.mask(run.editor) })) return;
+    if (!this.recorder.record({ sql: 'run', id: run.id, script: maskedScript, editor: run.editor === run.script ? maskedScript : this.mask(run.editor) }))
+      return;
     const statements = await classifyScript(run.script, this.connection.dialect);
     const verdict = judgeScript(statements, this.settings, this.connection.dialect);
     const views = this.views(verdict.statements);
@@ -236,7 +245,14 @@ export class SqlSession implements LiveSession {
       const state = await getReviewState(pending.reviewId).catch(() => undefined);
       if (!state || state.status === 'pending' || this.isEnded) continue;
       this.reviews.delete(pending.reviewId);
-      const decision = { sql: 'review' as const, id: pending.run.id, reviewId: pending.reviewId, status: state.status, decider: state.deciderName, comment: state.comment };
+      const decision = {
+        sql: 'review' as const,
+        id: pending.run.id,
+        reviewId: pending.reviewId,
+        status: state.status,
+        decider: state.deciderName,
+        comment: state.comment,
+      };
       if (!this.recorder?.record(decision)) return;
       this.send({ type: 'review', ...decision });
       if (state.status === 'approved') this.enqueue(() => this.runStatements(pending.run.id, pending.statements));
@@ -302,7 +318,14 @@ export class SqlSession implements LiveSession {
   private async withdraw(pending: PendingReview): Promise<void> {
     if (!(await withdrawSqlReview(pending.reviewId, this.userId))) return;
     this.reviews.delete(pending.reviewId);
-    const decision = { sql: 'review' as const, id: pending.run.id, reviewId: pending.reviewId, status: 'cancelled' as const, decider: null, comment: 'Withdrawn by the engineer.' };
+    const decision = {
+      sql: 'review' as const,
+      id: pending.run.id,
+      reviewId: pending.reviewId,
+      status: 'cancelled' as const,
+      decider: null,
+      comment: 'Withdrawn by the engineer.',
+    };
     if (this.recorder?.record(decision)) this.send({ type: 'review', ...decision });
   }
 
@@ -331,7 +354,8 @@ export class SqlSession implements LiveSession {
     const at = this.statementNow;
     if (this.isEnded || !at || !this.masker) return;
     const message = this.masker.maskText(notice);
-    if (this.recorder?.record({ sql: 'notice', id: at.id, index: at.index, message })) this.send({ type: 'notice', id: at.id, index: at.index, message: this.shown(notice, message) });
+    if (this.recorder?.record({ sql: 'notice', id: at.id, index: at.index, message }))
+      this.send({ type: 'notice', id: at.id, index: at.index, message: this.shown(notice, message) });
   }
 
   private sendRows(id: string, index: number, rows: (string | null)[][], masked: number[]): void {

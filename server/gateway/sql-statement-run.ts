@@ -112,7 +112,23 @@ export async function runStatement(run: StatementRun, id: string, index: number,
     run.setStatementNow(undefined);
     const durationMs = Math.round(performance.now() - started);
     const resultCommand = command ?? statement.keyword;
-    if (!recorder.record({ sql: 'result', id, index, command: resultCommand, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: null })) return false;
+    if (
+      !recorder.record({
+        sql: 'result',
+        id,
+        index,
+        command: resultCommand,
+        columns,
+        rows: kept,
+        masked: keptMasked,
+        rowCount,
+        durationMs,
+        isTruncated,
+        omittedRows: Math.max(0, rowCount - kept.length),
+        error: null,
+      })
+    )
+      return false;
     recorder.commandEnded(commandSeq, { durationMs, error: null, rowCount });
     run.send({ type: 'done', id, index, command: resultCommand, rowCount, durationMs, isTruncated });
     return true;
@@ -124,7 +140,20 @@ export async function runStatement(run: StatementRun, id: string, index: number,
     const position = problem.position === null ? null : statement.start + problem.position;
     // Servers quote values in errors (`invalid input syntax for type integer: "ghp_…"`).
     const message = masker.maskText(problem.userMessage);
-    recorder.record({ sql: 'result', id, index, command: statement.keyword, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length), error: { code: problem.code, message, position } });
+    recorder.record({
+      sql: 'result',
+      id,
+      index,
+      command: statement.keyword,
+      columns,
+      rows: kept,
+      masked: keptMasked,
+      rowCount,
+      durationMs,
+      isTruncated,
+      omittedRows: Math.max(0, rowCount - kept.length),
+      error: { code: problem.code, message, position },
+    });
     recorder.commandEnded(commandSeq, { durationMs, error: message, errorCode: problem.code });
     run.send({ type: 'statement_error', id, index, code: problem.code, message: run.isMaskingShown() ? message : problem.userMessage, position, durationMs });
     return false;
@@ -145,7 +174,8 @@ async function statementReadsOf(connection: SqlConnection, statement: string, co
 
 function toStatementError(error: unknown, isTimedOut: boolean, sessionId: string, mask: (text: string) => string): SqlError {
   if (error instanceof SqlError) {
-    if (isTimedOut && error.code === 'cancelled') return new SqlError('timeout', 'The statement ran past the time limit of this resource and was stopped.', { serverCode: error.serverCode });
+    if (isTimedOut && error.code === 'cancelled')
+      return new SqlError('timeout', 'The statement ran past the time limit of this resource and was stopped.', { serverCode: error.serverCode });
     return error;
   }
   log().error({ sessionId, detail: mask(error instanceof Error ? (error.stack ?? error.message) : String(error)) }, 'statement failed');

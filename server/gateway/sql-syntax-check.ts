@@ -26,6 +26,19 @@ export function syntaxRefusal(id: string, statements: JudgedStatement[], error: 
   const statement = statements[error.index]!;
   const position = error.position === null ? null : statement.start + error.position;
   const maskedError = { code: 'syntax_error', message: mask(error.message), position };
-  const result = { sql: 'result' as const, id, index: error.index, command: statement.keyword, columns: [], rows: [], masked: [], rowCount: 0, durationMs: 0, isTruncated: false, omittedRows: 0, error: maskedError };
+  const result = {
+    sql: 'result' as const,
+    id,
+    index: error.index,
+    command: statement.keyword,
+    columns: [],
+    rows: [],
+    masked: [],
+    rowCount: 0,
+    durationMs: 0,
+    isTruncated: false,
+    omittedRows: 0,
+    error: maskedError,
+  };
   return { result, clearMessage: error.message };
 }

@@ -12,7 +12,8 @@ export function isSqlResource(resource: Pick<Resource, 'type'>): boolean {
 
 // Scripts are larger than keystrokes: the console's sockets accept bigger frames than a terminal's.
 const globalForSql = globalThis as unknown as { __portholeSqlWss?: WebSocketServer };
-const sqlWss = () => (globalForSql.__portholeSqlWss ??= new WebSocketServer({ noServer: true, maxPayload: MAX_SQL_FRAME_BYTES, perMessageDeflate: false, clientTracking: false }));
+const sqlWss = () =>
+  (globalForSql.__portholeSqlWss ??= new WebSocketServer({ noServer: true, maxPayload: MAX_SQL_FRAME_BYTES, perMessageDeflate: false, clientTracking: false }));
 
 /** Completes an authorized upgrade and starts the console on it. */
 export function upgradeSqlSession(

@@ -12,7 +12,17 @@ const STALE_SWEEP_MS = 60_000;
  * Returns the shutdown step, which ends live sessions and records their end, and why demo
  * mode has no demo shell if it has none.
  */
-export async function startGateway({ router, driver, isDemo, dataDir }: { router: UpgradeRouter; driver: 'pglite' | 'postgres'; isDemo: boolean; dataDir: string }): Promise<{ stop: (message?: string) => Promise<void>; demoShellUnavailable?: string }> {
+export async function startGateway({
+  router,
+  driver,
+  isDemo,
+  dataDir,
+}: {
+  router: UpgradeRouter;
+  driver: 'pglite' | 'postgres';
+  isDemo: boolean;
+  dataDir: string;
+}): Promise<{ stop: (message?: string) => Promise<void>; demoShellUnavailable?: string }> {
   // An embedded database belongs to this one process: whatever is still active died with the last run.
   // With PostgreSQL other replicas may be relaying sessions; only stale heartbeats count.
   await interruptStaleSessions(driver === 'pglite' ? { staleAfterMs: 0 } : {});

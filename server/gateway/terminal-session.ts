@@ -80,7 +80,9 @@ export class TerminalSession implements LiveSession {
     this.log.info({ userId: this.userId, resourceId: this.resourceId }, 'terminal session started');
     this.ws.on('message', (data, isBinary) => this.guard(() => this.onMessage(data, isBinary)));
     this.ws.on('close', () => this.end({ reason: 'user_exit', message: 'The browser closed the terminal.', exitCode: null }, CloseCode.Normal));
-    this.ws.on('error', (error) => this.end({ reason: 'error', message: `The browser connection failed: ${error.message}`, exitCode: null }, CloseCode.BadFrame));
+    this.ws.on('error', (error) =>
+      this.end({ reason: 'error', message: `The browser connection failed: ${error.message}`, exitCode: null }, CloseCode.BadFrame),
+    );
     this.ws.on('pong', () => (this.isBrowserAlive = true));
     this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();
     sendControl(this.ws, { type: 'status', state: 'connecting', message: `Connecting to ${this.options.resource.name}…` });
@@ -156,8 +158,7 @@ export class TerminalSession implements LiveSession {
     if (message.type === 'resize') {
       this.input.event({ type: 'resize', cols: message.cols, rows: message.rows });
       this.watch.resize(message.cols, message.rows);
-    }
-    else if (message.type === 'ack') this.flow.onAck(message.bytes);
+    } else if (message.type === 'ack') this.flow.onAck(message.bytes);
     else sendControl(this.ws, { type: 'pong' });
   }
 

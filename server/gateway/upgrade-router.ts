@@ -8,7 +8,9 @@ type Route = { pattern: RegExp; keys: string[]; handler: UpgradeHandler };
 /** Answers an upgrade with a plain HTTP error and closes the socket. */
 export function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
   if (socket.writable) {
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
+    );
   }
   socket.destroy();
 }

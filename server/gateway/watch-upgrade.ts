@@ -10,7 +10,13 @@ import { rejectUpgrade, type UpgradeHandler } from './upgrade-router';
 import { log } from '../log/logger';
 
 const globalForWatch = globalThis as unknown as { __portholeWatchWss?: WebSocketServer };
-const watchWss = () => (globalForWatch.__portholeWatchWss ??= new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_FRAME_BYTES, perMessageDeflate: false, clientTracking: false }));
+const watchWss = () =>
+  (globalForWatch.__portholeWatchWss ??= new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_INBOUND_FRAME_BYTES,
+    perMessageDeflate: false,
+    clientTracking: false,
+  }));
 
 function audit(action: 'session.watch.start' | 'session.watch.end', actorId: string, sessionId: string, watchId: string): void {
   recordAuditEvent({ actorId, action, targetType: 'session', targetId: sessionId, data: { watchId } }).catch((error: unknown) =>

@@ -16,7 +16,9 @@ let newestMigration: number | undefined;
 /** The `when` of the newest migration this build ships (db/migrations/meta/_journal.json). */
 async function newestShippedMigration(): Promise<number> {
   if (newestMigration === undefined) {
-    const journal = JSON.parse(await fs.readFile(path.join(process.cwd(), 'db', 'migrations', 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+    const journal = JSON.parse(await fs.readFile(path.join(process.cwd(), 'db', 'migrations', 'meta', '_journal.json'), 'utf8')) as {
+      entries: { when: number }[];
+    };
     newestMigration = Math.max(...journal.entries.map((entry) => entry.when));
   }
   return newestMigration;

@@ -60,7 +60,8 @@ export function maskCounts(sessions: readonly SessionRow[]): MaskCount[] {
         const key = `${rule}\u0000${session.resourceName}`;
         const group = groups.get(key) ?? { rule, resourceName: session.resourceName, count: 0, moments: [] };
         group.count += count;
-        if (group.moments.length < MOMENTS_PER_MASK) group.moments.push({ recordingId: session.recordingId, t: mark.t, href: replayHref(session.recordingId, mark.t) });
+        if (group.moments.length < MOMENTS_PER_MASK)
+          group.moments.push({ recordingId: session.recordingId, t: mark.t, href: replayHref(session.recordingId, mark.t) });
         groups.set(key, group);
       });
     }

@@ -10,19 +10,60 @@ import { getInsights } from './get-insights';
 
 const now = new Date('2026-12-04T15:00:00Z');
 
-type SeedCommand = { t: number; text: string; exitCode?: number | null; duration?: number | null; failureReason?: string | null; rowCount?: number | null; errorCode?: string | null };
+type SeedCommand = {
+  t: number;
+  text: string;
+  exitCode?: number | null;
+  duration?: number | null;
+  failureReason?: string | null;
+  rowCount?: number | null;
+  errorCode?: string | null;
+};
 
 /** A finished session and its recording, with its command index as the indexer would leave it. */
 async function seedSession(
   userId: string,
-  { resourceName, resourceType = 'ssh', startedAt, duration, commands = [], maskMarks = null }: { resourceName: string; resourceType?: 'ssh' | 'postgres'; startedAt: string; duration: number; commands?: SeedCommand[]; maskMarks?: { t: number; count: number; rules: string[] }[] | null },
+  {
+    resourceName,
+    resourceType = 'ssh',
+    startedAt,
+    duration,
+    commands = [],
+    maskMarks = null,
+  }: {
+    resourceName: string;
+    resourceType?: 'ssh' | 'postgres';
+    startedAt: string;
+    duration: number;
+    commands?: SeedCommand[];
+    maskMarks?: { t: number; count: number; rules: string[] }[] | null;
+  },
 ): Promise<string> {
   const at = new Date(startedAt);
-  const [session] = await db().insert(sessions).values({ userId, resourceName, resourceType, status: 'ended', startedAt: at, endedAt: new Date(at.getTime() + duration * 1000) }).returning();
+  const [session] = await db()
+    .insert(sessions)
+    .values({ userId, resourceName, resourceType, status: 'ended', startedAt: at, endedAt: new Date(at.getTime() + duration * 1000) })
+    .returning();
   const id = session!.id;
   const maskCount = (maskMarks ?? []).reduce((sum, mark) => sum + mark.count, 0);
-  await db().insert(recordings).values({ id, userId, store: 'file', formatVersion: 1, cols: 80, rows: 24, status: 'complete', startedAt: at, duration, commandCount: commands.length, maskMarks, maskCount });
-  if (commands.length > 0) await db().insert(recordingCommands).values(commands.map((command, seq) => ({ recordingId: id, seq, exitCode: null, duration: null, failureReason: null, ...command })));
+  await db().insert(recordings).values({
+    id,
+    userId,
+    store: 'file',
+    formatVersion: 1,
+    cols: 80,
+    rows: 24,
+    status: 'complete',
+    startedAt: at,
+    duration,
+    commandCount: commands.length,
+    maskMarks,
+    maskCount,
+  });
+  if (commands.length > 0)
+    await db()
+      .insert(recordingCommands)
+      .values(commands.map((command, seq) => ({ recordingId: id, seq, exitCode: null, duration: null, failureReason: null, ...command })));
   return id;
 }
 
@@ -58,7 +99,12 @@ async function seedWeek(userId: string) {
     ],
   });
   // Last week: one short session, so the week-over-week change has something to compare.
-  await seedSession(userId, { resourceName: 'prod-web', startedAt: '2026-11-25T10:00:00Z', duration: 60, commands: [{ t: 1, text: 'uptime', exitCode: 0, duration: 0.01 }] });
+  await seedSession(userId, {
+    resourceName: 'prod-web',
+    startedAt: '2026-11-25T10:00:00Z',
+    duration: 60,
+    commands: [{ t: 1, text: 'uptime', exitCode: 0, duration: 0.01 }],
+  });
   return { shell, sqlSession };
 }
 
@@ -88,7 +134,11 @@ describeEachDriver('getInsights', () => {
     expect(denied.runs[0]).toMatchObject({ text: 'cat /etc/shadow', href: `/recordings/${shell}?t=400` });
 
     expect(report.retries).toEqual([
-      expect.objectContaining({ pattern: 'ls -la <path>', failures: [expect.objectContaining({ text: 'ls -la /nonexistent' }), expect.objectContaining({ text: 'ls -la /nonexistnt' })], fix: expect.objectContaining({ text: 'ls -la /var/log', href: `/recordings/${shell}?t=40` }) }),
+      expect.objectContaining({
+        pattern: 'ls -la <path>',
+        failures: [expect.objectContaining({ text: 'ls -la /nonexistent' }), expect.objectContaining({ text: 'ls -la /nonexistnt' })],
+        fix: expect.objectContaining({ text: 'ls -la /var/log', href: `/recordings/${shell}?t=40` }),
+      }),
     ]);
 
     expect(report.slowest[0]).toMatchObject({ text: 'tar czf /tmp/backup.tgz /srv', duration: 312.5, href: `/recordings/${shell}?t=60` });

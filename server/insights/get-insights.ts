@@ -29,7 +29,13 @@ export async function getInsights({ actor, query, now = new Date() }: { actor: A
   const previous = { userId, start: period.previousStart, end: period.start };
   const [sessions, rows, current, before] = await Promise.all([loadSessionRows(window), loadCommandRows(window), loadTotals(window), loadTotals(previous)]);
   if (userId !== actor.id) {
-    await recordAuditEvent({ actorId: actor.id, action: 'insights.view', targetType: 'user', targetId: userId, data: { from: period.days[0], to: period.days.at(-1), via: actor.via } });
+    await recordAuditEvent({
+      actorId: actor.id,
+      action: 'insights.view',
+      targetType: 'user',
+      targetId: userId,
+      data: { from: period.days[0], to: period.days.at(-1), via: actor.via },
+    });
   }
   const runs = rows.map(classify);
   return {

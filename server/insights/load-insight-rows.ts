@@ -103,5 +103,11 @@ export async function loadTotals(window: Window): Promise<Totals> {
   ]);
   const s = sessionTotals[0];
   const c = commandTotals[0];
-  return { sessions: Number(s?.sessions ?? 0), seconds: Number(s?.seconds ?? 0), masks: Number(s?.masks ?? 0), commands: Number(c?.commands ?? 0), failed: Number(c?.failed ?? 0) };
+  return {
+    sessions: Number(s?.sessions ?? 0),
+    seconds: Number(s?.seconds ?? 0),
+    masks: Number(s?.masks ?? 0),
+    commands: Number(c?.commands ?? 0),
+    failed: Number(c?.failed ?? 0),
+  };
 }

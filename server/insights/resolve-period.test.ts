@@ -28,7 +28,9 @@ describe('resolvePeriod', () => {
 describe('insightsQuery', () => {
   it('asks for both days of a custom period, in order, at most a year apart', () => {
     expect(insightsQuery.safeParse({ period: 'custom' }).error?.issues.map((i) => i.message)).toEqual(['Pick the first day', 'Pick the last day']);
-    expect(insightsQuery.safeParse({ period: 'custom', from: '2026-03-03', to: '2026-03-01' }).error?.issues[0]?.message).toBe('The last day comes before the first');
+    expect(insightsQuery.safeParse({ period: 'custom', from: '2026-03-03', to: '2026-03-01' }).error?.issues[0]?.message).toBe(
+      'The last day comes before the first',
+    );
     expect(insightsQuery.safeParse({ period: 'custom', from: '2024-01-01', to: '2026-03-01' }).error?.issues[0]?.message).toBe('Pick at most 366 days');
     expect(insightsQuery.safeParse({ period: 'custom', from: '2026-02-30', to: '2026-03-01' }).success).toBe(false);
   });

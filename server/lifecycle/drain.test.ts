@@ -29,7 +29,12 @@ async function startServer({ drainSeconds, isHeld }: { drainSeconds: number; isH
   const databaseUrl = await createDatabase(inject('postgresUrl'), `drain_${process.pid}_${Date.now()}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-drain-'));
   const port = await freePort();
-  const child: ChildProcess = fork(CHILD, [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+  const child: ChildProcess = fork(CHILD, [], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
   let logs = '';
   child.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));

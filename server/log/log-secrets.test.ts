@@ -57,7 +57,9 @@ describeEachDriver('log lines', () => {
     await expect(authenticatePassword({ email: 'logs@example.test', password: `${PASSWORD}-wrong`, ip: '192.0.2.8' })).rejects.toThrow();
 
     // A resource with a password and a private key; a session printing and typing a secret.
-    const resource = await makeResource(sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password, privateKey: sshd.privateKey }));
+    const resource = await makeResource(
+      sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password, privateKey: sshd.privateKey }),
+    );
     const admin = await makeAdmin();
     await confirmHostKey({ actor: admin.actor, resourceId: resource.id, input: { fingerprint: sshd.hostKeyFingerprint } });
     const created = await createSession({ actor: await actorOf(user.id), input: { resourceId: resource.id } });

@@ -56,10 +56,13 @@ describe('logged errors', () => {
     const { captureLogs } = await import('@/test/harness/capture-logs');
     const { log } = await import('./logger');
     const logs = captureLogs();
-    const error = Object.assign(new Error('Failed query: insert into "users" ("email", "password_hash") values ($1, $2)\nparams: ada@example.test,$argon2id$v=19$m=19456$c2FsdHNhbHQ'), {
-      query: 'insert into "users" ("email", "password_hash") values ($1, $2)',
-      params: ['ada@example.test', '$argon2id$v=19$m=19456$c2FsdHNhbHQ'],
-    });
+    const error = Object.assign(
+      new Error('Failed query: insert into "users" ("email", "password_hash") values ($1, $2)\nparams: ada@example.test,$argon2id$v=19$m=19456$c2FsdHNhbHQ'),
+      {
+        query: 'insert into "users" ("email", "password_hash") values ($1, $2)',
+        params: ['ada@example.test', '$argon2id$v=19$m=19456$c2FsdHNhbHQ'],
+      },
+    );
     log().error({ err: error }, 'insert failed');
     logs.restore();
     const [entry] = logs.entries();

@@ -36,10 +36,7 @@ export interface RuleOverride {
  * The rules a masker should run: built-ins with per-rule overrides (what the admin saved),
  * then custom rules (already compiled with compileCustomRule).
  */
-export function selectRules(
-  overrides: Readonly<Record<string, RuleOverride>> = {},
-  custom: readonly MaskRule[] = [],
-): MaskRule[] {
+export function selectRules(overrides: Readonly<Record<string, RuleOverride>> = {}, custom: readonly MaskRule[] = []): MaskRule[] {
   const builtIns = BUILT_IN_RULES.filter((rule) => overrides[rule.id]?.enabled ?? rule.enabledByDefault).map((rule) => {
     const strategy = overrides[rule.id]?.strategy;
     return strategy ? { ...rule, strategy } : rule;

@@ -94,12 +94,7 @@ export function compileRules(rules: readonly MaskRule[]): CompiledRules {
   };
 }
 
-function combine<R>(
-  parsed: ParsedRule[],
-  dialect: 'v8' | 're2',
-  build: (source: string, flags: string) => R,
-  rules: readonly MaskRule[],
-): CombinedPass<R> {
+function combine<R>(parsed: ParsedRule[], dialect: 'v8' | 're2', build: (source: string, flags: string) => R, rules: readonly MaskRule[]): CombinedPass<R> {
   const groups: CombinedPass<R>['groups'] = [];
   let group = 1;
   const printRule = (p: ParsedRule, ast: RegexNode): string => {

@@ -51,7 +51,9 @@ describe('compileCustomRule', () => {
   });
 
   it('masks alongside the built-ins, identically however the stream is split', () => {
-    const masker = createMasker(selectRules({}, [compile('EMP-\\d{6}', { caseInsensitive: true }), compileCustomRule({ id: 'r2', name: 'ticket', pattern: 'TCK(?<secret>[0-9]{4})' })]));
+    const masker = createMasker(
+      selectRules({}, [compile('EMP-\\d{6}', { caseInsensitive: true }), compileCustomRule({ id: 'r2', name: 'ticket', pattern: 'TCK(?<secret>[0-9]{4})' })]),
+    );
     const text = 'emp-123456 owns AKIAIOSFODNN7EXAMPLE and TCK1234; card 4111 1111 1111 1111\n';
     const whole = maskText(masker, text);
     expect(whole.output.toString()).toBe('[MASKED:employee-id] owns [MASKED:aws-key] and TCK[MASKED:ticket]; card [MASKED:card]1111\n');

@@ -26,7 +26,10 @@ const CONTEXTS: Record<string, (text: string) => string> = {
     text.includes('\n') ? `APP_ENV=production\nPRIVATE_KEY="${text}"\nPORT=8080\n` : `APP_ENV=production\nSOME_VALUE=${text}\nPORT=8080\n`,
   yaml: (text) =>
     text.includes('\n')
-      ? `config:\n  key: |\n${text.split('\n').map((line) => `    ${line}`).join('\n')}\n  port: 8080\n`
+      ? `config:\n  key: |\n${text
+          .split('\n')
+          .map((line) => `    ${line}`)
+          .join('\n')}\n  port: 8080\n`
       : `config:\n  value: ${text}\n  port: 8080\n`,
   'log-line': (text) => `2025-03-14T09:12:44.123Z WARN [worker-3] upstream said: ${text} (retrying in 2s)\n`,
 };
@@ -61,7 +64,10 @@ describe.each(DETECTOR_CORPORA.map((corpus) => [corpus.ruleId, corpus] as const)
       const split = maskText(masker, [bytes.subarray(0, cut), bytes.subarray(cut)]);
       if (!split.output.equals(whole.output)) expect(`${cut}: ${split.output.toString()}`).toBe(`${cut}: ${whole.output.toString()}`);
     }
-    const single = maskText(masker, [...bytes].map((byte) => Uint8Array.of(byte)));
+    const single = maskText(
+      masker,
+      [...bytes].map((byte) => Uint8Array.of(byte)),
+    );
     expect(single.output.toString()).toBe(whole.output.toString());
     expect(single.events).toEqual(whole.events);
   });

@@ -8,9 +8,7 @@ import { sequenceEnd, stripAnsi } from './ansi';
  * tracker stricter, it never reveals anything by itself. Pure: time is passed in.
  */
 
-export type InputRecord =
-  | { kind: 'input'; bytes: Buffer; at: number }
-  | { kind: 'hidden'; length: number; at: number };
+export type InputRecord = { kind: 'input'; bytes: Buffer; at: number } | { kind: 'hidden'; length: number; at: number };
 
 export interface EchoTrackerState {
   /** Typed bytes not yet recorded, oldest first. */

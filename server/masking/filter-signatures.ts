@@ -64,7 +64,7 @@ function mergeShapes(shapes: Shape[], key: (shape: Shape) => string): Shape[] {
  */
 export function mergeSignatures(signatures: Signature[], depth: number, max: number): Signature[] {
   let merged = signatures;
-  for (let changed = true; changed && merged.length > max; ) {
+  for (let changed = true; changed && merged.length > max;) {
     const before = merged.length;
     for (let position = -1; position < depth; position++) merged = mergeBy(merged, (s) => `${s.rule}:${keyOf(s, position, depth)}`);
     changed = merged.length < before;

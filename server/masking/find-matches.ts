@@ -73,8 +73,18 @@ function cursorFor(filter: StartFilter, clean: Uint8Array, to: number, whole: bo
   return filter.scans.length > 1 ? candidateCursor(filter, clean, to, whole) : null;
 }
 
-function nextCandidate<R extends Scannable>(pass: CombinedPass<R>, cursor: Cursor, input: string | Buffer, clean: Uint8Array, at: number, limit: number): ExecResult | null {
-  if (pass.start) return cursor ? execAtCursor(cursor, pass.start.sticky, input, at, limit) : execAtCandidates(pass.start.filter, pass.start.sticky, input, clean, at, limit, true);
+function nextCandidate<R extends Scannable>(
+  pass: CombinedPass<R>,
+  cursor: Cursor,
+  input: string | Buffer,
+  clean: Uint8Array,
+  at: number,
+  limit: number,
+): ExecResult | null {
+  if (pass.start)
+    return cursor
+      ? execAtCursor(cursor, pass.start.sticky, input, at, limit)
+      : execAtCandidates(pass.start.filter, pass.start.sticky, input, clean, at, limit, true);
   const m = execFrom(pass.scan, input, at);
   return m !== null && m.index < limit ? m : null;
 }
@@ -112,7 +122,7 @@ function preferSpecific<R extends Scannable>(
   generic: Match,
 ): Match {
   const cursor = pass.start ? cursorFor(pass.start.filter, clean, generic.maskEnd, true) : null;
-  for (let at = generic.start + 1; at < generic.maskEnd; ) {
+  for (let at = generic.start + 1; at < generic.maskEnd;) {
     const m = nextCandidate(pass, cursor, input, clean, at, generic.maskEnd);
     if (m === null) return generic;
     at = m.index + 1;
@@ -140,7 +150,15 @@ function execFrom(re: Scannable, input: string | Buffer, from: number): ExecResu
  * The leftmost match from `from`, as the global regex would find it, with the sticky regex
  * tried only where the start filter allows a match: every other position cannot start one.
  */
-function execAtCandidates(filter: StartFilter, sticky: Scannable, input: string | Buffer, clean: Uint8Array, from: number, limit: number, whole: boolean): ExecResult | null {
+function execAtCandidates(
+  filter: StartFilter,
+  sticky: Scannable,
+  input: string | Buffer,
+  clean: Uint8Array,
+  from: number,
+  limit: number,
+  whole: boolean,
+): ExecResult | null {
   const n = limit;
   for (let at = filter.next(clean, from, n, whole); at < n; at = filter.next(clean, at + 1, n, whole)) {
     sticky.lastIndex = at;
@@ -193,13 +211,7 @@ export function scanBlock(
  * A block past its cap: everything is masked until its end marker (which may straddle the
  * previous chunk: `tail` holds the last bytes seen) or a character outside its body.
  */
-export function continueBlock(
-  compiled: CompiledRules,
-  ruleIndex: number,
-  tail: string,
-  text: string,
-  from: number,
-): { end: number; isClosed: boolean } {
+export function continueBlock(compiled: CompiledRules, ruleIndex: number, tail: string, text: string, from: number): { end: number; isClosed: boolean } {
   const block = compiled.blocks.get(ruleIndex)!;
   block.outsideBody.lastIndex = from;
   const outside = block.outsideBody.exec(text);

@@ -1,7 +1,12 @@
 import type { RegexNode } from './regex-ast';
 import { markBytes, markFirstBytes } from './regex-analysis';
 
-const WORD_RANGES: Array<[number, number]> = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]];
+const WORD_RANGES: Array<[number, number]> = [
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
+];
 
 /**
  * `\bA…` → `(?<![A-Za-z0-9_])A…` when the match starts with a word character, then

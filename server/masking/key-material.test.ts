@@ -17,7 +17,10 @@ const terminal = (cmd: string, output: string): string => `$ ${cmd}\r\n${output.
 const bodyLines = (pem: string): string[] => pem.trimEnd().split('\n').slice(1, -1);
 
 function expectMasked(text: string, lines: string[]): void {
-  const { output } = maskText(masker, [...Buffer.from(text)].map((byte) => Uint8Array.of(byte)));
+  const { output } = maskText(
+    masker,
+    [...Buffer.from(text)].map((byte) => Uint8Array.of(byte)),
+  );
   const whole = maskText(masker, text).output.toString();
   for (const line of lines) {
     expect(whole).not.toContain(line);
@@ -37,7 +40,7 @@ describe('key material printed without its BEGIN line', () => {
     }
   });
 
-  it('masks the first body line after bash\'s bracketed-paste reset (`\\e[?2004l\\r`, as real sshd sessions print it)', () => {
+  it("masks the first body line after bash's bracketed-paste reset (`\\e[?2004l\\r`, as real sshd sessions print it)", () => {
     const body = bodyLines(rsa);
     expectMasked(`$ tail -n +2 key.pem\r\n\x1b[?2004l\r${rsa.split('\n').slice(1).join('\r\n')}$ `, body);
   });

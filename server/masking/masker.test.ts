@@ -141,7 +141,10 @@ describe('createMasker: streaming', () => {
       for (const chunks of [[text], [...text]]) {
         const { output, events } = maskText(masker, chunks);
         expect(output.toString(), text).toBe(masked);
-        expect(events.map((e) => e.ruleId), text).toEqual([ruleId]);
+        expect(
+          events.map((e) => e.ruleId),
+          text,
+        ).toEqual([ruleId]);
       }
     }
   });
@@ -241,7 +244,7 @@ describe('createMasker: the end of a stored stream and the held-bytes bound (fai
     return outputs.join('') + masker.end(state).output.toString('latin1');
   };
 
-  it('end masks an undecided tail that shows more than its rule\'s head; flush releases it', () => {
+  it("end masks an undecided tail that shows more than its rule's head; flush releases it", () => {
     expect(ended(['$ printf AKIAIOSFODNN7EXAMPL'])).toBe('$ printf AKIA[MASKED:aws-key]');
     expect(ended(['x ghp_abc'])).toBe('x ghp_[MASKED:github-token]');
     expect(ended(['total 411111111111111'])).toBe('total [MASKED:card]1111');
@@ -272,7 +275,9 @@ describe('createMasker: the end of a stored stream and the held-bytes bound (fai
     }
     outputs.push(masker.end(state).output);
     expect(maxHeld).toBeLessThanOrEqual(MAX_HELD_BYTES);
-    const text = Buffer.concat(outputs).toString().replace(/\x1b\[[0-9;]*m/g, '');
+    const text = Buffer.concat(outputs)
+      .toString()
+      .replace(/\x1b\[[0-9;]*m/g, '');
     expect(text).toBe('eyJ[MASKED:jwt] done\n');
   });
 });

@@ -105,8 +105,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   const isIdle = final ? state.held.length === state.emitted : chunk.length === 0;
   if (isIdle) return { state, output: EMPTY, events: NO_EVENTS };
   const heldLength = state.held.length;
-  let raw =
-    heldLength === 0 ? chunk : chunk.length === 0 ? state.held : canReuse ? joinInScratch(state.held, chunk) : Buffer.concat([state.held, chunk]);
+  let raw = heldLength === 0 ? chunk : chunk.length === 0 ? state.held : canReuse ? joinInScratch(state.held, chunk) : Buffer.concat([state.held, chunk]);
   let ansi = stripAnsi(raw, final, canReuse);
   // Titles, link targets and other string sequences: masked inside, in place (see string-bodies.ts).
   const inBodies = ansi.hasStringSequence ? maskStringBodies(raw, state.emitted, (body) => maskBody(compiled, body)) : null;
@@ -126,7 +125,9 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   let swallow = state.swallow;
   if (swallow) {
     const isBlock = compiled.blocks.has(swallow.ruleIndex);
-    const { end, isClosed } = isBlock ? continueBlock(compiled, swallow.ruleIndex, swallow.tail, latin1, base) : continueTail(compiled, swallow.ruleIndex, latin1, base);
+    const { end, isClosed } = isBlock
+      ? continueBlock(compiled, swallow.ruleIndex, swallow.tail, latin1, base)
+      : continueTail(compiled, swallow.ruleIndex, latin1, base);
     if (end > base) matches.push({ start: base, end, maskStart: base, maskEnd: end, rule: -1 });
     committed = Math.max(base, end);
     const tail = isBlock ? blockTail(compiled, swallow.ruleIndex, swallow.tail + latin1.slice(base)) : '';
@@ -157,7 +158,12 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   }
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
   if ((mode === 'end' || mode === 'bound') && !swallow) {
-    const tail = revealingTail(compiled, latin1, cleanBytes, matches.reduce((end, m) => Math.max(end, m.end), committed));
+    const tail = revealingTail(
+      compiled,
+      latin1,
+      cleanBytes,
+      matches.reduce((end, m) => Math.max(end, m.end), committed),
+    );
     if (tail) {
       matches.push(tail);
       if (mode === 'bound') swallow = { ruleIndex: tail.rule, tail: '' };
@@ -186,7 +192,11 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
     events = rendered.events;
     output = isScratch ? detach(rendered.output, raw, chunk, heldLength) : rendered.output;
   }
-  if (inBodies) events = [...inBodies.masks.map((m) => ({ ...m.event, offset: state.outputOffset + Math.min(output.length, Math.max(0, m.rawAt - state.emitted)) })), ...events];
+  if (inBodies)
+    events = [
+      ...inBodies.masks.map((m) => ({ ...m.event, offset: state.outputOffset + Math.min(output.length, Math.max(0, m.rawAt - state.emitted)) })),
+      ...events,
+    ];
   if (mode === 'step' && raw.length - rawEnd > MAX_PENDING_BYTES) return step(compiled, state, chunk, 'bound', canReuse);
   let contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
   let contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
@@ -297,7 +307,7 @@ function scanWithBlocks(
 /** A match that straddles the hold point must be held whole (its start is where holding begins). */
 function backOffCrossingMatches(matches: Match[], holdFrom: number): number {
   let hold = holdFrom;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of matches) {
       if (m.start < hold && m.end > hold) {

@@ -14,7 +14,19 @@ const secrets = DETECTOR_CORPORA.filter((corpus) => !corpus.enable).flatMap((cor
  * it is, so a word character glued before or after it hides nothing. (Not cards, IBANs, SSNs
  * or e-mail addresses: inside a longer number or word they are not one.)
  */
-const PREFIXED = new Set(['aws-access-key-id', 'aws-credential-pair', 'github-token', 'github-app-token', 'github-fine-grained-token', 'gitlab-token', 'slack-token', 'stripe-key', 'google-api-key', 'npm-token', 'jwt']);
+const PREFIXED = new Set([
+  'aws-access-key-id',
+  'aws-credential-pair',
+  'github-token',
+  'github-app-token',
+  'github-fine-grained-token',
+  'gitlab-token',
+  'slack-token',
+  'stripe-key',
+  'google-api-key',
+  'npm-token',
+  'jwt',
+]);
 /** Glued to a prefixed secret: word characters, including its own (`AKIA…EXAMPLEX`). */
 const GLUE = ['', 'x', 'Z', '_', '7'];
 
@@ -83,7 +95,11 @@ describe('masking properties', () => {
 function recorded(chunks: Buffer[], gapsMs: number[]): string {
   const stages = createMaskingStages({ masker });
   const stored: Buffer[] = [];
-  const recorder: Stage = (next) => ({ write: (chunk, relayed) => (stored.push(Buffer.from(chunk)), next.write(relayed ?? chunk)), event: (e) => next.event(e), end: () => next.end() });
+  const recorder: Stage = (next) => ({
+    write: (chunk, relayed) => (stored.push(Buffer.from(chunk)), next.write(relayed ?? chunk)),
+    event: (e) => next.event(e),
+    end: () => next.end(),
+  });
   const nowhere: Sink = { write: () => {}, event: () => {}, end: () => {} };
   const context: StageContext = { sessionId: 's', userId: 'u', resourceId: 'r', direction: 'output', pause: () => {}, resume: () => {} };
   const out = buildPipeline({ masker: stages.output, recorder }, nowhere, context);

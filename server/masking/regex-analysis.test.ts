@@ -39,7 +39,9 @@ describe('regex analysis', () => {
         'y',
       );
       for (const { text } of corpus.positives) {
-        const match = new RegExp(printRegex(parsed.ast, { dialect: 'v8', ignoreCase: parsed.flags.includes('i'), dotAll: false, keepSecretGroup: false })).exec(text);
+        const match = new RegExp(printRegex(parsed.ast, { dialect: 'v8', ignoreCase: parsed.flags.includes('i'), dotAll: false, keepSecretGroup: false })).exec(
+          text,
+        );
         const start = match?.index ?? 0;
         const limit = Math.min(start + (match?.[0].length ?? text.length), start + 120);
         for (let end = start + 1; end < limit; end++) {

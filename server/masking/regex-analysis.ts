@@ -71,7 +71,15 @@ export function markBytes(node: RegexNode, ignoreCase: boolean, dotAll: boolean,
       mark(node.ranges, node.negated);
       return;
     case 'any':
-      mark(dotAll ? [] : [[0x0a, 0x0a], [0x0d, 0x0d]], true);
+      mark(
+        dotAll
+          ? []
+          : [
+              [0x0a, 0x0a],
+              [0x0d, 0x0d],
+            ],
+        true,
+      );
       return;
     case 'seq':
       for (const item of node.items) markBytes(item, ignoreCase, dotAll, table);

@@ -18,17 +18,28 @@ export type RegexNode =
   | { type: 'fail' };
 
 export class RegexSyntaxError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(`${message} at position ${position}`);
     this.name = 'RegexSyntaxError';
   }
 }
 
 const DIGIT: Array<[number, number]> = [[0x30, 0x39]];
-const WORD: Array<[number, number]> = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]];
+const WORD: Array<[number, number]> = [
+  [0x30, 0x39],
+  [0x41, 0x5a],
+  [0x5f, 0x5f],
+  [0x61, 0x7a],
+];
 // ASCII whitespace only: the engine matches bytes, and JS's \s would also take 0xA0, a UTF-8
 // continuation byte.
-const SPACE: Array<[number, number]> = [[0x09, 0x0d], [0x20, 0x20]];
+const SPACE: Array<[number, number]> = [
+  [0x09, 0x0d],
+  [0x20, 0x20],
+];
 
 const SPECIAL_CLASS: Record<string, { ranges: Array<[number, number]>; negated: boolean }> = {
   d: { ranges: DIGIT, negated: false },

@@ -60,8 +60,12 @@ describe('start filter', () => {
   });
 
   it('reads the last byte of a longer lookbehind', () => {
-    const filter = filterFor([[String.raw`(?<=(?:
-|key: )[ ]{0,2})AKIA[A-Z]{4}`]])!;
+    const filter = filterFor([
+      [
+        String.raw`(?<=(?:
+|key: )[ ]{0,2})AKIA[A-Z]{4}`,
+      ],
+    ])!;
     expect(candidates(filter, 'key: AKIAABCD xAKIAABCD\n  AKIAABCD')).toEqual([5, 26]);
   });
 
@@ -155,7 +159,11 @@ describe.each(RULE_SETS)('findPartialStart with the start filter (%s)', (_, rule
   });
 
   it('holds back exactly what the unfiltered search holds on arbitrary tails', () => {
-    const piece = fc.oneof(fc.constantFrom(...positives.map((p) => p.slice(0, 12))), fc.constantFrom(' ', '\n', '=', ':', '"', '-', '4111 ', 'pass', 'A'), fc.string({ maxLength: 6 }));
+    const piece = fc.oneof(
+      fc.constantFrom(...positives.map((p) => p.slice(0, 12))),
+      fc.constantFrom(' ', '\n', '=', ':', '"', '-', '4111 ', 'pass', 'A'),
+      fc.string({ maxLength: 6 }),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         const text = Buffer.from(pieces.join(''), 'utf8').toString('latin1');

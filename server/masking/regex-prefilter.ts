@@ -248,7 +248,21 @@ function append(heads: Shape[], tails: Shape[]): Shape[] {
 
 const ANY = new Uint8Array(256).fill(1);
 const WORD = new Uint8Array(256);
-markBytes({ type: 'class', ranges: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]], negated: false }, false, false, WORD);
+markBytes(
+  {
+    type: 'class',
+    ranges: [
+      [0x30, 0x39],
+      [0x41, 0x5a],
+      [0x5f, 0x5f],
+      [0x61, 0x7a],
+    ],
+    negated: false,
+  },
+  false,
+  false,
+  WORD,
+);
 
 /**
  * The bytes allowed right before a match, from the rule's leading assertions: `\b` before a

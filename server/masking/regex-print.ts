@@ -89,7 +89,10 @@ function printChar(code: number, options: PrintOptions): string {
 export function foldCase(ranges: Array<[number, number]>): Array<[number, number]> {
   const out: Array<[number, number]> = [...ranges];
   for (const [lo, hi] of ranges) {
-    for (const [a, z, delta] of [[0x41, 0x5a, 0x20], [0x61, 0x7a, -0x20]] as const) {
+    for (const [a, z, delta] of [
+      [0x41, 0x5a, 0x20],
+      [0x61, 0x7a, -0x20],
+    ] as const) {
       const from = Math.max(lo, a);
       const to = Math.min(hi, z);
       if (from <= to) out.push([from + delta, to + delta]);

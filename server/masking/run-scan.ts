@@ -235,7 +235,7 @@ function runTraits(runs: readonly RunSignature[]): { traits: Int32Array; quick: 
 function firstInRun(run: RunSignature, bytes: Uint8Array, from: number, end: number, to: number, whole: boolean): number {
   const { before, inRun, min, max, after, needs } = run;
   const n = bytes.length;
-  for (let start = from; start < end && start < to; ) {
+  for (let start = from; start < end && start < to;) {
     let stop = start;
     while (stop < end && inRun[bytes[stop]!] === 1) stop++;
     // A run reaching the end may go on: unknown, unless only whole matches are looked for.

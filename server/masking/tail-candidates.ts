@@ -100,14 +100,15 @@ export function revealingTail(compiled: CompiledRules, latin1: string, bytes: Bu
   for (const { rule, partial, head } of tailRules(compiled)) {
     const isRe2 = partial instanceof RE2;
     let at = Math.max(from, n - compiled.rules[rule]!.maxLength);
-    const isBetterAt = (start: number) => best === null || start < best.start || (start === best.start && compiled.rules[rule]!.maxLength < compiled.rules[best.rule]!.maxLength);
+    const isBetterAt = (start: number) =>
+      best === null || start < best.start || (start === best.start && compiled.rules[rule]!.maxLength < compiled.rules[best.rule]!.maxLength);
     while (at < n && isBetterAt(at)) {
       partial.lastIndex = at;
       const m = isRe2 ? partial.exec(bytes as never) : partial.exec(latin1);
       if (m === null || !isBetterAt(m.index)) break;
       const start = m.index;
       const candidate = latin1.slice(start);
-      const headLength = head ? (head instanceof RE2 ? head.exec(bytes.subarray(start) as never) : head.exec(candidate))?.[0].length ?? -1 : 0;
+      const headLength = head ? ((head instanceof RE2 ? head.exec(bytes.subarray(start) as never) : head.exec(candidate))?.[0].length ?? -1) : 0;
       if (candidate.length >= MIN_TAIL && headLength >= 0 && start + headLength < n) {
         best = { start, end: n, maskStart: start + headLength, maskEnd: n, rule };
         break;

@@ -63,8 +63,16 @@ function createMetrics() {
         this.set(sum);
       },
     }),
-    ticketFailures: new Counter({ name: 'porthole_ticket_failures_total', help: 'WebSocket upgrades refused for a missing, invalid, expired or reused ticket.', registers }),
-    loginFailures: new Counter({ name: 'porthole_login_failures_total', help: 'Password sign-ins refused (wrong password, unknown user, rate limited).', registers }),
+    ticketFailures: new Counter({
+      name: 'porthole_ticket_failures_total',
+      help: 'WebSocket upgrades refused for a missing, invalid, expired or reused ticket.',
+      registers,
+    }),
+    loginFailures: new Counter({
+      name: 'porthole_login_failures_total',
+      help: 'Password sign-ins refused (wrong password, unknown user, rate limited).',
+      registers,
+    }),
     approvalsPending: new Gauge({
       name: 'porthole_approvals_pending',
       help: 'Access requests waiting for a decision.',
@@ -76,7 +84,12 @@ function createMetrics() {
       },
     }),
     jobRuns: new Counter({ name: 'porthole_job_runs_total', help: 'Background job runs, by job.', labelNames: ['job'] as const, registers }),
-    jobFailures: new Counter({ name: 'porthole_job_failures_total', help: 'Background job runs that failed, by job.', labelNames: ['job'] as const, registers }),
+    jobFailures: new Counter({
+      name: 'porthole_job_failures_total',
+      help: 'Background job runs that failed, by job.',
+      labelNames: ['job'] as const,
+      registers,
+    }),
   };
   return metrics;
 }

@@ -27,9 +27,12 @@ describe('outbound address policy', () => {
     expect(isNonPublicAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '192.169.0.1', '2001:4860:4860::8888', '2606:4700::1111'])('allows the public address %s', (address) => {
-    expect(isNonPublicAddress(address)).toBe(false);
-  });
+  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '192.169.0.1', '2001:4860:4860::8888', '2606:4700::1111'])(
+    'allows the public address %s',
+    (address) => {
+      expect(isNonPublicAddress(address)).toBe(false);
+    },
+  );
 
   it.each(['169.254.169.254', '169.254.0.1', 'fe80::1', 'fd00:ec2::254', '::ffff:169.254.169.254'])('calls %s a metadata address', (address) => {
     expect(isMetadataAddress(address)).toBe(true);

@@ -22,10 +22,12 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function get(url: string, lookup?: ReturnType<typeof checkedLookup>): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get(url, { lookup, agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get(url, { lookup, agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 

@@ -4,7 +4,9 @@ import { TypedLines } from './typed-lines';
 
 describe('failure messages in output', () => {
   it('finds the first line that reports a failure, cut to a readable length', () => {
-    expect(failureInOutput(['total 0', "ls: cannot access '/x': No such file or directory", 'later: Permission denied'])).toBe("ls: cannot access '/x': No such file or directory");
+    expect(failureInOutput(['total 0', "ls: cannot access '/x': No such file or directory", 'later: Permission denied'])).toBe(
+      "ls: cannot access '/x': No such file or directory",
+    );
     expect(failureInOutput(['fatal: not a git repository (or any of the parent directories): .git'])).toMatch(/^fatal: not a git/);
     expect(failureInOutput(['E: Unable to locate package nope'])).toBe('E: Unable to locate package nope');
     expect(failureInOutput([`x: Permission denied ${'y'.repeat(300)}`])!.length).toBe(160);

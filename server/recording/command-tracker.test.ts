@@ -11,7 +11,11 @@ import { IndexBuilder } from './index-builder';
 const STREAMS = path.join(__dirname, 'testing', 'bash-streams');
 
 async function commandsOf(name: string) {
-  const { cols, rows, events } = JSON.parse(fs.readFileSync(path.join(STREAMS, `${name}.json`), 'utf8')) as { cols: number; rows: number; events: [number, RecordingEvent['kind'], string][] };
+  const { cols, rows, events } = JSON.parse(fs.readFileSync(path.join(STREAMS, `${name}.json`), 'utf8')) as {
+    cols: number;
+    rows: number;
+    events: [number, RecordingEvent['kind'], string][];
+  };
   const builder = new IndexBuilder({ cols, rows, duration: events[events.length - 1]![0] });
   let index = 0;
   for (const [t, kind, data] of events) await builder.add({ t, kind, data: Buffer.from(data, 'utf8'), chunkSeq: 0, index: index++ });

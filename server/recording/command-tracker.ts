@@ -343,7 +343,13 @@ export class CommandTracker {
     for (const entry of running) entry.duration = Math.max(0, t - entry.t);
     const reason = isScanned ? failureInOutput(output) : null;
     if (reason) {
-      const target = running[failedCommandIndex(running.map((e) => e.text), reason)]!;
+      const target =
+        running[
+          failedCommandIndex(
+            running.map((e) => e.text),
+            reason,
+          )
+        ]!;
       if (target.exitCode !== 0) target.failureReason = reason;
     }
     const last = running[running.length - 1]!;

@@ -40,11 +40,12 @@ async function startChild(init: ChildInit) {
     if (waiter) waiter(message);
     else replies.push(message);
   });
-  const next = () => new Promise<{ type: string; message?: string } & Record<string, unknown>>((resolve) => {
-    const queued = replies.shift();
-    if (queued) resolve(queued as never);
-    else waiters.push(resolve as never);
-  });
+  const next = () =>
+    new Promise<{ type: string; message?: string } & Record<string, unknown>>((resolve) => {
+      const queued = replies.shift();
+      if (queued) resolve(queued as never);
+      else waiters.push(resolve as never);
+    });
   const ask = async <T>(message: unknown): Promise<T> => {
     child.send(message as never);
     const answer = await next();

@@ -19,15 +19,25 @@ import { recordingStore } from './stores/select-store';
 /** A finished recording in the file store, several chunks long, and its owner. */
 async function storedRecording() {
   const { user, actor } = await makeUser();
-  const [session] = await db().insert(sessions).values({ userId: user.id, resourceName: 'host', resourceType: 'ssh', status: 'ended', startedAt: sql`now()` }).returning();
+  const [session] = await db()
+    .insert(sessions)
+    .values({ userId: user.id, resourceName: 'host', resourceType: 'ssh', status: 'ended', startedAt: sql`now()` })
+    .returning();
   const id = session!.id;
   await db().insert(recordings).values({ id, userId: user.id, store: 'file', formatVersion: FORMAT_VERSION, cols: 80, rows: 24 });
   const onError = (error: Error) => expect.unreachable(error.message);
   const log = new RecordingLog({ recordingId: id, writer: await recordingStore('file').create(id, onError), onError });
   for (let i = 0; i < 3; i++) log.append('o', Buffer.from(`line ${i} ${'x'.repeat(CHUNK_BYTES)}\r\n`));
   const stats = await log.finish();
-  await db().update(recordings).set({ ...statsColumns(stats), status: 'complete' }).where(eq(recordings.id, id));
-  return { id, actor, chunkFile: (seq: number) => path.join((recordingStore('file') as FileRecordingStore).dir(id), `chunk-${String(seq).padStart(8, '0')}.phc`) };
+  await db()
+    .update(recordings)
+    .set({ ...statsColumns(stats), status: 'complete' })
+    .where(eq(recordings.id, id));
+  return {
+    id,
+    actor,
+    chunkFile: (seq: number) => path.join((recordingStore('file') as FileRecordingStore).dir(id), `chunk-${String(seq).padStart(8, '0')}.phc`),
+  };
 }
 
 const flipMiddleByte = (file: string) => {

@@ -133,7 +133,12 @@ export async function finalScreenText(recording: Recording, screen: RecordingScr
     maxBytes: Number.MAX_SAFE_INTEGER,
   });
   const mask = screenMasker(screen.masks);
-  const terminal = new Terminal({ cols: range.keyframe?.cols ?? recording.cols, rows: range.keyframe?.rows ?? recording.rows, scrollback: KEYFRAME_SCROLLBACK, allowProposedApi: true });
+  const terminal = new Terminal({
+    cols: range.keyframe?.cols ?? recording.cols,
+    rows: range.keyframe?.rows ?? recording.rows,
+    scrollback: KEYFRAME_SCROLLBACK,
+    allowProposedApi: true,
+  });
   try {
     const write = (data: string | Uint8Array) => new Promise<void>((resolve) => terminal.write(data, resolve));
     if (range.keyframe) await write(range.keyframe.data);
@@ -199,7 +204,8 @@ export async function exportRecording({
     return { filename: `${base}.txt`, contentType: 'text/plain; charset=utf-8', body: streamOf(transcriptText(row.recording, masker)) };
   }
   const screen = await screenMasksOf(row.recording);
-  if (format === 'asciicast') return { filename: `${base}.cast`, contentType: 'application/x-asciicast', body: streamOf(asciicastLines(row, commands, screen)) };
+  if (format === 'asciicast')
+    return { filename: `${base}.cast`, contentType: 'application/x-asciicast', body: streamOf(asciicastLines(row, commands, screen)) };
   if (format === 'json') return { filename: `${base}.json`, contentType: 'application/json', body: streamOf(jsonParts(actor, row, commands, screen)) };
   const text = once(finalScreenText(row.recording, screen));
   return { filename: `${base}-screen.txt`, contentType: 'text/plain; charset=utf-8', body: streamOf(text) };

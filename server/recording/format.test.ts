@@ -17,7 +17,11 @@ import {
   type RecordingEvent,
 } from './format';
 
-const event = (t: number, kind: RecordingEvent['kind'], data: string | Buffer): RecordingEvent => ({ t, kind, data: Buffer.isBuffer(data) ? data : Buffer.from(data) });
+const event = (t: number, kind: RecordingEvent['kind'], data: string | Buffer): RecordingEvent => ({
+  t,
+  kind,
+  data: Buffer.isBuffer(data) ? data : Buffer.from(data),
+});
 
 const arbitraryEvents = fc.array(
   fc.record({
@@ -57,7 +61,10 @@ describe('recording format v1', () => {
 
   it('seals chunks that decode to their events and chain by hash', () => {
     const events = [event(0, 'r', '80x24'), event(0.5, 'o', '$ '), event(1, 'x', '{"exitCode":0}')];
-    const first = sealChunkSync({ seq: 0, eventCount: 3, rawBytes: encodeFrames(events).length, tStart: 0, tEnd: 1, prevHash: genesisHash('r1') }, encodeFrames(events));
+    const first = sealChunkSync(
+      { seq: 0, eventCount: 3, rawBytes: encodeFrames(events).length, tStart: 0, tEnd: 1, prevHash: genesisHash('r1') },
+      encodeFrames(events),
+    );
     expect(first.hash).toBe(sha256(first.bytes));
     const decoded = decodeChunk(first.bytes);
     expect(decoded.header).toMatchObject({ seq: 0, eventCount: 3, tStart: 0, tEnd: 1, prevHash: genesisHash('r1') });

@@ -33,7 +33,9 @@ const OPEN_MAGIC = Buffer.from('PHRL');
 const CHUNK_MAGIC = Buffer.from('PHRC');
 export const OPEN_HEADER_BYTES = 8;
 export const CHUNK_HEADER_BYTES = 4 + 4 + 4 + 4 + 4 + 8 + 8 + 32 + 4 + 4;
-const brotliQuality = (quality: number) => ({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } });
+const brotliQuality = (quality: number) => ({
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT },
+});
 const CHUNK_BROTLI = brotliQuality(1);
 /**
  * Output space per round trip to the thread pool: at the default 16 KiB a chunk's body took
@@ -190,7 +192,9 @@ export type CompressedFrames = { body: Buffer; crc: number };
  */
 export function compressFrames(frames: Buffer, { isDense = false } = {}): Promise<CompressedFrames> {
   const options = isDense ? DENSE_CHUNK_BROTLI_ASYNC : CHUNK_BROTLI_ASYNC;
-  return new Promise((resolve, reject) => zlib.brotliCompress(frames, options, (error, body) => (error ? reject(error) : resolve({ body, crc: zlib.crc32(frames) }))));
+  return new Promise((resolve, reject) =>
+    zlib.brotliCompress(frames, options, (error, body) => (error ? reject(error) : resolve({ body, crc: zlib.crc32(frames) }))),
+  );
 }
 
 export function assembleChunk(input: Omit<ChunkHeader, 'version'>, { body, crc }: CompressedFrames): SealedChunk {
@@ -277,7 +281,14 @@ export function decodeKeyframe(bytes: Buffer): Keyframe {
     throw new FormatError(`keyframe does not decode: ${(error as Error).message}`);
   }
   if (head.v !== FORMAT_VERSION) throw new FormatError(`unsupported keyframe format ${head.v}`);
-  return { t: head.t, chunkSeq: head.chunkSeq, eventIndex: head.eventIndex, cols: head.cols, rows: head.rows, data: raw.subarray(4 + headLength).toString('utf8') };
+  return {
+    t: head.t,
+    chunkSeq: head.chunkSeq,
+    eventIndex: head.eventIndex,
+    cols: head.cols,
+    rows: head.rows,
+    data: raw.subarray(4 + headLength).toString('utf8'),
+  };
 }
 
 // ---------------------------------------------------------------------------------------

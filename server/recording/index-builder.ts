@@ -119,7 +119,13 @@ export class IndexBuilder {
     this.tracker.finish(this.lastT);
     this.search.finish();
     this.terminal.dispose();
-    return { commands: this.tracker.commands, keyframes: this.keyframes, heatmap: this.heatmap, screenMasks: this.screen.masks, searchLines: this.search.lines };
+    return {
+      commands: this.tracker.commands,
+      keyframes: this.keyframes,
+      heatmap: this.heatmap,
+      screenMasks: this.screen.masks,
+      searchLines: this.search.lines,
+    };
   }
 
   /** Waits until the terminal has parsed everything written so far. */

@@ -15,13 +15,19 @@ import { captureLogs } from '@/test/harness/capture-logs';
 /** A finished recording in the file store, not indexed yet. */
 async function finishedRecording(): Promise<string> {
   const { user } = await makeUser();
-  const [session] = await db().insert(sessions).values({ userId: user.id, resourceName: 'host', resourceType: 'ssh', status: 'ended', startedAt: sql`now()` }).returning();
+  const [session] = await db()
+    .insert(sessions)
+    .values({ userId: user.id, resourceName: 'host', resourceType: 'ssh', status: 'ended', startedAt: sql`now()` })
+    .returning();
   const id = session!.id;
   await db().insert(recordings).values({ id, userId: user.id, store: 'file', formatVersion: FORMAT_VERSION, cols: 80, rows: 24 });
   const log = new RecordingLog({ recordingId: id, writer: await recordingStore('file').create(id, () => undefined), onError: () => undefined });
   for (let i = 0; i < 50; i++) log.append('o', Buffer.from(`$ echo ${i}\r\n${i}\r\n`));
   const stats = await log.finish();
-  await db().update(recordings).set({ ...statsColumns(stats), status: 'complete' }).where(eq(recordings.id, id));
+  await db()
+    .update(recordings)
+    .set({ ...statsColumns(stats), status: 'complete' })
+    .where(eq(recordings.id, id));
   return id;
 }
 

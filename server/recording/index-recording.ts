@@ -20,7 +20,11 @@ import { log } from '../log/logger';
  * Indexes in a worker thread when one can be started (the built worker, or from source with
  * tsx); otherwise, or if the worker fails to start, on this thread.
  */
-export async function computeIndex(recording: RecordingRef & { cols: number; rows: number; duration: number }, rules: ScreenRules, signal?: AbortSignal): Promise<IndexResult> {
+export async function computeIndex(
+  recording: RecordingRef & { cols: number; rows: number; duration: number },
+  rules: ScreenRules,
+  signal?: AbortSignal,
+): Promise<IndexResult> {
   try {
     return await computeIndexInWorker(recording, rules, signal);
   } catch (error) {
@@ -60,7 +64,11 @@ function startWorker(workerData: unknown): Worker {
 /** Events sent to the worker per message (one chunk's worth, at most). */
 const WORKER_BATCH = 2000;
 
-async function computeIndexInWorker(recording: RecordingRef & { cols: number; rows: number; duration: number }, rules: ScreenRules, signal?: AbortSignal): Promise<IndexResult> {
+async function computeIndexInWorker(
+  recording: RecordingRef & { cols: number; rows: number; duration: number },
+  rules: ScreenRules,
+  signal?: AbortSignal,
+): Promise<IndexResult> {
   const worker = startWorker({ cols: recording.cols, rows: recording.rows, duration: recording.duration, rules });
   let hasAnswered = false;
   let waiter: { resolve: (message: WorkerAnswer) => void; reject: (error: Error) => void } | undefined;
@@ -121,7 +129,13 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
     await db().transaction(async (tx) => {
       await tx.delete(recordingCommands).where(eq(recordingCommands.recordingId, recording.id));
       for (let i = 0; i < result.commands.length; i += 200) {
-        await tx.insert(recordingCommands).values(result.commands.slice(i, i + 200).map((command, j) => ({ recordingId: recording.id, seq: i + j, ...command, duration: roundDuration(command.duration) })));
+        await tx
+          .insert(recordingCommands)
+          .values(
+            result.commands
+              .slice(i, i + 200)
+              .map((command, j) => ({ recordingId: recording.id, seq: i + j, ...command, duration: roundDuration(command.duration) })),
+          );
       }
       await tx.delete(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, recording.id));
       await tx.insert(recordingScreenMasks).values({ recordingId: recording.id, version: SCREEN_MASKS_VERSION, masks: result.screenMasks });
@@ -156,7 +170,11 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
 }
 
 async function recordingExists(recordingId: string): Promise<boolean> {
-  const rows = await db().select({ id: recordings.id }).from(recordings).where(eq(recordings.id, recordingId)).catch(() => undefined);
+  const rows = await db()
+    .select({ id: recordings.id })
+    .from(recordings)
+    .where(eq(recordings.id, recordingId))
+    .catch(() => undefined);
   // Unknown (the database is gone too): say it failed, as before.
   return rows === undefined || rows.length > 0;
 }

@@ -65,7 +65,12 @@ function sources(recording: RecordingRef): Promise<Source[]> {
 async function sourcesUnchecked(recording: RecordingRef): Promise<Source[]> {
   const store = recordingStore(recording.store);
   const [chunks, open] = await Promise.all([store.listChunks(recording.id), store.readOpen(recording.id)]);
-  const sealed: Source[] = chunks.map((chunk: ChunkInfo) => ({ seq: chunk.seq, tStart: chunk.tStart, tEnd: chunk.tEnd, load: () => loadChunk(recording, chunk.seq) }));
+  const sealed: Source[] = chunks.map((chunk: ChunkInfo) => ({
+    seq: chunk.seq,
+    tStart: chunk.tStart,
+    tEnd: chunk.tEnd,
+    load: () => loadChunk(recording, chunk.seq),
+  }));
   const live: Source[] = open.flatMap((chunk) => {
     const { events } = decodeFrames(chunk.frames);
     if (events.length === 0) return [];

@@ -92,7 +92,9 @@ class ActiveRecording {
     const holder: { recording?: ActiveRecording } = {};
     const writer = await store.create(request.sessionId, (error) => holder.recording?.fail(error));
     const size = request.size ?? { cols: 80, rows: 24 };
-    await db().insert(recordings).values({ id: request.sessionId, userId: request.userId, store: store.kind, formatVersion: FORMAT_VERSION, cols: size.cols, rows: size.rows });
+    await db()
+      .insert(recordings)
+      .values({ id: request.sessionId, userId: request.userId, store: store.kind, formatVersion: FORMAT_VERSION, cols: size.cols, rows: size.rows });
     holder.recording = new ActiveRecording(request.sessionId, writer);
     activeRecordingIds().add(request.sessionId);
     return holder.recording;
@@ -202,7 +204,11 @@ class ActiveRecording {
     this.maskCount += event.masks.length;
     // Masks are rare next to frames: a label lookup each is fine here.
     for (const mask of event.masks) metrics().masksApplied.inc({ rule: mask.rule });
-    addMaskMark(this.maskMarks, this.log.stats.duration, event.masks.map((mask) => mask.rule));
+    addMaskMark(
+      this.maskMarks,
+      this.log.stats.duration,
+      event.masks.map((mask) => mask.rule),
+    );
   }
 
   /** The row's columns: stats, and where masking happened (for the timeline). */

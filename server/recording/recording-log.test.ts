@@ -27,7 +27,12 @@ it('stores every event byte for byte across chunk buffers that grow, fill, and a
   const store = new FileRecordingStore(root);
   // Two recordings at once share the pool of chunk buffers.
   const ids = [randomUUID(), randomUUID()];
-  const logs = await Promise.all(ids.map(async (id) => new RecordingLog({ recordingId: id, writer: await store.create(id), isBatching: true, onError: (error) => expect.unreachable(error.message) })));
+  const logs = await Promise.all(
+    ids.map(
+      async (id) =>
+        new RecordingLog({ recordingId: id, writer: await store.create(id), isBatching: true, onError: (error) => expect.unreachable(error.message) }),
+    ),
+  );
   // Keystrokes, bulk output (dense and text), a frame bigger than a whole chunk, control events.
   const sizes = [1, 3, 4096, 32 * 1024, 700, 2 * CHUNK_BYTES + 5, 65 * 1024, 0, 16 * 1024, 32 * 1024, 32 * 1024];
   const sent = ids.map((_, j) =>

@@ -12,7 +12,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function liveRecording(): Promise<string> {
   const { user } = await makeUser();
-  const [session] = await db().insert(sessions).values({ userId: user.id, resourceName: 'host', resourceType: 'ssh', status: 'active', startedAt: sql`now()` }).returning();
+  const [session] = await db()
+    .insert(sessions)
+    .values({ userId: user.id, resourceName: 'host', resourceType: 'ssh', status: 'active', startedAt: sql`now()` })
+    .returning();
   await db().insert(recordings).values({ id: session!.id, userId: user.id, store: 'file', formatVersion: FORMAT_VERSION, cols: 80, rows: 24 });
   return session!.id;
 }

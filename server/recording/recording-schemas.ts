@@ -16,8 +16,14 @@ const day = z
 export const recordingListQuery = z.object({
   /** `mine` (the default for engineers) or `all` (the default for auditors and admins). */
   scope: z.enum(['mine', 'all']).optional(),
-  resourceId: z.uuid().optional().or(z.literal('').transform(() => undefined)),
-  status: z.enum(RECORDING_STATUSES).optional().or(z.literal('').transform(() => undefined)),
+  resourceId: z
+    .uuid()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  status: z
+    .enum(RECORDING_STATUSES)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Started on or after this day (UTC). */
   from: day,
   /** Started on or before this day (UTC). */

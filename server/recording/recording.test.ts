@@ -57,7 +57,8 @@ async function openTerminal(url: string) {
   const waitFor = async (pattern: RegExp, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!pattern.test(Buffer.from(text, 'latin1').toString('utf8'))) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; tail ${JSON.stringify(Buffer.from(text, 'latin1').toString('utf8').slice(-300))}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${pattern}; tail ${JSON.stringify(Buffer.from(text, 'latin1').toString('utf8').slice(-300))}`);
       await sleep(20);
     }
   };
@@ -140,7 +141,12 @@ describeEachDriver('session recording', (driver) => {
 
     // A seek: keyframe (maybe none in a short session) plus the tail reproduce the same bytes.
     const range = await getEvents({ actor, recordingId: id, query: { from: 0, to: detail.duration + 1, keyframe: true } });
-    expect(range.events.filter((e) => e[1] === 'o').map((e) => e[2]).join('')).toBe(received().toString('utf8'));
+    expect(
+      range.events
+        .filter((e) => e[1] === 'o')
+        .map((e) => e[2])
+        .join(''),
+    ).toBe(received().toString('utf8'));
 
     // The export plays: `asciinema cat` (under a terminal, as it insists) prints the same output.
     const cast = await exportRecording({ actor, recordingId: id, format: 'asciicast' });
@@ -305,9 +311,13 @@ describeEachDriver('session recording', (driver) => {
     const shared = await createAnnotation({ actor: owner, recordingId: id, input: { t: 0.01, endT: 0.04, body: 'range', isShared: true } });
     expect((await listAnnotations({ actor: owner, recordingId: id })).map((n) => n.body)).toEqual(['range', 'look **here**']);
     expect((await listAnnotations({ actor: auditor, recordingId: id })).map((n) => n.body)).toEqual(['range']);
-    await expect(updateAnnotation({ actor: auditor, recordingId: id, annotationId: shared.id, input: { body: 'mine now' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(updateAnnotation({ actor: auditor, recordingId: id, annotationId: shared.id, input: { body: 'mine now' } })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await expect(deleteAnnotation({ actor: auditor, recordingId: id, annotationId: privateNote.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await updateAnnotation({ actor: owner, recordingId: id, annotationId: privateNote.id, input: { body: 'edited', tags: ['db'] } })).body).toBe('edited');
+    expect((await updateAnnotation({ actor: owner, recordingId: id, annotationId: privateNote.id, input: { body: 'edited', tags: ['db'] } })).body).toBe(
+      'edited',
+    );
     expect((await listMyNotes({ actor: owner, query: { tag: 'db' } })).notes.map((n) => n.body)).toEqual(['edited']);
     expect((await listMyNotes({ actor: owner })).tags).toEqual(['db']);
     await deleteAnnotation({ actor: owner, recordingId: id, annotationId: privateNote.id });

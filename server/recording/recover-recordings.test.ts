@@ -68,7 +68,10 @@ describeEachDriver('recording recovery', () => {
         // Another replica may own it: nothing happens while its session is active…
         expect(await sweepOrphanedRecordings()).toBe(0);
         // …and once the gateway's stale-session sweep marked the session, it is closed.
-        await db().update(sessions).set({ status: 'interrupted', endedAt: sql`now() - interval '5 minutes'` }).where(eq(sessions.id, id));
+        await db()
+          .update(sessions)
+          .set({ status: 'interrupted', endedAt: sql`now() - interval '5 minutes'` })
+          .where(eq(sessions.id, id));
         expect(await sweepOrphanedRecordings()).toBe(1);
       }
       const { row, output } = await recordedOutput(id);

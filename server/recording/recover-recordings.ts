@@ -73,7 +73,12 @@ async function interruptSessions(ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db()
     .update(sessions)
-    .set({ status: 'interrupted', endedAt: sql`coalesce(${sessions.heartbeatAt}, now())`, endReason: 'error', endMessage: 'Porthole stopped while the session was open.' })
+    .set({
+      status: 'interrupted',
+      endedAt: sql`coalesce(${sessions.heartbeatAt}, now())`,
+      endReason: 'error',
+      endMessage: 'Porthole stopped while the session was open.',
+    })
     .where(and(inArray(sessions.id, ids), eq(sessions.status, 'active')));
 }
 

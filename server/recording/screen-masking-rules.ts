@@ -9,6 +9,9 @@ import type { ScreenRules } from './screen-secrets';
  * applies: the screen check runs after the session, when the recording is indexed).
  */
 export async function loadScreenRules(recordingId: string): Promise<ScreenRules> {
-  const [[session], ruleSet] = await Promise.all([db().select({ resourceId: sessions.resourceId }).from(sessions).where(eq(sessions.id, recordingId)), loadRuleSet()]);
+  const [[session], ruleSet] = await Promise.all([
+    db().select({ resourceId: sessions.resourceId }).from(sessions).where(eq(sessions.id, recordingId)),
+    loadRuleSet(),
+  ]);
   return { overrides: ruleSet.overrides, custom: applicableCustomRules(ruleSet.custom, session?.resourceId ?? undefined) };
 }

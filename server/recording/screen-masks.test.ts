@@ -127,7 +127,15 @@ describeEachDriver('secrets that form only on the rendered screen', (driver) => 
 
     // Read before indexing: computed on the fly.
     const early = await getEvents({ actor, recordingId: created.id, query: { from: 0, to: recording.duration + 1, keyframe: true } });
-    expectNoSecrets(await rendered(early.events.filter(([, kind]) => kind === 'o').map(([, , data]) => data).join('')), 'the replay before indexing');
+    expectNoSecrets(
+      await rendered(
+        early.events
+          .filter(([, kind]) => kind === 'o')
+          .map(([, , data]) => data)
+          .join(''),
+      ),
+      'the replay before indexing',
+    );
 
     await scheduleIndexing(created.id);
     const [masksRow] = await db().select().from(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, created.id));
@@ -139,7 +147,13 @@ describeEachDriver('secrets that form only on the rendered screen', (driver) => 
     expect(commands.map((c) => c.text)).toContain(`echo ${'*'.repeat(AWS_KEY.length)}`);
 
     const replay = await getEvents({ actor, recordingId: created.id, query: { from: 0, to: recording.duration + 1, keyframe: true } });
-    const replayed = await rendered((replay.keyframe?.data ?? '') + replay.events.filter(([, kind]) => kind === 'o').map(([, , data]) => data).join(''));
+    const replayed = await rendered(
+      (replay.keyframe?.data ?? '') +
+        replay.events
+          .filter(([, kind]) => kind === 'o')
+          .map(([, , data]) => data)
+          .join(''),
+    );
     expectNoSecrets(replayed, 'the replay');
     expect(replayed).toContain('*'.repeat(AWS_KEY.length));
 
@@ -154,7 +168,10 @@ describeEachDriver('secrets that form only on the rendered screen', (driver) => 
     const castFile = path.join(workDir, `${created.id}.cast`);
     fs.writeFileSync(castFile, await new Response((await exportRecording({ actor, recordingId: created.id, format: 'asciicast' })).body).text());
     // asciinema opens /dev/tty: `script` gives it a terminal of its own.
-    const { stdout } = await promisify(execFile)('script', ['-q', '-e', '-c', `asciinema cat '${castFile}'`, '/dev/null'], { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)('script', ['-q', '-e', '-c', `asciinema cat '${castFile}'`, '/dev/null'], {
+      encoding: 'buffer',
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const played = await rendered(stdout);
     expectNoSecrets(played, 'asciinema cat');
     expect(played).toContain('*'.repeat(GITHUB_TOKEN.length));
@@ -162,7 +179,15 @@ describeEachDriver('secrets that form only on the rendered screen', (driver) => 
     // Indexed before screen masks existed: masks are computed on read, and it is indexed again.
     await db().delete(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, created.id));
     const old = await getEvents({ actor, recordingId: created.id, query: { from: recording.duration, to: recording.duration + 1, keyframe: true } });
-    expectNoSecrets(await rendered(old.events.filter(([, kind]) => kind === 'o').map(([, , data]) => data).join('')), 'the replay of an older index');
+    expectNoSecrets(
+      await rendered(
+        old.events
+          .filter(([, kind]) => kind === 'o')
+          .map(([, , data]) => data)
+          .join(''),
+      ),
+      'the replay of an older index',
+    );
     await drainIndexing();
     expect(await db().select().from(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, created.id))).toHaveLength(1);
   });

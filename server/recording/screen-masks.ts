@@ -23,7 +23,9 @@ const globalForMasks = globalThis as unknown as { __portholeScreenMasks?: Map<st
  * indexed yet (live, just ended, indexed before screen masks existed, or indexing failed) gets
  * them computed here, so no reader ever shows a screen that was not checked (fail closed).
  */
-export async function screenMasksOf(recording: Pick<Recording, 'id' | 'store' | 'cols' | 'rows' | 'duration' | 'eventCount' | 'status' | 'indexState'>): Promise<RecordingScreenMasks> {
+export async function screenMasksOf(
+  recording: Pick<Recording, 'id' | 'store' | 'cols' | 'rows' | 'duration' | 'eventCount' | 'status' | 'indexState'>,
+): Promise<RecordingScreenMasks> {
   const [row] = await db().select().from(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, recording.id));
   if (row && row.version === SCREEN_MASKS_VERSION) return { masks: screenMask.array().parse(row.masks), hasMaskedKeyframes: true };
   // Indexed before screen masks existed (or by another version): index it again, in the background.
@@ -44,7 +46,12 @@ export async function screenMasksOf(recording: Pick<Recording, 'id' | 'store' | 
 }
 
 async function computeScreenMasks(recording: Pick<Recording, 'id' | 'store' | 'cols' | 'rows' | 'duration'>): Promise<ScreenMask[]> {
-  const builder = new IndexBuilder({ cols: recording.cols, rows: recording.rows, duration: recording.duration, findSecrets: screenSecretFinder(await loadScreenRules(recording.id)) });
+  const builder = new IndexBuilder({
+    cols: recording.cols,
+    rows: recording.rows,
+    duration: recording.duration,
+    findSecrets: screenSecretFinder(await loadScreenRules(recording.id)),
+  });
   for await (const event of iterateEvents(recording)) await builder.add(event);
   return (await builder.finish()).screenMasks;
 }

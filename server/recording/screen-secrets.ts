@@ -17,7 +17,16 @@ export function rulesMasker(rules: ScreenRules): Masker {
   const custom: MaskRule[] = [];
   for (const row of rules.custom) {
     try {
-      custom.push(compileCustomRule({ id: row.id, name: row.name, pattern: row.pattern, replacement: row.replacement ?? undefined, strategy: row.strategy, caseInsensitive: row.caseInsensitive }));
+      custom.push(
+        compileCustomRule({
+          id: row.id,
+          name: row.name,
+          pattern: row.pattern,
+          replacement: row.replacement ?? undefined,
+          strategy: row.strategy,
+          caseInsensitive: row.caseInsensitive,
+        }),
+      );
     } catch {
       // Validated when saved; the session's masker skipped it too.
     }

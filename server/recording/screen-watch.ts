@@ -174,7 +174,13 @@ export class ScreenWatch {
     }
     if (cells.length === 0) return undefined;
     const x = buffer.cursorX;
-    const lastCell = x >= this.terminal.cols ? buffer.getLine(buffer.baseY + buffer.cursorY)?.getCell(this.terminal.cols - 1)?.getChars() || ' ' : undefined;
+    const lastCell =
+      x >= this.terminal.cols
+        ? buffer
+            .getLine(buffer.baseY + buffer.cursorY)
+            ?.getCell(this.terminal.cols - 1)
+            ?.getChars() || ' '
+        : undefined;
     return {
       t: position.t,
       seq: position.seq,
@@ -205,7 +211,13 @@ export class ScreenWatch {
     for (const span of spans) {
       for (let i = span.start; i < Math.min(span.end, places.length); i++) {
         const { row, col } = places[i]!;
-        const width = Math.max(1, buffer.getLine(row + buffer.baseY)?.getCell(col, this.cell)?.getWidth() ?? 1);
+        const width = Math.max(
+          1,
+          buffer
+            .getLine(row + buffer.baseY)
+            ?.getCell(col, this.cell)
+            ?.getWidth() ?? 1,
+        );
         const open = cells[cells.length - 1];
         if (open && open.row === row && open.rule === span.rule && col <= open.endCol && col >= open.startCol) open.endCol = Math.max(open.endCol, col + width);
         else cells.push({ row, startCol: col, endCol: col + width, rule: span.rule });

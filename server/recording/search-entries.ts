@@ -54,6 +54,8 @@ export async function syncNoteEntry(note: Annotation): Promise<void> {
       .select({ seq: sql<number>`coalesce(max(${searchEntries.seq}), -1)::int` })
       .from(searchEntries)
       .where(eq(searchEntries.recordingId, note.recordingId));
-    await tx.insert(searchEntries).values({ recordingId: note.recordingId, seq: (last?.seq ?? -1) + 1, kind: 'note', t: note.t, text: noteText(note), annotationId: note.id });
+    await tx
+      .insert(searchEntries)
+      .values({ recordingId: note.recordingId, seq: (last?.seq ?? -1) + 1, kind: 'note', t: note.t, text: noteText(note), annotationId: note.id });
   });
 }

@@ -80,7 +80,7 @@ export class SearchLines {
   private readScreen(): void {
     const buffer = this.terminal.buffer.active;
     if (buffer.type !== 'normal') return;
-    for (let y = buffer.baseY; y < buffer.baseY + this.terminal.rows; ) {
+    for (let y = buffer.baseY; y < buffer.baseY + this.terminal.rows;) {
       const line = logicalLineAt(buffer, y);
       this.pushOutput(line.text);
       y = Math.max(line.endY, y) + 1;

@@ -37,7 +37,8 @@ export async function verifyChain(recording: Pick<Recording, 'id' | 'store' | 's
       if (header.prevHash !== prev) return fail(`chunk ${seq} does not follow chunk ${seq - 1}: the hash chain is broken`, seq);
     } catch (error) {
       // Decoding errors name their chunk already ("chunk 3 does not match its checksum").
-      if (error instanceof FormatError) return fail(error.message.startsWith(`chunk ${seq} `) ? error.message : `chunk ${seq} is damaged: ${error.message}`, seq);
+      if (error instanceof FormatError)
+        return fail(error.message.startsWith(`chunk ${seq} `) ? error.message : `chunk ${seq} is damaged: ${error.message}`, seq);
       throw error;
     }
     prev = sha256(bytes);

@@ -13,10 +13,7 @@ export async function deleteResource({ actor, resourceId }: { actor: Actor; reso
   const existing = await requireResource(resourceId);
   await db().transaction(async (tx) => {
     await tx.delete(resources).where(eq(resources.id, resourceId));
-    await recordAuditEvent(
-      { actorId: actor.id, action: 'resource.delete', targetType: 'resource', targetId: resourceId, data: { name: existing.name } },
-      tx,
-    );
+    await recordAuditEvent({ actorId: actor.id, action: 'resource.delete', targetType: 'resource', targetId: resourceId, data: { name: existing.name } }, tx);
   });
   terminateSessions({ resourceId }, 'resource_deleted');
 }

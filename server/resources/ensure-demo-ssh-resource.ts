@@ -15,7 +15,13 @@ export type DemoSshEndpoint = { host: string; port: number; username: string; pa
  * description, tags or access rules stay.
  */
 export async function ensureDemoSshResource(endpoint: DemoSshEndpoint): Promise<string> {
-  const connection = { host: endpoint.host, port: endpoint.port, username: endpoint.username, hostKey: endpoint.hostKey, hostKeyFingerprint: endpoint.hostKeyFingerprint };
+  const connection = {
+    host: endpoint.host,
+    port: endpoint.port,
+    username: endpoint.username,
+    hostKey: endpoint.hostKey,
+    hostKeyFingerprint: endpoint.hostKeyFingerprint,
+  };
   return db().transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: resources.id })
@@ -40,7 +46,10 @@ export async function ensureDemoSshResource(endpoint: DemoSshEndpoint): Promise<
       credentials: sealCredentials(id, { password: endpoint.password }),
       ...connection,
     });
-    await recordAuditEvent({ actorId: null, action: 'resource.create', targetType: 'resource', targetId: id, data: { name: DEMO_SSH_RESOURCE_NAME, type: 'ssh', demo: true } }, tx);
+    await recordAuditEvent(
+      { actorId: null, action: 'resource.create', targetType: 'resource', targetId: id, data: { name: DEMO_SSH_RESOURCE_NAME, type: 'ssh', demo: true } },
+      tx,
+    );
     return id;
   });
 }

@@ -6,7 +6,6 @@ import { AppError } from '../errors/app-error';
 import { requireResource } from './find-resource';
 import type { HostKeyCheck } from './host-key-schemas';
 
-
 /** A connector failure becomes a 422 with its clear message: the address is wrong, not the request. */
 export function hostKeyFetchError(error: unknown): unknown {
   return error instanceof ConnectorError ? new AppError('VALIDATION', { userMessage: error.userMessage, fields: { host: [error.userMessage] } }) : error;

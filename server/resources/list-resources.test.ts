@@ -12,8 +12,7 @@ describeEachDriver('listResources', () => {
     await makeResource(postgresResource({ name: 'orders', host: 'orders.prod.internal', tags: ['env=prod'] }));
     await makeResource(postgresResource({ name: 'analytics_ro', host: 'warehouse', tags: ['team-data'] }));
 
-    const names = async (query: Parameters<typeof listResources>[0]['query']) =>
-      (await listResources({ actor, query })).map((r) => r.name);
+    const names = async (query: Parameters<typeof listResources>[0]['query']) => (await listResources({ actor, query })).map((r) => r.name);
 
     expect(await names({})).toEqual(['analytics_ro', 'Build box', 'orders', 'web-1']);
     // Search matches name, description and host, case-insensitively.

@@ -15,7 +15,9 @@ describeEachDriver('resources and the cloud metadata service', () => {
       expect((await rejectsWith(createResource({ actor, input: sshResource({ host }) }), 'VALIDATION')).fields, host).toEqual({ host: REFUSED });
     }
     const resource = await createResource({ actor, input: postgresResource({ host: '10.0.0.7' }) });
-    expect((await rejectsWith(updateResource({ actor, resourceId: resource.id, input: { host: '169.254.169.254' } }), 'VALIDATION')).fields).toEqual({ host: REFUSED });
+    expect((await rejectsWith(updateResource({ actor, resourceId: resource.id, input: { host: '169.254.169.254' } }), 'VALIDATION')).fields).toEqual({
+      host: REFUSED,
+    });
   });
 
   it('still accepts private hosts, and metadata hosts with PORTHOLE_ALLOW_METADATA_HOSTS=1', async () => {

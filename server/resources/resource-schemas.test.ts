@@ -3,11 +3,13 @@ import { createResourceInput, sshUsername } from './resource-schemas';
 
 describe('SSH user names', () => {
   it('accepts POSIX user names', () => {
-    for (const name of ['deploy', 'root', '_svc', 'porthole-test', 'ci_runner2', 'machine$', 'a'.repeat(32)]) expect(sshUsername.safeParse(name).success, name).toBe(true);
+    for (const name of ['deploy', 'root', '_svc', 'porthole-test', 'ci_runner2', 'machine$', 'a'.repeat(32)])
+      expect(sshUsername.safeParse(name).success, name).toBe(true);
   });
 
   it('refuses anything a shell or log line could read as more than a name', () => {
-    for (const name of ['root; rm -rf', 'root rm', 'Deploy', '-oProxyCommand=x', '1abc', 'a$b', 'user@host', 'a'.repeat(33), '']) expect(sshUsername.safeParse(name).success, name).toBe(false);
+    for (const name of ['root; rm -rf', 'root rm', 'Deploy', '-oProxyCommand=x', '1abc', 'a$b', 'user@host', 'a'.repeat(33), ''])
+      expect(sshUsername.safeParse(name).success, name).toBe(false);
   });
 
   it('holds for a new SSH resource, with the error on the username field; database users keep their wider rule', () => {

@@ -51,7 +51,11 @@ const tags = z
 const allowedRoles = z.array(z.enum(ROLES)).min(1, 'Choose at least one role');
 /** Days this resource's recordings are kept; null (an empty field) follows the installation's default, 0 keeps them forever. */
 const retentionDays = z
-  .union([z.literal('').transform(() => null), z.null(), z.coerce.number().int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years')])
+  .union([
+    z.literal('').transform(() => null),
+    z.null(),
+    z.coerce.number().int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years'),
+  ])
   .describe('Days recordings are kept; null follows the default, 0 = forever');
 const tlsSettings = z.object({
   mode: z.enum(['disable', 'require', 'verify-full']).default('disable'),
@@ -97,9 +101,7 @@ function requireSshSecret(input: { type: string; password?: string; privateKey?:
   }
 }
 
-export const createResourceInput = z
-  .discriminatedUnion('type', [sshResourceInput, postgresResourceInput, mysqlResourceInput])
-  .superRefine(requireSshSecret);
+export const createResourceInput = z.discriminatedUnion('type', [sshResourceInput, postgresResourceInput, mysqlResourceInput]).superRefine(requireSshSecret);
 export type CreateResourceInput = z.input<typeof createResourceInput>;
 
 /**

@@ -65,7 +65,11 @@ describeEachDriver('updateResource', () => {
     }
     // Unchanged values, or other fields, keep it; a password given with the new host is the one kept.
     const created = await makeResource(postgresResource({ password: 'keep-me-secret' }));
-    await updateResource({ actor, resourceId: created.id, input: { host: 'db.internal', port: 5432, database: 'app', username: 'app', tls: { mode: 'require' } } });
+    await updateResource({
+      actor,
+      resourceId: created.id,
+      input: { host: 'db.internal', port: 5432, database: 'app', username: 'app', tls: { mode: 'require' } },
+    });
     expect((await stored(created.id)).password).toBe('keep-me-secret');
     const moved = await updateResource({ actor, resourceId: created.id, input: { host: 'db2.internal', password: 'new-secret' } });
     expect(moved).toMatchObject({ host: 'db2.internal', hasPassword: true });

@@ -20,6 +20,9 @@ export async function liftHold({ actor, holdId, input }: { actor: Actor; holdId:
       .where(and(eq(legalHolds.id, holdId), isNull(legalHolds.liftedAt)))
       .returning();
     if (!lifted) throw new AppError('NOT_FOUND', { userMessage: 'No such active legal hold.' });
-    await recordAuditEvent({ actorId: actor.id, action: 'legal_hold.lifted', targetType: lifted.scope, targetId: lifted.targetId, data: { holdId, reason } }, tx);
+    await recordAuditEvent(
+      { actorId: actor.id, action: 'legal_hold.lifted', targetType: lifted.scope, targetId: lifted.targetId, data: { holdId, reason } },
+      tx,
+    );
   });
 }

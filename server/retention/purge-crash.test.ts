@@ -16,7 +16,10 @@ afterAll(() => {
 /** One process of the test's Porthole; its last stdout line is its answer. */
 async function child(dataDir: string, secretKey: string, ...args: string[]) {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, dataDir, secretKey, ...args], { env: { ...process.env, NODE_NO_WARNINGS: '1' }, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, dataDir, secretKey, ...args], {
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      timeout: 60_000,
+    });
     return { killed: false, answer: JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown> };
   } catch (error) {
     const { signal, stderr } = error as { signal?: string; stderr?: string };

@@ -19,7 +19,12 @@ export type PurgeHooks = { afterStep?: (step: PurgeStep) => void | Promise<void>
 export async function claimForPurge(recordingId: string, cause: TombstoneCause): Promise<boolean> {
   return db().transaction(async (tx) => {
     const [row] = await tx
-      .select({ recording: recordings, resourceId: sessions.resourceId, resourceName: sessions.resourceName, isHeld: isHeldSql(recordings.id, recordings.userId, sessions.resourceId) })
+      .select({
+        recording: recordings,
+        resourceId: sessions.resourceId,
+        resourceName: sessions.resourceName,
+        isHeld: isHeldSql(recordings.id, recordings.userId, sessions.resourceId),
+      })
       .from(recordings)
       .innerJoin(sessions, eq(sessions.id, recordings.id))
       .where(eq(recordings.id, recordingId))
@@ -66,7 +71,13 @@ export async function finishPurge(recordingId: string, actorId: string | null, h
     if (stamped.length === 0) return;
     const action = tombstone.cause === 'retention' ? 'recording.purged' : 'recording.deleted';
     await recordAuditEvent(
-      { actorId, action, targetType: 'recording', targetId: recordingId, data: { resource: tombstone.resourceName, storedBytes: tombstone.storedBytes, headHash: tombstone.headHash } },
+      {
+        actorId,
+        action,
+        targetType: 'recording',
+        targetId: recordingId,
+        data: { resource: tombstone.resourceName, storedBytes: tombstone.storedBytes, headHash: tombstone.headHash },
+      },
       tx,
     );
   });

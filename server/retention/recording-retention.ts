@@ -10,7 +10,13 @@ export type { RecordingRetention } from '@/lib/retention/retention-views';
 const DAY_MS = 86_400_000;
 
 /** What happens to one recording: when it goes, and what holds it. */
-export async function recordingRetention(recording: { id: string; userId: string; resourceId: string | null; startedAt: string; endedAt: string | null }): Promise<RecordingRetention> {
+export async function recordingRetention(recording: {
+  id: string;
+  userId: string;
+  resourceId: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}): Promise<RecordingRetention> {
   const [settings, holds, resourceDays] = await Promise.all([getRetentionSettings(), activeHoldsOn(recording), resourceRetention(recording.resourceId)]);
   const days = resourceDays ?? settings.defaultDays;
   const end = Date.parse(recording.endedAt ?? recording.startedAt);

@@ -29,7 +29,10 @@ export async function updateRetentionSettings({ actor, input }: { actor: Actor; 
   const before = await getRetentionSettings();
   await db().transaction(async (tx) => {
     await writeSetting(SETTING_KEY, next, tx);
-    await recordAuditEvent({ actorId: actor.id, action: 'settings.retention_updated', targetType: 'settings', targetId: SETTING_KEY, data: { before, after: next } }, tx);
+    await recordAuditEvent(
+      { actorId: actor.id, action: 'settings.retention_updated', targetType: 'settings', targetId: SETTING_KEY, data: { before, after: next } },
+      tx,
+    );
   });
   return next;
 }

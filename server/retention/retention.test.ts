@@ -58,7 +58,13 @@ describeEachDriver('recording retention', () => {
       for (const step of ['tombstone', 'store'] as const) {
         const id = await sealedRecording({ userId: engineer.id, store, endedDaysAgo: 3 });
         const crash = new Error(`died after ${step}`);
-        await expect(purgeExpiredRecordings({ afterStep: (done) => { if (done === step) throw crash; } })).rejects.toBe(crash);
+        await expect(
+          purgeExpiredRecordings({
+            afterStep: (done) => {
+              if (done === step) throw crash;
+            },
+          }),
+        ).rejects.toBe(crash);
         const [half] = await db().select().from(recordingTombstones).where(eq(recordingTombstones.id, id));
         expect(half!.purgedAt).toBeNull();
 
@@ -81,7 +87,13 @@ describeEachDriver('recording retention', () => {
     const onForever = await sealedRecording({ userId: engineer.id, resource: forever, endedDaysAgo: 400 });
     const onDefault = await sealedRecording({ userId: engineer.id, endedDaysAgo: 7 });
 
-    const retention = await recordingRetention({ id: onDefault, userId: engineer.id, resourceId: null, startedAt: new Date().toISOString(), endedAt: '2027-01-01T00:00:00.000Z' });
+    const retention = await recordingRetention({
+      id: onDefault,
+      userId: engineer.id,
+      resourceId: null,
+      startedAt: new Date().toISOString(),
+      endedAt: '2027-01-01T00:00:00.000Z',
+    });
     expect(retention).toMatchObject({ days: 30, source: 'default', deletesAt: '2027-01-31T00:00:00.000Z', holds: [] });
 
     await purgeExpiredRecordings();
@@ -104,7 +116,9 @@ describeEachDriver('recording retention', () => {
     ];
     expect(await purgeExpiredRecordings()).toEqual({ purged: 0, resumed: 0 });
     for (const id of [onRecording, onResource, onUser]) expect(await exists(id)).toBe(true);
-    expect((await recordingRetention({ id: onUser, userId: other.id, resourceId: null, startedAt: new Date().toISOString(), endedAt: null })).deletesAt).toBeNull();
+    expect(
+      (await recordingRetention({ id: onUser, userId: other.id, resourceId: null, startedAt: new Date().toISOString(), endedAt: null })).deletesAt,
+    ).toBeNull();
 
     const listed = await listHolds({ actor: auditor });
     expect(listed.map((hold) => hold.targetLabel)).toEqual(expect.arrayContaining(['held-host', expect.stringContaining('Held User')]));

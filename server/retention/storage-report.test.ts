@@ -22,7 +22,12 @@ describeEachDriver('recording storage report', () => {
     const report = await storageReport({ actor: admin });
     expect(report.total.count).toBe(3);
     expect(report.total.bytes).toBeGreaterThan(0);
-    expect(report.byResource.map((row) => [row.label, row.count])).toEqual(expect.arrayContaining([['web-1', 2], ['db-1', 1]]));
+    expect(report.byResource.map((row) => [row.label, row.count])).toEqual(
+      expect.arrayContaining([
+        ['web-1', 2],
+        ['db-1', 1],
+      ]),
+    );
     expect(report.byUser.find((row) => row.key === ada.id)?.count).toBe(2);
     expect(report.nextPurge.count).toBe(1);
     expect(report.nextPurge.sample.map((row) => row.key)).toEqual([expired]);

@@ -30,8 +30,12 @@ export async function storageReport({ actor }: { actor: Actor }): Promise<Storag
   const { defaultDays } = await getRetentionSettings();
   const select = sql`count(*) as count, sum(r.stored_bytes) as bytes, min(r.started_at) as oldest`;
   const [byResource, byUser, [total], expiring] = await Promise.all([
-    rows(sql`select s.resource_id::text as key, s.resource_name as label, ${select} from ${RETENTION_FROM} group by s.resource_id, s.resource_name order by bytes desc nulls last limit ${GROUP_LIMIT}`),
-    rows(sql`select r.user_id::text as key, u.name || ' <' || u.email || '>' as label, ${select} from ${RETENTION_FROM} join users u on u.id = r.user_id group by r.user_id, u.name, u.email order by bytes desc nulls last limit ${GROUP_LIMIT}`),
+    rows(
+      sql`select s.resource_id::text as key, s.resource_name as label, ${select} from ${RETENTION_FROM} group by s.resource_id, s.resource_name order by bytes desc nulls last limit ${GROUP_LIMIT}`,
+    ),
+    rows(
+      sql`select r.user_id::text as key, u.name || ' <' || u.email || '>' as label, ${select} from ${RETENTION_FROM} join users u on u.id = r.user_id group by r.user_id, u.name, u.email order by bytes desc nulls last limit ${GROUP_LIMIT}`,
+    ),
     rows(sql`select null as key, 'all' as label, ${select} from ${RETENTION_FROM}`),
     expiringRecordings(defaultDays),
   ]);
@@ -42,7 +46,8 @@ type ExpiringRow = Row & { all_count: number | string; all_bytes: number | strin
 
 /** What the purge would remove now: one pass over the expired recordings, counted and summed whole, the oldest 20 listed. */
 async function expiringRecordings(defaultDays: number): Promise<StorageReport['nextPurge']> {
-  const result: unknown = await db().execute(sql`select r.id::text as key, s.resource_name || ', ' || u.name as label, 1 as count, r.stored_bytes as bytes, r.started_at as oldest,
+  const result: unknown = await db()
+    .execute(sql`select r.id::text as key, s.resource_name || ', ' || u.name as label, 1 as count, r.stored_bytes as bytes, r.started_at as oldest,
       count(*) over () as all_count, sum(r.stored_bytes) over () as all_bytes
     from ${RETENTION_FROM} join users u on u.id = r.user_id where ${isExpiredSql(defaultDays)} order by r.started_at limit 20`);
   const found = (result as { rows: ExpiringRow[] }).rows;

@@ -11,5 +11,11 @@ export const searchOperations = [
     tag: 'Search',
     query: searchQuery,
   },
-  { method: 'get', path: '/recordings/{id}/search', summary: "Every hit in one recording, by time (the replay's find bar); same access as the replay", tag: 'Search', query: recordingSearchQuery },
+  {
+    method: 'get',
+    path: '/recordings/{id}/search',
+    summary: "Every hit in one recording, by time (the replay's find bar); same access as the replay",
+    tag: 'Search',
+    query: recordingSearchQuery,
+  },
 ] as const;

@@ -57,4 +57,3 @@ export function filters(actor: Actor, input: SearchQuery, { withEntries = true }
   conditions.push(visibleNoteSql(actor));
   return conditions;
 }
-

@@ -38,7 +38,20 @@ const shell = (t: number, command: string, output: string[]): SyntheticEvent[] =
 
 function sqlEvents(t: number, text: string, error: string | null): SyntheticEvent[] {
   const id = `run-${t}`;
-  const result: SqlEventInput = { sql: 'result', id, index: 0, command: 'SELECT', columns: [], rows: [], masked: [], rowCount: error ? null : 0, durationMs: 3, isTruncated: false, omittedRows: 0, error: error ? { code: '42P01', message: error, position: null } : null };
+  const result: SqlEventInput = {
+    sql: 'result',
+    id,
+    index: 0,
+    command: 'SELECT',
+    columns: [],
+    rows: [],
+    masked: [],
+    rowCount: error ? null : 0,
+    durationMs: 3,
+    isTruncated: false,
+    omittedRows: 0,
+    error: error ? { code: '42P01', message: error, position: null } : null,
+  };
   return [
     [t, 'm', encodeSqlEvent({ sql: 'run', id, script: text, editor: text })],
     [t + 0.001, 'm', encodeSqlEvent({ sql: 'statement', id, index: 0, text })],
@@ -80,7 +93,10 @@ describeEachDriver('cross-recording search', (driver) => {
     // The last word is a prefix: what is typed so far finds the command.
     for (const typed of ['pg_dump schem', 'pg_du', 'schema only']) {
       const prefix = hitsOf(await searchRecordings({ actor, query: q(typed) }));
-      expect(prefix.some((h) => h.kind === 'command' && h.snippet === 'pg_dump --schema-only app'), typed).toBe(true);
+      expect(
+        prefix.some((h) => h.kind === 'command' && h.snippet === 'pg_dump --schema-only app'),
+        typed,
+      ).toBe(true);
     }
     expect(hitsOf(await searchRecordings({ actor, query: q('nonexist') })).length).toBeGreaterThan(0);
 
@@ -151,8 +167,14 @@ describeEachDriver('cross-recording search', (driver) => {
     const onlyAlice = await searchRecordings({ actor: auditor.actor, query: q('connection refused', { ownerId: alice.user.id }) });
     expect(onlyAlice.recordings.map((r) => r.recordingId)).toEqual([aliceRecording]);
 
-    const note = await createAnnotation({ actor: alice.actor, recordingId: aliceRecording, input: { t: 3, body: 'remember the vacuum trick', tags: ['postgres-tips'] } });
-    expect(hitsOf(await searchRecordings({ actor: alice.actor, query: q('vacuum trick') }))).toEqual([expect.objectContaining({ kind: 'note', annotationId: note.id, t: 3 })]);
+    const note = await createAnnotation({
+      actor: alice.actor,
+      recordingId: aliceRecording,
+      input: { t: 3, body: 'remember the vacuum trick', tags: ['postgres-tips'] },
+    });
+    expect(hitsOf(await searchRecordings({ actor: alice.actor, query: q('vacuum trick') }))).toEqual([
+      expect.objectContaining({ kind: 'note', annotationId: note.id, t: 3 }),
+    ]);
     expect(hitsOf(await searchRecordings({ actor: alice.actor, query: q('#postgres-tips') }))).toHaveLength(1);
     expect(hitsOf(await searchRecordings({ actor: auditor.actor, query: q('vacuum') }))).toHaveLength(0);
     await updateAnnotation({ actor: alice.actor, recordingId: aliceRecording, annotationId: note.id, input: { body: 'autovacuum settings', isShared: true } });
@@ -173,9 +195,13 @@ describeEachDriver('cross-recording search', (driver) => {
       resourceName: pg.name,
       resourceType: 'postgres',
       startedAt: new Date('2026-03-05T10:00:00Z'),
-      events: [...sqlEvents(1, 'select * from refused_connections', 'relation "refused_connections" does not exist'), ...sqlEvents(2, 'select 1 -- connection', null)],
+      events: [
+        ...sqlEvents(1, 'select * from refused_connections', 'relation "refused_connections" does not exist'),
+        ...sqlEvents(2, 'select 1 -- connection', null),
+      ],
     });
-    const ids = async (extra: Record<string, unknown>, text = 'connection') => (await searchRecordings({ actor, query: q(text, extra) })).recordings.map((r) => r.recordingId);
+    const ids = async (extra: Record<string, unknown>, text = 'connection') =>
+      (await searchRecordings({ actor, query: q(text, extra) })).recordings.map((r) => r.recordingId);
     expect(await ids({})).toEqual([newer, older]);
     expect(await ids({ resourceId: ssh.id })).toEqual([older]);
     expect(await ids({ resourceType: 'postgres' })).toEqual([newer]);

@@ -41,8 +41,6 @@ export function makeSnippet(text: string, search: ParsedSearch): { snippet: stri
   const suffix = end < flat.length ? '…' : '';
   const snippet = `${prefix}${flat.slice(start, end)}${suffix}`;
   const shift = prefix.length - start;
-  const highlights = matches
-    .filter(([a, b]) => a < end && b > start)
-    .map(([a, b]): [number, number] => [Math.max(a, start) + shift, Math.min(b, end) + shift]);
+  const highlights = matches.filter(([a, b]) => a < end && b > start).map(([a, b]): [number, number] => [Math.max(a, start) + shift, Math.min(b, end) + shift]);
   return { snippet, highlights };
 }

@@ -19,7 +19,13 @@ export async function createSession({ actor, input, clientIp }: { actor: Actor; 
       .returning();
     if (!session) throw new Error('insert returned no row');
     await recordAuditEvent(
-      { actorId: actor.id, action: 'session.create', targetType: 'session', targetId: session.id, data: { resourceId: resource.id, resourceName: resource.name, via: actor.via } },
+      {
+        actorId: actor.id,
+        action: 'session.create',
+        targetType: 'session',
+        targetId: session.id,
+        data: { resourceId: resource.id, resourceName: resource.name, via: actor.via },
+      },
       tx,
     );
     return mintTicket({ actor, sessionId: session.id }, tx);

@@ -103,7 +103,10 @@ describeEachDriver('sessions', () => {
     const alive = await createSession({ actor, input: { resourceId: resource.id } });
     await startSession({ sessionId: stale.id, userId: user.id });
     await startSession({ sessionId: alive.id, userId: user.id });
-    await db().update(sessions).set({ heartbeatAt: sql`now() - interval '10 minutes'` }).where(eq(sessions.id, stale.id));
+    await db()
+      .update(sessions)
+      .set({ heartbeatAt: sql`now() - interval '10 minutes'` })
+      .where(eq(sessions.id, stale.id));
 
     expect(await interruptStaleSessions()).toBe(1);
     expect((await getSession({ actor, sessionId: stale.id })).status).toBe('interrupted');

@@ -17,7 +17,13 @@ export async function startSession({ sessionId, userId, clientIp }: { sessionId:
       .returning();
     if (!session) return undefined;
     await recordAuditEvent(
-      { actorId: userId, action: 'session.start', targetType: 'session', targetId: sessionId, data: { resourceId: session.resourceId, clientIp: session.clientIp } },
+      {
+        actorId: userId,
+        action: 'session.start',
+        targetType: 'session',
+        targetId: sessionId,
+        data: { resourceId: session.resourceId, clientIp: session.clientIp },
+      },
       tx,
     );
     return session;

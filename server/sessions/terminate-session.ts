@@ -16,13 +16,27 @@ export function terminationMessage(actor: Pick<Actor, 'name' | 'email'>, reason:
  * is ended by whichever replica relays it (the `session.terminate` event), which writes the
  * end, with this message, to its row, its recording and the audit log.
  */
-export async function terminateSession({ actor, sessionId, input }: { actor: Actor; sessionId: string; input: TerminateSessionInput }): Promise<z.infer<typeof terminatedSessionView>> {
+export async function terminateSession({
+  actor,
+  sessionId,
+  input,
+}: {
+  actor: Actor;
+  sessionId: string;
+  input: TerminateSessionInput;
+}): Promise<z.infer<typeof terminatedSessionView>> {
   const { session } = await requireVisibleSession(actor, sessionId);
   if (!canSeeAll(actor)) throw new AppError('FORBIDDEN', { userMessage: 'Only auditors and admins can terminate sessions.' });
   const { reason } = terminateSessionInput.parse(input);
   if (session.status !== 'active') throw new AppError('CONFLICT', { userMessage: 'This session is not live any more.' });
   const message = terminationMessage(actor, reason);
-  await recordAuditEvent({ actorId: actor.id, action: 'session.terminate', targetType: 'session', targetId: session.id, data: { reason, userId: session.userId } });
+  await recordAuditEvent({
+    actorId: actor.id,
+    action: 'session.terminate',
+    targetType: 'session',
+    targetId: session.id,
+    data: { reason, userId: session.userId },
+  });
   terminateSessions({ sessionId: session.id }, 'terminated', message);
   return { id: session.id, message };
 }

@@ -12,7 +12,10 @@ const body = z
   .string()
   .max(SNIPPET_BODY_MAX, `At most ${SNIPPET_BODY_MAX.toLocaleString('en-US')} characters`)
   .refine((s) => s.trim() !== '', 'The command or statement is empty');
-const notes = z.string().trim().max(SNIPPET_NOTES_MAX, `At most ${SNIPPET_NOTES_MAX.toLocaleString('en-US')} characters`);
+const notes = z
+  .string()
+  .trim()
+  .max(SNIPPET_NOTES_MAX, `At most ${SNIPPET_NOTES_MAX.toLocaleString('en-US')} characters`);
 const optionalId = z.uuid('Not a valid id').nullable().optional();
 
 export const snippetInput = z.object({
@@ -24,7 +27,12 @@ export const snippetInput = z.object({
   resourceId: optionalId,
   /** The replay it was saved from, and the moment in it. */
   recordingId: optionalId,
-  t: z.coerce.number().min(0).max(31 * 86_400).nullable().optional(),
+  t: z.coerce
+    .number()
+    .min(0)
+    .max(31 * 86_400)
+    .nullable()
+    .optional(),
 });
 export type SnippetInput = z.input<typeof snippetInput>;
 

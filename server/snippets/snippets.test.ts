@@ -18,7 +18,10 @@ describeEachDriver('snippets', () => {
     const { actor } = await makeUser();
     const resource = await makeResource(sshResource());
     const recordingId = await recordingOf(actor, resource);
-    const saved = await createSnippet({ actor, input: { title: '  Disk by folder ', body: 'du -sh /var/* | sort -h', kind: 'command', notes: 'Use **-h** twice', recordingId, t: 90 } });
+    const saved = await createSnippet({
+      actor,
+      input: { title: '  Disk by folder ', body: 'du -sh /var/* | sort -h', kind: 'command', notes: 'Use **-h** twice', recordingId, t: 90 },
+    });
     expect(saved).toMatchObject({ title: 'Disk by folder', body: 'du -sh /var/* | sort -h', kind: 'command', notes: 'Use **-h** twice', recordingId, t: 60 });
     expect(saved.resource).toEqual({ id: resource.id, name: resource.name, type: 'ssh' });
 
@@ -46,7 +49,7 @@ describeEachDriver('snippets', () => {
     expect((await getSnippet({ actor: owner, snippetId: saved.id })).title).toBe('mine');
   });
 
-  it("refuses a source recording the actor may not replay, as if it did not exist", async () => {
+  it('refuses a source recording the actor may not replay, as if it did not exist', async () => {
     const { actor: owner } = await makeUser();
     const { actor: other } = await makeUser();
     const resource = await makeResource(sshResource());
@@ -59,7 +62,10 @@ describeEachDriver('snippets', () => {
     const { actor } = await makeUser();
     const db1 = await makeResource(postgresResource());
     await createSnippet({ actor, input: { title: 'Table sizes', body: 'SELECT relname FROM pg_class', kind: 'sql', resourceId: db1.id } });
-    await createSnippet({ actor, input: { title: 'Tail the log', body: 'journalctl -fu nginx', kind: 'command', notes: 'after a **deploy** on 100% of hosts' } });
+    await createSnippet({
+      actor,
+      input: { title: 'Tail the log', body: 'journalctl -fu nginx', kind: 'command', notes: 'after a **deploy** on 100% of hosts' },
+    });
     await createSnippet({ actor, input: { title: 'Ünïcode héllo', body: 'echo 🚀', kind: 'command' } });
     const titles = async (q: string) => (await listSnippets({ actor, query: { q } })).snippets.map((s) => s.title);
     expect(await titles('PG_CLASS')).toEqual(['Table sizes']);

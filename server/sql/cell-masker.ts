@@ -76,7 +76,9 @@ function compileRule(rule: ColumnMaskRule): CompiledRule {
 function isReferenced(rule: CompiledRule, references: ColumnReferences): boolean {
   if (references.columns.some((name) => rule.regex.test(name))) return true;
   const { table, column } = rule;
-  return table !== undefined && column !== undefined && references.relations.some((name) => table.test(name)) && references.columns.some((name) => column.test(name));
+  return (
+    table !== undefined && column !== undefined && references.relations.some((name) => table.test(name)) && references.columns.some((name) => column.test(name))
+  );
 }
 
 function readsMaskedColumn(rules: readonly CompiledRule[], references: ColumnReferences): boolean {
@@ -108,7 +110,8 @@ export function applyColumnStrategy(value: string, strategy: ColumnMaskRule['str
  * a card, dates, booleans): the value detectors skip them. Types that can hold long digit
  * runs (bigint, numeric) are scanned when a value is long enough to be a card number.
  */
-const INERT_TYPES = /^(bool|boolean|date|time|timetz|timestamp|timestamptz|datetime|interval|year|int2|int4|smallint|int|integer|mediumint|tinyint|float4|float8|float|double|real|oid|regclass|regproc|pg_lsn|cid|xid)$/i;
+const INERT_TYPES =
+  /^(bool|boolean|date|time|timetz|timestamp|timestamptz|datetime|interval|year|int2|int4|smallint|int|integer|mediumint|tinyint|float4|float8|float|double|real|oid|regclass|regproc|pg_lsn|cid|xid)$/i;
 const LONG_NUMBER_TYPES = /^(int8|bigint|numeric|decimal|money)$/i;
 const SHORTEST_CARD = 12;
 
@@ -132,7 +135,15 @@ const SEPARATOR = '\v';
  * `engine` is the session's masker from the masking engine (built-in detectors with the
  * admin's overrides and custom rules); `valueRules` builds one from rules instead (tests).
  */
-export function createCellMasker({ columnRules, valueRules, engine: given }: { columnRules: readonly ColumnMaskRule[]; valueRules?: readonly MaskRule[]; engine?: Masker }): CellMasker {
+export function createCellMasker({
+  columnRules,
+  valueRules,
+  engine: given,
+}: {
+  columnRules: readonly ColumnMaskRule[];
+  valueRules?: readonly MaskRule[];
+  engine?: Masker;
+}): CellMasker {
   const compiledColumnRules = columnRules.map(compileRule);
   const engine: Masker | undefined = given ?? (valueRules && valueRules.length > 0 ? createMasker(valueRules) : undefined);
   const builtInIds = new Set(BUILT_IN_RULES.map((rule) => rule.id));
@@ -158,7 +169,10 @@ export function createCellMasker({ columnRules, valueRules, engine: given }: { c
       strategies = columns.map((column, c) => {
         const names = namesOf(column);
         const strategy = compiledColumnRules.find((rule) => names.some((name) => rule.regex.test(name)))?.strategy;
-        isMaskedWhole[c] = !strategy && column.source === null && (isStatementReadingMasked || (column.reads !== undefined && readsMaskedColumn(compiledColumnRules, column.reads)));
+        isMaskedWhole[c] =
+          !strategy &&
+          column.source === null &&
+          (isStatementReadingMasked || (column.reads !== undefined && readsMaskedColumn(compiledColumnRules, column.reads)));
         return isMaskedWhole[c] ? 'full' : strategy;
       });
       // Admin rules may match anything: only the built-in detectors allow skipping inert types.

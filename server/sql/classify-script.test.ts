@@ -9,7 +9,11 @@ const classesOf = async (script: string, dialect: 'postgres' | 'mysql') => (awai
 describe('splitStatements', () => {
   it('splits at top-level semicolons only', () => {
     const script = `SELECT 'a;b' AS "x;y"; -- c;d\nSELECT $$ e;f $$, $tag$ g; $tag$ /* h; /* i; */ j; */;\n\n  ;SELECT 3`;
-    expect(splitStatements(script, 'postgres').map((s) => s.text)).toEqual([`SELECT 'a;b' AS "x;y"`, `-- c;d\nSELECT $$ e;f $$, $tag$ g; $tag$ /* h; /* i; */ j; */`, 'SELECT 3']);
+    expect(splitStatements(script, 'postgres').map((s) => s.text)).toEqual([
+      `SELECT 'a;b' AS "x;y"`,
+      `-- c;d\nSELECT $$ e;f $$, $tag$ g; $tag$ /* h; /* i; */ j; */`,
+      'SELECT 3',
+    ]);
   });
 
   it('knows MySQL quoting: backslash escapes, backticks and # comments', () => {
@@ -55,15 +59,30 @@ describe('classifyScript (PostgreSQL, libpg_query)', () => {
         ].join(';\n'),
         'postgres',
       ),
-    ).toEqual(['other', 'ddl', 'ddl', 'ddl', 'truncate', 'unbounded_write', 'other', 'unbounded_write', 'other', 'privileges', 'privileges', 'privileges', 'other', 'opaque', 'ddl', 'privileges']);
+    ).toEqual([
+      'other',
+      'ddl',
+      'ddl',
+      'ddl',
+      'truncate',
+      'unbounded_write',
+      'other',
+      'unbounded_write',
+      'other',
+      'privileges',
+      'privileges',
+      'privileges',
+      'other',
+      'opaque',
+      'ddl',
+      'privileges',
+    ]);
   });
 
   it('finds unbounded writes hidden in CTEs and EXPLAIN ANALYZE, not under plain EXPLAIN', async () => {
-    expect(await classesOf('WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d; EXPLAIN ANALYZE UPDATE t SET a = 2; EXPLAIN DELETE FROM t', 'postgres')).toEqual([
-      'unbounded_write',
-      'unbounded_write',
-      'other',
-    ]);
+    expect(
+      await classesOf('WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d; EXPLAIN ANALYZE UPDATE t SET a = 2; EXPLAIN DELETE FROM t', 'postgres'),
+    ).toEqual(['unbounded_write', 'unbounded_write', 'other']);
   });
 
   it('treats what it cannot parse as risky, and admin functions as opaque', async () => {
@@ -108,11 +127,28 @@ describe('classifyScript (MySQL, node-sql-parser)', () => {
         ].join(';\n'),
         'mysql',
       ),
-    ).toEqual(['other', 'ddl', 'ddl', 'ddl', 'truncate', 'unbounded_write', 'other', 'unbounded_write', 'privileges', 'opaque+privileges', 'opaque', 'other', 'other']);
+    ).toEqual([
+      'other',
+      'ddl',
+      'ddl',
+      'ddl',
+      'truncate',
+      'unbounded_write',
+      'other',
+      'unbounded_write',
+      'privileges',
+      'opaque+privileges',
+      'opaque',
+      'other',
+      'other',
+    ]);
   });
 
   it('flags read-only and time-limit overrides', async () => {
-    const statements = await classifyScript('SET SESSION TRANSACTION READ WRITE; SET @@tx_read_only = 0; SET SESSION max_statement_time = 0; SELECT 1', 'mysql');
+    const statements = await classifyScript(
+      'SET SESSION TRANSACTION READ WRITE; SET @@tx_read_only = 0; SET SESSION max_statement_time = 0; SELECT 1',
+      'mysql',
+    );
     expect(statements.map((s) => s.overrides.join('+'))).toEqual(['read_only', 'read_only', 'timeout', '']);
   });
 });
@@ -148,7 +184,10 @@ describe('judgeScript', () => {
   it('refuses PostgreSQL statements its own parser rejects, with the position; MySQL ones go to review', async () => {
     const script = 'SELECT 1; SELECT * FROM t WHERE x = = 1';
     const pgVerdict = judgeScript(await classifyScript(script, 'postgres'), rules, 'postgres');
-    expect(pgVerdict).toMatchObject({ action: 'block', syntaxError: { index: 1, message: 'Syntax error: syntax error at or near "="', position: 'SELECT * FROM t WHERE x = '.length } });
+    expect(pgVerdict).toMatchObject({
+      action: 'block',
+      syntaxError: { index: 1, message: 'Syntax error: syntax error at or near "="', position: 'SELECT * FROM t WHERE x = '.length },
+    });
     const myVerdict = judgeScript(await classifyScript('KILL QUERY 12', 'mysql'), rules, 'mysql');
     expect(myVerdict).toMatchObject({ action: 'review', syntaxError: null });
   });

@@ -8,6 +8,7 @@ import { getSqlSettings, type EffectiveSqlSettings } from './get-sql-settings';
 export async function getSqlSettingsFor({ actor, resourceId }: { actor: Actor; resourceId: string }): Promise<EffectiveSqlSettings> {
   requireRole(actor, 'admin');
   const resource = await requireResource(resourceId);
-  if (resource.type !== 'postgres' && resource.type !== 'mysql') throw new AppError('BAD_REQUEST', { userMessage: 'Only database resources have SQL settings.' });
+  if (resource.type !== 'postgres' && resource.type !== 'mysql')
+    throw new AppError('BAD_REQUEST', { userMessage: 'Only database resources have SQL settings.' });
   return getSqlSettings(resource);
 }

@@ -39,7 +39,8 @@ export function judgeScript(statements: ClassifiedStatement[], rules: SessionRul
     for (const riskClass of statement.classes) {
       const action = rules.policy[riskClass];
       actions.push(action);
-      if (action !== 'allow') reasons.push(`${RISK_CLASS_LABELS[riskClass].name} ${VERBS[action][PLURAL_NAMES.has(riskClass) ? 'many' : 'one']} on this resource`);
+      if (action !== 'allow')
+        reasons.push(`${RISK_CLASS_LABELS[riskClass].name} ${VERBS[action][PLURAL_NAMES.has(riskClass) ? 'many' : 'one']} on this resource`);
     }
     if (statement.overrides.includes('read_only') && rules.isReadOnly) {
       actions.push('block');
@@ -56,9 +57,18 @@ export function judgeScript(statements: ClassifiedStatement[], rules: SessionRul
   const unparsed = dialect === 'postgres' ? judged.findIndex((statement) => !statement.isParsed) : -1;
   const syntaxError =
     unparsed >= 0
-      ? { index: unparsed, message: `Syntax error: ${judged[unparsed]!.parseError ?? 'the statement cannot be parsed'}`, position: judged[unparsed]!.parsePosition }
+      ? {
+          index: unparsed,
+          message: `Syntax error: ${judged[unparsed]!.parseError ?? 'the statement cannot be parsed'}`,
+          position: judged[unparsed]!.parsePosition,
+        }
       : null;
-  return { action: syntaxError ? 'block' : action, statements: judged, reason: syntaxError ? `${syntaxError.message}. Nothing was run.` : action === 'allow' ? '' : describe(judged, action), syntaxError };
+  return {
+    action: syntaxError ? 'block' : action,
+    statements: judged,
+    reason: syntaxError ? `${syntaxError.message}. Nothing was run.` : action === 'allow' ? '' : describe(judged, action),
+    syntaxError,
+  };
 }
 
 function describe(statements: JudgedStatement[], action: PolicyAction): string {

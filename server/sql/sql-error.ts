@@ -1,12 +1,5 @@
 /** Why a statement failed, in words fit to show the user next to the editor. */
-export type SqlErrorCode =
-  | 'syntax_error'
-  | 'permission_denied'
-  | 'timeout'
-  | 'cancelled'
-  | 'read_only'
-  | 'connection_lost'
-  | 'query_failed';
+export type SqlErrorCode = 'syntax_error' | 'permission_denied' | 'timeout' | 'cancelled' | 'read_only' | 'connection_lost' | 'query_failed';
 
 export class SqlError extends Error {
   readonly code: SqlErrorCode;

@@ -23,7 +23,17 @@ export class SqlRecorder {
   /** Bytes of result events by time, for the activity heatmap. */
   private readonly activity: { t: number; bytes: number }[] = [];
 
-  static async open({ sessionId, userId, onFailure, onBehind }: { sessionId: string; userId: string; onFailure: (message: string) => void; onBehind: (isBehind: boolean) => void }): Promise<SqlRecorder> {
+  static async open({
+    sessionId,
+    userId,
+    onFailure,
+    onBehind,
+  }: {
+    sessionId: string;
+    userId: string;
+    onFailure: (message: string) => void;
+    onBehind: (isBehind: boolean) => void;
+  }): Promise<SqlRecorder> {
     const store = recordingStore();
     // The store and the log report failures before the recorder exists to receive them.
     const holder: { recorder?: SqlRecorder } = {};
@@ -77,7 +87,11 @@ export class SqlRecorder {
   command(t: number, text: string): number {
     const seq = this.commandSeq++;
     this.commandWrites = this.commandWrites
-      .then(() => db().insert(recordingCommands).values({ recordingId: this.id, seq, t, text: text.slice(0, 10_000), exitCode: null }))
+      .then(() =>
+        db()
+          .insert(recordingCommands)
+          .values({ recordingId: this.id, seq, t, text: text.slice(0, 10_000), exitCode: null }),
+      )
       .catch((error: unknown) => logger().error({ recordingId: this.id, err: error }, 'cannot index a statement'));
     return seq;
   }
@@ -86,12 +100,21 @@ export class SqlRecorder {
    * `error` is the message as the console showed it (masked), null when the statement succeeded;
    * `errorCode` the server's code for it. `rowCount`: rows returned or affected.
    */
-  commandEnded(seq: number, { durationMs, error, errorCode = null, rowCount = null }: { durationMs: number; error: string | null; errorCode?: string | null; rowCount?: number | null }): void {
+  commandEnded(
+    seq: number,
+    { durationMs, error, errorCode = null, rowCount = null }: { durationMs: number; error: string | null; errorCode?: string | null; rowCount?: number | null },
+  ): void {
     this.commandWrites = this.commandWrites
       .then(() =>
         db()
           .update(recordingCommands)
-          .set({ exitCode: error === null ? 0 : 1, duration: durationMs / 1000, failureReason: error?.slice(0, 1_000) ?? null, errorCode: errorCode?.slice(0, 40) ?? null, rowCount })
+          .set({
+            exitCode: error === null ? 0 : 1,
+            duration: durationMs / 1000,
+            failureReason: error?.slice(0, 1_000) ?? null,
+            errorCode: errorCode?.slice(0, 40) ?? null,
+            rowCount,
+          })
           .where(sql`${recordingCommands.recordingId} = ${this.id} and ${recordingCommands.seq} = ${seq}`),
       )
       .catch(() => undefined);
@@ -106,7 +129,14 @@ export class SqlRecorder {
       await this.commandWrites;
       await db()
         .update(recordings)
-        .set({ ...statsColumns(stats), status: 'complete', endedAt: sql`now()`, indexState: 'ready', commandCount: this.commandSeq, heatmap: this.heatmap(stats.duration) })
+        .set({
+          ...statsColumns(stats),
+          status: 'complete',
+          endedAt: sql`now()`,
+          indexState: 'ready',
+          commandCount: this.commandSeq,
+          heatmap: this.heatmap(stats.duration),
+        })
         .where(eq(recordings.id, this.id));
       await signSealedRecording(this.id);
     } catch (error) {

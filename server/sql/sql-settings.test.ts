@@ -19,7 +19,15 @@ describeEachDriver('SQL settings', () => {
   it('defaults: review risky classes, read-only on env=prod, 10,000 rows', async () => {
     const dev = (await findResource((await makeResource(postgresResource())).id))!;
     const prod = (await findResource((await makeResource(postgresResource({ tags: ['env=prod'] }))).id))!;
-    expect(await getSqlSettings(dev)).toEqual({ policy: DEFAULT_SQL_POLICY, readOnlyMode: 'auto', isReadOnly: false, statementTimeoutMs: 60_000, rowCap: 10_000, recordedRows: 100, columnMasks: [] });
+    expect(await getSqlSettings(dev)).toEqual({
+      policy: DEFAULT_SQL_POLICY,
+      readOnlyMode: 'auto',
+      isReadOnly: false,
+      statementTimeoutMs: 60_000,
+      rowCap: 10_000,
+      recordedRows: 100,
+      columnMasks: [],
+    });
     expect((await getSqlSettings(prod)).isReadOnly).toBe(true);
   });
 
@@ -27,7 +35,14 @@ describeEachDriver('SQL settings', () => {
     const { actor } = await makeAdmin();
     const resource = await makeResource(postgresResource());
     const saved = await updateSqlSettings({ actor, resourceId: resource.id, input });
-    expect(saved).toMatchObject({ policy: { ddl: 'block' }, isReadOnly: true, statementTimeoutMs: 5000, rowCap: 500, recordedRows: 20, columnMasks: [{ pattern: '*iban*', strategy: 'keep-last-4' }] });
+    expect(saved).toMatchObject({
+      policy: { ddl: 'block' },
+      isReadOnly: true,
+      statementTimeoutMs: 5000,
+      rowCap: 500,
+      recordedRows: 20,
+      columnMasks: [{ pattern: '*iban*', strategy: 'keep-last-4' }],
+    });
     expect(await updateSqlSettings({ actor, resourceId: resource.id, input: { ...input, readOnly: 'off' } })).toMatchObject({ isReadOnly: false });
     await expect(updateSqlSettings({ actor: (await makeUser()).actor, resourceId: resource.id, input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const ssh = await makeResource(sshResource());

@@ -6,7 +6,8 @@ import type { SqlTarget } from './sql-connection';
 
 /** Everything needed to reach one database; built right before connecting, never cached. */
 export function sqlTargetFor(resource: Resource, settings: Pick<EffectiveSqlSettings, 'isReadOnly' | 'statementTimeoutMs'>): SqlTarget {
-  if (resource.type !== 'postgres' && resource.type !== 'mysql') throw new ConnectorError('connect_failed', `${resource.type} resources do not open a SQL console.`);
+  if (resource.type !== 'postgres' && resource.type !== 'mysql')
+    throw new ConnectorError('connect_failed', `${resource.type} resources do not open a SQL console.`);
   let credentials;
   try {
     credentials = openCredentials(resource.id, resource.credentials);

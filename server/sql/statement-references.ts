@@ -179,7 +179,7 @@ function walkMysql(node: unknown, collector: Collector): void {
     }
   }
   if (type === 'function') {
-    for (const part of ((fields.name as { name?: { value?: unknown }[] } | undefined)?.name ?? [])) {
+    for (const part of (fields.name as { name?: { value?: unknown }[] } | undefined)?.name ?? []) {
       if (typeof part.value === 'string') addWords(part.value, collector);
     }
   }

@@ -18,16 +18,35 @@ export const sqlSettingsInput = z.object({
   rowCap: z.coerce.number().int('A whole number').min(1, 'At least 1').max(1_000_000, 'At most 1,000,000'),
   recordedRows: z.coerce.number().int('A whole number').min(0).max(10_000, 'At most 10,000'),
   columnMasks: z
-    .array(z.object({ pattern: z.string().trim().min(1).max(100).regex(/^[\w*.$-]+$/, 'Letters, digits, _ and * wildcards'), strategy: z.enum(['full', 'keep-last-4', 'email']) }))
+    .array(
+      z.object({
+        pattern: z
+          .string()
+          .trim()
+          .min(1)
+          .max(100)
+          .regex(/^[\w*.$-]+$/, 'Letters, digits, _ and * wildcards'),
+        strategy: z.enum(['full', 'keep-last-4', 'email']),
+      }),
+    )
     .max(100),
 });
 export type SqlSettingsInput = z.input<typeof sqlSettingsInput>;
 
 /** Admins set a database resource's SQL policy, limits and column masks. */
-export async function updateSqlSettings({ actor, resourceId, input }: { actor: Actor; resourceId: string; input: SqlSettingsInput }): Promise<EffectiveSqlSettings> {
+export async function updateSqlSettings({
+  actor,
+  resourceId,
+  input,
+}: {
+  actor: Actor;
+  resourceId: string;
+  input: SqlSettingsInput;
+}): Promise<EffectiveSqlSettings> {
   requireRole(actor, 'admin');
   const resource = await requireResource(resourceId);
-  if (resource.type !== 'postgres' && resource.type !== 'mysql') throw new AppError('BAD_REQUEST', { userMessage: 'Only database resources have SQL settings.' });
+  if (resource.type !== 'postgres' && resource.type !== 'mysql')
+    throw new AppError('BAD_REQUEST', { userMessage: 'Only database resources have SQL settings.' });
   const parsed = sqlSettingsInput.parse(input);
   const values = {
     policy: parsed.policy,
@@ -40,7 +59,10 @@ export async function updateSqlSettings({ actor, resourceId, input }: { actor: A
     updatedBy: actor.id,
   };
   await db().transaction(async (tx) => {
-    await tx.insert(sqlSettings).values({ resourceId, ...values }).onConflictDoUpdate({ target: sqlSettings.resourceId, set: values });
+    await tx
+      .insert(sqlSettings)
+      .values({ resourceId, ...values })
+      .onConflictDoUpdate({ target: sqlSettings.resourceId, set: values });
     await recordAuditEvent({ actorId: actor.id, action: 'resource.sql_settings', targetType: 'resource', targetId: resourceId, data: { ...parsed } }, tx);
   });
   return getSqlSettings(resource);

@@ -52,7 +52,7 @@ describeEachDriver('API tokens', () => {
     await rejectsWith(revokeApiToken({ actor, tokenId: drop.id }), 'NOT_FOUND');
   });
 
-  it("cannot be revoked or listed by another user, not even an admin", async () => {
+  it('cannot be revoked or listed by another user, not even an admin', async () => {
     const { actor: owner } = await makeUser();
     const { actor: admin } = await makeAdmin();
     const created = await createApiToken({ actor: owner, input: { name: 'mine' } });
@@ -104,7 +104,7 @@ describeEachDriver('API tokens', () => {
     expect(await authenticateApiToken(created.token)).toBeDefined();
   });
 
-  it("stops working when its owner is disabled", async () => {
+  it('stops working when its owner is disabled', async () => {
     const { actor: admin } = await makeAdmin();
     const { user, actor } = await makeUser();
     const { token } = await createApiToken({ actor, input: { name: 't' } });

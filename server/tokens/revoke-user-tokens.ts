@@ -17,10 +17,7 @@ export async function revokeUserTokens(
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (revoked.length > 0) {
-    await recordAuditEvent(
-      { actorId, action: 'token.revoke_all', targetType: 'user', targetId: userId, data: { reason, count: revoked.length } },
-      tx,
-    );
+    await recordAuditEvent({ actorId, action: 'token.revoke_all', targetType: 'user', targetId: userId, data: { reason, count: revoked.length } }, tx);
   }
   return revoked.length;
 }

@@ -32,10 +32,7 @@ describeEachDriver('createUser', () => {
   it('rejects a second account with the same e-mail in any case, naming the email field', async () => {
     const { actor } = await makeAdmin();
     await createUser({ actor, input: { email: 'ada@example.test', name: 'Ada', password: TEST_PASSWORD } });
-    const error = await rejectsWith(
-      createUser({ actor, input: { email: 'ADA@Example.Test', name: 'Other Ada', password: TEST_PASSWORD } }),
-      'CONFLICT',
-    );
+    const error = await rejectsWith(createUser({ actor, input: { email: 'ADA@Example.Test', name: 'Other Ada', password: TEST_PASSWORD } }), 'CONFLICT');
     expect(error.fields).toHaveProperty('email');
     expect(error.status).toBe(409);
     const rows = await db().select().from(users).where(eq(users.name, 'Other Ada'));
@@ -45,10 +42,7 @@ describeEachDriver('createUser', () => {
   it('refuses non-admins', async () => {
     for (const roles of [[], ['approver'], ['auditor']] as const) {
       const { actor } = await makeUser({ roles: [...roles] });
-      await rejectsWith(
-        createUser({ actor, input: { email: `x-${roles.join('')}@example.test`, name: 'X', password: TEST_PASSWORD } }),
-        'FORBIDDEN',
-      );
+      await rejectsWith(createUser({ actor, input: { email: `x-${roles.join('')}@example.test`, name: 'X', password: TEST_PASSWORD } }), 'FORBIDDEN');
     }
     expect(await findUserByEmail('x-@example.test')).toBeUndefined();
   });
@@ -84,4 +78,3 @@ describeEachDriver('listUsers', () => {
     await rejectsWith(listUsers({ actor: engineer }), 'FORBIDDEN');
   });
 });
-

@@ -18,10 +18,7 @@ export async function createUser({ actor, input }: { actor: Actor | null; input:
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ email: data.email, name: data.name, passwordHash, roles: data.roles })
-        .returning();
+      const [user] = await tx.insert(users).values({ email: data.email, name: data.name, passwordHash, roles: data.roles }).returning();
       if (!user) throw new Error('insert returned no row');
       await recordAuditEvent(
         { actorId: actor?.id ?? null, action: 'user.create', targetType: 'user', targetId: user.id, data: { email: user.email, roles: user.roles } },

@@ -18,6 +18,8 @@ export async function findUserByEmail(email: string): Promise<User | undefined> 
 }
 
 export async function countUsers(): Promise<number> {
-  const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(users);
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users);
   return row?.n ?? 0;
 }

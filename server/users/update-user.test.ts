@@ -72,14 +72,20 @@ describeEachDriver('updateUser', () => {
 
   it('two admins demoting each other at once leave one admin, not none', async () => {
     for (let round = 0; round < 5; round++) {
-      await db().update(users).set({ roles: ['engineer'] }).where(sql`'admin' = any(${users.roles})`);
+      await db()
+        .update(users)
+        .set({ roles: ['engineer'] })
+        .where(sql`'admin' = any(${users.roles})`);
       const [a, b] = [await makeAdmin(), await makeAdmin()];
       const results = await Promise.allSettled([
         updateUser({ actor: a.actor, userId: b.user.id, input: { roles: [] } }),
         updateUser({ actor: b.actor, userId: a.user.id, input: { isDisabled: true } }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      const admins = await db().select({ id: users.id }).from(users).where(and(eq(users.isDisabled, false), sql`'admin' = any(${users.roles})`));
+      const admins = await db()
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.isDisabled, false), sql`'admin' = any(${users.roles})`));
       expect(admins).toHaveLength(1);
     }
   });

@@ -57,10 +57,7 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
       .where(eq(users.id, userId))
       .returning();
     if (!user) throw new AppError('NOT_FOUND', { userMessage: 'No such user.' });
-    await recordAuditEvent(
-      { actorId: actor.id, action: 'user.update', targetType: 'user', targetId: userId, data: { ...data } },
-      tx,
-    );
+    await recordAuditEvent({ actorId: actor.id, action: 'user.update', targetType: 'user', targetId: userId, data: { ...data } }, tx);
     return { view: toUserView(user), isNowDisabled: disabledChanged && user.isDisabled, rolesChanged };
   });
 

@@ -4,10 +4,7 @@ import { ROLES } from '@/db/schema';
 // Trim before the format check (z.email().trim() validates first): a pasted address with a
 // trailing space is still a valid address.
 export const emailSchema = z.string().trim().toLowerCase().check(z.email('Enter a valid e-mail address')).max(254);
-export const passwordSchema = z
-  .string()
-  .min(12, 'Use at least 12 characters')
-  .max(256, 'Use at most 256 characters');
+export const passwordSchema = z.string().min(12, 'Use at least 12 characters').max(256, 'Use at most 256 characters');
 export const roleSchema = z.enum(ROLES);
 const withEngineer = (roles: (typeof ROLES)[number][]) => [...new Set<(typeof ROLES)[number]>(['engineer', ...roles])];
 export const rolesSchema = z.array(roleSchema).default([]).transform(withEngineer);

@@ -29,7 +29,9 @@ function startReceiver() {
       res.writeHead(statuses.shift() ?? 200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
-  const ready = new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`)));
+  const ready = new Promise<string>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`)),
+  );
   return { received, statuses, ready, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
@@ -63,7 +65,10 @@ describeEachDriver('webhook delivery', () => {
     // Not due yet: nothing is sent.
     expect(await deliverDueWebhooks()).toBe(0);
 
-    await db().update(webhookDeliveries).set({ nextAttemptAt: sql`now()` }).where(eq(webhookDeliveries.status, 'pending'));
+    await db()
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: sql`now()` })
+      .where(eq(webhookDeliveries.status, 'pending'));
     expect(await deliverDueWebhooks()).toBe(1);
     [delivery] = await listDeliveries({ actor: admin.actor });
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200, lastError: null });
@@ -76,7 +81,11 @@ describeEachDriver('webhook delivery', () => {
       const payload = JSON.parse(body) as { text: string; blocks: unknown[]; porthole: Record<string, unknown> };
       expect(payload.text).toBe(`Emma Engineer requested access to ${resource.name}`);
       expect(payload.blocks).toEqual([expect.objectContaining({ type: 'section', text: expect.objectContaining({ type: 'mrkdwn' }) })]);
-      expect(payload.porthole).toMatchObject({ event: 'request.created', request: { id, reason: REQUEST.reason }, timestamp: Number(headers['x-porthole-timestamp']) });
+      expect(payload.porthole).toMatchObject({
+        event: 'request.created',
+        request: { id, reason: REQUEST.reason },
+        timestamp: Number(headers['x-porthole-timestamp']),
+      });
       expect(headers['x-porthole-event']).toBe('request.created');
     }
 
@@ -116,7 +125,15 @@ describeEachDriver('webhook delivery', () => {
     const { admin } = await accessScenario({ approvers: 0 });
     const save = (url: string) => createWebhook({ actor: admin.actor, input: { name: 'x', url, events: ['request.created'] } });
     expect((await rejectsWith(save('http://hooks.example.com/x'), 'VALIDATION')).fields).toEqual({ url: ['Use an https:// URL'] });
-    for (const url of ['https://127.0.0.1/hook', 'https://localhost:8443/', 'https://[::1]/', 'https://10.0.0.8/', 'https://169.254.169.254/latest', 'https://2130706433/', 'https://[::ffff:10.0.0.1]/']) {
+    for (const url of [
+      'https://127.0.0.1/hook',
+      'https://localhost:8443/',
+      'https://[::1]/',
+      'https://10.0.0.8/',
+      'https://169.254.169.254/latest',
+      'https://2130706433/',
+      'https://[::ffff:10.0.0.1]/',
+    ]) {
       expect((await rejectsWith(save(url), 'VALIDATION')).fields, url).toEqual({ url: ['Webhooks cannot post to loopback, private or link-local addresses'] });
     }
     await expect(save('https://hooks.slack.com/services/T000/B000/XXXX')).resolves.toMatchObject({ secret: expect.stringMatching(/^whsec_/) });
@@ -135,7 +152,10 @@ describeEachDriver('webhook delivery', () => {
     // Saved while private targets were allowed; the setting is off by delivery time.
     await createWebhook({ actor: admin.actor, input: { name: 'plain http', url, events: ['request.created'] } });
     await createWebhook({ actor: admin.actor, input: { name: 'loopback', url: url.replace('http:', 'https:'), events: ['request.created'] } });
-    await createWebhook({ actor: admin.actor, input: { name: 'by name', url: url.replace('127.0.0.1', 'localhost').replace('http:', 'https:'), events: ['request.created'] } });
+    await createWebhook({
+      actor: admin.actor,
+      input: { name: 'by name', url: url.replace('127.0.0.1', 'localhost').replace('http:', 'https:'), events: ['request.created'] },
+    });
     setTestEnv({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: undefined });
     await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
     expect(await deliverDueWebhooks()).toBe(3);

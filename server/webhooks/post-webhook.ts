@@ -13,7 +13,8 @@ export async function postWebhook(url: string, headers: Record<string, string>, 
   const target = new URL(url);
   const check = webhookAddressCheck();
   // Saved before the rule existed, or edited in the database: refuse here too.
-  if (target.protocol !== 'https:' && !isPlainHttpWebhookAllowed(target.hostname)) throw new RefusedAddressError(`${target.protocol}// is not allowed for webhooks`);
+  if (target.protocol !== 'https:' && !isPlainHttpWebhookAllowed(target.hostname))
+    throw new RefusedAddressError(`${target.protocol}// is not allowed for webhooks`);
   // Node never calls `lookup` for an IP literal.
   if (check && isRefusedLiteral(target.hostname, check)) throw new RefusedAddressError(`${target.hostname} is ${check.reason}`);
   const client = target.protocol === 'https:' ? https : http;

@@ -14,7 +14,9 @@ export async function sendTestWebhook({ actor, webhookId }: { actor: Actor; webh
   if (!isUuid(webhookId)) throw new AppError('NOT_FOUND', { userMessage: 'No such webhook.' });
   const [hook] = await db().select({ id: webhooks.id, name: webhooks.name }).from(webhooks).where(eq(webhooks.id, webhookId));
   if (!hook) throw new AppError('NOT_FOUND', { userMessage: 'No such webhook.' });
-  await db().insert(webhookDeliveries).values({ webhookId: hook.id, event: 'webhook.test', payload: buildTestPayload(hook.name) });
+  await db()
+    .insert(webhookDeliveries)
+    .values({ webhookId: hook.id, event: 'webhook.test', payload: buildTestPayload(hook.name) });
   wakeWebhookSender();
 }
 

@@ -10,6 +10,11 @@ describeEachDriver('updateWebhook', () => {
     const { actor } = await makeAdmin();
     const { id } = await createWebhook({ actor, input: { name: 'ops', url: 'https://hooks.example.com/a', events: ['request.created'], isEnabled: false } });
     await updateWebhook({ actor, webhookId: id, input: { name: 'ops channel' } });
-    expect(await getWebhook({ actor, webhookId: id })).toMatchObject({ name: 'ops channel', isEnabled: false, url: 'https://hooks.example.com/a', events: ['request.created'] });
+    expect(await getWebhook({ actor, webhookId: id })).toMatchObject({
+      name: 'ops channel',
+      isEnabled: false,
+      url: 'https://hooks.example.com/a',
+      events: ['request.created'],
+    });
   });
 });

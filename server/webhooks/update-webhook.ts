@@ -20,12 +20,24 @@ function requireWebhookId(id: string): string {
 /** Every field optional and no defaults: zod 4 applies an inner default under .partial(), which re-enabled a disabled webhook on a rename. */
 export const updateWebhookInput = webhookInput.extend({ isEnabled: z.boolean() }).partial();
 
-export async function updateWebhook({ actor, webhookId, input }: { actor: Actor; webhookId: string; input: z.input<typeof updateWebhookInput> }): Promise<void> {
+export async function updateWebhook({
+  actor,
+  webhookId,
+  input,
+}: {
+  actor: Actor;
+  webhookId: string;
+  input: z.input<typeof updateWebhookInput>;
+}): Promise<void> {
   requireRole(actor, 'admin');
   const data = updateWebhookInput.parse(input);
   requireWebhookId(webhookId);
   await db().transaction(async (tx) => {
-    const [row] = await tx.update(webhooks).set({ ...data, updatedAt: sql`now()` }).where(eq(webhooks.id, webhookId)).returning({ id: webhooks.id });
+    const [row] = await tx
+      .update(webhooks)
+      .set({ ...data, updatedAt: sql`now()` })
+      .where(eq(webhooks.id, webhookId))
+      .returning({ id: webhooks.id });
     if (!row) throw noSuchWebhook();
     await recordAuditEvent({ actorId: actor.id, action: 'webhook.update', targetType: 'webhook', targetId: webhookId, data }, tx);
   });

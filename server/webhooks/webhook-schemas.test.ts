@@ -18,7 +18,8 @@ describe('webhook URLs', () => {
   it('with private targets allowed, take plain http:// only to this machine', () => {
     setTestEnv({ PORTHOLE_WEBHOOK_ALLOW_PRIVATE: '1' });
     for (const url of ['http://127.0.0.1:8080/hook', 'http://localhost:9000/', 'http://[::1]:9000/']) expect(urlErrors(url), url).toEqual([]);
-    for (const url of ['http://hooks.example.com/x', 'http://10.0.0.8/hook', 'http://192.168.1.5/']) expect(urlErrors(url), url).toEqual(['Use an https:// URL']);
+    for (const url of ['http://hooks.example.com/x', 'http://10.0.0.8/hook', 'http://192.168.1.5/'])
+      expect(urlErrors(url), url).toEqual(['Use an https:// URL']);
     expect(urlErrors('https://10.0.0.8/hook')).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ function checkWebhookTarget(url: string, ctx: z.RefinementCtx) {
   const target = new URL(url);
   const check = webhookAddressCheck();
   if (target.protocol === 'http:' && !isPlainHttpWebhookAllowed(target.hostname)) ctx.addIssue({ code: 'custom', message: 'Use an https:// URL' });
-  else if (check && isRefusedLiteral(target.hostname, check)) ctx.addIssue({ code: 'custom', message: 'Webhooks cannot post to loopback, private or link-local addresses' });
+  else if (check && isRefusedLiteral(target.hostname, check))
+    ctx.addIssue({ code: 'custom', message: 'Webhooks cannot post to loopback, private or link-local addresses' });
 }
 
 export const webhookInput = z.object({

@@ -34,7 +34,9 @@ const CLIENT = 'mariadb';
 
 export function assertMariaDbInstalled(): void {
   if (!fs.existsSync(SERVER)) {
-    throw new Error(`MariaDB server not found at ${SERVER}. Install the Debian package: apt-get install -y mariadb-server (or run scripts/ensure-os-packages.sh).`);
+    throw new Error(
+      `MariaDB server not found at ${SERVER}. Install the Debian package: apt-get install -y mariadb-server (or run scripts/ensure-os-packages.sh).`,
+    );
   }
 }
 
@@ -80,7 +82,14 @@ export async function startMariaDb(): Promise<TestMariaDb> {
   };
 
   try {
-    await run(INSTALL_DB, ['--no-defaults', '--user=root', `--datadir=${dataDir}`, '--auth-root-authentication-method=socket', '--skip-test-db', '--skip-name-resolve']);
+    await run(INSTALL_DB, [
+      '--no-defaults',
+      '--user=root',
+      `--datadir=${dataDir}`,
+      '--auth-root-authentication-method=socket',
+      '--skip-test-db',
+      '--skip-name-resolve',
+    ]);
     let port = 0;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
@@ -144,6 +153,8 @@ export async function startMariaDb(): Promise<TestMariaDb> {
     const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n') : '';
     process.removeListener('exit', stopSync);
     stopSync();
-    throw new Error(`cannot start the test MariaDB server: ${error instanceof Error ? error.message : String(error)}${log ? `\n--- mysqld.log ---\n${log}` : ''}`);
+    throw new Error(
+      `cannot start the test MariaDB server: ${error instanceof Error ? error.message : String(error)}${log ? `\n--- mysqld.log ---\n${log}` : ''}`,
+    );
   }
 }

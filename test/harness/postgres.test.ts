@@ -15,9 +15,7 @@ describe('test PostgreSQL harness', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ db: string; superuser: string }>(
-        "select current_database() as db, current_setting('is_superuser') as superuser",
-      );
+      const { rows } = await client.query<{ db: string; superuser: string }>("select current_database() as db, current_setting('is_superuser') as superuser");
       expect(rows[0]).toEqual({ db: name, superuser: 'on' });
     } finally {
       await client.end();

@@ -101,8 +101,10 @@ export async function startPostgres(options: { binDir?: string } = {}): Promise<
 
   try {
     await pgExec('initdb', [
-      '-D', dataDir,
-      '-U', SUPERUSER,
+      '-D',
+      dataDir,
+      '-U',
+      SUPERUSER,
       `--pwfile=${pwFile}`,
       '--auth-local=trust',
       '--auth-host=scram-sha-256',

@@ -40,7 +40,11 @@ export type SqlClient = {
   /** Sends a run without waiting (for cancel tests). */
   start(script: string, id?: string): string;
   waitForRun(id: string, timeoutMs?: number): Promise<SqlRunResult>;
-  waitForMessage<T extends SqlServerMessage['type']>(type: T, predicate?: (m: Extract<SqlServerMessage, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<SqlServerMessage, { type: T }>>;
+  waitForMessage<T extends SqlServerMessage['type']>(
+    type: T,
+    predicate?: (m: Extract<SqlServerMessage, { type: T }>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Extract<SqlServerMessage, { type: T }>>;
   closed: Promise<{ code: number; reason: string }>;
 };
 

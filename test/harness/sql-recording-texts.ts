@@ -51,7 +51,11 @@ export async function sqlSessionTexts(actor: Actor, sessionId: string): Promise<
     const decoded = event.kind === 'm' ? decodeSqlEvent(text) : undefined;
     if (decoded) events.push(decoded);
   }
-  const commands = await db().select({ text: recordingCommands.text }).from(recordingCommands).where(eq(recordingCommands.recordingId, sessionId)).orderBy(recordingCommands.seq);
+  const commands = await db()
+    .select({ text: recordingCommands.text })
+    .from(recordingCommands)
+    .where(eq(recordingCommands.recordingId, sessionId))
+    .orderBy(recordingCommands.seq);
   const json = await readAll((await exportRecording({ actor, recordingId: sessionId, format: 'json' })).body);
   const asciicast = await readAll((await exportRecording({ actor, recordingId: sessionId, format: 'asciicast' })).body);
   const text = await readAll((await exportRecording({ actor, recordingId: sessionId, format: 'text' })).body);

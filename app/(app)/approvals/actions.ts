@@ -26,7 +26,10 @@ export async function approveAction(requestId: string, comment: string): Promise
     const result = await approveRequest({ actor, requestId, input: { comment } });
     return {
       ok: true,
-      message: result.status === 'approved' ? 'Approved: access has started.' : `Approved (${result.approvalsCount} of ${result.approvalsRequired}): waiting for more approvers.`,
+      message:
+        result.status === 'approved'
+          ? 'Approved: access has started.'
+          : `Approved (${result.approvalsCount} of ${result.approvalsRequired}): waiting for more approvers.`,
       decision: { status: result.status, approvalsCount: result.approvalsCount },
     };
   } catch (error) {

@@ -37,7 +37,9 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
       />
       <StatementReviews reviews={sqlReviews} approve={approveSqlReviewAction} deny={denySqlReviewAction} />
       {requests.length === 0 && !selected ? (
-        sqlReviews.length > 0 ? null : <EmptyState title="Nothing to decide">New requests for resources you approve appear here as they arrive.</EmptyState>
+        sqlReviews.length > 0 ? null : (
+          <EmptyState title="Nothing to decide">New requests for resources you approve appear here as they arrive.</EmptyState>
+        )
       ) : (
         <ApprovalsInbox
           items={requests.map((r) => ({

@@ -44,7 +44,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {isError ? (
         <Alert tone="error">{page.userMessage}</Alert>
       ) : page.events.length === 0 ? (
-        <EmptyState title={isFiltered ? 'No events match' : 'No events yet'}>{isFiltered ? 'Widen the time range or clear a filter.' : 'Events appear as people sign in, request access and connect.'}</EmptyState>
+        <EmptyState title={isFiltered ? 'No events match' : 'No events yet'}>
+          {isFiltered ? 'Widen the time range or clear a filter.' : 'Events appear as people sign in, request access and connect.'}
+        </EmptyState>
       ) : (
         <>
           <AuditTable rows={page.events} />

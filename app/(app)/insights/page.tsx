@@ -21,7 +21,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const search = await searchParams;
   const period = search.period ?? 'week';
   const [report, users] = await Promise.all([
-    getInsights({ actor, query: { period: period as InsightPeriod, from: search.from, to: search.to, userId: search.userId } }).catch((error: unknown) => toAppError(error)),
+    getInsights({ actor, query: { period: period as InsightPeriod, from: search.from, to: search.to, userId: search.userId } }).catch((error: unknown) =>
+      toAppError(error),
+    ),
     listInsightUsers({ actor }),
   ]);
   const isOwn = !('code' in report) ? report.user.id === actor.id : true;
@@ -32,7 +34,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Insights" description={`Patterns in ${whose} sessions over a period. Every item links to the moment in its recording.`} />
       <InsightsFilters values={{ period, from: search.from, to: search.to, userId: search.userId }} users={users} viewerId={actor.id} />
       {'code' in report ? (
-        <Alert tone="error">{report.fields ? Object.values(report.fields).flat()[0] ?? report.userMessage : report.userMessage}</Alert>
+        <Alert tone="error">{report.fields ? (Object.values(report.fields).flat()[0] ?? report.userMessage) : report.userMessage}</Alert>
       ) : report.change.current.sessions === 0 ? (
         <EmptyState title={`No sessions in ${PERIOD_WORDS[report.period]}`}>
           {isOwn ? (

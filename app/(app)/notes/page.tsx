@@ -43,7 +43,12 @@ export default async function NotesPage({ searchParams }: { searchParams: Promis
             All
           </Link>
           {tags.map((name) => (
-            <Link key={name} href={`/notes?tag=${encodeURIComponent(name)}${q ? `&q=${encodeURIComponent(q)}` : ''}`} className={chip(tag === name)} aria-current={tag === name ? 'page' : undefined}>
+            <Link
+              key={name}
+              href={`/notes?tag=${encodeURIComponent(name)}${q ? `&q=${encodeURIComponent(q)}` : ''}`}
+              className={chip(tag === name)}
+              aria-current={tag === name ? 'page' : undefined}
+            >
               #{name}
             </Link>
           ))}
@@ -70,7 +75,10 @@ export default async function NotesPage({ searchParams }: { searchParams: Promis
           {notes.map((note) => (
             <li key={note.id} data-testid="my-note" className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
               <div className="mb-1.5 flex flex-wrap items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
-                <Link href={`/recordings/${note.recordingId}?t=${note.t.toFixed(1)}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-400">
+                <Link
+                  href={`/recordings/${note.recordingId}?t=${note.t.toFixed(1)}`}
+                  className="font-medium text-indigo-700 hover:underline dark:text-indigo-400"
+                >
                   {note.resourceName} at {formatClock(note.t)}
                   {note.endT !== null ? `–${formatClock(note.endT)}` : ''}
                 </Link>

@@ -25,9 +25,10 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
   const search = await searchParams;
   const isAuditor = canSeeAll(actor);
   const [result, resources] = await Promise.all([
-    listRecordings({ actor, query: { ...search, status: search.status as RecordingListQuery['status'], scope: search.scope === 'mine' ? 'mine' : undefined } }).catch((error: unknown) =>
-      toAppError(error),
-    ),
+    listRecordings({
+      actor,
+      query: { ...search, status: search.status as RecordingListQuery['status'], scope: search.scope === 'mine' ? 'mine' : undefined },
+    }).catch((error: unknown) => toAppError(error)),
     listResources({ actor }),
   ]);
   const isFiltered = Boolean(search.resourceId || search.status || search.from || search.to);
@@ -40,7 +41,9 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
     <>
       <PageHeader
         title="Recordings"
-        description={isAuditor && search.scope !== 'mine' ? 'Every recorded session, newest first.' : 'Your recorded sessions, newest first. Open one to replay it.'}
+        description={
+          isAuditor && search.scope !== 'mine' ? 'Every recorded session, newest first.' : 'Your recorded sessions, newest first. Open one to replay it.'
+        }
       />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter recordings">
         {isAuditor ? (
@@ -141,7 +144,9 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
                 <Td className="text-right tabular-nums" title={`${formatBytes(recording.outputBytes)} of output, ${formatBytes(recording.storedBytes)} stored`}>
                   {formatBytes(recording.outputBytes)}
                 </Td>
-                <Td className="text-right tabular-nums">{recording.indexState === 'pending' && recording.status !== 'recording' ? '…' : recording.commandCount}</Td>
+                <Td className="text-right tabular-nums">
+                  {recording.indexState === 'pending' && recording.status !== 'recording' ? '…' : recording.commandCount}
+                </Td>
                 <Td>
                   <RecordingStatusBadge status={recording.status} />
                 </Td>

@@ -26,7 +26,11 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       <PageHeader title="My requests" description="Your access requests and their state. Request access from a resource’s page." />
       {requests.length === 0 ? (
         <EmptyState title="No requests yet">
-          Open a resource that needs approval in the <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">catalogue</Link> and request access there.
+          Open a resource that needs approval in the{' '}
+          <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">
+            catalogue
+          </Link>{' '}
+          and request access there.
         </EmptyState>
       ) : (
         <DataTable
@@ -100,7 +104,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                   ) : null}
                   {isActive && request.grant ? (
                     <div className="flex justify-end gap-2">
-                      <Link href={`/resources/${request.resource.id}`} className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+                      <Link
+                        href={`/resources/${request.resource.id}`}
+                        className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+                      >
                         Connect
                       </Link>
                       <ConfirmButton

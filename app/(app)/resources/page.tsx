@@ -32,7 +32,13 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Resources"
         description="Hosts and databases you can reach through Porthole."
-        actions={isAdmin ? <Link href="/admin/resources/new" className={buttonClass('primary')}>Add resource</Link> : null}
+        actions={
+          isAdmin ? (
+            <Link href="/admin/resources/new" className={buttonClass('primary')}>
+              Add resource
+            </Link>
+          ) : null
+        }
       />
       {!parsed.success ? <Alert tone="error">Some filters were not valid and were ignored.</Alert> : null}
       {all.length > 0 ? <CatalogueFilters tags={tags} /> : null}
@@ -41,7 +47,11 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
           <EmptyState title="No resources yet">
             {isAdmin ? (
               <>
-                Add an SSH host or a database in <Link href="/admin/resources/new" className="text-indigo-600 underline dark:text-indigo-400">Manage resources</Link>.
+                Add an SSH host or a database in{' '}
+                <Link href="/admin/resources/new" className="text-indigo-600 underline dark:text-indigo-400">
+                  Manage resources
+                </Link>
+                .
               </>
             ) : (
               'Ask an admin to add the hosts and databases you work with.'

@@ -62,7 +62,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Search"
-        description={result ? `${formatCount(result.total, 'recording')} with hits${isEveryone && !values.ownerId ? ', from everyone' : ''}.` : isEveryone ? 'Across every recording.' : 'Across your recordings.'}
+        description={
+          result
+            ? `${formatCount(result.total, 'recording')} with hits${isEveryone && !values.ownerId ? ', from everyone' : ''}.`
+            : isEveryone
+              ? 'Across every recording.'
+              : 'Across your recordings.'
+        }
       />
       <SearchForm values={values} resources={resources} owners={owners} error={error} />
       {result?.indexing ? <SearchIndexing done={result.indexing.done} total={result.indexing.total} /> : null}

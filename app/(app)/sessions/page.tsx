@@ -33,8 +33,11 @@ export default async function SessionsPage() {
       <LiveRefresh on="sessions" />
       {sessions.length === 0 ? (
         <EmptyState title="No sessions yet">
-          Open a resource from the <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">catalogue</Link> and
-          choose Connect to start one.
+          Open a resource from the{' '}
+          <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">
+            catalogue
+          </Link>{' '}
+          and choose Connect to start one.
         </EmptyState>
       ) : (
         <DataTable
@@ -93,7 +96,10 @@ function StateCell({ session, isMine }: { session: SessionView; isMine: boolean 
   switch (session.status) {
     case 'pending':
       return isMine ? (
-        <Link href={session.resourceType === 'ssh' ? `/terminal/${session.id}` : `/sql/${session.id}`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link
+          href={session.resourceType === 'ssh' ? `/terminal/${session.id}` : `/sql/${session.id}`}
+          className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
+        >
           {session.resourceType === 'ssh' ? 'Open terminal' : 'Open console'}
         </Link>
       ) : (
@@ -115,7 +121,11 @@ function LiveActions({ session, isMine }: { session: SessionView; isMine: boolea
   return (
     <span className="inline-flex items-center gap-2">
       {session.resourceType === 'ssh' ? (
-        <Link href={`/sessions/${session.id}/watch`} className={buttonClass('secondary', 'px-2 py-1 text-xs')} aria-label={`Watch ${who} on ${session.resourceName}`}>
+        <Link
+          href={`/sessions/${session.id}/watch`}
+          className={buttonClass('secondary', 'px-2 py-1 text-xs')}
+          aria-label={`Watch ${who} on ${session.resourceName}`}
+        >
           Watch
         </Link>
       ) : null}

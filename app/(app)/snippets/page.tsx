@@ -57,7 +57,13 @@ export default async function SnippetsPage({ searchParams }: Props) {
               <SnippetCard key={snippet.id} snippet={snippet} canOpen={snippet.resource !== null && openable.has(snippet.resource.id)} />
             ))}
           </ol>
-          <Pagination basePath={q ? `/snippets?q=${encodeURIComponent(q)}` : '/snippets'} page={result.page} pageCount={Math.ceil(result.total / PAGE_SIZE)} total={result.total} pageSize={PAGE_SIZE} />
+          <Pagination
+            basePath={q ? `/snippets?q=${encodeURIComponent(q)}` : '/snippets'}
+            page={result.page}
+            pageCount={Math.ceil(result.total / PAGE_SIZE)}
+            total={result.total}
+            pageSize={PAGE_SIZE}
+          />
         </>
       )}
     </SnippetsFrame>
@@ -67,7 +73,10 @@ export default async function SnippetsPage({ searchParams }: Props) {
 function SnippetsFrame({ q, children }: { q: string; children: React.ReactNode }) {
   return (
     <>
-      <PageHeader title="Notes & snippets" description="Commands and statements you kept, with your notes. Copy one, or open it on its resource ready to paste." />
+      <PageHeader
+        title="Notes & snippets"
+        description="Commands and statements you kept, with your notes. Copy one, or open it on its resource ready to paste."
+      />
       <NotesTabs current="snippets" />
       <ListSearch action="/snippets" q={q} label="Search my snippets" placeholder="Search title, command or notes" />
       {children}

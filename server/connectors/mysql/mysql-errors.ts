@@ -31,7 +31,8 @@ export function normalizeMysqlConnectError(error: unknown, { host, port, user, d
     case 'HANDSHAKE_NO_SSL_SUPPORT':
       return new ConnectorError('connect_failed', `${where} does not accept TLS: set the resource's TLS mode to "disable".`, { cause: error });
   }
-  if (/certificate|self.signed|altnames|SSL|TLS/i.test(message)) return new ConnectorError('connect_failed', `TLS with ${where} failed: ${message}`, { cause: error });
+  if (/certificate|self.signed|altnames|SSL|TLS/i.test(message))
+    return new ConnectorError('connect_failed', `TLS with ${where} failed: ${message}`, { cause: error });
   return new ConnectorError('connect_failed', `Cannot connect to ${where}: ${message}`, { cause: error });
 }
 

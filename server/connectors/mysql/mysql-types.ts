@@ -57,7 +57,8 @@ export function mayHaveDerivedTables(statement: string): boolean {
 export function mysqlFieldSource(field: MysqlField, isDerivedPossible: boolean): { source: SqlColumnSource | null; names?: string[] } {
   if (!field.orgTable || !field.orgName) return { source: null };
   const source = { schema: field.db ?? '', table: field.orgTable, column: field.orgName };
-  if (isDerivedPossible && (field.table ?? field.orgTable) === field.orgTable) return { source: null, names: [field.orgName, `${field.orgTable}.${field.orgName}`] };
+  if (isDerivedPossible && (field.table ?? field.orgTable) === field.orgTable)
+    return { source: null, names: [field.orgName, `${field.orgTable}.${field.orgName}`] };
   return { source };
 }
 

@@ -81,7 +81,11 @@ describe('MySQL connector (real MariaDB)', () => {
   it('reports a syntax error with its position, and the connection stays usable', async () => {
     const connection = await connect();
     const statement = 'SELECT id FROM customers WHERE id = = 1';
-    await expect(drainCursor(connection.execute(statement))).rejects.toMatchObject({ code: 'syntax_error', position: statement.indexOf('= 1'), serverCode: '1064' });
+    await expect(drainCursor(connection.execute(statement))).rejects.toMatchObject({
+      code: 'syntax_error',
+      position: statement.indexOf('= 1'),
+      serverCode: '1064',
+    });
     expect((await drainCursor(connection.execute('SELECT 1'))).rows).toEqual([['1']]);
   });
 
@@ -120,7 +124,9 @@ describe('MySQL connector (real MariaDB)', () => {
 
   it('stops a statement at the resource time limit', async () => {
     const connection = await connect({ statementTimeoutMs: 300 });
-    await expect(drainCursor(connection.execute("SELECT COUNT(*) FROM seq_1_to_1000000000 a WHERE MD5(a.seq) = 'x'"))).rejects.toMatchObject({ code: 'timeout' });
+    await expect(drainCursor(connection.execute("SELECT COUNT(*) FROM seq_1_to_1000000000 a WHERE MD5(a.seq) = 'x'"))).rejects.toMatchObject({
+      code: 'timeout',
+    });
     expect((await drainCursor(connection.execute('SELECT 3'))).rows).toEqual([['3']]);
   });
 

@@ -58,7 +58,9 @@ async function connect(target: SqlTarget): Promise<mysql.Connection> {
 }
 
 function run(connection: mysql.Connection, sql: string): Promise<unknown> {
-  return new Promise((resolve, reject) => connection.query({ sql, typeCast: true, rowsAsArray: false }, (error, rows) => (error ? reject(error) : resolve(rows))));
+  return new Promise((resolve, reject) =>
+    connection.query({ sql, typeCast: true, rowsAsArray: false }, (error, rows) => (error ? reject(error) : resolve(rows))),
+  );
 }
 
 /** The first keyword of a statement, as its command tag (`SELECT`, `UPDATE`, ...). */
@@ -184,7 +186,8 @@ function lookUpViews(connection: mysql.Connection, statement: string): Promise<C
   if (names.length === 0) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     connection.query({ sql: VIEWS_QUERY, values: [names], rowsAsArray: false }, (error, rows) => {
-      if (error) return reject(new SqlError('query_failed', 'Porthole could not read which views this statement reads, so its result is not shown.', { cause: error }));
+      if (error)
+        return reject(new SqlError('query_failed', 'Porthole could not read which views this statement reads, so its result is not shown.', { cause: error }));
       try {
         const views = rows as { def: Buffer | string | null }[];
         if (views.length === 0) return resolve(null);
@@ -286,7 +289,10 @@ class MysqlCursor implements SqlCursor {
       this.wake = undefined;
     }
     const isDerivedPossible = !this.hasSentColumns && this.fields ? mayHaveDerivedTables(this.statement) : false;
-    let columns: SqlColumn[] | null = !this.hasSentColumns && this.fields ? this.fields.map((f) => ({ name: f.name, type: mysqlTypeName(f), ...mysqlFieldSource(f, isDerivedPossible) })) : null;
+    let columns: SqlColumn[] | null =
+      !this.hasSentColumns && this.fields
+        ? this.fields.map((f) => ({ name: f.name, type: mysqlTypeName(f), ...mysqlFieldSource(f, isDerivedPossible) }))
+        : null;
     if (columns) {
       this.hasSentColumns = true;
       let views: ColumnReferences | null;

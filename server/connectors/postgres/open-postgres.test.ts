@@ -50,7 +50,9 @@ describe('PostgreSQL connector (real server)', () => {
   it('runs a query and returns text cells, NULLs and column types', async () => {
     const connection = await connect();
     expect(connection.serverVersion).toMatch(/^PostgreSQL 15/);
-    const result = await drainCursor(connection.execute('SELECT id, email AS e, note, 1.50::numeric AS n, now() IS NOT NULL AS t FROM customers c ORDER BY id'));
+    const result = await drainCursor(
+      connection.execute('SELECT id, email AS e, note, 1.50::numeric AS n, now() IS NOT NULL AS t FROM customers c ORDER BY id'),
+    );
     // Each field names the table column it reads (from the catalog), or null for an expression.
     const source = (column: string) => ({ schema: 'public', table: 'customers', column });
     expect(result.columns).toEqual([
@@ -78,14 +80,21 @@ describe('PostgreSQL connector (real server)', () => {
   it('reports a syntax error with its position, and the connection stays usable', async () => {
     const connection = await connect();
     const statement = 'SELECT id FROM customers WHERE id = = 1';
-    await expect(drainCursor(connection.execute(statement))).rejects.toMatchObject({ code: 'syntax_error', position: statement.indexOf('= 1'), serverCode: '42601' });
+    await expect(drainCursor(connection.execute(statement))).rejects.toMatchObject({
+      code: 'syntax_error',
+      position: statement.indexOf('= 1'),
+      serverCode: '42601',
+    });
     await expect(drainCursor(connection.execute('SELECT nope FROM customers'))).rejects.toMatchObject({ code: 'query_failed', position: 7 });
     expect((await drainCursor(connection.execute('SELECT 1'))).rows).toEqual([['1']]);
   });
 
   it('reports permission denied clearly', async () => {
     const connection = await connect();
-    await expect(drainCursor(connection.execute('SELECT * FROM secrets'))).rejects.toMatchObject({ code: 'permission_denied', userMessage: expect.stringMatching(/permission denied for table secrets/) });
+    await expect(drainCursor(connection.execute('SELECT * FROM secrets'))).rejects.toMatchObject({
+      code: 'permission_denied',
+      userMessage: expect.stringMatching(/permission denied for table secrets/),
+    });
   });
 
   it('cancels a running pg_sleep(30) from a second connection', async () => {
@@ -115,7 +124,10 @@ describe('PostgreSQL connector (real server)', () => {
 
   it('normalizes connection failures', async () => {
     await expect(openPostgres({ ...target, password: 'wrong' })).rejects.toMatchObject({ code: 'auth_failed' });
-    await expect(openPostgres({ ...target, database: 'missing_db' })).rejects.toMatchObject({ code: 'connect_failed', userMessage: expect.stringMatching(/does not exist/) });
+    await expect(openPostgres({ ...target, database: 'missing_db' })).rejects.toMatchObject({
+      code: 'connect_failed',
+      userMessage: expect.stringMatching(/does not exist/),
+    });
     await expect(openPostgres({ ...target, port: 1 })).rejects.toMatchObject({ code: 'connection_refused' });
     await expect(openPostgres({ ...target, tls: { mode: 'require' } })).rejects.toMatchObject({ userMessage: expect.stringMatching(/TLS/) });
   });

@@ -81,7 +81,14 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
 
   let running: { cursor: PgCursor } | undefined;
   // Only for what the catalog loaded before a statement does not hold: a short wait, then the result is not shown.
-  const sources = createPostgresSourceResolver(() => new pg.Client({ ...clientConfig(target, address, 'porthole sql console (columns)'), connectionTimeoutMillis: LOOKUP_TIMEOUT_MS, query_timeout: LOOKUP_TIMEOUT_MS }));
+  const sources = createPostgresSourceResolver(
+    () =>
+      new pg.Client({
+        ...clientConfig(target, address, 'porthole sql console (columns)'),
+        connectionTimeoutMillis: LOOKUP_TIMEOUT_MS,
+        query_timeout: LOOKUP_TIMEOUT_MS,
+      }),
+  );
   let noticeListener: ((message: string) => void) | undefined;
   client.on('notice', (notice) => noticeListener?.(noticeText(notice)));
   const backendPid = (client as unknown as { processID: number | null }).processID;
@@ -144,7 +151,42 @@ const CATALOG_CANCEL_WAIT_MS = 2_000;
 const LOOKUP_TIMEOUT_MS = 3_000;
 
 /** Statements that read or write rows but leave the catalog as it is; anything else may create, drop or replace a relation. */
-const CATALOG_KEEPING = new Set(['select', 'with', 'values', 'table', 'show', 'explain', 'fetch', 'move', 'close', 'insert', 'update', 'delete', 'merge', 'copy', 'set', 'reset', 'begin', 'start', 'commit', 'end', 'savepoint', 'release', 'prepare', 'execute', 'deallocate', 'declare', 'listen', 'unlisten', 'notify', 'discard', 'lock', 'analyze', 'vacuum', 'checkpoint']);
+const CATALOG_KEEPING = new Set([
+  'select',
+  'with',
+  'values',
+  'table',
+  'show',
+  'explain',
+  'fetch',
+  'move',
+  'close',
+  'insert',
+  'update',
+  'delete',
+  'merge',
+  'copy',
+  'set',
+  'reset',
+  'begin',
+  'start',
+  'commit',
+  'end',
+  'savepoint',
+  'release',
+  'prepare',
+  'execute',
+  'deallocate',
+  'declare',
+  'listen',
+  'unlisten',
+  'notify',
+  'discard',
+  'lock',
+  'analyze',
+  'vacuum',
+  'checkpoint',
+]);
 
 function isChangingCatalog(statement: string): boolean {
   const keyword = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*([a-z]+)/i.exec(statement)?.[1]?.toLowerCase();

@@ -57,7 +57,8 @@ export function normalizePostgresQueryError(error: unknown, { isCancelRequested 
     case '25006':
       return new SqlError('read_only', `Refused: this console is read-only (${message}).`, options);
     case '57014':
-      if (!isCancelRequested && /statement timeout/i.test(message)) return new SqlError('timeout', 'The statement ran past the time limit of this resource and was stopped.', options);
+      if (!isCancelRequested && /statement timeout/i.test(message))
+        return new SqlError('timeout', 'The statement ran past the time limit of this resource and was stopped.', options);
       // A detail says how it was stopped when that is unusual (the demo database restarts to stop one).
       return new SqlError('cancelled', detail ? `The statement was cancelled. ${detail}` : 'The statement was cancelled.', options);
     case '57P01':

@@ -75,7 +75,9 @@ type ViewReadsRow = { view: string | number; table: string; column: string | nul
 
 /** What the views (by OID) read, from VIEW_READS_QUERY's rows; a view with no row reads no column. */
 function toViewReads(views: readonly number[], rows: readonly ViewReadsRow[]): Map<number, ColumnReferences> {
-  const found = new Map<number, { columns: Set<string>; relations: Set<string>; isOpaque: boolean }>(views.map((view) => [view, { columns: new Set(), relations: new Set(), isOpaque: false }]));
+  const found = new Map<number, { columns: Set<string>; relations: Set<string>; isOpaque: boolean }>(
+    views.map((view) => [view, { columns: new Set(), relations: new Set(), isOpaque: false }]),
+  );
   for (const row of rows) {
     const reads = found.get(Number(row.view));
     if (!reads) continue;
@@ -138,7 +140,8 @@ export function createPostgresSourceResolver(openClient: () => pg.Client): Postg
   };
 
   const remember = (rows: readonly CatalogRow[]) => {
-    for (const row of rows) cache.set(keyOf(Number(row.rel), Number(row.num)), { schema: row.schema, table: row.table, column: row.column, isView: VIEW_KINDS.has(row.kind) });
+    for (const row of rows)
+      cache.set(keyOf(Number(row.rel), Number(row.num)), { schema: row.schema, table: row.table, column: row.column, isView: VIEW_KINDS.has(row.kind) });
   };
 
   const lookUp = async (missing: PgFieldOrigin[]): Promise<void> => {
@@ -146,7 +149,8 @@ export function createPostgresSourceResolver(openClient: () => pg.Client): Postg
   };
 
   /** On the lookup connection: CREATE OR REPLACE VIEW keeps the view's OID but changes what it reads, so this is never cached. */
-  const lookUpViews = async (views: number[]): Promise<Map<number, ColumnReferences>> => toViewReads(views, await query<ViewReadsRow>(VIEW_READS_QUERY, [views]));
+  const lookUpViews = async (views: number[]): Promise<Map<number, ColumnReferences>> =>
+    toViewReads(views, await query<ViewReadsRow>(VIEW_READS_QUERY, [views]));
 
   return {
     async prepare(own, names, isChangingCatalog) {
@@ -160,8 +164,20 @@ export function createPostgresSourceResolver(openClient: () => pg.Client): Postg
           isCatalogStale = false;
         }
         const wanted = [...new Set(names.map((name) => name.toLowerCase()))];
-        const views = wanted.length === 0 ? [] : (await own.query<{ oid: string | number; name: string }>(VIEWS_NAMED_QUERY, [wanted])).rows.map((row) => ({ oid: Number(row.oid), name: row.name }));
-        const reads = views.length === 0 ? new Map<number, ColumnReferences>() : toViewReads(views.map((view) => view.oid), (await own.query<ViewReadsRow>(VIEW_READS_QUERY, [views.map((view) => view.oid)])).rows);
+        const views =
+          wanted.length === 0
+            ? []
+            : (await own.query<{ oid: string | number; name: string }>(VIEWS_NAMED_QUERY, [wanted])).rows.map((row) => ({
+                oid: Number(row.oid),
+                name: row.name,
+              }));
+        const reads =
+          views.length === 0
+            ? new Map<number, ColumnReferences>()
+            : toViewReads(
+                views.map((view) => view.oid),
+                (await own.query<ViewReadsRow>(VIEW_READS_QUERY, [views.map((view) => view.oid)])).rows,
+              );
         prepared = { names: new Set(wanted), views: new Map(views.map((view) => [view.oid, { name: view.name, reads: reads.get(view.oid)! }])) };
       } catch {
         // An aborted transaction, a timeout: what is missing is asked on the lookup connection, or the result is not shown.
@@ -203,7 +219,11 @@ export function createPostgresSourceResolver(openClient: () => pg.Client): Postg
         const { isView, ...column } = source;
         if (!isView) return { source: column };
         // A view may rename a column (`email AS contact`): its own name is tried, and what it reads decides.
-        return { source: null, names: [column.column, `${column.table}.${column.column}`], reads: reads.get(fields[i]!.tableID) ?? { columns: [], relations: [], isOpaque: true } };
+        return {
+          source: null,
+          names: [column.column, `${column.table}.${column.column}`],
+          reads: reads.get(fields[i]!.tableID) ?? { columns: [], relations: [], isOpaque: true },
+        };
       });
     },
     async readsOfViewsNamed(names) {

@@ -103,7 +103,9 @@ describe('SSH connector against a real sshd', () => {
   });
 
   it('refuses a host whose key differs from the pinned one', async () => {
-    const error = await refusal(openSshTerminal(target({ hostKeyFingerprint: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }), { cols: 80, rows: 24 }, noHandlers));
+    const error = await refusal(
+      openSshTerminal(target({ hostKeyFingerprint: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }), { cols: 80, rows: 24 }, noHandlers),
+    );
     expect(error.code).toBe('host_key_changed');
     expect(error.userMessage).toMatch(/host key .* has changed/);
     expect(error.userMessage).toContain(sshd.hostKeyFingerprint);

@@ -140,7 +140,8 @@ export async function openSshTerminal(target: SshTarget, size: TerminalSize, han
     client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => finish(prompts.map(() => target.password ?? '')));
     client.on('ready', () => {
       client.shell({ term: TERMINAL_TYPE, cols: size.cols, rows: size.rows, width: 0, height: 0 }, (error, channel) => {
-        if (error) return fail(new ConnectorError('connect_failed', `${target.host}:${target.port} refused to open a shell: ${error.message}`, { cause: error }));
+        if (error)
+          return fail(new ConnectorError('connect_failed', `${target.host}:${target.port} refused to open a shell: ${error.message}`, { cause: error }));
         if (isSettled) return channel.close();
         isSettled = true;
         client.removeListener('error', fail);

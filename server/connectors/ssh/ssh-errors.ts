@@ -37,5 +37,8 @@ export function hostKeyChangedError({ host, port }: Endpoint, expected: string, 
 }
 
 export function hostKeyUnconfirmedError({ host, port }: Endpoint): ConnectorError {
-  return new ConnectorError('host_key_unconfirmed', `The host key of ${host}:${port} has not been confirmed yet: an admin must confirm it on the resource first.`);
+  return new ConnectorError(
+    'host_key_unconfirmed',
+    `The host key of ${host}:${port} has not been confirmed yet: an admin must confirm it on the resource first.`,
+  );
 }

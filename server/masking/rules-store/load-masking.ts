@@ -23,7 +23,10 @@ function cache(): Map<string, Masker> {
 export type RuleSet = { overrides: Record<string, RuleOverride>; custom: MaskingCustomRuleRow[] };
 
 export async function loadRuleSet(): Promise<RuleSet> {
-  const [overrideRows, custom] = await Promise.all([db().select().from(maskingRuleOverrides), db().select().from(maskingCustomRules).orderBy(maskingCustomRules.createdAt)]);
+  const [overrideRows, custom] = await Promise.all([
+    db().select().from(maskingRuleOverrides),
+    db().select().from(maskingCustomRules).orderBy(maskingCustomRules.createdAt),
+  ]);
   const overrides: Record<string, RuleOverride> = {};
   for (const row of overrideRows) overrides[row.ruleId] = { enabled: row.enabled, ...(row.strategy ? { strategy: row.strategy } : {}) };
   return { overrides, custom };

@@ -4,7 +4,16 @@ import { rejectsWith } from '@/test/app-error';
 import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
 import { maskText } from '../mask-text';
 import { loadSessionMasking } from './load-masking';
-import { createCustomRule, deleteCustomRule, listMaskingRules, listResourceMaskingModes, setResourceMaskingMode, testMasking, updateBuiltInRule, updateCustomRule } from './masking-rules';
+import {
+  createCustomRule,
+  deleteCustomRule,
+  listMaskingRules,
+  listResourceMaskingModes,
+  setResourceMaskingMode,
+  testMasking,
+  updateBuiltInRule,
+  updateCustomRule,
+} from './masking-rules';
 
 describeEachDriver('masking rules store', () => {
   it('validates, scopes and applies custom rules; built-in overrides; per-resource mode; the tester', async () => {
@@ -12,9 +21,15 @@ describeEachDriver('masking rules store', () => {
     const a = await makeResource(sshResource({ name: 'alpha' }));
     const b = await makeResource(sshResource({ name: 'beta' }));
 
-    expect((await rejectsWith(createCustomRule({ actor, input: { name: 'bad', pattern: 'x*' } }), 'VALIDATION')).fields?.pattern).toEqual([expect.stringMatching(/empty string/)]);
-    expect((await rejectsWith(createCustomRule({ actor, input: { name: 'bad', pattern: '(unclosed' } }), 'VALIDATION')).fields?.pattern).toEqual([expect.any(String)]);
-    expect((await rejectsWith(createCustomRule({ actor, input: { name: 'bad', pattern: '(?=x)y' } }), 'VALIDATION')).fields?.pattern).toEqual([expect.any(String)]);
+    expect((await rejectsWith(createCustomRule({ actor, input: { name: 'bad', pattern: 'x*' } }), 'VALIDATION')).fields?.pattern).toEqual([
+      expect.stringMatching(/empty string/),
+    ]);
+    expect((await rejectsWith(createCustomRule({ actor, input: { name: 'bad', pattern: '(unclosed' } }), 'VALIDATION')).fields?.pattern).toEqual([
+      expect.any(String),
+    ]);
+    expect((await rejectsWith(createCustomRule({ actor, input: { name: 'bad', pattern: '(?=x)y' } }), 'VALIDATION')).fields?.pattern).toEqual([
+      expect.any(String),
+    ]);
 
     const rule = await createCustomRule({ actor, input: { name: 'Employee ID', pattern: 'EMP-[0-9]{6}', resourceIds: [a.id] } });
     expect(rule).toMatchObject({ label: '[MASKED:employee-id]', resourceIds: [a.id], isEnabled: true });

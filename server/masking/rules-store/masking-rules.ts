@@ -66,7 +66,15 @@ export async function listMaskingRules({ actor }: { actor: Actor }): Promise<Mas
   };
 }
 
-export async function updateBuiltInRule({ actor, ruleId, input }: { actor: Actor; ruleId: string; input: z.input<typeof builtInRuleInput> }): Promise<BuiltInRuleView> {
+export async function updateBuiltInRule({
+  actor,
+  ruleId,
+  input,
+}: {
+  actor: Actor;
+  ruleId: string;
+  input: z.input<typeof builtInRuleInput>;
+}): Promise<BuiltInRuleView> {
   requireRole(actor, 'admin');
   const rule = BUILT_IN_RULES.find((r) => r.id === ruleId);
   if (!rule) throw new AppError('NOT_FOUND', { userMessage: 'No such built-in masking rule.' });
@@ -76,7 +84,10 @@ export async function updateBuiltInRule({ actor, ruleId, input }: { actor: Actor
       .insert(maskingRuleOverrides)
       .values({ ruleId, enabled, strategy: strategy ?? null })
       .onConflictDoUpdate({ target: maskingRuleOverrides.ruleId, set: { enabled, ...(strategy ? { strategy } : {}), updatedAt: new Date() } });
-    await recordAuditEvent({ actorId: actor.id, action: 'masking.rule_update', targetType: 'masking_rule', targetId: ruleId, data: { enabled, strategy: strategy ?? null } }, tx);
+    await recordAuditEvent(
+      { actorId: actor.id, action: 'masking.rule_update', targetType: 'masking_rule', targetId: ruleId, data: { enabled, strategy: strategy ?? null } },
+      tx,
+    );
   });
   const view = (await listMaskingRules({ actor })).builtIns.find((r) => r.id === ruleId);
   return view!;
@@ -84,7 +95,14 @@ export async function updateBuiltInRule({ actor, ruleId, input }: { actor: Actor
 
 /** Checks the pattern the way the engine will run it; throws VALIDATION with fields.pattern. */
 function validateCustom(input: z.output<typeof customRuleInput>): void {
-  compileCustomRule({ id: 'check', name: input.name, pattern: input.pattern, replacement: input.replacement ?? undefined, strategy: input.strategy, caseInsensitive: input.caseInsensitive });
+  compileCustomRule({
+    id: 'check',
+    name: input.name,
+    pattern: input.pattern,
+    replacement: input.replacement ?? undefined,
+    strategy: input.strategy,
+    caseInsensitive: input.caseInsensitive,
+  });
 }
 
 async function checkResources(resourceIds: string[] | null): Promise<void> {
@@ -105,7 +123,16 @@ export async function createCustomRule({ actor, input }: { actor: Actor; input: 
       .insert(maskingCustomRules)
       .values({ ...values, createdBy: actor.id })
       .returning();
-    await recordAuditEvent({ actorId: actor.id, action: 'masking.custom_create', targetType: 'masking_rule', targetId: row!.id, data: { name: values.name, pattern: values.pattern } }, tx);
+    await recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: 'masking.custom_create',
+        targetType: 'masking_rule',
+        targetId: row!.id,
+        data: { name: values.name, pattern: values.pattern },
+      },
+      tx,
+    );
     return customView(row!);
   });
 }
@@ -123,7 +150,16 @@ export async function updateCustomRule({ actor, ruleId, input }: { actor: Actor;
       .where(eq(maskingCustomRules.id, ruleId))
       .returning();
     if (!row) throw new AppError('NOT_FOUND', { userMessage: 'No such masking rule.' });
-    await recordAuditEvent({ actorId: actor.id, action: 'masking.custom_update', targetType: 'masking_rule', targetId: ruleId, data: { name: values.name, pattern: values.pattern, isEnabled: values.isEnabled } }, tx);
+    await recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: 'masking.custom_update',
+        targetType: 'masking_rule',
+        targetId: ruleId,
+        data: { name: values.name, pattern: values.pattern, isEnabled: values.isEnabled },
+      },
+      tx,
+    );
     return customView(row);
   });
 }
@@ -134,7 +170,10 @@ export async function deleteCustomRule({ actor, ruleId }: { actor: Actor; ruleId
   await db().transaction(async (tx) => {
     const deleted = await tx.delete(maskingCustomRules).where(eq(maskingCustomRules.id, ruleId)).returning({ name: maskingCustomRules.name });
     if (deleted.length === 0) throw new AppError('NOT_FOUND', { userMessage: 'No such masking rule.' });
-    await recordAuditEvent({ actorId: actor.id, action: 'masking.custom_delete', targetType: 'masking_rule', targetId: ruleId, data: { name: deleted[0]!.name } }, tx);
+    await recordAuditEvent(
+      { actorId: actor.id, action: 'masking.custom_delete', targetType: 'masking_rule', targetId: ruleId, data: { name: deleted[0]!.name } },
+      tx,
+    );
   });
 }
 
@@ -152,12 +191,23 @@ export async function listResourceMaskingModes({ actor }: { actor: Actor }): Pro
   return Object.fromEntries(rows.filter((row) => row.mode !== 'view_and_recording').map((row) => [row.resourceId, row.mode]));
 }
 
-export async function setResourceMaskingMode({ actor, resourceId, input }: { actor: Actor; resourceId: string; input: z.input<typeof resourceMaskingInput> }): Promise<{ mode: MaskingMode }> {
+export async function setResourceMaskingMode({
+  actor,
+  resourceId,
+  input,
+}: {
+  actor: Actor;
+  resourceId: string;
+  input: z.input<typeof resourceMaskingInput>;
+}): Promise<{ mode: MaskingMode }> {
   requireRole(actor, 'admin');
   const { mode } = resourceMaskingInput.parse(input);
   await requireResource(resourceId);
   await db().transaction(async (tx) => {
-    await tx.insert(resourceMasking).values({ resourceId, mode }).onConflictDoUpdate({ target: resourceMasking.resourceId, set: { mode, updatedAt: new Date() } });
+    await tx
+      .insert(resourceMasking)
+      .values({ resourceId, mode })
+      .onConflictDoUpdate({ target: resourceMasking.resourceId, set: { mode, updatedAt: new Date() } });
     await recordAuditEvent({ actorId: actor.id, action: 'masking.mode_update', targetType: 'resource', targetId: resourceId, data: { mode } }, tx);
   });
   return { mode };
@@ -178,7 +228,14 @@ export async function testMasking({ actor, input }: { actor: Actor; input: z.inp
   let masker = maskerFor(overrides, saved);
   if (draft?.pattern) {
     const values = customRuleInput.parse({ name: 'draft', ...draft });
-    const rule = compileCustomRule({ id: 'draft', name: values.name, pattern: values.pattern, replacement: values.replacement ?? undefined, strategy: values.strategy, caseInsensitive: values.caseInsensitive });
+    const rule = compileCustomRule({
+      id: 'draft',
+      name: values.name,
+      pattern: values.pattern,
+      replacement: values.replacement ?? undefined,
+      strategy: values.strategy,
+      caseInsensitive: values.caseInsensitive,
+    });
     masker = createMasker([...masker.rules, rule]);
   }
   const { output, events } = maskText(masker, text);

@@ -17,7 +17,11 @@ export const customRuleInput = z.object({
   caseInsensitive: z.boolean().default(false),
   isEnabled: z.boolean().default(true),
   /** Null or absent: every resource. */
-  resourceIds: z.array(z.uuid()).max(500).nullish().transform((ids) => (ids && ids.length > 0 ? [...new Set(ids)] : null)),
+  resourceIds: z
+    .array(z.uuid())
+    .max(500)
+    .nullish()
+    .transform((ids) => (ids && ids.length > 0 ? [...new Set(ids)] : null)),
 });
 export type CustomRuleInputValue = z.input<typeof customRuleInput>;
 

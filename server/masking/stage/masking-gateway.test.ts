@@ -98,8 +98,12 @@ describeEachDriver('inline masking through the gateway', (driver) => {
     await term.waitFor(/cat-done-42/);
     // The remote writes the secrets in pieces (separate writes: separate frames), one coloured.
     const pieces = (secret: string, n: number) => Array.from({ length: n }, (_, i) => secret.slice((i * secret.length) / n, ((i + 1) * secret.length) / n));
-    const gh = pieces(GITHUB_TOKEN, 4).map((p) => `printf '%s' '${p}'`).join('; ');
-    const aws = pieces(AWS_KEY, 3).map((p) => `printf '\\033[1;31m%s\\033[0m' '${p}'`).join('; ');
+    const gh = pieces(GITHUB_TOKEN, 4)
+      .map((p) => `printf '%s' '${p}'`)
+      .join('; ');
+    const aws = pieces(AWS_KEY, 3)
+      .map((p) => `printf '\\033[1;31m%s\\033[0m' '${p}'`)
+      .join('; ');
     // Each on its own line: a typed line longer than the terminal is wrapped by readline, and
     // the echo tracker then records the rest as hidden input (fail closed).
     term.type(`${gh}; echo gh-done\n`);

@@ -14,7 +14,11 @@ function collector() {
   const bytes: Buffer[] = [];
   const events: PipelineEvent[] = [];
   // A final sink: it gets what is relayed past the recorder.
-  const sink: Sink = { write: (chunk, relayed) => bytes.push(Buffer.from(relayed ?? chunk)), event: (event) => events.push(event), end: () => events.push({ type: 'resize', cols: 0, rows: 0 }) };
+  const sink: Sink = {
+    write: (chunk, relayed) => bytes.push(Buffer.from(relayed ?? chunk)),
+    event: (event) => events.push(event),
+    end: () => events.push({ type: 'resize', cols: 0, rows: 0 }),
+  };
   return { sink, events, text: () => Buffer.concat(bytes).toString() };
 }
 

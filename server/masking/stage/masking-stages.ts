@@ -138,13 +138,16 @@ export function createMaskingStages(options: MaskingStagesOptions): MaskingStage
         if (isEnded || tickTimer || trackerState.pending.length === 0) return;
         const oldest = trackerState.pending[0]!;
         const windowMs = options.echoWindowMs ?? 250;
-        tickTimer = setTimeout(() => {
-          tickTimer = undefined;
-          const result = tracker.tick(trackerState, Date.now());
-          trackerState = result.state;
-          side.onRecords(result.records);
-          side.arm();
-        }, Math.max(1, oldest.at + windowMs - Date.now() + 1));
+        tickTimer = setTimeout(
+          () => {
+            tickTimer = undefined;
+            const result = tracker.tick(trackerState, Date.now());
+            trackerState = result.state;
+            side.onRecords(result.records);
+            side.arm();
+          },
+          Math.max(1, oldest.at + windowMs - Date.now() + 1),
+        );
       },
     };
     inputSide = side;

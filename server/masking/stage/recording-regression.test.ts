@@ -18,7 +18,11 @@ const GAPS_MS = [0, 5, 200, 6000];
 type Case = { name: string; output: string; recorded: string; secrets?: string[] };
 
 const CASES: Case[] = [
-  { name: 'a key printed in two pieces', output: `$ printf AKIAIOSF; sleep 6; printf ODNN7EXAMPLE\r\n${KEY}\r\n$ `, recorded: '$ printf AKIAIOSF; sleep 6; printf ODNN7EXAMPLE\r\n[MASKED:aws-key]\r\n$ ' },
+  {
+    name: 'a key printed in two pieces',
+    output: `$ printf AKIAIOSF; sleep 6; printf ODNN7EXAMPLE\r\n${KEY}\r\n$ `,
+    recorded: '$ printf AKIAIOSF; sleep 6; printf ODNN7EXAMPLE\r\n[MASKED:aws-key]\r\n$ ',
+  },
   { name: 'a key then _ erased again', output: `${KEY}_\b \b\r\n`, recorded: '[MASKED:aws-key]_\b \b\r\n' },
   { name: 'a key joined to a lowercase word', output: `id=key${KEY}\r\n`, recorded: 'id=key[MASKED:aws-key]\r\n' },
   { name: 'a token then _ and more', output: `x ${GH}_old\r\n`, recorded: 'x [MASKED:github-token]_old\r\n' },
@@ -29,10 +33,19 @@ const CASES: Case[] = [
     output: `\x1b]8;;https://ci.test/?t=${GH}\x1b\\open\x1b]8;;\x1b\\\r\n`,
     recorded: '\x1b]8;;https://ci.test/?t=[MASKED:github-token]\x1b\\open\x1b]8;;\x1b\\\r\n',
   },
-  { name: 'a key in a DCS (tmux passthrough)', output: `\x1bPtmux;\x1b\x1b]0;${KEY}\x07\x1b\\\r\n`, recorded: '\x1bPtmux;\x1b\x1b]0;[MASKED:aws-key]\x07\x1b\\\r\n' },
+  {
+    name: 'a key in a DCS (tmux passthrough)',
+    output: `\x1bPtmux;\x1b\x1b]0;${KEY}\x07\x1b\\\r\n`,
+    recorded: '\x1bPtmux;\x1b\x1b]0;[MASKED:aws-key]\x07\x1b\\\r\n',
+  },
   { name: 'a key in an APC', output: `\x1b_${KEY}\x1b\\\r\n`, recorded: '\x1b_[MASKED:aws-key]\x1b\\\r\n' },
   { name: 'a card with dots', output: 'card 4111.1111.1111.1111\r\n', recorded: 'card [MASKED:card]1111\r\n', secrets: ['4111.1111.1111.1111'] },
-  { name: 'a card joined to text', output: 'card:4111111111111111x id4111111111111111\r\n', recorded: 'card:[MASKED:card]1111x id[MASKED:card]1111\r\n', secrets: ['4111111111111111'] },
+  {
+    name: 'a card joined to text',
+    output: 'card:4111111111111111x id4111111111111111\r\n',
+    recorded: 'card:[MASKED:card]1111x id[MASKED:card]1111\r\n',
+    secrets: ['4111111111111111'],
+  },
   {
     name: 'a prompt string is not a password',
     output: '$ read -s -p "Password: " pw; echo; echo got ${#pw} chars\r\n',

@@ -14,7 +14,10 @@ export const tagList = z
   .transform((tags) => [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))])
   .pipe(z.array(tag).max(10, 'At most 10 tags'));
 
-const seconds = z.coerce.number().min(0).max(31 * 86_400);
+const seconds = z.coerce
+  .number()
+  .min(0)
+  .max(31 * 86_400);
 
 export const annotationInput = z
   .object({
@@ -61,7 +64,13 @@ export type MyNoteView = z.infer<typeof myNoteView>;
 export const MY_NOTES_QUERY_MAX = 200;
 
 export const myNotesQuery = z.object({
-  tag: z.string().trim().toLowerCase().max(40).optional().or(z.literal('').transform(() => undefined)),
+  tag: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(40)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** A substring of the note's text or of one of its tags. */
   q: z
     .string()

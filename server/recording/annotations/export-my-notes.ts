@@ -11,7 +11,16 @@ import { canViewRecording } from '../find-recording';
 /** Enough for years of notes; a file past it says that it stops there. */
 export const EXPORT_NOTES_MAX = 10_000;
 
-export type ExportedNote = { recordingId: string; resourceName: string; recordingStartedAt: Date; t: number; endT: number | null; body: string; tags: string[]; createdAt: Date };
+export type ExportedNote = {
+  recordingId: string;
+  resourceName: string;
+  recordingStartedAt: Date;
+  t: number;
+  endT: number | null;
+  body: string;
+  tags: string[];
+  createdAt: Date;
+};
 
 const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -28,7 +37,10 @@ const plain = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>#|
  * One Markdown document: a section per recording (newest session first), its notes in the
  * order of the moments they are about, each with a link back to that moment in the replay.
  */
-export function formatNotesMarkdown(notes: ExportedNote[], { origin, exportedAt, isTruncated = false }: { origin: string; exportedAt: Date; isTruncated?: boolean }): string {
+export function formatNotesMarkdown(
+  notes: ExportedNote[],
+  { origin, exportedAt, isTruncated = false }: { origin: string; exportedAt: Date; isTruncated?: boolean },
+): string {
   const out = [`# My notes`, '', `Exported from Porthole on ${utc(exportedAt)}: ${formatCount(notes.length, 'note')}.`];
   if (isTruncated) out.push('', `Only the first ${formatCount(EXPORT_NOTES_MAX, 'note')} are in this file.`);
   let recordingId: string | null = null;
@@ -58,6 +70,15 @@ export async function exportMyNotes({ actor, origin, now = new Date() }: { actor
   const notes = rows
     .slice(0, EXPORT_NOTES_MAX)
     .filter((row) => canViewRecording(actor, row.recording))
-    .map(({ annotation: a, recording, resourceName }) => ({ recordingId: recording.id, resourceName, recordingStartedAt: recording.startedAt, t: a.t, endT: a.endT, body: a.body, tags: a.tags, createdAt: a.createdAt }));
+    .map(({ annotation: a, recording, resourceName }) => ({
+      recordingId: recording.id,
+      resourceName,
+      recordingStartedAt: recording.startedAt,
+      t: a.t,
+      endT: a.endT,
+      body: a.body,
+      tags: a.tags,
+      createdAt: a.createdAt,
+    }));
   return formatNotesMarkdown(notes, { origin, exportedAt: now, isTruncated: rows.length > EXPORT_NOTES_MAX });
 }

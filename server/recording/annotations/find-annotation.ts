@@ -13,7 +13,8 @@ import { isUuid } from '@/lib/uuid/is-uuid';
 export async function requireOwnAnnotation(actor: Actor, recordingId: string, annotationId: string): Promise<Annotation> {
   await requireVisibleRecording(actor, recordingId);
   const [row] = isUuid(annotationId) ? await db().select().from(annotations).where(eq(annotations.id, annotationId)) : [];
-  if (!row || row.recordingId !== recordingId || (row.authorId !== actor.id && !row.isShared)) throw new AppError('NOT_FOUND', { userMessage: 'No such note.' });
+  if (!row || row.recordingId !== recordingId || (row.authorId !== actor.id && !row.isShared))
+    throw new AppError('NOT_FOUND', { userMessage: 'No such note.' });
   if (row.authorId !== actor.id) throw new AppError('FORBIDDEN', { userMessage: 'Only its author can change a note.' });
   return row;
 }

@@ -10,7 +10,13 @@ import { myNotesQuery, type MyNoteView } from './annotation-schemas';
 import { toAnnotationView } from './annotation-view';
 
 /** Every note the actor wrote, newest first, optionally with one tag or matching `q` (text or tags); plus all their tags. */
-export async function listMyNotes({ actor, query = {} }: { actor: Actor; query?: z.input<typeof myNotesQuery> }): Promise<{ notes: MyNoteView[]; tags: string[] }> {
+export async function listMyNotes({
+  actor,
+  query = {},
+}: {
+  actor: Actor;
+  query?: z.input<typeof myNotesQuery>;
+}): Promise<{ notes: MyNoteView[]; tags: string[] }> {
   const { tag, q } = myNotesQuery.parse(query);
   const filters: SQL[] = [eq(annotations.authorId, actor.id)];
   const narrowing: SQL[] = [];
@@ -25,14 +31,21 @@ export async function listMyNotes({ actor, query = {} }: { actor: Actor; query?:
       .where(and(...filters, ...narrowing))
       .orderBy(desc(annotations.createdAt))
       .limit(1000),
-    db().selectDistinct({ tags: annotations.tags }).from(annotations).where(and(...filters)),
+    db()
+      .selectDistinct({ tags: annotations.tags })
+      .from(annotations)
+      .where(and(...filters)),
   ]);
   const tags = [...new Set(tagRows.flatMap((row) => row.tags))].sort();
   return {
     // A note on a recording the author can no longer see (roles changed) stays hidden.
     notes: rows
       .filter((row) => canViewRecording(actor, row.recording))
-      .map((row) => ({ ...toAnnotationView(row.annotation, actor.name, actor), resourceName: row.resourceName, recordingStartedAt: row.recording.startedAt.toISOString() })),
+      .map((row) => ({
+        ...toAnnotationView(row.annotation, actor.name, actor),
+        resourceName: row.resourceName,
+        recordingStartedAt: row.recording.startedAt.toISOString(),
+      })),
     tags,
   };
 }

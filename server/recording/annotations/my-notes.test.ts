@@ -69,7 +69,20 @@ describeEachDriver('my notes: search and export', () => {
 });
 
 it('says when there are no notes, and keeps Porthole-made headings free of markup', () => {
-  expect(formatNotesMarkdown([], { origin: 'http://localhost:3000', exportedAt: new Date('2026-12-04T14:00:00Z') })).toBe('# My notes\n\nExported from Porthole on 2026-12-04 14:00 UTC: 0 notes.\n');
-  const note = { recordingId: 'r1', resourceName: 'db <b>*x*</b>', recordingStartedAt: new Date('2026-12-04T13:00:00Z'), t: 0, endT: null, body: 'b', tags: [], createdAt: new Date() };
-  expect(formatNotesMarkdown([note], { origin: 'http://h', exportedAt: new Date('2026-12-04T14:00:00Z') })).toContain('## db \\<b\\>\\*x\\*\\</b\\>, session of 2026-12-04 13:00 UTC');
+  expect(formatNotesMarkdown([], { origin: 'http://localhost:3000', exportedAt: new Date('2026-12-04T14:00:00Z') })).toBe(
+    '# My notes\n\nExported from Porthole on 2026-12-04 14:00 UTC: 0 notes.\n',
+  );
+  const note = {
+    recordingId: 'r1',
+    resourceName: 'db <b>*x*</b>',
+    recordingStartedAt: new Date('2026-12-04T13:00:00Z'),
+    t: 0,
+    endT: null,
+    body: 'b',
+    tags: [],
+    createdAt: new Date(),
+  };
+  expect(formatNotesMarkdown([note], { origin: 'http://h', exportedAt: new Date('2026-12-04T14:00:00Z') })).toContain(
+    '## db \\<b\\>\\*x\\*\\</b\\>, session of 2026-12-04 13:00 UTC',
+  );
 });

@@ -23,7 +23,8 @@ export async function updateAnnotation({
   const data = annotationUpdate.parse(input);
   const t = data.t ?? current.t;
   const endT = data.endT === undefined ? current.endT : data.endT;
-  if (endT !== null && endT <= t) throw new AppError('VALIDATION', { userMessage: 'The end must be after the start.', fields: { endT: ['The end must be after the start'] } });
+  if (endT !== null && endT <= t)
+    throw new AppError('VALIDATION', { userMessage: 'The end must be after the start.', fields: { endT: ['The end must be after the start'] } });
   const [row] = await db()
     .update(annotations)
     .set({ t, endT, body: data.body ?? current.body, tags: data.tags ?? current.tags, isShared: data.isShared ?? current.isShared, updatedAt: sql`now()` })

@@ -43,7 +43,11 @@ describeEachDriver('signed recording bundles', () => {
       expect(result.stdout).toMatch(/^OK: 4 chunks, signed by [0-9a-f]{16}\n/);
       expect(result.code).toBe(0);
       const audit = await db().select().from(auditEvents).where(eq(auditEvents.targetId, id));
-      expect(audit.map((event) => [event.action, event.actorId, (event.data as { format?: string }).format])).toContainEqual(['recording.export', actor.id, 'bundle']);
+      expect(audit.map((event) => [event.action, event.actorId, (event.data as { format?: string }).format])).toContainEqual([
+        'recording.export',
+        actor.id,
+        'bundle',
+      ]);
     });
   }
 
@@ -108,7 +112,8 @@ describeEachDriver('signed recording bundles', () => {
     const realKey = readTar(bundle).get('public-key.pem')!.toString();
     const other = generateKeyPairSync('ed25519');
     const otherPem = other.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const resign = (files: Map<string, Buffer>, manifest: Buffer) => files.set('manifest.sig', Buffer.from(sign(null, manifest, other.privateKey).toString('base64')));
+    const resign = (files: Map<string, Buffer>, manifest: Buffer) =>
+      files.set('manifest.sig', Buffer.from(sign(null, manifest, other.privateKey).toString('base64')));
 
     const wrongSigner = edit(bundle, (files) => resign(files, files.get('manifest.json')!));
     expect(await runVerifier(wrongSigner)).toMatchObject({ code: 1, stdout: 'FAILED: signature invalid\n' });
@@ -146,9 +151,17 @@ describeEachDriver('signed recording bundles', () => {
     ]);
 
     const signatures = await db().select().from(recordingSignatures);
-    expect(new Map(signatures.map((row) => [row.recordingId, row.keyId]))).toEqual(new Map([[old, firstId], [recent, secondId]]));
+    expect(new Map(signatures.map((row) => [row.recordingId, row.keyId]))).toEqual(
+      new Map([
+        [old, firstId],
+        [recent, secondId],
+      ]),
+    );
     const trusted = JSON.stringify(published);
-    for (const [id, keyId] of [[old, firstId], [recent, secondId]] as const) {
+    for (const [id, keyId] of [
+      [old, firstId],
+      [recent, secondId],
+    ] as const) {
       const result = await runVerifier(await downloadBundle(actor, id), ['--key', trusted]);
       expect(result).toMatchObject({ code: 0 });
       expect(result.stdout).toContain(`signed by ${keyId}`);

@@ -31,15 +31,20 @@ Verify offline: npx porthole-verify <bundle.tar> [--key <pem file, PEM or signin
 /** What is needed before the first byte goes out: damage found mid-stream would only cut the file short. */
 async function bundleSources(actor: Actor, recordingId: string) {
   const row = await requireVisibleRecording(actor, recordingId);
-  if (row.recording.status === 'recording') throw new AppError('CONFLICT', { userMessage: 'This recording is still being written; export its bundle once the session has ended.' });
+  if (row.recording.status === 'recording')
+    throw new AppError('CONFLICT', { userMessage: 'This recording is still being written; export its bundle once the session has ended.' });
   const [signed] = await db()
     .select({ signature: recordingSignatures, publicKeyPem: signingKeys.publicKeyPem })
     .from(recordingSignatures)
     .innerJoin(signingKeys, eq(signingKeys.keyId, recordingSignatures.keyId))
     .where(eq(recordingSignatures.recordingId, recordingId));
-  if (!signed) throw new AppError('CONFLICT', { userMessage: 'This recording has no signature (it was sealed before recordings were signed, or signing failed), so there is no signed bundle to export.' });
+  if (!signed)
+    throw new AppError('CONFLICT', {
+      userMessage: 'This recording has no signature (it was sealed before recordings were signed, or signing failed), so there is no signed bundle to export.',
+    });
   const check = await verifyChain(row.recording);
-  if (!check.isValid) throw new AppError('RECORDING_DAMAGED', { userMessage: `This recording is damaged and cannot be exported: ${check.problem ?? 'it does not verify'}.` });
+  if (!check.isValid)
+    throw new AppError('RECORDING_DAMAGED', { userMessage: `This recording is damaged and cannot be exported: ${check.problem ?? 'it does not verify'}.` });
   return { row, signed };
 }
 

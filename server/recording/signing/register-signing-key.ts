@@ -10,7 +10,11 @@ import { loadSigningKey, type SigningKey } from '../../crypto/signing-key';
  */
 export async function registerSigningKey(key: SigningKey = loadSigningKey()): Promise<SigningKey> {
   await db().transaction(async (tx) => {
-    const inserted = await tx.insert(signingKeys).values({ keyId: key.keyId, publicKeyPem: key.publicKeyPem }).onConflictDoNothing().returning({ keyId: signingKeys.keyId });
+    const inserted = await tx
+      .insert(signingKeys)
+      .values({ keyId: key.keyId, publicKeyPem: key.publicKeyPem })
+      .onConflictDoNothing()
+      .returning({ keyId: signingKeys.keyId });
     if (inserted.length === 0) return;
     await tx
       .update(signingKeys)

@@ -68,7 +68,10 @@ describeEachDriver('signing at seal', (driver) => {
     const actor = await actorOf(user.id);
     const created = await createSession({ actor, input: { resourceId: resource.id } });
     let text = '';
-    const term = await connectTerminal(`${gateway.localUrl(created.wsUrl)}&cols=80&rows=24`, { origin: env().publicUrl, onOutput: (chunk) => (text += chunk.toString()) });
+    const term = await connectTerminal(`${gateway.localUrl(created.wsUrl)}&cols=80&rows=24`, {
+      origin: env().publicUrl,
+      onOutput: (chunk) => (text += chunk.toString()),
+    });
     term.type('echo signed-$((6*7))\n');
     for (let i = 0; i < 400 && !text.includes('signed-42'); i++) await sleep(25);
     term.type('exit\n');
@@ -81,7 +84,10 @@ describeEachDriver('signing at seal', (driver) => {
 
   it(`signs a SQL console recording when it finishes [${store} store]`, async () => {
     const { user, actor } = await makeUser();
-    const [session] = await db().insert(sessions).values({ userId: user.id, resourceName: 'pg', resourceType: 'postgres', status: 'active', startedAt: sql`now()` }).returning();
+    const [session] = await db()
+      .insert(sessions)
+      .values({ userId: user.id, resourceName: 'pg', resourceType: 'postgres', status: 'active', startedAt: sql`now()` })
+      .returning();
     const recorder = await SqlRecorder.open({ sessionId: session!.id, userId: user.id, onFailure: () => undefined, onBehind: () => undefined });
     recorder.record({ sql: 'run', id: 'r1', script: 'select 1', editor: 'select 1' });
     await recorder.finish({ reason: 'user_exit', message: 'Closed', exitCode: 0 });

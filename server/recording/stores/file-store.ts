@@ -16,7 +16,6 @@ import { log } from '../../log/logger';
 const CHUNK_FILE = /^chunk-(\d{8})\.phc$/;
 const OPEN_FILE = /^open-(\d{8})\.log$/;
 
-
 const pad = (seq: number) => String(seq).padStart(8, '0');
 const chunkName = (seq: number) => `chunk-${pad(seq)}.phc`;
 const openName = (seq: number) => `open-${pad(seq)}.log`;
@@ -260,7 +259,15 @@ export class FileRecordingStore implements RecordingStore {
       await handle.read(head, 0, CHUNK_HEADER_BYTES, 0);
       const { size } = await handle.stat();
       const header = decodeChunkHeader(head);
-      const info: ChunkInfo = { seq, tStart: header.tStart, tEnd: header.tEnd, eventCount: header.eventCount, rawBytes: header.rawBytes, prevHash: header.prevHash, storedBytes: size };
+      const info: ChunkInfo = {
+        seq,
+        tStart: header.tStart,
+        tEnd: header.tEnd,
+        eventCount: header.eventCount,
+        rawBytes: header.rawBytes,
+        prevHash: header.prevHash,
+        storedBytes: size,
+      };
       if (this.headers.size > 20_000) this.headers.clear();
       this.headers.set(file, info);
       return info;

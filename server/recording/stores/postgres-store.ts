@@ -165,7 +165,9 @@ export class PostgresRecordingStore implements RecordingStore {
   }
 
   async dropOpen(recordingId: string, seq: number): Promise<void> {
-    await db().delete(recordingFrames).where(and(eq(recordingFrames.recordingId, recordingId), eq(recordingFrames.chunkSeq, seq)));
+    await db()
+      .delete(recordingFrames)
+      .where(and(eq(recordingFrames.recordingId, recordingId), eq(recordingFrames.chunkSeq, seq)));
   }
 
   async writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number> {

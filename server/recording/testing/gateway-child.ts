@@ -30,7 +30,13 @@ async function main(init: ChildInit): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   const origin = `http://127.0.0.1:${port}`;
-  Object.assign(process.env, { NODE_ENV: 'production', PORTHOLE_PUBLIC_URL: origin, PORTHOLE_SECRET_KEY: init.secretKey, PORTHOLE_DATA_DIR: init.dataDir, PORTHOLE_DEMO: '0' });
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    PORTHOLE_PUBLIC_URL: origin,
+    PORTHOLE_SECRET_KEY: init.secretKey,
+    PORTHOLE_DATA_DIR: init.dataDir,
+    PORTHOLE_DEMO: '0',
+  });
 
   const { openDb, setDb, db } = await import('@/db/client');
   const { eq } = await import('drizzle-orm');
@@ -54,11 +60,22 @@ async function main(init: ChildInit): Promise<void> {
     const { confirmHostKey } = await import('@/server/resources/confirm-host-key');
     const { createSession } = await import('@/server/sessions/create-session');
     const password = 'crash-test-password-1234';
-    const user = await createUser({ actor: null, input: { email: `crash-${Date.now()}@porthole.test`, name: 'Crash', password, roles: ['engineer', 'admin'] } });
+    const user = await createUser({
+      actor: null,
+      input: { email: `crash-${Date.now()}@porthole.test`, name: 'Crash', password, roles: ['engineer', 'admin'] },
+    });
     const actor = toActor((await findUserById(user.id))!, 'session');
     const resource = await createResource({
       actor: null,
-      input: { type: 'ssh', name: `crash-${Date.now()}`, host: init.sshd.host, port: init.sshd.port, username: init.sshd.username, privateKey: init.sshd.privateKey, allowedRoles: ['engineer'] },
+      input: {
+        type: 'ssh',
+        name: `crash-${Date.now()}`,
+        host: init.sshd.host,
+        port: init.sshd.port,
+        username: init.sshd.username,
+        privateKey: init.sshd.privateKey,
+        allowedRoles: ['engineer'],
+      },
     });
     await confirmHostKey({ actor, resourceId: resource.id, input: { fingerprint: init.sshd.hostKeyFingerprint } });
     newSession = () => createSession({ actor, input: { resourceId: resource.id } });
@@ -85,7 +102,12 @@ async function main(init: ChildInit): Promise<void> {
       const output: Buffer[] = [];
       for await (const event of iterateEvents(recording)) if (event.kind === 'o') output.push(event.data);
       fs.writeFileSync(message.file, Buffer.concat(output));
-      return { type: 'inspect', recording: { status: recording.status, outputBytes: recording.outputBytes, chunkCount: recording.chunkCount }, sessionStatus: session?.status, verify: await verifyChain(recording) };
+      return {
+        type: 'inspect',
+        recording: { status: recording.status, outputBytes: recording.outputBytes, chunkCount: recording.chunkCount },
+        sessionStatus: session?.status,
+        verify: await verifyChain(recording),
+      };
     };
     handle().then(reply, (error: unknown) => reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
   });

@@ -9,7 +9,13 @@ import path from 'node:path';
  */
 async function main(): Promise<void> {
   const [dataDir, secretKey, mode, step] = process.argv.slice(2);
-  Object.assign(process.env, { NODE_ENV: 'production', PORTHOLE_PUBLIC_URL: 'http://127.0.0.1:9', PORTHOLE_SECRET_KEY: secretKey, PORTHOLE_DATA_DIR: dataDir, PORTHOLE_DEMO: '0' });
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    PORTHOLE_PUBLIC_URL: 'http://127.0.0.1:9',
+    PORTHOLE_SECRET_KEY: secretKey,
+    PORTHOLE_DATA_DIR: dataDir,
+    PORTHOLE_DEMO: '0',
+  });
   const { openDb, setDb, db } = await import('@/db/client');
   const { eq } = await import('drizzle-orm');
   const { recordings, recordingTombstones } = await import('@/db/recording-schema');
@@ -23,7 +29,10 @@ async function main(): Promise<void> {
   const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
   if (mode === 'seed') {
-    const [admin] = await db().insert(users).values({ email: 'admin@example.test', name: 'Admin', roles: ['admin'] }).returning();
+    const [admin] = await db()
+      .insert(users)
+      .values({ email: 'admin@example.test', name: 'Admin', roles: ['admin'] })
+      .returning();
     const actor = { id: admin!.id, email: admin!.email, name: admin!.name, roles: admin!.roles, via: 'session' as const };
     await updateRetentionSettings({ actor, input: { defaultDays: 1, ownersMayDelete: false } });
     print({ id: await sealedRecording({ userId: admin!.id, store: 'file', endedDaysAgo: 5 }) });
@@ -32,7 +41,10 @@ async function main(): Promise<void> {
     print({ error: `the purge ran to the end without reaching ${step}` });
   } else {
     const result = await purgeExpiredRecordings();
-    const ids = (await db().select({ id: recordingTombstones.id, purgedAt: recordingTombstones.purgedAt }).from(recordingTombstones)).map((row) => ({ id: row.id, isDone: row.purgedAt !== null }));
+    const ids = (await db().select({ id: recordingTombstones.id, purgedAt: recordingTombstones.purgedAt }).from(recordingTombstones)).map((row) => ({
+      id: row.id,
+      isDone: row.purgedAt !== null,
+    }));
     const left = await db().select({ id: recordings.id }).from(recordings);
     const chunks = await Promise.all(ids.map(async ({ id }) => (await recordingStore('file').listChunks(id)).length));
     const audit = (await db().select().from(auditEvents).where(eq(auditEvents.action, 'recording.purged'))).map((event) => event.targetId);

@@ -29,7 +29,13 @@ export async function createSqlReview(input: CreateSqlReviewInput): Promise<stri
       .returning({ id: sqlReviews.id });
     if (!row) throw new Error('insert returned no row');
     await recordAuditEvent(
-      { actorId: input.requesterId, action: 'sql_review.create', targetType: 'sql_review', targetId: row.id, data: { sessionId: input.sessionId, resourceId: input.resource.id, reason: input.reason } },
+      {
+        actorId: input.requesterId,
+        action: 'sql_review.create',
+        targetType: 'sql_review',
+        targetId: row.id,
+        data: { sessionId: input.sessionId, resourceId: input.resource.id, reason: input.reason },
+      },
       tx,
     );
     return row.id;

@@ -26,7 +26,8 @@ export async function decideSqlReview({ actor, input }: { actor: Actor; input: D
   if (!review) throw new AppError('NOT_FOUND', { userMessage: 'No such statement review.' });
   if (review.requesterId === actor.id) throw new AppError('FORBIDDEN', { userMessage: 'You cannot review your own statements: another approver has to.' });
   if (!(await canReviewOn(actor, review.resourceId))) throw new AppError('FORBIDDEN', { userMessage: `You are not an approver for ${review.resourceName}.` });
-  if (decision === 'deny' && !comment) throw new AppError('VALIDATION', { userMessage: 'Say why you deny it: the engineer sees your comment.', fields: { comment: ['Give a reason'] } });
+  if (decision === 'deny' && !comment)
+    throw new AppError('VALIDATION', { userMessage: 'Say why you deny it: the engineer sees your comment.', fields: { comment: ['Give a reason'] } });
   const status = decision === 'approve' ? 'approved' : 'denied';
   await db().transaction(async (tx) => {
     const [updated] = await tx
@@ -35,7 +36,16 @@ export async function decideSqlReview({ actor, input }: { actor: Actor; input: D
       .where(and(eq(sqlReviews.id, reviewId), eq(sqlReviews.status, 'pending')))
       .returning({ id: sqlReviews.id });
     if (!updated) throw new AppError('CONFLICT', { userMessage: `This review is already ${review.status === 'pending' ? 'decided' : review.status}.` });
-    await recordAuditEvent({ actorId: actor.id, action: `sql_review.${status === 'approved' ? 'approve' : 'deny'}`, targetType: 'sql_review', targetId: reviewId, data: { sessionId: review.sessionId, comment: comment ?? null } }, tx);
+    await recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: `sql_review.${status === 'approved' ? 'approve' : 'deny'}`,
+        targetType: 'sql_review',
+        targetId: reviewId,
+        data: { sessionId: review.sessionId, comment: comment ?? null },
+      },
+      tx,
+    );
   });
   publish({ type: 'sql_review', reviewId, resourceId: review.resourceId, requesterId: review.requesterId, status });
   return { status };

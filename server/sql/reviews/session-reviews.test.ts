@@ -11,7 +11,10 @@ import { cancelSessionReviews, withdrawSqlReview } from './session-reviews';
 async function heldReview() {
   const { user } = await makeUser();
   const resource = await makeResource(postgresResource());
-  const [session] = await db().insert(sessions).values({ userId: user.id, resourceName: 'db', resourceType: 'postgres', status: 'active', startedAt: sql`now()` }).returning();
+  const [session] = await db()
+    .insert(sessions)
+    .values({ userId: user.id, resourceName: 'db', resourceType: 'postgres', status: 'active', startedAt: sql`now()` })
+    .returning();
   if (!session) throw new Error('session');
   const reviewId = await createSqlReview({
     sessionId: session.id,

@@ -27,7 +27,10 @@ export async function withdrawSqlReview(reviewId: string, requesterId: string): 
       .returning({ id: sqlReviews.id, sessionId: sqlReviews.sessionId, resourceId: sqlReviews.resourceId });
     const [row] = rows;
     if (!row) return undefined;
-    await recordAuditEvent({ actorId: requesterId, action: 'sql_review.withdraw', targetType: 'sql_review', targetId: row.id, data: { sessionId: row.sessionId } }, tx);
+    await recordAuditEvent(
+      { actorId: requesterId, action: 'sql_review.withdraw', targetType: 'sql_review', targetId: row.id, data: { sessionId: row.sessionId } },
+      tx,
+    );
     return row;
   });
   if (!withdrawn) return false;
@@ -45,7 +48,10 @@ export async function cancelSessionReviews(sessionId: string): Promise<void> {
       .returning({ id: sqlReviews.id, resourceId: sqlReviews.resourceId, requesterId: sqlReviews.requesterId });
     for (const row of rows) {
       // No person decided: the session's end did.
-      await recordAuditEvent({ actorId: null, action: 'sql_review.cancel', targetType: 'sql_review', targetId: row.id, data: { sessionId, reason: 'session_ended' } }, tx);
+      await recordAuditEvent(
+        { actorId: null, action: 'sql_review.cancel', targetType: 'sql_review', targetId: row.id, data: { sessionId, reason: 'session_ended' } },
+        tx,
+      );
     }
     return rows;
   });

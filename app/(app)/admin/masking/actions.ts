@@ -5,7 +5,14 @@ import { z } from 'zod';
 import type { FormState } from '@/components/ui/form-state';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { toAppError } from '@/server/errors/to-app-error';
-import { createCustomRule, deleteCustomRule, setResourceMaskingMode, testMasking, updateBuiltInRule, updateCustomRule } from '@/server/masking/rules-store/masking-rules';
+import {
+  createCustomRule,
+  deleteCustomRule,
+  setResourceMaskingMode,
+  testMasking,
+  updateBuiltInRule,
+  updateCustomRule,
+} from '@/server/masking/rules-store/masking-rules';
 import { resourceMaskingInput } from '@/server/masking/rules-store/masking-schemas';
 import type { MaskingTestResult } from '@/lib/masking/masking-views';
 
@@ -46,7 +53,8 @@ function customFromForm(form: FormData) {
 export async function saveCustomRuleAction(ruleId: string | null, _prev: FormState, form: FormData): Promise<FormState> {
   const actor = await requirePageActor('admin');
   const input = customFromForm(form);
-  if (form.get('scope') === 'chosen' && input.resourceIds?.length === 0) return { ok: false, message: 'Choose at least one resource.', fields: { resourceIds: ['Choose at least one resource'] } };
+  if (form.get('scope') === 'chosen' && input.resourceIds?.length === 0)
+    return { ok: false, message: 'Choose at least one resource.', fields: { resourceIds: ['Choose at least one resource'] } };
   try {
     if (ruleId) await updateCustomRule({ actor, ruleId, input });
     else await createCustomRule({ actor, input });
@@ -82,12 +90,19 @@ export async function setResourceMaskingModeAction(resourceId: string, mode: Res
   }
   revalidatePath('/admin/masking');
   revalidatePath(`/admin/resources/${resourceId}`);
-  return { ok: true, message: mode === 'recording_only' ? 'Saved: only the recording is masked in new sessions.' : 'Saved: new sessions are masked on screen and in the recording.' };
+  return {
+    ok: true,
+    message:
+      mode === 'recording_only' ? 'Saved: only the recording is masked in new sessions.' : 'Saved: new sessions are masked on screen and in the recording.',
+  };
 }
 
 export type TestState = { ok: true; result: MaskingTestResult } | { ok: false; message: string; fields?: Record<string, string[]> };
 
-export async function testMaskingAction(text: string, draft?: { id?: string; name?: string; pattern?: string; replacement?: string; strategy?: 'label' | 'keep-last-4'; caseInsensitive?: boolean }): Promise<TestState> {
+export async function testMaskingAction(
+  text: string,
+  draft?: { id?: string; name?: string; pattern?: string; replacement?: string; strategy?: 'label' | 'keep-last-4'; caseInsensitive?: boolean },
+): Promise<TestState> {
   const actor = await requirePageActor('admin');
   try {
     return { ok: true, result: await testMasking({ actor, input: { text, draft: draft?.pattern ? { ...draft, pattern: draft.pattern } : undefined } }) };

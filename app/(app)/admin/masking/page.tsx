@@ -18,7 +18,11 @@ export default async function MaskingPage() {
         title="Masking"
         description="Secrets in terminal and SQL output are masked before they are shown or recorded (per resource: on screen and in the recording, or in the recording only). Changes apply to sessions that start afterwards."
       />
-      <MaskingAdmin builtIns={rules.builtIns} custom={rules.custom} resources={resources.map((r) => ({ id: r.id, name: r.name, typeLabel: resourceTypeLabel(r.type), mode: modes[r.id] ?? DEFAULT_MASKING_MODE }))} />
+      <MaskingAdmin
+        builtIns={rules.builtIns}
+        custom={rules.custom}
+        resources={resources.map((r) => ({ id: r.id, name: r.name, typeLabel: resourceTypeLabel(r.type), mode: modes[r.id] ?? DEFAULT_MASKING_MODE }))}
+      />
     </div>
   );
 }

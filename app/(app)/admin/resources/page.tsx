@@ -88,9 +88,7 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
                   {resource.username}@{resource.host}:{resource.port}
                   {resource.database ? `/${resource.database}` : ''}
                 </Td>
-                <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-300">
-                  {resource.accessMode === 'open' ? 'Open' : 'Needs approval'}
-                </Td>
+                <Td className="whitespace-nowrap text-zinc-600 dark:text-zinc-300">{resource.accessMode === 'open' ? 'Open' : 'Needs approval'}</Td>
                 <Td>{resource.tags.length ? <TagList tags={resource.tags} /> : <span className="text-zinc-400 dark:text-zinc-500">—</span>}</Td>
                 <Td>
                   <HostKeyState resource={resource} />

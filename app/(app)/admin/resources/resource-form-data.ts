@@ -3,8 +3,22 @@ import { text } from '../form-failure';
 
 /** Form field names as the forms send them; zod paths like `tls.ca` are renamed to these. */
 export const RESOURCE_FIELDS = [
-  'type', 'name', 'description', 'tags', 'host', 'port', 'username', 'password', 'privateKey', 'passphrase',
-  'database', 'tls', 'ca', 'accessMode', 'allowedRoles', 'retentionDays',
+  'type',
+  'name',
+  'description',
+  'tags',
+  'host',
+  'port',
+  'username',
+  'password',
+  'privateKey',
+  'passphrase',
+  'database',
+  'tls',
+  'ca',
+  'accessMode',
+  'allowedRoles',
+  'retentionDays',
 ] as const;
 export const RESOURCE_FIELD_RENAMES = { 'tls.mode': 'tls', 'tls.ca': 'ca' };
 

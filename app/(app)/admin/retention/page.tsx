@@ -21,7 +21,12 @@ const SCOPE_LABEL = { recording: 'Recording', user: 'User', resource: 'Resource'
 export default async function RetentionPage() {
   const actor = await requirePageActor('auditor', 'admin');
   const isAdmin = hasRole(actor, 'admin');
-  const [settings, holds, users, resources] = await Promise.all([getRetentionSettings(), listHolds({ actor }), listUserChoices({ actor }), listResources({ actor })]);
+  const [settings, holds, users, resources] = await Promise.all([
+    getRetentionSettings(),
+    listHolds({ actor }),
+    listUserChoices({ actor }),
+    listResources({ actor }),
+  ]);
   const active = holds.filter((hold) => hold.liftedAt === null);
   const lifted = holds.filter((hold) => hold.liftedAt !== null);
 
@@ -37,7 +42,8 @@ export default async function RetentionPage() {
           <RetentionSettingsForm action={updateRetentionAction} defaultDays={settings.defaultDays} ownersMayDelete={settings.ownersMayDelete} />
         ) : (
           <p className="text-sm">
-            {settings.defaultDays === 0 ? 'Recordings are kept forever' : `Recordings are kept ${formatCount(settings.defaultDays, 'day')} after they end`}, unless their resource says otherwise.
+            {settings.defaultDays === 0 ? 'Recordings are kept forever' : `Recordings are kept ${formatCount(settings.defaultDays, 'day')} after they end`},
+            unless their resource says otherwise.
             {settings.ownersMayDelete ? ' Engineers may delete their own.' : ' Engineers cannot delete their own.'}
           </p>
         )}
@@ -78,7 +84,9 @@ export default async function RetentionPage() {
       </section>
       {lifted.length > 0 ? (
         <section aria-labelledby="lifted-holds" className="space-y-2">
-          <h2 id="lifted-holds" className="text-sm font-semibold">Lifted holds</h2>
+          <h2 id="lifted-holds" className="text-sm font-semibold">
+            Lifted holds
+          </h2>
           <DataTable label="Lifted legal holds" head={<HoldHead lifted />}>
             {lifted.map((hold) => (
               <tr key={hold.id} className={rowClass}>

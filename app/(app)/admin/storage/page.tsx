@@ -30,8 +30,8 @@ export default async function StoragePage() {
                 , the oldest from <RelativeTime iso={total.oldest} />
               </>
             ) : null}
-            .{' '}
-            {report.defaultDays === 0 ? 'Kept forever by default' : `Kept ${formatCount(report.defaultDays, 'day')} by default`}; {formatCount(activeHolds, 'active legal hold')} (
+            . {report.defaultDays === 0 ? 'Kept forever by default' : `Kept ${formatCount(report.defaultDays, 'day')} by default`};{' '}
+            {formatCount(activeHolds, 'active legal hold')} (
             <Link href="/admin/retention" className="underline">
               Retention &amp; holds
             </Link>

@@ -9,14 +9,7 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/PageHeader'
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { env } from '@/server/env';
 import { listDeliveries, listWebhooks } from '@/server/webhooks/list-webhooks';
-import {
-  createWebhookAction,
-  deleteWebhookAction,
-  retryDeliveryAction,
-  rotateSecretAction,
-  sendTestAction,
-  setWebhookEnabledAction,
-} from './actions';
+import { createWebhookAction, deleteWebhookAction, retryDeliveryAction, rotateSecretAction, sendTestAction, setWebhookEnabledAction } from './actions';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
@@ -130,7 +123,9 @@ export default async function WebhooksPage() {
                 <Td className="tabular-nums">{d.attempts}</Td>
                 <Td className="text-xs text-zinc-600 dark:text-zinc-300">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '—')}</Td>
                 <Td className="text-right">
-                  {d.status === 'failed' ? <ActionButton label="Retry" pendingLabel="Queuing…" variant="ghost" action={retryDeliveryAction.bind(null, d.id)} /> : null}
+                  {d.status === 'failed' ? (
+                    <ActionButton label="Retry" pendingLabel="Queuing…" variant="ghost" action={retryDeliveryAction.bind(null, d.id)} />
+                  ) : null}
                 </Td>
               </tr>
             ))}

@@ -32,7 +32,11 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const [notes, retention, signature] = await Promise.all([listAnnotations({ actor, recordingId: id }), recordingRetention(recording), getRecordingSignature({ actor, recordingId: id })]);
+  const [notes, retention, signature] = await Promise.all([
+    listAnnotations({ actor, recordingId: id }),
+    recordingRetention(recording),
+    getRecordingSignature({ actor, recordingId: id }),
+  ]);
   const initialTime = Math.min(parseTimeParam(t) ?? 0, recording.duration);
   // A search hit's link: the query is marked on the replay's screen.
   const initialQuery = typeof q === 'string' ? q.slice(0, SEARCH_QUERY_MAX) : '';
@@ -54,17 +58,23 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
             <IntegrityBadge recordingId={id} />
           </h1>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
-            {recording.userName} · <RelativeTime iso={recording.startedAt} /> · {formatDuration(recording.duration)} · {recording.cols}×{recording.rows} · {formatBytes(recording.outputBytes)} output,{' '}
-            {formatBytes(recording.storedBytes)} stored
+            {recording.userName} · <RelativeTime iso={recording.startedAt} /> · {formatDuration(recording.duration)} · {recording.cols}×{recording.rows} ·{' '}
+            {formatBytes(recording.outputBytes)} output, {formatBytes(recording.storedBytes)} stored
             {recording.maskCount > 0 ? ` · ${recording.maskCount} masked` : ''}
           </p>
-          {recording.status === 'interrupted' || recording.status === 'failed' ? <p className="mt-1 text-sm text-amber-700 dark:text-amber-400">{recording.message}</p> : null}
+          {recording.status === 'interrupted' || recording.status === 'failed' ? (
+            <p className="mt-1 text-sm text-amber-700 dark:text-amber-400">{recording.message}</p>
+          ) : null}
           <RecordingRetentionPanel
             recordingId={id}
             retention={retention}
             canHold={canSeeAll(actor)}
             isOwner={recording.userId === actor.id}
-            actions={{ placeHold: placeRecordingHoldAction.bind(null, id), liftHold: liftRecordingHoldAction.bind(null, id), remove: deleteRecordingAction.bind(null, id) }}
+            actions={{
+              placeHold: placeRecordingHoldAction.bind(null, id),
+              liftHold: liftRecordingHoldAction.bind(null, id),
+              remove: deleteRecordingAction.bind(null, id),
+            }}
           />
         </div>
         {/* ml-auto: wrapped under the title (a phone), the button stays at the right, where its menu opens. */}
@@ -87,7 +97,13 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
         </details>
       </div>
       {recording.resourceType === 'postgres' || recording.resourceType === 'mysql' ? (
-        <SqlReplayScreen recordingId={id} duration={recording.duration} initialTime={initialTime} highlight={initialQuery} title={`${recording.resourceName}, ${recording.userName}, ${recording.startedAt}`} />
+        <SqlReplayScreen
+          recordingId={id}
+          duration={recording.duration}
+          initialTime={initialTime}
+          highlight={initialQuery}
+          title={`${recording.resourceName}, ${recording.userName}, ${recording.startedAt}`}
+        />
       ) : (
         <ReplayScreen
           recording={recording}

@@ -23,7 +23,11 @@ async function attempt(recordingId: string, run: () => Promise<unknown>, message
 
 export async function placeRecordingHoldAction(recordingId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const actor = await requirePageActor('auditor', 'admin');
-  return attempt(recordingId, () => placeHold({ actor, input: { scope: 'recording', targetId: recordingId, reason: formText(form, 'reason') } }), 'Legal hold placed.');
+  return attempt(
+    recordingId,
+    () => placeHold({ actor, input: { scope: 'recording', targetId: recordingId, reason: formText(form, 'reason') } }),
+    'Legal hold placed.',
+  );
 }
 
 export async function liftRecordingHoldAction(recordingId: string, holdId: string, _prev: FormState, form: FormData): Promise<FormState> {

@@ -26,7 +26,10 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
   return (
     <div className="max-w-3xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-        <Link href="/resources" className="hover:underline">Resources</Link> / <span>{resource.name}</span>
+        <Link href="/resources" className="hover:underline">
+          Resources
+        </Link>{' '}
+        / <span>{resource.name}</span>
       </nav>
       <div className="flex items-start gap-3">
         <ResourceTypeIcon type={resource.type} />
@@ -35,7 +38,9 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           <p className="text-sm text-zinc-500 dark:text-zinc-400">{resource.description || resourceTypeLabel(resource.type)}</p>
         </div>
         {hasRole(actor, 'admin') ? (
-          <Link href={`/admin/resources/${resource.id}`} className={buttonClass('secondary')}>Edit</Link>
+          <Link href={`/admin/resources/${resource.id}`} className={buttonClass('secondary')}>
+            Edit
+          </Link>
         ) : null}
       </div>
       <Card>
@@ -43,7 +48,9 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           <dt className="text-zinc-500">Type</dt>
           <dd>{resourceTypeLabel(resource.type)}</dd>
           <dt className="text-zinc-500">Address</dt>
-          <dd className="font-mono text-xs break-all">{resource.host}:{resource.port}</dd>
+          <dd className="font-mono text-xs break-all">
+            {resource.host}:{resource.port}
+          </dd>
           <dt className="text-zinc-500">Signs in as</dt>
           <dd className="font-mono text-xs">{resource.username}</dd>
           {resource.database ? (

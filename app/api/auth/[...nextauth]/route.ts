@@ -5,11 +5,7 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 
 // Options are built per request so `next build` never needs the runtime secrets.
 async function handler(req: Request, context: Context) {
-  return (NextAuth as unknown as (req: Request, ctx: Context, options: ReturnType<typeof authOptions>) => Promise<Response>)(
-    req,
-    context,
-    authOptions(),
-  );
+  return (NextAuth as unknown as (req: Request, ctx: Context, options: ReturnType<typeof authOptions>) => Promise<Response>)(req, context, authOptions());
 }
 
 export { handler as GET, handler as POST };

@@ -16,7 +16,17 @@ describe('demo database (PGlite on the PostgreSQL wire protocol)', () => {
   });
 
   it('serves fake customers to a real PostgreSQL client, with cursors and several connections', async () => {
-    const target = { dialect: 'postgres' as const, host: demo.host, port: demo.port, user: 'postgres', password: 'x', database: 'postgres', tls: { mode: 'disable' as const }, isReadOnly: false, statementTimeoutMs: 0 };
+    const target = {
+      dialect: 'postgres' as const,
+      host: demo.host,
+      port: demo.port,
+      user: 'postgres',
+      password: 'x',
+      database: 'postgres',
+      tls: { mode: 'disable' as const },
+      isReadOnly: false,
+      statementTimeoutMs: 0,
+    };
     const [one, two] = await Promise.all([openPostgres(target), openPostgres(target)]);
     try {
       const cursor = one.execute('SELECT id, email, card_number, api_token FROM customers ORDER BY id');
@@ -40,7 +50,17 @@ describe('demo database (PGlite on the PostgreSQL wire protocol)', () => {
   });
 
   it('cancels a long statement within seconds by restarting the engine; the console keeps its connection and stays read-only', async () => {
-    const target = { dialect: 'postgres' as const, host: demo.host, port: demo.port, user: 'postgres', password: 'x', database: 'postgres', tls: { mode: 'disable' as const }, isReadOnly: true, statementTimeoutMs: 0 };
+    const target = {
+      dialect: 'postgres' as const,
+      host: demo.host,
+      port: demo.port,
+      user: 'postgres',
+      password: 'x',
+      database: 'postgres',
+      tls: { mode: 'disable' as const },
+      isReadOnly: true,
+      statementTimeoutMs: 0,
+    };
     const connection = await openPostgres(target);
     try {
       // The first statement loads the catalog; the sleep then starts at once.
@@ -67,7 +87,17 @@ describe('demo database (PGlite on the PostgreSQL wire protocol)', () => {
   }, 30_000);
 
   it('a cancel while the statement still waits on its catalog reads stops it there, without restarting the database', async () => {
-    const target = { dialect: 'postgres' as const, host: demo.host, port: demo.port, user: 'postgres', password: 'x', database: 'postgres', tls: { mode: 'disable' as const }, isReadOnly: false, statementTimeoutMs: 0 };
+    const target = {
+      dialect: 'postgres' as const,
+      host: demo.host,
+      port: demo.port,
+      user: 'postgres',
+      password: 'x',
+      database: 'postgres',
+      tls: { mode: 'disable' as const },
+      isReadOnly: false,
+      statementTimeoutMs: 0,
+    };
     const connection = await openPostgres(target);
     try {
       await connection.execute('CREATE TABLE kept_across_cancel (id int)').read(10);
@@ -121,7 +151,7 @@ describe('demo database (PGlite on the PostgreSQL wire protocol)', () => {
 
   it('makes card numbers that pass the Luhn check', () => {
     let n = 0;
-    const card = luhnCard('4111', 16, () => ((n = (n * 7 + 3) % 10) / 10));
+    const card = luhnCard('4111', 16, () => (n = (n * 7 + 3) % 10) / 10);
     const digits = card.split('').map(Number).reverse();
     expect(digits.reduce((sum, d, i) => sum + (i % 2 === 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d), 0) % 10).toBe(0);
   });

@@ -5,7 +5,14 @@ import * as wire from './demo-pg-wire';
 import { log } from '../../../log/logger';
 
 /** `processId` and `secretKey` are this connection's own, so a cancel names the statement it means. */
-type Connection = { socket: net.Socket; processId: number; secretKey: number; isMidExchange: boolean; isDiscardingToSync: boolean; isCancelCallParsed: boolean };
+type Connection = {
+  socket: net.Socket;
+  processId: number;
+  secretKey: number;
+  isMidExchange: boolean;
+  isDiscardingToSync: boolean;
+  isCancelCallParsed: boolean;
+};
 type Item = { connection: Connection; bytes: Uint8Array };
 
 const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x48, 0x43]); // Parse Bind Describe Execute Flush Close
@@ -63,7 +70,14 @@ export class DemoPgFront {
 
   private serve(socket: net.Socket): void {
     socket.setNoDelay(true);
-    const connection: Connection = { socket, processId: this.nextProcessId++, secretKey: randomInt(0x7fffffff), isMidExchange: false, isDiscardingToSync: false, isCancelCallParsed: false };
+    const connection: Connection = {
+      socket,
+      processId: this.nextProcessId++,
+      secretKey: randomInt(0x7fffffff),
+      isMidExchange: false,
+      isDiscardingToSync: false,
+      isCancelCallParsed: false,
+    };
     this.connections.add(connection);
     let buffer: Buffer = Buffer.alloc(0);
     let isStarted = false;
@@ -80,7 +94,10 @@ export class DemoPgFront {
             continue;
           }
           if (code === wire.CANCEL_REQUEST) {
-            const target = buffer.length >= 16 ? [...this.connections].find((c) => c.processId === buffer.readInt32BE(8) && c.secretKey === buffer.readInt32BE(12)) : undefined;
+            const target =
+              buffer.length >= 16
+                ? [...this.connections].find((c) => c.processId === buffer.readInt32BE(8) && c.secretKey === buffer.readInt32BE(12))
+                : undefined;
             if (target) void this.cancelRunning(target.processId);
             socket.end();
             return;
@@ -122,7 +139,10 @@ export class DemoPgFront {
         // The backend is shared: what this client left open is closed for it. An exchange
         // left without Sync (after an error the backend ignores everything until one) gets
         // its Sync, then an open transaction its ROLLBACK; their answers go nowhere.
-        const closing = [...(connection.isMidExchange ? [{ connection, bytes: syncMessage() }] : []), ...(this.isInTransaction ? [{ connection, bytes: simpleQuery('ROLLBACK') }] : [])];
+        const closing = [
+          ...(connection.isMidExchange ? [{ connection, bytes: syncMessage() }] : []),
+          ...(this.isInTransaction ? [{ connection, bytes: simpleQuery('ROLLBACK') }] : []),
+        ];
         this.owner = undefined;
         connection.isMidExchange = false;
         connection.isDiscardingToSync = false;

@@ -40,7 +40,16 @@ export function readyForQuery(status: 'I' | 'T' | 'E'): Buffer {
 }
 
 export function errorResponse(fields: { code: string; message: string; detail?: string }): Buffer {
-  const parts = [Buffer.from('S'), cstring('ERROR'), Buffer.from('V'), cstring('ERROR'), Buffer.from('C'), cstring(fields.code), Buffer.from('M'), cstring(fields.message)];
+  const parts = [
+    Buffer.from('S'),
+    cstring('ERROR'),
+    Buffer.from('V'),
+    cstring('ERROR'),
+    Buffer.from('C'),
+    cstring(fields.code),
+    Buffer.from('M'),
+    cstring(fields.message),
+  ];
   if (fields.detail) parts.push(Buffer.from('D'), cstring(fields.detail));
   parts.push(Buffer.alloc(1));
   return message('E', Buffer.concat(parts));
@@ -50,7 +59,8 @@ export function errorResponse(fields: { code: string; message: string; detail?: 
 export function statementText(bytes: Uint8Array): string | undefined {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let start = 5;
-  if (buffer[0] === PARSE) start = buffer.indexOf(0, 5) + 1; // after the statement name
+  if (buffer[0] === PARSE)
+    start = buffer.indexOf(0, 5) + 1; // after the statement name
   else if (buffer[0] !== QUERY) return undefined;
   if (start <= 0) return undefined;
   const end = buffer.indexOf(0, start);

@@ -10,7 +10,16 @@ const db = await PGlite.create();
 await db.exec(workerData.seedSql);
 
 // What a real server reports at startup; the front answers every connection's startup itself.
-const PARAMETERS = ['server_version', 'server_encoding', 'client_encoding', 'DateStyle', 'IntervalStyle', 'TimeZone', 'integer_datetimes', 'standard_conforming_strings'];
+const PARAMETERS = [
+  'server_version',
+  'server_encoding',
+  'client_encoding',
+  'DateStyle',
+  'IntervalStyle',
+  'TimeZone',
+  'integer_datetimes',
+  'standard_conforming_strings',
+];
 const parameters = {};
 for (const name of PARAMETERS) {
   const result = await db.query(`SELECT current_setting('${name}') AS value`);

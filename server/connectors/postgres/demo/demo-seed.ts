@@ -3,8 +3,42 @@
  * tokens, so the console shows masking at work. Deterministic (a seeded generator), so every
  * start shows the same rows.
  */
-const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Radia', 'Linus', 'Frances', 'John', 'Katherine', 'Dennis', 'Hedy', 'Tim'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson', 'Perlman', 'Torvalds', 'Allen', 'Backus', 'Johnson', 'Ritchie', 'Lamarr', 'Berners-Lee'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Margaret',
+  'Ken',
+  'Radia',
+  'Linus',
+  'Frances',
+  'John',
+  'Katherine',
+  'Dennis',
+  'Hedy',
+  'Tim',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Hamilton',
+  'Thompson',
+  'Perlman',
+  'Torvalds',
+  'Allen',
+  'Backus',
+  'Johnson',
+  'Ritchie',
+  'Lamarr',
+  'Berners-Lee',
+];
 const CITIES = ['Lisbon', 'Oslo', 'Nairobi', 'Osaka', 'Lima', 'Quebec', 'Tallinn', 'Perth', 'Porto', 'Dakar'];
 const PLANS = ['free', 'team', 'business', 'enterprise'];
 const STATUSES = ['paid', 'paid', 'paid', 'refunded', 'pending', 'failed'];
@@ -54,7 +88,9 @@ export function demoSeedSql({ customers = 500, orders = 3000 } = {}): string {
   }
   const orderRows: string[] = [];
   for (let id = 1; id <= orders; id++) {
-    orderRows.push(`(${id}, ${1 + Math.floor(random() * customers)}, ${(5 + random() * 495).toFixed(2)}, ${quote(pick(STATUSES))}, now() - interval '${Math.floor(random() * 365 * 24)} hours')`);
+    orderRows.push(
+      `(${id}, ${1 + Math.floor(random() * customers)}, ${(5 + random() * 495).toFixed(2)}, ${quote(pick(STATUSES))}, now() - interval '${Math.floor(random() * 365 * 24)} hours')`,
+    );
   }
   return `
 CREATE TABLE customers (

@@ -22,7 +22,10 @@ export async function ensureDemoSqlResource(endpoint: { host: string; port: numb
       .from(resources)
       .where(sql`lower(${resources.name}) = ${DEMO_SQL_RESOURCE_NAME.toLowerCase()}`);
     if (existing) {
-      await tx.update(resources).set({ ...connection, type: 'postgres', updatedAt: new Date() }).where(eq(resources.id, existing.id));
+      await tx
+        .update(resources)
+        .set({ ...connection, type: 'postgres', updatedAt: new Date() })
+        .where(eq(resources.id, existing.id));
       return existing.id;
     }
     const id = randomUUID();
@@ -38,7 +41,10 @@ export async function ensureDemoSqlResource(endpoint: { host: string; port: numb
       credentials: sealCredentials(id, { password: DEMO_PASSWORD }),
       ...connection,
     });
-    await recordAuditEvent({ actorId: null, action: 'resource.create', targetType: 'resource', targetId: id, data: { name: DEMO_SQL_RESOURCE_NAME, type: 'postgres', demo: true } }, tx);
+    await recordAuditEvent(
+      { actorId: null, action: 'resource.create', targetType: 'resource', targetId: id, data: { name: DEMO_SQL_RESOURCE_NAME, type: 'postgres', demo: true } },
+      tx,
+    );
     return id;
   });
 }

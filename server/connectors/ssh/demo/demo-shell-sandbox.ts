@@ -13,8 +13,7 @@ import { log } from '../../../log/logger';
  * When neither is possible the demo shell does not start (`unavailable`).
  */
 export type DemoSandbox =
-  | { kind: 'user'; user: string; uid: number; gid: number }
-  | { kind: 'namespace'; user: string; uid: number; gid: number; hiddenDir: string };
+  { kind: 'user'; user: string; uid: number; gid: number } | { kind: 'namespace'; user: string; uid: number; gid: number; hiddenDir: string };
 
 export type DemoSandboxChoice = { sandbox: DemoSandbox } | { unavailable: string };
 
@@ -39,7 +38,16 @@ function lookupAccount(user: string): { user: string; uid: number; gid: number }
 function demoAccount(): { user: string; uid: number; gid: number } | undefined {
   const existing = lookupAccount(DEMO_SHELL_ACCOUNT);
   if (existing) return existing;
-  const created = run('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', DEMO_SHELL_ACCOUNT]);
+  const created = run('useradd', [
+    '--system',
+    '--user-group',
+    '--no-create-home',
+    '--home-dir',
+    '/nonexistent',
+    '--shell',
+    '/usr/sbin/nologin',
+    DEMO_SHELL_ACCOUNT,
+  ]);
   if (created.ok) return lookupAccount(DEMO_SHELL_ACCOUNT);
   log().warn(`could not create the ${DEMO_SHELL_ACCOUNT} account (${created.stderr || 'useradd failed'}); the demo shell runs as nobody.`);
   return lookupAccount('nobody');
@@ -75,9 +83,24 @@ export function sandboxedCommand(sandbox: DemoSandbox, file: string, args: strin
   }
   // The tmpfs is mounted in the first namespace; the second one (not root, its own mount
   // namespace) inherits it locked, so the shell cannot unmount it to see what is beneath.
-  const hideThenRun = 'mount -t tmpfs -o size=16k,mode=0500 porthole-hidden "$1" || exit 126; uid=$2 gid=$3; shift 3; exec unshare --user --mount --map-user="$uid" --map-group="$gid" -- "$@"';
+  const hideThenRun =
+    'mount -t tmpfs -o size=16k,mode=0500 porthole-hidden "$1" || exit 126; uid=$2 gid=$3; shift 3; exec unshare --user --mount --map-user="$uid" --map-group="$gid" -- "$@"';
   return {
     file: 'unshare',
-    args: ['--user', '--map-root-user', '--mount', '--', '/bin/sh', '-c', hideThenRun, 'porthole-sandbox', sandbox.hiddenDir, String(sandbox.uid), String(sandbox.gid), file, ...args],
+    args: [
+      '--user',
+      '--map-root-user',
+      '--mount',
+      '--',
+      '/bin/sh',
+      '-c',
+      hideThenRun,
+      'porthole-sandbox',
+      sandbox.hiddenDir,
+      String(sandbox.uid),
+      String(sandbox.gid),
+      file,
+      ...args,
+    ],
   };
 }

@@ -33,7 +33,11 @@ async function shell(password = demo.password, target = demo) {
   let output = '';
   let resolveExit: (exit: TerminalExit) => void = () => {};
   const exited = new Promise<TerminalExit>((resolve) => (resolveExit = resolve));
-  const connection = await openSshTerminal({ ...target, password }, { cols: 90, rows: 20 }, { onData: (c) => (output += c.toString()), onDrain: () => {}, onExit: resolveExit });
+  const connection = await openSshTerminal(
+    { ...target, password },
+    { cols: 90, rows: 20 },
+    { onData: (c) => (output += c.toString()), onDrain: () => {}, onExit: resolveExit },
+  );
   const waitFor = async (pattern: RegExp) => {
     for (let i = 0; i < 200 && !pattern.test(output); i++) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(output).toMatch(pattern);
@@ -69,7 +73,7 @@ describe('demo SSH target', () => {
     expect((await term.exited).exitCode).toBe(7);
   });
 
-  it('cannot read the data directory, its key, or Porthole\'s environment', async () => {
+  it("cannot read the data directory, its key, or Porthole's environment", async () => {
     // As Porthole runs here: as root, so the shell runs as an unprivileged account.
     expect(demo.sandbox).toMatchObject({ kind: 'user', user: expect.not.stringMatching(/^root$/) });
     const secret = randomBytes(32).toString('hex');
@@ -131,7 +135,14 @@ describe('demo SSH target', () => {
   });
 
   it('falls back to python3 for the PTY, window changes included', async () => {
-    const pty = spawnPythonPty({ file: '/bin/sh', args: ['-c', 'stty size; read line; stty size'], cwd: '/', env: { PATH: '/usr/bin:/bin' }, cols: 70, rows: 10 });
+    const pty = spawnPythonPty({
+      file: '/bin/sh',
+      args: ['-c', 'stty size; read line; stty size'],
+      cwd: '/',
+      env: { PATH: '/usr/bin:/bin' },
+      cols: 70,
+      rows: 10,
+    });
     let output = '';
     pty.onData((chunk) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => pty.onExit(resolve));
@@ -158,7 +169,14 @@ describe('demo resource', () => {
   it('is upserted with pinned key and fresh credentials, and a new engineer works in it', async () => {
     const id = await ensureDemoSshResource({ ...demo, password: 'old-password' });
     expect(await ensureDemoSshResource(demo)).toBe(id);
-    expect(await findResource(id)).toMatchObject({ name: 'Demo shell', type: 'ssh', port: demo.port, accessMode: 'open', tags: ['env=demo'], hostKeyFingerprint: demo.hostKeyFingerprint });
+    expect(await findResource(id)).toMatchObject({
+      name: 'Demo shell',
+      type: 'ssh',
+      port: demo.port,
+      accessMode: 'open',
+      tags: ['env=demo'],
+      hostKeyFingerprint: demo.hostKeyFingerprint,
+    });
 
     const gateway = await startTestGateway();
     try {

@@ -38,7 +38,15 @@ type ShellPlace = { home: string; sandbox: DemoSandbox };
 
 /** A clean environment: the demo shell must not inherit Porthole's secrets (keys, DATABASE_URL). */
 function shellEnv({ home, sandbox }: ShellPlace): Record<string, string> {
-  return { HOME: home, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', TERM: 'xterm-256color', LANG: 'C.UTF-8', SHELL, USER: sandbox.user, LOGNAME: sandbox.user };
+  return {
+    HOME: home,
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    TERM: 'xterm-256color',
+    LANG: 'C.UTF-8',
+    SHELL,
+    USER: sandbox.user,
+    LOGNAME: sandbox.user,
+  };
 }
 
 /** Relays one session channel to a shell in a PTY, both directions with backpressure. */

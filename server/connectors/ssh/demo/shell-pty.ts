@@ -47,6 +47,13 @@ export async function spawnShellPty(options: ShellPtyOptions): Promise<ShellPty>
   const pty = await loadNodePty();
   if (!pty) return spawnPythonPty(options);
   return wrapNodePty(
-    pty.spawn(options.file, options.args, { name: 'xterm-256color', cols: options.cols, rows: options.rows, cwd: options.cwd, env: options.env, encoding: null }),
+    pty.spawn(options.file, options.args, {
+      name: 'xterm-256color',
+      cols: options.cols,
+      rows: options.rows,
+      cwd: options.cwd,
+      env: options.env,
+      encoding: null,
+    }),
   );
 }

@@ -16,7 +16,10 @@ import { tarEnd, tarEntry } from '../tar-writer';
 
 /** A session row and an empty recording row in `store`, owned by the actor's user. */
 export async function recordingRows(actor: Actor, store: RecordingStoreKind, status: 'active' | 'ended' = 'ended') {
-  const [session] = await db().insert(sessions).values({ userId: actor.id, resourceName: 'db-prod', resourceType: 'ssh', status, startedAt: sql`now()` }).returning();
+  const [session] = await db()
+    .insert(sessions)
+    .values({ userId: actor.id, resourceName: 'db-prod', resourceType: 'ssh', status, startedAt: sql`now()` })
+    .returning();
   const id = session!.id;
   await db().insert(recordings).values({ id, userId: actor.id, store, formatVersion: FORMAT_VERSION, cols: 80, rows: 24 });
   return id;

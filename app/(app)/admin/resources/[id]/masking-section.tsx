@@ -23,7 +23,8 @@ export async function MaskingSection({ resourceId, resourceName }: { resourceId:
       <ul className="mb-3 space-y-1 text-sm">
         {MASKING_MODES.map((value) => (
           <li key={value}>
-            <span className="font-medium">{MASKING_MODE_TEXT[value].label}:</span> <span className="text-zinc-600 dark:text-zinc-300">{MASKING_MODE_TEXT[value].description}</span>
+            <span className="font-medium">{MASKING_MODE_TEXT[value].label}:</span>{' '}
+            <span className="text-zinc-600 dark:text-zinc-300">{MASKING_MODE_TEXT[value].description}</span>
           </li>
         ))}
       </ul>

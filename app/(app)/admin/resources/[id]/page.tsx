@@ -77,7 +77,9 @@ export default async function EditResourcePage({ params, searchParams }: { param
         <h2 id="danger-heading" className="text-sm font-semibold">
           Delete resource
         </h2>
-        <p className="mt-1 mb-3 text-sm text-zinc-600 dark:text-zinc-300">Removes the resource and its stored credentials. Nobody can connect to it afterwards.</p>
+        <p className="mt-1 mb-3 text-sm text-zinc-600 dark:text-zinc-300">
+          Removes the resource and its stored credentials. Nobody can connect to it afterwards.
+        </p>
         <ConfirmButton
           label="Delete resource"
           title={`Delete ${resource.name}?`}

@@ -6,10 +6,5 @@ import { updateSqlSettingsAction } from './sql-settings-actions';
 /** The SQL console's rules on the admin page of a database resource. */
 export async function SqlSettingsSection({ resource }: { resource: Pick<Resource, 'id' | 'tags'> }) {
   const settings = await getSqlSettings(resource);
-  return (
-    <SqlSettingsForm
-      initial={{ ...settings, isProduction: isProduction(resource) }}
-      action={updateSqlSettingsAction.bind(null, resource.id)}
-    />
-  );
+  return <SqlSettingsForm initial={{ ...settings, isProduction: isProduction(resource) }} action={updateSqlSettingsAction.bind(null, resource.id)} />;
 }

@@ -17,7 +17,10 @@ export default async function NewUserPage() {
         </Link>{' '}
         / <span>New user</span>
       </nav>
-      <PageHeader title="New user" description="They sign in with this e-mail and password. People who use single sign-on get an account at their first sign-in." />
+      <PageHeader
+        title="New user"
+        description="They sign in with this e-mail and password. People who use single sign-on get an account at their first sign-in."
+      />
       <Card className="p-5">
         <NewUserForm action={createUserAction} />
       </Card>

@@ -13,6 +13,9 @@ export const GET = withApi(
   },
   { roles: ['admin'] },
 );
-export const PATCH = withApi(async ({ req, actor, params }) => updateUser({ actor, userId: params.id ?? '', input: updateUserInput.parse(await readJson(req)) }), {
-  roles: ['admin'],
-});
+export const PATCH = withApi(
+  async ({ req, actor, params }) => updateUser({ actor, userId: params.id ?? '', input: updateUserInput.parse(await readJson(req)) }),
+  {
+    roles: ['admin'],
+  },
+);

@@ -4,6 +4,9 @@ import { listAnnotations } from '@/server/recording/annotations/list-annotations
 import { annotationInput } from '@/server/recording/annotations/annotation-schemas';
 
 export const GET = withApi(({ actor, params }) => listAnnotations({ actor, recordingId: params.id ?? '' }));
-export const POST = withApi(async ({ req, actor, params }) => createAnnotation({ actor, recordingId: params.id ?? '', input: annotationInput.parse(await readJson(req)) }), {
-  status: 201,
-});
+export const POST = withApi(
+  async ({ req, actor, params }) => createAnnotation({ actor, recordingId: params.id ?? '', input: annotationInput.parse(await readJson(req)) }),
+  {
+    status: 201,
+  },
+);
