@@ -154,6 +154,8 @@ export const sessions = pgTable(
     endReason: text('end_reason').$type<SessionEndReason>(),
     endMessage: text('end_message'),
     clientIp: text('client_ip'),
+    /** The server process relaying the session while it is live (replicas.id). */
+    replicaId: uuid('replica_id'),
   },
   (t) => [index('sessions_user_idx').on(t.userId, t.createdAt), index('sessions_created_idx').on(t.createdAt), index('sessions_status_idx').on(t.status)],
 );
@@ -209,6 +211,18 @@ export const loginLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.account, t.address] }), index('login_limits_window_idx').on(t.windowStartedAt)],
 );
+
+/**
+ * Server processes sharing this database, each with its heartbeat: a replica whose heartbeat
+ * stopped is dead, and a survivor closes the sessions it was relaying. `internalUrl` is where
+ * the others reach it (a watch of one of its sessions that landed elsewhere).
+ */
+export const replicas = pgTable('replicas', {
+  id: uuid('id').primaryKey(),
+  internalUrl: text('internal_url').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export type User = typeof users.$inferSelect;
 export type Resource = typeof resources.$inferSelect;
