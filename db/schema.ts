@@ -10,6 +10,9 @@ export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const ACCESS_MODES = ['open', 'approval'] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
 
+export const RECORDING_MODES = ['on', 'off'] as const;
+export type RecordingMode = (typeof RECORDING_MODES)[number];
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -75,6 +78,8 @@ export const resources = pgTable(
     hostKeyFingerprint: text('host_key_fingerprint'),
     /** Days its recordings are kept; null follows the installation's default (0 there = forever). */
     retentionDays: integer('retention_days'),
+    /** `off` for low-risk resources (a sandbox): its sessions are relayed and masked but not recorded. */
+    recording: text('recording').$type<RecordingMode>().notNull().default('on'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -156,6 +161,10 @@ export const sessions = pgTable(
     clientIp: text('client_ip'),
     /** The server process relaying the session while it is live (replicas.id). */
     replicaId: uuid('replica_id'),
+    /** Opened with a ticket minted through an API token (a script), not from a browser session. */
+    isAutomated: boolean('is_automated').notNull().default(false),
+    /** False when its resource had recording off as it opened: no recording row will ever exist. */
+    isRecorded: boolean('is_recorded').notNull().default(true),
   },
   (t) => [index('sessions_user_idx').on(t.userId, t.createdAt), index('sessions_created_idx').on(t.createdAt), index('sessions_status_idx').on(t.status)],
 );
