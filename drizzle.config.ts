@@ -11,6 +11,7 @@ export default defineConfig({
     './db/snippet-schema.ts',
     './db/signing-schema.ts',
     './db/search-schema.ts',
+    './db/sharing-schema.ts',
   ],
   out: './db/migrations',
 });

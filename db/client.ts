@@ -13,11 +13,22 @@ import * as maskingSchema from './masking-schema';
 import * as recordingSchema from './recording-schema';
 import * as baseSchema from './schema';
 import * as searchSchema from './search-schema';
+import * as sharingSchema from './sharing-schema';
 import * as signingSchema from './signing-schema';
 import * as snippetSchema from './snippet-schema';
 import * as sqlSchema from './sql-schema';
 
-const schema = { ...baseSchema, ...accessSchema, ...recordingSchema, ...sqlSchema, ...maskingSchema, ...snippetSchema, ...signingSchema, ...searchSchema };
+const schema = {
+  ...baseSchema,
+  ...accessSchema,
+  ...recordingSchema,
+  ...sqlSchema,
+  ...maskingSchema,
+  ...snippetSchema,
+  ...signingSchema,
+  ...searchSchema,
+  ...sharingSchema,
+};
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
