@@ -20,7 +20,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const RECORDING_STATUSES = ['recording', 'complete', 'interrupted', 'failed'] as const;
 export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
 
-export const RECORDING_STORES = ['file', 'postgres'] as const;
+export const RECORDING_STORES = ['file', 'postgres', 's3'] as const;
 export type RecordingStoreKind = (typeof RECORDING_STORES)[number];
 
 export const INDEX_STATES = ['pending', 'ready', 'failed'] as const;
@@ -83,6 +83,28 @@ export const recordingChunks = pgTable(
     hash: text('hash').notNull(),
     prevHash: text('prev_hash').notNull(),
     data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordingId, t.seq] })],
+);
+
+/**
+ * Sealed chunks the s3 store keeps in the bucket: their headers, so listing a recording's
+ * chunks reads this table and never LISTs the bucket.
+ */
+export const recordingObjectChunks = pgTable(
+  'recording_object_chunks',
+  {
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recordings.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    tStart: doublePrecision('t_start').notNull(),
+    tEnd: doublePrecision('t_end').notNull(),
+    eventCount: integer('event_count').notNull(),
+    rawBytes: integer('raw_bytes').notNull(),
+    hash: text('hash').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    storedBytes: integer('stored_bytes').notNull(),
   },
   (t) => [primaryKey({ columns: [t.recordingId, t.seq] })],
 );
