@@ -51,7 +51,23 @@ const envSchema = z
       return pem;
     }),
     /** Where recordings go: files under the data directory, or PostgreSQL (default when DATABASE_URL is set). */
-    PORTHOLE_RECORDING_STORE: optionalString.pipe(z.enum(['file', 'postgres']).optional()),
+    PORTHOLE_RECORDING_STORE: optionalString.pipe(z.enum(['file', 'postgres', 's3']).optional()),
+    /** The s3 store: sealed chunks and keyframes in this bucket (credentials from the standard AWS chain). */
+    PORTHOLE_S3_BUCKET: optionalString,
+    /** MinIO, Ceph RGW, Garage…: their URL; unset for AWS S3. */
+    PORTHOLE_S3_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    PORTHOLE_S3_REGION: z.string().min(1).default('us-east-1'),
+    /** bucket in the path rather than the host name, as most self-hosted servers want. */
+    PORTHOLE_S3_FORCE_PATH_STYLE: optionalString.pipe(flag.optional()),
+    /** Keys start with this (a folder in a shared bucket). */
+    PORTHOLE_S3_PREFIX: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9!_.*'()/-]*$/, 'may hold letters, digits, / and !-_.*\'()')
+        .optional(),
+    ),
+    /** Object Lock on chunks: auto follows the bucket's setting; off never sends it. */
+    PORTHOLE_S3_OBJECT_LOCK: z.enum(['auto', 'off', 'governance', 'compliance']).default('auto'),
     PORTHOLE_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     PORTHOLE_DEMO: optionalString.pipe(flag.optional()),
     /** Lets webhooks post to loopback and private addresses, and over plain http. */
@@ -89,6 +105,10 @@ const envSchema = z
     PORTHOLE_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
     /** On SIGTERM, how long live sessions get to end and recordings to seal before a forced exit. */
     PORTHOLE_DRAIN_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
+    /** Where the other replicas reach this one (a watch that landed on another replica is proxied here). */
+    PORTHOLE_INTERNAL_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    /** A replica whose heartbeat is older than this is dead: a survivor marks its sessions interrupted. */
+    PORTHOLE_REPLICA_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
     PORTHOLE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     PORTHOLE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     OIDC_ISSUER: optionalString.pipe(z.url().optional()),
@@ -135,6 +155,9 @@ const envSchema = z
     if (env.PORTHOLE_METRICS_PORT !== undefined && env.PORTHOLE_METRICS_PORT === env.PORT) {
       ctx.addIssue({ code: 'custom', path: ['PORTHOLE_METRICS_PORT'], message: 'must differ from PORT' });
     }
+    if (env.PORTHOLE_RECORDING_STORE === 's3' && !env.PORTHOLE_S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['PORTHOLE_S3_BUCKET'], message: 'is required with PORTHOLE_RECORDING_STORE=s3' });
+    }
     if (env.DATABASE_URL && !env.PORTHOLE_SECRET_KEY) {
       ctx.addIssue({
         code: 'custom',
@@ -164,6 +187,16 @@ function toEnv(raw: z.output<typeof envSchema>) {
     secretKey: raw.PORTHOLE_SECRET_KEY,
     signingKeyPem: raw.PORTHOLE_SIGNING_KEY,
     recordingStore: raw.PORTHOLE_RECORDING_STORE ?? (raw.DATABASE_URL ? 'postgres' : 'file'),
+    s3: raw.PORTHOLE_S3_BUCKET
+      ? {
+          bucket: raw.PORTHOLE_S3_BUCKET,
+          endpoint: raw.PORTHOLE_S3_ENDPOINT,
+          region: raw.PORTHOLE_S3_REGION,
+          isPathStyle: raw.PORTHOLE_S3_FORCE_PATH_STYLE ?? false,
+          prefix: (raw.PORTHOLE_S3_PREFIX ?? '').replace(/^\/+|\/+$/g, ''),
+          objectLock: raw.PORTHOLE_S3_OBJECT_LOCK,
+        }
+      : undefined,
     publicUrl: publicUrl.origin,
     demo: raw.PORTHOLE_DEMO,
     isWebhookPrivateAllowed: raw.PORTHOLE_WEBHOOK_ALLOW_PRIVATE ?? false,
@@ -172,6 +205,10 @@ function toEnv(raw: z.output<typeof envSchema>) {
     logLevel: raw.LOG_LEVEL,
     metrics: { token: raw.PORTHOLE_METRICS_TOKEN, port: raw.PORTHOLE_METRICS_PORT, host: raw.PORTHOLE_METRICS_HOST },
     drainSeconds: raw.PORTHOLE_DRAIN_SECONDS,
+    replica: {
+      internalUrl: new URL(raw.PORTHOLE_INTERNAL_URL ?? `http://127.0.0.1:${raw.PORT}`).origin,
+      timeoutMs: raw.PORTHOLE_REPLICA_TIMEOUT_SECONDS * 1000,
+    },
     session: { maxAgeSeconds: raw.PORTHOLE_SESSION_MAX_HOURS * 3600, idleSeconds: raw.PORTHOLE_SESSION_IDLE_MINUTES * 60 },
     admin: raw.PORTHOLE_ADMIN_EMAIL ? { email: raw.PORTHOLE_ADMIN_EMAIL, password: raw.PORTHOLE_ADMIN_PASSWORD ?? '' } : undefined,
     oidc:
