@@ -109,7 +109,7 @@ export const recordingObjectChunks = pgTable(
   (t) => [primaryKey({ columns: [t.recordingId, t.seq] })],
 );
 
-/** Frames not sealed yet, for the PostgreSQL store: appended per batch, removed once their chunk is sealed. */
+/** Frames not sealed yet (the journal, server/recording/stores/postgres-frame-journal.ts): batches of frames, removed once their chunk is sealed. */
 export const recordingFrames = pgTable(
   'recording_frames',
   {
@@ -119,6 +119,8 @@ export const recordingFrames = pgTable(
     chunkSeq: integer('chunk_seq').notNull(),
     batch: integer('batch').notNull(),
     data: bytea('data').notNull(),
+    /** The batch's frames compressed like a chunk's body (brotli); false: the frames as they are. */
+    compressed: boolean('compressed').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.recordingId, t.chunkSeq, t.batch] })],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "recording_frames" ADD COLUMN "compressed" boolean DEFAULT false NOT NULL;
