@@ -9,12 +9,91 @@ import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
 import { decisionInput, type DecisionInput } from './access-schemas';
 import { announce } from './announce';
 import { assertCanDecide } from './assert-can-decide';
-import { lockRequest, subjectOf } from './find-request';
+import { lockRequest, subjectOf, type Tx } from './find-request';
 import { getEffectivePolicy } from './policy';
 
 export type ApproveResult = { requestId: string; status: 'pending' | 'approved'; approvalsCount: number; approvalsRequired: number; grantId?: string };
 
 export const alreadyDecided = () => new AppError('CONFLICT', { userMessage: 'You have already decided on this request.' });
+
+type LockedRequest = Awaited<ReturnType<typeof lockRequest>>;
+
+/** Adds this approver's approval (audited) and returns how many approvals the request now has. */
+async function addApproval(tx: Tx, actor: Actor, { request, resource }: LockedRequest, comment: string | undefined): Promise<number> {
+  const [existing] = await tx
+    .select({ id: approvals.id })
+    .from(approvals)
+    .where(and(eq(approvals.requestId, request.id), eq(approvals.approverId, actor.id)));
+  if (existing) throw alreadyDecided();
+  await tx.insert(approvals).values({ requestId: request.id, approverId: actor.id, decision: 'approve', comment });
+
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(approvals)
+    .where(and(eq(approvals.requestId, request.id), eq(approvals.decision, 'approve')));
+  const approvalsCount = count?.n ?? 0;
+  await recordAuditEvent(
+    {
+      actorId: actor.id,
+      action: 'request.approve',
+      targetType: 'access_request',
+      targetId: request.id,
+      data: {
+        resourceId: resource.id,
+        resourceName: resource.name,
+        requesterId: request.requesterId,
+        comment,
+        approvalsCount,
+        approvalsRequired: request.approvalsRequired,
+      },
+    },
+    tx,
+  );
+  return approvalsCount;
+}
+
+/** The last approval needed: starts the grant, marks the request approved, audits and queues the webhooks. */
+async function startGrant(tx: Tx, actor: Actor, row: LockedRequest, comment: string | undefined) {
+  const { request, resource } = row;
+  const [grant] = await tx
+    .insert(grants)
+    .values({
+      requestId: request.id,
+      resourceId: resource.id,
+      userId: request.requesterId,
+      expiresAt: sql`now() + make_interval(mins => ${request.durationMinutes})`,
+    })
+    .returning();
+  if (!grant) throw new Error('insert returned no row');
+  const [approved] = await tx
+    .update(accessRequests)
+    .set({ status: 'approved', decidedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(accessRequests.id, request.id))
+    .returning();
+  if (!approved) throw new Error('update returned no row');
+  await recordAuditEvent(
+    {
+      actorId: actor.id,
+      action: 'grant.start',
+      targetType: 'grant',
+      targetId: grant.id,
+      data: {
+        requestId: request.id,
+        resourceId: resource.id,
+        resourceName: resource.name,
+        userId: request.requesterId,
+        expiresAt: grant.expiresAt.toISOString(),
+      },
+    },
+    tx,
+  );
+  const queued = await enqueueWebhooks(
+    tx,
+    'request.approved',
+    subjectOf({ ...row, request: approved }, { id: actor.id, name: actor.name, email: actor.email }, { comment, grant }),
+  );
+  return { request: approved, grant, queued };
+}
 
 /**
  * Records one approver's approval. When it is the N-th distinct approval the grant starts,
@@ -27,81 +106,11 @@ export async function approveRequest({ actor, requestId, input = {} }: { actor: 
   try {
     const outcome = await db().transaction(async (tx) => {
       const row = await lockRequest(tx, requestId);
-      const { request, resource } = row;
-      const policy = await getEffectivePolicy(resource.id, tx);
+      const policy = await getEffectivePolicy(row.resource.id, tx);
       assertCanDecide(actor, row, policy, 'approve');
-
-      const [existing] = await tx
-        .select({ id: approvals.id })
-        .from(approvals)
-        .where(and(eq(approvals.requestId, request.id), eq(approvals.approverId, actor.id)));
-      if (existing) throw alreadyDecided();
-      await tx.insert(approvals).values({ requestId: request.id, approverId: actor.id, decision: 'approve', comment });
-
-      const [count] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(approvals)
-        .where(and(eq(approvals.requestId, request.id), eq(approvals.decision, 'approve')));
-      const approvalsCount = count?.n ?? 0;
-      await recordAuditEvent(
-        {
-          actorId: actor.id,
-          action: 'request.approve',
-          targetType: 'access_request',
-          targetId: request.id,
-          data: {
-            resourceId: resource.id,
-            resourceName: resource.name,
-            requesterId: request.requesterId,
-            comment,
-            approvalsCount,
-            approvalsRequired: request.approvalsRequired,
-          },
-        },
-        tx,
-      );
-      if (approvalsCount < request.approvalsRequired) {
-        return { approvalsCount, request, grant: undefined, queued: 0 };
-      }
-
-      const [grant] = await tx
-        .insert(grants)
-        .values({
-          requestId: request.id,
-          resourceId: resource.id,
-          userId: request.requesterId,
-          expiresAt: sql`now() + make_interval(mins => ${request.durationMinutes})`,
-        })
-        .returning();
-      if (!grant) throw new Error('insert returned no row');
-      const [approved] = await tx
-        .update(accessRequests)
-        .set({ status: 'approved', decidedAt: sql`now()`, updatedAt: sql`now()` })
-        .where(eq(accessRequests.id, request.id))
-        .returning();
-      if (!approved) throw new Error('update returned no row');
-      await recordAuditEvent(
-        {
-          actorId: actor.id,
-          action: 'grant.start',
-          targetType: 'grant',
-          targetId: grant.id,
-          data: {
-            requestId: request.id,
-            resourceId: resource.id,
-            resourceName: resource.name,
-            userId: request.requesterId,
-            expiresAt: grant.expiresAt.toISOString(),
-          },
-        },
-        tx,
-      );
-      const queued = await enqueueWebhooks(
-        tx,
-        'request.approved',
-        subjectOf({ ...row, request: approved }, { id: actor.id, name: actor.name, email: actor.email }, { comment, grant }),
-      );
-      return { approvalsCount, request: approved, grant, queued };
+      const approvalsCount = await addApproval(tx, actor, row, comment);
+      if (approvalsCount < row.request.approvalsRequired) return { approvalsCount, request: row.request, grant: undefined, queued: 0 };
+      return { approvalsCount, ...(await startGrant(tx, actor, row, comment)) };
     });
 
     const { request, grant, approvalsCount, queued } = outcome;
