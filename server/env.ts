@@ -63,7 +63,7 @@ const envSchema = z
     PORTHOLE_S3_PREFIX: optionalString.pipe(
       z
         .string()
-        .regex(/^[A-Za-z0-9!_.*'()/-]*$/, 'may hold letters, digits, / and !-_.*\'()')
+        .regex(/^[A-Za-z0-9!_.*'()/-]*$/, "may hold letters, digits, / and !-_.*'()")
         .optional(),
     ),
     /** Object Lock on chunks: auto follows the bucket's setting; off never sends it. */
