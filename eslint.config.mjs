@@ -21,7 +21,6 @@ function forbidImports(folders, message) {
  */
 const OVERSIZE = [
   'app/(app)/admin/retention/page.tsx',
-  'app/(app)/admin/webhooks/page.tsx',
   'app/(app)/recordings/\\[id\\]/page.tsx' /* brackets escaped: a glob */,
   'app/(app)/recordings/page.tsx',
   'app/(app)/requests/page.tsx',
