@@ -155,12 +155,16 @@ export class S3RecordingStore implements RecordingStore {
     return this.tail.listOpenRecordings();
   }
 
-  /** Objects first (the rows say nothing then), then the rows; a second run finds nothing left. */
+  /**
+   * Objects first (the rows say nothing then), then the open frames and rows; a second run
+   * finds nothing left. Only the tail's open frames go: sealed chunks the PostgreSQL store
+   * holds for the same recording (a migration's target) are not this store's.
+   */
   async deleteRecording(recordingId: string): Promise<void> {
     if (!isUuid(recordingId)) throw new Error(`not a recording id: ${recordingId}`);
     this.keyframeIndexes.delete(recordingId);
     await this.bucket.deleteFolder(recordingId);
-    await this.tail.deleteRecording(recordingId);
+    for (const open of await this.tail.readOpen(recordingId)) await this.tail.dropOpen(recordingId, open.seq);
     await db().delete(recordingObjectChunks).where(eq(recordingObjectChunks.recordingId, recordingId));
   }
 

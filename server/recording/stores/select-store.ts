@@ -18,7 +18,8 @@ const globalForStores = globalThis as unknown as { __portholeRecordingStores?: M
 export function recordingStore(kind: RecordingStoreKind = env().recordingStore): RecordingStore {
   const stores = (globalForStores.__portholeRecordingStores ??= new Map<string, RecordingStore>());
   const s3 = env().s3;
-  const key = kind === 'file' ? `file:${path.join(env().dataDir, 'recordings')}` : kind === 's3' ? `s3:${s3?.bucket}/${s3?.prefix}` : 'postgres';
+  const key =
+    kind === 'file' ? `file:${path.join(env().dataDir, 'recordings')}` : kind === 's3' ? `s3:${s3?.endpoint ?? 'aws'}/${s3?.bucket}/${s3?.prefix}` : 'postgres';
   let store = stores.get(key);
   if (!store) {
     store = newStore(kind);
