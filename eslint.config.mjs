@@ -23,7 +23,6 @@ const OVERSIZE = [
   'app/(app)/admin/retention/page.tsx',
   'app/(app)/recordings/\\[id\\]/page.tsx' /* brackets escaped: a glob */,
   'app/(app)/recordings/page.tsx',
-  'app/(app)/requests/page.tsx',
   'components/access/ApprovalsInbox.tsx',
   'components/access/PolicyForm.tsx',
   'components/admin/HostKeyPanel.tsx',

@@ -49,7 +49,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           }
         >
           {requests.map((request) => {
-            const isActive = request.status === 'approved' && request.grant?.isActive;
+            const isActive = request.status === 'approved' && request.grant?.isActive === true;
             return (
               <tr
                 key={request.id}
@@ -75,55 +75,69 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                     </a>
                   ) : null}
                 </Td>
-                <Td>
-                  <div className="flex flex-wrap items-center gap-2">
-                    <RequestStatusBadge status={request.status} />
-                    {isActive && request.grant ? (
-                      <span className="text-xs text-zinc-600 dark:text-zinc-300">
-                        active until {formatClock(request.grant.expiresAt)} · <Countdown until={request.grant.expiresAt} />
-                      </span>
-                    ) : null}
-                    {request.status === 'pending' ? (
-                      <span className="text-xs text-zinc-500 dark:text-zinc-400">
-                        {request.approvalsCount} of {formatCount(request.approvalsRequired, 'approval')}
-                      </span>
-                    ) : null}
-                    {request.decisions
-                      .filter((d) => d.decision === 'deny')
-                      .map((d) => (
-                        <span key={d.approverId} className="text-xs text-zinc-500 dark:text-zinc-400">
-                          by {d.approverName}
-                          {d.comment ? `: “${d.comment}”` : ''}
-                        </span>
-                      ))}
-                  </div>
-                </Td>
-                <Td className="text-right whitespace-nowrap">
-                  {request.status === 'pending' ? (
-                    <ActionButton label="Cancel" pendingLabel="Cancelling…" action={cancelRequestAction.bind(null, request.id)} />
-                  ) : null}
-                  {isActive && request.grant ? (
-                    <div className="flex justify-end gap-2">
-                      <Link
-                        href={`/resources/${request.resource.id}`}
-                        className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-                      >
-                        Connect
-                      </Link>
-                      <ConfirmButton
-                        label="End access"
-                        title={`End your access to ${request.resource.name} now?`}
-                        description="Live sessions on this resource end at once. You would need a new request to connect again."
-                        action={revokeGrantAction.bind(null, request.grant.id)}
-                      />
-                    </div>
-                  ) : null}
-                </Td>
+                <RequestState request={request} isActive={isActive} />
+                <RequestActions request={request} isActive={isActive} />
               </tr>
             );
           })}
         </DataTable>
       )}
     </>
+  );
+}
+
+type RequestView = Awaited<ReturnType<typeof listRequests>>[number];
+
+/** The state cell: status, time left on an active grant, approvals so far, who denied and why. */
+function RequestState({ request, isActive }: { request: RequestView; isActive: boolean }) {
+  return (
+    <Td>
+      <div className="flex flex-wrap items-center gap-2">
+        <RequestStatusBadge status={request.status} />
+        {isActive && request.grant ? (
+          <span className="text-xs text-zinc-600 dark:text-zinc-300">
+            active until {formatClock(request.grant.expiresAt)} · <Countdown until={request.grant.expiresAt} />
+          </span>
+        ) : null}
+        {request.status === 'pending' ? (
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            {request.approvalsCount} of {formatCount(request.approvalsRequired, 'approval')}
+          </span>
+        ) : null}
+        {request.decisions
+          .filter((d) => d.decision === 'deny')
+          .map((d) => (
+            <span key={d.approverId} className="text-xs text-zinc-500 dark:text-zinc-400">
+              by {d.approverName}
+              {d.comment ? `: “${d.comment}”` : ''}
+            </span>
+          ))}
+      </div>
+    </Td>
+  );
+}
+
+/** Cancel a pending request; connect with, or end, an active grant. */
+function RequestActions({ request, isActive }: { request: RequestView; isActive: boolean }) {
+  return (
+    <Td className="text-right whitespace-nowrap">
+      {request.status === 'pending' ? <ActionButton label="Cancel" pendingLabel="Cancelling…" action={cancelRequestAction.bind(null, request.id)} /> : null}
+      {isActive && request.grant ? (
+        <div className="flex justify-end gap-2">
+          <Link
+            href={`/resources/${request.resource.id}`}
+            className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+          >
+            Connect
+          </Link>
+          <ConfirmButton
+            label="End access"
+            title={`End your access to ${request.resource.name} now?`}
+            description="Live sessions on this resource end at once. You would need a new request to connect again."
+            action={revokeGrantAction.bind(null, request.grant.id)}
+          />
+        </div>
+      ) : null}
+    </Td>
   );
 }
