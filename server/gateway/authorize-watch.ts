@@ -5,11 +5,16 @@ import { isAllowedOrigin } from '../auth/same-origin';
 import { consumeTicket } from '../sessions/consume-ticket';
 import { findSession } from '../sessions/find-session';
 import { findUserById } from '../users/find-user';
-import { liveSessions, type LiveSession } from './live-sessions';
+import { liveSessions, type LiveSession } from '../relay/live-sessions';
 import type { SessionWatch } from './session-watch';
+import { findRelayingReplica } from '../replicas/find-relaying-replica';
+import { INTERNAL_WATCH_HEADER, mintInternalWatchToken, verifyInternalWatchToken } from '../replicas/internal-watch-token';
 
 export type WatchDecision =
-  { isAllowed: true; watcher: User; live: LiveSession & { watch: SessionWatch } } | { isAllowed: false; status: 401 | 403 | 404 | 409; reason: string };
+  | { isAllowed: true; watcher: User; live: LiveSession & { watch: SessionWatch } }
+  /** The session is relayed by another replica, reached at `internalUrl`: the watch is proxied there with `token`. */
+  | { isAllowed: true; watcher: User; remote: { internalUrl: string; token: string } }
+  | { isAllowed: false; status: 401 | 403 | 404 | 409; reason: string };
 
 const refuse = (status: 401 | 403 | 404 | 409, reason: string): WatchDecision => ({ isAllowed: false, status, reason });
 
@@ -17,9 +22,16 @@ const refuse = (status: 401 | 403 | 404 | 409, reason: string): WatchDecision =>
  * Every check a watch socket must pass, in order, as for the session's own socket: origin,
  * a single-use ticket for this session, and then a watcher who may watch (an auditor or admin,
  * enabled, not the session's owner: the owner's tickets open sessions, never watch them) and
- * a session live on this replica. Database errors propagate: the caller refuses (fail closed).
+ * a session live on this replica or on another live one (proxied there with a signed internal
+ * token, which replaces the ticket). Database errors propagate: the caller refuses (fail closed).
  */
 export async function authorizeWatch(req: IncomingMessage, sessionId: string): Promise<WatchDecision> {
+  const internal = req.headers[INTERNAL_WATCH_HEADER];
+  if (internal !== undefined) {
+    // Proxied by another replica, which checked origin and ticket; the watcher is checked again below.
+    const watcherId = typeof internal === 'string' ? verifyInternalWatchToken(internal, sessionId) : undefined;
+    return watcherId ? authorizeWatcher(sessionId, watcherId, { isProxied: true }) : refuse(401, 'Internal watch token invalid or expired');
+  }
   const origin = req.headers.origin;
   if (origin !== undefined && !isAllowedOrigin(origin)) return refuse(403, 'Origin not allowed');
   const ticketText = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ticket');
@@ -28,16 +40,23 @@ export async function authorizeWatch(req: IncomingMessage, sessionId: string): P
   if (!ticket) return refuse(401, 'Ticket invalid, expired or already used');
   if (origin === undefined && ticket.via !== 'token') return refuse(403, 'Origin required');
   if (ticket.sessionId !== sessionId) return refuse(403, 'Ticket is for another session');
+  return authorizeWatcher(sessionId, ticket.userId, { isProxied: false });
+}
 
+async function authorizeWatcher(sessionId: string, watcherId: string, { isProxied }: { isProxied: boolean }): Promise<WatchDecision> {
   const found = await findSession(sessionId);
   if (!found) return refuse(404, 'No such session');
-  const watcher = await findUserById(ticket.userId);
+  const watcher = await findUserById(watcherId);
   if (!watcher || watcher.isDisabled) return refuse(403, 'User disabled');
   if (!canSeeAll(watcher)) return refuse(403, 'Only auditors and admins can watch');
   if (found.session.userId === watcher.id) return refuse(403, 'Not a watch ticket');
   if (found.session.status !== 'active') return refuse(409, 'Session is not live');
   const live = liveSessions().get(sessionId);
-  // The two-replica work relays watch streams between replicas; until then the watcher must land here.
-  if (!live?.watch) return refuse(409, 'Session is not relayed by this server');
+  if (!live?.watch) {
+    // Relayed by another live replica: proxied there (never twice, so no loop between replicas).
+    const internalUrl = isProxied ? undefined : await findRelayingReplica(found.session);
+    if (!internalUrl) return refuse(409, 'Session is not relayed by this server');
+    return { isAllowed: true, watcher, remote: { internalUrl, token: mintInternalWatchToken({ sessionId, watcherId: watcher.id }) } };
+  }
   return { isAllowed: true, watcher, live: live as LiveSession & { watch: SessionWatch } };
 }

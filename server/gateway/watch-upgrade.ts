@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { publish } from '../events/event-bus';
+import { proxyWatch } from '../replicas/proxy-watch';
 import { authorizeWatch } from './authorize-watch';
 import { MAX_INBOUND_FRAME_BYTES } from './protocol';
 import { rejectUpgrade, type UpgradeHandler } from './upgrade-router';
@@ -33,6 +34,10 @@ async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, sessi
     return rejectUpgrade(socket, 503, 'Service Unavailable');
   }
   if (!decision.isAllowed) return rejectUpgrade(socket, decision.status, decision.reason);
+  if ('remote' in decision) {
+    const accept = (onSocket: (ws: WebSocket) => void) => watchWss().handleUpgrade(req, socket, head, onSocket);
+    return proxyWatch({ req, socket, accept, reject: (status, reason) => rejectUpgrade(socket, status, reason), sessionId, ...decision.remote });
+  }
   const { watcher, live } = decision;
   const watchId = randomUUID();
   const watcherName = watcher.name || watcher.email;

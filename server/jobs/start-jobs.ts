@@ -7,6 +7,8 @@ import { startPgEventBridge } from '../events/pg-bridge';
 import { backfillSearch } from '../search/backfill-search';
 import { purgeExpiredRecordings } from '../retention/purge-expired';
 import { deliverDueWebhooks, enableWebhookSender } from '../webhooks/deliver-webhooks';
+import { closeJobLocks, exclusive } from '../replicas/job-leadership';
+import { startReplica } from '../replicas/start-replica';
 
 export const JOB_INTERVAL_MS = 5_000;
 /** Looks again for recordings without search entries (a replica may have sealed some). */
@@ -40,14 +42,24 @@ export function every(name: string, intervalMs: number, task: () => Promise<unkn
  * Returns a function that stops it all.
  */
 export function startJobs(): () => Promise<void> {
-  const stopExpiry = every('expire-grants', JOB_INTERVAL_MS, expireGrants);
+  const stopExpiry = every('expire-grants', JOB_INTERVAL_MS, exclusive('expire-grants', expireGrants));
   const stopEnforcement = startGrantEnforcement();
   enableWebhookSender(true);
-  const stopWebhooks = every('deliver-webhooks', JOB_INTERVAL_MS, deliverDueWebhooks);
+  const stopWebhooks = every('deliver-webhooks', JOB_INTERVAL_MS, exclusive('deliver-webhooks', deliverDueWebhooks));
   // Recordings sealed before search existed (or while no server ran): indexed in the background.
   const searchBackfill = new AbortController();
-  const stopSearchBackfill = every('search-backfill', SEARCH_BACKFILL_INTERVAL_MS, () => backfillSearch({ signal: searchBackfill.signal }));
-  const stopPurge = every('purge-recordings', PURGE_INTERVAL_MS, () => purgeExpiredRecordings());
+  const stopSearchBackfill = every(
+    'search-backfill',
+    SEARCH_BACKFILL_INTERVAL_MS,
+    exclusive('search-backfill', () => backfillSearch({ signal: searchBackfill.signal })),
+  );
+  const stopPurge = every(
+    'purge-recordings',
+    PURGE_INTERVAL_MS,
+    exclusive('purge-recordings', () => purgeExpiredRecordings()),
+  );
+  // Each job above runs on one replica at a time (exclusive); every replica keeps its heartbeat.
+  const stopReplica = startReplica();
   const databaseUrl = env().databaseUrl;
   const stopBridge = databaseUrl ? startPgEventBridge(databaseUrl).stop : async () => undefined;
   return async () => {
@@ -59,5 +71,7 @@ export function startJobs(): () => Promise<void> {
     stopPurge();
     enableWebhookSender(false);
     await stopBridge();
+    await stopReplica();
+    await closeJobLocks();
   };
 }

@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { sessions, type Session } from '@/db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { publish } from '../events/event-bus';
+import { replicaId } from '../replicas/replica-id';
 
 /**
  * pending → active, once: a session opens one socket in its life. Returns undefined when the
@@ -12,7 +13,7 @@ export async function startSession({ sessionId, userId, clientIp }: { sessionId:
   const started = await db().transaction(async (tx) => {
     const [session] = await tx
       .update(sessions)
-      .set({ status: 'active', startedAt: sql`now()`, heartbeatAt: sql`now()`, ...(clientIp ? { clientIp } : {}) })
+      .set({ status: 'active', startedAt: sql`now()`, heartbeatAt: sql`now()`, replicaId: replicaId(), ...(clientIp ? { clientIp } : {}) })
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), eq(sessions.status, 'pending')))
       .returning();
     if (!session) return undefined;

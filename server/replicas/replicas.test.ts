@@ -1,0 +1,221 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '@/test/harness/free-port';
+import { createDatabase } from '@/test/harness/postgres';
+import { startSshd, type Sshd } from '@/test/harness/sshd';
+import { connectTerminal, refusedStatus } from '@/test/harness/terminal-client';
+import { INTERNAL_WATCH_HEADER } from './internal-watch-token';
+import type { ReplicaChildInit, ReplicaChildMessage } from './testing/replica-child';
+
+const CHILD = path.join(__dirname, 'testing', 'replica-child.ts');
+const ROOT = path.resolve(__dirname, '..', '..');
+/** Both replicas answer for one public URL, as behind a load balancer. */
+const PUBLIC_URL = 'http://porthole.test';
+const REPLICA_TIMEOUT_SECONDS = 5;
+
+type Seed = { engineerId: string; auditorId: string; approverId: string; resourceId: string };
+type Ticket = { id: string; wsUrl: string };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** A real Porthole server process (testing/replica-child.ts), one of the two replicas. */
+async function startReplica(init: Omit<ReplicaChildInit, 'port' | 'dataDir'>) {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-replica-'));
+  const child: ChildProcess = fork(CHILD, [], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+  let logs = '';
+  child.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+  const messages: ReplicaChildMessage[] = [];
+  child.on('message', (message: ReplicaChildMessage) => messages.push(message));
+  const exited = once(child, 'exit');
+  child.send({ ...init, port, dataDir } satisfies ReplicaChildInit);
+  await until(
+    () => {
+      const failed = messages.find((m) => m.type === 'failed');
+      if (failed) throw new Error(`replica failed to start: ${failed.message}\n${logs}`);
+      return messages.some((m) => m.type === 'ready') || undefined;
+    },
+    'a replica to start',
+    60_000,
+  );
+  let nextId = 0;
+  const call = async <T>(op: string, args: Record<string, string | number> = {}): Promise<T> => {
+    const id = ++nextId;
+    child.send({ type: 'request', id, op, args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)])) });
+    const reply = await until(() => messages.find((m): m is Extract<ReplicaChildMessage, { type: 'reply' }> => m.type === 'reply' && m.id === id), op);
+    if (reply.error) throw new Error(`${op}: ${reply.error}`);
+    return reply.value as T;
+  };
+  /** The URL a load balancer would send this ticket's upgrade to, when it picks this replica. */
+  const local = (wsUrl: string) => {
+    const url = new URL(wsUrl);
+    url.protocol = 'ws:';
+    url.host = `127.0.0.1:${port}`;
+    return url.toString();
+  };
+  const streamed = (event: string) => messages.filter((m): m is Extract<ReplicaChildMessage, { type: 'stream' }> => m.type === 'stream' && m.event === event);
+  const isJobRunning = () => messages.some((m) => m.type === 'job-running');
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { child, port, call, local, streamed, isJobRunning, exited, stop, logs: () => logs };
+}
+
+type Replica = Awaited<ReturnType<typeof startReplica>>;
+
+let sshd: Sshd;
+let pool: Pool;
+let a: Replica;
+let b: Replica;
+let seed: Seed;
+
+beforeAll(async () => {
+  sshd = await startSshd();
+  const databaseUrl = await createDatabase(inject('postgresUrl'), `replicas_${process.pid}_${Date.now()}`);
+  pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const init = { databaseUrl, publicUrl: PUBLIC_URL, secretKey: randomBytes(32).toString('hex'), replicaTimeoutSeconds: REPLICA_TIMEOUT_SECONDS };
+  // One after the other: the first applies the migrations.
+  a = await startReplica(init);
+  b = await startReplica(init);
+  const { host, port, username, password, hostKeyFingerprint } = sshd;
+  seed = await a.call<Seed>('seed', { host, port, username, password, fingerprint: hostKeyFingerprint });
+}, 120_000);
+
+afterAll(async () => {
+  a?.stop();
+  b?.stop();
+  await pool?.end();
+  await sshd?.stop();
+});
+
+/** The engineer's grant (one at a time): requested and approved on A. */
+let grantId: string | undefined;
+async function activeGrant(): Promise<string> {
+  if (grantId) return grantId;
+  const requestId = await a.call<string>('request', seed);
+  grantId = await a.call<string>('approve', { ...seed, requestId });
+  return grantId;
+}
+
+/** A live terminal session relayed by replica A. */
+async function terminalOnA() {
+  const ticket = await a.call<Ticket>('session', seed);
+  const term = await connectTerminal(a.local(ticket.wsUrl), { origin: PUBLIC_URL });
+  term.type('echo on-a-$((6*7))\n');
+  await term.waitFor(/on-a-42/);
+  return { id: ticket.id, term };
+}
+
+async function sessionStatus(id: string): Promise<string | undefined> {
+  const { rows } = await pool.query<{ status: string }>('select status from sessions where id = $1', [id]);
+  return rows[0]?.status;
+}
+
+describe('two replicas on one PostgreSQL', () => {
+  it('a session relayed by A is listed, watched (screen, then live output, banner on A) and terminated from B', async () => {
+    await activeGrant();
+    await b.call('stream', { userId: seed.auditorId });
+    const { id, term } = await terminalOnA();
+    expect(await b.call<string[]>('listLive', seed)).toContain(id);
+    await until(() => b.streamed('session').find((m) => (m.data as { sessionId: string }).sessionId === id), 'the live list on B to hear of the session');
+
+    const ticket = await b.call<Ticket>('watchTicket', { ...seed, sessionId: id });
+    const watcher = await connectTerminal(b.local(ticket.wsUrl), { origin: PUBLIC_URL, isAcking: false });
+    expect(await watcher.waitForMessage('screen')).toMatchObject({ cols: expect.any(Number) as unknown });
+    await watcher.waitFor(/on-a-42/);
+    expect((await term.waitForMessage('watchers')).names).toEqual(['Ada Auditor']);
+    term.type('echo live-$((7*7))\n');
+    await watcher.waitFor(/live-49/);
+    watcher.type('echo from-watcher\n');
+    expect((await watcher.waitForMessage('error')).code).toBe('read_only');
+
+    await b.call('terminate', { ...seed, sessionId: id, reason: 'checked from the other replica' });
+    expect((await term.waitForMessage('exit')).message).toMatch(/checked from the other replica/);
+    expect((await watcher.waitForMessage('exit')).message).toMatch(/checked from the other replica/);
+    await watcher.closed;
+    await until(async () => ((await sessionStatus(id)) === 'ended' ? true : undefined), 'the session row to end');
+  }, 60_000);
+
+  it('refuses an internal watch without a valid signed token, and a watch of a session no live replica relays', async () => {
+    const { id, term } = await terminalOnA();
+    const url = `ws://127.0.0.1:${a.port}/ws/sessions/${id}/watch`;
+    expect(await refusedStatus(url, { [INTERNAL_WATCH_HEADER]: 'e30.AAAA' })).toBe(401);
+    // Stamped with a replica that never existed: nobody to proxy to.
+    await pool.query(`update sessions set replica_id = gen_random_uuid() where id = $1`, [id]);
+    const ticket = await b.call<Ticket>('watchTicket', { ...seed, sessionId: id });
+    expect(await refusedStatus(b.local(ticket.wsUrl), { origin: PUBLIC_URL })).toBe(409);
+    term.ws.close();
+  }, 60_000);
+
+  it('a grant revoked on B ends the session on A at once', async () => {
+    const revoked = await activeGrant();
+    const { term } = await terminalOnA();
+    const revokedAt = Date.now();
+    await b.call('revoke', { ...seed, grantId: revoked });
+    grantId = undefined;
+    expect(await term.waitForMessage('exit')).toMatchObject({ reason: 'grant_revoked' });
+    expect(Date.now() - revokedAt).toBeLessThan(3_000);
+  }, 60_000);
+
+  it('a request and its approval on A move the approver’s badge on B', async () => {
+    await b.call('stream', { userId: seed.approverId });
+    const counts = () => b.streamed('inbox').map((m) => (m.data as { count: number }).count);
+    await until(() => (counts().length > 0 ? true : undefined), 'the first badge count');
+    const requestId = await a.call<string>('request', seed);
+    await until(() => (counts().at(-1) === 1 ? true : undefined), 'the badge on B to show the request made on A');
+    grantId = await a.call<string>('approve', { ...seed, requestId });
+    await until(() => (counts().at(-1) === 0 ? true : undefined), 'the badge on B to clear after the approval on A');
+  }, 60_000);
+
+  it('shares the login limiter: failures counted on A lock the pair on B', async () => {
+    for (let i = 0; i < 5; i++) expect(await a.call<number>('login', { email: 'emma@porthole.test', ip: '203.0.113.9' })).toBe(0);
+    expect(await b.call<number>('login', { email: 'emma@porthole.test', ip: '203.0.113.9' })).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('runs a job on one replica at a time; when A is SIGKILLed mid-job B takes the job over and marks A’s sessions interrupted', async () => {
+    await activeGrant();
+    const { id } = await terminalOnA();
+    await a.call('holdJob');
+    await until(() => a.isJobRunning() || undefined, 'the job to start on A');
+    await b.call('holdJob');
+    await sleep(1_500);
+    expect(b.isJobRunning()).toBe(false);
+
+    // Old enough that a survivor may judge it (a younger one might belong to a replica still registering).
+    await sleep(REPLICA_TIMEOUT_SECONDS * 1000);
+    const killedAt = Date.now();
+    a.child.kill('SIGKILL');
+    await a.exited;
+    await until(() => b.isJobRunning() || undefined, 'B to take the job over', 15_000);
+    await until(async () => ((await sessionStatus(id)) === 'interrupted' ? true : undefined), 'B to mark the dead replica’s session interrupted', 30_000);
+    expect(Date.now() - killedAt).toBeLessThan(60_000);
+    const recording = await until(async () => {
+      const { rows } = await pool.query<{ status: string }>('select status from recordings where id = $1', [id]);
+      return rows[0]?.status === 'recording' ? undefined : rows[0]?.status;
+    }, 'the recording to be sealed');
+    expect(recording).toBe('interrupted');
+  }, 90_000);
+});
