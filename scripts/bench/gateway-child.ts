@@ -141,7 +141,7 @@ async function passThroughGateway(): Promise<UpgradeHandler> {
   const { WebSocketServer } = await import('ws');
   const { authorizeUpgrade } = await import('@/server/gateway/authorize-upgrade');
   const { connectTerminal } = await import('@/server/gateway/connect-terminal');
-  const { passThrough } = await import('@/server/gateway/pipeline');
+  const { passThrough } = await import('@/server/relay/pipeline');
   const { MAX_INBOUND_FRAME_BYTES } = await import('@/server/gateway/protocol');
   const { TerminalSession } = await import('@/server/gateway/terminal-session');
   const { terminalSizeFromUrl } = await import('@/server/gateway/terminal-size');

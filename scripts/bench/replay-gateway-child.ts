@@ -47,7 +47,7 @@ async function main(init: Init): Promise<void> {
   const { createSessionGateway } = await import('@/server/gateway/session-gateway');
   const { authorizeUpgrade } = await import('@/server/gateway/authorize-upgrade');
   const { connectTerminal } = await import('@/server/gateway/connect-terminal');
-  const { passThrough } = await import('@/server/gateway/pipeline');
+  const { passThrough } = await import('@/server/relay/pipeline');
   const { createPipelineSlots } = await import('@/server/gateway/pipeline-slots');
   const { TerminalSession } = await import('@/server/gateway/terminal-session');
   const { terminalSizeFromUrl } = await import('@/server/gateway/terminal-size');

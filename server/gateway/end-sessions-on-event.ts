@@ -1,5 +1,5 @@
 import { subscribe, type SessionSelector, type SessionTerminateEvent } from '../events/event-bus';
-import { liveSessions, type LiveSession } from './live-sessions';
+import { liveSessions, type LiveSession } from '../relay/live-sessions';
 
 function isSelected(session: LiveSession, selector: SessionSelector): boolean {
   if ('sessionId' in selector) return session.id === selector.sessionId;

@@ -8,7 +8,7 @@ import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories
 import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectTerminal } from '@/test/harness/terminal-client';
-import { liveSessions } from './live-sessions';
+import { liveSessions } from '../relay/live-sessions';
 import { ACK_EVERY_BYTES, FLOW_WINDOW_BYTES } from './protocol';
 
 /** One SSH packet: the most the gateway sends past the window before it pauses. */

@@ -3,8 +3,8 @@ import { env } from '../env';
 import { loadSessionMasking } from '../masking/rules-store/load-masking';
 import { createMaskingStages } from '../masking/stage/masking-stages';
 import { tallies } from '../metrics/tallies';
-import { createRecorderStages } from '../recording/recorder';
-import type { PipelineSlots } from './pipeline';
+import { createSessionRecorderStages } from '../recording/recording-policy';
+import type { PipelineSlots } from '../relay/pipeline';
 
 export type SessionPipelineSlots = { output: PipelineSlots; input: PipelineSlots };
 
@@ -19,7 +19,7 @@ export type SlotsRequest = { sessionId: string; userId: string; resourceId: stri
 export async function createPipelineSlots(request: SlotsRequest): Promise<SessionPipelineSlots> {
   const masking = await loadSessionMasking(request.resourceId);
   const masker = createMaskingStages({ masker: masking.masker, mode: masking.mode, screenHoldMs: env().maskScreenHoldMs });
-  const recorder = await createRecorderStages(request);
+  const recorder = await createSessionRecorderStages(request);
   // Read by the held-bytes gauge until the session ends (session-gateway.ts forgets it).
   tallies().heldBytes.set(request.sessionId, () => masker.heldBytes());
   return {

@@ -11,7 +11,7 @@ import { actorOf, makeAdmin, makeResource, makeUser, sshResource } from '@/test/
 import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectTerminal, refusedStatus } from '@/test/harness/terminal-client';
-import { liveSessions } from './live-sessions';
+import { liveSessions } from '../relay/live-sessions';
 import { CloseCode, MAX_INBOUND_FRAME_BYTES } from './protocol';
 
 let sshd: Sshd;

@@ -17,7 +17,7 @@ import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories
 import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectTerminal, refusedStatus, type TerminalClient } from '@/test/harness/terminal-client';
-import { liveSessions } from './live-sessions';
+import { liveSessions } from '../relay/live-sessions';
 import { CloseCode } from './protocol';
 import type { SessionWatch } from './session-watch';
 
@@ -68,7 +68,7 @@ async function watch(actor: Parameters<typeof issueWatchTicket>[0]['actor'], ses
 const watchOf = (sessionId: string): SessionWatch => {
   const watch = liveSessions().get(sessionId)?.watch;
   if (!watch) throw new Error(`session ${sessionId} is not live here`);
-  return watch;
+  return watch as SessionWatch;
 };
 
 async function auditActions(sessionId: string) {

@@ -1,8 +1,8 @@
 import { WebSocket } from 'ws';
 import { LiveScreen } from './live-screen';
-import type { Sink, Stage } from './pipeline';
+import type { Sink, Stage } from '../relay/pipeline';
 import { CloseCode, type SessionEndReason } from './protocol';
-import { sendControl } from './socket-sink';
+import { sendControl } from '../relay/socket-sink';
 
 /** Output queued for one watcher (in its socket, or waiting for its first screen) past which it is dropped and resynced. */
 export const WATCHER_BUFFER_BYTES = 1024 * 1024;

@@ -14,17 +14,17 @@ import { judgeScript, type JudgedStatement, type Verdict } from '../sql/judge-sc
 import { openSqlConnection, type OpenSqlConnection } from '../sql/open-sql-connection';
 import { createSqlReview } from '../sql/reviews/create-sql-review';
 import { cancelSessionReviews, getReviewState, withdrawSqlReview } from '../sql/reviews/session-reviews';
-import type { SqlConnection } from '../sql/sql-connection';
-import { SqlRecorder } from '../sql/sql-recorder';
+import type { SqlConnection } from '../connectors/sql/sql-connection';
+import { openSqlSessionRecorder, type SqlSessionRecorder } from '../sql/sql-session-recorder';
 import { sqlTargetFor } from '../sql/sql-target';
-import { liveSessions, toTerminationReason, type LiveSession, type LiveSessionStats, type TerminationReason } from './live-sessions';
+import { liveSessions, toTerminationReason, type LiveSession, type LiveSessionStats, type TerminationReason } from '../relay/live-sessions';
 import { CloseCode, type SessionEndReason } from './protocol';
 import { sendSchemaTree } from './sql-schema-request';
-import { SqlFlow } from './sql-flow';
+import { SqlFlow } from '../relay/sql-flow';
 import { toMaskedReviewStatements, toStatementViews } from './sql-session-masking';
 import { runStatement, type StatementRun } from './sql-statement-run';
 import { findInvalidStatement, syntaxRefusal } from './sql-syntax-check';
-import { rawDataBuffer } from './raw-data';
+import { rawDataBuffer } from '../relay/raw-data';
 import { log } from '../log/logger';
 
 export type SqlSessionOptions = {
@@ -53,7 +53,7 @@ export class SqlSession implements LiveSession {
   private readonly ws: WebSocket;
   private readonly flow: SqlFlow;
   private connection: SqlConnection | undefined;
-  private recorder: SqlRecorder | undefined;
+  private recorder: SqlSessionRecorder | undefined;
   private masker: CellMasker | undefined;
   private settings: EffectiveSqlSettings | undefined;
   /** `recording_only` masking: the engineer sees clear values, the recording keeps masked ones. */
@@ -90,8 +90,9 @@ export class SqlSession implements LiveSession {
     this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
       this.settings = await getSqlSettings(resource);
-      this.recorder = await SqlRecorder.open({
+      this.recorder = await openSqlSessionRecorder({
         sessionId: this.id,
+        resourceId: resource.id,
         userId: session.userId,
         onFailure: (message) => queueMicrotask(() => this.fail('recording_failed', message)),
         onBehind: (isBehind) => (isBehind ? this.flow.hold('recording') : this.flow.release('recording')),

@@ -1,5 +1,5 @@
 import type { TerminalConnection, TerminalSize } from '../connectors/terminal-connector';
-import type { PipelineEvent, Sink } from './pipeline';
+import type { PipelineEvent, Sink } from '../relay/pipeline';
 
 /** Input typed before the target answers is held, up to this much. */
 const EARLY_INPUT_LIMIT_BYTES = 64 * 1024;

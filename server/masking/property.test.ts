@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { buildPipeline, type Sink, type Stage, type StageContext } from '@/server/gateway/pipeline';
+import { buildPipeline, type Sink, type Stage, type StageContext } from '@/server/relay/pipeline';
 import { selectRules } from './built-in-rules';
 import { DETECTOR_CORPORA } from './corpus/all';
 import { createMasker } from './masker';

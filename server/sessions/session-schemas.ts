@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RESOURCE_TYPES, SESSION_END_REASONS, SESSION_STATUSES, type SessionEndReason as DbEndReason } from '@/db/schema';
-import type { SessionEndReason as WireEndReason } from '../gateway/protocol';
+import type { SessionEndReason as WireEndReason } from '@/lib/protocol/terminal-protocol';
 
 // The wire protocol and the schema each list the end reasons (the browser cannot import db/);
 // this line stops the build if the two lists drift apart.

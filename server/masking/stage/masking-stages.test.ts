@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildPipeline, type PipelineEvent, type Sink, type Stage, type StageContext } from '@/server/gateway/pipeline';
+import { buildPipeline, type PipelineEvent, type Sink, type Stage, type StageContext } from '@/server/relay/pipeline';
 import { selectRules } from '../built-in-rules';
 import { createMasker, MAX_HELD_BYTES, type Masker } from '../masker';
 import { createMaskingStages, HIDDEN_INPUT_MARKER } from './masking-stages';

@@ -1,5 +1,5 @@
 import type { MaskingMode } from '@/db/masking-schema';
-import type { PipelineEvent, Sink, Stage } from '@/server/gateway/pipeline';
+import type { PipelineEvent, Sink, Stage } from '@/server/relay/pipeline';
 import { createEchoTracker, type EchoTracker, type EchoTrackerState, type InputRecord } from '../echo-tracker';
 import type { Masker } from '../masker';
 import type { MaskerState, MaskEvent } from '../types';

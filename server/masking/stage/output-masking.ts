@@ -1,5 +1,5 @@
 import type { MaskingMode } from '@/db/masking-schema';
-import type { Sink, Stage } from '@/server/gateway/pipeline';
+import type { Sink, Stage } from '@/server/relay/pipeline';
 import { stripAnsi } from '../ansi';
 import type { Masker } from '../masker';
 import type { MaskerState, MaskEvent } from '../types';

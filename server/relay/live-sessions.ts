@@ -1,6 +1,5 @@
 import type { SessionEndReason } from '@/db/schema';
 import { TERMINATION_REASONS, type SessionWatchEvent, type TerminationReason } from '../events/event-bus';
-import type { SessionWatch } from './session-watch';
 
 export type { TerminationReason };
 
@@ -15,8 +14,11 @@ export type LiveSession = {
   stats(): LiveSessionStats;
   /** Ends the session from outside (admin, grant end, user disabled, resource deleted); the browser sees `message`. */
   terminate(message: string, reason?: TerminationReason): void;
-  /** Terminal sessions: their watchers' side (SQL consoles have none yet). */
-  readonly watch?: SessionWatch;
+  /**
+   * Terminal sessions: their watchers' side (the gateway's SessionWatch; SQL consoles have none
+   * yet). Opaque here so the registry stays below the gateway; the watch upgrade narrows it.
+   */
+  readonly watch?: unknown;
   /** Someone started or stopped watching (from any replica): the engineer is told who. */
   setWatching?(event: Pick<SessionWatchEvent, 'watchId' | 'watcherName' | 'isWatching'>): void;
 };

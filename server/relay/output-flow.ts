@@ -1,4 +1,4 @@
-import { FLOW_WINDOW_BYTES } from './protocol';
+import { FLOW_WINDOW_BYTES } from '@/lib/protocol/terminal-protocol';
 import type { PauseGate } from './pause-gate';
 
 /** Above this many bytes queued in the socket the connector pauses, whatever the acks say. */

@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import type { OutputFlow } from './output-flow';
 import type { Sink } from './pipeline';
-import type { ServerMessage } from './protocol';
+import type { ServerMessage } from '@/lib/protocol/terminal-protocol';
 
 export function sendControl(ws: WebSocket, message: ServerMessage): void {
   if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));

@@ -1,4 +1,4 @@
-import type { SessionEndReason } from './protocol';
+import type { SessionEndReason } from '@/lib/protocol/terminal-protocol';
 
 /**
  * A session's byte path, one per direction:
