@@ -1,4 +1,4 @@
-import type { SqlCursor } from '@/server/sql/sql-connection';
+import type { SqlCursor } from '@/server/connectors/sql/sql-connection';
 
 /** Reads a cursor to the end; returns the rows (or only their count when `keep` is false). */
 export async function drainCursor(cursor: SqlCursor, { pageRows = 1000, keep = true } = {}) {

@@ -4,8 +4,8 @@ import { ConnectorError } from '../connectors/connector-error';
 import type { EffectiveSqlSettings } from '../sql/get-sql-settings';
 import { loadSchemaTree } from '../sql/load-schema-tree';
 import type { OpenSqlConnection } from '../sql/open-sql-connection';
-import type { SqlConnection } from '../sql/sql-connection';
-import { SqlError } from '../sql/sql-error';
+import type { SqlConnection } from '../connectors/sql/sql-connection';
+import { SqlError } from '../connectors/sql/sql-error';
 import { sqlTargetFor } from '../sql/sql-target';
 
 /** The schema tree for the console's autocomplete, or why it cannot be read. */

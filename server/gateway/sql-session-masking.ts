@@ -1,6 +1,6 @@
 import type { JudgedStatementView, SqlColumnView } from '@/lib/protocol/sql-protocol';
 import type { JudgedStatement } from '../sql/judge-script';
-import type { SqlColumn } from '../sql/sql-connection';
+import type { SqlColumn } from '../connectors/sql/sql-connection';
 
 /** `text` and `reasons` (which quote the statement) are given masked or not, per the masking mode; offsets stay those of the script the editor holds. */
 function toView(statement: JudgedStatement, index: number, text: string, reasons: string[]): JudgedStatementView {

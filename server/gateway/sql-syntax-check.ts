@@ -1,5 +1,5 @@
 import type { JudgedStatement, Verdict } from '../sql/judge-script';
-import type { SqlConnection } from '../sql/sql-connection';
+import type { SqlConnection } from '../connectors/sql/sql-connection';
 
 /**
  * MySQL: a statement node-sql-parser cannot read may still be valid (its grammar is not

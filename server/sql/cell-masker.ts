@@ -2,7 +2,7 @@ import type { ColumnMaskRule } from '@/db/sql-schema';
 import { BUILT_IN_RULES } from '../masking/built-in-rules';
 import { createMasker, type Masker } from '../masking/masker';
 import type { MaskRule } from '../masking/types';
-import type { ColumnReferences, SqlCell, SqlColumn } from './sql-connection';
+import type { ColumnReferences, SqlCell, SqlColumn } from '../connectors/sql/sql-connection';
 
 /**
  * Masks result cells before anything else sees them (recording, browser): first by column

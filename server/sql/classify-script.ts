@@ -2,7 +2,7 @@ import type { RiskClass } from '@/lib/sql/risk-classes';
 import { codeOnly, splitStatements, type ScriptStatement } from '@/lib/sql/split-statements';
 import { classifyMysql } from './classify-mysql';
 import { classifyPostgres, loadPostgresParser, splitPostgresByParser } from './classify-postgres';
-import type { SqlDialect } from './sql-connection';
+import type { SqlDialect } from '../connectors/sql/sql-connection';
 
 /** A session setting a statement would change behind the console's back. */
 export type SessionOverride = 'read_only' | 'timeout';

@@ -1,6 +1,6 @@
 import { RISK_CLASS_LABELS, strictest, type PolicyAction, type RiskClass, type SqlPolicy } from '@/lib/sql/risk-classes';
 import type { ClassifiedStatement } from './classify-script';
-import type { SqlDialect } from './sql-connection';
+import type { SqlDialect } from '../connectors/sql/sql-connection';
 
 export type SessionRules = { policy: SqlPolicy; isReadOnly: boolean; statementTimeoutMs: number };
 

@@ -1,5 +1,5 @@
 import type { SqlSchemaTree } from '@/lib/protocol/sql-protocol';
-import type { SqlConnection } from './sql-connection';
+import type { SqlConnection } from '../connectors/sql/sql-connection';
 
 const MAX_COLUMNS = 20_000;
 

@@ -1,6 +1,6 @@
 import { openMysql } from '../connectors/mysql/open-mysql';
 import { openPostgres } from '../connectors/postgres/open-postgres';
-import type { SqlConnection, SqlTarget } from './sql-connection';
+import type { SqlConnection, SqlTarget } from '../connectors/sql/sql-connection';
 
 export type OpenSqlConnection = (target: SqlTarget) => Promise<SqlConnection>;
 

@@ -2,7 +2,7 @@ import type { Resource } from '@/db/schema';
 import { ConnectorError } from '../connectors/connector-error';
 import { openCredentials } from '../resources/resource-credentials';
 import type { EffectiveSqlSettings } from './get-sql-settings';
-import type { SqlTarget } from './sql-connection';
+import type { SqlTarget } from '../connectors/sql/sql-connection';
 
 /** Everything needed to reach one database; built right before connecting, never cached. */
 export function sqlTargetFor(resource: Resource, settings: Pick<EffectiveSqlSettings, 'isReadOnly' | 'statementTimeoutMs'>): SqlTarget {

@@ -1,4 +1,4 @@
-import type { SqlColumnSource } from '@/server/sql/sql-connection';
+import type { SqlColumnSource } from '../sql/sql-connection';
 
 /** MySQL column type codes (protocol ColumnDefinition.type) → names for the result grid. */
 const TYPE_NAMES: Record<number, string> = {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMariaDb, type TestMariaDb } from '@/test/harness/mariadb';
-import type { SqlConnection, SqlTarget } from '@/server/sql/sql-connection';
+import type { SqlConnection, SqlTarget } from '../sql/sql-connection';
 import { drainCursor } from '@/test/sql-cursor';
 import { mysqlSyntaxErrorPosition } from './mysql-errors';
 import { openMysql } from './open-mysql';

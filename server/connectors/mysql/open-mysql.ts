@@ -2,9 +2,9 @@ import net from 'node:net';
 import type { Readable } from 'node:stream';
 import { resolveTargetHost } from '../resolve-target-host';
 import mysql from 'mysql2';
-import type { ColumnReferences, SqlCell, SqlColumn, SqlConnection, SqlCursor, SqlPage, SqlTarget } from '@/server/sql/sql-connection';
-import { SqlError } from '@/server/sql/sql-error';
-import { statementReferences } from '@/server/sql/statement-references';
+import type { ColumnReferences, SqlCell, SqlColumn, SqlConnection, SqlCursor, SqlPage, SqlTarget } from '../sql/sql-connection';
+import { SqlError } from '../sql/sql-error';
+import { statementReferences } from '../sql/statement-references';
 import { normalizeMysqlConnectError, normalizeMysqlQueryError } from './mysql-errors';
 import { isMysqlBinary, mayHaveDerivedTables, mysqlFieldSource, mysqlTypeName, type MysqlField } from './mysql-types';
 

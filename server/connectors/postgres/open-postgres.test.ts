@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '@/test/harness/postgres';
-import type { SqlConnection, SqlTarget } from '@/server/sql/sql-connection';
+import type { SqlConnection, SqlTarget } from '../sql/sql-connection';
 import { drainCursor } from '@/test/sql-cursor';
 import { openPostgres } from './open-postgres';
 

@@ -1,6 +1,6 @@
 import { ConnectorError } from '../connector-error';
 import { socketConnectError } from '../socket-errors';
-import { isConnectionLoss, SqlError } from '@/server/sql/sql-error';
+import { isConnectionLoss, SqlError } from '../sql/sql-error';
 
 type Endpoint = { host: string; port: number; user: string; database: string };
 type PgServerError = { code?: string; message?: string; position?: string; severity?: string; detail?: string; hint?: string };

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { ColumnReferences, SqlColumn, SqlColumnSource } from '@/server/sql/sql-connection';
-import { SqlError } from '@/server/sql/sql-error';
+import type { ColumnReferences, SqlColumn, SqlColumnSource } from '../sql/sql-connection';
+import { SqlError } from '../sql/sql-error';
 
 /** What a RowDescription says about a field: the table's OID and the column's number, 0 for an expression. */
 export type PgFieldOrigin = { tableID: number; columnID: number };

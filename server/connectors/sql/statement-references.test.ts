@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPostgresParser } from './classify-postgres';
+import { loadPostgresParser } from '@/server/sql/classify-postgres';
 import { statementReferences } from './statement-references';
 
 beforeAll(() => loadPostgresParser());
