@@ -34,8 +34,8 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/db/migrations ./db/migrations
 # Loaded from source at run time by demo mode (PORTHOLE_DEMO=1): the demo database's worker
 # and the demo shell's fallback PTY helper.
-COPY --from=build /app/server/connectors/postgres/demo/demo-pg-worker.mjs ./server/connectors/postgres/demo/
-COPY --from=build /app/server/connectors/ssh/demo/pty-helper.py ./server/connectors/ssh/demo/
+COPY --from=build /app/server/demo/postgres/demo-pg-worker.mjs ./server/demo/postgres/
+COPY --from=build /app/server/demo/ssh/pty-helper.py ./server/demo/ssh/
 # Next.js keeps a runtime cache in .next/cache: on /tmp, the one writable place besides /data.
 RUN ln -s /tmp .next/cache \
   && mkdir -p /data \

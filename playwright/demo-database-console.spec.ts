@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { DemoPgFront } from '../server/connectors/postgres/demo/demo-pg-front';
-import { demoSeedSql } from '../server/connectors/postgres/demo/demo-seed';
+import { DemoPgFront } from '../server/demo/postgres/demo-pg-front';
+import { demoSeedSql } from '../server/demo/postgres/demo-seed';
 import { expect, test } from './fixtures';
 
 /**

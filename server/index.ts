@@ -9,7 +9,7 @@ import { DataDirLockedError, lockDataDir } from './data-dir/lock-data-dir';
 import { makePrivate, restrictNewFiles, secureDataDir } from './data-dir/secure-data-dir';
 import { env, EnvError, listenHost } from './env';
 import { startGateway } from './gateway/start-gateway';
-import { startDemoDatabase } from './connectors/postgres/demo/start-demo-database';
+import { startDemoDatabase } from './demo/postgres/start-demo-database';
 import { UpgradeRouter } from './gateway/upgrade-router';
 import { startJobs } from './jobs/start-jobs';
 import { startRecordingRecovery } from './recording/recover-recordings';

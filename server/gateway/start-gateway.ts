@@ -1,4 +1,4 @@
-import { startDemoTarget } from '../connectors/ssh/demo/start-demo-target';
+import { startDemoTarget } from '../demo/ssh/start-demo-target';
 import { interruptStaleSessions } from '../sessions/interrupt-stale-sessions';
 import { every } from '../jobs/start-jobs';
 import { createSessionGateway } from './session-gateway';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { log } from '../../../log/logger';
+import { log } from '../../log/logger';
 
-const WORKER = path.join(process.cwd(), 'server', 'connectors', 'postgres', 'demo', 'demo-pg-worker.mjs');
+const WORKER = path.join(process.cwd(), 'server', 'demo', 'postgres', 'demo-pg-worker.mjs');
 
 type WorkerMessage =
   | { type: 'ready'; parameters: Record<string, string> }

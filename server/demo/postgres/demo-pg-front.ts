@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import net from 'node:net';
 import { DemoPgEngine, EngineRestartedError } from './demo-pg-engine';
 import * as wire from './demo-pg-wire';
-import { log } from '../../../log/logger';
+import { log } from '../../log/logger';
 
 /** `processId` and `secretKey` are this connection's own, so a cancel names the statement it means. */
 type Connection = {

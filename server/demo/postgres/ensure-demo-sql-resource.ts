@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { resources } from '@/db/schema';
-import { recordAuditEvent } from '../../../audit/record-audit-event';
-import { sealCredentials } from '../../../resources/resource-credentials';
+import { recordAuditEvent } from '../../audit/record-audit-event';
+import { sealCredentials } from '../../resources/resource-credentials';
 
 export const DEMO_SQL_RESOURCE_NAME = 'Demo database';
 /** PGlite accepts any password; a fixed one keeps the resource like any other. */

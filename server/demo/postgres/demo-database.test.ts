@@ -1,8 +1,8 @@
 import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqlError } from '../../../sql/sql-error';
-import { openPostgres } from '../open-postgres';
+import type { SqlError } from '@/server/connectors/sql/sql-error';
+import { openPostgres } from '../../connectors/postgres/open-postgres';
 import { luhnCard } from './demo-seed';
 import { startDemoDatabaseServer, type DemoDatabase } from './start-demo-database';
 

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import type { ShellPty, ShellPtyOptions } from './shell-pty';
+import type { ShellPty, ShellPtyOptions } from './shell-pty-types';
 
-const HELPER = path.join(process.cwd(), 'server', 'connectors', 'ssh', 'demo', 'pty-helper.py');
+const HELPER = path.join(process.cwd(), 'server', 'demo', 'ssh', 'pty-helper.py');
 
 /** The fallback PTY: a small python3 helper (pty-helper.py) that owns the pseudo-terminal. */
 export function spawnPythonPty(options: ShellPtyOptions): ShellPty {

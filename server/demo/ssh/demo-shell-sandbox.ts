@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import { log } from '../../../log/logger';
+import { log } from '../../log/logger';
 
 /**
  * How the demo shell is kept away from Porthole's data directory (its encryption key signs

@@ -1,7 +1,7 @@
 import { DemoPgFront } from './demo-pg-front';
 import { ensureDemoSqlResource } from './ensure-demo-sql-resource';
 import { demoSeedSql } from './demo-seed';
-import { log } from '../../../log/logger';
+import { log } from '../../log/logger';
 
 export type DemoDatabase = { host: '127.0.0.1'; port: number; close: () => Promise<void> };
 

@@ -1,7 +1,7 @@
-import { seedDemoPolicy } from '../../../bootstrap/seed-demo-policy';
-import { ensureDemoSshResource } from '../../../resources/ensure-demo-ssh-resource';
+import { seedDemoPolicy } from '../../bootstrap/seed-demo-policy';
+import { ensureDemoSshResource } from '../../resources/ensure-demo-ssh-resource';
 import { DemoShellUnavailableError, startDemoSshServer, type DemoSshServer } from './demo-ssh-server';
-import { log } from '../../../log/logger';
+import { log } from '../../log/logger';
 
 export type DemoTarget = { server?: DemoSshServer; unavailable?: string };
 

@@ -1,19 +1,7 @@
 import type { IPty } from 'node-pty';
 import { spawnPythonPty } from './python-pty';
-import { log } from '../../../log/logger';
-
-export type ShellPtyOptions = { file: string; args: string[]; cwd: string; env: Record<string, string>; cols: number; rows: number };
-
-/** A program running in a pseudo-terminal, bytes in and out. */
-export interface ShellPty {
-  write(data: Buffer): void;
-  resize(cols: number, rows: number): void;
-  pause(): void;
-  resume(): void;
-  kill(): void;
-  onData(listener: (chunk: Buffer) => void): void;
-  onExit(listener: (exitCode: number | null) => void): void;
-}
+import type { ShellPty, ShellPtyOptions } from './shell-pty-types';
+import { log } from '../../log/logger';
 
 type NodePty = typeof import('node-pty');
 let nodePty: Promise<NodePty | undefined> | undefined;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { utils } from 'ssh2';
-import { hostKeyFingerprint } from '../host-key';
+import { hostKeyFingerprint } from '../../connectors/ssh/host-key';
 
 export type DemoHostKey = { privateKey: string; publicKey: string; fingerprint: string };
 
