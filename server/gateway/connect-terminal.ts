@@ -1,7 +1,7 @@
 import type { Resource } from '@/db/schema';
 import { ConnectorError } from '../connectors/connector-error';
 import { openSshTerminal } from '../connectors/ssh/open-ssh-terminal';
-import { sshTargetFor } from '../connectors/ssh/ssh-target';
+import { sshTargetFor } from '../resources/ssh-target-for';
 import type { TerminalConnection, TerminalHandlers, TerminalSize } from '../connectors/terminal-connector';
 
 export type ConnectTerminal = (resource: Resource, size: TerminalSize, handlers: TerminalHandlers) => Promise<TerminalConnection>;
