@@ -57,54 +57,8 @@ export default async function RetentionPage() {
         />
         <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">To hold one recording, use the button on its replay page.</p>
       </Card>
-      <section aria-labelledby="active-holds" className="space-y-2">
-        <h2 id="active-holds" className="text-sm font-semibold">
-          Active holds <Badge tone={active.length > 0 ? 'amber' : 'zinc'}>{active.length}</Badge>
-        </h2>
-        {active.length === 0 ? (
-          <EmptyState title="No legal holds">Recordings follow their retention. Place a hold above, or on a recording&apos;s page.</EmptyState>
-        ) : (
-          <DataTable label="Active legal holds" head={<HoldHead />}>
-            {active.map((hold) => (
-              <tr key={hold.id} className={rowClass}>
-                <Td>
-                  <Badge>{SCOPE_LABEL[hold.scope]}</Badge> <span className="font-medium">{hold.targetLabel}</span>
-                </Td>
-                <Td className="max-w-sm text-sm">{hold.reason}</Td>
-                <Td className="text-xs whitespace-nowrap">
-                  {hold.placedByName ?? 'a deleted user'} · <RelativeTime iso={hold.placedAt} />
-                </Td>
-                <Td>
-                  <LiftHoldForm action={liftHoldAction.bind(null, hold.id)} label={hold.targetLabel} />
-                </Td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </section>
-      {lifted.length > 0 ? (
-        <section aria-labelledby="lifted-holds" className="space-y-2">
-          <h2 id="lifted-holds" className="text-sm font-semibold">
-            Lifted holds
-          </h2>
-          <DataTable label="Lifted legal holds" head={<HoldHead lifted />}>
-            {lifted.map((hold) => (
-              <tr key={hold.id} className={rowClass}>
-                <Td>
-                  <Badge>{SCOPE_LABEL[hold.scope]}</Badge> {hold.targetLabel}
-                </Td>
-                <Td className="max-w-sm text-sm">{hold.reason}</Td>
-                <Td className="text-xs whitespace-nowrap">
-                  {hold.placedByName ?? 'a deleted user'} · <RelativeTime iso={hold.placedAt} />
-                </Td>
-                <Td className="text-xs">
-                  {hold.liftedByName ?? 'a deleted user'} · <RelativeTime iso={hold.liftedAt} />: {hold.liftReason}
-                </Td>
-              </tr>
-            ))}
-          </DataTable>
-        </section>
-      ) : null}
+      <ActiveHolds holds={active} />
+      <LiftedHolds holds={lifted} />
     </div>
   );
 }
@@ -117,5 +71,64 @@ function HoldHead({ lifted = false }: { lifted?: boolean }) {
       <Th>Placed</Th>
       <Th>{lifted ? 'Lifted' : <span className="sr-only">Lift</span>}</Th>
     </>
+  );
+}
+
+type Hold = Awaited<ReturnType<typeof listHolds>>[number];
+
+function ActiveHolds({ holds }: { holds: Hold[] }) {
+  return (
+    <section aria-labelledby="active-holds" className="space-y-2">
+      <h2 id="active-holds" className="text-sm font-semibold">
+        Active holds <Badge tone={holds.length > 0 ? 'amber' : 'zinc'}>{holds.length}</Badge>
+      </h2>
+      {holds.length === 0 ? (
+        <EmptyState title="No legal holds">Recordings follow their retention. Place a hold above, or on a recording&apos;s page.</EmptyState>
+      ) : (
+        <DataTable label="Active legal holds" head={<HoldHead />}>
+          {holds.map((hold) => (
+            <tr key={hold.id} className={rowClass}>
+              <Td>
+                <Badge>{SCOPE_LABEL[hold.scope]}</Badge> <span className="font-medium">{hold.targetLabel}</span>
+              </Td>
+              <Td className="max-w-sm text-sm">{hold.reason}</Td>
+              <Td className="text-xs whitespace-nowrap">
+                {hold.placedByName ?? 'a deleted user'} · <RelativeTime iso={hold.placedAt} />
+              </Td>
+              <Td>
+                <LiftHoldForm action={liftHoldAction.bind(null, hold.id)} label={hold.targetLabel} />
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+function LiftedHolds({ holds }: { holds: Hold[] }) {
+  if (holds.length === 0) return null;
+  return (
+    <section aria-labelledby="lifted-holds" className="space-y-2">
+      <h2 id="lifted-holds" className="text-sm font-semibold">
+        Lifted holds
+      </h2>
+      <DataTable label="Lifted legal holds" head={<HoldHead lifted />}>
+        {holds.map((hold) => (
+          <tr key={hold.id} className={rowClass}>
+            <Td>
+              <Badge>{SCOPE_LABEL[hold.scope]}</Badge> {hold.targetLabel}
+            </Td>
+            <Td className="max-w-sm text-sm">{hold.reason}</Td>
+            <Td className="text-xs whitespace-nowrap">
+              {hold.placedByName ?? 'a deleted user'} · <RelativeTime iso={hold.placedAt} />
+            </Td>
+            <Td className="text-xs">
+              {hold.liftedByName ?? 'a deleted user'} · <RelativeTime iso={hold.liftedAt} />: {hold.liftReason}
+            </Td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
   );
 }
