@@ -7,6 +7,7 @@ import { requireRole } from '../auth/require-role';
 import { AppError } from '../errors/app-error';
 import { isUuid } from '@/lib/uuid/is-uuid';
 import { liftHoldInput } from './hold-schemas';
+import { syncObjectLegalHolds } from './sync-object-holds';
 
 /** Only auditors and admins lift a hold, with a reason; the row stays for the record. */
 export async function liftHold({ actor, holdId, input }: { actor: Actor; holdId: string; input: unknown }): Promise<void> {
@@ -20,6 +21,7 @@ export async function liftHold({ actor, holdId, input }: { actor: Actor; holdId:
       .where(and(eq(legalHolds.id, holdId), isNull(legalHolds.liftedAt)))
       .returning();
     if (!lifted) throw new AppError('NOT_FOUND', { userMessage: 'No such active legal hold.' });
+    await syncObjectLegalHolds(tx, lifted);
     await recordAuditEvent(
       { actorId: actor.id, action: 'legal_hold.lifted', targetType: lifted.scope, targetId: lifted.targetId, data: { holdId, reason } },
       tx,

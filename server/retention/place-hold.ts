@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
 import { AppError } from '../errors/app-error';
 import { placeHoldInput } from './hold-schemas';
+import { syncObjectLegalHolds } from './sync-object-holds';
 
 /** Auditors and admins hold a recording, every recording of a user, or of a resource. */
 export async function placeHold({ actor, input }: { actor: Actor; input: unknown }): Promise<{ id: string }> {
@@ -26,6 +27,7 @@ export async function placeHold({ actor, input }: { actor: Actor; input: unknown
       .where(and(eq(legalHolds.scope, scope), eq(legalHolds.targetId, targetId), isNull(legalHolds.liftedAt)));
     if (existing) throw new AppError('CONFLICT', { userMessage: `This ${scope} is already on legal hold.` });
     const [hold] = await tx.insert(legalHolds).values({ scope, targetId, reason, placedBy: actor.id }).returning({ id: legalHolds.id });
+    await syncObjectLegalHolds(tx, { scope, targetId });
     await recordAuditEvent({ actorId: actor.id, action: 'legal_hold.placed', targetType: scope, targetId, data: { holdId: hold!.id, reason } }, tx);
     return { id: hold!.id };
   });

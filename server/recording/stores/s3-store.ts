@@ -168,6 +168,13 @@ export class S3RecordingStore implements RecordingStore {
     await db().delete(recordingObjectChunks).where(eq(recordingObjectChunks.recordingId, recordingId));
   }
 
+  /** Sets or clears the legal hold on a recording's chunks; false when the bucket has no Object Lock. */
+  async setLegalHold(recordingId: string, seqs: number[], isHeld: boolean): Promise<boolean> {
+    if (!(await this.bucket.objectLockMode())) return false;
+    for (const seq of seqs) await this.bucket.setLegalHold(this.bucket.key(recordingId, chunkObject(seq)), isHeld);
+    return true;
+  }
+
   /** Object Lock for a new chunk, when the bucket uses it. */
   async lock(recordingId: string) {
     const mode = await this.bucket.objectLockMode();
