@@ -20,6 +20,8 @@ export type ResourceFormValues = {
   allowedRoles: Role[];
   /** Null follows the installation's default. */
   retentionDays: number | null;
+  /** Off: sessions are relayed and masked, never recorded. */
+  recording: 'on' | 'off';
   hasPassword: boolean;
   hasPrivateKey: boolean;
 };

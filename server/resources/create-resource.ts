@@ -40,12 +40,19 @@ export async function createResource({ actor, input }: { actor: Actor | null; in
           accessMode: data.accessMode,
           allowedRoles: data.allowedRoles,
           retentionDays: data.retentionDays,
+          recording: data.recording,
           credentials,
         })
         .returning();
       if (!row) throw new Error('insert returned no row');
       await recordAuditEvent(
-        { actorId: actor?.id ?? null, action: 'resource.create', targetType: 'resource', targetId: id, data: { name: data.name, type: data.type } },
+        {
+          actorId: actor?.id ?? null,
+          action: 'resource.create',
+          targetType: 'resource',
+          targetId: id,
+          data: { name: data.name, type: data.type, recording: data.recording },
+        },
         tx,
       );
       return toResourceView(row);

@@ -35,6 +35,7 @@ describe('resource credentials', () => {
       hostKey: null,
       hostKeyFingerprint: null,
       retentionDays: null,
+      recording: 'on',
       createdAt: now,
       updatedAt: now,
     };

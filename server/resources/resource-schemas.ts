@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCESS_MODES, RESOURCE_TYPES, ROLES } from '@/db/schema';
+import { ACCESS_MODES, RECORDING_MODES, RESOURCE_TYPES, ROLES } from '@/db/schema';
 import { isRefusedLiteral } from '../net/checked-lookup';
 import { resourceAddressCheck } from '../net/outbound-checks';
 
@@ -57,6 +57,8 @@ const retentionDays = z
     z.coerce.number().int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years'),
   ])
   .describe('Days recordings are kept; null follows the default, 0 = forever');
+/** `off` for low-risk resources: sessions are relayed and masked but not recorded. Admins only, like every field here. */
+const recording = z.enum(RECORDING_MODES).describe('on (default): sessions are recorded; off: relayed and masked, not recorded');
 const tlsSettings = z.object({
   mode: z.enum(['disable', 'require', 'verify-full']).default('disable'),
   ca: z.string().max(16_384).optional(),
@@ -70,6 +72,7 @@ const common = {
   accessMode: z.enum(ACCESS_MODES).default('open'),
   allowedRoles: allowedRoles.default(['engineer']),
   retentionDays: retentionDays.default(null),
+  recording: recording.default('on'),
 };
 
 const tls = tlsSettings.default({ mode: 'disable' });
@@ -121,6 +124,7 @@ export const updateResourceInput = z.object({
   accessMode: z.enum(ACCESS_MODES).optional(),
   allowedRoles: allowedRoles.optional(),
   retentionDays: retentionDays.optional(),
+  recording: recording.optional(),
   password: secret.optional(),
   privateKey: privateKey.optional(),
   passphrase: secret.optional(),
@@ -142,6 +146,7 @@ export const resourceView = z.object({
   accessMode: z.enum(ACCESS_MODES),
   allowedRoles: z.array(z.enum(ROLES)),
   retentionDays: z.number().nullable(),
+  recording: z.enum(RECORDING_MODES),
   hostKeyFingerprint: z.string().nullable(),
   hasPassword: z.boolean(),
   hasPrivateKey: z.boolean(),

@@ -23,6 +23,7 @@ export function toResourceView(resource: Resource): ResourceView {
     accessMode: resource.accessMode,
     allowedRoles: resource.allowedRoles,
     retentionDays: resource.retentionDays,
+    recording: resource.recording,
     hostKeyFingerprint: resource.hostKeyFingerprint,
     hasPassword: Boolean(stored.password),
     hasPrivateKey: Boolean(stored.privateKey),

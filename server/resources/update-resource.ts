@@ -9,6 +9,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { isUniqueViolation } from '../users/unique-violation';
 import { duplicateNameError } from './create-resource';
 import { requireResource } from './find-resource';
+import { auditRecordingChange } from './audit-recording-change';
 import { openCredentials, sealCredentials } from './resource-credentials';
 import { sshUsername, updateResourceInput, type ResourceView, type UpdateResourceInput } from './resource-schemas';
 import { toResourceView } from './resource-view';
@@ -66,6 +67,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
           accessMode: data.accessMode,
           allowedRoles: data.allowedRoles,
           retentionDays: data.retentionDays,
+          recording: data.recording,
           credentials,
           // A new target needs its host key confirmed again.
           ...(isSsh && isTargetChanged ? { hostKey: null, hostKeyFingerprint: null } : {}),
@@ -85,6 +87,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
         },
         tx,
       );
+      await auditRecordingChange({ actor, before: existing, after: row }, tx);
       return toResourceView(row);
     });
   } catch (error) {

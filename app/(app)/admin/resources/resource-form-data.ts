@@ -19,6 +19,7 @@ export const RESOURCE_FIELDS = [
   'accessMode',
   'allowedRoles',
   'retentionDays',
+  'recording',
 ] as const;
 export const RESOURCE_FIELD_RENAMES = { 'tls.mode': 'tls', 'tls.ca': 'ca' };
 
@@ -40,6 +41,7 @@ function common(form: FormData) {
     accessMode: text(form, 'accessMode') as CreateResourceInput['accessMode'],
     allowedRoles: form.getAll('allowedRoles').map(String) as CreateResourceInput['allowedRoles'],
     retentionDays: text(form, 'retentionDays') as CreateResourceInput['retentionDays'],
+    recording: text(form, 'recording') as CreateResourceInput['recording'],
   };
 }
 

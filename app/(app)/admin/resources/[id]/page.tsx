@@ -66,6 +66,7 @@ export default async function EditResourcePage({ params, searchParams }: { param
           accessMode: resource.accessMode,
           allowedRoles: resource.allowedRoles,
           retentionDays: resource.retentionDays,
+          recording: resource.recording,
           hasPassword: resource.hasPassword,
           hasPrivateKey: resource.hasPrivateKey,
         }}

@@ -1,0 +1,60 @@
+import { SelectField, TextField } from '../ui/Field';
+import { CheckboxGroup } from './CheckboxGroup';
+import { FormSection as Section } from './FormSection';
+import type { ResourceFormValues } from './resource-form-values';
+import { ROLE_LABELS, ROLE_ORDER } from './roles';
+
+const ROLE_OPTIONS = ROLE_ORDER.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+/** Who may connect, and what is kept of their sessions. */
+export function ResourcePolicyFields({ initial, fields }: { initial?: ResourceFormValues; fields?: Record<string, string[] | undefined> }) {
+  return (
+    <>
+      <Section title="Access">
+        <SelectField
+          label="Access mode"
+          name="accessMode"
+          // Fail closed: a new resource needs approval until an admin chooses to open it.
+          defaultValue={initial?.accessMode ?? 'approval'}
+          hint="Needs approval: every connection needs an approved request. Open: the roles below connect directly."
+          error={fields?.accessMode}
+        >
+          <option value="approval">Needs approval</option>
+          <option value="open">Open</option>
+        </SelectField>
+        <CheckboxGroup
+          legend="Who can connect"
+          name="allowedRoles"
+          options={ROLE_OPTIONS}
+          defaultValues={initial?.allowedRoles ?? ['engineer']}
+          isInline
+          error={fields?.allowedRoles}
+        />
+      </Section>
+
+      <Section title="Recordings">
+        <TextField
+          label="Keep recordings for (days)"
+          name="retentionDays"
+          type="number"
+          min={0}
+          inputMode="numeric"
+          defaultValue={initial?.retentionDays ?? ''}
+          placeholder="Default"
+          hint="Empty follows the installation's default (Retention & holds); 0 keeps them forever. Legal holds always win."
+          error={fields?.retentionDays}
+        />
+        <SelectField
+          label="Record sessions"
+          name="recording"
+          defaultValue={initial?.recording ?? 'on'}
+          hint="Off is for low-risk resources such as a sandbox: sessions are still masked and audited, but nothing is kept to replay. Engineers see “Not recorded” before they connect."
+          error={fields?.recording}
+        >
+          <option value="on">On: record every session</option>
+          <option value="off">Off: not recorded</option>
+        </SelectField>
+      </Section>
+    </>
+  );
+}
