@@ -56,7 +56,6 @@ const OVERSIZE = [
   'server/masking/regex-ast.ts',
   'server/masking/stage/masking-stages.ts',
   'server/metrics/registry.ts',
-  'server/recording/command-tracker.ts',
   'server/recording/testing/gateway-child.ts',
   'server/sql/cell-masker.ts',
 ];

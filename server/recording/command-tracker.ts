@@ -4,16 +4,15 @@ import { linesBetween, logicalLineAt, offsetIn, textBefore, type LogicalLine } f
 import {
   BRACKETED_PASTE,
   FAILURE_ROWS,
-  KNOWN_PROMPTS,
   MAX_PENDING,
   PROMPT_END,
   type Editor,
   type Entry,
   type IndexedCommand,
   type InputStart,
-  rememberFirst,
   setExitCode,
 } from './command-tracker-model';
+import { KnownPrompts } from './known-prompts';
 import { TypedLines } from './typed-lines';
 
 /**
@@ -41,8 +40,7 @@ export class CommandTracker {
   private running: Entry[] = [];
   private pending: Entry[] = [];
   private readonly typed = new TypedLines();
-  private readonly knownPrompts: string[] = [];
-  private readonly knownPromptLines = new Set<string>();
+  private readonly knownPrompts = new KnownPrompts();
   private editor: Editor | undefined;
   private hasEditors = false;
   /**
@@ -181,16 +179,16 @@ export class CommandTracker {
       const marker = this.terminal.registerMarker(0);
       if (!marker) return;
       editor.input = { marker, promptText };
-      this.learnPrompt(promptText);
+      this.knownPrompts.learn(promptText);
       // A prompt of several lines: the ones above the input line are prompt, never a command.
       const inputLine = logicalLineAt(buffer, y);
-      if (!editor.start.isDisposed) for (const line of linesBetween(buffer, editor.start.line, inputLine.startY - 1)) this.learnPromptLine(line.text);
+      if (!editor.start.isDisposed) for (const line of linesBetween(buffer, editor.start.line, inputLine.startY - 1)) this.knownPrompts.learnLine(line.text);
       return;
     }
     // The prompt drawn again lower down (completion listed choices, the screen was cleared).
     if (this.isOnLine(editor.input.marker, y)) return;
     const text = logicalLineAt(buffer, y).text;
-    if (!this.knownPrompts.some((prompt) => prompt.trim() !== '' && text.startsWith(prompt))) return;
+    if (this.knownPrompts.longestPrefixOf(text) === undefined) return;
     const marker = this.terminal.registerMarker(0);
     if (!marker) return;
     editor.input.marker.dispose();
@@ -225,7 +223,7 @@ export class CommandTracker {
     let lines = linesBetween(buffer, Math.min(from, lastY), lastY);
     // Ctrl-C abandoned the line.
     if (lines[lines.length - 1]?.text.trimEnd().endsWith('^C')) lines = [];
-    if (!editor.input) while (lines.length > 1 && this.knownPromptLines.has(lines[0]!.text.trimEnd())) lines = lines.slice(1);
+    if (!editor.input) while (lines.length > 1 && this.knownPrompts.isPromptLine(lines[0]!.text)) lines = lines.slice(1);
     const texts = lines
       .map((line, i) => (i === 0 ? this.stripPrompt(line, editor.input) : line.text))
       .map((text) => text.trim())
@@ -263,7 +261,7 @@ export class CommandTracker {
       if (line.text.startsWith(prompt.promptText)) return line.text.slice(prompt.promptText.length);
       if (line.text === prompt.promptText.trimEnd()) return '';
     }
-    const known = this.knownPrompts.filter((p) => p.trim() !== '' && line.text.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+    const known = this.knownPrompts.longestPrefixOf(line.text);
     if (known !== undefined) return line.text.slice(known.length);
     const usual = PROMPT_END.exec(line.text);
     return usual ? line.text.slice(usual[0].length) : line.text;
@@ -272,17 +270,7 @@ export class CommandTracker {
   /** The text before the cursor, or the known prompt it starts with (typing already shown). */
   private promptBefore(y: number, x: number): string {
     const text = textBefore(this.terminal.buffer.active, y, x);
-    const known = this.knownPrompts.filter((p) => p.trim() !== '' && text.startsWith(p)).sort((a, b) => b.length - a.length)[0];
-    return known ?? text;
-  }
-
-  private learnPrompt(text: string): void {
-    if (text.trim() !== '') rememberFirst(this.knownPrompts, text, KNOWN_PROMPTS);
-  }
-
-  private learnPromptLine(text: string): void {
-    if (text.trim() === '' || this.knownPromptLines.size >= KNOWN_PROMPTS) return;
-    this.knownPromptLines.add(text.trimEnd());
+    return this.knownPrompts.longestPrefixOf(text) ?? text;
   }
 
   private addCandidate({ t, text, isOrphan }: { t: number; text: string; isOrphan: boolean }): void {
@@ -291,7 +279,7 @@ export class CommandTracker {
     const entry: Entry = { t, text, exitCode: null, duration: null, failureReason: null, isConfirmed: false, isOrphan, after };
     this.pending.push(entry);
     if (this.pending.length > MAX_PENDING) this.pending.shift()?.after?.dispose();
-    if (!isOrphan) this.learnPrompt(this.prompt?.promptText ?? '');
+    if (!isOrphan) this.knownPrompts.learn(this.prompt?.promptText ?? '');
   }
 
   /**
@@ -391,7 +379,7 @@ export class CommandTracker {
       if (this.editor) {
         this.editor.input?.marker.dispose();
         this.editor.input = { marker, promptText: textBefore(buffer, buffer.baseY + buffer.cursorY, buffer.cursorX) };
-        this.learnPrompt(this.editor.input.promptText);
+        this.knownPrompts.learn(this.editor.input.promptText);
       } else {
         this.markedStart?.marker.dispose();
         this.markedStart = { marker, x: buffer.cursorX };
