@@ -2,6 +2,9 @@ import type { RegexNode } from './regex-ast';
 import { markBytes } from './regex-analysis';
 import { capShapes, mergeSignatures, type Shape, type Signature } from './filter-signatures';
 import { leadingRun, runScan, type RunSignature } from './run-scan';
+import type { FilterRule, StartFilter } from './start-filter';
+
+export type { FilterRule, StartFilter };
 
 /**
  * Bytes of a match looked at (after the byte before it): enough to tell "token" from "to",
@@ -15,42 +18,6 @@ const MAX_BEFORE_CLASSES = 8;
 const MAX_CACHED = 16;
 /** Index of "no byte before: start of the text" in `before`. */
 const START = 256;
-
-/**
- * A cheap test of where a match may start, derived from the rules' syntax trees: position i is
- * a candidate when, for some rule, the byte before i and the bytes at i..i+3 are in the sets
- * that rule allows there. Every position where a rule matches is a candidate (the sets only
- * over-approximate), so running the combined regex at candidates alone finds the same matches.
- */
-export interface StartFilter {
-  /** Per byte before the match (index 256: none), the signatures that allow it. */
-  before: Int32Array;
-  /** Per position 0..DEPTH-1 of the match and byte, the signatures that allow it there. */
-  at: Int32Array[];
-  /**
-   * The first test, one load per position: 1 at `prevClass[byte before] | byte0 << 8 | byte1`
-   * when some signature allows those three bytes (the bytes before fall into a few classes).
-   */
-  pairs: Uint8Array;
-  prevClass: Int32Array;
-  /**
-   * The first candidate position in `bytes[from, to)`, or `to`. `whole`: only where a whole
-   * match can fit in `bytes` (a scan for matches; without it, for matches in progress, a run
-   * reaching the end is a candidate whatever its length).
-   */
-  next: (bytes: Uint8Array, from: number, to: number, whole?: boolean) => number;
-  /**
-   * The same candidates as `next`, from separate searches (the table, each run signature),
-   * for `candidateCursor`.
-   */
-  scans: ReadonlyArray<StartFilter['next']>;
-}
-
-export interface FilterRule {
-  ast: RegexNode;
-  ignoreCase: boolean;
-  dotAll: boolean;
-}
 
 /**
  * Filters are shared by maskers with the same V8 rules (built-ins with per-resource overrides,

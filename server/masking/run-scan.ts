@@ -5,7 +5,7 @@
  */
 import type { RegexNode } from './regex-ast';
 import { markBytes, markFirstBytes, maxLength, minLength } from './regex-analysis';
-import type { FilterRule, StartFilter } from './regex-prefilter';
+import type { FilterRule, StartFilter } from './start-filter';
 
 /**
  * A rule whose match starts with at least this many bytes of one class (a key body, a random

@@ -1,0 +1,40 @@
+import type { RegexNode } from './regex-ast';
+
+// The start filter's types on their own, so regex-prefilter.ts (which builds the filter) and
+// run-scan.ts (its second search) do not import each other.
+
+/**
+ * A cheap test of where a match may start, derived from the rules' syntax trees: position i is
+ * a candidate when, for some rule, the byte before i and the bytes at i..i+3 are in the sets
+ * that rule allows there. Every position where a rule matches is a candidate (the sets only
+ * over-approximate), so running the combined regex at candidates alone finds the same matches.
+ */
+export interface StartFilter {
+  /** Per byte before the match (index 256: none), the signatures that allow it. */
+  before: Int32Array;
+  /** Per position 0..DEPTH-1 of the match and byte, the signatures that allow it there. */
+  at: Int32Array[];
+  /**
+   * The first test, one load per position: 1 at `prevClass[byte before] | byte0 << 8 | byte1`
+   * when some signature allows those three bytes (the bytes before fall into a few classes).
+   */
+  pairs: Uint8Array;
+  prevClass: Int32Array;
+  /**
+   * The first candidate position in `bytes[from, to)`, or `to`. `whole`: only where a whole
+   * match can fit in `bytes` (a scan for matches; without it, for matches in progress, a run
+   * reaching the end is a candidate whatever its length).
+   */
+  next: (bytes: Uint8Array, from: number, to: number, whole?: boolean) => number;
+  /**
+   * The same candidates as `next`, from separate searches (the table, each run signature),
+   * for `candidateCursor`.
+   */
+  scans: ReadonlyArray<StartFilter['next']>;
+}
+
+export interface FilterRule {
+  ast: RegexNode;
+  ignoreCase: boolean;
+  dotAll: boolean;
+}
