@@ -1,0 +1,112 @@
+// Folder-level import cycles among the top-level parts of server/, for scripts/check-deps.mjs.
+
+/**
+ * Imports between server/ folders that still close a cycle (#16), as `from → to`. Each is an
+ * upward import: a lower part reaching a higher one. The list only shrinks: take an edge off in
+ * the commit that removes its last import (check-deps fails while a listed edge no longer exists),
+ * and never add one — move the shared piece down instead.
+ */
+export const FOLDER_EDGES_TO_BREAK = [
+  // Ending sessions by calling into sessions/: goes when they publish `session.terminate` on the bus.
+  'server/access → server/sessions', // access/enforce-grants.ts → sessions/terminate-sessions.ts
+  'server/resources → server/sessions', // resources/delete-resource.ts → sessions/terminate-sessions.ts
+  'server/users → server/sessions', // users/update-user.ts → sessions/terminate-sessions.ts
+  // Revoking grants by calling into access/ when a resource or a user changes.
+  'server/resources → server/access', // resources/update-resource.ts → access/enforce-grants.ts
+  'server/users → server/access', // users/update-user.ts → access/enforce-grants.ts, access/revoke-user-grants.ts
+  // auth/ is both the low Actor/requireRole and the high sign-in: the sign-in reads users, tokens, metrics.
+  'server/audit → server/auth', // audit/list-audit-events.ts → auth/actor.ts, auth/require-role.ts
+  'server/auth → server/metrics', // auth/authenticate-password.ts → metrics/registry.ts
+  'server/auth → server/tokens', // auth/current-user.ts → tokens/authenticate-api-token.ts
+  'server/auth → server/users', // auth/auth-options.ts, authenticate-password.ts, session-user.ts → users/find-user.ts
+  // The live stream's snapshots (events/live-stream.ts) read the approvals inbox and the SQL reviews.
+  'server/events → server/access', // events/live-stream.ts → access/list-approvals-inbox.ts
+  'server/events → server/sql', // events/live-stream.ts → sql/reviews/list-sql-reviews.ts
+  // Starting the jobs from below them.
+  'server/recording → server/jobs', // recording/recover-recordings.ts → jobs/start-jobs.ts
+  'server/replicas → server/jobs', // replicas/start-replica.ts → jobs/start-jobs.ts
+  'server/recording → server/retention', // recording/stores/select-store.ts → retention/object-lock-terms.ts
+];
+
+/** `server/access/x.ts` → `server/access`; a file directly in server/ is its own part. Null outside server/. */
+export function serverPart(file) {
+  const match = /^server\/([^/]+)/.exec(file);
+  return match ? `server/${match[1]}` : null;
+}
+
+/** Tests and their harnesses (`testing/`) drive the whole server from any folder: they are not part of its layers. */
+const TEST_CODE = /\.test\.tsx?$|\/testing\//;
+
+/**
+ * The imports between server/ parts, keyed `from → to`, each with the file → file imports behind
+ * it. `modules` is dependency-cruiser's `output.modules`.
+ */
+export function folderEdges(modules) {
+  const edges = new Map();
+  for (const module of modules) {
+    const from = serverPart(module.source);
+    if (!from || TEST_CODE.test(module.source)) continue;
+    for (const dependency of module.dependencies) {
+      const to = serverPart(dependency.resolved);
+      if (!to || to === from) continue;
+      const key = `${from} → ${to}`;
+      if (!edges.has(key)) edges.set(key, []);
+      edges.get(key).push(`${module.source} → ${dependency.resolved}`);
+    }
+  }
+  return edges;
+}
+
+/**
+ * The cycles left once the `allowed` edges are set aside: for every remaining edge that lies on a
+ * cycle, the shortest cycle through it, each cycle once, as a list of [from, to] arrows.
+ */
+export function folderCycles(edges, allowed = []) {
+  const skip = new Set(allowed);
+  const next = new Map();
+  for (const key of edges.keys()) {
+    if (skip.has(key)) continue;
+    const [from, to] = key.split(' → ');
+    if (!next.has(from)) next.set(from, []);
+    next.get(from).push(to);
+  }
+  const seen = new Set();
+  const cycles = [];
+  for (const [from, targets] of next) {
+    for (const to of targets) {
+      const back = shortestPath(next, to, from);
+      if (!back) continue;
+      const nodes = [from, ...back.slice(0, -1)];
+      const canonical = rotateToSmallest(nodes).join(' ');
+      if (seen.has(canonical)) continue;
+      seen.add(canonical);
+      cycles.push(nodes.map((node, index) => [node, nodes[(index + 1) % nodes.length]]));
+    }
+  }
+  return cycles;
+}
+
+/** Breadth-first: the nodes from `start` to `goal` (both included), or null when unreachable. */
+function shortestPath(next, start, goal) {
+  const cameFrom = new Map([[start, null]]);
+  const queue = [start];
+  for (let index = 0; index < queue.length; index++) {
+    const node = queue[index];
+    if (node === goal) {
+      const path = [];
+      for (let step = goal; step !== null; step = cameFrom.get(step)) path.unshift(step);
+      return path;
+    }
+    for (const target of next.get(node) ?? []) {
+      if (cameFrom.has(target)) continue;
+      cameFrom.set(target, node);
+      queue.push(target);
+    }
+  }
+  return null;
+}
+
+function rotateToSmallest(nodes) {
+  const smallest = nodes.reduce((best, node, index) => (node < nodes[best] ? index : best), 0);
+  return [...nodes.slice(smallest), ...nodes.slice(0, smallest)];
+}
