@@ -2,11 +2,12 @@ import type { SqlColumnView, SqlServerMessage } from '@/lib/protocol/sql-protoco
 import type { CellMasker } from '../sql/cell-masker';
 import type { EffectiveSqlSettings } from '../sql/get-sql-settings';
 import type { JudgedStatement } from '../sql/judge-script';
-import type { ColumnReferences, SqlColumn, SqlConnection } from '../sql/sql-connection';
-import { SqlError } from '../sql/sql-error';
-import type { SqlRecorder } from '../sql/sql-recorder';
-import { statementReferences } from '../sql/statement-references';
+import type { ColumnReferences, SqlColumn, SqlConnection } from '../connectors/sql/sql-connection';
+import { SqlError } from '../connectors/sql/sql-error';
+import type { SqlSessionRecorder } from '../sql/sql-session-recorder';
+import { statementReferences } from '../connectors/sql/statement-references';
 import { toColumnViews } from './sql-session-masking';
+import { StatementPages } from './sql-statement-pages';
 import { log } from '../log/logger';
 
 /** First page small, so the first rows show at once; later pages larger, for throughput. */
@@ -19,7 +20,7 @@ const TIMEOUT_GRACE_MS = 2000;
 export type StatementRun = {
   sessionId: string;
   connection: SqlConnection;
-  recorder: SqlRecorder;
+  recorder: SqlSessionRecorder;
   masker: CellMasker;
   settings: EffectiveSqlSettings;
   /** `recording_only` masking: the engineer sees clear values, the recording keeps masked ones. */
@@ -34,17 +35,14 @@ export type StatementRun = {
   waitForRoom: () => Promise<void>;
 };
 
-/** One statement: pages read, masked, recorded and sent, until done, the row cap, or an error. */
+/** One statement: pages read, then each masked, recorded and sent (StatementPages), until done, the row cap, or an error. */
 export async function runStatement(run: StatementRun, id: string, index: number, statement: JudgedStatement): Promise<boolean> {
   const { connection, recorder, masker, settings } = run;
   const text = masker.maskText(statement.text);
   const commandSeq = recorder.command(recorder.now(), text);
   if (!recorder.record({ sql: 'statement', id, index, text })) return false;
   const started = performance.now();
-  let columns: SqlColumnView[] = [];
-  const kept: (string | null)[][] = [];
-  const keptMasked: number[] = [];
-  let rowCount = 0;
+  const pages = new StatementPages(run, id, index);
   let isTruncated = false;
   let timer: NodeJS.Timeout | undefined;
   let command: string | undefined;
@@ -57,18 +55,19 @@ export async function runStatement(run: StatementRun, id: string, index: number,
         void connection.cancel();
       }, settings.statementTimeoutMs + TIMEOUT_GRACE_MS);
     }
-    // One page is read ahead while the last one is masked and sent: the database and the
-    // browser work at the same time, and at most two pages are in the gateway.
+    // One page is read ahead while the last one is masked, recorded and sent: the database and
+    // the browser work at the same time, and at most two pages are in the gateway.
     const readPage = (rows: number) => {
-      const promise = cursor.read(Math.min(rows, settings.rowCap - rowCount + 1));
+      const promise = cursor.read(Math.min(rows, settings.rowCap - pages.rowCount + 1));
       promise.catch(() => undefined);
       return promise;
     };
     let next = readPage(FIRST_PAGE_ROWS);
     for (;;) {
       const page = await next;
-      if (!page.isDone && rowCount + page.rows.length < settings.rowCap) next = readPage(PAGE_ROWS);
+      if (!page.isDone && pages.rowCount + page.rows.length < settings.rowCap) next = readPage(PAGE_ROWS);
       if (run.isEnded()) return false;
+      let columns: SqlColumnView[] | undefined;
       if (page.columns) {
         const references = await statementReadsOf(connection, statement.text, page.columns).catch(async (error: unknown) => {
           // Without knowing what the statement reads, its rows are not shown: it stops here.
@@ -78,32 +77,21 @@ export async function runStatement(run: StatementRun, id: string, index: number,
         });
         if (run.isEnded()) return false;
         columns = toColumnViews(page.columns, masker.forColumns(page.columns, references));
-        run.send({ type: 'columns', id, index, columns });
       }
       let rows = page.rows;
-      if (rowCount + rows.length > settings.rowCap) {
-        rows = rows.slice(0, settings.rowCap - rowCount);
+      if (pages.rowCount + rows.length > settings.rowCap) {
+        rows = rows.slice(0, settings.rowCap - pages.rowCount);
         isTruncated = true;
       }
-      if (rows.length > 0) {
-        const masked = masker.maskRows(rows);
-        for (let i = 0; i < masked.rows.length && kept.length < settings.recordedRows; i++) kept.push(masked.rows[i]!);
-        for (let i = 0; i < masked.maskedCells.length; i += 2) {
-          const r = masked.maskedCells[i]! + rowCount;
-          if (r < settings.recordedRows) keptMasked.push(r, masked.maskedCells[i + 1]!);
-        }
-        rowCount += rows.length;
-        if (run.isMaskingShown()) run.sendRows(id, index, masked.rows, masked.maskedCells);
-        else run.sendRows(id, index, rows, []);
-        await run.waitForRoom();
-      }
+      if (!pages.relay(columns, rows)) return false;
+      if (rows.length > 0) await run.waitForRoom();
       if (isTruncated) {
         clearTimeout(timer);
         await cursor.close();
         break;
       }
       if (page.isDone) {
-        if (page.rowCount !== null && page.rowCount !== undefined && columns.length === 0) rowCount = page.rowCount;
+        if (page.rowCount !== null && page.rowCount !== undefined && pages.columns.length === 0) pages.rowCount = page.rowCount;
         command = page.command || statement.keyword;
         break;
       }
@@ -112,23 +100,8 @@ export async function runStatement(run: StatementRun, id: string, index: number,
     run.setStatementNow(undefined);
     const durationMs = Math.round(performance.now() - started);
     const resultCommand = command ?? statement.keyword;
-    if (
-      !recorder.record({
-        sql: 'result',
-        id,
-        index,
-        command: resultCommand,
-        columns,
-        rows: kept,
-        masked: keptMasked,
-        rowCount,
-        durationMs,
-        isTruncated,
-        omittedRows: Math.max(0, rowCount - kept.length),
-        error: null,
-      })
-    )
-      return false;
+    const { rowCount } = pages;
+    if (!recorder.record({ sql: 'result', id, index, ...resultOf(pages, resultCommand, durationMs, isTruncated), error: null })) return false;
     recorder.commandEnded(commandSeq, { durationMs, error: null, rowCount });
     run.send({ type: 'done', id, index, command: resultCommand, rowCount, durationMs, isTruncated });
     return true;
@@ -144,20 +117,19 @@ export async function runStatement(run: StatementRun, id: string, index: number,
       sql: 'result',
       id,
       index,
-      command: statement.keyword,
-      columns,
-      rows: kept,
-      masked: keptMasked,
-      rowCount,
-      durationMs,
-      isTruncated,
-      omittedRows: Math.max(0, rowCount - kept.length),
+      ...resultOf(pages, statement.keyword, durationMs, isTruncated),
       error: { code: problem.code, message, position },
     });
     recorder.commandEnded(commandSeq, { durationMs, error: message, errorCode: problem.code });
     run.send({ type: 'statement_error', id, index, code: problem.code, message: run.isMaskingShown() ? message : problem.userMessage, position, durationMs });
     return false;
   }
+}
+
+/** The result event's figures: the rows kept in the recording and how many were not. */
+function resultOf(pages: StatementPages, command: string, durationMs: number, isTruncated: boolean) {
+  const { columns, kept, keptMasked, rowCount } = pages;
+  return { command, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length) };
 }
 
 /**

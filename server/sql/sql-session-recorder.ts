@@ -1,0 +1,36 @@
+import type { SqlEventInput } from '@/lib/sql/sql-events';
+import { decideRecording } from '../recording/recording-policy';
+import { SqlRecorder } from './sql-recorder';
+
+/** What a SQL session needs of its recorder. */
+export type SqlSessionRecorder = Pick<SqlRecorder, 'now' | 'record' | 'command' | 'commandEnded' | 'finish'>;
+
+/** Accepts everything and keeps nothing: the console runs as if recorded. */
+class UnrecordedSql implements SqlSessionRecorder {
+  private readonly startedAt = performance.now();
+  private commandSeq = 0;
+
+  now(): number {
+    return (performance.now() - this.startedAt) / 1000;
+  }
+
+  record(_event: SqlEventInput): boolean {
+    return true;
+  }
+
+  command(): number {
+    return this.commandSeq++;
+  }
+
+  commandEnded(): void {}
+
+  finish(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** The recorder of a SQL session, or one that keeps nothing when its resource is not recorded. */
+export async function openSqlSessionRecorder(options: Parameters<typeof SqlRecorder.open>[0] & { resourceId: string }): Promise<SqlSessionRecorder> {
+  if (await decideRecording(options.sessionId, options.resourceId)) return SqlRecorder.open(options);
+  return new UnrecordedSql();
+}
