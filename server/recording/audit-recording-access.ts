@@ -5,14 +5,14 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 const REPLAY_WINDOW_MS = 10 * 60_000;
 const globalForAudit = globalThis as unknown as { __portholeReplayAudit?: Map<string, number> };
 
-export async function auditReplay(actor: Actor, recordingId: string): Promise<void> {
+export async function auditReplay(actor: Actor, recordingId: string, data: Record<string, unknown> = {}): Promise<void> {
   const seen = (globalForAudit.__portholeReplayAudit ??= new Map());
   const key = `${actor.id}:${recordingId}`;
   const now = Date.now();
   if ((seen.get(key) ?? 0) > now - REPLAY_WINDOW_MS) return;
   if (seen.size > 10_000) seen.clear();
   seen.set(key, now);
-  await recordAuditEvent({ actorId: actor.id, action: 'recording.replay', targetType: 'recording', targetId: recordingId, data: { via: actor.via } });
+  await recordAuditEvent({ actorId: actor.id, action: 'recording.replay', targetType: 'recording', targetId: recordingId, data: { via: actor.via, ...data } });
 }
 
 export async function auditExport(actor: Actor, recordingId: string, format: string): Promise<void> {

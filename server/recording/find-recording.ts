@@ -5,6 +5,7 @@ import { sessions, users, type Session, type User } from '@/db/schema';
 import { canSeeAll, type Actor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
 import { isUuid } from '@/lib/uuid/is-uuid';
+import { findLiveShare, type RecordingAccess } from './share-access';
 
 export type RecordingRow = { recording: Recording; session: Session; user: User };
 
@@ -28,4 +29,19 @@ export async function requireVisibleRecording(actor: Actor, id: string): Promise
   const row = await findRecording(id);
   if (!row || !canViewRecording(actor, row.recording)) throw new AppError('NOT_FOUND', { userMessage: 'No such recording.' });
   return row;
+}
+
+export type ReplayableRecording = RecordingRow & { access: RecordingAccess };
+
+/**
+ * What replay, search within a recording and notes use: the owner, auditors and admins, or a
+ * reviewer with a live share (`access.range` then bounds what may be served). Everything else
+ * (exports, signatures, deletion, sharing) stays with requireVisibleRecording.
+ */
+export async function requireReplayableRecording(actor: Actor, id: string): Promise<ReplayableRecording> {
+  const row = await findRecording(id);
+  if (row && canViewRecording(actor, row.recording)) return { ...row, access: { kind: row.recording.userId === actor.id ? 'owner' : 'all' } };
+  const share = row ? await findLiveShare(actor.id, id) : undefined;
+  if (!row || !share) throw new AppError('NOT_FOUND', { userMessage: 'No such recording.' });
+  return { ...row, access: share };
 }

@@ -85,6 +85,17 @@ export const recordingDetailView = recordingView.extend({
   commands: z.array(commandView),
   /** Where masking happened: rule names and counts, never the secrets. */
   maskMarks: z.array(z.object({ t: z.number(), count: z.number(), rules: z.array(z.string()) })),
+  /** Set when the viewer is a reviewer: who shared it, until when, and the part shared (seconds; null = from the start / to the end). */
+  share: z
+    .object({
+      id: z.uuid(),
+      sharedByName: z.string().nullable(),
+      expiresAt: z.string(),
+      message: z.string(),
+      rangeStart: z.number().nullable(),
+      rangeEnd: z.number().nullable(),
+    })
+    .nullable(),
 });
 export type RecordingDetail = z.infer<typeof recordingDetailView>;
 

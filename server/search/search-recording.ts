@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { db } from '@/db/client';
 import { searchQuery, type RecordingSearchResponse } from '@/lib/search/search-types';
 import type { Actor } from '../auth/actor';
-import { requireVisibleRecording } from '../recording/find-recording';
+import { requireReplayableRecording } from '../recording/find-recording';
 import { parseSearch } from './parse-search';
 import { matchSql, rowsOf, toHit, visibleNoteSql, type HitRow } from './search-sql';
 
@@ -13,11 +13,12 @@ export const MAX_RECORDING_HITS = 2000;
 export const recordingSearchQuery = searchQuery.pick({ q: true, kind: true, failedOnly: true });
 export type RecordingSearchQuery = z.input<typeof recordingSearchQuery>;
 
-/** Every hit in one recording, by time: for the replay's find bar. Same access as the replay. */
+/** Every hit in one recording, by time: for the replay's find bar. Same access as the replay (a reviewer: inside the shared range). */
 export async function searchRecording({ actor, recordingId, query }: { actor: Actor; recordingId: string; query: unknown }): Promise<RecordingSearchResponse> {
   const input = recordingSearchQuery.parse(query);
   const search = parseSearch(input.q);
-  await requireVisibleRecording(actor, recordingId);
+  const { access } = await requireReplayableRecording(actor, recordingId);
+  const range = access.kind === 'share' ? access.range : null;
   const { where } = matchSql(search);
   const result = await db().execute(sql`
     select e.kind, e.t, e.text, e.failed, e.annotation_id
@@ -25,6 +26,8 @@ export async function searchRecording({ actor, recordingId, query }: { actor: Ac
     where e.recording_id = ${recordingId} and ${where} and ${visibleNoteSql(actor)}
       ${input.kind ? sql`and e.kind = ${input.kind}` : sql``}
       ${input.failedOnly ? sql`and e.failed` : sql``}
+      ${range ? sql`and e.t >= ${range.start}` : sql``}
+      ${range?.end != null ? sql`and e.t <= ${range.end}` : sql``}
     order by e.t, e.seq
     limit ${MAX_RECORDING_HITS + 1}`);
   const rows = rowsOf<HitRow>(result);

@@ -3,18 +3,20 @@ import { db } from '@/db/client';
 import { annotations } from '@/db/recording-schema';
 import { users } from '@/db/schema';
 import type { Actor } from '../../auth/actor';
-import { requireVisibleRecording } from '../find-recording';
+import { requireReplayableRecording } from '../find-recording';
+import { isInRange } from '../share-access';
 import type { AnnotationView } from './annotation-schemas';
 import { toAnnotationView } from './annotation-view';
 
-/** My notes on a recording, and those others shared with its viewers; in timeline order. */
+/** My notes on a recording, and those others shared with its viewers; in timeline order. A reviewer sees those inside the shared range. */
 export async function listAnnotations({ actor, recordingId }: { actor: Actor; recordingId: string }): Promise<AnnotationView[]> {
-  await requireVisibleRecording(actor, recordingId);
+  const { access } = await requireReplayableRecording(actor, recordingId);
+  const range = access.kind === 'share' ? access.range : null;
   const rows = await db()
     .select({ annotation: annotations, authorName: users.name })
     .from(annotations)
     .innerJoin(users, eq(users.id, annotations.authorId))
     .where(and(eq(annotations.recordingId, recordingId), or(eq(annotations.authorId, actor.id), eq(annotations.isShared, true))))
     .orderBy(asc(annotations.t), asc(annotations.createdAt));
-  return rows.map((row) => toAnnotationView(row.annotation, row.authorName, actor));
+  return rows.filter((row) => isInRange(range, row.annotation.t, row.annotation.endT)).map((row) => toAnnotationView(row.annotation, row.authorName, actor));
 }

@@ -7,6 +7,7 @@ import { annotationUpdate, type AnnotationUpdate, type AnnotationView } from './
 import { toAnnotationView } from './annotation-view';
 import { syncNoteEntry } from '../search-entries';
 import { requireOwnAnnotation } from './find-annotation';
+import { isInRange } from '../share-access';
 
 export async function updateAnnotation({
   actor,
@@ -25,9 +26,23 @@ export async function updateAnnotation({
   const endT = data.endT === undefined ? current.endT : data.endT;
   if (endT !== null && endT <= t)
     throw new AppError('VALIDATION', { userMessage: 'The end must be after the start.', fields: { endT: ['The end must be after the start'] } });
+  const { access } = current;
+  const isReviewer = access.kind === 'share';
+  if (isReviewer && !isInRange(access.range, t, endT))
+    throw new AppError('VALIDATION', {
+      userMessage: 'A note goes inside the part of the recording shared with you.',
+      fields: { t: ['Outside the shared part'] },
+    });
   const [row] = await db()
     .update(annotations)
-    .set({ t, endT, body: data.body ?? current.body, tags: data.tags ?? current.tags, isShared: data.isShared ?? current.isShared, updatedAt: sql`now()` })
+    .set({
+      t,
+      endT,
+      body: data.body ?? current.body,
+      tags: data.tags ?? current.tags,
+      isShared: isReviewer || (data.isShared ?? current.isShared),
+      updatedAt: sql`now()`,
+    })
     .where(eq(annotations.id, current.id))
     .returning();
   await syncNoteEntry(row!);
