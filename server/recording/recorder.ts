@@ -3,7 +3,7 @@ import { db } from '@/db/client';
 import { encodeMaskMarker } from '@/lib/recording/mask-marker';
 import { addMaskMark, type MaskMark } from '@/lib/recording/mask-marks';
 import { recordings } from '@/db/recording-schema';
-import { liveSessions } from '../relay/live-sessions';
+import { publish } from '../events/event-bus';
 import { log } from '../log/logger';
 import { metrics } from '../metrics/registry';
 import type { PipelineEvent, Sink, Stage, StageContext } from '../relay/pipeline';
@@ -36,8 +36,9 @@ function describeFailure(error: unknown): string {
 }
 
 function terminateSoon(sessionId: string, message: string): void {
-  // After the current write returns: the session ends through its own single exit path.
-  queueMicrotask(() => liveSessions().get(sessionId)?.terminate(message));
+  // After the current write returns, and through the one way sessions end from outside: the
+  // replica relaying it (this one) ends it by its own single exit path.
+  queueMicrotask(() => publish({ type: 'session.terminate', selector: { sessionId }, reason: 'terminated', message }));
 }
 
 export function statsColumns(stats: RecordingStats) {
