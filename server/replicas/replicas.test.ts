@@ -1,20 +1,12 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '@/test/harness/free-port';
 import { createDatabase } from '@/test/harness/postgres';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectTerminal, refusedStatus } from '@/test/harness/terminal-client';
 import { INTERNAL_WATCH_HEADER } from './internal-watch-token';
-import type { ReplicaChildInit, ReplicaChildMessage } from './testing/replica-child';
+import { startReplicaProcess, until, type ReplicaProcess } from './testing/replica-process';
 
-const CHILD = path.join(__dirname, 'testing', 'replica-child.ts');
-const ROOT = path.resolve(__dirname, '..', '..');
 /** Both replicas answer for one public URL, as behind a load balancer. */
 const PUBLIC_URL = 'http://porthole.test';
 const REPLICA_TIMEOUT_SECONDS = 5;
@@ -24,72 +16,10 @@ type Ticket = { id: string; wsUrl: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-/** A real Porthole server process (testing/replica-child.ts), one of the two replicas. */
-async function startReplica(init: Omit<ReplicaChildInit, 'port' | 'dataDir'>) {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-replica-'));
-  const child: ChildProcess = fork(CHILD, [], {
-    cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  });
-  let logs = '';
-  child.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-  const messages: ReplicaChildMessage[] = [];
-  child.on('message', (message: ReplicaChildMessage) => messages.push(message));
-  const exited = once(child, 'exit');
-  child.send({ ...init, port, dataDir } satisfies ReplicaChildInit);
-  await until(
-    () => {
-      const failed = messages.find((m) => m.type === 'failed');
-      if (failed) throw new Error(`replica failed to start: ${failed.message}\n${logs}`);
-      return messages.some((m) => m.type === 'ready') || undefined;
-    },
-    'a replica to start',
-    60_000,
-  );
-  let nextId = 0;
-  const call = async <T>(op: string, args: Record<string, string | number> = {}): Promise<T> => {
-    const id = ++nextId;
-    child.send({ type: 'request', id, op, args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)])) });
-    const reply = await until(() => messages.find((m): m is Extract<ReplicaChildMessage, { type: 'reply' }> => m.type === 'reply' && m.id === id), op);
-    if (reply.error) throw new Error(`${op}: ${reply.error}`);
-    return reply.value as T;
-  };
-  /** The URL a load balancer would send this ticket's upgrade to, when it picks this replica. */
-  const local = (wsUrl: string) => {
-    const url = new URL(wsUrl);
-    url.protocol = 'ws:';
-    url.host = `127.0.0.1:${port}`;
-    return url.toString();
-  };
-  const streamed = (event: string) => messages.filter((m): m is Extract<ReplicaChildMessage, { type: 'stream' }> => m.type === 'stream' && m.event === event);
-  const isJobRunning = () => messages.some((m) => m.type === 'job-running');
-  const stop = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  return { child, port, call, local, streamed, isJobRunning, exited, stop, logs: () => logs };
-}
-
-type Replica = Awaited<ReturnType<typeof startReplica>>;
-
 let sshd: Sshd;
 let pool: Pool;
-let a: Replica;
-let b: Replica;
+let a: ReplicaProcess;
+let b: ReplicaProcess;
 let seed: Seed;
 
 beforeAll(async () => {
@@ -98,8 +28,8 @@ beforeAll(async () => {
   pool = new Pool({ connectionString: databaseUrl, max: 2 });
   const init = { databaseUrl, publicUrl: PUBLIC_URL, secretKey: randomBytes(32).toString('hex'), replicaTimeoutSeconds: REPLICA_TIMEOUT_SECONDS };
   // One after the other: the first applies the migrations.
-  a = await startReplica(init);
-  b = await startReplica(init);
+  a = await startReplicaProcess(init);
+  b = await startReplicaProcess(init);
   const { host, port, username, password, hostKeyFingerprint } = sshd;
   seed = await a.call<Seed>('seed', { host, port, username, password, fingerprint: hostKeyFingerprint });
 }, 120_000);
@@ -140,7 +70,10 @@ describe('two replicas on one PostgreSQL', () => {
     await b.call('stream', { userId: seed.auditorId });
     const { id, term } = await terminalOnA();
     expect(await b.call<string[]>('listLive', seed)).toContain(id);
-    await until(() => b.streamed('session').find((m) => (m.data as { sessionId: string }).sessionId === id), 'the live list on B to hear of the session');
+    await until(
+      () => b.streamed('session', seed.auditorId).find((m) => (m.data as { sessionId: string }).sessionId === id),
+      'the live list on B to hear of the session',
+    );
 
     const ticket = await b.call<Ticket>('watchTicket', { ...seed, sessionId: id });
     const watcher = await connectTerminal(b.local(ticket.wsUrl), { origin: PUBLIC_URL, isAcking: false });
@@ -182,7 +115,7 @@ describe('two replicas on one PostgreSQL', () => {
 
   it('a request and its approval on A move the approver’s badge on B', async () => {
     await b.call('stream', { userId: seed.approverId });
-    const counts = () => b.streamed('inbox').map((m) => (m.data as { count: number }).count);
+    const counts = () => b.streamed('inbox', seed.approverId).map((m) => (m.data as { count: number }).count);
     await until(() => (counts().length > 0 ? true : undefined), 'the first badge count');
     const requestId = await a.call<string>('request', seed);
     await until(() => (counts().at(-1) === 1 ? true : undefined), 'the badge on B to show the request made on A');

@@ -5,7 +5,7 @@
  *
  * Parent → child (IPC): an init message, then requests `{ id, op, args }` answered with
  * `{ id, value }` or `{ id, error }`; the child also sends `{ type: 'stream', event, data }`
- * (a live stream it opened) and `{ type: 'job-running' }` (the held test job started).
+ * (a user's live stream it opened) and `{ type: 'job-running' }` (the held test job started).
  */
 export type ReplicaChildInit = {
   databaseUrl: string;
@@ -20,7 +20,7 @@ export type ReplicaChildMessage =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
   | { type: 'reply'; id: number; value?: unknown; error?: string }
-  | { type: 'stream'; event: string; data: unknown }
+  | { type: 'stream'; userId: string; event: string; data: unknown }
   | { type: 'job-running' };
 
 type Request = { type: 'request'; id: number; op: string; args: Record<string, string> };

@@ -62,6 +62,14 @@ async function seed(args: Args) {
 /** What each replica can be asked to do, as a browser request landing on it would. */
 export const operations: Record<string, (args: Args, send: Send) => Promise<unknown>> = {
   seed,
+  /** One more engineer (bench:scale spreads sessions over several grants). */
+  engineer: async (args) =>
+    (
+      await createUser({
+        actor: null,
+        input: { email: `${args.name}@porthole.test`, name: args.name!, password: randomBytes(12).toString('hex'), roles: ['engineer'] },
+      })
+    ).id,
   request: async (args) =>
     (await createRequest({ actor: await actor(args.engineerId), input: { resourceId: args.resourceId!, durationMinutes: 30, reason: 'INC-18' } })).id,
   approve: async (args) => (await approveRequest({ actor: await actor(args.approverId), requestId: args.requestId! })).grantId,
@@ -85,7 +93,7 @@ export const operations: Record<string, (args: Args, send: Send) => Promise<unkn
         for (const block of blocks) {
           const event = /^event: (.+)$/m.exec(block)?.[1];
           const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (event && data) send({ type: 'stream', event, data: JSON.parse(data) as unknown });
+          if (event && data) send({ type: 'stream', userId: args.userId!, event, data: JSON.parse(data) as unknown });
         }
       }
     })();
