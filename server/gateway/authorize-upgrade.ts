@@ -51,7 +51,7 @@ export async function authorizeUpgrade(req: IncomingMessage, sessionId: string):
     throw error;
   }
   const clientIp = (req.headers[CLIENT_IP_HEADER] as string | undefined) ?? req.socket.remoteAddress;
-  const started = await startSession({ sessionId, userId: user.id, clientIp });
+  const started = await startSession({ sessionId, userId: user.id, clientIp, isAutomated: ticket.via === 'token' });
   if (!started) return refuse(409, 'Session already opened or ended');
   return { isAllowed: true, session: started, user, resource, grantExpiresAt };
 }

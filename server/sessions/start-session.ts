@@ -7,13 +7,24 @@ import { replicaId } from '../replicas/replica-id';
 
 /**
  * pending → active, once: a session opens one socket in its life. Returns undefined when the
- * session is not the user's or is no longer pending (already opened, ended).
+ * session is not the user's or is no longer pending (already opened, ended). `isAutomated`:
+ * its ticket was minted through an API token, so a script opened it.
  */
-export async function startSession({ sessionId, userId, clientIp }: { sessionId: string; userId: string; clientIp?: string }): Promise<Session | undefined> {
+export async function startSession({
+  sessionId,
+  userId,
+  clientIp,
+  isAutomated = false,
+}: {
+  sessionId: string;
+  userId: string;
+  clientIp?: string;
+  isAutomated?: boolean;
+}): Promise<Session | undefined> {
   const started = await db().transaction(async (tx) => {
     const [session] = await tx
       .update(sessions)
-      .set({ status: 'active', startedAt: sql`now()`, heartbeatAt: sql`now()`, replicaId: replicaId(), ...(clientIp ? { clientIp } : {}) })
+      .set({ status: 'active', startedAt: sql`now()`, heartbeatAt: sql`now()`, replicaId: replicaId(), isAutomated, ...(clientIp ? { clientIp } : {}) })
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), eq(sessions.status, 'pending')))
       .returning();
     if (!session) return undefined;
@@ -23,7 +34,7 @@ export async function startSession({ sessionId, userId, clientIp }: { sessionId:
         action: 'session.start',
         targetType: 'session',
         targetId: sessionId,
-        data: { resourceId: session.resourceId, clientIp: session.clientIp },
+        data: { resourceId: session.resourceId, clientIp: session.clientIp, automated: isAutomated },
       },
       tx,
     );
