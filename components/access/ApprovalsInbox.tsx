@@ -2,46 +2,18 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition, type RefObject } from 'react';
 import { RelativeTime } from '../admin/RelativeTime';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { inputClass } from '../ui/Field';
-import type { FormState } from '../ui/form-state';
 import { formatMinutes } from './format';
-import { PolicySummary, type PolicySummaryProps } from './PolicySummary';
+import { InboxList } from './InboxList';
+import type { DecisionState, InboxDetail, InboxItem } from './inbox-types';
+import { RequestFacts } from './RequestFacts';
 import { RequestStatusBadge } from './RequestStatusBadge';
 
-export type InboxItem = {
-  id: string;
-  requesterName: string;
-  resourceName: string;
-  durationMinutes: number;
-  createdAt: string;
-  approvalsCount: number;
-  approvalsRequired: number;
-};
-
-export type InboxDetail = {
-  id: string;
-  status: 'pending' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'revoked';
-  resource: { id: string; name: string; type: string };
-  requester: { name: string; email: string };
-  durationMinutes: number;
-  reason: string;
-  ticketUrl: string | null;
-  createdAt: string;
-  pendingUntil: string;
-  approvalsCount: number;
-  approvalsRequired: number;
-  decisions: { approverId: string; approverName: string; decision: 'approve' | 'deny'; comment: string; createdAt: string }[];
-  policy: PolicySummaryProps;
-  canDecide: boolean;
-  recentSessions: { id: string; status: string; createdAt: string; startedAt: string | null; endedAt: string | null }[];
-};
-
-/** An approve or deny action's answer: on success, what the request became. */
-export type DecisionState = (NonNullable<FormState> & { decision?: { status: 'pending' | 'approved' | 'denied'; approvalsCount?: number } }) | undefined;
+export type { DecisionState, InboxDetail, InboxItem } from './inbox-types';
 
 type Decide = (requestId: string, comment: string) => Promise<DecisionState>;
 
@@ -83,27 +55,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
     });
   }
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
-      if (isTyping(event.target)) {
-        if (event.key === 'Escape') (event.target as HTMLElement).blur();
-        return;
-      }
-      if (event.key === 'j' || event.key === 'k') {
-        const target = items[Math.min(items.length - 1, Math.max(0, index + (event.key === 'j' ? 1 : -1)))];
-        if (target && target.id !== selected?.id) go(target.id);
-      } else if (event.key === 'a') decide('approve');
-      else if (event.key === 'd') decide('deny');
-      else if (event.key === 'c') {
-        event.preventDefault();
-        commentRef.current?.focus();
-      } else return;
-      event.preventDefault();
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useInboxKeys({ items, index, selectedId: selected?.id, go, decide, commentRef });
 
   return (
     <div className="grid min-h-[24rem] grid-cols-1 gap-4 lg:grid-cols-[20rem_1fr]">
@@ -112,47 +64,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
           <Alert tone="success">{result.outcome.message}</Alert>
         </div>
       ) : null}
-      <div>
-        {items.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-zinc-200 px-3 py-2.5 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-            Nothing else waits for your decision.
-          </p>
-        ) : null}
-        <ul
-          hidden={items.length === 0}
-          aria-label="Requests awaiting your decision"
-          className="divide-y divide-zinc-100 overflow-hidden rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          {items.map((item) => {
-            const isSelected = item.id === selected?.id;
-            return (
-              <li key={item.id}>
-                <Link
-                  href={`/approvals?id=${item.id}`}
-                  replace
-                  scroll={false}
-                  aria-current={isSelected ? 'true' : undefined}
-                  className={`block px-3 py-2.5 text-sm ${isSelected ? 'bg-indigo-50 dark:bg-indigo-950/40' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/40'}`}
-                >
-                  <span className="flex items-baseline justify-between gap-2">
-                    <span className="truncate font-medium">{item.requesterName}</span>
-                    <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">
-                      <RelativeTime iso={item.createdAt} />
-                    </span>
-                  </span>
-                  <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">
-                    {item.resourceName} · {formatMinutes(item.durationMinutes)}
-                    {item.approvalsRequired > 1 ? ` · ${item.approvalsCount}/${item.approvalsRequired}` : ''}
-                  </span>
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-        <p className="mt-2 hidden text-xs text-zinc-500 md:block dark:text-zinc-400">
-          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>d</kbd> deny · <kbd>c</kbd> comment
-        </p>
-      </div>
+      <InboxList items={items} selectedId={selected?.id} />
       {selected ? (
         <article
           aria-label={`Request from ${selected.requester.name}`}
@@ -174,69 +86,9 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
             </div>
             <RequestStatusBadge status={status ?? selected.status} />
           </header>
-          <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-            <dt className="text-zinc-500">Why</dt>
-            <dd className="whitespace-pre-wrap">{selected.reason || <span className="text-zinc-400">No reason given</span>}</dd>
-            {selected.ticketUrl ? (
-              <>
-                <dt className="text-zinc-500">Ticket</dt>
-                <dd>
-                  <a href={selected.ticketUrl} target="_blank" rel="noreferrer noopener" className="break-all text-indigo-600 underline dark:text-indigo-400">
-                    {selected.ticketUrl}
-                  </a>
-                </dd>
-              </>
-            ) : null}
-            <dt className="text-zinc-500">Duration</dt>
-            <dd className="tabular-nums">{formatMinutes(selected.durationMinutes)}</dd>
-            <dt className="text-zinc-500">Approvals</dt>
-            <dd>
-              {approvalsCount} of {selected.approvalsRequired}
-              {selected.decisions.length > 0 ? (
-                <ul className="mt-1 space-y-0.5 text-xs text-zinc-600 dark:text-zinc-300">
-                  {selected.decisions.map((d) => (
-                    <li key={d.approverId}>
-                      {d.approverName} {d.decision === 'approve' ? 'approved' : 'denied'}
-                      {d.comment ? `: “${d.comment}”` : ''}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </dd>
-            <dt className="text-zinc-500">Policy</dt>
-            <dd className="text-zinc-600 dark:text-zinc-300">
-              <PolicySummary policy={selected.policy} />
-            </dd>
-            <dt className="text-zinc-500">Recent sessions</dt>
-            <dd>
-              {selected.recentSessions.length === 0 ? (
-                <span className="text-zinc-400">None on this resource</span>
-              ) : (
-                <ul className="space-y-0.5 text-xs">
-                  {selected.recentSessions.map((s) => (
-                    <li key={s.id}>
-                      <RelativeTime iso={s.startedAt ?? s.createdAt} /> · {s.status}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </dd>
-          </dl>
+          <RequestFacts request={selected} approvalsCount={approvalsCount} />
           {canDecide ? (
-            <div className="space-y-2 border-t border-zinc-100 pt-4 dark:border-zinc-800">
-              <label htmlFor="decision-comment" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-                Comment (optional)
-              </label>
-              <textarea id="decision-comment" ref={commentRef} rows={2} maxLength={1000} className={inputClass} placeholder="Shown to the requester" />
-              <div className="flex gap-2">
-                <Button onClick={() => decide('approve')} disabled={isPending} aria-keyshortcuts="a">
-                  Approve
-                </Button>
-                <Button variant="danger" onClick={() => decide('deny')} disabled={isPending} aria-keyshortcuts="d">
-                  Deny
-                </Button>
-              </div>
-            </div>
+            <DecisionForm commentRef={commentRef} isPending={isPending} decide={decide} />
           ) : (
             <p className="border-t border-zinc-100 pt-4 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               {status === 'pending' ? 'You have decided on this request; it waits for other approvers.' : 'This request is closed.'}
@@ -255,4 +107,70 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
       ) : null}
     </div>
   );
+}
+
+function DecisionForm({
+  commentRef,
+  isPending,
+  decide,
+}: {
+  commentRef: RefObject<HTMLTextAreaElement | null>;
+  isPending: boolean;
+  decide: (verb: 'approve' | 'deny') => void;
+}) {
+  return (
+    <div className="space-y-2 border-t border-zinc-100 pt-4 dark:border-zinc-800">
+      <label htmlFor="decision-comment" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+        Comment (optional)
+      </label>
+      <textarea id="decision-comment" ref={commentRef} rows={2} maxLength={1000} className={inputClass} placeholder="Shown to the requester" />
+      <div className="flex gap-2">
+        <Button onClick={() => decide('approve')} disabled={isPending} aria-keyshortcuts="a">
+          Approve
+        </Button>
+        <Button variant="danger" onClick={() => decide('deny')} disabled={isPending} aria-keyshortcuts="d">
+          Deny
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** j/k move, a approves, d denies, c focuses the comment; keys typed into a field are the field's (Escape leaves it). */
+function useInboxKeys({
+  items,
+  index,
+  selectedId,
+  go,
+  decide,
+  commentRef,
+}: {
+  items: InboxItem[];
+  index: number;
+  selectedId: string | undefined;
+  go: (id: string | undefined) => void;
+  decide: (verb: 'approve' | 'deny') => void;
+  commentRef: RefObject<HTMLTextAreaElement | null>;
+}) {
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      if (isTyping(event.target)) {
+        if (event.key === 'Escape') (event.target as HTMLElement).blur();
+        return;
+      }
+      if (event.key === 'j' || event.key === 'k') {
+        const target = items[Math.min(items.length - 1, Math.max(0, index + (event.key === 'j' ? 1 : -1)))];
+        if (target && target.id !== selectedId) go(target.id);
+      } else if (event.key === 'a') decide('approve');
+      else if (event.key === 'd') decide('deny');
+      else if (event.key === 'c') {
+        event.preventDefault();
+        commentRef.current?.focus();
+      } else return;
+      event.preventDefault();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 }
