@@ -19,8 +19,10 @@ import { toRecordingView } from './recording-view';
 import { verifyChain } from './verify-recording';
 import { AppError } from '../errors/app-error';
 import type { CommandView } from './recording-schemas';
+import { exportFormatFor, exportSqlRecording, type SqlExportFormat, type TerminalExportFormat } from './export-sql-recording';
+import { recordingKindOf } from '@/lib/recording/recording-kind';
 
-export type ExportFormat = 'asciicast' | 'text' | 'json';
+export type ExportFormat = TerminalExportFormat | SqlExportFormat;
 export type ExportFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
 
 const round = (t: number) => Math.round(t * 1e6) / 1e6;
@@ -176,27 +178,40 @@ async function* once(text: Promise<string>): AsyncGenerator<string> {
   yield await text;
 }
 
-/** A download of the recording; every export is an audit event. */
+/**
+ * A download of the recording in a format its kind has (terminal: asciicast, text, json; SQL:
+ * sql, json, csv; see export-sql-recording.ts); every export is an audit event.
+ */
 export async function exportRecording({
   actor,
   recordingId,
-  format,
+  format: asked,
   mode = 'transcript',
+  statement,
 }: {
   actor: Actor;
   recordingId: string;
-  format: ExportFormat;
+  format?: ExportFormat;
   mode?: 'screen' | 'transcript';
+  /** CSV of a SQL recording: one statement's result (from 1). */
+  statement?: number;
 }): Promise<ExportFile> {
   const row = await requireVisibleRecording(actor, recordingId);
+  const kind = recordingKindOf(row.session.resourceType);
+  const format = exportFormatFor(kind, asked) as ExportFormat;
   // A download streams after its 200 is sent: damage found then would only cut the file short.
   const check = await verifyChain(row.recording);
   if (!check.isValid) {
     throw new AppError('RECORDING_DAMAGED', { userMessage: `This recording is damaged and cannot be exported: ${check.problem ?? 'it does not verify'}.` });
   }
-  await auditExport(actor, recordingId, format === 'text' ? `text-${mode}` : format);
   const stamp = row.recording.startedAt.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = `${row.session.resourceName.replace(/[^\w.-]+/g, '_')}-${stamp}`;
+  if (kind === 'sql') {
+    const file = await exportSqlRecording({ actor, row, format: format as SqlExportFormat, statement, base });
+    await auditExport(actor, recordingId, statement ? `${format}-statement-${statement}` : format);
+    return { filename: file.filename, contentType: file.contentType, body: streamOf(once(Promise.resolve(file.text))) };
+  }
+  await auditExport(actor, recordingId, format === 'text' ? `text-${mode}` : format);
   const commands = await listCommands(recordingId);
   if (format === 'text' && mode === 'transcript') {
     // Escape sequences are dropped there, so nothing is drawn over anything: no screen masks.

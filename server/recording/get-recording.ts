@@ -9,6 +9,8 @@ import { scheduleIndexing } from './index-queue';
 import type { CommandView, RecordingDetail } from './recording-schemas';
 import { toRecordingView } from './recording-view';
 import { recordShareView } from './share-access';
+import { sqlSummaries } from './sql-summaries';
+import { recordingKindOf } from '@/lib/recording/recording-kind';
 
 export async function listCommands(recordingId: string): Promise<CommandView[]> {
   return db()
@@ -42,7 +44,8 @@ export async function getRecording({ actor, recordingId }: { actor: Actor; recor
   const { access } = row;
   await auditReplay(actor, recordingId, access.kind === 'share' ? { shareId: access.shareId } : {});
   if (access.kind === 'share') await recordShareView(actor, recordingId, access.shareId);
-  const view = toRecordingView(row);
+  const isSql = recordingKindOf(row.session.resourceType) === 'sql';
+  const view = toRecordingView(row, isSql ? (await sqlSummaries([recordingId])).get(recordingId) : undefined);
   const extras = { heatmap: row.recording.heatmap ?? [], commands: await listCommands(recordingId), maskMarks: row.recording.maskMarks ?? [] };
   return { ...view, ...clipToShare(extras, row.recording.duration, access), share: shareBanner(access) };
 }

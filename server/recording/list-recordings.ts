@@ -5,6 +5,8 @@ import { sessions, users } from '@/db/schema';
 import { canSeeAll, type Actor } from '../auth/actor';
 import { recordingListQuery, type RecordingListQuery, type RecordingPage } from './recording-schemas';
 import { toRecordingView } from './recording-view';
+import { sqlSummaries } from './sql-summaries';
+import { recordingKindOf } from '@/lib/recording/recording-kind';
 
 /** Newest first; auditors and admins see everyone's unless they ask for their own. */
 export async function listRecordings({ actor, query = {} }: { actor: Actor; query?: RecordingListQuery }): Promise<RecordingPage> {
@@ -30,5 +32,11 @@ export async function listRecordings({ actor, query = {} }: { actor: Actor; quer
     db().select({ n: count() }).from(recordings).innerJoin(sessions, eq(sessions.id, recordings.id)).where(where),
   ]);
   const n = total?.n ?? 0;
-  return { recordings: rows.map(toRecordingView), total: n, page: q.page, pageCount: Math.max(1, Math.ceil(n / q.limit)) };
+  const summaries = await sqlSummaries(rows.filter((row) => recordingKindOf(row.session.resourceType) === 'sql').map((row) => row.recording.id));
+  return {
+    recordings: rows.map((row) => toRecordingView(row, summaries.get(row.recording.id))),
+    total: n,
+    page: q.page,
+    pageCount: Math.max(1, Math.ceil(n / q.limit)),
+  };
 }

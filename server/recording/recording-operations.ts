@@ -44,11 +44,17 @@ export const recordingOperations = [
     summary: 'Download a signed bundle (tar: chunks as stored, signed manifest, signature, public key); verify offline with `npx porthole-verify`',
     tag: 'Recordings',
   },
-  { method: 'get', path: '/recordings/{id}/asciicast', summary: 'Download as asciicast v2 (plays with `asciinema play`)', tag: 'Recordings' },
+  {
+    method: 'get',
+    path: '/recordings/{id}/asciicast',
+    summary: 'Download a terminal recording as asciicast v2 (plays with `asciinema play`); 400 for a SQL recording',
+    tag: 'Recordings',
+  },
   {
     method: 'get',
     path: '/recordings/{id}/export',
-    summary: 'Download as asciicast, plain text (final screen or transcript) or JSON with commands and notes',
+    summary:
+      'Download a terminal recording as asciicast, plain text (final screen or transcript) or JSON with commands and notes; a SQL recording as a .sql script (format=sql, the default), JSON with statements, results and reviews, or CSV of results (all, or statement=N); a format the recording does not have is refused with 400',
     tag: 'Recordings',
     query: exportQuery,
   },

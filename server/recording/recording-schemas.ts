@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INDEX_STATES, RECORDING_STATUSES } from '@/db/recording-schema';
+import { RECORDING_KINDS } from '@/lib/recording/recording-kind';
 import { RESOURCE_TYPES, SESSION_END_REASONS, SESSION_STATUSES } from '@/db/schema';
 
 const flag = z
@@ -33,6 +34,10 @@ export const recordingListQuery = z.object({
 });
 export type RecordingListQuery = z.input<typeof recordingListQuery>;
 
+/** A SQL recording's figures, from its command index: statements run, rows returned or affected, statements that failed. */
+export const sqlSummary = z.object({ statements: z.number(), rows: z.number(), errors: z.number() });
+export type SqlSummary = z.infer<typeof sqlSummary>;
+
 export const recordingView = z.object({
   id: z.uuid(),
   userId: z.uuid(),
@@ -41,6 +46,8 @@ export const recordingView = z.object({
   resourceId: z.uuid().nullable(),
   resourceName: z.string(),
   resourceType: z.enum(RESOURCE_TYPES),
+  /** `sql`: statements and results (see `sql`); `terminal`: bytes on a screen (cols, rows, output). */
+  kind: z.enum(RECORDING_KINDS),
   status: z.enum(RECORDING_STATUSES),
   sessionStatus: z.enum(SESSION_STATUSES),
   endReason: z.enum(SESSION_END_REASONS).nullable(),
@@ -61,6 +68,8 @@ export const recordingView = z.object({
   /** Secrets the masker replaced in this recording. */
   maskCount: z.number(),
   indexState: z.enum(INDEX_STATES),
+  /** SQL recordings only (null for terminal ones). */
+  sql: sqlSummary.nullable(),
 });
 export type RecordingView = z.infer<typeof recordingView>;
 
@@ -133,8 +142,14 @@ export const verifyView = z.object({
 });
 export type VerifyView = z.infer<typeof verifyView>;
 
+export const TERMINAL_EXPORT_FORMATS = ['asciicast', 'text', 'json'] as const;
+export const SQL_EXPORT_FORMATS = ['sql', 'json', 'csv'] as const;
+
 export const exportQuery = z.object({
-  format: z.enum(['asciicast', 'text', 'json']).default('asciicast'),
+  /** Terminal recordings: asciicast, text or json (the default asciicast). SQL recordings: sql, json or csv (the default sql). */
+  format: z.enum(['asciicast', 'text', 'json', 'sql', 'csv']).optional(),
   /** For text: the final screen with its scrollback, or everything that was printed. */
   mode: z.enum(['screen', 'transcript']).default('transcript'),
+  /** For csv: one statement's result (its number in the session, from 1); all results when left out. */
+  statement: z.coerce.number().int().min(1).optional(),
 });

@@ -1,7 +1,10 @@
+import { recordingKindOf } from '@/lib/recording/recording-kind';
 import type { RecordingRow } from './find-recording';
-import type { RecordingView } from './recording-schemas';
+import type { RecordingView, SqlSummary } from './recording-schemas';
 
-export function toRecordingView({ recording, session, user }: RecordingRow): RecordingView {
+/** `sql`: the SQL recording's figures (sql-summaries.ts); left out for terminal recordings. */
+export function toRecordingView({ recording, session, user }: RecordingRow, sql?: SqlSummary): RecordingView {
+  const kind = recordingKindOf(session.resourceType);
   return {
     id: recording.id,
     userId: recording.userId,
@@ -10,6 +13,7 @@ export function toRecordingView({ recording, session, user }: RecordingRow): Rec
     resourceId: session.resourceId,
     resourceName: session.resourceName,
     resourceType: session.resourceType,
+    kind,
     status: recording.status,
     sessionStatus: session.status,
     endReason: session.endReason,
@@ -28,5 +32,6 @@ export function toRecordingView({ recording, session, user }: RecordingRow): Rec
     commandCount: recording.commandCount,
     maskCount: recording.maskCount,
     indexState: recording.indexState,
+    sql: kind === 'sql' ? (sql ?? { statements: recording.commandCount, rows: 0, errors: 0 }) : null,
   };
 }

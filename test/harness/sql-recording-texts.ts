@@ -5,7 +5,6 @@ import { auditEvents, sessions } from '@/db/schema';
 import { sqlReviews } from '@/db/sql-schema';
 import { decodeSqlEvent, type SqlEvent } from '@/lib/sql/sql-events';
 import type { Actor } from '@/server/auth/actor';
-import { buildReplayModel, toSqlScript } from '@/components/sql/replay-model';
 import { exportRecording } from '@/server/recording/export-recording';
 import { iterateEvents } from '@/server/recording/read-events';
 
@@ -17,10 +16,10 @@ export type SqlSessionTexts = {
   /** The command index (statement list). */
   commands: string[];
   json: string;
-  asciicast: string;
-  text: string;
-  /** The replay's `.sql` export, built from the JSON export's events as the browser does. */
+  /** The `.sql` export. */
   sql: string;
+  /** The CSV export of every result. */
+  csv: string;
   reviews: string;
   /** Every audit event (tests truncate between cases). */
   audit: string;
@@ -57,13 +56,11 @@ export async function sqlSessionTexts(actor: Actor, sessionId: string): Promise<
     .where(eq(recordingCommands.recordingId, sessionId))
     .orderBy(recordingCommands.seq);
   const json = await readAll((await exportRecording({ actor, recordingId: sessionId, format: 'json' })).body);
-  const asciicast = await readAll((await exportRecording({ actor, recordingId: sessionId, format: 'asciicast' })).body);
-  const text = await readAll((await exportRecording({ actor, recordingId: sessionId, format: 'text' })).body);
-  const exported = JSON.parse(json) as { events: [number, string, string][] };
-  const sql = toSqlScript(buildReplayModel(exported.events), 'export');
+  const sql = await readAll((await exportRecording({ actor, recordingId: sessionId, format: 'sql' })).body);
+  const csv = await readAll((await exportRecording({ actor, recordingId: sessionId, format: 'csv' })).body);
   const reviews = JSON.stringify(await db().select().from(sqlReviews).where(eq(sqlReviews.sessionId, sessionId)));
   const audit = JSON.stringify(await db().select().from(auditEvents));
-  return { events, recording: markers.join('\n'), commands: commands.map((c) => c.text), json, asciicast, text, sql, reviews, audit };
+  return { events, recording: markers.join('\n'), commands: commands.map((c) => c.text), json, sql, csv, reviews, audit };
 }
 
 /** Every text of the session in one list, named, for "no secret anywhere" assertions. */
@@ -72,9 +69,8 @@ export function allTexts(texts: SqlSessionTexts): [string, string][] {
     ['recording', texts.recording],
     ['command index', texts.commands.join('\n')],
     ['JSON export', texts.json],
-    ['asciicast export', texts.asciicast],
-    ['text export', texts.text],
     ['SQL export', texts.sql],
+    ['CSV export', texts.csv],
     ['reviews', texts.reviews],
     ['audit log', texts.audit],
   ];

@@ -5,13 +5,12 @@ import { RelativeTime } from '@/components/admin/RelativeTime';
 import { IntegrityBadge } from '@/components/replay/IntegrityBadge';
 import { RecordingStatusBadge } from '@/components/replay/RecordingStatusBadge';
 import { ReplayScreen } from '@/components/replay/ReplayScreen';
-import { SignedBundleItem } from '@/components/replay/SignedBundleItem';
+import { ExportMenu } from '@/components/replay/ExportMenu';
 import { SqlReplayScreen } from '@/components/sql/SqlReplayScreen';
 import { parseTimeParam } from '@/components/replay/replay-format';
-import { formatBytes } from '@/lib/format/bytes';
+import { recordingFigures } from '@/lib/recording/recording-figures';
 import { formatDuration } from '@/lib/format/duration';
 import { SEARCH_QUERY_MAX } from '@/lib/search/search-types';
-import { buttonClass } from '@/components/ui/Button';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { AppError } from '@/server/errors/app-error';
 import { listAnnotations } from '@/server/recording/annotations/list-annotations';
@@ -40,7 +39,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
   const initialTime = Math.min(parseTimeParam(t) ?? 0, recording.duration);
   // A search hit's link: the query is marked on the replay's screen.
   const initialQuery = typeof q === 'string' ? q.slice(0, SEARCH_QUERY_MAX) : '';
-  const exportLink = (query: string) => `/api/v1/recordings/${id}/export?${query}`;
+  const noteActions = { save: saveNoteAction.bind(null, id), remove: deleteNoteAction.bind(null, id) };
 
   return (
     <>
@@ -58,8 +57,8 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
             <IntegrityBadge recordingId={id} />
           </h1>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
-            {recording.userName} · <RelativeTime iso={recording.startedAt} /> · {formatDuration(recording.duration)} · {recording.cols}×{recording.rows} ·{' '}
-            {formatBytes(recording.outputBytes)} output, {formatBytes(recording.storedBytes)} stored
+            {recording.userName} · <RelativeTime iso={recording.startedAt} /> · {formatDuration(recording.duration)} ·{' '}
+            <span data-testid="recording-figures">{recordingFigures(recording).join(' · ')}</span>
             {recording.maskCount > 0 ? ` · ${recording.maskCount} masked` : ''}
           </p>
           {recording.status === 'interrupted' || recording.status === 'failed' ? (
@@ -77,41 +76,19 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
             }}
           />
         </div>
-        {/* ml-auto: wrapped under the title (a phone), the button stays at the right, where its menu opens. */}
-        <details className="relative ml-auto">
-          <summary className={buttonClass('secondary', 'cursor-pointer list-none')}>Export</summary>
-          <div className="absolute right-0 z-10 mt-1 w-64 rounded-md border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
-            {[
-              ['asciicast v2 (.cast)', exportLink('format=asciicast'), 'Plays with asciinema play'],
-              ['Text: transcript', exportLink('format=text&mode=transcript'), 'Everything printed, without escape codes'],
-              ['Text: final screen', exportLink('format=text&mode=screen'), 'The last screen with its scrollback'],
-              ['JSON', exportLink('format=json'), 'Events, commands and notes'],
-            ].map(([label, href, hint]) => (
-              <a key={href} href={href} download className="block rounded px-2 py-1.5 hover:bg-zinc-100 dark:hover:bg-zinc-800">
-                {label}
-                <span className="block text-xs text-zinc-500 dark:text-zinc-400">{hint}</span>
-              </a>
-            ))}
-            <SignedBundleItem href={`/api/v1/recordings/${id}/bundle`} status={recording.status} signature={signature} />
-          </div>
-        </details>
+        <ExportMenu recordingId={id} kind={recording.kind} status={recording.status} signature={signature} />
       </div>
-      {recording.resourceType === 'postgres' || recording.resourceType === 'mysql' ? (
+      {recording.kind === 'sql' ? (
         <SqlReplayScreen
           recordingId={id}
           duration={recording.duration}
           initialTime={initialTime}
           highlight={initialQuery}
-          title={`${recording.resourceName}, ${recording.userName}, ${recording.startedAt}`}
+          initialNotes={notes}
+          noteActions={noteActions}
         />
       ) : (
-        <ReplayScreen
-          recording={recording}
-          initialNotes={notes}
-          initialTime={initialTime}
-          initialQuery={initialQuery}
-          noteActions={{ save: saveNoteAction.bind(null, id), remove: deleteNoteAction.bind(null, id) }}
-        />
+        <ReplayScreen recording={recording} initialNotes={notes} initialTime={initialTime} initialQuery={initialQuery} noteActions={noteActions} />
       )}
     </>
   );

@@ -3,6 +3,6 @@ import { downloadResponse, exportRecording } from '@/server/recording/export-rec
 import { exportQuery } from '@/server/recording/recording-schemas';
 
 export const GET = withApi(async ({ req, actor, params }) => {
-  const { format, mode } = exportQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
-  return downloadResponse(await exportRecording({ actor, recordingId: params.id ?? '', format, mode }));
+  const { format, mode, statement } = exportQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
+  return downloadResponse(await exportRecording({ actor, recordingId: params.id ?? '', format, mode, statement }));
 });

@@ -1,6 +1,4 @@
-import { formatCount } from '@/lib/format/count';
-import { formatMilliseconds } from '@/lib/format/duration';
-import { decodeSqlEvent, type SqlEvent } from '@/lib/sql/sql-events';
+import { decodeSqlEvent, type SqlEvent } from './sql-events';
 
 /**
  * A recorded SQL session as the replay needs it: the runs with their statements and results,
@@ -14,12 +12,21 @@ export type ReplayRun = {
   editor: string;
   script: string;
   statements: ReplayStatement[];
-  verdict?: { action: 'review' | 'block'; reason: string };
-  review?: { status: string; decider: string | null; comment: string | null; t: number };
+  verdict?: { action: 'review' | 'block'; reason: string; t: number };
+  review?: { status: 'approved' | 'denied' | 'cancelled'; decider: string | null; comment: string | null; t: number };
   finished?: { status: 'ok' | 'error' | 'cancelled'; durationMs: number; t: number };
 };
 
-export type SqlReplayModel = { runs: ReplayRun[]; statements: ReplayStatement[] };
+/**
+ * One line of the replay's statement list and timeline: a statement that ran, or a moment of
+ * a held run (held, blocked, then approved, denied or withdrawn), with its script.
+ */
+export type ReplayEntry =
+  | { kind: 'statement'; t: number; runId: string; statement: ReplayStatement; number: number }
+  | { kind: 'held' | 'blocked'; t: number; runId: string; text: string; reason: string }
+  | { kind: 'approved' | 'denied' | 'withdrawn'; t: number; runId: string; text: string; decider: string | null; comment: string | null };
+
+export type SqlReplayModel = { runs: ReplayRun[]; statements: ReplayStatement[]; entries: ReplayEntry[] };
 
 export function buildReplayModel(events: readonly [number, string, string][]): SqlReplayModel {
   const runs: ReplayRun[] = [];
@@ -38,7 +45,7 @@ export function buildReplayModel(events: readonly [number, string, string][]): S
     if (!run) continue;
     switch (event.sql) {
       case 'verdict':
-        run.verdict = { action: event.action, reason: event.reason };
+        run.verdict = { action: event.action, reason: event.reason, t };
         break;
       case 'review':
         run.review = { status: event.status, decider: event.decider, comment: event.comment, t };
@@ -63,7 +70,29 @@ export function buildReplayModel(events: readonly [number, string, string][]): S
         break;
     }
   }
-  return { runs, statements: runs.flatMap((run) => run.statements) };
+  return { runs, statements: runs.flatMap((run) => run.statements), entries: entriesOf(runs) };
+}
+
+const DECISIONS = { approved: 'approved', denied: 'denied', cancelled: 'withdrawn' } as const;
+
+/** Statements and review moments in time order (a run's held moment comes before what it ran). */
+function entriesOf(runs: ReplayRun[]): ReplayEntry[] {
+  const entries: ReplayEntry[] = [];
+  let number = 0;
+  for (const run of runs) {
+    if (run.verdict) {
+      const kind = run.verdict.action === 'block' ? 'blocked' : 'held';
+      entries.push({ kind, t: run.verdict.t, runId: run.id, text: run.script, reason: run.verdict.reason });
+    }
+    if (run.review) {
+      const { status, decider, comment, t } = run.review;
+      const kind = DECISIONS[status];
+      entries.push({ kind, t, runId: run.id, text: run.script, decider, comment });
+    }
+    for (const statement of run.statements) entries.push({ kind: 'statement', t: statement.t, runId: run.id, statement, number: ++number });
+  }
+  // Stable: equal times keep the run's order (held, decided, then its statements).
+  return entries.sort((a, b) => a.t - b.t);
 }
 
 /** The run on screen at time `t`: the last one started at or before it. */
@@ -76,38 +105,4 @@ export function runAt(model: SqlReplayModel, t: number): ReplayRun | undefined {
 /** The results of a run that had arrived by time `t`. */
 export function resultsAt(run: ReplayRun, t: number): ReplayResult[] {
   return run.statements.flatMap((s) => (s.result && s.result.t <= t + 1e-9 ? [s.result] : []));
-}
-
-/** `.sql` export: every statement with its outcome and first rows as comments. */
-export function toSqlScript(model: SqlReplayModel, header: string): string {
-  const lines = [`-- ${header}`, ''];
-  for (const run of model.runs) {
-    if (run.verdict) lines.push(`-- ${run.verdict.action === 'block' ? 'Blocked' : 'Held for review'}: ${run.verdict.reason}`);
-    if (run.review)
-      lines.push(
-        `-- Review ${run.review.status}${run.review.decider ? ` by ${run.review.decider}` : ''}${run.review.comment ? `: ${run.review.comment}` : ''}`,
-      );
-    const statements = run.statements.length > 0 ? run.statements : run.verdict ? [{ text: run.script, t: run.t } as ReplayStatement] : [];
-    for (const statement of statements) {
-      lines.push(`-- at ${statement.t.toFixed(3)} s`);
-      lines.push(`${statement.text.trimEnd()};`);
-      for (const notice of statement.notices ?? []) lines.push(`-- ${notice.replace(/\n/g, ' ')}`);
-      const result = statement.result;
-      if (!result) {
-        lines.push('');
-        continue;
-      }
-      if (result.error) lines.push(`-- ERROR (${result.error.code}): ${result.error.message.replace(/\n/g, ' ')}`);
-      else if (result.columns.length > 0) {
-        lines.push(
-          `-- ${formatCount(result.rowCount ?? result.rows.length, 'row')} in ${formatMilliseconds(result.durationMs)}${result.isTruncated ? ' (truncated at the row limit)' : ''}`,
-        );
-        lines.push(`-- ${result.columns.map((c) => c.name).join(' | ')}`);
-        for (const row of result.rows) lines.push(`-- ${row.map((v) => (v === null ? 'NULL' : v.replace(/\n/g, '\\n'))).join(' | ')}`);
-        if (result.omittedRows > 0) lines.push(`-- … ${formatCount(result.omittedRows, 'more row')} not kept in the recording`);
-      } else lines.push(`-- ${result.command}${result.rowCount !== null ? ` ${result.rowCount}` : ''} in ${formatMilliseconds(result.durationMs)}`);
-      lines.push('');
-    }
-  }
-  return `${lines.join('\n')}\n`;
 }
