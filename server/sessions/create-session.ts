@@ -15,7 +15,15 @@ export async function createSession({ actor, input, clientIp }: { actor: Actor; 
   return db().transaction(async (tx) => {
     const [session] = await tx
       .insert(sessions)
-      .values({ userId: actor.id, resourceId: resource.id, resourceName: resource.name, resourceType: resource.type, clientIp })
+      // As the resource is now; the gateway decides again as the session connects (recording-policy.ts).
+      .values({
+        userId: actor.id,
+        resourceId: resource.id,
+        resourceName: resource.name,
+        resourceType: resource.type,
+        clientIp,
+        isRecorded: resource.recording !== 'off',
+      })
       .returning();
     if (!session) throw new Error('insert returned no row');
     await recordAuditEvent(

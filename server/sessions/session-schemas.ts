@@ -35,6 +35,10 @@ export const sessionView = z.object({
   endReason: z.enum(SESSION_END_REASONS).nullable(),
   endMessage: z.string().nullable(),
   clientIp: z.string().nullable(),
+  /** Opened by a script (a ticket minted through an API token). */
+  isAutomated: z.boolean(),
+  /** False on a resource with recording off: there is no replay. */
+  isRecorded: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionView>;
 

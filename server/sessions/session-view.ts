@@ -19,5 +19,7 @@ export function toSessionView(session: Session, user: Pick<User, 'email' | 'name
     endReason: session.endReason,
     endMessage: session.endMessage,
     clientIp: session.clientIp,
+    isAutomated: session.isAutomated,
+    isRecorded: session.isRecorded,
   };
 }
