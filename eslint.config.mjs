@@ -21,7 +21,6 @@ function forbidImports(folders, message) {
  */
 const OVERSIZE = [
   'app/(app)/recordings/page.tsx',
-  'components/access/PolicyForm.tsx',
   'components/admin/HostKeyPanel.tsx',
   'components/masking/MaskingAdmin.tsx',
   'components/masking/ResourceMaskingModes.tsx',

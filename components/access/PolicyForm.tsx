@@ -57,19 +57,7 @@ export function PolicyForm({
           isInline
           error={state?.fields?.approverRoles}
         />
-        <div className="space-y-1">
-          <label htmlFor="policy-approver-users" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
-            Named approvers
-          </label>
-          <select id="policy-approver-users" name="approverUserIds" multiple defaultValue={initial.approverUserIds} className={`${inputClass} h-28`}>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name} ({person.email})
-              </option>
-            ))}
-          </select>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Whatever their roles. Ctrl/⌘-click to choose several.</p>
-        </div>
+        <NamedApprovers people={people} defaultValue={initial.approverUserIds} />
         <div className="grid gap-3 sm:grid-cols-2">
           <SelectField
             label="Approvals required"
@@ -109,5 +97,24 @@ export function PolicyForm({
         </Button>
       </form>
     </section>
+  );
+}
+
+/** Approvers chosen by name, whatever their roles. */
+function NamedApprovers({ people, defaultValue }: { people: { id: string; name: string; email: string }[]; defaultValue: string[] }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor="policy-approver-users" className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
+        Named approvers
+      </label>
+      <select id="policy-approver-users" name="approverUserIds" multiple defaultValue={defaultValue} className={`${inputClass} h-28`}>
+        {people.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name} ({person.email})
+          </option>
+        ))}
+      </select>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">Whatever their roles. Ctrl/⌘-click to choose several.</p>
+    </div>
   );
 }
