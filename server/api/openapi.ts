@@ -5,6 +5,7 @@ import { maskingOperations } from '../masking/rules-store/masking-operations';
 import { recordingOperations } from '../recording/recording-operations';
 import { retentionOperations } from '../retention/retention-operations';
 import { searchOperations } from '../search/search-operations';
+import { sharingOperations } from '../sharing/sharing-operations';
 import { sqlOperations } from '../sql/sql-operations';
 import { confirmHostKeyInput, hostKeyCheckView } from '../resources/host-key-schemas';
 import { createResourceInput, resourceListQuery, resourceView, updateResourceInput } from '../resources/resource-schemas';
@@ -167,6 +168,7 @@ export const operations: Operation[] = [
   ...recordingOperations,
   ...retentionOperations,
   ...searchOperations,
+  ...sharingOperations,
   ...insightsOperations,
   ...snippetOperations,
   ...maskingOperations,

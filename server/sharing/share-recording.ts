@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
 import { findUserByEmail, findUserById } from '../users/find-user';
 import { requireSharer } from './require-sharer';
-import { shareInput, type ShareInput } from './share-schemas';
+import { shareInput } from './share-schemas';
 
 const noReviewer = () =>
   new AppError('VALIDATION', { userMessage: 'No active user with that address.', fields: { reviewerEmail: ['No active user with that address'] } });
@@ -29,7 +29,7 @@ export async function shareRecording({
 }: {
   actor: Actor;
   recordingId: string;
-  input: ShareInput;
+  input: unknown;
 }): Promise<{ id: string; expiresAt: string }> {
   const { recording } = await requireSharer(actor, recordingId);
   const data = shareInput.parse(input);
