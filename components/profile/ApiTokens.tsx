@@ -67,8 +67,6 @@ export function ApiTokens({
   const { state, alert, isPending, formProps, formRef } = useFormAction(createAction);
   const [dismissed, setDismissed] = useState<string>();
   const newToken = state?.ok && state.token && state.token !== dismissed ? state.token : undefined;
-  const now = Date.now();
-
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();
   }, [state, formRef]);
@@ -77,70 +75,7 @@ export function ApiTokens({
     <div className="space-y-4">
       {newToken ? <NewTokenBox token={newToken} onDone={() => setDismissed(newToken)} /> : null}
 
-      {tokens.length === 0 ? (
-        <p className="rounded-md border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-          No API tokens yet. Create one to call the Porthole API from scripts and CI.
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
-          <table aria-label="API tokens" className="w-full text-left text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Token
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Created
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Last used
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Expires
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {tokens.map((token) => {
-                const isExpired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= now;
-                return (
-                  <tr key={token.id}>
-                    <td id={`token-${token.id}`} className="px-3 py-2 font-medium">
-                      {token.name}
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs text-zinc-600 dark:text-zinc-300">{token.prefix}…</td>
-                    <td className="px-3 py-2 text-zinc-600 dark:text-zinc-300">
-                      <RelativeTime iso={token.createdAt} />
-                    </td>
-                    <td className="px-3 py-2 text-zinc-600 dark:text-zinc-300">
-                      <RelativeTime iso={token.lastUsedAt} />
-                    </td>
-                    <td className="px-3 py-2 text-zinc-600 dark:text-zinc-300">
-                      {isExpired ? <Badge tone="red">Expired</Badge> : <RelativeTime iso={token.expiresAt} />}
-                    </td>
-                    <td className="px-3 py-2 text-right">
-                      <ConfirmButton
-                        label="Revoke"
-                        title={`Revoke “${token.name}”?`}
-                        description="Anything using this token stops working at once. This cannot be undone."
-                        describedBy={`token-${token.id}`}
-                        className="flex flex-col items-end"
-                        action={() => revokeAction(token.id)}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <TokenTable tokens={tokens} revokeAction={revokeAction} />
 
       <form {...formProps} className="space-y-3" aria-label="Create API token">
         <div className="grid gap-3 sm:grid-cols-[1fr_11rem]">
@@ -159,6 +94,74 @@ export function ApiTokens({
           Create token
         </Button>
       </form>
+    </div>
+  );
+}
+
+function TokenTable({ tokens, revokeAction }: { tokens: TokenRow[]; revokeAction: (tokenId: string) => Promise<FormState> }) {
+  const now = Date.now();
+  return tokens.length === 0 ? (
+    <p className="rounded-md border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
+      No API tokens yet. Create one to call the Porthole API from scripts and CI.
+    </p>
+  ) : (
+    <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+      <table aria-label="API tokens" className="w-full text-left text-sm">
+        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Token
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Created
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Last used
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Expires
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {tokens.map((token) => {
+            const isExpired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= now;
+            return (
+              <tr key={token.id}>
+                <td id={`token-${token.id}`} className="px-3 py-2 font-medium">
+                  {token.name}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs text-zinc-600 dark:text-zinc-300">{token.prefix}…</td>
+                <td className="px-3 py-2 text-zinc-600 dark:text-zinc-300">
+                  <RelativeTime iso={token.createdAt} />
+                </td>
+                <td className="px-3 py-2 text-zinc-600 dark:text-zinc-300">
+                  <RelativeTime iso={token.lastUsedAt} />
+                </td>
+                <td className="px-3 py-2 text-zinc-600 dark:text-zinc-300">
+                  {isExpired ? <Badge tone="red">Expired</Badge> : <RelativeTime iso={token.expiresAt} />}
+                </td>
+                <td className="px-3 py-2 text-right">
+                  <ConfirmButton
+                    label="Revoke"
+                    title={`Revoke “${token.name}”?`}
+                    description="Anything using this token stops working at once. This cannot be undone."
+                    describedBy={`token-${token.id}`}
+                    className="flex flex-col items-end"
+                    action={() => revokeAction(token.id)}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </div>
   );
 }
