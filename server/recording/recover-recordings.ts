@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { recordings, type Recording } from '@/db/recording-schema';
 import { sessions } from '@/db/schema';
 import { every } from '../jobs/start-jobs';
+import { exclusive, RECOVERY_LOCK } from '../replicas/job-leadership';
 import { decodeChunk, decodeFrames, genesisHash, sealChunkSync, sha256 } from './format';
 import { scheduleIndexing } from './index-queue';
 import { activeRecordingIds, statsColumns } from './recorder';
@@ -133,7 +134,8 @@ export function startRecordingRecovery(): () => void {
   recoverRecordingsAtStartup()
     .then((count) => {
       if (count > 0) log().info(`closed ${count} recording(s) left open by a previous run (marked interrupted).`);
-      stop = every('recording-sweep', SWEEP_INTERVAL_MS, sweepOrphanedRecordings);
+      // One replica at a time, and not while a dead replica's recordings are being recovered.
+      stop = every('recording-sweep', SWEEP_INTERVAL_MS, exclusive(RECOVERY_LOCK, sweepOrphanedRecordings));
     })
     .catch((error: unknown) => log().error({ err: error }, 'recording recovery failed'));
   return () => stop();

@@ -6,7 +6,11 @@ import { log } from '../log/logger';
 /** Advisory-lock class (first key) for jobs; the second key is the job name's hash. */
 const JOB_LOCK_CLASS = 0x4a4f;
 
+/** The lock both recovery sweeps share: orphaned recordings, and dead replicas' sessions and recordings. */
+export const RECOVERY_LOCK = 'recover-recordings';
+
 const globalForLocks = globalThis as unknown as { __portholeJobLocks?: Promise<pg.Client> };
+const heldHere = new Set<string>();
 
 /**
  * One connection per replica holds its job locks. They are session-level locks: if this
@@ -44,15 +48,26 @@ export function exclusive<T>(name: string, task: () => Promise<T>): () => Promis
   return async () => {
     const url = env().databaseUrl;
     if (!url || dbDriver() !== 'postgres') return task();
-    const client = await lockConnection(url);
-    const { rows } = await client.query<{ isLocked: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as "isLocked"', [JOB_LOCK_CLASS, name]);
-    if (!rows[0]?.isLocked) return undefined;
+    // Session-level locks are re-entrant: two jobs of this process sharing a lock are kept apart here.
+    if (heldHere.has(name)) return undefined;
+    heldHere.add(name);
     try {
-      return await task();
+      return await runLocked(url, name, task);
     } finally {
-      await client.query('select pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_CLASS, name]).catch(() => undefined);
+      heldHere.delete(name);
     }
   };
+}
+
+async function runLocked<T>(url: string, name: string, task: () => Promise<T>): Promise<T | undefined> {
+  const client = await lockConnection(url);
+  const { rows } = await client.query<{ isLocked: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as "isLocked"', [JOB_LOCK_CLASS, name]);
+  if (!rows[0]?.isLocked) return undefined;
+  try {
+    return await task();
+  } finally {
+    await client.query('select pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_CLASS, name]).catch(() => undefined);
+  }
 }
 
 /** Shutdown: ends the lock connection, which frees any lock still held. */

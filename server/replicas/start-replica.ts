@@ -2,7 +2,7 @@ import { env } from '../env';
 import { every } from '../jobs/start-jobs';
 import { log } from '../log/logger';
 import { interruptDeadReplicas } from './interrupt-dead-replicas';
-import { exclusive } from './job-leadership';
+import { exclusive, RECOVERY_LOCK } from './job-leadership';
 import { heartbeatIntervalMs, startReplicaHeartbeat } from './replica-heartbeat';
 
 /**
@@ -18,7 +18,7 @@ export function startReplica(): () => Promise<void> {
   const stopSweep = every(
     'interrupt-dead-replicas',
     heartbeatIntervalMs(timeoutMs),
-    exclusive('interrupt-dead-replicas', () => interruptDeadReplicas({ timeoutMs })),
+    exclusive(RECOVERY_LOCK, () => interruptDeadReplicas({ timeoutMs })),
   );
   return async () => {
     stopSweep();
