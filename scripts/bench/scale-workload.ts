@@ -18,10 +18,12 @@ export type Terminal = { id: string; client: PtyClient; replica: number; group: 
 export type Group = { engineerId: string; grantId: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Replica A for even turns, B for odd ones. */
+const pick = (replicas: Replicas, turn: number): ReplicaProcess => (turn % 2 === 0 ? replicas[0] : replicas[1]);
 
 async function grant(replicas: Replicas, seed: Seed, engineerId: string, turn: number): Promise<string> {
-  const requestId = await replicas[turn % 2].call<string>('request', { ...seed, engineerId });
-  return replicas[(turn + 1) % 2].call<string>('approve', { ...seed, requestId });
+  const requestId = await pick(replicas, turn).call<string>('request', { ...seed, engineerId });
+  return pick(replicas, turn + 1).call<string>('approve', { ...seed, requestId });
 }
 
 /** One grant per ten sessions; session i lands on replica i % 2 (a load balancer without stickiness). */
@@ -35,7 +37,7 @@ export async function openTerminals(replicas: Replicas, seed: Seed, count: numbe
   for (let start = 0; start < count; start += OPEN_BATCH) {
     const batch = Array.from({ length: Math.min(OPEN_BATCH, count - start) }, async (_, k) => {
       const i = start + k;
-      const replica = replicas[i % 2];
+      const replica = pick(replicas, i);
       const group = Math.floor(i / PER_GRANT);
       const ticket = await replica.call<Ticket>('session', { ...seed, engineerId: groups[group]!.engineerId });
       const client = await openGatewayClient(replica.local(ticket.wsUrl), { label: `session ${i}`, origin: PUBLIC_URL });
@@ -56,7 +58,7 @@ export async function openWatchers(replicas: Replicas, seed: Seed, terminals: Te
   const step = Math.max(1, Math.floor(terminals.length / Math.max(1, count)));
   for (let w = 0; w < count && w * step < terminals.length; w++) {
     const terminal = terminals[w * step]!;
-    const other = replicas[(terminal.replica + 1) % 2];
+    const other = pick(replicas, terminal.replica + 1);
     const ticket = await other.call<Ticket>('watchTicket', { ...seed, sessionId: terminal.id });
     const ws = new WebSocket(other.local(ticket.wsUrl), { origin: PUBLIC_URL, perMessageDeflate: false });
     ws.on('message', (data: Buffer) => (watched.bytes += data.length));
@@ -100,7 +102,7 @@ export async function revokeGrants(replicas: Replicas, seed: Seed, terminals: Te
     await sleep((seconds * 1000) / (count + 1));
     const index = groups.indexOf(group);
     const revokedAt = performance.now();
-    await replicas[k % 2].call('revoke', { ...seed, grantId: group.grantId });
+    await pick(replicas, k).call('revoke', { ...seed, grantId: group.grantId });
     const ended = terminals.filter((terminal) => terminal.group === index);
     await Promise.race([Promise.all(ended.map((terminal) => terminal.client.closed)), sleep(10_000)]);
     for (const terminal of ended) endings.push(terminal.endedAt === undefined ? Number.POSITIVE_INFINITY : terminal.endedAt - revokedAt);
@@ -116,7 +118,7 @@ export async function churnApprovals(replicas: Replicas, seed: Seed, deadline: n
     const started = performance.now();
     const grantId = await grant(replicas, seed, engineerId, turn);
     latencies.push(performance.now() - started);
-    await replicas[turn % 2].call('revoke', { ...seed, grantId });
+    await pick(replicas, turn).call('revoke', { ...seed, grantId });
     await sleep(500);
   }
   return latencies;
