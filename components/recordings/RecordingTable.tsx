@@ -1,0 +1,96 @@
+import Link from 'next/link';
+import { formatBytes } from '@/lib/format/bytes';
+import { formatCount, formatNumber } from '@/lib/format/count';
+import { formatDuration } from '@/lib/format/duration';
+import type { RecordingKind } from '@/lib/recording/recording-kind';
+import { DataTable, rowClass, Td, Th } from '../admin/DataTable';
+import { RelativeTime } from '../admin/RelativeTime';
+import { RecordingStatusBadge } from '../replay/RecordingStatusBadge';
+
+type Row = {
+  id: string;
+  startedAt: string;
+  userName: string;
+  userEmail: string;
+  resourceName: string;
+  kind: RecordingKind;
+  status: 'recording' | 'complete' | 'interrupted' | 'failed';
+  duration: number;
+  outputBytes: number;
+  storedBytes: number;
+  commandCount: number;
+  indexState: string;
+  sql: { statements: number; rows: number; errors: number } | null;
+};
+
+/** Output: a terminal's bytes, a SQL session's rows (returned or affected). */
+function OutputCell({ recording }: { recording: Row }) {
+  if (recording.sql)
+    return (
+      <Td className="text-right tabular-nums" title="Rows returned or affected">
+        {formatCount(recording.sql.rows, 'row')}
+      </Td>
+    );
+  return (
+    <Td className="text-right tabular-nums" title={`${formatBytes(recording.outputBytes)} of output, ${formatBytes(recording.storedBytes)} stored`}>
+      {formatBytes(recording.outputBytes)}
+    </Td>
+  );
+}
+
+/** Commands: typed commands, or SQL statements with how many failed. */
+function CommandsCell({ recording }: { recording: Row }) {
+  if (recording.sql) {
+    const { statements, errors } = recording.sql;
+    return (
+      <Td className="text-right tabular-nums" title={`${formatCount(statements, 'statement')}, ${formatCount(errors, 'error')}`}>
+        {formatCount(statements, 'statement')}
+        {errors > 0 ? <span className="block text-xs text-red-700 dark:text-red-400">{formatCount(errors, 'error')}</span> : null}
+      </Td>
+    );
+  }
+  const isIndexing = recording.indexState === 'pending' && recording.status !== 'recording';
+  return <Td className="text-right tabular-nums">{isIndexing ? '…' : formatNumber(recording.commandCount)}</Td>;
+}
+
+/** The recordings list: each row opens its replay; SQL sessions are counted in statements and rows, terminals in bytes. */
+export function RecordingTable({ recordings, isAuditor }: { recordings: Row[]; isAuditor: boolean }) {
+  return (
+    <DataTable
+      label="Recordings"
+      head={
+        <>
+          <Th>Started</Th>
+          {isAuditor ? <Th>User</Th> : null}
+          <Th>Resource</Th>
+          <Th className="text-right">Duration</Th>
+          <Th className="text-right">Output</Th>
+          <Th className="text-right">Commands</Th>
+          <Th>State</Th>
+        </>
+      }
+    >
+      {recordings.map((recording) => (
+        <tr key={recording.id} className={rowClass} data-recording-id={recording.id} data-recording-kind={recording.kind}>
+          <Td>
+            <Link href={`/recordings/${recording.id}`} className="font-medium hover:underline" aria-label={`Replay ${recording.resourceName} session`}>
+              <RelativeTime iso={recording.startedAt} />
+            </Link>
+          </Td>
+          {isAuditor ? (
+            <Td className="text-zinc-600 dark:text-zinc-300" title={recording.userEmail}>
+              {recording.userName}
+            </Td>
+          ) : null}
+          <Td>{recording.resourceName}</Td>
+          <Td className="text-right tabular-nums">{formatDuration(recording.duration)}</Td>
+          <OutputCell recording={recording} />
+          <CommandsCell recording={recording} />
+          <Td>
+            <RecordingStatusBadge status={recording.status} />
+          </Td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
