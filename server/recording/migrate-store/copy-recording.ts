@@ -14,10 +14,15 @@ export async function copyRecording(row: Recording, to: RecordingStoreKind): Pro
   const source = recordingStore(row.store);
   const target = recordingStore(to);
   await target.deleteRecording(row.id);
-  for (const info of await source.listChunks(row.id)) {
-    const bytes = await source.readChunk(row.id, info.seq);
-    await target.writeRecoveredChunk(row.id, sealedFrom(bytes));
+  // Written as the recorder writes them, so each store prepares its place (the file store's folder).
+  let failure: Error | undefined;
+  const writer = await target.create(row.id, (error) => (failure = error));
+  try {
+    for (const info of await source.listChunks(row.id)) await writer.writeChunk(sealedFrom(await source.readChunk(row.id, info.seq)));
+  } finally {
+    await writer.close();
   }
+  if (failure) throw failure;
   await copyKeyframes(row.id, source, target);
   const verified = await verifyChain({ ...row, store: to });
   return verified.isValid ? null : (verified.problem ?? 'the copy does not verify');

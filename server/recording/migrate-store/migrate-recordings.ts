@@ -1,11 +1,20 @@
 import { and, asc, eq, gt, ne, notExists, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordings, recordingTombstones, type Recording, type RecordingStoreKind } from '@/db/recording-schema';
+import { formatBytes } from '@/lib/format/bytes';
+import { formatCount } from '@/lib/format/count';
 import { env } from '../../env';
 import { recordingStore } from '../stores/select-store';
 import { copyRecording } from './copy-recording';
 
-export type MigrationOptions = { to: RecordingStoreKind; isDryRun?: boolean; onProgress?: (line: string) => void };
+/** A test stops the run right after a step, as a kill would. */
+export type MigrationStep = 'copied' | 'switched';
+export type MigrationOptions = {
+  to: RecordingStoreKind;
+  isDryRun?: boolean;
+  onProgress?: (line: string) => void;
+  afterStep?: (step: MigrationStep, recordingId: string) => void | Promise<void>;
+};
 export type MigrationSummary = { moved: number; wouldMove: number; skippedLive: number; failed: { id: string; problem: string }[]; cleaned: number };
 
 const PAGE = 100;
@@ -16,7 +25,8 @@ const PAGE = 100;
  * copies again what was not switched, and removes source copies a kill left after a switch.
  * Live recordings (still being written) and recordings being purged are never touched.
  */
-export async function migrateRecordings({ to, isDryRun = false, onProgress = () => undefined }: MigrationOptions): Promise<MigrationSummary> {
+export async function migrateRecordings(options: MigrationOptions): Promise<MigrationSummary> {
+  const { to, isDryRun = false, onProgress = () => undefined } = options;
   const summary: MigrationSummary = { moved: 0, wouldMove: 0, skippedLive: 0, failed: [], cleaned: 0 };
   if (!isDryRun) summary.cleaned = await removeLeftovers(to, onProgress);
   let after = '00000000-0000-0000-0000-000000000000';
@@ -29,12 +39,13 @@ export async function migrateRecordings({ to, isDryRun = false, onProgress = () 
       .limit(PAGE);
     if (page.length === 0) break;
     after = page[page.length - 1]!.id;
-    for (const row of page) await migrateOne(row, to, isDryRun, summary, onProgress);
+    for (const row of page) await migrateOne(row, { ...options, onProgress }, summary);
   }
   return summary;
 }
 
-async function migrateOne(row: Recording, to: RecordingStoreKind, isDryRun: boolean, summary: MigrationSummary, onProgress: (line: string) => void) {
+async function migrateOne(row: Recording, options: MigrationOptions & { onProgress: (line: string) => void }, summary: MigrationSummary) {
+  const { to, isDryRun, onProgress } = options;
   if (row.status === 'recording') {
     summary.skippedLive += 1;
     onProgress(`skip ${row.id}: still being recorded`);
@@ -42,7 +53,7 @@ async function migrateOne(row: Recording, to: RecordingStoreKind, isDryRun: bool
   }
   if (isDryRun) {
     summary.wouldMove += 1;
-    onProgress(`would move ${row.id} (${row.store} → ${to}, ${row.chunkCount} chunks, ${row.storedBytes} bytes)`);
+    onProgress(`would move ${row.id} (${row.store} → ${to}, ${formatCount(row.chunkCount, 'chunk')}, ${formatBytes(row.storedBytes)})`);
     return;
   }
   const problem = await copyRecording(row, to).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
@@ -51,6 +62,7 @@ async function migrateOne(row: Recording, to: RecordingStoreKind, isDryRun: bool
     onProgress(`FAILED ${row.id}: ${problem} (left in ${row.store})`);
     return;
   }
+  await options.afterStep?.('copied', row.id);
   // Only the row as it was copied switches: not one that started a purge meanwhile.
   const switched = await db()
     .update(recordings)
@@ -62,9 +74,10 @@ async function migrateOne(row: Recording, to: RecordingStoreKind, isDryRun: bool
     onProgress(`skip ${row.id}: changed while it was copied`);
     return;
   }
+  await options.afterStep?.('switched', row.id);
   await recordingStore(row.store).deleteRecording(row.id);
   summary.moved += 1;
-  onProgress(`moved ${row.id} (${row.store} → ${to}, ${row.chunkCount} chunks verified)`);
+  onProgress(`moved ${row.id} (${row.store} → ${to}, ${formatCount(row.chunkCount, 'chunk')} verified)`);
 }
 
 function notClaimedForPurge() {
