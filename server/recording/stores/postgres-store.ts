@@ -1,107 +1,51 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordingChunks, recordingFrames, recordingKeyframes } from '@/db/recording-schema';
 import type { SealedChunk } from '../format';
+import { dropJournalRows, PostgresFrameJournal } from './postgres-frame-journal';
 import type { ChunkInfo, KeyframeInfo, OpenChunk, RecordingStore, RecordingWriter } from './recording-store';
 
-/** Frames are written in batches at most this far apart… */
-const FLUSH_DELAY_MS = 15;
-/** …or sooner once this many bytes wait. */
-const FLUSH_BYTES = 256 * 1024;
+/**
+ * Stores a sealed chunk and drops its journal rows in one statement: atomic without a
+ * transaction's extra round trips, so a chunk and its journal rows never both exist.
+ */
+async function insertChunk(recordingId: string, chunk: SealedChunk, dropJournalRows: SQL): Promise<void> {
+  await db().execute(sql`
+    with dropped as (${dropJournalRows})
+    insert into ${recordingChunks} (recording_id, seq, t_start, t_end, event_count, raw_bytes, hash, prev_hash, data)
+    values (${recordingId}, ${chunk.seq}, ${chunk.tStart}, ${chunk.tEnd}, ${chunk.eventCount}, ${chunk.rawBytes}, ${chunk.hash}, ${chunk.prevHash}, ${chunk.bytes})`);
+}
 
 /**
- * Recordings in the database, for several replicas sharing one: frames are inserted in small
- * batches as they come (recording_frames) and replaced by their sealed chunk
- * (recording_chunks). Every statement of a writer runs in order on one queue.
+ * Recordings in the database, for several replicas sharing one: frames go to a small journal
+ * of compressed batches while their chunk is open (PostgresFrameJournal), and each sealed chunk
+ * is written once (recording_chunks), dropping its journal rows.
  */
 class PostgresWriter implements RecordingWriter {
-  backlog = 0;
-  private pending: { seq: number; frames: Buffer[]; bytes: number } | undefined;
-  private queue: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
-  private batch = 0;
-  private failure: Error | undefined;
+  private readonly journal: PostgresFrameJournal;
 
-  constructor(
-    private readonly recordingId: string,
-    private readonly onError: (error: Error) => void,
-  ) {}
+  constructor(recordingId: string, onError: (error: Error) => void) {
+    this.journal = new PostgresFrameJournal(recordingId, onError);
+  }
+
+  get backlog(): number {
+    return this.journal.backlog;
+  }
 
   append(seq: number, parts: Buffer[]): void {
-    if (this.failure) throw this.failure;
-    const frames = Buffer.concat(parts);
-    if (this.pending && this.pending.seq !== seq) this.flush();
-    this.pending ??= { seq, frames: [], bytes: 0 };
-    this.pending.frames.push(frames);
-    this.pending.bytes += frames.length;
-    this.backlog += frames.length;
-    if (this.pending.bytes >= FLUSH_BYTES) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), FLUSH_DELAY_MS);
+    this.journal.append(seq, parts);
   }
 
-  async flushed(): Promise<void> {
-    this.flush();
-    await this.queue;
-    if (this.failure) throw this.failure;
+  flushed(): Promise<void> {
+    return this.journal.flushed();
   }
 
-  async writeChunk(chunk: SealedChunk): Promise<void> {
-    // The chunk carries these frames: no need to insert them first.
-    if (this.pending?.seq === chunk.seq) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.backlog -= this.pending.bytes;
-      this.pending = undefined;
-    }
-    await this.run(async () => {
-      await db().transaction(async (tx) => {
-        await tx.insert(recordingChunks).values({
-          recordingId: this.recordingId,
-          seq: chunk.seq,
-          tStart: chunk.tStart,
-          tEnd: chunk.tEnd,
-          eventCount: chunk.eventCount,
-          rawBytes: chunk.rawBytes,
-          hash: chunk.hash,
-          prevHash: chunk.prevHash,
-          data: chunk.bytes,
-        });
-        await tx.delete(recordingFrames).where(and(eq(recordingFrames.recordingId, this.recordingId), eq(recordingFrames.chunkSeq, chunk.seq)));
-      });
-    });
-    if (this.failure) throw this.failure;
+  writeChunk(chunk: SealedChunk): Promise<void> {
+    return this.journal.seal(chunk.seq, (dropJournalRows) => insertChunk(this.journal.recordingId, chunk, dropJournalRows));
   }
 
-  async close(): Promise<void> {
-    await this.flushed().catch(() => undefined);
-  }
-
-  private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const pending = this.pending;
-    this.pending = undefined;
-    if (!pending) return;
-    const batch = this.batch++;
-    void this.run(async () => {
-      await db()
-        .insert(recordingFrames)
-        .values({ recordingId: this.recordingId, chunkSeq: pending.seq, batch, data: Buffer.concat(pending.frames, pending.bytes) });
-      this.backlog -= pending.bytes;
-    });
-  }
-
-  private run(task: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(async () => {
-      if (this.failure) return;
-      try {
-        await task();
-      } catch (error) {
-        this.failure = error instanceof Error ? error : new Error(String(error));
-        this.onError(this.failure);
-      }
-    });
-    return this.queue;
+  close(): Promise<void> {
+    return this.journal.close();
   }
 }
 
@@ -140,34 +84,16 @@ export class PostgresRecordingStore implements RecordingStore {
   }
 
   async readOpen(recordingId: string): Promise<OpenChunk[]> {
-    const rows = await db()
-      .select({ seq: recordingFrames.chunkSeq, data: recordingFrames.data })
-      .from(recordingFrames)
-      .where(
-        and(
-          eq(recordingFrames.recordingId, recordingId),
-          sql`not exists (select 1 from ${recordingChunks} c where c.recording_id = ${recordingFrames.recordingId} and c.seq = ${recordingFrames.chunkSeq})`,
-        ),
-      )
-      .orderBy(asc(recordingFrames.chunkSeq), asc(recordingFrames.batch));
-    const open: OpenChunk[] = [];
-    for (const row of rows) {
-      const last = open[open.length - 1];
-      if (last?.seq === row.seq) last.frames = Buffer.concat([last.frames, row.data]);
-      else open.push({ seq: row.seq, frames: row.data });
-    }
-    return open;
+    // A chunk's journal rows go in the statement that stores it: what is journaled is open.
+    return PostgresFrameJournal.read(recordingId);
   }
 
   async writeRecoveredChunk(recordingId: string, chunk: SealedChunk): Promise<void> {
-    const writer = new PostgresWriter(recordingId, () => undefined);
-    await writer.writeChunk(chunk);
+    await insertChunk(recordingId, chunk, dropJournalRows(recordingId, chunk.seq));
   }
 
   async dropOpen(recordingId: string, seq: number): Promise<void> {
-    await db()
-      .delete(recordingFrames)
-      .where(and(eq(recordingFrames.recordingId, recordingId), eq(recordingFrames.chunkSeq, seq)));
+    await PostgresFrameJournal.drop(recordingId, seq);
   }
 
   async writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number> {
@@ -198,8 +124,7 @@ export class PostgresRecordingStore implements RecordingStore {
   }
 
   async listOpenRecordings(): Promise<string[]> {
-    const rows = await db().selectDistinct({ id: recordingFrames.recordingId }).from(recordingFrames);
-    return rows.map((row) => row.id);
+    return PostgresFrameJournal.recordingIds();
   }
 
   async deleteRecording(recordingId: string): Promise<void> {
