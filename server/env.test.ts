@@ -75,6 +75,16 @@ describe('parseEnv', () => {
     expect(listenHost(parse({ PORTHOLE_HOST: '10.0.0.5' }), false)).toBe('10.0.0.5');
   });
 
+  it('stops the start when the s3 store has no bucket; reads the S3 settings with their defaults', () => {
+    expect(errorOf({ PORTHOLE_RECORDING_STORE: 's3' })).toContain('PORTHOLE_S3_BUCKET: is required with PORTHOLE_RECORDING_STORE=s3');
+    expect(errorOf({ PORTHOLE_RECORDING_STORE: 's3', PORTHOLE_S3_BUCKET: 'b', PORTHOLE_S3_OBJECT_LOCK: 'sometimes' })).toContain('PORTHOLE_S3_OBJECT_LOCK');
+    expect(parse({ PORTHOLE_RECORDING_STORE: 's3', PORTHOLE_S3_BUCKET: 'recordings', PORTHOLE_S3_PREFIX: '/porthole/prod/' })).toMatchObject({
+      recordingStore: 's3',
+      s3: { bucket: 'recordings', endpoint: undefined, region: 'us-east-1', isPathStyle: false, prefix: 'porthole/prod', objectLock: 'auto' },
+    });
+    expect(parse({}).s3).toBeUndefined();
+  });
+
   it('names PORT when it is not a port number', () => {
     for (const PORT of ['abc', '0', '70000', '80.5']) expect(errorOf({ PORT })).toMatch(/^Invalid configuration: PORT: /);
   });
