@@ -25,7 +25,6 @@ const OVERSIZE = [
   'components/notes/NotesPanel.tsx',
   'components/replay/ReplayView.tsx',
   'components/replay/Timeline.tsx',
-  'components/search/SearchForm.tsx',
   'components/sql/ResultGrid.tsx',
   'components/sql/ResultPanel.tsx',
   'components/sql/SqlConsole.tsx',
@@ -42,13 +41,11 @@ const OVERSIZE = [
   'server/connectors/postgres/open-postgres.ts',
   'server/connectors/postgres/postgres-sources.ts',
   'server/gateway/sql-session.ts',
-  'server/gateway/sql-statement-run.ts',
   'server/masking/echo-tracker.ts',
   'server/masking/masker.ts',
   'server/masking/regex-ast.ts',
   'server/masking/stage/masking-stages.ts',
   'server/metrics/registry.ts',
-  'server/recording/testing/gateway-child.ts',
   'server/sql/cell-masker.ts',
 ];
 

@@ -83,54 +83,64 @@ export function SearchForm({
           {error}
         </p>
       ) : null}
-      <div className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap">
-        <Select label="Kind" name="kind" value={values.kind} options={KINDS} />
-        <Select
-          label="Resource"
-          name="resourceId"
-          value={values.resourceId}
-          options={[['', 'Any resource'], ...resources.map((r) => [r.id, r.name] as const)]}
-        />
-        <Select label="Type" name="resourceType" value={values.resourceType} options={TYPES} />
-        {owners ? (
-          <Select label="Owner" name="ownerId" value={values.ownerId} options={[['', 'Everyone'], ...owners.map((u) => [u.id, u.name || u.email] as const)]} />
-        ) : null}
-        <label className={labelClass}>
-          From
-          <input type="date" name="from" defaultValue={values.from} className={selectClass} />
-        </label>
-        <label className={labelClass}>
-          To
-          <input type="date" name="to" defaultValue={values.to} className={selectClass} />
-        </label>
-        <Select
-          label="Sort"
-          name="sort"
-          value={values.sort}
-          options={[
-            ['', 'Newest first'],
-            ['relevance', 'Best match'],
-          ]}
-        />
-        <label className="flex h-[34px] items-center gap-1.5 text-sm text-zinc-700 dark:text-zinc-300">
-          <input
-            type="checkbox"
-            name="failedOnly"
-            value="1"
-            defaultChecked={values.failedOnly === '1' || values.failedOnly === 'true' || values.failedOnly === 'on'}
-            className="rounded border-zinc-300 dark:border-zinc-700"
-          />
-          Failed only
-        </label>
-        {values.q ? (
-          <Link
-            href={`/search?q=${encodeURIComponent(values.q)}`}
-            className="flex h-[34px] items-center text-sm text-zinc-500 hover:underline dark:text-zinc-400"
-          >
-            Clear filters
-          </Link>
-        ) : null}
-      </div>
+      <SearchFilters values={values} resources={resources} owners={owners} />
     </form>
+  );
+}
+
+/** Kind, resource, type, owner (auditors), dates, sort and "failed only": each a GET parameter. */
+function SearchFilters({
+  values,
+  resources,
+  owners,
+}: {
+  values: SearchFormValues;
+  resources: { id: string; name: string }[];
+  owners: { id: string; name: string; email: string }[] | null;
+}) {
+  return (
+    <div className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap">
+      <Select label="Kind" name="kind" value={values.kind} options={KINDS} />
+      <Select label="Resource" name="resourceId" value={values.resourceId} options={[['', 'Any resource'], ...resources.map((r) => [r.id, r.name] as const)]} />
+      <Select label="Type" name="resourceType" value={values.resourceType} options={TYPES} />
+      {owners ? (
+        <Select label="Owner" name="ownerId" value={values.ownerId} options={[['', 'Everyone'], ...owners.map((u) => [u.id, u.name || u.email] as const)]} />
+      ) : null}
+      <label className={labelClass}>
+        From
+        <input type="date" name="from" defaultValue={values.from} className={selectClass} />
+      </label>
+      <label className={labelClass}>
+        To
+        <input type="date" name="to" defaultValue={values.to} className={selectClass} />
+      </label>
+      <Select
+        label="Sort"
+        name="sort"
+        value={values.sort}
+        options={[
+          ['', 'Newest first'],
+          ['relevance', 'Best match'],
+        ]}
+      />
+      <label className="flex h-[34px] items-center gap-1.5 text-sm text-zinc-700 dark:text-zinc-300">
+        <input
+          type="checkbox"
+          name="failedOnly"
+          value="1"
+          defaultChecked={values.failedOnly === '1' || values.failedOnly === 'true' || values.failedOnly === 'on'}
+          className="rounded border-zinc-300 dark:border-zinc-700"
+        />
+        Failed only
+      </label>
+      {values.q ? (
+        <Link
+          href={`/search?q=${encodeURIComponent(values.q)}`}
+          className="flex h-[34px] items-center text-sm text-zinc-500 hover:underline dark:text-zinc-400"
+        >
+          Clear filters
+        </Link>
+      ) : null}
+    </div>
   );
 }
