@@ -6,7 +6,17 @@ import { buttonClass } from '../ui/Button';
 import { OpenConsoleButton } from './OpenConsoleButton';
 
 /** Shown once the console's session is over: why, and where to go next. */
-export function EndBanner({ ending, sessionId, resource }: { ending: SessionEnding; sessionId: string; resource: { id: string | null; canConnect: boolean } }) {
+export function EndBanner({
+  ending,
+  sessionId,
+  resource,
+  isRecorded = true,
+}: {
+  ending: SessionEnding;
+  sessionId: string;
+  resource: { id: string | null; canConnect: boolean };
+  isRecorded?: boolean;
+}) {
   return (
     <div
       role={ending.tone === 'error' ? 'alert' : 'status'}
@@ -17,9 +27,13 @@ export function EndBanner({ ending, sessionId, resource }: { ending: SessionEndi
         {ending.detail ? <p className="text-xs opacity-80">{ending.detail}</p> : null}
       </div>
       <div className="ml-auto flex items-center gap-2">
-        <Link href={`/recordings/${sessionId}`} className="text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-          View the recording
-        </Link>
+        {isRecorded ? (
+          <Link href={`/recordings/${sessionId}`} className="text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+            View the recording
+          </Link>
+        ) : (
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">Not recorded</span>
+        )}
         {resource.id && ending.nextStep === 'request-access' ? (
           // The grant is over, so a new console would be refused: the way back is a new request.
           <Link href={`/resources/${resource.id}`} className={buttonClass('secondary')}>

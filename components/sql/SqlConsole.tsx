@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
 import { splitStatements } from '@/lib/sql/split-statements';
 import type { SessionEnding } from '../terminal/session-ending';
+import { NotRecordedNotice } from '../resources/NotRecordedNotice';
 import { EndBanner } from './EndBanner';
 import { HistoryPanel } from './HistoryPanel';
 import { ResultPanel } from './ResultPanel';
@@ -16,6 +17,8 @@ export type SqlConsoleProps = {
   initialEnding?: SessionEnding;
   /** A saved snippet (`?snippet=`): in the editor instead of the starter text, not run. */
   snippet?: { title: string; body: string };
+  /** False on a resource with recording off: said before connecting, and no recording link. */
+  isRecorded?: boolean;
 };
 
 const STARTER: Record<'postgres' | 'mysql', string> = {
@@ -37,7 +40,7 @@ function useIsDark(): boolean {
 }
 
 /** The SQL console tab: editor on top, results below (resizable split), history on the side. */
-export default function SqlConsole({ sessionId, resource, initialEnding, snippet }: SqlConsoleProps) {
+export default function SqlConsole({ sessionId, resource, initialEnding, snippet, isRecorded = true }: SqlConsoleProps) {
   const api = useSqlConsole(sessionId, initialEnding);
   const editorRef = useRef<SqlEditorHandle>(null);
   const [selectedRun, setSelectedRun] = useState<string>();
@@ -91,7 +94,8 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
 
   return (
     <div className="flex h-dvh flex-col bg-white dark:bg-zinc-950" data-status={api.status}>
-      <SqlStatusBar resource={resource} state={api} />
+      <SqlStatusBar resource={resource} state={api} isRecorded={isRecorded} />
+      {!isRecorded && !api.ending ? <NotRecordedNotice /> : null}
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="flex h-9 shrink-0 items-center gap-2 border-b border-zinc-200 px-2 dark:border-zinc-800">
@@ -169,7 +173,7 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
           />
         ) : null}
       </div>
-      {api.ending ? <EndBanner ending={api.ending} sessionId={sessionId} resource={resource} /> : null}
+      {api.ending ? <EndBanner ending={api.ending} sessionId={sessionId} resource={resource} isRecorded={isRecorded} /> : null}
     </div>
   );
 }

@@ -20,7 +20,15 @@ function Elapsed({ since }: { since: number }) {
 }
 
 /** The thin bar over the console: resource, server, mode, limits, connected time, grant time left, recording. */
-export function SqlStatusBar({ resource, state }: { resource: { id: string | null; name: string; address?: string }; state: SqlConsoleState }) {
+export function SqlStatusBar({
+  resource,
+  state,
+  isRecorded = true,
+}: {
+  resource: { id: string | null; name: string; address?: string };
+  state: SqlConsoleState;
+  isRecorded?: boolean;
+}) {
   const pill =
     state.status === 'connected'
       ? 'bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300'
@@ -72,10 +80,17 @@ export function SqlStatusBar({ resource, state }: { resource: { id: string | nul
       <div className="ml-auto flex items-center gap-3">
         {state.status === 'connected' && state.connectedAt ? <Elapsed since={state.connectedAt} /> : null}
         {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} /> : null}
-        <span className="flex items-center gap-1.5" title="Every statement and its masked result are recorded">
-          <span aria-hidden className={`h-2 w-2 rounded-full ${state.status === 'connected' ? 'animate-pulse bg-red-500' : 'bg-zinc-400'}`} />
-          Recorded
-        </span>
+        {isRecorded ? (
+          <span className="flex items-center gap-1.5" title="Every statement and its masked result are recorded">
+            <span aria-hidden className={`h-2 w-2 rounded-full ${state.status === 'connected' ? 'animate-pulse bg-red-500' : 'bg-zinc-400'}`} />
+            Recorded
+          </span>
+        ) : (
+          <span className="flex items-center gap-1.5" title="Recording is off for this resource: nothing is kept to replay">
+            <span aria-hidden className="h-2 w-2 rounded-full border border-zinc-400 dark:border-zinc-500" />
+            Not recorded
+          </span>
+        )}
       </div>
     </header>
   );

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConnectButton } from '../resources/ConnectButton';
+import { NotRecordedNotice } from '../resources/NotRecordedNotice';
 import { SnippetPasteBar, type OfferedSnippet } from '../snippets/SnippetPasteBar';
 import { buttonClass } from '../ui/Button';
 import { formatDuration } from '@/lib/format/duration';
@@ -94,6 +95,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
       {snippet && !initialEnding && !state.ending ? (
         <SnippetPasteBar snippet={snippet} isReady={state.status === 'connected'} paste={(text) => pasteRef.current?.(text) ?? false} />
       ) : null}
+      {!isRecorded && !initialEnding && !state.ending ? <NotRecordedNotice /> : null}
       {state.status === 'connected' && state.watchers?.length ? <WatchedBanner names={state.watchers} /> : null}
       <main className="min-h-0 flex-1" style={{ backgroundColor: TERMINAL_THEME.background }}>
         {initialEnding ? (
@@ -103,7 +105,11 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
         )}
       </main>
       {state.ending ? (
-        <EndBanner ending={state.ending} resource={resource} recordingHref={hasStarted || state.connectedAt !== undefined ? recordingHref : undefined} />
+        <EndBanner
+          ending={state.ending}
+          resource={resource}
+          recordingHref={isRecorded && (hasStarted || state.connectedAt !== undefined) ? recordingHref : undefined}
+        />
       ) : null}
     </div>
   );
@@ -138,7 +144,7 @@ function EyeGlyph() {
 function RecordingDot({ isRecorded, isLive }: { isRecorded: boolean; isLive: boolean }) {
   if (!isRecorded) {
     return (
-      <span className="flex items-center gap-1.5">
+      <span className="flex items-center gap-1.5" title="Recording is off for this resource: nothing is kept to replay">
         <span aria-hidden className="inline-block h-2 w-2 rounded-full border border-zinc-400 dark:border-zinc-500" />
         <span className="sr-only sm:not-sr-only">Not recorded</span>
       </span>

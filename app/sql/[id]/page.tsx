@@ -7,6 +7,7 @@ import { requirePageActor } from '@/server/auth/require-page-actor';
 import { sessionRefreshSeconds } from '@/server/auth/session-age';
 import { env } from '@/server/env';
 import { findResource } from '@/server/resources/find-resource';
+import { isSessionRecorded } from '@/lib/recording/is-session-recorded';
 import { hasResourceAccess } from '@/server/sessions/check-resource-access';
 import { findOwnSession } from '@/server/sessions/find-own-session';
 import { offeredSnippet } from '@/server/snippets/offered-snippet';
@@ -44,6 +45,7 @@ export default async function SqlConsolePage({ params, searchParams }: Props) {
           canConnect: resource ? await hasResourceAccess(actor, resource) : false,
         }}
         initialEnding={endingBeforeConnect(session)}
+        isRecorded={isSessionRecorded(session, resource)}
         snippet={await offeredSnippet(actor, (await searchParams)?.snippet)}
       />
     </>

@@ -7,6 +7,7 @@ import { requirePageActor } from '@/server/auth/require-page-actor';
 import { sessionRefreshSeconds } from '@/server/auth/session-age';
 import { env } from '@/server/env';
 import { findResource } from '@/server/resources/find-resource';
+import { isSessionRecorded } from '@/lib/recording/is-session-recorded';
 import { hasResourceAccess } from '@/server/sessions/check-resource-access';
 import { findOwnSession } from '@/server/sessions/find-own-session';
 import { offeredSnippet } from '@/server/snippets/offered-snippet';
@@ -50,9 +51,8 @@ export default async function TerminalPage({ params, searchParams }: Props) {
         }}
         initialEnding={endingBeforeConnect(session)}
         renderer={renderer}
-        // The gateway's recorder slot records every session (one that cannot be recorded does
-        // not start), under the session's id.
-        isRecorded
+        // Recorded under the session's id unless its resource has recording off (decided as it connects).
+        isRecorded={isSessionRecorded(session, resource)}
         recordingHref={`/recordings/${session.id}`}
         hasStarted={session.startedAt !== null}
         snippet={snippet}
