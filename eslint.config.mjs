@@ -29,7 +29,6 @@ const OVERSIZE = [
   'components/sql/ResultPanel.tsx',
   'components/sql/SqlConsole.tsx',
   'components/sql/SqlEditor.tsx',
-  'components/sql/SqlSettingsForm.tsx',
   'components/sql/use-sql-console.ts',
   'components/terminal/use-terminal-session.ts',
   'scripts/bench/replay-corpus.ts',
