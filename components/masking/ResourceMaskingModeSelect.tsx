@@ -1,14 +1,24 @@
 'use client';
 
 import { useOptimistic, useState, useTransition } from 'react';
-import { setResourceMaskingModeAction } from '@/app/(app)/admin/masking/actions';
 import { inputClass } from '@/components/ui/Field';
+import type { SetResourceMaskingMode } from './masking-actions';
 import { MASKING_MODE_TEXT, MASKING_MODES, type ResourceMaskingMode } from './masking-modes';
 
 type Status = 'idle' | 'saving' | 'saved' | 'error';
 
 /** A resource's masking mode, saved as soon as it changes; `data-status` tells tests when. */
-export function ResourceMaskingModeSelect({ resourceId, resourceName, mode }: { resourceId: string; resourceName: string; mode: ResourceMaskingMode }) {
+export function ResourceMaskingModeSelect({
+  resourceId,
+  resourceName,
+  mode,
+  setMode,
+}: {
+  resourceId: string;
+  resourceName: string;
+  mode: ResourceMaskingMode;
+  setMode: SetResourceMaskingMode;
+}) {
   const [shown, setShown] = useOptimistic(mode);
   const [status, setStatus] = useState<Status>('idle');
   const [error, setError] = useState<string>();
@@ -17,7 +27,7 @@ export function ResourceMaskingModeSelect({ resourceId, resourceName, mode }: { 
     startTransition(async () => {
       setShown(next);
       setStatus('saving');
-      const result = await setResourceMaskingModeAction(resourceId, next);
+      const result = await setMode(resourceId, next);
       setStatus(result?.ok ? 'saved' : 'error');
       setError(result?.ok ? undefined : (result?.message ?? 'The mode was not saved.'));
     });

@@ -1,6 +1,5 @@
-import type { ResourceMaskingMode } from '@/app/(app)/admin/masking/actions';
-
-export type { ResourceMaskingMode };
+/** Where a resource's sessions are masked (db/masking-schema.ts's MASKING_MODES). */
+export type ResourceMaskingMode = 'view_and_recording' | 'recording_only';
 
 export const DEFAULT_MASKING_MODE: ResourceMaskingMode = 'view_and_recording';
 

@@ -1,27 +1,20 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import type { FormState } from '@/components/ui/form-state';
-import { requirePageActor } from '@/server/auth/require-page-actor';
-import { toAppError } from '@/server/errors/to-app-error';
+import { z } from 'zod';
+import { actionArg, defineAction } from '@/server/api/define-action';
 import { decideSqlReview } from '@/server/sql/reviews/decide-sql-review';
 
-async function decide(reviewId: string, decision: 'approve' | 'deny', comment: string): Promise<FormState> {
-  const actor = await requirePageActor();
-  try {
-    await decideSqlReview({ actor, input: { reviewId, decision, comment: comment || undefined } });
-    revalidatePath('/approvals');
-    return { ok: true, message: decision === 'approve' ? 'Approved: it runs in the engineer’s console now.' : 'Denied: the engineer sees your comment.' };
-  } catch (error) {
-    const appError = toAppError(error);
-    return { ok: false, message: appError.userMessage, fields: appError.fields };
-  }
+function decideAction(decision: 'approve' | 'deny', message: string) {
+  return defineAction({
+    roles: 'signed-in',
+    input: z.tuple([actionArg.id, z.string()]),
+    run: async ({ actor, input: [reviewId, comment] }) => {
+      await decideSqlReview({ actor, input: { reviewId, decision, comment: comment || undefined } });
+      return { ok: true, message };
+    },
+    revalidate: ['/approvals'],
+  });
 }
 
-export async function approveSqlReviewAction(reviewId: string, comment: string): Promise<FormState> {
-  return decide(reviewId, 'approve', comment);
-}
-
-export async function denySqlReviewAction(reviewId: string, comment: string): Promise<FormState> {
-  return decide(reviewId, 'deny', comment);
-}
+export const approveSqlReviewAction = decideAction('approve', 'Approved: it runs in the engineer’s console now.');
+export const denySqlReviewAction = decideAction('deny', 'Denied: the engineer sees your comment.');

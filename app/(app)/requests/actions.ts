@@ -1,57 +1,46 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import type { FormState } from '@/components/ui/form-state';
+import { z } from 'zod';
+import { formText } from '@/lib/form-data';
 import { cancelRequest } from '@/server/access/cancel-request';
 import { createRequest } from '@/server/access/create-request';
 import { revokeGrant } from '@/server/access/revoke-grant';
-import { requirePageActor } from '@/server/auth/require-page-actor';
-import { toAppError } from '@/server/errors/to-app-error';
+import { actionArg, defineAction } from '@/server/api/define-action';
 
-function failure(error: unknown): FormState {
-  const appError = toAppError(error);
-  return { ok: false, message: appError.userMessage, fields: appError.fields };
-}
-
-function field(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
-
-export async function createRequestAction(resourceId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requirePageActor();
-  try {
+export const createRequestAction = defineAction({
+  roles: 'signed-in',
+  input: z.tuple([actionArg.id, actionArg.previous, actionArg.form]),
+  run: async ({ actor, input: [resourceId, , form] }) => {
     await createRequest({
       actor,
-      input: { resourceId, durationMinutes: Number(field(form, 'durationMinutes')), reason: field(form, 'reason'), ticketUrl: field(form, 'ticketUrl') },
+      input: {
+        resourceId,
+        durationMinutes: Number(formText(form, 'durationMinutes')),
+        reason: formText(form, 'reason'),
+        ticketUrl: formText(form, 'ticketUrl'),
+      },
     });
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath(`/resources/${resourceId}`);
-  revalidatePath('/requests');
-  return { ok: true, message: 'Request sent. Approvers have been notified.' };
-}
+    return { ok: true, message: 'Request sent. Approvers have been notified.' };
+  },
+  revalidate: ([resourceId]) => [`/resources/${resourceId}`, '/requests'],
+});
 
-export async function cancelRequestAction(requestId: string): Promise<FormState> {
-  const actor = await requirePageActor();
-  try {
+export const cancelRequestAction = defineAction({
+  roles: 'signed-in',
+  input: z.tuple([actionArg.id]),
+  run: async ({ actor, input: [requestId] }) => {
     await cancelRequest({ actor, requestId });
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath('/requests');
-  return { ok: true, message: 'Request cancelled.' };
-}
+    return { ok: true, message: 'Request cancelled.' };
+  },
+  revalidate: ['/requests'],
+});
 
-export async function revokeGrantAction(grantId: string): Promise<FormState> {
-  const actor = await requirePageActor();
-  try {
+export const revokeGrantAction = defineAction({
+  roles: 'signed-in',
+  input: z.tuple([actionArg.id]),
+  run: async ({ actor, input: [grantId] }) => {
     await revokeGrant({ actor, grantId });
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath('/requests');
-  revalidatePath('/approvals/grants');
-  return { ok: true, message: 'Access ended.' };
-}
+    return { ok: true, message: 'Access ended.' };
+  },
+  revalidate: ['/requests', '/approvals/grants'],
+});

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listMaskingRules, listResourceMaskingModes } from '@/server/masking/rules-store/masking-rules';
 import { listResources } from '@/server/resources/list-resources';
+import { deleteCustomRuleAction, saveCustomRuleAction, setResourceMaskingModeAction, testMaskingAction, updateBuiltInAction } from './actions';
 
 export const metadata: Metadata = { title: 'Masking' };
 
@@ -22,6 +23,13 @@ export default async function MaskingPage() {
         builtIns={rules.builtIns}
         custom={rules.custom}
         resources={resources.map((r) => ({ id: r.id, name: r.name, typeLabel: resourceTypeLabel(r.type), mode: modes[r.id] ?? DEFAULT_MASKING_MODE }))}
+        actions={{
+          updateBuiltIn: updateBuiltInAction,
+          saveCustomRule: saveCustomRuleAction,
+          deleteCustomRule: deleteCustomRuleAction,
+          setResourceMode: setResourceMaskingModeAction,
+          test: testMaskingAction,
+        }}
       />
     </div>
   );

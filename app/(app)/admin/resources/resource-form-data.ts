@@ -1,5 +1,5 @@
 import type { CreateResourceInput, UpdateResourceInput } from '@/server/resources/resource-schemas';
-import { text } from '../form-failure';
+import { formText as text } from '@/lib/form-data';
 
 /** Form field names as the forms send them; zod paths like `tls.ca` are renamed to these. */
 export const RESOURCE_FIELDS = [

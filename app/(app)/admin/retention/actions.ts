@@ -1,42 +1,38 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import type { FormState } from '@/components/ui/form-state';
+import { z } from 'zod';
 import { formText } from '@/lib/form-data';
-import { requirePageActor } from '@/server/auth/require-page-actor';
-import { toAppError } from '@/server/errors/to-app-error';
+import { actionArg, defineAction } from '@/server/api/define-action';
 import { liftHold } from '@/server/retention/lift-hold';
 import { placeHold } from '@/server/retention/place-hold';
 import { updateRetentionSettings } from '@/server/retention/retention-settings';
 
-function failure(error: unknown): FormState {
-  const appError = toAppError(error);
-  return { ok: false, message: appError.userMessage, fields: appError.fields };
-}
+export const updateRetentionAction = defineAction({
+  roles: ['admin'],
+  input: z.tuple([actionArg.previous, actionArg.form]),
+  run: async ({ actor, input: [, form] }) => {
+    await updateRetentionSettings({ actor, input: { defaultDays: formText(form, 'defaultDays'), ownersMayDelete: form.get('ownersMayDelete') === 'on' } });
+    return { ok: true, message: 'Retention saved.' };
+  },
+  revalidate: ['/admin/retention'],
+});
 
-async function attempt(run: () => Promise<unknown>, message: string): Promise<FormState> {
-  try {
-    await run();
-  } catch (error) {
-    return failure(error);
-  }
-  revalidatePath('/admin/retention');
-  return { ok: true, message };
-}
+export const placeHoldAction = defineAction({
+  roles: ['auditor', 'admin'],
+  input: z.tuple([actionArg.previous, actionArg.form]),
+  run: async ({ actor, input: [, form] }) => {
+    await placeHold({ actor, input: { scope: formText(form, 'scope'), targetId: formText(form, 'targetId'), reason: formText(form, 'reason') } });
+    return { ok: true, message: 'Legal hold placed.' };
+  },
+  revalidate: ['/admin/retention'],
+});
 
-export async function updateRetentionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requirePageActor('admin');
-  const input = { defaultDays: formText(form, 'defaultDays'), ownersMayDelete: form.get('ownersMayDelete') === 'on' };
-  return attempt(() => updateRetentionSettings({ actor, input }), 'Retention saved.');
-}
-
-export async function placeHoldAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requirePageActor('auditor', 'admin');
-  const input = { scope: formText(form, 'scope'), targetId: formText(form, 'targetId'), reason: formText(form, 'reason') };
-  return attempt(() => placeHold({ actor, input }), 'Legal hold placed.');
-}
-
-export async function liftHoldAction(holdId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requirePageActor('auditor', 'admin');
-  return attempt(() => liftHold({ actor, holdId, input: { reason: formText(form, 'reason') } }), 'Hold lifted.');
-}
+export const liftHoldAction = defineAction({
+  roles: ['auditor', 'admin'],
+  input: z.tuple([actionArg.id, actionArg.previous, actionArg.form]),
+  run: async ({ actor, input: [holdId, , form] }) => {
+    await liftHold({ actor, holdId, input: { reason: formText(form, 'reason') } });
+    return { ok: true, message: 'Hold lifted.' };
+  },
+  revalidate: ['/admin/retention'],
+});

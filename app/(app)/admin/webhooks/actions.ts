@@ -1,91 +1,76 @@
 'use server';
 
-import { formText } from '@/lib/form-data';
-import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { WebhookEvent } from '@/db/access-schema';
 import type { FormState } from '@/components/ui/form-state';
-import { requirePageActor } from '@/server/auth/require-page-actor';
-import { toAppError } from '@/server/errors/to-app-error';
+import { formText } from '@/lib/form-data';
+import { actionArg, defineAction } from '@/server/api/define-action';
 import { createWebhook } from '@/server/webhooks/create-webhook';
 import { retryDelivery, sendTestWebhook } from '@/server/webhooks/send-test-webhook';
 import { deleteWebhook, rotateWebhookSecret, updateWebhook } from '@/server/webhooks/update-webhook';
-import type { WebhookEvent } from '@/db/access-schema';
 
 export type SecretState = (FormState & { secret?: string }) | undefined;
 
-function failure(error: unknown): { ok: false; message: string; fields?: Record<string, string[]> } {
-  const appError = toAppError(error);
-  return { ok: false, message: appError.userMessage, fields: appError.fields };
-}
+const WEBHOOKS_PAGE = ['/admin/webhooks'];
 
-const done = (message: string): FormState => {
-  revalidatePath('/admin/webhooks');
-  return { ok: true, message };
-};
-
-export async function createWebhookAction(_prev: SecretState, form: FormData): Promise<SecretState> {
-  const actor = await requirePageActor('admin');
-  try {
+export const createWebhookAction = defineAction({
+  roles: ['admin'],
+  input: z.tuple([actionArg.previous, actionArg.form]),
+  run: async ({ actor, input: [, form] }) => {
     const { secret } = await createWebhook({
       actor,
-      input: {
-        name: formText(form, 'name'),
-        url: formText(form, 'url'),
-        events: form.getAll('events').map(String) as WebhookEvent[],
-      },
+      input: { name: formText(form, 'name'), url: formText(form, 'url'), events: form.getAll('events').map(String) as WebhookEvent[] },
     });
-    revalidatePath('/admin/webhooks');
     return { ok: true, message: 'Webhook added.', secret };
-  } catch (error) {
-    return failure(error);
-  }
-}
+  },
+  revalidate: WEBHOOKS_PAGE,
+});
 
-export async function setWebhookEnabledAction(webhookId: string, isEnabled: boolean): Promise<FormState> {
-  const actor = await requirePageActor('admin');
-  try {
+export const setWebhookEnabledAction = defineAction({
+  roles: ['admin'],
+  input: z.tuple([actionArg.id, z.boolean()]),
+  run: async ({ actor, input: [webhookId, isEnabled] }) => {
     await updateWebhook({ actor, webhookId, input: { isEnabled } });
-    return done(isEnabled ? 'Enabled.' : 'Disabled.');
-  } catch (error) {
-    return failure(error);
-  }
-}
+    return { ok: true, message: isEnabled ? 'Enabled.' : 'Disabled.' };
+  },
+  revalidate: WEBHOOKS_PAGE,
+});
 
-export async function rotateSecretAction(webhookId: string): Promise<SecretState> {
-  const actor = await requirePageActor('admin');
-  try {
+export const rotateSecretAction = defineAction({
+  roles: ['admin'],
+  input: z.tuple([actionArg.id]),
+  run: async ({ actor, input: [webhookId] }) => {
     const { secret } = await rotateWebhookSecret({ actor, webhookId });
     return { ok: true, message: 'New signing secret (shown once):', secret };
-  } catch (error) {
-    return failure(error);
-  }
-}
+  },
+});
 
-export async function deleteWebhookAction(webhookId: string): Promise<FormState> {
-  const actor = await requirePageActor('admin');
-  try {
+export const deleteWebhookAction = defineAction({
+  roles: ['admin'],
+  input: z.tuple([actionArg.id]),
+  run: async ({ actor, input: [webhookId] }) => {
     await deleteWebhook({ actor, webhookId });
-    return done('Webhook deleted.');
-  } catch (error) {
-    return failure(error);
-  }
-}
+    return { ok: true, message: 'Webhook deleted.' };
+  },
+  revalidate: WEBHOOKS_PAGE,
+});
 
-export async function sendTestAction(webhookId: string): Promise<FormState> {
-  const actor = await requirePageActor('admin');
-  try {
+export const sendTestAction = defineAction({
+  roles: ['admin'],
+  input: z.tuple([actionArg.id]),
+  run: async ({ actor, input: [webhookId] }) => {
     await sendTestWebhook({ actor, webhookId });
-    return done('Test message queued.');
-  } catch (error) {
-    return failure(error);
-  }
-}
+    return { ok: true, message: 'Test message queued.' };
+  },
+  revalidate: WEBHOOKS_PAGE,
+});
 
-export async function retryDeliveryAction(deliveryId: string): Promise<FormState> {
-  const actor = await requirePageActor('admin');
-  try {
+export const retryDeliveryAction = defineAction({
+  roles: ['admin'],
+  input: z.tuple([actionArg.id]),
+  run: async ({ actor, input: [deliveryId] }) => {
     await retryDelivery({ actor, deliveryId });
-    return done('Queued again.');
-  } catch (error) {
-    return failure(error);
-  }
-}
+    return { ok: true, message: 'Queued again.' };
+  },
+  revalidate: WEBHOOKS_PAGE,
+});

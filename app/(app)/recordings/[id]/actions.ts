@@ -1,39 +1,31 @@
 'use server';
 
-import type { ReplayNote } from '@/lib/recording/replay-types';
-import { requirePageActor } from '@/server/auth/require-page-actor';
-import { toAppError } from '@/server/errors/to-app-error';
+import { z } from 'zod';
+import { actionArg, defineAction } from '@/server/api/define-action';
 import { createAnnotation } from '@/server/recording/annotations/create-annotation';
 import { deleteAnnotation } from '@/server/recording/annotations/delete-annotation';
 import { listAnnotations } from '@/server/recording/annotations/list-annotations';
 import { updateAnnotation } from '@/server/recording/annotations/update-annotation';
 
-type Draft = { t: number; endT: number | null; body: string; tags: string[]; isShared: boolean };
-type Result = { ok: true; notes: ReplayNote[] } | { ok: false; message: string; fields?: Record<string, string[]> };
-
-function failure(error: unknown): Result {
-  const appError = toAppError(error);
-  return { ok: false, message: appError.userMessage, fields: appError.fields };
-}
+/** The note as the form sends it; createAnnotation/updateAnnotation check each field. */
+const draft = z.object({ t: z.number(), endT: z.number().nullable(), body: z.string(), tags: z.array(z.string()), isShared: z.boolean() });
 
 /** Adds a note (noteId null) or edits one of mine; answers with the notes as they are now. */
-export async function saveNoteAction(recordingId: string, noteId: string | null, draft: Draft): Promise<Result> {
-  const actor = await requirePageActor();
-  try {
-    if (noteId) await updateAnnotation({ actor, recordingId, annotationId: noteId, input: draft });
-    else await createAnnotation({ actor, recordingId, input: draft });
-    return { ok: true, notes: await listAnnotations({ actor, recordingId }) };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const saveNoteAction = defineAction({
+  roles: 'signed-in',
+  input: z.tuple([actionArg.id, actionArg.id.nullable(), draft]),
+  run: async ({ actor, input: [recordingId, noteId, input] }) => {
+    if (noteId) await updateAnnotation({ actor, recordingId, annotationId: noteId, input });
+    else await createAnnotation({ actor, recordingId, input });
+    return { ok: true as const, notes: await listAnnotations({ actor, recordingId }) };
+  },
+});
 
-export async function deleteNoteAction(recordingId: string, noteId: string): Promise<Result> {
-  const actor = await requirePageActor();
-  try {
+export const deleteNoteAction = defineAction({
+  roles: 'signed-in',
+  input: z.tuple([actionArg.id, actionArg.id]),
+  run: async ({ actor, input: [recordingId, noteId] }) => {
     await deleteAnnotation({ actor, recordingId, annotationId: noteId });
-    return { ok: true, notes: await listAnnotations({ actor, recordingId }) };
-  } catch (error) {
-    return failure(error);
-  }
-}
+    return { ok: true as const, notes: await listAnnotations({ actor, recordingId }) };
+  },
+});

@@ -1,43 +1,38 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import type { FormState } from '@/components/ui/form-state';
+import { z } from 'zod';
 import { formText } from '@/lib/form-data';
-import { requirePageActor } from '@/server/auth/require-page-actor';
-import { toAppError } from '@/server/errors/to-app-error';
+import { actionArg, defineAction } from '@/server/api/define-action';
 import { deleteOwnRecording } from '@/server/retention/delete-own-recording';
 import { liftHold } from '@/server/retention/lift-hold';
 import { placeHold } from '@/server/retention/place-hold';
 
-async function attempt(recordingId: string, run: () => Promise<unknown>, message: string): Promise<FormState> {
-  try {
-    await run();
-  } catch (error) {
-    const appError = toAppError(error);
-    return { ok: false, message: appError.userMessage, fields: appError.fields };
-  }
-  revalidatePath(`/recordings/${recordingId}`);
-  return { ok: true, message };
-}
+const recordingPage = ([recordingId]: readonly [string, ...unknown[]]) => [`/recordings/${recordingId}`];
 
-export async function placeRecordingHoldAction(recordingId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requirePageActor('auditor', 'admin');
-  return attempt(
-    recordingId,
-    () => placeHold({ actor, input: { scope: 'recording', targetId: recordingId, reason: formText(form, 'reason') } }),
-    'Legal hold placed.',
-  );
-}
+export const placeRecordingHoldAction = defineAction({
+  roles: ['auditor', 'admin'],
+  input: z.tuple([actionArg.id, actionArg.previous, actionArg.form]),
+  run: async ({ actor, input: [recordingId, , form] }) => {
+    await placeHold({ actor, input: { scope: 'recording', targetId: recordingId, reason: formText(form, 'reason') } });
+    return { ok: true, message: 'Legal hold placed.' };
+  },
+  revalidate: recordingPage,
+});
 
-export async function liftRecordingHoldAction(recordingId: string, holdId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requirePageActor('auditor', 'admin');
-  return attempt(recordingId, () => liftHold({ actor, holdId, input: { reason: formText(form, 'reason') } }), 'Hold lifted.');
-}
+export const liftRecordingHoldAction = defineAction({
+  roles: ['auditor', 'admin'],
+  input: z.tuple([actionArg.id, actionArg.id, actionArg.previous, actionArg.form]),
+  run: async ({ actor, input: [, holdId, , form] }) => {
+    await liftHold({ actor, holdId, input: { reason: formText(form, 'reason') } });
+    return { ok: true, message: 'Hold lifted.' };
+  },
+  revalidate: recordingPage,
+});
 
-export async function deleteRecordingAction(recordingId: string): Promise<FormState> {
-  const actor = await requirePageActor();
-  const failed = await attempt(recordingId, () => deleteOwnRecording({ actor, recordingId }), 'Deleted.');
-  if (!failed?.ok) return failed;
-  redirect('/recordings');
-}
+export const deleteRecordingAction = defineAction({
+  roles: 'signed-in',
+  input: z.tuple([actionArg.id]),
+  run: ({ actor, input: [recordingId] }) => deleteOwnRecording({ actor, recordingId }),
+  revalidate: recordingPage,
+  redirect: () => '/recordings',
+});

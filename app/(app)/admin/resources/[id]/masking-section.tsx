@@ -3,6 +3,7 @@ import { MASKING_MODE_TEXT, MASKING_MODES } from '@/components/masking/masking-m
 import { ResourceMaskingModeSelect } from '@/components/masking/ResourceMaskingModeSelect';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { getResourceMaskingMode } from '@/server/masking/rules-store/masking-rules';
+import { setResourceMaskingModeAction } from '../../masking/actions';
 
 /** Where this resource's sessions are masked; the same setting as on Admin → Masking. */
 export async function MaskingSection({ resourceId, resourceName }: { resourceId: string; resourceName: string }) {
@@ -28,7 +29,7 @@ export async function MaskingSection({ resourceId, resourceName }: { resourceId:
           </li>
         ))}
       </ul>
-      <ResourceMaskingModeSelect resourceId={resourceId} resourceName={resourceName} mode={mode} />
+      <ResourceMaskingModeSelect resourceId={resourceId} resourceName={resourceName} mode={mode} setMode={setResourceMaskingModeAction} />
     </section>
   );
 }

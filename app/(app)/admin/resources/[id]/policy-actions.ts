@@ -1,15 +1,14 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import type { FormState } from '@/components/ui/form-state';
+import { z } from 'zod';
 import type { Role } from '@/db/schema';
 import { updatePolicy } from '@/server/access/update-policy';
-import { requirePageActor } from '@/server/auth/require-page-actor';
-import { toAppError } from '@/server/errors/to-app-error';
+import { actionArg, defineAction } from '@/server/api/define-action';
 
-export async function updatePolicyAction(resourceId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requirePageActor('admin');
-  try {
+export const updatePolicyAction = defineAction({
+  roles: ['admin'],
+  input: z.tuple([actionArg.id, actionArg.previous, actionArg.form]),
+  run: async ({ actor, input: [resourceId, , form] }) => {
     await updatePolicy({
       actor,
       resourceId,
@@ -22,11 +21,7 @@ export async function updatePolicyAction(resourceId: string, _prev: FormState, f
         allowSelfApproval: form.get('allowSelfApproval') === 'on',
       },
     });
-  } catch (error) {
-    const appError = toAppError(error);
-    return { ok: false, message: appError.userMessage, fields: appError.fields };
-  }
-  revalidatePath(`/admin/resources/${resourceId}`);
-  revalidatePath(`/resources/${resourceId}`);
-  return { ok: true, message: 'Policy saved.' };
-}
+    return { ok: true, message: 'Policy saved.' };
+  },
+  revalidate: ([resourceId]) => [`/admin/resources/${resourceId}`, `/resources/${resourceId}`],
+});

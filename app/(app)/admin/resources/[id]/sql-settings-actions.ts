@@ -1,20 +1,17 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import type { FormState } from '@/components/ui/form-state';
+import { z } from 'zod';
 import { formText } from '@/lib/form-data';
 import { RISK_CLASSES } from '@/lib/sql/risk-classes';
-import { requirePageActor } from '@/server/auth/require-page-actor';
-import { toAppError } from '@/server/errors/to-app-error';
+import { actionArg, defineAction } from '@/server/api/define-action';
 import { updateSqlSettings, type SqlSettingsInput } from '@/server/sql/update-sql-settings';
 
 const text = (value: FormDataEntryValue) => (typeof value === 'string' ? value : '');
 
-export async function updateSqlSettingsAction(resourceId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await requirePageActor('admin');
+function settingsFromForm(form: FormData): SqlSettingsInput {
   const patterns = form.getAll('maskPattern').map(text);
   const strategies = form.getAll('maskStrategy').map(text);
-  const input = {
+  return {
     policy: Object.fromEntries(RISK_CLASSES.map((riskClass) => [riskClass, formText(form, `policy.${riskClass}`)])),
     readOnly: formText(form, 'readOnly'),
     statementTimeoutSeconds: form.get('statementTimeoutSeconds'),
@@ -22,12 +19,14 @@ export async function updateSqlSettingsAction(resourceId: string, _prev: FormSta
     recordedRows: form.get('recordedRows'),
     columnMasks: patterns.flatMap((pattern, i) => (pattern.trim() ? [{ pattern, strategy: strategies[i] ?? 'full' }] : [])),
   } as unknown as SqlSettingsInput;
-  try {
-    await updateSqlSettings({ actor, resourceId, input });
-  } catch (error) {
-    const appError = toAppError(error);
-    return { ok: false, message: appError.userMessage, fields: appError.fields };
-  }
-  revalidatePath(`/admin/resources/${resourceId}`);
-  return { ok: true, message: 'SQL settings saved. New console sessions use them.' };
 }
+
+export const updateSqlSettingsAction = defineAction({
+  roles: ['admin'],
+  input: z.tuple([actionArg.id, actionArg.previous, actionArg.form]),
+  run: async ({ actor, input: [resourceId, , form] }) => {
+    await updateSqlSettings({ actor, resourceId, input: settingsFromForm(form) });
+    return { ok: true, message: 'SQL settings saved. New console sessions use them.' };
+  },
+  revalidate: ([resourceId]) => [`/admin/resources/${resourceId}`],
+});

@@ -1,7 +1,10 @@
 import { ZodError } from 'zod';
-import { toAppError } from '@/server/errors/to-app-error';
+import { toAppError } from '../errors/to-app-error';
 
 export type FormFailure = { ok: false; message: string; fields?: Record<string, string[]> };
+
+/** The fields a form shows, and form names for zod paths that differ (`credentials.password` → `password`). */
+export type FormFields = { shown: readonly string[]; rename?: Record<string, string> };
 
 /**
  * Turns a thrown error into what a form shows: field errors keyed by form field name (the
@@ -9,7 +12,7 @@ export type FormFailure = { ok: false; message: string; fields?: Record<string, 
  * Validation errors that all sit next to a field get a short summary instead of the first
  * field's raw "path: message".
  */
-export function formFailure(error: unknown, options: { shown: readonly string[]; rename?: Record<string, string> }): FormFailure {
+export function formFailure(error: unknown, options: FormFields): FormFailure {
   const appError = toAppError(error);
   if (!appError.fields) return { ok: false, message: appError.userMessage };
   const fields: Record<string, string[]> = {};
@@ -20,10 +23,4 @@ export function formFailure(error: unknown, options: { shown: readonly string[];
   if (!(error instanceof ZodError)) return { ok: false, message: appError.userMessage, fields };
   const unshown = Object.entries(fields).find(([name]) => !options.shown.includes(name));
   return { ok: false, message: unshown?.[1][0] ?? 'Check the highlighted fields.', fields };
-}
-
-/** A FormData value as a string ('' when missing or a file). */
-export function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
 }
