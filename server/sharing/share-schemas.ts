@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { emailSchema } from '../users/user-schemas';
 
-export const SHARE_DEFAULT_DAYS = 7;
-export const SHARE_MAX_DAYS = 90;
-export const SHARE_MESSAGE_MAX = 1000;
+import {
+  SHARE_DEFAULT_DAYS,
+  SHARE_MAX_DAYS,
+  SHARE_MESSAGE_MAX,
+  SHARE_STATES,
+  type SharedWithMeItem as SharedWithMeItemView,
+  type ShareView as ShareViewType,
+} from '@/lib/sharing/share-views';
+
+export { SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, SHARE_MESSAGE_MAX };
 
 const seconds = z.coerce
   .number()
@@ -29,8 +36,6 @@ export const shareInput = z
   .refine((s) => s.rangeStart == null || s.rangeEnd == null || s.rangeEnd > s.rangeStart, { message: 'The end must be after the start', path: ['rangeEnd'] });
 export type ShareInput = z.input<typeof shareInput>;
 
-export const SHARE_STATES = ['active', 'expired', 'revoked'] as const;
-
 export const shareView = z.object({
   id: z.uuid(),
   recordingId: z.uuid(),
@@ -51,6 +56,8 @@ export const shareView = z.object({
   views: z.array(z.string()),
 });
 export type ShareView = z.infer<typeof shareView>;
+// The zod view and the UI's plain type are one shape (a compile error here says where they part).
+export const shareViewMatches: [ShareView, ShareViewType] extends [ShareViewType, ShareView] ? true : never = true;
 
 export const sharedWithMeQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -74,6 +81,7 @@ export const sharedWithMeItem = z.object({
   createdAt: z.string(),
 });
 export type SharedWithMeItem = z.infer<typeof sharedWithMeItem>;
+export const sharedWithMeItemMatches: [SharedWithMeItem, SharedWithMeItemView] extends [SharedWithMeItemView, SharedWithMeItem] ? true : never = true;
 
 export const sharedWithMePage = z.object({ shares: z.array(sharedWithMeItem), total: z.number(), page: z.number(), pageCount: z.number() });
 export type SharedWithMePage = z.infer<typeof sharedWithMePage>;

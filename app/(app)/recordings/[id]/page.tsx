@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { IntegrityBadge } from '@/components/replay/IntegrityBadge';
 import { RecordingStatusBadge } from '@/components/replay/RecordingStatusBadge';
 import { ReplayScreen } from '@/components/replay/ReplayScreen';
@@ -21,6 +21,11 @@ import { deleteRecordingAction, liftRecordingHoldAction, placeRecordingHoldActio
 import { RecordingRetentionPanel } from '@/components/retention/RecordingRetentionPanel';
 import { canSeeAll } from '@/server/auth/actor';
 import { recordingRetention } from '@/server/retention/recording-retention';
+import { RecordingSharesPanel } from '@/components/sharing/RecordingSharesPanel';
+import { SharedBanner } from '@/components/sharing/SharedBanner';
+import { SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS } from '@/lib/sharing/share-views';
+import { listShares } from '@/server/sharing/list-shares';
+import { revokeShareAction, shareRecordingAction } from './share-actions';
 
 export const metadata: Metadata = { title: 'Replay' };
 
@@ -31,12 +36,15 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const [notes, retention, signature] = await Promise.all([
+  // A reviewer (recording.share) replays and notes; retention, integrity, exports and sharing are the owner's.
+  const { share } = recording;
+  const [notes, retention, signature, shares] = await Promise.all([
     listAnnotations({ actor, recordingId: id }),
-    recordingRetention(recording),
-    getRecordingSignature({ actor, recordingId: id }),
+    share ? null : recordingRetention(recording),
+    share ? null : getRecordingSignature({ actor, recordingId: id }),
+    share ? [] : listShares({ actor, recordingId: id }),
   ]);
-  const initialTime = Math.min(parseTimeParam(t) ?? 0, recording.duration);
+  const initialTime = Math.min(parseTimeParam(t) ?? share?.rangeStart ?? 0, recording.duration);
   // A search hit's link: the query is marked on the replay's screen.
   const initialQuery = typeof q === 'string' ? q.slice(0, SEARCH_QUERY_MAX) : '';
   const noteActions = { save: saveNoteAction.bind(null, id), remove: deleteNoteAction.bind(null, id) };
@@ -54,7 +62,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
           <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold tracking-tight">
             {recording.resourceName}
             <RecordingStatusBadge status={recording.status} />
-            <IntegrityBadge recordingId={id} />
+            {share ? null : <IntegrityBadge recordingId={id} />}
           </h1>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
             {recording.userName} · <RelativeTime iso={recording.startedAt} /> · {formatDuration(recording.duration)} ·{' '}
@@ -64,19 +72,30 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
           {recording.status === 'interrupted' || recording.status === 'failed' ? (
             <p className="mt-1 text-sm text-amber-700 dark:text-amber-400">{recording.message}</p>
           ) : null}
-          <RecordingRetentionPanel
-            recordingId={id}
-            retention={retention}
-            canHold={canSeeAll(actor)}
-            isOwner={recording.userId === actor.id}
-            actions={{
-              placeHold: placeRecordingHoldAction.bind(null, id),
-              liftHold: liftRecordingHoldAction.bind(null, id),
-              remove: deleteRecordingAction.bind(null, id),
-            }}
-          />
+          {share ? <SharedBanner share={share} /> : null}
+          {retention ? (
+            <RecordingSharesPanel
+              shares={shares}
+              maxDays={SHARE_MAX_DAYS}
+              defaultDays={SHARE_DEFAULT_DAYS}
+              actions={{ share: shareRecordingAction.bind(null, id), revoke: revokeShareAction.bind(null, id) }}
+            />
+          ) : null}
+          {retention ? (
+            <RecordingRetentionPanel
+              recordingId={id}
+              retention={retention}
+              canHold={canSeeAll(actor)}
+              isOwner={recording.userId === actor.id}
+              actions={{
+                placeHold: placeRecordingHoldAction.bind(null, id),
+                liftHold: liftRecordingHoldAction.bind(null, id),
+                remove: deleteRecordingAction.bind(null, id),
+              }}
+            />
+          ) : null}
         </div>
-        <ExportMenu recordingId={id} kind={recording.kind} status={recording.status} signature={signature} />
+        {share ? null : <ExportMenu recordingId={id} kind={recording.kind} status={recording.status} signature={signature} />}
       </div>
       {recording.kind === 'sql' ? (
         <SqlReplayScreen
