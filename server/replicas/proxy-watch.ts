@@ -50,7 +50,16 @@ export function proxyWatch({ socket, accept, reject, sessionId, internalUrl, tok
   });
 }
 
+const globalForProxied = globalThis as unknown as { __portholeProxiedWatches?: Set<WebSocket> };
+const proxied = () => (globalForProxied.__portholeProxiedWatches ??= new Set());
+
+/** Shutdown: watchers proxied through this replica are told it goes away (they reconnect through another). */
+export function closeProxiedWatches(): void {
+  for (const watcher of proxied()) watcher.close(1001, 'server restarting');
+}
+
 function pipe(watcher: WebSocket, upstream: WebSocket): void {
+  proxied().add(watcher);
   let drainCheck: NodeJS.Timeout | undefined;
   const waitForRoom = () => {
     if (watcher.readyState !== WebSocket.OPEN) return;
@@ -74,6 +83,7 @@ function pipe(watcher: WebSocket, upstream: WebSocket): void {
     if (watcher.readyState === WebSocket.OPEN) watcher.close(RESERVED_CLOSE_CODES.has(code) ? 1011 : code, reason);
   });
   watcher.on('close', () => {
+    proxied().delete(watcher);
     clearTimeout(drainCheck);
     if (upstream.readyState === WebSocket.OPEN || upstream.readyState === WebSocket.CONNECTING) upstream.close();
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '@/test/harness/postgres';
@@ -91,6 +92,28 @@ describe('two replicas on one PostgreSQL', () => {
     await watcher.closed;
     await until(async () => ((await sessionStatus(id)) === 'ended' ? true : undefined), 'the session row to end');
   }, 60_000);
+
+  it('a watcher on B that stops reading never slows the session on A, and is resynced to the current screen', async () => {
+    await activeGrant();
+    const { id, term } = await terminalOnA();
+    const ticket = await b.call<Ticket>('watchTicket', { ...seed, sessionId: id });
+    const watcher = await connectTerminal(b.local(ticket.wsUrl), { origin: PUBLIC_URL, isAcking: false });
+    await watcher.waitForMessage('screen');
+    // Stop reading, as a stalled connection would: the kernel's buffers fill, then B's, then A's.
+    const watcherSocket = (watcher.ws as unknown as { _socket: Duplex })._socket;
+    watcherSocket.pause();
+    // If the watcher could hold the session back, this flood would never finish.
+    term.type('seq 1 2500000; echo flood-done-$((6*7))\n');
+    await term.waitFor(/flood-done-42/, 90_000);
+    watcherSocket.resume();
+    term.type('echo after-flood-$((7*6))\n');
+    await term.waitFor(/after-flood-42/);
+    await watcher.waitFor(/after-flood-42/, 30_000);
+    // Resynced: a second screen, not the whole backlog.
+    expect(watcher.messages.filter((m) => m.type === 'screen').length).toBeGreaterThan(1);
+    watcher.ws.close();
+    term.ws.close();
+  }, 120_000);
 
   it('refuses an internal watch without a valid signed token, and a watch of a session no live replica relays', async () => {
     const { id, term } = await terminalOnA();

@@ -3,6 +3,7 @@ import { every } from '../jobs/start-jobs';
 import { log } from '../log/logger';
 import { interruptDeadReplicas } from './interrupt-dead-replicas';
 import { exclusive, RECOVERY_LOCK } from './job-leadership';
+import { closeProxiedWatches } from './proxy-watch';
 import { heartbeatIntervalMs, startReplicaHeartbeat } from './replica-heartbeat';
 
 /**
@@ -22,6 +23,7 @@ export function startReplica(): () => Promise<void> {
   );
   return async () => {
     stopSweep();
+    closeProxiedWatches();
     await (
       await stopping
     )();
