@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /**
- * A Porthole process for the purge crash test, on PGlite and the file store in a data
+ * A Porthole process for the purge crash test, on PGlite and the file (or s3) store in a data
  * directory that outlives it. `node --import tsx purge-child.ts <dataDir> <secretKey> <mode> [step]`:
  *   seed            a user and a recording past a 1-day retention; prints its id
  *   purge <step>    runs the purge job and SIGKILLs itself right after <step>
@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   const { sealedRecording } = await import('../retention-test-helpers');
   const { updateRetentionSettings } = await import('../retention-settings');
   const { recordingStore } = await import('@/server/recording/stores/select-store');
+  // The parent may pass PORTHOLE_RECORDING_STORE=s3 (and the bucket's settings) through.
+  const store = process.env.PORTHOLE_RECORDING_STORE === 's3' ? 's3' : 'file';
   const handle = await openDb({ driver: 'pglite', dataDir: path.join(dataDir!, 'pglite') });
   setDb(handle);
   const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
       .returning();
     const actor = { id: admin!.id, email: admin!.email, name: admin!.name, roles: admin!.roles, via: 'session' as const };
     await updateRetentionSettings({ actor, input: { defaultDays: 1, ownersMayDelete: false } });
-    print({ id: await sealedRecording({ userId: admin!.id, store: 'file', endedDaysAgo: 5 }) });
+    print({ id: await sealedRecording({ userId: admin!.id, store, endedDaysAgo: 5 }) });
   } else if (mode === 'purge') {
     await purgeExpiredRecordings({ afterStep: (done) => void (done === step && process.kill(process.pid, 'SIGKILL')) });
     print({ error: `the purge ran to the end without reaching ${step}` });
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
       isDone: row.purgedAt !== null,
     }));
     const left = await db().select({ id: recordings.id }).from(recordings);
-    const chunks = await Promise.all(ids.map(async ({ id }) => (await recordingStore('file').listChunks(id)).length));
+    const chunks = await Promise.all(ids.map(async ({ id }) => (await recordingStore(store).listChunks(id)).length));
     const audit = (await db().select().from(auditEvents).where(eq(auditEvents.action, 'recording.purged'))).map((event) => event.targetId);
     print({ result, tombstones: ids, recordingsLeft: left.length, chunksLeft: chunks.reduce((a, b) => a + b, 0), purgeEvents: audit });
   }
