@@ -28,7 +28,6 @@ const OVERSIZE = [
   'components/sql/ResultGrid.tsx',
   'components/sql/ResultPanel.tsx',
   'components/sql/SqlConsole.tsx',
-  'components/sql/SqlEditor.tsx',
   'components/sql/use-sql-console.ts',
   'components/terminal/use-terminal-session.ts',
   'scripts/bench/replay-corpus.ts',

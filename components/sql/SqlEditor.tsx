@@ -4,7 +4,8 @@ import Editor, { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { SqlSchemaTree } from '@/lib/protocol/sql-protocol';
-import { splitStatements, statementAt, type SqlDialect } from '@/lib/sql/split-statements';
+import type { SqlDialect } from '@/lib/sql/split-statements';
+import { editorHandle, MARKER_OWNER, type SqlEditorHandle } from './editor-handle';
 import { installSqlCompletions, setCompletionSchema } from './sql-completions';
 
 /*
@@ -16,18 +17,7 @@ import { installSqlCompletions, setCompletionSchema } from './sql-completions';
 };
 loader.config({ monaco });
 
-export type RunTarget = { script: string; offset: number };
-
-export type SqlEditorHandle = {
-  getValue(): string;
-  setValue(text: string): void;
-  focus(): void;
-  /** The selection, or else the statement under the cursor. */
-  currentTarget(): RunTarget | undefined;
-  /** Marks an error at an offset of the editor text (and moves the cursor there). */
-  showError(offset: number, message: string): void;
-  clearErrors(): void;
-};
+export type { RunTarget, SqlEditorHandle } from './editor-handle';
 
 export type SqlEditorProps = {
   dialect: SqlDialect;
@@ -40,7 +30,6 @@ export type SqlEditorProps = {
 };
 
 const LANGUAGE: Record<SqlDialect, string> = { postgres: 'pgsql', mysql: 'mysql' };
-const MARKER_OWNER = 'porthole-sql';
 
 declare global {
   interface Window {
@@ -62,52 +51,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, SqlEditorProps>(function Sq
 
   useEffect(() => setCompletionSchema(schema), [schema]);
 
-  const handle: SqlEditorHandle = {
-    getValue: () => editorRef.current?.getValue() ?? '',
-    setValue: (text) => {
-      editorRef.current?.setValue(text);
-      editorRef.current?.focus();
-    },
-    focus: () => editorRef.current?.focus(),
-    currentTarget: () => {
-      const editor = editorRef.current;
-      const model = editor?.getModel();
-      if (!editor || !model) return undefined;
-      const selection = editor.getSelection();
-      if (selection && !selection.isEmpty()) {
-        const text = model.getValueInRange(selection);
-        return { script: text, offset: model.getOffsetAt(selection.getStartPosition()) };
-      }
-      const text = model.getValue();
-      const position = editor.getPosition();
-      const statement = statementAt(splitStatements(text, dialect), position ? model.getOffsetAt(position) : 0);
-      return statement ? { script: statement.text, offset: statement.start } : undefined;
-    },
-    showError: (offset, message) => {
-      const editor = editorRef.current;
-      const model = editor?.getModel();
-      if (!editor || !model) return;
-      const start = model.getPositionAt(offset);
-      const word = model.getWordAtPosition(start);
-      const endColumn = word && word.startColumn <= start.column ? word.endColumn : start.column + 1;
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, [
-        {
-          severity: monaco.MarkerSeverity.Error,
-          message,
-          startLineNumber: start.lineNumber,
-          startColumn: start.column,
-          endLineNumber: start.lineNumber,
-          endColumn,
-        },
-      ]);
-      editor.setPosition(start);
-      editor.revealPositionInCenterIfOutsideViewport(start);
-    },
-    clearErrors: () => {
-      const model = editorRef.current?.getModel();
-      if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
-    },
-  };
+  const handle = editorHandle(editorRef, dialect);
   useImperativeHandle(ref, () => handle);
 
   return (
