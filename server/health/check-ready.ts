@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { env } from '../env';
 import { isDraining } from '../lifecycle/draining';
 import { log } from '../log/logger';
+import { isRecordingBucketReachable } from '../recording/stores/s3-ready';
 
 /** A probe that has not answered by then counts as down: a load balancer must not wait on us. */
 const CHECK_TIMEOUT_MS = 2_000;
@@ -32,9 +33,10 @@ async function isSchemaCurrent(): Promise<boolean> {
   return newest >= (await newestShippedMigration());
 }
 
-/** A file written and removed where recordings go (the PostgreSQL store is covered by the database check). */
+/** A file written and removed where recordings go, or the bucket's answer (the PostgreSQL store is covered by the database check). */
 async function isRecordingStoreWritable(): Promise<boolean> {
   const config = env();
+  if (config.recordingStore === 's3') return isRecordingBucketReachable();
   if (config.recordingStore !== 'file') return true;
   const probe = path.join(config.dataDir, 'recordings', `.ready-probe-${process.pid}`);
   await fs.mkdir(path.dirname(probe), { recursive: true, mode: 0o700 });

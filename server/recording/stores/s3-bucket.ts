@@ -2,6 +2,7 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   GetObjectLockConfigurationCommand,
+  HeadBucketCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
@@ -66,6 +67,12 @@ export class S3Bucket {
 
   async setLegalHold(key: string, isHeld: boolean): Promise<void> {
     await this.client.send(new PutObjectLegalHoldCommand({ Bucket: this.config.bucket, Key: key, LegalHold: { Status: isHeld ? 'ON' : 'OFF' } }));
+  }
+
+  /** The bucket answers and these credentials may use it (readiness). */
+  async isReachable(): Promise<boolean> {
+    await this.client.send(new HeadBucketCommand({ Bucket: this.config.bucket }));
+    return true;
   }
 
   /** The mode chunks are locked with, or null: configured, or read once from the bucket ("auto"). */

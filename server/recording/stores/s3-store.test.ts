@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { recordingObjectChunks, recordings, recordingTombstones } from '@/db/recording-schema';
 import { env } from '@/server/env';
+import { checkReady } from '@/server/health/check-ready';
 import { confirmHostKey } from '@/server/resources/confirm-host-key';
 import { finishPurge, purgeRecording, unfinishedPurges } from '@/server/retention/purge-recording';
 import { sealedRecording } from '@/server/retention/retention-test-helpers';
@@ -130,6 +131,12 @@ describeEachDriver('the s3 recording store', () => {
       .map((event) => event[2])
       .join('');
     expect(castOutput).toBe(received.toString('utf8'));
+  });
+
+  it('is ready while the bucket answers, and not once it is gone', async () => {
+    expect(await checkReady()).toBeUndefined();
+    setTestEnv({ PORTHOLE_S3_BUCKET: 'no-such-bucket' });
+    expect(await checkReady()).toBe('recording_store');
   });
 
   for (const step of ['tombstone', 'store'] as const) {
