@@ -1,0 +1,136 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startPostgres } from '@/test/harness/postgres';
+import { median } from './procedures';
+
+/**
+ * `npm run bench:recording-store`: the recorder's write path alone (RecordingLog into a store,
+ * pausing while the store is behind, as the recorder does), file store against PostgreSQL
+ * store, alternating run by run in one process so drift on the machine hits both alike. No
+ * sshd, masker or browser: what differs between the stores shows here undiluted; the whole
+ * data path is bench:terminal's (`--store=postgres`).
+ *
+ *   --mb=N        output per run (default 200)
+ *   --rounds=N    runs per store (default 3)
+ *   --data=text   `ls -l`-like lines instead of base64 (bench:terminal's `cat` file)
+ */
+
+type Store = 'file' | 'postgres';
+type Options = { mb: number; rounds: number; data: 'base64' | 'text' };
+
+const MB = 1e6;
+const EVENT_BYTES = 32 * 1024;
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { mb: 200, rounds: 3, data: 'base64' };
+  for (const arg of argv) {
+    if (arg.startsWith('--mb=')) options.mb = Number(arg.slice(5));
+    else if (arg.startsWith('--rounds=')) options.rounds = Number(arg.slice(9));
+    else if (arg === '--data=text' || arg === '--data=base64') options.data = arg.slice(7) as Options['data'];
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (!(options.mb > 0 && options.rounds > 0)) throw new Error('--mb and --rounds take positive numbers');
+  return options;
+}
+
+function sampleOutput(data: Options['data']): Buffer {
+  if (data === 'text') {
+    return Buffer.from(Array.from({ length: 40_000 }, (_, i) => `-rw-r--r-- 1 deploy deploy ${4096 + i * 7} Dec  4 17:08 app-${i}.log\r\n`).join(''));
+  }
+  return Buffer.from(
+    randomBytes(3 * 2 ** 20)
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\r\n'),
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-bench-store-'));
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    PORTHOLE_PUBLIC_URL: 'http://127.0.0.1:1',
+    PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
+    PORTHOLE_DATA_DIR: dataDir,
+    PORTHOLE_DEMO: '0',
+  });
+  const postgres = await startPostgres();
+  try {
+    const { openDb, setDb } = await import('@/db/client');
+    setDb(await openDb({ driver: 'postgres', url: await postgres.createDatabase('bench_store') }));
+    const record = await recorder(sampleOutput(options.data), options.mb * MB);
+    const rates: Record<Store, number[]> = { file: [], postgres: [] };
+    for (let round = 0; round < options.rounds; round++) {
+      for (const store of ['file', 'postgres'] as const) {
+        const run = await record(store);
+        rates[store].push(run.mbPerSecond);
+        log(`${store.padEnd(8)} ${run.mbPerSecond.toFixed(1)} MB/s, ${run.cpuMsPerMb.toFixed(1)} ms CPU/MB in this process`);
+      }
+    }
+    const [file, pg] = [median(rates.file), median(rates.postgres)];
+    log(
+      `median of ${options.rounds}: file ${file.toFixed(1)} MB/s, postgres ${pg.toFixed(1)} MB/s, postgres / file ${(pg / file).toFixed(2)}× (${options.data})`,
+    );
+  } finally {
+    await postgres.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A function that records `total` bytes of `sample` (repeated) into a new recording of a store. */
+async function recorder(sample: Buffer, total: number) {
+  const { sql } = await import('drizzle-orm');
+  const { db } = await import('@/db/client');
+  const { recordings } = await import('@/db/recording-schema');
+  const { sessions } = await import('@/db/schema');
+  const { createUser } = await import('@/server/users/create-user');
+  const { RecordingLog } = await import('@/server/recording/recording-log');
+  const { recordingStore } = await import('@/server/recording/stores/select-store');
+  const user = await createUser({ actor: null, input: { email: 'bench@porthole.test', name: 'Bench', password: randomBytes(12).toString('hex'), roles: [] } });
+
+  return async (store: Store) => {
+    const id = randomUUID();
+    await db()
+      .insert(sessions)
+      .values({ id, userId: user.id, resourceName: 'bench', resourceType: 'ssh', status: 'active', startedAt: sql`now()` });
+    await db().insert(recordings).values({ id, userId: user.id, store, formatVersion: 1, cols: 80, rows: 24 });
+    const failed = (error: Error) => {
+      throw error;
+    };
+    const writer = await recordingStore(store).create(id, failed);
+    let resume: (() => void) | undefined;
+    let isBehind = false;
+    const onBehind = (behind: boolean) => {
+      isBehind = behind;
+      if (!behind) resume?.();
+    };
+    const recording = new RecordingLog({ recordingId: id, writer, isBatching: true, onBehind, onError: failed });
+    const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
+    // An SSH channel's reads, four to a turn of the event loop.
+    for (let sent = 0, offset = 0; sent < total;) {
+      for (let k = 0; k < 4 && sent < total; k++, sent += EVENT_BYTES, offset += EVENT_BYTES) {
+        if (offset + EVENT_BYTES > sample.length) offset = 0;
+        recording.append('o', sample.subarray(offset, offset + EVENT_BYTES));
+      }
+      recording.flushWrites();
+      await new Promise((resolve) => setImmediate(resolve));
+      if (isBehind) await new Promise<void>((resolve) => (resume = resolve));
+    }
+    await recording.finish();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    return { mbPerSecond: total / MB / seconds, cpuMsPerMb: (cpu.user + cpu.system) / 1000 / (total / MB) };
+  };
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
