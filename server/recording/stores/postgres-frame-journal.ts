@@ -176,11 +176,6 @@ export class PostgresFrameJournal {
     await db().execute(dropJournalRows(recordingId, seq));
   }
 
-  /** Forgets every journaled frame of a recording (deletion, purge). */
-  static async dropAll(recordingId: string): Promise<void> {
-    await db().delete(recordingFrames).where(eq(recordingFrames.recordingId, recordingId));
-  }
-
   /** Recordings with journaled frames: their writer is live, or died before sealing. */
   static async recordingIds(): Promise<string[]> {
     const rows = await db().selectDistinct({ id: recordingFrames.recordingId }).from(recordingFrames);
