@@ -32,6 +32,22 @@ export const sqlEvent = z.discriminatedUnion('sql', [
     comment: z.string().nullable(),
   }),
   z.object({ v: z.literal(1), sql: z.literal('statement'), id: z.string(), index: z.number(), text: z.string() }),
+  /**
+   * A page of a statement's result, recorded before the browser gets it (so a crash cannot show
+   * rows the recording lacks): `columns` on its first page, the masked rows of the page that
+   * fall within the rows kept in the recording (their masked cells as row/column pairs, relative
+   * to the page), and `count`, the rows the page sent. Older readers skip it.
+   */
+  z.object({
+    v: z.literal(1),
+    sql: z.literal('page'),
+    id: z.string(),
+    index: z.number(),
+    columns: z.array(column).optional(),
+    rows: z.array(z.array(z.string().nullable())),
+    masked: z.array(z.number()),
+    count: z.number(),
+  }),
   /** A statement ended: its first masked rows, counts and any error. */
   z.object({
     v: z.literal(1),

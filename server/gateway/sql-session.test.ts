@@ -137,9 +137,14 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     await endedSession(created.id);
     await gateway.idle();
     const events = await recordedSqlEvents(created.id);
-    expect(events.map((e) => e.sql)).toEqual(['run', 'statement', 'result', 'finished']);
+    // The page is recorded before it is sent, and the result keeps the statement's rows too.
+    expect(events.map((e) => e.sql)).toEqual(['run', 'statement', 'page', 'result', 'finished']);
     expect(events[0]).toMatchObject({ sql: 'run', editor: '-- mine\nSELECT id, email, card_number, note FROM customers ORDER BY id' });
-    const recorded = events[2] as Extract<SqlEvent, { sql: 'result' }>;
+    const page = events[2] as Extract<SqlEvent, { sql: 'page' }>;
+    expect(page).toMatchObject({ count: 3, columns: [{ name: 'id' }, { name: 'email' }, { name: 'card_number' }, { name: 'note' }] });
+    expect(page.rows[0]?.[2]).toBe('[MASKED]1111');
+    const recorded = events[3] as Extract<SqlEvent, { sql: 'result' }>;
+    expect(recorded.rows).toEqual(page.rows);
     expect(recorded.rows[0]?.[2]).toBe('[MASKED]1111');
     expect(JSON.stringify(events)).not.toMatch(/4111 1111|AKIAIOSFODNN7EXAMPLE|ada@/);
     const [row] = await db().select().from(recordings).where(eq(recordings.id, created.id));

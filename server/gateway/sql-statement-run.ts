@@ -13,7 +13,7 @@ import { log } from '../log/logger';
 /** First page small, so the first rows show at once; later pages larger, for throughput. */
 const FIRST_PAGE_ROWS = 200;
 const PAGE_ROWS = 2000;
-/** After the server-side limit, Porthole cancels the statement itself (MySQL's limit covers SELECT only). */
+/** How long past the server-side limit Porthole waits before it cancels the statement itself. */
 const TIMEOUT_GRACE_MS = 2000;
 
 /** What one statement run needs of its SQL session: its connection, recorder, masker and settings, and its way to the browser. */
@@ -49,12 +49,7 @@ export async function runStatement(run: StatementRun, id: string, index: number,
   run.setStatementNow({ id, index });
   try {
     const cursor = connection.execute(statement.text);
-    if (settings.statementTimeoutMs > 0) {
-      timer = setTimeout(() => {
-        run.markTimedOut();
-        void connection.cancel();
-      }, settings.statementTimeoutMs + TIMEOUT_GRACE_MS);
-    }
+    timer = startTimeLimit(run);
     // One page is read ahead while the last one is masked, recorded and sent: the database and
     // the browser work at the same time, and at most two pages are in the gateway.
     const readPage = (rows: number) => {
@@ -108,22 +103,38 @@ export async function runStatement(run: StatementRun, id: string, index: number,
   } catch (error) {
     clearTimeout(timer);
     run.setStatementNow(undefined);
-    const durationMs = Math.round(performance.now() - started);
-    const problem = toStatementError(error, run.isTimedOut(), run.sessionId, (text) => masker.maskText(text));
-    const position = problem.position === null ? null : statement.start + problem.position;
-    // Servers quote values in errors (`invalid input syntax for type integer: "ghp_…"`).
-    const message = masker.maskText(problem.userMessage);
-    recorder.record({
-      sql: 'result',
-      id,
-      index,
-      ...resultOf(pages, statement.keyword, durationMs, isTruncated),
-      error: { code: problem.code, message, position },
-    });
-    recorder.commandEnded(commandSeq, { durationMs, error: message, errorCode: problem.code });
-    run.send({ type: 'statement_error', id, index, code: problem.code, message: run.isMaskingShown() ? message : problem.userMessage, position, durationMs });
+    reportFailure(run, { id, index, statement, commandSeq, durationMs: Math.round(performance.now() - started) }, pages, isTruncated, error);
     return false;
   }
+}
+
+/** Porthole cancels a statement past the resource's limit itself (MySQL's limit covers SELECT only). */
+function startTimeLimit(run: StatementRun): NodeJS.Timeout | undefined {
+  if (run.settings.statementTimeoutMs <= 0) return undefined;
+  return setTimeout(() => {
+    run.markTimedOut();
+    void run.connection.cancel();
+  }, run.settings.statementTimeoutMs + TIMEOUT_GRACE_MS);
+}
+
+/** A failed statement: its error (masked) and the rows it had sent are recorded, then shown. */
+function reportFailure(
+  run: StatementRun,
+  at: { id: string; index: number; statement: JudgedStatement; commandSeq: number; durationMs: number },
+  pages: StatementPages,
+  isTruncated: boolean,
+  error: unknown,
+): void {
+  const { id, index, statement, durationMs } = at;
+  const { masker, recorder } = run;
+  const problem = toStatementError(error, run.isTimedOut(), run.sessionId, (text) => masker.maskText(text));
+  const position = problem.position === null ? null : statement.start + problem.position;
+  // Servers quote values in errors (`invalid input syntax for type integer: "ghp_…"`).
+  const message = masker.maskText(problem.userMessage);
+  const result = resultOf(pages, statement.keyword, durationMs, isTruncated);
+  recorder.record({ sql: 'result', id, index, ...result, error: { code: problem.code, message, position } });
+  recorder.commandEnded(at.commandSeq, { durationMs, error: message, errorCode: problem.code });
+  run.send({ type: 'statement_error', id, index, code: problem.code, message: run.isMaskingShown() ? message : problem.userMessage, position, durationMs });
 }
 
 /** The result event's figures: the rows kept in the recording and how many were not. */

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectTerminal } from '@/test/harness/terminal-client';
 import type { ChildInit } from './testing/gateway-child';
+import { startGatewayChild } from './testing/start-child';
 import type { VerifyResult } from './verify-recording';
 
 type Inspection = { recording: { status: string; outputBytes: number; chunkCount: number }; sessionStatus: string; verify: VerifyResult };
@@ -25,38 +26,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A gateway process on the shared data directory, and a way to ask it things. */
-async function startChild(init: ChildInit) {
-  const child = fork(path.join(__dirname, 'testing', 'gateway-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  });
-  children.push(child);
-  const replies: unknown[] = [];
-  const waiters: ((message: unknown) => void)[] = [];
-  child.on('message', (message) => {
-    const waiter = waiters.shift();
-    if (waiter) waiter(message);
-    else replies.push(message);
-  });
-  const next = () =>
-    new Promise<{ type: string; message?: string } & Record<string, unknown>>((resolve) => {
-      const queued = replies.shift();
-      if (queued) resolve(queued as never);
-      else waiters.push(resolve as never);
-    });
-  const ask = async <T>(message: unknown): Promise<T> => {
-    child.send(message as never);
-    const answer = await next();
-    if (answer.type === 'failed') throw new Error(answer.message);
-    return answer as T;
-  };
-  child.send(init);
-  const ready = await next();
-  if (ready.type !== 'ready') throw new Error(`child failed: ${ready.message}`);
-  return { child, ready: ready as unknown as { origin: string; recovered: number }, ask };
-}
+const startChild = (init: ChildInit) => startGatewayChild(init, children);
 
 /** More than any tail of `seq` output a masking rule could still be waiting on. */
 const MAX_HELD_TAIL_BYTES = 64;

@@ -1,25 +1,24 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { RecordingQuestion } from './child-answers';
+import type { NewSession, PostgresTarget, SshTarget } from './child-targets';
 
 /**
- * A Porthole gateway in its own process, for the crash test: PGlite and the file store in a
+ * A Porthole gateway in its own process, for the crash tests: PGlite and the file store in a
  * data directory that outlives the process. Each start runs start-up recovery first.
  *
- * Parent → child (IPC): init { dataDir, secretKey, sshd? } → { type: 'ready', recovered }
- *   { type: 'session' }           → { type: 'session', id, wsUrl }   (needs sshd in init)
- *   { type: 'verify', id }         → { type: 'verify', verify }
+ * Parent → child (IPC): init { dataDir, secretKey, sshd?, postgres? } → { type: 'ready', recovered }
+ *   { type: 'session' }           → { type: 'session', id, wsUrl }   (a terminal: needs sshd in init)
+ *   { type: 'sql-session' }       → { type: 'session', id, wsUrl }   (a SQL console: needs postgres)
+ *   { type: 'sql-events', id }    → { type: 'sql-events', events }   (the recording's SQL events)
+ *   { type: 'verify', id }        → { type: 'verify', verify }
  *   { type: 'inspect', id, file } → { type: 'inspect', recording, sessionStatus, verify } and
  *                                   the recorded output bytes written to `file`
  */
 
-export type ChildInit = {
-  dataDir: string;
-  secretKey: string;
-  sshd?: { host: string; port: number; username: string; privateKey: string; hostKeyFingerprint: string };
-};
+export type ChildInit = { dataDir: string; secretKey: string; sshd?: SshTarget; postgres?: PostgresTarget };
 
-type Request = { type: 'session' } | { type: 'inspect'; id: string; file: string } | { type: 'verify'; id: string };
+type Request = { type: 'session' } | { type: 'sql-session' } | RecordingQuestion;
 
 function reply(message: unknown): void {
   process.send?.(message);
@@ -38,78 +37,36 @@ async function main(init: ChildInit): Promise<void> {
     PORTHOLE_DEMO: '0',
   });
 
-  const { openDb, setDb, db } = await import('@/db/client');
-  const { eq } = await import('drizzle-orm');
-  const { recordings } = await import('@/db/recording-schema');
-  const { sessions } = await import('@/db/schema');
+  // Imported once the environment is set: the env module reads it when first loaded.
+  const { openDb, setDb } = await import('@/db/client');
   const { recoverRecordingsAtStartup } = await import('../recover-recordings');
-  const { verifyChain } = await import('../verify-recording');
-  const { iterateEvents } = await import('../read-events');
+  const { answerRecordingQuestion } = await import('./child-answers');
+  const { sqlSessions, sshSessions } = await import('./child-targets');
   const { createSessionGateway } = await import('@/server/gateway/session-gateway');
   const { UpgradeRouter } = await import('@/server/gateway/upgrade-router');
 
   setDb(await openDb({ driver: 'pglite', dataDir: path.join(init.dataDir, 'pglite') }));
   const recovered = await recoverRecordingsAtStartup();
+  const targets: Record<'session' | 'sql-session', NewSession | undefined> = {
+    session: init.sshd ? await sshSessions(init.sshd) : undefined,
+    'sql-session': init.postgres ? await sqlSessions(init.postgres) : undefined,
+  };
 
-  let newSession: (() => Promise<{ id: string; wsUrl: string }>) | undefined;
-  if (init.sshd) {
-    const { toActor } = await import('@/server/auth/actor');
-    const { findUserById } = await import('@/server/users/find-user');
-    const { createUser } = await import('@/server/users/create-user');
-    const { createResource } = await import('@/server/resources/create-resource');
-    const { confirmHostKey } = await import('@/server/resources/confirm-host-key');
-    const { createSession } = await import('@/server/sessions/create-session');
-    const password = 'crash-test-password-1234';
-    const user = await createUser({
-      actor: null,
-      input: { email: `crash-${Date.now()}@porthole.test`, name: 'Crash', password, roles: ['engineer', 'admin'] },
-    });
-    const actor = toActor((await findUserById(user.id))!, 'session');
-    const resource = await createResource({
-      actor: null,
-      input: {
-        type: 'ssh',
-        name: `crash-${Date.now()}`,
-        host: init.sshd.host,
-        port: init.sshd.port,
-        username: init.sshd.username,
-        privateKey: init.sshd.privateKey,
-        allowedRoles: ['engineer'],
-      },
-    });
-    await confirmHostKey({ actor, resourceId: resource.id, input: { fingerprint: init.sshd.hostKeyFingerprint } });
-    newSession = () => createSession({ actor, input: { resourceId: resource.id } });
-  }
-
-  const gateway = createSessionGateway();
-  const router = new UpgradeRouter().add('/ws/sessions/:id', gateway.handleUpgrade);
+  const router = new UpgradeRouter().add('/ws/sessions/:id', createSessionGateway().handleUpgrade);
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     router.handle(req, socket, head);
   });
 
+  const answer = async (message: Request): Promise<unknown> => {
+    if (message.type !== 'session' && message.type !== 'sql-session') return answerRecordingQuestion(message);
+    const create = targets[message.type];
+    if (!create) throw new Error(`no target configured for a ${message.type}`);
+    const created = await create();
+    return { type: 'session', id: created.id, wsUrl: created.wsUrl.replace(/^wss?:\/\/[^/]+/, `ws://127.0.0.1:${port}`) };
+  };
   process.on('message', (message: Request) => {
-    const handle = async () => {
-      if (message.type === 'session') {
-        if (!newSession) throw new Error('no sshd configured');
-        const created = await newSession();
-        return { type: 'session', id: created.id, wsUrl: created.wsUrl.replace(/^wss?:\/\/[^/]+/, `ws://127.0.0.1:${port}`) };
-      }
-      const [recording] = await db().select().from(recordings).where(eq(recordings.id, message.id));
-      if (message.type === 'verify') return { type: 'verify', verify: await verifyChain(recording!) };
-      const [session] = await db().select().from(sessions).where(eq(sessions.id, message.id));
-      if (!recording) throw new Error('no recording');
-      const output: Buffer[] = [];
-      for await (const event of iterateEvents(recording)) if (event.kind === 'o') output.push(event.data);
-      fs.writeFileSync(message.file, Buffer.concat(output));
-      return {
-        type: 'inspect',
-        recording: { status: recording.status, outputBytes: recording.outputBytes, chunkCount: recording.chunkCount },
-        sessionStatus: session?.status,
-        verify: await verifyChain(recording),
-      };
-    };
-    handle().then(reply, (error: unknown) => reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+    answer(message).then(reply, (error: unknown) => reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
   });
   process.on('disconnect', () => process.exit(0));
   reply({ type: 'ready', origin, recovered });
