@@ -5,6 +5,7 @@ import { LiveRefresh } from '@/components/access/LiveRefresh';
 import { CatalogueFilters } from '@/components/resources/CatalogueFilters';
 import { ResourceTypeIcon, resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
 import { TagList } from '@/components/resources/TagList';
+import { NotRecordedBadge } from '@/components/resources/NotRecordedNotice';
 import { Alert } from '@/components/ui/Alert';
 import { buttonClass } from '@/components/ui/Button';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
@@ -86,6 +87,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
                 </div>
                 {resource.description ? <p className="line-clamp-2 text-sm text-zinc-600 dark:text-zinc-300">{resource.description}</p> : null}
                 <TagList tags={resource.tags} />
+                {resource.recording === 'off' ? <NotRecordedBadge /> : null}
               </Link>
             </li>
           ))}

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { AccessCard } from '@/components/access/AccessCard';
 import { ResourceTypeIcon, resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
 import { TagList } from '@/components/resources/TagList';
+import { NotRecordedNotice } from '@/components/resources/NotRecordedNotice';
 import { buttonClass } from '@/components/ui/Button';
 import { Card } from '@/components/ui/PageHeader';
 import { hasRole } from '@/server/auth/actor';
@@ -67,10 +68,13 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           ) : null}
           <dt className="text-zinc-500">Access</dt>
           <dd>{resource.accessMode === 'open' ? `Open to ${resource.allowedRoles.join(', ')}` : 'Needs an approved request'}</dd>
+          <dt className="text-zinc-500">Recording</dt>
+          <dd>{resource.recording === 'off' ? 'Off: sessions are masked and audited, not recorded' : 'Every session is recorded'}</dd>
           <dt className="text-zinc-500">Tags</dt>
           <dd>{resource.tags.length ? <TagList tags={resource.tags} /> : <span className="text-zinc-400">none</span>}</dd>
         </dl>
       </Card>
+      {resource.recording === 'off' ? <NotRecordedNotice variant="card" /> : null}
       <Card>
         <AccessCard
           resource={resource}
