@@ -13,6 +13,8 @@ import { actorOf, makeAdmin, makeResource, makeUser, sshResource } from '@/test/
 import { startS3RequestLog, type S3RequestLog } from '@/test/harness/s3-request-log';
 
 const DAY_MS = 86_400_000;
+/** Each test gets its own key prefix, so the store (cached per bucket and prefix, with its lock mode) is made anew. */
+let attempt = 0;
 let s3: S3RequestLog;
 beforeAll(async () => {
   s3 = await startS3RequestLog();
@@ -23,8 +25,6 @@ const chunkPuts = () => s3.requests.filter((r) => r.method === 'PUT' && /chunk-\
 const legalHolds = () => s3.requests.filter((r) => r.method === 'PUT' && r.query.has('legal-hold'));
 
 describeEachDriver('Object Lock on the s3 store (request level)', () => {
-  // Each test names its own mode, so the store (cached per endpoint) is made again for it.
-  let attempt = 0;
   function configure(objectLock: string) {
     setTestEnv({
       PORTHOLE_RECORDING_STORE: 's3',
