@@ -32,7 +32,6 @@ const OVERSIZE = [
   'components/terminal/use-terminal-session.ts',
   'scripts/bench/replay-corpus.ts',
   'scripts/bench/replay.ts',
-  'scripts/bench/search.ts',
   'scripts/bench/terminal.ts',
   'server/connectors/mysql/open-mysql.ts',
   'server/demo/postgres/demo-pg-front.ts',
