@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/search', label: 'Search' },
   { href: '/insights', label: 'Insights' },
   { href: '/notes', label: 'Notes & snippets', also: ['/snippets'] },
+  { href: '/shared-with-me', label: 'Shared with me' },
   { href: '/requests', label: 'Requests' },
   { href: '/approvals', label: 'Approvals', roles: ['approver'], badge: 'approvals' },
   { href: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
