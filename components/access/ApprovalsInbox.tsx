@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type RefObject } from 'react';
-import { RelativeTime } from '../admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { inputClass } from '../ui/Field';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { RelativeTime } from '../admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { formatMinutes } from './format';
 import type { InboxItem } from './inbox-types';
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { CheckboxGroup } from '../admin/CheckboxGroup';
-import { useFormAction } from '../admin/use-form-action';
+import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { SelectField, TextField, inputClass } from '../ui/Field';

@@ -1,4 +1,4 @@
-import { RelativeTime } from '../admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { formatMinutes } from './format';
 import type { InboxDetail } from './inbox-types';
 import { PolicySummary } from './PolicySummary';

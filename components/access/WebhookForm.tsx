@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import { CheckboxGroup } from '../admin/CheckboxGroup';
-import { useFormAction } from '../admin/use-form-action';
+import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { CopyButton } from '../ui/CopyButton';

@@ -1,5 +1,5 @@
-import { DataTable, rowClass, Td, Th } from '../admin/DataTable';
-import { RelativeTime } from '../admin/RelativeTime';
+import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 
 export type AuditRow = {
   id: string;

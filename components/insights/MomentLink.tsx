@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { SaveSnippetButton } from '@/components/snippets/SaveSnippetButton';
 import type { CommandRun } from '@/lib/insights/insights-types';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { DataTable, Td, Th, rowClass } from '@/components/admin/DataTable';
+import { DataTable, Td, Th, rowClass } from '@/components/ui/DataTable';
 import { inputClass } from '@/components/ui/Field';
 import type { BuiltInRuleView } from '@/lib/masking/masking-views';
 import type { MaskingActions, MaskStrategy } from './masking-actions';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useFormAction } from '@/components/admin/use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { inputClass, TextField } from '@/components/ui/Field';

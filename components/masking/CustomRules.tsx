@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmButton } from '@/components/admin/ConfirmButton';
-import { DataTable, Td, Th, rowClass } from '@/components/admin/DataTable';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
+import { DataTable, Td, Th, rowClass } from '@/components/ui/DataTable';
 import { Button } from '@/components/ui/Button';
 import { Badge } from '@/components/ui/PageHeader';
 import type { CustomRuleView } from '@/lib/masking/masking-views';

@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { DataTable, Td, Th, rowClass } from '@/components/admin/DataTable';
-import { PAGE_SIZE } from '@/components/admin/Pagination';
+import { DataTable, Td, Th, rowClass } from '@/components/ui/DataTable';
+import { PAGE_SIZE } from '@/components/ui/Pagination';
 import { Button } from '@/components/ui/Button';
 import { inputClass } from '@/components/ui/Field';
 import { formatCount } from '@/lib/format/count';

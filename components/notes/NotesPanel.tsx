@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { ReplayNote } from '@/lib/recording/replay-types';
-import { ConfirmButton } from '../admin/ConfirmButton';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { Badge } from '../ui/PageHeader';
 import { Button } from '../ui/Button';
 import { formatClock } from '../replay/replay-format';

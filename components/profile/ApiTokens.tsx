@@ -2,9 +2,9 @@
 
 import { useEffect, useId, useState } from 'react';
 import { formatCount } from '@/lib/format/count';
-import { ConfirmButton } from '../admin/ConfirmButton';
-import { RelativeTime } from '../admin/RelativeTime';
-import { useFormAction } from '../admin/use-form-action';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
+import { RelativeTime } from '@/components/ui/RelativeTime';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { CopyButton } from '../ui/CopyButton';

@@ -2,7 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import { useEffect } from 'react';
-import { useFormAction } from '../admin/use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';

@@ -3,8 +3,8 @@ import { formatBytes } from '@/lib/format/bytes';
 import { formatCount, formatNumber } from '@/lib/format/count';
 import { formatDuration } from '@/lib/format/duration';
 import type { RecordingKind } from '@/lib/recording/recording-kind';
-import { DataTable, rowClass, Td, Th } from '../admin/DataTable';
-import { RelativeTime } from '../admin/RelativeTime';
+import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { RecordingStatusBadge } from '../replay/RecordingStatusBadge';
 
 type Row = {

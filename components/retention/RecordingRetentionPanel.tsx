@@ -1,5 +1,5 @@
-import { ConfirmButton } from '../admin/ConfirmButton';
-import { RelativeTime } from '../admin/RelativeTime';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import type { FormState } from '../ui/form-state';
 import type { RecordingRetention } from '@/lib/retention/retention-views';
 import { formatCount } from '@/lib/format/count';

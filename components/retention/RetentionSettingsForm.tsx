@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormAction } from '../admin/use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatCount } from '@/lib/format/count';
 import { replayHref, type SearchHit, type SearchKind, type SearchRecordingGroup } from '@/lib/search/search-types';
-import { RelativeTime } from '../admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { formatClock } from '../replay/replay-format';
 import { ResourceTypeIcon, resourceTypeLabel } from '../resources/ResourceTypeIcon';
 import { Badge } from '../ui/PageHeader';

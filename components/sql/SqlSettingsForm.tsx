@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useFormAction } from '../admin/use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { POLICY_ACTIONS, RISK_CLASS_LABELS, RISK_CLASSES, type SqlPolicy } from '@/lib/sql/risk-classes';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';

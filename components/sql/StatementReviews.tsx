@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { RISK_CLASS_LABELS, RISK_CLASSES, type RiskClass } from '@/lib/sql/risk-classes';
-import { RelativeTime } from '../admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { inputClass } from '../ui/Field';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { Markdown } from '@/components/notes/Markdown';
 import { formatClock } from '@/components/replay/replay-format';
 import { ListSearch } from '@/components/snippets/ListSearch';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pagination } from '@/components/admin/Pagination';
+import { Pagination } from '@/components/ui/Pagination';
 import { RecordingFilters, type RecordingSearch } from '@/components/recordings/RecordingFilters';
 import { RecordingTable } from '@/components/recordings/RecordingTable';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';

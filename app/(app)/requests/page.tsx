@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { ActionButton } from '@/components/access/ActionButton';
 import { Countdown } from '@/components/access/Countdown';
 import { formatClock, formatMinutes } from '@/components/access/format';
 import { LiveRefresh } from '@/components/access/LiveRefresh';
 import { RequestStatusBadge } from '@/components/access/RequestStatusBadge';
-import { ConfirmButton } from '@/components/admin/ConfirmButton';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatCount } from '@/lib/format/count';
 import { listRequests } from '@/server/access/list-requests';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Pagination } from '@/components/admin/Pagination';
+import { Pagination } from '@/components/ui/Pagination';
 import { SearchNoResults, SearchStart } from '@/components/search/SearchEmpty';
 import { SearchForm, type SearchFormValues } from '@/components/search/SearchForm';
 import { SearchIndexing } from '@/components/search/SearchIndexing';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pagination } from '@/components/admin/Pagination';
+import { Pagination } from '@/components/ui/Pagination';
 import { NotesTabs } from '@/components/snippets/NotesTabs';
 import { SnippetCard } from '@/components/snippets/SnippetCard';
 import { ListSearch } from '@/components/snippets/ListSearch';

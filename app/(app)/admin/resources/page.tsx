@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DataTable, Td, Th, rowClass } from '@/components/admin/DataTable';
-import { Pagination, pageOf } from '@/components/admin/Pagination';
+import { DataTable, Td, Th, rowClass } from '@/components/ui/DataTable';
+import { Pagination, pageOf } from '@/components/ui/Pagination';
 import { resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
 import { TagList } from '@/components/resources/TagList';
 import { Alert } from '@/components/ui/Alert';

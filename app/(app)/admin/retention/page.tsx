@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { LiftHoldForm } from '@/components/retention/LiftHoldForm';
 import { PlaceHoldForm } from '@/components/retention/PlaceHoldForm';
 import { RetentionSettingsForm } from '@/components/retention/RetentionSettingsForm';

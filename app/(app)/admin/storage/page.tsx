@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatCount } from '@/lib/format/count';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DataTable, Td, Th, rowClass } from '@/components/admin/DataTable';
-import { Pagination, pageOf } from '@/components/admin/Pagination';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { DataTable, Td, Th, rowClass } from '@/components/ui/DataTable';
+import { Pagination, pageOf } from '@/components/ui/Pagination';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { UserRoleBadges } from '@/components/admin/UserRoleBadges';
 import { Alert } from '@/components/ui/Alert';
 import { buttonClass } from '@/components/ui/Button';

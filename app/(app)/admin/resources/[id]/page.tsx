@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ConfirmButton } from '@/components/admin/ConfirmButton';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { HostKeyPanel } from '@/components/admin/HostKeyPanel';
 import { ResourceForm } from '@/components/admin/ResourceForm';
 import { resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';

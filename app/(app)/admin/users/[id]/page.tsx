@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EditUserForm } from '@/components/admin/EditUserForm';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { UserStatusButton } from '@/components/admin/UserStatusButton';
 import { Badge, Card } from '@/components/ui/PageHeader';
 import { requirePageActor } from '@/server/auth/require-page-actor';

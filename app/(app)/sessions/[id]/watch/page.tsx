@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { RelativeTime } from '@/components/ui/RelativeTime';
 import { WatchScreen } from '@/components/sessions/WatchScreen';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { requirePageActor } from '@/server/auth/require-page-actor';

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
-import { formAlert } from '../ui/form-state';
+import { formAlert } from './form-state';
 
 type State = { ok: boolean; message?: string; fields?: Record<string, string[]> };
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { buttonClass } from '../ui/Button';
+import { buttonClass } from './Button';
 
 export const PAGE_SIZE = 100;
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useRef, useState, useTransition, type ReactNode } from 'react';
-import { Button, type ButtonVariant } from '../ui/Button';
-import type { FormState } from '../ui/form-state';
+import { Button, type ButtonVariant } from './Button';
+import type { FormState } from './form-state';
 
 /**
  * A button that asks first, in a modal dialog, then runs a server action; the server's
