@@ -82,23 +82,7 @@ export function HostKeyPanel({ resourceId, address, pinned }: { resourceId: stri
         </p>
       )}
 
-      {offered ? (
-        <div className="mt-4 rounded-md border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-700 dark:bg-zinc-950/60">
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Key presented by {address}</p>
-          <p className="mt-0.5 font-mono text-sm break-all" data-testid="offered-fingerprint">
-            {offered}
-          </p>
-          <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-            On the host, <code className="font-mono">ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> prints the fingerprint to compare.
-          </p>
-          {pinned && !isChanged ? <p className="mt-2 text-sm text-emerald-700 dark:text-emerald-400">This matches the pinned key.</p> : null}
-          {isChanged ? (
-            <div className="mt-3">
-              <Alert tone="warning">This is not the pinned key. Confirm it only if you know the host’s key was replaced.</Alert>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      {offered ? <OfferedKey address={address} offered={offered} pinned={pinned} isChanged={isChanged} /> : null}
 
       {error ? (
         <div className="mt-3">
@@ -127,5 +111,26 @@ export function HostKeyPanel({ resourceId, address, pinned }: { resourceId: stri
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** The key the host presents now, beside how to check it on the host, and whether it is the pinned one. */
+function OfferedKey({ address, offered, pinned, isChanged }: { address: string; offered: string; pinned: string | null; isChanged: boolean }) {
+  return (
+    <div className="mt-4 rounded-md border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-700 dark:bg-zinc-950/60">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">Key presented by {address}</p>
+      <p className="mt-0.5 font-mono text-sm break-all" data-testid="offered-fingerprint">
+        {offered}
+      </p>
+      <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+        On the host, <code className="font-mono">ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> prints the fingerprint to compare.
+      </p>
+      {pinned && !isChanged ? <p className="mt-2 text-sm text-emerald-700 dark:text-emerald-400">This matches the pinned key.</p> : null}
+      {isChanged ? (
+        <div className="mt-3">
+          <Alert tone="warning">This is not the pinned key. Confirm it only if you know the host’s key was replaced.</Alert>
+        </div>
+      ) : null}
+    </div>
   );
 }

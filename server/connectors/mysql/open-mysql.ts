@@ -69,6 +69,32 @@ export function commandTag(statement: string): string {
   return (/^[A-Za-z]+/.exec(text)?.[0] ?? '').toUpperCase();
 }
 
+/** Read-only and the statement time limit for this session; answers the server's name and version. */
+async function applySessionSettings(connection: mysql.Connection, target: SqlTarget): Promise<string> {
+  const [row] = (await run(connection, 'SELECT VERSION() AS v')) as { v: string }[];
+  const version = row?.v ?? '';
+  const isMariaDb = /mariadb/i.test(version);
+  await run(connection, `SET SESSION TRANSACTION ${target.isReadOnly ? 'READ ONLY' : 'READ WRITE'}`);
+  const timeoutMs = Math.max(0, Math.floor(target.statementTimeoutMs));
+  await run(connection, isMariaDb ? `SET SESSION max_statement_time = ${timeoutMs / 1000}` : `SET SESSION max_execution_time = ${timeoutMs}`);
+  return `${isMariaDb ? 'MariaDB' : 'MySQL'} ${version.replace(/-.*$/, '')}`;
+}
+
+/** KILL QUERY from a second, short-lived connection: the statement stops, its connection stays. */
+async function killRunningQuery(target: SqlTarget, threadId: number): Promise<boolean> {
+  let killer: mysql.Connection | undefined;
+  try {
+    killer = await connect(target);
+    killer.on('error', () => undefined);
+    await run(killer, `KILL QUERY ${threadId}`);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    killer?.destroy();
+  }
+}
+
 /**
  * One console connection to MySQL or MariaDB. Session settings at connect: read-only
  * (`SET SESSION TRANSACTION READ ONLY`) and the statement time limit (`max_statement_time` on
@@ -93,15 +119,9 @@ export async function openMysql(target: SqlTarget): Promise<SqlConnection> {
   connection.on('error', (error: Error) => onLost(error));
   connection.on('end', () => onLost(new SqlError('connection_lost', 'The database closed the connection.')));
 
-  let serverVersion = 'MySQL';
+  let serverVersion: string;
   try {
-    const [row] = (await run(connection, 'SELECT VERSION() AS v')) as { v: string }[];
-    const version = row?.v ?? '';
-    const isMariaDb = /mariadb/i.test(version);
-    serverVersion = `${isMariaDb ? 'MariaDB' : 'MySQL'} ${version.replace(/-.*$/, '')}`;
-    await run(connection, `SET SESSION TRANSACTION ${target.isReadOnly ? 'READ ONLY' : 'READ WRITE'}`);
-    const timeoutMs = Math.max(0, Math.floor(target.statementTimeoutMs));
-    await run(connection, isMariaDb ? `SET SESSION max_statement_time = ${timeoutMs / 1000}` : `SET SESSION max_execution_time = ${timeoutMs}`);
+    serverVersion = await applySessionSettings(connection, target);
   } catch (error) {
     isClosing = true;
     connection.destroy();
@@ -109,19 +129,7 @@ export async function openMysql(target: SqlTarget): Promise<SqlConnection> {
   }
 
   let running: MysqlCursor | undefined;
-  const killQuery = async (): Promise<boolean> => {
-    let killer: mysql.Connection | undefined;
-    try {
-      killer = await connect(target);
-      killer.on('error', () => undefined);
-      await run(killer, `KILL QUERY ${Number(connection.threadId)}`);
-      return true;
-    } catch {
-      return false;
-    } finally {
-      killer?.destroy();
-    }
-  };
+  const killQuery = () => killRunningQuery(target, Number(connection.threadId));
 
   return {
     dialect: 'mysql',

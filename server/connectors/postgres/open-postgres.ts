@@ -37,6 +37,32 @@ function clientConfig(target: SqlTarget, address: string, applicationName: strin
   };
 }
 
+/** Read-only and the statement timeout for this session; answers the server's version. */
+async function applySessionSettings(client: pg.Client, target: SqlTarget): Promise<string> {
+  const settings = [
+    `SET default_transaction_read_only = ${target.isReadOnly ? 'on' : 'off'}`,
+    `SET statement_timeout = ${Math.max(0, Math.floor(target.statementTimeoutMs))}`,
+  ];
+  await client.query(settings.join('; '));
+  const version = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+  return `PostgreSQL ${version.rows[0]?.v ?? ''}`.trim();
+}
+
+/** A second, short-lived connection as the same user: pg_cancel_backend needs no extra privilege for one's own backend. */
+async function cancelBackend(config: pg.ClientConfig, backendPid: number): Promise<boolean> {
+  const killer = new pg.Client(config);
+  killer.on('error', () => undefined);
+  try {
+    await killer.connect();
+    const result = await killer.query<{ ok: boolean }>('SELECT pg_cancel_backend($1) AS ok', [backendPid]);
+    return result.rows[0]?.ok === true;
+  } catch {
+    return false;
+  } finally {
+    await killer.end().catch(() => undefined);
+  }
+}
+
 /**
  * One console connection to PostgreSQL. Session settings are applied at connect: read-only
  * (`default_transaction_read_only`), the statement timeout, and an application name that
@@ -64,15 +90,9 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
     throw normalizePostgresConnectError(error, endpoint);
   }
 
-  let serverVersion = 'PostgreSQL';
+  let serverVersion: string;
   try {
-    const settings = [
-      `SET default_transaction_read_only = ${target.isReadOnly ? 'on' : 'off'}`,
-      `SET statement_timeout = ${Math.max(0, Math.floor(target.statementTimeoutMs))}`,
-    ];
-    await client.query(settings.join('; '));
-    const version = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
-    serverVersion = `PostgreSQL ${version.rows[0]?.v ?? ''}`.trim();
+    serverVersion = await applySessionSettings(client, target);
   } catch (error) {
     isClosing = true;
     await client.end().catch(() => undefined);
@@ -114,18 +134,7 @@ export async function openPostgres(target: SqlTarget): Promise<SqlConnection> {
       // server-side cancel now would end a catalog read instead (the demo database even
       // restarts for it). A catalog read that hangs is cancelled after the wait.
       if (await cursor.isStoppedBeforeOpening(CATALOG_CANCEL_WAIT_MS)) return true;
-      // A second, short-lived connection as the same user: pg_cancel_backend needs no extra privilege for one's own backend.
-      const killer = new pg.Client({ ...clientConfig(target, address, 'porthole sql console (cancel)'), types: undefined });
-      killer.on('error', () => undefined);
-      try {
-        await killer.connect();
-        const result = await killer.query<{ ok: boolean }>('SELECT pg_cancel_backend($1) AS ok', [backendPid]);
-        return result.rows[0]?.ok === true;
-      } catch {
-        return false;
-      } finally {
-        await killer.end().catch(() => undefined);
-      }
+      return cancelBackend({ ...clientConfig(target, address, 'porthole sql console (cancel)'), types: undefined }, backendPid);
     },
     readsOfViews(names) {
       return sources.readsOfViewsNamed(names);
