@@ -1,8 +1,9 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { recordingObjectChunks, recordings, recordingTombstones } from '@/db/recording-schema';
+import { sessions } from '@/db/schema';
 import { env } from '@/server/env';
 import { checkReady } from '@/server/health/check-ready';
 import { confirmHostKey } from '@/server/resources/confirm-host-key';
@@ -17,6 +18,10 @@ import { S3_TEST_CREDENTIALS, startS3, type S3Server } from '@/test/harness/s3';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectTerminal } from '@/test/harness/terminal-client';
 import { exportRecording } from '../export-recording';
+import { FORMAT_VERSION } from '../format';
+import { RecordingLog } from '../recording-log';
+import { sweepOrphanedRecordings } from '../recover-recordings';
+import { verifyChain } from '../verify-recording';
 import { getEvents } from '../get-events';
 import { scheduleIndexing } from '../index-queue';
 import { iterateEvents } from '../read-events';
@@ -131,6 +136,53 @@ describeEachDriver('the s3 recording store', () => {
       .map((event) => event[2])
       .join('');
     expect(castOutput).toBe(received.toString('utf8'));
+  });
+
+  it("keeps a live recording's tail in the database: a dead writer's open frames are sealed into the bucket by the sweep", async () => {
+    const { user } = await makeUser();
+    const [session] = await db().insert(sessions).values({ userId: user.id, resourceName: 'host', resourceType: 'ssh', status: 'active' }).returning();
+    const id = session!.id;
+    await db().insert(recordings).values({ id, userId: user.id, store: 's3', formatVersion: FORMAT_VERSION, cols: 80, rows: 24 });
+    const writer = await recordingStore('s3').create(id, () => undefined);
+    let now = 0;
+    const log = new RecordingLog({
+      recordingId: id,
+      writer,
+      clock: () => now,
+      chunkBytes: 4096,
+      onError: (error) => {
+        throw error;
+      },
+    });
+    const expected: Buffer[] = [];
+    for (let i = 0; i < 300; i++) {
+      now = i / 10;
+      expected.push(Buffer.from(`line ${i} ${'x'.repeat(i % 40)}\r\n`));
+      log.append('o', expected[i]!);
+      if (i % 7 === 0) log.flushWrites();
+    }
+    log.flushWrites();
+    await sleep(300);
+    await writer.flushed();
+    log.abandon();
+    const sealedBefore = (await objectsOf(id)).length;
+    expect(sealedBefore).toBeGreaterThan(0);
+    expect((await recordingStore('s3').readOpen(id)).some((open) => open.frames.length > 0)).toBe(true);
+
+    await db()
+      .update(sessions)
+      .set({ status: 'interrupted', endedAt: sql`now() - interval '5 minutes'` })
+      .where(eq(sessions.id, id));
+    expect(await sweepOrphanedRecordings()).toBe(1);
+    const [row] = await db().select().from(recordings).where(eq(recordings.id, id));
+    expect(row).toMatchObject({ status: 'interrupted', eventCount: 300 });
+    expect((await objectsOf(id)).length).toBe(row!.chunkCount);
+    expect(row!.chunkCount).toBeGreaterThan(sealedBefore);
+    expect(await recordingStore('s3').readOpen(id)).toEqual([]);
+    const output: Buffer[] = [];
+    for await (const event of iterateEvents(row!)) output.push(event.data);
+    expect(Buffer.concat(output).equals(Buffer.concat(expected))).toBe(true);
+    expect(await verifyChain(row!)).toMatchObject({ isValid: true, hasOpenTail: false });
   });
 
   it('is ready while the bucket answers, and not once it is gone', async () => {
