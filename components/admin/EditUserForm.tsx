@@ -4,9 +4,9 @@ import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import type { FormState } from '../ui/form-state';
-import { CheckboxGroup } from './CheckboxGroup';
+import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from './roles';
-import { useFormAction } from './use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 const EXTRA_ROLES = (['approver', 'auditor', 'admin'] as const).map((role) => ({
   value: role,

@@ -11,7 +11,7 @@ import { DEFAULT_PORTS, type ResourceFormValues, type ResourceType } from './res
 import { ResourceConnectionFields } from './ResourceConnectionFields';
 import { ResourceCredentialFields } from './ResourceCredentialFields';
 import { ResourcePolicyFields } from './ResourcePolicyFields';
-import { useFormAction } from './use-form-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 /**
  * Create and edit form for a resource. On edit the credential fields start empty: stored

@@ -1,5 +1,5 @@
 import { SelectField, TextField } from '../ui/Field';
-import { CheckboxGroup } from './CheckboxGroup';
+import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
 import { FormSection as Section } from './FormSection';
 import type { ResourceFormValues } from './resource-form-values';
 import { ROLE_LABELS, ROLE_ORDER } from './roles';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { FormState } from '../ui/form-state';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '@/components/ui/ConfirmButton';
 
 export function UserStatusButton({ name, isDisabled, action }: { name: string; isDisabled: boolean; action: () => Promise<FormState> }) {
   return isDisabled ? (
