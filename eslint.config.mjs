@@ -35,7 +35,6 @@ const OVERSIZE = [
   'server/demo/postgres/demo-pg-front.ts',
   'server/connectors/postgres/postgres-sources.ts',
   'server/gateway/sql-session.ts',
-  'server/masking/echo-tracker.ts',
   'server/masking/masker.ts',
   'server/masking/regex-ast.ts',
   'server/masking/stage/masking-stages.ts',

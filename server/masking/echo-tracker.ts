@@ -72,81 +72,86 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
           pending.push({ byte, at: now, control: !isPrintable(byte) });
         }
       }
-      return resolve({ ...state, pending }, now, '');
+      return resolve({ ...state, pending }, now, '', windowMs);
     },
     output(state, bytes, now) {
       const clean = stripAnsi(Buffer.from(bytes), true).clean;
       const outputTail = (state.outputTail + clean).slice(-TAIL);
       // The hint holds until Enter, even if more output follows the prompt.
       const promptHint = state.promptHint || PROMPT.test(outputTail);
-      return resolve({ ...state, outputTail, promptHint }, now, clean.replace(/[\x00-\x1f\x7f]/g, ''));
+      return resolve({ ...state, outputTail, promptHint }, now, clean.replace(/[\x00-\x1f\x7f]/g, ''), windowMs);
     },
     tick(state, now) {
-      return resolve(state, now, '');
+      return resolve(state, now, '', windowMs);
     },
   };
+}
 
-  function resolve(state: EchoTrackerState, now: number, echo: string): { state: EchoTrackerState; records: InputRecord[] } & EchoSeen {
-    const records: InputRecord[] = [];
-    let { echoOff, recentHidden, promptHint } = state;
-    const pending = [...state.pending];
-    const echoed = new Set<number>();
-    let echoEnd = -1;
-    // Which pending printable bytes came back, in order (strict while a prompt is shown: the
-    // whole run must come back together, so unrelated output cannot reveal a password).
-    // Echo is what the output starts with: the pending printable bytes, in order (a whole run
-    // at once while a password prompt is shown, so unrelated output cannot reveal a password).
-    const printable = pending.map((p, i) => (p.control ? -1 : i)).filter((i) => i >= 0);
-    if (echo && printable.length > 0) {
-      const run = String.fromCharCode(...printable.map((i) => pending[i]!.byte));
-      if (state.promptHint) {
-        if (echo.startsWith(run)) {
-          printable.forEach((i) => echoed.add(i));
-          echoEnd = run.length;
-        }
-      } else {
-        // The echo may follow other output in the same frame (a prompt drawn after typing
-        // ahead, a title sequence): it starts where the first pending byte first appears.
-        // Of several candidates, the one that echoes the most pending bytes.
-        let best: number[] = [];
-        for (let start = echo.indexOf(run[0]!); start >= 0; start = echo.indexOf(run[0]!, start + 1)) {
-          let k = 0;
-          while (k < run.length && start + k < echo.length && echo.charCodeAt(start + k) === run.charCodeAt(k)) k++;
-          if (k > best.length) {
-            best = printable.slice(0, k);
-            echoEnd = start + k;
-          }
-          if (k === run.length) break;
-        }
-        best.forEach((i) => echoed.add(i));
-      }
+/**
+ * Which pending printable bytes the output echoed: echo is what the output starts with, the
+ * pending printable bytes in order (a whole run at once while a password prompt is shown, so
+ * unrelated output cannot reveal a password). Returns their pending indexes and where the echo ends.
+ */
+function matchEcho(pending: ReadonlyArray<PendingByte>, echo: string, isPromptShown: boolean): { echoed: Set<number>; echoEnd: number } {
+  const echoed = new Set<number>();
+  let echoEnd = -1;
+  const printable = pending.map((p, i) => (p.control ? -1 : i)).filter((i) => i >= 0);
+  if (!echo || printable.length === 0) return { echoed, echoEnd };
+  const run = String.fromCharCode(...printable.map((i) => pending[i]!.byte));
+  if (isPromptShown) {
+    if (echo.startsWith(run)) {
+      printable.forEach((i) => echoed.add(i));
+      echoEnd = run.length;
     }
-    if (echo && echoOff && recentHidden && echo.includes(recentHidden.slice(-4))) echoOff = false;
-
-    while (pending.length > 0) {
-      const head = pending[0]!;
-      const index = state.pending.length - pending.length;
-      if (head.control) {
-        if (head.byte === 0x0d || head.byte === 0x0a || head.byte === 0x03) {
-          echoOff = false;
-          recentHidden = '';
-          promptHint = false;
-        }
-        pushInput(records, head);
-      } else if (echoed.has(index)) {
-        pushInput(records, head);
-      } else if (echoOff || now - head.at >= windowMs || (promptHint && enterFollows(pending))) {
-        pushHidden(records, head);
-        echoOff = true;
-        recentHidden = (recentHidden + String.fromCharCode(head.byte)).slice(-16);
-      } else {
-        break;
-      }
-      pending.shift();
-    }
-    const echoedText = String.fromCharCode(...[...echoed].sort((a, b) => a - b).map((i) => state.pending[i]!.byte));
-    return { state: { ...state, pending, echoOff, recentHidden, promptHint }, records, echoed: echoedText, isEchoLast: echoEnd === echo.length };
+    return { echoed, echoEnd };
   }
+  // The echo may follow other output in the same frame (a prompt drawn after typing ahead, a
+  // title sequence): it starts where the first pending byte first appears. Of several
+  // candidates, the one that echoes the most pending bytes.
+  let best: number[] = [];
+  for (let start = echo.indexOf(run[0]!); start >= 0; start = echo.indexOf(run[0]!, start + 1)) {
+    let k = 0;
+    while (k < run.length && start + k < echo.length && echo.charCodeAt(start + k) === run.charCodeAt(k)) k++;
+    if (k > best.length) {
+      best = printable.slice(0, k);
+      echoEnd = start + k;
+    }
+    if (k === run.length) break;
+  }
+  best.forEach((i) => echoed.add(i));
+  return { echoed, echoEnd };
+}
+
+/** Settles the pending bytes the echo (or its absence past the window) decides: typed input, or hidden input. */
+function resolve(state: EchoTrackerState, now: number, echo: string, windowMs: number): { state: EchoTrackerState; records: InputRecord[] } & EchoSeen {
+  const records: InputRecord[] = [];
+  let { echoOff, recentHidden, promptHint } = state;
+  const pending = [...state.pending];
+  const { echoed, echoEnd } = matchEcho(pending, echo, state.promptHint);
+  if (echo && echoOff && recentHidden && echo.includes(recentHidden.slice(-4))) echoOff = false;
+  while (pending.length > 0) {
+    const head = pending[0]!;
+    const index = state.pending.length - pending.length;
+    if (head.control) {
+      if (head.byte === 0x0d || head.byte === 0x0a || head.byte === 0x03) {
+        echoOff = false;
+        recentHidden = '';
+        promptHint = false;
+      }
+      pushInput(records, head);
+    } else if (echoed.has(index)) {
+      pushInput(records, head);
+    } else if (echoOff || now - head.at >= windowMs || (promptHint && enterFollows(pending))) {
+      pushHidden(records, head);
+      echoOff = true;
+      recentHidden = (recentHidden + String.fromCharCode(head.byte)).slice(-16);
+    } else {
+      break;
+    }
+    pending.shift();
+  }
+  const echoedText = String.fromCharCode(...[...echoed].sort((a, b) => a - b).map((i) => state.pending[i]!.byte));
+  return { state: { ...state, pending, echoOff, recentHidden, promptHint }, records, echoed: echoedText, isEchoLast: echoEnd === echo.length };
 }
 
 function enterFollows(pending: ReadonlyArray<PendingByte>): boolean {
