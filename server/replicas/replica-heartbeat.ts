@@ -11,23 +11,53 @@ export function heartbeatIntervalMs(timeoutMs: number): number {
   return Math.max(250, Math.floor(timeoutMs / BEATS_PER_TIMEOUT));
 }
 
+type HeartbeatOptions = {
+  internalUrl: string;
+  timeoutMs: number;
+  /**
+   * No heartbeat got through for `timeoutMs`: the other replicas now count this one as dead
+   * (and have marked its sessions interrupted), and revocations cannot reach it. Called once
+   * per outage.
+   */
+  onLost: () => void;
+};
+
 /**
- * Registers this process as a replica and keeps its heartbeat fresh. Returns the stop step,
+ * Registers this process as a replica and keeps its heartbeat fresh; every beat is an upsert,
+ * so a replica that was counted dead and comes back registers again. Returns the stop step,
  * which removes the row: a replica that drained has no sessions left to recover.
  */
-export async function startReplicaHeartbeat({ internalUrl, timeoutMs }: { internalUrl: string; timeoutMs: number }): Promise<() => Promise<void>> {
+export function startReplicaHeartbeat({ internalUrl, timeoutMs, onLost }: HeartbeatOptions): () => Promise<void> {
   const id = replicaId();
-  await db()
-    .insert(replicas)
-    .values({ id, internalUrl })
-    .onConflictDoUpdate({ target: replicas.id, set: { internalUrl, lastSeenAt: sql`now()` } });
-  const timer = setInterval(() => {
-    db()
-      .update(replicas)
-      .set({ lastSeenAt: sql`now()` })
-      .where(eq(replicas.id, id))
-      .catch((error: unknown) => log().error({ err: error }, 'replica heartbeat failed'));
-  }, heartbeatIntervalMs(timeoutMs));
+  let lastBeatAt = Date.now();
+  let isLost = false;
+  let isFailing = false;
+  let isBeating = false;
+  const beat = async () => {
+    if (isBeating) return;
+    isBeating = true;
+    try {
+      await db()
+        .insert(replicas)
+        .values({ id, internalUrl })
+        .onConflictDoUpdate({ target: replicas.id, set: { internalUrl, lastSeenAt: sql`now()` } });
+      lastBeatAt = Date.now();
+      isLost = false;
+      isFailing = false;
+    } catch (error) {
+      // Once per outage, not every beat.
+      if (!isFailing) log().error({ err: error }, 'replica heartbeat failed');
+      isFailing = true;
+      if (!isLost && Date.now() - lastBeatAt > timeoutMs) {
+        isLost = true;
+        onLost();
+      }
+    } finally {
+      isBeating = false;
+    }
+  };
+  void beat();
+  const timer = setInterval(() => void beat(), heartbeatIntervalMs(timeoutMs));
   timer.unref();
   return async () => {
     clearInterval(timer);

@@ -1,10 +1,23 @@
 import { env } from '../env';
 import { every } from '../jobs/start-jobs';
 import { log } from '../log/logger';
+import { liveSessions } from '../relay/live-sessions';
 import { interruptDeadReplicas } from './interrupt-dead-replicas';
 import { exclusive, RECOVERY_LOCK } from './job-leadership';
 import { closeProxiedWatches } from './proxy-watch';
 import { heartbeatIntervalMs, startReplicaHeartbeat } from './replica-heartbeat';
+
+export const LOST_MESSAGE = 'Porthole lost its database connection; the session was ended for safety.';
+
+/**
+ * Fails closed when the heartbeat cannot reach the database: the other replicas have marked
+ * these sessions interrupted, and a grant revoked meanwhile would not reach them.
+ */
+function endLiveSessions(): void {
+  const live = [...liveSessions().values()];
+  log().error({ sessions: live.length }, 'replica heartbeat lost: ending its live sessions');
+  for (const session of live) session.terminate(LOST_MESSAGE);
+}
 
 /**
  * This process as one replica among several: its heartbeat, and the sweep that closes the
@@ -12,10 +25,7 @@ import { heartbeatIntervalMs, startReplicaHeartbeat } from './replica-heartbeat'
  */
 export function startReplica(): () => Promise<void> {
   const { internalUrl, timeoutMs } = env().replica;
-  const stopping = startReplicaHeartbeat({ internalUrl, timeoutMs }).catch((error: unknown) => {
-    log().error({ err: error }, 'cannot register this replica');
-    return async () => undefined;
-  });
+  const stopHeartbeat = startReplicaHeartbeat({ internalUrl, timeoutMs, onLost: endLiveSessions });
   const stopSweep = every(
     'interrupt-dead-replicas',
     heartbeatIntervalMs(timeoutMs),
@@ -24,8 +34,6 @@ export function startReplica(): () => Promise<void> {
   return async () => {
     stopSweep();
     closeProxiedWatches();
-    await (
-      await stopping
-    )();
+    await stopHeartbeat();
   };
 }
