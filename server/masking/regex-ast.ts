@@ -59,67 +59,86 @@ export interface ParsedRegex {
 }
 
 export function parseRegex(source: string, flags = ''): ParsedRegex {
-  let pos = 0;
+  let start = 0;
   let extraFlags = '';
   const inline = /^\(\?([ims]+)\)/.exec(source);
   if (inline?.[1]) {
     extraFlags = inline[1];
-    pos = inline[0].length;
+    start = inline[0].length;
+  }
+  const ast = new RegexParser(source, start).parse();
+  return { ast, flags: [...new Set(flags + extraFlags)].join('') };
+}
+
+/** A recursive-descent parser over one pattern; `pos` is where it reads next. */
+class RegexParser {
+  constructor(
+    private readonly source: string,
+    private pos: number,
+  ) {}
+
+  parse(): RegexNode {
+    const ast = this.parseAlt();
+    if (this.pos < this.source.length) this.fail(this.source[this.pos] === ')' ? 'Unmatched ")"' : 'Unexpected character');
+    return ast;
   }
 
-  const peek = (): string | undefined => source[pos];
-  const fail = (message: string): never => {
-    throw new RegexSyntaxError(message, pos);
-  };
+  private peek(): string | undefined {
+    return this.source[this.pos];
+  }
 
-  function parseAlt(): RegexNode {
-    const options: RegexNode[] = [parseSeq()];
-    while (peek() === '|') {
-      pos++;
-      options.push(parseSeq());
+  private fail(message: string): never {
+    throw new RegexSyntaxError(message, this.pos);
+  }
+
+  private parseAlt(): RegexNode {
+    const options: RegexNode[] = [this.parseSeq()];
+    while (this.peek() === '|') {
+      this.pos++;
+      options.push(this.parseSeq());
     }
     return options.length === 1 ? options[0]! : { type: 'alt', options };
   }
 
-  function parseSeq(): RegexNode {
+  private parseSeq(): RegexNode {
     const items: RegexNode[] = [];
-    while (pos < source.length && peek() !== '|' && peek() !== ')') {
-      items.push(parseQuantified());
+    while (this.pos < this.source.length && this.peek() !== '|' && this.peek() !== ')') {
+      items.push(this.parseQuantified());
     }
     return items.length === 1 ? items[0]! : { type: 'seq', items };
   }
 
-  function parseQuantified(): RegexNode {
-    const atom = parseAtom();
-    const c = peek();
+  private parseQuantified(): RegexNode {
+    const atom = this.parseAtom();
+    const c = this.peek();
     let min: number;
     let max: number;
     if (c === '*') [min, max] = [0, Infinity];
     else if (c === '+') [min, max] = [1, Infinity];
     else if (c === '?') [min, max] = [0, 1];
     else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(pos));
-      if (!m) return fail('A "{" that is not a quantifier must be escaped');
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.pos));
+      if (!m) return this.fail('A "{" that is not a quantifier must be escaped');
       min = Number(m[1]);
       max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-      if (max < min) fail('Quantifier range out of order');
-      pos += m[0].length - 1;
+      if (max < min) this.fail('Quantifier range out of order');
+      this.pos += m[0].length - 1;
     } else return atom;
-    pos++;
-    if (atom.type === 'assert' || atom.type === 'look') fail('Nothing to repeat');
-    const lazy = peek() === '?';
-    if (lazy) pos++;
-    if (peek() === '+') fail('Possessive quantifiers are not supported');
+    this.pos++;
+    if (atom.type === 'assert' || atom.type === 'look') this.fail('Nothing to repeat');
+    const lazy = this.peek() === '?';
+    if (lazy) this.pos++;
+    if (this.peek() === '+') this.fail('Possessive quantifiers are not supported');
     return { type: 'repeat', body: atom, min, max, lazy };
   }
 
-  function parseAtom(): RegexNode {
-    const c = source[pos++];
+  private parseAtom(): RegexNode {
+    const c = this.source[this.pos++];
     switch (c) {
       case '(':
-        return parseGroup();
+        return this.parseGroup();
       case '[':
-        return parseClass();
+        return this.parseClass();
       case '.':
         return { type: 'any' };
       case '^':
@@ -127,54 +146,54 @@ export function parseRegex(source: string, flags = ''): ParsedRegex {
       case '$':
         return { type: 'assert', kind: 'end' };
       case '\\':
-        return parseEscape(false) as RegexNode;
+        return this.parseEscape(false) as RegexNode;
       case '*':
       case '+':
       case '?':
-        return fail('Nothing to repeat');
+        return this.fail('Nothing to repeat');
       case '{':
       case '}':
       case ']':
-        return fail(`Unescaped "${c}"`);
+        return this.fail(`Unescaped "${c}"`);
       case undefined:
-        return fail('Unexpected end of pattern');
+        return this.fail('Unexpected end of pattern');
       default:
         return { type: 'char', code: c.charCodeAt(0) };
     }
   }
 
-  function parseGroup(): RegexNode {
+  private parseGroup(): RegexNode {
     let node: RegexNode;
-    const rest = source.slice(pos);
+    const rest = this.source.slice(this.pos);
     const named = /^\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest);
     if (named) {
-      pos += named[0].length;
-      node = { type: 'group', capture: true, name: named[1], body: parseAlt() };
+      this.pos += named[0].length;
+      node = { type: 'group', capture: true, name: named[1], body: this.parseAlt() };
     } else if (rest.startsWith('?:')) {
-      pos += 2;
-      node = { type: 'group', capture: false, body: parseAlt() };
+      this.pos += 2;
+      node = { type: 'group', capture: false, body: this.parseAlt() };
     } else if (/^\?<?[=!]/.test(rest)) {
       const behind = rest[1] === '<';
       const negated = (behind ? rest[2] : rest[1]) === '!';
-      pos += behind ? 3 : 2;
-      node = { type: 'look', behind, negated, body: parseAlt() };
+      this.pos += behind ? 3 : 2;
+      node = { type: 'look', behind, negated, body: this.parseAlt() };
     } else if (rest.startsWith('?')) {
-      return fail('Unsupported group syntax');
+      return this.fail('Unsupported group syntax');
     } else {
-      node = { type: 'group', capture: true, body: parseAlt() };
+      node = { type: 'group', capture: true, body: this.parseAlt() };
     }
-    if (source[pos++] !== ')') fail('Unterminated group');
+    if (this.source[this.pos++] !== ')') this.fail('Unterminated group');
     return node;
   }
 
   /** Returns a node, or for class members a list of ranges. */
-  function parseEscape(inClass: boolean): RegexNode | Array<[number, number]> {
-    const c = source[pos++];
-    if (c === undefined) return fail('Trailing backslash');
+  private parseEscape(inClass: boolean): RegexNode | Array<[number, number]> {
+    const c = this.source[this.pos++];
+    if (c === undefined) return this.fail('Trailing backslash');
     const special = SPECIAL_CLASS[c];
     if (special) {
       if (inClass) {
-        if (special.negated) fail(`\\${c} inside a character class is not supported`);
+        if (special.negated) this.fail(`\\${c} inside a character class is not supported`);
         return special.ranges;
       }
       return { type: 'class', ranges: special.ranges, negated: special.negated };
@@ -182,65 +201,61 @@ export function parseRegex(source: string, flags = ''): ParsedRegex {
     if (!inClass && (c === 'b' || c === 'B')) return { type: 'assert', kind: c === 'b' ? 'word' : 'nonword' };
     const control = CONTROL_ESCAPES[c];
     if (control !== undefined) {
-      if (c === '0' && /\d/.test(peek() ?? '')) fail('Octal escapes are not supported');
-      return charOrRange(control, inClass);
+      if (c === '0' && /\d/.test(this.peek() ?? '')) this.fail('Octal escapes are not supported');
+      return this.charOrRange(control, inClass);
     }
     if (c === 'x') {
-      const m = /^(?:([0-9a-fA-F]{2})|\{([0-9a-fA-F]{1,6})\})/.exec(source.slice(pos));
-      if (!m) return fail('Bad \\x escape');
-      pos += m[0].length;
-      return charOrRange(parseInt(m[1] ?? m[2] ?? '', 16), inClass);
+      const m = /^(?:([0-9a-fA-F]{2})|\{([0-9a-fA-F]{1,6})\})/.exec(this.source.slice(this.pos));
+      if (!m) return this.fail('Bad \\x escape');
+      this.pos += m[0].length;
+      return this.charOrRange(parseInt(m[1] ?? m[2] ?? '', 16), inClass);
     }
     if (c === 'u') {
-      const m = /^[0-9a-fA-F]{4}/.exec(source.slice(pos));
-      if (!m) return fail('Bad \\u escape');
-      pos += 4;
-      return charOrRange(parseInt(m[0], 16), inClass);
+      const m = /^[0-9a-fA-F]{4}/.exec(this.source.slice(this.pos));
+      if (!m) return this.fail('Bad \\u escape');
+      this.pos += 4;
+      return this.charOrRange(parseInt(m[0], 16), inClass);
     }
-    if (/[0-9]/.test(c)) return fail('Back-references are not supported');
-    if (/[A-Za-z]/.test(c)) return fail(`Unsupported escape \\${c}`);
-    return charOrRange(c.charCodeAt(0), inClass);
+    if (/[0-9]/.test(c)) return this.fail('Back-references are not supported');
+    if (/[A-Za-z]/.test(c)) return this.fail(`Unsupported escape \\${c}`);
+    return this.charOrRange(c.charCodeAt(0), inClass);
   }
 
-  function charOrRange(code: number, inClass: boolean): RegexNode | Array<[number, number]> {
+  private charOrRange(code: number, inClass: boolean): RegexNode | Array<[number, number]> {
     return inClass ? [[code, code]] : { type: 'char', code };
   }
 
-  function parseClass(): RegexNode {
-    const negated = peek() === '^';
-    if (negated) pos++;
+  private parseClass(): RegexNode {
+    const negated = this.peek() === '^';
+    if (negated) this.pos++;
     const ranges: Array<[number, number]> = [];
-    while (peek() !== ']') {
-      if (pos >= source.length) fail('Unterminated character class');
-      const lo = classAtom();
-      if (peek() === '-' && source[pos + 1] !== ']' && pos + 1 < source.length) {
-        pos++;
-        const hi = classAtom();
+    while (this.peek() !== ']') {
+      if (this.pos >= this.source.length) this.fail('Unterminated character class');
+      const lo = this.classAtom();
+      if (this.peek() === '-' && this.source[this.pos + 1] !== ']' && this.pos + 1 < this.source.length) {
+        this.pos++;
+        const hi = this.classAtom();
         if (lo.length !== 1 || hi.length !== 1 || lo[0]![0] !== lo[0]![1] || hi[0]![0] !== hi[0]![1]) {
-          fail('Bad range in character class');
+          this.fail('Bad range in character class');
         }
-        if (hi[0]![0] < lo[0]![0]) fail('Character class range out of order');
+        if (hi[0]![0] < lo[0]![0]) this.fail('Character class range out of order');
         ranges.push([lo[0]![0], hi[0]![0]]);
       } else {
         ranges.push(...lo);
       }
     }
-    pos++;
-    if (ranges.length === 0 && !negated) fail('Empty character class');
+    this.pos++;
+    if (ranges.length === 0 && !negated) this.fail('Empty character class');
     return { type: 'class', ranges, negated };
   }
 
-  function classAtom(): Array<[number, number]> {
-    const c = source[pos++];
+  private classAtom(): Array<[number, number]> {
+    const c = this.source[this.pos++];
     if (c === '\\') {
-      const e = parseEscape(true);
-      return Array.isArray(e) ? e : fail('Bad escape in character class');
+      const e = this.parseEscape(true);
+      return Array.isArray(e) ? e : this.fail('Bad escape in character class');
     }
-    if (c === '[') fail('Nested character classes are not supported');
+    if (c === '[') this.fail('Nested character classes are not supported');
     return [[c!.charCodeAt(0), c!.charCodeAt(0)]];
   }
-
-  const ast = parseAlt();
-  if (pos < source.length) fail(source[pos] === ')' ? 'Unmatched ")"' : 'Unexpected character');
-  return { ast, flags: [...new Set(flags + extraFlags)].join('') };
 }
