@@ -1,9 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { recordingObjectChunks } from '@/db/recording-schema';
+import { recordingFrames, recordingObjectChunks } from '@/db/recording-schema';
 import { isUuid } from '@/lib/uuid/is-uuid';
 import type { SealedChunk } from '../format';
-import { PostgresRecordingStore } from './postgres-store';
+import { dropJournalRows, PostgresFrameJournal } from './postgres-frame-journal';
 import type { ChunkInfo, KeyframeInfo, OpenChunk, RecordingStore, RecordingWriter } from './recording-store';
 import type { LockTerms, S3Bucket } from './s3-bucket';
 
@@ -17,45 +17,48 @@ type KeyframeEntry = { seq: number; t: number; offset: number; length: number };
 /** The retention date and legal hold a recording's objects get (server/retention answers it). */
 export type LockTermsOf = (recordingId: string) => Promise<LockTerms>;
 
-/** Writes through the database store (the live tail), and puts each sealed chunk in the bucket. */
+/** Frames go to the database's journal (the live tail); each sealed chunk goes to the bucket. */
 class S3Writer implements RecordingWriter {
+  private readonly journal: PostgresFrameJournal;
+
   constructor(
     private readonly store: S3RecordingStore,
-    private readonly recordingId: string,
-    private readonly tail: RecordingWriter,
-  ) {}
+    recordingId: string,
+    onError: (error: Error) => void,
+  ) {
+    this.journal = new PostgresFrameJournal(recordingId, onError);
+  }
 
   append(seq: number, parts: Buffer[]): void {
-    this.tail.append(seq, parts);
+    this.journal.append(seq, parts);
   }
 
   get backlog(): number {
-    return this.tail.backlog;
+    return this.journal.backlog;
   }
 
   flushed(): Promise<void> {
-    return this.tail.flushed();
+    return this.journal.flushed();
   }
 
-  async writeChunk(chunk: SealedChunk): Promise<void> {
-    await this.store.writeRecoveredChunk(this.recordingId, chunk, this.tail);
+  writeChunk(chunk: SealedChunk): Promise<void> {
+    return this.journal.seal(chunk.seq, (dropRows) => this.store.storeChunk(this.journal.recordingId, chunk, dropRows));
   }
 
   close(): Promise<void> {
-    return this.tail.close();
+    return this.journal.close();
   }
 }
 
 /**
  * Recordings in an S3 bucket (AWS S3, MinIO, Ceph RGW, Garage): sealed chunks and keyframes
  * are objects under `<prefix>/<recording id>/`; the live tail (frames of the chunk not sealed
- * yet) stays in the database through the PostgreSQL store, so a crash loses nothing relayed
- * and any replica can recover it. Chunk headers are rows of recording_object_chunks: listing
+ * yet) stays in the database's frame journal (PostgresFrameJournal, as the PostgreSQL store
+ * keeps it), so a crash loses nothing relayed and any replica can recover it. Chunk headers are rows of recording_object_chunks: listing
  * never LISTs the bucket.
  */
 export class S3RecordingStore implements RecordingStore {
   readonly kind = 's3' as const;
-  private readonly tail = new PostgresRecordingStore();
   private readonly keyframeIndexes = new Map<string, KeyframeEntry[]>();
 
   constructor(
@@ -67,7 +70,8 @@ export class S3RecordingStore implements RecordingStore {
     if (!isUuid(recordingId)) throw new Error(`not a recording id: ${recordingId}`);
     // Fail before the session starts when Object Lock cannot be read (auto) or the database is down.
     await this.bucket.objectLockMode();
-    return new S3Writer(this, recordingId, await this.tail.create(recordingId, onError));
+    await db().execute(sql`select 1`);
+    return new S3Writer(this, recordingId, onError);
   }
 
   async listChunks(recordingId: string): Promise<ChunkInfo[]> {
@@ -93,37 +97,30 @@ export class S3RecordingStore implements RecordingStore {
   /** Open frames of a chunk already in the bucket come back empty, so recovery drops them. */
   async readOpen(recordingId: string): Promise<OpenChunk[]> {
     const sealed = new Set((await this.listChunks(recordingId)).map((chunk) => chunk.seq));
-    return (await this.tail.readOpen(recordingId)).map((open) => (sealed.has(open.seq) ? { seq: open.seq, frames: Buffer.alloc(0) } : open));
+    return (await PostgresFrameJournal.read(recordingId)).map((open) => (sealed.has(open.seq) ? { seq: open.seq, frames: Buffer.alloc(0) } : open));
   }
 
   /**
-   * The object first, then its row, then the open frames go: a crash in between leaves the
-   * frames, and recovery seals the same bytes again over the same key.
+   * The object first, then its row together with dropping the chunk's journal rows (one
+   * statement): a crash before leaves the frames, and recovery seals the same bytes again
+   * over the same key.
    */
-  async writeRecoveredChunk(recordingId: string, chunk: SealedChunk, tail?: RecordingWriter): Promise<void> {
+  async storeChunk(recordingId: string, chunk: SealedChunk, dropJournalRows: SQL): Promise<void> {
     await this.bucket.put(this.bucket.key(recordingId, chunkObject(chunk.seq)), chunk.bytes, await this.lock(recordingId));
-    const row = {
-      recordingId,
-      seq: chunk.seq,
-      tStart: chunk.tStart,
-      tEnd: chunk.tEnd,
-      eventCount: chunk.eventCount,
-      rawBytes: chunk.rawBytes,
-      hash: chunk.hash,
-      prevHash: chunk.prevHash,
-      storedBytes: chunk.bytes.length,
-    };
-    await db()
-      .insert(recordingObjectChunks)
-      .values(row)
-      .onConflictDoUpdate({ target: [recordingObjectChunks.recordingId, recordingObjectChunks.seq], set: row });
-    // Frames of this chunk still queued in the writer must land before they are dropped.
-    await tail?.flushed();
-    await this.tail.dropOpen(recordingId, chunk.seq);
+    await db().execute(sql`
+      with dropped as (${dropJournalRows})
+      insert into ${recordingObjectChunks} (recording_id, seq, t_start, t_end, event_count, raw_bytes, hash, prev_hash, stored_bytes)
+      values (${recordingId}, ${chunk.seq}, ${chunk.tStart}, ${chunk.tEnd}, ${chunk.eventCount}, ${chunk.rawBytes}, ${chunk.hash}, ${chunk.prevHash}, ${chunk.bytes.length})
+      on conflict (recording_id, seq) do update set t_start = excluded.t_start, t_end = excluded.t_end, event_count = excluded.event_count,
+        raw_bytes = excluded.raw_bytes, hash = excluded.hash, prev_hash = excluded.prev_hash, stored_bytes = excluded.stored_bytes`);
+  }
+
+  writeRecoveredChunk(recordingId: string, chunk: SealedChunk): Promise<void> {
+    return this.storeChunk(recordingId, chunk, dropJournalRows(recordingId, chunk.seq));
   }
 
   dropOpen(recordingId: string, seq: number): Promise<void> {
-    return this.tail.dropOpen(recordingId, seq);
+    return PostgresFrameJournal.drop(recordingId, seq);
   }
 
   async writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number> {
@@ -150,22 +147,24 @@ export class S3RecordingStore implements RecordingStore {
     return this.bucket.get(this.bucket.key(recordingId, KEYFRAMES), entry);
   }
 
-  /** The live tails are in the shared database, with the PostgreSQL store's. */
+  /** The live tails are in the shared database's journal, with the PostgreSQL store's. */
   listOpenRecordings(): Promise<string[]> {
-    return this.tail.listOpenRecordings();
+    return PostgresFrameJournal.recordingIds();
   }
 
   /**
-   * Objects first (the rows say nothing then), then the open frames and rows; a second run
-   * finds nothing left. Only the tail's open frames go: sealed chunks the PostgreSQL store
-   * holds for the same recording (a migration's target) are not this store's.
+   * Objects first (the rows say nothing then), then the journal and the rows; a second run
+   * finds nothing left. Sealed chunks the PostgreSQL store may hold for the same recording (a
+   * migration's target) are not this store's and stay.
    */
   async deleteRecording(recordingId: string): Promise<void> {
     if (!isUuid(recordingId)) throw new Error(`not a recording id: ${recordingId}`);
     this.keyframeIndexes.delete(recordingId);
     await this.bucket.deleteFolder(recordingId);
-    for (const open of await this.tail.readOpen(recordingId)) await this.tail.dropOpen(recordingId, open.seq);
-    await db().delete(recordingObjectChunks).where(eq(recordingObjectChunks.recordingId, recordingId));
+    await db().transaction(async (tx) => {
+      await tx.delete(recordingFrames).where(eq(recordingFrames.recordingId, recordingId));
+      await tx.delete(recordingObjectChunks).where(eq(recordingObjectChunks.recordingId, recordingId));
+    });
   }
 
   /** Sets or clears the legal hold on a recording's chunks; false when the bucket has no Object Lock. */
