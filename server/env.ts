@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address';
 
 /**
  * The one place that reads process.env. Parsed once at start-up; a bad value stops the start
@@ -109,6 +110,16 @@ const envSchema = z
     PORTHOLE_INTERNAL_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     /** A replica whose heartbeat is older than this is dead: a survivor marks its sessions interrupted. */
     PORTHOLE_REPLICA_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+    /** Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, loopback, private); unset: nobody's. */
+    PORTHOLE_TRUSTED_PROXIES: optionalString.transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return undefined;
+      }
+    }),
     PORTHOLE_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     PORTHOLE_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     OIDC_ISSUER: optionalString.pipe(z.url().optional()),
@@ -209,6 +220,7 @@ function toEnv(raw: z.output<typeof envSchema>) {
       internalUrl: new URL(raw.PORTHOLE_INTERNAL_URL ?? `http://127.0.0.1:${raw.PORT}`).origin,
       timeoutMs: raw.PORTHOLE_REPLICA_TIMEOUT_SECONDS * 1000,
     },
+    trustedProxies: raw.PORTHOLE_TRUSTED_PROXIES,
     session: { maxAgeSeconds: raw.PORTHOLE_SESSION_MAX_HOURS * 3600, idleSeconds: raw.PORTHOLE_SESSION_IDLE_MINUTES * 60 },
     admin: raw.PORTHOLE_ADMIN_EMAIL ? { email: raw.PORTHOLE_ADMIN_EMAIL, password: raw.PORTHOLE_ADMIN_PASSWORD ?? '' } : undefined,
     oidc:
