@@ -7,23 +7,16 @@ import {
   type SessionEndReason,
 } from '@/lib/protocol/terminal-protocol';
 
+import { RelaySocket, type SocketLike } from '../console/relay-socket';
+
 /**
- * The browser side of /ws/sessions/:id, with no React and no xterm: bytes in, bytes out,
- * typed control events. The same class drives the benchmark's headless clients (with the
- * `ws` package's WebSocket passed as `createSocket`).
+ * The terminal's frames on the console socket (RelaySocket), with no React and no xterm: bytes
+ * in, bytes out, typed control events. The same class drives the benchmark's headless clients
+ * (with the `ws` package's WebSocket passed as `createSocket`).
  */
 
-/** The part of the WebSocket API this client uses; both the DOM's and `ws`'s fit it. */
-export interface SocketLike {
-  binaryType: string;
-  readonly readyState: number;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  send(data: string | ArrayBufferView | ArrayBuffer): void;
-  close(code?: number, reason?: string): void;
-}
+// The benchmark and the tests build fake or `ws` sockets against this name.
+export type { SocketLike };
 
 export type TerminalSocketEvents = {
   open: undefined;
@@ -46,8 +39,6 @@ export type TerminalSocketEvents = {
 
 type Listener<T> = (payload: T) => void;
 
-const OPEN = 1;
-
 export type TerminalSocketOptions = {
   createSocket?: (url: string) => SocketLike;
   /** Acknowledge after this many written bytes (the protocol's value unless testing). */
@@ -57,37 +48,30 @@ export type TerminalSocketOptions = {
 };
 
 export class TerminalSocket {
-  private readonly socket: SocketLike;
+  private readonly socket: RelaySocket;
   private readonly listeners = new Map<keyof TerminalSocketEvents, Set<Listener<never>>>();
   private readonly encoder = new TextEncoder();
-  private readonly ackEveryBytes: number;
   private pendingSize: { cols: number; rows: number } | undefined;
   private sentSize = '';
-  private writtenBytes = 0;
-  private ackedBytes = 0;
-  private isDisposed = false;
 
   constructor(url: string, options: TerminalSocketOptions = {}) {
-    this.ackEveryBytes = options.ackEveryBytes ?? ACK_EVERY_BYTES;
     // The URL carries the initial size; only a change from it needs a resize frame.
     this.pendingSize = options.initialSize;
     this.sentSize = options.initialSize ? sizeKey(options.initialSize) : '';
-    this.socket = (options.createSocket ?? ((u) => new WebSocket(u) as unknown as SocketLike))(withSize(url, options.initialSize));
-    this.socket.binaryType = 'arraybuffer';
-    this.socket.onopen = () => this.handleOpen();
-    this.socket.onmessage = (event) => this.handleMessage(event.data);
-    this.socket.onclose = (event) => this.handleClose(event);
-    // A failed connection is followed by a close event, which carries what there is to say.
-    this.socket.onerror = () => undefined;
+    this.socket = new RelaySocket(
+      withSize(url, options.initialSize),
+      { onOpen: () => this.handleOpen(), onFrame: (data) => this.handleMessage(data), onClose: (event) => this.emit('close', event) },
+      { createSocket: options.createSocket, ackEveryBytes: options.ackEveryBytes ?? ACK_EVERY_BYTES },
+    );
   }
 
   get isOpen(): boolean {
-    return !this.isDisposed && this.socket.readyState === OPEN;
+    return this.socket.isOpen;
   }
 
   /** Total bytes the terminal has reported as written (what the acks count). */
   get written(): number {
-    return this.writtenBytes;
+    return this.socket.handled;
   }
 
   on<K extends keyof TerminalSocketEvents>(event: K, listener: Listener<TerminalSocketEvents[K]>): () => void {
@@ -102,7 +86,7 @@ export class TerminalSocket {
     if (!this.isOpen) return;
     const bytes = typeof data === 'string' ? this.encoder.encode(data) : data;
     for (let offset = 0; offset < bytes.length; offset += MAX_INBOUND_FRAME_BYTES) {
-      this.socket.send(bytes.subarray(offset, offset + MAX_INBOUND_FRAME_BYTES));
+      this.socket.sendBinary(bytes.subarray(offset, offset + MAX_INBOUND_FRAME_BYTES));
     }
   }
 
@@ -117,25 +101,13 @@ export class TerminalSocket {
    * The gateway stops reading from the target while too much output is unacknowledged.
    */
   acknowledge(bytes: number): void {
-    this.writtenBytes += bytes;
-    if (this.writtenBytes - this.ackedBytes < this.ackEveryBytes) return;
-    this.ackedBytes = this.writtenBytes;
-    this.sendControl({ type: 'ack', bytes: this.writtenBytes });
+    this.socket.acknowledge(bytes);
   }
 
   /** Closes the socket (which ends the session on the gateway) and drops every listener. */
   dispose(): void {
-    if (this.isDisposed) return;
-    this.isDisposed = true;
     this.listeners.clear();
-    this.socket.onopen = null;
-    this.socket.onmessage = null;
-    this.socket.onclose = null;
-    try {
-      this.socket.close(CloseCode.Normal, 'client closed');
-    } catch {
-      // Closing a socket that never opened can throw in some implementations.
-    }
+    this.socket.dispose('client closed');
   }
 
   private emit<K extends keyof TerminalSocketEvents>(event: K, payload: TerminalSocketEvents[K]): void {
@@ -143,7 +115,7 @@ export class TerminalSocket {
   }
 
   private sendControl(message: ClientMessage): void {
-    if (this.isOpen) this.socket.send(JSON.stringify(message));
+    this.socket.sendJson(message);
   }
 
   private flushSize(): void {
@@ -202,10 +174,6 @@ export class TerminalSocket {
       case 'pong':
         break;
     }
-  }
-
-  private handleClose(event: { code: number; reason: string; wasClean: boolean }): void {
-    this.emit('close', { code: event.code, reason: event.reason, wasClean: event.wasClean });
   }
 }
 

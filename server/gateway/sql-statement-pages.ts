@@ -32,8 +32,9 @@ export class StatementPages {
     const { id, index, run } = this;
     const masked = rows.length > 0 ? run.masker.maskRows(rows) : { rows, maskedCells: [] };
     const room = Math.max(0, run.settings.recordedRows - this.kept.length);
-    const keptRows = room >= masked.rows.length ? masked.rows : masked.rows.slice(0, room);
-    const keptCells = room >= masked.rows.length ? masked.maskedCells : masked.maskedCells.filter((_, i, all) => all[i - (i % 2)]! < room);
+    const isAllKept = room >= masked.rows.length;
+    const keptRows = isAllKept ? masked.rows : masked.rows.slice(0, room);
+    const keptCells = isAllKept ? masked.maskedCells : cellsAbove(masked.maskedCells, room);
     const page = { sql: 'page', id, index, ...(columns ? { columns } : {}), rows: keptRows, masked: keptCells, count: rows.length } as const;
     if (!run.recorder.record(page)) return false;
     for (let i = 0; i < keptCells.length; i += 2) this.keptMasked.push(keptCells[i]! + this.kept.length, keptCells[i + 1]!);
@@ -48,4 +49,14 @@ export class StatementPages {
     else run.sendRows(id, index, rows, []);
     return true;
   }
+}
+
+const NO_CELLS: number[] = [];
+
+/** The masked-cell pairs (in no particular order) of the rows before `row`. */
+function cellsAbove(cells: number[], row: number): number[] {
+  if (row === 0) return NO_CELLS;
+  const kept: number[] = [];
+  for (let i = 0; i < cells.length; i += 2) if (cells[i]! < row) kept.push(cells[i]!, cells[i + 1]!);
+  return kept;
 }
