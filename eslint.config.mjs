@@ -38,7 +38,6 @@ const OVERSIZE = [
   'server/masking/masker.ts',
   'server/masking/stage/masking-stages.ts',
   'server/metrics/registry.ts',
-  'server/sql/cell-masker.ts',
 ];
 
 export default defineConfig([

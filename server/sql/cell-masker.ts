@@ -151,7 +151,7 @@ export function createCellMasker({
   let strategies: (ColumnMaskRule['strategy'] | undefined)[] = [];
   let scanModes: ScanMode[] = [];
 
-  const maskText = (text: string): { text: string; isMasked: boolean } => {
+  const maskText = (text: string): MaskedText => {
     if (!engine) return { text, isMasked: false };
     const first = engine.step(engine.initialState, Buffer.from(text, 'utf8'));
     const last = engine.flush(first.state);
@@ -164,20 +164,11 @@ export function createCellMasker({
   return {
     forColumns(columns, references) {
       // Once per result, never per row: the rules are tried on each field's names here.
-      const isStatementReadingMasked = readsMaskedColumn(compiledColumnRules, references);
-      const isMaskedWhole: boolean[] = [];
-      strategies = columns.map((column, c) => {
-        const names = namesOf(column);
-        const strategy = compiledColumnRules.find((rule) => names.some((name) => rule.regex.test(name)))?.strategy;
-        isMaskedWhole[c] =
-          !strategy &&
-          column.source === null &&
-          (isStatementReadingMasked || (column.reads !== undefined && readsMaskedColumn(compiledColumnRules, column.reads)));
-        return isMaskedWhole[c] ? 'full' : strategy;
-      });
+      const plan = columnPlan(compiledColumnRules, columns, references);
+      strategies = plan.strategies;
       // Admin rules may match anything: only the built-in detectors allow skipping inert types.
       scanModes = columns.map((column) => (hasCustomRules ? 'all' : scanModeFor(column.type)));
-      return isMaskedWhole;
+      return plan.isMaskedWhole;
     },
     maskText(text) {
       if (!engine || text === '') return text;
@@ -190,7 +181,7 @@ export function createCellMasker({
       const maskedCells: number[] = [];
       const out = new Array<SqlCell[]>(rows.length);
       // Column rules first; collect the other cells for one engine pass.
-      const pending: { r: number; c: number; value: string }[] = [];
+      const pending: PendingCell[] = [];
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
         const copy = row.slice();
@@ -213,30 +204,55 @@ export function createCellMasker({
         }
         out[r] = copy;
       }
-      if (pending.length === 0) return { rows: out, maskedCells };
-      const joined = pending.map((cell) => cell.value).join(SEPARATOR);
-      const masked = maskText(joined);
-      if (!masked.isMasked) return { rows: out, maskedCells };
-      const parts = masked.text.split(SEPARATOR);
-      if (parts.length === pending.length) {
-        for (let i = 0; i < pending.length; i++) {
-          const cell = pending[i]!;
-          if (parts[i] !== cell.value) {
-            out[cell.r]![cell.c] = parts[i]!;
-            maskedCells.push(cell.r, cell.c);
-          }
-        }
-      } else {
-        // A detector matched across cells: mask each cell on its own (rare, so the slow path is fine).
-        for (const cell of pending) {
-          const one = maskText(cell.value);
-          if (one.isMasked) {
-            out[cell.r]![cell.c] = one.text;
-            maskedCells.push(cell.r, cell.c);
-          }
-        }
-      }
+      maskPendingCells(pending, out, maskedCells, maskText);
       return { rows: out, maskedCells };
     },
   };
+}
+
+type PendingCell = { r: number; c: number; value: string };
+type MaskedText = { text: string; isMasked: boolean };
+
+/** Each column's strategy from the column rules; a computed column reading a masked one is masked whole. */
+function columnPlan(
+  rules: ReturnType<typeof compileRule>[],
+  columns: SqlColumn[],
+  references: ColumnReferences,
+): { strategies: (ColumnMaskRule['strategy'] | undefined)[]; isMaskedWhole: boolean[] } {
+  const isStatementReadingMasked = readsMaskedColumn(rules, references);
+  const isMaskedWhole: boolean[] = [];
+  const strategies = columns.map((column, c) => {
+    const names = namesOf(column);
+    const strategy = rules.find((rule) => names.some((name) => rule.regex.test(name)))?.strategy;
+    isMaskedWhole[c] =
+      !strategy && column.source === null && (isStatementReadingMasked || (column.reads !== undefined && readsMaskedColumn(rules, column.reads)));
+    return isMaskedWhole[c] ? 'full' : strategy;
+  });
+  return { strategies, isMaskedWhole };
+}
+
+/** One engine pass over the pending cells joined; cell by cell when a match crossed a join. */
+function maskPendingCells(pending: PendingCell[], out: SqlCell[][], maskedCells: number[], maskText: (text: string) => MaskedText): void {
+  if (pending.length === 0) return;
+  const masked = maskText(pending.map((cell) => cell.value).join(SEPARATOR));
+  if (!masked.isMasked) return;
+  const parts = masked.text.split(SEPARATOR);
+  if (parts.length === pending.length) {
+    for (let i = 0; i < pending.length; i++) {
+      const cell = pending[i]!;
+      if (parts[i] !== cell.value) {
+        out[cell.r]![cell.c] = parts[i]!;
+        maskedCells.push(cell.r, cell.c);
+      }
+    }
+    return;
+  }
+  // A detector matched across cells: mask each cell on its own (rare, so the slow path is fine).
+  for (const cell of pending) {
+    const one = maskText(cell.value);
+    if (one.isMasked) {
+      out[cell.r]![cell.c] = one.text;
+      maskedCells.push(cell.r, cell.c);
+    }
+  }
 }
