@@ -76,6 +76,7 @@ export function SqlReplayTimeline({
             type="button"
             onClick={() => onSeek(note.t)}
             aria-label={`Note at ${formatClock(note.t)}`}
+            data-testid="note-marker"
             title={note.body}
             className="absolute bottom-0 h-2.5 w-2.5 -translate-x-1/2 rotate-45 rounded-[2px] bg-sky-500"
             style={{ left: at(note.t, duration) }}
