@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { buttonClass } from '../ui/Button';
 import { inputClass } from '../ui/Field';
 
-export type InsightsFilterValues = { period: string; from?: string; to?: string; userId?: string };
+export type InsightsFilterValues = { period: string; from?: string; to?: string; userId?: string; automated?: string };
 
 const labelClass = 'space-y-1 text-xs font-medium text-zinc-600 dark:text-zinc-400';
 
@@ -59,6 +59,10 @@ export function InsightsFilters({
       <label className={labelClass}>
         To (UTC)
         <input type="date" name="to" defaultValue={values.to} disabled={!isCustom} required={isCustom} className={`${inputClass} w-auto disabled:opacity-50`} />
+      </label>
+      <label className="flex items-center gap-2 self-center text-sm text-zinc-700 dark:text-zinc-300">
+        <input type="checkbox" name="automated" value="false" defaultChecked={values.automated === 'false'} className="h-4 w-4 rounded border-zinc-300" />
+        Hide automated sessions
       </label>
       <button type="submit" className={buttonClass('primary')}>
         Show

@@ -21,6 +21,8 @@ export const insightsQuery = z
     period: z.enum(INSIGHT_PERIODS, { message: 'Pick the last 7 days, the last 30 days or custom dates' }).default('week'),
     from: optional(day),
     to: optional(day),
+    /** `false` leaves out sessions opened with an API token (scripts); anything else keeps them. */
+    automated: optional(z.enum(['true', 'false'])),
   })
   .superRefine((q, ctx) => {
     if (q.period !== 'custom') return;

@@ -25,8 +25,9 @@ export async function getInsights({ actor, query, now = new Date() }: { actor: A
   const user = await findUserById(userId);
   if (!user) throw new AppError('NOT_FOUND', { userMessage: 'There is no such user.' });
   const period = resolvePeriod(q, now);
-  const window = { userId, start: period.start, end: period.end };
-  const previous = { userId, start: period.previousStart, end: period.start };
+  const isAutomatedHidden = q.automated === 'false';
+  const window = { userId, start: period.start, end: period.end, isAutomatedHidden };
+  const previous = { userId, start: period.previousStart, end: period.start, isAutomatedHidden };
   const [sessions, rows, current, before] = await Promise.all([loadSessionRows(window), loadCommandRows(window), loadTotals(window), loadTotals(previous)]);
   if (userId !== actor.id) {
     await recordAuditEvent({

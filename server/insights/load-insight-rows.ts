@@ -10,14 +10,18 @@ import type { Totals } from '@/lib/insights/insights-types';
  * (no query per recording). Each query starts from `recordings_user_idx` (user, started_at)
  * and reaches commands by their primary key (recording_id, seq).
  */
-export type Window = { userId: string; start: Date; end: Date };
+export type Window = { userId: string; start: Date; end: Date; isAutomatedHidden?: boolean };
 
 /** Most commands read for one report: the most recent ones, enough for a busy month. */
 export const MAX_COMMAND_ROWS = 20_000;
 /** Most sessions read for one report (their times, resources and mask marks). */
 export const MAX_SESSION_ROWS = 5_000;
 
-const inWindow = ({ userId, start, end }: Window) => and(eq(recordings.userId, userId), gte(recordings.startedAt, start), lt(recordings.startedAt, end));
+/** Scripts' sessions (opened with an API token) can be left out; each query has `recordings` in scope. */
+const notAutomated = sql`not exists (select 1 from ${sessions} where ${sessions.id} = ${recordings.id} and ${sessions.isAutomated})`;
+
+const inWindow = ({ userId, start, end, isAutomatedHidden }: Window) =>
+  and(eq(recordings.userId, userId), gte(recordings.startedAt, start), lt(recordings.startedAt, end), isAutomatedHidden ? notAutomated : undefined);
 
 export type SessionRow = { recordingId: string; startedAt: Date; duration: number; resourceName: string; resourceType: string; maskMarks: MaskMark[] | null };
 

@@ -17,6 +17,7 @@ export async function listRecordings({ actor, query = {} }: { actor: Actor; quer
   if (q.resourceId) filters.push(eq(sessions.resourceId, q.resourceId));
   if (q.status) filters.push(eq(recordings.status, q.status));
   if (q.from) filters.push(gte(recordings.startedAt, new Date(`${q.from}T00:00:00Z`)));
+  if (q.automated !== undefined) filters.push(eq(sessions.isAutomated, q.automated));
   if (q.to) filters.push(lt(recordings.startedAt, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)));
   const where = filters.length > 0 ? and(...filters) : undefined;
   const [rows, [total]] = await Promise.all([

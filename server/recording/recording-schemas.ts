@@ -29,6 +29,11 @@ export const recordingListQuery = z.object({
   from: day,
   /** Started on or before this day (UTC). */
   to: day,
+  /** `false` leaves out sessions opened with an API token (scripts), `true` keeps only them. */
+  automated: z
+    .enum(['true', 'false', ''])
+    .optional()
+    .transform((value) => (value === 'true' ? true : value === 'false' ? false : undefined)),
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
@@ -70,6 +75,8 @@ export const recordingView = z.object({
   indexState: z.enum(INDEX_STATES),
   /** SQL recordings only (null for terminal ones). */
   sql: sqlSummary.nullable(),
+  /** Opened with an API token (a script), not from a browser. */
+  isAutomated: z.boolean(),
 });
 export type RecordingView = z.infer<typeof recordingView>;
 

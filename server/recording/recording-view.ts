@@ -33,5 +33,6 @@ export function toRecordingView({ recording, session, user }: RecordingRow, sql?
     maskCount: recording.maskCount,
     indexState: recording.indexState,
     sql: kind === 'sql' ? (sql ?? { statements: recording.commandCount, rows: 0, errors: 0 }) : null,
+    isAutomated: session.isAutomated,
   };
 }

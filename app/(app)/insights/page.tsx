@@ -12,7 +12,7 @@ import { listInsightUsers } from '@/server/insights/list-insight-users';
 
 export const metadata: Metadata = { title: 'Insights' };
 
-type Search = { period?: string; from?: string; to?: string; userId?: string };
+type Search = { period?: string; from?: string; to?: string; userId?: string; automated?: string };
 
 const PERIOD_WORDS: Record<InsightPeriod, string> = { week: 'the last 7 days', month: 'the last 30 days', custom: 'these days' };
 
@@ -21,9 +21,16 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const search = await searchParams;
   const period = search.period ?? 'week';
   const [report, users] = await Promise.all([
-    getInsights({ actor, query: { period: period as InsightPeriod, from: search.from, to: search.to, userId: search.userId } }).catch((error: unknown) =>
-      toAppError(error),
-    ),
+    getInsights({
+      actor,
+      query: {
+        period: period as InsightPeriod,
+        from: search.from,
+        to: search.to,
+        userId: search.userId,
+        automated: search.automated === 'false' ? 'false' : undefined,
+      },
+    }).catch((error: unknown) => toAppError(error)),
     listInsightUsers({ actor }),
   ]);
   const isOwn = !('code' in report) ? report.user.id === actor.id : true;
@@ -32,7 +39,11 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Insights" description={`Patterns in ${whose} sessions over a period. Every item links to the moment in its recording.`} />
-      <InsightsFilters values={{ period, from: search.from, to: search.to, userId: search.userId }} users={users} viewerId={actor.id} />
+      <InsightsFilters
+        values={{ period, from: search.from, to: search.to, userId: search.userId, automated: search.automated }}
+        users={users}
+        viewerId={actor.id}
+      />
       {'code' in report ? (
         <Alert tone="error">{report.fields ? (Object.values(report.fields).flat()[0] ?? report.userMessage) : report.userMessage}</Alert>
       ) : report.change.current.sessions === 0 ? (

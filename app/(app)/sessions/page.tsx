@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LiveRefresh } from '@/components/access/LiveRefresh';
-import { DataTable, rowClass, Td, Th } from '@/components/admin/DataTable';
-import { RelativeTime } from '@/components/admin/RelativeTime';
+import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
+import { RelativeTime } from '@/components/ui/RelativeTime';
+import { SessionRecordingCell } from '@/components/sessions/SessionRecordingCell';
 import { TerminateSessionButton } from '@/components/sessions/TerminateSessionButton';
 import { endingFromReason } from '@/components/terminal/session-ending';
 import { buttonClass } from '@/components/ui/Button';
@@ -51,6 +52,7 @@ export default async function SessionsPage() {
               <Th>Duration</Th>
               <Th className="text-right">Output</Th>
               <Th>Ended because</Th>
+              <Th>Recording</Th>
               {isEveryone ? <Th className="text-right">Live actions</Th> : null}
             </>
           }
@@ -58,13 +60,7 @@ export default async function SessionsPage() {
           {sessions.map((session) => (
             <tr key={session.id} className={rowClass}>
               <Td className="font-medium">
-                {session.resourceId ? (
-                  <Link href={`/resources/${session.resourceId}`} className="hover:underline">
-                    {session.resourceName}
-                  </Link>
-                ) : (
-                  session.resourceName
-                )}
+                <ResourceCell session={session} />
               </Td>
               {isEveryone ? <Td className="text-zinc-600 dark:text-zinc-300">{session.userEmail}</Td> : null}
               <Td>
@@ -78,6 +74,9 @@ export default async function SessionsPage() {
               <Td className="max-w-xs truncate text-zinc-600 dark:text-zinc-300" title={session.endMessage ?? undefined}>
                 {endedBecause(session, session.userId === actor.id)}
               </Td>
+              <Td>
+                <SessionRecordingCell session={session} />
+              </Td>
               {isEveryone ? (
                 <Td className="text-right">
                   <LiveActions session={session} isMine={session.userId === actor.id} />
@@ -88,6 +87,26 @@ export default async function SessionsPage() {
         </DataTable>
       )}
       {sessions.length === LIMIT ? <p className="mt-3 text-xs text-zinc-500">Showing the latest {LIMIT} sessions.</p> : null}
+    </>
+  );
+}
+
+/** The resource, and a badge when a script (an API token) opened the session. */
+function ResourceCell({ session }: { session: SessionView }) {
+  return (
+    <>
+      {session.resourceId ? (
+        <Link href={`/resources/${session.resourceId}`} className="hover:underline">
+          {session.resourceName}
+        </Link>
+      ) : (
+        session.resourceName
+      )}
+      {session.isAutomated ? (
+        <span className="ml-2" title="Opened with an API token (a script)">
+          <Badge tone="indigo">Automated</Badge>
+        </span>
+      ) : null}
     </>
   );
 }
