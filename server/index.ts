@@ -10,7 +10,7 @@ import { makePrivate, restrictNewFiles, secureDataDir } from './data-dir/secure-
 import { env, EnvError, listenHost } from './env';
 import { startGateway } from './gateway/start-gateway';
 import { startDemoDatabase } from './demo/postgres/start-demo-database';
-import { UpgradeRouter } from './gateway/upgrade-router';
+import { UpgradeRouter } from './http/upgrade-router';
 import { startJobs } from './jobs/start-jobs';
 import { startRecordingRecovery } from './recording/recover-recordings';
 import { createHttpServer } from './http/create-http-server';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { UpgradeHandler } from '@/server/gateway/upgrade-router';
+import type { UpgradeHandler } from '@/server/http/upgrade-router';
 
 /**
  * The gateway under test, in its own process so its CPU and memory can be read from
@@ -79,7 +79,7 @@ async function main(init: GatewayChildInit): Promise<void> {
   const { createResource } = await import('@/server/resources/create-resource');
   const { createSession } = await import('@/server/sessions/create-session');
   const { createSessionGateway } = await import('@/server/gateway/session-gateway');
-  const { UpgradeRouter } = await import('@/server/gateway/upgrade-router');
+  const { UpgradeRouter } = await import('@/server/http/upgrade-router');
 
   setDb(await openDb(init.databaseUrl ? { driver: 'postgres', url: init.databaseUrl } : { driver: 'pglite' }));
   const user = await createUser({
@@ -145,7 +145,7 @@ async function passThroughGateway(): Promise<UpgradeHandler> {
   const { MAX_INBOUND_FRAME_BYTES } = await import('@/server/gateway/protocol');
   const { TerminalSession } = await import('@/server/gateway/terminal-session');
   const { terminalSizeFromUrl } = await import('@/server/gateway/terminal-size');
-  const { rejectUpgrade } = await import('@/server/gateway/upgrade-router');
+  const { rejectUpgrade } = await import('@/server/http/upgrade-router');
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INBOUND_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
   const slots = { masker: passThrough, recorder: passThrough };
   return (req, socket, head, params) => {

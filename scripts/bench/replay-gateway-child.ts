@@ -51,7 +51,7 @@ async function main(init: Init): Promise<void> {
   const { createPipelineSlots } = await import('@/server/gateway/pipeline-slots');
   const { TerminalSession } = await import('@/server/gateway/terminal-session');
   const { terminalSizeFromUrl } = await import('@/server/gateway/terminal-size');
-  const { UpgradeRouter, rejectUpgrade } = await import('@/server/gateway/upgrade-router');
+  const { UpgradeRouter, rejectUpgrade } = await import('@/server/http/upgrade-router');
 
   setDb(await openDb({ driver: 'pglite' }));
   const user = await createUser({

@@ -45,7 +45,7 @@ async function main(init: SqlChildInit): Promise<void> {
   const { createResource } = await import('@/server/resources/create-resource');
   const { createSession } = await import('@/server/sessions/create-session');
   const { createSessionGateway } = await import('@/server/gateway/session-gateway');
-  const { UpgradeRouter } = await import('@/server/gateway/upgrade-router');
+  const { UpgradeRouter } = await import('@/server/http/upgrade-router');
 
   setDb(await openDb({ driver: 'pglite' }));
   const user = await createUser({

@@ -12,7 +12,7 @@ import { MAX_INBOUND_FRAME_BYTES } from './protocol';
 import { isSqlResource, upgradeSqlSession } from './sql-upgrade';
 import { TerminalSession } from './terminal-session';
 import { terminalSizeFromUrl } from './terminal-size';
-import { rejectUpgrade, type UpgradeHandler } from './upgrade-router';
+import { rejectUpgrade, type UpgradeHandler } from '../http/upgrade-router';
 import { handleWatchUpgrade } from './watch-upgrade';
 
 /** Cheap checks `ws` would make anyway, done first so a bad handshake never starts a session. */

@@ -2,7 +2,7 @@ import { startDemoTarget } from '../demo/ssh/start-demo-target';
 import { interruptStaleSessions } from '../sessions/interrupt-stale-sessions';
 import { every } from '../jobs/start-jobs';
 import { createSessionGateway } from './session-gateway';
-import type { UpgradeRouter } from './upgrade-router';
+import type { UpgradeRouter } from '../http/upgrade-router';
 
 const STALE_SWEEP_MS = 60_000;
 

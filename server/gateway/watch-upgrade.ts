@@ -7,7 +7,7 @@ import { publish } from '../events/event-bus';
 import { proxyWatch } from '../replicas/proxy-watch';
 import { authorizeWatch } from './authorize-watch';
 import { MAX_INBOUND_FRAME_BYTES } from './protocol';
-import { rejectUpgrade, type UpgradeHandler } from './upgrade-router';
+import { rejectUpgrade, type UpgradeHandler } from '../http/upgrade-router';
 import { log } from '../log/logger';
 
 const globalForWatch = globalThis as unknown as { __portholeWatchWss?: WebSocketServer };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { stampClientIp } from '../auth/client-ip';
-import { rejectUpgrade } from '../gateway/upgrade-router';
+import { rejectUpgrade } from './upgrade-router';
 import { isDraining, RESTARTING_MESSAGE } from '../lifecycle/draining';
 import { log } from '../log/logger';
 import { requestContext, requestIdFrom } from '../log/request-context';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createSessionGateway } from '@/server/gateway/session-gateway';
-import { UpgradeRouter } from '@/server/gateway/upgrade-router';
+import { UpgradeRouter } from '@/server/http/upgrade-router';
 
 export type TestGateway = {
   port: number;

@@ -39,7 +39,7 @@ async function main(init: DrainChildInit): Promise<void> {
   const { createHttpServer } = await import('@/server/http/create-http-server');
   const { installShutdown } = await import('@/server/lifecycle/shutdown');
   const { startGateway } = await import('@/server/gateway/start-gateway');
-  const { UpgradeRouter } = await import('@/server/gateway/upgrade-router');
+  const { UpgradeRouter } = await import('@/server/http/upgrade-router');
   const { startJobs } = await import('@/server/jobs/start-jobs');
   const handle = await openDb({ driver: 'postgres', url: init.databaseUrl });
   setDb(handle);

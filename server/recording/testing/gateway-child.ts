@@ -43,7 +43,7 @@ async function main(init: ChildInit): Promise<void> {
   const { answerRecordingQuestion } = await import('./child-answers');
   const { sqlSessions, sshSessions } = await import('./child-targets');
   const { createSessionGateway } = await import('@/server/gateway/session-gateway');
-  const { UpgradeRouter } = await import('@/server/gateway/upgrade-router');
+  const { UpgradeRouter } = await import('@/server/http/upgrade-router');
 
   setDb(await openDb({ driver: 'pglite', dataDir: path.join(init.dataDir, 'pglite') }));
   const recovered = await recoverRecordingsAtStartup();

@@ -42,7 +42,7 @@ async function main(init: ReplicaChildInit): Promise<void> {
   const { openDb, setDb } = await import('@/db/client');
   const { createHttpServer } = await import('@/server/http/create-http-server');
   const { startGateway } = await import('@/server/gateway/start-gateway');
-  const { UpgradeRouter } = await import('@/server/gateway/upgrade-router');
+  const { UpgradeRouter } = await import('@/server/http/upgrade-router');
   const { startJobs } = await import('@/server/jobs/start-jobs');
   const handle = await openDb({ driver: 'postgres', url: init.databaseUrl });
   setDb(handle);
