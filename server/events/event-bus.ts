@@ -3,11 +3,12 @@ import type { RequestStatus } from '@/db/access-schema';
 import type { SessionEndReason, SessionStatus } from '@/db/schema';
 import type { SqlReviewStatus } from '@/db/sql-schema';
 import { log } from '../log/logger';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * A tiny in-process publish/subscribe for live updates (approval badge, request state, statement reviews) and
- * for ending live sessions (grant ended, user disabled, resource deleted). It lives on globalThis because Next.js bundles
- * route code apart from server/, and both must share one bus. With DATABASE_URL set,
+ * for ending live sessions (grant ended, user disabled, resource deleted). Route code and server/ share one bus per
+ * process (processSingleton). With DATABASE_URL set,
  * pg-bridge.ts relays events between replicas through PostgreSQL LISTEN/NOTIFY.
  */
 export type AccessEvent = {
@@ -72,8 +73,7 @@ export type EventListener = (event: PortholeEvent) => void;
 
 type Bus = { origin: string; listeners: Set<EventListener>; relay?: (event: PortholeEvent) => void };
 
-const globalForBus = globalThis as unknown as { __portholeEventBus?: Bus };
-const bus = (): Bus => (globalForBus.__portholeEventBus ??= { origin: randomUUID(), listeners: new Set() });
+const bus = (): Bus => processSingleton<Bus>('eventBus', () => ({ origin: randomUUID(), listeners: new Set() }));
 
 export function subscribe(listener: EventListener): () => void {
   bus().listeners.add(listener);

@@ -13,6 +13,7 @@ import { setTestEnv } from '@/test/env';
 import { freePort } from '@/test/harness/free-port';
 import { createHttpServer } from '../http/create-http-server';
 import { startDraining } from '../lifecycle/draining';
+import { forgetProcessSingleton } from '@/lib/process-singleton';
 
 let server: http.Server;
 let base: string;
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 afterEach(() => {
-  delete (globalThis as { __portholeDraining?: boolean }).__portholeDraining;
+  forgetProcessSingleton('draining');
 });
 
 async function probe(name: 'live' | 'ready', init?: RequestInit): Promise<{ status: number; body: unknown; headers: Headers }> {

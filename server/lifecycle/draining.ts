@@ -1,15 +1,17 @@
+import { processSingleton } from '@/lib/process-singleton';
+
 /**
  * Whether this process is shutting down: readiness answers 503 and new sessions are refused
- * while live ones end. On globalThis, like the other process-wide state.
+ * while live ones end.
  */
-const globalForDrain = globalThis as unknown as { __portholeDraining?: boolean };
+const drain = () => processSingleton('draining', () => ({ isDraining: false }));
 
 export function isDraining(): boolean {
-  return globalForDrain.__portholeDraining === true;
+  return drain().isDraining;
 }
 
 export function startDraining(): void {
-  globalForDrain.__portholeDraining = true;
+  drain().isDraining = true;
 }
 
 /** What a browser opening a session during the drain is told. */

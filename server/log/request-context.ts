@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * The request a line is logged for: the custom server runs each HTTP request and upgrade
@@ -7,11 +8,8 @@ import { randomUUID } from 'node:crypto';
  */
 export type RequestContext = { reqId: string };
 
-const globalForContext = globalThis as unknown as { __portholeRequestContext?: AsyncLocalStorage<RequestContext> };
-
 export function requestContext(): AsyncLocalStorage<RequestContext> {
-  globalForContext.__portholeRequestContext ??= new AsyncLocalStorage();
-  return globalForContext.__portholeRequestContext;
+  return processSingleton('requestContext', () => new AsyncLocalStorage<RequestContext>());
 }
 
 /** A reverse proxy's X-Request-Id when it looks like one (so lines join up across both), else a new one. */

@@ -1,15 +1,13 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { countPendingRequests } from '../access/count-pending-requests';
 import { tallies } from './tallies';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
- * Porthole's Prometheus metrics, one registry per process on globalThis (route code and
- * server/ are bundled apart). Counters that move per frame are read from tallies.ts at scrape
+ * Porthole's Prometheus metrics, one registry per process (processSingleton). Counters that move per frame are read from tallies.ts at scrape
  * time; the rest are bumped where things happen (rare events: a mask, a login, a job run).
  */
 export type PortholeMetrics = ReturnType<typeof createMetrics>;
-
-const globalForMetrics = globalThis as unknown as { __portholeMetrics?: PortholeMetrics };
 
 function createMetrics() {
   const registry = new Registry();
@@ -95,6 +93,5 @@ function createMetrics() {
 }
 
 export function metrics(): PortholeMetrics {
-  globalForMetrics.__portholeMetrics ??= createMetrics();
-  return globalForMetrics.__portholeMetrics;
+  return processSingleton('metrics', createMetrics);
 }

@@ -1,7 +1,9 @@
+import { processSingleton } from '@/lib/process-singleton';
+
 /**
  * Plain numbers the hot paths bump (a property add, no label objects, no hashing); the
- * Prometheus collectors in registry.ts read them at scrape time. On globalThis because Next.js
- * bundles route code (logins, approvals) apart from server/ and both count into one set.
+ * Prometheus collectors in registry.ts read them at scrape time. One set per process: route
+ * code (logins, approvals) and server/ count into the same.
  */
 export type SessionType = 'terminal' | 'sql';
 
@@ -14,14 +16,11 @@ export type Tallies = {
   heldBytes: Map<string, () => number>;
 };
 
-const globalForTallies = globalThis as unknown as { __portholeTallies?: Tallies };
-
 export function tallies(): Tallies {
-  globalForTallies.__portholeTallies ??= {
+  return processSingleton<Tallies>('tallies', () => ({
     relayedBytes: { output: 0, input: 0 },
     liveSessions: { terminal: 0, sql: 0 },
     recordingBacklogBytes: 0,
     heldBytes: new Map(),
-  };
-  return globalForTallies.__portholeTallies;
+  }));
 }

@@ -1,12 +1,12 @@
 import type { Actor } from '../auth/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { processSingleton } from '@/lib/process-singleton';
 
 /** One replay is many range requests: record it once per viewer and recording in this window. */
 const REPLAY_WINDOW_MS = 10 * 60_000;
-const globalForAudit = globalThis as unknown as { __portholeReplayAudit?: Map<string, number> };
 
 export async function auditReplay(actor: Actor, recordingId: string, data: Record<string, unknown> = {}): Promise<void> {
-  const seen = (globalForAudit.__portholeReplayAudit ??= new Map());
+  const seen = processSingleton('replayAudit', () => new Map<string, number>());
   const key = `${actor.id}:${recordingId}`;
   const now = Date.now();
   if ((seen.get(key) ?? 0) > now - REPLAY_WINDOW_MS) return;

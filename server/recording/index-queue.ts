@@ -1,13 +1,13 @@
+import { processSingleton } from '@/lib/process-singleton';
+
 /*
- * Indexing runs one recording at a time in the background. The queue lives on globalThis:
- * the gateway (server/) and replay routes (bundled by Next.js) must share it.
+ * Indexing runs one recording at a time in the background. The gateway (server/) and replay
+ * routes (bundled by Next.js) share one queue per process.
  */
 type Queue = { running: Map<string, Promise<void>>; tail: Promise<void>; stop: AbortController };
-const globalForQueue = globalThis as unknown as { __portholeIndexQueue?: Queue };
 
 function queue(): Queue {
-  globalForQueue.__portholeIndexQueue ??= { running: new Map(), tail: Promise.resolve(), stop: new AbortController() };
-  return globalForQueue.__portholeIndexQueue;
+  return processSingleton<Queue>('indexQueue', () => ({ running: new Map(), tail: Promise.resolve(), stop: new AbortController() }));
 }
 
 /** Indexes a recording after those already waiting; resolves when it is done (or stopped). */

@@ -3,17 +3,16 @@ import { AppError } from '../errors/app-error';
 import { decodeChunk, decodeFrames, decodeKeyframe, FormatError, type Keyframe, type RecordingEvent } from './format';
 import type { ChunkInfo } from './stores/recording-store';
 import { recordingStore } from './stores/select-store';
+import { processSingleton } from '@/lib/process-singleton';
 
 export type RecordingRef = { id: string; store: RecordingStoreKind };
 export type PositionedEvent = RecordingEvent & { chunkSeq: number; index: number };
 
 /** Decoded chunks are immutable: a small cache makes repeated seeks near each other cheap. */
 const CACHE_LIMIT_BYTES = 48 * 1024 * 1024;
-const globalForCache = globalThis as unknown as { __portholeChunkCache?: { map: Map<string, { events: RecordingEvent[]; bytes: number }>; bytes: number } };
 
 function chunkCache() {
-  globalForCache.__portholeChunkCache ??= { map: new Map(), bytes: 0 };
-  return globalForCache.__portholeChunkCache;
+  return processSingleton('chunkCache', () => ({ map: new Map<string, { events: RecordingEvent[]; bytes: number }>(), bytes: 0 }));
 }
 
 /**

@@ -7,6 +7,7 @@ import { scheduleIndexing } from './index-queue';
 import { iterateEvents } from './read-events';
 import { loadScreenRules } from './screen-masking-rules';
 import { screenSecretFinder } from './screen-secrets';
+import { processSingleton } from '@/lib/process-singleton';
 
 export type RecordingScreenMasks = {
   masks: ScreenMask[];
@@ -16,7 +17,6 @@ export type RecordingScreenMasks = {
 
 /** Masks computed for recordings not indexed with screen masks yet, per recording and length. */
 const CACHE_SIZE = 16;
-const globalForMasks = globalThis as unknown as { __portholeScreenMasks?: Map<string, Promise<ScreenMask[]>> };
 
 /**
  * The screen masks every reader applies. The indexer stores them; a recording it has not
@@ -30,8 +30,7 @@ export async function screenMasksOf(
   if (row && row.version === SCREEN_MASKS_VERSION) return { masks: screenMask.array().parse(row.masks), hasMaskedKeyframes: true };
   // Indexed before screen masks existed (or by another version): index it again, in the background.
   if (recording.indexState === 'ready') void scheduleIndexing(recording.id);
-  globalForMasks.__portholeScreenMasks ??= new Map();
-  const cache = globalForMasks.__portholeScreenMasks;
+  const cache = processSingleton('screenMasks', () => new Map<string, Promise<ScreenMask[]>>());
   // A live recording grows past its row's counts: checked afresh each time.
   if (recording.status === 'recording') return { masks: await computeScreenMasks(recording), hasMaskedKeyframes: false };
   const key = `${recording.id}:${recording.eventCount}`;

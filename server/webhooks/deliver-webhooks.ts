@@ -5,6 +5,7 @@ import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signBody, TIMESTAMP_HE
 import { postWebhook } from './post-webhook';
 import { openWebhookSecret } from './webhook-secret';
 import { log } from '../log/logger';
+import { processSingleton } from '@/lib/process-singleton';
 
 /** Attempt n (1-based) failing waits baseMs·2^(n-1) before the next; after maxAttempts it is `failed`. */
 export const WEBHOOK_RETRY = { maxAttempts: 6, baseMs: 30_000, timeoutMs: 10_000, batch: 20, leaseMs: 60_000 };
@@ -116,8 +117,7 @@ export async function deliverDueWebhooks(): Promise<number> {
 }
 
 type Sender = { isEnabled: boolean; isRunning: boolean; isAgain: boolean };
-const globalForSender = globalThis as unknown as { __portholeWebhookSender?: Sender };
-const sender = (): Sender => (globalForSender.__portholeWebhookSender ??= { isEnabled: false, isRunning: false, isAgain: false });
+const sender = (): Sender => processSingleton<Sender>('webhookSender', () => ({ isEnabled: false, isRunning: false, isAgain: false }));
 
 /** The background job turns this on; until then (tests, builds) wake-ups do nothing. */
 export function enableWebhookSender(isEnabled: boolean): void {

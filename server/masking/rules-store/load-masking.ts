@@ -6,6 +6,7 @@ import { compileCustomRule } from '../custom-rule';
 import { createMasker, type Masker } from '../masker';
 import type { MaskRule } from '../types';
 import { log } from '../../log/logger';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * Rules are read from the database for every new session (three small queries), and the
@@ -13,11 +14,9 @@ import { log } from '../../log/logger';
  * a new key, so nothing needs invalidating; old entries fall out of the bounded cache.
  */
 const CACHE_SIZE = 32;
-const globalForMasking = globalThis as unknown as { __portholeMaskers?: Map<string, Masker> };
 
 function cache(): Map<string, Masker> {
-  globalForMasking.__portholeMaskers ??= new Map();
-  return globalForMasking.__portholeMaskers;
+  return processSingleton('maskers', () => new Map<string, Masker>());
 }
 
 export type RuleSet = { overrides: Record<string, RuleOverride>; custom: MaskingCustomRuleRow[] };

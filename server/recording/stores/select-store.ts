@@ -7,16 +7,16 @@ import { PostgresRecordingStore } from './postgres-store';
 import type { RecordingStore } from './recording-store';
 import { S3Bucket } from './s3-bucket';
 import { S3RecordingStore } from './s3-store';
+import { processSingleton } from '@/lib/process-singleton';
 
 /*
  * Stores keep caches (chunk headers), so one instance per kind and place is shared by server/
- * and route code (Next.js bundles them apart), on globalThis like the db handle.
+ * and route code (Next.js bundles them apart): one map per process.
  */
-const globalForStores = globalThis as unknown as { __portholeRecordingStores?: Map<string, RecordingStore> };
 
 /** The store new recordings are written to (configuration), or the one a recording names. */
 export function recordingStore(kind: RecordingStoreKind = env().recordingStore): RecordingStore {
-  const stores = (globalForStores.__portholeRecordingStores ??= new Map<string, RecordingStore>());
+  const stores = processSingleton('recordingStores', () => new Map<string, RecordingStore>());
   const s3 = env().s3;
   const key =
     kind === 'file' ? `file:${path.join(env().dataDir, 'recordings')}` : kind === 's3' ? `s3:${s3?.endpoint ?? 'aws'}/${s3?.bucket}/${s3?.prefix}` : 'postgres';
