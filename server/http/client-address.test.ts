@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../env';
+import { clientAddress, normalizeAddress, parseTrustedProxies } from './client-address';
+
+const proxies = parseTrustedProxies('10.0.0.0/8, 2001:db8:a::/48, loopback');
+
+describe('clientAddress', () => {
+  it('trusting nobody, is the socket address whatever X-Forwarded-For says', () => {
+    expect(clientAddress('203.0.113.5', '198.51.100.1', undefined)).toBe('203.0.113.5');
+    expect(clientAddress('::ffff:127.0.0.1', '198.51.100.1', undefined)).toBe('127.0.0.1');
+    expect(clientAddress(undefined, '198.51.100.1', undefined)).toBe('unknown');
+  });
+
+  it('ignores X-Forwarded-For from a client that is not a trusted proxy', () => {
+    expect(clientAddress('203.0.113.5', '198.51.100.1', proxies)).toBe('203.0.113.5');
+  });
+
+  it('walks a chain of trusted proxies from the right to the first untrusted hop', () => {
+    expect(clientAddress('127.0.0.1', '198.51.100.1', proxies)).toBe('198.51.100.1');
+    expect(clientAddress('::1', '198.51.100.1, 10.1.2.3, 10.9.9.9', proxies)).toBe('198.51.100.1');
+    // Two X-Forwarded-For headers count as one list.
+    expect(clientAddress('127.0.0.1', ['198.51.100.1', '10.1.2.3'], proxies)).toBe('198.51.100.1');
+  });
+
+  it('never believes entries left of the first untrusted hop (what the client sent itself)', () => {
+    expect(clientAddress('127.0.0.1', '1.1.1.1, 10.0.0.7, 198.51.100.1', proxies)).toBe('198.51.100.1');
+    expect(clientAddress('127.0.0.1', 'garbage, 198.51.100.1', proxies)).toBe('198.51.100.1');
+  });
+
+  it('when every hop is a trusted proxy, is the furthest one', () => {
+    expect(clientAddress('127.0.0.1', '10.0.0.2, 10.0.0.1', proxies)).toBe('10.0.0.2');
+  });
+
+  it('stops at a malformed hop written by a trusted proxy, at the last address known good', () => {
+    expect(clientAddress('127.0.0.1', '198.51.100.1, not-an-ip', proxies)).toBe('127.0.0.1');
+    expect(clientAddress('127.0.0.1', '198.51.100.1, , 10.0.0.1', proxies)).toBe('10.0.0.1');
+    expect(clientAddress('127.0.0.1', '', proxies)).toBe('127.0.0.1');
+    expect(clientAddress('127.0.0.1', 'unknown', proxies)).toBe('127.0.0.1');
+  });
+
+  it('reads IPv6 hops, with or without brackets and port, in one spelling', () => {
+    expect(clientAddress('2001:db8:a::1', '2001:DB8:B:0:0::1', proxies)).toBe('2001:db8:b::1');
+    expect(clientAddress('::1', '[2001:db8:b::2]:51234, 2001:db8:a::9', proxies)).toBe('2001:db8:b::2');
+    expect(clientAddress('127.0.0.1', '198.51.100.1:4711', proxies)).toBe('198.51.100.1');
+    // An IPv4-mapped peer matches the IPv4 rules.
+    expect(clientAddress('::ffff:10.0.0.1', '198.51.100.1', proxies)).toBe('198.51.100.1');
+    expect(clientAddress('127.0.0.1', '::ffff:198.51.100.1', proxies)).toBe('198.51.100.1');
+  });
+});
+
+describe('normalizeAddress', () => {
+  it('refuses what is no address', () => {
+    for (const text of ['', 'unknown', '_hidden', '1.2.3', '01.2.3.4', '1.2.3.4.5', '[::1', 'example.com']) expect(normalizeAddress(text)).toBeUndefined();
+  });
+});
+
+describe('PORTHOLE_TRUSTED_PROXIES', () => {
+  const parse = (value: string) => parseEnv({ PORTHOLE_TRUSTED_PROXIES: value }).trustedProxies;
+
+  it('unset or blank trusts nobody', () => {
+    expect(parseEnv({}).trustedProxies).toBeUndefined();
+    expect(parse('  ')).toBeUndefined();
+  });
+
+  it('takes addresses, CIDR ranges and the private shorthand', () => {
+    const list = parse('192.0.2.10, 2001:db8::/32, private');
+    expect(clientAddress('192.0.2.10', '198.51.100.1', list)).toBe('198.51.100.1');
+    expect(clientAddress('192.0.2.11', '198.51.100.1', list)).toBe('192.0.2.11');
+    expect(clientAddress('2001:db8:ffff::1', '198.51.100.1', list)).toBe('198.51.100.1');
+    expect(clientAddress('172.31.0.1', '198.51.100.1', list)).toBe('198.51.100.1');
+    expect(clientAddress('172.32.0.1', '198.51.100.1', list)).toBe('172.32.0.1');
+  });
+
+  it('stops the start with the bad entry named', () => {
+    for (const bad of ['10.0.0.0/33', '::/129', 'nginx', '10.0.0.1:8080', '10.0.0.0/8/1', '10.0.0.0/', ',']) {
+      expect(() => parse(bad), bad).toThrow(/PORTHOLE_TRUSTED_PROXIES: /);
+    }
+    expect(() => parse('127.0.0.1, nginx')).toThrow('PORTHOLE_TRUSTED_PROXIES: "nginx" is not an IP address, a CIDR range, "loopback" or "private"');
+  });
+});
