@@ -1,17 +1,13 @@
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { z } from 'zod';
 import { deriveKey } from '../crypto/master-key';
 import { env } from '../env';
 import { toAppError } from '../errors/to-app-error';
 import { findUserById } from '../users/find-user';
-import { authenticatePassword } from './authenticate-password';
-import { CLIENT_IP_HEADER } from './client-ip';
+import { authorizeCredentials } from './authorize-credentials';
 import { endBrowserSession } from './end-browser-session';
 import { checkSessionAge, nowInSeconds } from './session-age';
 import { signInOidc, type OidcProfile } from './sign-in-oidc';
-
-const credentialsInput = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
 
 declare module 'next-auth/jwt' {
   interface JWT {
@@ -30,18 +26,7 @@ export function authOptions(): AuthOptions {
       id: 'credentials',
       name: 'E-mail and password',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(raw, req) {
-        const parsed = credentialsInput.safeParse(raw);
-        if (!parsed.success) throw new Error('Enter your e-mail and password.');
-        const ip = String((req.headers as Record<string, string> | undefined)?.[CLIENT_IP_HEADER] ?? 'unknown');
-        try {
-          const user = await authenticatePassword({ ...parsed.data, ip });
-          return { id: user.id, email: user.email, name: user.name };
-        } catch (error) {
-          // next-auth passes this message to the login form as-is: only user messages.
-          throw new Error(toAppError(error).userMessage);
-        }
-      },
+      authorize: (raw, req) => authorizeCredentials(raw, req.headers),
     }),
   ];
   if (config.oidc) {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { stampClientIp } from '../auth/client-ip';
+import { CLIENT_IP_HEADER, stampClientIp } from '../auth/client-ip';
 import { rejectUpgrade } from './upgrade-router';
 import { isDraining, RESTARTING_MESSAGE } from '../lifecycle/draining';
 import { log } from '../log/logger';
@@ -23,7 +23,7 @@ function logRequest(req: http.IncomingMessage, res: http.ServerResponse, started
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
   // Probes come every few seconds: only worth a line when looking closely.
   const level = OPS_PATHS.has(path ?? '') ? 'debug' : 'info';
-  log()[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+  log()[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, ip: req.headers[CLIENT_IP_HEADER] }, 'request');
 }
 
 /**
