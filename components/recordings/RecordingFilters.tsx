@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { buttonClass } from '../ui/Button';
 import { inputClass } from '../ui/Field';
 
-export type RecordingSearch = { scope?: string; resourceId?: string; status?: string; from?: string; to?: string; page?: string };
+export type RecordingSearch = { scope?: string; resourceId?: string; status?: string; from?: string; to?: string; automated?: string; page?: string };
 
 const labelClass = 'text-xs font-medium text-zinc-600 dark:text-zinc-400';
 
@@ -49,6 +49,14 @@ export function RecordingFilters({
           <option value="complete">Complete</option>
           <option value="interrupted">Interrupted</option>
           <option value="failed">Failed</option>
+        </select>
+      </label>
+      <label className={labelClass}>
+        Opened by
+        <select name="automated" defaultValue={search.automated ?? ''} className={selectClass}>
+          <option value="">People and scripts</option>
+          <option value="false">People only</option>
+          <option value="true">Scripts (API tokens) only</option>
         </select>
       </label>
       <label className={labelClass}>

@@ -5,6 +5,7 @@ import { formatDuration } from '@/lib/format/duration';
 import type { RecordingKind } from '@/lib/recording/recording-kind';
 import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
 import { RelativeTime } from '@/components/ui/RelativeTime';
+import { Badge } from '@/components/ui/PageHeader';
 import { RecordingStatusBadge } from '../replay/RecordingStatusBadge';
 
 type Row = {
@@ -21,6 +22,8 @@ type Row = {
   commandCount: number;
   indexState: string;
   sql: { statements: number; rows: number; errors: number } | null;
+  /** Opened with an API token (a script). */
+  isAutomated: boolean;
 };
 
 /** Output: a terminal's bytes, a SQL session's rows (returned or affected). */
@@ -82,7 +85,14 @@ export function RecordingTable({ recordings, isAuditor }: { recordings: Row[]; i
               {recording.userName}
             </Td>
           ) : null}
-          <Td>{recording.resourceName}</Td>
+          <Td>
+            {recording.resourceName}
+            {recording.isAutomated ? (
+              <span className="ml-2" title="Opened with an API token (a script)">
+                <Badge tone="indigo">Automated</Badge>
+              </span>
+            ) : null}
+          </Td>
           <Td className="text-right tabular-nums">{formatDuration(recording.duration)}</Td>
           <OutputCell recording={recording} />
           <CommandsCell recording={recording} />

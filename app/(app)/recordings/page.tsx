@@ -22,11 +22,16 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
   const [result, resources] = await Promise.all([
     listRecordings({
       actor,
-      query: { ...search, status: search.status as RecordingListQuery['status'], scope: search.scope === 'mine' ? 'mine' : undefined },
+      query: {
+        ...search,
+        status: search.status as RecordingListQuery['status'],
+        scope: search.scope === 'mine' ? 'mine' : undefined,
+        automated: search.automated === 'true' || search.automated === 'false' ? search.automated : undefined,
+      },
     }).catch((error: unknown) => toAppError(error)),
     listResources({ actor }),
   ]);
-  const isFiltered = Boolean(search.resourceId || search.status || search.from || search.to);
+  const isFiltered = Boolean(search.resourceId || search.status || search.from || search.to || search.automated);
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(search)) if (key !== 'page' && typeof value === 'string' && value !== '') query.set(key, value);
   const basePath = `/recordings${query.size > 0 ? `?${query.toString()}` : ''}`;
