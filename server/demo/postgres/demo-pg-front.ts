@@ -68,6 +68,28 @@ export class DemoPgFront {
     await this.engine.close();
   }
 
+  /** A client left: forget it, and close what it left open on the shared backend. */
+  private drop(connection: Connection): void {
+    this.connections.delete(connection);
+    for (const list of [this.queue, this.sessionSettings]) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.connection === connection) list.splice(i, 1);
+    }
+    if (this.owner === connection) {
+      // The backend is shared: what this client left open is closed for it. An exchange
+      // left without Sync (after an error the backend ignores everything until one) gets
+      // its Sync, then an open transaction its ROLLBACK; their answers go nowhere.
+      const closing = [
+        ...(connection.isMidExchange ? [{ connection, bytes: syncMessage() }] : []),
+        ...(this.isInTransaction ? [{ connection, bytes: simpleQuery('ROLLBACK') }] : []),
+      ];
+      this.owner = undefined;
+      connection.isMidExchange = false;
+      connection.isDiscardingToSync = false;
+      this.queue.unshift(...closing);
+      void this.processQueue();
+    }
+  }
+
   private serve(socket: net.Socket): void {
     socket.setNoDelay(true);
     const connection: Connection = {
@@ -130,27 +152,7 @@ export class DemoPgFront {
       }
       void this.processQueue();
     });
-    const drop = () => {
-      this.connections.delete(connection);
-      for (const list of [this.queue, this.sessionSettings]) {
-        for (let i = list.length - 1; i >= 0; i--) if (list[i]!.connection === connection) list.splice(i, 1);
-      }
-      if (this.owner === connection) {
-        // The backend is shared: what this client left open is closed for it. An exchange
-        // left without Sync (after an error the backend ignores everything until one) gets
-        // its Sync, then an open transaction its ROLLBACK; their answers go nowhere.
-        const closing = [
-          ...(connection.isMidExchange ? [{ connection, bytes: syncMessage() }] : []),
-          ...(this.isInTransaction ? [{ connection, bytes: simpleQuery('ROLLBACK') }] : []),
-        ];
-        this.owner = undefined;
-        connection.isMidExchange = false;
-        connection.isDiscardingToSync = false;
-        this.queue.unshift(...closing);
-        void this.processQueue();
-      }
-    };
-    socket.on('close', drop);
+    socket.on('close', () => this.drop(connection));
     socket.on('error', () => socket.destroy());
   }
 
