@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestStatus } from '@/db/access-schema';
-import type { SessionEndReason, SessionStatus } from '@/db/schema';
+import type { SessionStatus } from '@/db/schema';
 import type { SqlReviewStatus } from '@/db/sql-schema';
 import { log } from '../log/logger';
+import type { TerminationReason } from '../relay/end-reasons';
 import { processSingleton } from '@/lib/process-singleton';
 
 /**
@@ -31,15 +32,8 @@ export type SqlReviewEvent = {
   status: SqlReviewStatus;
 };
 
-/** The end reasons a session can be given from outside (the rest come from its own connection). */
-export const TERMINATION_REASONS = [
-  'terminated',
-  'grant_expired',
-  'grant_revoked',
-  'user_disabled',
-  'resource_deleted',
-] as const satisfies readonly SessionEndReason[];
-export type TerminationReason = (typeof TERMINATION_REASONS)[number];
+// The data path's end reasons live below the bus (server/relay); the bus carries them.
+export { TERMINATION_REASONS, type TerminationReason } from '../relay/end-reasons';
 
 /** Which live sessions an end applies to: all of a user's, all on a resource, or one. */
 export type SessionSelector = { userId: string } | { resourceId: string } | { sessionId: string };

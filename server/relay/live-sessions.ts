@@ -1,5 +1,5 @@
 import type { SessionEndReason } from '@/db/schema';
-import { TERMINATION_REASONS, type SessionWatchEvent, type TerminationReason } from '../events/event-bus';
+import { TERMINATION_REASONS, type TerminationReason } from './end-reasons';
 
 export type { TerminationReason };
 
@@ -20,7 +20,7 @@ export type LiveSession = {
    */
   readonly watch?: unknown;
   /** Someone started or stopped watching (from any replica): the engineer is told who. */
-  setWatching?(event: Pick<SessionWatchEvent, 'watchId' | 'watcherName' | 'isWatching'>): void;
+  setWatching?(event: { watchId: string; watcherName: string; isWatching: boolean }): void;
 };
 
 export function toTerminationReason(reason: SessionEndReason | null): TerminationReason {
