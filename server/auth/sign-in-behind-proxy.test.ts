@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { db } from '@/db/client';
@@ -10,6 +10,7 @@ import { captureLogs } from '@/test/harness/capture-logs';
 import { makeUser } from '@/test/factories';
 import { createHttpServer } from '../http/create-http-server';
 import { authorizeCredentials } from './authorize-credentials';
+import { CLIENT_IP_HEADER } from './client-ip';
 import { LOGIN_LIMITS } from './login-rate-limit';
 
 // The custom server as in production, with Next.js's place taken by what next-auth's
@@ -28,7 +29,8 @@ beforeAll(async () => {
         res.writeHead(401).end((error as Error).message);
       }
     },
-    handleSocketUpgrade: (_req, socket) => socket.destroy(),
+    // A socket (terminal, SQL, watch) learns its address the same way: echoed back raw.
+    handleSocketUpgrade: (req, socket) => socket.end(String(req.headers[CLIENT_IP_HEADER])),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -88,4 +90,19 @@ describeEachDriver('sign-in behind a reverse proxy', () => {
     expect(await signIn('ada@example.test', password, '198.51.100.7')).toEqual({ status: 200, text: user.id });
     expect(await auditIps('auth.login')).toEqual(['127.0.0.1']);
   });
+});
+
+/** The address the server stamps on a WebSocket upgrade sent with this X-Forwarded-For. */
+async function upgradeAddress(forwardedFor: string): Promise<string> {
+  const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1');
+  socket.write(`GET /ws/terminal HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nX-Forwarded-For: ${forwardedFor}\r\n\r\n`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of socket) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString();
+}
+
+it('WebSocket upgrades get the same address: forwarded only through a trusted proxy', async () => {
+  expect(await upgradeAddress('198.51.100.3')).toBe('127.0.0.1');
+  setTestEnv({ PORTHOLE_TRUSTED_PROXIES: 'loopback' });
+  expect(await upgradeAddress('203.0.113.66, 198.51.100.3')).toBe('198.51.100.3');
 });
