@@ -95,25 +95,9 @@ function mergeReads(all: readonly ColumnReferences[]): ColumnReferences {
   return { columns: all.flatMap((reads) => reads.columns), relations: all.flatMap((reads) => reads.relations), isOpaque: all.some((reads) => reads.isOpaque) };
 }
 
-/**
- * Resolves result fields to the table columns they read, from the catalog. The console's own
- * connection is busy with the open cursor once a result arrives (and a database with one
- * backend, such as the demo, cannot serve a second connection meanwhile), so what a result
- * needs is loaded on that connection before the statement runs (`prepare`): the columns of
- * every relation, again after a statement that may change the catalog or a result that named
- * an unknown table, and what the views the statement names read. Only what is still unknown
- * is asked on a second connection, with a short timeout. A field nothing can place fails the
- * statement: a result whose columns cannot be checked against the column masks is not shown
- * (fail closed).
- */
-export function createPostgresSourceResolver(openClient: () => pg.Client): PostgresSourceResolver {
-  const cache = new Map<string, SqlColumnSource & { isView: boolean }>();
-  let isCatalogStale = true;
-  /** What the views named by the statement now running read, loaded before it ran. */
-  let prepared: { names: Set<string>; views: Map<number, { name: string; reads: ColumnReferences }> } | undefined;
+/** The connection for what the statement's own connection did not load: opened on first use, again after it drops. */
+function lookupConnection(openClient: () => pg.Client) {
   let client: Promise<pg.Client> | undefined;
-  let isClosed = false;
-
   const connected = (): Promise<pg.Client> => {
     client ??= (async () => {
       const next = openClient();
@@ -130,14 +114,69 @@ export function createPostgresSourceResolver(openClient: () => pg.Client): Postg
     })();
     return client;
   };
-
-  const query = async <Row>(text: string, values: unknown[]): Promise<Row[]> => {
-    try {
-      return (await (await connected()).query(text, values)).rows as Row[];
-    } catch (error) {
-      throw new SqlError('query_failed', 'Porthole could not read which table columns this result comes from, so it is not shown.', { cause: error });
-    }
+  return {
+    async query<Row>(text: string, values: unknown[]): Promise<Row[]> {
+      try {
+        return (await (await connected()).query(text, values)).rows as Row[];
+      } catch (error) {
+        throw new SqlError('query_failed', 'Porthole could not read which table columns this result comes from, so it is not shown.', { cause: error });
+      }
+    },
+    async close(): Promise<void> {
+      const open = client;
+      client = undefined;
+      if (open) await (await open.catch(() => undefined))?.end().catch(() => undefined);
+    },
   };
+}
+
+/** What the views named by the statement now running read, loaded before it ran. */
+type PreparedViews = { names: Set<string>; views: Map<number, { name: string; reads: ColumnReferences }> };
+
+/** On the statement's own connection, before it runs: the views among `names` and what each reads. */
+async function viewsNamed(own: pg.Client, names: readonly string[]): Promise<PreparedViews> {
+  const wanted = [...new Set(names.map((name) => name.toLowerCase()))];
+  const views =
+    wanted.length === 0
+      ? []
+      : (await own.query<{ oid: string | number; name: string }>(VIEWS_NAMED_QUERY, [wanted])).rows.map((row) => ({ oid: Number(row.oid), name: row.name }));
+  const reads =
+    views.length === 0
+      ? new Map<number, ColumnReferences>()
+      : toViewReads(
+          views.map((view) => view.oid),
+          (await own.query<ViewReadsRow>(VIEW_READS_QUERY, [views.map((view) => view.oid)])).rows,
+        );
+  return { names: new Set(wanted), views: new Map(views.map((view) => [view.oid, { name: view.name, reads: reads.get(view.oid)! }])) };
+}
+
+/** A field's source: a table column, or for a view's column its names and what the view reads. */
+function fieldSource(source: (SqlColumnSource & { isView: boolean }) | null, reads: ColumnReferences | undefined): PgFieldSource {
+  if (!source) return { source: null };
+  const { isView, ...column } = source;
+  if (!isView) return { source: column };
+  // A view may rename a column (`email AS contact`): its own name is tried, and what it reads decides.
+  return { source: null, names: [column.column, `${column.table}.${column.column}`], reads: reads ?? { columns: [], relations: [], isOpaque: true } };
+}
+
+/**
+ * Resolves result fields to the table columns they read, from the catalog. The console's own
+ * connection is busy with the open cursor once a result arrives (and a database with one
+ * backend, such as the demo, cannot serve a second connection meanwhile), so what a result
+ * needs is loaded on that connection before the statement runs (`prepare`): the columns of
+ * every relation, again after a statement that may change the catalog or a result that named
+ * an unknown table, and what the views the statement names read. Only what is still unknown
+ * is asked on a second connection, with a short timeout. A field nothing can place fails the
+ * statement: a result whose columns cannot be checked against the column masks is not shown
+ * (fail closed).
+ */
+export function createPostgresSourceResolver(openClient: () => pg.Client): PostgresSourceResolver {
+  const cache = new Map<string, SqlColumnSource & { isView: boolean }>();
+  let isCatalogStale = true;
+  /** What the views named by the statement now running read, loaded before it ran. */
+  let prepared: PreparedViews | undefined;
+  let isClosed = false;
+  const lookups = lookupConnection(openClient);
 
   const remember = (rows: readonly CatalogRow[]) => {
     for (const row of rows)
@@ -145,12 +184,12 @@ export function createPostgresSourceResolver(openClient: () => pg.Client): Postg
   };
 
   const lookUp = async (missing: PgFieldOrigin[]): Promise<void> => {
-    remember(await query<CatalogRow>(CATALOG_QUERY, [missing.map((f) => f.tableID), missing.map((f) => f.columnID)]));
+    remember(await lookups.query<CatalogRow>(CATALOG_QUERY, [missing.map((f) => f.tableID), missing.map((f) => f.columnID)]));
   };
 
   /** On the lookup connection: CREATE OR REPLACE VIEW keeps the view's OID but changes what it reads, so this is never cached. */
   const lookUpViews = async (views: number[]): Promise<Map<number, ColumnReferences>> =>
-    toViewReads(views, await query<ViewReadsRow>(VIEW_READS_QUERY, [views]));
+    toViewReads(views, await lookups.query<ViewReadsRow>(VIEW_READS_QUERY, [views]));
 
   return {
     async prepare(own, names, isChangingCatalog) {
@@ -163,22 +202,7 @@ export function createPostgresSourceResolver(openClient: () => pg.Client): Postg
           remember(rows);
           isCatalogStale = false;
         }
-        const wanted = [...new Set(names.map((name) => name.toLowerCase()))];
-        const views =
-          wanted.length === 0
-            ? []
-            : (await own.query<{ oid: string | number; name: string }>(VIEWS_NAMED_QUERY, [wanted])).rows.map((row) => ({
-                oid: Number(row.oid),
-                name: row.name,
-              }));
-        const reads =
-          views.length === 0
-            ? new Map<number, ColumnReferences>()
-            : toViewReads(
-                views.map((view) => view.oid),
-                (await own.query<ViewReadsRow>(VIEW_READS_QUERY, [views.map((view) => view.oid)])).rows,
-              );
-        prepared = { names: new Set(wanted), views: new Map(views.map((view) => [view.oid, { name: view.name, reads: reads.get(view.oid)! }])) };
+        prepared = await viewsNamed(own, names);
       } catch {
         // An aborted transaction, a timeout: what is missing is asked on the lookup connection, or the result is not shown.
       }
@@ -214,17 +238,7 @@ export function createPostgresSourceResolver(openClient: () => pg.Client): Postg
         if (isClosed) throw new SqlError('connection_lost', 'The connection to the database was lost.');
         for (const [view, found] of await lookUpViews(unknown)) reads.set(view, found);
       }
-      return sources.map((source, i): PgFieldSource => {
-        if (!source) return { source: null };
-        const { isView, ...column } = source;
-        if (!isView) return { source: column };
-        // A view may rename a column (`email AS contact`): its own name is tried, and what it reads decides.
-        return {
-          source: null,
-          names: [column.column, `${column.table}.${column.column}`],
-          reads: reads.get(fields[i]!.tableID) ?? { columns: [], relations: [], isOpaque: true },
-        };
-      });
+      return sources.map((source, i) => fieldSource(source, reads.get(fields[i]!.tableID)));
     },
     async readsOfViewsNamed(names) {
       if (names.length === 0) return null;
@@ -235,15 +249,13 @@ export function createPostgresSourceResolver(openClient: () => pg.Client): Postg
         return all.length === 0 ? null : mergeReads(all);
       }
       if (isClosed) throw new SqlError('connection_lost', 'The connection to the database was lost.');
-      const views = (await query<{ oid: string | number }>(VIEWS_NAMED_QUERY, [wanted])).map((row) => Number(row.oid));
+      const views = (await lookups.query<{ oid: string | number }>(VIEWS_NAMED_QUERY, [wanted])).map((row) => Number(row.oid));
       if (views.length === 0) return null;
       return mergeReads([...(await lookUpViews(views)).values()]);
     },
     async close() {
       isClosed = true;
-      const open = client;
-      client = undefined;
-      if (open) await (await open.catch(() => undefined))?.end().catch(() => undefined);
+      await lookups.close();
     },
   };
 }
