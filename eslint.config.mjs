@@ -22,7 +22,6 @@ function forbidImports(folders, message) {
 const OVERSIZE = [
   'components/notes/NoteForm.tsx',
   'components/notes/NotesPanel.tsx',
-  'components/replay/ReplayView.tsx',
   'components/sql/ResultGrid.tsx',
   'components/sql/ResultPanel.tsx',
   'components/sql/SqlConsole.tsx',
