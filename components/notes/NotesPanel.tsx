@@ -6,6 +6,7 @@ import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { Badge } from '../ui/PageHeader';
 import { Button } from '../ui/Button';
 import { formatClock } from '../replay/replay-format';
+import type { FormState } from '../ui/form-state';
 import { Markdown } from './Markdown';
 import { NoteForm, type NoteDraft, type NoteSaveResult } from './NoteForm';
 
@@ -76,44 +77,61 @@ export function NotesPanel({
               {editing === note.id ? (
                 <NoteForm initial={note} currentTime={currentTime} submitLabel="Save changes" onSave={save(note.id)} onCancel={() => setEditing(null)} />
               ) : (
-                <>
-                  <div className="mb-1 flex flex-wrap items-center gap-1.5 text-xs">
-                    <button
-                      type="button"
-                      onClick={() => onSeek(note.t)}
-                      className="font-mono text-indigo-700 hover:underline dark:text-indigo-400"
-                      aria-label={`Jump to ${formatClock(note.t)}`}
-                    >
-                      {formatClock(note.t)}
-                      {note.endT !== null ? `–${formatClock(note.endT)}` : ''}
-                    </button>
-                    {!note.isMine ? <span className="text-zinc-500 dark:text-zinc-400">by {note.authorName}</span> : null}
-                    {note.isShared ? <Badge tone="indigo">shared</Badge> : null}
-                    {note.tags.map((tag) => (
-                      <Badge key={tag}>#{tag}</Badge>
-                    ))}
-                  </div>
-                  <Markdown source={note.body} />
-                  {note.isMine ? (
-                    <div className="mt-1.5 flex gap-1">
-                      <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={() => setEditing(note.id)}>
-                        Edit
-                      </Button>
-                      <ConfirmButton
-                        label="Delete"
-                        title="Delete this note?"
-                        description="It is removed for everyone it was shared with. This cannot be undone."
-                        variant="ghost"
-                        action={() => remove(note.id)}
-                      />
-                    </div>
-                  ) : null}
-                </>
+                <NoteView note={note} onSeek={onSeek} onEdit={() => setEditing(note.id)} onRemove={() => remove(note.id)} />
               )}
             </li>
           ))}
         </ol>
       )}
     </div>
+  );
+}
+
+/** One note as read: its moment (a jump), author, sharing, tags, the text, and Edit/Delete on mine. */
+function NoteView({
+  note,
+  onSeek,
+  onEdit,
+  onRemove,
+}: {
+  note: ReplayNote;
+  onSeek: (t: number) => void;
+  onEdit: () => void;
+  onRemove: () => Promise<FormState | void>;
+}) {
+  return (
+    <>
+      <div className="mb-1 flex flex-wrap items-center gap-1.5 text-xs">
+        <button
+          type="button"
+          onClick={() => onSeek(note.t)}
+          className="font-mono text-indigo-700 hover:underline dark:text-indigo-400"
+          aria-label={`Jump to ${formatClock(note.t)}`}
+        >
+          {formatClock(note.t)}
+          {note.endT !== null ? `–${formatClock(note.endT)}` : ''}
+        </button>
+        {!note.isMine ? <span className="text-zinc-500 dark:text-zinc-400">by {note.authorName}</span> : null}
+        {note.isShared ? <Badge tone="indigo">shared</Badge> : null}
+        {note.tags.map((tag) => (
+          <Badge key={tag}>#{tag}</Badge>
+        ))}
+      </div>
+      <Markdown source={note.body} />
+      {note.isMine ? (
+        <div className="mt-1.5 flex gap-1">
+          <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={onEdit}>
+            Edit
+          </Button>
+          <ConfirmButton
+            label="Delete"
+            title="Delete this note?"
+            description="It is removed for everyone it was shared with. This cannot be undone."
+            variant="ghost"
+            action={onRemove}
+          />
+        </div>
+      ) : null}
+    </>
   );
 }
