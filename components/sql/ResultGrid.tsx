@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { columnWidth, columnWidths, estimatedMeasure, MIN_COLUMN_WIDTH, SAMPLE_ROWS, type TextMeasure } from './column-widths';
+import { useColumnWidths } from './use-column-widths';
 import type { ResultSet } from './console-model';
 
 /** Column masks follow a field to its table column; an expression has none, so only the value detectors guard it. */
@@ -12,36 +12,9 @@ const MASKED_INPUT_NOTE = 'masked: computed from a masked column (counts too, ex
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
 const GUTTER = 56;
-/** A double-click fits a column to all its loaded values, up to this. */
-const FIT_MAX_WIDTH = 1200;
 const NUMERIC = /^(int|float|numeric|decimal|double|real|money|smallint|bigint|tinyint|mediumint|serial|oid|year)/i;
 
 export type CellPosition = { row: number; column: number };
-
-/** Text widths from the fonts the grid really draws with, read off probe elements inside it. */
-function canvasMeasure(grid: HTMLElement): TextMeasure {
-  const context = document.createElement('canvas').getContext('2d');
-  if (!context) return estimatedMeasure;
-  const fontOf = (className: string) => {
-    const probe = document.createElement('span');
-    probe.className = className;
-    grid.append(probe);
-    const style = getComputedStyle(probe);
-    const font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    probe.remove();
-    return font;
-  };
-  const fonts = { cell: fontOf('font-mono text-xs'), name: fontOf('text-xs font-medium'), type: fontOf('text-[10px] font-normal') };
-  const width = (text: string, font: string) => {
-    context.font = font;
-    return context.measureText(text).width;
-  };
-  // Name, ƒ mark and type with the header's 6 px gaps between them.
-  return {
-    header: (column) => width(column.name, fonts.name) + 6 + (column.isComputed ? width('ƒ', fonts.type) + 6 : 0) + width(column.type, fonts.type),
-    cell: (text) => width(text, fonts.cell),
-  };
-}
 
 /**
  * A virtualized result grid: only the rows in view are in the DOM, so 100,000 rows scroll as
@@ -54,36 +27,13 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(400);
-  const [widths, setWidths] = useState<number[]>(() => columnWidths(set, estimatedMeasure));
   const [selected, setSelected] = useState<CellPosition>();
   const columnCount = set.columns.length;
   const rowCount = set.rows.length;
-  const measureRef = useRef<TextMeasure>(undefined);
-  /** Which result the widths are for, how many rows they were sampled from, and what the engineer sized by hand. */
-  const layout = useRef<{ set: ResultSet; columnCount: number; sampled: number; sizedByHand: Set<number> }>(undefined);
-
-  const measure = useCallback(() => {
-    if (!measureRef.current && scrollRef.current) measureRef.current = canvasMeasure(scrollRef.current);
-    return measureRef.current ?? estimatedMeasure;
-  }, []);
-
-  // A new result (or its columns arriving) resets the layout; pages arriving size the columns
-  // again until the sample is full, keeping what was sized by hand.
-  useEffect(() => {
-    const isNew = layout.current?.set !== set || layout.current.columnCount !== columnCount;
-    if (isNew) {
-      layout.current = { set, columnCount, sampled: -1, sizedByHand: new Set() };
-      setSelected(undefined);
-      scrollRef.current?.scrollTo({ top: 0 });
-    }
-    const current = layout.current!;
-    const sampled = Math.min(rowCount, SAMPLE_ROWS);
-    if (current.sampled >= sampled) return;
-    current.sampled = sampled;
-    const auto = columnWidths(set, measure());
-    setWidths((previous) => auto.map((width, c) => (current.sizedByHand.has(c) ? (previous[c] ?? width) : width)));
-  }, [set, columnCount, rowCount, measure]);
-
+  const { widths, startResize, fitColumn } = useColumnWidths(set, scrollRef, () => {
+    setSelected(undefined);
+    scrollRef.current?.scrollTo({ top: 0 });
+  });
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
@@ -99,36 +49,6 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
   const last = Math.min(rowCount, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
   const totalWidth = GUTTER + widths.reduce((sum, w) => sum + w, 0);
   const isNumeric = useMemo(() => set.columns.map((c) => NUMERIC.test(c.type)), [set.columns]);
-
-  const startResize = (column: number, event: PointerEvent<HTMLSpanElement>) => {
-    event.preventDefault();
-    event.stopPropagation();
-    const startX = event.clientX;
-    const startWidth = widths[column] ?? 100;
-    layout.current?.sizedByHand.add(column);
-    const move = (e: globalThis.PointerEvent) =>
-      setWidths((prev) => prev.map((w, i) => (i === column ? Math.max(MIN_COLUMN_WIDTH, startWidth + e.clientX - startX) : w)));
-    const up = () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
-  };
-
-  /** Double-click on a column's edge: as wide as its widest loaded value, however wide. */
-  const fitColumn = (column: number) => {
-    const info = set.columns[column];
-    if (!info) return;
-    layout.current?.sizedByHand.add(column);
-    const width = columnWidth(
-      info,
-      set.rows.map((row) => row[column] ?? null),
-      measure(),
-      FIT_MAX_WIDTH,
-    );
-    setWidths((prev) => prev.map((w, i) => (i === column ? width : w)));
-  };
 
   const reveal = useCallback((row: number) => {
     const element = scrollRef.current;
@@ -160,53 +80,6 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
     }
   };
 
-  const rows = [];
-  for (let r = first; r < last; r++) {
-    const row = set.rows[r]!;
-    rows.push(
-      <div
-        key={r}
-        role="row"
-        aria-rowindex={r + 2}
-        className="absolute left-0 flex border-b border-zinc-100 dark:border-zinc-800/70"
-        style={{ top: r * ROW_HEIGHT, height: ROW_HEIGHT, width: totalWidth }}
-      >
-        <div
-          role="rowheader"
-          className="sticky left-0 shrink-0 bg-zinc-50 px-2 text-right font-mono text-[11px] leading-6 text-zinc-400 tabular-nums dark:bg-zinc-900 dark:text-zinc-500"
-          style={{ width: GUTTER }}
-        >
-          {r + 1}
-        </div>
-        {row.map((value, c) => {
-          const isMasked = set.masked.has(r * columnCount + c);
-          const isSelected = selected?.row === r && selected.column === c;
-          return (
-            <div
-              key={c}
-              role="gridcell"
-              aria-selected={isSelected}
-              data-masked={isMasked || undefined}
-              data-null={value === null || undefined}
-              title={isMasked ? 'Masked by Porthole' : undefined}
-              onMouseDown={() => setSelected({ row: r, column: c })}
-              className={`shrink-0 truncate border-r border-zinc-100 px-2 font-mono text-xs leading-6 dark:border-zinc-800/70 ${isNumeric[c] ? 'text-right tabular-nums' : ''} ${
-                isSelected
-                  ? 'bg-indigo-100 outline outline-1 -outline-offset-1 outline-indigo-500 dark:bg-indigo-950'
-                  : isMasked
-                    ? 'bg-amber-50 text-amber-800 dark:bg-amber-950/40 dark:text-amber-300'
-                    : ''
-              }`}
-              style={{ width: widths[c] }}
-            >
-              {value === null ? <span className="text-zinc-400 italic dark:text-zinc-500">NULL</span> : value}
-            </div>
-          );
-        })}
-      </div>,
-    );
-  }
-
   return (
     <div
       ref={scrollRef}
@@ -221,48 +94,136 @@ export function ResultGrid({ set, version, onSelect }: { set: ResultSet; version
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       className="relative h-full overflow-auto focus:outline-none"
     >
-      <div
-        role="row"
-        aria-rowindex={1}
-        className="sticky top-0 z-10 flex border-b border-zinc-200 bg-zinc-100 text-xs font-medium dark:border-zinc-700 dark:bg-zinc-900"
-        style={{ width: totalWidth, height: 28 }}
-      >
-        <div className="sticky left-0 z-10 shrink-0 bg-zinc-100 dark:bg-zinc-900" style={{ width: GUTTER }} />
-        {set.columns.map((column, c) => (
-          <div
-            key={c}
-            role="columnheader"
-            data-computed={column.isComputed ? 'true' : undefined}
-            data-masked-input={column.hasMaskedInput ? 'true' : undefined}
-            className="relative flex shrink-0 items-baseline gap-1.5 border-r border-zinc-200 px-2 leading-7 dark:border-zinc-700"
-            style={{ width: widths[c] }}
-            title={`${column.name} (${column.type})${column.hasMaskedInput ? `\n${MASKED_INPUT_NOTE}` : column.isComputed ? `\n${COMPUTED_NOTE}` : ''}`}
-          >
-            <span className="truncate text-zinc-900 dark:text-zinc-100">{column.name}</span>
-            {column.isComputed ? (
-              <span
-                aria-label={column.hasMaskedInput ? MASKED_INPUT_NOTE : COMPUTED_NOTE}
-                className="shrink-0 text-[10px] font-normal text-amber-700 dark:text-amber-400"
-              >
-                ƒ
-              </span>
-            ) : null}
-            <span className="truncate text-[10px] font-normal text-zinc-600 dark:text-zinc-400">{column.type}</span>
-            <span
-              role="separator"
-              aria-orientation="vertical"
-              aria-label={`Resize ${column.name}`}
-              onPointerDown={(event) => startResize(c, event)}
-              onDoubleClick={() => fitColumn(c)}
-              title="Drag to resize, double-click to fit"
-              className="absolute top-0 -right-1 z-10 h-full w-2 cursor-col-resize hover:bg-indigo-400/40"
-            />
-          </div>
+      <GridHeader set={set} widths={widths} totalWidth={totalWidth} startResize={startResize} fitColumn={fitColumn} />
+      <div className="relative" style={{ height: rowCount * ROW_HEIGHT, width: totalWidth }}>
+        {visibleRows(first, last).map((r) => (
+          <GridRow key={r} set={set} r={r} widths={widths} totalWidth={totalWidth} isNumeric={isNumeric} selected={selected} onSelect={setSelected} />
         ))}
       </div>
-      <div className="relative" style={{ height: rowCount * ROW_HEIGHT, width: totalWidth }}>
-        {rows}
+    </div>
+  );
+}
+
+function visibleRows(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i);
+}
+
+/** One row: its number, then each cell (masked ones marked, the selected one outlined). */
+function GridRow({
+  set,
+  r,
+  widths,
+  totalWidth,
+  isNumeric,
+  selected,
+  onSelect,
+}: {
+  set: ResultSet;
+  r: number;
+  widths: number[];
+  totalWidth: number;
+  isNumeric: boolean[];
+  selected: CellPosition | undefined;
+  onSelect: (cell: CellPosition) => void;
+}) {
+  const row = set.rows[r]!;
+  const columnCount = set.columns.length;
+  return (
+    <div
+      role="row"
+      aria-rowindex={r + 2}
+      className="absolute left-0 flex border-b border-zinc-100 dark:border-zinc-800/70"
+      style={{ top: r * ROW_HEIGHT, height: ROW_HEIGHT, width: totalWidth }}
+    >
+      <div
+        role="rowheader"
+        className="sticky left-0 shrink-0 bg-zinc-50 px-2 text-right font-mono text-[11px] leading-6 text-zinc-400 tabular-nums dark:bg-zinc-900 dark:text-zinc-500"
+        style={{ width: GUTTER }}
+      >
+        {r + 1}
       </div>
+      {row.map((value, c) => {
+        const isMasked = set.masked.has(r * columnCount + c);
+        const isSelected = selected?.row === r && selected.column === c;
+        return (
+          <div
+            key={c}
+            role="gridcell"
+            aria-selected={isSelected}
+            data-masked={isMasked || undefined}
+            data-null={value === null || undefined}
+            title={isMasked ? 'Masked by Porthole' : undefined}
+            onMouseDown={() => onSelect({ row: r, column: c })}
+            className={`shrink-0 truncate border-r border-zinc-100 px-2 font-mono text-xs leading-6 dark:border-zinc-800/70 ${isNumeric[c] ? 'text-right tabular-nums' : ''} ${
+              isSelected
+                ? 'bg-indigo-100 outline outline-1 -outline-offset-1 outline-indigo-500 dark:bg-indigo-950'
+                : isMasked
+                  ? 'bg-amber-50 text-amber-800 dark:bg-amber-950/40 dark:text-amber-300'
+                  : ''
+            }`}
+            style={{ width: widths[c] }}
+          >
+            {value === null ? <span className="text-zinc-400 italic dark:text-zinc-500">NULL</span> : value}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The column names, ƒ for computed columns, types, and the edges that resize (drag) or fit (double-click). */
+function GridHeader({
+  set,
+  widths,
+  totalWidth,
+  startResize,
+  fitColumn,
+}: {
+  set: ResultSet;
+  widths: number[];
+  totalWidth: number;
+  startResize: (column: number, event: PointerEvent<HTMLSpanElement>) => void;
+  fitColumn: (column: number) => void;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={1}
+      className="sticky top-0 z-10 flex border-b border-zinc-200 bg-zinc-100 text-xs font-medium dark:border-zinc-700 dark:bg-zinc-900"
+      style={{ width: totalWidth, height: 28 }}
+    >
+      <div className="sticky left-0 z-10 shrink-0 bg-zinc-100 dark:bg-zinc-900" style={{ width: GUTTER }} />
+      {set.columns.map((column, c) => (
+        <div
+          key={c}
+          role="columnheader"
+          data-computed={column.isComputed ? 'true' : undefined}
+          data-masked-input={column.hasMaskedInput ? 'true' : undefined}
+          className="relative flex shrink-0 items-baseline gap-1.5 border-r border-zinc-200 px-2 leading-7 dark:border-zinc-700"
+          style={{ width: widths[c] }}
+          title={`${column.name} (${column.type})${column.hasMaskedInput ? `\n${MASKED_INPUT_NOTE}` : column.isComputed ? `\n${COMPUTED_NOTE}` : ''}`}
+        >
+          <span className="truncate text-zinc-900 dark:text-zinc-100">{column.name}</span>
+          {column.isComputed ? (
+            <span
+              aria-label={column.hasMaskedInput ? MASKED_INPUT_NOTE : COMPUTED_NOTE}
+              className="shrink-0 text-[10px] font-normal text-amber-700 dark:text-amber-400"
+            >
+              ƒ
+            </span>
+          ) : null}
+          <span className="truncate text-[10px] font-normal text-zinc-600 dark:text-zinc-400">{column.type}</span>
+          <span
+            role="separator"
+            aria-orientation="vertical"
+            aria-label={`Resize ${column.name}`}
+            onPointerDown={(event) => startResize(c, event)}
+            onDoubleClick={() => fitColumn(c)}
+            title="Drag to resize, double-click to fit"
+            className="absolute top-0 -right-1 z-10 h-full w-2 cursor-col-resize hover:bg-indigo-400/40"
+          />
+        </div>
+      ))}
     </div>
   );
 }
