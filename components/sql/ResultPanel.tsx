@@ -53,82 +53,106 @@ export function ResultPanel({
     );
   }
   const set = results[Math.min(active, results.length - 1)];
-  const isRunning = run.status === 'running';
 
   return (
     <div className="flex h-full min-h-0 flex-col" data-run-status={run.status} data-run-id={run.id}>
       <div className="flex h-9 shrink-0 items-center gap-1 border-b border-zinc-200 px-2 text-xs dark:border-zinc-800">
-        <div role="tablist" aria-label="Result sets" className="flex min-w-0 items-center gap-1 overflow-x-auto">
-          {results.map((r, i) => (
-            <button
-              key={r.index}
-              role="tab"
-              type="button"
-              aria-selected={i === active}
-              onClick={() => setActive(i)}
-              className={`flex shrink-0 items-center gap-1.5 rounded px-2 py-1 ${i === active ? 'bg-zinc-200 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100' : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-900'}`}
-            >
-              <span
-                className={`h-1.5 w-1.5 rounded-full ${r.error ? 'bg-red-500' : r.command === undefined ? 'animate-pulse bg-indigo-500' : 'bg-emerald-500'}`}
-                aria-hidden
-              />
-              Result {r.index + 1}
-            </button>
-          ))}
-        </div>
-        <div className="ml-auto flex shrink-0 items-center gap-3 text-zinc-600 dark:text-zinc-400">
-          {set ? <span data-testid="result-summary">{summary(set)}</span> : null}
-          {set?.durationMs !== undefined ? <span className="tabular-nums">{formatMilliseconds(set.durationMs)}</span> : null}
-          {set && set.columns.length > 0 && set.rows.length > 0 ? (
-            <>
-              {cell ? (
-                <>
-                  <button
-                    type="button"
-                    className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-                    onClick={() => void navigator.clipboard?.writeText(set.rows[cell.row]?.[cell.column] ?? 'NULL')}
-                  >
-                    Copy cell
-                  </button>
-                  <button
-                    type="button"
-                    className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-                    onClick={() => void navigator.clipboard?.writeText((set.rows[cell.row] ?? []).map((v) => v ?? 'NULL').join('\t'))}
-                  >
-                    Copy row
-                  </button>
-                </>
-              ) : null}
-              <button
-                type="button"
-                className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-                onClick={() => download(`result-${run.id}-${set.index + 1}.csv`, resultToCsv(set))}
-              >
-                Export CSV
-              </button>
-            </>
-          ) : null}
-          {isRunning ? (
-            <button type="button" onClick={() => onCancel(run.id)} className="rounded bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-500">
-              Cancel
-            </button>
-          ) : null}
-          {run.status === 'held' ? (
-            <button
-              type="button"
-              onClick={() => onCancel(run.id)}
-              className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
-              Withdraw
-            </button>
-          ) : null}
-        </div>
+        <ResultTabs results={results} active={active} onActive={setActive} />
+        <ResultActions run={run} set={set} cell={cell} onCancel={onCancel} />
       </div>
       <RunNotice run={run} set={set} rowCap={rowCap} />
       {set?.notices?.length ? <ServerNotices notices={set.notices} /> : null}
       <div className="min-h-0 flex-1">
         {set && set.columns.length > 0 ? <ResultGrid set={set} version={version} onSelect={onSelect} /> : <Placeholder run={run} set={set} />}
       </div>
+    </div>
+  );
+}
+
+/** A tab per result set of the run, with a dot for its state (running, done, failed). */
+function ResultTabs({ results, active, onActive }: { results: ResultSet[]; active: number; onActive: (index: number) => void }) {
+  return (
+    <div role="tablist" aria-label="Result sets" className="flex min-w-0 items-center gap-1 overflow-x-auto">
+      {results.map((r, i) => (
+        <button
+          key={r.index}
+          role="tab"
+          type="button"
+          aria-selected={i === active}
+          onClick={() => onActive(i)}
+          className={`flex shrink-0 items-center gap-1.5 rounded px-2 py-1 ${i === active ? 'bg-zinc-200 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100' : 'text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-900'}`}
+        >
+          <span
+            className={`h-1.5 w-1.5 rounded-full ${r.error ? 'bg-red-500' : r.command === undefined ? 'animate-pulse bg-indigo-500' : 'bg-emerald-500'}`}
+            aria-hidden
+          />
+          Result {r.index + 1}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The shown result's summary and time; copy the selected cell or row, export CSV; cancel a running or withdraw a held run. */
+function ResultActions({
+  run,
+  set,
+  cell,
+  onCancel,
+}: {
+  run: RunState;
+  set: ResultSet | undefined;
+  cell: CellPosition | undefined;
+  onCancel: (id: string) => void;
+}) {
+  const isRunning = run.status === 'running';
+  return (
+    <div className="ml-auto flex shrink-0 items-center gap-3 text-zinc-600 dark:text-zinc-400">
+      {set ? <span data-testid="result-summary">{summary(set)}</span> : null}
+      {set?.durationMs !== undefined ? <span className="tabular-nums">{formatMilliseconds(set.durationMs)}</span> : null}
+      {set && set.columns.length > 0 && set.rows.length > 0 ? (
+        <>
+          {cell ? (
+            <>
+              <button
+                type="button"
+                className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                onClick={() => void navigator.clipboard?.writeText(set.rows[cell.row]?.[cell.column] ?? 'NULL')}
+              >
+                Copy cell
+              </button>
+              <button
+                type="button"
+                className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                onClick={() => void navigator.clipboard?.writeText((set.rows[cell.row] ?? []).map((v) => v ?? 'NULL').join('\t'))}
+              >
+                Copy row
+              </button>
+            </>
+          ) : null}
+          <button
+            type="button"
+            className="rounded px-1.5 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            onClick={() => download(`result-${run.id}-${set.index + 1}.csv`, resultToCsv(set))}
+          >
+            Export CSV
+          </button>
+        </>
+      ) : null}
+      {isRunning ? (
+        <button type="button" onClick={() => onCancel(run.id)} className="rounded bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-500">
+          Cancel
+        </button>
+      ) : null}
+      {run.status === 'held' ? (
+        <button
+          type="button"
+          onClick={() => onCancel(run.id)}
+          className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Withdraw
+        </button>
+      ) : null}
     </div>
   );
 }
