@@ -43,7 +43,7 @@ function ShareItem({ share, revoke }: { share: ShareView; revoke: () => Promise<
           </>
         ) : (
           <>
-            {share.state === 'expired' ? 'expired' : 'until'} <RelativeTime iso={share.expiresAt} />
+            {share.state === 'expired' ? 'expired' : 'expires'} <RelativeTime iso={share.expiresAt} />
           </>
         )}
         {' · '}shared by {share.sharedByName ?? 'a deleted user'} <RelativeTime iso={share.createdAt} />

@@ -31,7 +31,7 @@ function SharedItem({ share }: { share: SharedWithMeItem }) {
         </span>
       </div>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        Shared by {share.sharedByName ?? 'a deleted user'} <RelativeTime iso={share.createdAt} /> · until <RelativeTime iso={share.expiresAt} />
+        Shared by {share.sharedByName ?? 'a deleted user'} <RelativeTime iso={share.createdAt} /> · expires <RelativeTime iso={share.expiresAt} />
       </p>
       {share.message ? <p className="text-xs whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">“{share.message}”</p> : null}
     </li>
