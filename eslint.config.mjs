@@ -22,7 +22,6 @@ function forbidImports(folders, message) {
 const OVERSIZE = [
   'components/sql/SqlConsole.tsx',
   'components/sql/use-sql-console.ts',
-  'components/terminal/use-terminal-session.ts',
   'scripts/bench/replay-corpus.ts',
   'scripts/bench/replay.ts',
   'scripts/bench/terminal.ts',

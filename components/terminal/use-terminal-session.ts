@@ -80,7 +80,6 @@ export function useTerminalSession({
     let socket: TerminalSocket | undefined;
     let term: XtermTerminal | undefined;
     let ending: SessionEnding | undefined;
-    let lastError: SessionEnding | undefined;
     let testHandle: TerminalTestHandle | undefined;
     const update = (patch: Partial<TerminalSessionState>) => {
       if (!abort.signal.aborted) setState((prev) => ({ ...prev, ...patch }));
@@ -104,25 +103,7 @@ export function useTerminalSession({
         onFindRequest: () => findRequest.current?.(),
       });
       term = xterm;
-      if (findRef) {
-        findRef.current = {
-          find: (query, direction, options) => xterm.find(query, direction, options),
-          clear: () => xterm.clearFind(),
-          onResults: (listener) => {
-            const subscription = xterm.onFindResults(listener);
-            return () => subscription.dispose();
-          },
-          focus: () => xterm.focus(),
-        };
-      }
-      if (pasteRef) pasteRef.current = (text) => xterm.pasteWithoutRunning(text);
-      testHandle = {
-        text: () => xterm.bufferText(),
-        cols: () => xterm.cols,
-        rows: () => xterm.rows,
-        renderer: () => xterm.renderer,
-      };
-      window.__portholeTerminal = testHandle;
+      testHandle = exposeTerminal(xterm, findRef, pasteRef);
       update({ renderer: xterm.renderer });
 
       let wsUrl: string;
@@ -136,23 +117,7 @@ export function useTerminalSession({
 
       const ws = new TerminalSocket(wsUrl, { initialSize: { cols: xterm.cols, rows: xterm.rows } });
       socket = ws;
-      ws.on('output', (bytes) => xterm.write(bytes, () => ws.acknowledge(bytes.length)));
-      ws.on('status', ({ state: s, message }) => {
-        if (s === 'connected') {
-          update({ status: 'connected', connectedAt: Date.now(), message: undefined });
-          xterm.focus();
-        } else {
-          update({ status: 'connecting', message });
-        }
-      });
-      ws.on('mask', ({ count }) => update({ maskCount: count }));
-      ws.on('grant', ({ expiresAt }) => update({ grantExpiresAt: expiresAt }));
-      ws.on('watchers', ({ names }) => update({ watchers: names }));
-      ws.on('exit', ({ reason, message, exitCode }) => finish(endingFromReason(reason, message, exitCode)));
-      ws.on('error', ({ message }) => {
-        lastError = endingFromError(message);
-      });
-      ws.on('close', ({ code, reason }) => finish(lastError ?? endingFromClose(code, reason)));
+      listenToSocket(ws, xterm, { update, finish });
     };
 
     // Deferred so React's development double-mount cancels the first attempt before it
@@ -170,4 +135,59 @@ export function useTerminalSession({
   }, [sessionId, containerRef, renderer, findRef, pasteRef]);
 
   return state;
+}
+
+/** Lends the terminal's find and snippet paste to the page, and a read-only handle to end-to-end tests. */
+function exposeTerminal(
+  xterm: XtermTerminal,
+  findRef: { current: TerminalFind | null } | undefined,
+  pasteRef: { current: ((text: string) => boolean) | null } | undefined,
+): TerminalTestHandle {
+  if (findRef) {
+    findRef.current = {
+      find: (query, direction, options) => xterm.find(query, direction, options),
+      clear: () => xterm.clearFind(),
+      onResults: (listener) => {
+        const subscription = xterm.onFindResults(listener);
+        return () => subscription.dispose();
+      },
+      focus: () => xterm.focus(),
+    };
+  }
+  if (pasteRef) pasteRef.current = (text) => xterm.pasteWithoutRunning(text);
+  const handle: TerminalTestHandle = {
+    text: () => xterm.bufferText(),
+    cols: () => xterm.cols,
+    rows: () => xterm.rows,
+    renderer: () => xterm.renderer,
+  };
+  window.__portholeTerminal = handle;
+  return handle;
+}
+
+/** What the socket says, applied: output to xterm (acknowledged once drawn), status, masks, grant, watchers, the end. */
+function listenToSocket(
+  ws: TerminalSocket,
+  xterm: XtermTerminal,
+  { update, finish }: { update: (patch: Partial<TerminalSessionState>) => void; finish: (ending: SessionEnding) => void },
+): void {
+  // An error frame comes before the close it explains.
+  let lastError: SessionEnding | undefined;
+  ws.on('output', (bytes) => xterm.write(bytes, () => ws.acknowledge(bytes.length)));
+  ws.on('status', ({ state: s, message }) => {
+    if (s === 'connected') {
+      update({ status: 'connected', connectedAt: Date.now(), message: undefined });
+      xterm.focus();
+    } else {
+      update({ status: 'connecting', message });
+    }
+  });
+  ws.on('mask', ({ count }) => update({ maskCount: count }));
+  ws.on('grant', ({ expiresAt }) => update({ grantExpiresAt: expiresAt }));
+  ws.on('watchers', ({ names }) => update({ watchers: names }));
+  ws.on('exit', ({ reason, message, exitCode }) => finish(endingFromReason(reason, message, exitCode)));
+  ws.on('error', ({ message }) => {
+    lastError = endingFromError(message);
+  });
+  ws.on('close', ({ code, reason }) => finish(lastError ?? endingFromClose(code, reason)));
 }
