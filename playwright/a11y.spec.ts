@@ -86,6 +86,7 @@ test('an engineer’s pages are accessible in both themes', async ({ seed, login
     { path: `/resources/${gated.id}`, name: 'Resource page (request pending)', ready: (p) => p.locator('[data-testid="access-card"][data-status="pending"]') },
     { path: '/requests', name: 'My requests', ready: (p) => p.getByRole('row', { name: new RegExp(gated.name) }) },
     { path: '/sessions', name: 'Sessions', ready: (p) => p.getByRole('heading', { name: 'Sessions', level: 1 }) },
+    { path: '/shared-with-me', name: 'Shared with me (empty)', ready: (p) => p.getByRole('heading', { name: 'Shared with me', level: 1 }) },
     { path: '/profile', name: 'Profile', ready: (p) => p.getByRole('heading', { name: 'Profile', level: 1 }) },
   ]);
 });
@@ -110,6 +111,7 @@ test('recordings, replay and notes are accessible in both themes; the timeline i
 
     await tour(page, [
       { path: '/recordings', name: 'Recordings', ready: (p) => p.getByRole('heading', { name: 'Recordings', level: 1 }) },
+      { path: '/recordings?automated=false', name: 'Recordings (people only)', ready: (p) => p.getByRole('heading', { name: 'Recordings', level: 1 }) },
       { path: '/notes', name: 'Notes', ready: (p) => p.getByText('Checked the') },
       { path: '/search', name: 'Search (start)', ready: (p) => p.getByRole('heading', { name: 'Search', level: 1 }) },
       { path: '/search?q=first', name: 'Search results', ready: (p) => p.locator('main mark').first() },
