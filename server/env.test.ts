@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setTestEnv } from '@/test/env';
+import { clientAddress } from '@/lib/net/client-address';
 import { env, EnvError, listenHost, parseEnv } from './env';
 
 const KEY = 'ab'.repeat(32);
@@ -150,5 +151,30 @@ describe('env()', () => {
     expect(first.port).toBe(4321);
     process.env.PORT = '1234';
     expect(env()).toBe(first);
+  });
+});
+
+describe('PORTHOLE_TRUSTED_PROXIES', () => {
+  const parse = (value: string) => parseEnv({ PORTHOLE_TRUSTED_PROXIES: value }).trustedProxies;
+
+  it('unset or blank trusts nobody', () => {
+    expect(parseEnv({}).trustedProxies).toBeUndefined();
+    expect(parse('  ')).toBeUndefined();
+  });
+
+  it('takes addresses, CIDR ranges and the private shorthand', () => {
+    const list = parse('192.0.2.10, 2001:db8::/32, private');
+    expect(clientAddress('192.0.2.10', '198.51.100.1', list)).toBe('198.51.100.1');
+    expect(clientAddress('192.0.2.11', '198.51.100.1', list)).toBe('192.0.2.11');
+    expect(clientAddress('2001:db8:ffff::1', '198.51.100.1', list)).toBe('198.51.100.1');
+    expect(clientAddress('172.31.0.1', '198.51.100.1', list)).toBe('198.51.100.1');
+    expect(clientAddress('172.32.0.1', '198.51.100.1', list)).toBe('172.32.0.1');
+  });
+
+  it('stops the start with the bad entry named', () => {
+    for (const bad of ['10.0.0.0/33', '::/129', 'nginx', '10.0.0.1:8080', '10.0.0.0/8/1', '10.0.0.0/', ',']) {
+      expect(() => parse(bad), bad).toThrow(/PORTHOLE_TRUSTED_PROXIES: /);
+    }
+    expect(() => parse('127.0.0.1, nginx')).toThrow('PORTHOLE_TRUSTED_PROXIES: "nginx" is not an IP address, a CIDR range, "loopback" or "private"');
   });
 });

@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseTrustedProxies } from './http/client-address';
+import { parseTrustedProxies } from '@/lib/net/client-address';
 
 /**
  * The one place that reads process.env. Parsed once at start-up; a bad value stops the start

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { env } from '../env';
-import { clientAddress } from '../http/client-address';
+import { clientAddress } from '@/lib/net/client-address';
 
 /**
  * The custom server overwrites this header with the client's address on every request, so

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '../env';
 import { clientAddress, normalizeAddress, parseTrustedProxies } from './client-address';
 
 const proxies = parseTrustedProxies('10.0.0.0/8, 2001:db8:a::/48, loopback');
@@ -51,30 +50,5 @@ describe('clientAddress', () => {
 describe('normalizeAddress', () => {
   it('refuses what is no address', () => {
     for (const text of ['', 'unknown', '_hidden', '1.2.3', '01.2.3.4', '1.2.3.4.5', '[::1', 'example.com']) expect(normalizeAddress(text)).toBeUndefined();
-  });
-});
-
-describe('PORTHOLE_TRUSTED_PROXIES', () => {
-  const parse = (value: string) => parseEnv({ PORTHOLE_TRUSTED_PROXIES: value }).trustedProxies;
-
-  it('unset or blank trusts nobody', () => {
-    expect(parseEnv({}).trustedProxies).toBeUndefined();
-    expect(parse('  ')).toBeUndefined();
-  });
-
-  it('takes addresses, CIDR ranges and the private shorthand', () => {
-    const list = parse('192.0.2.10, 2001:db8::/32, private');
-    expect(clientAddress('192.0.2.10', '198.51.100.1', list)).toBe('198.51.100.1');
-    expect(clientAddress('192.0.2.11', '198.51.100.1', list)).toBe('192.0.2.11');
-    expect(clientAddress('2001:db8:ffff::1', '198.51.100.1', list)).toBe('198.51.100.1');
-    expect(clientAddress('172.31.0.1', '198.51.100.1', list)).toBe('198.51.100.1');
-    expect(clientAddress('172.32.0.1', '198.51.100.1', list)).toBe('172.32.0.1');
-  });
-
-  it('stops the start with the bad entry named', () => {
-    for (const bad of ['10.0.0.0/33', '::/129', 'nginx', '10.0.0.1:8080', '10.0.0.0/8/1', '10.0.0.0/', ',']) {
-      expect(() => parse(bad), bad).toThrow(/PORTHOLE_TRUSTED_PROXIES: /);
-    }
-    expect(() => parse('127.0.0.1, nginx')).toThrow('PORTHOLE_TRUSTED_PROXIES: "nginx" is not an IP address, a CIDR range, "loopback" or "private"');
   });
 });
