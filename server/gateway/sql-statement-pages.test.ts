@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SqlServerMessage } from '@/lib/protocol/sql-protocol';
 import type { SqlEventInput } from '@/lib/sql/sql-events';
 import { StatementPages } from './sql-statement-pages';
-import type { StatementRun } from './sql-statement-run';
+import type { StatementRun } from './sql-statement-run-context';
 
 type Row = (string | null)[];
 

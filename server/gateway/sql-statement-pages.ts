@@ -1,5 +1,5 @@
 import type { SqlColumnView } from '@/lib/protocol/sql-protocol';
-import type { StatementRun } from './sql-statement-run';
+import type { StatementRun } from './sql-statement-run-context';
 
 type Row = (string | null)[];
 

@@ -1,13 +1,13 @@
-import type { SqlColumnView, SqlServerMessage } from '@/lib/protocol/sql-protocol';
-import type { CellMasker } from '../sql/cell-masker';
-import type { EffectiveSqlSettings } from '../sql/get-sql-settings';
+import type { SqlColumnView } from '@/lib/protocol/sql-protocol';
 import type { JudgedStatement } from '../sql/judge-script';
 import type { ColumnReferences, SqlColumn, SqlConnection } from '../connectors/sql/sql-connection';
 import { SqlError } from '../connectors/sql/sql-error';
-import type { SqlSessionRecorder } from '../sql/sql-session-recorder';
 import { statementReferences } from '../connectors/sql/statement-references';
 import { toColumnViews } from './sql-session-masking';
 import { StatementPages } from './sql-statement-pages';
+import type { StatementRun } from './sql-statement-run-context';
+
+export type { StatementRun } from './sql-statement-run-context';
 import { log } from '../log/logger';
 
 /** First page small, so the first rows show at once; later pages larger, for throughput. */
@@ -15,25 +15,6 @@ const FIRST_PAGE_ROWS = 200;
 const PAGE_ROWS = 2000;
 /** How long past the server-side limit Porthole waits before it cancels the statement itself. */
 const TIMEOUT_GRACE_MS = 2000;
-
-/** What one statement run needs of its SQL session: its connection, recorder, masker and settings, and its way to the browser. */
-export type StatementRun = {
-  sessionId: string;
-  connection: SqlConnection;
-  recorder: SqlSessionRecorder;
-  masker: CellMasker;
-  settings: EffectiveSqlSettings;
-  /** `recording_only` masking: the engineer sees clear values, the recording keeps masked ones. */
-  isMaskingShown: () => boolean;
-  isEnded: () => boolean;
-  isTimedOut: () => boolean;
-  markTimedOut: () => void;
-  /** The statement running now, so a notice is filed under it. */
-  setStatementNow: (at: { id: string; index: number } | undefined) => void;
-  send: (message: SqlServerMessage) => void;
-  sendRows: (id: string, index: number, rows: (string | null)[][], masked: number[]) => void;
-  waitForRoom: () => Promise<void>;
-};
 
 /** One statement: pages read, then each masked, recorded and sent (StatementPages), until done, the row cap, or an error. */
 export async function runStatement(run: StatementRun, id: string, index: number, statement: JudgedStatement): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { startDemoTarget } from '../demo/ssh/start-demo-target';
 import { interruptStaleSessions } from '../sessions/interrupt-stale-sessions';
-import { every } from '../jobs/start-jobs';
+import { every } from '../jobs/every';
 import { createSessionGateway } from './session-gateway';
 import type { UpgradeRouter } from '../http/upgrade-router';
 

@@ -1,13 +1,12 @@
 import { startGrantEnforcement } from '../access/enforce-grants';
 import { expireGrants } from '../access/expire-grants';
 import { env } from '../env';
-import { log } from '../log/logger';
-import { metrics } from '../metrics/registry';
 import { startPgEventBridge } from '../events/pg-bridge';
 import { backfillSearch } from '../search/backfill-search';
 import { purgeExpiredRecordings } from '../retention/purge-expired';
 import { deliverDueWebhooks, enableWebhookSender } from '../webhooks/deliver-webhooks';
-import { closeJobLocks, exclusive } from '../replicas/job-leadership';
+import { every } from './every';
+import { closeJobLocks, exclusive } from './job-leadership';
 import { startReplica } from '../replicas/start-replica';
 
 export const JOB_INTERVAL_MS = 5_000;
@@ -15,26 +14,6 @@ export const JOB_INTERVAL_MS = 5_000;
 const SEARCH_BACKFILL_INTERVAL_MS = 10 * 60_000;
 /** Retention works in days: every ten minutes is prompt enough. */
 export const PURGE_INTERVAL_MS = 10 * 60_000;
-
-/** Runs `task` every `intervalMs`, never two at once; errors are logged, not fatal. */
-export function every(name: string, intervalMs: number, task: () => Promise<unknown>): () => void {
-  let isRunning = false;
-  const tick = () => {
-    if (isRunning) return;
-    isRunning = true;
-    metrics().jobRuns.inc({ job: name });
-    task()
-      .catch((error: unknown) => {
-        metrics().jobFailures.inc({ job: name });
-        log().error({ job: name, err: error }, 'job failed');
-      })
-      .finally(() => (isRunning = false));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return () => clearInterval(timer);
-}
 
 /**
  * Background work of a running server: ending grants on time (and the live sessions inside

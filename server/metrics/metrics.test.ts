@@ -5,7 +5,7 @@ import { createRequest } from '@/server/access/create-request';
 import { accessScenario, REQUEST } from '@/server/access/test-helpers';
 import { authenticatePassword } from '@/server/auth/authenticate-password';
 import { env } from '@/server/env';
-import { every } from '@/server/jobs/start-jobs';
+import { every } from '@/server/jobs/every';
 import { confirmHostKey } from '@/server/resources/confirm-host-key';
 import { createSession } from '@/server/sessions/create-session';
 import { describeEachDriver } from '@/test/db-drivers';

@@ -1,9 +1,9 @@
 import { env } from '../env';
-import { every } from '../jobs/start-jobs';
+import { every } from '../jobs/every';
 import { log } from '../log/logger';
 import { liveSessions } from '../relay/live-sessions';
 import { interruptDeadReplicas } from './interrupt-dead-replicas';
-import { exclusive, RECOVERY_LOCK } from './job-leadership';
+import { exclusive, RECOVERY_LOCK } from '../jobs/job-leadership';
 import { closeProxiedWatches } from './proxy-watch';
 import { heartbeatIntervalMs, startReplicaHeartbeat } from './replica-heartbeat';
 

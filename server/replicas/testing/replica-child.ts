@@ -16,12 +16,8 @@ export type ReplicaChildInit = {
   replicaTimeoutSeconds: number;
 };
 
-export type ReplicaChildMessage =
-  | { type: 'ready' }
-  | { type: 'failed'; message: string }
-  | { type: 'reply'; id: number; value?: unknown; error?: string }
-  | { type: 'stream'; userId: string; event: string; data: unknown }
-  | { type: 'job-running' };
+export type { ReplicaChildMessage } from './replica-messages';
+import type { ReplicaChildMessage } from './replica-messages';
 
 type Request = { type: 'request'; id: number; op: string; args: Record<string, string> };
 
