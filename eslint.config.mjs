@@ -28,7 +28,6 @@ const OVERSIZE = [
   'server/gateway/sql-session.ts',
   'server/masking/masker.ts',
   'server/masking/stage/masking-stages.ts',
-  'server/metrics/registry.ts',
 ];
 
 export default defineConfig([

@@ -13,8 +13,14 @@ function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  const metrics = {
-    registry,
+  return { registry, ...relayMetrics(registers), ...maskingAndRecordingMetrics(registers), ...accessAndJobMetrics(registers) };
+}
+
+type Registers = Registry[];
+
+/** Live sessions and the bytes they relay: read from tallies.ts at scrape time. */
+function relayMetrics(registers: Registers) {
+  return {
     liveSessions: new Gauge({
       name: 'porthole_live_sessions',
       help: 'Sessions this process is relaying now, by type.',
@@ -36,6 +42,12 @@ function createMetrics() {
         this.inc({ direction: 'input' }, input);
       },
     }),
+  };
+}
+
+/** Masks applied, recording writes and backlog, bytes the maskers hold back. */
+function maskingAndRecordingMetrics(registers: Registers) {
+  return {
     masksApplied: new Counter({ name: 'porthole_masks_applied_total', help: 'Secrets masked, by rule.', labelNames: ['rule'] as const, registers }),
     recordingWriteSeconds: new Histogram({
       name: 'porthole_recording_write_seconds',
@@ -61,6 +73,12 @@ function createMetrics() {
         this.set(sum);
       },
     }),
+  };
+}
+
+/** Refused tickets and sign-ins, approvals waiting, background job runs and failures. */
+function accessAndJobMetrics(registers: Registers) {
+  return {
     ticketFailures: new Counter({
       name: 'porthole_ticket_failures_total',
       help: 'WebSocket upgrades refused for a missing, invalid, expired or reused ticket.',
@@ -89,7 +107,6 @@ function createMetrics() {
       registers,
     }),
   };
-  return metrics;
 }
 
 export function metrics(): PortholeMetrics {
