@@ -13,7 +13,8 @@ import { getSqlSettings, type EffectiveSqlSettings } from '../sql/get-sql-settin
 import { judgeScript, type JudgedStatement, type Verdict } from '../sql/judge-script';
 import { openSqlConnection, type OpenSqlConnection } from '../sql/open-sql-connection';
 import { createSqlReview } from '../sql/reviews/create-sql-review';
-import { cancelSessionReviews, getReviewState, withdrawSqlReview } from '../sql/reviews/session-reviews';
+import { cancelSessionReviews } from '../sql/reviews/session-reviews';
+import { HeldRuns, type HeldRun, type ReviewDecision } from './sql-held-runs';
 import type { SqlConnection } from '../connectors/sql/sql-connection';
 import { openSqlSessionRecorder, type SqlSessionRecorder } from '../sql/sql-session-recorder';
 import { sqlTargetFor } from '../sql/sql-target';
@@ -37,8 +38,6 @@ export type SqlSessionOptions = {
 };
 
 type Run = { id: string; script: string; editor: string };
-type PendingReview = { reviewId: string; run: Run; statements: JudgedStatement[] };
-const REVIEW_POLL_MS = 1000;
 
 /**
  * One browser SQL console relayed to one database connection. Every result page is masked,
@@ -62,8 +61,10 @@ export class SqlSession implements LiveSession {
   private current: { id: string; isCancelled: boolean; isTimedOut: boolean } | undefined;
   /** The statement running now, so a notice is filed under it. */
   private statementNow: { id: string; index: number } | undefined;
-  private readonly reviews = new Map<string, PendingReview>();
-  private reviewPoll: NodeJS.Timeout | undefined;
+  private readonly held = new HeldRuns(
+    (run, decision) => this.onReviewDecided(run, decision),
+    () => this.isEnded,
+  );
   private heartbeat: NodeJS.Timeout | undefined;
   private isBrowserAlive = true;
   private isEnded = false;
@@ -224,8 +225,7 @@ export class SqlSession implements LiveSession {
         reason: maskedReason,
       });
       this.recorder.record({ sql: 'verdict', id: run.id, action: 'review', reason: maskedReason, reviewId });
-      this.reviews.set(reviewId, { reviewId, run, statements: verdict.statements });
-      this.reviewPoll ??= setInterval(() => void this.pollReviews(), REVIEW_POLL_MS).unref();
+      this.held.hold({ reviewId, runId: run.id, statements: verdict.statements });
       return this.send({ type: 'held', id: run.id, reviewId, reason, statements: views, script });
     }
     await this.runStatements(run.id, verdict.statements, script);
@@ -241,27 +241,12 @@ export class SqlSession implements LiveSession {
     if (this.recorder.record({ sql: 'finished', id, status: 'error', durationMs: 0 })) this.send({ type: 'finished', id, status: 'error', durationMs: 0 });
   }
 
-  private async pollReviews(): Promise<void> {
-    for (const pending of [...this.reviews.values()]) {
-      const state = await getReviewState(pending.reviewId).catch(() => undefined);
-      if (!state || state.status === 'pending' || this.isEnded) continue;
-      this.reviews.delete(pending.reviewId);
-      const decision = {
-        sql: 'review' as const,
-        id: pending.run.id,
-        reviewId: pending.reviewId,
-        status: state.status,
-        decider: state.deciderName,
-        comment: state.comment,
-      };
-      if (!this.recorder?.record(decision)) return;
-      this.send({ type: 'review', ...decision });
-      if (state.status === 'approved') this.enqueue(() => this.runStatements(pending.run.id, pending.statements));
-    }
-    if (this.reviews.size === 0) {
-      clearInterval(this.reviewPoll);
-      this.reviewPoll = undefined;
-    }
+  /** A held script's review decided: recorded, sent, and an approved script queued to run. */
+  private onReviewDecided(run: HeldRun, decision: ReviewDecision): boolean {
+    if (!this.recorder?.record(decision)) return false;
+    this.send({ type: 'review', ...decision });
+    if (decision.status === 'approved') this.enqueue(() => this.runStatements(run.runId, run.statements));
+    return true;
   }
 
   private async runStatements(id: string, statements: JudgedStatement[], script?: string): Promise<void> {
@@ -308,26 +293,15 @@ export class SqlSession implements LiveSession {
   }
 
   private async cancel(id: string): Promise<void> {
-    const held = [...this.reviews.values()].find((pending) => pending.run.id === id);
-    if (held) return this.withdraw(held);
+    const held = this.held.find(id);
+    if (held) {
+      const decision = await this.held.withdraw(held, this.userId);
+      if (decision && this.recorder?.record(decision)) this.send({ type: 'review', ...decision });
+      return;
+    }
     if (!this.current || this.current.id !== id || !this.connection) return;
     this.current.isCancelled = true;
     await this.connection.cancel();
-  }
-
-  /** The engineer takes back a held submission: the review closes, nothing runs. */
-  private async withdraw(pending: PendingReview): Promise<void> {
-    if (!(await withdrawSqlReview(pending.reviewId, this.userId))) return;
-    this.reviews.delete(pending.reviewId);
-    const decision = {
-      sql: 'review' as const,
-      id: pending.run.id,
-      reviewId: pending.reviewId,
-      status: 'cancelled' as const,
-      decider: null,
-      comment: 'Withdrawn by the engineer.',
-    };
-    if (this.recorder?.record(decision)) this.send({ type: 'review', ...decision });
   }
 
   private async sendSchema(): Promise<void> {
@@ -395,7 +369,7 @@ export class SqlSession implements LiveSession {
     if (this.isEnded) return;
     this.isEnded = true;
     clearInterval(this.heartbeat);
-    clearInterval(this.reviewPoll);
+    this.held.stop();
     liveSessions().delete(this.id);
     this.flow.close();
     const connection = this.connection;
