@@ -21,7 +21,6 @@ function forbidImports(folders, message) {
  */
 const OVERSIZE = [
   'components/sql/SqlConsole.tsx',
-  'components/sql/use-sql-console.ts',
   'scripts/bench/replay-corpus.ts',
   'scripts/bench/replay.ts',
   'scripts/bench/terminal.ts',

@@ -49,7 +49,6 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
     const abort = new AbortController();
     const model = modelRef.current;
     let ending: SessionEnding | undefined;
-    let lastError: SessionEnding | undefined;
     let frame = 0;
     const update = (patch: Partial<SqlConsoleState>) => {
       if (!abort.signal.aborted) setState((prev) => ({ ...prev, ...patch }));
@@ -78,29 +77,7 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
       if (abort.signal.aborted) return;
       const socket = new SqlSocket(url);
       socketRef.current = socket;
-      socket.onServerMessage((message) => {
-        switch (message.type) {
-          case 'status':
-            if (message.state === 'connected') {
-              update({ status: 'connected', info: message.info, connectedAt: Date.now(), message: undefined });
-              socket.requestSchema();
-            } else update({ status: 'connecting', message: message.message });
-            return;
-          case 'schema':
-            return update({ schema: message.schemas });
-          case 'grant':
-            return update({ grantExpiresAt: Date.parse(message.expiresAt) });
-          case 'error':
-            lastError = endingFromError(message.message);
-            if (message.code === 'schema_failed') lastError = undefined;
-            return;
-          case 'exit':
-            return finish(endingFromReason(message.reason, message.message, null, { kind: 'sql' }));
-          default:
-            if (model.apply(message)) bump();
-        }
-      });
-      socket.onClose(({ code, reason }) => finish(lastError ?? endingFromClose(code, reason)));
+      listenToSqlSocket(socket, model, { update, finish, bump });
     };
     // Deferred so React's development double-mount cancels the first attempt before it spends the session's one socket.
     const timer = setTimeout(() => void connect(), 0);
@@ -128,4 +105,37 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
   const refreshSchema = useCallback(() => socketRef.current?.requestSchema(), []);
 
   return { ...state, runs: modelRef.current.runs, run, cancel, refreshSchema };
+}
+
+/** What the SQL socket says, applied: status, schema, grant, the end, and every run's frames into the model. */
+function listenToSqlSocket(
+  socket: SqlSocket,
+  model: ConsoleModel,
+  { update, finish, bump }: { update: (patch: Partial<SqlConsoleState>) => void; finish: (ending: SessionEnding) => void; bump: () => void },
+): void {
+  // An error frame comes before the close it explains (a failed schema read ends nothing).
+  let lastError: SessionEnding | undefined;
+  socket.onServerMessage((message) => {
+    switch (message.type) {
+      case 'status':
+        if (message.state === 'connected') {
+          update({ status: 'connected', info: message.info, connectedAt: Date.now(), message: undefined });
+          socket.requestSchema();
+        } else update({ status: 'connecting', message: message.message });
+        return;
+      case 'schema':
+        return update({ schema: message.schemas });
+      case 'grant':
+        return update({ grantExpiresAt: Date.parse(message.expiresAt) });
+      case 'error':
+        lastError = endingFromError(message.message);
+        if (message.code === 'schema_failed') lastError = undefined;
+        return;
+      case 'exit':
+        return finish(endingFromReason(message.reason, message.message, null, { kind: 'sql' }));
+      default:
+        if (model.apply(message)) bump();
+    }
+  });
+  socket.onClose(({ code, reason }) => finish(lastError ?? endingFromClose(code, reason)));
 }
