@@ -1,16 +1,10 @@
 import type { Resource } from '@/db/schema';
-import { ConnectorError } from '../connectors/connector-error';
 import type { SshTarget } from '../connectors/ssh/ssh-target';
-import { openCredentials } from './resource-credentials';
+import { credentialsForConnection } from './credentials-for-connection';
 
 /** Decrypts the resource's credentials for one connection: the SSH connector receives them, it never reads the store. */
 export function sshTargetFor(resource: Resource): SshTarget {
-  let credentials;
-  try {
-    credentials = openCredentials(resource.id, resource.credentials);
-  } catch (error) {
-    throw new ConnectorError('credentials_unreadable', 'The stored credentials cannot be decrypted with the current PORTHOLE_SECRET_KEY.', { cause: error });
-  }
+  const credentials = credentialsForConnection(resource);
   return {
     host: resource.host,
     port: resource.port,

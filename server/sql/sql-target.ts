@@ -1,6 +1,6 @@
 import type { Resource } from '@/db/schema';
 import { ConnectorError } from '../connectors/connector-error';
-import { openCredentials } from '../resources/resource-credentials';
+import { credentialsForConnection } from '../resources/credentials-for-connection';
 import type { EffectiveSqlSettings } from './get-sql-settings';
 import type { SqlTarget } from '../connectors/sql/sql-connection';
 
@@ -8,12 +8,7 @@ import type { SqlTarget } from '../connectors/sql/sql-connection';
 export function sqlTargetFor(resource: Resource, settings: Pick<EffectiveSqlSettings, 'isReadOnly' | 'statementTimeoutMs'>): SqlTarget {
   if (resource.type !== 'postgres' && resource.type !== 'mysql')
     throw new ConnectorError('connect_failed', `${resource.type} resources do not open a SQL console.`);
-  let credentials;
-  try {
-    credentials = openCredentials(resource.id, resource.credentials);
-  } catch (error) {
-    throw new ConnectorError('credentials_unreadable', 'The stored credentials cannot be decrypted with the current PORTHOLE_SECRET_KEY.', { cause: error });
-  }
+  const credentials = credentialsForConnection(resource);
   return {
     dialect: resource.type,
     host: resource.host,
