@@ -37,6 +37,8 @@ const COMMANDS = [
 ];
 const LEVELS = ['\x1b[32mINFO\x1b[0m', '\x1b[33mWARN\x1b[0m', '\x1b[31mERROR\x1b[0m', '\x1b[36mDEBUG\x1b[0m'];
 
+const PROMPT = '\x1b[01;32mdev@host\x1b[00m:\x1b[01;34m~/app\x1b[00m$ ';
+
 export function* syntheticSession({
   seconds = 3600,
   outputBytes = 100e6,
@@ -49,7 +51,6 @@ export function* syntheticSession({
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   let t = 0;
   let emitted = 0;
-  const prompt = '\x1b[01;32mdev@host\x1b[00m:\x1b[01;34m~/app\x1b[00m$ ';
   // Byte budget per second keeps the session near `outputBytes` over `seconds`.
   const bytesPerSecond = outputBytes / seconds;
   const out = (data: string, corpus: CorpusKind): CorpusEvent => {
@@ -58,7 +59,7 @@ export function* syntheticSession({
     return { t, kind: 'o', data: bytes, corpus };
   };
 
-  yield out(prompt, 'shell');
+  yield out(PROMPT, 'shell');
   while (t < seconds && emitted < outputBytes) {
     const behind = t * bytesPerSecond - emitted;
     const phase = rand();
@@ -77,41 +78,32 @@ export function* syntheticSession({
       const rate = 2e6 + rand() * 8e6;
       let sent = 0;
       while (sent < size) {
-        let piece = '';
-        while (piece.length < 32 * 1024)
-          piece += `${new Date(1.7e12 + sent * 10).toISOString()} ${pick(['api', 'db', 'web'])}[${Math.floor(rand() * 9999)}]: ${sentence(6 + Math.floor(rand() * 10))}\r\n`;
+        const piece = catPiece(sent, rand, pick, sentence);
         t += piece.length / rate;
         sent += piece.length;
         yield out(piece, 'cat');
       }
-      yield out(prompt, 'shell');
+      yield out(PROMPT, 'shell');
     } else if (phase < 0.5) {
       // top: a full redraw every 1-3 s for a minute or two.
       const frames = 20 + Math.floor(rand() * 60);
       for (let f = 0; f < frames && t < seconds; f++) {
-        let screen = `\x1b[H\x1b[2Jtop - ${String(10 + (f % 50)).padStart(2, '0')}:00:00 up 3 days, load average: ${(rand() * 4).toFixed(2)}, ${(rand() * 4).toFixed(2)}\r\n`;
-        screen += `Tasks: ${200 + Math.floor(rand() * 20)} total, \x1b[1m${Math.floor(rand() * 5)}\x1b[0m running\r\n\x1b[7m  PID USER      PR  NI    VIRT    RES  %CPU %MEM     TIME+ COMMAND\x1b[0m\r\n`;
-        for (let r = 0; r < rows - 4; r++) {
-          screen += `${String(1000 + r * 37).padStart(5)} ${pick(['root', 'dev', 'www-data']).padEnd(9)} 20   0 ${String(Math.floor(rand() * 900000)).padStart(7)} ${String(Math.floor(rand() * 90000)).padStart(6)} ${(rand() * 100).toFixed(1).padStart(5)} ${(rand() * 10).toFixed(1).padStart(4)} ${Math.floor(rand() * 99)}:${String(Math.floor(rand() * 60)).padStart(2, '0')}.${String(Math.floor(rand() * 99)).padStart(2, '0')} ${pick(['node', 'postgres', 'nginx', 'sshd', 'bash'])}\r\n`;
-        }
+        const screen = topScreen(f, rows, rand, pick);
         t += 1 + rand() * 2;
         yield out(screen, 'top');
       }
       t += 0.5;
       yield { t, kind: 'i', data: Buffer.from('q'), corpus: 'top' };
-      yield out(`\x1b[H\x1b[2J${prompt}`, 'shell');
+      yield out(`\x1b[H\x1b[2J${PROMPT}`, 'shell');
     } else if (phase < 0.75) {
       // tail -f: a line every 10-500 ms for a while.
       const lines = 100 + Math.floor(rand() * 1500);
       for (let l = 0; l < lines && t < seconds; l++) {
         t += 0.01 + rand() * 0.5;
-        yield out(
-          `${new Date(1.7e12 + t * 1000).toISOString()} ${pick(LEVELS)} ${pick(['http', 'db', 'auth'])}: ${sentence(5 + Math.floor(rand() * 12))} id=${Math.floor(rand() * 1e9)}\r\n`,
-          'logs',
-        );
+        yield out(logLine(t, rand, pick, sentence), 'logs');
       }
       yield { t, kind: 'i', data: Buffer.from('\x03'), corpus: 'logs' };
-      yield out(`^C\r\n${prompt}`, 'shell');
+      yield out(`^C\r\n${PROMPT}`, 'shell');
     } else {
       // Shell work: typed commands with short output, and idle thinking time.
       const command = pick(COMMANDS);
@@ -123,16 +115,47 @@ export function* syntheticSession({
       }
       t += 0.2;
       yield { t, kind: 'i', data: Buffer.from('\r'), corpus: 'shell' };
-      let output = '\r\n';
-      const lines = 3 + Math.floor(rand() * 25);
-      for (let l = 0; l < lines; l++)
-        output += `${pick(['\x1b[01;34m', '', '\x1b[01;32m'])}${sentence(2 + Math.floor(rand() * 6)).replace(/ /g, pick(['  ', '-', '_']))}\x1b[0m\r\n`;
+      const output = shortOutput(rand, pick, sentence);
       t += 0.05;
-      yield out(output + prompt, 'shell');
+      yield out(output + PROMPT, 'shell');
     }
     if (rand() < 0.01) {
       t += 0.5;
       yield { t, kind: 'r', data: Buffer.from(`${cols}x${rows}`), corpus: 'shell' };
     }
   }
+}
+
+type Pick = <T>(items: readonly T[]) => T;
+
+/** One full redraw of `top`: header, task line and `rows - 4` processes. */
+function topScreen(f: number, rows: number, rand: () => number, pick: Pick): string {
+  let screen = `\x1b[H\x1b[2Jtop - ${String(10 + (f % 50)).padStart(2, '0')}:00:00 up 3 days, load average: ${(rand() * 4).toFixed(2)}, ${(rand() * 4).toFixed(2)}\r\n`;
+  screen += `Tasks: ${200 + Math.floor(rand() * 20)} total, \x1b[1m${Math.floor(rand() * 5)}\x1b[0m running\r\n\x1b[7m  PID USER      PR  NI    VIRT    RES  %CPU %MEM     TIME+ COMMAND\x1b[0m\r\n`;
+  for (let r = 0; r < rows - 4; r++) {
+    screen += `${String(1000 + r * 37).padStart(5)} ${pick(['root', 'dev', 'www-data']).padEnd(9)} 20   0 ${String(Math.floor(rand() * 900000)).padStart(7)} ${String(Math.floor(rand() * 90000)).padStart(6)} ${(rand() * 100).toFixed(1).padStart(5)} ${(rand() * 10).toFixed(1).padStart(4)} ${Math.floor(rand() * 99)}:${String(Math.floor(rand() * 60)).padStart(2, '0')}.${String(Math.floor(rand() * 99)).padStart(2, '0')} ${pick(['node', 'postgres', 'nginx', 'sshd', 'bash'])}\r\n`;
+  }
+  return screen;
+}
+
+/** A short command's output: a few coloured lines of words. */
+function shortOutput(rand: () => number, pick: Pick, sentence: (n: number) => string): string {
+  let output = '\r\n';
+  const lines = 3 + Math.floor(rand() * 25);
+  for (let l = 0; l < lines; l++)
+    output += `${pick(['\x1b[01;34m', '', '\x1b[01;32m'])}${sentence(2 + Math.floor(rand() * 6)).replace(/ /g, pick(['  ', '-', '_']))}\x1b[0m\r\n`;
+  return output;
+}
+
+/** About 32 KB of an application log, as `cat` prints it (timestamps from the bytes sent so far). */
+function catPiece(sent: number, rand: () => number, pick: Pick, sentence: (n: number) => string): string {
+  let piece = '';
+  while (piece.length < 32 * 1024)
+    piece += `${new Date(1.7e12 + sent * 10).toISOString()} ${pick(['api', 'db', 'web'])}[${Math.floor(rand() * 9999)}]: ${sentence(6 + Math.floor(rand() * 10))}\r\n`;
+  return piece;
+}
+
+/** One coloured line of `tail -f` at time `t`. */
+function logLine(t: number, rand: () => number, pick: Pick, sentence: (n: number) => string): string {
+  return `${new Date(1.7e12 + t * 1000).toISOString()} ${pick(LEVELS)} ${pick(['http', 'db', 'auth'])}: ${sentence(5 + Math.floor(rand() * 12))} id=${Math.floor(rand() * 1e9)}\r\n`;
 }
