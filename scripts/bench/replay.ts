@@ -5,7 +5,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startSshd } from '@/test/harness/sshd';
-import { syntheticSession, type CorpusKind } from './replay-corpus';
+import { syntheticSession, type CorpusEvent, type CorpusKind } from './replay-corpus';
 import { cpuMs, median, percentile, prepareShell, timeOutput } from './procedures';
 import { openGatewayClient } from './pty-clients';
 
@@ -71,6 +71,30 @@ type Recorded = {
 };
 
 /** Part 1: record the synthetic session, then index it as a finished recording is indexed. */
+/** Each kind of output alone, sealed as the recorder seals it (512 KB of frames): raw and stored bytes. */
+async function storedByKind(events: readonly CorpusEvent[]): Promise<Recorded['byKind']> {
+  const { encodeFrames, sealChunkSync } = await import('@/server/recording/format');
+  const byKindRaw = new Map<CorpusKind, { frames: Buffer[]; raw: number }>();
+  for (const event of events) {
+    if (event.kind !== 'o') continue;
+    const entry = byKindRaw.get(event.corpus) ?? { frames: [], raw: 0 };
+    entry.frames.push(encodeFrames([{ t: event.t, kind: 'o', data: event.data }]));
+    entry.raw += event.data.length;
+    byKindRaw.set(event.corpus, entry);
+  }
+  const byKind = {} as Recorded['byKind'];
+  for (const [kind, entry] of byKindRaw) {
+    const all = Buffer.concat(entry.frames);
+    let stored = 0;
+    for (let offset = 0; offset < all.length; offset += 512 * 1024) {
+      const header = { seq: 0, eventCount: 0, rawBytes: 0, tStart: 0, tEnd: 0, prevHash: '0'.repeat(64) };
+      stored += sealChunkSync(header, all.subarray(offset, offset + 512 * 1024)).bytes.length;
+    }
+    byKind[kind] = { raw: entry.raw, stored };
+  }
+  return byKind;
+}
+
 async function record(): Promise<Recorded> {
   const { openDb, setDb, db } = await import('@/db/client');
   const { recordings } = await import('@/db/recording-schema');
@@ -80,7 +104,6 @@ async function record(): Promise<Recorded> {
   const { recordingStore } = await import('@/server/recording/stores/select-store');
   const { statsColumns } = await import('@/server/recording/recorder');
   const { indexRecording } = await import('@/server/recording/index-recording');
-  const { encodeFrames, sealChunkSync } = await import('@/server/recording/format');
   const { eq } = await import('drizzle-orm');
 
   setDb(await openDb({ driver: 'pglite' }));
@@ -108,7 +131,6 @@ async function record(): Promise<Recorded> {
   });
   const seconds = options.quick ? 600 : 3600;
   const outputBytes = options.quick ? 10 * MB : 100 * MB;
-  const byKindRaw = new Map<CorpusKind, { frames: Buffer[]; raw: number }>();
   // Generated first, so the CPU figure is the recorder's alone.
   const events = [...syntheticSession({ seconds, outputBytes, cols, rows })];
   const cpuBefore = process.cpuUsage();
@@ -119,14 +141,6 @@ async function record(): Promise<Recorded> {
   }
   const stats = await recordingLog.finish();
   const cpu = process.cpuUsage(cpuBefore);
-  for (const event of events) {
-    if (event.kind === 'o') {
-      const entry = byKindRaw.get(event.corpus) ?? { frames: [], raw: 0 };
-      entry.frames.push(encodeFrames([{ t: event.t, kind: 'o', data: event.data }]));
-      entry.raw += event.data.length;
-      byKindRaw.set(event.corpus, entry);
-    }
-  }
   log(
     `recorded ${fmt(stats.outputBytes / MB)} MB of output over ${fmt(stats.duration / 60)} min in ${fmt(Number(process.hrtime.bigint() - wallBefore) / 1e9, 2)} s`,
   );
@@ -142,17 +156,7 @@ async function record(): Promise<Recorded> {
   const keyframeBytes = keyframes.reduce((sum, k) => sum + k.storedBytes, 0);
   log(`indexed in ${fmt(indexSeconds, 2)} s: ${keyframes.length} keyframes, ${fmt(keyframeBytes / MB, 2)} MB`);
 
-  // Each kind of output alone, sealed as the recorder seals it (512 KB of frames, gzip level 1).
-  const byKind = {} as Recorded['byKind'];
-  for (const [kind, entry] of byKindRaw) {
-    const all = Buffer.concat(entry.frames);
-    let stored = 0;
-    for (let offset = 0; offset < all.length; offset += 512 * 1024) {
-      stored += sealChunkSync({ seq: 0, eventCount: 0, rawBytes: 0, tStart: 0, tEnd: 0, prevHash: '0'.repeat(64) }, all.subarray(offset, offset + 512 * 1024))
-        .bytes.length;
-    }
-    byKind[kind] = { raw: entry.raw, stored };
-  }
+  const byKind = await storedByKind(events);
   return {
     id,
     userId: user.id,
