@@ -23,7 +23,11 @@ function prettyStream(): DestinationStream | undefined {
   }
 }
 
-const QUERY_PARAMS = /^params: .*$/gm;
+/**
+ * From `params: ` to the next stack frame, `caused by:` or the end: a parameter may be a
+ * buffer (a recording's bytes) or text with line breaks, so it is not one line.
+ */
+const QUERY_PARAMS = /^params: [\s\S]*?(?=\n {4}at |\ncaused by: |(?![\s\S]))/gm;
 
 /**
  * pino's error shape, minus a failed query's parameters (they may be credentials, hashes or

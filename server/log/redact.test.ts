@@ -69,4 +69,22 @@ describe('logged errors', () => {
     expect(JSON.stringify(entry)).not.toMatch(/argon2id|ada@example/);
     expect(JSON.stringify(entry)).toMatch(/Failed query: insert into/);
   });
+
+  it('drop parameters that span lines (a buffer of recorded bytes, text with line breaks), keeping the stack frames', async () => {
+    const { captureLogs } = await import('@/test/harness/capture-logs');
+    const { log } = await import('./logger');
+    const logs = captureLogs();
+    const recorded = Buffer.from('first line\nAKIA-recorded-bytes\nthird line');
+    const error = Object.assign(new Error(`Failed query: insert into "recording_frames" ("data") values ($1)\nparams: ${recorded.toString()},true`), {
+      params: [recorded, true],
+    });
+    log().error({ err: error }, 'recording failed');
+    logs.restore();
+    const logged = JSON.stringify(logs.entries()[0]);
+    expect(logged).not.toMatch(/AKIA-recorded-bytes|third line/);
+    expect(logged).toMatch(/Failed query: insert into/);
+    expect(logged).toMatch(/params: \[redacted\]/);
+    // The stack keeps its frames after the redacted parameters.
+    expect(logged).toMatch(/redact\.test\.ts/);
+  });
 });
