@@ -7,6 +7,7 @@ import { RelativeTime } from '@/components/ui/RelativeTime';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { inputClass } from '../ui/Field';
+import { isTypingTarget } from '../ui/is-typing-target';
 import { formatMinutes } from './format';
 import { InboxList } from './InboxList';
 import type { DecisionState, InboxDetail, InboxItem } from './inbox-types';
@@ -16,9 +17,6 @@ import { RequestStatusBadge } from './RequestStatusBadge';
 export type { DecisionState, InboxDetail, InboxItem } from './inbox-types';
 
 type Decide = (requestId: string, comment: string) => Promise<DecisionState>;
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * List on the left, details on the right. Keys: j/k move, a approves, d denies, c focuses the
@@ -155,7 +153,7 @@ function useInboxKeys({
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
-      if (isTyping(event.target)) {
+      if (isTypingTarget(event.target)) {
         if (event.key === 'Escape') (event.target as HTMLElement).blur();
         return;
       }

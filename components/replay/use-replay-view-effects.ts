@@ -11,6 +11,7 @@ const BOTTOM_MARGIN = 16;
 
 type PlayerRef = RefObject<ReplayPlayer | null>;
 
+/** A field or editable element; unlike isTypingTarget, the replay's own (read-only) terminal is not one. */
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }

@@ -8,6 +8,7 @@ import { hitSeekTime } from '../replay/find-bar-state';
 import { SqlReplayEntries } from './replay/SqlReplayEntries';
 import { SqlReplayMoment } from './replay/SqlReplayMoment';
 import { SqlReplayTimeline } from './replay/SqlReplayTimeline';
+import { CountTabs } from '../ui/CountTabs';
 
 async function loadEvents(recordingId: string, duration: number, signal: AbortSignal): Promise<[number, string, string][]> {
   const events: [number, string, string][] = [];
@@ -86,20 +87,7 @@ export default function SqlReplay({
       <SqlReplayTimeline entries={entries} notes={notes} current={current} time={time} duration={duration} onSeek={setTime} />
       <div className="grid gap-3 lg:grid-cols-[20rem_1fr]">
         <aside className="flex max-h-[36rem] flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <div role="tablist" aria-label="Statements and notes" className="flex border-b border-zinc-200 dark:border-zinc-800">
-            {TABS.map((name) => (
-              <button
-                key={name}
-                role="tab"
-                type="button"
-                aria-selected={tab === name}
-                onClick={() => setTab(name)}
-                className={`flex-1 px-3 py-2 text-sm font-medium capitalize ${tab === name ? 'border-b-2 border-indigo-600 text-zinc-900 dark:text-zinc-100' : 'text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200'}`}
-              >
-                {name} <span className="text-xs text-zinc-400">{counts[name]}</span>
-              </button>
-            ))}
-          </div>
+          <CountTabs label="Statements and notes" tabs={TABS.map((name) => ({ name, count: counts[name] }))} selected={tab} onSelect={setTab} />
           <div role="tabpanel" aria-label={tab === 'statements' ? 'Statements' : 'Notes'} className="min-h-48 overflow-y-auto">
             {tab === 'statements' ? (
               <SqlReplayEntries entries={entries} current={current} highlight={highlight} recordingId={recordingId} onSeek={setTime} />
