@@ -135,7 +135,10 @@ test('replay plays, seeks by the timeline, jumps by command, changes speed, keep
     // At the very end the player may call itself ended rather than paused: either way it is still.
     await replay.expectStatus(/^(paused|ended)$/);
     // A triple click on the line selects it, as in a live xterm (the screen layer takes the mouse).
-    const line = await replay.screen.getByText('first-2', { exact: true }).boundingBox();
+    // xterm draws a write on its next frame: wait for the line before measuring it.
+    const firstLine = replay.screen.getByText('first-2', { exact: true });
+    await expect(firstLine).toBeVisible();
+    const line = await firstLine.boundingBox();
     expect(line).not.toBeNull();
     await page.mouse.click(line!.x + 5, line!.y + line!.height / 2, { clickCount: 3 });
     await page.getByRole('button', { name: 'Copy selection' }).click();
