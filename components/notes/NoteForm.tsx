@@ -195,8 +195,11 @@ function useNoteDraft(initial: NoteDraft, onSave: (draft: NoteDraft) => Promise<
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const t = parseTimeParam(start.trim());
-    const endT = end.trim() === '' ? null : parseTimeParam(end.trim());
+    // The field shows tenths; a time left as shown keeps its exact value, so a note taken at a
+    // statement's moment opens at that moment, not up to 0.1 s before it.
+    const exactOr = (typed: string, exact: number | null) => (exact !== null && typed === formatClock(exact, true) ? exact : parseTimeParam(typed));
+    const t = exactOr(start.trim(), initial.t);
+    const endT = end.trim() === '' ? null : exactOr(end.trim(), initial.endT);
     if (t === undefined || endT === undefined) {
       setError({ message: 'Times look like 1:23.5 or 83.5.', fields: { [t === undefined ? 't' : 'endT']: ['Times look like 1:23.5 or 83.5'] } });
       return;

@@ -47,6 +47,10 @@ export function createHttpServer({ handleRequest, handleSocketUpgrade, handleOth
       });
     });
   });
+  // Node closes an idle keep-alive connection after 5 s; a client or proxy reusing it at that
+  // instant gets a reset. Keep idle connections longer than proxies do (nginx, load balancers: 60 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     const reqId = requestIdFrom(req.headers['x-request-id']);
