@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { startSshd, type Sshd } from '../test/harness/sshd';
 import { connectTerminal } from '../test/harness/terminal-client';
 import { expect, fromPorthole, test } from './fixtures';
+import { shootPage } from './support/screenshots';
 import { ReplayPage } from './pages/ReplayPage';
 import { TerminalPage } from './pages/TerminalPage';
 import { createSshResource, type SshResource } from './ssh-target';
@@ -15,8 +14,6 @@ import { createSshResource, type SshResource } from './ssh-target';
  */
 
 const PHONE = { width: 390, height: 844 };
-/** Set to a directory to keep a light and a dark screenshot of each page (for a human to look at). */
-const SHOTS_DIR = process.env.PHONE_SCREENSHOTS;
 
 let sshd: Sshd;
 /** Needs an approved request (the approvals flow); `openResource` lets engineers straight in (the replay). */
@@ -55,16 +52,6 @@ async function expectUsable(target: Locator): Promise<void> {
   await target.click({ trial: true });
 }
 
-async function snap(page: Page, name: string): Promise<void> {
-  if (!SHOTS_DIR) return;
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  for (const theme of ['light', 'dark'] as const) {
-    await page.evaluate((t) => document.documentElement.classList.toggle('dark', t === 'dark'), theme);
-    await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${theme}.png`), fullPage: true });
-  }
-  await page.evaluate(() => document.documentElement.classList.toggle('dark', matchMedia('(prefers-color-scheme: dark)').matches));
-}
-
 async function phonePage(loginAs: (user: { email: string; password: string }) => Promise<Page>, user: { email: string; password: string }): Promise<Page> {
   const page = await loginAs(user);
   await page.setViewportSize(PHONE);
@@ -84,13 +71,13 @@ test('catalogue, request, approvals and the terminal work at 390×844, navigatio
     await engineerPage.goto('/resources');
     await expect(engineerPage.getByRole('list', { name: 'Resource catalogue' })).toBeVisible();
     await expectNoSidewaysScroll(engineerPage);
-    await snap(engineerPage, 'catalogue');
+    await shootPage(engineerPage, 'catalogue', { sizes: ['phone'], fullPage: true });
     await expect(nav).toBeHidden();
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await menu.click();
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
     await expectUsable(nav.getByRole('link', { name: 'Requests', exact: true }));
-    await snap(engineerPage, 'menu-open');
+    await shootPage(engineerPage, 'menu-open', { sizes: ['phone'], fullPage: true });
     await engineerPage.keyboard.press('Escape');
     await expect(nav).toBeHidden();
     await expect(menu).toBeFocused();
@@ -112,7 +99,7 @@ test('catalogue, request, approvals and the terminal work at 390×844, navigatio
     await engineerPage.getByLabel('Reason').fill('Rotate the TLS certificate from the train (CHG-9)');
     const request = engineerPage.getByRole('button', { name: 'Request access' });
     await expectUsable(request);
-    await snap(engineerPage, 'request');
+    await shootPage(engineerPage, 'request', { sizes: ['phone'], fullPage: true });
     await request.click();
     await expect(card).toHaveAttribute('data-status', 'pending');
     await expectNoSidewaysScroll(engineerPage);
@@ -131,7 +118,7 @@ test('catalogue, request, approvals and the terminal work at 390×844, navigatio
     const approve = approverPage.getByRole('button', { name: 'Approve' });
     await approve.scrollIntoViewIfNeeded();
     await expectUsable(approve);
-    await snap(approverPage, 'approvals');
+    await shootPage(approverPage, 'approvals', { sizes: ['phone'], fullPage: true });
     await approve.click();
     await expect(approverPage.getByRole('status').filter({ hasText: 'Approved: access has started.' })).toBeVisible();
     await expectNoSidewaysScroll(approverPage);
@@ -158,7 +145,7 @@ test('catalogue, request, approvals and the terminal work at 390×844, navigatio
     }
     await terminal.run('echo phone-$((40+2))');
     await terminal.waitForLine(/^phone-42$/);
-    await snap(engineerPage, 'terminal');
+    await shootPage(engineerPage, 'terminal', { sizes: ['phone'], fullPage: true });
   });
 });
 
@@ -190,7 +177,7 @@ test('recordings, replay and notes work at 390×844', async ({ seed, loginAs, ha
     const row = page.locator(`[data-recording-id="${id}"]`);
     await expect(row).toBeVisible();
     await expectNoSidewaysScroll(page);
-    await snap(page, 'recordings');
+    await shootPage(page, 'recordings', { sizes: ['phone'], fullPage: true });
     const open = row.getByRole('link').first();
     await expectUsable(open);
     await open.click();
@@ -205,7 +192,7 @@ test('recordings, replay and notes work at 390×844', async ({ seed, loginAs, ha
     const box = await screen.boundingBox();
     expect(box!.x + box!.width, 'player right edge').toBeLessThanOrEqual(PHONE.width);
     await expectUsable(replay.playButton);
-    await snap(page, 'replay');
+    await shootPage(page, 'replay', { sizes: ['phone'], fullPage: true });
     await replay.playButton.click();
     await expect(replay.screen).toContainText('phone-replay-42', { timeout: 15_000 });
   });
@@ -224,7 +211,7 @@ test('recordings, replay and notes work at 390×844', async ({ seed, loginAs, ha
     const note = page.getByTestId('my-note').filter({ hasText: 'Checked from the phone' });
     await expect(note).toBeVisible();
     await expectNoSidewaysScroll(page);
-    await snap(page, 'notes');
+    await shootPage(page, 'notes', { sizes: ['phone'], fullPage: true });
     const jump = note.getByRole('link', { name: new RegExp(`^${openResource.name} at`) });
     await expectUsable(jump);
     await jump.click();

@@ -1,6 +1,6 @@
-import type { Page, TestInfo } from '@playwright/test';
 import { startSshd, type Sshd } from '../test/harness/sshd';
 import { expect, test } from './fixtures';
+import { shootPage } from './support/screenshots';
 import { TerminalPage } from './pages/TerminalPage';
 import { createSshResource, type SshResource } from './ssh-target';
 
@@ -18,25 +18,7 @@ test.afterAll(async () => {
   await sshd?.stop();
 });
 
-/** Screenshots to look at: desktop and phone, light and dark; the page is left as desktop light. */
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  for (const [size, viewport] of [
-    ['phone', { width: 390, height: 844 }],
-    ['desktop', { width: 1440, height: 900 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    for (const colorScheme of ['dark', 'light'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await page.screenshot({ path: testInfo.outputPath(`${name}-${size}-${colorScheme}.png`) });
-    }
-  }
-}
-
-test('an admin turns recording off; the engineer sees "Not recorded" before connecting, and the session has no replay', async ({
-  admin,
-  seed,
-  loginAs,
-}, testInfo) => {
+test('an admin turns recording off; the engineer sees "Not recorded" before connecting, and the session has no replay', async ({ admin, seed, loginAs }) => {
   test.setTimeout(120_000);
 
   await test.step('the admin turns recording off on the resource form', async () => {
@@ -55,7 +37,7 @@ test('an admin turns recording off; the engineer sees "Not recorded" before conn
     await expect(page.getByRole('link', { name: new RegExp(resource.name) }).getByText('Not recorded')).toBeVisible();
     await page.goto(`/resources/${resource.id}`);
     await expect(page.getByTestId('not-recorded-notice')).toContainText('Not recorded.');
-    await shoot(page, testInfo, 'resource-not-recorded');
+    await shootPage(page, 'resource-not-recorded');
   });
 
   const terminal = new TerminalPage(page);
@@ -65,7 +47,7 @@ test('an admin turns recording off; the engineer sees "Not recorded" before conn
     await expect(page.getByTestId('not-recorded-notice')).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Not recorded');
     await terminal.expectStatus('connected');
-    await shoot(page, testInfo, 'terminal-not-recorded');
+    await shootPage(page, 'terminal-not-recorded');
     await terminal.run('exit');
     await terminal.expectStatus('closed');
     await expect(page.getByRole('link', { name: /recording/ })).toHaveCount(0);
@@ -77,6 +59,6 @@ test('an admin turns recording off; the engineer sees "Not recorded" before conn
     await expect(row).toHaveCount(1);
     await expect(row.getByText('Not recorded')).toBeVisible();
     await expect(row.getByRole('link', { name: /Replay/ })).toHaveCount(0);
-    await shoot(page, testInfo, 'sessions-not-recorded');
+    await shootPage(page, 'sessions-not-recorded');
   });
 });

@@ -1,7 +1,7 @@
 import { startSshd, type Sshd } from '../test/harness/sshd';
 import { connectTerminal } from '../test/harness/terminal-client';
-import type { Page, TestInfo } from '@playwright/test';
 import { expect, fromPorthole, test } from './fixtures';
+import { shootPage } from './support/screenshots';
 import { ReplayPage } from './pages/ReplayPage';
 import { createSshResource, type SshResource } from './ssh-target';
 
@@ -19,25 +19,11 @@ test.afterAll(async () => {
   await sshd?.stop();
 });
 
-/** Screenshots to look at: desktop and phone, light and dark; the page is left as desktop light. */
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  for (const [size, viewport] of [
-    ['phone', { width: 390, height: 844 }],
-    ['desktop', { width: 1440, height: 900 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    for (const colorScheme of ['dark', 'light'] as const) {
-      await page.emulateMedia({ colorScheme });
-      await page.screenshot({ path: testInfo.outputPath(`${name}-${size}-${colorScheme}.png`), fullPage: true });
-    }
-  }
-}
-
 test('the owner shares a recording; the reviewer replays it and notes; the owner sees the view and the note, then revokes', async ({
   seed,
   loginAs,
   harness,
-}, testInfo) => {
+}) => {
   test.setTimeout(150_000);
   const ada = await seed.user({ roles: ['engineer'], name: 'Ada Owner' });
   const rex = await seed.user({ roles: ['engineer'], name: 'Rex Reviewer' });
@@ -69,7 +55,7 @@ test('the owner shares a recording; the reviewer replays it and notes; the owner
     const item = owner.getByRole('listitem', { name: 'Share with Rex Reviewer' });
     await expect(item).toContainText('active');
     await expect(item.getByTestId('share-views')).toHaveText('Not watched yet');
-    await shoot(owner, testInfo, 'share-panel');
+    await shootPage(owner, 'share-panel', { fullPage: true });
   });
 
   const reviewer = await loginAs(rex);
@@ -78,7 +64,7 @@ test('the owner shares a recording; the reviewer replays it and notes; the owner
     const list = reviewer.getByRole('list', { name: 'Recordings shared with me' });
     await expect(list).toContainText('Ada Owner');
     await expect(list).toContainText('Is the restart at the end right?');
-    await shoot(reviewer, testInfo, 'shared-with-me');
+    await shootPage(reviewer, 'shared-with-me', { fullPage: true });
     await list.getByRole('link', { name: resource.name }).click();
     await expect(reviewer).toHaveURL(new RegExp(`/recordings/${shared}`));
     await expect(reviewer.getByRole('region', { name: 'Shared with you' })).toContainText('Shared by Ada Owner until');
@@ -94,7 +80,7 @@ test('the owner shares a recording; the reviewer replays it and notes; the owner
     await reviewer.getByRole('textbox', { name: 'Note', exact: true }).fill('Why restart here?');
     await reviewer.getByRole('button', { name: 'Save note' }).click();
     await expect(reviewer.getByTestId('note')).toContainText('Why restart here?');
-    await shoot(reviewer, testInfo, 'reviewer-replay');
+    await shootPage(reviewer, 'reviewer-replay', { fullPage: true });
   });
 
   await test.step('the reviewer cannot open the owner’s other recording', async () => {
@@ -121,6 +107,6 @@ test('the owner shares a recording; the reviewer replays it and notes; the owner
     expect(response?.status()).toBe(404);
     await reviewer.goto('/shared-with-me');
     await expect(reviewer.getByText('Nothing shared with you')).toBeVisible();
-    await shoot(reviewer, testInfo, 'shared-with-me-empty');
+    await shootPage(reviewer, 'shared-with-me-empty', { fullPage: true });
   });
 });

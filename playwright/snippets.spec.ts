@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { startSshd, type Sshd } from '../test/harness/sshd';
 import { connectTerminal } from '../test/harness/terminal-client';
 import { expect, fromPorthole, test } from './fixtures';
+import { shootPage } from './support/screenshots';
 import { ReplayPage } from './pages/ReplayPage';
 import { TerminalPage } from './pages/TerminalPage';
 import { createSshResource, type SshResource } from './ssh-target';
@@ -28,24 +26,6 @@ test.afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const COMMAND = 'echo snippet-$((6*7))';
-
-async function snap(page: Page, name: string): Promise<void> {
-  const dir = process.env.PAGE_SCREENSHOTS;
-  if (!dir) return;
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [width, height, size] of [
-    [1440, 900, 'desktop'],
-    [390, 844, 'phone'],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate((t) => document.documentElement.classList.toggle('dark', t === 'dark'), theme);
-      await page.screenshot({ path: path.join(dir, `${name}-${size}-${theme}.png`) });
-    }
-  }
-  await page.evaluate(() => document.documentElement.classList.remove('dark'));
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test('a command saved from a replay is found, copied and offered at the prompt of a new terminal, not run', async ({ seed, loginAs, harness, adminApi }) => {
   test.setTimeout(150_000);
@@ -87,7 +67,7 @@ test('a command saved from a replay is found, copied and offered at the prompt o
     await expect(dialog.getByText('Give it a title')).toBeVisible();
     await dialog.getByRole('textbox', { name: 'Title' }).fill('The answer');
     await dialog.getByRole('textbox', { name: /Notes/ }).fill('Prints **42**, from `$((…))` arithmetic');
-    await snap(page, 'snippet-save-dialog');
+    await shootPage(page, 'snippet-save-dialog');
     await dialog.getByRole('button', { name: 'Save snippet' }).click();
     await expect(dialog.getByRole('status')).toContainText('Saved “The answer”.');
     await dialog.getByRole('link', { name: 'Open my snippets' }).click();
@@ -113,7 +93,7 @@ test('a command saved from a replay is found, copied and offered at the prompt o
     await expect(page.getByText('No snippets match “no-such-snippet”')).toBeVisible();
     await page.getByRole('link', { name: 'Show all snippets' }).click();
     await expect(card).toBeVisible();
-    await snap(page, 'snippets-list');
+    await shootPage(page, 'snippets-list');
   });
 
   await test.step('copy puts the command on the clipboard', async () => {
@@ -130,7 +110,7 @@ test('a command saved from a replay is found, copied and offered at the prompt o
     const bar = page.getByRole('region', { name: 'Saved snippet' });
     await expect(bar).toContainText(COMMAND);
     await terminal.waitForLine(/\$ $/);
-    await snap(page, 'snippet-paste-bar');
+    await shootPage(page, 'snippet-paste-bar');
     await bar.getByRole('button', { name: 'Paste into the terminal' }).click();
     await expect(bar).toBeHidden();
     await terminal.waitForLine(/\$ echo snippet-\$\(\(6\*7\)\)$/);
