@@ -7,10 +7,6 @@
  * and never add one — move the shared piece down instead.
  */
 export const FOLDER_EDGES_TO_BREAK = [
-  // Ending sessions by calling into sessions/: goes when they publish `session.terminate` on the bus.
-  'server/access → server/sessions', // access/enforce-grants.ts → sessions/terminate-sessions.ts
-  'server/resources → server/sessions', // resources/delete-resource.ts → sessions/terminate-sessions.ts
-  'server/users → server/sessions', // users/update-user.ts → sessions/terminate-sessions.ts
   // Revoking grants by calling into access/ when a resource or a user changes.
   'server/resources → server/access', // resources/update-resource.ts → access/enforce-grants.ts
   'server/users → server/access', // users/update-user.ts → access/enforce-grants.ts, access/revoke-user-grants.ts

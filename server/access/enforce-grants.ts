@@ -4,7 +4,7 @@ import { grants } from '@/db/access-schema';
 import { resources, sessions, users, type Resource, type Role } from '@/db/schema';
 import { subscribe, type AccessEvent, type TerminationReason } from '../events/event-bus';
 import { liveSessions } from '../relay/live-sessions';
-import { terminateSessions } from '../sessions/terminate-sessions';
+import { terminateSessions } from '../events/terminate-sessions';
 import { canConnect } from './can-connect';
 import { log } from '../log/logger';
 

@@ -13,7 +13,7 @@ import { confirmHostKey } from '@/server/resources/confirm-host-key';
 import { deleteResource } from '@/server/resources/delete-resource';
 import { updateResource } from '@/server/resources/update-resource';
 import { createSession } from '@/server/sessions/create-session';
-import { terminateSessions } from '@/server/sessions/terminate-sessions';
+import { terminateSessions } from '@/server/events/terminate-sessions';
 import { updateUser } from '@/server/users/update-user';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeResource, makeUser, postgresResource, sshResource } from '@/test/factories';

@@ -4,7 +4,7 @@ import { resources } from '@/db/schema';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { terminateSessions } from '../sessions/terminate-sessions';
+import { terminateSessions } from '../events/terminate-sessions';
 import { requireResource } from './find-resource';
 
 /** Deletes a resource (admins only) and, once that has committed, ends its live sessions on every replica. */

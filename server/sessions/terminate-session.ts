@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error';
 import { requireVisibleSession } from './find-session';
 import { terminateSessionInput, type TerminateSessionInput, type terminatedSessionView } from './session-schemas';
 import type { z } from 'zod';
-import { terminateSessions } from './terminate-sessions';
+import { terminateSessions } from '../events/terminate-sessions';
 
 /** The line the engineer reads in their terminal, and the recording's and audit log's end message. */
 export function terminationMessage(actor: Pick<Actor, 'name' | 'email'>, reason: string): string {

@@ -7,7 +7,7 @@ import { endSessionsWithoutAccess } from '../access/enforce-grants';
 import { revokeUserGrants } from '../access/revoke-user-grants';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
-import { terminateSessions } from '../sessions/terminate-sessions';
+import { terminateSessions } from '../events/terminate-sessions';
 import { updateUserInput, type UpdateUserInput, type UserView } from './user-schemas';
 import { toUserView } from './user-view';
 import { findUserById } from './find-user';

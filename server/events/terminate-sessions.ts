@@ -1,4 +1,4 @@
-import { publish, type SessionSelector, type TerminationReason } from '../events/event-bus';
+import { publish, type SessionSelector, type TerminationReason } from './event-bus';
 
 /** What the terminal or SQL console shows under the end banner's title. */
 export const TERMINATION_MESSAGES: Record<TerminationReason, string> = {
@@ -10,6 +10,9 @@ export const TERMINATION_MESSAGES: Record<TerminationReason, string> = {
 };
 
 /**
+ * Beside the bus, not in sessions/: access/, resources/ and users/ end sessions with it, and
+ * sessions/ stands above them.
+ *
  * Ends the selected live sessions on every replica (after the change that ends them has
  * committed, so a reconnect is refused). Each session writes its own end to its row.
  */
