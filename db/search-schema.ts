@@ -5,7 +5,7 @@ import { annotations, recordings } from './recording-schema';
 
 /**
  * Cross-recording search (issue #14 §2). Every row is masked text: a command as the command
- * index read it, a line of output as the indexer's screen showed it (screen masks painted
+ * index read it, a block of output lines as the indexer's screen showed them (screen masks painted
  * over), a SQL statement or its error, a note's body and tags. Written by the index job once a
  * recording is sealed (server/search/write-search-entries.ts); gone with the recording.
  */
@@ -13,6 +13,11 @@ import { annotations, recordings } from './recording-schema';
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const SEARCH_STATES = ['ready', 'failed'] as const;
+/**
+ * The layout search entries are written in: recordings indexed with an older one are indexed
+ * again by the start-up backfill. 2: output in blocks of lines instead of a row per line.
+ */
+export const SEARCH_INDEX_VERSION = 2;
 export type SearchState = (typeof SEARCH_STATES)[number];
 
 export const searchEntries = pgTable(
@@ -26,7 +31,15 @@ export const searchEntries = pgTable(
     kind: text('kind').$type<SearchKind>().notNull(),
     /** Seconds from the recording's start: where a hit opens the replay. */
     t: doublePrecision('t').notNull(),
+    /** One line (a command, a statement, a note), or for output a block of lines joined by `\n`. */
     text: text('text').notNull(),
+    /**
+     * Output blocks only (null for one line): each line's time as microseconds after the line
+     * before it (the first after `t`), comma-separated; a hit's moment comes from here.
+     */
+    lineTimes: text('line_times'),
+    /** Output blocks only: when the block's last line was printed (a shared range's bound). */
+    endT: doublePrecision('end_t'),
     failed: boolean('failed').notNull().default(false),
     annotationId: uuid('annotation_id').references(() => annotations.id, { onDelete: 'cascade' }),
     // `simple`: commands and output are not English prose, so no stemming and no stop words.
@@ -50,6 +63,8 @@ export const recordingSearchStates = pgTable('recording_search_states', {
     .references(() => recordings.id, { onDelete: 'cascade' }),
   state: text('state').$type<SearchState>().notNull(),
   entryCount: integer('entry_count').notNull().default(0),
+  /** SEARCH_INDEX_VERSION when it was indexed (1: before the version was kept). */
+  version: integer('version').notNull().default(1),
   indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
