@@ -10,11 +10,6 @@ export const FOLDER_EDGES_TO_BREAK = [
   // Revoking grants by calling into access/ when a resource or a user changes.
   'server/resources → server/access', // resources/update-resource.ts → access/enforce-grants.ts
   'server/users → server/access', // users/update-user.ts → access/enforce-grants.ts, access/revoke-user-grants.ts
-  // auth/ is both the low Actor/requireRole and the high sign-in: the sign-in reads users, tokens, metrics.
-  'server/audit → server/auth', // audit/list-audit-events.ts → auth/actor.ts, auth/require-role.ts
-  'server/auth → server/metrics', // auth/authenticate-password.ts → metrics/registry.ts
-  'server/auth → server/tokens', // auth/current-user.ts → tokens/authenticate-api-token.ts
-  'server/auth → server/users', // auth/auth-options.ts, authenticate-password.ts, session-user.ts → users/find-user.ts
   // The live stream's snapshots (events/live-stream.ts) read the approvals inbox and the SQL reviews.
   'server/events → server/access', // events/live-stream.ts → access/list-approvals-inbox.ts
   'server/events → server/sql', // events/live-stream.ts → sql/reviews/list-sql-reviews.ts

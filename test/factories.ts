@@ -1,5 +1,5 @@
 import type { Role } from '@/db/schema';
-import { toActor, type Actor } from '@/server/auth/actor';
+import { toActor, type Actor } from '@/server/actor/actor';
 import { createResource } from '@/server/resources/create-resource';
 import type { CreateResourceInput, ResourceView } from '@/server/resources/resource-schemas';
 import { createUser } from '@/server/users/create-user';

@@ -1,7 +1,7 @@
 import { db } from '@/db/client';
 import { recordings } from '@/db/recording-schema';
 import { sessions } from '@/db/schema';
-import type { Actor } from '@/server/auth/actor';
+import type { Actor } from '@/server/actor/actor';
 
 /**
  * A sealed recording's rows (session + recording, no events): enough for what links to a

@@ -73,7 +73,7 @@ async function main(init: GatewayChildInit): Promise<void> {
 
   const { openDb, setDb } = await import('@/db/client');
   const { confirmHostKey } = await import('@/server/resources/confirm-host-key');
-  const { toActor } = await import('@/server/auth/actor');
+  const { toActor } = await import('@/server/actor/actor');
   const { findUserById } = await import('@/server/users/find-user');
   const { createUser } = await import('@/server/users/create-user');
   const { createResource } = await import('@/server/resources/create-resource');

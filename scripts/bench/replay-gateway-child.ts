@@ -38,7 +38,7 @@ async function main(init: Init): Promise<void> {
 
   const { WebSocketServer } = await import('ws');
   const { openDb, setDb } = await import('@/db/client');
-  const { toActor } = await import('@/server/auth/actor');
+  const { toActor } = await import('@/server/actor/actor');
   const { findUserById } = await import('@/server/users/find-user');
   const { createUser } = await import('@/server/users/create-user');
   const { createResource } = await import('@/server/resources/create-resource');

@@ -46,7 +46,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
 }
 
-type Actor = Awaited<ReturnType<typeof import('@/server/auth/actor').toActor>>;
+type Actor = Awaited<ReturnType<typeof import('@/server/actor/actor').toActor>>;
 type Build = { rawBytes: number; recordingCount: number; buildMs: number; cpuMicros: number };
 
 /** One auditor (users[0]) and engineers; returns the users' ids in order. */
@@ -66,7 +66,7 @@ async function createBenchUsers(count: number): Promise<string[]> {
 }
 
 async function actorOf(id: string): Promise<Actor> {
-  const { toActor } = await import('@/server/auth/actor');
+  const { toActor } = await import('@/server/actor/actor');
   const { findUserById } = await import('@/server/users/find-user');
   return toActor((await findUserById(id))!, 'session');
 }

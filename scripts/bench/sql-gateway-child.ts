@@ -39,7 +39,7 @@ async function main(init: SqlChildInit): Promise<void> {
   const { openDb, db, setDb } = await import('@/db/client');
   const { sqlSettings } = await import('@/db/sql-schema');
   const { DEFAULT_SQL_POLICY } = await import('@/lib/sql/risk-classes');
-  const { toActor } = await import('@/server/auth/actor');
+  const { toActor } = await import('@/server/actor/actor');
   const { findUserById } = await import('@/server/users/find-user');
   const { createUser } = await import('@/server/users/create-user');
   const { createResource } = await import('@/server/resources/create-resource');

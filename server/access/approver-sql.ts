@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { accessPolicies } from '@/db/access-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { DEFAULT_POLICY } from './policy';
 
 const textArray = (values: string[]) =>

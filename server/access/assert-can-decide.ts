@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import type { LockedRequestRow } from './find-request';
 import { isInApproverGroup, type EffectivePolicy } from './policy';

@@ -1,5 +1,5 @@
 import type { Resource } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { getActiveGrant } from './get-active-grant';
 
 export type ConnectDecision =

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessRequests } from '@/db/access-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessRequests } from '@/db/access-schema';
 import { resources, users } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireResource } from '../resources/find-resource';
 import type { PolicyView, RequestView } from './access-schemas';
 import { canConnect } from './can-connect';

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireResource } from '../resources/find-resource';
 import type { PolicyView } from './access-schemas';
 import { getEffectivePolicy, type EffectivePolicy } from './policy';

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { sessions } from '@/db/schema';
-import { canSeeAll, hasRole, type Actor } from '../auth/actor';
+import { canSeeAll, hasRole, type Actor } from '../actor/actor';
 import type { RequestDetailView } from './access-schemas';
 import { findRequest, noSuchRequest } from './find-request';
 import { toPolicyView } from './get-policy';

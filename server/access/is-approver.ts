@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessPolicies } from '@/db/access-schema';
-import { hasRole, type Actor } from '../auth/actor';
+import { hasRole, type Actor } from '../actor/actor';
 import { DEFAULT_POLICY } from './policy';
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, ne, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessPolicies, accessRequests, approvals } from '@/db/access-schema';
 import { resources, users } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import type { RequestView } from './access-schemas';
 import { approverGroupSql } from './approver-sql';
 import { toRequestViews } from './request-view';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { db } from '@/db/client';
 import { accessPolicies, grants } from '@/db/access-schema';
 import { resources, users } from '@/db/schema';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { grantListQuery, type GrantView } from './access-schemas';
 import { approverGroupSql } from './approver-sql';
 import { toGrantView } from './request-view';

@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessRequests, grants } from '@/db/access-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 
 export type AccessState = { state: 'active'; until: string } | { state: 'pending' };
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { db } from '@/db/client';
 import { accessRequests } from '@/db/access-schema';
 import { resources, users } from '@/db/schema';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { requestListQuery, type RequestView } from './access-schemas';
 import { listApprovalsInbox } from './list-approvals-inbox';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { db, type Db } from '@/db/client';
 import { accessPolicies, type AccessPolicy } from '@/db/access-schema';
 import type { Role } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 
 export type EffectivePolicy = Omit<AccessPolicy, 'updatedAt' | 'updatedBy'> & { isCustom: boolean };
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { grants } from '@/db/access-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { revokeGrant } from './revoke-grant';
 

@@ -3,7 +3,7 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { Role } from '@/db/schema';
 import { isUuid } from '@/lib/uuid/is-uuid';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requirePageActor } from '../auth/require-page-actor';
 import { AppError } from '../errors/app-error';
 import { toAppError } from '../errors/to-app-error';

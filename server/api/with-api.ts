@@ -1,6 +1,6 @@
 import type { Role } from '@/db/schema';
 import { isUuid } from '@/lib/uuid/is-uuid';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireActor } from '../auth/current-user';
 import { crossOriginRefusal, hasJsonBodyOrNone, isStateChanging } from '../auth/same-origin';
 import { AppError } from '../errors/app-error';

@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import { AppError } from '../errors/app-error';
 import { auditQuery, type AuditEventView, type AuditPageView, type AuditQuery } from './audit-schemas';
 import { isUuid } from '@/lib/uuid/is-uuid';

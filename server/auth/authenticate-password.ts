@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { metrics } from '../metrics/registry';
 import { findUserByEmail } from '../users/find-user';
 import { forgiveLoginAttempt, reserveLoginAttempt } from './login-rate-limit';
-import { burnPasswordCheck, verifyPassword } from './password';
+import { burnPasswordCheck, verifyPassword } from '../crypto/password';
 
 function waitText(ms: number): string {
   if (ms < 60_000) return formatCount(Math.ceil(ms / 1000), 'second');

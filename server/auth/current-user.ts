@@ -3,9 +3,9 @@ import { headers } from 'next/headers';
 import type { Role, User } from '@/db/schema';
 import { AppError } from '../errors/app-error';
 import { authenticateApiToken } from '../tokens/authenticate-api-token';
-import { toActor, type Actor } from './actor';
+import { toActor, type Actor } from '../actor/actor';
 import { authOptions } from './auth-options';
-import { requireRole } from './require-role';
+import { requireRole } from '../actor/require-role';
 import { userFromSessionClaims } from './session-user';
 
 /** The browser session's user; see userFromSessionClaims for what ends a session. */

@@ -1,7 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import type { Role } from '@/db/schema';
 import { currentActor } from './current-user';
-import { hasRole, type Actor } from './actor';
+import { hasRole, type Actor } from '../actor/actor';
 
 /**
  * For server components and server actions: the signed-in actor, or a redirect to the login

@@ -1,4 +1,4 @@
-import { passwordWeakness } from '../auth/password-policy';
+import { passwordWeakness } from '../users/password-policy';
 import { env, EnvError } from '../env';
 import { createUser } from '../users/create-user';
 import { countUsers } from '../users/find-user';

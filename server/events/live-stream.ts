@@ -1,5 +1,5 @@
 import { countApprovalsInbox } from '../access/list-approvals-inbox';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { countPendingSqlReviews } from '../sql/reviews/list-sql-reviews';
 import { subscribe, type AccessEvent } from './event-bus';
 import { log } from '../log/logger';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { User } from '@/db/schema';
-import { canSeeAll } from '../auth/actor';
+import { canSeeAll } from '../actor/actor';
 import { isAllowedOrigin } from '../auth/same-origin';
 import { consumeTicket } from '../sessions/consume-ticket';
 import { findSession } from '../sessions/find-session';

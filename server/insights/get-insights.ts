@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { findUserById } from '../users/find-user';
 import { activityInsights } from './activity-insights';

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 
 export type InsightUser = { id: string; name: string; email: string };
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { processSingleton } from '@/lib/process-singleton';
 

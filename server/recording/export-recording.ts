@@ -1,6 +1,6 @@
 import { Terminal } from '@xterm/headless';
 import type { Recording } from '@/db/recording-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { listAnnotations } from './annotations/list-annotations';
 import { auditExport } from './audit-recording-access';
 import { requireVisibleRecording, type RecordingRow } from './find-recording';

@@ -1,7 +1,7 @@
 import { buildReplayModel, type SqlReplayModel } from '@/lib/sql/replay-model';
 import { toResultsCsv, toSqlJson, toSqlScript } from '@/lib/sql/sql-recording-export';
 import type { RecordingKind } from '@/lib/recording/recording-kind';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { listAnnotations } from './annotations/list-annotations';
 import type { RecordingRow } from './find-recording';

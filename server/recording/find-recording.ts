@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordings, type Recording } from '@/db/recording-schema';
 import { sessions, users, type Session, type User } from '@/db/schema';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { isUuid } from '@/lib/uuid/is-uuid';
 import { findLiveShare, type RecordingAccess } from './share-access';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { auditReplay } from './audit-recording-access';
 import { textDecoders } from './format';
 import { readEventRange } from './read-events';

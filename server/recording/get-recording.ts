@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordingCommands } from '@/db/recording-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { auditReplay } from './audit-recording-access';
 import { clipToShare, shareBanner } from './clip-to-share';
 import { requireReplayableRecording } from './find-recording';

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordings } from '@/db/recording-schema';
 import { sessions, users } from '@/db/schema';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { recordingListQuery, type RecordingListQuery, type RecordingPage } from './recording-schemas';
 import { toRecordingView } from './recording-view';
 import { sqlSummaries } from './sql-summaries';

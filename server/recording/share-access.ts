@@ -3,7 +3,7 @@ import { db } from '@/db/client';
 import { recordingShares, recordingShareViews, type RecordingShare } from '@/db/sharing-schema';
 import { users } from '@/db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 
 /** The part of a recording a reviewer may see: seconds from the start; `end` null = to the end. */
 export type ShareRange = { start: number; end: number | null };

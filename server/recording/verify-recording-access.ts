@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireVisibleRecording } from './find-recording';
 import type { VerifyView } from './recording-schemas';
 import { verifyChain } from './verify-recording';

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import type { Resource } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 
 /**

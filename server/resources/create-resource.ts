@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/db/client';
 import { resources } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../users/unique-violation';

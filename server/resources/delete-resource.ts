@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { resources } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { terminateSessions } from '../events/terminate-sessions';
 import { requireResource } from './find-resource';

@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import { ConnectorError } from '../connectors/connector-error';
 import { fetchHostKey } from '../connectors/ssh/fetch-host-key';
 import { AppError } from '../errors/app-error';

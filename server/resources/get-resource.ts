@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import type { ResourceView } from './resource-schemas';
 import { requireResource } from './find-resource';
 import { toResourceView } from './resource-view';

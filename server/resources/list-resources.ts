@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { db } from '@/db/client';
 import { resources } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { resourceListQuery, type ResourceView } from './resource-schemas';
 import { toResourceView } from './resource-view';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import { holdCoversSql } from './hold-condition';
 import type { HoldView } from './hold-schemas';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { readSetting, writeSetting } from '../bootstrap/settings';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import { db } from '@/db/client';
 
 const SETTING_KEY = 'recordings.retention';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import type { StorageReport, StorageRow } from '@/lib/retention/retention-views';
 import { isExpiredSql, RETENTION_FROM } from './expired-recordings';
 import { getRetentionSettings } from './retention-settings';

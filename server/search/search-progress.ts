@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { SearchQuery, SearchResponse } from '@/lib/search/search-types';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { filters, rowsOf } from './search-sql';
 
 /**

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { searchQuery, type RecordingSearchResponse } from '@/lib/search/search-types';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireReplayableRecording } from '../recording/find-recording';
 import { parseSearch } from './parse-search';
 import { matchSql, rowsOf, toHit, visibleNoteSql, type HitRow } from './search-sql';

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { searchQuery, type SearchQuery, type SearchRecordingGroup, type SearchResponse } from '@/lib/search/search-types';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { parseSearch, type ParsedSearch } from './parse-search';
 import { indexingProgress } from './search-progress';
 import { filters, matchSql, rowsOf, toHit, type HitRow } from './search-sql';

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchHit, SearchKind, SearchQuery } from '@/lib/search/search-types';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import type { ParsedSearch } from './parse-search';
 import { makeSnippet } from './snippet';
 

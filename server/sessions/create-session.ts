@@ -1,6 +1,6 @@
 import { db } from '@/db/client';
 import { sessions } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { requireResource } from '../resources/find-resource';
 import { checkResourceAccess } from './check-resource-access';

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { getSession } from './get-session';
 import type { SessionView } from './session-schemas';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { sessions, users, type Session, type User } from '@/db/schema';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { isUuid } from '@/lib/uuid/is-uuid';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireVisibleSession } from './find-session';
 import type { SessionView } from './session-schemas';
 import { toSessionView } from './session-view';

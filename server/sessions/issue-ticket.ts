@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { requireResource } from '../resources/find-resource';
 import { checkResourceAccess } from './check-resource-access';

@@ -1,4 +1,4 @@
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { requireVisibleSession } from './find-session';
 import { mintTicket } from './mint-ticket';

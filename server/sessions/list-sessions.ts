@@ -2,7 +2,7 @@ import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { db } from '@/db/client';
 import { sessions, users } from '@/db/schema';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { sessionListQuery, type SessionView } from './session-schemas';
 import { toSessionView } from './session-view';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lt, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db/client';
 import { wsTickets } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { sha256Hex } from '../crypto/master-key';
 import { env } from '../env';
 import type { SessionTicketView } from './session-schemas';

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { canSeeAll, type Actor } from '../auth/actor';
+import { canSeeAll, type Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { requireVisibleSession } from './find-session';
 import { terminateSessionInput, type TerminateSessionInput, type terminatedSessionView } from './session-schemas';

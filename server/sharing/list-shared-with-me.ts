@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { recordings } from '@/db/recording-schema';
 import { recordingShares } from '@/db/sharing-schema';
 import { sessions, users } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { sharedWithMeQuery, type SharedWithMePage, type SharedWithMeQuery } from './share-schemas';
 
 /** Recordings others shared with me that I may still watch (not revoked, not expired), newest share first. */

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { recordingShares, recordingShareViews, type RecordingShare } from '@/db/sharing-schema';
 import { users } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireSharer } from './require-sharer';
 import type { ShareView } from './share-schemas';
 

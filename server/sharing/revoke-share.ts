@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordingShares } from '@/db/sharing-schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { isUuid } from '@/lib/uuid/is-uuid';
 import { requireSharer } from './require-sharer';

@@ -3,7 +3,7 @@ import { db } from '@/db/client';
 import { recordingShares } from '@/db/sharing-schema';
 import type { User } from '@/db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { findUserByEmail, findUserById } from '../users/find-user';
 import { requireSharer } from './require-sharer';

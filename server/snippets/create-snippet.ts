@@ -1,6 +1,6 @@
 import { db } from '@/db/client';
 import { snippets } from '@/db/snippet-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { requireVisibleRecording } from '../recording/find-recording';
 import { findResource } from '../resources/find-resource';

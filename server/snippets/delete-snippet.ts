@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { snippets } from '@/db/snippet-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireOwnSnippet } from './find-snippet';
 
 export async function deleteSnippet({ actor, snippetId }: { actor: Actor; snippetId: string }): Promise<void> {

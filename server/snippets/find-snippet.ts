@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { snippets } from '@/db/snippet-schema';
 import { isUuid } from '@/lib/uuid/is-uuid';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import type { SnippetView } from '@/lib/snippets/snippet-types';
 import { selectSnippets, toSnippetView } from './snippet-view';

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireOwnSnippet } from './find-snippet';
 import type { SnippetView } from '@/lib/snippets/snippet-types';
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { snippets } from '@/db/snippet-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import type { SnippetPage } from '@/lib/snippets/snippet-types';
 import { likePattern } from '@/lib/text/like-pattern';
 import { snippetQuery, type SnippetQuery } from './snippet-schemas';

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { resources } from '@/db/schema';
 import type { SnippetView } from '@/lib/snippets/snippet-types';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { hasResourceAccess } from '../sessions/check-resource-access';
 
 /** The snippets' resources the actor may open a session on now (the rule the gateway follows). */

@@ -3,7 +3,7 @@ import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeResource, makeUser, postgresResource, sshResource } from '@/test/factories';
 import { makeRecordingRow } from '@/test/recording-rows';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { deleteResource } from '../resources/delete-resource';
 import { createSnippet } from './create-snippet';
 import { deleteSnippet } from './delete-snippet';

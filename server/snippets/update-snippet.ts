@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { snippets } from '@/db/snippet-schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import { requireOwnSnippet } from './find-snippet';
 import type { SnippetView } from '@/lib/snippets/snippet-types';
 import { snippetUpdate, type SnippetUpdate } from './snippet-schemas';

@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import { AppError } from '../errors/app-error';
 import { requireResource } from '../resources/find-resource';
 import { getSqlSettings, type EffectiveSqlSettings } from './get-sql-settings';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { db } from '@/db/client';
 import { apiTokens } from '@/db/schema';
-import { hasRole, type Actor } from '../auth/actor';
+import { hasRole, type Actor } from '../actor/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { sha256Hex } from '../crypto/master-key';
 import { AppError } from '../errors/app-error';

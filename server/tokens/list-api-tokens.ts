@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { apiTokens } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../actor/actor';
 import type { TokenView } from './token-schemas';
 import { toTokenView } from './token-view';
 

@@ -5,7 +5,7 @@ import { auditEvents, users } from '@/db/schema';
 import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeUser, TEST_PASSWORD } from '@/test/factories';
-import { verifyPassword } from '../auth/password';
+import { verifyPassword } from '../crypto/password';
 import { createUser } from './create-user';
 import { findUserByEmail } from './find-user';
 import { listUsers } from './list-users';

@@ -1,9 +1,9 @@
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import { hashPassword } from '../auth/password';
-import { assertPasswordAllowed } from '../auth/password-policy';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { hashPassword } from '../crypto/password';
+import { assertPasswordAllowed } from './password-policy';
+import { requireRole } from '../actor/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from './unique-violation';

@@ -1,8 +1,8 @@
 import { asc } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import type { UserView } from './user-schemas';
 import { toUserView } from './user-view';
 

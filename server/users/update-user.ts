@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import { endSessionsWithoutAccess } from '../access/enforce-grants';
 import { revokeUserGrants } from '../access/revoke-user-grants';
 import { recordAuditEvent } from '../audit/record-audit-event';

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/access-schema';
-import type { Actor } from '../auth/actor';
-import { requireRole } from '../auth/require-role';
+import type { Actor } from '../actor/actor';
+import { requireRole } from '../actor/require-role';
 import { AppError } from '../errors/app-error';
 import { wakeWebhookSender } from './deliver-webhooks';
 import { buildTestPayload } from './webhook-payload';

@@ -4,7 +4,7 @@ import { recordingCommands, recordings } from '@/db/recording-schema';
 import { auditEvents, sessions } from '@/db/schema';
 import { sqlReviews } from '@/db/sql-schema';
 import { decodeSqlEvent, type SqlEvent } from '@/lib/sql/sql-events';
-import type { Actor } from '@/server/auth/actor';
+import type { Actor } from '@/server/actor/actor';
 import { exportRecording } from '@/server/recording/export-recording';
 import { iterateEvents } from '@/server/recording/read-events';
 

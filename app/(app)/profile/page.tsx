@@ -6,7 +6,7 @@ import { ApiTokens } from '@/components/profile/ApiTokens';
 import { ChangePasswordForm } from '@/components/profile/ChangePasswordForm';
 import { ThemeToggle } from '@/components/shell/ThemeToggle';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { hasRole } from '@/server/auth/actor';
+import { hasRole } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listApiTokens } from '@/server/tokens/list-api-tokens';
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_CHOICES } from '@/server/tokens/token-schemas';

@@ -4,7 +4,7 @@ import { Pagination } from '@/components/ui/Pagination';
 import { RecordingFilters, type RecordingSearch } from '@/components/recordings/RecordingFilters';
 import { RecordingTable } from '@/components/recordings/RecordingTable';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
-import { canSeeAll } from '@/server/auth/actor';
+import { canSeeAll } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { toAppError } from '@/server/errors/to-app-error';
 import { listRecordings } from '@/server/recording/list-recordings';

@@ -9,7 +9,7 @@ import { NotRecordedBadge } from '@/components/resources/NotRecordedNotice';
 import { Alert } from '@/components/ui/Alert';
 import { buttonClass } from '@/components/ui/Button';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
-import { hasRole } from '@/server/auth/actor';
+import { hasRole } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listResources } from '@/server/resources/list-resources';
 import { listMyAccessStates } from '@/server/access/list-my-access-states';

@@ -7,7 +7,7 @@ import { SearchResults } from '@/components/search/SearchResults';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { formatCount } from '@/lib/format/count';
 import { searchQuery, type SearchResponse } from '@/lib/search/search-types';
-import { canSeeAll, type Actor } from '@/server/auth/actor';
+import { canSeeAll, type Actor } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { toAppError } from '@/server/errors/to-app-error';
 import { listResources } from '@/server/resources/list-resources';

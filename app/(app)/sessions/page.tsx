@@ -10,7 +10,7 @@ import { buttonClass } from '@/components/ui/Button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatDuration } from '@/lib/format/duration';
-import { canSeeAll } from '@/server/auth/actor';
+import { canSeeAll } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listSessions } from '@/server/sessions/list-sessions';
 import type { SessionView } from '@/server/sessions/session-schemas';

@@ -81,7 +81,7 @@ async function main(init: DrainChildInit): Promise<void> {
 
 /** An engineer and an SSH resource with a confirmed host key; returns a session minter. */
 async function seed(init: DrainChildInit) {
-  const { toActor } = await import('@/server/auth/actor');
+  const { toActor } = await import('@/server/actor/actor');
   const { findUserById } = await import('@/server/users/find-user');
   const { createUser } = await import('@/server/users/create-user');
   const { createResource } = await import('@/server/resources/create-resource');

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { maskingCustomRules, maskingRuleOverrides, resourceMasking, type MaskingCustomRuleRow, type MaskingMode } from '@/db/masking-schema';
-import type { Actor } from '@/server/auth/actor';
-import { requireRole } from '@/server/auth/require-role';
+import type { Actor } from '@/server/actor/actor';
+import { requireRole } from '@/server/actor/require-role';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { AppError } from '@/server/errors/app-error';
 import { requireResource } from '@/server/resources/find-resource';

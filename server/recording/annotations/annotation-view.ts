@@ -1,5 +1,5 @@
 import type { Annotation } from '@/db/recording-schema';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import type { AnnotationView } from './annotation-schemas';
 
 export function toAnnotationView(annotation: Annotation, authorName: string, actor: Pick<Actor, 'id'>): AnnotationView {

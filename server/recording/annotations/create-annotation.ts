@@ -1,6 +1,6 @@
 import { db } from '@/db/client';
 import { annotations } from '@/db/recording-schema';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { requireReplayableRecording } from '../find-recording';
 import { isInRange } from '../share-access';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { annotations } from '@/db/recording-schema';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { requireOwnAnnotation } from './find-annotation';
 

@@ -5,7 +5,7 @@ import { sessions } from '@/db/schema';
 import { formatCount } from '@/lib/format/count';
 import { replayHref } from '@/lib/search/search-types';
 import { markdownWithoutHtml } from '@/lib/text/markdown-without-html';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { canViewRecording } from '../find-recording';
 
 /** Enough for years of notes; a file past it says that it stops there. */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { annotations, type Annotation } from '@/db/recording-schema';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { AppError } from '../../errors/app-error';
 import { requireReplayableRecording } from '../find-recording';
 import { isInRange, type RecordingAccess } from '../share-access';

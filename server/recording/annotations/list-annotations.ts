@@ -2,7 +2,7 @@ import { and, asc, eq, or } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { annotations } from '@/db/recording-schema';
 import { users } from '@/db/schema';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { requireReplayableRecording } from '../find-recording';
 import { isInRange } from '../share-access';
 import type { AnnotationView } from './annotation-schemas';

@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { annotations, recordings } from '@/db/recording-schema';
 import { sessions } from '@/db/schema';
 import { likePattern } from '@/lib/text/like-pattern';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { canViewRecording } from '../find-recording';
 import { myNotesQuery, type MyNoteView } from './annotation-schemas';
 import { toAnnotationView } from './annotation-view';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { annotations } from '@/db/recording-schema';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { AppError } from '../../errors/app-error';
 import { annotationUpdate, type AnnotationUpdate, type AnnotationView } from './annotation-schemas';
 import { toAnnotationView } from './annotation-view';

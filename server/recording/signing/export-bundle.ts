@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordingSignatures, signingKeys } from '@/db/signing-schema';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { AppError } from '../../errors/app-error';
 import { auditExport } from '../audit-recording-access';
 import type { ExportFile } from '../export-recording';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordingSignatures } from '@/db/signing-schema';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { requireVisibleRecording } from '../find-recording';
 
 export type RecordingSignatureState = { keyId: string; signedAt: string } | null;

@@ -8,7 +8,7 @@ export type PostgresTarget = { host: string; port: number; username: string; pas
 export type NewSession = () => Promise<{ id: string; wsUrl: string }>;
 
 async function engineer() {
-  const { toActor } = await import('@/server/auth/actor');
+  const { toActor } = await import('@/server/actor/actor');
   const { findUserById } = await import('@/server/users/find-user');
   const { createUser } = await import('@/server/users/create-user');
   const user = await createUser({

@@ -3,7 +3,7 @@ import { approveRequest } from '@/server/access/approve-request';
 import { createRequest } from '@/server/access/create-request';
 import { revokeGrant } from '@/server/access/revoke-grant';
 import { updatePolicy } from '@/server/access/update-policy';
-import { toActor, type Actor } from '@/server/auth/actor';
+import { toActor, type Actor } from '@/server/actor/actor';
 import { reserveLoginAttempt } from '@/server/auth/login-rate-limit';
 import { openLiveStream } from '@/server/events/live-stream';
 import { every } from '@/server/jobs/every';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { getEffectivePolicy, isInApproverGroup } from '../../access/policy';
 
 /**

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { sqlReviews } from '@/db/sql-schema';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { AppError } from '../../errors/app-error';
 import { publish } from '../../events/event-bus';

@@ -4,7 +4,7 @@ import { accessPolicies } from '@/db/access-schema';
 import { users } from '@/db/schema';
 import { sqlReviews, type ReviewedStatement, type SqlReviewStatus } from '@/db/sql-schema';
 import { approverGroupSql } from '../../access/approver-sql';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../actor/actor';
 import { canReviewOn } from './can-review';
 
 export type SqlReviewView = {

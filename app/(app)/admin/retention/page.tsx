@@ -6,7 +6,7 @@ import { PlaceHoldForm } from '@/components/retention/PlaceHoldForm';
 import { RetentionSettingsForm } from '@/components/retention/RetentionSettingsForm';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatCount } from '@/lib/format/count';
-import { hasRole } from '@/server/auth/actor';
+import { hasRole } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listResources } from '@/server/resources/list-resources';
 import { listHolds } from '@/server/retention/list-holds';

@@ -19,7 +19,7 @@ import { getRecordingSignature } from '@/server/recording/signing/get-recording-
 import { deleteNoteAction, saveNoteAction } from './actions';
 import { deleteRecordingAction, liftRecordingHoldAction, placeRecordingHoldAction } from './retention-actions';
 import { RecordingRetentionPanel } from '@/components/retention/RecordingRetentionPanel';
-import { canSeeAll } from '@/server/auth/actor';
+import { canSeeAll } from '@/server/actor/actor';
 import { recordingRetention } from '@/server/retention/recording-retention';
 import { RecordingSharesPanel } from '@/components/sharing/RecordingSharesPanel';
 import { SharedBanner } from '@/components/sharing/SharedBanner';

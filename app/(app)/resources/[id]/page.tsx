@@ -7,7 +7,7 @@ import { TagList } from '@/components/resources/TagList';
 import { NotRecordedNotice } from '@/components/resources/NotRecordedNotice';
 import { buttonClass } from '@/components/ui/Button';
 import { Card } from '@/components/ui/PageHeader';
-import { hasRole } from '@/server/auth/actor';
+import { hasRole } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { findResource } from '@/server/resources/find-resource';
 import { toResourceView } from '@/server/resources/resource-view';

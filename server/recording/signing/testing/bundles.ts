@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordings, type RecordingStoreKind } from '@/db/recording-schema';
 import { sessions } from '@/db/schema';
-import type { Actor } from '@/server/auth/actor';
+import type { Actor } from '@/server/actor/actor';
 import { FORMAT_VERSION } from '../../format';
 import { statsColumns } from '../../recorder';
 import { RecordingLog } from '../../recording-log';
