@@ -127,6 +127,8 @@ export const sqlServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('exit'), reason: z.enum(SESSION_END_REASONS), message: z.string() }),
   z.object({ type: z.literal('pong') }),
+  /** Auditors or admins watching the console now (the console shows a banner it cannot hide); empty when none. */
+  z.object({ type: z.literal('watchers'), names: z.array(z.string()) }),
   /** The session runs inside a just-in-time grant that ends at this time (ISO 8601), as in a terminal. */
   z.object({ type: z.literal('grant'), expiresAt: z.iso.datetime({ offset: true }) }),
 ]);

@@ -7,11 +7,15 @@ import { findSession } from '../sessions/find-session';
 import { findUserById } from '../users/find-user';
 import { liveSessions, type LiveSession } from '../relay/live-sessions';
 import type { SessionWatch } from './session-watch';
+import type { SqlSessionWatch } from './sql-session-watch';
 import { findRelayingReplica } from '../replicas/find-relaying-replica';
 import { INTERNAL_WATCH_HEADER, mintInternalWatchToken, verifyInternalWatchToken } from '../replicas/internal-watch-token';
 
+/** A terminal's watchers or a SQL console's: both take a watcher's socket the same way. */
+export type Watchable = SessionWatch | SqlSessionWatch;
+
 export type WatchDecision =
-  | { isAllowed: true; watcher: User; live: LiveSession & { watch: SessionWatch } }
+  | { isAllowed: true; watcher: User; live: LiveSession & { watch: Watchable } }
   /** The session is relayed by another replica, reached at `internalUrl`: the watch is proxied there with `token`. */
   | { isAllowed: true; watcher: User; remote: { internalUrl: string; token: string } }
   | { isAllowed: false; status: 401 | 403 | 404 | 409; reason: string };
@@ -58,5 +62,5 @@ async function authorizeWatcher(sessionId: string, watcherId: string, { isProxie
     if (!internalUrl) return refuse(409, 'Session is not relayed by this server');
     return { isAllowed: true, watcher, remote: { internalUrl, token: mintInternalWatchToken({ sessionId, watcherId: watcher.id }) } };
   }
-  return { isAllowed: true, watcher, live: live as LiveSession & { watch: SessionWatch } };
+  return { isAllowed: true, watcher, live: live as LiveSession & { watch: Watchable } };
 }

@@ -23,6 +23,7 @@ import { CloseCode, type SessionEndReason } from './protocol';
 import { sendSchemaTree } from './sql-schema-request';
 import { SqlFlow } from '../relay/sql-flow';
 import { toMaskedReviewStatements, toStatementViews } from './sql-session-masking';
+import { SqlSessionWatch } from './sql-session-watch';
 import { runStatement, type StatementRun } from './sql-statement-run';
 import { findInvalidStatement, syntaxRefusal } from './sql-syntax-check';
 import { rawDataBuffer } from '../relay/raw-data';
@@ -51,6 +52,7 @@ export class SqlSession implements LiveSession {
   readonly resourceId: string;
   private readonly ws: WebSocket;
   private readonly flow: SqlFlow;
+  readonly watch = new SqlSessionWatch((names) => this.send({ type: 'watchers', names }));
   private connection: SqlConnection | undefined;
   private recorder: SqlSessionRecorder | undefined;
   private masker: CellMasker | undefined;
@@ -97,7 +99,7 @@ export class SqlSession implements LiveSession {
         userId: session.userId,
         onFailure: (message) => queueMicrotask(() => this.fail('recording_failed', message)),
         onBehind: (isBehind) => (isBehind ? this.flow.hold('recording') : this.flow.release('recording')),
-      });
+      }).then(this.watch.tap);
     } catch (error) {
       log().error({ sessionId: this.id, err: error }, 'cannot open its recording');
       return this.fail('recording_unavailable', 'Recording is unavailable, so the console cannot start.');
@@ -153,6 +155,7 @@ export class SqlSession implements LiveSession {
     };
   }
 
+  readonly setWatching = this.watch.setWatching;
   terminate(message: string, reason: TerminationReason = 'terminated'): void {
     this.end(reason, message, CloseCode.Terminated);
   }
