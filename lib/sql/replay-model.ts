@@ -1,8 +1,10 @@
 import { decodeSqlEvent, type SqlEvent } from './sql-events';
+import { StatementRows } from './statement-rows';
 
 /**
  * A recorded SQL session as the replay needs it: the runs with their statements and results,
- * each at its time, so the screen at any moment (editor text, result grids) is a lookup.
+ * each at its time, so the screen at any moment (editor text, result grids) is a lookup. A
+ * result's rows come from its statement's pages (lib/sql/statement-rows.ts).
  */
 export type ReplayResult = Extract<SqlEvent, { sql: 'result' }> & { t: number };
 export type ReplayStatement = { t: number; runId: string; index: number; text: string; result?: ReplayResult; notices?: string[] };
@@ -31,10 +33,12 @@ export type SqlReplayModel = { runs: ReplayRun[]; statements: ReplayStatement[];
 export function buildReplayModel(events: readonly [number, string, string][]): SqlReplayModel {
   const runs: ReplayRun[] = [];
   const byId = new Map<string, ReplayRun>();
+  const statementRows = new StatementRows();
   for (const [t, kind, data] of events) {
     if (kind !== 'm') continue;
     const event = decodeSqlEvent(data);
     if (!event) continue;
+    const withRows = statementRows.add(event);
     if (event.sql === 'run') {
       const run: ReplayRun = { id: event.id, t, editor: event.editor, script: event.script, statements: [] };
       runs.push(run);
@@ -54,10 +58,11 @@ export function buildReplayModel(events: readonly [number, string, string][]): S
         run.statements.push({ t, runId: run.id, index: event.index, text: event.text });
         break;
       case 'result': {
+        const result = { ...(withRows ?? event), t };
         const statement = run.statements.find((s) => s.index === event.index);
         // A syntax error found before anything ran has no statement event: it still shows.
-        if (statement) statement.result = { ...event, t };
-        else run.statements.push({ t, runId: run.id, index: event.index, text: run.script, result: { ...event, t } });
+        if (statement) statement.result = result;
+        else run.statements.push({ t, runId: run.id, index: event.index, text: run.script, result });
         break;
       }
       case 'notice': {
