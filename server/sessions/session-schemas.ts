@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECORDING_STATUSES } from '@/db/recording-schema';
 import { RESOURCE_TYPES, SESSION_END_REASONS, SESSION_STATUSES, type SessionEndReason as DbEndReason } from '@/db/schema';
 import type { SessionEndReason as WireEndReason } from '@/lib/protocol/terminal-protocol';
 
@@ -39,6 +40,8 @@ export const sessionView = z.object({
   isAutomated: z.boolean(),
   /** False on a resource with recording off: there is no replay. */
   isRecorded: z.boolean(),
+  /** The recording's state; null when there is none (never connected, recording off, or purged by retention). */
+  recordingStatus: z.enum(RECORDING_STATUSES).nullable(),
 });
 export type SessionView = z.infer<typeof sessionView>;
 

@@ -1,7 +1,8 @@
+import type { RecordingStatus } from '@/db/recording-schema';
 import type { Session, User } from '@/db/schema';
 import type { SessionView } from './session-schemas';
 
-export function toSessionView(session: Session, user: Pick<User, 'email' | 'name'>): SessionView {
+export function toSessionView(session: Session, user: Pick<User, 'email' | 'name'>, recordingStatus: RecordingStatus | null): SessionView {
   return {
     id: session.id,
     userId: session.userId,
@@ -21,5 +22,6 @@ export function toSessionView(session: Session, user: Pick<User, 'email' | 'name
     clientIp: session.clientIp,
     isAutomated: session.isAutomated,
     isRecorded: session.isRecorded,
+    recordingStatus,
   };
 }

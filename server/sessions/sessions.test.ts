@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { db } from '@/db/client';
+import { recordings } from '@/db/recording-schema';
 import { resources, sessions } from '@/db/schema';
 import { describeEachDriver } from '@/test/db-drivers';
 import { setTestEnv } from '@/test/env';
@@ -75,6 +76,23 @@ describeEachDriver('sessions', () => {
 
     await expect(getSession({ actor: other.actor, sessionId: mine.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await getSession({ actor: auditor.actor, sessionId: mine.id })).userEmail).toBe(owner.user.email);
+  });
+
+  it("tells whether a session has a recording to replay, and the recording's state", async () => {
+    const owner = await makeUser();
+    const resource = await makeResource(sshResource());
+    const session = await createSession({ actor: owner.actor, input: { resourceId: resource.id } });
+    const recordingOf = async () => ({
+      listed: (await listSessions({ actor: owner.actor }))[0]!.recordingStatus,
+      single: (await getSession({ actor: owner.actor, sessionId: session.id })).recordingStatus,
+    });
+    // Never connected: no recording, so no Replay link to a page that would 404.
+    expect(await recordingOf()).toEqual({ listed: null, single: null });
+    await db().insert(recordings).values({ id: session.id, userId: owner.user.id, store: 'file', formatVersion: 1, cols: 80, rows: 24, status: 'failed' });
+    expect(await recordingOf()).toEqual({ listed: 'failed', single: 'failed' });
+    // Purged under retention: the session row stays, the recording is gone.
+    await db().delete(recordings).where(eq(recordings.id, session.id));
+    expect(await recordingOf()).toEqual({ listed: null, single: null });
   });
 
   it('issues fresh tickets to the owner of a pending session only', async () => {
