@@ -1,4 +1,5 @@
 import { FLOW_WINDOW_BYTES } from '@/lib/protocol/terminal-protocol';
+import type { FlowWindow } from './flow-window';
 import type { PauseGate } from './pause-gate';
 
 /** Above this many bytes queued in the socket the connector pauses, whatever the acks say. */
@@ -11,7 +12,7 @@ export const SOCKET_LOW_WATER_BYTES = 256 * 1024;
  * without reading), the gate pauses the connector. Pausing the SSH channel stops its window
  * adjustments, so the target is throttled instead of this process buffering.
  */
-export class OutputFlow {
+export class OutputFlow implements FlowWindow {
   sent = 0;
   acked = 0;
   maxUnacked = 0;
@@ -22,6 +23,11 @@ export class OutputFlow {
     private readonly bufferedAmount: () => number,
     private readonly windowBytes = FLOW_WINDOW_BYTES,
   ) {}
+
+  /** How many times the source was paused (the gate counts them). */
+  get pauseCount(): number {
+    return this.gate.pauseCount;
+  }
 
   get unacked(): number {
     return this.sent - this.acked;

@@ -1,4 +1,5 @@
 import { SQL_FLOW_WINDOW_BYTES } from '@/lib/protocol/sql-protocol';
+import type { FlowWindow } from './flow-window';
 
 /** Bytes the socket may buffer (not yet handed to the kernel) before reading waits too. */
 const MAX_SOCKET_BUFFER = 8 * 1024 * 1024;
@@ -8,11 +9,13 @@ const MAX_SOCKET_BUFFER = 8 * 1024 * 1024;
  * unacknowledged by the browser (or the socket buffers too much, or a stage holds a reason,
  * such as the recording falling behind); then reading from the database waits.
  */
-export class SqlFlow {
+export class SqlFlow implements FlowWindow {
   sent = 0;
   acked = 0;
   maxUnacked = 0;
   pauseCount = 0;
+  /** Not measured: reading waits on the socket's buffer instead (MAX_SOCKET_BUFFER). */
+  readonly maxBuffered = 0;
   private readonly holds = new Set<string>();
   private waiters: (() => void)[] = [];
   private isClosed = false;

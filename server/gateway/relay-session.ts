@@ -1,0 +1,218 @@
+import { WebSocket, type RawData } from 'ws';
+import type { ZodType } from 'zod';
+import type { Resource, Session } from '@/db/schema';
+import { ConnectorError } from '../connectors/connector-error';
+import { log, type Logger } from '../log/logger';
+import { endSession } from '../sessions/end-session';
+import { SESSION_HEARTBEAT_MS } from '../sessions/interrupt-stale-sessions';
+import { recordSessionBytes } from '../sessions/record-session-bytes';
+import type { FlowWindow } from '../relay/flow-window';
+import { liveSessions, toTerminationReason, type LiveSession, type LiveSessionStats, type TerminationReason } from '../relay/live-sessions';
+import { rawDataBuffer } from '../relay/raw-data';
+import { CloseCode, type SessionEndReason } from './protocol';
+
+/** How a session ended: written to its row and its recording, and sent to the browser. */
+export type RelayEnd = { reason: SessionEndReason; message: string; exitCode: number | null };
+
+/** The messages every console's socket carries, whatever its kind. */
+type RelayClientMessage = { type: 'ack'; bytes: number } | { type: 'ping' };
+type RelayServerMessage =
+  | { type: 'status'; state: 'connecting'; message: string }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'grant'; expiresAt: string }
+  | { type: 'pong' };
+
+/**
+ * What a console kind (a terminal, a SQL console) brings to its RelaySession: its connector,
+ * its own inbound messages and its event kinds. Everything else is the relay's.
+ */
+export interface RelayKind<In extends { type: string }> {
+  /** In logs ("terminal session started") and in the end message ("The browser closed the console."). */
+  readonly name: string;
+  readonly noun: string;
+  /** What the browser may send: the kind's messages plus `ack` and `ping`, which the relay answers. */
+  readonly inbound: ZodType<In | RelayClientMessage>;
+  /** The flow window the browser's acknowledgements open (push: pauses the target; pull: waits to read). */
+  readonly flow: FlowWindow;
+  /** Without it, a binary frame is refused. */
+  readonly onBinary?: (chunk: Buffer) => void;
+  /** The opaque watch side (see LiveSession.watch). */
+  readonly watch?: unknown;
+  bytesIn(): number;
+  bytesOut(): number;
+  /** Opens the target and sends `connected`; false when the session ended meanwhile (the relay then sends no grant). */
+  connect(): Promise<boolean>;
+  onMessage(message: In): void;
+  setWatching?(event: { watchId: string; watcherName: string; isWatching: boolean }): void;
+  /**
+   * Stops the target and sends the exit frame, synchronously. `message` is the end's message as
+   * it is recorded (a kind may mask it); `closed` settles once what must precede the session
+   * row's end is done (the recording sealed).
+   */
+  close(end: RelayEnd): { message: string; closed?: Promise<void> };
+}
+
+export type RelaySessionOptions = {
+  ws: WebSocket;
+  session: Session;
+  resource: Resource;
+  /** When the session runs inside a grant: its end, so the browser can count down to it. */
+  grantExpiresAt?: Date | null;
+};
+
+function isRelayMessage(message: { type: string }): message is RelayClientMessage {
+  return message.type === 'ack' || message.type === 'ping';
+}
+
+/**
+ * One browser socket relayed to one target, of any kind: the live-session entry, the socket's
+ * messages, the heartbeat, the flow window's acknowledgements, failures, and the single way out
+ * with its end reason, close code and session row.
+ */
+export class RelaySession<In extends { type: string }, Out extends { type: string }> implements LiveSession {
+  readonly id: string;
+  readonly userId: string;
+  readonly resourceId: string;
+  readonly log: Logger;
+  private ended = false;
+  private isBrowserAlive = true;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private markFinished: () => void = () => {};
+  /** Settles once the end is written to the session row (shutdown waits for it). */
+  readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
+
+  constructor(
+    private readonly options: RelaySessionOptions,
+    private readonly kind: RelayKind<In>,
+  ) {
+    this.id = options.session.id;
+    this.userId = options.session.userId;
+    this.resourceId = options.resource.id;
+    this.log = log().child({ sessionId: this.id });
+  }
+
+  get ws(): WebSocket {
+    return this.options.ws;
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  get watch(): unknown {
+    return this.kind.watch;
+  }
+
+  async start(connectFailure: string): Promise<void> {
+    const { ws, resource, grantExpiresAt } = this.options;
+    liveSessions().set(this.id, this);
+    this.log.info({ userId: this.userId, resourceId: this.resourceId }, `${this.kind.name} session started`);
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('close', () => this.end({ reason: 'user_exit', message: `The browser closed the ${this.kind.noun}.`, exitCode: null }, CloseCode.Normal));
+    ws.on('error', (error) => this.end({ reason: 'error', message: `The browser connection failed: ${error.message}`, exitCode: null }, CloseCode.BadFrame));
+    ws.on('pong', () => (this.isBrowserAlive = true));
+    this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();
+    this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
+    try {
+      if ((await this.kind.connect()) && grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) this.log.error({ err: error }, 'connect failed');
+      const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', connectFailure);
+      this.fail(problem.code, problem.userMessage, CloseCode.TargetError);
+    }
+  }
+
+  stats(): LiveSessionStats {
+    const { sent, acked, maxUnacked, maxBuffered, pauseCount } = this.kind.flow;
+    return { bytesIn: this.kind.bytesIn(), bytesOut: this.kind.bytesOut(), sent, acked, maxUnacked, maxBuffered, pauseCount };
+  }
+
+  terminate(message: string, reason: TerminationReason = 'terminated'): void {
+    this.end({ reason, message, exitCode: null }, CloseCode.Terminated);
+  }
+
+  setWatching(event: { watchId: string; watcherName: string; isWatching: boolean }): void {
+    if (!this.ended) this.kind.setWatching?.(event);
+  }
+
+  send(message: Out | RelayServerMessage): void {
+    if (this.options.ws.readyState === WebSocket.OPEN) this.options.ws.send(JSON.stringify(message));
+  }
+
+  /** A bug in a stage ends this session, not the process (listeners run inside socket reads). */
+  crashed(error: unknown): void {
+    this.log.error({ err: error }, 'relay failed');
+    this.fail('internal', 'Porthole hit an internal error and closed the session.');
+  }
+
+  fail(code: string, message: string, closeCode: CloseCode = CloseCode.Internal): void {
+    this.send({ type: 'error', code, message });
+    this.end({ reason: 'error', message, exitCode: null }, closeCode);
+  }
+
+  /** The single way out: closes both sides once and writes the end to the session row. */
+  end(end: RelayEnd, closeCode: CloseCode): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.log.info({ reason: end.reason, bytesIn: this.kind.bytesIn(), bytesOut: this.kind.bytesOut() }, `${this.kind.name} session ended`);
+    clearInterval(this.heartbeat);
+    liveSessions().delete(this.id);
+    this.kind.flow.close?.();
+    const { message, closed } = this.kind.close(end);
+    const { ws } = this.options;
+    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(closeCode, end.reason);
+    void this.writeEnd({ ...end, message }, closed);
+  }
+
+  private async writeEnd(end: RelayEnd, closed: Promise<void> | undefined): Promise<void> {
+    try {
+      await closed;
+      await endSession({ sessionId: this.id, ...end, bytesIn: this.kind.bytesIn(), bytesOut: this.kind.bytesOut() });
+    } catch (error) {
+      this.log.error({ err: error }, 'cannot record its end');
+    } finally {
+      this.markFinished();
+    }
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (this.ended) return;
+    try {
+      if (isBinary) {
+        if (this.kind.onBinary) return this.kind.onBinary(rawDataBuffer(data));
+        return this.fail('bad_frame', `The ${this.kind.name} sends JSON text frames only.`, CloseCode.BadFrame);
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(rawDataBuffer(data).toString('utf8'));
+      } catch {
+        return this.fail('bad_frame', 'A control message was not valid JSON.', CloseCode.BadFrame);
+      }
+      const parsed = this.kind.inbound.safeParse(json);
+      if (!parsed.success) return this.fail('bad_frame', 'Unknown or malformed control message.', CloseCode.BadFrame);
+      const message = parsed.data;
+      if (!isRelayMessage(message)) return this.kind.onMessage(message);
+      if (message.type === 'ack') this.kind.flow.onAck(message.bytes);
+      else this.send({ type: 'pong' });
+    } catch (error) {
+      this.crashed(error);
+    }
+  }
+
+  /** Writes the counters (the heartbeat) and checks the browser still answers pings. */
+  private beat(): void {
+    const { ws } = this.options;
+    if (!this.isBrowserAlive) {
+      this.end({ reason: 'error', message: 'The browser stopped responding.', exitCode: null }, CloseCode.Normal);
+      ws.terminate();
+      return;
+    }
+    this.isBrowserAlive = false;
+    if (ws.readyState === WebSocket.OPEN) ws.ping();
+    recordSessionBytes({ sessionId: this.id, bytesIn: this.kind.bytesIn(), bytesOut: this.kind.bytesOut() })
+      .then((beat) => {
+        if (!beat.isActive) this.terminate(beat.endMessage ?? 'The session was ended elsewhere.', toTerminationReason(beat.endReason));
+      })
+      .catch((error: unknown) => this.log.error({ err: error }, 'cannot write its counters'));
+  }
+}
