@@ -10,9 +10,6 @@ export const FOLDER_EDGES_TO_BREAK = [
   // Revoking grants by calling into access/ when a resource or a user changes.
   'server/resources → server/access', // resources/update-resource.ts → access/enforce-grants.ts
   'server/users → server/access', // users/update-user.ts → access/enforce-grants.ts, access/revoke-user-grants.ts
-  // The live stream's snapshots (events/live-stream.ts) read the approvals inbox and the SQL reviews.
-  'server/events → server/access', // events/live-stream.ts → access/list-approvals-inbox.ts
-  'server/events → server/sql', // events/live-stream.ts → sql/reviews/list-sql-reviews.ts
   // Starting the jobs from below them.
   'server/recording → server/jobs', // recording/recover-recordings.ts → jobs/start-jobs.ts
   'server/replicas → server/jobs', // replicas/start-replica.ts → jobs/start-jobs.ts

@@ -5,7 +5,7 @@ import { revokeGrant } from '@/server/access/revoke-grant';
 import { updatePolicy } from '@/server/access/update-policy';
 import { toActor, type Actor } from '@/server/actor/actor';
 import { reserveLoginAttempt } from '@/server/auth/login-rate-limit';
-import { openLiveStream } from '@/server/events/live-stream';
+import { openLiveStream } from '@/server/live-updates/live-stream';
 import { every } from '@/server/jobs/every';
 import { confirmHostKey } from '@/server/resources/confirm-host-key';
 import { createResource } from '@/server/resources/create-resource';

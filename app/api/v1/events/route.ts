@@ -1,5 +1,5 @@
 import { withApi } from '@/server/api/with-api';
-import { openLiveStream } from '@/server/events/live-stream';
+import { openLiveStream } from '@/server/live-updates/live-stream';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { countApprovalsInbox } from '../access/list-approvals-inbox';
 import { canSeeAll, type Actor } from '../actor/actor';
 import { countPendingSqlReviews } from '../sql/reviews/list-sql-reviews';
-import { subscribe, type AccessEvent } from './event-bus';
+import { subscribe, type AccessEvent } from '../events/event-bus';
 import { log } from '../log/logger';
 
 /** Keeps proxies from closing an idle stream. */
@@ -12,7 +12,8 @@ const MAX_LIFETIME_MS = 5 * 60_000;
 const COALESCE_MS = 150;
 
 /**
- * Server-sent events for one signed-in user:
+ * Server-sent events for one signed-in user (here, above access/ and sql/ whose inboxes it
+ * counts; events/ below them only carries the events):
  * - `inbox` `{ count }`: how many requests and statement reviews await their decision (at start
  *   and on changes);
  * - `request` `{ requestId, resourceId, status, grantExpiresAt? }`: one of their own requests changed;
