@@ -10,9 +10,6 @@ export const FOLDER_EDGES_TO_BREAK = [
   // Revoking grants by calling into access/ when a resource or a user changes.
   'server/resources → server/access', // resources/update-resource.ts → access/enforce-grants.ts
   'server/users → server/access', // users/update-user.ts → access/enforce-grants.ts, access/revoke-user-grants.ts
-  // Starting the jobs from below them.
-  'server/recording → server/jobs', // recording/recover-recordings.ts → jobs/start-jobs.ts
-  'server/replicas → server/jobs', // replicas/start-replica.ts → jobs/start-jobs.ts
   'server/recording → server/retention', // recording/stores/select-store.ts → retention/object-lock-terms.ts
 ];
 

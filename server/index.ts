@@ -12,7 +12,7 @@ import { startGateway } from './gateway/start-gateway';
 import { startDemoDatabase } from './demo/postgres/start-demo-database';
 import { UpgradeRouter } from './http/upgrade-router';
 import { startJobs } from './jobs/start-jobs';
-import { startRecordingRecovery } from './recording/recover-recordings';
+import { startRecordingRecovery } from './jobs/start-recording-recovery';
 import { createHttpServer } from './http/create-http-server';
 import { installShutdown } from './lifecycle/shutdown';
 import { startMetricsListener } from './metrics/start-metrics-listener';

@@ -7,7 +7,7 @@ import { purgeExpiredRecordings } from '../retention/purge-expired';
 import { deliverDueWebhooks, enableWebhookSender } from '../webhooks/deliver-webhooks';
 import { every } from './every';
 import { closeJobLocks, exclusive } from './job-leadership';
-import { startReplica } from '../replicas/start-replica';
+import { startReplica } from './start-replica';
 
 export const JOB_INTERVAL_MS = 5_000;
 /** Looks again for recordings without search entries (a replica may have sealed some). */

@@ -1,11 +1,11 @@
 import { env } from '../env';
-import { every } from '../jobs/every';
+import { every } from './every';
 import { log } from '../log/logger';
 import { liveSessions } from '../relay/live-sessions';
-import { interruptDeadReplicas } from './interrupt-dead-replicas';
-import { exclusive, RECOVERY_LOCK } from '../jobs/job-leadership';
-import { closeProxiedWatches } from './proxy-watch';
-import { heartbeatIntervalMs, startReplicaHeartbeat } from './replica-heartbeat';
+import { interruptDeadReplicas } from '../replicas/interrupt-dead-replicas';
+import { exclusive, RECOVERY_LOCK } from './job-leadership';
+import { closeProxiedWatches } from '../replicas/proxy-watch';
+import { heartbeatIntervalMs, startReplicaHeartbeat } from '../replicas/replica-heartbeat';
 
 export const LOST_MESSAGE = 'Porthole lost its database connection; the session was ended for safety.';
 

@@ -2,8 +2,6 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordings, type Recording } from '@/db/recording-schema';
 import { sessions } from '@/db/schema';
-import { every } from '../jobs/every';
-import { exclusive, RECOVERY_LOCK } from '../jobs/job-leadership';
 import { decodeChunk, decodeFrames, genesisHash, sealChunkSync, sha256 } from './format';
 import { scheduleIndexing } from './index-queue';
 import { activeRecordingIds, statsColumns } from './recorder';
@@ -13,7 +11,6 @@ import { recordingStore } from './stores/select-store';
 import { log } from '../log/logger';
 
 export const INTERRUPTED_MESSAGE = 'Porthole stopped while the session was open; every event it had received is kept.';
-const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * Closes a recording whose writer died: seals the chunks it left open (their frames were
@@ -126,17 +123,4 @@ export async function sweepOrphanedRecordings(): Promise<number> {
     .where(and(eq(recordings.status, 'recording'), ne(sessions.status, 'active'), sql`coalesce(${sessions.endedAt}, now()) < now() - interval '2 minutes'`));
   const live = activeRecordingIds();
   return (await recoverAll(rows.map((row) => row.recording).filter((row) => !live.has(row.id)))).length;
-}
-
-/** Start-up recovery, then a periodic sweep; returns a function that stops the sweep. */
-export function startRecordingRecovery(): () => void {
-  let stop = () => undefined as void;
-  recoverRecordingsAtStartup()
-    .then((count) => {
-      if (count > 0) log().info(`closed ${count} recording(s) left open by a previous run (marked interrupted).`);
-      // One replica at a time, and not while a dead replica's recordings are being recovered.
-      stop = every('recording-sweep', SWEEP_INTERVAL_MS, exclusive(RECOVERY_LOCK, sweepOrphanedRecordings));
-    })
-    .catch((error: unknown) => log().error({ err: error }, 'recording recovery failed'));
-  return () => stop();
 }
