@@ -1,14 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db/client';
 import { annotations, type Annotation } from '@/db/recording-schema';
-import { recordingSearchStates, searchEntries } from '@/db/search-schema';
+import { recordingSearchStates, SEARCH_INDEX_VERSION, searchEntries } from '@/db/search-schema';
 import type { IndexedCommand } from './command-tracker-model';
+import { toBlocks } from './search-blocks';
 import { MAX_LINE_CHARS, type SearchLine } from './search-lines';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type NewEntry = typeof searchEntries.$inferInsert;
 
-/** Rows per INSERT: 7 parameters each, well under PostgreSQL's 65,535. */
+/** Rows per INSERT: 9 parameters each, well under PostgreSQL's 65,535. */
 const BATCH = 1000;
 
 /** Notes are searched by their body and their tags (`#tag`). */
@@ -20,15 +21,18 @@ export function noteText(note: Pick<Annotation, 'body' | 'tags'>): string {
 const isFailedCommand = (command: IndexedCommand) => (command.exitCode !== null && command.exitCode !== 0) || command.failureReason !== null;
 
 /**
- * Replaces a recording's search entries with what one indexing pass found, plus its notes, and
- * marks it searchable: inside the index job's transaction, so a search sees all or nothing.
+ * Replaces a recording's search entries with what one indexing pass found (output in blocks of
+ * lines, search-blocks.ts), plus its notes, and marks it searchable: inside the index job's
+ * transaction, so a search sees all or nothing.
  */
 export async function writeSearchEntries(tx: Tx, recordingId: string, commands: IndexedCommand[], lines: SearchLine[]): Promise<void> {
   await tx.delete(searchEntries).where(eq(searchEntries.recordingId, recordingId));
   const notes = await tx.select().from(annotations).where(eq(annotations.recordingId, recordingId));
+  const { blocks, others } = toBlocks(lines);
   const rows: NewEntry[] = [
     ...commands.map((command) => ({ kind: 'command' as const, t: command.t, text: command.text.slice(0, MAX_LINE_CHARS), failed: isFailedCommand(command) })),
-    ...lines,
+    ...blocks,
+    ...others,
     ...notes.map((note) => ({ kind: 'note' as const, t: note.t, text: noteText(note), failed: false, annotationId: note.id })),
   ]
     .filter((row) => row.text.trim().length > 0)
@@ -38,10 +42,11 @@ export async function writeSearchEntries(tx: Tx, recordingId: string, commands: 
 }
 
 export async function markSearchState(executor: Tx | Db, recordingId: string, state: 'ready' | 'failed', entryCount = 0): Promise<void> {
+  const version = SEARCH_INDEX_VERSION;
   await executor
     .insert(recordingSearchStates)
-    .values({ recordingId, state, entryCount })
-    .onConflictDoUpdate({ target: recordingSearchStates.recordingId, set: { state, entryCount, indexedAt: sql`now()` } });
+    .values({ recordingId, state, entryCount, version })
+    .onConflictDoUpdate({ target: recordingSearchStates.recordingId, set: { state, entryCount, version, indexedAt: sql`now()` } });
 }
 
 /** A note was written or edited: its entry follows, if the recording is searchable yet (else its indexing adds it). */

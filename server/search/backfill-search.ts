@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { SEARCH_INDEX_VERSION } from '@/db/search-schema';
 import { scheduleIndexing } from '../recording/index-queue';
 import { rowsOf } from './search-sql';
 
@@ -7,8 +8,8 @@ import { rowsOf } from './search-sql';
 const BATCH = 20;
 
 /**
- * Makes recordings sealed before search existed searchable: each sealed recording with no
- * search state goes through the index job again (in its worker, one at a time, after any
+ * Makes recordings sealed before search existed searchable, and rebuilds those indexed in an
+ * older layout (SEARCH_INDEX_VERSION): each such sealed recording goes through the index job again (in its worker, one at a time, after any
  * recording just sealed), newest first, until none is left. A recording the job cannot index
  * gets the `failed` state, so it is not tried at every start. Returns how many it indexed.
  */
@@ -19,7 +20,7 @@ export async function backfillSearch({ signal }: { signal?: AbortSignal } = {}):
     const result = await db().execute(sql`
       select r.id from recordings r
       left join recording_search_states st on st.recording_id = r.id
-      where st.recording_id is null and r.status <> 'recording'
+      where (st.recording_id is null or st.version < ${SEARCH_INDEX_VERSION}) and r.status <> 'recording'
       order by r.started_at desc
       limit ${BATCH + tried.size}`);
     // A recording the queue skipped (it stopped) stays without a state: not picked twice here.

@@ -4,7 +4,8 @@ import { searchQuery, type SearchQuery, type SearchRecordingGroup, type SearchRe
 import type { Actor } from '../actor/actor';
 import { parseSearch, type ParsedSearch } from './parse-search';
 import { indexingProgress } from './search-progress';
-import { filters, matchSql, rowsOf, toHit, type HitRow } from './search-sql';
+import { rowHits } from './block-hits';
+import { filters, matchSql, rowsOf, type HitRow } from './search-sql';
 
 /** Hits shown per recording; `hitCount` tells how many there are. */
 export const HITS_PER_RECORDING = 5;
@@ -35,7 +36,7 @@ export async function searchRecordings({ actor, query }: { actor: Actor; query: 
   const offset = (input.page - 1) * input.limit;
   const result = await db().execute(sql`
     with hits as (
-      select e.recording_id, e.kind, e.t, e.text, e.failed, e.annotation_id, ${rank} as rank
+      select e.recording_id, e.kind, e.t, e.text, e.failed, e.annotation_id, e.line_times, ${rank} as rank
       from search_entries e
       join recordings r on r.id = e.recording_id
       join sessions s on s.id = e.recording_id
@@ -56,7 +57,7 @@ export async function searchRecordings({ actor, query }: { actor: Actor; query: 
     )
     select p.recording_id, p.hit_count::int as hit_count, p.total::int as total, p.started_at,
       s.resource_id, s.resource_name, s.resource_type, r.user_id, u.name as user_name,
-      k.kind, k.t, k.text, k.failed, k.annotation_id
+      k.kind, k.t, k.text, k.failed, k.annotation_id, k.line_times
     from page p
     join ranked k on k.recording_id = p.recording_id and k.rn <= ${HITS_PER_RECORDING}
     join recordings r on r.id = p.recording_id
@@ -88,12 +89,15 @@ function group(rows: Row[], search: ParsedSearch, input: SearchQuery): Pick<Sear
         userId: row.user_id,
         userName: row.user_name,
         startedAt: new Date(row.started_at).toISOString(),
+        // Matched rows not fetched count one hit each (a block may hold more).
         hitCount: Number(row.hit_count),
         hits: [],
       };
       groups.set(row.recording_id, entry);
     }
-    entry.hits.push(toHit(row, search));
+    const hits = rowHits(row, search);
+    entry.hitCount += Math.max(hits.length, 1) - 1;
+    entry.hits.push(...hits.slice(0, HITS_PER_RECORDING - entry.hits.length));
   }
   const all = [...groups.values()];
   return { total: Number(rows[0]?.total ?? 0), page: input.page, hasMore: all.length > input.limit, recordings: all.slice(0, input.limit) };

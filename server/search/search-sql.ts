@@ -23,7 +23,8 @@ export function visibleNoteSql(actor: Actor): SQL {
   return sql`(e.annotation_id is null or exists (select 1 from annotations a where a.id = e.annotation_id and (a.author_id = ${actor.id} or a.is_shared)))`;
 }
 
-export type HitRow = { kind: SearchKind; t: number; text: string; failed: boolean; annotation_id: string | null };
+/** A matched row: `line_times` is set for a block of output lines (server/recording/search-blocks.ts). */
+export type HitRow = { kind: SearchKind; t: number; text: string; failed: boolean; annotation_id: string | null; line_times: string | null };
 
 export function toHit(row: HitRow, search: ParsedSearch): SearchHit {
   const { snippet, highlights } = makeSnippet(row.text, search);
