@@ -7,9 +7,6 @@
  * and never add one — move the shared piece down instead.
  */
 export const FOLDER_EDGES_TO_BREAK = [
-  // Revoking grants by calling into access/ when a resource or a user changes.
-  'server/resources → server/access', // resources/update-resource.ts → access/enforce-grants.ts
-  'server/users → server/access', // users/update-user.ts → access/enforce-grants.ts, access/revoke-user-grants.ts
   'server/recording → server/retention', // recording/stores/select-store.ts → retention/object-lock-terms.ts
 ];
 

@@ -1,5 +1,6 @@
 import { startGrantEnforcement } from '../access/enforce-grants';
 import { expireGrants } from '../access/expire-grants';
+import { followUserAndResourceChanges } from '../access/follow-access-changes';
 import { env } from '../env';
 import { startPgEventBridge } from '../events/pg-bridge';
 import { backfillSearch } from '../search/backfill-search';
@@ -23,6 +24,7 @@ export const PURGE_INTERVAL_MS = 10 * 60_000;
 export function startJobs(): () => Promise<void> {
   const stopExpiry = every('expire-grants', JOB_INTERVAL_MS, exclusive('expire-grants', expireGrants));
   const stopEnforcement = startGrantEnforcement();
+  const stopFollowing = followUserAndResourceChanges();
   enableWebhookSender(true);
   const stopWebhooks = every('deliver-webhooks', JOB_INTERVAL_MS, exclusive('deliver-webhooks', deliverDueWebhooks));
   // Recordings sealed before search existed (or while no server ran): indexed in the background.
@@ -44,6 +46,7 @@ export function startJobs(): () => Promise<void> {
   return async () => {
     stopExpiry();
     stopEnforcement();
+    stopFollowing();
     stopWebhooks();
     searchBackfill.abort();
     stopSearchBackfill();

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { resources, type Resource } from '@/db/schema';
-import { endSessionsWithoutAccess } from '../access/enforce-grants';
 import type { Actor } from '../actor/actor';
 import { requireRole } from '../actor/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { announceAccessChange } from '../events/access-changes';
 import { isUniqueViolation } from '../users/unique-violation';
 import { duplicateNameError } from './create-resource';
 import { requireResource } from './find-resource';
@@ -95,6 +95,6 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
     throw error;
   }
   // Fewer roles, or approval now required: end the live sessions that no longer qualify.
-  if (data.accessMode !== undefined || data.allowedRoles !== undefined) await endSessionsWithoutAccess({ resourceId });
+  if (data.accessMode !== undefined || data.allowedRoles !== undefined) await announceAccessChange({ type: 'resource.rule_changed', resourceId });
   return view;
 }

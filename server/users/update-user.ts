@@ -3,10 +3,9 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Actor } from '../actor/actor';
 import { requireRole } from '../actor/require-role';
-import { endSessionsWithoutAccess } from '../access/enforce-grants';
-import { revokeUserGrants } from '../access/revoke-user-grants';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
+import { announceAccessChange } from '../events/access-changes';
 import { terminateSessions } from '../events/terminate-sessions';
 import { updateUserInput, type UpdateUserInput, type UserView } from './user-schemas';
 import { toUserView } from './user-view';
@@ -15,7 +14,7 @@ import { findUserById } from './find-user';
 /**
  * Renames, re-roles, disables or re-enables a user (admins only). Disabling ends the user's
  * live sessions on every replica and revokes their grants; a role change ends the sessions
- * the new roles no longer allow.
+ * the new roles no longer allow (both done by access/, which follows the announced change).
  */
 export async function updateUser({ actor, userId, input }: { actor: Actor; userId: string; input: UpdateUserInput }): Promise<UserView> {
   requireRole(actor, 'admin');
@@ -64,9 +63,9 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
   // After the commit, so a reconnect attempt already sees the change and is refused.
   if (isNowDisabled) {
     terminateSessions({ userId }, 'user_disabled');
-    await revokeUserGrants({ actor, userId, reason: 'The account was disabled.' });
+    await announceAccessChange({ type: 'user.disabled', actor, userId });
   } else if (rolesChanged) {
-    await endSessionsWithoutAccess({ userId });
+    await announceAccessChange({ type: 'user.roles_changed', userId });
   }
   return view;
 }
