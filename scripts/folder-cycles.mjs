@@ -7,7 +7,6 @@
  * and never add one — move the shared piece down instead.
  */
 export const FOLDER_EDGES_TO_BREAK = [
-  'server/recording → server/retention', // recording/stores/select-store.ts → retention/object-lock-terms.ts
 ];
 
 /** `server/access/x.ts` → `server/access`; a file directly in server/ is its own part. Null outside server/. */

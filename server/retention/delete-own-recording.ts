@@ -2,7 +2,7 @@ import type { Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { requireVisibleRecording } from '../recording/find-recording';
 import { purgeRecording } from './purge-recording';
-import { getRetentionSettings } from './retention-settings';
+import { getRetentionSettings } from '../retention-policy/retention-settings';
 
 /** An owner deletes their own recording, when the installation allows it and no legal hold covers it. Audited. */
 export async function deleteOwnRecording({ actor, recordingId }: { actor: Actor; recordingId: string }): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { isHeldSql } from './hold-condition';
+import { isHeldSql } from '../retention-policy/hold-condition';
 
 /** The rows retention looks at: `r` a recording, `s` its session, `res` its resource (if it still exists). */
 export const RETENTION_FROM = sql`recordings r join sessions s on s.id = r.id left join resources res on res.id = s.resource_id`;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import type { Actor } from '../actor/actor';
 import { requireRole } from '../actor/require-role';
-import { holdCoversSql } from './hold-condition';
+import { holdCoversSql } from '../retention-policy/hold-condition';
 import type { HoldView } from './hold-schemas';
 
 type HoldRow = {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { finishPurge, purgeRecording, unfinishedPurges, type PurgeHooks } from './purge-recording';
 import { isExpiredSql, RETENTION_FROM } from './expired-recordings';
-import { getRetentionSettings } from './retention-settings';
+import { getRetentionSettings } from '../retention-policy/retention-settings';
 
 /** Recordings purged per run: the job runs again soon, and one run never holds the store for long. */
 const BATCH = 50;

@@ -4,7 +4,7 @@ import { recordings, recordingTombstones, type TombstoneCause } from '@/db/recor
 import { sessions } from '@/db/schema';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { recordingStore } from '../recording/stores/select-store';
-import { isHeldSql } from './hold-condition';
+import { isHeldSql } from '../retention-policy/hold-condition';
 
 /** The steps of a purge, in order; a test stops the process after any of them. */
 export type PurgeStep = 'tombstone' | 'store' | 'row';

@@ -3,7 +3,7 @@ import { db } from '@/db/client';
 import { resources } from '@/db/schema';
 import { activeHoldsOn } from './list-holds';
 import type { RecordingRetention } from '@/lib/retention/retention-views';
-import { getRetentionSettings } from './retention-settings';
+import { getRetentionSettings } from '../retention-policy/retention-settings';
 
 export type { RecordingRetention } from '@/lib/retention/retention-views';
 

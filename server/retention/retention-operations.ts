@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { holdView, liftHoldInput, placeHoldInput } from './hold-schemas';
-import { retentionSettingsInput } from './retention-settings';
+import { retentionSettingsInput } from '../retention-policy/retention-settings';
 
 type RetentionOperation = {
   method: 'get' | 'post' | 'put' | 'delete';

@@ -13,7 +13,7 @@ import { placeHold } from './place-hold';
 import { purgeExpiredRecordings } from './purge-expired';
 import { recordingRetention } from './recording-retention';
 import { sealedRecording } from './retention-test-helpers';
-import { updateRetentionSettings } from './retention-settings';
+import { updateRetentionSettings } from '../retention-policy/retention-settings';
 
 async function exists(id: string) {
   const [row] = await db().select({ id: recordings.id }).from(recordings).where(eq(recordings.id, id));

@@ -3,7 +3,7 @@ import { describeEachDriver } from '@/test/db-drivers';
 import { actorOf, makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
 import { placeHold } from './place-hold';
 import { sealedRecording } from './retention-test-helpers';
-import { updateRetentionSettings } from './retention-settings';
+import { updateRetentionSettings } from '../retention-policy/retention-settings';
 import { storageReport } from './storage-report';
 
 describeEachDriver('recording storage report', () => {

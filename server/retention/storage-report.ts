@@ -4,7 +4,7 @@ import type { Actor } from '../actor/actor';
 import { requireRole } from '../actor/require-role';
 import type { StorageReport, StorageRow } from '@/lib/retention/retention-views';
 import { isExpiredSql, RETENTION_FROM } from './expired-recordings';
-import { getRetentionSettings } from './retention-settings';
+import { getRetentionSettings } from '../retention-policy/retention-settings';
 
 type Row = { key: string | null; label: string; count: number | string; bytes: number | string | null; oldest: Date | string | null };
 

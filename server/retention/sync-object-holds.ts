@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { log } from '../log/logger';
 import { recordingStore } from '../recording/stores/select-store';
 import { S3RecordingStore } from '../recording/stores/s3-store';
-import { isHeldSql } from './hold-condition';
+import { isHeldSql } from '../retention-policy/hold-condition';
 
 type Tx = Pick<Db, 'select'>;
 

@@ -6,7 +6,7 @@ import { resources } from '@/db/schema';
 import { liftHold } from '@/server/retention/lift-hold';
 import { placeHold } from '@/server/retention/place-hold';
 import { sealedRecording } from '@/server/retention/retention-test-helpers';
-import { updateRetentionSettings } from '@/server/retention/retention-settings';
+import { updateRetentionSettings } from '@/server/retention-policy/retention-settings';
 import { describeEachDriver } from '@/test/db-drivers';
 import { setTestEnv } from '@/test/env';
 import { actorOf, makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';

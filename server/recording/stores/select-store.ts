@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RecordingStoreKind } from '@/db/recording-schema';
 import { env } from '../../env';
-import { objectLockTerms } from '../../retention/object-lock-terms';
+import { objectLockTerms } from '../object-lock-terms';
 import { FileRecordingStore } from './file-store';
 import { PostgresRecordingStore } from './postgres-store';
 import type { RecordingStore } from './recording-store';

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const { auditEvents, users } = await import('@/db/schema');
   const { purgeExpiredRecordings } = await import('../purge-expired');
   const { sealedRecording } = await import('../retention-test-helpers');
-  const { updateRetentionSettings } = await import('../retention-settings');
+  const { updateRetentionSettings } = await import('../../retention-policy/retention-settings');
   const { recordingStore } = await import('@/server/recording/stores/select-store');
   // The parent may pass PORTHOLE_RECORDING_STORE=s3 (and the bucket's settings) through.
   const store = process.env.PORTHOLE_RECORDING_STORE === 's3' ? 's3' : 'file';

@@ -5,7 +5,7 @@ import { formText } from '@/lib/form-data';
 import { actionArg, defineAction } from '@/server/api/define-action';
 import { liftHold } from '@/server/retention/lift-hold';
 import { placeHold } from '@/server/retention/place-hold';
-import { updateRetentionSettings } from '@/server/retention/retention-settings';
+import { updateRetentionSettings } from '@/server/retention-policy/retention-settings';
 
 export const updateRetentionAction = defineAction({
   roles: ['admin'],

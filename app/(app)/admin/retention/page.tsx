@@ -10,7 +10,7 @@ import { hasRole } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listResources } from '@/server/resources/list-resources';
 import { listHolds } from '@/server/retention/list-holds';
-import { getRetentionSettings } from '@/server/retention/retention-settings';
+import { getRetentionSettings } from '@/server/retention-policy/retention-settings';
 import { listUserChoices } from '@/server/users/list-user-choices';
 import { liftHoldAction, placeHoldAction, updateRetentionAction } from './actions';
 

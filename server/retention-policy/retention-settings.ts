@@ -5,6 +5,8 @@ import type { Actor } from '../actor/actor';
 import { requireRole } from '../actor/require-role';
 import { db } from '@/db/client';
 
+// Below recording/ and retention/ (with hold-condition.ts): the recording's Object Lock terms read
+// the policy (recording/object-lock-terms.ts), and retention/ purges by it.
 const SETTING_KEY = 'recordings.retention';
 
 export const retentionSettingsInput = z.object({

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordings } from '@/db/recording-schema';
 import { resources, sessions } from '@/db/schema';
-import type { LockTerms } from '../recording/stores/s3-bucket';
-import { isHeldSql } from './hold-condition';
-import { getRetentionSettings } from './retention-settings';
+import type { LockTerms } from './stores/s3-bucket';
+import { isHeldSql } from '../retention-policy/hold-condition';
+import { getRetentionSettings } from '../retention-policy/retention-settings';
 
 const DAY_MS = 86_400_000;
 
