@@ -73,7 +73,7 @@ export function createSessionGateway({ connect = connectTerminal }: { connect?: 
     if (isSqlResource(resource)) {
       return upgradeSqlSession(req, socket, head, { session, resource, grantExpiresAt }, (sqlSession) => {
         isOpened = true;
-        track(sqlSession, 'sql');
+        track(sqlSession.relay, 'sql');
       });
     }
     const size = terminalSizeFromUrl(new URL(req.url ?? '/', 'http://localhost'));
@@ -81,7 +81,7 @@ export function createSessionGateway({ connect = connectTerminal }: { connect?: 
     wss.handleUpgrade(req, socket, head, (ws) => {
       isOpened = true;
       const terminal = new TerminalSession({ ws, session, resource, size, slots, connect, grantExpiresAt });
-      track(terminal, 'terminal');
+      track(terminal.relay, 'terminal');
       void terminal.start();
     });
   };

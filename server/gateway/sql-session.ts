@@ -1,11 +1,7 @@
-import { WebSocket, type RawData } from 'ws';
+import { WebSocket } from 'ws';
 import type { Resource, Session } from '@/db/schema';
-import { sqlClientMessage, type JudgedStatementView, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
-import { ConnectorError } from '../connectors/connector-error';
+import { sqlClientMessage, type JudgedStatementView, type SqlClientMessage, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
 import { loadSessionMasking } from '../masking/rules-store/load-masking';
-import { endSession } from '../sessions/end-session';
-import { SESSION_HEARTBEAT_MS } from '../sessions/interrupt-stale-sessions';
-import { recordSessionBytes } from '../sessions/record-session-bytes';
 import { BUILT_IN_COLUMN_MASKS, createCellMasker, type CellMasker } from '../sql/cell-masker';
 import { classifyScript } from '../sql/classify-script';
 import { loadPostgresParser } from '../sql/classify-postgres';
@@ -18,16 +14,14 @@ import { HeldRuns, type HeldRun, type ReviewDecision } from './sql-held-runs';
 import type { SqlConnection } from '../connectors/sql/sql-connection';
 import { openSqlSessionRecorder, type SqlSessionRecorder } from '../sql/sql-session-recorder';
 import { sqlTargetFor } from '../sql/sql-target';
-import { liveSessions, toTerminationReason, type LiveSession, type LiveSessionStats, type TerminationReason } from '../relay/live-sessions';
-import { CloseCode, type SessionEndReason } from './protocol';
+import { CloseCode } from './protocol';
+import { RelaySession, type RelayEnd, type RelayKind } from './relay-session';
 import { sendSchemaTree } from './sql-schema-request';
 import { SqlFlow } from '../relay/sql-flow';
 import { toMaskedReviewStatements, toStatementViews } from './sql-session-masking';
 import { SqlSessionWatch } from './sql-session-watch';
 import { runStatement, type StatementRun } from './sql-statement-run';
 import { findInvalidStatement, syntaxRefusal } from './sql-syntax-check';
-import { rawDataBuffer } from '../relay/raw-data';
-import { log } from '../log/logger';
 
 export type SqlSessionOptions = {
   ws: WebSocket;
@@ -45,13 +39,14 @@ type Run = { id: string; script: string; editor: string };
  * then recorded, then sent; the next page is read from the database only when the browser
  * has room for it. Statement text, scripts, errors and notices are masked by the same engine
  * before they are recorded, indexed, stored in a review or sent back to the console.
+ * The SQL kind of RelaySession: the relay owns the socket, heartbeat, acks and the way out.
  */
-export class SqlSession implements LiveSession {
-  readonly id: string;
-  readonly userId: string;
-  readonly resourceId: string;
-  private readonly ws: WebSocket;
-  private readonly flow: SqlFlow;
+export class SqlSession implements RelayKind<SqlClientMessage> {
+  readonly name = 'SQL console';
+  readonly noun = 'console';
+  readonly inbound = sqlClientMessage;
+  readonly relay: RelaySession<SqlClientMessage, SqlServerMessage>;
+  readonly flow: SqlFlow;
   readonly watch = new SqlSessionWatch((names) => this.send({ type: 'watchers', names }));
   private connection: SqlConnection | undefined;
   private recorder: SqlSessionRecorder | undefined;
@@ -67,42 +62,37 @@ export class SqlSession implements LiveSession {
     (run, decision) => this.onReviewDecided(run, decision),
     () => this.isEnded,
   );
-  private heartbeat: NodeJS.Timeout | undefined;
-  private isBrowserAlive = true;
-  private isEnded = false;
-  private bytesIn = 0;
-  private markFinished: () => void = () => {};
-  readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
+  private bytesInTotal = 0;
 
   constructor(private readonly options: SqlSessionOptions) {
-    this.ws = options.ws;
-    this.id = options.session.id;
-    this.userId = options.session.userId;
-    this.resourceId = options.resource.id;
-    this.flow = new SqlFlow(() => this.ws.bufferedAmount);
+    this.relay = new RelaySession(options, this);
+    this.flow = new SqlFlow(() => options.ws.bufferedAmount);
   }
 
-  async start(): Promise<void> {
-    liveSessions().set(this.id, this);
-    this.ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
-    this.ws.on('close', () => this.end('user_exit', 'The browser closed the console.', CloseCode.Normal));
-    this.ws.on('error', (error) => this.end('error', `The browser connection failed: ${error.message}`, CloseCode.BadFrame));
-    this.ws.on('pong', () => (this.isBrowserAlive = true));
-    this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();
+  private get isEnded(): boolean {
+    return this.relay.isEnded;
+  }
+
+  start(): Promise<void> {
+    return this.relay.start('Could not connect to the database.');
+  }
+
+  /** Settings, recording and masking rules, then the database; false when the console cannot start. */
+  async connect(): Promise<boolean> {
     const { resource, session } = this.options;
-    this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
       this.settings = await getSqlSettings(resource);
       this.recorder = await openSqlSessionRecorder({
-        sessionId: this.id,
+        sessionId: this.relay.id,
         resourceId: resource.id,
         userId: session.userId,
         onFailure: (message) => queueMicrotask(() => this.fail('recording_failed', message)),
         onBehind: (isBehind) => (isBehind ? this.flow.hold('recording') : this.flow.release('recording')),
       }).then(this.watch.tap);
     } catch (error) {
-      log().error({ sessionId: this.id, err: error }, 'cannot open its recording');
-      return this.fail('recording_unavailable', 'Recording is unavailable, so the console cannot start.');
+      this.relay.log.error({ err: error }, 'cannot open its recording');
+      this.fail('recording_unavailable', 'Recording is unavailable, so the console cannot start.');
+      return false;
     }
     try {
       const masking = await loadSessionMasking(resource.id);
@@ -110,87 +100,64 @@ export class SqlSession implements LiveSession {
       this.masker = createCellMasker({ columnRules: [...this.settings.columnMasks, ...BUILT_IN_COLUMN_MASKS], engine: masking.masker });
     } catch (error) {
       // Fail closed: without the masking rules nothing may be shown or stored.
-      log().error({ sessionId: this.id, err: error }, 'cannot load its masking rules');
-      return this.fail('masking_unavailable', 'The masking rules cannot be read, so the console cannot start.');
+      this.relay.log.error({ err: error }, 'cannot load its masking rules');
+      this.fail('masking_unavailable', 'The masking rules cannot be read, so the console cannot start.');
+      return false;
     }
     // The PostgreSQL parser is WebAssembly: load it while connecting, not at the first run.
     if (resource.type === 'postgres') void loadPostgresParser();
-    try {
-      const connection = await (this.options.openConnection ?? openSqlConnection)(sqlTargetFor(resource, this.settings));
-      if (this.isEnded) return void connection.close();
-      this.connection = connection;
-      connection.onLost((error) => this.end('target_closed', `The database connection was lost: ${error.message}`, CloseCode.SessionEnded));
-      connection.onNotice?.((message) => this.onNotice(message));
-      this.send({
-        type: 'status',
-        state: 'connected',
-        info: {
-          dialect: connection.dialect,
-          serverVersion: connection.serverVersion,
-          database: resource.database ?? '',
-          resourceName: resource.name,
-          isReadOnly: connection.isReadOnly,
-          rowCap: this.settings.rowCap,
-          statementTimeoutMs: this.settings.statementTimeoutMs,
-        },
-      });
-      const { grantExpiresAt } = this.options;
-      if (grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
-    } catch (error) {
-      if (!(error instanceof ConnectorError)) log().error({ sessionId: this.id, err: error }, 'connect failed');
-      const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', 'Could not connect to the database.');
-      this.fail(problem.code, problem.userMessage, CloseCode.TargetError);
+    const connection = await (this.options.openConnection ?? openSqlConnection)(sqlTargetFor(resource, this.settings));
+    if (this.isEnded) {
+      void connection.close();
+      return false;
     }
+    this.connection = connection;
+    connection.onLost((error) =>
+      this.relay.end({ reason: 'target_closed', message: `The database connection was lost: ${error.message}`, exitCode: null }, CloseCode.SessionEnded),
+    );
+    connection.onNotice?.((message) => this.onNotice(message));
+    this.send({
+      type: 'status',
+      state: 'connected',
+      info: {
+        dialect: connection.dialect,
+        serverVersion: connection.serverVersion,
+        database: resource.database ?? '',
+        resourceName: resource.name,
+        isReadOnly: connection.isReadOnly,
+        rowCap: this.settings.rowCap,
+        statementTimeoutMs: this.settings.statementTimeoutMs,
+      },
+    });
+    return true;
   }
 
-  stats(): LiveSessionStats {
-    return {
-      bytesIn: this.bytesIn,
-      bytesOut: this.flow.sent,
-      sent: this.flow.sent,
-      acked: this.flow.acked,
-      maxUnacked: this.flow.maxUnacked,
-      maxBuffered: 0,
-      pauseCount: this.flow.pauseCount,
-    };
+  bytesIn(): number {
+    return this.bytesInTotal;
+  }
+
+  bytesOut(): number {
+    return this.flow.sent;
   }
 
   readonly setWatching = this.watch.setWatching;
-  terminate(message: string, reason: TerminationReason = 'terminated'): void {
-    this.end(reason, message, CloseCode.Terminated);
-  }
-
-  private onMessage(data: RawData, isBinary: boolean): void {
-    if (this.isEnded) return;
-    if (isBinary) return this.fail('bad_frame', 'The SQL console sends JSON text frames only.', CloseCode.BadFrame);
-    let json: unknown;
-    try {
-      json = JSON.parse(rawDataBuffer(data).toString('utf8'));
-    } catch {
-      return this.fail('bad_frame', 'A message was not valid JSON.', CloseCode.BadFrame);
-    }
-    const parsed = sqlClientMessage.safeParse(json);
-    if (!parsed.success) return this.fail('bad_frame', 'Unknown or malformed message.', CloseCode.BadFrame);
-    const message = parsed.data;
+  /** Run, cancel and schema; the relay answers `ack` and `ping`. */
+  onMessage(message: SqlClientMessage): void {
     switch (message.type) {
       case 'run':
-        this.bytesIn += message.script.length;
+        this.bytesInTotal += message.script.length;
         return this.enqueue(() => this.judgeAndRun({ id: message.id, script: message.script, editor: message.editor ?? message.script }));
       case 'cancel':
         return void this.cancel(message.id);
-      case 'ack':
-        return this.flow.onAck(message.bytes);
       case 'schema':
         return void this.sendSchema();
-      case 'ping':
-        return this.send({ type: 'pong' });
     }
   }
 
   /** Runs are served one at a time, in order, on the session's one connection. */
   private enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
-      log().error({ sessionId: this.id, err: error }, 'run failed');
+      this.relay.log.error({ err: error }, 'run failed');
       this.fail('internal', 'Porthole hit an internal error and closed the console.');
     });
   }
@@ -219,7 +186,7 @@ export class SqlSession implements LiveSession {
     if (verdict.action === 'review') {
       const { resource, session } = this.options;
       const reviewId = await createSqlReview({
-        sessionId: this.id,
+        sessionId: this.relay.id,
         requesterId: session.userId,
         resource: { id: resource.id, name: resource.name },
         // The approver reads the masked text; the console keeps the typed one and runs it once approved.
@@ -277,7 +244,7 @@ export class SqlSession implements LiveSession {
   /** What one statement run needs of this session; read when each statement starts. */
   private statementRun(): StatementRun {
     return {
-      sessionId: this.id,
+      sessionId: this.relay.id,
       connection: this.connection!,
       recorder: this.recorder!,
       masker: this.masker!,
@@ -298,7 +265,7 @@ export class SqlSession implements LiveSession {
   private async cancel(id: string): Promise<void> {
     const held = this.held.find(id);
     if (held) {
-      const decision = await this.held.withdraw(held, this.userId);
+      const decision = await this.held.withdraw(held, this.relay.userId);
       if (decision && this.recorder?.record(decision)) this.send({ type: 'review', ...decision });
       return;
     }
@@ -337,44 +304,24 @@ export class SqlSession implements LiveSession {
   }
 
   private sendRows(id: string, index: number, rows: (string | null)[][], masked: number[]): void {
-    if (this.ws.readyState !== WebSocket.OPEN) return;
+    const { ws } = this.options;
+    if (ws.readyState !== WebSocket.OPEN) return;
     const frame = JSON.stringify({ type: 'rows', id, index, rows, masked } satisfies SqlServerMessage);
     this.flow.onSend(frame.length);
-    this.ws.send(frame, () => this.flow.onFlushed());
+    ws.send(frame, () => this.flow.onFlushed());
   }
 
   private send(message: SqlServerMessage): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
-  }
-
-  private beat(): void {
-    if (!this.isBrowserAlive) {
-      this.end('error', 'The browser stopped responding.', CloseCode.Normal);
-      this.ws.terminate();
-      return;
-    }
-    this.isBrowserAlive = false;
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.ping();
-    recordSessionBytes({ sessionId: this.id, bytesIn: this.bytesIn, bytesOut: this.flow.sent })
-      .then((beat) => {
-        if (!beat.isActive) this.terminate(beat.endMessage ?? 'The session was ended elsewhere.', toTerminationReason(beat.endReason));
-      })
-      .catch((error: unknown) => log().error({ sessionId: this.id, err: error }, 'cannot write its counters'));
+    this.relay.send(message);
   }
 
   private fail(code: string, message: string, closeCode: CloseCode = CloseCode.Internal): void {
-    this.send({ type: 'error', code, message });
-    this.end('error', message, closeCode);
+    this.relay.fail(code, message, closeCode);
   }
 
-  /** The single way out: stops the statement, closes both sides once and records the end. */
-  private end(reason: SessionEndReason, message: string, closeCode: CloseCode): void {
-    if (this.isEnded) return;
-    this.isEnded = true;
-    clearInterval(this.heartbeat);
+  /** Stops the statement and the database, tells the browser; the recording is sealed before the session row ends. */
+  close({ reason, message, exitCode }: RelayEnd): { message: string; closed: Promise<void> } {
     this.held.stop();
-    liveSessions().delete(this.id);
-    this.flow.close();
     const connection = this.connection;
     const stopDatabase = (async () => {
       if (this.current) await connection?.cancel().catch(() => false);
@@ -383,18 +330,11 @@ export class SqlSession implements LiveSession {
     // A driver's message may quote what the server said: it is masked like any other text.
     message = this.masker ? this.masker.maskText(message) : message;
     this.send({ type: 'exit', reason, message });
-    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(closeCode, reason);
-    void (async () => {
-      try {
-        await stopDatabase;
-        await cancelSessionReviews(this.id).catch(() => undefined);
-        await this.recorder?.finish({ reason, message, exitCode: null });
-        await endSession({ sessionId: this.id, reason, message, bytesIn: this.bytesIn, bytesOut: this.flow.sent });
-      } catch (error) {
-        log().error({ sessionId: this.id, err: error }, 'cannot record its end');
-      } finally {
-        this.markFinished();
-      }
+    const closed = (async () => {
+      await stopDatabase;
+      await cancelSessionReviews(this.relay.id).catch(() => undefined);
+      await this.recorder?.finish({ reason, message, exitCode });
     })();
+    return { message, closed };
   }
 }

@@ -3,7 +3,6 @@ import type { Resource, Session } from '@/db/schema';
 import { tallies } from '../metrics/tallies';
 import type { TerminalConnection, TerminalSize } from '../connectors/terminal-connector';
 import type { ConnectTerminal } from './connect-terminal';
-import type { LiveSessionStats, TerminationReason } from '../relay/live-sessions';
 import { OutputFlow } from '../relay/output-flow';
 import { PauseGate } from '../relay/pause-gate';
 import { buildPipeline, type Direction, type Sink, type StageContext } from '../relay/pipeline';
@@ -60,24 +59,8 @@ export class TerminalSession implements RelayKind<ClientMessage> {
     this.input = buildPipeline(options.slots.input, this.target, this.stageContext('input'));
   }
 
-  get id(): string {
-    return this.relay.id;
-  }
-
-  get finished(): Promise<void> {
-    return this.relay.finished;
-  }
-
   start(): Promise<void> {
     return this.relay.start('Could not connect to the target.');
-  }
-
-  stats(): LiveSessionStats {
-    return this.relay.stats();
-  }
-
-  terminate(message: string, reason?: TerminationReason): void {
-    this.relay.terminate(message, reason);
   }
 
   bytesIn(): number {
