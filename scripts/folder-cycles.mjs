@@ -1,14 +1,5 @@
 // Folder-level import cycles among the top-level parts of server/, for scripts/check-deps.mjs.
 
-/**
- * Imports between server/ folders that still close a cycle (#16), as `from → to`. Each is an
- * upward import: a lower part reaching a higher one. The list only shrinks: take an edge off in
- * the commit that removes its last import (check-deps fails while a listed edge no longer exists),
- * and never add one — move the shared piece down instead.
- */
-export const FOLDER_EDGES_TO_BREAK = [
-];
-
 /** `server/access/x.ts` → `server/access`; a file directly in server/ is its own part. Null outside server/. */
 export function serverPart(file) {
   const match = /^server\/([^/]+)/.exec(file);
@@ -39,14 +30,13 @@ export function folderEdges(modules) {
 }
 
 /**
- * The cycles left once the `allowed` edges are set aside: for every remaining edge that lies on a
- * cycle, the shortest cycle through it, each cycle once, as a list of [from, to] arrows.
+ * Every cycle among the folders: for each edge that lies on a cycle, the shortest cycle through
+ * it, each cycle once, as a list of [from, to] arrows. None is tolerated (#16): a shared piece
+ * moves down, or the lower part announces and the higher one follows.
  */
-export function folderCycles(edges, allowed = []) {
-  const skip = new Set(allowed);
+export function folderCycles(edges) {
   const next = new Map();
   for (const key of edges.keys()) {
-    if (skip.has(key)) continue;
     const [from, to] = key.split(' → ');
     if (!next.has(from)) next.set(from, []);
     next.get(from).push(to);
@@ -85,6 +75,14 @@ function shortestPath(next, start, goal) {
     }
   }
   return null;
+}
+
+/** check-deps's report: one problem per cycle, each arrow with one file → file import behind it. */
+export function folderCycleProblems(edges) {
+  return folderCycles(edges).map((cycle) => {
+    const arrows = cycle.map(([from, to]) => `    ${from} → ${to}   (${edges.get(`${from} → ${to}`)[0]})`);
+    return `no-folder-cycles: ${cycle.map(([from]) => from).join(' → ')} → ${cycle[0][0]}\n${arrows.join('\n')}`;
+  });
 }
 
 function rotateToSmallest(nodes) {
