@@ -71,6 +71,8 @@ test('the owner shares a recording; the reviewer replays it and notes; the owner
     const replay = new ReplayPage(reviewer);
     await expect(replay.root).not.toHaveAttribute('data-status', 'loading');
     await expect(reviewer.getByRole('button', { name: 'Export' })).toHaveCount(0);
+    // The whole recording was shared: nothing on the timeline is shaded as not shared.
+    await expect(reviewer.getByTestId('outside-share')).toHaveCount(0);
   });
 
   await test.step('the reviewer adds a note', async () => {
@@ -108,5 +110,22 @@ test('the owner shares a recording; the reviewer replays it and notes; the owner
     await reviewer.goto('/shared-with-me');
     await expect(reviewer.getByText('Nothing shared with you')).toBeVisible();
     await shootPage(reviewer, 'shared-with-me-empty', { fullPage: true });
+  });
+
+  await test.step('a share of the first half: the reviewer sees the rest of the timeline shaded as not shared', async () => {
+    const { duration } = (await (await owner.request.get(`/api/v1/recordings/${other}`)).json()) as { duration: number };
+    const response = await owner.request.post(`/api/v1/recordings/${other}/shares`, {
+      headers: fromPorthole(),
+      data: { reviewerEmail: rex.email, rangeStart: 0, rangeEnd: duration / 2 },
+    });
+    expect(response.status()).toBe(201);
+    await reviewer.goto(`/recordings/${other}`);
+    await expect(new ReplayPage(reviewer).root).not.toHaveAttribute('data-status', 'loading');
+    const band = reviewer.getByTestId('outside-share');
+    await expect(band).toHaveCount(1);
+    const [track, shaded] = [await reviewer.getByTestId('timeline').boundingBox(), await band.boundingBox()];
+    expect(shaded!.x).toBeGreaterThan(track!.x + track!.width * 0.4);
+    expect(shaded!.x + shaded!.width).toBeGreaterThan(track!.x + track!.width * 0.95);
+    await shootPage(reviewer, 'reviewer-range', { fullPage: true });
   });
 });

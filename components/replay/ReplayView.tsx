@@ -86,6 +86,7 @@ export default function ReplayView({
           notes={notes}
           maskMarks={recording.maskMarks}
           findHits={find.hits}
+          sharedRange={recording.share ? { start: recording.share.rangeStart ?? 0, end: recording.share.rangeEnd ?? duration } : null}
           onSeek={seek}
         />
       </div>

@@ -22,6 +22,7 @@ export function Timeline({
   notes,
   maskMarks,
   findHits = [],
+  sharedRange = null,
   onSeek,
 }: {
   duration: number;
@@ -32,6 +33,8 @@ export function Timeline({
   maskMarks: MaskMark[];
   /** The replay find bar's hits in the whole recording. */
   findHits?: readonly { t: number }[];
+  /** A reviewer's shared range: the time outside it is shaded (it plays, but shows nothing). */
+  sharedRange?: { start: number; end: number } | null;
   onSeek: (t: number) => void;
 }) {
   const trackRef = useRef<HTMLDivElement>(null);
@@ -80,6 +83,7 @@ export function Timeline({
         onKeyDown={onKeyDown}
       >
         <TrackBackground bars={bars} notes={notes} duration={duration} width={width} />
+        {sharedRange ? <OutsideShare range={sharedRange} duration={duration} width={width} /> : null}
         <div
           aria-hidden="true"
           className="pointer-events-none absolute top-0 bottom-0 w-0.5 -translate-x-1/2 bg-indigo-600 dark:bg-indigo-400"
@@ -131,6 +135,24 @@ function TrackBackground({ bars, notes, duration, width }: { bars: ReturnType<ty
             }}
           />
         ))}
+    </>
+  );
+}
+
+/** Hatched bands over the parts of the recording a reviewer was not given. */
+function OutsideShare({ range, duration, width }: { range: { start: number; end: number }; duration: number; width: number }) {
+  const startX = timeToX(range.start, duration, width);
+  const endX = timeToX(Math.min(range.end, duration), duration, width);
+  const band =
+    'absolute top-0 bottom-0 bg-zinc-400/30 bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgb(113_113_122/0.35)_4px_6px)] dark:bg-zinc-950/60';
+  return (
+    <>
+      {startX > 0 ? (
+        <div aria-hidden="true" data-testid="outside-share" title="Not shared with you" className={band} style={{ left: 0, width: startX }} />
+      ) : null}
+      {endX < width ? (
+        <div aria-hidden="true" data-testid="outside-share" title="Not shared with you" className={band} style={{ left: endX, width: width - endX }} />
+      ) : null}
     </>
   );
 }

@@ -49,6 +49,8 @@ export type ReplayRecording = {
   heatmap: number[];
   commands: ReplayCommand[];
   maskMarks: MaskMark[];
+  /** A reviewer's view of a recording shared with them: the shared range (null ends: the start / the end). */
+  share?: { rangeStart: number | null; rangeEnd: number | null } | null;
 };
 
 export type ReplayNote = {
