@@ -13,6 +13,7 @@ import { InboxList } from './InboxList';
 import type { DecisionState, InboxDetail, InboxItem } from './inbox-types';
 import { RequestFacts } from './RequestFacts';
 import { RequestStatusBadge } from './RequestStatusBadge';
+import { NotRecordedNotice } from '../resources/NotRecordedNotice';
 
 export type { DecisionState, InboxDetail, InboxItem } from './inbox-types';
 
@@ -84,6 +85,7 @@ export function ApprovalsInbox({ items, selected, approve, deny }: { items: Inbo
             </div>
             <RequestStatusBadge status={status ?? selected.status} />
           </header>
+          {selected.resource.isRecorded ? null : <NotRecordedNotice variant="card" />}
           <RequestFacts request={selected} approvalsCount={approvalsCount} />
           {canDecide ? (
             <DecisionForm commentRef={commentRef} isPending={isPending} decide={decide} />

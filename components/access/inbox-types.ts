@@ -14,7 +14,7 @@ export type InboxItem = {
 export type InboxDetail = {
   id: string;
   status: 'pending' | 'approved' | 'denied' | 'cancelled' | 'expired' | 'revoked';
-  resource: { id: string; name: string; type: string };
+  resource: { id: string; name: string; type: string; isRecorded: boolean };
   requester: { name: string; email: string };
   durationMinutes: number;
   reason: string;

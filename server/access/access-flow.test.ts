@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { accessRequests, approvals, grants } from '@/db/access-schema';
-import { auditEvents } from '@/db/schema';
+import { auditEvents, resources } from '@/db/schema';
 import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeResource, makeUser, sshResource } from '@/test/factories';
@@ -47,6 +47,11 @@ describeEachDriver('access requests', () => {
 
     const view = await getRequest({ actor: engineer.actor, requestId: id });
     expect(view).toMatchObject({ status: 'approved', ticketUrl: 'https://tickets.example/INC-42', canCancel: false, canRevoke: true });
+    expect(view.resource.isRecorded).toBe(true);
+    // The approver is told when the resource keeps nothing to replay.
+    await db().update(resources).set({ recording: 'off' }).where(eq(resources.id, resource.id));
+    expect((await getRequest({ actor: arlo.actor, requestId: id })).resource.isRecorded).toBe(false);
+    await db().update(resources).set({ recording: 'on' }).where(eq(resources.id, resource.id));
     expect(view.grant).toMatchObject({ status: 'active', isActive: true, userId: engineer.user.id });
     const remainingMs = new Date(view.grant?.expiresAt ?? 0).getTime() - Date.now();
     expect(remainingMs).toBeGreaterThan(59 * 60_000);

@@ -113,7 +113,8 @@ export type DecisionView = z.infer<typeof decisionView>;
 
 export const requestView = z.object({
   id: z.uuid(),
-  resource: z.object({ id: z.uuid(), name: z.string(), type: z.enum(RESOURCE_TYPES) }),
+  /** isRecorded false: the resource has recording off, so the approver knows nothing will be kept to replay. */
+  resource: z.object({ id: z.uuid(), name: z.string(), type: z.enum(RESOURCE_TYPES), isRecorded: z.boolean() }),
   requester: person,
   durationMinutes: z.number(),
   reason: z.string(),

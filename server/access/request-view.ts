@@ -55,7 +55,7 @@ export async function toRequestViews(rows: RequestRow[]): Promise<RequestView[]>
     const grant = grantByRequest.get(request.id);
     return {
       id: request.id,
-      resource: { id: resource.id, name: resource.name, type: resource.type },
+      resource: { id: resource.id, name: resource.name, type: resource.type, isRecorded: resource.recording !== 'off' },
       requester: { id: requester.id, name: requester.name, email: requester.email },
       durationMinutes: request.durationMinutes,
       reason: request.reason,
