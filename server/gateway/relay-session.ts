@@ -30,6 +30,8 @@ export interface RelayKind<In extends { type: string }> {
   /** In logs ("terminal session started") and in the end message ("The browser closed the console."). */
   readonly name: string;
   readonly noun: string;
+  /** Told to the browser when the connector fails without a message of its own. */
+  readonly connectFailure: string;
   /** What the browser may send: the kind's messages plus `ack` and `ping`, which the relay answers. */
   readonly inbound: ZodType<In | RelayClientMessage>;
   /** The flow window the browser's acknowledgements open (push: pauses the target; pull: waits to read). */
@@ -103,7 +105,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     return this.kind.watch;
   }
 
-  async start(connectFailure: string): Promise<void> {
+  async start(): Promise<void> {
     const { ws, resource, grantExpiresAt } = this.options;
     liveSessions().set(this.id, this);
     this.log.info({ userId: this.userId, resourceId: this.resourceId }, `${this.kind.name} session started`);
@@ -117,7 +119,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
       if ((await this.kind.connect()) && grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
     } catch (error) {
       if (!(error instanceof ConnectorError)) this.log.error({ err: error }, 'connect failed');
-      const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', connectFailure);
+      const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', this.kind.connectFailure);
       this.fail(problem.code, problem.userMessage, CloseCode.TargetError);
     }
   }

@@ -44,6 +44,7 @@ type Run = { id: string; script: string; editor: string };
 export class SqlSession implements RelayKind<SqlClientMessage> {
   readonly name = 'SQL console';
   readonly noun = 'console';
+  readonly connectFailure = 'Could not connect to the database.';
   readonly inbound = sqlClientMessage;
   readonly relay: RelaySession<SqlClientMessage, SqlServerMessage>;
   readonly flow: SqlFlow;
@@ -74,7 +75,7 @@ export class SqlSession implements RelayKind<SqlClientMessage> {
   }
 
   start(): Promise<void> {
-    return this.relay.start('Could not connect to the database.');
+    return this.relay.start();
   }
 
   /** Settings, recording and masking rules, then the database; false when the console cannot start. */

@@ -32,6 +32,7 @@ export type TerminalSessionOptions = {
 export class TerminalSession implements RelayKind<ClientMessage> {
   readonly name = 'terminal';
   readonly noun = 'terminal';
+  readonly connectFailure = 'Could not connect to the target.';
   readonly inbound = clientMessage;
   readonly relay: RelaySession<ClientMessage, ServerMessage>;
   readonly flow: OutputFlow;
@@ -60,7 +61,7 @@ export class TerminalSession implements RelayKind<ClientMessage> {
   }
 
   start(): Promise<void> {
-    return this.relay.start('Could not connect to the target.');
+    return this.relay.start();
   }
 
   bytesIn(): number {
