@@ -32,6 +32,18 @@ export function hasDirtyRowTracker(terminal: Terminal): boolean {
 }
 
 /**
+ * xterm's synchronous parse (internal, what its own tests use): the indexer has no renderer to
+ * yield to, and waiting for the asynchronous one at every line the command tracker reads cost
+ * more wall time than the parsing. Absent (another xterm version): undefined, and writes wait.
+ */
+type SyncWrite = (data: Uint8Array) => void;
+function syncWriteOf(terminal: Terminal): SyncWrite | undefined {
+  const core = (terminal as unknown as { _core?: { _writeBuffer?: { writeSync?: (data: Uint8Array) => void } } })._core;
+  const buffer = core?._writeBuffer;
+  return typeof buffer?.writeSync === 'function' ? (data) => buffer.writeSync!(data) : undefined;
+}
+
+/**
  * Writes output to a headless terminal a line at a time and, after each piece, looks for
  * secrets on the rows it changed: the screen can show a secret the byte stream never held whole
  * (`\e[9G<tail>\e[1G<head>`, `\r` overwrites). Each one found is painted over on this terminal
@@ -55,6 +67,10 @@ export class ScreenWatch {
   private isRowPlain = true;
   private readonly dirty: DirtyRows | undefined;
   private readonly cell: IBufferCell;
+  private readonly syncWrite: SyncWrite | undefined;
+  /** pump() is on the stack: a nested call (a synchronous write's callback) loops instead of recursing. */
+  private isPumping = false;
+  private isPumpAgain = false;
 
   constructor(
     private readonly terminal: Terminal,
@@ -63,6 +79,14 @@ export class ScreenWatch {
     terminal.onScroll(() => this.scrolls++);
     this.dirty = dirtyRowsOf(terminal);
     this.cell = terminal.buffer.active.getNullCell();
+    this.syncWrite = syncWriteOf(terminal);
+  }
+
+  /** Parses `data`, then calls `done`: at once when xterm can parse synchronously. */
+  private parse(data: Uint8Array, done?: () => void): void {
+    if (!this.syncWrite) return this.terminal.write(data, done);
+    this.syncWrite(data);
+    done?.();
   }
 
   /** Queues output bytes that start at byte `base` of their event. */
@@ -70,7 +94,7 @@ export class ScreenWatch {
     if (data.length === 0) return;
     if (!this.findSecrets) {
       this.parsingT = position.t;
-      this.terminal.write(data);
+      this.parse(data);
       return;
     }
     this.pending.push({ ...position, data, base, at: 0 });
@@ -84,13 +108,29 @@ export class ScreenWatch {
 
   /** Resolves once everything written so far is parsed (and checked). */
   idle(): Promise<void> {
-    if (!this.findSecrets) return new Promise((resolve) => this.terminal.write('', resolve));
+    if (!this.findSecrets) return this.syncWrite ? Promise.resolve() : new Promise((resolve) => this.terminal.write('', resolve));
     if (!this.isWriting) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** Hands xterm one piece (up to and including a line feed) at a time: checks go between. */
   private pump(): void {
+    if (this.isPumping) {
+      this.isPumpAgain = true;
+      return;
+    }
+    this.isPumping = true;
+    try {
+      do {
+        this.isPumpAgain = false;
+        this.pumpOne();
+      } while (this.isPumpAgain);
+    } finally {
+      this.isPumping = false;
+    }
+  }
+
+  /** Hands xterm one piece (up to and including a line feed) at a time: checks go between. */
+  private pumpOne(): void {
     const item = this.pending[this.head];
     if (!item) {
       this.pending.length = 0;
@@ -122,7 +162,7 @@ export class ScreenWatch {
     const scrollsBefore = this.scrolls;
     const rowBefore = this.terminal.buffer.active.cursorY;
     this.parsingT = item.t;
-    this.terminal.write(piece, () => {
+    this.parse(piece, () => {
       const scrolled = this.scrolls - scrollsBefore;
       // Lines that did not each scroll (a line feed below the scroll region) overwrote a row.
       this.afterPiece(piece, lines > 1 && scrolled < lines ? PieceKind.SameRows : kind, item, item.base + end, scrolled, rowBefore);
@@ -143,7 +183,7 @@ export class ScreenWatch {
       if (mask) {
         this.masks.push(mask);
         this.isRowPlain = false;
-        this.terminal.write(paintSequence(mask), () => this.pump());
+        this.parse(Buffer.from(paintSequence(mask)), () => this.pump());
         return;
       }
     }

@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest';
+import { IndexBuilder } from './index-builder';
+import { screenSecretFinder } from './screen-secrets';
+
+const PROMPT = '\x1b[?2004h\x1b[01;32mdev@box\x1b[00m:~$ ';
+
+/**
+ * The indexer's terminal parses synchronously: waiting for xterm's timer-driven parse at every
+ * line the command tracker reads made indexing wait on the event loop (wall time ~2× CPU time).
+ * No timer or I/O callback may run while a recording's events are added.
+ */
+it('indexes a shell recording without waiting on the event loop between lines', async () => {
+  const builder = new IndexBuilder({ cols: 80, rows: 24, duration: 100, findSecrets: screenSecretFinder({ overrides: {}, custom: [] }) });
+  let hasYielded = false;
+  const immediate = setImmediate(() => (hasYielded = true));
+  let index = 0;
+  const add = (t: number, kind: 'o' | 'i', data: string) => builder.add({ t, kind, data: Buffer.from(data), chunkSeq: 0, index: index++ });
+  await add(0, 'o', PROMPT);
+  for (let i = 0; i < 50; i++) {
+    const t = 1 + i;
+    await add(t, 'i', `echo line-${i}\r`);
+    await add(t + 0.01, 'o', `echo line-${i}\r\n\x1b[?2004l\r`);
+    await add(t + 0.02, 'o', `line-${i}\r\nsecond \x1b[1Gline ${i}\r\n`);
+    await add(t + 0.03, 'o', PROMPT);
+  }
+  const result = await builder.finish();
+  expect(hasYielded).toBe(false);
+  clearImmediate(immediate);
+  expect(result.commands.map((command) => command.text)).toEqual(Array.from({ length: 50 }, (_, i) => `echo line-${i}`));
+  expect(result.searchLines.some((line) => line.text === 'line 49')).toBe(true);
+});
