@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordingCommands, recordings, recordingScreenMasks } from '@/db/recording-schema';
 import { SCREEN_MASKS_VERSION } from '@/lib/recording/screen-mask';
 import { encodeKeyframe } from './format';
-import { IndexBuilder, type IndexedEvent, type IndexResult } from './index-builder';
+import { IndexBuilder, type IndexResult } from './index-builder';
+import { computeIndexInWorker, WorkerUnavailable } from './index-worker-client';
 
 export { HEATMAP_BUCKETS, KEYFRAME_BYTES, KEYFRAME_SCROLLBACK, KEYFRAME_SECONDS } from './index-builder';
 import { iterateEvents, type RecordingRef } from './read-events';
@@ -18,7 +16,7 @@ import { log } from '../log/logger';
 
 /**
  * Indexes in a worker thread when one can be started (the built worker, or from source with
- * tsx); otherwise, or if the worker fails to start, on this thread.
+ * tsx; kept for the next recording); otherwise, or if the worker fails to start, on this thread.
  */
 export async function computeIndex(
   recording: RecordingRef & { cols: number; rows: number; duration: number },
@@ -38,76 +36,8 @@ export async function computeIndex(
   }
 }
 
-class WorkerUnavailable extends Error {}
-
 /** Microseconds are all a recording's clock resolves. */
 const roundDuration = (seconds: number | null) => (seconds === null ? null : Math.round(seconds * 1e6) / 1e6);
-
-/**
- * scripts/build-server.mjs bundles the worker next to the server bundle, so only the built
- * server finds it here; running from source (tsx: dev, tests) uses the source, never a stale build.
- */
-// The name is put together at run time so that Next's bundler, which sees this file too,
-// does not try to resolve the built worker (it exists only beside the esbuild bundle).
-const BUILT_WORKER_FILE = path.join(__dirname, ['index-worker', 'js'].join('.'));
-const WORKER_FILE = path.join(process.cwd(), 'server', 'recording', 'index-worker.ts');
-const TSX_CJS_API = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cjs', 'api', 'index.cjs');
-
-/** The worker's entry is code to evaluate: Next.js's bundler would try to bundle a file path given here. */
-function startWorker(workerData: unknown): Worker {
-  if (fs.existsSync(BUILT_WORKER_FILE)) return new Worker(`require(${JSON.stringify(BUILT_WORKER_FILE)});`, { eval: true, workerData });
-  if (!fs.existsSync(WORKER_FILE) || !fs.existsSync(TSX_CJS_API)) throw new WorkerUnavailable('the worker source is not here');
-  // A worker's entry cannot be TypeScript by itself: this bootstrap registers tsx, then loads it.
-  const bootstrap = `require(${JSON.stringify(TSX_CJS_API)}).register(); require(${JSON.stringify(WORKER_FILE)});`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-/** Events sent to the worker per message (one chunk's worth, at most). */
-const WORKER_BATCH = 2000;
-
-async function computeIndexInWorker(
-  recording: RecordingRef & { cols: number; rows: number; duration: number },
-  rules: ScreenRules,
-  signal?: AbortSignal,
-): Promise<IndexResult> {
-  const worker = startWorker({ cols: recording.cols, rows: recording.rows, duration: recording.duration, rules });
-  let hasAnswered = false;
-  let waiter: { resolve: (message: WorkerAnswer) => void; reject: (error: Error) => void } | undefined;
-  const next = () => new Promise<WorkerAnswer>((resolve, reject) => (waiter = { resolve, reject }));
-  worker.on('message', (message: WorkerAnswer) => {
-    hasAnswered = true;
-    if (message.type === 'error') waiter?.reject(new Error(`indexing worker: ${message.message}`));
-    else waiter?.resolve(message);
-  });
-  worker.on('error', (error) => waiter?.reject(hasAnswered ? error : new WorkerUnavailable(error.message)));
-  worker.on('exit', (code) => waiter?.reject(hasAnswered ? new Error(`indexing worker exited (${code})`) : new WorkerUnavailable(`worker exited (${code})`)));
-  const onAbort = () => waiter?.reject(signal!.reason as Error);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    let batch: IndexedEvent[] = [];
-    const send = async () => {
-      const answer = next();
-      worker.postMessage({ type: 'events', events: batch });
-      batch = [];
-      await answer;
-    };
-    for await (const event of iterateEvents(recording)) {
-      signal?.throwIfAborted();
-      batch.push(event);
-      if (batch.length >= WORKER_BATCH) await send();
-    }
-    if (batch.length > 0) await send();
-    const done = next();
-    worker.postMessage({ type: 'end' });
-    const answer = await done;
-    if (answer.type !== 'done') throw new Error('indexing worker: unexpected answer');
-    return answer.result;
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    await worker.terminate();
-  }
-}
-
-type WorkerAnswer = { type: 'ack' } | { type: 'done'; result: IndexResult } | { type: 'error'; message: string };
 
 /**
  * Computes and stores the index of a finished recording. Once `signal` aborts (the queue is
