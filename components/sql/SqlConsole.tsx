@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type PointerEvent, type RefOb
 import { splitStatements } from '@/lib/sql/split-statements';
 import type { SessionEnding } from '../terminal/session-ending';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
+import { WatchedBanner } from '../sessions/WatchedBanner';
 import { EndBanner } from './EndBanner';
 import { HistoryPanel } from './HistoryPanel';
 import { ResultPanel } from './ResultPanel';
@@ -72,6 +73,7 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
     <div className="flex h-dvh flex-col bg-white dark:bg-zinc-950" data-status={api.status}>
       <SqlStatusBar resource={resource} state={api} isRecorded={isRecorded} />
       {!isRecorded && !api.ending ? <NotRecordedNotice /> : null}
+      {isConnected && api.watchers?.length ? <WatchedBanner names={api.watchers} /> : null}
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <ConsoleToolbar

@@ -18,6 +18,8 @@ export type SqlConsoleState = {
   grantExpiresAt?: number;
   ending?: SessionEnding;
   schema?: SqlSchemaTree;
+  /** Auditors or admins watching now (the console shows who, and it cannot be hidden). */
+  watchers?: string[];
   /** Bumped whenever a run changes (the runs themselves live in the model). */
   version: number;
 };
@@ -127,6 +129,8 @@ function listenToSqlSocket(
         return update({ schema: message.schemas });
       case 'grant':
         return update({ grantExpiresAt: Date.parse(message.expiresAt) });
+      case 'watchers':
+        return update({ watchers: message.names });
       case 'error':
         lastError = endingFromError(message.message);
         if (message.code === 'schema_failed') lastError = undefined;

@@ -10,7 +10,7 @@ const clip = (text: string) => (text.length > WATCH_TEXT_CHARS ? `${text.slice(0
 
 /**
  * What a watcher is sent of a recorded SQL event: the statement list's inputs and every
- * outcome, never result rows (counts only) and never the editor's other text. Result pages
+ * outcome, never result rows or column names (counts only) and never the editor's other text. Result pages
  * are left out: the result event that ends a statement carries its counts.
  */
 export function toWatchEvent(event: SqlEventInput): SqlEventInput | undefined {
@@ -27,7 +27,10 @@ export function toWatchEvent(event: SqlEventInput): SqlEventInput | undefined {
       return undefined;
     case 'result': {
       const error = event.error && { ...event.error, message: clip(event.error.message) };
-      return { ...event, rows: [], masked: [], error };
+      // Column names can quote what was typed (`SELECT 1 AS "<secret>"`) and the recording keeps
+      // them as the driver gave them: a watcher gets how many columns and their types only.
+      const columns = event.columns.map(({ type }) => ({ name: '', type }));
+      return { ...event, columns, rows: [], masked: [], error };
     }
     default:
       return event;

@@ -133,21 +133,19 @@ function StateCell({ session, isMine }: { session: SessionView; isMine: boolean 
   }
 }
 
-/** Auditors and admins watch (terminals) and terminate someone else's live session. */
+/** Auditors and admins watch and terminate someone else's live session (terminal or SQL console). */
 function LiveActions({ session, isMine }: { session: SessionView; isMine: boolean }) {
   if (session.status !== 'active' || isMine) return null;
   const who = session.userName || session.userEmail;
   return (
     <span className="inline-flex items-center gap-2">
-      {session.resourceType === 'ssh' ? (
-        <Link
-          href={`/sessions/${session.id}/watch`}
-          className={buttonClass('secondary', 'px-2 py-1 text-xs')}
-          aria-label={`Watch ${who} on ${session.resourceName}`}
-        >
-          Watch
-        </Link>
-      ) : null}
+      <Link
+        href={`/sessions/${session.id}/watch`}
+        className={buttonClass('secondary', 'px-2 py-1 text-xs')}
+        aria-label={`Watch ${who} on ${session.resourceName}`}
+      >
+        Watch
+      </Link>
       <TerminateSessionButton sessionId={session.id} userName={who} size="small" />
     </span>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RelativeTime } from '@/components/ui/RelativeTime';
 import { WatchScreen } from '@/components/sessions/WatchScreen';
+import { SqlWatchScreen } from '@/components/sql/watch/SqlWatchScreen';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { AppError } from '@/server/errors/app-error';
@@ -13,15 +14,17 @@ export const metadata: Metadata = { title: 'Watch session' };
 
 type Props = { params: Promise<{ id: string }> };
 
-/** Auditors and admins watch someone's live terminal; to anyone else this page does not exist. */
+/** Auditors and admins watch someone's live terminal or SQL console; to anyone else this page does not exist. */
 export default async function WatchSessionPage({ params }: Props) {
   const actor = await requirePageActor('auditor', 'admin');
   const session = await getSession({ actor, sessionId: (await params).id }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  if (session.resourceType !== 'ssh' || session.userId === actor.id) notFound();
+  if (session.userId === actor.id) notFound();
   const userName = session.userName || session.userEmail;
+  const isSql = session.resourceType !== 'ssh';
+  const Screen = isSql ? SqlWatchScreen : WatchScreen;
 
   return (
     <>
@@ -29,14 +32,14 @@ export default async function WatchSessionPage({ params }: Props) {
         title={`${userName} on ${session.resourceName}`}
         description={
           <>
-            Live terminal, started <RelativeTime iso={session.startedAt ?? session.createdAt} />.{' '}
+            {isSql ? 'Live SQL console' : 'Live terminal'}, started <RelativeTime iso={session.startedAt ?? session.createdAt} />.{' '}
             <Link href="/sessions" className="text-indigo-600 hover:underline dark:text-indigo-400">
               All sessions
             </Link>
           </>
         }
       />
-      <WatchScreen sessionId={session.id} userName={userName} recordingHref={`/recordings/${session.id}`} />
+      <Screen sessionId={session.id} userName={userName} recordingHref={`/recordings/${session.id}`} />
     </>
   );
 }
