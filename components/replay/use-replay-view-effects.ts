@@ -1,6 +1,7 @@
 import { useEffect, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { ReplayCommand } from '@/lib/recording/replay-types';
 import type { ReplayPlayer } from './replay-player';
+import { isTypingTarget } from '../ui/is-typing-target';
 import { nextSpeed } from './replay-format';
 import { indexAtOrBefore, SEEK_STEP_SECONDS } from './timeline-geometry';
 
@@ -10,11 +11,6 @@ const MIN_TERMINAL_HEIGHT = 160;
 const BOTTOM_MARGIN = 16;
 
 type PlayerRef = RefObject<ReplayPlayer | null>;
-
-/** A field or editable element; unlike isTypingTarget, the replay's own (read-only) terminal is not one. */
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 /** The terminal is scaled to the room left above the controls, so Play is never below the fold. */
 export function useFitTerminal(
@@ -92,7 +88,7 @@ export function useReplayKeys({
         }
         return;
       }
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTypingTarget(event.target, { hasLiveTerminal: false }) || event.ctrlKey || event.metaKey || event.altKey) return;
       // Space on a focused button or link activates it, as everywhere else.
       if (event.key === ' ' && event.target instanceof HTMLElement && event.target.closest('button, a, summary')) return;
       const player = playerRef.current;
