@@ -15,8 +15,9 @@ export type LiveSession = {
   /** Ends the session from outside (admin, grant end, user disabled, resource deleted); the browser sees `message`. */
   terminate(message: string, reason?: TerminationReason): void;
   /**
-   * Terminal sessions: their watchers' side (the gateway's SessionWatch; SQL consoles have none
-   * yet). Opaque here so the registry stays below the gateway; the watch upgrade narrows it.
+   * The watchers' side of the session's kind (a terminal's SessionWatch, a SQL console's
+   * SqlSessionWatch). Opaque here so the registry stays below the gateway; the watch upgrade
+   * narrows it. Registered entries are the gateway's RelaySessions.
    */
   readonly watch?: unknown;
   /** Someone started or stopped watching (from any replica): the engineer is told who. */
