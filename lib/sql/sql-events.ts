@@ -48,7 +48,12 @@ export const sqlEvent = z.discriminatedUnion('sql', [
     masked: z.array(z.number()),
     count: z.number(),
   }),
-  /** A statement ended: its first masked rows, counts and any error. */
+  /**
+   * A statement ended: its columns, counts and any error. Its kept rows are in its `page` events;
+   * `rows` and `masked` are written empty. Recordings made before pages existed kept the rows
+   * here (and for a while in both places): read a statement's rows with `StatementRows`
+   * (lib/sql/statement-rows.ts), which takes them from the pages when there are any.
+   */
   z.object({
     v: z.literal(1),
     sql: z.literal('result'),
@@ -57,6 +62,7 @@ export const sqlEvent = z.discriminatedUnion('sql', [
     command: z.string(),
     columns: z.array(column),
     rows: z.array(z.array(z.string().nullable())),
+    /** Masked cells of `rows` as row/column pairs. */
     masked: z.array(z.number()),
     rowCount: z.number().nullable(),
     durationMs: z.number(),

@@ -5,6 +5,7 @@ import { sqlSettings } from '@/db/sql-schema';
 import { DEFAULT_SQL_POLICY } from '@/lib/sql/risk-classes';
 import type { SqlColumnView } from '@/lib/protocol/sql-protocol';
 import type { SqlEvent } from '@/lib/sql/sql-events';
+import { statementResults } from '@/lib/sql/statement-rows';
 import { env } from '@/server/env';
 import { createSession } from '@/server/sessions/create-session';
 import { openTestDb, truncateAll } from '@/test/db-drivers';
@@ -86,7 +87,8 @@ function expectNowhere(texts: SqlSessionTexts, browser: SqlClient, secrets: stri
   for (const [place, text] of places) for (const secret of secrets) expect({ place, found: text.includes(secret) }).toEqual({ place, found: false });
 }
 
-const resultsOf = (events: SqlEvent[]) => events.filter((e): e is Extract<SqlEvent, { sql: 'result' }> => e.sql === 'result');
+/** The recorded results with their rows, as the replay and the exports read them. */
+const resultsOf = (events: SqlEvent[]) => statementResults(events);
 
 describe('SQL console masking against an insider (MariaDB)', () => {
   it('masks a secret typed into a statement in the recording, the index, every export and the history', async () => {

@@ -9,6 +9,7 @@ import { sessions } from '@/db/schema';
 import { sqlReviews, sqlSettings } from '@/db/sql-schema';
 import { DEFAULT_SQL_POLICY } from '@/lib/sql/risk-classes';
 import { decodeSqlEvent, type SqlEvent } from '@/lib/sql/sql-events';
+import { statementResults } from '@/lib/sql/statement-rows';
 import { env } from '@/server/env';
 import { iterateEvents } from '@/server/recording/read-events';
 import { approveRequest } from '@/server/access/approve-request';
@@ -137,15 +138,16 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     await endedSession(created.id);
     await gateway.idle();
     const events = await recordedSqlEvents(created.id);
-    // The page is recorded before it is sent, and the result keeps the statement's rows too.
+    // The page is recorded before it is sent and keeps the rows; the result keeps the figures.
     expect(events.map((e) => e.sql)).toEqual(['run', 'statement', 'page', 'result', 'finished']);
     expect(events[0]).toMatchObject({ sql: 'run', editor: '-- mine\nSELECT id, email, card_number, note FROM customers ORDER BY id' });
     const page = events[2] as Extract<SqlEvent, { sql: 'page' }>;
     expect(page).toMatchObject({ count: 3, columns: [{ name: 'id' }, { name: 'email' }, { name: 'card_number' }, { name: 'note' }] });
     expect(page.rows[0]?.[2]).toBe('[MASKED]1111');
-    const recorded = events[3] as Extract<SqlEvent, { sql: 'result' }>;
-    expect(recorded.rows).toEqual(page.rows);
-    expect(recorded.rows[0]?.[2]).toBe('[MASKED]1111');
+    expect(events[3]).toMatchObject({ sql: 'result', command: 'SELECT', rowCount: 3, rows: [], masked: [] });
+    const [recorded] = statementResults(events);
+    expect(recorded?.rows).toEqual(page.rows);
+    expect(recorded?.rows[0]?.[2]).toBe('[MASKED]1111');
     expect(JSON.stringify(events)).not.toMatch(/4111 1111|AKIAIOSFODNN7EXAMPLE|ada@/);
     const [row] = await db().select().from(recordings).where(eq(recordings.id, created.id));
     expect(row).toMatchObject({ status: 'complete', indexState: 'ready', commandCount: 1 });
@@ -166,8 +168,8 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     client.ws.close();
     await endedSession(created.id);
     await gateway.idle();
-    const recorded = (await recordedSqlEvents(created.id)).find((e) => e.sql === 'result') as Extract<SqlEvent, { sql: 'result' }>;
-    expect(recorded.rows).toEqual([['[MASKED]1111']]);
+    const [recorded] = statementResults(await recordedSqlEvents(created.id));
+    expect(recorded?.rows).toEqual([['[MASKED]1111']]);
   });
 
   it('returns one result set per statement, and stops at the first error with its position in the script', async () => {

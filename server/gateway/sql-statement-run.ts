@@ -118,10 +118,10 @@ function reportFailure(
   run.send({ type: 'statement_error', id, index, code: problem.code, message: run.isMaskingShown() ? message : problem.userMessage, position, durationMs });
 }
 
-/** The result event's figures: the rows kept in the recording and how many were not. */
+/** The result event's figures; the kept rows are in the statement's page events, recorded once (lib/sql/statement-rows.ts). */
 function resultOf(pages: StatementPages, command: string, durationMs: number, isTruncated: boolean) {
-  const { columns, kept, keptMasked, rowCount } = pages;
-  return { command, columns, rows: kept, masked: keptMasked, rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length) };
+  const { columns, kept, rowCount } = pages;
+  return { command, columns, rows: [], masked: [], rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length) };
 }
 
 /**

@@ -20,7 +20,7 @@ export class SqlRecorder {
   private isFailed = false;
   private commandSeq = 0;
   private commandWrites: Promise<unknown> = Promise.resolve();
-  /** Bytes of result events by time, for the activity heatmap. */
+  /** Bytes of page and result events by time, for the activity heatmap. */
   private readonly activity: { t: number; bytes: number }[] = [];
 
   static async open({
@@ -75,7 +75,9 @@ export class SqlRecorder {
     try {
       const data = Buffer.from(encodeSqlEvent(event), 'utf8');
       this.log.append('m', data);
-      if (event.sql === 'result') this.activity.push({ t: this.log.now(), bytes: data.length + (event.rowCount ?? 0) });
+      // Rows are recorded in pages, a statement's counts in its result: both are activity.
+      if (event.sql === 'page') this.activity.push({ t: this.log.now(), bytes: data.length });
+      else if (event.sql === 'result') this.activity.push({ t: this.log.now(), bytes: data.length + (event.rowCount ?? 0) });
       return true;
     } catch (error) {
       this.fail(error);
