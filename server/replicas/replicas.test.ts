@@ -4,6 +4,8 @@ import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '@/test/harness/postgres';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
+import { connectSqlClient } from '@/test/harness/sql-client';
+import { connectSqlWatcher } from '@/test/harness/sql-watch-client';
 import { connectTerminal, refusedStatus } from '@/test/harness/terminal-client';
 import { INTERNAL_WATCH_HEADER } from './internal-watch-token';
 import { startReplicaProcess, until, type ReplicaProcess } from './testing/replica-process';
@@ -60,6 +62,17 @@ async function terminalOnA() {
   return { id: ticket.id, term };
 }
 
+/** A database (and a login for it) for SQL console sessions on the replicas. */
+async function sqlTarget() {
+  const url = new URL(await createDatabase(inject('postgresUrl'), `replicas_sql_${process.pid}_${Date.now()}`));
+  const username = `console_${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
+  const admin = new Pool({ connectionString: url.toString(), max: 1 });
+  await admin.query(`CREATE ROLE ${username} LOGIN PASSWORD '${password}'`);
+  await admin.end();
+  return { host: '127.0.0.1', port: url.port, username, password, database: url.pathname.slice(1) };
+}
+
 async function sessionStatus(id: string): Promise<string | undefined> {
   const { rows } = await pool.query<{ status: string }>('select status from sessions where id = $1', [id]);
   return rows[0]?.status;
@@ -114,6 +127,32 @@ describe('two replicas on one PostgreSQL', () => {
     watcher.ws.close();
     term.ws.close();
   }, 120_000);
+
+  it('a SQL console relayed by A is watched from B: statements and outcomes live, masked; the banner on A; the end reaches B', async () => {
+    const target = await sqlTarget();
+    const resourceId = await a.call<string>('sqlResource', target);
+    const ticket = await a.call<Ticket>('session', { ...seed, resourceId });
+    const sqlConsole = await connectSqlClient(a.local(ticket.wsUrl), { origin: PUBLIC_URL });
+    await sqlConsole.waitForMessage('status', (m) => m.state === 'connected');
+    const before = await sqlConsole.run('SELECT 1 AS before_watch');
+
+    const watchTicket = await b.call<Ticket>('watchTicket', { ...seed, sessionId: ticket.id });
+    const watcher = await connectSqlWatcher(b.local(watchTicket.wsUrl), { origin: PUBLIC_URL });
+    await watcher.waitForEvent((event) => event.sql === 'finished' && event.id === before.id);
+    expect((await sqlConsole.waitForMessage('watchers')).names).toEqual(['Ada Auditor']);
+    const live = await sqlConsole.run(`SELECT 'AKIARHUNWS7DR4ERD7TI' AS k FROM generate_series(1, 3)`);
+    const result = await watcher.waitForEvent((event) => event.sql === 'result' && event.id === live.id);
+    expect(result).toMatchObject({ rowCount: 3, command: 'SELECT', rows: [] });
+    expect(watcher.events().find((event) => event.sql === 'statement' && event.id === live.id)).toMatchObject({
+      text: "SELECT '[MASKED:aws-key]' AS k FROM generate_series(1, 3)",
+    });
+    expect(watcher.raw()).not.toContain('AKIARHUNWS7DR4ERD7TI');
+
+    await b.call('terminate', { ...seed, sessionId: ticket.id, reason: 'checked the SQL from the other replica' });
+    expect((await watcher.waitForMessage('exit')).message).toMatch(/checked the SQL from the other replica/);
+    await watcher.closed;
+    expect((await sqlConsole.waitForMessage('exit')).reason).toBe('terminated');
+  });
 
   it('refuses an internal watch without a valid signed token, and a watch of a session no live replica relays', async () => {
     const { id, term } = await terminalOnA();

@@ -75,6 +75,22 @@ export const operations: Record<string, (args: Args, send: Send) => Promise<unkn
   approve: async (args) => (await approveRequest({ actor: await actor(args.approverId), requestId: args.requestId! })).grantId,
   revoke: async (args) => revokeGrant({ actor: await actor(args.approverId), grantId: args.grantId! }),
   session: async (args) => createSession({ actor: await actor(args.engineerId), input: { resourceId: args.resourceId! } }),
+  /** An open PostgreSQL resource (no grant needed) for SQL console sessions. */
+  sqlResource: async (args) =>
+    (
+      await createResource({
+        actor: null,
+        input: {
+          type: 'postgres',
+          name: 'replica-postgres',
+          host: args.host!,
+          port: Number(args.port),
+          username: args.username!,
+          password: args.password!,
+          database: args.database!,
+        },
+      })
+    ).id,
   watchTicket: async (args) => issueWatchTicket({ actor: await actor(args.auditorId), sessionId: args.sessionId! }),
   terminate: async (args) => terminateSession({ actor: await actor(args.auditorId), sessionId: args.sessionId!, input: { reason: args.reason! } }),
   listLive: async (args) => (await listSessions({ actor: await actor(args.auditorId), query: { status: 'active' } })).map((session) => session.id),
