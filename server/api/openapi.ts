@@ -159,7 +159,8 @@ export const operations: Operation[] = [
   {
     method: 'post',
     path: '/sessions/{id}/watch-ticket',
-    summary: "A single-use ticket (wsUrl, 30 s) for the read-only watch socket of another user's live terminal: the current screen, then masked output",
+    summary:
+      "A single-use ticket (wsUrl, 30 s) for the read-only watch socket of another user's live session: a terminal's current screen then its masked output, or a SQL console's statements and outcomes (masked, no rows) so far then live",
     tag: 'Sessions',
     roles: 'admin, auditor',
     response: sessionTicketView,
