@@ -54,6 +54,13 @@ describeEachDriver('login limits', () => {
     expect(await loginRetryAfter('someone-new@example.test', '203.0.113.7', at(100))).toBeGreaterThan(0);
   });
 
+  it('counts an IPv6 client per /64: rotating addresses inside it does not step around the limits', async () => {
+    for (let i = 1; i <= LOGIN_LIMITS.perPair; i++) await recordLoginFailure('ada@example.test', `2001:db8:7:1::${i.toString(16)}`, at(i));
+    expect(await loginRetryAfter('ada@example.test', '2001:db8:7:1:ffff::99', at(10))).toBeGreaterThan(14 * minute);
+    // Another /64 is another client.
+    expect(await loginRetryAfter('ada@example.test', '2001:db8:7:2::1', at(10))).toBe(0);
+  });
+
   it('a success clears only its own pair: the account stays slowed for the other addresses', async () => {
     for (let i = 0; i < 6; i++) await recordLoginFailure('ada@example.test', `198.51.100.${i}`, at(i));
     await clearPairFailures('ADA@example.test', '198.51.100.5');

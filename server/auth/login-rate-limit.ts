@@ -1,10 +1,12 @@
 import { and, eq, lte, or, sql } from 'drizzle-orm';
 import { db, type Db } from '@/db/client';
 import { loginLimits } from '@/db/schema';
+import { addressKey } from './address-key';
 
 /**
  * Limits on failed password sign-ins, kept in the database so replicas share them.
  *
+ * - Addresses are counted as `addressKey` says (IPv6 per /64).
  * - One address guessing one account is locked after `perPair` failures in the window.
  * - One address guessing across accounts is locked after `perAddress` failures.
  * - An account is never locked as a whole: that would let anyone lock anyone out. Once it has
@@ -28,7 +30,6 @@ export const LOGIN_LIMITS = {
 const ANY = '';
 // Neither part of a real pair may be ANY, or it would be counted as the account or address row.
 const toAccount = (email: string) => email.trim().toLowerCase() || '(empty)';
-const toAddress = (ip: string) => ip.trim() || 'unknown';
 
 /** How long an address that failed on an account waits, given the account's failures. */
 export function slowDownMs(accountFailures: number): number {
@@ -40,7 +41,7 @@ export function slowDownMs(accountFailures: number): number {
 /** Milliseconds until this address may try this account again, or 0 when it may try now. */
 export async function loginRetryAfter(email: string, rawIp: string, now = new Date(), tx: Pick<Db, 'select'> = db()): Promise<number> {
   const account = toAccount(email);
-  const ip = toAddress(rawIp);
+  const ip = addressKey(rawIp);
   const rows = await tx
     .select()
     .from(loginLimits)
@@ -70,7 +71,7 @@ let lastPrune = 0;
 /** Counts a failure against the pair, the account and the address. */
 export async function recordLoginFailure(email: string, rawIp: string, now = new Date(), tx: Pick<Db, 'insert'> = db()): Promise<void> {
   const account = toAccount(email);
-  const ip = toAddress(rawIp);
+  const ip = addressKey(rawIp);
   const cutoff = new Date(now.getTime() - LOGIN_LIMITS.windowMs).toISOString();
   const isExpired = sql`${loginLimits.windowStartedAt} <= ${cutoff}::timestamptz`;
   const fresh = { failures: 1, windowStartedAt: now, lastFailureAt: now };
@@ -111,7 +112,7 @@ const ADDRESS_LOCK = 0x4c02;
 export async function reserveLoginAttempt(email: string, rawIp: string, now = new Date()): Promise<number> {
   const wait = await db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${toAccount(email)}))`);
-    await tx.execute(sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${toAddress(rawIp)}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${addressKey(rawIp)}))`);
     const retryAfter = await loginRetryAfter(email, rawIp, now, tx);
     if (retryAfter === 0) await recordLoginFailure(email, rawIp, now, tx);
     return retryAfter;
@@ -123,7 +124,7 @@ export async function reserveLoginAttempt(email: string, rawIp: string, now = ne
 /** The password was right after all: takes back the failure reserveLoginAttempt counted. */
 export async function forgiveLoginAttempt(email: string, rawIp: string): Promise<void> {
   const account = toAccount(email);
-  const ip = toAddress(rawIp);
+  const ip = addressKey(rawIp);
   await clearPairFailures(email, rawIp);
   await db()
     .update(loginLimits)
@@ -145,5 +146,5 @@ export async function pruneLoginLimits(now = new Date()): Promise<void> {
 export async function clearPairFailures(email: string, ip: string): Promise<void> {
   await db()
     .delete(loginLimits)
-    .where(and(eq(loginLimits.account, toAccount(email)), eq(loginLimits.address, toAddress(ip))));
+    .where(and(eq(loginLimits.account, toAccount(email)), eq(loginLimits.address, addressKey(ip))));
 }
