@@ -113,6 +113,11 @@ describe('StatementRows: a statement rows from its pages, figures from its resul
     expect(results).toEqual([expect.objectContaining({ id: 's', rows: [], masked: [], error: expect.objectContaining({ position: 3 }) })]);
   });
 
+  it('counts no rows left out of a statement that returns none (UPDATE 2 used to say "first 0 kept")', () => {
+    const [update] = statementResults([run('a'), statement(0), result(0, { command: 'UPDATE', columns: [], rowCount: 2, omittedRows: 2 })]);
+    expect(update).toMatchObject({ command: 'UPDATE', rowCount: 2, rows: [], omittedRows: 0 });
+  });
+
   it('reads recordings made before pages existed: the rows stay those of the result', () => {
     const [old] = statementResults([run('a'), statement(0), result(0, { rows: [['1', '[MASKED]']], masked: [0, 1], rowCount: 1 })]);
     expect(old).toMatchObject({ rows: [['1', '[MASKED]']], masked: [0, 1], rowCount: 1 });

@@ -63,7 +63,10 @@ export class StatementRows {
     gathered.sentRows += page.count;
   }
 
-  private finish(result: ResultEvent): StatementResult {
+  private finish(recorded: ResultEvent): StatementResult {
+    // A statement without columns (UPDATE 2) returns no rows, so none were left out; recordings
+    // before 2026-12-04 counted its affected rows as omitted ("first 0 kept in the recording").
+    const result = recorded.columns.length === 0 && recorded.omittedRows > 0 ? { ...recorded, omittedRows: 0 } : recorded;
     const statements = this.open.get(result.id);
     const gathered = statements?.get(result.index);
     if (!gathered) return result;

@@ -121,7 +121,8 @@ function reportFailure(
 /** The result event's figures; the kept rows are in the statement's page events, recorded once (lib/sql/statement-rows.ts). */
 function resultOf(pages: StatementPages, command: string, durationMs: number, isTruncated: boolean) {
   const { columns, kept, rowCount } = pages;
-  return { command, columns, rows: [], masked: [], rowCount, durationMs, isTruncated, omittedRows: Math.max(0, rowCount - kept.length) };
+  const omittedRows = columns.length > 0 ? Math.max(0, rowCount - kept.length) : 0;
+  return { command, columns, rows: [], masked: [], rowCount, durationMs, isTruncated, omittedRows };
 }
 
 /**
