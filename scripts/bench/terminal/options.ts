@@ -1,0 +1,64 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+
+/** bench:terminal's flags (documented at the top of scripts/bench/terminal.ts). */
+export type Options = { quick: boolean; sessions: number[]; markdown?: string; db: 'postgres' | 'pglite'; store: 'file' | 'postgres' };
+
+export function parseOptions(argv: string[]): Options {
+  const options: Options = { quick: false, sessions: [50, 100, 200], db: 'postgres', store: 'file' };
+  for (const arg of argv) {
+    if (arg === '--quick') options.quick = true;
+    else if (arg.startsWith('--sessions='))
+      options.sessions = arg
+        .slice(11)
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
+    else if (arg.startsWith('--markdown=')) options.markdown = arg.slice(11);
+    else if (arg === '--db=pglite' || arg === '--db=postgres') options.db = arg.slice(5) as Options['db'];
+    else if (arg === '--store=file' || arg === '--store=postgres') options.store = arg.slice(8) as Options['store'];
+    else throw new Error(`unknown option ${arg}`);
+  }
+  if (options.quick && !argv.some((a) => a.startsWith('--sessions='))) options.sessions = [20];
+  if (options.store === 'postgres' && options.db === 'pglite') throw new Error('--store=postgres needs --db=postgres');
+  return options;
+}
+
+/** The sizes and counts a run uses: --quick is a smoke run. */
+export function workload(options: Options) {
+  return {
+    fileMb: options.quick ? 40 : 250,
+    chattyMb: options.quick ? 10 : 100,
+    rounds: options.quick ? 1 : 3,
+    chattyRounds: options.quick ? 1 : 2,
+    probes: options.quick ? 100 : 400,
+    concurrencyWindowMs: options.quick ? 4_000 : 10_000,
+  };
+}
+
+function machine(): Record<string, string> {
+  const cpuModel = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
+  return {
+    date: new Date().toISOString(),
+    command: `npm run bench:terminal${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    nproc: execFileSync('nproc', { encoding: 'utf8' }).trim(),
+    cpu: cpuModel,
+    'free -g': spawnSync('free', ['-g'], { encoding: 'utf8' }).stdout.trimEnd(),
+    node: process.version,
+    openssh: spawnSync('ssh', ['-V'], { encoding: 'utf8' }).stderr.trim(),
+    'load average at start': os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' '),
+  };
+}
+
+/** The machine and the configuration, as the report's first lines. */
+export function describeRun(options: Options): Record<string, string> {
+  return {
+    ...machine(),
+    'gateway database': options.db === 'postgres' ? 'PostgreSQL 15 on loopback, one database per gateway process' : 'PGlite in memory',
+    'recording store': options.store === 'file' ? 'files under the gateway data directory (the default)' : 'PostgreSQL (--store=postgres)',
+  };
+}

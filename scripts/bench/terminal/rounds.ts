@@ -1,0 +1,96 @@
+import { cpuMs, echoRoundTrips, prepareShell, startEchoCat, timeOutput, type Timed } from '../procedures';
+import type { PtyClient } from '../pty-clients';
+import { log, MB, message, MiB, type Contender, type ContenderName } from './contenders';
+
+// The measured rounds: every contender runs each round before the next round starts.
+
+export type EchoResult = { samples: number[]; error?: string };
+export type Throughput = { runs: Timed[]; cpuMsPerMb: number[]; readerCpuMsPerMb: number[]; rssAfterMiB: number[]; error?: string };
+
+async function measureOutput(contender: Contender, client: PtyClient, command: string, timeoutMs: number) {
+  const pid = contender.cpuPid(client);
+  const cpuBefore = cpuMs(pid);
+  const ownBefore = process.cpuUsage();
+  const timed = await timeOutput(client, command, timeoutMs);
+  const cpu = cpuMs(pid) - cpuBefore;
+  const own = process.cpuUsage(ownBefore);
+  const mb = timed.bytes / MB;
+  // This process reads for every contender: its share shows what the reading costs.
+  return { timed, cpuMsPerMb: cpu / mb, readerCpuMsPerMb: (own.user + own.system) / 1000 / mb };
+}
+
+/** Alternates the contenders run by run, so drift on the machine hits all alike. */
+export async function throughput(contenders: Contender[], command: string, rounds: number, timeoutMs: number): Promise<Map<ContenderName, Throughput>> {
+  const results = new Map<ContenderName, Throughput>(contenders.map((c) => [c.name, { runs: [], cpuMsPerMb: [], readerCpuMsPerMb: [], rssAfterMiB: [] }]));
+  const clients = new Map<ContenderName, PtyClient>();
+  try {
+    for (const contender of contenders) {
+      const result = results.get(contender.name)!;
+      try {
+        const client = await contender.open();
+        clients.set(contender.name, client);
+        await prepareShell(client);
+      } catch (error) {
+        result.error = message(error);
+      }
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const contender of contenders) {
+        const result = results.get(contender.name)!;
+        const client = clients.get(contender.name);
+        if (result.error || !client) continue;
+        try {
+          const { timed, cpuMsPerMb, readerCpuMsPerMb } = await measureOutput(contender, client, command, timeoutMs);
+          result.runs.push(timed);
+          result.cpuMsPerMb.push(cpuMsPerMb);
+          result.readerCpuMsPerMb.push(readerCpuMsPerMb);
+          const memory = contender.gateway ? await contender.gateway.memory() : undefined;
+          if (memory) result.rssAfterMiB.push(memory.rss / MiB);
+          log(
+            `  ${contender.name.padEnd(21)} ${(timed.bytes / MB).toFixed(0)} MB in ${timed.seconds.toFixed(2)} s = ${timed.mbPerSecond.toFixed(1)} MB/s, ` +
+              `${cpuMsPerMb.toFixed(1)} ms CPU/MB${memory ? `, RSS after GC ${(memory.rss / MiB).toFixed(0)} MiB` : ''}`,
+          );
+        } catch (error) {
+          result.error = message(error);
+          log(`  ${contender.name.padEnd(21)} failed: ${result.error}`);
+        }
+      }
+    }
+  } finally {
+    await Promise.all([...clients.values()].map((client) => client.close()));
+  }
+  return results;
+}
+
+export async function echo(contenders: Contender[], probes: number): Promise<Map<ContenderName, EchoResult>> {
+  const results = new Map<ContenderName, EchoResult>(contenders.map((c) => [c.name, { samples: [] }]));
+  const clients = new Map<ContenderName, PtyClient>();
+  try {
+    for (const contender of contenders) {
+      try {
+        const client = await contender.open();
+        clients.set(contender.name, client);
+        await startEchoCat(client);
+        await echoRoundTrips(client, { count: 20, gapMs: 5 }); // warm-up, not counted
+      } catch (error) {
+        results.get(contender.name)!.error = message(error);
+      }
+    }
+    const rounds = 4;
+    for (let round = 0; round < rounds; round++) {
+      for (const contender of contenders) {
+        const result = results.get(contender.name)!;
+        const client = clients.get(contender.name);
+        if (result.error || !client) continue;
+        try {
+          result.samples.push(...(await echoRoundTrips(client, { count: Math.ceil(probes / rounds), gapMs: 5 })));
+        } catch (error) {
+          result.error = message(error);
+        }
+      }
+    }
+  } finally {
+    await Promise.all([...clients.values()].map((client) => client.close()));
+  }
+  return results;
+}
