@@ -11,6 +11,12 @@ type NewEntry = typeof searchEntries.$inferInsert;
 
 /** Rows per INSERT: 9 parameters each, well under PostgreSQL's 65,535. */
 const BATCH = 1000;
+/**
+ * Text per INSERT, at most (about): PGlite computes the tsvector and trigram entries on this
+ * thread, the gateway's, so a recording's blocks go in several statements with turns for
+ * live sessions between them, not in one that stalls them for seconds.
+ */
+const BATCH_CHARS = 256 * 1024;
 
 /** Notes are searched by their body and their tags (`#tag`). */
 export function noteText(note: Pick<Annotation, 'body' | 'tags'>): string {
@@ -37,8 +43,27 @@ export async function writeSearchEntries(tx: Tx, recordingId: string, commands: 
   ]
     .filter((row) => row.text.trim().length > 0)
     .map((row, seq) => ({ ...row, recordingId, seq }));
-  for (let i = 0; i < rows.length; i += BATCH) await tx.insert(searchEntries).values(rows.slice(i, i + BATCH));
+  for (const batch of batches(rows)) {
+    await tx.insert(searchEntries).values(batch);
+    // A turn for sockets and timers: statements can answer within microtasks alone.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   await markSearchState(tx, recordingId, 'ready', rows.length);
+}
+
+function* batches(rows: NewEntry[]): Generator<NewEntry[]> {
+  let batch: NewEntry[] = [];
+  let chars = 0;
+  for (const row of rows) {
+    batch.push(row);
+    chars += row.text.length;
+    if (batch.length >= BATCH || chars >= BATCH_CHARS) {
+      yield batch;
+      batch = [];
+      chars = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 export async function markSearchState(executor: Tx | Db, recordingId: string, state: 'ready' | 'failed', entryCount = 0): Promise<void> {
