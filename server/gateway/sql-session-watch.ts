@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import type { SqlWatchMessage } from '@/lib/protocol/sql-watch-protocol';
 import type { SqlSessionRecorder } from '../sql/sql-session-recorder';
-import { CloseCode, SESSION_END_REASONS, type SessionEndReason } from './protocol';
+import { CloseCode, type SessionEndReason } from './protocol';
 import { WATCHER_BUFFER_BYTES, type WatcherInfo } from './session-watch';
 import { SqlWatchHistory } from './sql-watch-history';
 
@@ -28,8 +28,8 @@ export class SqlSessionWatch {
   constructor(private readonly onWatchers: (names: string[]) => void) {}
 
   /**
-   * Wraps the session's recorder: every event it records is what watchers see, and its finish
-   * (the session's end, with the masked message) closes them. Bound, so it can be passed on.
+   * Wraps the session's recorder: every event it records is what watchers see. Bound, so it
+   * can be passed on.
    */
   readonly tap = (recorder: SqlSessionRecorder): SqlSessionRecorder => {
     return {
@@ -44,11 +44,7 @@ export class SqlSessionWatch {
       },
       command: (t, text) => recorder.command(t, text),
       commandEnded: (seq, outcome) => recorder.commandEnded(seq, outcome),
-      finish: (exit) => {
-        const reason = SESSION_END_REASONS.find((known) => known === exit.reason) ?? 'error';
-        this.close({ reason, message: exit.message });
-        return recorder.finish(exit);
-      },
+      finish: (exit) => recorder.finish(exit),
     };
   };
 

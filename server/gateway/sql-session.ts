@@ -331,6 +331,7 @@ export class SqlSession implements RelayKind<SqlClientMessage> {
     // A driver's message may quote what the server said: it is masked like any other text.
     message = this.masker ? this.masker.maskText(message) : message;
     this.send({ type: 'exit', reason, message });
+    this.watch.close({ reason, message });
     const closed = (async () => {
       await stopDatabase;
       await cancelSessionReviews(this.relay.id).catch(() => undefined);
