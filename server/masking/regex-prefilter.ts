@@ -2,26 +2,20 @@ import type { RegexNode } from './regex-ast';
 import { markBytes } from './regex-analysis';
 import { capShapes, mergeSignatures, type Shape, type Signature } from './filter-signatures';
 import { leadingRun, runScan, type RunSignature } from './run-scan';
-import type { FilterRule, StartFilter } from './start-filter';
+import { DEPTH, START, type FilterRule, type StartFilter } from './start-filter';
+import { IN_RUN, tableAndRunScan, tableScan } from './table-scan';
 
 export type { FilterRule, StartFilter };
 
-/**
- * Bytes of a match looked at (after the byte before it): enough to tell "token" from "to",
- * and a row of dashes in a table from "-----BEGIN".
- */
-const DEPTH = 8;
 /** One bit per signature in an Int32 table. */
 const MAX_SIGNATURES = 31;
-/** Classes of bytes before a match, each taking 64 KiB in the pair table. */
+/** Classes of bytes before a match: one bit each in the pair table. */
 const MAX_BEFORE_CLASSES = 8;
 const MAX_CACHED = 16;
-/** Index of "no byte before: start of the text" in `before`. */
-const START = 256;
 
 /**
  * Filters are shared by maskers with the same V8 rules (built-ins with per-resource overrides,
- * so few sets): building one takes milliseconds, and the pair table is 64 KiB per class.
+ * so few sets): building one takes milliseconds, and the pair table is 128 KiB.
  */
 const cache = new Map<string, StartFilter | null>();
 
@@ -66,18 +60,16 @@ function build(rules: readonly FilterRule[]): StartFilter | null {
       for (let b = 0; b < 256; b++) if (!set || set[b] === 1) table[b]! |= bit;
     });
   });
-  const pairs = pairTable(before, at);
+  const pairs = pairTable(before, at, runs);
   if (!pairs) return null;
   const tables = { before, at, ...pairs };
-  const scans = [...(merged.length > 0 ? [candidateScan(tables)] : []), ...(runs.length > 0 ? [runScan(runs)] : [])];
-  if (scans.length === 1) return { ...tables, next: scans[0]!, scans };
-  // Each search stops at the first candidate found so far: one call reads a position at most once per search.
-  const next: StartFilter['next'] = (bytes, from, to, whole) => {
-    let first = to;
-    for (const scan of scans) first = scan(bytes, from, first, whole);
-    return first;
-  };
-  return { ...tables, next, scans };
+  if (runs.length === 0) return merged.length > 0 ? withScans(tables, [tableScan(tables)]) : null;
+  // The rules found by a run are looked for in the table scan's loop (no signature: the run search alone).
+  return withScans(tables, [merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs)]);
+}
+
+function withScans(tables: Omit<StartFilter, 'next' | 'scans'>, scans: Array<StartFilter['next']>): StartFilter {
+  return { ...tables, next: scans[0]!, scans };
 }
 
 /**
@@ -99,9 +91,9 @@ export function candidateCursor(filter: StartFilter, bytes: Uint8Array, to: numb
   };
 }
 
-function pairTable(before: Int32Array, at: Int32Array[]): { pairs: Uint8Array; prevClass: Int32Array } | null {
+function pairTable(before: Int32Array, at: Int32Array[], runs: readonly RunSignature[]): { pairs: Uint16Array; prevBit: Int32Array } | null {
   const classes = new Map<number, number>();
-  const prevClass = new Int32Array(257);
+  const prevBit = new Int32Array(257);
   const representative: number[] = [];
   for (let b = 0; b <= START; b++) {
     let index = classes.get(before[b]!);
@@ -110,54 +102,20 @@ function pairTable(before: Int32Array, at: Int32Array[]): { pairs: Uint8Array; p
       classes.set(before[b]!, index);
       representative.push(b);
     }
-    prevClass[b] = index << 16;
+    prevBit[b] = 1 << index;
   }
   if (classes.size > MAX_BEFORE_CLASSES) return null;
-  const pairs = new Uint8Array(classes.size << 16);
+  const pairs = new Uint16Array(1 << 16);
   representative.forEach((b, index) => {
     for (let c0 = 0; c0 < 256; c0++) {
       const m = before[b]! & at[0]![c0]!;
       if (m === 0) continue;
-      for (let c1 = 0; c1 < 256; c1++) if ((m & at[1]![c1]!) !== 0) pairs[(index << 16) | (c0 << 8) | c1] = 1;
+      for (let c1 = 0; c1 < 256; c1++) if ((m & at[1]![c1]!) !== 0) pairs[(c0 << 8) | c1]! |= 1 << index;
     }
   });
-  return { pairs, prevClass };
-}
-
-/**
- * The scan over `filter`: the first candidate position in `bytes[from, to)`, or `to`. Bytes
- * past the end are unknown, so they never reject a candidate. A closure over the tables, so
- * the optimizing compiler sees them as constants.
- */
-function candidateScan(filter: Omit<StartFilter, 'next' | 'scans'>): StartFilter['next'] {
-  const { before, pairs, prevClass, at } = filter;
-  const [at0, at1, at2, at3, at4, at5, at6, at7] = at as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
-  return (bytes, from, to) => {
-    const n = bytes.length;
-    const stop = Math.min(to, n - (DEPTH - 1));
-    let i = from;
-    if (i < stop) {
-      let prev = i === 0 ? START : bytes[i - 1]!;
-      let c0 = bytes[i]!;
-      for (; i < stop; i++) {
-        const c1 = bytes[i + 1]!;
-        // One load rejects most positions; the full test runs on the few left, in two halves
-        // (most that pass the pair fail by the fourth byte: `--` of a flag, `se` of a word).
-        if (pairs[prevClass[prev]! | (c0 << 8) | c1] !== 0) {
-          const head = before[prev]! & at0[c0]! & at1[c1]! & at2[bytes[i + 2]!]! & at3[bytes[i + 3]!]!;
-          if (head !== 0 && (head & at4[bytes[i + 4]!]! & at5[bytes[i + 5]!]! & at6[bytes[i + 6]!]! & at7[bytes[i + 7]!]!) !== 0) return i;
-        }
-        prev = c0;
-        c0 = c1;
-      }
-    }
-    for (; i < to; i++) {
-      let m = before[i === 0 ? START : bytes[i - 1]!]!;
-      for (let k = 0; k < DEPTH && i + k < n; k++) m &= at[k]![bytes[i + k]!]!;
-      if (m !== 0) return i;
-    }
-    return to;
-  };
+  // The first byte's run class: the run search's test, read with the pair.
+  for (const run of runs) for (let c0 = 0; c0 < 256; c0++) if (run.inRun[c0] === 1) for (let c1 = 0; c1 < 256; c1++) pairs[(c0 << 8) | c1]! |= IN_RUN;
+  return { pairs, prevBit };
 }
 
 /**

@@ -4,6 +4,14 @@ import type { RegexNode } from './regex-ast';
 // run-scan.ts (its second search) do not import each other.
 
 /**
+ * Bytes of a match looked at (after the byte before it): enough to tell "token" from "to",
+ * and a row of dashes in a table from "-----BEGIN".
+ */
+export const DEPTH = 8;
+/** Index of "no byte before: start of the text" in the per-byte-before tables. */
+export const START = 256;
+
+/**
  * A cheap test of where a match may start, derived from the rules' syntax trees: position i is
  * a candidate when, for some rule, the byte before i and the bytes at i..i+3 are in the sets
  * that rule allows there. Every position where a rule matches is a candidate (the sets only
@@ -15,11 +23,11 @@ export interface StartFilter {
   /** Per position 0..DEPTH-1 of the match and byte, the signatures that allow it there. */
   at: Int32Array[];
   /**
-   * The first test, one load per position: 1 at `prevClass[byte before] | byte0 << 8 | byte1`
-   * when some signature allows those three bytes (the bytes before fall into a few classes).
+   * The first test, one load per position (see table-scan.ts): at `byte0 << 8 | byte1`, the
+   * classes of byte before (`prevBit`) after which some signature allows those two bytes.
    */
-  pairs: Uint8Array;
-  prevClass: Int32Array;
+  pairs: Uint16Array;
+  prevBit: Int32Array;
   /**
    * The first candidate position in `bytes[from, to)`, or `to`. `whole`: only where a whole
    * match can fit in `bytes` (a scan for matches; without it, for matches in progress, a run
@@ -27,8 +35,8 @@ export interface StartFilter {
    */
   next: (bytes: Uint8Array, from: number, to: number, whole?: boolean) => number;
   /**
-   * The same candidates as `next`, from separate searches (the table, each run signature),
-   * for `candidateCursor`.
+   * The same candidates as `next`, from separate searches, for `candidateCursor`: one when the
+   * table and the run search share a loop (see table-scan.ts).
    */
   scans: ReadonlyArray<StartFilter['next']>;
 }

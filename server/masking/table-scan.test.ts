@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { selectRules } from './built-in-rules';
+import { DETECTOR_CORPORA } from './corpus/all';
+import { parseRegex } from './regex-ast';
+import { buildStartFilter, type StartFilter } from './regex-prefilter';
+import { tableScan } from './table-scan';
+import type { MaskRule } from './types';
+
+/** The rules found by a leading run (key bodies, random values) and the others, as the engine builds them. */
+const rules = selectRules({ 'key-material': { enabled: true }, 'high-entropy-value': { enabled: true } });
+const isRunRule = (rule: MaskRule): boolean => rule.id === 'key-material' || rule.id === 'high-entropy-value';
+const filterOf = (of: readonly MaskRule[]): StartFilter =>
+  buildStartFilter(
+    of.map((rule) => {
+      const parsed = parseRegex(rule.pattern, rule.flags);
+      return { ast: parsed.ast, ignoreCase: parsed.flags.includes('i'), dotAll: parsed.flags.includes('s') };
+    }),
+  )!;
+
+const both = filterOf(rules);
+// The table alone (the combined filter's tables, its run bits ignored) and the run search alone.
+const table = tableScan(both);
+const runs = filterOf(rules.filter(isRunRule)).next;
+const expected = (bytes: Uint8Array, from: number, to: number, whole: boolean): number => Math.min(table(bytes, from, to), runs(bytes, from, to, whole));
+
+const benignDir = path.join(__dirname, 'corpus', 'benign');
+const benignLines = readdirSync(benignDir)
+  .filter((f) => f.endsWith('.txt'))
+  .flatMap((f) => readFileSync(path.join(benignDir, f), 'latin1').split('\n'));
+const positives = DETECTOR_CORPORA.flatMap((corpus) => corpus.positives.map((p) => Buffer.from(p.text, 'utf8').toString('latin1')));
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+describe('the table scan and the run search in one loop', () => {
+  it('is what the engine builds for rules of both kinds', () => {
+    expect(both.scans).toHaveLength(1);
+    expect(both.next).toBe(both.scans[0]);
+  });
+
+  it('gives the earlier of the two searches, from any position, to any limit, on secrets, benign lines and random runs', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...positives),
+      fc.constantFrom(...benignLines),
+      fc.constantFrom(' ', '\r\n', '=', ': ', '"', "'", '-', 'token=', 'KEY=', 'AKIA', '\x1b', '.'),
+      fc.string({ unit: fc.constantFrom(...B64), minLength: 16, maxLength: 90 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.nat(), fc.nat(), fc.boolean(), (pieces, a, b, whole) => {
+        const bytes = Buffer.from(pieces.join(''), 'latin1');
+        const from = bytes.length === 0 ? 0 : a % (bytes.length + 1);
+        const to = from + (b % (bytes.length - from + 1));
+        expect(both.next(bytes, from, to, whole)).toBe(expected(bytes, from, to, whole));
+      }),
+      { numRuns: 3000, seed: 1212 },
+    );
+  });
+
+  it('finds every candidate of the two searches in a text cut at every offset (frames ending inside a key body or a value)', () => {
+    const key = Array.from({ length: 3 }, (_, line) => Array.from({ length: 64 }, (_, i) => B64[(i * 7 + line * 13) % 64]).join('')).join('\r\n');
+    const text = `$ tail -n +2 key.pem\r\n${key}\r\n-----END PRIVATE KEY-----\r\nAPI_KEY=Gk4tWz9QpR2vLm7XbN0sYd5HcJ8fUe3A token=ghp_x\r\n`;
+    for (let cut = 1; cut <= text.length; cut++) {
+      const bytes = Buffer.from(text.slice(0, cut), 'latin1');
+      for (const whole of [false, true]) {
+        const found: number[] = [];
+        const want: number[] = [];
+        for (let at = both.next(bytes, 0, cut, whole); at < cut; at = both.next(bytes, at + 1, cut, whole)) found.push(at);
+        for (let at = expected(bytes, 0, cut, whole); at < cut; at = expected(bytes, at + 1, cut, whole)) want.push(at);
+        expect(found, `cut ${cut}, whole ${whole}`).toEqual(want);
+      }
+    }
+  });
+});

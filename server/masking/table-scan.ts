@@ -1,0 +1,133 @@
+/**
+ * The start filter's searches over its tables (built in regex-prefilter.ts): the table scan
+ * alone, and the table scan and the run search (run-scan.ts) in one loop.
+ *
+ * Each array read costs ~7 instructions in V8's optimized code on Node 20 (map check, base
+ * and length reloads, bounds check): the scans are counted in reads per byte. The table scan
+ * reads two per byte (the next byte, its pair entry); the run search's class test is a bit of
+ * the same entry, so the rules found by a long run (key bodies, random values) add no read for
+ * an ordinary byte, and a run is read again only when it is long enough for some rule.
+ */
+import { runScan, type RunSignature } from './run-scan';
+import { DEPTH, START, type StartFilter } from './start-filter';
+
+export interface FilterTables {
+  /** Per byte before the match (index 256: none), the signatures that allow it. */
+  before: Int32Array;
+  /** Per position 0..DEPTH-1 of the match and byte, the signatures that allow it there. */
+  at: Int32Array[];
+  /**
+   * At `byte0 << 8 | byte1`: bit k when some signature allows those two bytes after a byte of
+   * class k (the bytes before a match fall into a few classes, see `prevBit`), and IN_RUN when
+   * byte0 is in some run signature's class.
+   */
+  pairs: Uint16Array;
+  /** Per byte before the match (index 256: none), the bit of its class in `pairs`. */
+  prevBit: Int32Array;
+}
+
+/** The bit of `pairs` saying that the first byte is in some run signature's class. */
+export const IN_RUN = 0x100;
+const CLASS_BITS = 0xff;
+
+/**
+ * The table's first candidate position in `bytes[from, to)`, or `to`. Bytes past the end are
+ * unknown, so they never reject a candidate. A closure over the tables, so the optimizing
+ * compiler sees them as constants.
+ */
+export function tableScan(tables: FilterTables): StartFilter['next'] {
+  const { pairs, prevBit } = tables;
+  const full = fullTest(tables);
+  const near = nearEnd(tables);
+  return (bytes, from, to) => {
+    const stop = Math.min(to, bytes.length - (DEPTH - 1));
+    let i = from;
+    if (i < stop) {
+      let prev = i === 0 ? START : bytes[i - 1]!;
+      let c0 = bytes[i]!;
+      for (; i < stop; i++) {
+        const c1 = bytes[i + 1]!;
+        // One read rejects most positions; the byte before's class only when the pair passes.
+        const pair = pairs[(c0 << 8) | c1]! & CLASS_BITS;
+        if (pair !== 0 && (pair & prevBit[prev]!) !== 0 && full(bytes, i, prev, c0, c1)) return i;
+        prev = c0;
+        c0 = c1;
+      }
+    }
+    return near(bytes, i, to);
+  };
+}
+
+/**
+ * The table scan and the run search in one loop, with the same result as the earlier of the
+ * two: `Math.min(table(bytes, from, to), runs(bytes, from, to, whole))`. The loop follows the
+ * current run (bytes of some run class, from `from` on) by the IN_RUN bit; a run that ends
+ * long enough for some signature, or one still open at a table candidate (its candidates may
+ * come first), is judged by the run search itself, over that run alone. (Gathering the run's
+ * traits in this loop instead, from more bits of the same entry, cost more than reading the
+ * long runs again: the loop's values no longer fit in registers.)
+ */
+export function tableAndRunScan(tables: FilterTables, runs: readonly RunSignature[]): StartFilter['next'] {
+  const { pairs, prevBit } = tables;
+  const full = fullTest(tables);
+  const table = tableScan(tables);
+  const run = runScan(runs);
+  const least = Math.min(...runs.map((r) => r.min));
+  return (bytes, from, to, whole = false) => {
+    const stop = Math.min(to, bytes.length - (DEPTH - 1));
+    let runStart = from;
+    let i = from;
+    if (i < stop) {
+      let prev = i === 0 ? START : bytes[i - 1]!;
+      let c0 = bytes[i]!;
+      for (; i < stop; i++) {
+        const c1 = bytes[i + 1]!;
+        const pair = pairs[(c0 << 8) | c1]!;
+        if ((pair & IN_RUN) === 0) {
+          // c0 ends the run [runStart, i): its candidates, if any, come before i.
+          if (i - runStart >= least) {
+            const at = run(bytes, runStart, i, whole);
+            if (at < i) return at;
+          }
+          runStart = i + 1;
+        }
+        const classes = pair & CLASS_BITS;
+        if (classes !== 0 && (classes & prevBit[prev]!) !== 0 && full(bytes, i, prev, c0, c1)) {
+          const at = i > runStart ? run(bytes, runStart, i, whole) : i;
+          return at < i ? at : i;
+        }
+        prev = c0;
+        c0 = c1;
+      }
+    }
+    // The open run (it may reach the end: see runScan) and the table's last positions.
+    const first = runStart < to ? run(bytes, runStart, to, whole) : to;
+    return i < first ? table(bytes, i, first) : first;
+  };
+}
+
+type FullTest = (bytes: Uint8Array, i: number, prev: number, c0: number, c1: number) => boolean;
+
+/** Every signature's test at i, for the few positions whose pair passes (most fail by the fourth byte). */
+function fullTest(tables: FilterTables): FullTest {
+  const { before, at } = tables;
+  const [at0, at1, at2, at3, at4, at5, at6, at7] = at as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  return (bytes, i, prev, c0, c1) => {
+    const head = before[prev]! & at0[c0]! & at1[c1]! & at2[bytes[i + 2]!]! & at3[bytes[i + 3]!]!;
+    return head !== 0 && (head & at4[bytes[i + 4]!]! & at5[bytes[i + 5]!]! & at6[bytes[i + 6]!]! & at7[bytes[i + 7]!]!) !== 0;
+  };
+}
+
+/** The first candidate in `[from, to)` among the last DEPTH - 1 positions, where fewer bytes are known. */
+function nearEnd(tables: FilterTables): (bytes: Uint8Array, from: number, to: number) => number {
+  const { before, at } = tables;
+  return (bytes, from, to) => {
+    const n = bytes.length;
+    for (let i = from; i < to; i++) {
+      let m = before[i === 0 ? START : bytes[i - 1]!]!;
+      for (let k = 0; k < DEPTH && i + k < n; k++) m &= at[k]![bytes[i + k]!]!;
+      if (m !== 0) return i;
+    }
+    return to;
+  };
+}
