@@ -82,6 +82,10 @@ export class RecordingLog {
   private readonly maxBacklog: number;
   private current: OpenChunk;
   private sealing: Promise<void> = Promise.resolve();
+  /** Chunks handed to the writer and not stored yet, oldest first (at most writer.chunksInFlight). */
+  private readonly storing: Promise<void>[] = [];
+  /** The last chunk handed to the writer: counted once it and every chunk before it are stored. */
+  private stored: Promise<void> = Promise.resolve();
   private sealingBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private isBehind = false;
@@ -161,6 +165,7 @@ export class RecordingLog {
     }
     clearInterval(this.behindPoll);
     await this.sealing;
+    await this.stored;
     if (this.failure) throw this.failure;
     await this.options.writer.flushed();
     await this.options.writer.close();
@@ -219,29 +224,65 @@ export class RecordingLog {
     );
     this.sealing = this.sealing.then(async () => {
       // Later chunks cannot chain onto a chunk that was not stored.
-      if (this.failure) return;
+      if (this.failure) return this.release(chunk.bytes);
       try {
         const sealed = assembleChunk(
           { seq: chunk.seq, eventCount: chunk.events, rawBytes: chunk.bytes, tStart: chunk.tStart, tEnd: chunk.tEnd, prevHash: this.prevHash },
           await compressed,
         );
-        const stopTimer = metrics().recordingWriteSeconds.startTimer();
-        await this.options.writer.writeChunk(sealed);
-        stopTimer();
         this.prevHash = sealed.hash;
+        this.storing.push(this.store(sealed, chunk.bytes));
+        // A store that waits on a round trip per chunk (a database, a bucket) takes several at once.
+        while (this.storing.length >= (this.options.writer.chunksInFlight ?? 1)) await this.storing.shift();
+      } catch (error) {
+        this.fail(error);
+        this.release(chunk.bytes);
+      }
+    });
+  }
+
+  /** Hands a sealed chunk to the writer; it counts once it and every chunk before it are stored. */
+  private store(sealed: SealedChunk, frameBytes: number): Promise<void> {
+    const stopTimer = metrics().recordingWriteSeconds.startTimer();
+    // Settled here, so a failure waiting behind an earlier chunk is never an unhandled rejection.
+    const written = this.options.writer.writeChunk(sealed).then(
+      () => {
+        stopTimer();
+        return { error: undefined };
+      },
+      (error: unknown) => ({ error: error ?? new Error('the store failed') }),
+    );
+    const previous = this.stored;
+    this.stored = (async () => {
+      const { error } = await written;
+      await previous;
+      try {
+        if (this.failure) return;
+        if (error) return this.fail(error);
         this.stats.chunkCount += 1;
         this.stats.storedBytes += sealed.bytes.length;
         this.stats.headHash = sealed.hash;
         this.options.onSealed?.(sealed, this.stats);
-      } catch (error) {
-        this.failure = error instanceof Error ? error : new Error(String(error));
-        this.options.onError(this.failure);
+      } catch (failure) {
+        this.fail(failure);
       } finally {
-        this.sealingBytes -= chunk.bytes;
-        tallies().recordingBacklogBytes -= chunk.bytes;
-        this.checkBacklog();
+        this.release(frameBytes);
       }
-    });
+    })();
+    return this.stored;
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure) return;
+    this.failure = error instanceof Error ? error : new Error(String(error));
+    this.options.onError(this.failure);
+  }
+
+  /** The frames of a chunk are stored, or will never be: they no longer hold the source back. */
+  private release(frameBytes: number): void {
+    this.sealingBytes -= frameBytes;
+    tallies().recordingBacklogBytes -= frameBytes;
+    this.checkBacklog();
   }
 
   private checkBacklog(): void {

@@ -29,13 +29,15 @@ export async function recoverRecording(recording: Recording): Promise<RecordingS
       await store.dropOpen(recording.id, open.seq);
       continue;
     }
+    // Chunks still in the dead writer's memory are lost; the chain goes on without a gap.
+    if (open.seq > nextSeq) await store.moveOpen(recording.id, open.seq, nextSeq);
     const sealed = sealChunkSync(
-      { seq: open.seq, eventCount: events.length, rawBytes: usedBytes, tStart: events[0]!.t, tEnd: events[events.length - 1]!.t, prevHash },
+      { seq: nextSeq, eventCount: events.length, rawBytes: usedBytes, tStart: events[0]!.t, tEnd: events[events.length - 1]!.t, prevHash },
       open.frames.subarray(0, usedBytes),
     );
     await store.writeRecoveredChunk(recording.id, sealed);
     prevHash = sealed.hash;
-    nextSeq = open.seq + 1;
+    nextSeq += 1;
   }
 
   const stats: RecordingStats = { duration: 0, outputBytes: 0, inputBytes: 0, eventCount: 0, chunkCount: 0, storedBytes: 0, headHash: null };

@@ -186,6 +186,11 @@ export class FileRecordingStore implements RecordingStore {
     await fs.promises.rm(path.join(this.dir(recordingId), openName(seq)), { force: true });
   }
 
+  async moveOpen(recordingId: string, from: number, to: number): Promise<void> {
+    const dir = this.dir(recordingId);
+    await fs.promises.rename(path.join(dir, openName(from)), path.join(dir, openName(to)));
+  }
+
   async writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number> {
     const dir = this.dir(recordingId);
     let offset = 0;

@@ -14,6 +14,9 @@ const COMPRESS_MIN_BYTES = 1024;
 
 type Pending = { seq: number; parts: Buffer[]; bytes: number };
 
+/** A seal's place among the seals of its recording (PostgresFrameJournal.seal). */
+export type SealTurn = { holding: () => void; afterEarlierSeals: () => Promise<void> };
+
 /** One journal row's bytes: compressed with the chunks' codec when that makes them smaller. */
 async function encodeBatch(frames: Buffer): Promise<{ data: Buffer; compressed: boolean }> {
   if (frames.length < COMPRESS_MIN_BYTES) return { data: frames, compressed: false };
@@ -31,8 +34,9 @@ async function encodeBatch(frames: Buffer): Promise<{ data: Buffer; compressed: 
  * journal. Sealing stores the chunk and drops its journal rows.
  *
  * A process crash loses what waited in memory, which `backlog` reports: the recorder pauses
- * output while it grows (MAX_BACKLOG_BYTES). Journal inserts and seals run on two queues, each
- * in order; a seal waits for the journal rows of its own chunk, never for later ones. Any store
+ * output while it grows (MAX_BACKLOG_BYTES). Journal inserts run on a queue, in order; seals
+ * may overlap (RecordingWriter.chunksInFlight) but their chunks become visible in order, and a
+ * seal waits for the journal rows of its own chunk, never for later ones. Any store
  * whose sealed chunks live elsewhere (object storage) can keep its live tail here.
  */
 export class PostgresFrameJournal {
@@ -43,6 +47,8 @@ export class PostgresFrameJournal {
   private openSeq = -1;
   private journalQueue: Promise<void> = Promise.resolve();
   private sealQueue: Promise<void> = Promise.resolve();
+  /** The last seal holds what it stores with (its connection), or gave up. */
+  private sealHolding: Promise<void> = Promise.resolve();
   /** The last journal insert holding rows of a chunk: its seal waits for it. */
   private readonly journaled = new Map<number, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
@@ -82,11 +88,13 @@ export class PostgresFrameJournal {
 
   /**
    * Chunk `seq` is sealed: its frames waiting in memory are dropped (the chunk holds them), and
-   * `storeChunk` runs after the chunk's journal rows are in and earlier seals are done. It gets
-   * the statement that drops those rows, to run in the same statement or transaction as it
-   * stores the chunk (PostgreSQL), or after the chunk is safely elsewhere (object storage).
+   * `storeChunk` runs once the chunk's journal rows are in. It gets the statement that drops
+   * those rows, to run with the statement that stores the chunk (PostgreSQL), or after the
+   * chunk is safely elsewhere (object storage); and a turn: `holding()` once it holds what it
+   * stores with (a pooled connection), `afterEarlierSeals()` awaited before its chunk becomes
+   * visible (a commit, a row). Seals may overlap; chunks appear in order.
    */
-  async seal(seq: number, storeChunk: (dropRows: SQL) => Promise<void>): Promise<void> {
+  async seal(seq: number, storeChunk: (dropRows: SQL, turn: SealTurn) => Promise<void>): Promise<void> {
     const pending = this.pending.get(seq);
     if (pending) {
       this.pending.delete(seq);
@@ -94,10 +102,30 @@ export class PostgresFrameJournal {
     }
     const journaled = this.journaled.get(seq);
     this.journaled.delete(seq);
-    this.sealQueue = this.inOrder(this.sealQueue, async () => {
-      await journaled;
-      if (!this.failure) await storeChunk(dropJournalRows(this.recordingId, seq));
-    });
+    const [earlierStored, earlierHolding] = [this.sealQueue, this.sealHolding];
+    let holding = () => undefined as void;
+    this.sealHolding = new Promise<void>((resolve) => (holding = resolve));
+    const turn: SealTurn = {
+      holding,
+      afterEarlierSeals: async () => {
+        await earlierStored;
+        // A chunk cannot be stored without the one before it: its statement is rolled back.
+        if (this.failure) throw this.failure;
+      },
+    };
+    const stored = (async () => {
+      try {
+        await journaled;
+        // A seal holding a pooled connection waits only for seals that hold one already.
+        await earlierHolding;
+        if (!this.failure) await storeChunk(dropJournalRows(this.recordingId, seq), turn);
+      } catch (error) {
+        this.report(error);
+      } finally {
+        holding();
+      }
+    })();
+    this.sealQueue = Promise.all([earlierStored, stored]).then(() => undefined);
     await this.sealQueue;
     if (this.failure) throw this.failure;
   }
@@ -147,11 +175,16 @@ export class PostgresFrameJournal {
       try {
         await task();
       } catch (error) {
-        if (this.failure) return;
-        this.failure = error instanceof Error ? error : new Error(String(error));
-        this.onError(this.failure);
+        this.report(error);
       }
     });
+  }
+
+  /** The first write error stops every later write and is reported once. */
+  private report(error: unknown): void {
+    if (this.failure) return;
+    this.failure = error instanceof Error ? error : new Error(String(error));
+    this.onError(this.failure);
   }
 
   /** The journaled frames of a recording, by chunk, oldest first (including chunks sealed since, if a drop was lost). */
@@ -174,6 +207,14 @@ export class PostgresFrameJournal {
   /** Forgets the journaled frames of one chunk (recovery found it sealed, or sealed it). */
   static async drop(recordingId: string, seq: number): Promise<void> {
     await db().execute(dropJournalRows(recordingId, seq));
+  }
+
+  /** Gives the journaled frames of chunk `from` to chunk `to` (recovery closes a gap). */
+  static async move(recordingId: string, from: number, to: number): Promise<void> {
+    await db()
+      .update(recordingFrames)
+      .set({ chunkSeq: to })
+      .where(and(eq(recordingFrames.recordingId, recordingId), eq(recordingFrames.chunkSeq, from)));
   }
 
   /** Recordings with journaled frames: their writer is live, or died before sealing. */

@@ -36,6 +36,11 @@ export interface RecordingWriter {
   flushed(): Promise<void>;
   /** Stores a sealed chunk, then forgets the open frames of that sequence number. */
   writeChunk(chunk: SealedChunk): Promise<void>;
+  /**
+   * How many writeChunk calls may run at once (default 1). A writer taking several makes
+   * their chunks visible in order: no reader, and no crash, sees a chunk without the one before.
+   */
+  readonly chunksInFlight?: number;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,11 @@ export interface RecordingStore {
   writeRecoveredChunk(recordingId: string, chunk: SealedChunk): Promise<void>;
   /** Forgets the open frames of a chunk that turned out to be sealed already (recovery). */
   dropOpen(recordingId: string, seq: number): Promise<void>;
+  /**
+   * Renumbers open frames to follow the last chunk stored (recovery): a writer that died with
+   * chunks between them still in memory left the open chunk after a gap.
+   */
+  moveOpen(recordingId: string, from: number, to: number): Promise<void>;
   /** Replaces the keyframes of a recording (blobs from format.encodeKeyframe). Returns bytes stored. */
   writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number>;
   listKeyframes(recordingId: string): Promise<KeyframeInfo[]>;

@@ -20,6 +20,8 @@ export type LockTermsOf = (recordingId: string) => Promise<LockTerms>;
 /** Frames go to the database's journal (the live tail); each sealed chunk goes to the bucket. */
 class S3Writer implements RecordingWriter {
   private readonly journal: PostgresFrameJournal;
+  /** Objects upload side by side (each PUT is a round trip); their rows go in in order. */
+  readonly chunksInFlight = 3;
 
   constructor(
     private readonly store: S3RecordingStore,
@@ -42,7 +44,11 @@ class S3Writer implements RecordingWriter {
   }
 
   writeChunk(chunk: SealedChunk): Promise<void> {
-    return this.journal.seal(chunk.seq, (dropRows) => this.store.storeChunk(this.journal.recordingId, chunk, dropRows));
+    return this.journal.seal(chunk.seq, (dropRows, turn) => {
+      // A PUT holds no pooled connection.
+      turn.holding();
+      return this.store.storeChunk(this.journal.recordingId, chunk, dropRows, turn.afterEarlierSeals);
+    });
   }
 
   close(): Promise<void> {
@@ -105,8 +111,10 @@ export class S3RecordingStore implements RecordingStore {
    * statement): a crash before leaves the frames, and recovery seals the same bytes again
    * over the same key.
    */
-  async storeChunk(recordingId: string, chunk: SealedChunk, dropJournalRows: SQL): Promise<void> {
+  async storeChunk(recordingId: string, chunk: SealedChunk, dropJournalRows: SQL, afterEarlierSeals?: () => Promise<void>): Promise<void> {
     await this.bucket.put(this.bucket.key(recordingId, chunkObject(chunk.seq)), chunk.bytes, await this.lock(recordingId));
+    // An object without its row is never listed (recovery overwrites it): only rows keep the order.
+    await afterEarlierSeals?.();
     await db().execute(sql`
       with dropped as (${dropJournalRows})
       insert into ${recordingObjectChunks} (recording_id, seq, t_start, t_end, event_count, raw_bytes, hash, prev_hash, stored_bytes)
@@ -121,6 +129,10 @@ export class S3RecordingStore implements RecordingStore {
 
   dropOpen(recordingId: string, seq: number): Promise<void> {
     return PostgresFrameJournal.drop(recordingId, seq);
+  }
+
+  moveOpen(recordingId: string, from: number, to: number): Promise<void> {
+    return PostgresFrameJournal.move(recordingId, from, to);
   }
 
   async writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number> {
