@@ -11,11 +11,42 @@ import path from 'node:path';
  *   /ws/norec/:id     the same TerminalSession and slots, the recorder slot pass-through
  * Recording cannot be switched off in Porthole; this bench-only route is how "off" is measured.
  *
- * Parent → child (IPC): init { sshd } → { type: 'ready', origin };
+ * Parent → child (IPC): init (ReplayGatewayInit) → { type: 'ready', origin };
  *   { type: 'session', id } → { type: 'session', id, wsUrl }
  */
 
-type Init = { sshd: { host: string; port: number; username: string; privateKey: string; hostKeyFingerprint: string } };
+export type ReplayStore = 'file' | 'postgres' | 's3';
+export type ReplayGatewayInit = {
+  sshd: { host: string; port: number; username: string; privateKey: string; hostKeyFingerprint: string };
+  /** Where recordings go; the PostgreSQL and S3 stores need `databaseUrl` (S3 keeps its live tail there). */
+  store: ReplayStore;
+  databaseUrl?: string;
+  /** An S3-protocol server (s3rver in the benchmark) and its bucket. */
+  s3?: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string };
+};
+type Init = ReplayGatewayInit;
+
+/** The gateway's environment, with the store asked for (read through server/env.ts). */
+function gatewayEnv(init: Init, origin: string, dataDir: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORTHOLE_PUBLIC_URL: origin,
+    PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
+    PORTHOLE_DATA_DIR: dataDir,
+    PORTHOLE_DEMO: '0',
+    PORTHOLE_RECORDING_STORE: init.store,
+    ...(init.databaseUrl ? { DATABASE_URL: init.databaseUrl } : {}),
+    ...(init.s3
+      ? {
+          PORTHOLE_S3_BUCKET: init.s3.bucket,
+          PORTHOLE_S3_ENDPOINT: init.s3.endpoint,
+          PORTHOLE_S3_FORCE_PATH_STYLE: '1',
+          AWS_ACCESS_KEY_ID: init.s3.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: init.s3.secretAccessKey,
+        }
+      : {}),
+  };
+}
 
 function reply(message: unknown): void {
   process.send?.(message);
@@ -27,13 +58,7 @@ async function main(init: Init): Promise<void> {
   const { port } = server.address() as { port: number };
   const origin = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-bench-replay-gw-'));
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    PORTHOLE_PUBLIC_URL: origin,
-    PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
-    PORTHOLE_DATA_DIR: dataDir,
-    PORTHOLE_DEMO: '0',
-  });
+  Object.assign(process.env, gatewayEnv(init, origin, dataDir));
   process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   const { WebSocketServer } = await import('ws');
@@ -53,7 +78,7 @@ async function main(init: Init): Promise<void> {
   const { terminalSizeFromUrl } = await import('@/server/gateway/terminal-size');
   const { UpgradeRouter, rejectUpgrade } = await import('@/server/http/upgrade-router');
 
-  setDb(await openDb({ driver: 'pglite' }));
+  setDb(await openDb(init.databaseUrl ? { driver: 'postgres', url: init.databaseUrl } : { driver: 'pglite' }));
   const user = await createUser({
     actor: null,
     input: { email: 'bench@porthole.test', name: 'Bench', password: randomBytes(12).toString('hex'), roles: ['engineer', 'admin'] },

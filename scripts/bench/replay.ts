@@ -1,13 +1,12 @@
-import { execFileSync, fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startSshd } from '@/test/harness/sshd';
 import { syntheticSession, type CorpusEvent, type CorpusKind } from './replay-corpus';
-import { cpuMs, median, percentile, prepareShell, timeOutput } from './procedures';
-import { openGatewayClient } from './pty-clients';
+import { percentile } from './procedures';
+import { gatewayOnOff, onOffRows, REPLAY_STORES, runsNote } from './replay-gateway';
+import type { ReplayStore } from './replay-gateway-child';
 
 /**
  * `npm run bench:replay`: the recording and replay data path.
@@ -21,15 +20,27 @@ import { openGatewayClient } from './pty-clients';
  *   --quick           10 minutes / 10 MB, 20 seeks, 20 MB cat (a smoke run, not for the record)
  *   --markdown=FILE   append the results as a "Replay" section to FILE
  *   --gateway-only    part 3 alone (no Markdown)
+ *   --store=LIST      part 3 on these recording stores: file (default), postgres, s3, or all;
+ *                     comma-separated, interleaved round by round (parts 1 and 2 use files)
+ *   --rounds=N        part 3 rounds per store, on and off each (default 5; --quick 2)
  */
 
-type Options = { quick: boolean; markdown?: string; onlyGateway: boolean };
-const options: Options = { quick: false, onlyGateway: false };
+type Options = { quick: boolean; markdown?: string; onlyGateway: boolean; stores: ReplayStore[]; rounds?: number };
+const options: Options = { quick: false, onlyGateway: false, stores: ['file'] };
 for (const arg of process.argv.slice(2)) {
   if (arg === '--quick') options.quick = true;
   else if (arg === '--gateway-only') options.onlyGateway = true;
   else if (arg.startsWith('--markdown=')) options.markdown = arg.slice(11);
+  else if (arg.startsWith('--rounds=') && Number(arg.slice(9)) > 0) options.rounds = Number(arg.slice(9));
+  else if (arg.startsWith('--store=')) options.stores = parseStores(arg.slice(8));
   else throw new Error(`unknown option ${arg}`);
+}
+
+function parseStores(value: string): ReplayStore[] {
+  const stores = value === 'all' ? [...REPLAY_STORES] : value.split(',');
+  const unknown = stores.filter((store) => !(REPLAY_STORES as readonly string[]).includes(store));
+  if (unknown.length > 0 || stores.length === 0) throw new Error(`--store takes ${REPLAY_STORES.join(', ')} or all, comma-separated (got ${value})`);
+  return [...new Set(stores)] as ReplayStore[];
 }
 
 const MB = 1e6;
@@ -252,91 +263,23 @@ async function replayInChromium(recorded: Recorded): Promise<{ firstFrameMs: num
   }
 }
 
-type GatewayResult = { on: { mbps: number[]; cpu: number[] }; off: { mbps: number[]; cpu: number[] }; fileMb: number };
-
-/** Part 3: one gateway process, sessions with and without the recorder, alternating. */
-async function gatewayOnOff(): Promise<GatewayResult> {
-  const sshd = await startSshd();
-  const child = fork(path.join(__dirname, 'replay-gateway-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  });
-  const replies = new Map<number, (message: { wsUrl?: string; message?: string }) => void>();
-  let ready: (origin: string) => void = () => undefined;
-  const isReady = new Promise<string>((resolve) => (ready = resolve));
-  child.on('message', (message: { type: string; id?: number; origin?: string; wsUrl?: string; message?: string }) => {
-    if (message.type === 'ready') ready(message.origin!);
-    else if (message.id !== undefined) replies.get(message.id)?.(message);
-    else if (message.type === 'failed') throw new Error(message.message);
-  });
-  child.send({ sshd: { host: sshd.host, port: sshd.port, username: sshd.username, privateKey: sshd.privateKey, hostKeyFingerprint: sshd.hostKeyFingerprint } });
-  const origin = await isReady;
-  let nextId = 1;
-  const newSession = (isRecorded: boolean) =>
-    new Promise<string>((resolve, reject) => {
-      const id = nextId++;
-      replies.set(id, (message) =>
-        message.wsUrl ? resolve(isRecorded ? message.wsUrl : message.wsUrl.replace('/ws/sessions/', '/ws/norec/')) : reject(new Error(message.message)),
-      );
-      child.send({ type: 'session', id });
-    });
-
-  const fileMb = options.quick ? 20 : 100;
-  const dataFile = path.join(os.tmpdir(), `porthole-bench-replay-${process.pid}.txt`);
-  execFileSync('bash', ['-c', `head -c ${Math.round((fileMb * MB * 57) / 77)} /dev/urandom | base64 > ${dataFile}; chmod 644 ${dataFile}`]);
-  const result: GatewayResult = { on: { mbps: [], cpu: [] }, off: { mbps: [], cpu: [] }, fileMb };
-  try {
-    const rounds = options.quick ? 2 : 5;
-    for (let round = 0; round < rounds; round++) {
-      for (const isRecorded of round % 2 === 0 ? [false, true] : [true, false]) {
-        const client = await openGatewayClient(await newSession(isRecorded), { origin });
-        await prepareShell(client);
-        const cpuBefore = cpuMs(child.pid!);
-        const timed = await timeOutput(client, `cat ${dataFile}`, 300_000);
-        const cpu = cpuMs(child.pid!) - cpuBefore;
-        const side = isRecorded ? result.on : result.off;
-        side.mbps.push(timed.mbPerSecond);
-        side.cpu.push(cpu / (timed.bytes / MB));
-        log(`recording ${isRecorded ? 'on ' : 'off'}: ${fmt(timed.mbPerSecond)} MB/s, ${fmt(cpu / (timed.bytes / MB))} ms CPU/MB`);
-        await client.close();
-        // Indexing the finished recording runs after the session: wait until the gateway is idle.
-        await untilIdle(child.pid!);
-      }
-    }
-  } finally {
-    fs.rmSync(dataFile, { force: true });
-    child.kill('SIGTERM');
-    await sshd.stop();
-  }
-  return result;
-}
-
-/** Waits until a process used under 5 % of a core for half a second. */
-async function untilIdle(pid: number): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    const before = cpuMs(pid);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    if (cpuMs(pid) - before < 25) return;
-  }
-}
-
 async function main(): Promise<void> {
   const cpus = os.cpus();
   const loadBefore = os.loadavg()[0]!;
   log(`machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  const gatewayOptions = { stores: options.stores, fileMb: options.quick ? 20 : 100, rounds: options.rounds ?? (options.quick ? 2 : 5), log };
   if (options.onlyGateway) {
-    await gatewayOnOff();
+    const gateway = await gatewayOnOff(gatewayOptions);
+    log(`load average ${fmt(loadBefore)} at the start, ${fmt(os.loadavg()[0]!)} at the end`);
+    for (const line of onOffRows(gateway)) log(line);
     return;
   }
   const recorded = await record();
   const chromium = await replayInChromium(recorded);
-  const gateway = await gatewayOnOff();
+  const gateway = await gatewayOnOff(gatewayOptions);
 
   const loadAfter = os.loadavg()[0]!;
   const storedRatio = (recorded.chunkBytes + recorded.keyframeBytes) / recorded.outputBytes;
-  const onRate = median(gateway.on.mbps);
-  const offRate = median(gateway.off.mbps);
   const kindRows = (Object.entries(recorded.byKind) as [CorpusKind, { raw: number; stored: number }][]).map(
     ([kind, { raw, stored }]) => `| ${kind} | ${fmt(raw / MB)} MB | ${fmt(stored / MB, 2)} MB | ${fmt(stored / raw, 3)} |`,
   );
@@ -352,8 +295,7 @@ async function main(): Promise<void> {
     `| open: first rendered frame (cold, navigation start → screen) | ${fmt(chromium.firstFrameMs, 0)} ms (warm ${fmt(chromium.seekWindowMs[1] ?? Number.NaN, 0)} ms) | ≤ 1 s |`,
     `| seek by clicking the timeline, ${chromium.seeks.length} random points: p50 / p95 / max | ${fmt(percentile(chromium.seeks, 50), 0)} / ${fmt(percentile(chromium.seeks, 95), 0)} / ${fmt(Math.max(...chromium.seeks), 0)} ms | p95 ≤ 100 ms |`,
     `| stored / output bytes (chunks ${fmt(recorded.chunkBytes / MB, 1)} MB + ${recorded.keyframes} keyframes ${fmt(recorded.keyframeBytes / MB, 1)} MB) | ${fmt(storedRatio, 3)} | ≤ 0.35 |`,
-    `| \`cat\` ${gateway.fileMb} MB through the gateway, recording on / off (median) | ${fmt(onRate)} / ${fmt(offRate)} MB/s = ${fmt(onRate / offRate, 2)}× | ≥ 0.85× |`,
-    `| gateway CPU per MB, recording on / off (median) | ${fmt(median(gateway.on.cpu))} / ${fmt(median(gateway.off.cpu))} ms | ≤ 20 ms with recording |`,
+    ...onOffRows(gateway),
     `| recorder alone (frame + append + Brotli-1 seal), CPU per MB | ${fmt(recorded.recordCpuMsPerMb, 2)} ms | |`,
     `| indexing after the session (headless xterm: commands, keyframes, heatmap) | ${fmt(recorded.indexSeconds, 1)} s = ${fmt((recorded.indexSeconds * 1000) / (recorded.outputBytes / MB), 1)} ms per MB | off the data path |`,
     '',
@@ -363,7 +305,7 @@ async function main(): Promise<void> {
     '|---|---|---|---|',
     ...kindRows,
     '',
-    `Notes: seeks are timed in the page from the click event to the frame after xterm has parsed the keyframe and the tail (ReplayPlayer.seek), against the events endpoint's code (getEvents) on a bare HTTP server. Keyframes are computed once after the session (a headless terminal on the data path would cost the indexing figure above per MB, more than the whole recorder); the recording-off figures come from the same gateway process with the same slots (masker included) but a pass-through recorder, on a bench-only route. Runs: on ${gateway.on.mbps.map((v) => fmt(v)).join(', ')} MB/s; off ${gateway.off.mbps.map((v) => fmt(v)).join(', ')} MB/s.`,
+    `Notes: seeks are timed in the page from the click event to the frame after xterm has parsed the keyframe and the tail (ReplayPlayer.seek), against the events endpoint's code (getEvents) on a bare HTTP server. Keyframes are computed once after the session (a headless terminal on the data path would cost the indexing figure above per MB, more than the whole recorder); the recording-off figures come from the same gateway process with the same slots (masker included) but a pass-through recorder, on a bench-only route. Part 3 ran ${gateway.rounds} rounds, each store on and off in alternating order, one gateway process per store (${options.stores.join(', ')}; PostgreSQL and S3 with a PostgreSQL 15 database on this machine, S3 against s3rver). Runs: ${runsNote(gateway)}.`,
     '',
   ];
   const markdown = lines.join('\n');

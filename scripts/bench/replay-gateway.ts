@@ -1,0 +1,150 @@
+import { execFileSync, fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startPostgres, type TestPostgres } from '@/test/harness/postgres';
+import { S3_TEST_CREDENTIALS, startS3, type S3Server } from '@/test/harness/s3';
+import { startSshd, type Sshd } from '@/test/harness/sshd';
+import { cpuMs, median, prepareShell, timeOutput } from './procedures';
+import { openGatewayClient } from './pty-clients';
+import type { ReplayGatewayInit, ReplayStore } from './replay-gateway-child';
+
+/**
+ * bench:replay part 3: the terminal gateway with recording on and off, for each recording
+ * store asked for. One gateway process per store (its own database: PGlite for files, a
+ * PostgreSQL database for the PostgreSQL store and for the S3 store's live tail, an s3rver
+ * bucket for S3), one sshd; every round runs each store, on and off, in alternating order.
+ */
+
+const MB = 1e6;
+export const REPLAY_STORES = ['file', 'postgres', 's3'] as const satisfies readonly ReplayStore[];
+export type OnOff = { mbps: number[]; cpu: number[] };
+export type GatewayResult = { fileMb: number; rounds: number; byStore: Map<ReplayStore, { on: OnOff; off: OnOff }> };
+type Log = (line: string) => void;
+
+type GatewayChild = { pid: number; origin: string; newSession(isRecorded: boolean): Promise<string>; stop(): void };
+
+async function startChild(init: ReplayGatewayInit): Promise<GatewayChild> {
+  const child = fork(path.join(__dirname, 'replay-gateway-child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+  const replies = new Map<number, (message: { wsUrl?: string; message?: string }) => void>();
+  const origin = new Promise<string>((resolve, reject) => {
+    child.on('message', (message: { type: string; id?: number; origin?: string; wsUrl?: string; message?: string }) => {
+      if (message.type === 'ready') resolve(message.origin!);
+      else if (message.id !== undefined) replies.get(message.id)?.(message);
+      else if (message.type === 'failed') reject(new Error(`${init.store} gateway: ${message.message}`));
+    });
+    child.once('exit', (code) => reject(new Error(`${init.store} gateway exited (${code}) before it was ready`)));
+  });
+  child.send(init);
+  let nextId = 1;
+  return {
+    pid: child.pid!,
+    origin: await origin,
+    newSession: (isRecorded) =>
+      new Promise<string>((resolve, reject) => {
+        const id = nextId++;
+        replies.set(id, (message) =>
+          message.wsUrl ? resolve(isRecorded ? message.wsUrl : message.wsUrl.replace('/ws/sessions/', '/ws/norec/')) : reject(new Error(message.message)),
+        );
+        child.send({ type: 'session', id });
+      }),
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+/** Waits until a process used under 5 % of a core for half a second. */
+async function untilIdle(pid: number): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const before = cpuMs(pid);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (cpuMs(pid) - before < 25) return;
+  }
+}
+
+type Services = { sshd: Sshd; postgres?: TestPostgres; s3?: S3Server };
+
+async function initFor(store: ReplayStore, { sshd, postgres, s3 }: Services): Promise<ReplayGatewayInit> {
+  const init: ReplayGatewayInit = {
+    sshd: { host: sshd.host, port: sshd.port, username: sshd.username, privateKey: sshd.privateKey, hostKeyFingerprint: sshd.hostKeyFingerprint },
+    store,
+  };
+  if (store !== 'file') init.databaseUrl = await postgres!.createDatabase(`bench_replay_${store}`);
+  if (store === 's3') init.s3 = { endpoint: s3!.endpoint, bucket: s3!.bucket, ...S3_TEST_CREDENTIALS };
+  return init;
+}
+
+/** One `cat` through a fresh session; the gateway's CPU per MB. */
+async function catOnce(gateway: GatewayChild, isRecorded: boolean, dataFile: string): Promise<{ mbps: number; cpu: number }> {
+  const client = await openGatewayClient(await gateway.newSession(isRecorded), { origin: gateway.origin });
+  try {
+    await prepareShell(client);
+    const cpuBefore = cpuMs(gateway.pid);
+    const timed = await timeOutput(client, `cat ${dataFile}`, 300_000);
+    return { mbps: timed.mbPerSecond, cpu: (cpuMs(gateway.pid) - cpuBefore) / (timed.bytes / MB) };
+  } finally {
+    await client.close();
+  }
+}
+
+export async function gatewayOnOff({
+  stores,
+  fileMb,
+  rounds,
+  log,
+}: {
+  stores: ReplayStore[];
+  fileMb: number;
+  rounds: number;
+  log: Log;
+}): Promise<GatewayResult> {
+  const services: Services = { sshd: await startSshd() };
+  const gateways = new Map<ReplayStore, GatewayChild>();
+  const dataFile = path.join(os.tmpdir(), `porthole-bench-replay-${process.pid}.txt`);
+  const result: GatewayResult = { fileMb, rounds, byStore: new Map(stores.map((store) => [store, { on: { mbps: [], cpu: [] }, off: { mbps: [], cpu: [] } }])) };
+  try {
+    if (stores.some((store) => store !== 'file')) services.postgres = await startPostgres();
+    if (stores.includes('s3')) services.s3 = await startS3();
+    for (const store of stores) gateways.set(store, await startChild(await initFor(store, services)));
+    execFileSync('bash', ['-c', `head -c ${Math.round((fileMb * MB * 57) / 77)} /dev/urandom | base64 > ${dataFile}; chmod 644 ${dataFile}`]);
+    for (let round = 0; round < rounds; round++) {
+      for (const store of stores) {
+        const gateway = gateways.get(store)!;
+        for (const isRecorded of round % 2 === 0 ? [false, true] : [true, false]) {
+          const run = await catOnce(gateway, isRecorded, dataFile);
+          const side = result.byStore.get(store)![isRecorded ? 'on' : 'off'];
+          side.mbps.push(run.mbps);
+          side.cpu.push(run.cpu);
+          log(`round ${round + 1} ${store.padEnd(8)} recording ${isRecorded ? 'on ' : 'off'}: ${run.mbps.toFixed(1)} MB/s, ${run.cpu.toFixed(1)} ms CPU/MB`);
+          // Indexing the finished recording runs after the session: wait until the gateway is idle.
+          await untilIdle(gateway.pid);
+        }
+      }
+    }
+  } finally {
+    fs.rmSync(dataFile, { force: true });
+    for (const gateway of gateways.values()) gateway.stop();
+    await Promise.all([services.sshd.stop(), services.postgres?.stop(), services.s3?.stop()]);
+  }
+  return result;
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+const spread = (values: number[]) => `${fmt(median(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`;
+
+/** Markdown table rows: per store, throughput on / off as median (min–max) and the ratio of the medians; CPU per MB. */
+export function onOffRows(result: GatewayResult): string[] {
+  return [...result.byStore].flatMap(([store, { on, off }]) => [
+    `| \`cat\` ${result.fileMb} MB through the gateway, ${store} store, recording on / off: median (min–max) of ${result.rounds} | ${spread(on.mbps)} / ${spread(off.mbps)} MB/s = **${fmt(median(on.mbps) / median(off.mbps), 2)}×** | ≥ 0.85× |`,
+    `| gateway CPU per MB, ${store} store, recording on / off (median) | ${fmt(median(on.cpu))} / ${fmt(median(off.cpu))} ms | ≤ 20 ms with recording |`,
+  ]);
+}
+
+/** Every run's figure, in the order they ran, per store. */
+export function runsNote(result: GatewayResult): string {
+  const list = (values: number[]) => values.map((v) => fmt(v)).join(', ');
+  return [...result.byStore].map(([store, { on, off }]) => `${store}: on ${list(on.mbps)}; off ${list(off.mbps)} MB/s`).join('. ');
+}
