@@ -145,7 +145,7 @@ export function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
   const inAny = new Uint8Array(256);
   for (const run of runs) for (let b = 0; b < 256; b++) inAny[b] = inAny[b]! | run.inRun[b]!;
   const least = Math.min(...runs.map((run) => run.min));
-  const { traits, first: judge } = runJudge(runs);
+  const { traits, quick } = runTraits(runs);
   return function runNext(bytes, from, to, whole = false) {
     const n = bytes.length;
     let i = from;
@@ -182,34 +182,6 @@ export function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
         all &= t;
         some |= t;
       }
-      const first = judge(bytes, i, end, all, some, to, whole);
-      if (first < to) return first;
-      i = end + 1;
-      verified = i;
-    }
-    return to;
-  };
-}
-
-/**
- * How a whole run is judged: `traits` per byte, and `first`, the
- * first candidate before `to` in the run `bytes[start, end)` (`bytes[end]` is outside every
- * run class, or `end` is the text's end) from the AND (`all`) and OR (`some`) of its bytes'
- * traits. A signature whose class covers the whole run is judged from those (too short, a
- * wrong byte after it, a needed byte missing) without reading the run again; only the rest go
- * to `firstInRun`.
- */
-interface RunJudge {
-  traits: Int32Array;
-  first: (bytes: Uint8Array, start: number, end: number, all: number, some: number, to: number, whole: boolean) => number;
-}
-
-function runJudge(runs: readonly RunSignature[]): RunJudge {
-  const { traits, quick } = runTraits(runs);
-  return {
-    traits,
-    first: (bytes, start, end, all, some, to, whole) => {
-      const n = bytes.length;
       const open = end === n && !whole;
       const next = end < n ? bytes[end]! : -1;
       let first = to;
@@ -217,16 +189,19 @@ function runJudge(runs: readonly RunSignature[]): RunJudge {
         const run = runs[k]!;
         const q = quick[k];
         // Too short for the signature (its own run lies within this one).
-        if (!open && end - start < run.min) continue;
+        if (!open && end - i < run.min) continue;
         if (q && (all & q.inRun) !== 0 && !open) {
           // The whole run is in this signature's class: it is the signature's run.
           if (next >= 0 && run.after[next] === 0) continue;
           if (q.needs.some((bit, j) => (some & bit) === 0 && (next < 0 || run.needs[j]![next] === 0))) continue;
         }
-        first = firstInRun(run, bytes, start, end, first, whole);
+        first = firstInRun(run, bytes, i, end, first, whole);
       }
-      return first;
-    },
+      if (first < to) return first;
+      i = end + 1;
+      verified = i;
+    }
+    return to;
   };
 }
 
