@@ -128,6 +128,19 @@ describe('SQL console masking against an insider (PostgreSQL)', () => {
     expectNowhere(texts, client, [AWS_KEY, GH_TOKEN]);
   });
 
+  it('masks a secret used as a column name (an alias) in the grid, the recording and every export', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const run = await client.run(`select 1 as "${AWS_KEY}", email as "${GH_TOKEN}" from customers where id = 1`);
+    expect(run.status).toBe('ok');
+    const columns = client.messages.find((m) => m.type === 'columns' && m.id === run.id);
+    expect(columns).toMatchObject({ columns: [{ name: '[MASKED:aws-key]' }, { name: '[MASKED:github-token]' }] });
+
+    const texts = await closeAndRead(opened);
+    expect(resultsOf(texts.events)[0]?.columns.map((c) => c.name)).toEqual(['[MASKED:aws-key]', '[MASKED:github-token]']);
+    expectNowhere(texts, client, [AWS_KEY, GH_TOKEN]);
+  });
+
   it('masks what the server quotes back in an error', async () => {
     const opened = await openConsole();
     const { client } = opened;

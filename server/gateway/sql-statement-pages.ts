@@ -35,14 +35,24 @@ export class StatementPages {
     const isAllKept = room >= masked.rows.length;
     const keptRows = isAllKept ? masked.rows : masked.rows.slice(0, room);
     const keptCells = isAllKept ? masked.maskedCells : cellsAbove(masked.maskedCells, room);
-    const page = { sql: 'page', id, index, ...(columns ? { columns } : {}), rows: keptRows, masked: keptCells, count: rows.length } as const;
+    // A column name can carry a secret (`SELECT … AS "<key>"`): masked like any text.
+    const recordedColumns = columns?.map((column) => ({ ...column, name: run.masker.maskText(column.name) }));
+    const page = {
+      sql: 'page',
+      id,
+      index,
+      ...(recordedColumns ? { columns: recordedColumns } : {}),
+      rows: keptRows,
+      masked: keptCells,
+      count: rows.length,
+    } as const;
     if (!run.recorder.record(page)) return false;
     for (let i = 0; i < keptCells.length; i += 2) this.keptMasked.push(keptCells[i]! + this.kept.length, keptCells[i + 1]!);
     for (const row of keptRows) this.kept.push(row);
     this.rowCount += rows.length;
-    if (columns) {
-      this.columns = columns;
-      run.send({ type: 'columns', id, index, columns });
+    if (columns && recordedColumns) {
+      this.columns = recordedColumns;
+      run.send({ type: 'columns', id, index, columns: run.isMaskingShown() ? recordedColumns : columns });
     }
     if (rows.length === 0) return true;
     if (run.isMaskingShown()) run.sendRows(id, index, masked.rows, masked.maskedCells);
