@@ -8,7 +8,8 @@ import { median } from './procedures';
 /**
  * `npm run bench:recording-store`: the recorder's write path alone (RecordingLog into a store,
  * pausing while the store is behind, as the recorder does), file store against PostgreSQL
- * store, alternating run by run in one process so drift on the machine hits both alike. No
+ * store (several sealed chunks in flight, and one at a time as before), alternating run by run
+ * in one process so drift on the machine hits all alike. No
  * sshd, masker or browser: what differs between the stores shows here undiluted; the whole
  * data path is bench:terminal's (`--store=postgres`).
  *
@@ -17,7 +18,9 @@ import { median } from './procedures';
  *   --data=text   `ls -l`-like lines instead of base64 (bench:terminal's `cat` file)
  */
 
-type Store = 'file' | 'postgres';
+/** `postgres-serial`: the PostgreSQL writer storing one sealed chunk at a time (before several were in flight). */
+const STORES = ['file', 'postgres', 'postgres-serial'] as const;
+type Store = (typeof STORES)[number];
 type Options = { mb: number; rounds: number; data: 'base64' | 'text' };
 
 const MB = 1e6;
@@ -62,17 +65,20 @@ async function main(): Promise<void> {
     const { openDb, setDb } = await import('@/db/client');
     setDb(await openDb({ driver: 'postgres', url: await postgres.createDatabase('bench_store') }));
     const record = await recorder(sampleOutput(options.data), options.mb * MB);
-    const rates: Record<Store, number[]> = { file: [], postgres: [] };
+    const rates: Record<Store, number[]> = { file: [], postgres: [], 'postgres-serial': [] };
+    log(`load average ${os.loadavg()[0]!.toFixed(2)} at the start`);
     for (let round = 0; round < options.rounds; round++) {
-      for (const store of ['file', 'postgres'] as const) {
+      for (const store of STORES) {
         const run = await record(store);
         rates[store].push(run.mbPerSecond);
-        log(`${store.padEnd(8)} ${run.mbPerSecond.toFixed(1)} MB/s, ${run.cpuMsPerMb.toFixed(1)} ms CPU/MB in this process`);
+        log(`${store.padEnd(15)} ${run.mbPerSecond.toFixed(1)} MB/s, ${run.cpuMsPerMb.toFixed(1)} ms CPU/MB in this process`);
       }
     }
-    const [file, pg] = [median(rates.file), median(rates.postgres)];
+    const spread = (store: Store) => `${median(rates[store]).toFixed(1)} (${Math.min(...rates[store]).toFixed(1)}–${Math.max(...rates[store]).toFixed(1)})`;
+    const ratio = (store: Store) => (median(rates[store]) / median(rates.file)).toFixed(2);
+    log(`load average ${os.loadavg()[0]!.toFixed(2)} at the end`);
     log(
-      `median of ${options.rounds}: file ${file.toFixed(1)} MB/s, postgres ${pg.toFixed(1)} MB/s, postgres / file ${(pg / file).toFixed(2)}× (${options.data})`,
+      `median (min–max) of ${options.rounds}, MB/s (${options.data}): file ${spread('file')}, postgres ${spread('postgres')} = ${ratio('postgres')}× file, postgres one chunk at a time ${spread('postgres-serial')} = ${ratio('postgres-serial')}×`,
     );
   } finally {
     await postgres.stop();
@@ -96,11 +102,14 @@ async function recorder(sample: Buffer, total: number) {
     await db()
       .insert(sessions)
       .values({ id, userId: user.id, resourceName: 'bench', resourceType: 'ssh', status: 'active', startedAt: sql`now()` });
-    await db().insert(recordings).values({ id, userId: user.id, store, formatVersion: 1, cols: 80, rows: 24 });
+    const kind = store === 'file' ? 'file' : 'postgres';
+    await db().insert(recordings).values({ id, userId: user.id, store: kind, formatVersion: 1, cols: 80, rows: 24 });
     const failed = (error: Error) => {
       throw error;
     };
-    const writer = await recordingStore(store).create(id, failed);
+    const writer = await recordingStore(kind).create(id, failed);
+    // The same writer, told to take one chunk at a time: it then stores each without a transaction, as before.
+    if (store === 'postgres-serial') Object.defineProperty(writer, 'chunksInFlight', { value: 1 });
     let resume: (() => void) | undefined;
     let isBehind = false;
     const onBehind = (behind: boolean) => {
