@@ -17,6 +17,11 @@ test.describe('single sign-on through the OIDC provider', () => {
     await expect(new CataloguePage(page).heading).toBeVisible();
     await expect(shell.profileMenu).toContainText(alice.email);
     await expect(shell.navLink('Users')).toBeVisible();
+    // The sign-in is audited with the address it came from, as a password sign-in is.
+    const audit = (await (await page.request.get(`/api/v1/audit?action=auth.login&actor=${encodeURIComponent(alice.email)}`)).json()) as {
+      events: { data: { method: string; ip?: string } }[];
+    };
+    expect(audit.events[0]?.data).toMatchObject({ method: 'oidc', ip: expect.stringMatching(/127\.0\.0\.1$/) });
   });
 
   test('bob, without the admin group, gets no admin navigation', async ({ page, loginPage, shell, harness }) => {

@@ -19,7 +19,11 @@ declare module 'next-auth/jwt' {
 }
 
 /** next-auth configuration, built on first use so `next build` never reads secrets. */
-export function authOptions(): AuthOptions {
+/**
+ * `clientIp`: the address the custom server stamped on this request (the auth route passes
+ * it), recorded with an OIDC sign-in as the password sign-in records its own.
+ */
+export function authOptions({ clientIp = 'unknown' }: { clientIp?: string } = {}): AuthOptions {
   const config = env();
   const providers: AuthOptions['providers'] = [
     CredentialsProvider({
@@ -58,7 +62,7 @@ export function authOptions(): AuthOptions {
       async signIn({ user, account, profile }) {
         if (account?.provider !== 'oidc') return true;
         try {
-          const local = await signInOidc(profile as OidcProfile);
+          const local = await signInOidc(profile as OidcProfile, clientIp);
           user.id = local.id; // from here on the token carries Porthole's user id
           return true;
         } catch (error) {

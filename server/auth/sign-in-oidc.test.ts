@@ -25,18 +25,20 @@ describeEachDriver('signInOidc', () => {
   it('refuses an unverified e-mail that matches an admin, and leaves the admin unbound', async () => {
     await makeAdmin();
 
-    const error = await rejectsWith(signInOidc({ sub: 'attacker', email: 'Root@Example.test', email_verified: false }), 'FORBIDDEN');
+    const error = await rejectsWith(signInOidc({ sub: 'attacker', email: 'Root@Example.test', email_verified: false }, '203.0.113.9'), 'FORBIDDEN');
     expect(error.userMessage).toMatch(/has not verified your e-mail address/);
     expect((await row(ADMIN_EMAIL))?.oidcSubject).toBeNull();
     expect(await db().select().from(users)).toHaveLength(1);
     const [refused] = await db().select().from(auditEvents).where(eq(auditEvents.action, 'auth.login_failed'));
-    expect(refused?.data).toMatchObject({ method: 'oidc', reason: 'email_unverified', sub: 'attacker' });
+    expect(refused?.data).toMatchObject({ method: 'oidc', reason: 'email_unverified', sub: 'attacker', ip: '203.0.113.9' });
   });
 
   it('links a verified e-mail to the existing account, which then signs in by its subject', async () => {
     const { user } = await makeAdmin();
-    const linked = await signInOidc({ sub: 'idp-root', email: ADMIN_EMAIL, email_verified: true });
+    const linked = await signInOidc({ sub: 'idp-root', email: ADMIN_EMAIL, email_verified: true }, '2001:db8::7');
     expect(linked.id).toBe(user.id);
+    const [login] = await db().select().from(auditEvents).where(eq(auditEvents.action, 'auth.login'));
+    expect(login?.data).toMatchObject({ method: 'oidc', ip: '2001:db8::7' });
     expect(linked.oidcSubject).toBe('idp-root');
     // Bound by subject: signs in as before, even when the IdP no longer vouches for the e-mail.
     const again = await signInOidc({ sub: 'idp-root', email: 'renamed@example.test', email_verified: false });

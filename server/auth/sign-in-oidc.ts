@@ -51,7 +51,7 @@ const refusals = {
  * The IdP's groups claim, when sent and mapped, decides the roles at every login; otherwise
  * roles stay as the admin set them.
  */
-export async function signInOidc(profile: OidcProfile): Promise<User> {
+export async function signInOidc(profile: OidcProfile, ip = 'unknown'): Promise<User> {
   const oidc = env().oidc;
   if (!oidc) throw new AppError('FORBIDDEN', { userMessage: 'Single sign-on is not configured.' });
   if (!profile.email) throw new AppError('FORBIDDEN', { userMessage: 'The identity provider did not share an e-mail address.' });
@@ -92,11 +92,11 @@ export async function signInOidc(profile: OidcProfile): Promise<User> {
     }
     if (!user) throw new Error('user upsert returned no row');
     if (user.isDisabled) throw new AppError('FORBIDDEN', { userMessage: 'This account is disabled. Ask an admin to enable it.' });
-    await recordAuditEvent({ actorId: user.id, action: 'auth.login', data: { method: 'oidc', created: !existing } }, tx);
+    await recordAuditEvent({ actorId: user.id, action: 'auth.login', data: { method: 'oidc', created: !existing, ip } }, tx);
     return { user };
   });
   if ('user' in result) return result.user;
   // Outside the transaction, so the refusal stays on record: it may be a takeover attempt.
-  await recordAuditEvent({ actorId: null, action: 'auth.login_failed', data: { method: 'oidc', reason: result.refused, email, sub: profile.sub } });
+  await recordAuditEvent({ actorId: null, action: 'auth.login_failed', data: { method: 'oidc', reason: result.refused, email, sub: profile.sub, ip } });
   throw refusals[result.refused]();
 }
