@@ -10,7 +10,9 @@ import { signSealedRecording } from './signing/sign-recording';
 import { recordingStore } from './stores/select-store';
 import { log } from '../log/logger';
 
-export const INTERRUPTED_MESSAGE = 'Porthole stopped while the session was open; every event it had received is kept.';
+// Honest for every store: the file store loses at most its unflushed writes, the PostgreSQL and
+// S3 stores what waited in memory for the journal or a seal (bounded by the recorder's backlog).
+export const INTERRUPTED_MESSAGE = 'Porthole stopped while the session was open; the recording keeps everything written before that moment.';
 
 /**
  * Closes a recording whose writer died: seals the chunks it left open (their frames were
