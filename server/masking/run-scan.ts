@@ -190,6 +190,9 @@ export function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
         const q = quick[k];
         // Too short for the signature (its own run lies within this one).
         if (!open && end - i < run.min) continue;
+        // No byte of the run (each one is the byte before the next position) nor the byte before it
+        // is allowed before a match: no position in it can start one (base64 lines, for a value).
+        if (q && (some & q.before) === 0 && run.before[i === 0 ? START : bytes[i - 1]!] === 0) continue;
         if (q && (all & q.inRun) !== 0 && !open) {
           // The whole run is in this signature's class: it is the signature's run.
           if (next >= 0 && run.after[next] === 0) continue;
@@ -206,27 +209,29 @@ export function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
 }
 
 /**
- * Per byte, bits saying which signatures' classes and needed bytes it is in, for the first
+ * Per byte, bits saying which signatures' classes, allowed bytes before and needed bytes it is in, for the first
  * signatures that fit in 31 bits (the others are always looked at by `firstInRun`).
  */
-function runTraits(runs: readonly RunSignature[]): { traits: Int32Array; quick: Array<{ inRun: number; needs: number[] } | undefined> } {
+function runTraits(runs: readonly RunSignature[]): { traits: Int32Array; quick: Array<{ inRun: number; before: number; needs: number[] } | undefined> } {
   const traits = new Int32Array(256);
-  const quick: Array<{ inRun: number; needs: number[] } | undefined> = [];
+  const quick: Array<{ inRun: number; before: number; needs: number[] } | undefined> = [];
   let bit = 0;
   for (const run of runs) {
-    if (bit + 1 + run.needs.length > 31) {
+    if (bit + 2 + run.needs.length > 31) {
       quick.push(undefined);
       continue;
     }
     const inRun = 1 << bit++;
+    const before = 1 << bit++;
     const needs = run.needs.map(() => 1 << bit++);
     for (let b = 0; b < 256; b++) {
       if (run.inRun[b] === 1) traits[b]! |= inRun;
+      if (run.before[b] === 1) traits[b]! |= before;
       run.needs.forEach((need, j) => {
         if (need[b] === 1) traits[b]! |= needs[j]!;
       });
     }
-    quick.push({ inRun, needs });
+    quick.push({ inRun, before, needs });
   }
   return { traits, quick };
 }
