@@ -1,18 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { db, setDb, type DbHandle } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
 import { sqlSettings, type ColumnMaskRule } from '@/db/sql-schema';
 import { DEFAULT_SQL_POLICY } from '@/lib/sql/risk-classes';
 import type { SqlEvent } from '@/lib/sql/sql-events';
 import { statementResults } from '@/lib/sql/statement-rows';
 import { env } from '@/server/env';
 import { createSession } from '@/server/sessions/create-session';
-import { openTestDb, truncateAll } from '@/test/db-drivers';
 import { makeResource, makeUser, postgresResource } from '@/test/factories';
-import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
-import { createDatabase } from '@/test/harness/postgres';
 import { connectSqlClient, type SqlClient } from '@/test/harness/sql-client';
+import { sqlConsoleSuite } from '@/test/harness/sql-console-suite';
 import { allTexts, sqlSessionTexts, type SqlSessionTexts } from '@/test/harness/sql-recording-texts';
 
 /**
@@ -25,68 +21,26 @@ const AWS_KEY = 'AKIAIOSFODNN7EXAMPLE';
 const GH_TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}a1b2c3`;
 const NOTE_RULE: ColumnMaskRule = { pattern: 'note', strategy: 'full' };
 
-let gateway: TestGateway;
-let handle: DbHandle;
-let target: { host: string; port: number; username: string; password: string; database: string };
-let adminUrl: string;
-const clients: SqlClient[] = [];
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(async () => {
-  gateway = await startTestGateway();
-  handle = await openTestDb('pglite');
-  setDb(handle);
-  const url = new URL(await createDatabase(inject('postgresUrl'), `sqlmask_${randomBytes(5).toString('hex')}`));
-  adminUrl = url.toString();
-  const password = randomBytes(12).toString('hex');
-  const username = `console_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE ROLE ${username} LOGIN PASSWORD '${password}'`);
-  await admin(`GRANT ALL ON SCHEMA public TO ${username}`);
-  await admin(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO ${username}`);
-  await admin('CREATE TABLE customers (id int PRIMARY KEY, email text, note text, name text)');
-  await admin('CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id))');
-  await admin(`INSERT INTO customers VALUES (1, 'ada@example.com', 'vip customer', 'ada'), (2, 'bob@example.com', 'key ${AWS_KEY} in a note', 'bob')`);
+const suite = sqlConsoleSuite('sqlmask', [
+  'CREATE TABLE customers (id int PRIMARY KEY, email text, note text, name text)',
+  'CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers (id))',
+  `INSERT INTO customers VALUES (1, 'ada@example.com', 'vip customer', 'ada'), (2, 'bob@example.com', 'key ${AWS_KEY} in a note', 'bob')`,
   // Views hide a masked column under another name, two levels deep.
-  await admin('CREATE VIEW customer_contacts AS SELECT id, email AS contact, name FROM customers');
-  await admin('CREATE VIEW reachable AS SELECT contact AS reach FROM customer_contacts');
-  await admin('CREATE VIEW customer_names AS SELECT id, upper(name) AS shout FROM customers');
-  await admin('INSERT INTO orders VALUES (10, 1), (11, 2)');
-  target = { host: '127.0.0.1', port: Number(url.port), username, password, database: url.pathname.slice(1) };
-}, 60_000);
-
-afterAll(async () => {
-  await gateway?.close();
-  setDb(undefined);
-  await handle?.close();
-});
-
-beforeEach(async () => {
-  setDb(handle);
-  await truncateAll(handle.db);
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.ws.close();
-  await gateway.idle();
-});
+  'CREATE VIEW customer_contacts AS SELECT id, email AS contact, name FROM customers',
+  'CREATE VIEW reachable AS SELECT contact AS reach FROM customer_contacts',
+  'CREATE VIEW customer_names AS SELECT id, upper(name) AS shout FROM customers',
+  'INSERT INTO orders VALUES (10, 1), (11, 2)',
+]);
 
 async function openConsole() {
-  const resource = await makeResource(postgresResource({ ...target }));
+  const resource = await makeResource(postgresResource({ ...suite.target }));
   await db()
     .insert(sqlSettings)
     .values({ resourceId: resource.id, policy: { ...DEFAULT_SQL_POLICY, opaque: 'allow' }, columnMasks: [NOTE_RULE] });
   const { actor } = await makeUser();
   const created = await createSession({ actor, input: { resourceId: resource.id } });
-  const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
-  clients.push(client);
+  const client = await connectSqlClient(suite.gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
+  suite.track(client);
   await client.waitForMessage('status', (m) => m.state === 'connected');
   return { actor, client, sessionId: created.id };
 }

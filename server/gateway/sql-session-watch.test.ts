@@ -1,9 +1,7 @@
 import type { Duplex } from 'node:stream';
-import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { db, setDb, type DbHandle } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
 import { resourceMasking } from '@/db/masking-schema';
 import { auditEvents } from '@/db/schema';
 import type { SqlEvent } from '@/lib/sql/sql-events';
@@ -13,11 +11,9 @@ import { createSession } from '@/server/sessions/create-session';
 import { issueWatchTicket } from '@/server/sessions/issue-watch-ticket';
 import { mintTicket } from '@/server/sessions/mint-ticket';
 import { terminateSession } from '@/server/sessions/terminate-session';
-import { openTestDb, truncateAll } from '@/test/db-drivers';
 import { makeResource, makeUser, postgresResource } from '@/test/factories';
-import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
-import { createDatabase } from '@/test/harness/postgres';
 import { connectSqlClient, type SqlClient } from '@/test/harness/sql-client';
+import { sqlConsoleSuite } from '@/test/harness/sql-console-suite';
 import { connectSqlWatcher, type SqlWatchClient } from '@/test/harness/sql-watch-client';
 import { refusedStatus } from '@/test/harness/terminal-client';
 import { liveSessions } from '../relay/live-sessions';
@@ -25,65 +21,32 @@ import type { SqlSessionWatch } from './sql-session-watch';
 
 const AWS_KEY = 'AKIARHUNWS7DR4ERD7TI';
 
-let gateway: TestGateway;
-let handle: DbHandle;
-let target: { host: string; port: number; username: string; password: string; database: string };
-
-beforeAll(async () => {
-  gateway = await startTestGateway();
-  handle = await openTestDb('pglite');
-  setDb(handle);
-  const url = new URL(await createDatabase(inject('postgresUrl'), `sqlwatch_${randomBytes(5).toString('hex')}`));
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  const password = randomBytes(12).toString('hex');
-  const username = `watched_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE ROLE ${username} LOGIN PASSWORD '${password}'`);
-  await admin.query(`GRANT ALL ON SCHEMA public TO ${username}`);
-  await admin.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO ${username}`);
-  await admin.query(`CREATE TABLE keys (id int, note text)`);
-  await admin.query(`INSERT INTO keys VALUES (1, 'key ${AWS_KEY} in a note'), (2, 'nothing'), (3, NULL)`);
-  await admin.query(`CREATE TABLE t (x int)`);
-  await admin.end();
-  target = { host: '127.0.0.1', port: Number(url.port), username, password, database: url.pathname.slice(1) };
-}, 60_000);
-
-afterAll(async () => {
-  await gateway?.close();
-  setDb(undefined);
-  await handle?.close();
-});
-
-beforeEach(async () => {
-  setDb(handle);
-  await truncateAll(handle.db);
-});
-const opened: { ws: { close(): void } }[] = [];
-afterEach(async () => {
-  for (const client of opened.splice(0)) client.ws.close();
-  await gateway.idle();
-});
+const suite = sqlConsoleSuite('sqlwatch', [
+  `CREATE TABLE keys (id int, note text)`,
+  `INSERT INTO keys VALUES (1, 'key ${AWS_KEY} in a note'), (2, 'nothing'), (3, NULL)`,
+  `CREATE TABLE t (x int)`,
+]);
 
 const origin = () => env().publicUrl;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An engineer's live SQL sqlConsole whose resource masks the recording only: the engineer sees clear values, watchers never do. */
 async function liveConsole() {
-  const resource = await makeResource(postgresResource(target));
+  const resource = await makeResource(postgresResource(suite.target));
   await db().insert(resourceMasking).values({ resourceId: resource.id, mode: 'recording_only' });
   const engineer = await makeUser({ name: 'Erin Engineer' });
   const auditor = await makeUser({ roles: ['auditor'], name: 'Ada Auditor' });
   const created = await createSession({ actor: engineer.actor, input: { resourceId: resource.id } });
-  const sqlConsole = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: origin() });
-  opened.push(sqlConsole);
+  const sqlConsole = await connectSqlClient(suite.gateway.localUrl(created.wsUrl), { origin: origin() });
+  suite.track(sqlConsole);
   await sqlConsole.waitForMessage('status', (m) => m.state === 'connected');
   return { id: created.id, sqlConsole, engineer, auditor };
 }
 
 async function watch(actor: Parameters<typeof issueWatchTicket>[0]['actor'], sessionId: string): Promise<SqlWatchClient> {
   const { wsUrl } = await issueWatchTicket({ actor, sessionId });
-  const watcher = await connectSqlWatcher(gateway.localUrl(wsUrl), { origin: origin() });
-  opened.push(watcher);
+  const watcher = await connectSqlWatcher(suite.gateway.localUrl(wsUrl), { origin: origin() });
+  suite.track(watcher);
   return watcher;
 }
 
@@ -205,7 +168,7 @@ describe('watching a live SQL console', () => {
     const other = await makeUser({ name: 'Olga Other' });
     await expect(issueWatchTicket({ actor: other.actor, sessionId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const minted = await mintTicket({ actor: other.actor, sessionId: id, purpose: 'watch' });
-    expect(await refusedStatus(gateway.localUrl(minted.wsUrl), { origin: origin() })).toBe(403);
+    expect(await refusedStatus(suite.gateway.localUrl(minted.wsUrl), { origin: origin() })).toBe(403);
     expect(sqlConsole.messages.filter((m) => m.type === 'watchers')).toEqual([]);
 
     const watcher = await watch(auditor.actor, id);

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { db, setDb, type DbHandle } from '@/db/client';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
 import { resourceMasking } from '@/db/masking-schema';
 import { recordingCommands, recordings } from '@/db/recording-schema';
 import { sessions } from '@/db/schema';
@@ -17,74 +15,32 @@ import { createRequest } from '@/server/access/create-request';
 import { createSession } from '@/server/sessions/create-session';
 import { decideSqlReview } from '@/server/sql/reviews/decide-sql-review';
 import { listPendingSqlReviews } from '@/server/sql/reviews/list-sql-reviews';
-import { openTestDb, truncateAll } from '@/test/db-drivers';
 import { makeResource, makeUser, postgresResource } from '@/test/factories';
-import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
-import { createDatabase } from '@/test/harness/postgres';
 import { connectSqlClient } from '@/test/harness/sql-client';
+import { sqlConsoleSuite } from '@/test/harness/sql-console-suite';
 
-let gateway: TestGateway;
-let handle: DbHandle;
-let target: { host: string; port: number; username: string; password: string; database: string };
-let adminUrl: string;
-
-async function admin(sql: string): Promise<pg.QueryResult<Record<string, number | boolean>>> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(async () => {
-  gateway = await startTestGateway();
-  handle = await openTestDb('pglite');
-  setDb(handle);
-  const url = new URL(await createDatabase(inject('postgresUrl'), `sqlgw_${randomBytes(5).toString('hex')}`));
-  adminUrl = url.toString();
-  const password = randomBytes(12).toString('hex');
-  const username = `console_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE ROLE ${username} LOGIN PASSWORD '${password}'`);
-  await admin(`GRANT ALL ON SCHEMA public TO ${username}`);
-  await admin(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO ${username}`);
-  await admin(`CREATE TABLE customers (id int PRIMARY KEY, email text, card_number text, note text)`);
-  await admin(
-    `INSERT INTO customers VALUES (1, 'ada@example.com', '4111 1111 1111 1111', 'paid with 5500 0000 0000 0004'), (2, 'bob@example.com', '4012888888881881', 'key AKIAIOSFODNN7EXAMPLE in a note'), (3, 'cy@example.com', NULL, NULL)`,
-  );
-  target = { host: '127.0.0.1', port: Number(url.port), username, password, database: url.pathname.slice(1) };
-}, 60_000);
-
-afterAll(async () => {
-  await gateway?.close();
-  setDb(undefined);
-  await handle?.close();
-});
+const suite = sqlConsoleSuite('sqlgw', [
+  `CREATE TABLE customers (id int PRIMARY KEY, email text, card_number text, note text)`,
+  `INSERT INTO customers VALUES (1, 'ada@example.com', '4111 1111 1111 1111', 'paid with 5500 0000 0000 0004'), (2, 'bob@example.com', '4012888888881881', 'key AKIAIOSFODNN7EXAMPLE in a note'), (3, 'cy@example.com', NULL, NULL)`,
+]);
+const { admin } = suite;
 
 beforeEach(async () => {
-  setDb(handle);
-  await truncateAll(handle.db);
   await admin('DROP TABLE IF EXISTS t');
   await admin('CREATE TABLE t (x int)');
   await admin('INSERT INTO t SELECT generate_series(1, 5)');
 });
-const clients: { ws: { close(): void } }[] = [];
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.ws.close();
-  await gateway.idle();
-});
 
 async function openConsole(options: { tags?: string[]; settings?: Partial<typeof sqlSettings.$inferInsert> } = {}) {
-  const resource = await makeResource(postgresResource({ ...target, tags: options.tags ?? [] }));
+  const resource = await makeResource(postgresResource({ ...suite.target, tags: options.tags ?? [] }));
   if (options.settings)
     await db()
       .insert(sqlSettings)
       .values({ resourceId: resource.id, policy: DEFAULT_SQL_POLICY, ...options.settings });
   const { user, actor } = await makeUser();
   const created = await createSession({ actor, input: { resourceId: resource.id } });
-  const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
-  clients.push(client);
+  const client = await connectSqlClient(suite.gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
+  suite.track(client);
   const status = await client.waitForMessage('status', (m) => m.state === 'connected');
   return { resource, user, actor, created, client, status };
 }
@@ -113,7 +69,7 @@ async function endedSession(id: string) {
 describe('SQL console through the gateway (PostgreSQL target)', () => {
   it('runs a query, masks columns and values, and records every statement', async () => {
     const { client, created, status } = await openConsole();
-    expect(status.info).toMatchObject({ dialect: 'postgres', isReadOnly: false, rowCap: 10_000, database: target.database });
+    expect(status.info).toMatchObject({ dialect: 'postgres', isReadOnly: false, rowCap: 10_000, database: suite.target.database });
     const run = await client.run('SELECT id, email, card_number, note FROM customers ORDER BY id', {
       editor: '-- mine\nSELECT id, email, card_number, note FROM customers ORDER BY id',
     });
@@ -136,7 +92,7 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
 
     client.ws.close();
     await endedSession(created.id);
-    await gateway.idle();
+    await suite.gateway.idle();
     const events = await recordedSqlEvents(created.id);
     // The page is recorded before it is sent and keeps the rows; the result keeps the figures.
     expect(events.map((e) => e.sql)).toEqual(['run', 'statement', 'page', 'result', 'finished']);
@@ -156,18 +112,18 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
   });
 
   it('shows clear values but records masked ones on recording-only masking resources', async () => {
-    const resource = await makeResource(postgresResource({ ...target }));
+    const resource = await makeResource(postgresResource({ ...suite.target }));
     await db().insert(resourceMasking).values({ resourceId: resource.id, mode: 'recording_only' });
     const { actor } = await makeUser();
     const created = await createSession({ actor, input: { resourceId: resource.id } });
-    const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
-    clients.push(client);
+    const client = await connectSqlClient(suite.gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
+    suite.track(client);
     await client.waitForMessage('status', (m) => m.state === 'connected');
     const run = await client.run('SELECT card_number FROM customers WHERE id = 1');
     expect(run.results[0]?.rows).toEqual([['4111 1111 1111 1111']]);
     client.ws.close();
     await endedSession(created.id);
-    await gateway.idle();
+    await suite.gateway.idle();
     const [recorded] = statementResults(await recordedSqlEvents(created.id));
     expect(recorded?.rows).toEqual([['[MASKED]1111']]);
   });
@@ -217,7 +173,7 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     // The command index (the replay's list, the JSON export) has each statement's duration and error.
     client.ws.close();
     await endedSession(created.id);
-    await gateway.idle();
+    await suite.gateway.idle();
     const commands = await db().select().from(recordingCommands).where(eq(recordingCommands.recordingId, created.id)).orderBy(recordingCommands.seq);
     // The error's code and the row count are kept for insights (failures by cause, largest results).
     expect(commands.map((c) => [c.text, c.exitCode, c.failureReason, c.errorCode, c.rowCount])).toEqual([
@@ -238,14 +194,14 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
   });
 
   it('tells a console inside a grant when the grant ends, as a terminal is told', async () => {
-    const resource = await makeResource(postgresResource({ ...target, accessMode: 'approval' }));
+    const resource = await makeResource(postgresResource({ ...suite.target, accessMode: 'approval' }));
     const { actor } = await makeUser();
     const approver = await makeUser({ roles: ['approver'] });
     const { id: requestId } = await createRequest({ actor, input: { resourceId: resource.id, durationMinutes: 4, reason: 'Check the console countdown' } });
     await approveRequest({ actor: approver.actor, requestId });
     const created = await createSession({ actor, input: { resourceId: resource.id } });
-    const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
-    clients.push(client);
+    const client = await connectSqlClient(suite.gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
+    suite.track(client);
     const grant = await client.waitForMessage('grant');
     const left = Date.parse(grant.expiresAt) - Date.now();
     expect(left).toBeGreaterThan(3 * 60_000);
@@ -309,12 +265,12 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
   });
 
   it('streams a 1,000,000-row result through the gateway with bounded server memory', async () => {
-    const resource = await makeResource(postgresResource({ ...target }));
+    const resource = await makeResource(postgresResource({ ...suite.target }));
     await db().insert(sqlSettings).values({ resourceId: resource.id, policy: DEFAULT_SQL_POLICY, rowCap: 1_000_000 });
     const { actor } = await makeUser();
     const created = await createSession({ actor, input: { resourceId: resource.id } });
-    const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl, isKeepingRows: false });
-    clients.push(client);
+    const client = await connectSqlClient(suite.gateway.localUrl(created.wsUrl), { origin: env().publicUrl, isKeepingRows: false });
+    suite.track(client);
     await client.waitForMessage('status', (m) => m.state === 'connected');
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
