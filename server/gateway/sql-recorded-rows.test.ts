@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, it } from 'vitest';
-import { db, setDb, type DbHandle } from '@/db/client';
+import { expect, it } from 'vitest';
+import { db } from '@/db/client';
 import { recordings } from '@/db/recording-schema';
 import { sqlSettings } from '@/db/sql-schema';
 import { DEFAULT_SQL_POLICY } from '@/lib/sql/risk-classes';
@@ -14,11 +12,9 @@ import { env } from '@/server/env';
 import { iterateEvents } from '@/server/recording/read-events';
 import { createSession } from '@/server/sessions/create-session';
 import { decideSqlReview } from '@/server/sql/reviews/decide-sql-review';
-import { openTestDb, truncateAll } from '@/test/db-drivers';
 import { makeResource, makeUser, postgresResource } from '@/test/factories';
-import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
-import { createDatabase } from '@/test/harness/postgres';
 import { connectSqlClient, type SqlClient } from '@/test/harness/sql-client';
+import { sqlConsoleSuite } from '@/test/harness/sql-console-suite';
 import { sqlSessionTexts } from '@/test/harness/sql-recording-texts';
 import recordedTwice from '@/lib/sql/testing/rows-in-pages-and-results.json';
 
@@ -33,65 +29,21 @@ const HEADER = { title: 'items', startedAt: '2026-12-04T20:06:00.000Z' };
 /** A statement's moment and duration in the .sql export (they differ between two runs). */
 const TIMES = /^-- (#\d+ · )?2026-.*?\) · ([\d.]+ m?s · )?/gm;
 
-let gateway: TestGateway;
-let handle: DbHandle;
-let target: { host: string; port: number; username: string; password: string; database: string };
-let adminUrl: string;
-const clients: SqlClient[] = [];
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(async () => {
-  gateway = await startTestGateway();
-  handle = await openTestDb('pglite');
-  setDb(handle);
-  const url = new URL(await createDatabase(inject('postgresUrl'), `sqlrows_${randomBytes(5).toString('hex')}`));
-  adminUrl = url.toString();
-  const password = randomBytes(12).toString('hex');
-  const username = `console_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE ROLE ${username} LOGIN PASSWORD '${password}'`);
-  await admin(`GRANT ALL ON SCHEMA public TO ${username}`);
-  await admin(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO ${username}`);
-  await admin('CREATE TABLE items (id int PRIMARY KEY, email text, note text)');
+const suite = sqlConsoleSuite('sqlrows', [
+  'CREATE TABLE items (id int PRIMARY KEY, email text, note text)',
   // Every 50th note holds an AWS key: the value detector masks it wherever it lands.
-  await admin(
-    `INSERT INTO items SELECT g, 'user-' || g || '@example.com', CASE WHEN g % 50 = 0 THEN 'key AKIAIOSFODNN7EXAMPLE' ELSE 'plain ' || g END FROM generate_series(1, 600) g`,
-  );
-  target = { host: '127.0.0.1', port: Number(url.port), username, password, database: url.pathname.slice(1) };
-}, 60_000);
-
-afterAll(async () => {
-  await gateway?.close();
-  setDb(undefined);
-  await handle?.close();
-});
-
-beforeEach(async () => {
-  setDb(handle);
-  await truncateAll(handle.db);
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.ws.close();
-  await gateway.idle();
-});
+  `INSERT INTO items SELECT g, 'user-' || g || '@example.com', CASE WHEN g % 50 = 0 THEN 'key AKIAIOSFODNN7EXAMPLE' ELSE 'plain ' || g END FROM generate_series(1, 600) g`,
+]);
 
 async function openConsole(settings: { rowCap: number; recordedRows: number }) {
-  const resource = await makeResource(postgresResource({ ...target }));
+  const resource = await makeResource(postgresResource({ ...suite.target }));
   await db()
     .insert(sqlSettings)
     .values({ resourceId: resource.id, policy: DEFAULT_SQL_POLICY, ...settings });
   const { actor } = await makeUser();
   const created = await createSession({ actor, input: { resourceId: resource.id } });
-  const client = await connectSqlClient(gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
-  clients.push(client);
+  const client = await connectSqlClient(suite.gateway.localUrl(created.wsUrl), { origin: env().publicUrl });
+  suite.track(client);
   await client.waitForMessage('status', (m) => m.state === 'connected');
   return { actor, client, sessionId: created.id };
 }
