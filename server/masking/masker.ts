@@ -123,16 +123,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   const matches: Match[] = [];
   let committed = base;
   let swallow = state.swallow;
-  if (swallow) {
-    const isBlock = compiled.blocks.has(swallow.ruleIndex);
-    const { end, isClosed } = isBlock
-      ? continueBlock(compiled, swallow.ruleIndex, swallow.tail, latin1, base)
-      : continueTail(compiled, swallow.ruleIndex, latin1, base);
-    if (end > base) matches.push({ start: base, end, maskStart: base, maskEnd: end, rule: -1 });
-    committed = Math.max(base, end);
-    const tail = isBlock ? blockTail(compiled, swallow.ruleIndex, swallow.tail + latin1.slice(base)) : '';
-    swallow = isClosed ? null : { ruleIndex: swallow.ruleIndex, tail };
-  }
+  if (swallow) ({ committed, swallow } = continueSwallow(compiled, swallow, latin1, base, matches));
 
   let holdFrom = n;
   let blockSearched = 0;
@@ -157,26 +148,8 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
     if (matches.length > before) passesWithMatches++;
   }
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
-  if ((mode === 'end' || mode === 'bound') && !swallow) {
-    const tail = revealingTail(
-      compiled,
-      latin1,
-      cleanBytes,
-      matches.reduce((end, m) => Math.max(end, m.end), committed),
-    );
-    if (tail) {
-      matches.push(tail);
-      if (mode === 'bound') swallow = { ruleIndex: tail.rule, tail: '' };
-    }
-  }
-
-  if (!final) {
-    if (holdFrom === n) holdFrom = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), cleanBytes);
-    const partialChar = incompleteUtf8TailOfLatin1(latin1);
-    if (partialChar > 0) holdFrom = Math.min(holdFrom, n - partialChar);
-    if (matches.length > 0) holdFrom = backOffCrossingMatches(matches, holdFrom);
-    holdFrom = Math.max(committed, holdFrom);
-  }
+  if ((mode === 'end' || mode === 'bound') && !swallow) swallow = maskRevealingTail(compiled, latin1, cleanBytes, committed, mode, matches) ?? swallow;
+  if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches);
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
   let output: Buffer;
@@ -192,11 +165,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
     events = rendered.events;
     output = isScratch ? detach(rendered.output, raw, chunk, heldLength) : rendered.output;
   }
-  if (inBodies)
-    events = [
-      ...inBodies.masks.map((m) => ({ ...m.event, offset: state.outputOffset + Math.min(output.length, Math.max(0, m.rawAt - state.emitted)) })),
-      ...events,
-    ];
+  if (inBodies) events = withBodyEvents(inBodies.masks, state, output.length, events);
   if (mode === 'step' && raw.length - rawEnd > MAX_PENDING_BYTES) return step(compiled, state, chunk, 'bound', canReuse);
   let contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
   let contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
@@ -218,6 +187,64 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
     output,
     events,
   };
+}
+
+/** A block past its cap, or a tail masked at the held-bytes bound, masked on from `base` until it ends. */
+function continueSwallow(
+  compiled: CompiledRules,
+  swallow: NonNullable<MaskerState['swallow']>,
+  latin1: string,
+  base: number,
+  matches: Match[],
+): { committed: number; swallow: MaskerState['swallow'] } {
+  const isBlock = compiled.blocks.has(swallow.ruleIndex);
+  const { end, isClosed } = isBlock
+    ? continueBlock(compiled, swallow.ruleIndex, swallow.tail, latin1, base)
+    : continueTail(compiled, swallow.ruleIndex, latin1, base);
+  if (end > base) matches.push({ start: base, end, maskStart: base, maskEnd: end, rule: -1 });
+  const tail = isBlock ? blockTail(compiled, swallow.ruleIndex, swallow.tail + latin1.slice(base)) : '';
+  return { committed: Math.max(base, end), swallow: isClosed ? null : { ruleIndex: swallow.ruleIndex, tail } };
+}
+
+/** At the end (or the held-bytes bound): an undecided tail that would reveal part of a secret is masked; at the bound, masking goes on. */
+function maskRevealingTail(
+  compiled: CompiledRules,
+  latin1: string,
+  cleanBytes: Buffer,
+  committed: number,
+  mode: StepMode,
+  matches: Match[],
+): MaskerState['swallow'] | undefined {
+  const tail = revealingTail(
+    compiled,
+    latin1,
+    cleanBytes,
+    matches.reduce((end, m) => Math.max(end, m.end), committed),
+  );
+  if (!tail) return undefined;
+  matches.push(tail);
+  return mode === 'bound' ? { ruleIndex: tail.rule, tail: '' } : undefined;
+}
+
+/** Where holding starts: a possible match in progress, an incomplete character, never inside a match. */
+function holdPoint(compiled: CompiledRules, latin1: string, cleanBytes: Buffer, committed: number, holdFrom: number, matches: Match[]): number {
+  const n = latin1.length;
+  let hold = holdFrom;
+  if (hold === n) hold = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), cleanBytes);
+  const partialChar = incompleteUtf8TailOfLatin1(latin1);
+  if (partialChar > 0) hold = Math.min(hold, n - partialChar);
+  if (matches.length > 0) hold = backOffCrossingMatches(matches, hold);
+  return Math.max(committed, hold);
+}
+
+/** Masks inside string sequences' bodies, placed in the output, before the step's other events. */
+function withBodyEvents(
+  masks: ReadonlyArray<{ event: MaskEvent; rawAt: number }>,
+  state: MaskerState,
+  outputLength: number,
+  events: readonly MaskEvent[],
+): readonly MaskEvent[] {
+  return [...masks.map((m) => ({ ...m.event, offset: state.outputOffset + Math.min(outputLength, Math.max(0, m.rawAt - state.emitted)) })), ...events];
 }
 
 /**
