@@ -63,9 +63,12 @@ test('the header box finds a word printed in a session; the hit opens the replay
   const id = await recordWord(page, harness.baseURL, word);
 
   await page.goto('/resources');
-  await page.keyboard.press('/');
   const box = page.getByRole('searchbox', { name: 'Search recordings' });
-  await expect(box).toBeFocused();
+  // `/` is heard once the page has hydrated; a press before that does nothing, so press again.
+  await expect(async () => {
+    await page.keyboard.press('/');
+    await expect(box).toBeFocused({ timeout: 1_000 });
+  }).toPass();
   await box.fill(word);
   await box.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/search\\?q=${word}$`));
@@ -165,8 +168,10 @@ test('the search page: a start state with examples, a clear message for bad inpu
   await expect(page.getByText('Search your recordings')).toBeVisible();
   await expect(page.getByRole('link', { name: /pg_dump --sche/ })).toBeVisible();
   // Here `/` goes to the page's own field, which keeps the filters.
-  await page.keyboard.press('/');
-  await expect(page.getByRole('searchbox', { name: 'Search text' })).toBeFocused();
+  await expect(async () => {
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search text' })).toBeFocused({ timeout: 1_000 });
+  }).toPass();
   await expectAccessible(page, 'search start');
 
   await page.goto(`/search?q=${'x'.repeat(1001)}`);

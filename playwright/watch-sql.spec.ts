@@ -1,14 +1,15 @@
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Page } from '@playwright/test';
 import { createDatabase, startPostgres, type TestPostgres } from '../test/harness/postgres';
 import { expect, fromPorthole, test } from './fixtures';
+import { expectAccessible } from './support/axe';
+import { shootPage } from './support/screenshots';
 
 /**
  * An auditor watches an engineer's live SQL console: statements and their outcomes appear as
  * they run (a typed secret masked), a held statement and who denied it, the engineer sees who
- * watches, and Terminate ends it. WATCH_SCREENSHOTS=<dir> also keeps the screenshots there.
+ * watches, and Terminate ends it. PAGE_SCREENSHOTS=<dir> keeps screenshots of the pages there.
  */
 const SECRET = 'AKIAIOSFODNN7EXAMPLE';
 let postgres: TestPostgres;
@@ -36,22 +37,6 @@ async function run(page: Page, sql: string, status: string) {
   await page.evaluate((value) => window.__portholeSqlEditor?.setValue(value), sql);
   await page.keyboard.press('Control+Enter');
   await expect(page.locator(`[data-run-status="${status}"]`).last()).toBeVisible({ timeout: 15_000 });
-}
-
-async function screenshots(page: Page, name: string, sizes: readonly (readonly [number, number])[]): Promise<void> {
-  const dir = process.env.WATCH_SCREENSHOTS;
-  const viewport = page.viewportSize();
-  for (const [width, height] of sizes) {
-    await page.setViewportSize({ width, height });
-    for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate((isDark) => document.documentElement.classList.toggle('dark', isDark), theme === 'dark');
-      const file = `${name}-${width}-${theme}.png`;
-      await page.screenshot({ path: test.info().outputPath(file) });
-      if (dir) await page.screenshot({ path: path.join(dir, file) });
-    }
-  }
-  await page.evaluate(() => document.documentElement.classList.remove('dark'));
-  if (viewport) await page.setViewportSize(viewport);
 }
 
 test('an auditor watches an engineer’s SQL console live: statements, row counts, a denied one, the banner, and terminate', async ({
@@ -85,7 +70,7 @@ test('an auditor watches an engineer’s SQL console live: statements, row count
     await expect(watched).toHaveAttribute('data-status', 'watching', { timeout: 20_000 });
     await expect(auditorPage.getByText('No statements yet')).toBeVisible();
     await expect(engineerPage.getByTestId('watched-banner')).toHaveText('Ada Auditor is watching this session.');
-    await screenshots(auditorPage, 'watch-sql-empty', [[1440, 900]]);
+    await shootPage(auditorPage, 'watch-sql-empty', { sizes: ['desktop'] });
   });
 
   await test.step('each statement appears with its row count or command as it runs; a typed secret is masked', async () => {
@@ -115,11 +100,9 @@ test('an auditor watches an engineer’s SQL console live: statements, row count
     expect(denied.status()).toBe(200);
     await expect(auditorPage.locator('[data-entry-kind="denied"]')).toContainText('Denied by Ana Approver');
     await expect(auditorPage.locator('[data-entry-kind="denied"]')).toContainText('Not today');
-    await screenshots(auditorPage, 'watch-sql', [
-      [1440, 900],
-      [390, 844],
-    ]);
-    await screenshots(engineerPage, 'watched-sql-console', [[1280, 800]]);
+    await expectAccessible(auditorPage, 'Watch a SQL console');
+    await shootPage(auditorPage, 'watch-sql');
+    await shootPage(engineerPage, 'watched-sql-console', { sizes: ['desktop'] });
   });
 
   await test.step('terminate from the watch page: the engineer reads the reason, the watch shows the end', async () => {

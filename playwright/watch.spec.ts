@@ -1,14 +1,14 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startSshd, type Sshd } from '../test/harness/sshd';
 import { expect, fromPorthole, test } from './fixtures';
+import { expectAccessible } from './support/axe';
+import { shootPage } from './support/screenshots';
 import { TerminalPage } from './pages/TerminalPage';
 import { createSshResource, type SshResource } from './ssh-target';
 
 /**
  * An auditor watches an engineer's live terminal and terminates it: two browser contexts on
- * one real sshd. WATCH_SCREENSHOTS=<dir> also keeps the screenshots there (always in the
- * test's output folder).
+ * one real sshd. PAGE_SCREENSHOTS=<dir> keeps screenshots of the pages there.
  */
 
 let sshd: Sshd;
@@ -24,24 +24,6 @@ test.afterAll(async () => {
 });
 
 const watchText = (page: Page) => page.evaluate(() => window.__portholeWatch?.text() ?? '');
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  const dir = process.env.WATCH_SCREENSHOTS;
-  for (const [width, height] of [
-    [1440, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate((isDark) => document.documentElement.classList.toggle('dark', isDark), theme === 'dark');
-      const file = `${name}-${width}-${theme}.png`;
-      await page.screenshot({ path: test.info().outputPath(file) });
-      if (dir) await page.screenshot({ path: path.join(dir, file) });
-    }
-  }
-  await page.evaluate(() => document.documentElement.classList.remove('dark'));
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test('an auditor sees a live session appear, watches it, and terminates it with a reason the engineer reads', async ({ seed, loginAs }) => {
   test.setTimeout(150_000);
@@ -78,7 +60,7 @@ test('an auditor sees a live session appear, watches it, and terminates it with 
   });
 
   await test.step('Watch opens the current screen; the engineer is told who watches', async () => {
-    await screenshots(auditorPage, 'sessions-live');
+    await shootPage(auditorPage, 'sessions-live');
     await row.getByRole('link', { name: /^Watch / }).click();
     await expect(auditorPage).toHaveURL(new RegExp(`/sessions/${sessionId}/watch$`));
     await expect(auditorPage.getByTestId('watch-terminal')).toHaveAttribute('data-status', 'watching', { timeout: 20_000 });
@@ -90,7 +72,8 @@ test('an auditor sees a live session appear, watches it, and terminates it with 
     await terminal.run('echo typed-live-$((7*6))');
     await terminal.waitForLine(/^typed-live-42$/);
     await expect.poll(() => watchText(auditorPage), { message: 'the live output' }).toContain('typed-live-42');
-    await screenshots(auditorPage, 'watch');
+    await expectAccessible(auditorPage, 'Watch a terminal');
+    await shootPage(auditorPage, 'watch');
   });
 
   await test.step('terminate with a reason: the engineer reads it, the watcher sees the end', async () => {

@@ -33,7 +33,7 @@ export default async function WatchSessionPage({ params }: Props) {
         description={
           <>
             {isSql ? 'Live SQL console' : 'Live terminal'}, started <RelativeTime iso={session.startedAt ?? session.createdAt} />.{' '}
-            <Link href="/sessions" className="text-indigo-600 hover:underline dark:text-indigo-400">
+            <Link href="/sessions" className="text-indigo-600 underline underline-offset-2 dark:text-indigo-400">
               All sessions
             </Link>
           </>
