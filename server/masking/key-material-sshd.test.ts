@@ -62,7 +62,7 @@ describeEachDriver('key material printed without its BEGIN line, through real ss
   const store = driver === 'pglite' ? 'file' : 'postgres';
   beforeEach(async () => {
     setTestEnv({ PORTHOLE_RECORDING_STORE: store });
-    // On by default (see rules/key-material.ts); saved as enabled here so the test does not depend on the default.
+    // The detectors are off by default (see rules/key-material.ts): an admin turns them on.
     await db()
       .insert(maskingRuleOverrides)
       .values(KEY_RULES.map((ruleId) => ({ ruleId, enabled: true })))

@@ -116,7 +116,7 @@ export const keyMaterialRules: MaskRule[] = [
       `(?:(?:${SEP}${FULL}){1,${MAX_LINES - 1}}${TAIL}(?:${SEP}${END})?|${TAIL}${SEP}${END})(?![A-Za-z0-9+/=])`,
     validate: isKeyMaterialBlock,
     maxLength: 19000,
-    enabledByDefault: true,
+    enabledByDefault: false,
     description:
       'Private key bodies without their BEGIN line (`tail -n +2 key.pem`, a few lines of one): two or more lines of exactly ' +
       '64 (PEM) or 70 (OpenSSH) random base64 characters, or base64 lines closed by an END … PRIVATE KEY line. ' +
@@ -138,7 +138,7 @@ export const keyMaterialRules: MaskRule[] = [
     validate: isRandomToken,
     generic: true,
     maxLength: 512,
-    enabledByDefault: true,
+    enabledByDefault: false,
     description:
       'Values of 24+ characters in key=value, key: value and JSON entries that look random (upper and lower case and ' +
       'digits, high entropy, no word-like runs), unless the key names a public hash or id (sha, digest, hash, integrity, ' +
