@@ -6,12 +6,13 @@ import type { StatementRun } from './sql-statement-run-context';
 
 type Row = (string | null)[];
 
-/** A run whose masker upper-cases cells starting with "s" and notes them; the log shows what was recorded and sent, in order. */
+/** A run whose masker masks cells (and texts) starting with "s" and notes the cells; the log shows what was recorded and sent, in order. */
 function fakeRun(options: { recordedRows: number; isRecording?: boolean; isMaskingShown?: boolean }) {
   const log: (['record', SqlEventInput] | ['send', SqlServerMessage])[] = [];
   const run = {
     settings: { recordedRows: options.recordedRows },
     masker: {
+      maskText: (text: string) => (text.startsWith('s') ? '[MASKED]' : text),
       maskRows(rows: Row[]) {
         const maskedCells: number[] = [];
         const masked = rows.map((row, r) =>
@@ -56,6 +57,16 @@ describe('StatementPages', () => {
     expect(log[3]![1]).toMatchObject({ sql: 'page', rows: [['[MASKED]']], masked: [0, 0], count: 2 });
     expect(log[4]![1]).toMatchObject({ type: 'rows', rows: [['[MASKED]'], ['y']], masked: [0, 0] });
     expect(pages).toMatchObject({ rowCount: 4, kept: [['x'], ['[MASKED]'], ['[MASKED]']], keptMasked: [1, 0, 2, 0], columns });
+  });
+
+  it('masks a column name before it is recorded, and shows it masked unless the resource masks the recording only', () => {
+    const named = [{ name: 'secret_alias', type: 'text' }];
+    for (const isMaskingShown of [true, false]) {
+      const { run, log } = fakeRun({ recordedRows: 10, isMaskingShown });
+      new StatementPages(run, 'r1', 0).relay(named, []);
+      expect(log[0]![1]).toMatchObject({ sql: 'page', columns: [{ name: '[MASKED]' }] });
+      expect(log[1]![1]).toMatchObject({ type: 'columns', columns: [{ name: isMaskingShown ? '[MASKED]' : 'secret_alias' }] });
+    }
   });
 
   it('sends nothing when the recording refuses the page', () => {

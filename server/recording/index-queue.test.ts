@@ -13,7 +13,7 @@ import { recordingStore } from './stores/select-store';
 import { captureLogs } from '@/test/harness/capture-logs';
 
 /** A finished recording in the file store, not indexed yet. */
-async function finishedRecording(): Promise<string> {
+async function finishedRecording(lines = 50): Promise<string> {
   const { user } = await makeUser();
   const [session] = await db()
     .insert(sessions)
@@ -22,7 +22,7 @@ async function finishedRecording(): Promise<string> {
   const id = session!.id;
   await db().insert(recordings).values({ id, userId: user.id, store: 'file', formatVersion: FORMAT_VERSION, cols: 80, rows: 24 });
   const log = new RecordingLog({ recordingId: id, writer: await recordingStore('file').create(id, () => undefined), onError: () => undefined });
-  for (let i = 0; i < 50; i++) log.append('o', Buffer.from(`$ echo ${i}\r\n${i}\r\n`));
+  for (let i = 0; i < lines; i++) log.append('o', Buffer.from(`$ echo ${i}\r\n${i}\r\n`));
   const stats = await log.finish();
   await db()
     .update(recordings)
@@ -56,7 +56,8 @@ describeEachDriver('indexing queue', () => {
   });
 
   it('a recording deleted while it is indexed (a purge, a deletion) is not logged as a failed index', async () => {
-    const id = await finishedRecording();
+    // Long enough that its indexing is still running 50 ms in (the kept worker indexes 50 lines in less).
+    const id = await finishedRecording(20_000);
     const logs = captureLogs();
     try {
       const job = scheduleIndexing(id);
