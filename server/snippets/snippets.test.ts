@@ -84,7 +84,11 @@ describeEachDriver('snippets', () => {
 
   it('pages the list, last changed first', async () => {
     const { actor } = await makeUser();
-    for (let i = 1; i <= 5; i++) await createSnippet({ actor, input: { title: `s${i}`, body: `echo ${i}`, kind: 'command' } });
+    // A few ms apart: two snippets changed in the same instant have no "last changed" order (PGlite saved two in one microsecond in CI).
+    for (let i = 1; i <= 5; i++) {
+      await createSnippet({ actor, input: { title: `s${i}`, body: `echo ${i}`, kind: 'command' } });
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
     const first = await listSnippets({ actor, query: { limit: 2 } });
     expect(first).toMatchObject({ total: 5, page: 1, hasMore: true });
     expect(first.snippets.map((s) => s.title)).toEqual(['s5', 's4']);
