@@ -4,8 +4,9 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, time
 export const ROLES = ['engineer', 'approver', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const RESOURCE_TYPES = ['ssh', 'postgres', 'mysql'] as const;
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
+import type { ResourceType } from '../lib/resources/resource-types';
+
+export { RESOURCE_TYPES, type ResourceType } from '../lib/resources/resource-types';
 
 export const ACCESS_MODES = ['open', 'approval'] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
@@ -47,6 +48,31 @@ export type ResourceTls = {
   ca?: string;
 };
 
+/** Where a Kubernetes resource's sessions may go: its pods are listed and opened only inside this scope. */
+export type KubernetesSettings = {
+  /** The API server, e.g. `https://10.0.0.1:6443` (host and port are kept in their columns too). */
+  apiUrl: string;
+  /** Namespaces the engineer may pick from; empty means every namespace the token may list. */
+  namespaces: string[];
+  /** A label selector (`app=web,tier!=db`) the pods must match; empty means every pod. */
+  labelSelector: string;
+};
+
+/** How an HTTP resource's credential is injected: the engineer never sees it. */
+export type HttpAuth = { kind: 'bearer' } | { kind: 'basic'; username: string } | { kind: 'header'; name: string } | { kind: 'none' };
+
+export type HttpSettings = {
+  /** The upstream base URL, e.g. `https://api.internal:8443/v1` (requests are relative to it). */
+  baseUrl: string;
+  auth: HttpAuth;
+};
+
+/** Settings only some resource types have; the columns common to all (host, port, tls, credentials) stay columns. */
+export type ResourceSettings = { kubernetes?: KubernetesSettings; http?: HttpSettings };
+
+/** What a session opened inside its resource, when a resource holds more than one target (a Kubernetes pod's container). */
+export type SessionTarget = { namespace: string; pod: string; container: string };
+
 export const resources = pgTable(
   'resources',
   {
@@ -80,6 +106,8 @@ export const resources = pgTable(
     retentionDays: integer('retention_days'),
     /** `off` for low-risk resources (a sandbox): its sessions are relayed and masked but not recorded. */
     recording: text('recording').$type<RecordingMode>().notNull().default('on'),
+    /** Type-specific settings (Kubernetes scope, HTTP base URL and auth kind); null for ssh, postgres and mysql. */
+    settings: jsonb('settings').$type<ResourceSettings>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -165,6 +193,8 @@ export const sessions = pgTable(
     isAutomated: boolean('is_automated').notNull().default(false),
     /** False when its resource had recording off as it opened: no recording row will ever exist. */
     isRecorded: boolean('is_recorded').notNull().default(true),
+    /** The pod and container a Kubernetes session opened; null for other types. */
+    target: jsonb('target').$type<SessionTarget>(),
   },
   (t) => [index('sessions_user_idx').on(t.userId, t.createdAt), index('sessions_created_idx').on(t.createdAt), index('sessions_status_idx').on(t.status)],
 );

@@ -1,6 +1,7 @@
 import { db } from '@/db/client';
 import { recordings } from '@/db/recording-schema';
 import { sessions } from '@/db/schema';
+import type { ResourceType } from '@/lib/resources/resource-types';
 import type { Actor } from '@/server/actor/actor';
 
 /**
@@ -9,7 +10,7 @@ import type { Actor } from '@/server/actor/actor';
  */
 export async function makeRecordingRow(
   actor: Actor,
-  resource: { id: string; name: string; type: 'ssh' | 'postgres' | 'mysql' },
+  resource: { id: string; name: string; type: ResourceType },
   { duration = 60, startedAt = new Date() }: { duration?: number; startedAt?: Date } = {},
 ): Promise<string> {
   const [session] = await db()

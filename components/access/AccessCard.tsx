@@ -9,6 +9,7 @@ import { LiveRefresh } from './LiveRefresh';
 import { PolicySummary, type PolicySummaryProps } from './PolicySummary';
 import { RequestAccessForm } from './RequestAccessForm';
 import { RequestStatusBadge } from './RequestStatusBadge';
+import type { ResourceType } from '@/lib/resources/resource-types';
 
 type RequestSummary = {
   id: string;
@@ -20,7 +21,7 @@ type RequestSummary = {
 };
 
 export type AccessCardProps = {
-  resource: { id: string; name: string; type: 'ssh' | 'postgres' | 'mysql'; accessMode: 'open' | 'approval'; allowedRoles: string[] };
+  resource: { id: string; name: string; type: ResourceType; accessMode: 'open' | 'approval'; allowedRoles: string[] };
   access: {
     canConnect: boolean;
     via: 'open' | 'grant' | null;

@@ -1,6 +1,8 @@
 import type { Role } from './roles';
 
-export type ResourceType = 'ssh' | 'postgres' | 'mysql';
+import type { ResourceType } from '@/lib/resources/resource-types';
+
+export type { ResourceType };
 export type TlsMode = 'disable' | 'require' | 'verify-full';
 
 /** What the edit form starts from: a resource's settings, never its stored credentials. */
@@ -26,4 +28,4 @@ export type ResourceFormValues = {
   hasPrivateKey: boolean;
 };
 
-export const DEFAULT_PORTS: Record<ResourceType, number> = { ssh: 22, postgres: 5432, mysql: 3306 };
+export const DEFAULT_PORTS: Record<ResourceType, number> = { ssh: 22, postgres: 5432, mysql: 3306, kubernetes: 6443, http: 443 };

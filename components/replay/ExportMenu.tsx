@@ -15,6 +15,8 @@ const FORMATS: Record<RecordingKind, [label: string, query: string, hint: string
     ['JSON', 'format=json', 'Statements, results, reviews and notes'],
     ['CSV of results', 'format=csv', 'Every result’s rows, with the statement they came from'],
   ],
+  // HTTP exchanges export as JSON, added with the HTTP console.
+  http: [],
 };
 
 /** The replay page's Export menu; every download is masked as recorded and audited. */

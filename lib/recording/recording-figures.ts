@@ -1,8 +1,9 @@
 import { formatBytes } from '../format/bytes';
 import { formatCount } from '../format/count';
+import type { RecordingKind } from './recording-kind';
 
 type Figures = {
-  kind: 'terminal' | 'sql';
+  kind: RecordingKind;
   cols: number;
   rows: number;
   outputBytes: number;

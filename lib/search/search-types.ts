@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ResourceType } from '@/lib/resources/resource-types';
 
 /**
  * The contract between cross-recording search (server/search), its API
@@ -65,7 +66,7 @@ export type SearchRecordingGroup = {
   recordingId: string;
   resourceId: string | null;
   resourceName: string;
-  resourceType: 'ssh' | 'postgres' | 'mysql';
+  resourceType: ResourceType;
   userId: string;
   userName: string;
   startedAt: string;

@@ -1,3 +1,4 @@
+import type { ResourceType } from '@/lib/resources/resource-types';
 /** A saved snippet as pages, the API and the browser see it (server/snippets makes them). */
 export type SnippetView = {
   id: string;
@@ -8,7 +9,7 @@ export type SnippetView = {
   /** Markdown. */
   notes: string;
   /** Null when none was linked or the resource was deleted since. */
-  resource: { id: string; name: string; type: 'ssh' | 'postgres' | 'mysql' } | null;
+  resource: { id: string; name: string; type: ResourceType } | null;
   /** Null when none was linked or the recording was purged since. */
   recordingId: string | null;
   t: number | null;

@@ -3,8 +3,9 @@ import { db } from '@/db/client';
 import { resources } from '@/db/schema';
 import { snippets, type Snippet } from '@/db/snippet-schema';
 import type { SnippetView } from '@/lib/snippets/snippet-types';
+import type { ResourceType } from '@/lib/resources/resource-types';
 
-type ResourceRef = { id: string; name: string; type: 'ssh' | 'postgres' | 'mysql' } | null;
+type ResourceRef = { id: string; name: string; type: ResourceType } | null;
 
 export function toSnippetView(row: Snippet, resource: ResourceRef): SnippetView {
   return {

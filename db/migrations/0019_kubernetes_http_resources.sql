@@ -1,0 +1,2 @@
+ALTER TABLE "resources" ADD COLUMN "settings" jsonb;--> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "target" jsonb;
