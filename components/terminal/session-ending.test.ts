@@ -40,6 +40,12 @@ describe('session endings in words', () => {
     expect(endingFromReason('user_disabled', null, null, { isOwn: false }).title).toBe('The account was disabled');
   });
 
+  it('fits the words to an HTTP console: no shell, no database', () => {
+    expect(endingFromReason('user_exit', null, null, { kind: 'http' }).title).toBe('You closed the console');
+    expect(endingFromReason('target_closed', null, null, { kind: 'http' }).title).toBe('The API closed the connection');
+    expect(endingFromReason('user_exit', null, null, { kind: 'http', isOwn: false }).title).toBe('The user closed the console');
+  });
+
   it('explains a close without an exit frame', () => {
     expect(endingFromClose(CloseCode.Unauthorized, '').tone).toBe('error');
     expect(endingFromClose(1006, '').title).toBe('The connection to Porthole was lost');

@@ -17,7 +17,7 @@ export type SessionEnding = {
  * Whose session and what kind, so the words fit: a SQL console has no shell, and an auditor
  * reading someone else's row is not "you".
  */
-export type EndingView = { kind?: 'terminal' | 'sql'; isOwn?: boolean };
+export type EndingView = { kind?: 'terminal' | 'sql' | 'http'; isOwn?: boolean };
 
 const REASON_TITLES: Record<SessionEndReason, string> = {
   user_exit: 'You exited the shell',
@@ -35,6 +35,11 @@ const SQL_TITLES: Partial<Record<SessionEndReason, string>> = {
   target_closed: 'The database closed the connection',
 };
 
+const HTTP_TITLES: Partial<Record<SessionEndReason, string>> = {
+  user_exit: 'You closed the console',
+  target_closed: 'The API closed the connection',
+};
+
 /** Someone else's session, as an auditor or admin reads it in a list. */
 const OTHERS_TITLES: Partial<Record<SessionEndReason, string>> = {
   grant_expired: 'The access grant expired',
@@ -43,8 +48,9 @@ const OTHERS_TITLES: Partial<Record<SessionEndReason, string>> = {
 };
 
 function reasonTitle(reason: SessionEndReason, { kind = 'terminal', isOwn = true }: EndingView): string {
-  if (reason === 'user_exit' && !isOwn) return kind === 'sql' ? 'The user closed the console' : 'The user exited the shell';
-  return (isOwn ? undefined : OTHERS_TITLES[reason]) ?? (kind === 'sql' ? SQL_TITLES[reason] : undefined) ?? REASON_TITLES[reason];
+  if (reason === 'user_exit' && !isOwn) return kind === 'terminal' ? 'The user exited the shell' : 'The user closed the console';
+  const consoleTitle = kind === 'sql' ? SQL_TITLES[reason] : kind === 'http' ? HTTP_TITLES[reason] : undefined;
+  return (isOwn ? undefined : OTHERS_TITLES[reason]) ?? consoleTitle ?? REASON_TITLES[reason];
 }
 
 const NEXT_STEPS: Partial<Record<SessionEndReason, SessionEnding['nextStep']>> = {
