@@ -1,7 +1,8 @@
 import { open, seal } from '../crypto/secret-box';
 import { deriveKey } from '../crypto/master-key';
 
-export type ResourceCredentials = { password?: string; privateKey?: string; passphrase?: string };
+/** `token`: a Kubernetes service-account token. */
+export type ResourceCredentials = { password?: string; privateKey?: string; passphrase?: string; token?: string };
 
 const key = () => deriveKey('resource-credentials');
 
