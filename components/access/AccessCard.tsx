@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ConnectButton } from '../resources/ConnectButton';
+import { PodPicker } from '../kubernetes/PodPicker';
 import { OpenConsoleButton } from '../sql/OpenConsoleButton';
 import type { FormState } from '../ui/form-state';
 import { ActionButton } from './ActionButton';
@@ -37,7 +38,14 @@ export type AccessCardProps = {
 /** The resource page's "Your access" card: connect, time left, pending request, or the request form. */
 export function AccessCard({ resource, access, requestAction, cancelAction }: AccessCardProps) {
   const { current, last, policy } = access;
-  const connect = resource.type === 'ssh' ? <ConnectButton resourceId={resource.id} /> : <OpenConsoleButton resourceId={resource.id} />;
+  const connect =
+    resource.type === 'ssh' ? (
+      <ConnectButton resourceId={resource.id} />
+    ) : resource.type === 'kubernetes' ? (
+      <PodPicker resourceId={resource.id} />
+    ) : (
+      <OpenConsoleButton resourceId={resource.id} />
+    );
   const state = access.canConnect
     ? access.via === 'grant'
       ? 'active'

@@ -11,6 +11,7 @@ import { DEFAULT_PORTS, type ResourceFormValues, type ResourceType } from './res
 import { ResourceConnectionFields } from './ResourceConnectionFields';
 import { ResourceCredentialFields } from './ResourceCredentialFields';
 import { ResourcePolicyFields } from './ResourcePolicyFields';
+import { KubernetesResourceFields } from '../kubernetes/KubernetesResourceFields';
 import { useFormAction } from '@/components/ui/use-form-action';
 
 /**
@@ -50,6 +51,7 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
           <option value="ssh">SSH</option>
           <option value="postgres">PostgreSQL</option>
           <option value="mysql">MySQL</option>
+          <option value="kubernetes">Kubernetes</option>
         </SelectField>
         <TextField label="Name" name="name" defaultValue={initial?.name} autoComplete="off" required placeholder="billing-db-prod" error={fields?.name} />
         <TextField
@@ -71,9 +73,14 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         />
       </Section>
 
-      <ResourceConnectionFields initial={initial} isSsh={isSsh} port={port} onPortChange={setPort} fields={fields} />
-
-      <ResourceCredentialFields initial={initial} isSsh={isSsh} fields={fields} />
+      {type === 'kubernetes' ? (
+        <KubernetesResourceFields initial={initial} fields={fields} />
+      ) : (
+        <>
+          <ResourceConnectionFields initial={initial} isSsh={isSsh} port={port} onPortChange={setPort} fields={fields} />
+          <ResourceCredentialFields initial={initial} isSsh={isSsh} fields={fields} />
+        </>
+      )}
 
       <ResourcePolicyFields initial={initial} fields={fields} />
 

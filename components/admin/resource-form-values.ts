@@ -26,6 +26,10 @@ export type ResourceFormValues = {
   recording: 'on' | 'off';
   hasPassword: boolean;
   hasPrivateKey: boolean;
+  /** A Kubernetes resource's stored service-account token (never the token itself). */
+  hasToken?: boolean;
+  /** A Kubernetes resource's cluster and scope. */
+  kubernetes?: { apiUrl: string; namespaces: string[]; labelSelector: string };
 };
 
 export const DEFAULT_PORTS: Record<ResourceType, number> = { ssh: 22, postgres: 5432, mysql: 3306, kubernetes: 6443, http: 443 };

@@ -1,12 +1,27 @@
 'use client';
 
 import type { ButtonVariant } from '../ui/Button';
-import { StartSessionButton } from './StartSessionButton';
+import { StartSessionButton, type StartSessionButtonProps } from './StartSessionButton';
 
-/** Opens a terminal on an SSH resource. */
-export function ConnectButton({ resourceId, label = 'Connect', variant = 'primary' }: { resourceId: string; label?: string; variant?: ButtonVariant }) {
+/** Opens a terminal on an SSH resource, or on a Kubernetes resource's pod (`target`). */
+export function ConnectButton({
+  resourceId,
+  label = 'Connect',
+  variant = 'primary',
+  target,
+  disabled,
+}: { resourceId: string; label?: string; variant?: ButtonVariant } & Pick<StartSessionButtonProps, 'target' | 'disabled'>) {
   return (
-    <StartSessionButton resourceId={resourceId} pagePrefix="/terminal" label={label} pendingLabel="Connecting…" icon={<TerminalGlyph />} variant={variant} />
+    <StartSessionButton
+      resourceId={resourceId}
+      pagePrefix="/terminal"
+      label={label}
+      pendingLabel="Connecting…"
+      icon={<TerminalGlyph />}
+      variant={variant}
+      target={target}
+      disabled={disabled}
+    />
   );
 }
 

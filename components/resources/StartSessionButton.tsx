@@ -14,13 +14,27 @@ export type StartSessionButtonProps = {
   variant?: ButtonVariant;
   /** Appended to the new session's page, e.g. `?snippet=<id>` to offer a saved snippet there. */
   query?: string;
+  /** The pod a Kubernetes session opens (chosen in the pod picker). */
+  target?: { namespace: string; pod: string; container: string };
+  /** Not yet startable (the pod picker has no container chosen). */
+  disabled?: boolean;
 };
 
 /**
  * Starts a session on a resource (POST /api/v1/sessions) and opens its page. The page
  * fetches its own socket ticket, so the one returned here goes unused.
  */
-export function StartSessionButton({ resourceId, pagePrefix, label, pendingLabel, icon, variant = 'primary', query = '' }: StartSessionButtonProps) {
+export function StartSessionButton({
+  resourceId,
+  pagePrefix,
+  label,
+  pendingLabel,
+  icon,
+  variant = 'primary',
+  query = '',
+  target,
+  disabled = false,
+}: StartSessionButtonProps) {
   const router = useRouter();
   const errorId = useId();
   const [error, setError] = useState<string>();
@@ -33,7 +47,7 @@ export function StartSessionButton({ resourceId, pagePrefix, label, pendingLabel
       const response = await fetch('/api/v1/sessions', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ resourceId }),
+        body: JSON.stringify(target ? { resourceId, target } : { resourceId }),
         credentials: 'same-origin',
       });
       const body = (await response.json().catch(() => undefined)) as { id?: unknown; error?: { message?: unknown } } | undefined;
@@ -51,7 +65,7 @@ export function StartSessionButton({ resourceId, pagePrefix, label, pendingLabel
 
   return (
     <div className="space-y-2">
-      <Button variant={variant} onClick={() => void connect()} disabled={isPending} aria-describedby={error ? errorId : undefined}>
+      <Button variant={variant} onClick={() => void connect()} disabled={isPending || disabled} aria-describedby={error ? errorId : undefined}>
         {icon}
         {isPending ? pendingLabel : label}
       </Button>
