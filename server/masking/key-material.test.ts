@@ -69,3 +69,20 @@ describe('key material printed without its BEGIN line', () => {
     }
   });
 });
+
+describe('a random-value candidate at the end of a stored text (fail closed, no over-masking)', () => {
+  const ended = (text: string) => {
+    const first = masker.step(masker.initialState, Buffer.from(text));
+    return Buffer.concat([first.output, masker.end(first.state).output]).toString();
+  };
+
+  it('releases a value that cannot be a random secret (`note = NULL` ending a held statement)', () => {
+    for (const text of ['UPDATE t SET note = NULL', "config: mode = 'fast'", 'x=1', 'retries: 3']) expect(ended(text)).toBe(text);
+  });
+
+  it('masks a random value cut by the end of the stream before its 24th character', () => {
+    const cut = 'xK9mQ2pL7vN4bR8sT1wY6zA';
+    expect(cut.length).toBeLessThan(24);
+    expect(ended(`export API_KEY_X = ${cut}`)).not.toContain(cut.slice(0, 8));
+  });
+});

@@ -109,7 +109,7 @@ export function revealingTail(compiled: CompiledRules, latin1: string, bytes: Bu
       const start = m.index;
       const candidate = latin1.slice(start);
       const headLength = head ? ((head instanceof RE2 ? head.exec(bytes.subarray(start) as never) : head.exec(candidate))?.[0].length ?? -1) : 0;
-      if (candidate.length >= MIN_TAIL && headLength >= 0 && start + headLength < n) {
+      if (candidate.length >= MIN_TAIL && headLength >= 0 && start + headLength < n && mayBeSecret(compiled, rule, candidate.slice(headLength))) {
         best = { start, end: n, maskStart: start + headLength, maskEnd: n, rule };
         break;
       }
@@ -117,6 +117,18 @@ export function revealingTail(compiled: CompiledRules, latin1: string, bytes: Bu
     }
   }
   return best;
+}
+
+/**
+ * A rule that finds secrets by their context alone (`generic`: `note = …` for a random value)
+ * says nothing about the secret's shape until its check passes, so its tail is masked only if
+ * the part shown already passes that check: `note = NULL` at the end of a statement is released,
+ * `note = xK9mQ2pL7vN4…` cut at the session's end is not. A rule that names its secret
+ * (`AKIA…`, `ghp_…`, a key block) fails closed on any tail, as above.
+ */
+function mayBeSecret(compiled: CompiledRules, rule: number, shown: string): boolean {
+  const { generic, validate } = compiled.rules[rule]!;
+  return !generic || !validate || validate(shown);
 }
 
 /** A tail masked when the stream was cut: masking goes on over what can still belong to it. */

@@ -138,7 +138,8 @@ export const keyMaterialRules: MaskRule[] = [
     validate: isRandomToken,
     generic: true,
     maxLength: 512,
-    enabledByDefault: false,
+    // On: a tail cut by the stream's end is masked only if it already looks random (tail-candidates.ts).
+    enabledByDefault: true,
     description:
       'Values of 24+ characters in key=value, key: value and JSON entries that look random (upper and lower case and ' +
       'digits, high entropy, no word-like runs), unless the key names a public hash or id (sha, digest, hash, integrity, ' +
