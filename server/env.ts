@@ -91,6 +91,15 @@ const envSchema = z
         .pipe(z.number().max(5000, 'must be a whole number of milliseconds from 0 to 5000'))
         .optional(),
     ),
+    /** HTTP API sessions: bytes of a request or response body shown and recorded; longer bodies are cut (their size and SHA-256 kept). */
+    PORTHOLE_HTTP_BODY_RECORD_LIMIT: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
+    /** HTTP API sessions: the longest one request may take, start to last byte (connect and first byte have their own 10 s and 30 s). */
+    PORTHOLE_HTTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Bearer token for /metrics on the main port; unset (and no PORTHOLE_METRICS_PORT): /metrics is 404. */
     PORTHOLE_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
@@ -213,6 +222,7 @@ function toEnv(raw: z.output<typeof envSchema>) {
     isWebhookPrivateAllowed: raw.PORTHOLE_WEBHOOK_ALLOW_PRIVATE ?? false,
     isMetadataHostAllowed: raw.PORTHOLE_ALLOW_METADATA_HOSTS ?? false,
     maskScreenHoldMs: raw.PORTHOLE_MASK_SCREEN_HOLD_MS ?? 250,
+    http: { bodyRecordLimit: raw.PORTHOLE_HTTP_BODY_RECORD_LIMIT, timeoutMs: raw.PORTHOLE_HTTP_TIMEOUT_SECONDS * 1000 },
     logLevel: raw.LOG_LEVEL,
     metrics: { token: raw.PORTHOLE_METRICS_TOKEN, port: raw.PORTHOLE_METRICS_PORT, host: raw.PORTHOLE_METRICS_HOST },
     drainSeconds: raw.PORTHOLE_DRAIN_SECONDS,
