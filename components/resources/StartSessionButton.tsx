@@ -6,8 +6,8 @@ import { Button, type ButtonVariant } from '../ui/Button';
 
 export type StartSessionButtonProps = {
   resourceId: string;
-  /** Where the new session opens: the terminal or the SQL console page. */
-  pagePrefix: '/terminal' | '/sql';
+  /** Where the new session opens: the terminal, the SQL console or the HTTP console page. */
+  pagePrefix: '/terminal' | '/sql' | '/http';
   label: string;
   pendingLabel: string;
   icon: ReactNode;

@@ -11,11 +11,14 @@ export function EndBanner({
   sessionId,
   resource,
   isRecorded = true,
+  pagePrefix = '/sql',
 }: {
   ending: SessionEnding;
   sessionId: string;
   resource: { id: string | null; canConnect: boolean };
   isRecorded?: boolean;
+  /** Which console "Open a new console" opens: SQL or HTTP. */
+  pagePrefix?: '/sql' | '/http';
 }) {
   return (
     <div
@@ -41,7 +44,7 @@ export function EndBanner({
           </Link>
         ) : null}
         {resource.id && resource.canConnect && !ending.nextStep ? (
-          <OpenConsoleButton resourceId={resource.id} label="Open a new console" variant="secondary" />
+          <OpenConsoleButton resourceId={resource.id} label="Open a new console" variant="secondary" pagePrefix={pagePrefix} />
         ) : null}
       </div>
     </div>

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { splitStatements } from '@/lib/sql/split-statements';
+import { useIsDark } from '../console/use-is-dark';
 import type { SessionEnding } from '../terminal/session-ending';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
 import { WatchedBanner } from '../sessions/WatchedBanner';
@@ -26,19 +27,6 @@ const STARTER: Record<'postgres' | 'mysql', string> = {
   postgres: '-- Ctrl+Enter runs the statement under the cursor; Ctrl+Shift+Enter runs everything.\nSELECT * FROM information_schema.tables LIMIT 20;\n',
   mysql: '-- Ctrl+Enter runs the statement under the cursor; Ctrl+Shift+Enter runs everything.\nSHOW TABLES;\n',
 };
-
-function useIsDark(): boolean {
-  const [isDark, setDark] = useState(false);
-  useEffect(() => {
-    const root = document.documentElement;
-    const read = () => setDark(root.classList.contains('dark'));
-    read();
-    const observer = new MutationObserver(read);
-    observer.observe(root, { attributes: true, attributeFilter: ['class'] });
-    return () => observer.disconnect();
-  }, []);
-  return isDark;
-}
 
 /** The SQL console tab: editor on top, results below (resizable split), history on the side. */
 export default function SqlConsole({ sessionId, resource, initialEnding, snippet, isRecorded = true }: SqlConsoleProps) {

@@ -1,21 +1,13 @@
 'use client';
 
-import Editor, { loader } from '@monaco-editor/react';
-import * as monaco from 'monaco-editor';
+import Editor from '@monaco-editor/react';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { SqlSchemaTree } from '@/lib/protocol/sql-protocol';
 import type { SqlDialect } from '@/lib/sql/split-statements';
+// Sets up the bundled Monaco and its workers (no CDN) before the editor mounts.
+import { monaco } from '../console/monaco-environment';
 import { editorHandle, MARKER_OWNER, type SqlEditorHandle } from './editor-handle';
 import { installSqlCompletions, setCompletionSchema } from './sql-completions';
-
-/*
- * Monaco is bundled with the app: @monaco-editor/react would otherwise fetch it from a CDN.
- * Its one worker (the editor worker; SQL has no language service) is bundled too.
- */
-(globalThis as unknown as { MonacoEnvironment?: monaco.Environment }).MonacoEnvironment = {
-  getWorker: () => new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' }),
-};
-loader.config({ monaco });
 
 export type { RunTarget, SqlEditorHandle } from './editor-handle';
 

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { formatDuration } from '@/lib/format/duration';
+import type { SqlSessionInfo } from '@/lib/protocol/sql-protocol';
 import { GrantTimeLeft } from '../terminal/GrantTimeLeft';
 import type { SqlConsoleState } from './use-sql-console';
 
@@ -19,15 +20,21 @@ function Elapsed({ since }: { since: number }) {
   );
 }
 
-/** The thin bar over the console: resource, server, mode, limits, connected time, grant time left, recording. */
+/**
+ * The thin bar over a console (SQL, and the HTTP console without `info`): resource, server,
+ * mode, limits, connected time, grant time left, recording.
+ */
 export function SqlStatusBar({
   resource,
   state,
   isRecorded = true,
+  recordedHint = 'Every statement and its masked result are recorded',
 }: {
   resource: { id: string | null; name: string; address?: string };
-  state: SqlConsoleState;
+  state: Pick<SqlConsoleState, 'status' | 'message' | 'connectedAt' | 'grantExpiresAt'> & { info?: SqlSessionInfo };
   isRecorded?: boolean;
+  /** What the recording dot's tooltip says is kept. */
+  recordedHint?: string;
 }) {
   const pill =
     state.status === 'connected'
@@ -81,7 +88,7 @@ export function SqlStatusBar({
         {state.status === 'connected' && state.connectedAt ? <Elapsed since={state.connectedAt} /> : null}
         {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} /> : null}
         {isRecorded ? (
-          <span className="flex items-center gap-1.5" title="Every statement and its masked result are recorded">
+          <span className="flex items-center gap-1.5" title={recordedHint}>
             <span aria-hidden className={`h-2 w-2 rounded-full ${state.status === 'connected' ? 'animate-pulse bg-red-500' : 'bg-zinc-400'}`} />
             Recorded
           </span>
