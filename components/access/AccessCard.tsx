@@ -44,7 +44,7 @@ export function AccessCard({ resource, access, requestAction, cancelAction }: Ac
     ) : resource.type === 'kubernetes' ? (
       <PodPicker resourceId={resource.id} />
     ) : (
-      <OpenConsoleButton resourceId={resource.id} />
+      <OpenConsoleButton resourceId={resource.id} pagePrefix={resource.type === 'http' ? '/http' : '/sql'} />
     );
   const state = access.canConnect
     ? access.via === 'grant'
