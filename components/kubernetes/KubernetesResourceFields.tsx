@@ -35,9 +35,8 @@ export function KubernetesResourceFields({ initial, fields }: Props) {
           rows={5}
           defaultValue={initial?.ca}
           spellCheck={false}
-          required
           placeholder="-----BEGIN CERTIFICATE-----"
-          hint="PEM of the CA that signed the API server's certificate (certificate-authority-data in a kubeconfig, base64-decoded)."
+          hint="PEM of the CA that signed the API server's certificate (a kubeconfig's certificate-authority-data, base64-decoded). Empty: the system's CAs. The certificate is always checked."
           error={fields?.ca}
         />
         <TextField

@@ -74,7 +74,8 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
                   <div className="min-w-0">
                     <h2 className="truncate font-medium">{resource.name}</h2>
                     <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-                      {resourceTypeLabel(resource.type)} · {resource.username}@{resource.host}:{resource.port}
+                      {resourceTypeLabel(resource.type)} · {resource.username ? `${resource.username}@` : ''}
+                      {resource.host}:{resource.port}
                       {resource.database ? `/${resource.database}` : ''}
                     </p>
                   </div>
@@ -82,7 +83,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
                     accessMode={resource.accessMode}
                     canUseOpen={resource.allowedRoles.some((role) => hasRole(actor, role))}
                     state={accessStates.get(resource.id)}
-                    connectLabel={resource.type === 'ssh' ? 'Connect' : 'Open console'}
+                    connectLabel={resource.type === 'ssh' ? 'Connect' : resource.type === 'kubernetes' ? 'Open shell' : 'Open console'}
                   />
                 </div>
                 {resource.description ? <p className="line-clamp-2 text-sm text-zinc-600 dark:text-zinc-300">{resource.description}</p> : null}

@@ -1,5 +1,6 @@
 import type { CreateResourceInput, UpdateResourceInput } from '@/server/resources/resource-schemas';
 import { formText as text } from '@/lib/form-data';
+import { KUBERNETES_FIELDS, kubernetesCreateFields, kubernetesUpdateFields, withoutConnection } from './kubernetes-form-data';
 
 /** Form field names as the forms send them; zod paths like `tls.ca` are renamed to these. */
 export const RESOURCE_FIELDS = [
@@ -20,6 +21,7 @@ export const RESOURCE_FIELDS = [
   'allowedRoles',
   'retentionDays',
   'recording',
+  ...KUBERNETES_FIELDS,
 ] as const;
 export const RESOURCE_FIELD_RENAMES = { 'tls.mode': 'tls', 'tls.ca': 'ca' };
 
@@ -62,11 +64,13 @@ export function createInputFromForm(form: FormData): CreateResourceInput {
       passphrase: text(form, 'passphrase'),
     };
   }
+  if (type === 'kubernetes') return { ...withoutConnection(common(form)), type, ...kubernetesCreateFields(form) };
   return { ...common(form), type: type as 'postgres' | 'mysql', database: text(form, 'database'), password: text(form, 'password'), tls: tls(form) };
 }
 
 /** The edit form's fields as updateResource input: empty credentials keep the stored ones. */
 export function updateInputFromForm(form: FormData): UpdateResourceInput {
+  if (form.has('apiUrl')) return { ...withoutConnection(common(form)), ...kubernetesUpdateFields(form) };
   const isDatabase = form.has('database');
   return {
     ...common(form),

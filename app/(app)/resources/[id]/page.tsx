@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AccessCard } from '@/components/access/AccessCard';
+import { KubernetesFacts } from '@/components/kubernetes/KubernetesFacts';
 import { ResourceTypeIcon, resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
 import { TagList } from '@/components/resources/TagList';
 import { NotRecordedNotice } from '@/components/resources/NotRecordedNotice';
@@ -48,12 +49,18 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
         <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
           <dt className="text-zinc-500">Type</dt>
           <dd>{resourceTypeLabel(resource.type)}</dd>
-          <dt className="text-zinc-500">Address</dt>
-          <dd className="font-mono text-xs break-all">
-            {resource.host}:{resource.port}
-          </dd>
-          <dt className="text-zinc-500">Signs in as</dt>
-          <dd className="font-mono text-xs">{resource.username}</dd>
+          {resource.type === 'kubernetes' ? (
+            <KubernetesFacts settings={resource.kubernetes} />
+          ) : (
+            <>
+              <dt className="text-zinc-500">Address</dt>
+              <dd className="font-mono text-xs break-all">
+                {resource.host}:{resource.port}
+              </dd>
+              <dt className="text-zinc-500">Signs in as</dt>
+              <dd className="font-mono text-xs">{resource.username}</dd>
+            </>
+          )}
           {resource.database ? (
             <>
               <dt className="text-zinc-500">Database</dt>

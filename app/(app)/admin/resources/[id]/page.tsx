@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { HostKeyPanel } from '@/components/admin/HostKeyPanel';
+import { KubernetesAccessPanel } from '@/components/kubernetes/KubernetesAccessPanel';
 import { ResourceForm } from '@/components/admin/ResourceForm';
 import { resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
 import { Alert } from '@/components/ui/Alert';
@@ -50,6 +51,7 @@ export default async function EditResourcePage({ params, searchParams }: { param
         </Alert>
       ) : null}
       {resource.type === 'ssh' ? <HostKeyPanel resourceId={resource.id} address={address} pinned={resource.hostKeyFingerprint} /> : null}
+      {resource.type === 'kubernetes' ? <KubernetesAccessPanel resourceId={resource.id} /> : null}
       <ResourceForm
         action={updateResourceAction.bind(null, resource.id)}
         initial={{
@@ -69,10 +71,12 @@ export default async function EditResourcePage({ params, searchParams }: { param
           recording: resource.recording,
           hasPassword: resource.hasPassword,
           hasPrivateKey: resource.hasPrivateKey,
+          hasToken: resource.hasToken,
+          kubernetes: resource.kubernetes ?? undefined,
         }}
       />
       <PolicySection resourceId={resource.id} accessMode={resource.accessMode} />
-      {resource.type !== 'ssh' ? <SqlSettingsSection resource={row} /> : null}
+      {resource.type === 'postgres' || resource.type === 'mysql' ? <SqlSettingsSection resource={row} /> : null}
       <MaskingSection resourceId={resource.id} resourceName={resource.name} />
       <section aria-labelledby="danger-heading" className="rounded-lg border border-red-200 bg-white p-5 dark:border-red-900/60 dark:bg-zinc-900">
         <h2 id="danger-heading" className="text-sm font-semibold">

@@ -11,6 +11,7 @@ export const createResourceAction = defineAction({
   run: ({ actor, input: [, form] }) => createResource({ actor, input: createInputFromForm(form) }),
   fields: { shown: RESOURCE_FIELDS, rename: RESOURCE_FIELD_RENAMES },
   revalidate: ['/admin/resources', '/resources'],
-  // An SSH host is not usable until its host key is pinned: send the admin there first.
-  redirect: (_input, created) => (created.type === 'ssh' ? `/admin/resources/${created.id}?created=1` : `/admin/resources?created=${created.id}`),
+  // An SSH host is not usable until its host key is pinned, and a cluster's page shows what its token may do: send the admin there first.
+  redirect: (_input, created) =>
+    created.type === 'ssh' || created.type === 'kubernetes' ? `/admin/resources/${created.id}?created=1` : `/admin/resources?created=${created.id}`,
 });
