@@ -7,6 +7,7 @@ import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
 import { RelativeTime } from '@/components/ui/RelativeTime';
 import { Badge } from '@/components/ui/PageHeader';
 import { RecordingStatusBadge } from '../replay/RecordingStatusBadge';
+import { formatSessionTarget, type SessionTargetLike } from '@/lib/format/session-target';
 
 type Row = {
   id: string;
@@ -24,6 +25,8 @@ type Row = {
   sql: { statements: number; rows: number; errors: number } | null;
   /** Opened with an API token (a script). */
   isAutomated: boolean;
+  /** The pod a Kubernetes session opened. */
+  target?: SessionTargetLike;
 };
 
 /** Output: a terminal's bytes, a SQL session's rows (returned or affected). */
@@ -87,6 +90,9 @@ export function RecordingTable({ recordings, isAuditor }: { recordings: Row[]; i
           ) : null}
           <Td>
             {recording.resourceName}
+            {recording.target ? (
+              <span className="block font-mono text-xs text-zinc-500 dark:text-zinc-400">{formatSessionTarget(recording.target)}</span>
+            ) : null}
             {recording.isAutomated ? (
               <span className="ml-2" title="Opened with an API token (a script)">
                 <Badge tone="indigo">Automated</Badge>

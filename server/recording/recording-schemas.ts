@@ -77,6 +77,8 @@ export const recordingView = z.object({
   sql: sqlSummary.nullable(),
   /** Opened with an API token (a script), not from a browser. */
   isAutomated: z.boolean(),
+  /** The pod a Kubernetes session opened; null for the other kinds. */
+  target: z.object({ namespace: z.string(), pod: z.string(), container: z.string() }).nullable(),
 });
 export type RecordingView = z.infer<typeof recordingView>;
 

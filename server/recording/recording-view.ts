@@ -34,5 +34,6 @@ export function toRecordingView({ recording, session, user }: RecordingRow, sql?
     indexState: recording.indexState,
     sql: kind === 'sql' ? (sql ?? { statements: recording.commandCount, rows: 0, errors: 0 }) : null,
     isAutomated: session.isAutomated,
+    target: session.target ?? null,
   };
 }
