@@ -1,11 +1,10 @@
+import type { HttpMethod, HttpRequestInput } from '@/lib/protocol/http-protocol';
+
 /**
  * What the HTTP console's request editor holds, and the request it sends: the path relative to
  * the resource's base URL, query pairs (from the path's own `?…` and the params tab), headers
  * and a body. No React here, so the conversions are tested on their own.
  */
-
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export type KeyValueRow = { id: string; key: string; value: string };
 
@@ -18,13 +17,7 @@ export type RequestDraft = {
 };
 
 /** What the console sends for one request (the `request` of a `send` frame). */
-export type OutgoingRequest = {
-  method: HttpMethod;
-  path: string;
-  query: [string, string][];
-  headers: [string, string][];
-  body: string;
-};
+export type OutgoingRequest = HttpRequestInput;
 
 let rowCounter = 0;
 export function newRow(key = '', value = ''): KeyValueRow {
