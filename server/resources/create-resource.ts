@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../users/unique-violation';
 import { sealCredentials } from './resource-credentials';
 import { createResourceInput, type CreateResourceInput, type ResourceView } from './resource-schemas';
 import { toResourceView } from './resource-view';
+import { kubernetesCreateColumns } from './kubernetes-save';
 
 export const duplicateNameError = () =>
   new AppError('CONFLICT', { userMessage: 'A resource with this name already exists.', fields: { name: ['Already in use'] } });
@@ -17,10 +18,13 @@ export async function createResource({ actor, input }: { actor: Actor | null; in
   if (actor) requireRole(actor, 'admin');
   const data = createResourceInput.parse(input);
   const id = randomUUID();
+  // A kubernetes token is checked against the cluster before anything is saved.
+  const kubernetes = data.type === 'kubernetes' ? await kubernetesCreateColumns(data) : undefined;
   const credentials = sealCredentials(id, {
-    password: data.password,
+    password: data.type === 'kubernetes' ? undefined : data.password,
     privateKey: data.type === 'ssh' ? data.privateKey : undefined,
     passphrase: data.type === 'ssh' ? data.passphrase : undefined,
+    token: kubernetes?.token,
   });
   try {
     return await db().transaction(async (tx) => {
@@ -35,8 +39,9 @@ export async function createResource({ actor, input }: { actor: Actor | null; in
           host: data.host,
           port: data.port,
           username: data.username,
-          database: data.type === 'ssh' ? null : data.database,
+          database: data.type === 'ssh' || data.type === 'kubernetes' ? null : data.database,
           tls: data.type === 'ssh' ? null : data.tls,
+          settings: kubernetes?.settings ?? null,
           accessMode: data.accessMode,
           allowedRoles: data.allowedRoles,
           retentionDays: data.retentionDays,

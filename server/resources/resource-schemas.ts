@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACCESS_MODES, RECORDING_MODES, RESOURCE_TYPES, ROLES } from '@/db/schema';
 import { isRefusedLiteral } from '../net/checked-lookup';
 import { resourceAddressCheck } from '../net/outbound-checks';
+import { hostAndPort, kubernetesFields, kubernetesUpdateFields } from './kubernetes-resource-schemas';
 
 const name = z
   .string()
@@ -98,13 +99,19 @@ const databaseFields = {
 export const postgresResourceInput = z.object({ ...databaseFields, type: z.literal('postgres'), port: port.default(5432) });
 export const mysqlResourceInput = z.object({ ...databaseFields, type: z.literal('mysql'), port: port.default(3306) });
 
+/** Host and port come from the API server URL; the token is verified against the cluster before saving (kubernetes-review-access.ts). */
+const { host: _host, ...commonWithoutHost } = common;
+export const kubernetesResourceInput = z.object({ ...commonWithoutHost, ...kubernetesFields }).transform((data) => ({ ...data, ...hostAndPort(data.apiUrl) }));
+
 function requireSshSecret(input: { type: string; password?: string; privateKey?: string }, ctx: z.RefinementCtx) {
   if (input.type === 'ssh' && !input.password && !input.privateKey) {
     ctx.addIssue({ code: 'custom', path: ['password'], message: 'Give a password or a private key' });
   }
 }
 
-export const createResourceInput = z.discriminatedUnion('type', [sshResourceInput, postgresResourceInput, mysqlResourceInput]).superRefine(requireSshSecret);
+export const createResourceInput = z
+  .discriminatedUnion('type', [sshResourceInput, postgresResourceInput, mysqlResourceInput, kubernetesResourceInput])
+  .superRefine(requireSshSecret);
 export type CreateResourceInput = z.input<typeof createResourceInput>;
 
 /**
@@ -128,6 +135,7 @@ export const updateResourceInput = z.object({
   password: secret.optional(),
   privateKey: privateKey.optional(),
   passphrase: secret.optional(),
+  ...kubernetesUpdateFields,
 });
 export type UpdateResourceInput = z.input<typeof updateResourceInput>;
 
@@ -150,6 +158,10 @@ export const resourceView = z.object({
   hostKeyFingerprint: z.string().nullable(),
   hasPassword: z.boolean(),
   hasPrivateKey: z.boolean(),
+  /** A kubernetes resource's service-account token is stored (never shown). */
+  hasToken: z.boolean(),
+  /** A kubernetes resource's cluster and scope; null for other types. */
+  kubernetes: z.object({ apiUrl: z.string(), namespaces: z.array(z.string()), labelSelector: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

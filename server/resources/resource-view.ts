@@ -3,7 +3,7 @@ import { openCredentials } from './resource-credentials';
 import type { ResourceView } from './resource-schemas';
 
 export function toResourceView(resource: Resource): ResourceView {
-  let stored: { password?: string; privateKey?: string } = {};
+  let stored: { password?: string; privateKey?: string; token?: string } = {};
   try {
     stored = openCredentials(resource.id, resource.credentials);
   } catch {
@@ -27,6 +27,8 @@ export function toResourceView(resource: Resource): ResourceView {
     hostKeyFingerprint: resource.hostKeyFingerprint,
     hasPassword: Boolean(stored.password),
     hasPrivateKey: Boolean(stored.privateKey),
+    hasToken: Boolean(stored.token),
+    kubernetes: resource.type === 'kubernetes' ? (resource.settings?.kubernetes ?? null) : null,
     createdAt: resource.createdAt.toISOString(),
     updatedAt: resource.updatedAt.toISOString(),
   };

@@ -13,6 +13,7 @@ import { auditRecordingChange } from './audit-recording-change';
 import { openCredentials, sealCredentials } from './resource-credentials';
 import { sshUsername, updateResourceInput, type ResourceView, type UpdateResourceInput } from './resource-schemas';
 import { toResourceView } from './resource-view';
+import { kubernetesUpdateColumns } from './kubernetes-save';
 
 type UpdateData = z.output<typeof updateResourceInput>;
 
@@ -44,6 +45,8 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
   const target = await requireResource(resourceId);
   // The update schema does not know the type; an SSH account name has the stricter rule.
   if (target.type === 'ssh' && data.username !== undefined) z.object({ username: sshUsername }).parse({ username: data.username });
+  // Checked against the cluster before the row is locked (a network call); the token is re-sealed as checked.
+  const kubernetes = target.type === 'kubernetes' ? await kubernetesUpdateColumns(target, data) : undefined;
 
   let view: ResourceView;
   try {
@@ -52,18 +55,21 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
       const [existing] = await tx.select().from(resources).where(eq(resources.id, resourceId)).for('update');
       if (!existing) throw new Error('resource vanished');
       const isSsh = existing.type === 'ssh';
-      const { credentials, isTargetChanged } = nextCredentials(existing, data);
+      const { credentials, isTargetChanged } = kubernetes
+        ? { credentials: data.token ? sealCredentials(existing.id, { token: kubernetes.token }) : undefined, isTargetChanged: kubernetes.isTargetChanged }
+        : nextCredentials(existing, data);
       const [row] = await tx
         .update(resources)
         .set({
           name: data.name,
           description: data.description,
           tags: data.tags,
-          host: data.host,
-          port: data.port,
+          host: kubernetes?.host ?? data.host,
+          port: kubernetes?.port ?? data.port,
           username: data.username,
-          database: isSsh ? undefined : data.database,
-          tls: isSsh ? undefined : data.tls,
+          database: isSsh || kubernetes ? undefined : data.database,
+          tls: kubernetes?.tls ?? (isSsh ? undefined : data.tls),
+          settings: kubernetes?.settings,
           accessMode: data.accessMode,
           allowedRoles: data.allowedRoles,
           retentionDays: data.retentionDays,
@@ -76,7 +82,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
         .where(eq(resources.id, resourceId))
         .returning();
       if (!row) throw new Error('update returned no row');
-      const { password: _p, privateKey: _k, passphrase: _s, ...auditable } = data;
+      const { password: _p, privateKey: _k, passphrase: _s, token: _t, ...auditable } = data;
       await recordAuditEvent(
         {
           actorId: actor.id,
