@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages the test suite runs against are installed: real sshd,
 # PostgreSQL, MariaDB, Chromium (Playwright), asciinema (export check) and sudo (a password
-# prompt on the test SSH host, for hidden-input masking), plus the compiler
+# prompt on the test SSH host, for hidden-input masking), kubectl (the real client that proves
+# the Kubernetes harness; Debian's kubernetes-client is 1.20, which execs over SPDY only, so
+# the kubectl exec -it proof skips there and runs where a kubectl of 1.30 or later is the
+# /usr/bin/kubectl already), plus the compiler
 # toolchain node-gyp needs for native npm modules without a Linux prebuild (node-pty). As
 # root it installs what is missing; otherwise it prints the command to run and fails. Never
 # reads stdin.
@@ -15,11 +18,12 @@ declare -A PROBES=(
   [chromium]=/usr/bin/chromium
   [asciinema]=/usr/bin/asciinema
   [sudo]=/usr/bin/sudo
+  [kubernetes-client]=/usr/bin/kubectl
   [python3]=/usr/bin/python3
   [make]=/usr/bin/make
   [g++]=/usr/bin/g++
 )
-ORDER=(openssh-server postgresql mariadb-server chromium asciinema sudo python3 make g++)
+ORDER=(openssh-server postgresql mariadb-server chromium asciinema sudo kubernetes-client python3 make g++)
 
 missing=()
 for package in "${ORDER[@]}"; do
