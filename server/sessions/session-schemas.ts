@@ -42,6 +42,8 @@ export const sessionView = z.object({
   isRecorded: z.boolean(),
   /** The recording's state; null when there is none (never connected, recording off, or purged by retention). */
   recordingStatus: z.enum(RECORDING_STATUSES).nullable(),
+  /** The pod a Kubernetes session opened; null for the other kinds. */
+  target: z.object({ namespace: z.string(), pod: z.string(), container: z.string() }).nullable(),
 });
 export type SessionView = z.infer<typeof sessionView>;
 

@@ -23,5 +23,6 @@ export function toSessionView(session: Session, user: Pick<User, 'email' | 'name
     isAutomated: session.isAutomated,
     isRecorded: session.isRecorded,
     recordingStatus,
+    target: session.target ?? null,
   };
 }
