@@ -1,34 +1,22 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { EventsResponse, ReplayNote } from '@/lib/recording/replay-types';
+import type { ReplayNote } from '@/lib/recording/replay-types';
 import { buildReplayModel, runAt, type SqlReplayModel } from '@/lib/sql/replay-model';
 import { NotesPanel, type NoteActions } from '../notes/NotesPanel';
 import { hitSeekTime } from '../replay/find-bar-state';
+import { loadRecordingEvents } from '../replay/load-recording-events';
 import { SqlReplayEntries } from './replay/SqlReplayEntries';
 import { SqlReplayMoment } from './replay/SqlReplayMoment';
 import { SqlReplayTimeline } from './replay/SqlReplayTimeline';
 import { CountTabs } from '../ui/CountTabs';
-
-async function loadEvents(recordingId: string, duration: number, signal: AbortSignal): Promise<[number, string, string][]> {
-  const events: [number, string, string][] = [];
-  let from: number | null = 0;
-  while (from !== null) {
-    const response = await fetch(`/api/v1/recordings/${recordingId}/events?from=${from}&to=${duration + 1}`, { credentials: 'same-origin', signal });
-    if (!response.ok) throw new Error(`Could not load the recording (HTTP ${response.status}).`);
-    const page = (await response.json()) as EventsResponse;
-    events.push(...page.events);
-    from = page.nextFrom;
-  }
-  return events;
-}
 
 function useReplayModel(recordingId: string, duration: number) {
   const [model, setModel] = useState<SqlReplayModel>();
   const [error, setError] = useState<string>();
   useEffect(() => {
     const abort = new AbortController();
-    loadEvents(recordingId, duration, abort.signal).then(
+    loadRecordingEvents(recordingId, duration, abort.signal).then(
       (events) => setModel(buildReplayModel(events)),
       (e: unknown) => !abort.signal.aborted && setError(e instanceof Error ? e.message : 'Could not load the recording.'),
     );

@@ -7,6 +7,8 @@ import { RecordingStatusBadge } from '@/components/replay/RecordingStatusBadge';
 import { ReplayScreen } from '@/components/replay/ReplayScreen';
 import { ExportMenu } from '@/components/replay/ExportMenu';
 import { SqlReplayScreen } from '@/components/sql/SqlReplayScreen';
+import { HttpReplayScreen } from '@/components/replay/http/HttpReplayScreen';
+import type { NoteActions } from '@/components/notes/NotesPanel';
 import { parseTimeParam } from '@/components/replay/replay-format';
 import { recordingFigures } from '@/lib/recording/recording-figures';
 import { formatDuration } from '@/lib/format/duration';
@@ -97,18 +99,23 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
         </div>
         {share ? null : <ExportMenu recordingId={id} kind={recording.kind} status={recording.status} signature={signature} />}
       </div>
-      {recording.kind === 'sql' ? (
-        <SqlReplayScreen
-          recordingId={id}
-          duration={recording.duration}
-          initialTime={initialTime}
-          highlight={initialQuery}
-          initialNotes={notes}
-          noteActions={noteActions}
-        />
-      ) : (
-        <ReplayScreen recording={recording} initialNotes={notes} initialTime={initialTime} initialQuery={initialQuery} noteActions={noteActions} />
-      )}
+      <RecordingPlayer recording={recording} notes={notes} initialTime={initialTime} initialQuery={initialQuery} noteActions={noteActions} />
     </>
   );
+}
+
+type PlayerProps = {
+  recording: Awaited<ReturnType<typeof getRecording>>;
+  notes: Awaited<ReturnType<typeof listAnnotations>>;
+  initialTime: number;
+  initialQuery: string;
+  noteActions: NoteActions;
+};
+
+/** The player for the recording's kind: statements and results, HTTP exchanges, or a terminal screen. */
+function RecordingPlayer({ recording, notes, initialTime, initialQuery, noteActions }: PlayerProps) {
+  const props = { recordingId: recording.id, duration: recording.duration, initialTime, highlight: initialQuery, initialNotes: notes, noteActions };
+  if (recording.kind === 'sql') return <SqlReplayScreen {...props} />;
+  if (recording.kind === 'http') return <HttpReplayScreen {...props} />;
+  return <ReplayScreen recording={recording} initialNotes={notes} initialTime={initialTime} initialQuery={initialQuery} noteActions={noteActions} />;
 }
