@@ -2,7 +2,7 @@ import type { RecordingKind } from '@/lib/recording/recording-kind';
 import { buttonClass } from '../ui/Button';
 import { SignedBundleItem } from './SignedBundleItem';
 
-/** Each kind's downloads: a SQL recording has no screen, so no terminal format is offered for it. */
+/** Each kind's downloads: a SQL or HTTP recording has no screen, so no terminal format is offered for it. */
 const FORMATS: Record<RecordingKind, [label: string, query: string, hint: string][]> = {
   terminal: [
     ['asciicast v2 (.cast)', 'format=asciicast', 'Plays with asciinema play'],
@@ -15,8 +15,7 @@ const FORMATS: Record<RecordingKind, [label: string, query: string, hint: string
     ['JSON', 'format=json', 'Statements, results, reviews and notes'],
     ['CSV of results', 'format=csv', 'Every result’s rows, with the statement they came from'],
   ],
-  // HTTP exchanges export as JSON, added with the HTTP console.
-  http: [],
+  http: [['JSON', 'format=json', 'Exchanges (masked requests and responses) and notes']],
 };
 
 /** The replay page's Export menu; every download is masked as recorded and audited. */
