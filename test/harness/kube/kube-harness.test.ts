@@ -215,6 +215,13 @@ describe('exec over a bare WebSocket', () => {
     expect(result).toEqual({ protocol: 'v5.channel.k8s.io', stdout: 'hi there\n', status: { metadata: {}, status: 'Success' } });
   });
 
+  it('gives a bash started through sh -c the same stable prompt', async () => {
+    const query = `container=app&command=/bin/sh&command=-c&command=${encodeURIComponent('exec bash')}&stdin=true&stdout=true&tty=true`;
+    const result = await rawExec(query, ['v5.channel.k8s.io'], [channel(0, 'exit\r')]);
+    expect(result.stdout).toContain('web-1$ exit');
+    expect(result.status).toEqual({ metadata: {}, status: 'Success' });
+  });
+
   it('answers an unknown container or a bad token with a Status before the upgrade', async () => {
     await expect(rawExec('container=nope&command=bash&stdin=true&tty=true', ['v5.channel.k8s.io'], [])).rejects.toThrow('HTTP 404');
     const response = await fetchStatus(`${harness.url}/api/v1/namespaces/shop/pods/web-1/exec?container=nope&command=bash&stdin=true`, harness.token);

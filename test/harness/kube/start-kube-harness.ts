@@ -47,6 +47,9 @@ export async function startKubeHarness(options: KubeHarnessOptions = {}): Promis
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'porthole-kube-'));
   const cwd = path.join(dir, 'home');
   await fs.mkdir(cwd);
+  // A bash started by other means (`sh -c 'exec bash'`, as Porthole's client asks) reads
+  // /etc/bash.bashrc and then this: the same stable prompt as the default shell's.
+  await fs.writeFile(path.join(cwd, '.bashrc'), `PS1="$HOSTNAME"'$ '\nunset PROMPT_COMMAND\n`);
   const cert = await makeHarnessCert(dir);
   const token = options.token ?? randomBytes(24).toString('hex');
   const pods = options.pods ?? DEFAULT_PODS;
