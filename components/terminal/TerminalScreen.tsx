@@ -22,7 +22,8 @@ const Terminal = dynamic(() => import('./Terminal'), {
 
 export type TerminalScreenProps = {
   sessionId: string;
-  resource: { id: string | null; name: string; address?: string; canConnect: boolean };
+  /** `target`: a Kubernetes session's pod, which "Connect again" opens again. */
+  resource: { id: string | null; name: string; address?: string; canConnect: boolean; target?: { namespace: string; pod: string; container: string } };
   /** Set when the session cannot be opened from this page (already ended, open elsewhere). */
   initialEnding?: SessionEnding;
   renderer?: RendererKind;
@@ -210,7 +211,9 @@ function EndBanner({ ending, resource, recordingHref }: { ending: SessionEnding;
             Back to resources
           </Link>
         )}
-        {resource.id && resource.canConnect && !ending.nextStep ? <ConnectButton resourceId={resource.id} label="Connect again" variant="secondary" /> : null}
+        {resource.id && resource.canConnect && !ending.nextStep ? (
+          <ConnectButton resourceId={resource.id} label="Connect again" variant="secondary" target={resource.target} />
+        ) : null}
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ import { buttonClass } from '@/components/ui/Button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatDuration } from '@/lib/format/duration';
+import { formatSessionTarget } from '@/lib/format/session-target';
 import { canSeeAll } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listSessions } from '@/server/sessions/list-sessions';
@@ -102,6 +103,9 @@ function ResourceCell({ session }: { session: SessionView }) {
       ) : (
         session.resourceName
       )}
+      {session.target ? (
+        <span className="block font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{formatSessionTarget(session.target)}</span>
+      ) : null}
       {session.isAutomated ? (
         <span className="ml-2" title="Opened with an API token (a script)">
           <Badge tone="indigo">Automated</Badge>
@@ -111,15 +115,18 @@ function ResourceCell({ session }: { session: SessionView }) {
   );
 }
 
+/** SSH and Kubernetes sessions open a terminal; the others a console. */
+const isTerminal = (session: SessionView) => session.resourceType === 'ssh' || session.resourceType === 'kubernetes';
+
 function StateCell({ session, isMine }: { session: SessionView; isMine: boolean }) {
   switch (session.status) {
     case 'pending':
       return isMine ? (
         <Link
-          href={session.resourceType === 'ssh' ? `/terminal/${session.id}` : `/sql/${session.id}`}
+          href={isTerminal(session) ? `/terminal/${session.id}` : `/sql/${session.id}`}
           className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
         >
-          {session.resourceType === 'ssh' ? 'Open terminal' : 'Open console'}
+          {isTerminal(session) ? 'Open terminal' : 'Open console'}
         </Link>
       ) : (
         <Badge>Not opened</Badge>
@@ -154,7 +161,7 @@ function LiveActions({ session, isMine }: { session: SessionView; isMine: boolea
 function endedBecause(session: SessionView, isOwn: boolean): string {
   if (session.status === 'interrupted') return session.endMessage ?? 'Porthole stopped during the session';
   if (session.status !== 'ended' || !session.endReason) return '';
-  return endingFromReason(session.endReason, session.endMessage, null, { kind: session.resourceType === 'ssh' ? 'terminal' : 'sql', isOwn }).title;
+  return endingFromReason(session.endReason, session.endMessage, null, { kind: isTerminal(session) ? 'terminal' : 'sql', isOwn }).title;
 }
 
 /** Open sessions count up to now. */

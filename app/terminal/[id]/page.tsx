@@ -8,6 +8,7 @@ import { sessionRefreshSeconds } from '@/server/auth/session-age';
 import { env } from '@/server/env';
 import { findResource } from '@/server/resources/find-resource';
 import { isSessionRecorded } from '@/lib/recording/is-session-recorded';
+import { formatSessionTarget } from '@/lib/format/session-target';
 import { hasResourceAccess } from '@/server/sessions/check-resource-access';
 import { findOwnSession } from '@/server/sessions/find-own-session';
 import { offeredSnippet } from '@/server/snippets/offered-snippet';
@@ -20,7 +21,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await requirePageActor();
   const session = await findOwnSession(actor, (await params).id);
-  return { title: session ? `${session.resourceName} · Terminal` : 'Terminal' };
+  if (!session) return { title: 'Terminal' };
+  return { title: session.target ? `${session.resourceName} · ${formatSessionTarget(session.target)}` : `${session.resourceName} · Terminal` };
 }
 
 /**
@@ -33,7 +35,8 @@ export default async function TerminalPage({ params, searchParams }: Props) {
   if (!session) notFound();
   const query = await searchParams;
   // Database sessions open the SQL console (with the snippet offered there, if any).
-  if (session.resourceType !== 'ssh') redirect(`/sql/${session.id}${typeof query.snippet === 'string' ? `?snippet=${encodeURIComponent(query.snippet)}` : ''}`);
+  if (session.resourceType !== 'ssh' && session.resourceType !== 'kubernetes')
+    redirect(`/sql/${session.id}${typeof query.snippet === 'string' ? `?snippet=${encodeURIComponent(query.snippet)}` : ''}`);
   const resource = session.resourceId ? await findResource(session.resourceId) : undefined;
   const renderer = query.renderer === 'dom' ? 'dom' : undefined;
   const snippet = await offeredSnippet(actor, query.snippet);
@@ -46,7 +49,13 @@ export default async function TerminalPage({ params, searchParams }: Props) {
         resource={{
           id: resource?.id ?? null,
           name: resource?.name ?? session.resourceName,
-          address: resource ? `${resource.username}@${resource.host}${resource.port === 22 ? '' : `:${resource.port}`}` : undefined,
+          // A pod shell names its pod; an SSH terminal its account and host.
+          address: session.target
+            ? formatSessionTarget(session.target)
+            : resource
+              ? `${resource.username}@${resource.host}${resource.port === 22 ? '' : `:${resource.port}`}`
+              : undefined,
+          target: session.target ?? undefined,
           canConnect: resource ? await hasResourceAccess(actor, resource) : false,
         }}
         initialEnding={endingBeforeConnect(session)}
