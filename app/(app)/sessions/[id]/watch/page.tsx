@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { AppError } from '@/server/errors/app-error';
 import { getSession } from '@/server/sessions/get-session';
+import { formatSessionTarget } from '@/lib/format/session-target';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Watch session' };
@@ -23,7 +24,8 @@ export default async function WatchSessionPage({ params }: Props) {
   });
   if (session.userId === actor.id) notFound();
   const userName = session.userName || session.userEmail;
-  const isSql = session.resourceType !== 'ssh';
+  // A pod shell is a terminal like SSH; the other kinds are consoles.
+  const isSql = session.resourceType !== 'ssh' && session.resourceType !== 'kubernetes';
   const Screen = isSql ? SqlWatchScreen : WatchScreen;
 
   return (
@@ -32,7 +34,9 @@ export default async function WatchSessionPage({ params }: Props) {
         title={`${userName} on ${session.resourceName}`}
         description={
           <>
-            {isSql ? 'Live SQL console' : 'Live terminal'}, started <RelativeTime iso={session.startedAt ?? session.createdAt} />.{' '}
+            {isSql ? 'Live SQL console' : 'Live terminal'}
+            {session.target ? <span className="font-mono text-xs"> in {formatSessionTarget(session.target)}</span> : null}, started{' '}
+            <RelativeTime iso={session.startedAt ?? session.createdAt} />.{' '}
             <Link href="/sessions" className="text-indigo-600 underline underline-offset-2 dark:text-indigo-400">
               All sessions
             </Link>
