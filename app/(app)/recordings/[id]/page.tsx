@@ -12,6 +12,7 @@ import type { NoteActions } from '@/components/notes/NotesPanel';
 import { parseTimeParam } from '@/components/replay/replay-format';
 import { recordingFigures } from '@/lib/recording/recording-figures';
 import { formatDuration } from '@/lib/format/duration';
+import { formatSessionTarget } from '@/lib/format/session-target';
 import { SEARCH_QUERY_MAX } from '@/lib/search/search-types';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { AppError } from '@/server/errors/app-error';
@@ -67,6 +68,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
             {share ? null : <IntegrityBadge recordingId={id} />}
           </h1>
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+            {recording.target ? <span className="font-mono text-xs">{formatSessionTarget(recording.target)} · </span> : null}
             {recording.userName} · <RelativeTime iso={recording.startedAt} /> · {formatDuration(recording.duration)} ·{' '}
             <span data-testid="recording-figures">{recordingFigures(recording).join(' · ')}</span>
             {recording.maskCount > 0 ? ` · ${recording.maskCount} masked` : ''}
