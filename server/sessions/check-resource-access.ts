@@ -10,8 +10,8 @@ export type AccessSubject = { id: string; roles: Role[] };
  * so the access-request issue adds grants here and both the API and the gateway follow.
  */
 export async function checkResourceAccess(subject: AccessSubject, resource: Resource): Promise<{ grant: { id: string; expiresAt: Date } | null }> {
-  // SSH resources open a terminal, PostgreSQL and MySQL resources a SQL console.
-  if (resource.type !== 'ssh' && resource.type !== 'postgres' && resource.type !== 'mysql') {
+  // SSH and Kubernetes resources open a terminal, PostgreSQL and MySQL resources a SQL console, HTTP resources the HTTP console.
+  if (resource.type !== 'ssh' && resource.type !== 'kubernetes' && resource.type !== 'postgres' && resource.type !== 'mysql' && resource.type !== 'http') {
     throw new AppError('BAD_REQUEST', { userMessage: 'This kind of resource does not open a session.' });
   }
   // Open resources admit their listed roles; approval resources need a grant active now.
