@@ -10,6 +10,7 @@ import { sqlOperations } from '../sql/sql-operations';
 import { confirmHostKeyInput, hostKeyCheckView } from '../resources/host-key-schemas';
 import { createResourceInput, resourceListQuery, resourceView, updateResourceInput } from '../resources/resource-schemas';
 import { snippetOperations } from '../snippets/snippet-operations';
+import { kubernetesOperations } from '../sessions/kubernetes-operations';
 import {
   createSessionInput,
   sessionListQuery,
@@ -174,6 +175,7 @@ export const operations: Operation[] = [
   ...snippetOperations,
   ...maskingOperations,
   ...sqlOperations,
+  ...kubernetesOperations,
   ...webhookOperations,
 ];
 

@@ -73,23 +73,28 @@ export class TerminalSession implements RelayKind<ClientMessage> {
   }
 
   async connect(): Promise<boolean> {
-    const { resource, size } = this.options;
-    const connection = await this.options.connect(resource, size, {
-      onData: (chunk) => {
-        // The SSH channel may still deliver what it buffered after the session ended: the
-        // recording is finished by then, and a write to it would mark it failed.
-        if (this.relay.isEnded) return;
-        this.bytesOutTotal += chunk.length;
-        tallies().relayedBytes.output += chunk.length;
-        try {
-          this.output.write(chunk);
-        } catch (error) {
-          this.relay.crashed(error);
-        }
+    const { resource, size, session } = this.options;
+    const connection = await this.options.connect(
+      resource,
+      size,
+      {
+        onData: (chunk) => {
+          // The SSH channel may still deliver what it buffered after the session ended: the
+          // recording is finished by then, and a write to it would mark it failed.
+          if (this.relay.isEnded) return;
+          this.bytesOutTotal += chunk.length;
+          tallies().relayedBytes.output += chunk.length;
+          try {
+            this.output.write(chunk);
+          } catch (error) {
+            this.relay.crashed(error);
+          }
+        },
+        onDrain: () => this.target.onDrain(),
+        onExit: (exit) => this.relay.end(exit, CloseCode.SessionEnded),
       },
-      onDrain: () => this.target.onDrain(),
-      onExit: (exit) => this.relay.end(exit, CloseCode.SessionEnded),
-    });
+      session.target,
+    );
     if (this.relay.isEnded) {
       connection.close();
       return false;

@@ -4,14 +4,16 @@ import type { Actor } from '../actor/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { requireResource } from '../resources/find-resource';
 import { checkResourceAccess } from './check-resource-access';
+import { checkSessionTarget } from './check-kubernetes-target';
 import { mintTicket } from './mint-ticket';
 import { createSessionInput, type CreateSessionInput, type SessionTicketView } from './session-schemas';
 
 /** Opens a session row for `actor` on a resource they may use now, with a ticket for its socket. */
 export async function createSession({ actor, input, clientIp }: { actor: Actor; input: CreateSessionInput; clientIp?: string }): Promise<SessionTicketView> {
-  const { resourceId } = createSessionInput.parse(input);
+  const { resourceId, target } = createSessionInput.parse(input);
   const resource = await requireResource(resourceId);
   await checkResourceAccess(actor, resource);
+  await checkSessionTarget(resource, target);
   return db().transaction(async (tx) => {
     const [session] = await tx
       .insert(sessions)
@@ -23,6 +25,7 @@ export async function createSession({ actor, input, clientIp }: { actor: Actor; 
         resourceType: resource.type,
         clientIp,
         isRecorded: resource.recording !== 'off',
+        target: target ?? null,
       })
       .returning();
     if (!session) throw new Error('insert returned no row');
@@ -32,7 +35,7 @@ export async function createSession({ actor, input, clientIp }: { actor: Actor; 
         action: 'session.create',
         targetType: 'session',
         targetId: session.id,
-        data: { resourceId: resource.id, resourceName: resource.name, via: actor.via },
+        data: { resourceId: resource.id, resourceName: resource.name, via: actor.via, ...(target ? { target } : {}) },
       },
       tx,
     );

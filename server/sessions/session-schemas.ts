@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { RECORDING_STATUSES } from '@/db/recording-schema';
 import { RESOURCE_TYPES, SESSION_END_REASONS, SESSION_STATUSES, type SessionEndReason as DbEndReason } from '@/db/schema';
 import type { SessionEndReason as WireEndReason } from '@/lib/protocol/terminal-protocol';
+import { namespaceName, podName } from '../resources/kubernetes-resource-schemas';
 
 // The wire protocol and the schema each list the end reasons (the browser cannot import db/);
 // this line stops the build if the two lists drift apart.
 const sameEndReasons: [DbEndReason, WireEndReason] extends [WireEndReason, DbEndReason] ? true : never = true;
 void sameEndReasons;
 
-export const createSessionInput = z.object({ resourceId: z.uuid('Choose a resource') });
+/** The pod and container a Kubernetes session opens (required there, refused on other resources). */
+export const sessionTargetInput = z.object({ namespace: namespaceName, pod: podName, container: podName });
+
+export const createSessionInput = z.object({ resourceId: z.uuid('Choose a resource'), target: sessionTargetInput.optional() });
 export type CreateSessionInput = z.input<typeof createSessionInput>;
 
 export const sessionListQuery = z.object({
