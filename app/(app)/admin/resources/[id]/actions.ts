@@ -19,7 +19,7 @@ export const updateResourceAction = defineAction({
       throw new AppError('VALIDATION', { userMessage: 'Check the highlighted fields.', fields: { database: ['Enter a database name'] } });
     const saved = await updateResource({ actor, resourceId, input });
     // A changed connection clears the stored secret: say so, or the next console just fails to sign in.
-    const hasSecret = saved.hasPassword || saved.hasPrivateKey;
+    const hasSecret = saved.hasPassword || saved.hasPrivateKey || saved.hasToken;
     return { ok: true, message: hasSecret ? 'Changes saved.' : 'Changes saved. No password or key is stored now: enter one before connecting.' };
   },
   fields: { shown: RESOURCE_FIELDS, rename: RESOURCE_FIELD_RENAMES },
