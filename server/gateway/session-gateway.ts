@@ -10,6 +10,7 @@ import { endSessionsOnEvent } from './end-sessions-on-event';
 import { createPipelineSlots } from './pipeline-slots';
 import { MAX_INBOUND_FRAME_BYTES } from './protocol';
 import { isSqlResource, upgradeSqlSession } from './sql-upgrade';
+import { isHttpResource, upgradeHttpSession } from './http-upgrade';
 import { TerminalSession } from './terminal-session';
 import { terminalSizeFromUrl } from './terminal-size';
 import { rejectUpgrade, type UpgradeHandler } from '../http/upgrade-router';
@@ -74,6 +75,12 @@ export function createSessionGateway({ connect = connectTerminal }: { connect?: 
       return upgradeSqlSession(req, socket, head, { session, resource, grantExpiresAt }, (sqlSession) => {
         isOpened = true;
         track(sqlSession.relay, 'sql');
+      });
+    }
+    if (isHttpResource(resource)) {
+      return upgradeHttpSession(req, socket, head, { session, resource, grantExpiresAt }, (httpSession) => {
+        isOpened = true;
+        track(httpSession.relay, 'http');
       });
     }
     const size = terminalSizeFromUrl(new URL(req.url ?? '/', 'http://localhost'));

@@ -5,7 +5,7 @@ import { processSingleton } from '@/lib/process-singleton';
  * Prometheus collectors in registry.ts read them at scrape time. One set per process: route
  * code (logins, approvals) and server/ count into the same.
  */
-export type SessionType = 'terminal' | 'sql';
+export type SessionType = 'terminal' | 'sql' | 'http';
 
 export type Tallies = {
   relayedBytes: { output: number; input: number };
@@ -19,7 +19,7 @@ export type Tallies = {
 export function tallies(): Tallies {
   return processSingleton<Tallies>('tallies', () => ({
     relayedBytes: { output: 0, input: 0 },
-    liveSessions: { terminal: 0, sql: 0 },
+    liveSessions: { terminal: 0, sql: 0, http: 0 },
     recordingBacklogBytes: 0,
     heldBytes: new Map(),
   }));

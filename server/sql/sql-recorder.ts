@@ -71,13 +71,22 @@ export class SqlRecorder {
 
   /** Appends an event; false when the recording failed (the caller must not relay it). */
   record(event: SqlEventInput): boolean {
+    const text = encodeSqlEvent(event);
+    // Rows are recorded in pages, a statement's counts in its result: both are activity.
+    const activity = event.sql === 'page' ? 0 : event.sql === 'result' ? (event.rowCount ?? 0) : undefined;
+    return this.recordMarker(text, activity);
+  }
+
+  /**
+   * Appends another console's JSON marker (an HTTP exchange) with the same failure rules;
+   * `activity`, when given, counts the event's bytes plus it in the heatmap.
+   */
+  recordMarker(text: string, activity?: number): boolean {
     if (this.isFailed) return false;
     try {
-      const data = Buffer.from(encodeSqlEvent(event), 'utf8');
+      const data = Buffer.from(text, 'utf8');
       this.log.append('m', data);
-      // Rows are recorded in pages, a statement's counts in its result: both are activity.
-      if (event.sql === 'page') this.activity.push({ t: this.log.now(), bytes: data.length });
-      else if (event.sql === 'result') this.activity.push({ t: this.log.now(), bytes: data.length + (event.rowCount ?? 0) });
+      if (activity !== undefined) this.activity.push({ t: this.log.now(), bytes: data.length + activity });
       return true;
     } catch (error) {
       this.fail(error);

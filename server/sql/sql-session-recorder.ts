@@ -4,9 +4,11 @@ import { SqlRecorder } from './sql-recorder';
 
 /** What a SQL session needs of its recorder. */
 export type SqlSessionRecorder = Pick<SqlRecorder, 'now' | 'record' | 'command' | 'commandEnded' | 'finish'>;
+/** What another JSON-marker console (the HTTP console) needs of the same recorder. */
+export type MarkerSessionRecorder = Pick<SqlRecorder, 'now' | 'recordMarker' | 'command' | 'commandEnded' | 'finish'>;
 
 /** Accepts everything and keeps nothing: the console runs as if recorded. */
-class UnrecordedSql implements SqlSessionRecorder {
+class UnrecordedSql implements SqlSessionRecorder, MarkerSessionRecorder {
   private readonly startedAt = performance.now();
   private commandSeq = 0;
 
@@ -15,6 +17,10 @@ class UnrecordedSql implements SqlSessionRecorder {
   }
 
   record(_event: SqlEventInput): boolean {
+    return true;
+  }
+
+  recordMarker(): boolean {
     return true;
   }
 
@@ -30,7 +36,9 @@ class UnrecordedSql implements SqlSessionRecorder {
 }
 
 /** The recorder of a SQL session, or one that keeps nothing when its resource is not recorded. */
-export async function openSqlSessionRecorder(options: Parameters<typeof SqlRecorder.open>[0] & { resourceId: string }): Promise<SqlSessionRecorder> {
+export async function openSqlSessionRecorder(
+  options: Parameters<typeof SqlRecorder.open>[0] & { resourceId: string },
+): Promise<SqlSessionRecorder & MarkerSessionRecorder> {
   if (await decideRecording(options.sessionId, options.resourceId)) return SqlRecorder.open(options);
   return new UnrecordedSql();
 }
