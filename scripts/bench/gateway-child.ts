@@ -6,6 +6,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { UpgradeHandler } from '@/server/http/upgrade-router';
+import type { CreateSessionInput } from '@/server/sessions/session-schemas';
 
 /**
  * The gateway under test, in its own process so its CPU and memory can be read from
@@ -29,6 +30,8 @@ export type GatewayChildInit = {
   databaseUrl?: string;
   /** Where recordings go: files under the data directory, or that PostgreSQL database. */
   recordingStore: 'file' | 'postgres';
+  /** The Kubernetes exec harness (bench:terminal's Kubernetes path): a second resource, pod as session target. */
+  kube?: { url: string; caPem: string; token: string; namespace: string; pod: string; container: string };
 };
 
 export type GatewayChildReply =
@@ -37,7 +40,7 @@ export type GatewayChildReply =
   | { type: 'memory'; id: number; rss: number; heap: number; external: number }
   | { type: 'failed'; id?: number; message: string };
 
-type Request = { type: 'session' | 'memory'; id: number };
+type Request = { type: 'session' | 'memory'; id: number; kind?: 'ssh' | 'kubernetes' };
 
 /*
  * gc() without --expose-gc on the command line: worker threads the gateway starts (the
@@ -110,6 +113,8 @@ async function main(init: GatewayChildInit): Promise<void> {
   if (!adminRow) throw new Error('bench admin vanished');
   await confirmHostKey({ actor: toActor(adminRow, 'session'), resourceId: resource.id, input: { fingerprint: init.sshd.hostKeyFingerprint } });
 
+  const kubernetes = init.kube ? await kubernetesTarget(init.kube) : undefined;
+
   const handleUpgrade = init.pipeline === 'configured' ? createSessionGateway().handleUpgrade : await passThroughGateway();
   const router = new UpgradeRouter().add('/ws/sessions/:id', handleUpgrade);
   server.on('upgrade', (req, socket, head) => {
@@ -117,23 +122,57 @@ async function main(init: GatewayChildInit): Promise<void> {
     router.handle(req, socket, head);
   });
 
-  process.on('message', (message: Request) => {
-    if (message.type === 'memory') {
-      // Compare settled heaps: without a collection, garbage from start-up blurs the figure.
-      collectGarbage();
-      const usage = process.memoryUsage();
-      reply({ type: 'memory', id: message.id, rss: usage.rss, heap: usage.heapUsed, external: usage.external });
-      return;
-    }
-    if (message.type !== 'session') return;
-    createSession({ actor, input: { resourceId: resource.id } }).then(
-      (created) => reply({ type: 'session', id: message.id, wsUrl: created.wsUrl }),
-      (error: unknown) => reply({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
-    );
-  });
+  const sessionInput = (kind: Request['kind']): Promise<CreateSessionInput> => {
+    if (kind !== 'kubernetes') return Promise.resolve({ resourceId: resource.id });
+    return kubernetes ? kubernetes() : Promise.reject(new Error('this gateway has no Kubernetes resource'));
+  };
+  process.on('message', (message: Request) =>
+    answer(message, (kind) => sessionInput(kind).then(async (input) => (await createSession({ actor, input })).wsUrl)),
+  );
   process.on('disconnect', () => process.exit(0));
   process.on('SIGTERM', () => process.exit(0));
   reply({ type: 'ready', port, origin });
+}
+
+/** One request from the parent: a new session's wsUrl, or the memory after a full collection. */
+function answer(message: Request, openSession: (kind: Request['kind']) => Promise<string>): void {
+  if (message.type === 'memory') {
+    // Compare settled heaps: without a collection, garbage from start-up blurs the figure.
+    collectGarbage();
+    const usage = process.memoryUsage();
+    reply({ type: 'memory', id: message.id, rss: usage.rss, heap: usage.heapUsed, external: usage.external });
+    return;
+  }
+  if (message.type !== 'session') return;
+  openSession(message.kind).then(
+    (wsUrl) => reply({ type: 'session', id: message.id, wsUrl }),
+    (error: unknown) => reply({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
+/**
+ * The harness's cluster as a kubernetes resource, and the session input for its pod. Creating
+ * the resource asks the harness what the token may do; if that fails the Kubernetes sessions
+ * fail with its message (the contender is skipped) and the SSH ones go on.
+ */
+async function kubernetesTarget(
+  kube: NonNullable<GatewayChildInit['kube']>,
+): Promise<() => Promise<{ resourceId: string; target: { namespace: string; pod: string; container: string } }>> {
+  const { createResource } = await import('@/server/resources/create-resource');
+  const created = createResource({
+    actor: null,
+    input: {
+      type: 'kubernetes',
+      name: 'bench-kube',
+      apiUrl: kube.url,
+      tls: { ca: kube.caPem },
+      namespaces: [kube.namespace],
+      token: kube.token,
+      allowedRoles: ['engineer'],
+    },
+  });
+  created.catch(() => undefined);
+  return async () => ({ resourceId: (await created).id, target: { namespace: kube.namespace, pod: kube.pod, container: kube.container } });
 }
 
 /** session-gateway.ts's upgrade path, minus the pipeline stages. */

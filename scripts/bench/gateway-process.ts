@@ -10,8 +10,8 @@ export type GatewayMemory = { rss: number; heap: number; external: number };
 export type GatewayProcess = {
   pid: number;
   origin: string;
-  /** A fresh session on the benchmark resource; its wsUrl carries a single-use ticket. */
-  newSession(): Promise<string>;
+  /** A fresh session on the benchmark's SSH resource (or its Kubernetes pod); its wsUrl carries a single-use ticket. */
+  newSession(kind?: 'ssh' | 'kubernetes'): Promise<string>;
   /** Memory after a full garbage collection in the child. */
   memory(): Promise<GatewayMemory>;
   stop(): Promise<void>;
@@ -23,7 +23,13 @@ export async function startGatewayProcess(
     pipeline = 'configured',
     databaseUrl,
     recordingStore = 'file',
-  }: { pipeline?: GatewayChildInit['pipeline']; databaseUrl?: string; recordingStore?: GatewayChildInit['recordingStore'] } = {},
+    kube,
+  }: {
+    pipeline?: GatewayChildInit['pipeline'];
+    databaseUrl?: string;
+    recordingStore?: GatewayChildInit['recordingStore'];
+    kube?: GatewayChildInit['kube'];
+  } = {},
 ): Promise<GatewayProcess> {
   const child = fork(path.join(__dirname, 'gateway-child.ts'), [], {
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],
@@ -50,21 +56,22 @@ export async function startGatewayProcess(
     pipeline,
     databaseUrl,
     recordingStore,
+    kube,
   };
   child.send(init);
   const { origin } = await ready;
 
-  const ask = <T>(type: 'session' | 'memory') =>
+  const ask = <T>(type: 'session' | 'memory', kind?: 'ssh' | 'kubernetes') =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: (value) => resolve(value as T), reject });
-      child.send({ type, id });
+      child.send({ type, id, kind });
     });
 
   return {
     pid: child.pid ?? -1,
     origin,
-    newSession: () => ask<string>('session'),
+    newSession: (kind) => ask<string>('session', kind),
     memory: () => ask<GatewayMemory>('memory'),
     async stop() {
       if (child.exitCode !== null) return;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startPostgres, type TestPostgres } from '@/test/harness/postgres';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
+import { startKubeHarnessProcess, type KubeHarnessProcess } from './kube-harness-process';
 import { concurrency, type Concurrency } from './terminal/concurrency';
 import { ContenderSet, log } from './terminal/contenders';
 import { describeRun, parseOptions, workload, type Options } from './terminal/options';
@@ -15,7 +16,8 @@ import type { SshLogin } from './pty-clients';
  * `npm run bench:terminal`: the browser terminal's data path against OpenSSH's own client
  * (`ssh -tt`), side by side, same loopback sshd, same procedure. Two gateways, each in its
  * own process: as configured (with the pipeline stages Porthole installs, e.g. the recorder)
- * and with pass-through stages (the bare relay). Bounded: about ten minutes with defaults.
+ * and with pass-through stages (the bare relay). Bounded: about ten minutes with defaults before
+ * the Kubernetes path, which adds two contenders to each throughput and echo round.
  *
  *   --quick              smaller files, fewer rounds, one small concurrency level (smoke run)
  *   --sessions=50,100    concurrency levels (default 50,100,200; --sessions=0 skips)
@@ -24,6 +26,9 @@ import type { SshLogin } from './pty-clients';
  *                        database (PGlite's WebAssembly heap makes RSS per session noisy)
  *   --store=postgres     recordings in that PostgreSQL database (the replicas' store) instead of
  *                        files under the data directory (the default store of a single server)
+ *   --no-kubernetes      skip the Kubernetes path: by default two more contenders, a bare exec
+ *                        client straight to the exec harness (test/harness/kube, its own process)
+ *                        and the configured gateway opening a shell in the harness's pod (#17)
  *
  * The pieces live in terminal/: options.ts (flags, workload, the machine), contenders.ts (ssh and
  * the two gateways per phase), rounds.ts (interleaved throughput and echo rounds), concurrency.ts
@@ -62,8 +67,10 @@ async function main(): Promise<void> {
   let sshd: Sshd | undefined;
   let postgres: TestPostgres | undefined;
   let contenderSet: ContenderSet | undefined;
+  let kube: KubeHarnessProcess | undefined;
   const cleanup = async () => {
     await contenderSet?.stopQuietly();
+    await kube?.stop().catch(() => undefined);
     await sshd?.stop().catch(() => undefined);
     await postgres?.stop().catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -82,7 +89,8 @@ async function main(): Promise<void> {
     const keyFile = path.join(tmp, 'id_ed25519');
     fs.writeFileSync(keyFile, sshd.privateKey, { mode: 0o600 });
     const login: SshLogin = { host: sshd.host, port: sshd.port, username: sshd.username, keyFile };
-    const set = (contenderSet = new ContenderSet({ sshd, login, newDatabase, store: options.store }));
+    if (options.kubernetes) kube = await startKubeHarnessProcess();
+    const set = (contenderSet = new ContenderSet({ sshd, login, newDatabase, store: options.store, kube }));
 
     log(`throughput: cat of ${fileMb} MB, ${rounds} rounds each`);
     const contenders = await set.forPhase('cat');

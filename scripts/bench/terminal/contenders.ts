@@ -1,5 +1,6 @@
 import type { Sshd } from '@/test/harness/sshd';
 import { startGatewayProcess, type GatewayProcess } from '../gateway-process';
+import { openKubeExecClient, type KubeHarnessProcess } from '../kube-harness-process';
 import { openGatewayClient, openSshClient, type PtyClient, type SshLogin } from '../pty-clients';
 import type { Options } from './options';
 
@@ -12,17 +13,20 @@ export const message = (error: unknown) => (error instanceof Error ? error.messa
 export const SSH = 'ssh -tt';
 export const CONFIGURED = 'gateway';
 export const BARE = 'gateway, pass-through';
-export type ContenderName = typeof SSH | typeof CONFIGURED | typeof BARE;
+/** The Kubernetes path: a bare exec client straight to the harness, and the gateway to the same pod. */
+export const EXEC = 'exec, direct';
+export const KUBE = 'gateway, kubernetes';
+export type ContenderName = typeof SSH | typeof CONFIGURED | typeof BARE | typeof EXEC | typeof KUBE;
 
 export type Contender = {
   name: ContenderName;
   open: () => Promise<PtyClient>;
-  /** The process whose CPU counts as the relay: ssh itself, or the gateway child. */
+  /** The process whose CPU counts as the relay: ssh itself, the gateway child, or (exec, direct) the harness. */
   cpuPid: (client: PtyClient) => number;
   gateway?: GatewayProcess;
 };
 
-type Setup = { sshd: Sshd; login: SshLogin; newDatabase: () => Promise<string | undefined>; store: Options['store'] };
+type Setup = { sshd: Sshd; login: SshLogin; newDatabase: () => Promise<string | undefined>; store: Options['store']; kube?: KubeHarnessProcess };
 
 /**
  * The three contenders of a phase: `ssh -tt`, the gateway as configured and the pass-through
@@ -37,8 +41,16 @@ export class ContenderSet {
 
   async forPhase(phase: string): Promise<Contender[]> {
     await this.stop();
-    const { sshd, login, newDatabase, store } = this.setup;
-    const configured = await startGatewayProcess(sshd, { pipeline: 'configured', databaseUrl: await newDatabase(), recordingStore: store });
+    const { sshd, login, newDatabase, store, kube } = this.setup;
+    const kubeInit = kube && {
+      url: kube.url,
+      caPem: kube.caPem,
+      token: kube.token,
+      namespace: kube.pod.namespace,
+      pod: kube.pod.name,
+      container: kube.pod.container,
+    };
+    const configured = await startGatewayProcess(sshd, { pipeline: 'configured', databaseUrl: await newDatabase(), recordingStore: store, kube: kubeInit });
     this.gateways.push(configured);
     const bare = await startGatewayProcess(sshd, { pipeline: 'pass-through', databaseUrl: await newDatabase(), recordingStore: store });
     this.gateways.push(bare);
@@ -46,6 +58,9 @@ export class ContenderSet {
       { name: SSH, open: () => Promise.resolve(openSshClient(login)), cpuPid: (client) => client.pid ?? -1 },
       viaGateway(CONFIGURED, configured),
       viaGateway(BARE, bare),
+      ...(kube
+        ? [{ name: EXEC, open: () => openKubeExecClient(kube, EXEC), cpuPid: () => kube.pid } satisfies Contender, viaGateway(KUBE, configured, 'kubernetes')]
+        : []),
     ];
     for (const contender of contenders) if (contender.gateway) this.rssAtStart.set(`${phase}/${contender.name}`, (await contender.gateway.memory()).rss / MiB);
     return contenders;
@@ -61,11 +76,11 @@ export class ContenderSet {
   }
 }
 
-function viaGateway(name: ContenderName, gateway: GatewayProcess): Contender {
+function viaGateway(name: ContenderName, gateway: GatewayProcess, kind: 'ssh' | 'kubernetes' = 'ssh'): Contender {
   return {
     name,
     gateway,
-    open: async () => openGatewayClient(await gateway.newSession(), { label: name, origin: gateway.origin }),
+    open: async () => openGatewayClient(await gateway.newSession(kind), { label: name, origin: gateway.origin }),
     cpuPid: () => gateway.pid,
   };
 }

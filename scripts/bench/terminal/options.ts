@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 
 /** bench:terminal's flags (documented at the top of scripts/bench/terminal.ts). */
-export type Options = { quick: boolean; sessions: number[]; markdown?: string; db: 'postgres' | 'pglite'; store: 'file' | 'postgres' };
+export type Options = { quick: boolean; sessions: number[]; markdown?: string; db: 'postgres' | 'pglite'; store: 'file' | 'postgres'; kubernetes: boolean };
 
 export function parseOptions(argv: string[]): Options {
-  const options: Options = { quick: false, sessions: [50, 100, 200], db: 'postgres', store: 'file' };
+  const options: Options = { quick: false, sessions: [50, 100, 200], db: 'postgres', store: 'file', kubernetes: true };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg.startsWith('--sessions='))
@@ -18,6 +18,7 @@ export function parseOptions(argv: string[]): Options {
     else if (arg.startsWith('--markdown=')) options.markdown = arg.slice(11);
     else if (arg === '--db=pglite' || arg === '--db=postgres') options.db = arg.slice(5) as Options['db'];
     else if (arg === '--store=file' || arg === '--store=postgres') options.store = arg.slice(8) as Options['store'];
+    else if (arg === '--no-kubernetes') options.kubernetes = false;
     else throw new Error(`unknown option ${arg}`);
   }
   if (options.quick && !argv.some((a) => a.startsWith('--sessions='))) options.sessions = [20];
@@ -60,5 +61,6 @@ export function describeRun(options: Options): Record<string, string> {
     ...machine(),
     'gateway database': options.db === 'postgres' ? 'PostgreSQL 15 on loopback, one database per gateway process' : 'PGlite in memory',
     'recording store': options.store === 'file' ? 'files under the gateway data directory (the default)' : 'PostgreSQL (--store=postgres)',
+    'kubernetes path': options.kubernetes ? 'the exec harness (test/harness/kube) in its own process, bash on a PTY as root' : 'skipped (--no-kubernetes)',
   };
 }
