@@ -18,7 +18,7 @@ type Run = { code: number; stdout: string; stderr: string };
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(file, args, { env, timeout: 20_000 }, (error, stdout, stderr) => {
+    execFile(file, args, { env, timeout: 30_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
@@ -26,7 +26,8 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run>
 
 /** kubectl's minor version; exec over WebSocket is its default from 1.30 (older ones speak SPDY only). */
 async function kubectlMinor(): Promise<number> {
-  const { stdout } = await run(KUBECTL, ['version', '--client', '-o', 'json'], { ...process.env });
+  const { code, stdout, stderr } = await run(KUBECTL, ['version', '--client', '-o', 'json'], { ...process.env });
+  if (code !== 0) throw new Error(`${KUBECTL} did not run (${stderr.trim() || code}): scripts/ensure-os-packages.sh installs it`);
   const minor = (JSON.parse(stdout) as { clientVersion: { major: string; minor: string } }).clientVersion;
   return minor.major === '1' ? Number.parseInt(minor.minor, 10) : 99;
 }
@@ -94,7 +95,7 @@ describe('kubectl get through the harness', () => {
     const missing = await kubectl(kubeconfig, 'get', 'pod', 'nope', '-n', 'shop');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('pods "nope" not found');
-  });
+  }, 90_000);
 
   it('refuses a wrong token as the API server does (401 Unauthorized)', async () => {
     const kubeconfig = await writeKubeconfig('bad.json', 'not-the-token');
@@ -119,7 +120,7 @@ function terminal(args: string[], cols: number, rows: number) {
     new Promise<void>((resolve, reject) => {
       const start = output.length;
       const retry = retype ? setInterval(() => pty.write(retype), 1_000) : undefined;
-      const timer = setTimeout(() => finish(new Error(`no ${pattern} in: ${JSON.stringify(output.slice(start))}`)), 15_000);
+      const timer = setTimeout(() => finish(new Error(`no ${pattern} in: ${JSON.stringify(output.slice(start))}`)), 30_000);
       const finish = (error?: Error) => {
         clearTimeout(timer);
         clearInterval(retry);
@@ -136,30 +137,34 @@ function terminal(args: string[], cols: number, rows: number) {
 }
 
 describe('kubectl exec -it through the harness', () => {
-  it.skipIf(!speaksWebSocket)('runs a shell on a PTY, relays resize, and ends with the exit code', async () => {
-    const kubeconfig = await writeKubeconfig('exec.json', harness.token);
-    const shell = terminal(['--kubeconfig', kubeconfig, 'exec', '-it', '-n', 'shop', 'web-0', '-c', 'sidecar', '--', 'bash'], 100, 30);
-    await shell.waitFor(/web-0\$ /);
-    shell.pty.write('echo hello-$((6*7))\r');
-    await shell.waitFor(/hello-42/);
+  it.skipIf(!speaksWebSocket)(
+    'runs a shell on a PTY, relays resize, and ends with the exit code',
+    async () => {
+      const kubeconfig = await writeKubeconfig('exec.json', harness.token);
+      const shell = terminal(['--kubeconfig', kubeconfig, 'exec', '-it', '-n', 'shop', 'web-0', '-c', 'sidecar', '--', 'bash'], 100, 30);
+      await shell.waitFor(/web-0\$ /);
+      shell.pty.write('echo hello-$((6*7))\r');
+      await shell.waitFor(/hello-42/);
 
-    // kubectl sends the size it starts with, and a new one on SIGWINCH (channel 4). Typing
-    // races the resize message, so `stty size` is retyped until the inner PTY shows it.
-    await shell.waitFor(/30 100/, 'stty size\r');
-    shell.pty.resize(120, 40);
-    await shell.waitFor(/40 120/, 'stty size\r');
+      // kubectl sends the size it starts with, and a new one on SIGWINCH (channel 4). Typing
+      // races the resize message, so `stty size` is retyped until the inner PTY shows it.
+      await shell.waitFor(/30 100/, 'stty size\r');
+      shell.pty.resize(120, 40);
+      await shell.waitFor(/40 120/, 'stty size\r');
 
-    shell.pty.write('exit 3\r');
-    expect(await shell.exited).toBe(3);
-    expect(harness.execs.at(-1)).toEqual({
-      namespace: 'shop',
-      pod: 'web-0',
-      container: 'sidecar',
-      command: ['bash'],
-      tty: true,
-      protocol: 'v5.channel.k8s.io',
-    });
-  });
+      shell.pty.write('exit 3\r');
+      expect(await shell.exited).toBe(3);
+      expect(harness.execs.at(-1)).toEqual({
+        namespace: 'shop',
+        pod: 'web-0',
+        container: 'sidecar',
+        command: ['bash'],
+        tty: true,
+        protocol: 'v5.channel.k8s.io',
+      });
+    },
+    90_000,
+  );
 
   it('says which pod was not found, before any stream opens', async () => {
     const kubeconfig = await writeKubeconfig('missing.json', harness.token);
