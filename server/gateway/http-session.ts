@@ -13,9 +13,9 @@ import { loadSessionMasking, type SessionMasking } from '../masking/rules-store/
 import { SqlFlow } from '../relay/sql-flow';
 import { httpTargetFor } from '../resources/http-target-for-connection';
 import { openSqlSessionRecorder } from '../sql/sql-session-recorder';
-import { answeredView, requestView } from './http-exchange-view';
+import { answeredView, requestView } from '../recording/http/http-exchange-view';
 import { checkHttpAccess } from './http-session-access';
-import { HttpExchangeRecording } from './http-session-recorder';
+import { HttpExchangeRecording } from '../recording/http/http-exchange-recording';
 import { CloseCode } from './protocol';
 import { RelaySession, type RelayEnd, type RelayKind } from './relay-session';
 

@@ -1,10 +1,10 @@
 import type { HttpExchangeView, HttpRequestInput } from '@/lib/protocol/http-protocol';
-import type { HttpResult } from '../connectors/http/send-http-request';
-import { keptBody } from '../connectors/http/send-http-request';
-import { outboundHeaders } from '../connectors/http/upstream-headers';
-import { relativeUrl } from '../connectors/http/upstream-url';
-import type { HttpTarget } from '../connectors/http/http-target';
-import type { HttpMasker } from '../masking/http/mask-exchange';
+import type { HttpResult } from '../../connectors/http/send-http-request';
+import { keptBody } from '../../connectors/http/send-http-request';
+import { outboundHeaders } from '../../connectors/http/upstream-headers';
+import { relativeUrl } from '../../connectors/http/upstream-url';
+import type { HttpTarget } from '../../connectors/http/http-target';
+import type { HttpMasker } from '../../masking/http/mask-exchange';
 
 const headerValue = (headers: readonly (readonly [string, string])[], name: string) => headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
 
