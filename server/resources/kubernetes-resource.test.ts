@@ -5,7 +5,7 @@ import { auditEvents, resources } from '@/db/schema';
 import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeUser } from '@/test/factories';
-import { startKubeHarness, type KubeHarness } from '@/test/harness/kube/start-kube-harness';
+import { startKubeHarness, type KubeHarness, type KubePod } from '@/test/harness/kube/start-kube-harness';
 import { listKubernetesNamespaces } from '../sessions/list-kubernetes-namespaces';
 import { listKubernetesPods } from '../sessions/list-kubernetes-pods';
 import { createResource } from './create-resource';
@@ -15,7 +15,7 @@ import { openCredentials } from './resource-credentials';
 import { resourceView, type CreateResourceInput } from './resource-schemas';
 import { updateResource } from './update-resource';
 
-const PODS = [
+const PODS: KubePod[] = [
   { namespace: 'web', name: 'web-0', labels: { app: 'web', tier: 'front' }, containers: ['app', 'sidecar'] },
   { namespace: 'web', name: 'web-canary', labels: { app: 'web', canary: 'true' }, containers: ['app'] },
   { namespace: 'web', name: 'db-0', labels: { app: 'db' }, containers: ['postgres'] },
