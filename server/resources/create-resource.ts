@@ -10,6 +10,7 @@ import { sealCredentials } from './resource-credentials';
 import { createResourceInput, type CreateResourceInput, type ResourceView } from './resource-schemas';
 import { toResourceView } from './resource-view';
 import { kubernetesCreateColumns } from './kubernetes-save';
+import { httpCreateColumns } from './http-save';
 
 export const duplicateNameError = () =>
   new AppError('CONFLICT', { userMessage: 'A resource with this name already exists.', fields: { name: ['Already in use'] } });
@@ -20,8 +21,9 @@ export async function createResource({ actor, input }: { actor: Actor | null; in
   const id = randomUUID();
   // A kubernetes token is checked against the cluster before anything is saved.
   const kubernetes = data.type === 'kubernetes' ? await kubernetesCreateColumns(data) : undefined;
+  const http = data.type === 'http' ? httpCreateColumns(data) : undefined;
   const credentials = sealCredentials(id, {
-    password: data.type === 'kubernetes' ? undefined : data.password,
+    password: data.type === 'kubernetes' ? undefined : data.type === 'http' ? http?.credential : data.password,
     privateKey: data.type === 'ssh' ? data.privateKey : undefined,
     passphrase: data.type === 'ssh' ? data.passphrase : undefined,
     token: kubernetes?.token,
@@ -38,10 +40,10 @@ export async function createResource({ actor, input }: { actor: Actor | null; in
           tags: data.tags,
           host: data.host,
           port: data.port,
-          username: data.username,
-          database: data.type === 'ssh' || data.type === 'kubernetes' ? null : data.database,
+          username: data.type === 'http' ? (http?.username ?? '') : data.username,
+          database: data.type === 'ssh' || data.type === 'kubernetes' || data.type === 'http' ? null : data.database,
           tls: data.type === 'ssh' ? null : data.tls,
-          settings: kubernetes?.settings ?? null,
+          settings: kubernetes?.settings ?? http?.settings ?? null,
           accessMode: data.accessMode,
           allowedRoles: data.allowedRoles,
           retentionDays: data.retentionDays,

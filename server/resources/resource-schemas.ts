@@ -3,6 +3,7 @@ import { ACCESS_MODES, RECORDING_MODES, RESOURCE_TYPES, ROLES } from '@/db/schem
 import { isRefusedLiteral } from '../net/checked-lookup';
 import { resourceAddressCheck } from '../net/outbound-checks';
 import { hostAndPort, kubernetesFields, kubernetesUpdateFields } from './kubernetes-resource-schemas';
+import { httpFields, httpHostAndPort, httpUpdateFields, requireHttpCredential } from './http-resource-schemas';
 
 const name = z
   .string()
@@ -103,6 +104,9 @@ export const mysqlResourceInput = z.object({ ...databaseFields, type: z.literal(
 const { host: _host, ...commonWithoutHost } = common;
 export const kubernetesResourceInput = z.object({ ...commonWithoutHost, ...kubernetesFields }).transform((data) => ({ ...data, ...hostAndPort(data.apiUrl) }));
 
+/** Host and port come from the base URL; the credential is write-only (hasCredential in the view). */
+export const httpResourceInput = z.object({ ...commonWithoutHost, ...httpFields }).transform((data) => ({ ...data, ...httpHostAndPort(data.baseUrl) }));
+
 function requireSshSecret(input: { type: string; password?: string; privateKey?: string }, ctx: z.RefinementCtx) {
   if (input.type === 'ssh' && !input.password && !input.privateKey) {
     ctx.addIssue({ code: 'custom', path: ['password'], message: 'Give a password or a private key' });
@@ -110,8 +114,9 @@ function requireSshSecret(input: { type: string; password?: string; privateKey?:
 }
 
 export const createResourceInput = z
-  .discriminatedUnion('type', [sshResourceInput, postgresResourceInput, mysqlResourceInput, kubernetesResourceInput])
-  .superRefine(requireSshSecret);
+  .discriminatedUnion('type', [sshResourceInput, postgresResourceInput, mysqlResourceInput, kubernetesResourceInput, httpResourceInput])
+  .superRefine(requireSshSecret)
+  .superRefine(requireHttpCredential);
 export type CreateResourceInput = z.input<typeof createResourceInput>;
 
 /**
@@ -136,6 +141,7 @@ export const updateResourceInput = z.object({
   privateKey: privateKey.optional(),
   passphrase: secret.optional(),
   ...kubernetesUpdateFields,
+  ...httpUpdateFields,
 });
 export type UpdateResourceInput = z.input<typeof updateResourceInput>;
 
@@ -162,6 +168,20 @@ export const resourceView = z.object({
   hasToken: z.boolean(),
   /** A kubernetes resource's cluster and scope; null for other types. */
   kubernetes: z.object({ apiUrl: z.string(), namespaces: z.array(z.string()), labelSelector: z.string() }).nullable(),
+  /** An http resource's credential is stored (never shown). */
+  hasCredential: z.boolean(),
+  /** An http resource's base URL and how its credential is injected (never the credential); null for other types. */
+  http: z
+    .object({
+      baseUrl: z.string(),
+      auth: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('bearer') }),
+        z.object({ kind: z.literal('basic'), username: z.string() }),
+        z.object({ kind: z.literal('header'), name: z.string() }),
+        z.object({ kind: z.literal('none') }),
+      ]),
+    })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -29,6 +29,8 @@ export function toResourceView(resource: Resource): ResourceView {
     hasPrivateKey: Boolean(stored.privateKey),
     hasToken: Boolean(stored.token),
     kubernetes: resource.type === 'kubernetes' ? (resource.settings?.kubernetes ?? null) : null,
+    hasCredential: resource.type === 'http' && Boolean(stored.password),
+    http: resource.type === 'http' ? (resource.settings?.http ?? null) : null,
     createdAt: resource.createdAt.toISOString(),
     updatedAt: resource.updatedAt.toISOString(),
   };

@@ -14,6 +14,7 @@ import { openCredentials, sealCredentials } from './resource-credentials';
 import { sshUsername, updateResourceInput, type ResourceView, type UpdateResourceInput } from './resource-schemas';
 import { toResourceView } from './resource-view';
 import { kubernetesUpdateColumns } from './kubernetes-save';
+import { httpUpdateColumns } from './http-save';
 
 type UpdateData = z.output<typeof updateResourceInput>;
 
@@ -47,6 +48,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
   if (target.type === 'ssh' && data.username !== undefined) z.object({ username: sshUsername }).parse({ username: data.username });
   // Checked against the cluster before the row is locked (a network call); the token is re-sealed as checked.
   const kubernetes = target.type === 'kubernetes' ? await kubernetesUpdateColumns(target, data) : undefined;
+  const http = target.type === 'http' ? httpUpdateColumns(target, data) : undefined;
 
   let view: ResourceView;
   try {
@@ -57,19 +59,25 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
       const isSsh = existing.type === 'ssh';
       const { credentials, isTargetChanged } = kubernetes
         ? { credentials: data.token ? sealCredentials(existing.id, { token: kubernetes.token }) : undefined, isTargetChanged: kubernetes.isTargetChanged }
-        : nextCredentials(existing, data);
+        : http
+          ? {
+              credentials:
+                data.credential || http.isTargetChanged || !http.credential ? sealCredentials(existing.id, { password: http.credential }) : undefined,
+              isTargetChanged: http.isTargetChanged,
+            }
+          : nextCredentials(existing, data);
       const [row] = await tx
         .update(resources)
         .set({
           name: data.name,
           description: data.description,
           tags: data.tags,
-          host: kubernetes?.host ?? data.host,
-          port: kubernetes?.port ?? data.port,
-          username: data.username,
-          database: isSsh || kubernetes ? undefined : data.database,
+          host: kubernetes?.host ?? http?.host ?? data.host,
+          port: kubernetes?.port ?? http?.port ?? data.port,
+          username: http?.username ?? data.username,
+          database: isSsh || kubernetes || http ? undefined : data.database,
           tls: kubernetes?.tls ?? (isSsh ? undefined : data.tls),
-          settings: kubernetes?.settings,
+          settings: kubernetes?.settings ?? http?.settings,
           accessMode: data.accessMode,
           allowedRoles: data.allowedRoles,
           retentionDays: data.retentionDays,
@@ -82,7 +90,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
         .where(eq(resources.id, resourceId))
         .returning();
       if (!row) throw new Error('update returned no row');
-      const { password: _p, privateKey: _k, passphrase: _s, token: _t, ...auditable } = data;
+      const { password: _p, privateKey: _k, passphrase: _s, token: _t, credential: _c, ...auditable } = data;
       await recordAuditEvent(
         {
           actorId: actor.id,
