@@ -23,6 +23,7 @@ type Row = {
   commandCount: number;
   indexState: string;
   sql: { statements: number; rows: number; errors: number } | null;
+  http?: { exchanges: number; errors: number } | null;
   /** Opened with an API token (a script). */
   isAutomated: boolean;
   /** The pod a Kubernetes session opened. */
@@ -44,13 +45,18 @@ function OutputCell({ recording }: { recording: Row }) {
   );
 }
 
-/** Commands: typed commands, or SQL statements with how many failed. */
+/** Commands: typed commands, or SQL statements or HTTP exchanges with how many failed. */
 function CommandsCell({ recording }: { recording: Row }) {
-  if (recording.sql) {
-    const { statements, errors } = recording.sql;
+  const counted = recording.sql
+    ? { count: recording.sql.statements, noun: 'statement', errors: recording.sql.errors }
+    : recording.http
+      ? { count: recording.http.exchanges, noun: 'exchange', errors: recording.http.errors }
+      : null;
+  if (counted) {
+    const { count, noun, errors } = counted;
     return (
-      <Td className="text-right tabular-nums" title={`${formatCount(statements, 'statement')}, ${formatCount(errors, 'error')}`}>
-        {formatCount(statements, 'statement')}
+      <Td className="text-right tabular-nums" title={`${formatCount(count, noun)}, ${formatCount(errors, 'error')}`}>
+        {formatCount(count, noun)}
         {errors > 0 ? <span className="block text-xs text-red-700 dark:text-red-400">{formatCount(errors, 'error')}</span> : null}
       </Td>
     );

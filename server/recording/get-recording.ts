@@ -44,8 +44,8 @@ export async function getRecording({ actor, recordingId }: { actor: Actor; recor
   const { access } = row;
   await auditReplay(actor, recordingId, access.kind === 'share' ? { shareId: access.shareId } : {});
   if (access.kind === 'share') await recordShareView(actor, recordingId, access.shareId);
-  const isSql = recordingKindOf(row.session.resourceType) === 'sql';
-  const view = toRecordingView(row, isSql ? (await sqlSummaries([recordingId])).get(recordingId) : undefined);
+  const isIndexedByStatement = recordingKindOf(row.session.resourceType) !== 'terminal';
+  const view = toRecordingView(row, isIndexedByStatement ? (await sqlSummaries([recordingId])).get(recordingId) : undefined);
   const extras = { heatmap: row.recording.heatmap ?? [], commands: await listCommands(recordingId), maskMarks: row.recording.maskMarks ?? [] };
   return { ...view, ...clipToShare(extras, row.recording.duration, access), share: shareBanner(access) };
 }

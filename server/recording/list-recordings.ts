@@ -33,7 +33,7 @@ export async function listRecordings({ actor, query = {} }: { actor: Actor; quer
     db().select({ n: count() }).from(recordings).innerJoin(sessions, eq(sessions.id, recordings.id)).where(where),
   ]);
   const n = total?.n ?? 0;
-  const summaries = await sqlSummaries(rows.filter((row) => recordingKindOf(row.session.resourceType) === 'sql').map((row) => row.recording.id));
+  const summaries = await sqlSummaries(rows.filter((row) => recordingKindOf(row.session.resourceType) !== 'terminal').map((row) => row.recording.id));
   return {
     recordings: rows.map((row) => toRecordingView(row, summaries.get(row.recording.id))),
     total: n,

@@ -43,6 +43,10 @@ export type RecordingListQuery = z.input<typeof recordingListQuery>;
 export const sqlSummary = z.object({ statements: z.number(), rows: z.number(), errors: z.number() });
 export type SqlSummary = z.infer<typeof sqlSummary>;
 
+/** An HTTP recording's figures, from the same index (one row per exchange): exchanges sent, and those that failed (no response, or 4xx/5xx). */
+export const httpSummary = z.object({ exchanges: z.number(), errors: z.number() });
+export type HttpSummary = z.infer<typeof httpSummary>;
+
 export const recordingView = z.object({
   id: z.uuid(),
   userId: z.uuid(),
@@ -75,6 +79,8 @@ export const recordingView = z.object({
   indexState: z.enum(INDEX_STATES),
   /** SQL recordings only (null for terminal ones). */
   sql: sqlSummary.nullable(),
+  /** HTTP recordings only (null for the others). */
+  http: httpSummary.nullable(),
   /** Opened with an API token (a script), not from a browser. */
   isAutomated: z.boolean(),
   /** The pod a Kubernetes session opened; null for the other kinds. */

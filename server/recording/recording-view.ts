@@ -2,7 +2,10 @@ import { recordingKindOf } from '@/lib/recording/recording-kind';
 import type { RecordingRow } from './find-recording';
 import type { RecordingView, SqlSummary } from './recording-schemas';
 
-/** `sql`: the SQL recording's figures (sql-summaries.ts); left out for terminal recordings. */
+/**
+ * `sql`: the command index's figures (sql-summaries.ts) of a SQL or HTTP recording (an HTTP
+ * exchange is indexed as a statement is); left out for terminal recordings.
+ */
 export function toRecordingView({ recording, session, user }: RecordingRow, sql?: SqlSummary): RecordingView {
   const kind = recordingKindOf(session.resourceType);
   return {
@@ -33,6 +36,7 @@ export function toRecordingView({ recording, session, user }: RecordingRow, sql?
     maskCount: recording.maskCount,
     indexState: recording.indexState,
     sql: kind === 'sql' ? (sql ?? { statements: recording.commandCount, rows: 0, errors: 0 }) : null,
+    http: kind === 'http' ? { exchanges: sql?.statements ?? recording.commandCount, errors: sql?.errors ?? 0 } : null,
     isAutomated: session.isAutomated,
     target: session.target ?? null,
   };
