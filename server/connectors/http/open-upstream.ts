@@ -69,7 +69,8 @@ function send(
   { connectMs = CONNECT_TIMEOUT_MS, idleMs = IDLE_TIMEOUT_MS }: UpstreamTimeouts,
 ): Promise<UpstreamResponse> {
   const isHttps = url.protocol === 'https:';
-  const outgoing = outboundHeaders(target, headers).flat();
+  // Headers as a flat list: Node then adds no Host of its own, and an HTTP/1.1 server answers 400 without one.
+  const outgoing = ['host', url.host, ...outboundHeaders(target, headers).flat()];
   if (Buffer.isBuffer(body)) outgoing.push('content-length', String(body.length));
   const { signal, clear } = deadlineSignal(callerSignal, timeoutMs);
   return new Promise<UpstreamResponse>((resolve, reject) => {
