@@ -31,7 +31,7 @@ export const searchQuery = z.object({
     .max(SEARCH_QUERY_MAX, `Search for at most ${SEARCH_QUERY_MAX.toLocaleString('en-US')} characters`),
   kind: optional(z.enum(SEARCH_KINDS)),
   resourceId: optional(z.uuid()),
-  resourceType: optional(z.enum(['ssh', 'postgres', 'mysql'])),
+  resourceType: optional(z.enum(['ssh', 'kubernetes', 'postgres', 'mysql'])),
   /** Recordings started on or after this day (UTC). */
   from: optional(day),
   /** Recordings started on or before this day (UTC). */

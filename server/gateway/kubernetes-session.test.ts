@@ -9,7 +9,10 @@ import { approveRequest } from '@/server/access/approve-request';
 import { createRequest } from '@/server/access/create-request';
 import { startGrantEnforcement } from '@/server/access/enforce-grants';
 import { expireGrants } from '@/server/access/expire-grants';
+import { getRecording } from '@/server/recording/get-recording';
+import { scheduleIndexing } from '@/server/recording/index-queue';
 import { iterateEvents } from '@/server/recording/read-events';
+import { searchRecordings } from '@/server/search/search-recordings';
 import { createResource } from '@/server/resources/create-resource';
 import type { CreateResourceInput } from '@/server/resources/resource-schemas';
 import { updateResource } from '@/server/resources/update-resource';
@@ -126,6 +129,14 @@ describeEachDriver('kubernetes sessions through the gateway', () => {
     expect(recorded).not.toContain('AKIAIOSFODNN7EXAMPLE');
     const [event] = await db().select().from(auditEvents).where(eq(auditEvents.action, 'session.create'));
     expect(event?.data).toMatchObject({ resourceId: resource.id, target: TARGET });
+    // Indexed and searchable like an SSH session.
+    await scheduleIndexing(created.id);
+    const admin = await makeAdmin();
+    const detail = await getRecording({ actor: admin.actor, recordingId: created.id });
+    expect(detail.commands.map((c) => c.text)).toContain('stty size; echo $((6*7))');
+    const found = await searchRecordings({ actor: admin.actor, query: { q: 'done-42', resourceType: 'kubernetes' } });
+    expect(JSON.stringify(found)).toContain(created.id);
+    expect(JSON.stringify(found)).not.toContain('AKIAIOSFODNN7EXAMPLE');
   });
 
   it('checks the pod again as it connects: a pod that left the scope is not opened', async () => {

@@ -1,3 +1,4 @@
+import { recordingKindOf } from '@/lib/recording/recording-kind';
 import { replayHref } from '@/lib/search/search-types';
 import type { CommandKind, CommandRun, FailureGroup, TopCommand } from '@/lib/insights/insights-types';
 import type { CommandRow } from './load-insight-rows';
@@ -13,7 +14,8 @@ const RUNS_PER_CAUSE = 5;
 export type ClassifiedRun = CommandRun & { pattern: string; isFailed: boolean; cause: string | null };
 
 export function classify(row: CommandRow): ClassifiedRun {
-  const kind: CommandKind = row.resourceType === 'ssh' ? 'command' : 'sql';
+  // A Kubernetes exec is a shell like SSH: its commands group as commands.
+  const kind: CommandKind = recordingKindOf(row.resourceType) === 'sql' ? 'sql' : 'command';
   const isFailed = (row.exitCode !== null && row.exitCode !== 0) || row.failureReason !== null;
   return {
     kind,
