@@ -12,6 +12,7 @@ import { ResourceConnectionFields } from './ResourceConnectionFields';
 import { ResourceCredentialFields } from './ResourceCredentialFields';
 import { ResourcePolicyFields } from './ResourcePolicyFields';
 import { KubernetesResourceFields } from '../kubernetes/KubernetesResourceFields';
+import { HttpResourceFields } from './HttpResourceFields';
 import { useFormAction } from '@/components/ui/use-form-action';
 
 /**
@@ -52,6 +53,7 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
           <option value="postgres">PostgreSQL</option>
           <option value="mysql">MySQL</option>
           <option value="kubernetes">Kubernetes</option>
+          <option value="http">HTTP API</option>
         </SelectField>
         <TextField label="Name" name="name" defaultValue={initial?.name} autoComplete="off" required placeholder="billing-db-prod" error={fields?.name} />
         <TextField
@@ -75,6 +77,8 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
 
       {type === 'kubernetes' ? (
         <KubernetesResourceFields initial={initial} fields={fields} />
+      ) : type === 'http' ? (
+        <HttpResourceFields initial={initial} fields={fields} />
       ) : (
         <>
           <ResourceConnectionFields initial={initial} isSsh={isSsh} port={port} onPortChange={setPort} fields={fields} />

@@ -30,6 +30,10 @@ export type ResourceFormValues = {
   hasToken?: boolean;
   /** A Kubernetes resource's cluster and scope. */
   kubernetes?: { apiUrl: string; namespaces: string[]; labelSelector: string };
+  /** An HTTP API's stored credential (never the credential itself). */
+  hasCredential?: boolean;
+  /** An HTTP API's base URL and how its credential is injected (never the credential). */
+  http?: { baseUrl: string; auth: { kind: 'bearer' } | { kind: 'basic'; username: string } | { kind: 'header'; name: string } | { kind: 'none' } };
 };
 
 export const DEFAULT_PORTS: Record<ResourceType, number> = { ssh: 22, postgres: 5432, mysql: 3306, kubernetes: 6443, http: 443 };

@@ -1,6 +1,7 @@
 import type { CreateResourceInput, UpdateResourceInput } from '@/server/resources/resource-schemas';
 import { formText as text } from '@/lib/form-data';
 import { KUBERNETES_FIELDS, kubernetesCreateFields, kubernetesUpdateFields, withoutConnection } from './kubernetes-form-data';
+import { HTTP_FIELDS, HTTP_FIELD_RENAMES, httpCreateFields, httpUpdateFields } from './http-form-data';
 
 /** Form field names as the forms send them; zod paths like `tls.ca` are renamed to these. */
 export const RESOURCE_FIELDS = [
@@ -22,8 +23,9 @@ export const RESOURCE_FIELDS = [
   'retentionDays',
   'recording',
   ...KUBERNETES_FIELDS,
+  ...HTTP_FIELDS,
 ] as const;
-export const RESOURCE_FIELD_RENAMES = { 'tls.mode': 'tls', 'tls.ca': 'ca' };
+export const RESOURCE_FIELD_RENAMES = { 'tls.mode': 'tls', 'tls.ca': 'ca', ...HTTP_FIELD_RENAMES };
 
 type TlsMode = 'disable' | 'require' | 'verify-full';
 
@@ -65,12 +67,14 @@ export function createInputFromForm(form: FormData): CreateResourceInput {
     };
   }
   if (type === 'kubernetes') return { ...withoutConnection(common(form)), type, ...kubernetesCreateFields(form) };
+  if (type === 'http') return { ...withoutConnection(common(form)), type, ...httpCreateFields(form) };
   return { ...common(form), type: type as 'postgres' | 'mysql', database: text(form, 'database'), password: text(form, 'password'), tls: tls(form) };
 }
 
 /** The edit form's fields as updateResource input: empty credentials keep the stored ones. */
 export function updateInputFromForm(form: FormData): UpdateResourceInput {
   if (form.has('apiUrl')) return { ...withoutConnection(common(form)), ...kubernetesUpdateFields(form) };
+  if (form.has('baseUrl')) return { ...withoutConnection(common(form)), ...httpUpdateFields(form) };
   const isDatabase = form.has('database');
   return {
     ...common(form),

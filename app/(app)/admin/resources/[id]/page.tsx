@@ -73,6 +73,8 @@ export default async function EditResourcePage({ params, searchParams }: { param
           hasPrivateKey: resource.hasPrivateKey,
           hasToken: resource.hasToken,
           kubernetes: resource.kubernetes ?? undefined,
+          hasCredential: resource.hasCredential,
+          http: resource.http ?? undefined,
         }}
       />
       <PolicySection resourceId={resource.id} accessMode={resource.accessMode} />
