@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,6 +163,23 @@ describe('kubectl exec -it through the harness', () => {
         tty: true,
         protocol: 'v5.channel.k8s.io',
       });
+    },
+    90_000,
+  );
+
+  it.skipIf(!speaksWebSocket)(
+    'passes piped stdin and its end (v5 close) to a command without a TTY',
+    async () => {
+      const kubeconfig = await writeKubeconfig('pipe.json', harness.token);
+      const child = spawn(KUBECTL, ['--kubeconfig', kubeconfig, 'exec', '-i', '-n', 'shop', 'web-1', '--', 'sh', '-c', 'cat; echo done >&2'], { env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.stdin.end('from-stdin\n');
+      const [code] = (await once(child, 'exit')) as [number];
+      expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: 'from-stdin\n', stderr: 'done\n' });
+      expect(harness.execs.at(-1)).toMatchObject({ pod: 'web-1', container: 'app', command: ['sh', '-c', 'cat; echo done >&2'], tty: false });
     },
     90_000,
   );
