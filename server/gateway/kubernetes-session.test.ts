@@ -17,6 +17,8 @@ import { createResource } from '@/server/resources/create-resource';
 import type { CreateResourceInput } from '@/server/resources/resource-schemas';
 import { updateResource } from '@/server/resources/update-resource';
 import { createSession } from '@/server/sessions/create-session';
+import { issueWatchTicket } from '@/server/sessions/issue-watch-ticket';
+import { terminateSession } from '@/server/sessions/terminate-session';
 import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
@@ -150,6 +152,26 @@ describeEachDriver('kubernetes sessions through the gateway', () => {
     expect(error.message).toMatch(/outside this resource's scope/);
     await term.closed;
     expect(kube.execs.length).toBe(execs);
+  });
+
+  it('an auditor watches a pod shell live and terminates it', async () => {
+    const { resource } = await clusterResource();
+    const engineer = await makeUser();
+    const auditor = await makeUser({ roles: ['auditor'] });
+    const created = await createSession({ actor: engineer.actor, input: { resourceId: resource.id, target: TARGET } });
+    const term = await connectTerminal(gateway.localUrl(created.wsUrl), { origin: origin() });
+    term.type('echo ready-$((40+2))\n');
+    await term.waitFor(/ready-42/);
+    const { wsUrl } = await issueWatchTicket({ actor: auditor.actor, sessionId: created.id });
+    const watcher = await connectTerminal(gateway.localUrl(wsUrl), { origin: origin(), isAcking: false });
+    await watcher.waitForMessage('screen');
+    term.type('echo watched-$((6*7))\n');
+    await watcher.waitFor(/watched-42/);
+    await terminateSession({ actor: auditor.actor, sessionId: created.id, input: { reason: 'checking the pod' } });
+    expect(await term.waitForMessage('exit')).toMatchObject({ reason: 'terminated' });
+    expect(await endedRow(created.id)).toMatchObject({ endReason: 'terminated' });
+    await watcher.closed;
+    await recordedOutput(created.id);
   });
 
   it('ends the pod shell when the grant expires', async () => {
