@@ -14,6 +14,7 @@ import { UpgradeRouter } from './http/upgrade-router';
 import { startJobs } from './jobs/start-jobs';
 import { startRecordingRecovery } from './jobs/start-recording-recovery';
 import { createHttpServer } from './http/create-http-server';
+import { createHttpProxy } from './http/proxy/http-proxy';
 import { installShutdown } from './lifecycle/shutdown';
 import { startMetricsListener } from './metrics/start-metrics-listener';
 
@@ -97,10 +98,12 @@ async function main(): Promise<void> {
   const router = new UpgradeRouter();
   const { stop: stopGateway, demoShellUnavailable } = await startGateway({ router, driver: handle.driver, isDemo: result.isDemo, dataDir: config.dataDir });
   if (result.isDemo) void startDemoDatabase();
+  const proxy = createHttpProxy();
   const server = createHttpServer({
     handleRequest,
     handleSocketUpgrade: (req, socket, head) => router.handle(req, socket, head),
     handleOtherUpgrade: config.isDev ? (req, socket, head) => void handleNextUpgrade(req, socket, head) : undefined,
+    proxy,
   });
   const metricsServer = await startMetricsListener().catch((error: unknown) =>
     fail(`cannot listen for metrics: ${error instanceof Error ? error.message : String(error)}`),
@@ -110,7 +113,9 @@ async function main(): Promise<void> {
 
   installShutdown(
     {
-      endSessions: (message) => stopGateway(message),
+      endSessions: async (message) => {
+        await Promise.all([stopGateway(message), proxy.close(message)]);
+      },
       stopJobs: async () => {
         await stopJobs();
         metricsServer?.close();

@@ -6,6 +6,9 @@ import { isDraining, RESTARTING_MESSAGE } from '../lifecycle/draining';
 import { log } from '../log/logger';
 import { requestContext, requestIdFrom } from '../log/request-context';
 import { handleOpsRequest } from './ops-routes';
+import type { HttpProxy } from './proxy/http-proxy';
+import { isProxyPath } from './proxy/proxy-path';
+import { refuseProxyUpgrade } from './proxy/refuse-proxy-upgrade';
 
 export type HttpHandlers = {
   /** Next.js's request handler (pages, routes, actions). */
@@ -14,6 +17,8 @@ export type HttpHandlers = {
   handleSocketUpgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Any other upgrade (dev-mode HMR); undefined: refused. */
   handleOtherUpgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** The HTTP API proxy (/proxy/{resourceId}/…), served before Next.js; undefined: those paths go to Next.js. */
+  proxy?: Pick<HttpProxy, 'handle'>;
 };
 
 const OPS_PATHS = new Set(['/api/health/live', '/api/health/ready', '/metrics']);
@@ -31,7 +36,7 @@ function logRequest(req: http.IncomingMessage, res: http.ServerResponse, started
  * first, then Next.js; WebSocket upgrades to the gateway, refused while draining. Every
  * request runs with a request id (X-Request-Id), on its log lines and its response.
  */
-export function createHttpServer({ handleRequest, handleSocketUpgrade, handleOtherUpgrade }: HttpHandlers): http.Server {
+export function createHttpServer({ handleRequest, handleSocketUpgrade, handleOtherUpgrade, proxy }: HttpHandlers): http.Server {
   const server = http.createServer((req, res) => {
     const reqId = requestIdFrom(req.headers['x-request-id']);
     const startedAt = process.hrtime.bigint();
@@ -40,6 +45,7 @@ export function createHttpServer({ handleRequest, handleSocketUpgrade, handleOth
     requestContext().run({ reqId }, () => {
       stampClientIp(req);
       if (handleOpsRequest(req, res)) return;
+      if (proxy && isProxyPath(req.url)) return proxy.handle(req, res);
       handleRequest(req, res).catch((error: unknown) => {
         log().error({ err: error }, 'request failed');
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -55,6 +61,7 @@ export function createHttpServer({ handleRequest, handleSocketUpgrade, handleOth
     socket.on('error', () => socket.destroy());
     const reqId = requestIdFrom(req.headers['x-request-id']);
     requestContext().run({ reqId }, () => {
+      if (isProxyPath(req.url)) return refuseProxyUpgrade(socket);
       if (!req.url?.startsWith('/ws/')) {
         if (handleOtherUpgrade) handleOtherUpgrade(req, socket, head);
         else socket.destroy();
