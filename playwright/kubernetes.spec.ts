@@ -120,6 +120,7 @@ test('an admin adds a cluster through the form; an engineer opens a pod shell fr
     await expect(engineer).toHaveTitle(/web\/api-0 · sidecar/);
     await terminal.run('echo k8s-$((6*7))');
     await terminal.waitForLine(/^k8s-42$/, 20_000);
+    await shootPage(engineer, 'kubernetes-terminal');
     await terminal.run('exit');
     await terminal.expectStatus('closed', 30_000);
     expect(kube.execs.at(-1)).toMatchObject({ namespace: 'web', pod: 'api-0', container: 'sidecar' });
@@ -129,6 +130,7 @@ test('an admin adds a cluster through the form; an engineer opens a pod shell fr
     await engineer.goto('/sessions');
     const sessionRow = engineer.getByRole('table', { name: 'Sessions' }).getByRole('row').filter({ hasText: name });
     await expect(sessionRow).toContainText('web/api-0 · sidecar');
+    await shootPage(engineer, 'kubernetes-sessions');
     await expect
       .poll(async () => ((await (await engineer.request.get(`/api/v1/recordings/${sessionId}`)).json()) as { status: string }).status, { timeout: 30_000 })
       .toBe('complete');

@@ -71,7 +71,8 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
           ) : (
             <span className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{resource.name}</span>
           )}
-          {resource.address ? <span className="hidden truncate font-mono sm:inline">{resource.address}</span> : null}
+          {/* A pod shell keeps its pod on a phone too: which container you are in matters more than the host of an SSH terminal. */}
+          {resource.address ? <span className={`truncate font-mono ${resource.target ? '' : 'hidden sm:inline'}`}>{resource.address}</span> : null}
         </div>
         <StatusPill status={state.status} message={state.message} />
         <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
