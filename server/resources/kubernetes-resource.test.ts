@@ -102,6 +102,17 @@ describeEachDriver('kubernetes resources', () => {
     expect(openCredentials(row.id, row.credentials).token).toBe(kube.token);
   });
 
+  it('renames and tightens access while the cluster is down, but re-checks a new scope', async () => {
+    const doomed = await startKubeHarness({ pods: PODS });
+    const { actor } = await makeAdmin();
+    const view = await createResource({ actor, input: kubeInput({}, doomed) });
+    await doomed.close();
+    const updated = await updateResource({ actor, resourceId: view.id, input: { name: 'renamed-cluster', accessMode: 'approval', labelSelector: 'app=db' } });
+    expect(updated).toMatchObject({ name: 'renamed-cluster', accessMode: 'approval', kubernetes: { labelSelector: 'app=db' } });
+    const unreachable = await rejectsWith(updateResource({ actor, resourceId: view.id, input: { namespaces: ['web', 'jobs'] } }), 'VALIDATION');
+    expect(unreachable.userMessage).toMatch(/Connection refused/);
+  });
+
   it('shows admins what the token may do in the scope', async () => {
     const { actor } = await makeAdmin();
     const view = await createResource({ actor, input: kubeInput({}, webOnly) });

@@ -17,14 +17,16 @@ export async function kubernetesCreateColumns(data: KubernetesInput): Promise<{ 
 type UpdateData = Pick<UpdateResourceInput, 'apiUrl' | 'namespaces' | 'labelSelector' | 'token' | 'tls'>;
 
 /**
- * The columns an update writes on a kubernetes resource, checked against the cluster as it
- * will be saved. A new API server URL drops the stored token (it would be sent to the new
- * server): the update must give the token again.
+ * The columns an update writes on a kubernetes resource. What decides where the token goes or
+ * what it must allow (URL, token, CA, namespaces) is checked against the cluster as it will be
+ * saved; a rename or a tighter access rule is not, so it works while the cluster is down. A
+ * new API server URL drops the stored token (it would be sent to the new server): the update
+ * must give the token again.
  */
 export async function kubernetesUpdateColumns(
   existing: Resource,
   data: UpdateData,
-): Promise<{ settings: { kubernetes: KubernetesSettings }; tls: ResourceTls; host: string; port: number; token: string; isTargetChanged: boolean }> {
+): Promise<{ settings: { kubernetes: KubernetesSettings }; tls: ResourceTls; host: string; port: number; token?: string; isTargetChanged: boolean }> {
   const before = existing.settings?.kubernetes;
   if (!before) throw new AppError('CONFLICT', { userMessage: 'This resource has no Kubernetes settings.' });
   const settings: KubernetesSettings = {
@@ -33,14 +35,18 @@ export async function kubernetesUpdateColumns(
     labelSelector: data.labelSelector ?? before.labelSelector,
   };
   const isTargetChanged = settings.apiUrl !== before.apiUrl;
-  const token = data.token ?? (isTargetChanged ? undefined : openCredentials(existing.id, existing.credentials).token);
-  if (!token) {
-    const message = 'Enter the service-account token again: it is only sent to the API server it was saved for.';
-    throw new AppError('VALIDATION', { userMessage: message, fields: { token: [message] } });
-  }
   const ca = data.tls ? data.tls.ca?.trim() || undefined : existing.tls?.ca;
   const tls: ResourceTls = { mode: 'verify-full', ...(ca ? { ca } : {}) };
   const { host, port } = hostAndPort(settings.apiUrl);
-  await checkKubernetesOnSave({ apiUrl: settings.apiUrl, host, port, ca, token }, settings.namespaces);
-  return { settings: { kubernetes: settings }, tls, host, port, token, isTargetChanged };
+  const isClusterChanged =
+    isTargetChanged || data.token !== undefined || ca !== existing.tls?.ca || settings.namespaces.join(',') !== before.namespaces.join(',');
+  if (isClusterChanged) {
+    const token = data.token ?? (isTargetChanged ? undefined : openCredentials(existing.id, existing.credentials).token);
+    if (!token) {
+      const message = 'Enter the service-account token again: it is only sent to the API server it was saved for.';
+      throw new AppError('VALIDATION', { userMessage: message, fields: { token: [message] } });
+    }
+    await checkKubernetesOnSave({ apiUrl: settings.apiUrl, host, port, ca, token }, settings.namespaces);
+  }
+  return { settings: { kubernetes: settings }, tls, host, port, token: data.token, isTargetChanged };
 }

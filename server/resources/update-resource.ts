@@ -58,7 +58,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
       if (!existing) throw new Error('resource vanished');
       const isSsh = existing.type === 'ssh';
       const { credentials, isTargetChanged } = kubernetes
-        ? { credentials: data.token ? sealCredentials(existing.id, { token: kubernetes.token }) : undefined, isTargetChanged: kubernetes.isTargetChanged }
+        ? { credentials: kubernetes.token ? sealCredentials(existing.id, { token: kubernetes.token }) : undefined, isTargetChanged: kubernetes.isTargetChanged }
         : http
           ? {
               credentials:
