@@ -32,8 +32,12 @@ async function admit(req: IncomingMessage, idleMs: number) {
   if (!address || !isUuid(address.resourceId)) throw new ProxyError(404, 'NOT_FOUND', NOT_AN_ADDRESS);
   const method = HTTP_METHODS.find((known) => known === req.method);
   if (!method) throw new ProxyError(405, 'METHOD_NOT_ALLOWED', `The proxy relays ${HTTP_METHODS.join(', ')}; ${req.method} is not relayed.`);
-  const actor = await authenticateProxyRequest(req.headers);
-  const resource = await findResource(address.resourceId);
+  // Both reads at once (one round trip to PostgreSQL, not two); the token decides first, so an
+  // unauthenticated caller learns nothing about the resource.
+  const [authenticated, found] = await Promise.allSettled([authenticateProxyRequest(req.headers), findResource(address.resourceId)]);
+  if (authenticated.status === 'rejected') throw authenticated.reason;
+  if (found.status === 'rejected') throw found.reason;
+  const [actor, resource] = [authenticated.value, found.value];
   if (!resource) throw new ProxyError(404, 'NOT_FOUND', 'No such resource.');
   if (resource.type !== 'http') throw new ProxyError(404, 'NOT_FOUND', 'This resource is not an HTTP API: the proxy relays only to HTTP API resources.');
   await checkResourceAccess(actor, resource);

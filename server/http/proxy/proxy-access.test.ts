@@ -50,7 +50,7 @@ describeEachDriver('HTTP proxy: who may call it', () => {
     expect(suite.upstream().received.length).toBe(hitsBefore);
   });
 
-  it('refuses a user without a grant (403), an unknown resource and a resource that is not an HTTP API (404)', async () => {
+  it('refuses a user without a grant (403), a method it does not relay (405), an unknown resource and a resource that is not an HTTP API (404)', async () => {
     const resource = await httpResource(suite.upstream().base, { accessMode: 'approval' });
     const { user, token } = await userWithToken();
     const hitsBefore = suite.upstream().received.length;
@@ -60,6 +60,8 @@ describeEachDriver('HTTP proxy: who may call it', () => {
     expect(await errorOf(refused)).toMatchObject({ status: 403, code: 'FORBIDDEN' });
     const unknown = await fetch(suite.url('00000000-0000-4000-8000-000000000000', '/echo'), { headers });
     expect(await errorOf(unknown)).toMatchObject({ status: 404, message: 'No such resource.' });
+    const webdav = await fetch(suite.url(resource.id, '/echo'), { method: 'PROPFIND', headers });
+    expect(await errorOf(webdav)).toMatchObject({ status: 405, message: expect.stringContaining('PROPFIND is not relayed') });
     const shell = await makeResource(sshResource({ allowedRoles: ['engineer'] }));
     const notHttp = await fetch(suite.url(shell.id, '/echo'), { headers });
     expect(await errorOf(notHttp)).toMatchObject({ status: 404, message: expect.stringContaining('not an HTTP API') });
