@@ -21,6 +21,7 @@ import { AppError } from '../errors/app-error';
 import type { CommandView } from './recording-schemas';
 import { exportFormatFor, exportSqlRecording, type SqlExportFormat, type TerminalExportFormat } from './export-sql-recording';
 import { recordingKindOf } from '@/lib/recording/recording-kind';
+import { exportHttpRecording } from './export-http-recording';
 
 export type ExportFormat = TerminalExportFormat | SqlExportFormat;
 export type ExportFile = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
@@ -180,7 +181,8 @@ async function* once(text: Promise<string>): AsyncGenerator<string> {
 
 /**
  * A download of the recording in a format its kind has (terminal: asciicast, text, json; SQL:
- * sql, json, csv; see export-sql-recording.ts); every export is an audit event.
+ * sql, json, csv, see export-sql-recording.ts; HTTP: json, see export-http-recording.ts);
+ * every export is an audit event.
  */
 export async function exportRecording({
   actor,
@@ -209,6 +211,11 @@ export async function exportRecording({
   if (kind === 'sql') {
     const file = await exportSqlRecording({ actor, row, format: format as SqlExportFormat, statement, base });
     await auditExport(actor, recordingId, statement ? `${format}-statement-${statement}` : format);
+    return { filename: file.filename, contentType: file.contentType, body: streamOf(once(Promise.resolve(file.text))) };
+  }
+  if (kind === 'http') {
+    const file = await exportHttpRecording({ actor, row, base });
+    await auditExport(actor, recordingId, format);
     return { filename: file.filename, contentType: file.contentType, body: streamOf(once(Promise.resolve(file.text))) };
   }
   await auditExport(actor, recordingId, format === 'text' ? `text-${mode}` : format);

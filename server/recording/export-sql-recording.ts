@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 import { listAnnotations } from './annotations/list-annotations';
 import type { RecordingRow } from './find-recording';
 import { iterateEvents } from './read-events';
-import { SQL_EXPORT_FORMATS, TERMINAL_EXPORT_FORMATS } from './recording-schemas';
+import { HTTP_EXPORT_FORMATS, SQL_EXPORT_FORMATS, TERMINAL_EXPORT_FORMATS } from './recording-schemas';
 import { toRecordingView } from './recording-view';
 import { sqlSummaries } from './sql-summaries';
 
@@ -19,10 +19,10 @@ type File = { filename: string; contentType: string; text: string };
  * is asked for). A terminal format of a SQL recording would come out empty: refused, with why.
  */
 export function exportFormatFor(kind: RecordingKind, format: string | undefined): string {
-  const formats: readonly string[] = kind === 'sql' ? SQL_EXPORT_FORMATS : TERMINAL_EXPORT_FORMATS;
+  const formats: readonly string[] = kind === 'sql' ? SQL_EXPORT_FORMATS : kind === 'http' ? HTTP_EXPORT_FORMATS : TERMINAL_EXPORT_FORMATS;
   if (format === undefined) return formats[0]!;
   if (formats.includes(format)) return format;
-  const what = kind === 'sql' ? 'a SQL console session' : 'a terminal session';
+  const what = { sql: 'a SQL console session', http: 'an HTTP console session', terminal: 'a terminal session' }[kind];
   throw new AppError('BAD_REQUEST', { userMessage: `This recording is ${what}: it exports as ${formats.join(', ')}, not ${format}.` });
 }
 

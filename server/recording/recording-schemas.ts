@@ -159,9 +159,10 @@ export type VerifyView = z.infer<typeof verifyView>;
 
 export const TERMINAL_EXPORT_FORMATS = ['asciicast', 'text', 'json'] as const;
 export const SQL_EXPORT_FORMATS = ['sql', 'json', 'csv'] as const;
+export const HTTP_EXPORT_FORMATS = ['json'] as const;
 
 export const exportQuery = z.object({
-  /** Terminal recordings: asciicast, text or json (the default asciicast). SQL recordings: sql, json or csv (the default sql). */
+  /** Terminal recordings: asciicast, text or json (the default asciicast). SQL recordings: sql, json or csv (the default sql). HTTP recordings: json. */
   format: z.enum(['asciicast', 'text', 'json', 'sql', 'csv']).optional(),
   /** For text: the final screen with its scrollback, or everything that was printed. */
   mode: z.enum(['screen', 'transcript']).default('transcript'),
