@@ -76,6 +76,21 @@ describe('openKubernetesExec against the exec harness', () => {
     expect(await c.exited()).toEqual({ reason: 'user_exit', message: 'The shell exited with code 7.', exitCode: 7 });
   });
 
+  it('says when its input buffer is full, and when it drained; every byte arrives', async () => {
+    const c = collector();
+    let drains = 0;
+    const exec = await openKubernetesExec(endpoint(), TARGET, SIZE, { ...c.handlers, onDrain: () => (drains += 1) });
+    const size = 4 * 1024 * 1024;
+    exec.write(Buffer.from(`stty -echo; echo sink-$((1+1)); head -c ${size} > /dev/null; echo got-$((2+2))\n`));
+    await c.waitFor(/sink-2/);
+    // Short lines: the terminal's line discipline takes them as they come.
+    expect(exec.write(Buffer.from(`${'x'.repeat(63)}\n`.repeat(size / 64)))).toBe(false);
+    await c.waitFor(/got-4/);
+    expect(drains).toBe(1);
+    exec.write(Buffer.from('exit\n'));
+    expect((await c.exited()).exitCode).toBe(0);
+  });
+
   it('says clearly why it cannot open: token, pod, container, CA, nothing listening', async () => {
     const { handlers } = collector();
     const badToken = await refusal(openKubernetesExec(endpoint({ token: 'nope' }), TARGET, SIZE, handlers));
