@@ -87,8 +87,8 @@ export async function relayExchange({ req, res, method, session, target, address
     const secrets = credentialVariants(credentialForms(target));
     const answerHeaders = redactedHeaders(upstream, secrets);
     const responseTap = new BodyTap(bodyLimit);
+    // Sent with the first body bytes (one write, not two): a profile showed the separate flush as a syscall per request.
     res.writeHead(upstream.status, upstream.statusText, downstreamResponseHeaders(headerObject(answerHeaders)));
-    res.flushHeaders();
     // The tap sees what the client gets: the credential starred out there too.
     await pipeline(upstream.body, new RedactSecrets(secrets), responseTap, res, { signal });
     const tapped = responseTap.tapped();
