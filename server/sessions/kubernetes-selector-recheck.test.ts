@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createResource } from '@/server/resources/create-resource';
+import type { CreateResourceInput } from '@/server/resources/resource-schemas';
 import { rejectsWith } from '@/test/app-error';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeUser } from '@/test/factories';
