@@ -56,7 +56,7 @@ afterAll(async () => {
 describeEachDriver('a label selector the API server ignores', () => {
   it('is still applied: other pods are neither listed nor opened', async () => {
     const { actor: admin } = await makeAdmin();
-    const input = {
+    const input: CreateResourceInput = {
       type: 'kubernetes',
       name: 'ignoring',
       apiUrl: url,
@@ -64,7 +64,7 @@ describeEachDriver('a label selector the API server ignores', () => {
       token: TOKEN,
       namespaces: ['web'],
       labelSelector: 'app=web',
-    } as const;
+    };
     const resource = await createResource({ actor: admin, input });
     const { actor } = await makeUser();
     expect(await listKubernetesPods({ actor, resourceId: resource.id, query: { namespace: 'web' } })).toEqual({
