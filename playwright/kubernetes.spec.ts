@@ -1,5 +1,5 @@
 import { startKubeHarness, type KubeHarness } from '../test/harness/kube/start-kube-harness';
-import { expect, test } from './fixtures';
+import { expect, fromPorthole, test } from './fixtures';
 import { ReplayPage } from './pages/ReplayPage';
 import { TerminalPage } from './pages/TerminalPage';
 import { shootPage } from './support/screenshots';
@@ -73,14 +73,6 @@ test('an admin adds a cluster through the form; an engineer opens a pod shell fr
     await shootPage(admin, 'kubernetes-access');
   });
 
-  await test.step('an edit with the token left empty keeps it, and says nothing is missing', async () => {
-    await expect(admin.getByLabel('Namespaces')).toHaveValue('web, tools');
-    await expect(admin.getByLabel('Label selector')).toHaveValue('app=api');
-    await admin.getByLabel('Description').fill('The API pods');
-    await admin.getByRole('button', { name: 'Save changes' }).click();
-    await expect(admin.getByText('Changes saved.', { exact: true })).toBeVisible({ timeout: 20_000 });
-  });
-
   const engineer = await loginAs(await seed.user({ roles: ['engineer'] }));
   const terminal = new TerminalPage(engineer);
 
@@ -146,5 +138,24 @@ test('an admin adds a cluster through the form; an engineer opens a pod shell fr
     await replay.expectStatus('paused');
     await replay.playButton.click();
     await expect(replay.screen).toContainText('k8s-42', { timeout: 30_000 });
+  });
+
+  await test.step('a snippet saved on the cluster opens the pod picker, not a session without a pod', async () => {
+    const saved = await engineer.request.post('/api/v1/snippets', {
+      headers: fromPorthole(),
+      data: { title: 'who am I in the pod', body: 'id -un', kind: 'command', notes: '', resourceId },
+    });
+    expect(saved.status()).toBe(201);
+    await engineer.goto('/snippets');
+    await expect(engineer.getByRole('link', { name: `Pick a pod on ${name}` })).toHaveAttribute('href', `/resources/${resourceId}`);
+  });
+
+  await test.step('an edit with the token left empty keeps it, and says nothing is missing', async () => {
+    await admin.goto(`/admin/resources/${resourceId}`);
+    await expect(admin.getByLabel('Namespaces')).toHaveValue('web, tools');
+    await expect(admin.getByLabel('Label selector')).toHaveValue('app=api');
+    await admin.getByLabel('Description').fill('The API pods');
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await expect(admin.getByText('Changes saved.', { exact: true })).toBeVisible({ timeout: 20_000 });
   });
 });

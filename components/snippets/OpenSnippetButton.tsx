@@ -20,6 +20,14 @@ export function OpenSnippetButton({ snippet, canOpen }: { snippet: SnippetView; 
       </Link>
     );
   }
+  if (resource.type === 'kubernetes') {
+    // A pod shell needs its pod chosen first: the picker is on the resource's page.
+    return (
+      <Link href={`/resources/${resource.id}`} className={buttonClass('secondary')}>
+        Pick a pod on {resource.name}
+      </Link>
+    );
+  }
   return (
     <StartSessionButton
       resourceId={resource.id}
