@@ -5,9 +5,12 @@ import { createHttpMasker, type HttpMasker } from '../../masking/http/mask-excha
 import { loadSessionMasking } from '../../masking/rules-store/load-masking';
 import { HttpExchangeRecording } from '../../recording/http/http-exchange-recording';
 import { answeredView } from '../../recording/http/http-exchange-view';
-import { openSqlSessionRecorder } from '../../sql/sql-session-recorder';
+import { decideRecording } from '../../recording/recording-policy';
+import { SqlRecorder } from '../../sql/sql-recorder';
 import { proxiedRequestView } from './proxied-request-view';
 import type { ProxyRecording } from './proxy-recording';
+
+const UNRECORDED: ProxyRecording = { request: () => undefined, answer: () => undefined, finish: () => Promise.resolve() };
 
 /**
  * The recording of a proxy session, as the HTTP console records (JSON markers, one command-index
@@ -24,10 +27,11 @@ export async function openProxyRecording({
   resource: Resource;
   onFailure: (message: string) => void;
 }): Promise<ProxyRecording> {
+  // Recording off (a sandbox): nothing to mask or store, so the exchanges cost no masking at all.
+  if (!(await decideRecording(session.id, resource.id))) return UNRECORDED;
   const masking = await loadSessionMasking(resource.id);
-  const recorder = await openSqlSessionRecorder({
+  const recorder = await SqlRecorder.open({
     sessionId: session.id,
-    resourceId: resource.id,
     userId: session.userId,
     onFailure,
     // Each exchange adds at most two bodies' first bytes: the store's backlog stays bounded by the requests in flight.

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { db } from '@/db/client';
+import { recordings } from '@/db/recording-schema';
 import { auditEvents } from '@/db/schema';
 import { describeEachDriver } from '@/test/db-drivers';
 import { UPGRADE_REFUSED } from './refuse-proxy-upgrade';
@@ -126,6 +127,17 @@ describeEachDriver('HTTP proxy: relaying', () => {
     });
     expect(refusal).toEqual({ status: 501, body: UPGRADE_REFUSED });
     expect(suite.upstream().received.length).toBe(hitsBefore);
+  });
+
+  it('relays for a resource with recording off, which keeps a session row and no recording', async () => {
+    const resource = await httpResource(suite.upstream().base, { recording: 'off' });
+    const { user, token } = await userWithToken();
+    const response = await fetch(suite.url(resource.id, '/echo'), { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).not.toContain(CREDENTIAL);
+    const [session] = await sessionsOf(user.id);
+    expect(await endedSession(session!.id)).toMatchObject({ isRecorded: false, endReason: 'user_exit' });
+    expect(await db().select().from(recordings).where(eq(recordings.id, session!.id))).toEqual([]);
   });
 
   it.runIf(fs.existsSync('/usr/bin/curl'))('works from the real curl binary', async () => {
