@@ -64,7 +64,7 @@ export function ExchangePanel({
       <div role="tabpanel" aria-label={tab} className="min-h-0 flex-1 overflow-auto">
         {tab === 'Body' && response ? <BodyView message={response} contentType={response.contentType} label="Response body" /> : null}
         {tab === 'Headers' && response ? <HeadersTable headers={response.headers} label="Response headers" /> : null}
-        {tab !== 'Request' && !response ? <p className="p-3 text-xs text-zinc-500 dark:text-zinc-400">No response to show.</p> : null}
+        {tab !== 'Request' && !response && !failure ? <p className="p-3 text-xs text-zinc-500 dark:text-zinc-400">No response to show.</p> : null}
         {tab === 'Request' && exchange ? <RecordedRequest request={exchange.request} /> : null}
         {tab === 'Request' && !exchange ? <p className="p-3 text-xs text-zinc-500 dark:text-zinc-400">The request was not recorded.</p> : null}
       </div>

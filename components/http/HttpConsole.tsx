@@ -78,7 +78,8 @@ export default function HttpConsole({ sessionId, resource, initialEnding, isReco
       {curl !== undefined ? <CurlPanel command={curl} onClose={() => setCurl(undefined)} /> : null}
       <div className="flex min-h-0 flex-1 flex-col overflow-y-auto lg:flex-row lg:overflow-hidden">
         <div className="flex min-w-0 flex-col md:min-h-0 md:flex-1 md:flex-row">
-          <div className="flex min-h-64 flex-col border-b border-zinc-200 md:w-1/2 md:border-r md:border-b-0 dark:border-zinc-800">
+          {/* On a phone the request keeps a fixed height, so the response shows under it without scrolling past an editor. */}
+          <div className="flex h-72 shrink-0 flex-col border-b border-zinc-200 md:h-auto md:w-1/2 md:shrink md:border-r md:border-b-0 dark:border-zinc-800">
             <RequestTabs draft={draft} tab={tab} isDark={isDark} onTab={setTab} onChange={change} onSend={send} />
           </div>
           <section aria-label="Response" className="flex min-h-80 min-w-0 flex-col md:w-1/2">

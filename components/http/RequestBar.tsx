@@ -40,7 +40,7 @@ export function RequestBar({
       <div className="flex min-w-0 flex-1 basis-48 items-center rounded-md border border-zinc-300 bg-white focus-within:border-indigo-500 dark:border-zinc-700 dark:bg-zinc-950">
         {prefix ? (
           <span
-            className="max-w-[45%] shrink-0 truncate border-r border-zinc-200 bg-zinc-50 px-2 py-1.5 font-mono text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400"
+            className="hidden max-w-[45%] shrink-0 truncate border-r sm:block border-zinc-200 bg-zinc-50 px-2 py-1.5 font-mono text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400"
             title={`Requests go to ${prefix}/…`}
           >
             {prefix}
