@@ -2,6 +2,7 @@ import { startKubeHarness, type KubeHarness } from '../test/harness/kube/start-k
 import { expect, fromPorthole, test } from './fixtures';
 import { ReplayPage } from './pages/ReplayPage';
 import { TerminalPage } from './pages/TerminalPage';
+import { expectAccessible } from './support/axe';
 import { shootPage } from './support/screenshots';
 
 /**
@@ -48,6 +49,7 @@ test('an admin adds a cluster through the form; an engineer opens a pod shell fr
     await admin.getByLabel('Label selector').fill('app=api');
     await admin.getByLabel('Access mode').selectOption('open');
     await shootPage(admin, 'kubernetes-form', { fullPage: true });
+    await expectAccessible(admin, 'the Kubernetes resource form');
     await admin.getByRole('button', { name: 'Create resource' }).click();
     // The cluster says the token may not act in jobs: the message sits by the token field.
     await expect(
@@ -71,6 +73,7 @@ test('an admin adds a cluster through the form; an engineer opens a pod shell fr
     await expect(table.getByRole('row', { name: /web/ })).toContainText('allowed');
     await expect(admin.getByLabel('Service-account token')).toHaveValue('');
     await shootPage(admin, 'kubernetes-access');
+    await expectAccessible(admin, 'the admin page of a cluster, with its token check');
   });
 
   const engineer = await loginAs(await seed.user({ roles: ['engineer'] }));
@@ -100,6 +103,7 @@ test('an admin adds a cluster through the form; an engineer opens a pod shell fr
     await picker.getByLabel('Container').selectOption('sidecar');
     await expect(openShell).toBeEnabled();
     await shootPage(engineer, 'kubernetes-picker');
+    await expectAccessible(engineer, 'the pod picker');
     await openShell.click();
     await expect(engineer).toHaveURL(/\/terminal\/[0-9a-f-]{36}$/);
   });
@@ -113,6 +117,7 @@ test('an admin adds a cluster through the form; an engineer opens a pod shell fr
     await terminal.run('echo k8s-$((6*7))');
     await terminal.waitForLine(/^k8s-42$/, 20_000);
     await shootPage(engineer, 'kubernetes-terminal');
+    await expectAccessible(engineer, 'a pod shell');
     await terminal.run('exit');
     await terminal.expectStatus('closed', 30_000);
     expect(kube.execs.at(-1)).toMatchObject({ namespace: 'web', pod: 'api-0', container: 'sidecar' });

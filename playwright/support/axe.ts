@@ -1,8 +1,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-
-export type Theme = 'light' | 'dark';
+import { applyTheme } from './screenshots';
 
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
@@ -13,16 +12,6 @@ function describe(violation: Violation): string {
   const nodes = violation.nodes.slice(0, 5).map((node) => `    at ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
   const more = violation.nodes.length > 5 ? [`    … and ${violation.nodes.length - 5} more`] : [];
   return [`${violation.id} (${violation.impact}): ${violation.help}`, ...nodes, ...more].join('\n');
-}
-
-/**
- * Switches the theme the way the profile menu does (the `dark` class on <html>, see
- * ThemeToggle), then waits until colour transitions have settled: axe reads computed colours,
- * and a half-faded button would be judged on a colour nobody sees.
- */
-async function applyTheme(page: Page, theme: Theme): Promise<void> {
-  await page.evaluate((isDark) => document.documentElement.classList.toggle('dark', isDark), theme === 'dark');
-  await page.waitForFunction(() => document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'));
 }
 
 /**

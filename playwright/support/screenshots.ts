@@ -18,6 +18,17 @@ const SIZES = {
 } as const;
 
 type Size = keyof typeof SIZES;
+export type Theme = 'light' | 'dark';
+
+/**
+ * Switches the theme the way the profile menu does (the `dark` class on <html>, see
+ * ThemeToggle), then waits until colour transitions have settled: axe reads computed colours,
+ * and a half-faded button would be judged on a colour nobody sees.
+ */
+export async function applyTheme(page: Page, theme: Theme): Promise<void> {
+  await page.evaluate((isDark) => document.documentElement.classList.toggle('dark', isDark), theme === 'dark');
+  await page.waitForFunction(() => document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'));
+}
 
 /** `<dir>/<name>-<size>-<theme>.png` for each size and theme; the page is left at desktop size in its own theme. */
 export async function shootPage(page: Page, name: string, options: { sizes?: readonly Size[]; fullPage?: boolean } = {}): Promise<void> {
@@ -26,7 +37,7 @@ export async function shootPage(page: Page, name: string, options: { sizes?: rea
   for (const size of options.sizes ?? (['desktop', 'phone'] as const)) {
     await page.setViewportSize(SIZES[size]);
     for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate((isDark) => document.documentElement.classList.toggle('dark', isDark), theme === 'dark');
+      await applyTheme(page, theme);
       await page.screenshot({ path: path.join(SHOTS_DIR, `${name}-${size}-${theme}.png`), fullPage: options.fullPage ?? false });
     }
   }
