@@ -6,12 +6,13 @@ import path from 'node:path';
 /**
  * The proxy under test for `npm run bench:http`, in its own process (its CPU and event loop
  * are its own, as in production): the real custom-server request path (createHttpServer with
- * the HTTP proxy, no Next.js), PGlite in memory for Porthole's data, one engineer with an API
+ * the HTTP proxy, no Next.js), PostgreSQL or PGlite in memory for Porthole's data, one engineer with an API
  * token and two open HTTP resources on the benchmark's upstream, recorded and not recorded.
  *
  * Parent → child (IPC): the init below; child → parent: `ready` with what the requests need.
  */
-export type HttpChildInit = { upstream: string; credential: string };
+/** `databaseUrl`: Porthole's data in that PostgreSQL database; without it, PGlite in memory. */
+export type HttpChildInit = { upstream: string; credential: string; databaseUrl?: string };
 export type HttpChildReply = { type: 'ready'; origin: string; token: string; recorded: string; unrecorded: string } | { type: 'failed'; message: string };
 
 const reply = (message: HttpChildReply) => process.send?.(message);
@@ -51,7 +52,7 @@ async function main(init: HttpChildInit): Promise<void> {
   const { openDb, setDb } = await import('@/db/client');
   const { createHttpServer } = await import('@/server/http/create-http-server');
   const { createHttpProxy } = await import('@/server/http/proxy/http-proxy');
-  setDb(await openDb({ driver: 'pglite' }));
+  setDb(await openDb(init.databaseUrl ? { driver: 'postgres', url: init.databaseUrl } : { driver: 'pglite' }));
   const seeded = await seed(init);
   const server = createHttpServer({
     handleRequest: async (_req, res) => void res.writeHead(404).end(),

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createDatabase, startPostgres } from '@/test/harness/postgres';
 import type { HttpChildInit, HttpChildReply } from './http-proxy-child';
 import { closeAgents, mibThroughput, smallRequestLatencies, startUpstream, type Contender } from './http-measure';
 import { cpuMs, median, percentile } from './procedures';
@@ -11,22 +12,25 @@ import { cpuMs, median, percentile } from './procedures';
  * `npm run bench:http`: what the HTTP proxy (`/proxy/{resourceId}/…`) adds to a request, against
  * the same request sent straight to the upstream. The upstream is a node http server in this
  * process on 127.0.0.1; the proxy runs in a child process (http-proxy-child.ts: the custom
- * server's request path with PGlite in memory), on a resource that records every exchange and
+ * server's request path), on a resource that records every exchange and
  * on one with recording off. Each round runs every contender in turn (the order rotating), so
  * drift on the machine hits all alike; one keep-alive connection per contender.
  *
  *   --quick          smoke run: fewer requests per round (still 5 rounds)
  *   --rounds=N       rounds (default 5)
  *   --markdown=FILE  also append the results as a Markdown section to FILE
+ *   --db=pglite      Porthole's data in PGlite in memory (the embedded default) instead of a
+ *                    PostgreSQL 15 on loopback started for the run (the default, as bench:terminal)
  *
  * Targets (#17): latency added p50 ≤ 2 ms and p99 ≤ 10 ms; 1 MiB bodies ≥ 0.8× direct throughput.
  */
-type Options = { quick: boolean; rounds: number; markdown?: string };
+type Options = { quick: boolean; rounds: number; markdown?: string; db: 'postgres' | 'pglite' };
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { quick: false, rounds: 5 };
+  const options: Options = { quick: false, rounds: 5, db: 'postgres' };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
+    else if (arg === '--db=postgres' || arg === '--db=pglite') options.db = arg.slice(5) as Options['db'];
     else if (arg.startsWith('--rounds=')) options.rounds = Math.max(1, Number(arg.slice(9)));
     else if (arg.startsWith('--markdown=')) options.markdown = arg.slice(11);
     else throw new Error(`unknown option ${arg}`);
@@ -137,7 +141,8 @@ function report(results: Results, names: string[], options: Options, loads: [num
     '',
     `\`npm run bench:http${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ` +
       `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; 1-minute load average ${fmt(loads[0])} at the start, ${fmt(loads[1])} at the end` +
-      `${loads[0] > 0.5 ? ' (above 0.5: indicative only)' : ''}. Upstream in the benchmark process, proxy in a child process (custom-server request path, PGlite in memory); ` +
+      `${loads[0] > 0.5 ? ' (above 0.5: indicative only)' : ''}. Upstream in the benchmark process, proxy in a child process (custom-server request path, ` +
+      `${options.db === 'postgres' ? 'Porthole data in PostgreSQL 15 on loopback' : 'Porthole data in PGlite in memory'}); ` +
       'the recorded resource masks and records every exchange (bodies up to 1 MiB).',
   ];
 }
@@ -147,8 +152,10 @@ async function main(): Promise<void> {
   const loadAtStart = load1();
   log(`load average ${fmt(loadAtStart)} at the start`);
   const credential = `bench-${randomBytes(16).toString('hex')}`;
+  const postgres = options.db === 'postgres' ? await startPostgres() : undefined;
+  const databaseUrl = postgres ? await createDatabase(postgres.url, 'bench_http') : undefined;
   const upstream = await startUpstream(credential);
-  const child = await startChild({ upstream: upstream.base, credential });
+  const child = await startChild({ upstream: upstream.base, credential, databaseUrl });
   try {
     const { origin, token, recorded, unrecorded } = child.ready;
     const auth = { authorization: `Bearer ${token}` };
@@ -172,6 +179,7 @@ async function main(): Promise<void> {
     closeAgents();
     child.stop();
     await upstream.close();
+    await postgres?.stop();
   }
 }
 
