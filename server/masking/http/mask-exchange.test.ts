@@ -62,4 +62,11 @@ describe('createHttpMasker', () => {
   it('shows a binary body as its size only', () => {
     expect(masker.body({ head: Buffer.from([0x89, 0x50, 0x00, 0xff]), size: 4, isTruncated: false, contentType: 'image/png' })).toBe('[binary, 4 bytes]');
   });
+
+  it('masks a 1 MiB body in linear time (a run of word characters must not make the keyed-value scan backtrack)', () => {
+    const started = performance.now();
+    const out = body('x'.repeat(1024 * 1024), 'text/plain', true);
+    expect(out.length).toBeGreaterThan(1000);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });

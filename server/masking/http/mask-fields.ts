@@ -43,9 +43,13 @@ export function replaceCredential(text: string, variants: readonly string[]): st
   return out;
 }
 
-/** `"password": "…"`, `token=…` in a text that could not be parsed (a truncated JSON body): the value masked by its key. */
+/**
+ * `"password": "…"`, `token=…` in a text that could not be parsed (a truncated JSON body): the
+ * value masked by its key. Bounded, and tried only where a key starts: a megabyte of word
+ * characters must not make it backtrack quadratically.
+ */
 const KEYED_VALUE =
-  /("?)([\w.-]*(?:password|passwd|token|secret|authorization|api[_-]?key|private[_-]?key|credential)[\w.-]*)\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"?|[^\s,&;}\]]+)/gi;
+  /("?)(?<![\w.-])([\w.-]{0,40}(?:password|passwd|token|secret|authorization|api[_-]?key|private[_-]?key|credential)[\w.-]{0,40})\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"?|[^\s,&;}\]]+)/gi;
 
 export function maskKeyedValues(text: string): string {
   return text.replace(KEYED_VALUE, (_match, quote: string, key: string, sep: string, value: string) => {
