@@ -1,5 +1,6 @@
 import type { Terminal } from '@xterm/headless';
 import { decodeSqlEvent } from '@/lib/sql/sql-events';
+import { decodeHttpEvent } from '@/lib/recording/http-events';
 import type { SecretFinder } from './screen-secrets';
 import { logicalLineAt } from './screen-lines';
 
@@ -22,7 +23,7 @@ const LINE_MASK = '*';
  * Collects what cross-recording search indexes from one pass of the indexer's terminal: each
  * logical line of output when a line feed ends it (read from the screen, so escapes, `\r`
  * overwrites and line editing are resolved), timed by when the output was printed; and SQL
- * statements, errors and notices from the recording's SQL markers. Every output line is checked
+ * statements, errors and notices from the recording's SQL markers (HTTP requests and failures too). Every output line is checked
  * with the recording's screen secret finder once more before it is kept, whatever the screen
  * check had painted by then: a secret formed on screen is never indexed.
  */
@@ -48,7 +49,12 @@ export class SearchLines {
 
   /** A marker event: SQL statements, their errors and notices. Other markers are not searchable. */
   addMarker(t: number, data: Buffer): void {
-    const event = decodeSqlEvent(data.toString('utf8'));
+    const text = data.toString('utf8');
+    const http = decodeHttpEvent(text);
+    // An HTTP exchange (masked when recorded): its request line, and why it failed.
+    if (http?.http === 'request') return this.pushSql({ kind: 'sql', t, text: clip(`${http.method} ${http.url}`), failed: false });
+    if (http?.http === 'error') return this.pushSql({ kind: 'sql', t, text: clip(http.message), failed: true });
+    const event = decodeSqlEvent(text);
     if (!event) return;
     if (event.sql === 'statement') {
       const line: SearchLine = { kind: 'sql', t, text: clip(event.text), failed: false };
