@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db, setDb, type DbHandle } from '@/db/client';
 import { recordingCommands, recordings } from '@/db/recording-schema';
+import { users } from '@/db/schema';
 import { exchangesFromEvents, type RecordedEvent } from '@/lib/recording/http-events';
 import { INJECTED_CREDENTIAL } from '@/lib/protocol/http-protocol';
 import { env } from '@/server/env';
@@ -195,6 +196,16 @@ describe('HTTP console through the gateway', () => {
     await expect.poll(() => upstream.seen.length).toBe(1);
     client.ws.send(JSON.stringify({ type: 'cancel', id: 'k1' }));
     expect(await client.waitFor('exchange-error', (m) => m.id === 'k1')).toMatchObject({ message: 'The request was cancelled.' });
+  });
+
+  it('checks access before every request: a user disabled since the console opened ends it, and nothing is sent', async () => {
+    const { client, created } = await openConsole();
+    const [session] = await db().select({ userId: recordings.userId }).from(recordings).where(eq(recordings.id, created.id));
+    // Straight in the database, as another replica would: no event reaches this one first.
+    await db().update(users).set({ isDisabled: true }).where(eq(users.id, session!.userId));
+    client.ws.send(JSON.stringify({ type: 'send', id: 'u1', request: { method: 'GET', path: '/echo', query: [], headers: [], body: '' } }));
+    expect(await client.waitFor('exit')).toMatchObject({ reason: 'user_disabled' });
+    expect(upstream.seen).toHaveLength(0);
   });
 
   it('says so when the upstream is down', async () => {
