@@ -255,6 +255,17 @@ describe('createMasker: the end of a stored stream and the held-bytes bound (fai
     expect(masker.flush(steps(['$ printf AKIAIOSFODNN7EXAMPL']).state).output.toString()).toBe('AKIAIOSFODNN7EXAMPL');
   });
 
+  it('end leaves the word that ends a text when a rule with no naming head (e-mail) could start there', () => {
+    const withEmail = createMasker(selectRules({ email: { enabled: true } }));
+    const endedWith = (text: string) => {
+      const first = withEmail.step(withEmail.initialState, Buffer.from(text));
+      return Buffer.concat([first.output, withEmail.end(first.state).output]).toString();
+    };
+    for (const text of ['SELECT * FROM users', 'content-type: application/json', 'UPDATE t SET note = NULL']) expect(endedWith(text)).toBe(text);
+    // Cut inside an address, it still fails closed.
+    expect(endedWith('mail to john.smith@exam')).not.toContain('smith@exam');
+  });
+
   it("holds every built-in rule's longest match whole (three states of a session hold ≤ 64 KiB)", () => {
     expect(3 * MAX_HELD_BYTES).toBeLessThanOrEqual(64 * 1024);
     for (const rule of BUILT_IN_RULES) expect(rule.maxLength, rule.id).toBeLessThanOrEqual(MAX_PENDING_BYTES);

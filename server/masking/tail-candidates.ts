@@ -109,7 +109,12 @@ export function revealingTail(compiled: CompiledRules, latin1: string, bytes: Bu
       const start = m.index;
       const candidate = latin1.slice(start);
       const headLength = head ? ((head instanceof RE2 ? head.exec(bytes.subarray(start) as never) : head.exec(candidate))?.[0].length ?? -1) : 0;
-      if (candidate.length >= MIN_TAIL && headLength >= 0 && start + headLength < n && mayBeSecret(compiled, rule, candidate.slice(headLength))) {
+      if (
+        candidate.length >= MIN_TAIL &&
+        headLength >= 0 &&
+        start + headLength < n &&
+        mayBeSecret(compiled, rule, candidate.slice(headLength), headLength >= 2)
+      ) {
         best = { start, end: n, maskStart: start + headLength, maskEnd: n, rule };
         break;
       }
@@ -126,8 +131,11 @@ export function revealingTail(compiled: CompiledRules, latin1: string, bytes: Bu
  * `note = xK9mQ2pL7vN4…` cut at the session's end is not. A rule that names its secret
  * (`AKIA…`, `ghp_…`, a key block) fails closed on any tail, as above.
  */
-function mayBeSecret(compiled: CompiledRules, rule: number, shown: string): boolean {
+function mayBeSecret(compiled: CompiledRules, rule: number, shown: string, hasHead: boolean): boolean {
   const { generic, validate } = compiled.rules[rule]!;
+  // A rule with no head that names it (an e-mail address's first character, a key body) starts
+  // like any word: a tail of letters alone is the word that ends the text (`FROM users`).
+  if (!hasHead && /^[A-Za-z]+$/.test(shown)) return false;
   return !generic || !validate || validate(shown);
 }
 
