@@ -117,15 +117,15 @@ function ResourceCell({ session }: { session: SessionView }) {
 
 /** SSH and Kubernetes sessions open a terminal; the others a console. */
 const isTerminal = (session: SessionView) => session.resourceType === 'ssh' || session.resourceType === 'kubernetes';
+/** The page a session opens on: the terminal, the HTTP console or the SQL console. */
+const sessionPage = (session: SessionView) => (isTerminal(session) ? '/terminal' : session.resourceType === 'http' ? '/http' : '/sql');
+const endingKind = (session: SessionView) => (isTerminal(session) ? 'terminal' : session.resourceType === 'http' ? 'http' : 'sql');
 
 function StateCell({ session, isMine }: { session: SessionView; isMine: boolean }) {
   switch (session.status) {
     case 'pending':
       return isMine ? (
-        <Link
-          href={isTerminal(session) ? `/terminal/${session.id}` : `/sql/${session.id}`}
-          className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
-        >
+        <Link href={`${sessionPage(session)}/${session.id}`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
           {isTerminal(session) ? 'Open terminal' : 'Open console'}
         </Link>
       ) : (
@@ -146,13 +146,16 @@ function LiveActions({ session, isMine }: { session: SessionView; isMine: boolea
   const who = session.userName || session.userEmail;
   return (
     <span className="inline-flex items-center gap-2">
-      <Link
-        href={`/sessions/${session.id}/watch`}
-        className={buttonClass('secondary', 'px-2 py-1 text-xs')}
-        aria-label={`Watch ${who} on ${session.resourceName}`}
-      >
-        Watch
-      </Link>
+      {/* An HTTP console has no live view yet: it can be terminated, and every exchange is in its recording. */}
+      {session.resourceType === 'http' ? null : (
+        <Link
+          href={`/sessions/${session.id}/watch`}
+          className={buttonClass('secondary', 'px-2 py-1 text-xs')}
+          aria-label={`Watch ${who} on ${session.resourceName}`}
+        >
+          Watch
+        </Link>
+      )}
       <TerminateSessionButton sessionId={session.id} userName={who} size="small" />
     </span>
   );
@@ -161,7 +164,7 @@ function LiveActions({ session, isMine }: { session: SessionView; isMine: boolea
 function endedBecause(session: SessionView, isOwn: boolean): string {
   if (session.status === 'interrupted') return session.endMessage ?? 'Porthole stopped during the session';
   if (session.status !== 'ended' || !session.endReason) return '';
-  return endingFromReason(session.endReason, session.endMessage, null, { kind: isTerminal(session) ? 'terminal' : 'sql', isOwn }).title;
+  return endingFromReason(session.endReason, session.endMessage, null, { kind: endingKind(session), isOwn }).title;
 }
 
 /** Open sessions count up to now. */

@@ -22,7 +22,8 @@ export default async function WatchSessionPage({ params }: Props) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  if (session.userId === actor.id) notFound();
+  // Not you, and a kind with a live view (an HTTP console has none yet: terminate it from the sessions list).
+  if (session.userId === actor.id || session.resourceType === 'http') notFound();
   const userName = session.userName || session.userEmail;
   // A pod shell is a terminal like SSH; the other kinds are consoles.
   const isSql = session.resourceType !== 'ssh' && session.resourceType !== 'kubernetes';
