@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { expectAccessible } from './support/axe';
 import { shootPage } from './support/screenshots';
 
 /**
@@ -63,6 +64,7 @@ async function createHttpResource(admin: Page, name: string): Promise<string> {
   // Open to engineers: the test is about the console, not the approval flow.
   await admin.getByLabel('Access mode').selectOption('open');
   await shootPage(admin, 'http-resource-form', { fullPage: true });
+  await expectAccessible(admin, 'the HTTP API resource form');
   await admin.getByRole('button', { name: 'Create resource' }).click();
   await expect(admin).toHaveURL(/[?&]created=[0-9a-f-]{36}/);
   return /created=([0-9a-f-]{36})/.exec(admin.url())![1]!;
@@ -116,6 +118,7 @@ test('send a request from the HTTP console and replay the exchange, the injected
     await expect(response.getByRole('table', { name: 'Request headers' })).toContainText('[injected by Porthole]');
     await response.getByRole('tab', { name: 'Body' }).click();
     await shootPage(page, 'http-console-response');
+    await expectAccessible(page, 'the HTTP console with a response');
   });
 
   await test.step('copy as curl goes through the proxy with a token placeholder', async () => {
@@ -165,6 +168,7 @@ test('send a request from the HTTP console and replay the exchange, the injected
     await expect(exchange.getByLabel('Response body')).toContainText('"hello": "world"');
     await expectNoSecrets(page);
     await shootPage(page, 'http-replay', { fullPage: true });
+    await expectAccessible(page, 'the replay of an HTTP console session');
   });
 
   await test.step('the JSON export holds the exchanges, masked', async () => {
