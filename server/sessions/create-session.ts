@@ -1,9 +1,10 @@
 import { db } from '@/db/client';
+import { sessions } from '@/db/schema';
 import type { Actor } from '../actor/actor';
+import { recordAuditEvent } from '../audit/record-audit-event';
 import { requireResource } from '../resources/find-resource';
 import { checkResourceAccess } from './check-resource-access';
 import { checkSessionTarget } from './check-kubernetes-target';
-import { insertSessionRow } from './insert-session-row';
 import { mintTicket } from './mint-ticket';
 import { createSessionInput, type CreateSessionInput, type SessionTicketView } from './session-schemas';
 
@@ -14,7 +15,30 @@ export async function createSession({ actor, input, clientIp }: { actor: Actor; 
   await checkResourceAccess(actor, resource);
   await checkSessionTarget(resource, target);
   return db().transaction(async (tx) => {
-    const session = await insertSessionRow(tx, { actor, resource, clientIp, target });
+    const [session] = await tx
+      .insert(sessions)
+      // As the resource is now; the gateway decides again as the session connects (recording-policy.ts).
+      .values({
+        userId: actor.id,
+        resourceId: resource.id,
+        resourceName: resource.name,
+        resourceType: resource.type,
+        clientIp,
+        isRecorded: resource.recording !== 'off',
+        target: target ?? null,
+      })
+      .returning();
+    if (!session) throw new Error('insert returned no row');
+    await recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: 'session.create',
+        targetType: 'session',
+        targetId: session.id,
+        data: { resourceId: resource.id, resourceName: resource.name, via: actor.via, ...(target ? { target } : {}) },
+      },
+      tx,
+    );
     return mintTicket({ actor, sessionId: session.id }, tx);
   });
 }
