@@ -1,5 +1,6 @@
 import { SerializeAddon } from '@xterm/addon-serialize';
 import { Terminal } from '@xterm/headless';
+import { OutputTail } from './output-tail';
 
 /** Scrollback a watcher gets with the current screen. */
 export const LIVE_SCROLLBACK = 200;
@@ -12,34 +13,51 @@ export type ScreenSnapshot = { cols: number; rows: number; data: string };
 
 /**
  * The watched terminal's screen, mirrored from the masked output stream into a headless
- * terminal, so a watcher who joins late first sees what the engineer sees. Parsing runs on
- * xterm's own schedule and never holds up the session: when output comes faster than it is
- * parsed, the screen skips ahead and is redrawn from the newest output once parsing is idle.
+ * terminal, so a watcher who joins late first sees what the engineer sees.
+ *
+ * Parsing is the costly part (about a third of the gateway's CPU on bulk output), and most
+ * sessions are never watched: until the first snapshot is asked for, the screen only keeps the
+ * newest output (CATCH_UP_TAIL_BYTES) and builds itself from it then. Once built it follows the
+ * output on xterm's own schedule and never holds up the session: when output comes faster than
+ * it is parsed, it skips ahead and is redrawn from the newest output once parsing is idle.
  */
 export class LiveScreen {
-  private readonly terminal: Terminal;
+  /** Undefined until someone watches. */
+  private terminal: Terminal | undefined;
   private readonly serializer = new SerializeAddon();
+  private size: { cols: number; rows: number };
   private unparsed = 0;
-  private tail: Buffer[] | undefined;
-  private tailBytes = 0;
+  /** Output not parsed yet: all of it before the first watcher, or what came while parsing fell behind. */
+  private readonly tail = new OutputTail(CATCH_UP_TAIL_BYTES);
+  private isCatchingUp = false;
   private isDisposed = false;
 
   constructor(size: { cols: number; rows: number }) {
-    this.terminal = new Terminal({ cols: size.cols, rows: size.rows, scrollback: LIVE_SCROLLBACK, allowProposedApi: true });
-    this.terminal.loadAddon(this.serializer);
+    this.size = { cols: size.cols, rows: size.rows };
   }
 
   get cols(): number {
-    return this.terminal.cols;
+    return this.terminal?.cols ?? this.size.cols;
   }
 
   get rows(): number {
-    return this.terminal.rows;
+    return this.terminal?.rows ?? this.size.rows;
+  }
+
+  /** Whether output is being parsed (someone has watched), or only its tail kept. */
+  get isMirroring(): boolean {
+    return this.terminal !== undefined;
+  }
+
+  /** Output kept unparsed, at most CATCH_UP_TAIL_BYTES. */
+  get keptBytes(): number {
+    return this.tail.bytes;
   }
 
   write(chunk: Buffer): void {
     if (this.isDisposed || chunk.length === 0) return;
-    if (this.tail || this.unparsed > MAX_UNPARSED_BYTES) return this.keepTail(chunk);
+    if (!this.terminal) return this.tail.push(chunk);
+    if (this.isCatchingUp || this.unparsed > MAX_UNPARSED_BYTES) return this.keepTail(this.terminal, chunk);
     this.unparsed += chunk.length;
     // A copy: the caller's buffer may be reused once write returns.
     this.terminal.write(Uint8Array.from(chunk), () => (this.unparsed -= chunk.length));
@@ -48,43 +66,52 @@ export class LiveScreen {
   /** In order with the output: bytes written before the resize are parsed at the old size. */
   resize(cols: number, rows: number): void {
     if (this.isDisposed) return;
-    this.terminal.write('', () => !this.isDisposed && this.terminal.resize(cols, rows));
+    const terminal = this.terminal;
+    if (!terminal) return void (this.size = { cols, rows });
+    terminal.write('', () => !this.isDisposed && terminal.resize(cols, rows));
   }
 
   /** The screen after everything written so far, at the size it has then. */
   snapshot(): Promise<ScreenSnapshot> {
     return new Promise((resolve, reject) => {
       if (this.isDisposed) return reject(new Error('the screen is closed'));
+      const terminal = this.terminal ?? this.build();
       // Called right after the bytes before it are parsed, before any written after it.
-      this.terminal.write('', () =>
-        resolve({ cols: this.terminal.cols, rows: this.terminal.rows, data: this.serializer.serialize({ scrollback: LIVE_SCROLLBACK }) }),
-      );
+      terminal.write('', () => resolve({ cols: terminal.cols, rows: terminal.rows, data: this.serializer.serialize({ scrollback: LIVE_SCROLLBACK }) }));
     });
   }
 
   dispose(): void {
     this.isDisposed = true;
-    this.tail = undefined;
-    this.terminal.dispose();
+    this.tail.take();
+    this.terminal?.dispose();
+  }
+
+  /** The first watcher: a terminal at the current size, drawn from the output kept so far. */
+  private build(): Terminal {
+    const terminal = new Terminal({ cols: this.size.cols, rows: this.size.rows, scrollback: LIVE_SCROLLBACK, allowProposedApi: true });
+    terminal.loadAddon(this.serializer);
+    this.terminal = terminal;
+    const kept = this.tail.take();
+    this.unparsed = kept.length;
+    terminal.write(kept, () => (this.unparsed -= kept.length));
+    return terminal;
   }
 
   /** Behind: keep only the newest output, and redraw from it once parsing has caught up. */
-  private keepTail(chunk: Buffer): void {
-    const isFirst = !this.tail;
-    this.tail ??= [];
-    this.tail.push(Buffer.from(chunk));
-    this.tailBytes += chunk.length;
-    while (this.tailBytes - (this.tail[0]?.length ?? 0) >= CATCH_UP_TAIL_BYTES) this.tailBytes -= this.tail.shift()?.length ?? 0;
-    if (isFirst) this.terminal.write('', () => this.catchUp());
+  private keepTail(terminal: Terminal, chunk: Buffer): void {
+    this.tail.push(chunk);
+    if (this.isCatchingUp) return;
+    this.isCatchingUp = true;
+    terminal.write('', () => this.catchUp(terminal));
   }
 
-  private catchUp(): void {
-    const tail = this.tail;
-    this.tail = undefined;
-    this.tailBytes = 0;
-    if (this.isDisposed || !tail) return;
-    this.terminal.reset();
+  private catchUp(terminal: Terminal): void {
+    this.isCatchingUp = false;
+    const kept = this.tail.take();
+    if (this.isDisposed) return;
+    terminal.reset();
     this.unparsed = 0;
-    for (const chunk of tail) this.write(chunk);
+    this.write(kept);
   }
 }
