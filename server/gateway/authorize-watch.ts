@@ -7,12 +7,12 @@ import { findSession } from '../sessions/find-session';
 import { findUserById } from '../users/find-user';
 import { liveSessions, type LiveSession } from '../relay/live-sessions';
 import type { SessionWatch } from './session-watch';
-import type { SqlSessionWatch } from './sql-session-watch';
+import type { ConsoleWatch } from './console-watch';
 import { findRelayingReplica } from '../replicas/find-relaying-replica';
 import { INTERNAL_WATCH_HEADER, mintInternalWatchToken, verifyInternalWatchToken } from '../replicas/internal-watch-token';
 
-/** A terminal's watchers or a SQL console's: both take a watcher's socket the same way. */
-export type Watchable = SessionWatch | SqlSessionWatch;
+/** A terminal's watchers or a SQL or HTTP console's: all take a watcher's socket the same way. */
+export type Watchable = SessionWatch | ConsoleWatch;
 
 export type WatchDecision =
   | { isAllowed: true; watcher: User; live: LiveSession & { watch: Watchable } }

@@ -16,6 +16,7 @@ import { openSqlSessionRecorder } from '../sql/sql-session-recorder';
 import { answeredView, requestView } from '../recording/http/http-exchange-view';
 import { checkHttpAccess } from './http-session-access';
 import { HttpExchangeRecording } from '../recording/http/http-exchange-recording';
+import { HttpSessionWatch } from './http-session-watch';
 import { CloseCode } from './protocol';
 import { RelaySession, type RelayEnd, type RelayKind } from './relay-session';
 
@@ -42,6 +43,9 @@ export class HttpSession implements RelayKind<HttpClientMessage> {
   readonly inbound = httpClientMessage;
   readonly relay: RelaySession<HttpClientMessage, HttpServerMessage>;
   readonly flow: SqlFlow;
+  /** Auditors and admins watching: each exchange as it is recorded; the engineer is told who watches. */
+  readonly watch = new HttpSessionWatch((names) => this.send({ type: 'watchers', names }));
+  readonly setWatching = this.watch.setWatching;
   private recording: HttpExchangeRecording | undefined;
   private finishRecording: (end: RelayEnd) => Promise<void> = () => Promise.resolve();
   private masking: SessionMasking | undefined;
@@ -78,7 +82,7 @@ export class HttpSession implements RelayKind<HttpClientMessage> {
         onFailure: (message) => queueMicrotask(() => this.relay.fail('recording_failed', message)),
         onBehind: (isBehind) => (isBehind ? this.flow.hold('recording') : this.flow.release('recording')),
       });
-      this.recording = new HttpExchangeRecording(recorder);
+      this.recording = new HttpExchangeRecording(this.watch.tap(recorder));
       this.finishRecording = ({ reason, message, exitCode }) => recorder.finish({ reason, message, exitCode });
     } catch (error) {
       this.relay.log.error({ err: error }, 'cannot open its recording');
@@ -188,6 +192,7 @@ export class HttpSession implements RelayKind<HttpClientMessage> {
   close({ reason, message, exitCode }: RelayEnd): { message: string; closed: Promise<void> } {
     for (const controller of this.inFlight.values()) controller.abort();
     this.send({ type: 'exit', reason, message });
+    this.watch.close({ reason, message });
     return { message, closed: this.finishRecording({ reason, message, exitCode }) };
   }
 }

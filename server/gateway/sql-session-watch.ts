@@ -1,31 +1,19 @@
-import { WebSocket } from 'ws';
-import type { SqlWatchMessage } from '@/lib/protocol/sql-watch-protocol';
 import type { SqlSessionRecorder } from '../sql/sql-session-recorder';
-import { CloseCode, type SessionEndReason } from './protocol';
-import { WATCHER_BUFFER_BYTES, type WatcherInfo } from './session-watch';
+import { ConsoleWatch } from './console-watch';
 import { SqlWatchHistory } from './sql-watch-history';
 
-/** How often a dropped watcher's socket is checked for room to resync into. */
-const RESYNC_CHECK_MS = 100;
-
-type Watcher = WatcherInfo & { ws: WebSocket; isBehind: boolean; resyncs: number; retry?: NodeJS.Timeout };
-
 /**
- * The watchers of one live SQL console. They get the statements so far (a bounded history),
- * then each event as the recording gets it: masked, whatever the engineer's own view, trimmed
- * to statements and outcomes, never anything they could send back. Sending never waits: a
- * watcher whose socket backs up past the bound loses what it was owed and is sent the
- * history again once its socket has room. Also keeps who watches, for the engineer's banner.
+ * The watchers of one live SQL console (see ConsoleWatch): the recording's SQL events trimmed
+ * to statements and outcomes (SqlWatchHistory), never result rows.
  */
-export class SqlSessionWatch {
-  private readonly history = new SqlWatchHistory();
-  private readonly watchers = new Set<Watcher>();
-  /** Watcher names by watch id, from any replica (the bus tells this one). */
-  private readonly names = new Map<string, string>();
-  private isClosed = false;
+export class SqlSessionWatch extends ConsoleWatch {
+  private readonly sqlHistory: SqlWatchHistory;
 
-  /** `onWatchers`: who watches now changed; the engineer's console shows the names. */
-  constructor(private readonly onWatchers: (names: string[]) => void) {}
+  constructor(onWatchers: (names: string[]) => void) {
+    const history = new SqlWatchHistory();
+    super(history, onWatchers);
+    this.sqlHistory = history;
+  }
 
   /**
    * Wraps the session's recorder: every event it records is what watchers see. Bound, so it
@@ -36,10 +24,7 @@ export class SqlSessionWatch {
       now: () => recorder.now(),
       record: (event) => {
         const isRecorded = recorder.record(event);
-        if (isRecorded && !this.isClosed) {
-          const entry = this.history.add(recorder.now(), event);
-          if (entry) for (const watcher of this.watchers) this.send(watcher, { type: 'event', event: entry });
-        }
+        if (isRecorded && this.isOpen) this.broadcast(this.sqlHistory.add(recorder.now(), event));
         return isRecorded;
       },
       command: (t, text) => recorder.command(t, text),
@@ -47,74 +32,4 @@ export class SqlSessionWatch {
       finish: (exit) => recorder.finish(exit),
     };
   };
-
-  get count(): number {
-    return this.watchers.size;
-  }
-
-  /** How often each watcher had to be resynced (tests, metrics). */
-  resyncCounts(): Map<string, number> {
-    return new Map([...this.watchers].map((watcher) => [watcher.id, watcher.resyncs]));
-  }
-
-  /** Bound, so the session can hand it on as its own `setWatching`. */
-  readonly setWatching = ({ watchId, watcherName, isWatching }: { watchId: string; watcherName: string; isWatching: boolean }): void => {
-    if (this.isClosed) return;
-    if (isWatching) this.names.set(watchId, watcherName);
-    else if (!this.names.delete(watchId)) return;
-    this.onWatchers([...new Set(this.names.values())]);
-  };
-
-  /** Starts a watcher on the history; `onLeave` runs once when its socket closes. */
-  add(info: WatcherInfo, ws: WebSocket, onLeave: () => void): void {
-    if (this.isClosed) return void ws.close(CloseCode.SessionEnded, 'session ended');
-    const watcher: Watcher = { ...info, ws, isBehind: false, resyncs: 0 };
-    this.watchers.add(watcher);
-    ws.on('close', () => {
-      clearTimeout(watcher.retry);
-      if (this.watchers.delete(watcher)) onLeave();
-    });
-    // Watching is read-only: nothing a watcher sends reaches the session.
-    ws.on('message', () => this.send(watcher, { type: 'error', code: 'read_only', message: 'You are watching: nothing is sent to the session.' }));
-    ws.on('error', () => ws.terminate());
-    this.sync(watcher);
-  }
-
-  /** The session ended: every watcher sees why, then its socket closes. */
-  close(end: { reason: SessionEndReason; message: string }): void {
-    if (this.isClosed) return;
-    this.isClosed = true;
-    for (const watcher of this.watchers) {
-      clearTimeout(watcher.retry);
-      if (watcher.ws.readyState === WebSocket.OPEN)
-        watcher.ws.send(JSON.stringify({ type: 'exit', reason: end.reason, message: end.message } satisfies SqlWatchMessage));
-      watcher.ws.close(CloseCode.SessionEnded, end.reason);
-    }
-  }
-
-  private sync(watcher: Watcher): void {
-    this.send(watcher, { type: 'history', events: this.history.events(), isTrimmed: this.history.isTrimmed });
-  }
-
-  private send(watcher: Watcher, message: SqlWatchMessage): void {
-    if (watcher.isBehind || watcher.ws.readyState !== WebSocket.OPEN) return;
-    const frame = JSON.stringify(message);
-    // An empty socket always takes one frame, so a history longer than the bound still goes out.
-    const buffered = watcher.ws.bufferedAmount;
-    if (buffered > 0 && buffered + frame.length > WATCHER_BUFFER_BYTES) return this.drop(watcher);
-    watcher.ws.send(frame);
-  }
-
-  /** Too slow: forget what it was owed and resync it once its socket has drained. */
-  private drop(watcher: Watcher): void {
-    watcher.isBehind = true;
-    watcher.resyncs += 1;
-    const check = () => {
-      if (this.isClosed || !this.watchers.has(watcher)) return;
-      if (watcher.ws.bufferedAmount > WATCHER_BUFFER_BYTES / 4) return void (watcher.retry = setTimeout(check, RESYNC_CHECK_MS));
-      watcher.isBehind = false;
-      this.sync(watcher);
-    };
-    watcher.retry = setTimeout(check, RESYNC_CHECK_MS);
-  }
 }

@@ -1,8 +1,10 @@
 import { encodeSqlEvent, type SqlEventInput } from '@/lib/sql/sql-events';
 import type { SqlWatchEvent } from '@/lib/protocol/sql-watch-protocol';
+import type { WatchHistory } from './console-watch';
+import { GroupedWatchHistory } from './grouped-watch-history';
 
-/** Events kept for a watcher who joins late (statements, outcomes, review moments). */
-export const WATCH_HISTORY_EVENTS = 200;
+export { WATCH_HISTORY_EVENTS } from './grouped-watch-history';
+
 /** A statement, script, reason or message longer than this is cut for watching (the recording keeps it whole). */
 export const WATCH_TEXT_CHARS = 10_000;
 
@@ -37,42 +39,20 @@ export function toWatchEvent(event: SqlEventInput): SqlEventInput | undefined {
   }
 }
 
-/**
- * The latest events of a SQL session, grouped by run so a late watcher never gets a
- * statement without the run it belongs to: the oldest whole runs go first; a single run
- * longer than the bound loses its oldest events after the one that opened it.
- */
-export class SqlWatchHistory {
-  private readonly runs: { id: string; events: SqlWatchEvent[] }[] = [];
-  private size = 0;
-  /** Some events were left out to stay within the bound. */
-  isTrimmed = false;
+/** The latest events of a SQL session for late watchers, grouped by run (see GroupedWatchHistory). */
+export class SqlWatchHistory implements WatchHistory {
+  private readonly runs = new GroupedWatchHistory();
+
+  get isTrimmed(): boolean {
+    return this.runs.isTrimmed;
+  }
 
   add(t: number, event: SqlEventInput): SqlWatchEvent | undefined {
     const shown = toWatchEvent(event);
-    if (!shown) return undefined;
-    const entry: SqlWatchEvent = [t, encodeSqlEvent(shown)];
-    let run = this.runs.findLast((candidate) => candidate.id === event.id);
-    if (!run) this.runs.push((run = { id: event.id, events: [] }));
-    run.events.push(entry);
-    this.size += 1;
-    while (this.size > WATCH_HISTORY_EVENTS) this.trim();
-    return entry;
+    return shown && this.runs.add(event.id, [t, encodeSqlEvent(shown)]);
   }
 
   events(): SqlWatchEvent[] {
-    return this.runs.flatMap((run) => run.events);
-  }
-
-  private trim(): void {
-    this.isTrimmed = true;
-    const oldest = this.runs[0]!;
-    if (this.runs.length > 1) {
-      this.runs.shift();
-      this.size -= oldest.events.length;
-    } else {
-      oldest.events.splice(1, 1);
-      this.size -= 1;
-    }
+    return this.runs.events();
   }
 }

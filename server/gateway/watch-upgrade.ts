@@ -51,7 +51,7 @@ async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, sessi
   });
 }
 
-/** The upgrade handler for `/ws/sessions/:id/watch`: a read-only view of a live terminal. */
+/** The upgrade handler for `/ws/sessions/:id/watch`: a read-only view of a live terminal, SQL console or HTTP console. */
 export const handleWatchUpgrade: UpgradeHandler = (req, socket, head, params) => {
   upgrade(req, socket, head, params.id ?? '').catch((error: unknown) => {
     log().error({ err: error }, 'watch upgrade failed');

@@ -140,22 +140,19 @@ function StateCell({ session, isMine }: { session: SessionView; isMine: boolean 
   }
 }
 
-/** Auditors and admins watch and terminate someone else's live session (terminal or SQL console). */
+/** Auditors and admins watch and terminate someone else's live session (terminal, SQL or HTTP console). */
 function LiveActions({ session, isMine }: { session: SessionView; isMine: boolean }) {
   if (session.status !== 'active' || isMine) return null;
   const who = session.userName || session.userEmail;
   return (
     <span className="inline-flex items-center gap-2">
-      {/* An HTTP console has no live view yet: it can be terminated, and every exchange is in its recording. */}
-      {session.resourceType === 'http' ? null : (
-        <Link
-          href={`/sessions/${session.id}/watch`}
-          className={buttonClass('secondary', 'px-2 py-1 text-xs')}
-          aria-label={`Watch ${who} on ${session.resourceName}`}
-        >
-          Watch
-        </Link>
-      )}
+      <Link
+        href={`/sessions/${session.id}/watch`}
+        className={buttonClass('secondary', 'px-2 py-1 text-xs')}
+        aria-label={`Watch ${who} on ${session.resourceName}`}
+      >
+        Watch
+      </Link>
       <TerminateSessionButton sessionId={session.id} userName={who} size="small" />
     </span>
   );

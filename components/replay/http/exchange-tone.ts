@@ -23,3 +23,16 @@ export function exchangeOutcome(exchange: HttpExchangeView): string {
 export function exchangeAt(exchanges: readonly HttpExchangeView[], time: number): number {
   return exchanges.reduce((found, exchange, i) => (exchange.t <= time + 1e-9 ? i : found), -1);
 }
+
+/** An answer still to come: only while watching a live console (in a recording it never came). */
+const isAwaited = (exchange: HttpExchangeView) => !exchange.response && !exchange.error;
+
+/** As `exchangeTone`, while watching a live console: an exchange waiting for its answer is neutral. */
+export function liveExchangeTone(exchange: HttpExchangeView): StatusTone {
+  return isAwaited(exchange) ? 'none' : exchangeTone(exchange);
+}
+
+/** As `exchangeOutcome`, while watching a live console: `pending` until its answer comes. */
+export function liveExchangeOutcome(exchange: HttpExchangeView): string {
+  return isAwaited(exchange) ? 'pending' : exchangeOutcome(exchange);
+}
