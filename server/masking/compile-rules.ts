@@ -111,13 +111,17 @@ function combine<R>(parsed: ParsedRule[], dialect: 'v8' | 're2', build: (source:
   });
   const filterOf = (rules: ParsedRule[]): StartFilter | null =>
     dialect === 'v8' ? buildStartFilter(rules.map((p) => ({ ast: p.original, ignoreCase: p.flags.includes('i'), dotAll: p.flags.includes('s') }))) : null;
-  const partials = splitByReach(parsed).map((part): HoldPattern<R> => {
-    const source = part.rules.map((p) => printRegex(partialPattern(p.ast), printOptions(p, dialect, false))).join('|');
-    const filter = part.multiLine ? filterOf(part.rules) : null;
-    return { regex: build(source, 'g'), reach: part.reach, start: filter ? { filter, sticky: build(source, 'y') } : undefined };
-  });
   const source = alternatives.join('|');
   const filter = filterOf(parsed);
+  // A multi-line part's matches in progress are looked for at the candidates of the whole pass's
+  // filter (a superset of the part's own): a second filter of key bodies alone would be a second
+  // instance of the same search closures, and V8 then optimizes both for neither (each instance
+  // of a closure over its tables runs fastest when it is the only one).
+  const partials = splitByReach(parsed).map((part): HoldPattern<R> => {
+    const partial = part.rules.map((p) => printRegex(partialPattern(p.ast), printOptions(p, dialect, false))).join('|');
+    const start = part.multiLine && filter ? { filter, sticky: build(partial, 'y') } : undefined;
+    return { regex: build(partial, 'g'), reach: part.reach, start };
+  });
   return {
     scan: build(source, 'gd'),
     partials,

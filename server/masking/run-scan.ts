@@ -146,9 +146,11 @@ export function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
   for (const run of runs) for (let b = 0; b < 256; b++) inAny[b] = inAny[b]! | run.inRun[b]!;
   const least = Math.min(...runs.map((run) => run.min));
   const { traits, quick } = runTraits(runs);
+  const closed = closedRunTest(runs);
   return function runNext(bytes, from, to, whole = false) {
     const n = bytes.length;
     let i = from;
+    let insideAt = closed && closed.inside >= 0 ? -1 : n;
     // Bytes [i, verified) are known to be in the runs' classes (read by the last probe), with
     // their traits: the next probe reads back to there only, so no byte is read twice.
     let verified = i;
@@ -183,6 +185,15 @@ export function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
         some |= t;
       }
       const open = end === n && !whole;
+      if (closed && end < n) {
+        // A closed run: most are decided from a few of their bytes (see closedRunTest).
+        if (insideAt < i) insideAt = indexOrLength(bytes, closed.inside, i);
+        if (!closed.test(bytes, i, end, insideAt)) {
+          i = end + 1;
+          verified = i;
+          continue;
+        }
+      }
       const next = end < n ? bytes[end]! : -1;
       let first = to;
       for (let k = 0; k < runs.length; k++) {
@@ -206,6 +217,60 @@ export function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
     }
     return to;
   };
+}
+
+/** Widest window of starts `closedRunTest` reads for a signature whose run must end where the union's does. */
+const MAX_WINDOW = 16;
+
+/**
+ * Whether a run of the union's classes, `bytes[from, end)` with `bytes[end]` outside them (a
+ * closed run, as the table scan's loop finds them), may hold a start of some signature, from
+ * the few bytes that decide most runs: a necessary condition, `firstInRun` has the last word.
+ * Base64 lines and hashes are runs of 24 to 76 bytes; reading each again (and its traits) cost
+ * more than the rest of the scan on such text. Per signature, two shapes are judged:
+ * - its run must end where the union's does (a byte right after its own run is never in the
+ *   union: a key line ends at a line break): its starts lie in [end - max, end - min], read there;
+ * - its class covers the union's (a random value): its run is the union's, and a start inside
+ *   follows a byte the signature allows before it, one of `inside`, whose first position at or
+ *   after `from` the caller passes (`insideAt`, found by `indexOf`: such bytes are rare).
+ * `null` when some signature has another shape, or `inside` holds more than one byte.
+ */
+export function closedRunTest(
+  runs: readonly RunSignature[],
+): { inside: number; test: (bytes: Uint8Array, from: number, end: number, insideAt: number) => boolean } | null {
+  const inAny = new Uint8Array(256);
+  for (const run of runs) for (let b = 0; b < 256; b++) inAny[b] = inAny[b]! | run.inRun[b]!;
+  const endsWithUnion = runs.map((run) => run.max - run.min <= MAX_WINDOW && run.after.every((b, byte) => b === 0 || inAny[byte] === 0));
+  const coversUnion = runs.map((run) => inAny.every((b, byte) => b === 0 || run.inRun[byte] === 1));
+  if (runs.some((_, k) => !endsWithUnion[k] && !coversUnion[k])) return null;
+  const inside = new Set<number>();
+  runs.forEach((run, k) => {
+    if (!endsWithUnion[k]) for (let b = 0; b < 256; b++) if (run.before[b] === 1 && inAny[b] === 1) inside.add(b);
+  });
+  if (inside.size > 1) return null;
+  const test = (bytes: Uint8Array, from: number, end: number, insideAt: number): boolean => {
+    const next = bytes[end]!;
+    for (let k = 0; k < runs.length; k++) {
+      const { before, min, max, after } = runs[k]!;
+      const last = end - min;
+      const first = Math.max(from, end - max);
+      if (after[next] === 0 || first > last) continue;
+      if (before[first === 0 ? START : bytes[first - 1]!] === 1) return true;
+      if (!endsWithUnion[k]) {
+        if (insideAt < last) return true;
+        continue;
+      }
+      for (let at = first + 1; at <= last; at++) if (before[bytes[at - 1]!] === 1) return true;
+    }
+    return false;
+  };
+  return { inside: inside.size === 1 ? [...inside][0]! : -1, test };
+}
+
+/** The first position of `byte` in `bytes` from `from` on, or the length. */
+export function indexOrLength(bytes: Uint8Array, byte: number, from: number): number {
+  const at = bytes.indexOf(byte, from);
+  return at < 0 ? bytes.length : at;
 }
 
 /**

@@ -72,3 +72,39 @@ describe('the table scan and the run search in one loop', () => {
     }
   });
 });
+
+describe('the run search on base64 text', () => {
+  // Independent of the search's shortcuts (closedRunTest): where a run rule's own regex matches.
+  const stickies = rules.filter(isRunRule).map((rule) => new RegExp(rule.pattern, `${rule.flags ?? ''}y`));
+  const firstMatch = (text: string, from: number, to: number): number => {
+    for (let at = from; at < to; at++) {
+      for (const sticky of stickies) {
+        sticky.lastIndex = at;
+        if (sticky.test(text)) return at;
+      }
+    }
+    return to;
+  };
+  const line = (length: number) => fc.string({ unit: fc.constantFrom(...B64), minLength: length, maxLength: length });
+
+  it('never skips where a key body or a random value starts, among base64 lines of every width', () => {
+    const piece = fc.oneof(
+      line(64),
+      line(70),
+      line(76),
+      fc.string({ unit: fc.constantFrom(...B64, '=', '_', '-'), minLength: 16, maxLength: 90 }),
+      fc.constantFrom('\r\n', '\n', '\\n', ' ', '"', 'key=', 'token: ', '=', 'n', '-----END PRIVATE KEY-----'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(), (pieces, a) => {
+        const text = pieces.join('');
+        const bytes = Buffer.from(text, 'latin1');
+        const from = a % (bytes.length + 1);
+        const match = firstMatch(text, from, bytes.length);
+        expect(both.next(bytes, from, bytes.length, true)).toBeLessThanOrEqual(match);
+        expect(runs(bytes, from, bytes.length, true)).toBeLessThanOrEqual(match);
+      }),
+      { numRuns: 2000, seed: 512 },
+    );
+  });
+});

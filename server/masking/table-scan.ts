@@ -8,7 +8,7 @@
  * the same entry, so the rules found by a long run (key bodies, random values) add no read for
  * an ordinary byte, and a run is read again only when it is long enough for some rule.
  */
-import { runScan, type RunSignature } from './run-scan';
+import { closedRunTest, indexOrLength, runScan, type RunSignature } from './run-scan';
 import { DEPTH, START, type StartFilter } from './start-filter';
 
 export interface FilterTables {
@@ -73,10 +73,15 @@ export function tableAndRunScan(tables: FilterTables, runs: readonly RunSignatur
   const table = tableScan(tables);
   const run = runScan(runs);
   const least = Math.min(...runs.map((r) => r.min));
+  const closed = closedRunTest(runs);
+  const mayStart = closed ? closed.test : () => true;
+  const inside = closed ? closed.inside : -1;
   return (bytes, from, to, whole = false) => {
     const stop = Math.min(to, bytes.length - (DEPTH - 1));
     let runStart = from;
     let i = from;
+    // The first byte at or after runStart that may precede a start inside a run (see closedRunTest).
+    let insideAt = inside < 0 ? bytes.length : -1;
     if (i < stop) {
       let prev = i === 0 ? START : bytes[i - 1]!;
       let c0 = bytes[i]!;
@@ -86,7 +91,8 @@ export function tableAndRunScan(tables: FilterTables, runs: readonly RunSignatur
         if ((pair & IN_RUN) === 0) {
           // c0 ends the run [runStart, i): its candidates, if any, come before i.
           if (i - runStart >= least) {
-            const at = run(bytes, runStart, i, whole);
+            if (insideAt < runStart) insideAt = indexOrLength(bytes, inside, runStart);
+            const at = mayStart(bytes, runStart, i, insideAt) ? run(bytes, runStart, i, whole) : i;
             if (at < i) return at;
           }
           runStart = i + 1;
