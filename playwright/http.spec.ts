@@ -141,14 +141,16 @@ test('send a request from the HTTP console and replay the exchange, the injected
     await shootPage(page, 'http-console-error');
   });
 
-  await test.step('an auditor may terminate the live console, and is offered no live view it does not have', async () => {
+  await test.step('an auditor may watch or terminate the live console; the watch shows both exchanges so far (watch-http.spec watches live)', async () => {
     const auditor = await loginAs(await seed.user({ roles: ['auditor'] }));
     await auditor.goto('/sessions');
     const row = auditor.getByRole('table', { name: 'Sessions' }).getByRole('row').filter({ hasText: name });
     await expect(row.getByRole('button', { name: /^Terminate / })).toBeVisible();
-    await expect(row.getByRole('link', { name: /^Watch / })).toHaveCount(0);
-    await auditor.goto(`/sessions/${sessionId}/watch`);
-    await expect(auditor.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await row.getByRole('link', { name: /^Watch / }).click();
+    await expect(auditor.getByTestId('watch-http')).toHaveAttribute('data-status', 'watching', { timeout: 20_000 });
+    await expect(auditor.getByRole('list', { name: 'Exchanges' }).getByRole('listitem')).toHaveCount(2);
+    await expectNoSecrets(auditor);
+    await auditor.close();
   });
 
   await test.step('the replay lists both exchanges on the timeline and shows the echo, masked', async () => {

@@ -20,7 +20,7 @@ export function toHttpWatchEvent(t: number, text: string): { exchange: number; e
 }
 
 /** The latest exchanges of an HTTP console for late watchers, grouped by exchange: a response never without its request. */
-class HttpWatchHistory implements WatchHistory {
+export class HttpWatchHistory implements WatchHistory {
   private readonly exchanges = new GroupedWatchHistory();
 
   get isTrimmed(): boolean {

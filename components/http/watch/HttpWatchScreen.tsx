@@ -2,10 +2,11 @@
 
 import { useMemo, useState } from 'react';
 import { exchangesFromEvents } from '@/lib/recording/http-events';
+import { ExchangeDetail } from '../../replay/http/ExchangeDetail';
 import { HttpExchangeList } from '../../replay/http/HttpExchangeList';
+import { WatchEmptyState } from '../../sessions/WatchEmptyState';
 import { WatchEndingBanner, WatchStatusBar } from '../../sessions/WatchParts';
 import { useConsoleWatch } from '../../sessions/use-console-watch';
-import { ExchangePanel } from '../ExchangePanel';
 
 /**
  * An auditor's view of a live HTTP console: its exchanges as they are recorded (masked, the
@@ -27,12 +28,12 @@ export function HttpWatchScreen({ sessionId, userName, recordingHref }: { sessio
       <WatchStatusBar status={status} sessionId={sessionId} userName={userName} />
       {isTrimmed ? <p className="text-xs text-zinc-600 dark:text-zinc-400">Earlier requests are left out here; the recording has them all.</p> : null}
       {status === 'connecting' ? null : exchanges.length === 0 ? (
-        <div className="rounded-md border border-dashed border-zinc-300 px-4 py-10 text-center dark:border-zinc-700">
-          <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">No requests yet</p>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {isLive ? 'Each request appears here as it is sent, then its response.' : 'No request was sent in this session.'}
-          </p>
-        </div>
+        <WatchEmptyState
+          title="No requests yet"
+          isLive={isLive}
+          whileLive="Each request appears here as it is sent, then its response."
+          afterEnd="No request was sent in this session."
+        />
       ) : (
         <div className="grid gap-3 lg:grid-cols-[20rem_1fr]">
           <aside
@@ -41,17 +42,11 @@ export function HttpWatchScreen({ sessionId, userName, recordingHref }: { sessio
           >
             <HttpExchangeList exchanges={exchanges} current={current} isLive={isLive} onSeek={(_t, index) => setPickedId(exchanges[index]?.id)} />
           </aside>
-          <section
-            aria-label="Exchange"
-            className="flex h-[36rem] min-w-0 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            <ExchangePanel
-              key={exchange?.id}
-              exchange={exchange}
-              state={exchange ? (isAwaited ? (isLive ? 'pending' : 'cancelled') : exchange.response ? 'done' : 'error') : undefined}
-              emptyText="Pick a request to see it and its response."
-            />
-          </section>
+          <ExchangeDetail
+            exchange={exchange}
+            state={exchange ? (isAwaited ? (isLive ? 'pending' : 'cancelled') : exchange.response ? 'done' : 'error') : undefined}
+            emptyText="Pick a request to see it and its response."
+          />
         </div>
       )}
       <WatchEndingBanner ending={ending} recordingHref={recordingHref} />

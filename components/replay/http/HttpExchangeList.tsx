@@ -37,7 +37,7 @@ export function HttpExchangeList({
 
   if (exchanges.length === 0) return <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{emptyText}</p>;
   return (
-    <ol ref={listRef} aria-label="Exchanges">
+    <ol ref={listRef} aria-label="Exchanges" aria-live={isLive ? 'polite' : undefined} aria-relevant={isLive ? 'additions' : undefined}>
       {exchanges.map((exchange, i) => (
         <li key={exchange.id} className={`border-b border-zinc-100 dark:border-zinc-800 ${i === current ? 'bg-indigo-50 dark:bg-indigo-950/40' : ''}`}>
           <button
@@ -46,7 +46,7 @@ export function HttpExchangeList({
             aria-current={i === current ? 'step' : undefined}
             className="block w-full px-3 py-2 text-left text-xs hover:bg-zinc-50 dark:hover:bg-zinc-800"
           >
-            <span className="flex items-center gap-2 text-[11px] text-zinc-500 dark:text-zinc-400">
+            <span className="flex items-center gap-2 text-[11px] text-zinc-600 dark:text-zinc-400">
               <span className="tabular-nums">{formatClock(exchange.t)}</span>
               <span className={`rounded px-1 font-mono font-semibold ring-1 ${STATUS_TONE_CLASS[(isLive ? liveExchangeTone : exchangeTone)(exchange)]}`}>
                 {(isLive ? liveExchangeOutcome : exchangeOutcome)(exchange)}

@@ -4,11 +4,11 @@ import { useEffect, useState } from 'react';
 import type { HttpExchangeView } from '@/lib/protocol/http-protocol';
 import { exchangesFromEvents } from '@/lib/recording/http-events';
 import type { ReplayNote } from '@/lib/recording/replay-types';
-import { ExchangePanel } from '../../http/ExchangePanel';
 import { NotesPanel, type NoteActions } from '../../notes/NotesPanel';
 import { CountTabs } from '../../ui/CountTabs';
 import { hitSeekTime } from '../find-bar-state';
 import { loadRecordingEvents } from '../load-recording-events';
+import { ExchangeDetail } from './ExchangeDetail';
 import { exchangeAt } from './exchange-tone';
 import { HttpExchangeList } from './HttpExchangeList';
 import { HttpReplayTimeline } from './HttpReplayTimeline';
@@ -85,18 +85,12 @@ export default function HttpReplay({
             )}
           </div>
         </aside>
-        <section
-          aria-label="Exchange"
-          className="flex h-[36rem] min-w-0 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <ExchangePanel
-            key={exchange?.id}
-            exchange={exchange}
-            state={exchange ? (exchange.response ? 'done' : 'error') : undefined}
-            error={exchange && !exchange.response && !exchange.error ? 'The session ended before the response was recorded.' : undefined}
-            emptyText={exchanges.length === 0 ? 'No request was sent in this session.' : 'Play or pick an exchange to see its request and response.'}
-          />
-        </section>
+        <ExchangeDetail
+          exchange={exchange}
+          state={exchange ? (exchange.response ? 'done' : 'error') : undefined}
+          error={exchange && !exchange.response && !exchange.error ? 'The session ended before the response was recorded.' : undefined}
+          emptyText={exchanges.length === 0 ? 'No request was sent in this session.' : 'Play or pick an exchange to see its request and response.'}
+        />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { formatMilliseconds } from '@/lib/format/duration';
 import type { ReplayEntry } from '@/lib/sql/replay-model';
 import { formatClock } from '../../replay/replay-format';
+import { WatchEmptyState } from '../../sessions/WatchEmptyState';
 import { entryKey, entryLook, TONE_MARK, TONE_TEXT } from '../replay/entry-look';
 
 /** How close to the bottom (px) still counts as following the newest statement. */
@@ -24,12 +25,12 @@ export function SqlWatchEntries({ entries, isLive }: { entries: ReplayEntry[]; i
 
   if (entries.length === 0)
     return (
-      <div className="rounded-md border border-dashed border-zinc-300 px-4 py-10 text-center dark:border-zinc-700">
-        <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">No statements yet</p>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {isLive ? 'Each statement appears here as it runs, with its outcome.' : 'No statement was run in this session.'}
-        </p>
-      </div>
+      <WatchEmptyState
+        title="No statements yet"
+        isLive={isLive}
+        whileLive="Each statement appears here as it runs, with its outcome."
+        afterEnd="No statement was run in this session."
+      />
     );
   return (
     <div
