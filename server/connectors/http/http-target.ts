@@ -24,6 +24,8 @@ export type UpstreamRequest = {
   /** The client's headers: Authorization, Cookie, Host and hop-by-hop headers are dropped. */
   headers: [string, string][];
   body: Readable | Buffer;
+  /** A streamed body's length when the client declared it: sent as Content-Length instead of chunked (some servers refuse chunked uploads). */
+  contentLength?: number;
   /** Aborts the request (the console's cancel, the proxy's client going away). */
   signal?: AbortSignal;
   /** Overall deadline in ms (connect is 10 s and response headers 30 s whatever this says). */

@@ -64,14 +64,16 @@ function deadlineSignal(signal: AbortSignal | undefined, timeoutMs: number | und
 function send(
   target: HttpTarget,
   url: URL,
-  { method, headers, body, signal: callerSignal, timeoutMs }: UpstreamRequest,
+  { method, headers, body, contentLength, signal: callerSignal, timeoutMs }: UpstreamRequest,
   lookup: ReturnType<typeof checkedLookup> | undefined,
   { connectMs = CONNECT_TIMEOUT_MS, idleMs = IDLE_TIMEOUT_MS }: UpstreamTimeouts,
 ): Promise<UpstreamResponse> {
   const isHttps = url.protocol === 'https:';
   // Headers as a flat list: Node then adds no Host of its own, and an HTTP/1.1 server answers 400 without one.
   const outgoing = ['host', url.host, ...outboundHeaders(target, headers).flat()];
-  if (Buffer.isBuffer(body)) outgoing.push('content-length', String(body.length));
+  // Node checks the body against it: a stream that sends more or fewer bytes fails the request.
+  const length = Buffer.isBuffer(body) ? body.length : contentLength;
+  if (length !== undefined) outgoing.push('content-length', String(length));
   const { signal, clear } = deadlineSignal(callerSignal, timeoutMs);
   return new Promise<UpstreamResponse>((resolve, reject) => {
     const options: https.RequestOptions = { method, lookup, agent: isHttps ? agents.https : agents.http, signal, ...tlsOptions(target, url) };

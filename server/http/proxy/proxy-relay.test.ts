@@ -84,6 +84,29 @@ describeEachDriver('HTTP proxy: relaying', () => {
     expect(exchange?.request.body.length).toBeLessThanOrEqual(MiB);
   });
 
+  it('passes a declared Content-Length on with the streamed upload (not chunked); an upload without one stays chunked', async () => {
+    const resource = await httpResource(suite.upstream().base);
+    const { token } = await userWithToken();
+    const upload = Buffer.alloc(300 * 1024, 'sized upload ');
+    const sized = await fetch(suite.url(resource.id, '/upload'), { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: upload });
+    expect(await sized.json()).toMatchObject({ size: upload.length });
+    const sizedSeen = suite.upstream().received.at(-1)!;
+    expect(sizedSeen.headers['content-length']).toBe(String(upload.length));
+    expect(sizedSeen.headers['transfer-encoding']).toBeUndefined();
+
+    const { stream } = streamedBody(100 * 1024);
+    const chunked = await fetch(suite.url(resource.id, '/upload'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: Readable.toWeb(stream) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(await chunked.json()).toMatchObject({ size: 100 * 1024 });
+    const chunkedSeen = suite.upstream().received.at(-1)!;
+    expect(chunkedSeen.headers['transfer-encoding']).toBe('chunked');
+    expect(chunkedSeen.headers['content-length']).toBeUndefined();
+  });
+
   it('streams a chunked response: the first bytes arrive before the upstream has finished', async () => {
     const resource = await httpResource(suite.upstream().base);
     const { token } = await userWithToken();

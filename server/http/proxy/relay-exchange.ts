@@ -30,6 +30,13 @@ function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 }
 
+/** The client's declared body length, passed on for a streamed upload (none with Transfer-Encoding, which wins over it). */
+function declaredLength(req: IncomingMessage): number | undefined {
+  const value = req.headers['content-length'];
+  if (req.headers['transfer-encoding'] !== undefined || value === undefined || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
+}
+
 /** The upstream's headers as pairs, each value with the credential starred out. */
 function redactedHeaders(upstream: UpstreamResponse, secrets: string[]): [string, string][] {
   return upstream.headers.map(([name, value]): [string, string] => [name.toLowerCase(), redactText(value, secrets)]);
@@ -83,7 +90,8 @@ export async function relayExchange({ req, res, method, session, target, address
   } else recordRequest();
   try {
     const query = [...new URLSearchParams(address.query)];
-    const upstream = await openUpstream(target, { method, path: address.path, query, headers, body, signal });
+    const contentLength = body === requestTap ? declaredLength(req) : undefined;
+    const upstream = await openUpstream(target, { method, path: address.path, query, headers, body, contentLength, signal });
     const secrets = credentialVariants(credentialForms(target));
     const answerHeaders = redactedHeaders(upstream, secrets);
     const responseTap = new BodyTap(bodyLimit);
