@@ -107,6 +107,26 @@ describeEachDriver('HTTP proxy: relaying', () => {
     expect(chunkedSeen.headers['content-length']).toBeUndefined();
   });
 
+  it('points a redirect under the base URL back through the proxy, and leaves one elsewhere as it is', async () => {
+    const { base } = suite.upstream();
+    const resource = await httpResource(`${base}/api`);
+    const { token } = await userWithToken();
+    const locationFor = async (to: string) => {
+      const response = await fetch(suite.url(resource.id, `/redirect?to=${encodeURIComponent(to)}`), {
+        headers: { authorization: `Bearer ${token}` },
+        redirect: 'manual',
+      });
+      expect(response.status).toBe(302);
+      return response.headers.get('location');
+    };
+    const proxied = `/proxy/${resource.id}`;
+    expect(await locationFor(`${base}/api/v2/items?page=2`)).toBe(`${proxied}/v2/items?page=2`);
+    expect(await locationFor('/api/next')).toBe(`${proxied}/next`);
+    expect(await locationFor('sibling')).toBe(`${proxied}/sibling`);
+    expect(await locationFor('https://elsewhere.example/login')).toBe('https://elsewhere.example/login');
+    expect(await locationFor('/outside/the/base')).toBe('/outside/the/base');
+  });
+
   it('streams a chunked response: the first bytes arrive before the upstream has finished', async () => {
     const resource = await httpResource(suite.upstream().base);
     const { token } = await userWithToken();

@@ -5,10 +5,12 @@ import { pipeline } from 'node:stream/promises';
 import type { HttpMethod } from '@/lib/protocol/http-protocol';
 import type { HttpTarget, UpstreamResponse } from '../../connectors/http/http-target';
 import { openUpstream } from '../../connectors/http/open-upstream';
+import { upstreamUrl } from '../../connectors/http/upstream-url';
 import { credentialForms } from '../../connectors/http/upstream-headers';
 import { credentialVariants } from '../../masking/http/mask-fields';
 import { BodyTap } from './body-tap';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers';
+import { proxiedLocation } from './proxy-location';
 import type { ProxyAddress } from './proxy-path';
 import { CLIENT_GONE, toProxyError } from './proxy-errors';
 import type { ProxySession } from './proxy-session';
@@ -37,9 +39,13 @@ function declaredLength(req: IncomingMessage): number | undefined {
   return Number(value);
 }
 
-/** The upstream's headers as pairs, each value with the credential starred out. */
-function redactedHeaders(upstream: UpstreamResponse, secrets: string[]): [string, string][] {
-  return upstream.headers.map(([name, value]): [string, string] => [name.toLowerCase(), redactText(value, secrets)]);
+/** The upstream's headers as pairs, each value with the credential starred out, a redirect pointed back through the proxy. */
+function answerHeadersOf(upstream: UpstreamResponse, secrets: string[], redirect: Parameters<typeof proxiedLocation>[1]): [string, string][] {
+  return upstream.headers.map(([name, value]): [string, string] => {
+    const lower = name.toLowerCase();
+    const redacted = redactText(value, secrets);
+    return [lower, lower === 'location' ? proxiedLocation(redacted, redirect) : redacted];
+  });
 }
 
 function headerObject(pairs: [string, string][]): Record<string, string | string[]> {
@@ -93,7 +99,8 @@ export async function relayExchange({ req, res, method, session, target, address
     const contentLength = body === requestTap ? declaredLength(req) : undefined;
     const upstream = await openUpstream(target, { method, path: address.path, query, headers, body, contentLength, signal });
     const secrets = credentialVariants(credentialForms(target));
-    const answerHeaders = redactedHeaders(upstream, secrets);
+    const requestUrl = upstreamUrl(target.baseUrl, address.path, query);
+    const answerHeaders = answerHeadersOf(upstream, secrets, { baseUrl: target.baseUrl, requestUrl, resourceId: address.resourceId });
     const responseTap = new BodyTap(bodyLimit);
     // Sent with the first body bytes (one write, not two): a profile showed the separate flush as a syscall per request.
     res.writeHead(upstream.status, upstream.statusText, downstreamResponseHeaders(headerObject(answerHeaders)));

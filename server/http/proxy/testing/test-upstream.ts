@@ -31,6 +31,8 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse, body: { siz
     held.push(() => res.end('second part\n'));
     return;
   }
+  // A redirect to wherever `to` says (the proxy must point it back through itself when it stays under the base URL).
+  if (path?.endsWith('/redirect')) return void res.writeHead(302, { location: new URL(req.url ?? '/', 'http://x').searchParams.get('to') ?? '/' }).end();
   if (path === '/cookie') return json(200, { ok: true }, { 'set-cookie': 'next-auth.session-token=evil; Path=/' });
   json(404, { error: 'no such route' });
 }
