@@ -7,7 +7,7 @@ import { findSession } from '../sessions/find-session';
 import { findUserById } from '../users/find-user';
 import { liveSessions, type LiveSession } from '../relay/live-sessions';
 import type { SessionWatch } from './session-watch';
-import type { ConsoleWatch } from './console-watch';
+import type { ConsoleWatch } from '../watch/console-watch';
 import { findRelayingReplica } from '../replicas/find-relaying-replica';
 import { INTERNAL_WATCH_HEADER, mintInternalWatchToken, verifyInternalWatchToken } from '../replicas/internal-watch-token';
 

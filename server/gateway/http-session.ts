@@ -16,7 +16,7 @@ import { openSqlSessionRecorder } from '../sql/sql-session-recorder';
 import { answeredView, requestView } from '../recording/http/http-exchange-view';
 import { checkHttpAccess } from './http-session-access';
 import { HttpExchangeRecording } from '../recording/http/http-exchange-recording';
-import { HttpSessionWatch } from './http-session-watch';
+import { HttpSessionWatch } from '../watch/http-session-watch';
 import { CloseCode } from './protocol';
 import { RelaySession, type RelayEnd, type RelayKind } from './relay-session';
 

@@ -3,13 +3,10 @@ import { LiveScreen } from './live-screen';
 import type { Sink, Stage } from '../relay/pipeline';
 import { CloseCode, type SessionEndReason } from './protocol';
 import { sendControl } from '../relay/socket-sink';
+import { WATCHER_BUFFER_BYTES, type WatcherInfo } from '../watch/watcher';
 
-/** Output queued for one watcher (in its socket, or waiting for its first screen) past which it is dropped and resynced. */
-export const WATCHER_BUFFER_BYTES = 1024 * 1024;
 /** How often a dropped watcher's socket is checked for room to resync into. */
 const RESYNC_CHECK_MS = 100;
-
-export type WatcherInfo = { id: string; name: string };
 
 type Watcher = WatcherInfo & {
   ws: WebSocket;

@@ -1,5 +1,5 @@
 import type { SqlSessionRecorder } from '../sql/sql-session-recorder';
-import { ConsoleWatch } from './console-watch';
+import { ConsoleWatch } from '../watch/console-watch';
 import { SqlWatchHistory } from './sql-watch-history';
 
 /**

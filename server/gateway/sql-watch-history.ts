@@ -1,9 +1,9 @@
 import { encodeSqlEvent, type SqlEventInput } from '@/lib/sql/sql-events';
 import type { SqlWatchEvent } from '@/lib/protocol/sql-watch-protocol';
-import type { WatchHistory } from './console-watch';
-import { GroupedWatchHistory } from './grouped-watch-history';
+import type { WatchHistory } from '../watch/console-watch';
+import { GroupedWatchHistory } from '../watch/grouped-watch-history';
 
-export { WATCH_HISTORY_EVENTS } from './grouped-watch-history';
+export { WATCH_HISTORY_EVENTS } from '../watch/grouped-watch-history';
 
 /** A statement, script, reason or message longer than this is cut for watching (the recording keeps it whole). */
 export const WATCH_TEXT_CHARS = 10_000;

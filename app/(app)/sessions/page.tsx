@@ -140,27 +140,19 @@ function StateCell({ session, isMine }: { session: SessionView; isMine: boolean 
   }
 }
 
-/**
- * An HTTP API's requests sent by a script through the proxy (`/proxy/…`, an automated session)
- * have no live view yet: they can be terminated, and every exchange is in the recording.
- */
-const hasLiveView = (session: SessionView) => !(session.resourceType === 'http' && session.isAutomated);
-
 /** Auditors and admins watch and terminate someone else's live session (terminal, SQL or HTTP console). */
 function LiveActions({ session, isMine }: { session: SessionView; isMine: boolean }) {
   if (session.status !== 'active' || isMine) return null;
   const who = session.userName || session.userEmail;
   return (
     <span className="inline-flex items-center gap-2">
-      {hasLiveView(session) ? (
-        <Link
-          href={`/sessions/${session.id}/watch`}
-          className={buttonClass('secondary', 'px-2 py-1 text-xs')}
-          aria-label={`Watch ${who} on ${session.resourceName}`}
-        >
-          Watch
-        </Link>
-      ) : null}
+      <Link
+        href={`/sessions/${session.id}/watch`}
+        className={buttonClass('secondary', 'px-2 py-1 text-xs')}
+        aria-label={`Watch ${who} on ${session.resourceName}`}
+      >
+        Watch
+      </Link>
       <TerminateSessionButton sessionId={session.id} userName={who} size="small" />
     </span>
   );

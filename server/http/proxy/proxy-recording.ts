@@ -2,6 +2,7 @@ import type { SessionEndReason } from '@/db/schema';
 import type { HttpExchangeView, HttpMethod } from '@/lib/protocol/http-protocol';
 import type { HttpTarget } from '../../connectors/http/http-target';
 import type { KeptBody } from '../../connectors/http/send-http-request';
+import type { HttpSessionWatch } from '../../watch/http-session-watch';
 
 /** How a proxy session ended: written to its row and its recording; `status` for the requests it cuts (403 unless said). */
 export type ProxySessionEnd = { reason: SessionEndReason; message: string; status?: number };
@@ -21,4 +22,6 @@ export type ProxyRecording = {
   request(target: HttpTarget, request: ProxiedRequest): { n: number; view: HttpExchangeView } | undefined;
   answer(target: HttpTarget, recorded: { n: number; view: HttpExchangeView }, answer: ProxiedAnswer): void;
   finish(end: ProxySessionEnd): Promise<void>;
+  /** Auditors and admins watching the session: each exchange as recorded (masked), closed by `finish`. */
+  readonly watch: HttpSessionWatch;
 };

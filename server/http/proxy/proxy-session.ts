@@ -50,6 +50,11 @@ export class ProxySession implements LiveSession {
     this.armIdle();
   }
 
+  /** Watchers get each exchange as it is recorded (the watch upgrade finds it through liveSessions). */
+  get watch(): ProxyRecording['watch'] {
+    return this.recording.watch;
+  }
+
   get isEnded(): boolean {
     return this.ended !== undefined;
   }

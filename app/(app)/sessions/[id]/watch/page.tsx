@@ -29,8 +29,7 @@ export default async function WatchSessionPage({ params }: Props) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  // Not you, and a kind with a live view (requests a script sends through the HTTP proxy have none yet).
-  if (session.userId === actor.id || (session.resourceType === 'http' && session.isAutomated)) notFound();
+  if (session.userId === actor.id) notFound();
   const userName = session.userName || session.userEmail;
   // A pod shell is a terminal like SSH; an HTTP API has its console; the other kinds are SQL consoles.
   const view = watchView(session.resourceType);

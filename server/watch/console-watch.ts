@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import type { SqlWatchEvent, SqlWatchMessage } from '@/lib/protocol/sql-watch-protocol';
-import { CloseCode, type SessionEndReason } from './protocol';
-import { WATCHER_BUFFER_BYTES, type WatcherInfo } from './session-watch';
+import { CloseCode, type SessionEndReason } from '@/lib/protocol/terminal-protocol';
+import { WATCHER_BUFFER_BYTES, type WatcherInfo } from './watcher';
 
 /** How often a dropped watcher's socket is checked for room to resync into. */
 const RESYNC_CHECK_MS = 100;
