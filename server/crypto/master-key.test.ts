@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,5 +43,17 @@ describe('master key', () => {
     expect(a.equals(deriveKey('resource-credentials'))).toBe(true);
     expect(a.equals(deriveKey('tickets'))).toBe(false);
     expect(a.equals(loadMasterKey())).toBe(false);
+  });
+
+  it('derives from the master key in force: another key gives other derived keys, the same key the same ones', () => {
+    const before = deriveKey('resource-credentials');
+    setTestEnv({ PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex') });
+    const other = deriveKey('resource-credentials');
+    expect(other.equals(before)).toBe(false);
+    // A caller that changes its copy changes nobody else's.
+    other.fill(0);
+    expect(deriveKey('resource-credentials').equals(other)).toBe(false);
+    setTestEnv({ PORTHOLE_SECRET_KEY: TEST_SECRET_KEY });
+    expect(deriveKey('resource-credentials').equals(before)).toBe(true);
   });
 });

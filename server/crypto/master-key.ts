@@ -37,9 +37,18 @@ export function loadMasterKey(): Buffer {
   return key;
 }
 
+/** Derived keys by master key (tests swap it) and purpose: HKDF once, not on every credential read. */
+const derivedKeys = new WeakMap<Buffer, Map<string, Buffer>>();
+
 /** A key for one purpose (credentials, auth cookies, tickets), derived from the master key. */
 export function deriveKey(purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', loadMasterKey(), Buffer.alloc(0), `porthole:${purpose}`, 32));
+  const master = loadMasterKey();
+  let byPurpose = derivedKeys.get(master);
+  if (!byPurpose) derivedKeys.set(master, (byPurpose = new Map()));
+  let key = byPurpose.get(purpose);
+  if (!key) byPurpose.set(purpose, (key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `porthole:${purpose}`, 32))));
+  // A copy: the caller holds its own, the cached one never changes.
+  return Buffer.from(key);
 }
 
 export function sha256Hex(value: string): string {
