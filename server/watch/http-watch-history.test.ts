@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeHttpEvent, encodeHttpEvent } from '@/lib/recording/http-events';
 import { WATCH_HISTORY_EVENTS } from './grouped-watch-history';
-import { HttpWatchHistory, toHttpWatchEvent, WATCH_BODY_CHARS } from './http-session-watch';
+import { HttpWatchHistory, toHttpWatchEvent, UNWATCHED_KEPT_CHARS, WATCH_BODY_CHARS } from './http-session-watch';
 
 const request = (n: number, body = '') =>
   encodeHttpEvent({
@@ -39,5 +39,42 @@ describe('what an HTTP watcher is sent', () => {
     expect(events.length).toBeLessThanOrEqual(WATCH_HISTORY_EVENTS);
     expect(events[0]).toMatchObject({ http: 'request' });
     expect(events.at(-1)).toMatchObject({ http: 'error', n: WATCH_HISTORY_EVENTS - 1 });
+  });
+
+  it('events recorded while nobody watches are kept undecoded, then given to the first watcher as whole exchanges, within the bound', () => {
+    const history = new HttpWatchHistory();
+    const parse = vi.spyOn(JSON, 'parse');
+    for (let n = 0; n < WATCH_HISTORY_EVENTS; n++) {
+      history.keep(n, request(n, 'b'.repeat(100)));
+      history.keep(n, answer(n));
+    }
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    const events = history.events().map(([, text]) => decodeHttpEvent(text)!);
+    expect(history.isTrimmed).toBe(true);
+    expect(events.length).toBeLessThanOrEqual(WATCH_HISTORY_EVENTS);
+    expect(events[0]).toMatchObject({ http: 'request' });
+    expect(events.at(-1)).toMatchObject({ http: 'error', n: WATCH_HISTORY_EVENTS - 1 });
+    // Then live, after what was kept.
+    expect(decodeHttpEvent(history.add(999, request(999))![1])).toMatchObject({ n: 999 });
+    expect(history.events().at(-1)![0]).toBe(999);
+  });
+
+  it('drops the oldest kept text past UNWATCHED_KEPT_CHARS, and an answer whose request went with it', () => {
+    const history = new HttpWatchHistory();
+    const big = 'x'.repeat(UNWATCHED_KEPT_CHARS / 3);
+    history.keep(0, request(0, big));
+    history.keep(1, request(1, big));
+    history.keep(2, answer(0));
+    history.keep(3, request(2, big));
+    history.keep(4, answer(1));
+    history.keep(5, request(3, big));
+    const events = history.events().map(([, text]) => decodeHttpEvent(text)!);
+    // Requests 0 and 1 went to stay within the bound, so their answers went too.
+    expect(events.map((event) => [event.http, event.n])).toEqual([
+      ['request', 2],
+      ['request', 3],
+    ]);
+    expect(history.isTrimmed).toBe(true);
   });
 });
