@@ -70,3 +70,5 @@ process.once('message', (init: HttpChildInit) => {
     process.exit(1);
   });
 });
+// The benchmark is done with this process (a profiled run ends it this way, so the profile is written).
+process.on('disconnect', () => process.exit(0));

@@ -55,7 +55,8 @@ type Results = Map<string, Round[]>;
 
 async function startChild(init: HttpChildInit): Promise<{ ready: Extract<HttpChildReply, { type: 'ready' }>; pid: number; stop: () => void }> {
   const child = fork(path.join(__dirname, 'http-proxy-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROF=<dir>: a CPU profile of the proxy process, as bench:terminal takes of its gateway.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
@@ -64,7 +65,8 @@ async function startChild(init: HttpChildInit): Promise<{ ready: Extract<HttpChi
     child.once('exit', (code) => reject(new Error(`proxy child exited (${code})`)));
     child.send(init);
   });
-  return { ready, pid: child.pid ?? 0, stop: () => child.kill('SIGKILL') };
+  // A profiled child must exit on its own for its profile to be written (the child exits when the channel closes).
+  return { ready, pid: child.pid ?? 0, stop: () => (process.env.BENCH_PROF ? child.disconnect() : child.kill('SIGKILL')) };
 }
 
 /** Runs `work` and returns its result with the CPU ms the contender's proxy process spent meanwhile (NaN without one). */
