@@ -61,6 +61,24 @@ describe('createHttpMasker', () => {
 
   it('shows a binary body as its size only', () => {
     expect(masker.body({ head: Buffer.from([0x89, 0x50, 0x00, 0xff]), size: 4, isTruncated: false, contentType: 'image/png' })).toBe('[binary, 4 bytes]');
+    // Not UTF-8 (a stray 0xff inside), though free of NUL bytes.
+    const stray = Buffer.concat([Buffer.from('text then '), Buffer.from([0xff, 0xfe]), Buffer.from(' more text')]);
+    expect(masker.body({ head: stray, size: stray.length, isTruncated: false, contentType: 'application/octet-stream' })).toBe(
+      `[binary, ${stray.length} bytes]`,
+    );
+  });
+
+  it('shows a text body cut inside a character (a truncated recording) as text, not binary', () => {
+    const text = Buffer.from('héllo wörld, 10 €');
+    for (const cut of [1, 2]) {
+      const head = text.subarray(0, text.length - cut); // inside the 3-byte €
+      const shown = masker.body({ head, size: text.length, isTruncated: true, contentType: 'application/octet-stream' });
+      expect(shown).toContain('héllo wörld, 10');
+      expect(shown).not.toContain('[binary');
+    }
+    // An invalid last byte is not a cut character.
+    const broken = Buffer.concat([Buffer.from('héllo'), Buffer.from([0xff])]);
+    expect(masker.body({ head: broken, size: broken.length, isTruncated: false, contentType: 'application/octet-stream' })).toBe('[binary, 7 bytes]');
   });
 
   it('masks a 1 MiB body in linear time (a run of word characters must not make the keyed-value scan backtrack)', () => {

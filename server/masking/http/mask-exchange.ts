@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { INJECTED_CREDENTIAL } from '@/lib/protocol/http-protocol';
 import type { Masker } from '../masker';
 import { credentialVariants, isSecretHeader, isSecretKey, maskKeyedValues, MASKED_FIELD, MASKED_HEADER, replaceCredential } from './mask-fields';
@@ -37,13 +38,20 @@ const TEXT_TYPE = /^text\/|json|xml|javascript|x-www-form-urlencoded|yaml|csv|ht
 function isBinary(head: Buffer, contentType: string): boolean {
   if (TEXT_TYPE.test(contentType)) return false;
   if (head.includes(0)) return true;
-  try {
-    // `stream`: a character cut at the end of a truncated body is not an error.
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return false;
-  } catch {
-    return true;
+  // Checked in place, without decoding a copy; a character cut at the end of a truncated body is not an error.
+  return !isUtf8(head.subarray(0, head.length - incompleteTail(head)));
+}
+
+/** How many bytes at the end begin a UTF-8 character the cut left incomplete (0 if none). */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: its lead is further back
+    // 0xc0, 0xc1 and 0xf5–0xff never start a character (length 0: not a cut one).
+    const length = byte >= 0xf5 || byte === 0xc0 || byte === 0xc1 ? 0 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 ? 2 : 1;
+    return length > back ? back : 0;
   }
+  return 0;
 }
 
 function maskJsonValue(value: unknown, maskString: (s: string) => string): unknown {

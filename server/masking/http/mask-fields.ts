@@ -51,7 +51,11 @@ export function replaceCredential(text: string, variants: readonly string[]): st
 const KEYED_VALUE =
   /("?)(?<![\w.-])([\w.-]{0,40}(?:password|passwd|token|secret|authorization|api[_-]?key|private[_-]?key|credential)[\w.-]{0,40})\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"?|[^\s,&;}\]]+)/gi;
 
+/** The key words alone: a text without any cannot hold a keyed value, and this search is far cheaper than KEYED_VALUE's. */
+const SECRET_KEY_WORD = /password|passwd|token|secret|authorization|api[_-]?key|private[_-]?key|credential/i;
+
 export function maskKeyedValues(text: string): string {
+  if (!SECRET_KEY_WORD.test(text)) return text;
   return text.replace(KEYED_VALUE, (_match, quote: string, key: string, sep: string, value: string) => {
     const replacement = value.startsWith('"') ? `"${MASKED_FIELD}"` : MASKED_FIELD;
     return `${quote}${key}${quote}${sep}${replacement}`;
