@@ -44,7 +44,7 @@ const derivedKeys = new WeakMap<Buffer, Map<string, Buffer>>();
 export function deriveKey(purpose: string): Buffer {
   const master = loadMasterKey();
   let byPurpose = derivedKeys.get(master);
-  if (!byPurpose) derivedKeys.set(master, (byPurpose = new Map()));
+  if (!byPurpose) derivedKeys.set(master, (byPurpose = new Map<string, Buffer>()));
   let key = byPurpose.get(purpose);
   if (!key) byPurpose.set(purpose, (key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `porthole:${purpose}`, 32))));
   // A copy: the caller holds its own, the cached one never changes.
