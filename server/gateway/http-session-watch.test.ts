@@ -1,8 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db, setDb, type DbHandle } from '@/db/client';
 import { resourceMasking } from '@/db/masking-schema';
-import { auditEvents } from '@/db/schema';
 import { decodeHttpEvent, exchangesFromEvents, type HttpEvent } from '@/lib/recording/http-events';
 import { INJECTED_CREDENTIAL } from '@/lib/protocol/http-protocol';
 import { env } from '@/server/env';
@@ -17,6 +15,7 @@ import { connectHttpConsole, type HttpConsoleClient } from '@/test/harness/http/
 import { startHttpUpstream, type TestUpstream } from '@/test/harness/http/upstream';
 import { connectSqlWatcher, type SqlWatchClient } from '@/test/harness/sql-watch-client';
 import { refusedStatus } from '@/test/harness/terminal-client';
+import { untilAudited } from '@/test/harness/until-audited';
 
 const TOKEN = 'sk-live-porthole-9f8e7d6c5b4a39281706';
 const forms = [TOKEN, Buffer.from(TOKEN).toString('base64'), encodeURIComponent(TOKEN)];
@@ -99,18 +98,6 @@ async function untilWatched(watcher: SqlWatchClient, predicate: (event: HttpEven
     await sleep(20);
   }
   throw new Error(`never watched; got ${JSON.stringify(watchedEvents(watcher).map(({ event }) => event.http))}`);
-}
-
-async function untilAudited(sessionId: string, action: string) {
-  for (let i = 0; i < 100; i++) {
-    const [found] = await db()
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.targetId, sessionId), eq(auditEvents.action, action)));
-    if (found) return found;
-    await sleep(20);
-  }
-  throw new Error(`no ${action} audit event for ${sessionId}`);
 }
 
 const login = { method: 'POST' as const, path: '/login', headers: [['content-type', 'application/json']] as [string, string][] };

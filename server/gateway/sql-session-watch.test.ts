@@ -1,9 +1,7 @@
 import type { Duplex } from 'node:stream';
-import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { resourceMasking } from '@/db/masking-schema';
-import { auditEvents } from '@/db/schema';
 import type { SqlEvent } from '@/lib/sql/sql-events';
 import { env } from '@/server/env';
 import { decideSqlReview } from '@/server/sql/reviews/decide-sql-review';
@@ -18,6 +16,7 @@ import { connectSqlWatcher, type SqlWatchClient } from '@/test/harness/sql-watch
 import { refusedStatus } from '@/test/harness/terminal-client';
 import { liveSessions } from '../relay/live-sessions';
 import type { SqlSessionWatch } from './sql-session-watch';
+import { untilAudited } from '@/test/harness/until-audited';
 
 const AWS_KEY = 'AKIARHUNWS7DR4ERD7TI';
 
@@ -52,18 +51,6 @@ async function watch(actor: Parameters<typeof issueWatchTicket>[0]['actor'], ses
 
 const watchOf = (sessionId: string) => liveSessions().get(sessionId)?.watch as SqlSessionWatch;
 const kinds = (events: SqlEvent[]) => events.map((event) => event.sql);
-
-async function untilAudited(sessionId: string, action: string) {
-  for (let i = 0; i < 100; i++) {
-    const [found] = await db()
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.targetId, sessionId), eq(auditEvents.action, action)));
-    if (found) return found;
-    await sleep(20);
-  }
-  throw new Error(`no ${action} audit event for ${sessionId}`);
-}
 
 const run = (sqlConsole: SqlClient, script: string) => sqlConsole.run(script);
 

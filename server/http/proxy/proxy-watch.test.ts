@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { recordings } from '@/db/recording-schema';
-import { auditEvents } from '@/db/schema';
 import { decodeHttpEvent } from '@/lib/recording/http-events';
 import { env } from '@/server/env';
 import { liveSessions } from '@/server/relay/live-sessions';
@@ -11,6 +10,7 @@ import { describeEachDriver } from '@/test/db-drivers';
 import { makeUser } from '@/test/factories';
 import { connectSqlWatcher, type SqlWatchClient } from '@/test/harness/sql-watch-client';
 import { CREDENTIAL, endedSession, httpResource, proxySuite, sessionsOf, userWithToken } from './testing/proxy-suite';
+import { untilAudited } from '@/test/harness/until-audited';
 
 const suite = proxySuite({ idleMs: 5_000 });
 const watchers: { watcher: SqlWatchClient; sessionId: string }[] = [];
@@ -18,17 +18,9 @@ const watchers: { watcher: SqlWatchClient; sessionId: string }[] = [];
 afterEach(async () => {
   for (const { watcher, sessionId } of watchers.splice(0)) {
     watcher.ws.close();
-    await until(async () => (await watchEnds(sessionId)) > 0, 'the watch end audited');
+    await untilAudited(sessionId, 'session.watch.end');
   }
 });
-
-const watchEnds = async (sessionId: string) =>
-  (
-    await db()
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.targetId, sessionId), eq(auditEvents.action, 'session.watch.end')))
-  ).length;
 
 /** An engineer's first request through the proxy opens their session; an auditor then watches it. */
 async function watchedProxySession(recording: 'on' | 'off') {
