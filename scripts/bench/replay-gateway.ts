@@ -26,7 +26,8 @@ type GatewayChild = { pid: number; origin: string; newSession(isRecorded: boolea
 
 async function startChild(init: ReplayGatewayInit): Promise<GatewayChild> {
   const child = fork(path.join(__dirname, 'replay-gateway-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROF=<dir>: a CPU profile of each gateway process, as bench:terminal takes of its own.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
@@ -52,7 +53,8 @@ async function startChild(init: ReplayGatewayInit): Promise<GatewayChild> {
         );
         child.send({ type: 'session', id });
       }),
-    stop: () => child.kill('SIGTERM'),
+    // A profiled child writes its profile on a clean exit, which the disconnect handler makes.
+    stop: () => (process.env.BENCH_PROF ? child.disconnect() : child.kill('SIGTERM')),
   };
 }
 
