@@ -4,6 +4,7 @@ import { users, type Role, type User } from '@/db/schema';
 import { env } from '../env';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
+import { invalidateCaches } from '../events/invalidated-cache';
 
 export type OidcProfile = { sub: string; email?: string; name?: string; [claim: string]: unknown };
 
@@ -95,7 +96,11 @@ export async function signInOidc(profile: OidcProfile, ip = 'unknown'): Promise<
     await recordAuditEvent({ actorId: user.id, action: 'auth.login', data: { method: 'oidc', created: !existing, ip } }, tx);
     return { user };
   });
-  if ('user' in result) return result.user;
+  if ('user' in result) {
+    // The IdP may have changed the roles: tokens act with the user's current ones.
+    invalidateCaches('auth');
+    return result.user;
+  }
   // Outside the transaction, so the refusal stays on record: it may be a takeover attempt.
   await recordAuditEvent({ actorId: null, action: 'auth.login_failed', data: { method: 'oidc', reason: result.refused, email, sub: profile.sub, ip } });
   throw refusals[result.refused]();

@@ -62,7 +62,16 @@ export type SessionWatchEvent = {
 /** A session opened or ended: live session lists refresh. */
 export type SessionChangeEvent = { type: 'session.change'; sessionId: string; userId: string; status: SessionStatus };
 
-export type PortholeEvent = AccessEvent | SqlReviewEvent | SessionTerminateEvent | SessionWatchEvent | SessionChangeEvent;
+/**
+ * Rows that caches on the request path keep (api tokens with their users, resources) changed:
+ * every replica drops its copies (server/events/invalidated-cache.ts). Published after the
+ * change commits, so a lookup that follows it reads the new row.
+ */
+export type CacheInvalidateEvent = { type: 'cache.invalidate'; scope: CacheScope };
+export const CACHE_SCOPES = ['auth', 'resources'] as const;
+export type CacheScope = (typeof CACHE_SCOPES)[number];
+
+export type PortholeEvent = AccessEvent | SqlReviewEvent | SessionTerminateEvent | SessionWatchEvent | SessionChangeEvent | CacheInvalidateEvent;
 export type EventListener = (event: PortholeEvent) => void;
 
 type Bus = { origin: string; listeners: Set<EventListener>; relay?: (event: PortholeEvent) => void };

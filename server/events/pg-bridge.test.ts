@@ -83,3 +83,27 @@ it('relays a watch starting and a session opening from another replica (the engi
     unsubscribe();
   }
 });
+
+it('tells every replica to drop its cached tokens and resources: on a change there, and when its own bridge (re)connects', async () => {
+  const url = inject('postgresUrl');
+  const received: PortholeEvent[] = [];
+  const unsubscribe = subscribe((e) => e.type === 'cache.invalidate' && received.push(e));
+  try {
+    const bridge = startPgEventBridge(url);
+    stop = bridge.stop;
+    await bridge.ready;
+    // Changes announced while it was not listening cannot reach it: connecting drops everything.
+    expect(received).toEqual([
+      { type: 'cache.invalidate', scope: 'auth' },
+      { type: 'cache.invalidate', scope: 'resources' },
+    ]);
+    received.length = 0;
+    other = new pg.Client({ connectionString: url });
+    await other.connect();
+    const revoked = { type: 'cache.invalidate', scope: 'auth' };
+    await other.query('SELECT pg_notify($1, $2)', ['porthole_events', JSON.stringify({ origin: 'another-replica', event: revoked })]);
+    expect(await waitFor(() => received.find((e) => e.type === 'cache.invalidate'))).toEqual(revoked);
+  } finally {
+    unsubscribe();
+  }
+});

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { REQUEST_STATUSES } from '@/db/access-schema';
 import { SESSION_STATUSES } from '@/db/schema';
 import { SQL_REVIEW_STATUSES } from '@/db/sql-schema';
-import { busOrigin, emitLocal, setRelay, TERMINATION_REASONS } from './event-bus';
+import { busOrigin, CACHE_SCOPES, emitLocal, setRelay, TERMINATION_REASONS } from './event-bus';
 import { log } from '../log/logger';
 
 const CHANNEL = 'porthole_events';
@@ -43,9 +43,11 @@ const sessionWatchEvent = z.object({
 
 const sessionChangeEvent = z.object({ type: z.literal('session.change'), sessionId: z.uuid(), userId: z.uuid(), status: z.enum(SESSION_STATUSES) });
 
+const cacheInvalidateEvent = z.object({ type: z.literal('cache.invalidate'), scope: z.enum(CACHE_SCOPES) });
+
 const notification = z.object({
   origin: z.string(),
-  event: z.discriminatedUnion('type', [accessEvent, sqlReviewEvent, sessionTerminateEvent, sessionWatchEvent, sessionChangeEvent]),
+  event: z.discriminatedUnion('type', [accessEvent, sqlReviewEvent, sessionTerminateEvent, sessionWatchEvent, sessionChangeEvent, cacheInvalidateEvent]),
 });
 
 /**
@@ -81,6 +83,9 @@ export function startPgEventBridge(url: string): { ready: Promise<void>; stop: (
       await next.connect();
       await next.query(`LISTEN ${CHANNEL}`);
       client = next;
+      // Changes other replicas announced while this connection was down never arrive: drop
+      // every cached row rather than serve one that may have been revoked meanwhile.
+      for (const scope of CACHE_SCOPES) emitLocal({ type: 'cache.invalidate', scope });
       markReady();
     } catch (error) {
       log().error({ err: error }, 'event bridge cannot connect');

@@ -9,6 +9,7 @@ import { AppError } from '../errors/app-error';
 import { hostKeyFetchError } from './fetch-resource-host-key';
 import { confirmHostKeyInput, type ConfirmHostKeyInput, type HostKeyCheck } from './host-key-schemas';
 import { requireResource } from './find-resource';
+import { invalidateCaches } from '../events/invalidated-cache';
 
 /**
  * Step two: the admin confirms the fingerprint they were shown. The key is fetched again and
@@ -47,5 +48,6 @@ export async function confirmHostKey({ actor, resourceId, input }: { actor: Acto
       tx,
     );
   });
+  invalidateCaches('resources');
   return { fingerprint: key.fingerprint, keyType: key.keyType, pinnedFingerprint: key.fingerprint, matchesPinned: true };
 }

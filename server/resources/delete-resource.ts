@@ -6,6 +6,7 @@ import { requireRole } from '../actor/require-role';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { terminateSessions } from '../events/terminate-sessions';
 import { requireResource } from './find-resource';
+import { invalidateCaches } from '../events/invalidated-cache';
 
 /** Deletes a resource (admins only) and, once that has committed, ends its live sessions on every replica. */
 export async function deleteResource({ actor, resourceId }: { actor: Actor; resourceId: string }): Promise<void> {
@@ -15,5 +16,6 @@ export async function deleteResource({ actor, resourceId }: { actor: Actor; reso
     await tx.delete(resources).where(eq(resources.id, resourceId));
     await recordAuditEvent({ actorId: actor.id, action: 'resource.delete', targetType: 'resource', targetId: resourceId, data: { name: existing.name } }, tx);
   });
+  invalidateCaches('resources');
   terminateSessions({ resourceId }, 'resource_deleted');
 }

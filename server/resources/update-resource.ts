@@ -15,6 +15,7 @@ import { sshUsername, updateResourceInput, type ResourceView, type UpdateResourc
 import { toResourceView } from './resource-view';
 import { kubernetesUpdateColumns } from './kubernetes-save';
 import { httpUpdateColumns } from './http-save';
+import { invalidateCaches } from '../events/invalidated-cache';
 
 type UpdateData = z.output<typeof updateResourceInput>;
 
@@ -108,6 +109,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
     if (isUniqueViolation(error)) throw duplicateNameError();
     throw error;
   }
+  invalidateCaches('resources');
   // Fewer roles, or approval now required: end the live sessions that no longer qualify.
   if (data.accessMode !== undefined || data.allowedRoles !== undefined) await announceAccessChange({ type: 'resource.rule_changed', resourceId });
   return view;

@@ -45,6 +45,8 @@ describeEachDriver('API tokens', () => {
     const { actor } = await makeUser();
     const keep = await createApiToken({ actor, input: { name: 'keep' } });
     const drop = await createApiToken({ actor, input: { name: 'drop' } });
+    // In use just before: the revocation still applies to the very next request.
+    expect(await authenticateApiToken(drop.token)).toBeDefined();
     await revokeApiToken({ actor, tokenId: drop.id });
     expect(await authenticateApiToken(drop.token)).toBeUndefined();
     expect(await authenticateApiToken(keep.token)).toBeDefined();
@@ -108,8 +110,18 @@ describeEachDriver('API tokens', () => {
     const { actor: admin } = await makeAdmin();
     const { user, actor } = await makeUser();
     const { token } = await createApiToken({ actor, input: { name: 't' } });
+    expect(await authenticateApiToken(token)).toBeDefined();
     await updateUser({ actor: admin, userId: user.id, input: { isDisabled: true } });
     expect(await authenticateApiToken(token)).toBeUndefined();
+  });
+
+  it('acts with the roles its owner has now, from the request after a change', async () => {
+    const { actor: admin } = await makeAdmin();
+    const { user, actor } = await makeUser({ roles: ['engineer'] });
+    const { token } = await createApiToken({ actor, input: { name: 't' } });
+    expect((await authenticateApiToken(token))?.roles).toEqual(['engineer']);
+    await updateUser({ actor: admin, userId: user.id, input: { roles: ['auditor'] } });
+    expect((await authenticateApiToken(token))?.roles).toContain('auditor');
   });
 
   it('validates the name and lifetime', async () => {

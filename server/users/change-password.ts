@@ -10,6 +10,7 @@ import { AppError } from '../errors/app-error';
 import { revokeUserTokens } from '../tokens/revoke-user-tokens';
 import { changePasswordInput } from './user-schemas';
 import { findUserById } from './find-user';
+import { invalidateCaches } from '../events/invalidated-cache';
 
 /**
  * Changes the actor's own password; every browser session of this user is signed out and
@@ -27,7 +28,7 @@ export async function changePassword({ actor, input }: { actor: Actor; input: z.
   }
   assertPasswordAllowed(data.newPassword, { field: 'newPassword', email: user.email, name: user.name });
   const passwordHash = await hashPassword(data.newPassword);
-  return db().transaction(async (tx) => {
+  const changed = await db().transaction(async (tx) => {
     const [row] = await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
@@ -37,4 +38,7 @@ export async function changePassword({ actor, input }: { actor: Actor; input: z.
     await revokeUserTokens({ userId: user.id, actorId: actor.id, reason: 'password_change' }, tx);
     return { sessionVersion: row?.sessionVersion ?? user.sessionVersion + 1 };
   });
+  // The revoked tokens are refused from the next request on, on every replica.
+  invalidateCaches('auth');
+  return changed;
 }

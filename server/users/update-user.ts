@@ -10,6 +10,7 @@ import { terminateSessions } from '../events/terminate-sessions';
 import { updateUserInput, type UpdateUserInput, type UserView } from './user-schemas';
 import { toUserView } from './user-view';
 import { findUserById } from './find-user';
+import { invalidateCaches } from '../events/invalidated-cache';
 
 /**
  * Renames, re-roles, disables or re-enables a user (admins only). Disabling ends the user's
@@ -61,6 +62,7 @@ export async function updateUser({ actor, userId, input }: { actor: Actor; userI
   });
 
   // After the commit, so a reconnect attempt already sees the change and is refused.
+  invalidateCaches('auth');
   if (isNowDisabled) {
     terminateSessions({ userId }, 'user_disabled');
     await announceAccessChange({ type: 'user.disabled', actor, userId });

@@ -4,7 +4,7 @@ import { isUuid } from '@/lib/uuid/is-uuid';
 import { CLIENT_IP_HEADER } from '../../auth/client-ip';
 import { env } from '../../env';
 import { isDraining, RESTARTING_MESSAGE } from '../../lifecycle/draining';
-import { findResource } from '../../resources/find-resource';
+import { findResourceCached } from '../../resources/find-resource';
 import { httpTargetFor } from '../../resources/http-target-for-connection';
 import { checkResourceAccess } from '../../sessions/check-resource-access';
 import { authenticateProxyRequest } from './authenticate-proxy-request';
@@ -32,9 +32,9 @@ async function admit(req: IncomingMessage, idleMs: number) {
   if (!address || !isUuid(address.resourceId)) throw new ProxyError(404, 'NOT_FOUND', NOT_AN_ADDRESS);
   const method = HTTP_METHODS.find((known) => known === req.method);
   if (!method) throw new ProxyError(405, 'METHOD_NOT_ALLOWED', `The proxy relays ${HTTP_METHODS.join(', ')}; ${req.method} is not relayed.`);
-  // Both reads at once (one round trip to PostgreSQL, not two); the token decides first, so an
-  // unauthenticated caller learns nothing about the resource.
-  const [authenticated, found] = await Promise.allSettled([authenticateProxyRequest(req.headers), findResource(address.resourceId)]);
+  // Both reads at once (usually from the caches, else one round trip to PostgreSQL, not two);
+  // the token decides first, so an unauthenticated caller learns nothing about the resource.
+  const [authenticated, found] = await Promise.allSettled([authenticateProxyRequest(req.headers), findResourceCached(address.resourceId)]);
   if (authenticated.status === 'rejected') throw authenticated.reason;
   if (found.status === 'rejected') throw found.reason;
   const [actor, resource] = [authenticated.value, found.value];

@@ -7,9 +7,11 @@ import { approveRequest } from '@/server/access/approve-request';
 import { createRequest } from '@/server/access/create-request';
 import { startGrantEnforcement } from '@/server/access/enforce-grants';
 import { expireGrants } from '@/server/access/expire-grants';
+import { deleteResource } from '@/server/resources/delete-resource';
+import { updateResource } from '@/server/resources/update-resource';
 import { terminateSession } from '@/server/sessions/terminate-session';
 import { describeEachDriver } from '@/test/db-drivers';
-import { makeResource, makeUser, sshResource } from '@/test/factories';
+import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
 import { endedSession, httpResource, proxySuite, recordedSession, sessionsOf, userWithToken } from './testing/proxy-suite';
 
 const suite = proxySuite();
@@ -67,6 +69,18 @@ describeEachDriver('HTTP proxy: who may call it', () => {
     expect(await errorOf(notHttp)).toMatchObject({ status: 404, message: expect.stringContaining('not an HTTP API') });
     expect(suite.upstream().received.length).toBe(hitsBefore);
     expect(await sessionsOf(user.id)).toEqual([]);
+  });
+
+  it('follows a change to the resource from the very next request: approval now required, then the resource deleted', async () => {
+    const resource = await httpResource(suite.upstream().base);
+    const { token } = await userWithToken();
+    const { actor: admin } = await makeAdmin();
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await fetch(suite.url(resource.id, '/echo'), { headers })).status).toBe(200);
+    await updateResource({ actor: admin, resourceId: resource.id, input: { accessMode: 'approval' } });
+    expect(await errorOf(await fetch(suite.url(resource.id, '/echo'), { headers }))).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    await deleteResource({ actor: admin, resourceId: resource.id });
+    expect(await errorOf(await fetch(suite.url(resource.id, '/echo'), { headers }))).toMatchObject({ status: 404, message: 'No such resource.' });
   });
 
   it('groups requests in one session that a grant expiring ends; the next request is refused', async () => {
