@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { recordingCommands, recordings } from '@/db/recording-schema';
+import { recordings } from '@/db/recording-schema';
 import { encodeSqlEvent, type SqlEventInput } from '@/lib/sql/sql-events';
 import { exitData, FORMAT_VERSION, type ExitData } from '../recording/format';
 import { HEATMAP_BUCKETS } from '../recording/index-recording';
@@ -9,17 +9,18 @@ import { RecordingLog } from '../recording/recording-log';
 import { signSealedRecording } from '../recording/signing/sign-recording';
 import { recordingStore } from '../recording/stores/select-store';
 import { log as logger } from '../log/logger';
+import { CommandIndexWriter, type CommandEnding } from './command-index-writer';
 
 /**
  * The recording of one SQL console session, in the recording engineer's format: every SQL
  * event is a marker event (`m`) with a JSON payload (lib/sql/sql-events.ts), appended before
  * the browser sees it. Each statement is also a row of the session's command index, written
- * as it starts, so the index is complete without a replay pass over the events.
+ * in batches as statements start and end (command-index-writer.ts), so the index is complete
+ * without a replay pass over the events.
  */
 export class SqlRecorder {
   private isFailed = false;
   private commandSeq = 0;
-  private commandWrites: Promise<unknown> = Promise.resolve();
   /** Bytes of page and result events by time, for the activity heatmap. */
   private readonly activity: { t: number; bytes: number }[] = [];
 
@@ -58,11 +59,15 @@ export class SqlRecorder {
     return recorder;
   }
 
+  private readonly commandIndex: CommandIndexWriter;
+
   private constructor(
     readonly id: string,
     private readonly log: RecordingLog,
     private readonly onFailure: (message: string) => void,
-  ) {}
+  ) {
+    this.commandIndex = new CommandIndexWriter(id);
+  }
 
   /** Seconds since the session's recording started. */
   now(): number {
@@ -97,13 +102,7 @@ export class SqlRecorder {
   /** Adds a statement to the command index (exit code 0 ok, 1 failed, set when it ends). */
   command(t: number, text: string): number {
     const seq = this.commandSeq++;
-    this.commandWrites = this.commandWrites
-      .then(() =>
-        db()
-          .insert(recordingCommands)
-          .values({ recordingId: this.id, seq, t, text: text.slice(0, 10_000), exitCode: null }),
-      )
-      .catch((error: unknown) => logger().error({ recordingId: this.id, err: error }, 'cannot index a statement'));
+    this.commandIndex.add(seq, t, text);
     return seq;
   }
 
@@ -111,24 +110,8 @@ export class SqlRecorder {
    * `error` is the message as the console showed it (masked), null when the statement succeeded;
    * `errorCode` the server's code for it. `rowCount`: rows returned or affected.
    */
-  commandEnded(
-    seq: number,
-    { durationMs, error, errorCode = null, rowCount = null }: { durationMs: number; error: string | null; errorCode?: string | null; rowCount?: number | null },
-  ): void {
-    this.commandWrites = this.commandWrites
-      .then(() =>
-        db()
-          .update(recordingCommands)
-          .set({
-            exitCode: error === null ? 0 : 1,
-            duration: durationMs / 1000,
-            failureReason: error?.slice(0, 1_000) ?? null,
-            errorCode: errorCode?.slice(0, 40) ?? null,
-            rowCount,
-          })
-          .where(sql`${recordingCommands.recordingId} = ${this.id} and ${recordingCommands.seq} = ${seq}`),
-      )
-      .catch(() => undefined);
+  commandEnded(seq: number, ending: CommandEnding): void {
+    this.commandIndex.end(seq, ending);
   }
 
   /** Writes the exit, seals the rest and marks the recording complete and indexed. */
@@ -137,7 +120,7 @@ export class SqlRecorder {
     try {
       this.log.append('x', exitData(exit));
       const stats = await this.log.finish();
-      await this.commandWrites;
+      await this.commandIndex.flush();
       await db()
         .update(recordings)
         .set({
