@@ -22,6 +22,8 @@ let postgres: PostgresTarget;
 const children: ChildProcess[] = [];
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-sql-crash-'));
+  // The run's migrated PGlite template (test/global-setup.ts) spares the first child initdb and migrations.
+  fs.cpSync(inject('pgliteTemplateDir'), path.join(dataDir, 'pglite'), { recursive: true });
   const url = new URL(await createDatabase(inject('postgresUrl'), `sqlcrash_${randomBytes(5).toString('hex')}`));
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
