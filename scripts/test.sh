@@ -21,11 +21,27 @@ step() {
 step "OS packages (scripts/ensure-os-packages.sh)"
 bash scripts/ensure-os-packages.sh </dev/null
 
-step "Lint (eslint, --max-warnings 0)"
-npm run lint
-
-step "Typecheck (tsc --noEmit)"
-npm run typecheck
+# Lint and the typecheck are single-threaded and independent: on two cores they run side by
+# side, each into its own log, printed in order once both are done.
+step "Lint (eslint, --max-warnings 0) and typecheck (tsc --noEmit), side by side"
+checks_dir=$(mktemp -d)
+trap 'rm -rf "$checks_dir"' EXIT
+npm run lint >"$checks_dir/lint.log" 2>&1 &
+lint_pid=$!
+npm run typecheck >"$checks_dir/typecheck.log" 2>&1 &
+typecheck_pid=$!
+lint_status=0
+typecheck_status=0
+wait "$lint_pid" || lint_status=$?
+wait "$typecheck_pid" || typecheck_status=$?
+printf -- '--- lint ---\n'
+cat "$checks_dir/lint.log"
+printf -- '--- typecheck ---\n'
+cat "$checks_dir/typecheck.log"
+if ((lint_status != 0 || typecheck_status != 0)); then
+  echo "Lint exited with $lint_status, typecheck with $typecheck_status: see above." >&2
+  exit 1
+fi
 
 step "Unit and integration tests (vitest)"
 npx vitest run
