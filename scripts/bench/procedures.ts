@@ -131,6 +131,30 @@ export function cpuMs(pid: number): number {
   return (ticks * 1000) / CLOCK_TICKS;
 }
 
+/** All cores' busy and total jiffies since boot, from the first line of /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
+  const values = fields.map(Number);
+  const total = values.reduce((sum, value) => sum + value, 0);
+  // idle and iowait are the 4th and 5th values.
+  return { busy: total - (values[3] ?? 0) - (values[4] ?? 0), total };
+}
+
+/**
+ * Waits until the whole machine used under `share` of its cores for half a second (at most
+ * `maxMs`): background work a run left behind in any process (a database, an object store, a
+ * recording being indexed) must not land in the next contender's figures.
+ */
+export async function untilMachineIdle({ share = 0.1, maxMs = 120_000 } = {}): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const before = machineTicks();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = machineTicks();
+    if (after.total > before.total && (after.busy - before.busy) / (after.total - before.total) < share) return;
+  }
+}
+
 /** Resident set size of a process in bytes, from /proc/<pid>/status. */
 export function rssBytes(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

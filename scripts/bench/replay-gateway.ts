@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startPostgres, type TestPostgres } from '@/test/harness/postgres';
 import { S3_TEST_CREDENTIALS, startS3, type S3Server } from '@/test/harness/s3';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
-import { cpuMs, median, prepareShell, timeOutput } from './procedures';
+import { cpuMs, median, prepareShell, timeOutput, untilMachineIdle } from './procedures';
 import { openGatewayClient } from './pty-clients';
 import type { ReplayGatewayInit, ReplayStore } from './replay-gateway-child';
 
@@ -121,8 +121,10 @@ export async function gatewayOnOff({
           side.mbps.push(run.mbps);
           side.cpu.push(run.cpu);
           log(`round ${round + 1} ${store.padEnd(8)} recording ${isRecorded ? 'on ' : 'off'}: ${run.mbps.toFixed(1)} MB/s, ${run.cpu.toFixed(1)} ms CPU/MB`);
-          // Indexing the finished recording runs after the session: wait until the gateway is idle.
+          // Indexing the finished recording runs after the session, and a store may still be
+          // writing (PostgreSQL, the S3 server): the next run starts on an idle gateway and machine.
           await untilIdle(gateway.pid);
+          await untilMachineIdle();
         }
       }
     }
