@@ -19,6 +19,7 @@ import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectTerminal, refusedStatus, type TerminalClient } from '@/test/harness/terminal-client';
 import { liveSessions } from '../relay/live-sessions';
 import { CloseCode } from './protocol';
+import { WATCHER_BUFFER_BYTES } from '../watch/watcher';
 import type { SessionWatch } from './session-watch';
 
 const AWS_KEY = 'AKIARHUNWS7DR4ERD7TI';
@@ -40,6 +41,15 @@ afterEach(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `isDone` holds; generous, as a loaded CI machine floods slowly. */
+async function untilTrue(isDone: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!isDone()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
 
 /** An engineer's live terminal on the test sshd, with an auditor to watch it. */
 async function liveTerminal({ mode }: { mode?: 'recording_only' } = {}) {
@@ -148,8 +158,16 @@ describeEachDriver('watching a live terminal', () => {
     const watcherSocket = (watcher.ws as unknown as { _socket: Duplex })._socket;
     watcherSocket.pause();
 
-    // If the watcher could hold the session back, this flood would never finish.
-    term.type('seq 1 2500000; echo flood-done-$((6*7))\n');
+    // If the watcher could hold the session back, the engineer's output would stop once the
+    // watcher's buffers were full. An endless flood runs until the gateway has dropped the
+    // watcher, then on for 8 times the watcher's whole bound while it still reads nothing; then
+    // Ctrl-C (an 18 MB flood showed the same, but most of it came after the drop).
+    term.type('seq 1 1000000000\n');
+    await untilTrue(() => [...watchOf(id).resyncCounts().values()].some((count) => count > 0), 'the gateway to drop the watcher');
+    const atDrop = term.received();
+    await untilTrue(() => term.received() > atDrop + 8 * WATCHER_BUFFER_BYTES, 'the session to run on past the dropped watcher');
+    term.type('\x03');
+    term.type('echo flood-done-$((6*7))\n');
     await term.waitFor(/flood-done-42/, 90_000);
     expect(watchOf(id).resyncCounts().size).toBe(1);
     expect([...watchOf(id).resyncCounts().values()][0]).toBeGreaterThan(0);

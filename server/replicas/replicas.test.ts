@@ -7,6 +7,7 @@ import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectSqlClient } from '@/test/harness/sql-client';
 import { connectSqlWatcher } from '@/test/harness/sql-watch-client';
 import { connectTerminal, refusedStatus } from '@/test/harness/terminal-client';
+import { WATCHER_BUFFER_BYTES } from '../watch/watcher';
 import { INTERNAL_WATCH_HEADER } from './internal-watch-token';
 import { startReplicaProcess, until, type ReplicaProcess } from './testing/replica-process';
 
@@ -115,8 +116,17 @@ describe('two replicas on one PostgreSQL', () => {
     // Stop reading, as a stalled connection would: the kernel's buffers fill, then B's, then A's.
     const watcherSocket = (watcher.ws as unknown as { _socket: Duplex })._socket;
     watcherSocket.pause();
-    // If the watcher could hold the session back, this flood would never finish.
-    term.type('seq 1 2500000; echo flood-done-$((6*7))\n');
+    // If the watcher could hold the session back, the engineer's output would stop once the
+    // watcher's buffers (B's, then A's) were full. An endless flood runs until A has dropped the
+    // watcher, then on for 8 times A's whole watcher bound while the watcher still reads nothing;
+    // then Ctrl-C (an 18 MB flood showed the same, but most of it came after the drop).
+    term.type('seq 1 1000000000\n');
+    const isDropped = async () => ((await a.call<number[]>('resyncs', { sessionId: id })).some((count) => count > 0) ? true : undefined);
+    await until(isDropped, 'A to drop the watcher', 90_000);
+    const atDrop = term.received();
+    await until(() => (term.received() > atDrop + 8 * WATCHER_BUFFER_BYTES ? true : undefined), 'the session to run on past the dropped watcher', 90_000);
+    term.type('\x03');
+    term.type('echo flood-done-$((6*7))\n');
     await term.waitFor(/flood-done-42/, 90_000);
     watcherSocket.resume();
     term.type('echo after-flood-$((7*6))\n');

@@ -16,6 +16,8 @@ import { terminateSession } from '@/server/sessions/terminate-session';
 import { createUser } from '@/server/users/create-user';
 import { findUserById } from '@/server/users/find-user';
 import { exclusive } from '@/server/jobs/job-leadership';
+import type { SessionWatch } from '@/server/gateway/session-watch';
+import { liveSessions } from '@/server/relay/live-sessions';
 import type { ReplicaChildMessage } from './replica-messages';
 
 type Args = Record<string, string>;
@@ -94,6 +96,11 @@ export const operations: Record<string, (args: Args, send: Send) => Promise<unkn
   watchTicket: async (args) => issueWatchTicket({ actor: await actor(args.auditorId), sessionId: args.sessionId! }),
   terminate: async (args) => terminateSession({ actor: await actor(args.auditorId), sessionId: args.sessionId!, input: { reason: args.reason! } }),
   listLive: async (args) => (await listSessions({ actor: await actor(args.auditorId), query: { status: 'active' } })).map((session) => session.id),
+  /** How often each watcher of a terminal this replica relays was dropped and resynced. */
+  resyncs: async (args) => {
+    const watch = liveSessions().get(args.sessionId!)?.watch as SessionWatch | undefined;
+    return [...(watch?.resyncCounts().values() ?? [])];
+  },
   login: async (args) => reserveLoginAttempt(args.email!, args.ip!),
   /** Opens the user's live stream (the badge and live lists) and forwards its events. */
   stream: async (args, send) => {
