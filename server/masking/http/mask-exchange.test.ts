@@ -81,6 +81,20 @@ describe('createHttpMasker', () => {
     expect(masker.body({ head: broken, size: broken.length, isTruncated: false, contentType: 'application/octet-stream' })).toBe('[binary, 7 bytes]');
   });
 
+  it('masks detector matches in text bodies, ASCII or not, whole or cut inside a character, and keeps the rest as it was', () => {
+    const key = 'AKIAIOSFODNN7EXAMPLE';
+    for (const text of [`deploy log: key=${key} done`, `déploiement: clé ${key} — fini ✓`]) {
+      const shown = body(text, 'text/plain');
+      expect(shown).not.toContain(key);
+      expect(shown).toBe(text.replace(key, '[MASKED:aws-key]'));
+    }
+    // A cut body whose last character was cut, right after a secret: masked, the rest kept.
+    const cut = Buffer.from(`ünïcode ${key} €`).subarray(0, -1);
+    const shown = masker.body({ head: cut, size: cut.length + 1, isTruncated: true, contentType: 'text/plain' });
+    expect(shown).not.toContain(key);
+    expect(shown.startsWith('ünïcode [MASKED:aws-key]')).toBe(true);
+  });
+
   it('masks a 1 MiB body in linear time (a run of word characters must not make the keyed-value scan backtrack)', () => {
     const started = performance.now();
     const out = body('x'.repeat(1024 * 1024), 'text/plain', true);

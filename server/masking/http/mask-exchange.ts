@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { INJECTED_CREDENTIAL } from '@/lib/protocol/http-protocol';
 import type { Masker } from '../masker';
 import { credentialVariants, isSecretHeader, isSecretKey, maskKeyedValues, MASKED_FIELD, MASKED_HEADER, replaceCredential } from './mask-fields';
@@ -15,10 +15,11 @@ export type HttpMasking = { engine: Masker; credentials: readonly string[]; inje
  * not the start of a longer secret); a body cut at the record limit may have been cut inside
  * a secret, so its undecided tail fails closed (`end`).
  */
-function engineText(engine: Masker, isCut: boolean): (text: string) => string {
-  return (text) => {
+function engineText(engine: Masker, isCut: boolean): (text: string, bytes?: Buffer) => string {
+  // `bytes`, when the caller has them, are `text` in UTF-8 already: a body is not encoded again.
+  return (text, bytes) => {
     if (text === '') return text;
-    const first = engine.step(engine.initialState, Buffer.from(text, 'utf8'));
+    const first = engine.step(engine.initialState, bytes ?? Buffer.from(text, 'utf8'));
     const last = isCut ? engine.end(first.state) : engine.flush(first.state);
     if (first.events.length === 0 && last.events.length === 0) return text;
     return Buffer.concat([first.output, last.output]).toString('utf8');
@@ -84,7 +85,11 @@ export function createHttpMasker({ engine, credentials, injectedHeader }: HttpMa
   const whole = engineText(engine, false);
   const cut = engineText(engine, true);
   const text = (value: string) => whole(replaceCredential(value, variants));
-  const asText = (value: string, isCut = false) => (isCut ? cut : whole)(maskKeyedValues(replaceCredential(value, variants)));
+  /** Text masked by key and credential first, then by the engine; `bytes` are `value` in UTF-8, used while nothing changed it. */
+  const asText = (value: string, isCut = false, bytes?: Buffer) => {
+    const keyed = maskKeyedValues(replaceCredential(value, variants));
+    return (isCut ? cut : whole)(keyed, keyed === value ? bytes : undefined);
+  };
   return {
     text,
     headers(headers, { isRequest = false } = {}) {
@@ -101,8 +106,9 @@ export function createHttpMasker({ engine, credentials, injectedHeader }: HttpMa
     body({ head, size, isTruncated, contentType }) {
       if (size === 0) return '';
       if (isBinary(head, contentType)) return `[binary, ${size} bytes]`;
-      const raw = head.toString('utf8');
-      if (isTruncated) return asText(raw, true);
+      // Most bodies are ASCII, which decodes as Latin-1 to the same text at a fraction of the cost.
+      const raw = isAscii(head) ? head.toString('latin1') : head.toString('utf8');
+      if (isTruncated) return asText(raw, true, head);
       const trimmed = raw.trimStart();
       if (/json/i.test(contentType) || trimmed.startsWith('{') || trimmed.startsWith('[')) {
         try {
@@ -112,7 +118,7 @@ export function createHttpMasker({ engine, credentials, injectedHeader }: HttpMa
         }
       }
       if (/x-www-form-urlencoded/i.test(contentType)) return maskForm(replaceCredential(raw, variants), text);
-      return asText(raw);
+      return asText(raw, false, head);
     },
   };
 }
