@@ -48,6 +48,41 @@ describe('LiveScreen', () => {
     screen.dispose();
   });
 
+  it('stops parsing when the last watcher leaves, and shows the next one the screen as it was plus what came since', async () => {
+    const screen = new LiveScreen({ cols: 80, rows: 24 });
+    screen.write(Buffer.from('\x1b[2J\x1b[Htop of a full-screen program\r\n'));
+    expect((await screen.snapshot()).data).toContain('top of a full-screen program');
+    screen.write(Buffer.from('while watched\r\n'));
+    screen.sleep();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(screen.isMirroring).toBe(false);
+
+    const parse = vi.spyOn(Terminal.prototype, 'write');
+    for (let i = 0; i < 50; i++) screen.write(Buffer.from(`unwatched ${i}\r\n`));
+    screen.resize(100, 30);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+
+    const next = await screen.snapshot();
+    expect([next.cols, next.rows]).toEqual([100, 30]);
+    for (const text of ['while watched', 'unwatched 0', 'unwatched 49']) expect(next.data).toContain(text);
+    screen.dispose();
+  });
+
+  it('keeps following when a watcher comes back before the last one’s screen was put away', async () => {
+    const screen = new LiveScreen({ cols: 80, rows: 24 });
+    screen.write(Buffer.from('first\r\n'));
+    await screen.snapshot();
+    screen.sleep();
+    screen.write(Buffer.from('between\r\n'));
+    const again = await screen.snapshot();
+    expect(again.data).toContain('first');
+    expect(again.data).toContain('between');
+    screen.write(Buffer.from('after\r\n'));
+    expect((await screen.snapshot()).data).toContain('after');
+    screen.dispose();
+  });
+
   it('refuses a snapshot once disposed', async () => {
     const screen = new LiveScreen({ cols: 80, rows: 24 });
     screen.write(Buffer.from('x'));

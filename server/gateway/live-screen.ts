@@ -20,11 +20,16 @@ export type ScreenSnapshot = { cols: number; rows: number; data: string };
  * newest output (CATCH_UP_TAIL_BYTES) and builds itself from it then. Once built it follows the
  * output on xterm's own schedule and never holds up the session: when output comes faster than
  * it is parsed, it skips ahead and is redrawn from the newest output once parsing is idle.
+ * When the last watcher leaves it goes back to keeping the tail, the screen as it was then at
+ * the tail's start, so a session watched once does not pay for parsing until it ends.
  */
 export class LiveScreen {
-  /** Undefined until someone watches. */
+  /** Undefined until someone watches, and again once nobody does. */
   private terminal: Terminal | undefined;
-  private readonly serializer = new SerializeAddon();
+  /** The terminal the last watcher left, until its screen is kept as text (see sleep). */
+  private leaving: Terminal | undefined;
+  /** The current terminal's (each terminal gets its own). */
+  private serializer = new SerializeAddon();
   private size: { cols: number; rows: number };
   private unparsed = 0;
   /** Output not parsed yet: all of it before the first watcher, or what came while parsing fell behind. */
@@ -66,8 +71,10 @@ export class LiveScreen {
   /** In order with the output: bytes written before the resize are parsed at the old size. */
   resize(cols: number, rows: number): void {
     if (this.isDisposed) return;
+    // The latest size, for a terminal built (again) later.
+    this.size = { cols, rows };
     const terminal = this.terminal;
-    if (!terminal) return void (this.size = { cols, rows });
+    if (!terminal) return;
     terminal.write('', () => !this.isDisposed && terminal.resize(cols, rows));
   }
 
@@ -85,16 +92,60 @@ export class LiveScreen {
     this.isDisposed = true;
     this.tail.take();
     this.terminal?.dispose();
+    this.leaving?.dispose();
   }
 
-  /** The first watcher: a terminal at the current size, drawn from the output kept so far. */
+  /**
+   * Nobody watches any more: output is kept, not parsed, from now on. Once what came before is
+   * parsed, the screen (with its scrollback) is serialized to the head of the kept output, and the
+   * next watcher's screen is drawn from both, as the first watcher's was.
+   */
+  sleep(): void {
+    const terminal = this.terminal;
+    if (!terminal || this.isDisposed) return;
+    this.terminal = undefined;
+    this.unparsed = 0;
+    if (this.isCatchingUp) {
+      // Behind already: the kept tail is newer than the screen, and is what a redraw would use.
+      this.isCatchingUp = false;
+      return terminal.dispose();
+    }
+    this.leaving = terminal;
+    terminal.write('', () => {
+      if (this.leaving !== terminal) return; // a watcher came back first: it took the terminal again
+      this.leaving = undefined;
+      const later = this.tail.take();
+      if (!this.isDisposed) {
+        this.tail.push(Buffer.from(this.serializer.serialize({ scrollback: LIVE_SCROLLBACK }), 'utf8'));
+        this.tail.push(later);
+      }
+      terminal.dispose();
+    });
+  }
+
+  /** A watcher: a terminal at the current size, drawn from the output kept so far (or the one the last watcher left, still current). */
   private build(): Terminal {
+    if (this.leaving) return this.resume(this.leaving);
     const terminal = new Terminal({ cols: this.size.cols, rows: this.size.rows, scrollback: LIVE_SCROLLBACK, allowProposedApi: true });
+    this.serializer = new SerializeAddon();
     terminal.loadAddon(this.serializer);
     this.terminal = terminal;
     const kept = this.tail.take();
     this.unparsed = kept.length;
     terminal.write(kept, () => (this.unparsed -= kept.length));
+    return terminal;
+  }
+
+  /** A watcher came before the last one's screen was put away: parse what was kept meanwhile into it. */
+  private resume(terminal: Terminal): Terminal {
+    this.leaving = undefined;
+    this.terminal = terminal;
+    const kept = this.tail.take();
+    this.unparsed = kept.length;
+    terminal.write(kept, () => (this.unparsed -= kept.length));
+    // A resize while nobody watched: applied after what was kept (where in it is not known).
+    const { cols, rows } = this.size;
+    if (cols !== terminal.cols || rows !== terminal.rows) terminal.write('', () => !this.isDisposed && terminal.resize(cols, rows));
     return terminal;
   }
 

@@ -148,6 +148,14 @@ describeEachDriver('watching a live terminal', () => {
     const banners = () => term.messages.filter((m) => m.type === 'watchers');
     for (let i = 0; i < 100 && banners().length < 2; i++) await sleep(20);
     expect(banners().at(-1)).toEqual({ type: 'watchers', names: [] });
+
+    // Nobody watches: the screen is kept, not followed. The next watcher still gets all of it.
+    term.type('echo unwatched-$((5*5))\n');
+    await term.waitFor(/unwatched-25/);
+    const next = await watch(auditor.actor, id);
+    expect(await next.waitForMessage('screen')).toMatchObject({ cols: 120, rows: 40 });
+    await next.waitFor(/unwatched-25/);
+    expect(next.output()).toContain('still-mine-9');
   });
 
   it('a watcher that stops reading is dropped and resynced to the current screen; the session runs on', async () => {

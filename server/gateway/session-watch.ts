@@ -71,7 +71,10 @@ export class SessionWatch {
     this.watchers.add(watcher);
     ws.on('close', () => {
       clearTimeout(watcher.retry);
-      if (this.watchers.delete(watcher)) onLeave();
+      if (!this.watchers.delete(watcher)) return;
+      // The last one gone: the session stops paying for the screen until someone watches again.
+      if (this.watchers.size === 0) this.screen.sleep();
+      onLeave();
     });
     // Watching is read-only: input and resizes from a watcher never reach the session.
     ws.on('message', () => sendControl(ws, { type: 'error', code: 'read_only', message: 'You are watching: input is not sent to the session.' }));
