@@ -123,27 +123,21 @@ export class LiveScreen {
     });
   }
 
-  /** A watcher: a terminal at the current size, drawn from the output kept so far (or the one the last watcher left, still current). */
+  /** A watcher: a terminal at the current size (or the one the last watcher left, still current), fed the output kept so far. */
   private build(): Terminal {
-    if (this.leaving) return this.resume(this.leaving);
-    const terminal = new Terminal({ cols: this.size.cols, rows: this.size.rows, scrollback: LIVE_SCROLLBACK, allowProposedApi: true });
-    this.serializer = new SerializeAddon();
-    terminal.loadAddon(this.serializer);
-    this.terminal = terminal;
-    const kept = this.tail.take();
-    this.unparsed = kept.length;
-    terminal.write(kept, () => (this.unparsed -= kept.length));
-    return terminal;
-  }
-
-  /** A watcher came before the last one's screen was put away: parse what was kept meanwhile into it. */
-  private resume(terminal: Terminal): Terminal {
+    const left = this.leaving;
     this.leaving = undefined;
+    const terminal = left ?? new Terminal({ cols: this.size.cols, rows: this.size.rows, scrollback: LIVE_SCROLLBACK, allowProposedApi: true });
+    if (!left) {
+      this.serializer = new SerializeAddon();
+      terminal.loadAddon(this.serializer);
+    }
     this.terminal = terminal;
     const kept = this.tail.take();
     this.unparsed = kept.length;
     terminal.write(kept, () => (this.unparsed -= kept.length));
-    // A resize while nobody watched: applied after what was kept (where in it is not known).
+    // The terminal taken back may have missed a resize while nobody watched: applied after what
+    // was kept (where in it is not known).
     const { cols, rows } = this.size;
     if (cols !== terminal.cols || rows !== terminal.rows) terminal.write('', () => !this.isDisposed && terminal.resize(cols, rows));
     return terminal;
