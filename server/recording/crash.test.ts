@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { copyMigratedPglite } from '@/test/harness/migrated-pglite-dir';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { connectTerminal } from '@/test/harness/terminal-client';
 import type { ChildInit } from './testing/gateway-child';
@@ -19,8 +20,7 @@ const children: ChildProcess[] = [];
 beforeAll(async () => {
   sshd = await startSshd();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-crash-'));
-  // The run's migrated PGlite template (test/global-setup.ts) spares the first child initdb and migrations.
-  fs.cpSync(inject('pgliteTemplateDir'), path.join(dataDir, 'pglite'), { recursive: true });
+  copyMigratedPglite(dataDir);
 });
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { copyMigratedPglite } from '@/test/harness/migrated-pglite-dir';
 import type { SqlEvent } from '@/lib/sql/sql-events';
 import type { SqlServerMessage } from '@/lib/protocol/sql-protocol';
 import { createDatabase } from '@/test/harness/postgres';
@@ -22,8 +23,7 @@ let postgres: PostgresTarget;
 const children: ChildProcess[] = [];
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-sql-crash-'));
-  // The run's migrated PGlite template (test/global-setup.ts) spares the first child initdb and migrations.
-  fs.cpSync(inject('pgliteTemplateDir'), path.join(dataDir, 'pglite'), { recursive: true });
+  copyMigratedPglite(dataDir);
   const url = new URL(await createDatabase(inject('postgresUrl'), `sqlcrash_${randomBytes(5).toString('hex')}`));
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();

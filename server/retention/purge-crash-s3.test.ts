@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { copyMigratedPglite } from '@/test/harness/migrated-pglite-dir';
 import { S3_TEST_CREDENTIALS, startS3, type S3Server } from '@/test/harness/s3';
 
 const run = promisify(execFile);
@@ -58,8 +59,7 @@ async function objectCount(id: string): Promise<number> {
 function newDataDir() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-purge-s3-'));
   dirs.push(dataDir);
-  // The run's migrated PGlite template (test/global-setup.ts) spares the seed child initdb and migrations.
-  fs.cpSync(inject('pgliteTemplateDir'), path.join(dataDir, 'pglite'), { recursive: true });
+  copyMigratedPglite(dataDir);
   return { dataDir, secretKey: randomBytes(32).toString('hex') };
 }
 

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, expect, inject, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { copyMigratedPglite } from '@/test/harness/migrated-pglite-dir';
 
 const run = promisify(execFile);
 const CHILD = path.join(__dirname, 'testing', 'purge-child.ts');
@@ -32,8 +33,7 @@ for (const step of ['tombstone', 'store'] as const) {
   it(`a purge process killed right after its ${step} step leaves nothing half-done once the next run has gone`, { timeout: 120_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-purge-'));
     dirs.push(dataDir);
-    // The run's migrated PGlite template (test/global-setup.ts) spares the seed child initdb and migrations.
-    fs.cpSync(inject('pgliteTemplateDir'), path.join(dataDir, 'pglite'), { recursive: true });
+    copyMigratedPglite(dataDir);
     const secretKey = randomBytes(32).toString('hex');
     const { answer: seeded } = await child(dataDir, secretKey, 'seed');
     const id = seeded.id as string;
