@@ -11,12 +11,13 @@ export type DriverName = (typeof DRIVERS)[number];
 
 /**
  * A fresh, migrated database: a private copy of the run's migrated PGlite template (opened
- * with openDb, on disk like the embedded default), or a new database on the run's PostgreSQL.
+ * with openDb, on disk like the embedded default), or a new database on the run's PostgreSQL,
+ * a copy of its migrated template.
  */
 export async function openTestDb(driver: DriverName): Promise<DbHandle> {
   if (driver === 'pglite') return openPgliteCopy(inject('pgliteTemplateDir'));
   const name = `t_${process.pid}_${randomBytes(6).toString('hex')}`;
-  const url = await createDatabase(inject('postgresUrl'), name);
+  const url = await createDatabase(inject('postgresUrl'), name, inject('postgresTemplate'));
   return openDb({ driver: 'postgres', url });
 }
 

@@ -22,4 +22,31 @@ describe('test PostgreSQL harness', () => {
     }
     await expect(createDatabase(adminUrl, 'Bad-Name')).rejects.toThrow(/invalid test database name/);
   });
+
+  it('copies the migrated template: a test database has the schema and no rows, and a change to it stays in it', async () => {
+    const adminUrl = inject('postgresUrl');
+    const tables = async (url: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ users: number; tables: number }>(
+          "select (select count(*) from users)::int as users, (select count(*) from pg_tables where schemaname = 'public')::int as tables",
+        );
+        return rows[0]!;
+      } finally {
+        await client.end();
+      }
+    };
+    const first = await createDatabase(adminUrl, `harness_copy_a_${process.pid}`, inject('postgresTemplate'));
+    const copied = await tables(first);
+    expect(copied.users).toBe(0);
+    expect(copied.tables).toBeGreaterThan(20);
+    const client = new pg.Client({ connectionString: first });
+    await client.connect();
+    await client.query("insert into users (email, name) values ('copy@example.test', 'Copy')");
+    await client.end();
+    const second = await createDatabase(adminUrl, `harness_copy_b_${process.pid}`, inject('postgresTemplate'));
+    expect(await tables(second)).toEqual({ users: 0, tables: copied.tables });
+    await expect(createDatabase(adminUrl, `harness_copy_c_${process.pid}`, 'Bad-Template')).rejects.toThrow(/invalid test database name/);
+  });
 });

@@ -48,12 +48,15 @@ function quoteIdent(name: string): string {
 }
 
 /** Creates a database on a server reachable at `adminUrl` and returns its URL. */
-export async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid test database name: ${name}`);
+/** Creates a database, empty or a copy of `template` (a database nobody is connected to), and returns its URL. */
+export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
+  for (const database of [name, template ?? 'template1']) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`invalid test database name: ${database}`);
+  }
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+    await client.query(`CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ''}`);
   } finally {
     await client.end();
   }
