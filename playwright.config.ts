@@ -1,6 +1,17 @@
+import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const isCI = Boolean(process.env.CI);
+
+/**
+ * Debian's Chromium, never a downloaded one. Its headless-only build (the `chromium-headless-shell`
+ * package, which scripts/ensure-os-packages.sh installs) is the same Chromium without the desktop
+ * browser around it: what Playwright itself runs for headless tests. On two cores it runs the
+ * suite in about two thirds of the time of the full `chromium` (a browser context costs it ~0.1 s
+ * of CPU instead of ~0.45 s). Without it, the full browser runs the same tests.
+ */
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+const chromiumPath = fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium';
 
 /**
  * End-to-end tests against a production build (`npm run build` first). Global setup starts
@@ -32,7 +43,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         headless: true,
         launchOptions: {
-          executablePath: '/usr/bin/chromium',
+          executablePath: chromiumPath,
           args: [
             '--headless',
             '--no-sandbox',

@@ -108,7 +108,13 @@ test('catalogue, inbox, statement reviews and the SQL console follow each change
     await approverPage.goto('/approvals');
     const details = approverPage.getByRole('article', { name: `Request from ${engineer.name}` });
     await expect(details).toHaveAttribute('data-status', 'pending');
-    await approverPage.keyboard.press('a');
+    // The pane is drawn on the server: `a` is heard once the page has hydrated, and a press
+    // before that does nothing, so press again. A press while the decision is under way, or
+    // once it is made, does nothing either.
+    await expect(async () => {
+      await approverPage.keyboard.press('a');
+      await expect(details).not.toHaveAttribute('data-status', 'pending', { timeout: 1_000 });
+    }).toPass();
     // The pane shows the decision, not the pending request with greyed buttons. (It waits for
     // the approve action's answer, a server round trip, not for a live event: the default timeout.)
     await expect(details).toHaveAttribute('data-status', 'approved');

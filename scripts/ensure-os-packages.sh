@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages the test suite runs against are installed: real sshd,
-# PostgreSQL, MariaDB, Chromium (Playwright), asciinema (export check) and sudo (a password
+# PostgreSQL, MariaDB, Chromium (Playwright drives its headless-only build, chromium-headless-shell;
+# the full browser runs bench:replay's seeks), asciinema (export check) and sudo (a password
 # prompt on the test SSH host, for hidden-input masking), kubectl (the real client that proves
 # the Kubernetes harness; Debian's kubernetes-client is 1.20, which execs over SPDY only, so
 # the kubectl exec -it proof skips there and runs where a kubectl of 1.30 or later is the
@@ -16,6 +17,7 @@ declare -A PROBES=(
   [postgresql]=/usr/lib/postgresql/15/bin/initdb
   [mariadb-server]=/usr/sbin/mariadbd
   [chromium]=/usr/bin/chromium
+  [chromium-headless-shell]=/usr/bin/chromium-headless-shell
   [asciinema]=/usr/bin/asciinema
   [sudo]=/usr/bin/sudo
   [kubernetes-client]=/usr/bin/kubectl
@@ -23,7 +25,7 @@ declare -A PROBES=(
   [make]=/usr/bin/make
   [g++]=/usr/bin/g++
 )
-ORDER=(openssh-server postgresql mariadb-server chromium asciinema sudo kubernetes-client python3 make g++)
+ORDER=(openssh-server postgresql mariadb-server chromium chromium-headless-shell asciinema sudo kubernetes-client python3 make g++)
 
 missing=()
 for package in "${ORDER[@]}"; do
