@@ -15,6 +15,8 @@ export type RoundFigures = {
   indexCpuSeconds: number;
   indexWallSeconds: number;
   searchBytes: number;
+  /** Parts of searchBytes: search_entries' heap and TOAST (the text, its tsvector), and each of its indexes. */
+  searchParts: { table: number; words: number; trigrams: number; other: number };
   searchRows: number;
   queries: QueryFigure[];
 };
@@ -69,7 +71,10 @@ async function actorOf(id: string): Promise<Actor> {
 }
 
 /** Records, then indexes, synthetic sessions until the corpus reaches --mb (or --max-seconds); generation is not timed. */
-async function buildCorpus(options: RoundOptions, ownerOf: (seed: number) => string): Promise<Omit<RoundFigures, 'searchBytes' | 'searchRows' | 'queries'>> {
+async function buildCorpus(
+  options: RoundOptions,
+  ownerOf: (seed: number) => string,
+): Promise<Omit<RoundFigures, 'searchBytes' | 'searchParts' | 'searchRows' | 'queries'>> {
   const { recordSynthetic } = await import('@/server/search/testing/synthetic-recording');
   const { indexRecording } = await import('@/server/recording/index-recording');
   const figures = { rawBytes: 0, recordingCount: 0, recordCpuSeconds: 0, indexCpuSeconds: 0, indexWallSeconds: 0 };
@@ -103,17 +108,26 @@ async function buildCorpus(options: RoundOptions, ownerOf: (seed: number) => str
   return figures;
 }
 
-/** The search tables as stored: heap, TOAST and every index (analyzed first, as autovacuum would, for the queries' plans). */
-async function searchSize(): Promise<{ bytes: number; rows: number }> {
+/**
+ * The search tables as stored: heap, TOAST and every index, as files on disk (GIN pages of
+ * the indexes' pending lists included). Analyzed first, as autovacuum would, for the queries'
+ * plans.
+ */
+async function searchSize(): Promise<{ bytes: number; rows: number; parts: RoundFigures['searchParts'] }> {
   const { db } = await import('@/db/client');
   const { sql } = await import('drizzle-orm');
   await db().execute(sql`analyze search_entries`);
   await db().execute(sql`analyze recording_search_states`);
   const result: unknown = await db().execute(
-    sql`select pg_total_relation_size('search_entries') + pg_total_relation_size('recording_search_states') as bytes, (select count(*) from search_entries) as rows`,
+    sql`select pg_total_relation_size('search_entries') + pg_total_relation_size('recording_search_states') as bytes,
+          (select count(*) from search_entries) as rows,
+          pg_table_size('search_entries') as "table",
+          pg_relation_size('search_entries_tsv_idx') as words,
+          pg_relation_size('search_entries_text_trgm_idx') as trigrams`,
   );
-  const row = (result as { rows: { bytes: string; rows: string }[] }).rows[0]!;
-  return { bytes: Number(row.bytes), rows: Number(row.rows) };
+  const row = (result as { rows: Record<'bytes' | 'rows' | 'table' | 'words' | 'trigrams', string>[] }).rows[0]!;
+  const [bytes, table, words, trigrams] = [row.bytes, row.table, row.words, row.trigrams].map(Number) as [number, number, number, number];
+  return { bytes, rows: Number(row.rows), parts: { table, words, trigrams, other: bytes - table - words - trigrams } };
 }
 
 /** Each case --runs times as each actor: hits (recordings), p50 and p95 in ms. */
@@ -149,5 +163,5 @@ export async function runRound(options: RoundOptions): Promise<RoundFigures> {
     ['auditor (all)', await actorOf(users[0]!)],
     ['engineer (own)', await actorOf(ownerOf(1))],
   ]);
-  return { ...build, searchBytes: size.bytes, searchRows: size.rows, queries };
+  return { ...build, searchBytes: size.bytes, searchParts: size.parts, searchRows: size.rows, queries };
 }

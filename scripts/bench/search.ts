@@ -96,6 +96,19 @@ function printDriver(driver: Driver, rounds: RoundFigures[]): void {
       3,
     )} | ≤ 0.3 |`,
   );
+  for (const [part, name] of [
+    ['table', 'text and tsvector (heap, TOAST)'],
+    ['words', 'word index (GIN on the tsvector)'],
+    ['trigrams', 'trigram index (GIN, pg_trgm)'],
+    ['other', 'other indexes and recording_search_states'],
+  ] as const) {
+    console.log(
+      `| … of which ${name} / raw text | ${spread(
+        rounds.map((r) => r.searchParts[part] / r.rawBytes),
+        3,
+      )} | — |`,
+    );
+  }
   const minutes500 = 500 / sorted(rounds.map((r) => r.rawBytes / MB / r.indexCpuSeconds))[Math.floor((rounds.length - 1) / 2)]! / 60;
   console.log(`| 500 MB at this rate, CPU minutes | ${minutes500.toFixed(1)} | < 10 |\n`);
   console.log(`| as | query | q | recordings | p50 ms | p95 ms |\n|---|---|---|---|---|---|`);
