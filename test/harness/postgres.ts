@@ -47,8 +47,10 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** Creates a database on a server reachable at `adminUrl` and returns its URL. */
-/** Creates a database, empty or a copy of `template` (a database nobody is connected to), and returns its URL. */
+/**
+ * Creates a database on the server reachable at `adminUrl`, empty or a copy of `template` (a
+ * database nobody is connected to), and returns its URL.
+ */
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
   for (const database of [name, template ?? 'template1']) {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`invalid test database name: ${database}`);
