@@ -7,7 +7,7 @@ const isCI = Boolean(process.env.CI);
  * Debian's Chromium, never a downloaded one. Its headless-only build (the `chromium-headless-shell`
  * package, which scripts/ensure-os-packages.sh installs) is the same Chromium without the desktop
  * browser around it: what Playwright itself runs for headless tests. On two cores it runs the
- * suite in about two thirds of the time of the full `chromium` (a browser context costs it ~0.1 s
+ * suite in about 60 % of the time of the full `chromium` (a browser context costs it ~0.1 s
  * of CPU instead of ~0.45 s). Without it, the full browser runs the same tests.
  */
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';

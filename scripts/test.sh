@@ -21,7 +21,7 @@ step() {
 step "OS packages (scripts/ensure-os-packages.sh)"
 bash scripts/ensure-os-packages.sh </dev/null
 
-# ESLint (type-aware, ~65 s here) is the longest check and single-threaded: on two cores it runs
+# ESLint (type-aware, over a minute here) is the longest check and single-threaded: on two cores it runs
 # beside the typecheck, the format check and the folder rules, which together take about half as
 # long. Each side writes its own log, printed in order once both are done.
 step "Lint (eslint, --max-warnings 0), beside typecheck (tsc --noEmit), prettier --check and lint:deps"
