@@ -2,15 +2,19 @@ import { AppError } from '../errors/app-error';
 
 /**
  * How a query matches, decided from its text:
- * - words (letters, digits and `_`, any script): full-text over the `simple` tsvector, every
- *   word required, the last one also as a prefix (`pg_du` finds `pg_dump` as typed so far);
- * - `"a phrase"`: the words in that order;
+ * - words (letters, digits and `_`, any script): every word required, the last one also as a
+ *   prefix (`pg_du` finds `pg_dump` as typed so far). Words of letters go to the word index
+ *   (`tsquery`); the index leaves out words with a digit (ids, numbers, `512ms`: see
+ *   db/search-schema.ts), so those are matched in the text at a word's start (`textPatterns`,
+ *   POSIX regexes the trigram index serves);
+ * - `"a phrase"`: the words in that order (with a digit among them: the whole phrase as a
+ *   text pattern, the letter words narrowing through the word index);
  * - anything else (`ERROR:`, `pg_dump --sche`, `/etc/pass`, `.*[`): a case-insensitive
  *   substring, served by the pg_trgm index. Regex-like input is matched literally.
  */
 export type ParsedSearch =
-  | { mode: 'words'; tsquery: string; terms: string[]; prefix: string }
-  | { mode: 'phrase'; phrase: string; terms: string[] }
+  | { mode: 'words'; tsquery: string | null; textPatterns: string[]; terms: string[]; prefix: string }
+  | { mode: 'phrase'; phrase: string; textPattern: string | null; letterWords: string | null; terms: string[] }
   | { mode: 'substring'; pattern: string; terms: string[] };
 
 /** Shorter substrings have no trigram to look up: every row would be read. */
@@ -21,16 +25,33 @@ const WORD = String.raw`[\p{L}\p{N}\p{M}_]*[\p{L}\p{N}][\p{L}\p{N}\p{M}_]*`;
 const WORDS = new RegExp(`^${WORD}(?: ${WORD})*$`, 'u');
 const PHRASE = /^"([^"]+)"$/u;
 
+const hasDigit = (word: string) => /\p{N}/u.test(word);
+/** Between two words of the text: what the parser splits words at (`_` included). */
+const GAP = '[^[:alnum:]]+';
+/** A word's parts as the parser splits it (`pg_dump`: `pg`, `dump`), joined by any gap, at a word's start. */
+const wordStart = (word: string) => `(^|[^[:alnum:]])${word.split('_').filter(Boolean).join(GAP)}`;
+const wordEnd = '([^[:alnum:]]|$)';
+
 export function parseSearch(raw: string): ParsedSearch {
   const q = raw.trim().replace(/\s+/gu, ' ');
   const phrase = PHRASE.exec(q)?.[1]?.trim();
-  if (phrase && WORDS.test(phrase)) return { mode: 'phrase', phrase, terms: [phrase] };
+  if (phrase && WORDS.test(phrase)) {
+    const words = phrase.toLowerCase().split(' ');
+    const textPattern = words.some(hasDigit) ? `${wordStart(words.join('_'))}${wordEnd}` : null;
+    if (textPattern && words.every(hasDigit) && words.every((w) => w.length < MIN_SUBSTRING)) throw tooShortNumber();
+    const letterWords = words.filter((w) => !hasDigit(w)).join(' ') || null;
+    return { mode: 'phrase', phrase, textPattern, letterWords, terms: [phrase] };
+  }
   if (WORDS.test(q)) {
     const words = q.toLowerCase().split(' ');
     const last = words[words.length - 1]!;
     // Quoted lexemes: the words hold letters, digits and `_` only, so nothing here is tsquery syntax.
-    const tsquery = [...words.slice(0, -1).map((w) => `'${w}'`), `'${last}':*`].join(' & ');
-    return { mode: 'words', tsquery, terms: words, prefix: last };
+    const lexemes = words.flatMap((w, i) => (hasDigit(w) ? [] : [i === words.length - 1 ? `'${w}':*` : `'${w}'`]));
+    const numbers = words.map((w, i) => ({ w, isLast: i === words.length - 1 })).filter(({ w }) => hasDigit(w));
+    // Without a word of letters, only a number of 3 characters or more has trigrams to look up.
+    if (lexemes.length === 0 && !numbers.some(({ w }) => w.length >= MIN_SUBSTRING)) throw tooShortNumber();
+    const textPatterns = numbers.map(({ w, isLast }) => `${wordStart(w)}${isLast ? '' : wordEnd}`);
+    return { mode: 'words', tsquery: lexemes.length > 0 ? lexemes.join(' & ') : null, textPatterns, terms: words, prefix: last };
   }
   const needle = phrase ?? q;
   if ([...needle].length < MIN_SUBSTRING) {
@@ -40,6 +61,13 @@ export function parseSearch(raw: string): ParsedSearch {
     });
   }
   return { mode: 'substring', pattern: `%${escapeLike(needle)}%`, terms: [needle] };
+}
+
+function tooShortNumber(): AppError {
+  return new AppError('VALIDATION', {
+    userMessage: `Type at least ${MIN_SUBSTRING} characters to search for a number, or add a word.`,
+    fields: { q: [`At least ${MIN_SUBSTRING} characters for a number`] },
+  });
 }
 
 /** `%`, `_` and `\` match themselves in ILIKE once escaped (backslash is ILIKE's default escape). */

@@ -1,21 +1,35 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { SEARCH_WORDS_CONFIG, searchWordsSql } from '@/db/search-schema';
 import type { SearchHit, SearchKind, SearchQuery } from '@/lib/search/search-types';
 import { canSeeAll, type Actor } from '../actor/actor';
 import type { ParsedSearch } from './parse-search';
 import { makeSnippet } from './snippet';
 
+/** The row's words, as the word index holds them (the same expression, so the index serves it). */
+const WORDS = sql.raw(searchWordsSql('e.text'));
+const CONFIG = sql.raw(`'${SEARCH_WORDS_CONFIG}'`);
+// Shorter lines first among hits found in the text alone: the match is more of what they say.
+const BY_LENGTH = sql`(1.0 / (1 + length(e.text)))::real`;
+
 /** The match condition and its rank, over `search_entries e`. */
 export function matchSql(search: ParsedSearch): { where: SQL; rank: SQL } {
   if (search.mode === 'words') {
-    const query = sql`to_tsquery('simple', ${search.tsquery})`;
-    return { where: sql`e.tsv @@ ${query}`, rank: sql`ts_rank(e.tsv, ${query})` };
+    const inText = search.textPatterns.map((pattern) => sql`e.text ~* ${pattern}`);
+    if (search.tsquery === null) return { where: sql.join(inText, sql` and `), rank: BY_LENGTH };
+    const query = sql`to_tsquery(${CONFIG}, ${search.tsquery})`;
+    return { where: sql.join([sql`${WORDS} @@ ${query}`, ...inText], sql` and `), rank: sql`ts_rank(${WORDS}, ${query})` };
   }
   if (search.mode === 'phrase') {
-    const query = sql`phraseto_tsquery('simple', ${search.phrase})`;
-    return { where: sql`e.tsv @@ ${query}`, rank: sql`ts_rank(e.tsv, ${query})` };
+    if (search.textPattern === null) {
+      const query = sql`phraseto_tsquery(${CONFIG}, ${search.phrase})`;
+      return { where: sql`${WORDS} @@ ${query}`, rank: sql`ts_rank(${WORDS}, ${query})` };
+    }
+    // The words of letters (if any) narrow through the word index; the pattern decides.
+    const inText = sql`e.text ~* ${search.textPattern}`;
+    if (search.letterWords === null) return { where: inText, rank: BY_LENGTH };
+    return { where: sql`${WORDS} @@ plainto_tsquery(${CONFIG}, ${search.letterWords}) and ${inText}`, rank: BY_LENGTH };
   }
-  // Shorter lines first among substring hits: the match is more of what they say.
-  return { where: sql`e.text ILIKE ${search.pattern}`, rank: sql`(1.0 / (1 + length(e.text)))::real` };
+  return { where: sql`e.text ILIKE ${search.pattern}`, rank: BY_LENGTH };
 }
 
 /** A note is found only by its author, or by the recording's viewers once shared (as the replay shows notes). */

@@ -115,6 +115,36 @@ describeEachDriver('cross-recording search', (driver) => {
     expect(failed).toEqual([expect.objectContaining({ kind: 'command', failed: true, snippet: 'ls /nonexistent' })]);
   });
 
+  it('finds ids, numbers and durations, which the word index leaves out, at a word start as words match', async () => {
+    const { user, actor } = await makeUser();
+    await recordSynthetic({
+      userId: user.id,
+      events: [
+        [0.1, 'o', PROMPT],
+        ...shell(1, 'tail -n 1 app.log', ['2026-03-05T12:34:56.789Z INFO [api] request id=3fa2b9c01d2e took 512ms status 404']),
+        ...shell(3, 'node --version', ['node v20.11 build 7 done']),
+      ],
+    });
+    const found = async (text: string) => hitsOf(await searchRecordings({ actor, query: q(text) })).filter((h) => h.kind === 'output');
+    const [id] = await found('3fa2b9c01d2e');
+    expect(id!.t).toBeCloseTo(1.05, 2);
+    expect(id!.snippet.slice(...id!.highlights[0]!)).toBe('3fa2b9c01d2e');
+    // The last word is a prefix, as for words of letters; inside a word is not a word's start.
+    expect(await found('3fa2b9')).toHaveLength(1);
+    expect(await found('fa2b9c')).toHaveLength(0);
+    expect(await found('request 512ms')).toHaveLength(1);
+    expect(await found('512ms request')).toHaveLength(1);
+    expect(await found('512 request')).toHaveLength(0);
+    expect(await found('404')).toHaveLength(1);
+    expect(await found('build 7')).toHaveLength(1);
+    expect(await found('v20')).toHaveLength(1);
+    expect(await found('"took 512ms"')).toHaveLength(1);
+    expect(await found('"512ms took"')).toHaveLength(0);
+    expect(await found('"build 7 done"')).toHaveLength(1);
+    // A number of one or two characters alone has nothing to look up: a clear message.
+    expect((await rejectsWith(searchRecordings({ actor, query: q('7') }), 'VALIDATION')).userMessage).toMatch(/at least 3 characters to search for a number/);
+  });
+
   it('finds commands typed ahead of the prompt', async () => {
     const { user, actor } = await makeUser();
     await recordSynthetic({ userId: user.id, events: typedAheadEvents() });
