@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { SearchKind } from '../lib/search/search-types';
 import { annotations, recordings } from './recording-schema';
 
@@ -10,23 +10,25 @@ import { annotations, recordings } from './recording-schema';
  * recording is sealed (server/search/write-search-entries.ts); gone with the recording.
  */
 
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 /**
  * The text search configuration words are indexed with (created by migration 0020): `simple`
  * (commands and output are not English prose: no stemming, no stop words) without the token
  * types that hold a digit (numbers, `abc123`, versions, `x-42` parts). Logs are full of
  * timestamps, ids, sizes and durations, nearly all different: they were most of the word index
- * (1.2× the raw text, against 0.05× without them). A query word with a digit is matched in the
- * text instead, by the trigram index (server/search/search-sql.ts).
+ * (1.2× the raw text, against 0.05× without them), and a third of the stored tsvector. A query
+ * word with a digit is matched in the text instead, by the trigram index
+ * (server/search/search-sql.ts).
  */
 export const SEARCH_WORDS_CONFIG = 'porthole_words';
 
 /**
- * The words of `search_entries.text` (as `column` names it), as the word index holds them. Paths,
- * hosts, URLs and `k=v` are split into words first (the parser would keep `/nonexistent` or
- * `db.internal` whole, and `nonexistent` or `internal` would not find them). Queries must use
- * this very expression, or the planner does not use the index.
+ * GIN's pending list (new entries kept unsorted until it fills, then merged) holds up to 4 MB by
+ * default, per index: most of both indexes' size for a few MB of recordings, and every search
+ * reads all of it. 1 MB cost no more indexing time (20 MB of output, PGlite).
  */
-export const searchWordsSql = (column: string) => `to_tsvector('${SEARCH_WORDS_CONFIG}', translate(${column}, '/.:@=\\', '      '))`;
+const PENDING_LIST = { gin_pending_list_limit: 1024 };
 
 export const SEARCH_STATES = ['ready', 'failed'] as const;
 /**
@@ -58,14 +60,21 @@ export const searchEntries = pgTable(
     endT: doublePrecision('end_t'),
     failed: boolean('failed').notNull().default(false),
     annotationId: uuid('annotation_id').references(() => annotations.id, { onDelete: 'cascade' }),
+    // Stored: ranking and a phrase's check read it for every matching row, and computing it from
+    // the text each time made a search of a few MB take seconds on PGlite. Paths, hosts, URLs and
+    // `k=v` are split into words first (the parser would keep `/nonexistent` or `db.internal`
+    // whole, and `nonexistent` or `internal` would not find them).
+    tsv: tsvector('tsv')
+      .notNull()
+      .generatedAlwaysAs(sql.raw(`to_tsvector('${SEARCH_WORDS_CONFIG}', translate("text", '/.:@=\\', '      '))`)),
   },
   (t) => [
     index('search_entries_recording_idx').on(t.recordingId, t.t),
-    // On the expression, not a stored tsvector column: that column was most of the table's size
-    // (the text itself compresses in TOAST; a tsvector barely does).
-    index('search_entries_words_idx').using('gin', sql.raw(searchWordsSql('"text"'))),
+    index('search_entries_tsv_idx').using('gin', t.tsv).with(PENDING_LIST),
     // Substrings (`ERROR:`, `--sche`, `/etc/pass`): pg_trgm, created by the migration.
-    index('search_entries_text_trgm_idx').using('gin', sql`${t.text} gin_trgm_ops`),
+    index('search_entries_text_trgm_idx')
+      .using('gin', sql`${t.text} gin_trgm_ops`)
+      .with(PENDING_LIST),
     index('search_entries_annotation_idx').on(t.annotationId),
   ],
 );

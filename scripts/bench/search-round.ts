@@ -15,7 +15,7 @@ export type RoundFigures = {
   indexCpuSeconds: number;
   indexWallSeconds: number;
   searchBytes: number;
-  /** Parts of searchBytes: search_entries' heap and TOAST (the text), and each of its indexes. */
+  /** Parts of searchBytes: search_entries' heap and TOAST (the text, its tsvector), and each of its indexes. */
   searchParts: { table: number; words: number; trigrams: number; other: number };
   searchRows: number;
   queries: QueryFigure[];
@@ -122,7 +122,7 @@ async function searchSize(): Promise<{ bytes: number; rows: number; parts: Round
     sql`select pg_total_relation_size('search_entries') + pg_total_relation_size('recording_search_states') as bytes,
           (select count(*) from search_entries) as rows,
           pg_table_size('search_entries') as "table",
-          pg_relation_size('search_entries_words_idx') as words,
+          pg_relation_size('search_entries_tsv_idx') as words,
           pg_relation_size('search_entries_text_trgm_idx') as trigrams`,
   );
   const row = (result as { rows: Record<'bytes' | 'rows' | 'table' | 'words' | 'trigrams', string>[] }).rows[0]!;

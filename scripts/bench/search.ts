@@ -97,8 +97,8 @@ function printDriver(driver: Driver, rounds: RoundFigures[]): void {
     )} | ≤ 0.3 |`,
   );
   for (const [part, name] of [
-    ['table', 'text (heap, TOAST)'],
-    ['words', 'word index (GIN on the words, numbers left out)'],
+    ['table', 'text and tsvector (heap, TOAST)'],
+    ['words', 'word index (GIN on the tsvector; numbers left out)'],
     ['trigrams', 'trigram index (GIN, pg_trgm)'],
     ['other', 'other indexes and recording_search_states'],
   ] as const) {

@@ -1,12 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { SEARCH_WORDS_CONFIG, searchWordsSql } from '@/db/search-schema';
+import { SEARCH_WORDS_CONFIG } from '@/db/search-schema';
 import type { SearchHit, SearchKind, SearchQuery } from '@/lib/search/search-types';
 import { canSeeAll, type Actor } from '../actor/actor';
 import type { ParsedSearch } from './parse-search';
 import { makeSnippet } from './snippet';
 
-/** The row's words, as the word index holds them (the same expression, so the index serves it). */
-const WORDS = sql.raw(searchWordsSql('e.text'));
+const WORDS = sql`e.tsv`;
 const CONFIG = sql.raw(`'${SEARCH_WORDS_CONFIG}'`);
 // Shorter lines first among hits found in the text alone: the match is more of what they say.
 const BY_LENGTH = sql`(1.0 / (1 + length(e.text)))::real`;
