@@ -191,6 +191,11 @@ describeEachDriver('cross-recording search', (driver) => {
     const widened = await searchRecordings({ actor: bob.actor, query: q('pg_dump', { ownerId: alice.user.id }) });
     expect(widened).toMatchObject({ total: 0, recordings: [], indexing: null });
     await rejectsWith(searchRecording({ actor: bob.actor, recordingId: aliceRecording, query: q('pg_dump') }), 'NOT_FOUND');
+    // An engineer without recordings finds nothing, by word or by substring.
+    const carol = await makeUser({ name: 'Carol' });
+    for (const text of ['connection refused', 'ERROR:']) {
+      expect(await searchRecordings({ actor: carol.actor, query: q(text) })).toMatchObject({ total: 0, recordings: [] });
+    }
 
     const asAuditor = await searchRecordings({ actor: auditor.actor, query: q('connection refused') });
     expect(asAuditor.recordings.map((r) => r.userName).sort()).toEqual(['Alice', 'Bob']);
