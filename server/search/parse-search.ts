@@ -15,7 +15,7 @@ import { AppError } from '../errors/app-error';
 export type ParsedSearch =
   | { mode: 'words'; tsquery: string | null; textPatterns: string[]; terms: string[]; prefix: string }
   | { mode: 'phrase'; phrase: string; textPattern: string | null; letterWords: string | null; terms: string[] }
-  | { mode: 'substring'; pattern: string; terms: string[] };
+  | { mode: 'substring'; /** A regex matching the text literally. */ pattern: string; terms: string[] };
 
 /** Shorter substrings have no trigram to look up: every row would be read. */
 export const MIN_SUBSTRING = 3;
@@ -33,7 +33,8 @@ const wordStart = (word: string) => `(^|[^[:alnum:]])${word.split('_').filter(Bo
 const wordEnd = '([^[:alnum:]]|$)';
 
 export function parseSearch(raw: string): ParsedSearch {
-  const q = raw.trim().replace(/\s+/gu, ' ');
+  // PostgreSQL text never holds NUL (a parameter with one fails the query): it separates words here.
+  const q = raw.replace(/[\s\0]+/gu, ' ').trim();
   const phrase = PHRASE.exec(q)?.[1]?.trim();
   if (phrase && WORDS.test(phrase)) {
     const words = phrase.toLowerCase().split(' ');
@@ -60,7 +61,7 @@ export function parseSearch(raw: string): ParsedSearch {
       fields: { q: [`At least ${MIN_SUBSTRING} characters with punctuation`] },
     });
   }
-  return { mode: 'substring', pattern: `%${escapeLike(needle)}%`, terms: [needle] };
+  return { mode: 'substring', pattern: escapeRegex(needle), terms: [needle] };
 }
 
 function tooShortNumber(): AppError {
@@ -70,7 +71,12 @@ function tooShortNumber(): AppError {
   });
 }
 
-/** `%`, `_` and `\` match themselves in ILIKE once escaped (backslash is ILIKE's default escape). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/gu, (c) => `\\${c}`);
+/**
+ * `text` as a POSIX regex (PostgreSQL's `~*`) that matches it literally: in PostgreSQL's
+ * regexes a backslash before a character other than a letter or digit stands for that
+ * character. A regex rather than ILIKE: ILIKE lowercases each whole 16 KB block it checks
+ * first, and a substring found in most blocks took 2.7× as long (PGlite, 25 MB of output).
+ */
+export function escapeRegex(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, (c) => `\\${c}`);
 }

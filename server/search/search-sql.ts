@@ -28,7 +28,7 @@ export function matchSql(search: ParsedSearch): { where: SQL; rank: SQL } {
     if (search.letterWords === null) return { where: inText, rank: BY_LENGTH };
     return { where: sql`${WORDS} @@ plainto_tsquery(${CONFIG}, ${search.letterWords}) and ${inText}`, rank: BY_LENGTH };
   }
-  return { where: sql`e.text ILIKE ${search.pattern}`, rank: BY_LENGTH };
+  return { where: sql`e.text ~* ${search.pattern}`, rank: BY_LENGTH };
 }
 
 /** A note is found only by its author, or by the recording's viewers once shared (as the replay shows notes). */

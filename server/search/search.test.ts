@@ -278,6 +278,15 @@ describeEachDriver('cross-recording search', (driver) => {
     expect(await found("'; drop table search_entries; --")).toBe(0);
     expect(await found('a & b | !c:*')).toBe(0);
     expect(await found('(((')).toBe(0);
+    // Substrings are matched literally, never as a regex: `^` is no anchor, `\d` no digit.
+    expect(await found('^rate')).toBe(0);
+    expect(await found('\\d{3}')).toBe(0);
+    expect(await found('\\dir')).toBe(1);
+    expect(await found('0% of')).toBe(1);
+    expect(await found('\\temp\\')).toBe(1);
+    expect(await found('RATE IS 100%')).toBe(1);
+    // A NUL (which PostgreSQL text cannot hold) separates words.
+    expect(await found('rate\u0000is')).toBe(1);
     expect((await rejectsWith(searchRecordings({ actor, query: q('   ') }), 'VALIDATION')).userMessage).toMatch(/Type something/);
     expect((await rejectsWith(searchRecordings({ actor, query: q('x'.repeat(1001)) }), 'VALIDATION')).userMessage).toMatch(/at most 1,000/);
     expect((await rejectsWith(searchRecordings({ actor, query: q('-l') }), 'VALIDATION')).userMessage).toMatch(/at least 3 characters/);
