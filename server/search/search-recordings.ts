@@ -110,9 +110,13 @@ function group(rows: Row[], search: ParsedSearch, input: SearchQuery): Pick<Sear
       groups.set(row.recording_id, entry);
     }
     const hits = rowHits(row, search);
-    entry.hitCount += Math.max(hits.length, 1) - 1;
+    // A row none of whose lines holds the query counts none: a phrase whose words the word
+    // index sees side by side because a number between them is not in it (`took 512ms replica`
+    // for "took replica").
+    entry.hitCount += hits.length - 1;
     entry.hits.push(...hits.slice(0, HITS_PER_RECORDING - entry.hits.length));
   }
-  const all = [...groups.values()];
-  return { total: Number(rows[0]?.total ?? 0), page: input.page, hasMore: all.length > input.limit, recordings: all.slice(0, input.limit) };
+  const all = [...groups.values()].filter((group) => group.hitCount > 0);
+  const total = Number(rows[0]?.total ?? 0) - (groups.size - all.length);
+  return { total, page: input.page, hasMore: all.length > input.limit, recordings: all.slice(0, input.limit) };
 }

@@ -141,6 +141,9 @@ describeEachDriver('cross-recording search', (driver) => {
     expect(await found('"took 512ms"')).toHaveLength(1);
     expect(await found('"512ms took"')).toHaveLength(0);
     expect(await found('"build 7 done"')).toHaveLength(1);
+    // The word index leaves the number out, so it sees `took` and `status` side by side; the text does not.
+    expect(await searchRecordings({ actor, query: q('"512ms status"') })).toMatchObject({ total: 1 });
+    expect(await searchRecordings({ actor, query: q('"took status"') })).toMatchObject({ total: 0, recordings: [] });
     // A number of one or two characters alone has nothing to look up: a clear message.
     expect((await rejectsWith(searchRecordings({ actor, query: q('7') }), 'VALIDATION')).userMessage).toMatch(/at least 3 characters to search for a number/);
   });
