@@ -17,7 +17,8 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * (commands and output are not English prose: no stemming, no stop words) without the token
  * types that hold a digit (numbers, `abc123`, versions, `x-42` parts). Logs are full of
  * timestamps, ids, sizes and durations, nearly all different: they were most of the word index
- * (1.2× the raw text, against 0.05× without them), and a third of the stored tsvector. A query
+ * (1.2× the raw text, against 0.03–0.14× without them) and about three quarters of the stored
+ * tsvector (bench:search, docs/benchmarks.md). A query
  * word with a digit is matched in the text instead, by the trigram index
  * (server/search/search-sql.ts).
  */
@@ -26,7 +27,8 @@ export const SEARCH_WORDS_CONFIG = 'porthole_words';
 /**
  * GIN's pending list (new entries kept unsorted until it fills, then merged) holds up to 4 MB by
  * default, per index: most of both indexes' size for a few MB of recordings, and every search
- * reads all of it. 1 MB cost no more indexing time (20 MB of output, PGlite).
+ * reads all of it. With 1 MB, indexing 20 MB of output on PGlite took about as long (one run
+ * each; 256 kB took a third longer).
  */
 const PENDING_LIST = { gin_pending_list_limit: 1024 };
 
