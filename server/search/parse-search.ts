@@ -47,11 +47,11 @@ export function parseSearch(raw: string): ParsedSearch {
     const words = q.toLowerCase().split(' ');
     const last = words[words.length - 1]!;
     // Quoted lexemes: the words hold letters, digits and `_` only, so nothing here is tsquery syntax.
-    const lexemes = words.flatMap((w, i) => (hasDigit(w) ? [] : [i === words.length - 1 ? `'${w}':*` : `'${w}'`]));
-    const numbers = words.map((w, i) => ({ w, isLast: i === words.length - 1 })).filter(({ w }) => hasDigit(w));
+    const isLast = (i: number) => i === words.length - 1;
+    const lexemes = words.flatMap((w, i) => (hasDigit(w) ? [] : [isLast(i) ? `'${w}':*` : `'${w}'`]));
+    const textPatterns = words.flatMap((w, i) => (hasDigit(w) ? [`${wordStart(w)}${isLast(i) ? '' : wordEnd}`] : []));
     // Without a word of letters, only a number of 3 characters or more has trigrams to look up.
-    if (lexemes.length === 0 && !numbers.some(({ w }) => w.length >= MIN_SUBSTRING)) throw tooShortNumber();
-    const textPatterns = numbers.map(({ w, isLast }) => `${wordStart(w)}${isLast ? '' : wordEnd}`);
+    if (lexemes.length === 0 && words.every((w) => w.length < MIN_SUBSTRING)) throw tooShortNumber();
     return { mode: 'words', tsquery: lexemes.length > 0 ? lexemes.join(' & ') : null, textPatterns, terms: words, prefix: last };
   }
   const needle = phrase ?? q;
@@ -75,7 +75,7 @@ function tooShortNumber(): AppError {
  * `text` as a POSIX regex (PostgreSQL's `~*`) that matches it literally: in PostgreSQL's
  * regexes a backslash before a character other than a letter or digit stands for that
  * character. A regex rather than ILIKE: ILIKE lowercases each whole 16 KB block it checks
- * first, and a substring found in most blocks took 2.7× as long (PGlite, 25 MB of output).
+ * first, which made a substring found in most blocks slower (docs/benchmarks.md, bench:search).
  */
 export function escapeRegex(text: string): string {
   return text.replace(/[^\p{L}\p{N}]/gu, (c) => `\\${c}`);

@@ -77,8 +77,8 @@ export async function searchRecordings({ actor, query }: { actor: Actor; query: 
  * For an engineer (or an auditor's owner filter), the owner's recordings' ids as a list the query
  * starts from. `r.user_id` alone says the same, but the planner read it only after the text
  * match: a substring of common words made it check nearly every block of everyone's recordings
- * first (226 ms p95 for 5 recordings among 97, 25 MB; bench:search). With the ids, it reads the
- * owner's blocks by recording.
+ * first (about 205 ms p95 for 5 recordings among 97 at 25 MB on PGlite, against 24 ms with the
+ * ids: docs/benchmarks.md). With the ids, it reads the owner's blocks by recording.
  */
 async function ownerRecordingsOnly(actor: Actor, input: SearchQuery): Promise<SQL[]> {
   const ownerId = canSeeAll(actor) ? input.ownerId : actor.id;

@@ -5,7 +5,6 @@ import { canSeeAll, type Actor } from '../actor/actor';
 import type { ParsedSearch } from './parse-search';
 import { makeSnippet } from './snippet';
 
-const WORDS = sql`e.tsv`;
 const CONFIG = sql.raw(`'${SEARCH_WORDS_CONFIG}'`);
 // Shorter lines first among hits found in the text alone: the match is more of what they say.
 const BY_LENGTH = sql`(1.0 / (1 + length(e.text)))::real`;
@@ -16,17 +15,17 @@ export function matchSql(search: ParsedSearch): { where: SQL; rank: SQL } {
     const inText = search.textPatterns.map((pattern) => sql`e.text ~* ${pattern}`);
     if (search.tsquery === null) return { where: sql.join(inText, sql` and `), rank: BY_LENGTH };
     const query = sql`to_tsquery(${CONFIG}, ${search.tsquery})`;
-    return { where: sql.join([sql`${WORDS} @@ ${query}`, ...inText], sql` and `), rank: sql`ts_rank(${WORDS}, ${query})` };
+    return { where: sql.join([sql`e.tsv @@ ${query}`, ...inText], sql` and `), rank: sql`ts_rank(e.tsv, ${query})` };
   }
   if (search.mode === 'phrase') {
     if (search.textPattern === null) {
       const query = sql`phraseto_tsquery(${CONFIG}, ${search.phrase})`;
-      return { where: sql`${WORDS} @@ ${query}`, rank: sql`ts_rank(${WORDS}, ${query})` };
+      return { where: sql`e.tsv @@ ${query}`, rank: sql`ts_rank(e.tsv, ${query})` };
     }
     // The words of letters (if any) narrow through the word index; the pattern decides.
     const inText = sql`e.text ~* ${search.textPattern}`;
     if (search.letterWords === null) return { where: inText, rank: BY_LENGTH };
-    return { where: sql`${WORDS} @@ plainto_tsquery(${CONFIG}, ${search.letterWords}) and ${inText}`, rank: BY_LENGTH };
+    return { where: sql`e.tsv @@ plainto_tsquery(${CONFIG}, ${search.letterWords}) and ${inText}`, rank: BY_LENGTH };
   }
   return { where: sql`e.text ~* ${search.pattern}`, rank: BY_LENGTH };
 }
