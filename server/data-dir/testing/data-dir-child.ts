@@ -21,8 +21,10 @@ async function main(): Promise<void> {
       console.log(error.message);
       process.exit(1);
     }
-    console.log('locked');
+    // The handler first: the test sends SIGTERM as soon as it reads "locked", and without a
+    // handler the signal kills the process before its exit handler releases the lock.
     process.on('SIGTERM', () => process.exit(0));
+    console.log('locked');
     setInterval(() => undefined, 60_000);
   } else if (command === 'create') {
     restrictNewFiles();
