@@ -1,8 +1,8 @@
-import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { Sshd } from '@/test/harness/sshd';
 import type { GatewayChildInit, GatewayChildReply } from './gateway-child';
+import { forkBundled } from './fork-bundled';
 
 export type GatewayMemory = { rss: number; heap: number; external: number };
 
@@ -31,8 +31,8 @@ export async function startGatewayProcess(
     kube?: GatewayChildInit['kube'];
   } = {},
 ): Promise<GatewayProcess> {
-  const child = fork(path.join(__dirname, 'gateway-child.ts'), [], {
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],
+  const child = await forkBundled(path.join(__dirname, 'gateway-child.ts'), {
+    execArgv: [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });

@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,6 +6,7 @@ import { createDatabase, startPostgres } from '@/test/harness/postgres';
 import type { HttpChildInit, HttpChildReply } from './http-proxy-child';
 import { closeAgents, mibThroughput, smallRequestLatencies, startUpstream, type Contender } from './http-measure';
 import { cpuMs, median, percentile } from './procedures';
+import { forkBundled } from './fork-bundled';
 
 /**
  * `npm run bench:http`: what the HTTP proxy (`/proxy/{resourceId}/…`) adds to a request, against
@@ -54,9 +54,9 @@ type Round = { p50: number; p99: number; download: number; upload: number; cpuPe
 type Results = Map<string, Round[]>;
 
 async function startChild(init: HttpChildInit): Promise<{ ready: Extract<HttpChildReply, { type: 'ready' }>; pid: number; stop: () => void }> {
-  const child = fork(path.join(__dirname, 'http-proxy-child.ts'), [], {
+  const child = await forkBundled(path.join(__dirname, 'http-proxy-child.ts'), {
     // BENCH_PROF=<dir>: a CPU profile of the proxy process, as bench:terminal takes of its gateway.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
+    execArgv: [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });

@@ -5,7 +5,9 @@
  * gateway receives it) on base64 lines and mixed text; plus V8 `replace` rule by rule as the reference
  * and the cost of one keystroke. Bounded: each case runs for about BENCH_MS (default 1500) ms.
  *
- *   npm run bench:masking
+ *   npm run bench:masking      (bundled as the server ships: see run-bundled.mjs)
+ *
+ * BENIGN_DIR: the benign corpus to draw the mixed text from (default: this checkout's).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +22,7 @@ import type { MaskRule } from '@/server/masking/types';
 const BUDGET_MS = Number(process.argv.find((a) => a.startsWith('--ms='))?.slice(5) ?? 1500);
 const TARGET_BYTES = 1 << 20;
 
-const benignDir = path.join(__dirname, '..', '..', 'server', 'masking', 'corpus', 'benign');
+const benignDir = process.env.BENIGN_DIR ?? path.resolve('server', 'masking', 'corpus', 'benign');
 const benignLines = readdirSync(benignDir)
   .filter((f) => f.endsWith('.txt'))
   .flatMap((f) => readFileSync(path.join(benignDir, f), 'utf8').split('\n'));

@@ -1,4 +1,4 @@
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { cpuMs, median, prepareShell, timeOutput, untilMachineIdle } from './procedures';
 import { openGatewayClient } from './pty-clients';
 import type { ReplayGatewayInit, ReplayStore } from './replay-gateway-child';
+import { forkBundled } from './fork-bundled';
 
 /**
  * bench:replay part 3: the terminal gateway with recording on and off, for each recording
@@ -25,9 +26,9 @@ type Log = (line: string) => void;
 type GatewayChild = { pid: number; origin: string; newSession(isRecorded: boolean): Promise<string>; stop(): void };
 
 async function startChild(init: ReplayGatewayInit): Promise<GatewayChild> {
-  const child = fork(path.join(__dirname, 'replay-gateway-child.ts'), [], {
+  const child = await forkBundled(path.join(__dirname, 'replay-gateway-child.ts'), {
     // BENCH_PROF=<dir>: a CPU profile of each gateway process, as bench:terminal takes of its own.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
+    execArgv: [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import pg from 'pg';
 import { connectSqlClient } from '@/test/harness/sql-client';
 import { createDatabase, startPostgres, POSTGRES_BIN_DIR } from '@/test/harness/postgres';
 import type { SqlChildInit, SqlChildReply } from './sql-gateway-child';
+import { forkBundled } from './fork-bundled';
 
 /**
  * `npm run bench:sql`: a 1,000,000-row result from a real PostgreSQL, streamed through the
@@ -43,8 +43,8 @@ const median = (values: number[]) => {
 type Child = { origin: string; ask: <T extends SqlChildReply>(type: 'session' | 'baseline' | 'peak') => Promise<T>; stop: () => void };
 
 async function startChild(init: SqlChildInit): Promise<Child> {
-  const child = fork(path.join(__dirname, 'sql-gateway-child.ts'), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+  const child = await forkBundled(path.join(__dirname, 'sql-gateway-child.ts'), {
+    execArgv: ['--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
