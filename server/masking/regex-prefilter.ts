@@ -3,19 +3,20 @@ import { markBytes } from './regex-analysis';
 import { capShapes, mergeSignatures, type Shape, type Signature } from './filter-signatures';
 import { leadingRun, runScan, type RunSignature } from './run-scan';
 import { DEPTH, START, type FilterRule, type StartFilter } from './start-filter';
-import { IN_RUN, tableAndRunScan, tableScan } from './table-scan';
+import { tableAndRunScan, tableScan } from './table-scan';
 
 export type { FilterRule, StartFilter };
 
 /** One bit per signature in an Int32 table. */
 const MAX_SIGNATURES = 31;
-/** Classes of bytes before a match: one bit each in the pair table. */
+/** Classes of bytes before a match: each adds 64 KiB to the table of the filter's first test. */
 const MAX_BEFORE_CLASSES = 8;
 const MAX_CACHED = 16;
 
 /**
  * Filters are shared by maskers with the same V8 rules (built-ins with per-resource overrides,
- * so few sets): building one takes milliseconds, and the pair table is 128 KiB.
+ * so few sets): building one takes milliseconds, and its first test's table is 64 KiB per class of
+ * bytes before a match (up to 512 KiB).
  */
 const cache = new Map<string, StartFilter | null>();
 
@@ -60,9 +61,9 @@ function build(rules: readonly FilterRule[]): StartFilter | null {
       for (let b = 0; b < 256; b++) if (!set || set[b] === 1) table[b]! |= bit;
     });
   });
-  const pairs = pairTable(before, at, runs);
-  if (!pairs) return null;
-  const tables = { before, at, ...pairs };
+  const triples = tripleTable(before, at);
+  if (!triples) return null;
+  const tables = { before, at, ...triples };
   if (runs.length === 0) return merged.length > 0 ? withScans(tables, [tableScan(tables)]) : null;
   // The rules found by a run are looked for in the table scan's loop (no signature: the run search alone).
   return withScans(tables, [merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs)]);
@@ -91,9 +92,13 @@ export function candidateCursor(filter: StartFilter, bytes: Uint8Array, to: numb
   };
 }
 
-function pairTable(before: Int32Array, at: Int32Array[], runs: readonly RunSignature[]): { pairs: Uint16Array; prevBit: Int32Array } | null {
+/**
+ * The first test's table: the class of the byte before (bytes allowed by the same signatures
+ * share one) and the first two bytes, in one index.
+ */
+function tripleTable(before: Int32Array, at: Int32Array[]): { triples: Uint8Array; prevClass: Int32Array } | null {
   const classes = new Map<number, number>();
-  const prevBit = new Int32Array(257);
+  const prevClass = new Int32Array(257);
   const representative: number[] = [];
   for (let b = 0; b <= START; b++) {
     let index = classes.get(before[b]!);
@@ -102,20 +107,18 @@ function pairTable(before: Int32Array, at: Int32Array[], runs: readonly RunSigna
       classes.set(before[b]!, index);
       representative.push(b);
     }
-    prevBit[b] = 1 << index;
+    prevClass[b] = index << 16;
   }
   if (classes.size > MAX_BEFORE_CLASSES) return null;
-  const pairs = new Uint16Array(1 << 16);
+  const triples = new Uint8Array(classes.size << 16);
   representative.forEach((b, index) => {
     for (let c0 = 0; c0 < 256; c0++) {
       const m = before[b]! & at[0]![c0]!;
       if (m === 0) continue;
-      for (let c1 = 0; c1 < 256; c1++) if ((m & at[1]![c1]!) !== 0) pairs[(c0 << 8) | c1]! |= 1 << index;
+      for (let c1 = 0; c1 < 256; c1++) if ((m & at[1]![c1]!) !== 0) triples[(index << 16) | (c0 << 8) | c1] = 1;
     }
   });
-  // The first byte's run class: the run search's test, read with the pair.
-  for (const run of runs) for (let c0 = 0; c0 < 256; c0++) if (run.inRun[c0] === 1) for (let c1 = 0; c1 < 256; c1++) pairs[(c0 << 8) | c1]! |= IN_RUN;
-  return { pairs, prevBit };
+  return { triples, prevClass };
 }
 
 /**

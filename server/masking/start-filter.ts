@@ -22,12 +22,9 @@ export interface StartFilter {
   before: Int32Array;
   /** Per position 0..DEPTH-1 of the match and byte, the signatures that allow it there. */
   at: Int32Array[];
-  /**
-   * The first test, one load per position (see table-scan.ts): at `byte0 << 8 | byte1`, the
-   * classes of byte before (`prevBit`) after which some signature allows those two bytes.
-   */
-  pairs: Uint16Array;
-  prevBit: Int32Array;
+  /** The first test (see table-scan.ts): at `prevClass[byte before] | byte0 << 8 | byte1`, whether some signature allows those three. */
+  triples: Uint8Array;
+  prevClass: Int32Array;
   /**
    * The first candidate position in `bytes[from, to)`, or `to`. `whole`: only where a whole
    * match can fit in `bytes` (a scan for matches; without it, for matches in progress, a run
