@@ -32,8 +32,8 @@ export interface FilterTables {
  * compiler sees them as constants.
  */
 export function tableScan(tables: FilterTables): StartFilter['next'] {
-  const { triples, prevClass } = tables;
-  const full = fullTest(tables);
+  const { triples, prevClass, before, at } = tables;
+  const [at0, at1, at2, at3, at4, at5, at6, at7] = at as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   const near = nearEnd(tables);
   return (bytes, from, to) => {
     const stop = Math.min(to, bytes.length - (DEPTH - 1));
@@ -44,9 +44,24 @@ export function tableScan(tables: FilterTables): StartFilter['next'] {
       for (; i < stop; i++) {
         const c1 = bytes[i + 1]!;
         // The byte before's class and the next two bytes in one test: one branch, taken at
-        // 3-8 % of positions (base64, mixed text). Testing the pair first, then the class, took
-        // the first branch at 15-19 %, mispredicted: base64 lines ran at 0.6x.
-        if (triples[prevClass[prev]! | (c0 << 8) | c1] !== 0 && full(bytes, i, prev, c0, c1)) return i;
+        // 3-8 % of positions (base64, mixed text), then every signature's test in one expression.
+        // Testing the pair first, then the class, took the first branch at 15-19 % of positions,
+        // mispredicted, and a call for the rest: base64 lines masked at 198 MB/s instead of 258
+        // (docs/benchmarks.md, 2026-12-05).
+        if (
+          triples[prevClass[prev]! | (c0 << 8) | c1] !== 0 &&
+          (before[prev]! &
+            at0[c0]! &
+            at1[c1]! &
+            at2[bytes[i + 2]!]! &
+            at3[bytes[i + 3]!]! &
+            at4[bytes[i + 4]!]! &
+            at5[bytes[i + 5]!]! &
+            at6[bytes[i + 6]!]! &
+            at7[bytes[i + 7]!]!) !==
+            0
+        )
+          return i;
         prev = c0;
         c0 = c1;
       }
