@@ -244,7 +244,14 @@ function earliestPartial<R extends Scannable>(
   filter?: StartFilter,
 ): number {
   const n = bytes.length;
-  for (const { regex, reach, start } of partials) {
+  // The filter's first candidate from `searchedFrom` on: a group whose backward scan stops at or
+  // after it needs no search of its own. The groups reaching furthest back (spaces: the last
+  // line) come last in `partials`, so they are looked at first; on base64 lines every group
+  // reaches back to the line's start, and the line is searched once.
+  let searchedFrom = n;
+  let candidate = n;
+  for (let k = partials.length - 1; k >= 0; k--) {
+    const { regex, reach, start } = partials[k]!;
     let j = n;
     while (j > from && reach[bytes[j - 1]!] === 1) j--;
     if (j === n) continue;
@@ -256,7 +263,13 @@ function earliestPartial<R extends Scannable>(
       if (m) hold = m.index;
       continue;
     }
-    if (filter) j = filter.next(bytes, j, n);
+    if (filter) {
+      if (j < searchedFrom || j > candidate) {
+        searchedFrom = j;
+        candidate = filter.next(bytes, j, n);
+      }
+      j = candidate;
+    }
     if (j === n) continue;
     regex.lastIndex = j;
     const m = regex.exec(input as never);
