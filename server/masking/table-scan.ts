@@ -4,8 +4,8 @@
  *
  * Each array read costs ~7 instructions in V8's optimized code on Node 20 (map check, base
  * and length reloads, bounds check): the scans are counted in reads per byte. The table scan
- * reads three per byte (the next byte, the class of the byte before, the entry for both and
- * the current byte) and branches once; the run search adds one read of a 256-byte table, so
+ * reads three per byte (the next byte, the class of the byte before, and the table's entry for
+ * that class and the two bytes) and branches once; the run search adds one read of a 256-byte table, so
  * the rules found by a long run (key bodies, random values) cost little for an ordinary byte,
  * and a run is read again only when it is long enough for some rule.
  */
