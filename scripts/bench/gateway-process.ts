@@ -32,7 +32,7 @@ export async function startGatewayProcess(
   } = {},
 ): Promise<GatewayProcess> {
   const child = await forkBundled(path.join(__dirname, 'gateway-child.ts'), {
-    execArgv: [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],
+    execArgv: process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });

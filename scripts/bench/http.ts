@@ -56,7 +56,7 @@ type Results = Map<string, Round[]>;
 async function startChild(init: HttpChildInit): Promise<{ ready: Extract<HttpChildReply, { type: 'ready' }>; pid: number; stop: () => void }> {
   const child = await forkBundled(path.join(__dirname, 'http-proxy-child.ts'), {
     // BENCH_PROF=<dir>: a CPU profile of the proxy process, as bench:terminal takes of its gateway.
-    execArgv: [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
+    execArgv: process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });

@@ -28,7 +28,7 @@ type GatewayChild = { pid: number; origin: string; newSession(isRecorded: boolea
 async function startChild(init: ReplayGatewayInit): Promise<GatewayChild> {
   const child = await forkBundled(path.join(__dirname, 'replay-gateway-child.ts'), {
     // BENCH_PROF=<dir>: a CPU profile of each gateway process, as bench:terminal takes of its own.
-    execArgv: [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
+    execArgv: process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });

@@ -46,8 +46,8 @@ export function tableScan(tables: FilterTables): StartFilter['next'] {
         // The byte before's class and the next two bytes in one test: one branch, taken at
         // 3-8 % of positions (base64, mixed text), then every signature's test in one expression.
         // Testing the pair first, then the class, took the first branch at 15-19 % of positions,
-        // mispredicted, and a call for the rest: base64 lines masked at 198 MB/s instead of 258
-        // (docs/benchmarks.md, 2026-12-05).
+        // mispredicted, and a call for the rest: base64 lines at 4 KiB masked at 222 MB/s, 293-301
+        // this way (masking-compare.sh, docs/benchmarks.md, 2026-12-05).
         if (
           triples[prevClass[prev]! | (c0 << 8) | c1] !== 0 &&
           (before[prev]! &
