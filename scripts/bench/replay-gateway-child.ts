@@ -13,6 +13,7 @@ import path from 'node:path';
  *
  * Parent → child (IPC): init (ReplayGatewayInit) → { type: 'ready', origin };
  *   { type: 'session', id } → { type: 'session', id, wsUrl }
+ *   { type: 'indexing', id } → { type: 'indexing', id, jobs } (recordings being indexed or waiting)
  */
 
 export type ReplayStore = 'file' | 'postgres' | 's3';
@@ -121,7 +122,9 @@ async function main(init: Init): Promise<void> {
     router.handle(req, socket, head);
   });
 
-  process.on('message', (message: { type: 'session'; id: number }) => {
+  const { indexingJobCount } = await import('@/server/recording/index-queue');
+  process.on('message', (message: { type: 'session' | 'indexing'; id: number }) => {
+    if (message.type === 'indexing') return reply({ type: 'indexing', id: message.id, jobs: indexingJobCount() });
     if (message.type !== 'session') return;
     createSession({ actor, input: { resourceId: resource.id } }).then(
       (created) => reply({ type: 'session', id: message.id, wsUrl: created.wsUrl }),

@@ -23,18 +23,26 @@ export type OnOff = { mbps: number[]; cpu: number[] };
 export type GatewayResult = { fileMb: number; rounds: number; byStore: Map<ReplayStore, { on: OnOff; off: OnOff }> };
 type Log = (line: string) => void;
 
-type GatewayChild = { pid: number; origin: string; newSession(isRecorded: boolean): Promise<string>; stop(): void };
+export type GatewayChild = {
+  pid: number;
+  origin: string;
+  newSession(isRecorded: boolean): Promise<string>;
+  /** Recordings the gateway is indexing or has queued for it. */
+  indexingJobs(): Promise<number>;
+  stop(): void;
+};
 
-async function startChild(init: ReplayGatewayInit): Promise<GatewayChild> {
+export async function startChild(init: ReplayGatewayInit): Promise<GatewayChild> {
   const child = await forkBundled(path.join(__dirname, 'replay-gateway-child.ts'), {
     // BENCH_PROF=<dir>: a CPU profile of each gateway process, as bench:terminal takes of its own.
     execArgv: process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
-  const replies = new Map<number, (message: { wsUrl?: string; message?: string }) => void>();
+  type Reply = { wsUrl?: string; jobs?: number; message?: string };
+  const replies = new Map<number, (message: Reply) => void>();
   const origin = new Promise<string>((resolve, reject) => {
-    child.on('message', (message: { type: string; id?: number; origin?: string; wsUrl?: string; message?: string }) => {
+    child.on('message', (message: Reply & { type: string; id?: number; origin?: string }) => {
       if (message.type === 'ready') resolve(message.origin!);
       else if (message.id !== undefined) replies.get(message.id)?.(message);
       else if (message.type === 'failed') reject(new Error(`${init.store} gateway: ${message.message}`));
@@ -43,24 +51,31 @@ async function startChild(init: ReplayGatewayInit): Promise<GatewayChild> {
   });
   child.send(init);
   let nextId = 1;
+  const ask = (type: 'session' | 'indexing') =>
+    new Promise<Reply>((resolve) => {
+      const id = nextId++;
+      replies.set(id, (message) => {
+        replies.delete(id);
+        resolve(message);
+      });
+      child.send({ type, id });
+    });
   return {
     pid: child.pid!,
     origin: await origin,
-    newSession: (isRecorded) =>
-      new Promise<string>((resolve, reject) => {
-        const id = nextId++;
-        replies.set(id, (message) =>
-          message.wsUrl ? resolve(isRecorded ? message.wsUrl : message.wsUrl.replace('/ws/sessions/', '/ws/norec/')) : reject(new Error(message.message)),
-        );
-        child.send({ type: 'session', id });
-      }),
+    newSession: async (isRecorded) => {
+      const { wsUrl, message } = await ask('session');
+      if (!wsUrl) throw new Error(message);
+      return isRecorded ? wsUrl : wsUrl.replace('/ws/sessions/', '/ws/norec/');
+    },
+    indexingJobs: async () => (await ask('indexing')).jobs ?? 0,
     // A profiled child writes its profile on a clean exit, which the disconnect handler makes.
     stop: () => (process.env.BENCH_PROF ? child.disconnect() : child.kill('SIGTERM')),
   };
 }
 
 /** Waits until a process used under 5 % of a core for half a second. */
-async function untilIdle(pid: number): Promise<void> {
+export async function untilIdle(pid: number): Promise<void> {
   for (let i = 0; i < 240; i++) {
     const before = cpuMs(pid);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -68,9 +83,9 @@ async function untilIdle(pid: number): Promise<void> {
   }
 }
 
-type Services = { sshd: Sshd; postgres?: TestPostgres; s3?: S3Server };
+export type Services = { sshd: Sshd; postgres?: TestPostgres; s3?: S3Server };
 
-async function initFor(store: ReplayStore, { sshd, postgres, s3 }: Services): Promise<ReplayGatewayInit> {
+export async function initFor(store: ReplayStore, { sshd, postgres, s3 }: Services): Promise<ReplayGatewayInit> {
   const init: ReplayGatewayInit = {
     sshd: { host: sshd.host, port: sshd.port, username: sshd.username, privateKey: sshd.privateKey, hostKeyFingerprint: sshd.hostKeyFingerprint },
     store,
@@ -80,8 +95,15 @@ async function initFor(store: ReplayStore, { sshd, postgres, s3 }: Services): Pr
   return init;
 }
 
+export const catFilePath = () => path.join(os.tmpdir(), `porthole-bench-replay-${process.pid}.txt`);
+
+/** `fileMb` MB of base64 lines (random data: the bulk output a recording compresses least), readable by sshd's user. */
+export function writeCatFile(file: string, fileMb: number): void {
+  execFileSync('bash', ['-c', `head -c ${Math.round((fileMb * MB * 57) / 77)} /dev/urandom | base64 > ${file}; chmod 644 ${file}`]);
+}
+
 /** One `cat` through a fresh session; the gateway's CPU per MB. */
-async function catOnce(gateway: GatewayChild, isRecorded: boolean, dataFile: string): Promise<{ mbps: number; cpu: number }> {
+export async function catOnce(gateway: GatewayChild, isRecorded: boolean, dataFile: string): Promise<{ mbps: number; cpu: number }> {
   const client = await openGatewayClient(await gateway.newSession(isRecorded), { origin: gateway.origin });
   try {
     await prepareShell(client);
@@ -106,13 +128,13 @@ export async function gatewayOnOff({
 }): Promise<GatewayResult> {
   const services: Services = { sshd: await startSshd() };
   const gateways = new Map<ReplayStore, GatewayChild>();
-  const dataFile = path.join(os.tmpdir(), `porthole-bench-replay-${process.pid}.txt`);
+  const dataFile = catFilePath();
   const result: GatewayResult = { fileMb, rounds, byStore: new Map(stores.map((store) => [store, { on: { mbps: [], cpu: [] }, off: { mbps: [], cpu: [] } }])) };
   try {
     if (stores.some((store) => store !== 'file')) services.postgres = await startPostgres();
     if (stores.includes('s3')) services.s3 = await startS3();
     for (const store of stores) gateways.set(store, await startChild(await initFor(store, services)));
-    execFileSync('bash', ['-c', `head -c ${Math.round((fileMb * MB * 57) / 77)} /dev/urandom | base64 > ${dataFile}; chmod 644 ${dataFile}`]);
+    writeCatFile(dataFile, fileMb);
     for (let round = 0; round < rounds; round++) {
       for (const store of stores) {
         const gateway = gateways.get(store)!;

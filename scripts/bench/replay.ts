@@ -7,6 +7,7 @@ import { syntheticSession, type CorpusEvent, type CorpusKind } from './replay-co
 import { percentile } from './procedures';
 import { gatewayOnOff, onOffRows, REPLAY_STORES, runsNote } from './replay-gateway';
 import type { ReplayStore } from './replay-gateway-child';
+import { catWhileIndexing, indexingRows } from './replay-indexing';
 
 /**
  * `npm run bench:replay`: the recording and replay data path.
@@ -15,21 +16,25 @@ import type { ReplayStore } from './replay-gateway-child';
  *   2. headless Chromium opens it with the replay page's player: time to the first rendered
  *      frame, then 50 seeks by clicking a timeline at random points (click → rendered screen);
  *   3. the terminal gateway with recording on and off, same process, same sshd: throughput
- *      and gateway CPU per MB for a large `cat`.
+ *      and gateway CPU per MB for a large `cat`;
+ *   4. (`--while-indexing` only) a live `cat` while the gateway indexes a finished recording,
+ *      against the same `cat` on an idle gateway.
  *
  *   --quick           10 minutes / 10 MB, 20 seeks, 20 MB cat (a smoke run, not for the record)
  *   --markdown=FILE   append the results as a "Replay" section to FILE
  *   --gateway-only    part 3 alone (no Markdown)
+ *   --while-indexing  part 4 alone (no Markdown; file store)
  *   --store=LIST      part 3 on these recording stores: file (default), postgres, s3, or all;
  *                     comma-separated, interleaved round by round (parts 1 and 2 use files)
  *   --rounds=N        part 3 rounds per store, on and off each (default 5; --quick 2)
  */
 
-type Options = { quick: boolean; markdown?: string; onlyGateway: boolean; stores: ReplayStore[]; rounds?: number };
-const options: Options = { quick: false, onlyGateway: false, stores: ['file'] };
+type Options = { quick: boolean; markdown?: string; onlyGateway: boolean; onlyWhileIndexing: boolean; stores: ReplayStore[]; rounds?: number };
+const options: Options = { quick: false, onlyGateway: false, onlyWhileIndexing: false, stores: ['file'] };
 for (const arg of process.argv.slice(2)) {
   if (arg === '--quick') options.quick = true;
   else if (arg === '--gateway-only') options.onlyGateway = true;
+  else if (arg === '--while-indexing') options.onlyWhileIndexing = true;
   else if (arg.startsWith('--markdown=')) options.markdown = arg.slice(11);
   else if (arg.startsWith('--rounds=') && Number(arg.slice(9)) > 0) options.rounds = Number(arg.slice(9));
   else if (arg.startsWith('--store=')) options.stores = parseStores(arg.slice(8));
@@ -268,6 +273,12 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0]!;
   log(`machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, Node ${process.version}`);
   const gatewayOptions = { stores: options.stores, fileMb: options.quick ? 20 : 100, rounds: options.rounds ?? (options.quick ? 2 : 5), log };
+  if (options.onlyWhileIndexing) {
+    const result = await catWhileIndexing({ fileMb: gatewayOptions.fileMb, rounds: gatewayOptions.rounds, log });
+    log(`load average ${fmt(loadBefore)} at the start, ${fmt(os.loadavg()[0]!)} at the end`);
+    for (const line of indexingRows(result)) log(line);
+    return;
+  }
   if (options.onlyGateway) {
     const gateway = await gatewayOnOff(gatewayOptions);
     log(`load average ${fmt(loadBefore)} at the start, ${fmt(os.loadavg()[0]!)} at the end`);

@@ -28,6 +28,11 @@ async function runIndexing(recordingId: string, signal: AbortSignal): Promise<vo
   await indexRecording(recordingId, signal);
 }
 
+/** Recordings being indexed or waiting for it in this process (benchmarks watch it). */
+export function indexingJobCount(): number {
+  return queue().running.size;
+}
+
 /** Resolves once every indexing job scheduled so far has finished, and those they queued. */
 export async function drainIndexing(): Promise<void> {
   const q = queue();
