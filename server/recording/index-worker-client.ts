@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { processSingleton } from '@/lib/process-singleton';
 import type { StoredChunk } from './format';
 import type { IndexResult } from './index-builder';
+import { IndexPacer } from './index-pacing';
 import { storedChunks, type RecordingRef } from './read-events';
 import type { ScreenRules } from './screen-secrets';
 
@@ -101,6 +102,7 @@ export async function computeIndexInWorker(
       await answer;
     };
     const chunks = storedChunks(recording);
+    const pacer = new IndexPacer();
     // The next chunk is read while the worker decodes and indexes this one.
     let reading = chunks.next();
     for (;;) {
@@ -110,6 +112,7 @@ export async function computeIndexInWorker(
       reading = chunks.next();
       // Awaited on the next turn of the loop; until then a failed read must not count as unhandled.
       reading.catch(() => undefined);
+      await pacer.untilSessionsQuiet(signal);
       await send(read.value);
     }
     const done = next();
