@@ -4,7 +4,7 @@ import { tallies } from '../metrics/tallies';
  * The index job goes on to the next chunk only while live sessions are quiet. Even at the
  * lowest CPU priority (index-worker.ts) a busy worker thread slows a bulk `cat` through the
  * gateway: on this project's two-core benchmark machine a `nice 19` busy loop alone took it to
- * about 0.74× (docs/benchmarks.md). So a job waits while this process's terminal sessions relay
+ * about 0.71× (docs/benchmarks.md). So a job waits while this process's terminal sessions relay
  * bulk output, and goes on after MAX_WAIT_MS at the latest: a gateway that never goes quiet
  * still gets its recordings indexed, a chunk at a time.
  */
