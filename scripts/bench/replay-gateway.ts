@@ -159,8 +159,9 @@ export async function gatewayOnOff({
   return result;
 }
 
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-const spread = (values: number[]) => `${fmt(median(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`;
+export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+/** Median (min–max), as every figure of this benchmark is reported. */
+export const spread = (values: number[]) => `${fmt(median(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`;
 
 /** Markdown table rows: per store, throughput on / off as median (min–max) and the ratio of the medians; CPU per MB. */
 export function onOffRows(result: GatewayResult): string[] {

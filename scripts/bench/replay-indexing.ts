@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { startSshd } from '@/test/harness/sshd';
 import { median, untilMachineIdle } from './procedures';
-import { catFilePath, catOnce, initFor, startChild, untilIdle, writeCatFile, type GatewayChild } from './replay-gateway';
+import { catFilePath, catOnce, fmt, initFor, spread, startChild, untilIdle, writeCatFile, type GatewayChild } from './replay-gateway';
 
 /**
  * bench:replay part 4 (`--while-indexing`): a live `cat` through the gateway while the same
@@ -73,9 +73,6 @@ export async function catWhileIndexing({ fileMb, rounds, log }: { fileMb: number
   }
   return result;
 }
-
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-const spread = (values: number[]) => `${fmt(median(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`;
 
 /** Markdown table row: live cat throughput while indexing / idle, medians (min–max), and their ratio. */
 export function indexingRows(result: IndexingResult): string[] {

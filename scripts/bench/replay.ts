@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { syntheticSession, type CorpusEvent, type CorpusKind } from './replay-corpus';
 import { percentile } from './procedures';
-import { gatewayOnOff, onOffRows, REPLAY_STORES, runsNote } from './replay-gateway';
+import { fmt, gatewayOnOff, onOffRows, REPLAY_STORES, runsNote } from './replay-gateway';
 import type { ReplayStore } from './replay-gateway-child';
 import { catWhileIndexing, indexingRows } from './replay-indexing';
 
@@ -50,7 +50,6 @@ function parseStores(value: string): ReplayStore[] {
 
 const MB = 1e6;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const ROOT = path.resolve(__dirname, '..', '..');
 const CHROMIUM_ARGS = [
   '--headless',
