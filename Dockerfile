@@ -13,6 +13,9 @@ RUN apt-get update \
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_config_update_notifier=false
 COPY package.json package-lock.json ./
+# npm ci's postinstall: moves aside an ssh2 crypto binding that would abort Node 24 at a GC.
+COPY scripts/postinstall.mjs ./scripts/
+COPY server/connectors/ssh/ssh2-binding.mjs ./server/connectors/ssh/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build \

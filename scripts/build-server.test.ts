@@ -31,6 +31,29 @@ describe('the server built ahead of time', () => {
     expect(result.status).toBe(1);
   });
 
+  it("refuses to start while ssh2's crypto binding is one that aborts the process at a garbage collection", () => {
+    // A project directory whose ssh2 has a binding built against Node 24.19+ headers (nodejs/node#65446).
+    const project = fs.mkdtempSync(path.join(ROOT, '.tmp', 'unsafe-ssh2-'));
+    try {
+      const release = path.join(project, 'node_modules', 'ssh2', 'lib', 'protocol', 'crypto', 'build', 'Release');
+      fs.mkdirSync(release, { recursive: true });
+      fs.writeFileSync(path.join(project, 'package.json'), '{}');
+      fs.writeFileSync(path.join(project, 'node_modules', 'ssh2', 'package.json'), '{"name":"ssh2"}');
+      fs.writeFileSync(path.join(release, 'sshcrypto.node'), '\x7fELF\0_ZN4node28RemoveEnvironmentCleanupHookEPN2v87IsolateEPFvPvES3_\0');
+      const result = spawnSync(process.execPath, [path.join(outDir, 'index.js')], {
+        cwd: project,
+        env: { PATH: process.env.PATH, NODE_ENV: 'production' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.stderr).toContain('sshcrypto.node aborts the process');
+      expect(result.stderr).toContain('node scripts/postinstall.mjs');
+      expect(result.status).toBe(1);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it('has a built indexing worker that indexes a recording without tsx', async () => {
     const worker = new Worker(path.join(outDir, 'index-worker.js'), {
       workerData: { cols: 80, rows: 24, duration: 40, rules: { overrides: {}, custom: [] } },

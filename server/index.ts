@@ -7,6 +7,7 @@ import { loadMasterKey } from './crypto/master-key';
 import { loadSigningKey } from './crypto/signing-key';
 import { DataDirLockedError, lockDataDir } from './data-dir/lock-data-dir';
 import { makePrivate, restrictNewFiles, secureDataDir } from './data-dir/secure-data-dir';
+import { unsafeSsh2Binding } from './connectors/ssh/ssh2-binding.mjs';
 import { env, EnvError, listenHost } from './env';
 import { startGateway } from './gateway/start-gateway';
 import { startDemoDatabase } from './demo/postgres/start-demo-database';
@@ -43,9 +44,20 @@ function printBanner(config: ReturnType<typeof env>, result: BootstrapResult, { 
   console.log(lines.join('\n') + '\n');
 }
 
+/** A gateway that aborts at some garbage collection ends every live session with it (connectors/ssh/ssh2-binding.mjs). */
+function refuseUnsafeSsh2Binding(): void {
+  const file = unsafeSsh2Binding();
+  if (file) {
+    fail(
+      `${file} aborts the process on Node ${process.version} when SSH ciphers are garbage-collected; \`node scripts/postinstall.mjs\` (npm install runs it) moves it aside`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   // Before anything is written: the data directory holds the key and every recording.
   restrictNewFiles();
+  refuseUnsafeSsh2Binding();
   let config;
   try {
     config = env();
