@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeFrames, genesisHash, sealChunkSync } from '../server/recording/format';
 import { buildServer, missingRuntimePackages } from './build-server.mjs';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -66,8 +68,14 @@ describe('the server built ahead of time', () => {
       });
       worker.on('error', reject);
     });
-    const output = (t: number, index: number, text: string) => ({ t, kind: 'o', data: new TextEncoder().encode(text), chunkSeq: 0, index });
-    worker.postMessage({ type: 'events', events: [output(0, 0, 'hello from the built worker\r\n'), output(31, 1, 'later\r\n')] });
+    // A sealed chunk as the store holds it: the worker decompresses and decodes it itself.
+    const events = [
+      { t: 0, kind: 'o' as const, data: Buffer.from('hello from the built worker\r\n') },
+      { t: 31, kind: 'o' as const, data: Buffer.from('later\r\n') },
+    ];
+    const frames = encodeFrames(events);
+    const sealed = sealChunkSync({ seq: 0, eventCount: 2, rawBytes: frames.length, tStart: 0, tEnd: 31, prevHash: genesisHash(randomUUID()) }, frames);
+    worker.postMessage({ type: 'chunk', seq: 0, isSealed: true, bytes: new Uint8Array(sealed.bytes) });
     worker.postMessage({ type: 'end' });
     await done;
     await worker.terminate();

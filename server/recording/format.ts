@@ -246,6 +246,14 @@ export function decodeChunk(bytes: Buffer): { header: ChunkHeader; events: Recor
   return { header, events };
 }
 
+/** A chunk as a store holds it: sealed (headed and compressed), or the frames of one still open. */
+export type StoredChunk = { seq: number; isSealed: boolean; bytes: Buffer };
+
+/** The events of a stored chunk: whoever decodes (the indexing worker) needs nothing but the bytes. */
+export function storedChunkEvents(chunk: StoredChunk): RecordingEvent[] {
+  return chunk.isSealed ? decodeChunk(chunk.bytes).events : decodeFrames(chunk.bytes).events;
+}
+
 // ---------------------------------------------------------------------------------------
 // Keyframes: a serialized screen (addon-serialize output) and where in the stream it stands.
 

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { processSingleton } from '@/lib/process-singleton';
-import type { IndexedEvent, IndexResult } from './index-builder';
-import { iterateEvents, type RecordingRef } from './read-events';
+import type { StoredChunk } from './format';
+import type { IndexResult } from './index-builder';
+import { IndexPacer } from './index-pacing';
+import { storedChunks, type RecordingRef } from './read-events';
 import type { ScreenRules } from './screen-secrets';
 
 /** The worker could not be started here (no built worker, no tsx): index on this thread. */
@@ -18,8 +20,6 @@ export class WorkerUnavailable extends Error {}
 const BUILT_WORKER_FILE = path.join(__dirname, ['index-worker', 'js'].join('.'));
 const WORKER_FILE = path.join(process.cwd(), 'server', 'recording', 'index-worker.ts');
 const TSX_CJS_API = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cjs', 'api', 'index.cjs');
-/** Events sent to the worker per message (one chunk's worth, at most). */
-const WORKER_BATCH = 2000;
 /** A worker with no job for this long is ended (it holds a terminal's worth of memory). */
 const IDLE_MS = 30_000;
 
@@ -94,19 +94,27 @@ export async function computeIndexInWorker(
   let isDone = false;
   try {
     worker.postMessage({ type: 'start', job: { cols: recording.cols, rows: recording.rows, duration: recording.duration, rules } });
-    let batch: IndexedEvent[] = [];
-    const send = async () => {
+    const send = async ({ seq, isSealed, bytes }: StoredChunk) => {
       const answer = next();
-      worker.postMessage({ type: 'events', events: batch });
-      batch = [];
+      // A copy the worker owns: the store's buffer may be a view of a larger one.
+      const copy = new Uint8Array(bytes);
+      worker.postMessage({ type: 'chunk', seq, isSealed, bytes: copy }, [copy.buffer]);
       await answer;
     };
-    for await (const event of iterateEvents(recording)) {
+    const chunks = storedChunks(recording);
+    const pacer = new IndexPacer();
+    // The next chunk is read while the worker decodes and indexes this one.
+    let reading = chunks.next();
+    for (;;) {
+      const read = await reading;
+      if (read.done) break;
       signal?.throwIfAborted();
-      batch.push(event);
-      if (batch.length >= WORKER_BATCH) await send();
+      reading = chunks.next();
+      // Awaited on the next turn of the loop; until then a failed read must not count as unhandled.
+      reading.catch(() => undefined);
+      await pacer.untilSessionsQuiet(signal);
+      await send(read.value);
     }
-    if (batch.length > 0) await send();
     const done = next();
     worker.postMessage({ type: 'end' });
     const answer = await done;

@@ -1,17 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { IndexBuilder, type IndexedEvent } from './index-builder';
+import { storedChunkEvents } from './format';
+import { IndexBuilder } from './index-builder';
 import { screenSecretFinder, type ScreenRules, type SecretFinder } from './screen-secrets';
 
 /**
  * Runs IndexBuilders off the main thread: the gateway keeps relaying keystrokes while a long
  * recording is indexed. One worker serves one recording after another (`start` begins the
  * next; starting a worker and loading the indexer per recording cost more than indexing a
- * small one). The parent sends events a batch at a time and waits for each batch's
- * acknowledgement, so at most one batch is in memory here.
+ * small one). The parent sends the chunks as stored, one at a time, and waits for each one's
+ * acknowledgement: decompressing and decoding happen here too, and at most one chunk is in
+ * memory here.
  */
 
 type Job = { cols: number; rows: number; duration: number; rules: ScreenRules };
-type Message = { type: 'start'; job: Job } | { type: 'events'; events: (Omit<IndexedEvent, 'data'> & { data: Uint8Array })[] } | { type: 'end' };
+type Message = { type: 'start'; job: Job } | { type: 'chunk'; seq: number; isSealed: boolean; bytes: Uint8Array } | { type: 'end' };
+
+/**
+ * Live sessions first: on Linux each thread has its own nice value, and this one takes the
+ * lowest, so on a busy machine indexing gets the CPU the sessions leave. Elsewhere (or when
+ * /proc is not there) it keeps the process's priority.
+ */
+function yieldToLiveSessions(): void {
+  try {
+    const threadId = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId)) os.setPriority(threadId, os.constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not Linux, or not allowed: indexing runs at the process's priority.
+  }
+}
+yieldToLiveSessions();
 
 /** The masker compiled for the last rules: recordings of one resource share them. */
 let finder: { key: string; find: SecretFinder } | undefined;
@@ -33,8 +52,10 @@ parentPort?.on('message', (message: Message) => {
         return;
       }
       if (!builder) throw new Error('no indexing job started');
-      if (message.type === 'events') {
-        for (const event of message.events) await builder.add({ ...event, data: Buffer.from(event.data.buffer, event.data.byteOffset, event.data.byteLength) });
+      if (message.type === 'chunk') {
+        const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
+        const events = storedChunkEvents({ seq: message.seq, isSealed: message.isSealed, bytes });
+        for (let index = 0; index < events.length; index++) await builder.add({ ...events[index]!, chunkSeq: message.seq, index });
         parentPort?.postMessage({ type: 'ack' });
       } else {
         const result = await builder.finish();

@@ -1,6 +1,6 @@
 import type { RecordingStoreKind } from '@/db/recording-schema';
 import { AppError } from '../errors/app-error';
-import { decodeChunk, decodeFrames, decodeKeyframe, FormatError, type Keyframe, type RecordingEvent } from './format';
+import { decodeChunk, decodeFrames, decodeKeyframe, FormatError, type Keyframe, type RecordingEvent, type StoredChunk } from './format';
 import type { ChunkInfo } from './stores/recording-store';
 import { recordingStore } from './stores/select-store';
 import { processSingleton } from '@/lib/process-singleton';
@@ -84,6 +84,18 @@ export async function* iterateEvents(recording: RecordingRef): AsyncGenerator<Po
     const events = await source.load();
     for (let index = 0; index < events.length; index++) yield { ...events[index]!, chunkSeq: source.seq, index };
   }
+}
+
+/**
+ * Every chunk of a recording as stored, undecoded and in order: the sealed ones read one at a
+ * time, then the frames of those still open. For a reader that decodes elsewhere (the indexing
+ * worker), so decompressing never holds up this thread.
+ */
+export async function* storedChunks(recording: RecordingRef): AsyncGenerator<StoredChunk> {
+  const store = recordingStore(recording.store);
+  const [chunks, open] = await Promise.all([store.listChunks(recording.id), store.readOpen(recording.id)]);
+  for (const chunk of chunks) yield { seq: chunk.seq, isSealed: true, bytes: await store.readChunk(recording.id, chunk.seq) };
+  for (const chunk of open) yield { seq: chunk.seq, isSealed: false, bytes: chunk.frames };
 }
 
 export type EventRange = {
