@@ -148,6 +148,9 @@ describeEachDriver('inline masking through the gateway', (driver) => {
   it(`records a password typed at a read -s prompt as hidden input, never in clear [${store} store]`, async () => {
     const { id, term } = await openSession();
     const password = 'Hunter2-sekrit';
+    // At the prompt: input typed before the shell echoes is recorded as hidden (fail closed) once
+    // the echo window has passed, and a login can take longer than that.
+    await term.waitFor(/\$ $/);
     term.type("read -s -p 'Password: ' PW; echo; echo got-${#PW}\n");
     await term.waitFor(/Password: $/);
     for (const key of password) {
