@@ -58,6 +58,10 @@ export async function startMariaDb(): Promise<TestMariaDb> {
   const socketPath = path.join(root, 'mysqld.sock');
   const pidFile = path.join(root, 'mysqld.pid');
   const logFile = path.join(root, 'mysqld.log');
+  // Its own temporary tables' files (a recursive CTE spills to Aria files there), apart from
+  // every other process's /tmp: a CI run once lost one mid-query (EE_DELETE, errno 2).
+  const tmpDir = path.join(root, 'tmp');
+  fs.mkdirSync(tmpDir);
   const user = 'porthole_test';
   const password = `pw_${randomBytes(9).toString('hex')}`;
   let child: ChildProcess | undefined;
@@ -104,6 +108,7 @@ export async function startMariaDb(): Promise<TestMariaDb> {
           '--bind-address=127.0.0.1',
           `--socket=${socketPath}`,
           `--pid-file=${pidFile}`,
+          `--tmpdir=${tmpDir}`,
           '--skip-name-resolve',
           '--innodb-buffer-pool-size=32M',
           '--innodb-log-file-size=16M',
