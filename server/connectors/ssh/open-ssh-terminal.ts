@@ -150,6 +150,10 @@ export async function openSshTerminal(target: SshTarget, size: TerminalSize, han
     });
     try {
       client.connect(connectConfig(target, address, (problem) => (hostKeyProblem = problem)));
+      // Keystrokes go out at once, as OpenSSH's client sends them. Without the native binding
+      // (Node 24.19+: ssh2-binding.mjs) ssh2 writes each packet in 3 or 4 pieces, and Nagle held
+      // the later ones for the target's delayed ACK: echo p50 2 ms → 46 ms (docs/benchmarks.md).
+      client.setNoDelay(true);
     } catch (error) {
       // ssh2 throws synchronously for an unreadable private key.
       fail(error);

@@ -117,6 +117,9 @@ export async function startDemoSshServer(dataDir: string, options: { sandbox?: D
   const password = randomBytes(24).toString('base64url');
   const server = new Server({ hostKeys: [hostKey.privateKey] }, (client) => {
     client.on('error', () => undefined);
+    // Echo goes out at once (see open-ssh-terminal.ts: without ssh2's binding a packet is several
+    // writes). ssh2's server connections have the method; its type definitions leave it out.
+    (client as typeof client & { setNoDelay(noDelay: boolean): void }).setNoDelay(true);
     client.on('authentication', (ctx) => {
       if (ctx.method === 'password' && ctx.username === DEMO_SSH_USER && isSamePassword(ctx.password, password)) return ctx.accept();
       ctx.reject(['password']);
