@@ -26,15 +26,8 @@ if [[ -n ${BASE:-} ]]; then
   ln -s "$PWD/node_modules" "$base_dir/node_modules"
 fi
 
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-wait_for_quiet() {
-  local waited=0
-  while awk -v l="$(load1)" -v m="$max_load" 'BEGIN { exit !(l > m) }' && ((waited < wait_max)); do
-    sleep 5
-    waited=$((waited + 5))
-  done
-}
+# shellcheck source=wait-for-quiet.sh
+source scripts/bench/wait-for-quiet.sh
 
 run_one() {
   local tree=$1 dir=$2 round=$3 file="$out/$1-r$3.txt"

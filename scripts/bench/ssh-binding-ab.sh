@@ -25,13 +25,8 @@ fi
 put_back() { if [[ -f $binding.bench-off ]]; then mv "$binding.bench-off" "$binding"; fi; }
 trap put_back EXIT
 
-wait_for_quiet() {
-  local waited=0
-  while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v m="$max_load" 'BEGIN { exit !(l > m) }' && ((waited < wait_max)); do
-    sleep 5
-    waited=$((waited + 5))
-  done
-}
+# shellcheck source=wait-for-quiet.sh
+source scripts/bench/wait-for-quiet.sh
 
 run_one() {
   local side=$1 round=$2 file="$out/$1-r$2.txt"
