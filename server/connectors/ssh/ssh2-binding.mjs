@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /*
  * ssh2's optional native crypto binding aborts the whole process on the Node.js lines this
  * project supports, once built against their headers (Node 24.19 and later on the 24 line):
