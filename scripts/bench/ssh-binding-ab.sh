@@ -2,7 +2,8 @@
 # Runs one benchmark command ROUNDS times with ssh2's native crypto binding and ROUNDS times
 # without it (moved aside, as `npm install` does on Node 24.19+: server/connectors/ssh/
 # ssh2-binding.mjs), interleaved (binding, node:crypto, then node:crypto, binding, …). Only
-# where the binding is safe to load (Node 20/22 here); it is put back at the end, whatever happens.
+# where `npm install` left the binding in place (so it is safe to load); it is put back at the
+# end, whatever happens.
 #
 #   OUT=/tmp/ssh-binding bash scripts/bench/ssh-binding-ab.sh 5 npm run bench:terminal -- --quick --sessions=0 --no-kubernetes
 #
