@@ -1,6 +1,6 @@
 /**
  * Profiles the masking engine on one case, for `node --cpu-prof`: mixed text at FRAME bytes
- * (default 1024), with the key-material rules on when KEY_MATERIAL=1.
+ * (default 1024), or base64 lines with TEXT=base64, with the key-material rules on when KEY_MATERIAL=1.
  *
  *   KEY_MATERIAL=1 npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof scripts/bench/masking-profile.ts
  */
@@ -33,7 +33,16 @@ while (size < 1 << 20) {
   out.push(line);
   size += line.length + 2;
 }
-const text = Buffer.from(out.join('\r\n'));
+/** TEXT=base64: `cat` of a base64 file (76-character lines) instead of the mixed text. */
+function base64Lines(): string {
+  const bytes = Buffer.alloc(786432);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(next() * 256);
+  return bytes
+    .toString('base64')
+    .match(/.{1,76}/g)!
+    .join('\r\n');
+}
+const text = Buffer.from(process.env.TEXT === 'base64' ? base64Lines() : out.join('\r\n'));
 const frames: Buffer[] = [];
 for (let i = 0; i < text.length; i += FRAME) frames.push(text.subarray(i, i + FRAME));
 const masker = createMasker(rules);

@@ -156,8 +156,19 @@ function keystroke(masker: Masker): number {
   return best;
 }
 
-const builtIns = selectRules();
-const withCustom = selectRules({}, customRules(50));
+/** `--enable=key-material,high-entropy-value`: built-ins that are off by default, turned on. */
+const enabled = Object.fromEntries(
+  (
+    process.argv
+      .find((a) => a.startsWith('--enable='))
+      ?.slice(9)
+      .split(',') ?? []
+  )
+    .filter(Boolean)
+    .map((id) => [id, { enabled: true }]),
+);
+const builtIns = selectRules(enabled);
+const withCustom = selectRules(enabled, customRules(50));
 const mixed = mixedText();
 const dense = denseText();
 const base64 = base64Text();

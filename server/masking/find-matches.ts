@@ -1,5 +1,6 @@
 import type { CombinedPass, CompiledRules, HoldPattern } from './compile-rules';
 import { candidateCursor, type StartFilter } from './regex-prefilter';
+import type { SearchedRanges } from './searched-ranges';
 
 /** A match in the scanned text (context included): its whole extent and the part to mask. */
 export interface Match {
@@ -38,11 +39,12 @@ export function scanPass<R extends Scannable>(
   clean: Uint8Array,
   from: number,
   matches: Match[],
+  searched?: SearchedRanges,
 ): { blockRule: number; start: number; end: number } | null {
   let at = from;
   const cursor = pass.start ? cursorFor(pass.start.filter, clean, clean.length, true) : null;
   for (;;) {
-    const m = nextCandidate(pass, cursor, input, clean, at, clean.length);
+    const m = nextCandidate(pass, cursor, input, clean, at, clean.length, searched);
     if (m === null) return null;
     const start = m.index;
     const end = start + m[0].length;
@@ -80,11 +82,12 @@ function nextCandidate<R extends Scannable>(
   clean: Uint8Array,
   at: number,
   limit: number,
+  searched?: SearchedRanges,
 ): ExecResult | null {
   if (pass.start)
     return cursor
       ? execAtCursor(cursor, pass.start.sticky, input, at, limit)
-      : execAtCandidates(pass.start.filter, pass.start.sticky, input, clean, at, limit, true);
+      : execAtCandidates(pass.start.filter, pass.start.sticky, input, clean, at, limit, true, searched);
   const m = execFrom(pass.scan, input, at);
   return m !== null && m.index < limit ? m : null;
 }
@@ -158,14 +161,30 @@ function execAtCandidates(
   from: number,
   limit: number,
   whole: boolean,
+  searched?: SearchedRanges,
 ): ExecResult | null {
   const n = limit;
-  for (let at = filter.next(clean, from, n, whole); at < n; at = filter.next(clean, at + 1, n, whole)) {
+  const memo = searched?.filter === filter && searched.bytes === clean ? searched : undefined;
+  for (let at = candidateFrom(filter, clean, from, n, whole, memo); at < n; at = candidateFrom(filter, clean, at + 1, n, whole, memo)) {
     sticky.lastIndex = at;
     const m = sticky.exec(input as never);
     if (m !== null) return m;
   }
   return null;
+}
+
+/**
+ * The filter's first candidate in `[from, to)`: the search for whole matches records it in
+ * `searched`, the search for matches in progress reads it from there where it can.
+ */
+function candidateFrom(filter: StartFilter, clean: Uint8Array, from: number, to: number, whole: boolean, searched?: SearchedRanges): number {
+  if (searched && !whole) {
+    const known = searched.recall(from, to);
+    if (known >= 0) return known;
+  }
+  const at = filter.next(clean, from, to, whole);
+  if (searched && whole) searched.add(from, at);
+  return at;
 }
 
 function execAtCursor(cursor: NonNullable<Cursor>, sticky: Scannable, input: string | Buffer, from: number, limit: number): ExecResult | null {
@@ -228,9 +247,9 @@ export function continueBlock(compiled: CompiledRules, ruleIndex: number, tail: 
  * or `n` when nothing needs holding. A backward scan over bytes that can occur in a match finds
  * where to start looking, so ordinary frames cost one short regex search.
  */
-export function findPartialStart(compiled: CompiledRules, latin1: string, from: number, bytes: Uint8Array): number {
+export function findPartialStart(compiled: CompiledRules, latin1: string, from: number, bytes: Uint8Array, searched?: SearchedRanges): number {
   let hold = latin1.length;
-  if (compiled.v8) hold = earliestPartial(compiled.v8.partials, latin1, from, hold, bytes, compiled.v8.start?.filter);
+  if (compiled.v8) hold = earliestPartial(compiled.v8.partials, latin1, from, hold, bytes, compiled.v8.start?.filter, searched);
   if (compiled.re2) hold = earliestPartial(compiled.re2.partials, bytes as Buffer, from, hold, bytes);
   return hold;
 }
@@ -242,6 +261,7 @@ function earliestPartial<R extends Scannable>(
   hold: number,
   bytes: Uint8Array,
   filter?: StartFilter,
+  searched?: SearchedRanges,
 ): number {
   const n = bytes.length;
   // The filter's first candidate from `searchedFrom` on: a group whose backward scan stops at or
@@ -259,7 +279,9 @@ function earliestPartial<R extends Scannable>(
       // A match in progress starts where a whole match could: at a candidate of the start filter.
       const cursor = cursorFor(start.filter, bytes, n, false);
       const limit = Math.min(hold, n);
-      const m = cursor ? execAtCursor(cursor, start.sticky, input, j, limit) : execAtCandidates(start.filter, start.sticky, input, bytes, j, limit, false);
+      const m = cursor
+        ? execAtCursor(cursor, start.sticky, input, j, limit)
+        : execAtCandidates(start.filter, start.sticky, input, bytes, j, limit, false, searched);
       if (m) hold = m.index;
       continue;
     }

@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { selectRules } from './built-in-rules';
 import { createMasker } from './masker';
@@ -67,6 +68,38 @@ describe('key material printed without its BEGIN line', () => {
       expect(events, file).toEqual([]);
       expect(output.equals(text), file).toBe(true);
     }
+  });
+});
+
+describe('key bodies and random values among base64 output, however the output is cut', () => {
+  // The frame's search for matches in progress reuses what its search for whole matches found
+  // (searched-ranges.ts); a cut inside a key body or a value is where the two searches differ.
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const keyLines = bodyLines(rsa);
+  const value = 'q7Vd0Lr+XkP2mZt9bNw4HsYc1JfAe8Ug5RiOx3Tl';
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const base64Line = fc.string({ unit: fc.constantFrom(...B64), minLength: 76, maxLength: 76 });
+  const piece = fc.oneof(
+    base64Line,
+    base64Line,
+    fc.constant(keyLines.slice(1, 4).join('\r\n')),
+    fc.constant(`token: ${value}`),
+    fc.constantFrom('$ ls -la', 'total 48', 'n', '"', '=', '\\n'),
+  );
+
+  it('masks the same as the whole text in one piece, and leaves no key line or value', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 10 }), (pieces, cuts) => {
+        const text = Buffer.from(`$ cat out.txt\r\n${pieces.join('\r\n')}\r\n$ `, 'latin1');
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks = [...points, text.length].map((point, i, all) => text.subarray(i === 0 ? 0 : all[i - 1]!, point));
+        const whole = maskText(masker, text);
+        const chunked = maskText(masker, chunks);
+        expect(chunked.output.toString('latin1')).toBe(whole.output.toString('latin1'));
+        for (const secret of [...keyLines.slice(1, 4), value]) expect(whole.output.toString('latin1')).not.toContain(secret);
+      }),
+      { numRuns: 300, seed: 1206 },
+    );
   });
 });
 

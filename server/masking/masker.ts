@@ -1,6 +1,7 @@
 import { rawIndex, stripAnsi } from './ansi';
 import { compileRules, CONTEXT_BYTES, type CompiledRules } from './compile-rules';
 import { continueBlock, findPartialStart, scanBlock, scanPass, type Match } from './find-matches';
+import { SearchedRanges } from './searched-ranges';
 import { maskStringBodies } from './string-bodies';
 import { revealingTail, swallowEnd } from './tail-candidates';
 import { renderedEnd, renderOutput } from './render-output';
@@ -128,17 +129,14 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   let holdFrom = n;
   let blockSearched = 0;
   let passesWithMatches = 0;
+  const searched = final ? undefined : SearchedRanges.over(compiled.v8?.start?.filter, cleanBytes);
   if (compiled.v8 && committed < n) {
     const before = matches.length;
-    if (compiled.v8.hasBlock) {
-      const scanned = scanWithBlocks(compiled, compiled.v8, state, latin1, cleanBytes, base, committed, final, matches);
-      if (scanned.open) ({ holdFrom, blockSearched } = scanned.open);
-      if (scanned.swallow) {
-        swallow = scanned.swallow;
-        committed = n;
-      }
-    } else {
-      scanPass(compiled, compiled.v8, latin1, latin1, cleanBytes, committed, matches);
+    const scanned = scanV8(compiled, compiled.v8, state, latin1, cleanBytes, committed, final, matches, searched);
+    if (scanned.open) ({ holdFrom, blockSearched } = scanned.open);
+    if (scanned.swallow) {
+      swallow = scanned.swallow;
+      committed = n;
     }
     if (matches.length > before) passesWithMatches++;
   }
@@ -149,7 +147,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   }
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
   if ((mode === 'end' || mode === 'bound') && !swallow) swallow = maskRevealingTail(compiled, latin1, cleanBytes, committed, mode, matches) ?? swallow;
-  if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches);
+  if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches, searched);
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
   let output: Buffer;
@@ -227,10 +225,18 @@ function maskRevealingTail(
 }
 
 /** Where holding starts: a possible match in progress, an incomplete character, never inside a match. */
-function holdPoint(compiled: CompiledRules, latin1: string, cleanBytes: Buffer, committed: number, holdFrom: number, matches: Match[]): number {
+function holdPoint(
+  compiled: CompiledRules,
+  latin1: string,
+  cleanBytes: Buffer,
+  committed: number,
+  holdFrom: number,
+  matches: Match[],
+  searched: SearchedRanges | undefined,
+): number {
   const n = latin1.length;
   let hold = holdFrom;
-  if (hold === n) hold = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), cleanBytes);
+  if (hold === n) hold = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), cleanBytes, searched);
   const partialChar = incompleteUtf8TailOfLatin1(latin1);
   if (partialChar > 0) hold = Math.min(hold, n - partialChar);
   if (matches.length > 0) hold = backOffCrossingMatches(matches, hold);
@@ -298,6 +304,23 @@ function copy(buffer: Buffer, from: number, to: number): Buffer {
   return out;
 }
 
+/** The V8 pass: plain, or following blocks when it holds block rules. */
+function scanV8(
+  compiled: CompiledRules,
+  pass: NonNullable<CompiledRules['v8']>,
+  state: MaskerState,
+  latin1: string,
+  clean: Buffer,
+  committed: number,
+  final: boolean,
+  matches: Match[],
+  searched: SearchedRanges | undefined,
+): ReturnType<typeof scanWithBlocks> {
+  if (pass.hasBlock) return scanWithBlocks(compiled, pass, state, latin1, clean, state.base, committed, final, matches, searched);
+  scanPass(compiled, pass, latin1, latin1, clean, committed, matches, searched);
+  return {};
+}
+
 /**
  * The pass holding block rules: a block's opening match is followed to its end marker; an
  * unfinished block is held (`open`) or, past its cap, masked to the end (`swallow`).
@@ -312,11 +335,12 @@ function scanWithBlocks(
   committed: number,
   final: boolean,
   matches: Match[],
+  searched: SearchedRanges | undefined,
 ): { open?: { holdFrom: number; blockSearched: number }; swallow?: NonNullable<MaskerState['swallow']> } {
   const n = latin1.length;
   let from = committed;
   while (from < n) {
-    const block = scanPass(compiled, pass, latin1, latin1, clean, from, matches);
+    const block = scanPass(compiled, pass, latin1, latin1, clean, from, matches, searched);
     if (!block) return {};
     const resumeAt = block.start === base ? base + state.blockSearched : 0;
     const result = scanBlock(compiled, block.blockRule, latin1, block.start, block.end, resumeAt, final);

@@ -64,13 +64,15 @@ function build(rules: readonly FilterRule[]): StartFilter | null {
   const triples = tripleTable(before, at);
   if (!triples) return null;
   const tables = { before, at, ...triples };
-  if (runs.length === 0) return merged.length > 0 ? withScans(tables, [tableScan(tables)]) : null;
+  if (runs.length === 0) return merged.length > 0 ? withScans(tables, [tableScan(tables)], null) : null;
   // The rules found by a run are looked for in the table scan's loop (no signature: the run search alone).
-  return withScans(tables, [merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs)]);
+  const runBytes = new Uint8Array(256);
+  for (const run of runs) for (let b = 0; b < 256; b++) runBytes[b] = runBytes[b]! | run.inRun[b]!;
+  return withScans(tables, [merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs)], runBytes);
 }
 
-function withScans(tables: Omit<StartFilter, 'next' | 'scans'>, scans: Array<StartFilter['next']>): StartFilter {
-  return { ...tables, next: scans[0]!, scans };
+function withScans(tables: Omit<StartFilter, 'next' | 'scans' | 'runBytes'>, scans: Array<StartFilter['next']>, runBytes: Uint8Array | null): StartFilter {
+  return { ...tables, next: scans[0]!, scans, runBytes };
 }
 
 /**

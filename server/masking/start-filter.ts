@@ -36,6 +36,11 @@ export interface StartFilter {
    * table and the run search share a loop (see table-scan.ts).
    */
   scans: ReadonlyArray<StartFilter['next']>;
+  /**
+   * The bytes of the run search's runs (run-scan.ts), or null when the filter has none: where
+   * `whole` changes the candidates (a run reaching the end of the text).
+   */
+  runBytes: Uint8Array | null;
 }
 
 export interface FilterRule {
