@@ -7,6 +7,9 @@ import type { StartFilter } from './start-filter';
  * candidates. Made only when the filter has a run search (key-material, high-entropy-value on):
  * other rules' matches in progress reach back a line at most.
  */
+/** Frames shorter than this search again (see `over`). */
+const MIN_BYTES = 256;
+
 export class SearchedRanges {
   /** Searches in order: from `starts[i]` the first candidate was `found[i]` (or the end). */
   private readonly starts: number[] = [];
@@ -21,9 +24,12 @@ export class SearchedRanges {
     readonly bytes: Uint8Array,
   ) {}
 
-  /** For a step's search over `bytes` with `filter`, when the filter has a run search; else none. */
+  /**
+   * For a step's search over `bytes` with `filter`, when the filter has a run search; else none.
+   * Not for a few bytes (a keystroke's echo): searching them again costs less than keeping ranges.
+   */
   static over(filter: StartFilter | undefined, bytes: Uint8Array): SearchedRanges | undefined {
-    return filter?.runBytes ? new SearchedRanges(filter, bytes) : undefined;
+    return filter?.runBytes && bytes.length >= MIN_BYTES ? new SearchedRanges(filter, bytes) : undefined;
   }
 
   /** The whole-match search found `found` (a candidate, or the end of the text) from `from`, nothing between. */
