@@ -1,5 +1,8 @@
 import type { StartFilter } from './start-filter';
 
+/** Frames shorter than this search again (see `over`). */
+const MIN_BYTES = 256;
+
 /**
  * What a step's search for whole matches found, kept for the search for matches in progress that
  * follows over the same bytes. A key body's match in progress may start anywhere in the frame,
@@ -7,9 +10,6 @@ import type { StartFilter } from './start-filter';
  * candidates. Made only when the filter has a run search (key-material, high-entropy-value on):
  * other rules' matches in progress reach back a line at most.
  */
-/** Frames shorter than this search again (see `over`). */
-const MIN_BYTES = 256;
-
 export class SearchedRanges {
   /** Searches in order: from `starts[i]` the first candidate was `found[i]` (or the end). */
   private readonly starts: number[] = [];
