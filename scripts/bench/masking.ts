@@ -6,6 +6,7 @@
  * and the cost of one keystroke. Bounded: each case runs for about BENCH_MS (default 1500) ms.
  *
  *   npm run bench:masking      (bundled as the server ships: see run-bundled.mjs)
+ *   npm run bench:masking -- --enable=key-material,high-entropy-value   (rules off by default, on)
  *
  * BENIGN_DIR: the benign corpus to draw the mixed text from (default: this checkout's).
  */
