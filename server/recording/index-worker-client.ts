@@ -22,6 +22,8 @@ const WORKER_FILE = path.join(process.cwd(), 'server', 'recording', 'index-worke
 const TSX_CJS_API = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cjs', 'api', 'index.cjs');
 /** A worker with no job for this long is ended (it holds a terminal's worth of memory). */
 const IDLE_MS = 30_000;
+/** How long an abandoned job's worker may take to finish the chunk it is on before it is ended anyway. */
+const BUSY_WAIT_MS = 10_000;
 
 /** The worker's entry is code to evaluate: Next.js's bundler would try to bundle a file path given here. */
 function startWorker(): Worker {
@@ -80,8 +82,11 @@ export async function computeIndexInWorker(
   worker.ref();
   let waiter: { resolve: (message: WorkerAnswer) => void; reject: (error: Error) => void } | undefined;
   const next = () => new Promise<WorkerAnswer>((resolve, reject) => (waiter = { resolve, reject }));
+  // Whether the worker is working on a message (a chunk, the end) it has not answered yet.
+  let isBusy = false;
   const onMessage = (message: WorkerAnswer) => {
     held.hasAnswered = true;
+    isBusy = false;
     if (message.type === 'error') waiter?.reject(new Error(`indexing worker: ${message.message}`));
     else waiter?.resolve(message);
   };
@@ -98,6 +103,7 @@ export async function computeIndexInWorker(
       const answer = next();
       // A copy the worker owns: the store's buffer may be a view of a larger one.
       const copy = new Uint8Array(bytes);
+      isBusy = true;
       worker.postMessage({ type: 'chunk', seq, isSealed, bytes: copy }, [copy.buffer]);
       await answer;
     };
@@ -116,6 +122,7 @@ export async function computeIndexInWorker(
       await send(read.value);
     }
     const done = next();
+    isBusy = true;
     worker.postMessage({ type: 'end' });
     const answer = await done;
     if (answer.type !== 'done') throw new Error('indexing worker: unexpected answer');
@@ -125,8 +132,30 @@ export async function computeIndexInWorker(
     signal?.removeEventListener('abort', onAbort);
     worker.off('message', onMessage).off('error', onError).off('exit', onExit);
     if (isDone) returnWorker(held);
-    else await worker.terminate();
+    else await endWorker(held, isBusy);
   }
+}
+
+/**
+ * Ends the worker of a job that failed or was aborted, once it is not in the middle of a chunk:
+ * a thread terminated while it creates a Brotli decoder (decoding a chunk) aborts the whole
+ * process on Node 24 (`CompressionStream::Close()`: "close before init", seen in CI), and with it
+ * every live session. A worker that does not answer within BUSY_WAIT_MS is ended anyway.
+ */
+async function endWorker(held: Kept, isBusy: boolean): Promise<void> {
+  const { worker } = held;
+  if (isBusy && !held.isExited) {
+    await new Promise<void>((resolve) => {
+      const settle = () => {
+        clearTimeout(timer);
+        worker.off('message', settle).off('error', settle).off('exit', settle);
+        resolve();
+      };
+      const timer = setTimeout(settle, BUSY_WAIT_MS);
+      worker.on('message', settle).on('error', settle).on('exit', settle);
+    });
+  }
+  await worker.terminate();
 }
 
 /** The kept worker's thread, if one waits for the next job (tests: one worker serves recordings in turn). */
