@@ -1,7 +1,7 @@
 import type { RegexNode } from './regex-ast';
 import { markBytes } from './regex-analysis';
 import { capShapes, mergeSignatures, type Shape, type Signature } from './filter-signatures';
-import { leadingRun, runScan, type RunSignature } from './run-scan';
+import { leadingRun, runBytesOf, runScan, type RunSignature } from './run-scan';
 import { DEPTH, START, type FilterRule, type StartFilter } from './start-filter';
 import { tableAndRunScan, tableScan } from './table-scan';
 
@@ -66,9 +66,7 @@ function build(rules: readonly FilterRule[]): StartFilter | null {
   const tables = { before, at, ...triples };
   if (runs.length === 0) return merged.length > 0 ? withScans(tables, [tableScan(tables)], null) : null;
   // The rules found by a run are looked for in the table scan's loop (no signature: the run search alone).
-  const runBytes = new Uint8Array(256);
-  for (const run of runs) for (let b = 0; b < 256; b++) runBytes[b] = runBytes[b]! | run.inRun[b]!;
-  return withScans(tables, [merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs)], runBytes);
+  return withScans(tables, [merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs)], runBytesOf(runs));
 }
 
 function withScans(tables: Omit<StartFilter, 'next' | 'scans' | 'runBytes'>, scans: Array<StartFilter['next']>, runBytes: Uint8Array | null): StartFilter {

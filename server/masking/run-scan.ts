@@ -29,6 +29,13 @@ export interface RunSignature {
   needs: Uint8Array[];
 }
 
+/** The bytes of any of the runs' classes (the union of their `inRun`). */
+export function runBytesOf(runs: readonly RunSignature[]): Uint8Array {
+  const union = new Uint8Array(256);
+  for (const run of runs) for (let b = 0; b < 256; b++) union[b] = union[b]! | run.inRun[b]!;
+  return union;
+}
+
 /** Index of "no byte before: start of the text" in `before`. */
 const START = 256;
 const ANY = new Uint8Array(256).fill(1);
@@ -142,8 +149,7 @@ function forbidsRunByte(body: RegexNode, inRun: Uint8Array, flags: Omit<FilterRu
  * byte missing) without reading the run again; only the rest go to `firstInRun`.
  */
 export function runScan(runs: readonly RunSignature[]): StartFilter['next'] {
-  const inAny = new Uint8Array(256);
-  for (const run of runs) for (let b = 0; b < 256; b++) inAny[b] = inAny[b]! | run.inRun[b]!;
+  const inAny = runBytesOf(runs);
   const least = Math.min(...runs.map((run) => run.min));
   const { traits, quick } = runTraits(runs);
   const closed = closedRunTest(runs);
@@ -238,8 +244,7 @@ const MAX_WINDOW = 16;
 export function closedRunTest(
   runs: readonly RunSignature[],
 ): { inside: number; test: (bytes: Uint8Array, from: number, end: number, insideAt: number) => boolean } | null {
-  const inAny = new Uint8Array(256);
-  for (const run of runs) for (let b = 0; b < 256; b++) inAny[b] = inAny[b]! | run.inRun[b]!;
+  const inAny = runBytesOf(runs);
   const endsWithUnion = runs.map((run) => run.max - run.min <= MAX_WINDOW && run.after.every((b, byte) => b === 0 || inAny[byte] === 0));
   const coversUnion = runs.map((run) => inAny.every((b, byte) => b === 0 || run.inRun[byte] === 1));
   if (runs.some((_, k) => !endsWithUnion[k] && !coversUnion[k])) return null;

@@ -9,7 +9,7 @@
  * the rules found by a long run (key bodies, random values) cost little for an ordinary byte,
  * and a run is read again only when it is long enough for some rule.
  */
-import { closedRunTest, indexOrLength, runScan, type RunSignature } from './run-scan';
+import { closedRunTest, indexOrLength, runBytesOf, runScan, type RunSignature } from './run-scan';
 import { DEPTH, START, type StartFilter } from './start-filter';
 
 export interface FilterTables {
@@ -84,8 +84,7 @@ export function tableAndRunScan(tables: FilterTables, runs: readonly RunSignatur
   const full = fullTest(tables);
   const table = tableScan(tables);
   const run = runScan(runs);
-  const inAny = new Uint8Array(256);
-  for (const signature of runs) for (let b = 0; b < 256; b++) inAny[b] = inAny[b]! | signature.inRun[b]!;
+  const inAny = runBytesOf(runs);
   const least = Math.min(...runs.map((r) => r.min));
   const closed = closedRunTest(runs);
   const mayStart = closed ? closed.test : () => true;
