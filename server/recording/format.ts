@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
+import { brotliStored } from './brotli-stored';
+import type { Packing } from './chunk-packing';
 
 /**
  * The recording format, version 1: every encoder and decoder of stored bytes lives here.
@@ -15,7 +17,7 @@ import zlib from 'node:zlib';
  *
  * Chunks are compressed with Brotli at quality 1: on terminal output it is both faster and
  * tighter than gzip level 1 (see docs/benchmarks.md, "Replay"). Output that barely compresses
- * (base64, binary dumps) gets quality 0: as tight within 1 % there, for 10–25 % less CPU.
+ * gets quality 0, or is stored in a Brotli stream without compression (chunk-packing.ts).
  *
  * A chunk's hash is the SHA-256 of all its bytes; each chunk carries the previous one's
  * (the first carries genesisHash(recordingId)), so the chain covers the whole recording.
@@ -43,11 +45,6 @@ const CHUNK_BROTLI = brotliQuality(1);
  */
 const CHUNK_BROTLI_ASYNC = { ...CHUNK_BROTLI, chunkSize: 256 * 1024 };
 const DENSE_CHUNK_BROTLI_ASYNC = { ...brotliQuality(0), chunkSize: 256 * 1024 };
-/**
- * Stored / raw bytes past which output is dense (mostly entropy): quality 0 then. On text it
- * would store 10–20 % more, and text compresses well under this ratio at either quality.
- */
-export const DENSE_RATIO = 0.6;
 const KEYFRAME_BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
 const KIND_CODES = new Set(EVENT_KINDS.map((kind) => kind.charCodeAt(0)));
 
@@ -190,8 +187,9 @@ export type CompressedFrames = { body: Buffer; crc: number };
  * The costly half of sealing, on the thread pool and independent of the hash chain, so
  * several chunks can compress at once; assembleChunk then chains them in order.
  */
-export function compressFrames(frames: Buffer, { isDense = false } = {}): Promise<CompressedFrames> {
-  const options = isDense ? DENSE_CHUNK_BROTLI_ASYNC : CHUNK_BROTLI_ASYNC;
+export function compressFrames(frames: Buffer, packing: Packing = 'text'): Promise<CompressedFrames> {
+  if (packing === 'stored') return Promise.resolve({ body: brotliStored(frames), crc: zlib.crc32(frames) });
+  const options = packing === 'dense' ? DENSE_CHUNK_BROTLI_ASYNC : CHUNK_BROTLI_ASYNC;
   return new Promise((resolve, reject) =>
     zlib.brotliCompress(frames, options, (error, body) => (error ? reject(error) : resolve({ body, crc: zlib.crc32(frames) }))),
   );

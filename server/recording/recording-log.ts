@@ -1,4 +1,5 @@
-import { assembleChunk, compressFrames, DENSE_RATIO, frameLength, genesisHash, writeFrame, type EventKind, type SealedChunk } from './format';
+import { PackingChoice } from './chunk-packing';
+import { assembleChunk, compressFrames, frameLength, genesisHash, writeFrame, type EventKind, type SealedChunk } from './format';
 import { metrics } from '../metrics/registry';
 import { tallies } from '../metrics/tallies';
 import type { RecordingWriter } from './stores/recording-store';
@@ -50,8 +51,6 @@ type OpenChunk = { seq: number; buffer: Buffer; bytes: number; written: number; 
 
 /** Room past chunkBytes for the frame that crosses it (bigger frames grow the buffer). */
 const FRAME_SLACK = 64 * 1024;
-/** Chunks smaller than this are compressed at the usual quality and do not change it. */
-const DENSE_MIN_BYTES = 64 * 1024;
 /** A quiet session's chunk starts this small and doubles as it fills. */
 const FIRST_BUFFER_BYTES = 16 * 1024;
 /** Full-size chunk buffers (of the default size) are reused once compressed. */
@@ -94,8 +93,8 @@ export class RecordingLog {
   private behindPoll: NodeJS.Timeout | undefined;
   private prevHash: string;
   private lastT = 0;
-  /** The last chunk compressed barely compressed: the next one is likely the same kind of output. */
-  private isDense = false;
+  /** Each chunk's compression, from how the last ones compressed. */
+  private readonly packing = new PackingChoice();
   readonly stats: RecordingStats = { duration: 0, outputBytes: 0, inputBytes: 0, eventCount: 0, chunkCount: 0, storedBytes: 0, headHash: null };
 
   constructor(private readonly options: RecordingLogOptions) {
@@ -211,13 +210,12 @@ export class RecordingLog {
     this.sealingBytes += chunk.bytes;
     tallies().recordingBacklogBytes += chunk.bytes;
     // Compression starts now, beside earlier seals; chaining and storing go in order.
-    // A small chunk (a quiet session's, sealed by the clock) says little and costs little.
-    const isLarge = chunk.bytes >= DENSE_MIN_BYTES;
-    const compressed = compressFrames(chunk.buffer.subarray(0, chunk.bytes), { isDense: isLarge && this.isDense });
+    const packing = this.packing.next(chunk.bytes);
+    const compressed = compressFrames(chunk.buffer.subarray(0, chunk.bytes), packing);
     // The compressor has read the frames by then; nothing else holds them.
     compressed.then(
       ({ body }) => {
-        if (isLarge) this.isDense = body.length > chunk.bytes * DENSE_RATIO;
+        this.packing.observe(chunk.bytes, packing, body.length);
         releaseBuffer(chunk.buffer);
       },
       () => releaseBuffer(chunk.buffer),

@@ -1,0 +1,48 @@
+/**
+ * A Brotli stream that stores its input as it is (RFC 7932 §9.2: uncompressed meta-blocks),
+ * for output that does not compress: any Brotli decoder reads it, so the chunk format does not
+ * change. Making one is a copy; compressing base64 at quality 0 costs ~4 ms of CPU per MB to
+ * store 0.76 of it (docs/benchmarks.md, "Recorder CPU").
+ *
+ * Layout, bits packed from the least significant bit of each byte:
+ *   WBITS = 16 (one 0 bit), then per meta-block ISLAST = 0, MNIBBLES, MLEN - 1, ISUNCOMPRESSED = 1,
+ *   zero bits to the byte boundary, MLEN bytes; then ISLAST = 1, ISLASTEMPTY = 1.
+ */
+
+/** MLEN is at most 2^24; smaller blocks keep every header to four bytes. */
+const BLOCK_BYTES = 1 << 20;
+/** ISLAST = 1, ISLASTEMPTY = 1, padded: the stream's last byte. */
+const LAST_EMPTY = 0b11;
+
+/** The bits of a meta-block header for `length` stored bytes, and how many there are. */
+function storedHeader(length: number): { bits: number; count: number } {
+  const value = length - 1;
+  // The fewest nibbles of 4, 5 or 6 that hold MLEN - 1 (more than needed is invalid).
+  const nibbles = value < 1 << 16 ? 4 : value < 1 << 20 ? 5 : 6;
+  // ISLAST = 0, MNIBBLES - 4 (2 bits), MLEN - 1, ISUNCOMPRESSED = 1.
+  const bits = ((nibbles - 4) << 1) | (value << 3) | (1 << (3 + nibbles * 4));
+  return { bits, count: 4 + nibbles * 4 };
+}
+
+/** The Brotli stream of `data`, uncompressed. */
+export function brotliStored(data: Uint8Array): Buffer {
+  const blocks = Math.max(1, Math.ceil(data.length / BLOCK_BYTES));
+  // Each header fits in 4 bytes (the first one's WBITS bit too: at most 1 + 28 bits).
+  const out = Buffer.allocUnsafe(data.length + blocks * 4 + 1);
+  let at = 0;
+  let wbitsBit = 1;
+  for (let from = 0; from < data.length; from += BLOCK_BYTES) {
+    const length = Math.min(BLOCK_BYTES, data.length - from);
+    const header = storedHeader(length);
+    // The stream's first bit (WBITS = 16) is a 0 before the first header.
+    const bits = header.bits * 2 ** wbitsBit;
+    const bytes = Math.ceil((header.count + wbitsBit) / 8);
+    for (let k = 0; k < bytes; k++) out[at++] = Math.floor(bits / 2 ** (8 * k)) & 0xff;
+    wbitsBit = 0;
+    out.set(data.subarray(from, from + length), at);
+    at += length;
+  }
+  // An empty input: the WBITS bit, then ISLAST, ISLASTEMPTY, in one byte.
+  out[at++] = data.length === 0 ? LAST_EMPTY << 1 : LAST_EMPTY;
+  return out.subarray(0, at);
+}
