@@ -50,7 +50,7 @@ const source = base64Lines(8 << 20);
 const BENCH_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-recorder-bench-'));
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-type Result = { cpuMs: number; sysMs: number; gcMs: number; wallMs: number };
+type Result = { cpuMs: number; sysMs: number; gcMs: number; wallMs: number; storedRatio: number };
 
 async function run(frameBytes: number, recorder: Recorder | undefined): Promise<Result> {
   const root = fs.mkdtempSync(path.join(BENCH_DIR, 'run-'));
@@ -94,9 +94,15 @@ async function run(frameBytes: number, recorder: Recorder | undefined): Promise<
     if (isBehind) await new Promise<void>((resolve) => (resume = resolve));
     await tick();
   }
-  await log?.finish();
+  const stats = await log?.finish();
   const cpu = process.cpuUsage(cpuStart);
-  const result = { cpuMs: (cpu.user + cpu.system) / 1000, sysMs: cpu.system / 1000, gcMs: gcMs - gcStart, wallMs: performance.now() - wallStart };
+  const result = {
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    sysMs: cpu.system / 1000,
+    gcMs: gcMs - gcStart,
+    wallMs: performance.now() - wallStart,
+    storedRatio: stats ? stats.storedBytes / total : 0,
+  };
   // Removed at the end only: ext4 skips inodes freed in the last seconds when it allocates
   // one, so deleting each run's chunks would make the next run's file creations expensive.
   if (sink < 0) console.log(sink);
@@ -126,8 +132,10 @@ async function main() {
   console.log(
     `recorder CPU, ${TOTAL_MB} MB per run, median of ${RUNS}; node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`,
   );
-  console.log('| recorder | frames | source ms/MB | with recording ms/MB | recorder ms/MB | of which kernel | GC ms/MB (share of recorder) | MB/s wall |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| recorder | frames | source ms/MB | with recording ms/MB, median (min–max) | recorder ms/MB | of which kernel | GC ms/MB (share of recorder) | MB/s wall | stored / raw |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
   const perMb = (ms: number) => ms / TOTAL_MB;
   for (const frameBytes of FRAME_SIZES) {
     const off: Result[] = [];
@@ -140,13 +148,14 @@ async function main() {
     const offCpu = perMb(median(off.map((r) => r.cpuMs)));
     for (const [j, recorder] of recorders.entries()) {
       const results = on[j]!;
-      const onCpu = perMb(median(results.map((r) => r.cpuMs)));
+      const onCpus = results.map((r) => perMb(r.cpuMs));
+      const onCpu = median(onCpus);
       const gc = perMb(median(results.map((r) => r.gcMs)) - median(off.map((r) => r.gcMs)));
       const cost = onCpu - offCpu;
       const sys = perMb(median(results.map((r) => r.sysMs)) - median(off.map((r) => r.sysMs)));
       const wall = TOTAL_MB / (median(results.map((r) => r.wallMs)) / 1000);
       console.log(
-        `| ${recorder.name} | ${frameBytes / 1024} KiB | ${offCpu.toFixed(2)} | ${onCpu.toFixed(2)} | ${cost.toFixed(2)} | ${sys.toFixed(2)} | ${gc.toFixed(2)} (${((100 * gc) / cost).toFixed(0)} %) | ${wall.toFixed(0)} |`,
+        `| ${recorder.name} | ${frameBytes / 1024} KiB | ${offCpu.toFixed(2)} | ${onCpu.toFixed(2)} (${Math.min(...onCpus).toFixed(2)}–${Math.max(...onCpus).toFixed(2)}) | ${cost.toFixed(2)} | ${sys.toFixed(2)} | ${gc.toFixed(2)} (${((100 * gc) / cost).toFixed(0)} %) | ${wall.toFixed(0)} | ${median(results.map((r) => r.storedRatio)).toFixed(3)} |`,
       );
     }
   }

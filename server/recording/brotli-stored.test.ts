@@ -23,3 +23,9 @@ it('round-trips any bytes', () => {
     { numRuns: 200 },
   );
 });
+
+it('leaves the asked-for room in front of the stream', () => {
+  const data = randomBytes(1000);
+  const stream = brotliStored(data, 76);
+  expect(zlib.brotliDecompressSync(stream.subarray(76)).equals(data)).toBe(true);
+});

@@ -24,12 +24,15 @@ function storedHeader(length: number): { bits: number; count: number } {
   return { bits, count: 4 + nibbles * 4 };
 }
 
-/** The Brotli stream of `data`, uncompressed. */
-export function brotliStored(data: Uint8Array): Buffer {
+/**
+ * The Brotli stream of `data`, uncompressed, after `headroom` bytes left for the caller (a
+ * chunk's header: the chunk is then one buffer, without a copy to join them).
+ */
+export function brotliStored(data: Uint8Array, headroom = 0): Buffer {
   const blocks = Math.max(1, Math.ceil(data.length / BLOCK_BYTES));
   // Each header fits in 4 bytes (the first one's WBITS bit too: at most 1 + 28 bits).
-  const out = Buffer.allocUnsafe(data.length + blocks * 4 + 1);
-  let at = 0;
+  const out = Buffer.allocUnsafe(headroom + data.length + blocks * 4 + 1);
+  let at = headroom;
   let wbitsBit = 1;
   for (let from = 0; from < data.length; from += BLOCK_BYTES) {
     const length = Math.min(BLOCK_BYTES, data.length - from);

@@ -181,22 +181,27 @@ export function sealChunkSync(input: Omit<ChunkHeader, 'version'>, frames: Buffe
   return assembleChunk(input, { body: zlib.brotliCompressSync(frames, CHUNK_BROTLI), crc: zlib.crc32(frames) });
 }
 
-export type CompressedFrames = { body: Buffer; crc: number };
+/** `body` may lie at CHUNK_HEADER_BYTES in `chunk`, whose head is left for the header (no copy to join them). */
+export type CompressedFrames = { body: Buffer; crc: number; chunk?: Buffer };
 
 /**
  * The costly half of sealing, on the thread pool and independent of the hash chain, so
  * several chunks can compress at once; assembleChunk then chains them in order.
  */
 export function compressFrames(frames: Buffer, packing: Packing = 'text'): Promise<CompressedFrames> {
-  if (packing === 'stored') return Promise.resolve({ body: brotliStored(frames), crc: zlib.crc32(frames) });
+  if (packing === 'stored') {
+    const chunk = brotliStored(frames, CHUNK_HEADER_BYTES);
+    return Promise.resolve({ body: chunk.subarray(CHUNK_HEADER_BYTES), crc: zlib.crc32(frames), chunk });
+  }
   const options = packing === 'dense' ? DENSE_CHUNK_BROTLI_ASYNC : CHUNK_BROTLI_ASYNC;
   return new Promise((resolve, reject) =>
     zlib.brotliCompress(frames, options, (error, body) => (error ? reject(error) : resolve({ body, crc: zlib.crc32(frames) }))),
   );
 }
 
-export function assembleChunk(input: Omit<ChunkHeader, 'version'>, { body, crc }: CompressedFrames): SealedChunk {
-  const header = Buffer.alloc(CHUNK_HEADER_BYTES);
+export function assembleChunk(input: Omit<ChunkHeader, 'version'>, { body, crc, chunk }: CompressedFrames): SealedChunk {
+  // A stored body comes with the header's room in front of it (allocated unzeroed).
+  const header = chunk ? chunk.subarray(0, CHUNK_HEADER_BYTES).fill(0) : Buffer.alloc(CHUNK_HEADER_BYTES);
   CHUNK_MAGIC.copy(header, 0);
   header[4] = FORMAT_VERSION;
   header.writeUInt32BE(input.seq, 8);
@@ -207,7 +212,7 @@ export function assembleChunk(input: Omit<ChunkHeader, 'version'>, { body, crc }
   Buffer.from(input.prevHash, 'hex').copy(header, 36);
   header.writeUInt32BE(body.length, 68);
   header.writeUInt32BE(crc, 72);
-  const bytes = Buffer.concat([header, body]);
+  const bytes = chunk ?? Buffer.concat([header, body]);
   return { ...input, version: FORMAT_VERSION, bytes, hash: sha256(bytes) };
 }
 
