@@ -1,5 +1,5 @@
 import type { CombinedPass, CompiledRules, HoldPattern } from './compile-rules';
-import { candidateCursor, type StartFilter } from './regex-prefilter';
+import type { StartFilter } from './regex-prefilter';
 import type { SearchedRanges } from './searched-ranges';
 
 /** A match in the scanned text (context included): its whole extent and the part to mask. */
@@ -42,9 +42,8 @@ export function scanPass<R extends Scannable>(
   searched?: SearchedRanges,
 ): { blockRule: number; start: number; end: number } | null {
   let at = from;
-  const cursor = pass.start ? cursorFor(pass.start.filter, clean, clean.length, true) : null;
   for (;;) {
-    const m = nextCandidate(pass, cursor, input, clean, at, clean.length, searched);
+    const m = nextCandidate(pass, input, clean, at, clean.length, searched);
     if (m === null) return null;
     const start = m.index;
     const end = start + m[0].length;
@@ -65,29 +64,15 @@ export function scanPass<R extends Scannable>(
   }
 }
 
-/**
- * The filter's candidates from a position on (see `candidateCursor`), or `null` when the pass
- * has none or one search (then `next` is called directly: the common case, kept monomorphic).
- */
-type Cursor = ((from: number) => number) | null;
-
-function cursorFor(filter: StartFilter, clean: Uint8Array, to: number, whole: boolean): Cursor {
-  return filter.scans.length > 1 ? candidateCursor(filter, clean, to, whole) : null;
-}
-
 function nextCandidate<R extends Scannable>(
   pass: CombinedPass<R>,
-  cursor: Cursor,
   input: string | Buffer,
   clean: Uint8Array,
   at: number,
   limit: number,
   searched?: SearchedRanges,
 ): ExecResult | null {
-  if (pass.start)
-    return cursor
-      ? execAtCursor(cursor, pass.start.sticky, input, at, limit)
-      : execAtCandidates(pass.start.filter, pass.start.sticky, input, clean, at, limit, true, searched);
+  if (pass.start) return execAtCandidates(pass.start.filter, pass.start.sticky, input, clean, at, limit, true, searched);
   const m = execFrom(pass.scan, input, at);
   return m !== null && m.index < limit ? m : null;
 }
@@ -124,9 +109,8 @@ function preferSpecific<R extends Scannable>(
   clean: Uint8Array,
   generic: Match,
 ): Match {
-  const cursor = pass.start ? cursorFor(pass.start.filter, clean, generic.maskEnd, true) : null;
   for (let at = generic.start + 1; at < generic.maskEnd;) {
-    const m = nextCandidate(pass, cursor, input, clean, at, generic.maskEnd);
+    const m = nextCandidate(pass, input, clean, at, generic.maskEnd);
     if (m === null) return generic;
     at = m.index + 1;
     const rule = ruleOf(pass, m).rule;
@@ -185,15 +169,6 @@ function candidateFrom(filter: StartFilter, clean: Uint8Array, from: number, to:
   const at = filter.next(clean, from, to, whole);
   if (searched && whole) searched.add(from, at);
   return at;
-}
-
-function execAtCursor(cursor: NonNullable<Cursor>, sticky: Scannable, input: string | Buffer, from: number, limit: number): ExecResult | null {
-  for (let at = cursor(from); at < limit; at = cursor(at + 1)) {
-    sticky.lastIndex = at;
-    const m = sticky.exec(input as never);
-    if (m !== null) return m;
-  }
-  return null;
 }
 
 export type BlockScan = { kind: 'closed'; end: number } | { kind: 'open'; searched: number } | { kind: 'capped' };
@@ -277,11 +252,7 @@ function earliestPartial<R extends Scannable>(
     if (j === n) continue;
     if (start) {
       // A match in progress starts where a whole match could: at a candidate of the start filter.
-      const cursor = cursorFor(start.filter, bytes, n, false);
-      const limit = Math.min(hold, n);
-      const m = cursor
-        ? execAtCursor(cursor, start.sticky, input, j, limit)
-        : execAtCandidates(start.filter, start.sticky, input, bytes, j, limit, false, searched);
+      const m = execAtCandidates(start.filter, start.sticky, input, bytes, j, Math.min(hold, n), false, searched);
       if (m) hold = m.index;
       continue;
     }

@@ -64,32 +64,9 @@ function build(rules: readonly FilterRule[]): StartFilter | null {
   const triples = tripleTable(before, at);
   if (!triples) return null;
   const tables = { before, at, ...triples };
-  if (runs.length === 0) return merged.length > 0 ? withScans(tables, [tableScan(tables)], null) : null;
+  if (runs.length === 0) return merged.length > 0 ? { ...tables, next: tableScan(tables), runBytes: null } : null;
   // The rules found by a run are looked for in the table scan's loop (no signature: the run search alone).
-  return withScans(tables, [merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs)], runBytesOf(runs));
-}
-
-function withScans(tables: Omit<StartFilter, 'next' | 'scans' | 'runBytes'>, scans: Array<StartFilter['next']>, runBytes: Uint8Array | null): StartFilter {
-  return { ...tables, next: scans[0]!, scans, runBytes };
-}
-
-/**
- * The filter's candidates in `bytes[0, to)`, asked for in order: `(from) => first candidate
- * ≥ from, or to`, for `from` never decreasing. Each search's next candidate is kept, so the
- * frequent candidates of one search (a rule's check rejecting them) do not make another search
- * its own sparse ones again.
- */
-export function candidateCursor(filter: StartFilter, bytes: Uint8Array, to: number, whole: boolean): (from: number) => number {
-  const { scans } = filter;
-  const nextOf = scans.map(() => -1);
-  return (from) => {
-    let first = to;
-    for (let k = 0; k < scans.length; k++) {
-      if (nextOf[k]! < from) nextOf[k] = scans[k]!(bytes, from, to, whole);
-      if (nextOf[k]! < first) first = nextOf[k]!;
-    }
-    return first;
-  };
+  return { ...tables, next: merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs), runBytes: runBytesOf(runs) };
 }
 
 /**

@@ -32,11 +32,6 @@ export interface StartFilter {
    */
   next: (bytes: Uint8Array, from: number, to: number, whole?: boolean) => number;
   /**
-   * The same candidates as `next`, from separate searches, for `candidateCursor`: one when the
-   * table and the run search share a loop (see table-scan.ts).
-   */
-  scans: ReadonlyArray<StartFilter['next']>;
-  /**
    * The bytes of the run search's runs (run-scan.ts), or null when the filter has none: where
    * `whole` changes the candidates (a run reaching the end of the text).
    */
