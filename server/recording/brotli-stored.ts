@@ -30,7 +30,7 @@ function storedHeader(length: number): { bits: number; count: number } {
  */
 export function brotliStored(data: Uint8Array, headroom = 0): Buffer {
   const blocks = Math.max(1, Math.ceil(data.length / BLOCK_BYTES));
-  // Each header fits in 4 bytes (the first one's WBITS bit too: at most 1 + 28 bits).
+  // Each header fits in 4 bytes (at most 5 nibbles of length: 24 bits, and the first one's WBITS bit).
   const out = Buffer.allocUnsafe(headroom + data.length + blocks * 4 + 1);
   let at = headroom;
   let wbitsBit = 1;
