@@ -9,7 +9,7 @@
  *   zero bits to the byte boundary, MLEN bytes; then ISLAST = 1, ISLASTEMPTY = 1.
  */
 
-/** MLEN is at most 2^24; smaller blocks keep every header to four bytes. */
+/** MLEN may be up to 2^24; blocks of at most 2^20 keep every header to four bytes. */
 const BLOCK_BYTES = 1 << 20;
 /** ISLAST = 1, ISLASTEMPTY = 1, padded: the stream's last byte. */
 const LAST_EMPTY = 0b11;
@@ -17,8 +17,8 @@ const LAST_EMPTY = 0b11;
 /** The bits of a meta-block header for `length` stored bytes, and how many there are. */
 function storedHeader(length: number): { bits: number; count: number } {
   const value = length - 1;
-  // The fewest nibbles of 4, 5 or 6 that hold MLEN - 1 (more than needed is invalid).
-  const nibbles = value < 1 << 16 ? 4 : value < 1 << 20 ? 5 : 6;
+  // The fewest nibbles that hold MLEN - 1 (more than needed is invalid): 4, or 5 up to BLOCK_BYTES.
+  const nibbles = value < 1 << 16 ? 4 : 5;
   // ISLAST = 0, MNIBBLES - 4 (2 bits), MLEN - 1, ISUNCOMPRESSED = 1.
   const bits = ((nibbles - 4) << 1) | (value << 3) | (1 << (3 + nibbles * 4));
   return { bits, count: 4 + nibbles * 4 };
@@ -37,10 +37,10 @@ export function brotliStored(data: Uint8Array, headroom = 0): Buffer {
   for (let from = 0; from < data.length; from += BLOCK_BYTES) {
     const length = Math.min(BLOCK_BYTES, data.length - from);
     const header = storedHeader(length);
-    // The stream's first bit (WBITS = 16) is a 0 before the first header.
-    const bits = header.bits * 2 ** wbitsBit;
+    // The stream's first bit (WBITS = 16) is a 0 before the first header (25 bits at most: an int).
+    const bits = header.bits << wbitsBit;
     const bytes = Math.ceil((header.count + wbitsBit) / 8);
-    for (let k = 0; k < bytes; k++) out[at++] = Math.floor(bits / 2 ** (8 * k)) & 0xff;
+    for (let k = 0; k < bytes; k++) out[at++] = (bits >>> (8 * k)) & 0xff;
     wbitsBit = 0;
     out.set(data.subarray(from, from + length), at);
     at += length;
