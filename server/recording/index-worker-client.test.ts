@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { beforeEach, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { describeEachDriver } from '@/test/db-drivers';
 import { setTestEnv } from '@/test/env';
 import { makeUser } from '@/test/factories';
@@ -22,6 +23,7 @@ function threadNiceValues(): Map<number, number> {
 
 describeEachDriver('indexing worker', (driver) => {
   beforeEach(() => setTestEnv({ PORTHOLE_RECORDING_STORE: driver === 'pglite' ? 'file' : 'postgres' }));
+  afterEach(() => vi.restoreAllMocks());
 
   // Starting a worker (and loading the indexer into it) per recording cost more than indexing a small one.
   it('indexes one recording after another in the same worker thread', async () => {
@@ -61,5 +63,33 @@ describeEachDriver('indexing worker', (driver) => {
     }
     await indexing;
     expect((await searchRecordings({ actor, query: { q: 'paced-output' } })).total).toBe(1);
+  });
+
+  // A thread terminated while it creates a Brotli decoder aborts the whole process on Node 24
+  // ("close before init"), ending every live session: an aborted job's worker is ended only once
+  // it has answered the chunk it was given.
+  it('ends an aborted job\'s worker only after it has answered the chunk it is on', async () => {
+    const { user } = await makeUser();
+    const events = Array.from({ length: 9000 }, (_, i): SyntheticEvent => [i / 1000, 'o', `aborted-job line ${i} ${'y'.repeat(50)}\r\n`]);
+    const id = await recordSynthetic({ userId: user.id, events, skipIndex: true });
+    const controller = new AbortController();
+    const steps: string[] = [];
+    const { postMessage, emit } = Worker.prototype;
+    vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message: { type: string }, transfer) {
+      steps.push(`sent ${message.type}`);
+      postMessage.call(this, message, transfer);
+      // Aborted while the worker decodes its first chunk.
+      if (message.type === 'chunk') controller.abort(new Error('purged meanwhile'));
+    });
+    vi.spyOn(Worker.prototype, 'emit').mockImplementation(function (this: Worker, event: string | symbol, ...args: unknown[]) {
+      if (event === 'message') steps.push(`answered ${(args[0] as { type: string }).type}`);
+      if (event === 'exit') steps.push('ended');
+      return emit.call(this, event, ...args);
+    });
+
+    await indexRecording(id, controller.signal);
+
+    expect(steps.slice(steps.indexOf('sent chunk'))).toEqual(['sent chunk', 'answered ack', 'ended']);
+    expect(keptIndexWorkerThreadId()).toBeNull();
   });
 });
