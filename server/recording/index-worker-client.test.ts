@@ -74,6 +74,8 @@ describeEachDriver('indexing worker', (driver) => {
     const id = await recordSynthetic({ userId: user.id, events, skipIndex: true });
     const controller = new AbortController();
     const steps: string[] = [];
+    // The originals, called with the worker as `this` by the spies below.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const { postMessage, emit } = Worker.prototype;
     vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message: { type: string }, transfer) {
       steps.push(`sent ${message.type}`);
