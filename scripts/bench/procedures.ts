@@ -124,11 +124,46 @@ export function median(values: number[]): number {
 
 /** CPU time (user + system) of a process so far, in milliseconds, from /proc/<pid>/stat. */
 export function cpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may contain spaces) start after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / CLOCK_TICKS;
+  const fields = statFields(pid);
+  if (!fields) throw new Error(`process ${pid} has ended`);
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * CPU time of a process and its children, in milliseconds: its own, that of the children it has
+ * reaped (a server's ended connections), and that of its live descendants (its open ones).
+ */
+export function treeCpuMs(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    if (!fields) continue;
+    const parent = Number(fields[1]);
+    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  // utime, stime, and the reaped children's cutime, cstime.
+  const own = (id: number) => {
+    const fields = statFields(id);
+    return fields ? ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS : 0;
+  };
+  let total = own(pid);
+  for (const queue = [...(children.get(pid) ?? [])]; queue.length > 0; ) {
+    const id = queue.pop()!;
+    total += own(id);
+    queue.push(...(children.get(id) ?? []));
+  }
+  return total;
+}
+
+/** /proc/<pid>/stat's fields after the command name (which may hold spaces), or null once the process is gone. */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
 }
 
 /** All cores' busy and total jiffies since boot, from the first line of /proc/stat. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPostgres } from '@/test/harness/postgres';
-import { median } from './procedures';
+import { median, treeCpuMs } from './procedures';
 
 /**
  * `npm run bench:recording-store`: the recorder's write path alone (RecordingLog into a store,
@@ -64,14 +64,18 @@ async function main(): Promise<void> {
   try {
     const { openDb, setDb } = await import('@/db/client');
     setDb(await openDb({ driver: 'postgres', url: await postgres.createDatabase('bench_store') }));
-    const record = await recorder(sampleOutput(options.data), options.mb * MB);
+    const record = await recorder(sampleOutput(options.data), options.mb * MB, () => treeCpuMs(postgres.pid));
     const rates: Record<Store, number[]> = { file: [], postgres: [], 'postgres-serial': [] };
+    const serverCpu: Record<Store, number[]> = { file: [], postgres: [], 'postgres-serial': [] };
     log(`load average ${os.loadavg()[0]!.toFixed(2)} at the start`);
     for (let round = 0; round < options.rounds; round++) {
       for (const store of STORES) {
         const run = await record(store);
         rates[store].push(run.mbPerSecond);
-        log(`${store.padEnd(15)} ${run.mbPerSecond.toFixed(1)} MB/s, ${run.cpuMsPerMb.toFixed(1)} ms CPU/MB in this process`);
+        serverCpu[store].push(run.serverCpuMsPerMb);
+        log(
+          `${store.padEnd(15)} ${run.mbPerSecond.toFixed(1)} MB/s, ${run.cpuMsPerMb.toFixed(1)} ms CPU/MB in this process, ${run.serverCpuMsPerMb.toFixed(1)} in PostgreSQL`,
+        );
       }
     }
     const spread = (store: Store) => `${median(rates[store]).toFixed(1)} (${Math.min(...rates[store]).toFixed(1)}–${Math.max(...rates[store]).toFixed(1)})`;
@@ -80,14 +84,18 @@ async function main(): Promise<void> {
     log(
       `median (min–max) of ${options.rounds}, MB/s (${options.data}): file ${spread('file')}, postgres ${spread('postgres')} = ${ratio('postgres')}× file, postgres one chunk at a time ${spread('postgres-serial')} = ${ratio('postgres-serial')}×`,
     );
+    log(`PostgreSQL's own CPU per MB recorded, median: postgres ${median(serverCpu.postgres).toFixed(1)} ms, one chunk at a time ${median(serverCpu['postgres-serial']).toFixed(1)} ms`);
   } finally {
     await postgres.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** A function that records `total` bytes of `sample` (repeated) into a new recording of a store. */
-async function recorder(sample: Buffer, total: number) {
+/**
+ * A function that records `total` bytes of `sample` (repeated) into a new recording of a store,
+ * and measures the CPU time of this process and of the database server (`serverCpuMs`).
+ */
+async function recorder(sample: Buffer, total: number, serverCpuMs: () => number) {
   const { sql } = await import('drizzle-orm');
   const { db } = await import('@/db/client');
   const { recordings } = await import('@/db/recording-schema');
@@ -119,6 +127,7 @@ async function recorder(sample: Buffer, total: number) {
     const recording = new RecordingLog({ recordingId: id, writer, isBatching: true, onBehind, onError: failed });
     const started = process.hrtime.bigint();
     const cpuBefore = process.cpuUsage();
+    const serverBefore = serverCpuMs();
     // An SSH channel's reads, four to a turn of the event loop.
     for (let sent = 0, offset = 0; sent < total;) {
       for (let k = 0; k < 4 && sent < total; k++, sent += EVENT_BYTES, offset += EVENT_BYTES) {
@@ -132,7 +141,11 @@ async function recorder(sample: Buffer, total: number) {
     await recording.finish();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpuBefore);
-    return { mbPerSecond: total / MB / seconds, cpuMsPerMb: (cpu.user + cpu.system) / 1000 / (total / MB) };
+    return {
+      mbPerSecond: total / MB / seconds,
+      cpuMsPerMb: (cpu.user + cpu.system) / 1000 / (total / MB),
+      serverCpuMsPerMb: (serverCpuMs() - serverBefore) / (total / MB),
+    };
   };
 }
 

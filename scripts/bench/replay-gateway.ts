@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startPostgres, type TestPostgres } from '@/test/harness/postgres';
 import { S3_TEST_CREDENTIALS, startS3, type S3Server } from '@/test/harness/s3';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
-import { cpuMs, median, prepareShell, timeOutput, untilMachineIdle } from './procedures';
+import { cpuMs, median, prepareShell, timeOutput, treeCpuMs, untilMachineIdle } from './procedures';
 import { openGatewayClient } from './pty-clients';
 import type { ReplayGatewayInit, ReplayStore } from './replay-gateway-child';
 import { forkBundled } from './fork-bundled';
@@ -19,7 +19,8 @@ import { forkBundled } from './fork-bundled';
 
 const MB = 1e6;
 export const REPLAY_STORES = ['file', 'postgres', 's3'] as const satisfies readonly ReplayStore[];
-export type OnOff = { mbps: number[]; cpu: number[] };
+/** Per run: MB/s, the gateway's CPU per MB, and the PostgreSQL server's (0 without one). */
+export type OnOff = { mbps: number[]; cpu: number[]; databaseCpu: number[] };
 export type GatewayResult = { fileMb: number; rounds: number; byStore: Map<ReplayStore, { on: OnOff; off: OnOff }> };
 type Log = (line: string) => void;
 
@@ -102,14 +103,25 @@ export function writeCatFile(file: string, fileMb: number): void {
   execFileSync('bash', ['-c', `head -c ${Math.round((fileMb * MB * 57) / 77)} /dev/urandom | base64 > ${file}; chmod 644 ${file}`]);
 }
 
-/** One `cat` through a fresh session; the gateway's CPU per MB. */
-export async function catOnce(gateway: GatewayChild, isRecorded: boolean, dataFile: string): Promise<{ mbps: number; cpu: number }> {
+/**
+ * One `cat` through a fresh session; the gateway's CPU per MB, and that of the PostgreSQL server
+ * at `databasePid` (its share of the machine's cores while it stores the recording).
+ */
+export async function catOnce(
+  gateway: GatewayChild,
+  isRecorded: boolean,
+  dataFile: string,
+  databasePid?: number,
+): Promise<{ mbps: number; cpu: number; databaseCpu: number }> {
   const client = await openGatewayClient(await gateway.newSession(isRecorded), { origin: gateway.origin });
+  const databaseCpuMs = () => (databasePid === undefined ? 0 : treeCpuMs(databasePid));
   try {
     await prepareShell(client);
     const cpuBefore = cpuMs(gateway.pid);
+    const databaseBefore = databaseCpuMs();
     const timed = await timeOutput(client, `cat ${dataFile}`, 300_000);
-    return { mbps: timed.mbPerSecond, cpu: (cpuMs(gateway.pid) - cpuBefore) / (timed.bytes / MB) };
+    const mb = timed.bytes / MB;
+    return { mbps: timed.mbPerSecond, cpu: (cpuMs(gateway.pid) - cpuBefore) / mb, databaseCpu: (databaseCpuMs() - databaseBefore) / mb };
   } finally {
     await client.close();
   }
@@ -129,7 +141,11 @@ export async function gatewayOnOff({
   const services: Services = { sshd: await startSshd() };
   const gateways = new Map<ReplayStore, GatewayChild>();
   const dataFile = catFilePath();
-  const result: GatewayResult = { fileMb, rounds, byStore: new Map(stores.map((store) => [store, { on: { mbps: [], cpu: [] }, off: { mbps: [], cpu: [] } }])) };
+  const result: GatewayResult = {
+    fileMb,
+    rounds,
+    byStore: new Map(stores.map((store) => [store, { on: { mbps: [], cpu: [], databaseCpu: [] }, off: { mbps: [], cpu: [], databaseCpu: [] } }])),
+  };
   try {
     if (stores.some((store) => store !== 'file')) services.postgres = await startPostgres();
     if (stores.includes('s3')) services.s3 = await startS3();
@@ -139,11 +155,15 @@ export async function gatewayOnOff({
       for (const store of stores) {
         const gateway = gateways.get(store)!;
         for (const isRecorded of round % 2 === 0 ? [false, true] : [true, false]) {
-          const run = await catOnce(gateway, isRecorded, dataFile);
+          const run = await catOnce(gateway, isRecorded, dataFile, store === 'file' ? undefined : services.postgres?.pid);
           const side = result.byStore.get(store)![isRecorded ? 'on' : 'off'];
           side.mbps.push(run.mbps);
           side.cpu.push(run.cpu);
-          log(`round ${round + 1} ${store.padEnd(8)} recording ${isRecorded ? 'on ' : 'off'}: ${run.mbps.toFixed(1)} MB/s, ${run.cpu.toFixed(1)} ms CPU/MB`);
+          side.databaseCpu.push(run.databaseCpu);
+          log(
+            `round ${round + 1} ${store.padEnd(8)} recording ${isRecorded ? 'on ' : 'off'}: ${run.mbps.toFixed(1)} MB/s, ${run.cpu.toFixed(1)} ms CPU/MB` +
+              (store === 'file' ? '' : `, PostgreSQL ${run.databaseCpu.toFixed(1)} ms CPU/MB`),
+          );
           // Indexing the finished recording runs after the session, and a store may still be
           // writing (PostgreSQL, the S3 server): the next run starts on an idle gateway and machine.
           await untilIdle(gateway.pid);
@@ -168,6 +188,9 @@ export function onOffRows(result: GatewayResult): string[] {
   return [...result.byStore].flatMap(([store, { on, off }]) => [
     `| \`cat\` ${result.fileMb} MB through the gateway, ${store} store, recording on / off: median (min–max) of ${result.rounds} | ${spread(on.mbps)} / ${spread(off.mbps)} MB/s = **${fmt(median(on.mbps) / median(off.mbps), 2)}×** | ≥ 0.85× |`,
     `| gateway CPU per MB, ${store} store, recording on / off (median) | ${fmt(median(on.cpu))} / ${fmt(median(off.cpu))} ms | ≤ 20 ms with recording |`,
+    ...(store === 'file'
+      ? []
+      : [`| PostgreSQL's CPU per MB, ${store} store, recording on / off (median) | ${fmt(median(on.databaseCpu))} / ${fmt(median(off.databaseCpu))} ms | — |`]),
   ]);
 }
 
