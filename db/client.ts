@@ -31,6 +31,8 @@ const schema = {
 };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction's handle, as `db().transaction(async (tx) => …)` passes it. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type DbHandle = {
   db: Db;

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { db, type Db } from '@/db/client';
+import { db, type Db, type Tx } from '@/db/client';
 import { accessRequests, type AccessRequest } from '@/db/access-schema';
 import { resources, users, type Resource, type User } from '@/db/schema';
 import { AppError } from '../errors/app-error';
 import { isUuid } from '@/lib/uuid/is-uuid';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Tx };
 
 export type RequestRow = { request: AccessRequest; resource: Resource; requester: User };
 export type LockedRequestRow = RequestRow & { isPendingLive: boolean };

@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type Tx } from '@/db/client';
 import { recordingCommands, recordings, recordingScreenMasks } from '@/db/recording-schema';
+import { sessions } from '@/db/schema';
+import { recordingKindOf } from '@/lib/recording/recording-kind';
 import { SCREEN_MASKS_VERSION } from '@/lib/recording/screen-mask';
 import { encodeKeyframe } from './format';
 import { IndexBuilder, type IndexResult } from './index-builder';
@@ -44,29 +46,30 @@ const roundDuration = (seconds: number | null) => (seconds === null ? null : Mat
  * stopping) it stops between steps, and the recording stays as it was (`pending`).
  */
 export async function indexRecording(recordingId: string, signal?: AbortSignal): Promise<void> {
-  const [recording] = await db().select().from(recordings).where(eq(recordings.id, recordingId));
-  if (!recording || recording.status === 'recording') return;
+  const [row] = await db()
+    .select({ recording: recordings, resourceType: sessions.resourceType })
+    .from(recordings)
+    .innerJoin(sessions, eq(sessions.id, recordings.id))
+    .where(eq(recordings.id, recordingId));
+  if (!row || row.recording.status === 'recording') return;
+  const { recording } = row;
+  // A SQL or HTTP console writes its command index (statements, exchanges), counts and heatmap
+  // as it runs; the terminal's indexer finds none of them and would wipe them. It adds the
+  // console's search entries (its statements and errors, from the recorded events).
+  const isTerminal = recordingKindOf(row.resourceType) === 'terminal';
   try {
     const result = await computeIndex(recording, await loadScreenRules(recording.id), signal);
     signal?.throwIfAborted();
     const store = recordingStore(recording.store);
+    const keyframes = isTerminal ? result.keyframes : [];
     const keyframeBytes = await store.writeKeyframes(
       recording.id,
-      result.keyframes.map((keyframe) => ({ t: keyframe.t, bytes: encodeKeyframe(keyframe) })),
+      keyframes.map((keyframe) => ({ t: keyframe.t, bytes: encodeKeyframe(keyframe) })),
     );
     const chunkBytes = (await store.listChunks(recording.id)).reduce((sum, chunk) => sum + chunk.storedBytes, 0);
     signal?.throwIfAborted();
     await db().transaction(async (tx) => {
-      await tx.delete(recordingCommands).where(eq(recordingCommands.recordingId, recording.id));
-      for (let i = 0; i < result.commands.length; i += 200) {
-        await tx
-          .insert(recordingCommands)
-          .values(
-            result.commands
-              .slice(i, i + 200)
-              .map((command, j) => ({ recordingId: recording.id, seq: i + j, ...command, duration: roundDuration(command.duration) })),
-          );
-      }
+      if (isTerminal) await replaceCommands(tx, recording.id, result.commands);
       await tx.delete(recordingScreenMasks).where(eq(recordingScreenMasks.recordingId, recording.id));
       await tx.insert(recordingScreenMasks).values({ recordingId: recording.id, version: SCREEN_MASKS_VERSION, masks: result.screenMasks });
       await writeSearchEntries(tx, recording.id, result.commands, result.searchLines);
@@ -74,8 +77,7 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
         .update(recordings)
         .set({
           indexState: 'ready',
-          commandCount: result.commands.length,
-          heatmap: result.heatmap,
+          ...(isTerminal ? { commandCount: result.commands.length, heatmap: result.heatmap } : {}),
           storedBytes: chunkBytes + keyframeBytes,
           updatedAt: sql`now()`,
         })
@@ -96,6 +98,16 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
       .catch(() => undefined);
     // Not searchable, and not tried again by the search backfill at every start.
     await markSearchState(db(), recordingId, 'failed').catch(() => undefined);
+  }
+}
+
+/** A terminal recording's command index, as this indexing pass found it. */
+async function replaceCommands(tx: Tx, recordingId: string, commands: IndexResult['commands']): Promise<void> {
+  await tx.delete(recordingCommands).where(eq(recordingCommands.recordingId, recordingId));
+  for (let i = 0; i < commands.length; i += 200) {
+    await tx
+      .insert(recordingCommands)
+      .values(commands.slice(i, i + 200).map((command, j) => ({ recordingId, seq: i + j, ...command, duration: roundDuration(command.duration) })));
   }
 }
 

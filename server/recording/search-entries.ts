@@ -1,12 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { db, type Db } from '@/db/client';
+import { db, type Db, type Tx } from '@/db/client';
 import { annotations, type Annotation } from '@/db/recording-schema';
 import { recordingSearchStates, SEARCH_INDEX_VERSION, searchEntries } from '@/db/search-schema';
 import type { IndexedCommand } from './command-tracker-model';
 import { toBlocks } from './search-blocks';
 import { MAX_LINE_CHARS, type SearchLine } from './search-lines';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type NewEntry = typeof searchEntries.$inferInsert;
 
 /** Rows per INSERT: 9 parameters each, well under PostgreSQL's 65,535. */

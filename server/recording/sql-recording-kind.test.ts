@@ -5,8 +5,12 @@ import { setDb, type DbHandle } from '@/db/client';
 import type { CreateResourceInput } from '@/server/resources/resource-schemas';
 import { env } from '@/server/env';
 import { exportRecording } from '@/server/recording/export-recording';
+import { getEvents } from '@/server/recording/get-events';
 import { getRecording } from '@/server/recording/get-recording';
+import { drainIndexing } from '@/server/recording/index-queue';
 import { listRecordings } from '@/server/recording/list-recordings';
+import { backfillSearch } from '@/server/search/backfill-search';
+import { searchRecordings } from '@/server/search/search-recordings';
 import { createSession } from '@/server/sessions/create-session';
 import { decideSqlReview } from '@/server/sql/reviews/decide-sql-review';
 import { openTestDb, truncateAll } from '@/test/db-drivers';
@@ -170,5 +174,39 @@ describe.each(['postgres', 'mysql'] as const)('SQL recordings know their kind (%
       });
     }
     await expect(exportRecording({ actor, recordingId: sessionId, format: 'csv', statement: 3 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  }, 60_000);
+
+  it('makes its statements and errors searchable once the session ends', async () => {
+    const { actor, sessionId } = await recordSession(type);
+    await drainIndexing();
+    const found = await searchRecordings({ actor, query: { q: 'no_such_table', kind: 'sql' } });
+    expect(found.recordings.map((hit) => hit.recordingId)).toEqual([sessionId]);
+  }, 60_000);
+
+  // The index job (run when a session ends, when a replay finds no screen masks, and for the
+  // search backfill at start-up) once replaced a console's statement index with the terminal's,
+  // which finds none: opening the replay or restarting Porthole wiped every SQL recording's.
+  it('keeps the statement index through replay and re-indexing, and its statements are searchable', async () => {
+    const { actor, sessionId } = await recordSession(type);
+    const figures = { statements: 4, rows: 6, errors: 1 };
+
+    await getEvents({ actor, recordingId: sessionId, query: {} });
+    await drainIndexing();
+    // As at start-up: recordings without search entries (or in an older layout) are indexed again.
+    await backfillSearch();
+    await drainIndexing();
+
+    expect((await listRecordings({ actor })).recordings).toMatchObject([{ id: sessionId, sql: figures }]);
+    const recording = await getRecording({ actor, recordingId: sessionId });
+    expect(recording).toMatchObject({ sql: figures, commandCount: 4 });
+    expect(recording.commands.map((command) => command.text)).toEqual([
+      `INSERT INTO t VALUES (1, 'key [MASKED:aws-key] here'), (2, 'plain')`,
+      'SELECT id, note FROM t ORDER BY id',
+      'SELECT * FROM no_such_table',
+      'DELETE FROM t',
+    ]);
+    expect(recording.heatmap.some((bucket) => bucket > 0)).toBe(true);
+    const found = await searchRecordings({ actor, query: { q: 'no_such_table', kind: 'sql' } });
+    expect(found.total).toBe(1);
   }, 60_000);
 });

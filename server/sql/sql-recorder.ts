@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { recordings } from '@/db/recording-schema';
 import { encodeSqlEvent, type SqlEventInput } from '@/lib/sql/sql-events';
 import { exitData, FORMAT_VERSION, type ExitData } from '../recording/format';
+import { scheduleIndexing } from '../recording/index-queue';
 import { HEATMAP_BUCKETS } from '../recording/index-recording';
 import { activeRecordingIds, statsColumns } from '../recording/recorder';
 import { RecordingLog } from '../recording/recording-log';
@@ -133,6 +134,8 @@ export class SqlRecorder {
         })
         .where(eq(recordings.id, this.id));
       await signSealedRecording(this.id);
+      // Its statements and errors become searchable (the index job adds its search entries).
+      void scheduleIndexing(this.id);
     } catch (error) {
       this.fail(error);
     } finally {
