@@ -54,12 +54,13 @@ function BuiltInRow({ rule, update }: { rule: BuiltInRuleView; update: MaskingAc
         ) : null}
       </Td>
       <Td>
-        <code className="font-mono text-xs">{rule.label}</code>
+        <code className="font-mono text-xs whitespace-nowrap">{rule.label}</code>
       </Td>
       <Td>
         <select
           aria-label={`Strategy for ${rule.name}`}
-          className={`${inputClass} w-auto`}
+          // min-w-max: the table would squeeze it to "Repl…" beside long descriptions.
+          className={`${inputClass} w-auto min-w-max`}
           value={rule.strategy}
           disabled={isPending}
           onChange={(event) => save(rule.enabled, event.target.value as MaskStrategy)}
