@@ -135,7 +135,7 @@ export class SqlRecorder {
         .where(eq(recordings.id, this.id));
       await signSealedRecording(this.id);
       // Its statements and errors become searchable (the index job adds its search entries).
-      void scheduleIndexing(this.id);
+      scheduleIndexing(this.id).catch((error: unknown) => logger().error({ recordingId: this.id, err: error }, 'cannot index the recording'));
     } catch (error) {
       this.fail(error);
     } finally {
