@@ -148,7 +148,7 @@ export function treeCpuMs(pid: number): number {
     return fields ? ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS : 0;
   };
   let total = own(pid);
-  for (const queue = [...(children.get(pid) ?? [])]; queue.length > 0; ) {
+  for (const queue = [...(children.get(pid) ?? [])]; queue.length > 0;) {
     const id = queue.pop()!;
     total += own(id);
     queue.push(...(children.get(id) ?? []));

@@ -84,7 +84,9 @@ async function main(): Promise<void> {
     log(
       `median (min–max) of ${options.rounds}, MB/s (${options.data}): file ${spread('file')}, postgres ${spread('postgres')} = ${ratio('postgres')}× file, postgres one chunk at a time ${spread('postgres-serial')} = ${ratio('postgres-serial')}×`,
     );
-    log(`PostgreSQL's own CPU per MB recorded, median: postgres ${median(serverCpu.postgres).toFixed(1)} ms, one chunk at a time ${median(serverCpu['postgres-serial']).toFixed(1)} ms`);
+    log(
+      `PostgreSQL's own CPU per MB recorded, median: postgres ${median(serverCpu.postgres).toFixed(1)} ms, one chunk at a time ${median(serverCpu['postgres-serial']).toFixed(1)} ms`,
+    );
   } finally {
     await postgres.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -68,7 +68,7 @@ describeEachDriver('indexing worker', (driver) => {
   // A thread terminated while it creates a Brotli decoder aborts the whole process on Node 24
   // ("close before init"), ending every live session: an aborted job's worker is ended only once
   // it has answered the chunk it was given.
-  it('ends an aborted job\'s worker only after it has answered the chunk it is on', async () => {
+  it("ends an aborted job's worker only after it has answered the chunk it is on", async () => {
     const { user } = await makeUser();
     const events = Array.from({ length: 9000 }, (_, i): SyntheticEvent => [i / 1000, 'o', `aborted-job line ${i} ${'y'.repeat(50)}\r\n`]);
     const id = await recordSynthetic({ userId: user.id, events, skipIndex: true });
