@@ -1,6 +1,7 @@
 import type { CombinedPass, CompiledRules, HoldPattern } from './compile-rules';
 import type { StartFilter } from './regex-prefilter';
 import type { SearchedRanges } from './searched-ranges';
+import type { MaskRule, SeenSecret } from './types';
 
 /** A match in the scanned text (context included): its whole extent and the part to mask. */
 export interface Match {
@@ -10,6 +11,14 @@ export interface Match {
   maskEnd: number;
   /** Rule index, or -1 for the continuation of a block that was already labelled. */
   rule: number;
+}
+
+/**
+ * The secrets decided matches mask, for the session to learn (learned-secrets.ts); a block's
+ * continuation (rule -1) is no secret of its own.
+ */
+export function seenSecrets(rules: readonly MaskRule[], latin1: string, decided: readonly Match[]): SeenSecret[] {
+  return decided.filter((m) => m.rule >= 0).map((m) => ({ rule: rules[m.rule]!, value: latin1.slice(m.maskStart, m.maskEnd) }));
 }
 
 /** The `secret` group's span in the rule alone matched at `start`: the same match as the combined pass found. */

@@ -1,6 +1,6 @@
 import { rawIndex, stripAnsi } from './ansi';
 import { compileRules, CONTEXT_BYTES, type CompiledRules } from './compile-rules';
-import { continueBlock, findPartialStart, scanBlock, scanPass, type Match } from './find-matches';
+import { continueBlock, findPartialStart, scanBlock, scanPass, seenSecrets, type Match } from './find-matches';
 import { SearchedRanges } from './searched-ranges';
 import { maskStringBodies } from './string-bodies';
 import { revealingTail, swallowEnd } from './tail-candidates';
@@ -172,6 +172,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
     contextRaw = rawEnd;
   }
   return {
+    ...(mode === 'step' && decided.length > 0 ? { seen: seenSecrets(compiled.rules, latin1, decided) } : {}),
     state: {
       // A view only of the previous state's bytes (immutable); the caller's chunk and the scratch are copied.
       held: contextRaw >= raw.length ? EMPTY : raw === state.held ? raw.subarray(contextRaw) : copy(raw, contextRaw, raw.length),

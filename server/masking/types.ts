@@ -60,6 +60,17 @@ export interface MaskStepResult {
   /** May share memory with the input chunk; treat as read-only. */
   output: Buffer;
   events: readonly MaskEvent[];
+  /**
+   * The secrets a step masked (by a rule, in a decided match), so the session can mask them
+   * wherever they appear later (learned-secrets.ts). Kept in memory only, never stored.
+   */
+  seen?: readonly SeenSecret[];
+}
+
+/** A secret a rule masked: the rule and the masked text (latin1: one character per byte). */
+export interface SeenSecret {
+  rule: MaskRule;
+  value: string;
 }
 
 /** Opaque, immutable between steps. */

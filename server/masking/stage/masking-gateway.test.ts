@@ -297,6 +297,30 @@ describeEachDriver('inline masking through the gateway', (driver) => {
     expect(recorded).toMatch(/Z\[MASKED:aws-key\]\r\nglued-done-42/);
   });
 
+  it(`a secret masked once is masked where a command prints it alone later (echo $VAR), on screen, in the recording and the export [${store} store]`, async () => {
+    const { id, actor, term } = await openSession();
+    await term.waitFor(/\$ $/);
+    const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    term.type(`export AWS_SECRET_ACCESS_KEY=${SECRET}; echo "[$AWS_SECRET_ACCESS_KEY]"; echo learned-done-$((6*7))\n`);
+    await term.waitFor(/learned-done-42/);
+    // Another command, later, printing only the value (no name a rule could recognise).
+    term.type('printf "%s\\n" "$AWS_SECRET_ACCESS_KEY" | rev | rev; echo again-done-$((6*7))\n');
+    await term.waitFor(/again-done-42/);
+    term.type('exit\n');
+    await term.closed;
+
+    const screen = term.output();
+    expect(screen).toMatch(/\r\[\[MASKED:aws-secret\]\]\r\nlearned-done-42/);
+    expect(screen).toMatch(/\r\[MASKED:aws-secret\]\r\nagain-done-42/);
+    const events = await recordingEvents(id);
+    // Output, typed input and the mask markers: none holds the value.
+    expectNoSecrets(Buffer.concat(events.map((e) => e.data)).toString('utf8'), [SECRET]);
+    const output = Buffer.concat(events.filter((e) => e.kind === 'o').map((e) => e.data)).toString('utf8');
+    expect(output).toMatch(/\r\[MASKED:aws-secret\]\r\nagain-done-42/);
+    const exported = await exportRecording({ actor, recordingId: id, format: 'text', mode: 'transcript' });
+    expectNoSecrets(await new Response(exported.body).text(), [SECRET]);
+  });
+
   it(`a key with a NUL inside (dropped by the terminal, so shown whole) is masked on screen and in the recording [${store} store]`, async () => {
     const { id, term } = await openSession();
     await term.waitFor(/\$ $/);
