@@ -17,8 +17,9 @@ export const MAX_LEARNED = 64;
  * prints the key with nothing around it that a rule could recognise. Like a CI system's
  * registered secrets, the values are kept in memory for the session only, never stored.
  *
- * Each newly seen value compiles the rules again with one more literal alternative (rare: a
- * session sees few secrets). A state is portable from one compiled set to the next: it holds
+ * A step that sees new values compiles the rules again with them as literal alternatives
+ * (rare: a session sees few secrets; 5-17 ms on the 2-core machine under tsx, the V8 rules'
+ * start filter reused from its cache). A state is portable from one compiled set to the next: it holds
  * raw bytes and offsets, and the added rules come after the others, so rule indices stay.
  * One learning masker per session, shared by its input and output streams: a secret typed
  * in a command is masked in what the command prints.
@@ -27,8 +28,9 @@ export function learningMasker(base: Masker): Masker {
   const learned = new Map<string, MaskRule>();
   let current = base;
   const learn = (result: MaskStepResult): MaskStepResult => {
-    const fresh = (result.seen ?? []).filter(({ value }) => isLearnable(value) && !learned.has(value));
-    if (fresh.length === 0 || learned.size >= MAX_LEARNED) return result;
+    if (!result.seen || learned.size >= MAX_LEARNED) return result;
+    const fresh = result.seen.filter(({ value }) => isLearnable(value) && !learned.has(value));
+    if (fresh.length === 0) return result;
     for (const { value, rule } of fresh.slice(0, MAX_LEARNED - learned.size)) learned.set(value, rule);
     current = createMasker([...base.rules, ...learnedRules(learned)]);
     return result;
@@ -67,6 +69,8 @@ function learnedRules(learned: ReadonlyMap<string, MaskRule>): MaskRule[] {
       .join('|'),
     maxLength: Math.max(...values.map((value) => value.length)),
     enabledByDefault: true,
+    // In the RE2 pass: the V8 rules' start filter, the costly part to build, is then reused.
+    engine: 're2',
   }));
 }
 
