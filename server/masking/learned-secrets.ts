@@ -46,8 +46,9 @@ export function learningMasker(base: Masker): Masker {
   };
 }
 
+/** Printable ASCII only: the RE2 pass reads bytes as UTF-8, where `\xHH` past 0x7f is another character. */
 function isLearnable(value: string): boolean {
-  return value.length >= MIN_LEARNED_LENGTH && value.length <= MAX_LEARNED_LENGTH && !/[\r\n]/.test(value);
+  return value.length >= MIN_LEARNED_LENGTH && value.length <= MAX_LEARNED_LENGTH && /^[\x20-\x7e]+$/.test(value);
 }
 
 /**
