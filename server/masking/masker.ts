@@ -172,7 +172,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
     contextRaw = rawEnd;
   }
   return {
-    ...(mode === 'step' && decided.length > 0 ? { seen: seenSecrets(compiled.rules, latin1, decided) } : {}),
+    seen: mode === 'step' && decided.length > 0 ? seenSecrets(compiled.rules, latin1, decided) : undefined,
     state: {
       // A view only of the previous state's bytes (immutable); the caller's chunk and the scratch are copied.
       held: contextRaw >= raw.length ? EMPTY : raw === state.held ? raw.subarray(contextRaw) : copy(raw, contextRaw, raw.length),
