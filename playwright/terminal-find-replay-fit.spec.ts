@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { startSshd, type Sshd } from '../test/harness/sshd';
 import { connectTerminal } from '../test/harness/terminal-client';
 import { expect, fromPorthole, test } from './fixtures';
@@ -98,15 +99,39 @@ test('a 176×47 recording fits a 1440×900 window with its controls, and opens o
   const region = (await page.getByRole('region', { name: 'Recorded terminal' }).boundingBox())!;
   expect(screen.x + screen.width).toBeLessThanOrEqual(region.x + region.width);
   expect(screen.y + screen.height).toBeLessThanOrEqual(play.y);
-  const fontSize = await page
-    .getByTestId('replay-terminal')
-    .locator('.xterm-rows')
-    .evaluate((rows) => parseFloat(getComputedStyle(rows).fontSize));
+  const fontSize = await terminalFontSize(page);
   expect(fontSize).toBeLessThan(13);
   // 176 columns of 0.6 em by 47 rows of 1.15 em: about 1.95 (cells round to whole pixels at small sizes).
   expect(screen.width / screen.height).toBeGreaterThan(1.5);
   expect(screen.width / screen.height).toBeLessThan(2.3);
 
+  // Full screen (the f key), the player's column fills the screen and the terminal grows into it.
+  await replay.timeline.focus();
+  await page.keyboard.press('f');
+  await expect
+    .poll(() => page.evaluate(() => document.fullscreenElement?.contains(document.querySelector('[data-testid="replay-terminal"]')) ?? false))
+    .toBe(true);
+  await expect(page.getByRole('button', { name: 'Full screen' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => terminalFontSize(page)).toBeGreaterThan(fontSize);
+  const full = (await page.getByTestId('replay-terminal').locator('.xterm-screen').boundingBox())!;
+  expect(full.width).toBeGreaterThan(screen.width);
+  expect(full.x + full.width).toBeLessThanOrEqual(viewport.width);
+  const fullPlay = (await replay.playButton.boundingBox())!;
+  expect(full.y + full.height).toBeLessThanOrEqual(fullPlay.y);
+  expect(fullPlay.y + fullPlay.height).toBeLessThanOrEqual(viewport.height);
+
+  // The button leaves full screen, and the terminal fits the page again.
+  await page.getByRole('button', { name: 'Full screen' }).click();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+  await expect.poll(() => terminalFontSize(page)).toBe(fontSize);
+
   await replay.playButton.click();
   await expect(replay.screen).toContainText('60', { timeout: 15_000 });
 });
+
+function terminalFontSize(page: Page): Promise<number> {
+  return page
+    .getByTestId('replay-terminal')
+    .locator('.xterm-rows')
+    .evaluate((rows) => parseFloat(getComputedStyle(rows).fontSize));
+}

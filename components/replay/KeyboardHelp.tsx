@@ -9,6 +9,7 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['[', ']'], 'Previous / next command'],
   [['<', '>'], 'Slower / faster (0.25× – 16×)'],
   [['i'], 'Skip idle time on / off'],
+  [['f'], 'Full screen on / off'],
   [['Ctrl', 'F'], 'Find in the whole recording'],
   [['Enter', '⇧ Enter'], 'Next / previous match (in find)'],
   [['/'], 'Search all recordings'],

@@ -2,15 +2,21 @@
 
 import { useState, type RefObject } from 'react';
 import { Button } from '../ui/Button';
+import { FullscreenGlyph } from '../ui/fullscreen';
 import type { PlayerState, ReplayPlayer } from './replay-player';
 import { formatClock, SPEEDS } from './replay-format';
 
-/** The player's error, if any; play/pause, the clock, speed, skip idle, copy selection or a link to this moment, find and help. */
+/**
+ * The player's error, if any; play/pause, the clock, speed, skip idle, copy selection or a link
+ * to this moment, find, full screen and help.
+ */
 export function ReplayControls({
   state,
   duration,
   isPlaying,
   playerRef,
+  isFullscreen,
+  onFullscreen,
   onFind,
   onHelp,
 }: {
@@ -18,19 +24,12 @@ export function ReplayControls({
   duration: number;
   isPlaying: boolean;
   playerRef: RefObject<ReplayPlayer | null>;
+  isFullscreen: boolean;
+  onFullscreen: () => void;
   onFind: () => void;
   onHelp: () => void;
 }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  async function copy(text: string, what: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(what);
-    } catch {
-      setCopied('Copy failed: select the text and press Ctrl+C');
-    }
-    setTimeout(() => setCopied(null), 2000);
-  }
+  const [copied, copy] = useCopy();
 
   const shareUrl = () => {
     const url = new URL(window.location.href);
@@ -70,6 +69,12 @@ export function ReplayControls({
           <Button variant="secondary" aria-label="Find in recording" title="Find in the whole recording (Ctrl+F)" onClick={onFind}>
             Find
           </Button>
+          <Button variant="secondary" aria-pressed={isFullscreen} title="Full screen (f)" onClick={onFullscreen}>
+            <span className="flex items-center gap-1.5">
+              <FullscreenGlyph isFullscreen={isFullscreen} />
+              Full screen
+            </span>
+          </Button>
           <Button variant="ghost" aria-label="Keyboard shortcuts" onClick={onHelp}>
             ?
           </Button>
@@ -81,6 +86,21 @@ export function ReplayControls({
       </p>
     </>
   );
+}
+
+/** What was just copied (or why it failed), for two seconds, and the function that copies. */
+function useCopy(): [string | null, (text: string, what: string) => Promise<void>] {
+  const [copied, setCopied] = useState<string | null>(null);
+  async function copy(text: string, what: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(what);
+    } catch {
+      setCopied('Copy failed: select the text and press Ctrl+C');
+    }
+    setTimeout(() => setCopied(null), 2000);
+  }
+  return [copied, copy];
 }
 
 /** Speed and skip-idle. */

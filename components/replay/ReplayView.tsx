@@ -1,36 +1,33 @@
 'use client';
 
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ReplayNote, ReplayRecording } from '@/lib/recording/replay-types';
 import type { NoteActions } from '../notes/NotesPanel';
 import { KeyboardHelp } from './KeyboardHelp';
 import { ReplayControls } from './ReplayControls';
 import { ReplayFindBar } from './ReplayFindBar';
+import type { ReplayPlayer } from './replay-player';
 import { ReplaySidebar } from './ReplaySidebar';
 import { Timeline } from './Timeline';
 import { indexAtOrBefore } from './timeline-geometry';
 import { useReplayFind } from './use-replay-find';
-import { useFitTerminal, useReplayKeys } from './use-replay-view-effects';
+import { useFitTerminal, useFullscreenToggle, useReplayKeys } from './use-replay-view-effects';
 import { useReplayPlayer, useScreenMarks } from './use-replay-player';
 
-/**
- * The replay screen: player, controls, timeline, and the Commands / Notes tabs. Client-only
- * (xterm needs the DOM): ReplayScreen loads it with next/dynamic.
- */
-export default function ReplayView({
-  recording,
-  initialNotes,
-  initialTime,
-  initialQuery = '',
-  noteActions,
-}: {
+type ReplayViewProps = {
   recording: ReplayRecording;
   initialNotes: ReplayNote[];
   initialTime: number;
   /** `?q=`: a search hit's link; the find bar opens with it and its matches are marked on screen. */
   initialQuery?: string;
   noteActions: NoteActions;
-}) {
+};
+
+/**
+ * The replay screen: player, controls, timeline, and the Commands / Notes tabs. Client-only
+ * (xterm needs the DOM): ReplayScreen loads it with next/dynamic.
+ */
+export default function ReplayView({ recording, initialNotes, initialTime, initialQuery = '', noteActions }: ReplayViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
@@ -51,7 +48,9 @@ export default function ReplayView({
   useScreenMarks({ highlightRef, setScreenMatches, markedQuery, state, isPlaying });
   const currentCommand = useMemo(() => indexAtOrBefore(commands, state.time), [commands, state.time]);
 
-  useReplayKeys({ rootRef, playerRef, commands, openFind, setHelpOpen });
+  // The player's column (screen, controls, timeline) goes full screen; the notes stay on the page.
+  const { isFullscreen, toggle: toggleFull } = useFullscreenToggle(columnRef);
+  useReplayKeys({ rootRef, playerRef, commands, openFind, setHelpOpen, toggleFullscreen: toggleFull });
 
   return (
     <div
@@ -64,20 +63,27 @@ export default function ReplayView({
       data-speed={state.speed}
       data-seek-ms={state.lastSeekMs?.toFixed(1) ?? ''}
     >
-      <div ref={columnRef} className="flex min-w-0 flex-1 flex-col gap-2">
-        <div className="relative">
-          {find.isOpen ? (
-            <ReplayFindBar
-              find={find}
-              time={() => playerRef.current?.current.time ?? 0}
-              onClosed={() => rootRef.current?.querySelector<HTMLElement>('[data-testid="timeline"]')?.focus()}
-            />
-          ) : null}
-          <div ref={regionRef} className="overflow-auto rounded-lg border border-zinc-800 bg-[#0b0d12] p-2" aria-label="Recorded terminal" role="region">
-            <div ref={containerRef} data-testid="replay-terminal" className="inline-block" />
-          </div>
-        </div>
-        <ReplayControls state={state} duration={duration} isPlaying={isPlaying} playerRef={playerRef} onFind={openFind} onHelp={() => setHelpOpen(true)} />
+      <div
+        ref={columnRef}
+        className="flex min-w-0 flex-1 flex-col gap-2 [&:fullscreen]:overflow-auto [&:fullscreen]:bg-white [&:fullscreen]:p-4 dark:[&:fullscreen]:bg-zinc-950"
+      >
+        <TerminalRegion
+          find={find}
+          playerRef={playerRef}
+          regionRef={regionRef}
+          containerRef={containerRef}
+          onFindClosed={() => rootRef.current?.querySelector<HTMLElement>('[data-testid="timeline"]')?.focus()}
+        />
+        <ReplayControls
+          state={state}
+          duration={duration}
+          isPlaying={isPlaying}
+          playerRef={playerRef}
+          isFullscreen={isFullscreen}
+          onFullscreen={toggleFull}
+          onFind={openFind}
+          onHelp={() => setHelpOpen(true)}
+        />
         <Timeline
           duration={duration}
           time={state.time}
@@ -100,6 +106,30 @@ export default function ReplayView({
         onSeek={seek}
       />
       <KeyboardHelp isOpen={isHelpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}
+
+/** The recorded terminal, under the find bar while it is open. */
+function TerminalRegion({
+  find,
+  playerRef,
+  regionRef,
+  containerRef,
+  onFindClosed,
+}: {
+  find: ReturnType<typeof useReplayFind>;
+  playerRef: RefObject<ReplayPlayer | null>;
+  regionRef: RefObject<HTMLDivElement | null>;
+  containerRef: RefObject<HTMLDivElement | null>;
+  onFindClosed: () => void;
+}) {
+  return (
+    <div className="relative">
+      {find.isOpen ? <ReplayFindBar find={find} time={() => playerRef.current?.current.time ?? 0} onClosed={onFindClosed} /> : null}
+      <div ref={regionRef} className="overflow-auto rounded-lg border border-zinc-800 bg-[#0b0d12] p-2" aria-label="Recorded terminal" role="region">
+        <div ref={containerRef} data-testid="replay-terminal" className="inline-block" />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FULL_FONT_SIZE, MIN_FONT_SIZE, firstVisibleOutputTime, fitFontSize } from './replay-fit';
+import { FULL_FONT_SIZE, FULLSCREEN_FONT_SIZE, MIN_FONT_SIZE, firstVisibleOutputTime, fitFontSize } from './replay-fit';
 
 describe('fitFontSize', () => {
   it('shrinks a 176×47 terminal to the room, keeping its aspect (the tighter side wins)', () => {
@@ -11,6 +11,13 @@ describe('fitFontSize', () => {
 
   it('grows back to the full size when there is room, never past it', () => {
     expect(fitFontSize({ current: 7, screen: { width: 500, height: 300 }, room: { width: 2000, height: 1000 } })).toBe(FULL_FONT_SIZE);
+  });
+
+  it('full screen, grows an 80×24 terminal past the page size to the larger cap, the tighter side still winning', () => {
+    // 80 cols at 13 px are ~624 px wide and 24 rows ~359 px high: a 1440×820 screen holds 2.28× that
+    // (29.5 px), more than the cap; 900 px of width hold 1.44× (18.5 px).
+    expect(fitFontSize({ current: 13, screen: { width: 624, height: 359 }, room: { width: 1440, height: 820 }, largest: FULLSCREEN_FONT_SIZE })).toBe(28);
+    expect(fitFontSize({ current: 13, screen: { width: 624, height: 359 }, room: { width: 900, height: 820 }, largest: FULLSCREEN_FONT_SIZE })).toBe(18.5);
   });
 
   it('stops at a readable minimum', () => {

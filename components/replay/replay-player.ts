@@ -169,10 +169,10 @@ export class ReplayPlayer {
 
   /**
    * Sizes the font so the whole terminal (its recorded cols × rows) fits in `room`, so a wide
-   * recording is scaled down rather than pushing the controls below the fold. The font, not a
-   * CSS transform, so mouse selection still lands on the right cells.
+   * recording is scaled down rather than pushing the controls below the fold (and, full screen,
+   * up to `largest`). The font, not a CSS transform, so mouse selection still lands on the right cells.
    */
-  fitTo(room: { width: number; height: number }): void {
+  fitTo(room: { width: number; height: number }, largest = FULL_FONT_SIZE): void {
     const screen = this.terminal.element?.querySelector<HTMLElement>('.xterm-screen');
     if (this.isDisposed || !screen) return;
     if (room.width !== this.fitRoom.width || room.height !== this.fitRoom.height) {
@@ -182,7 +182,7 @@ export class ReplayPlayer {
     const current = this.terminal.options.fontSize ?? FULL_FONT_SIZE;
     const measured = { width: screen.offsetWidth, height: screen.offsetHeight };
     if (measured.width > room.width + 0.5 || measured.height > room.height + 0.5) this.tooBigFont = Math.min(this.tooBigFont, current);
-    const next = fitFontSize({ current, screen: measured, room, tooBig: this.tooBigFont });
+    const next = fitFontSize({ current, screen: measured, room, tooBig: this.tooBigFont, largest });
     if (next !== current) this.terminal.options.fontSize = next;
   }
 

@@ -7,6 +7,7 @@ import { ConnectButton } from '../resources/ConnectButton';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
 import { SnippetPasteBar, type OfferedSnippet } from '../snippets/SnippetPasteBar';
 import { buttonClass } from '../ui/Button';
+import { FullscreenGlyph, toggleFullscreen, useIsFullscreen } from '../ui/fullscreen';
 import { formatDuration } from '@/lib/format/duration';
 import { WatchedBanner } from '../sessions/WatchedBanner';
 import { GrantTimeLeft } from './GrantTimeLeft';
@@ -44,15 +45,14 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
   const [state, setState] = useState<TerminalSessionState>(
     initialEnding ? { status: initialEnding.tone === 'error' ? 'error' : 'closed', ending: initialEnding } : { status: 'connecting' },
   );
-  const isFullscreen = useFullscreen();
+  const isFullscreen = useIsFullscreen();
   const onStateChange = useCallback((next: TerminalSessionState) => setState(next), []);
   useConfirmLeave(state.status === 'connected');
 
-  const toggleFullscreen = () => {
+  const onFullscreenClick = () => {
     const root = rootRef.current;
     if (!root) return;
-    const done = document.fullscreenElement ? document.exitFullscreen() : root.requestFullscreen();
-    void done.catch(() => undefined).finally(() => root.querySelector<HTMLTextAreaElement>('.xterm-helper-textarea')?.focus());
+    void toggleFullscreen(root).then(() => root.querySelector<HTMLTextAreaElement>('.xterm-helper-textarea')?.focus());
   };
 
   return (
@@ -86,7 +86,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
           <RecordingDot isRecorded={isRecorded} isLive={state.status === 'connected'} />
           <button
             type="button"
-            onClick={toggleFullscreen}
+            onClick={onFullscreenClick}
             aria-pressed={isFullscreen}
             className="flex items-center gap-1 rounded px-1.5 py-1 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
           >
@@ -231,31 +231,4 @@ function useConfirmLeave(isActive: boolean): void {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [isActive]);
-}
-
-function useFullscreen(): boolean {
-  const [isFullscreen, setFullscreen] = useState(false);
-  useEffect(() => {
-    const onChange = () => setFullscreen(document.fullscreenElement !== null);
-    document.addEventListener('fullscreenchange', onChange);
-    return () => document.removeEventListener('fullscreenchange', onChange);
-  }, []);
-  return isFullscreen;
-}
-
-function FullscreenGlyph({ isFullscreen }: { isFullscreen: boolean }) {
-  return (
-    <svg
-      aria-hidden
-      viewBox="0 0 16 16"
-      className="h-3.5 w-3.5"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {isFullscreen ? <path d="M6 2.5V6H2.5M10 2.5V6h3.5M6 13.5V10H2.5M10 13.5V10h3.5" /> : <path d="M2.5 6V2.5H6M13.5 6V2.5H10M2.5 10v3.5H6M13.5 10v3.5H10" />}
-    </svg>
-  );
 }
