@@ -10,7 +10,7 @@ import { decisionInput, type DecisionInput } from './access-schemas';
 import { announce } from './announce';
 import { assertCanDecide } from './assert-can-decide';
 import { lockRequest, subjectOf, type Tx } from './find-request';
-import { getEffectivePolicy } from './policy';
+import { getEffectivePolicy, type EffectivePolicy } from './policy';
 
 export type ApproveResult = { requestId: string; status: 'pending' | 'approved'; approvalsCount: number; approvalsRequired: number; grantId?: string };
 
@@ -52,16 +52,37 @@ async function addApproval(tx: Tx, actor: Actor, { request, resource }: LockedRe
   return approvalsCount;
 }
 
-/** The last approval needed: starts the grant, marks the request approved, audits and queues the webhooks. */
-async function startGrant(tx: Tx, actor: Actor, row: LockedRequest, comment: string | undefined) {
+/**
+ * A request is decided under the stricter of the policy it was made under and the policy now:
+ * an admin who raises the approvals needed while requests are pending is not undone by one
+ * approval of them. A raised count is written to the request, so every view shows what it still needs.
+ */
+async function holdToCurrentPolicy(tx: Tx, row: LockedRequest, policy: EffectivePolicy): Promise<LockedRequest> {
+  if (policy.approvalsRequired <= row.request.approvalsRequired) return row;
+  const [request] = await tx
+    .update(accessRequests)
+    .set({ approvalsRequired: policy.approvalsRequired, updatedAt: sql`now()` })
+    .where(eq(accessRequests.id, row.request.id))
+    .returning();
+  if (!request) throw new Error('update returned no row');
+  return { ...row, request };
+}
+
+/**
+ * The last approval needed: starts the grant, marks the request approved, audits and queues the
+ * webhooks. The grant lasts what was asked, at most the policy's longest grant now (an admin
+ * may have shortened it since the request was made).
+ */
+async function startGrant(tx: Tx, actor: Actor, row: LockedRequest, policy: EffectivePolicy, comment: string | undefined) {
   const { request, resource } = row;
+  const minutes = Math.min(request.durationMinutes, policy.maxDurationMinutes);
   const [grant] = await tx
     .insert(grants)
     .values({
       requestId: request.id,
       resourceId: resource.id,
       userId: request.requesterId,
-      expiresAt: sql`now() + make_interval(mins => ${request.durationMinutes})`,
+      expiresAt: sql`now() + make_interval(mins => ${minutes})`,
     })
     .returning();
   if (!grant) throw new Error('insert returned no row');
@@ -83,6 +104,8 @@ async function startGrant(tx: Tx, actor: Actor, row: LockedRequest, comment: str
         resourceName: resource.name,
         userId: request.requesterId,
         expiresAt: grant.expiresAt.toISOString(),
+        durationMinutes: minutes,
+        ...(minutes < request.durationMinutes ? { requestedMinutes: request.durationMinutes } : {}),
       },
     },
     tx,
@@ -105,12 +128,13 @@ export async function approveRequest({ actor, requestId, input = {} }: { actor: 
   const { comment } = decisionInput.parse(input);
   try {
     const outcome = await db().transaction(async (tx) => {
-      const row = await lockRequest(tx, requestId);
-      const policy = await getEffectivePolicy(row.resource.id, tx);
-      assertCanDecide(actor, row, policy, 'approve');
+      const locked = await lockRequest(tx, requestId);
+      const policy = await getEffectivePolicy(locked.resource.id, tx);
+      assertCanDecide(actor, locked, policy, 'approve');
+      const row = await holdToCurrentPolicy(tx, locked, policy);
       const approvalsCount = await addApproval(tx, actor, row, comment);
       if (approvalsCount < row.request.approvalsRequired) return { approvalsCount, request: row.request, grant: undefined, queued: 0 };
-      return { approvalsCount, ...(await startGrant(tx, actor, row, comment)) };
+      return { approvalsCount, ...(await startGrant(tx, actor, row, policy, comment)) };
     });
 
     const { request, grant, approvalsCount, queued } = outcome;
