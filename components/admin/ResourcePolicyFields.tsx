@@ -23,8 +23,9 @@ export function ResourcePolicyFields({ initial, fields }: { initial?: ResourceFo
           <option value="open">Open</option>
         </SelectField>
         <CheckboxGroup
-          legend="Who can connect"
+          legend="Who can connect when open"
           name="allowedRoles"
+          hint="A resource that needs approval takes requests from anyone signed in; its approvers decide who connects."
           options={ROLE_OPTIONS}
           defaultValues={initial?.allowedRoles ?? ['engineer']}
           isInline
