@@ -162,6 +162,28 @@ describe('HTTP console through the gateway', () => {
     }
   });
 
+  it('masks a secret seen once in the session wherever it shows again, bare, in the next exchange', async () => {
+    const { client, created } = await openConsole();
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const json: [string, string][] = [['content-type', 'application/json']];
+    const named = await client.send('n1', {
+      method: 'POST',
+      path: '/echo',
+      headers: json,
+      body: JSON.stringify({ note: `export AWS_SECRET_ACCESS_KEY=${secret}` }),
+    });
+    if (named.type !== 'exchange') throw new Error(named.message);
+    expect(JSON.parse(named.exchange.request.body)).toEqual({ note: 'export AWS_SECRET_ACCESS_KEY=[MASKED:aws-secret]' });
+    // The key alone: no rule recognises it without its name.
+    const bare = await client.send('b1', { method: 'POST', path: '/echo', headers: json, body: JSON.stringify({ note: secret }) });
+    if (bare.type !== 'exchange') throw new Error(bare.message);
+    expect(upstream.seen.at(-1)?.body).toContain(secret);
+    expect(JSON.parse(bare.exchange.request.body)).toEqual({ note: '[MASKED:aws-secret]' });
+    const stored = JSON.stringify(await closeAndRecord(client, created.id));
+    expect(stored).not.toContain(secret);
+    for (const frame of client.frames) expect(frame).not.toContain(secret);
+  });
+
   it('reads a chunked response whole', async () => {
     const { client } = await openConsole();
     const answer = await client.send('c1', { path: '/chunked' });

@@ -18,6 +18,8 @@ import { allTexts, sqlSessionTexts, type SqlSessionTexts } from '@/test/harness/
  */
 
 const AWS_KEY = 'AKIAIOSFODNN7EXAMPLE';
+/** AWS's documented example secret key: masked by name (`aws_secret_access_key=`), not alone. */
+const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const GH_TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}a1b2c3`;
 const NOTE_RULE: ColumnMaskRule = { pattern: 'note', strategy: 'full' };
 
@@ -80,6 +82,24 @@ describe('SQL console masking against an insider (PostgreSQL)', () => {
     expect(texts.events.find((e) => e.sql === 'statement')).toMatchObject({ text: "select '[MASKED:aws-key]' as k" });
     expect(texts.sql).toContain("select '[MASKED:aws-key]' as k;");
     expectNowhere(texts, client, [AWS_KEY, GH_TOKEN]);
+  });
+
+  it('masks a secret seen once in the session wherever it shows again, bare: in a later statement, its result and an error', async () => {
+    const opened = await openConsole();
+    const { client } = opened;
+    const first = await client.run(`select 'aws_secret_access_key=${AWS_SECRET}' as line`);
+    expect(first.status).toBe('ok');
+    const started = client.messages.find((m) => m.type === 'run' && m.id === first.id);
+    expect(started).toMatchObject({ script: "select 'aws_secret_access_key=[MASKED:aws-secret]' as line" });
+    // The key alone: no rule recognises it without its name.
+    const bare = await client.run(`select '${AWS_SECRET}' as k, length('${AWS_SECRET}') as n`);
+    expect(bare.results[0]?.rows).toEqual([['[MASKED:aws-secret]', '40']]);
+    const failed = await client.run(`select '${AWS_SECRET}'::int`);
+    expect(failed.status).toBe('error');
+
+    const texts = await closeAndRead(opened);
+    expect(texts.commands).toContain("select '[MASKED:aws-secret]' as k, length('[MASKED:aws-secret]') as n");
+    expectNowhere(texts, client, [AWS_SECRET]);
   });
 
   it('masks a secret used as a column name (an alias) in the grid, the recording and every export', async () => {
