@@ -19,6 +19,10 @@ export function assertCanDecide(actor: Actor, row: LockedRequestRow, policy: Eff
   if (!isInApproverGroup(actor, policy)) {
     throw new AppError('FORBIDDEN', { userMessage: `You are not an approver for ${resource.name}.` });
   }
+  // A disabled account gets no new access, whoever approves (its grants were revoked when it was disabled).
+  if (verb === 'approve' && row.requester.isDisabled) {
+    throw new AppError('CONFLICT', { userMessage: `${row.requester.name}'s account is disabled: deny the request instead.` });
+  }
   if (request.status !== 'pending') {
     throw new AppError('CONFLICT', { userMessage: `This request is already ${request.status}.` });
   }
