@@ -35,6 +35,12 @@ export const users = pgTable(
     oidcSubject: text('oidc_subject'),
     /** Bumped on password change, disable and re-role: older browser sessions stop working. */
     sessionVersion: integer('session_version').notNull().default(1),
+    /**
+     * When the user last signed out or changed their password: the sessions their browser
+     * sign-ins opened before then end too (a role change signs browsers out, but keeps the
+     * sessions the new roles allow).
+     */
+    signInsEndedAt: timestamp('sign_ins_ended_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -159,6 +165,7 @@ export const SESSION_END_REASONS = [
   'grant_expired',
   'grant_revoked',
   'user_disabled',
+  'signed_out',
   'resource_deleted',
 ] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
@@ -191,6 +198,8 @@ export const sessions = pgTable(
     replicaId: uuid('replica_id'),
     /** Opened with a ticket minted through an API token (a script), not from a browser session. */
     isAutomated: boolean('is_automated').notNull().default(false),
+    /** The API token that asked for it, if one did: revoking the token ends the session. */
+    openedWithTokenId: uuid('opened_with_token_id'),
     /** False when its resource had recording off as it opened: no recording row will ever exist. */
     isRecorded: boolean('is_recorded').notNull().default(true),
     /** The pod and container a Kubernetes session opened; null for other types. */

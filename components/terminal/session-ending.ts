@@ -26,6 +26,7 @@ const REASON_TITLES: Record<SessionEndReason, string> = {
   grant_expired: 'Your access grant expired',
   grant_revoked: 'Your access was revoked',
   user_disabled: 'Your account was disabled',
+  signed_out: 'Your sign-in ended',
   resource_deleted: 'This resource was deleted',
   error: 'The session ended with an error',
 };
@@ -45,6 +46,7 @@ const OTHERS_TITLES: Partial<Record<SessionEndReason, string>> = {
   grant_expired: 'The access grant expired',
   grant_revoked: 'The access was revoked',
   user_disabled: 'The account was disabled',
+  signed_out: 'The user’s sign-in ended',
 };
 
 function reasonTitle(reason: SessionEndReason, { kind = 'terminal', isOwn = true }: EndingView): string {

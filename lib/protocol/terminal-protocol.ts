@@ -30,6 +30,7 @@ export const SESSION_END_REASONS = [
   'grant_expired',
   'grant_revoked',
   'user_disabled',
+  'signed_out',
   'resource_deleted',
 ] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];

@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { grants } from '@/db/access-schema';
-import { resources, sessions, users, type Resource, type Role } from '@/db/schema';
+import { apiTokens, resources, sessions, users, type Resource, type Role } from '@/db/schema';
 import { subscribe, type AccessEvent, type TerminationReason } from '../events/event-bus';
 import { liveSessions } from '../relay/live-sessions';
 import { terminateSessions } from '../events/terminate-sessions';
 import { canConnect } from './can-connect';
+import { hasSignInEnded } from './sign-in-ended';
 import { log } from '../log/logger';
 
 export const RECHECK_MS = 5_000;
@@ -24,11 +25,21 @@ async function lossReason(userId: string, resourceId: string, accessMode: 'open'
   return latest.status === 'revoked' ? 'grant_revoked' : 'grant_expired';
 }
 
-type SessionAccess = { id: string; userId: string; roles: Role[]; isDisabled: boolean; resource: Resource | null };
+type SessionAccess = {
+  id: string;
+  userId: string;
+  roles: Role[];
+  isDisabled: boolean;
+  resource: Resource | null;
+  session: { createdAt: Date; openedWithTokenId: string | null };
+  signInsEndedAt: Date | null;
+  token: { revokedAt: Date | null; expiresAt: Date | null } | null;
+};
 
 /** Why a session may no longer run, or undefined while it may. */
 async function endReason(row: SessionAccess): Promise<TerminationReason | undefined> {
   if (row.isDisabled) return 'user_disabled';
+  if (hasSignInEnded(row.session, row, row.token)) return 'signed_out';
   if (!row.resource) return 'resource_deleted';
   const decision = await canConnect({ id: row.userId, roles: row.roles }, row.resource);
   if (decision.isAllowed) return undefined;
@@ -38,10 +49,21 @@ async function endReason(row: SessionAccess): Promise<TerminationReason | undefi
 /** Checks the sessions `where` selects against the access rule and ends (on their replica) those no longer allowed. */
 async function endDisallowed(where: SQL | undefined): Promise<string[]> {
   const rows = await db()
-    .select({ id: sessions.id, userId: users.id, roles: users.roles, isDisabled: users.isDisabled, resource: resources })
+    .select({
+      id: sessions.id,
+      userId: users.id,
+      roles: users.roles,
+      isDisabled: users.isDisabled,
+      resource: resources,
+      session: { createdAt: sessions.createdAt, openedWithTokenId: sessions.openedWithTokenId },
+      signInsEndedAt: users.signInsEndedAt,
+      // The id too: drizzle makes a left-joined object whose fields are all null (a live token) null.
+      token: { id: apiTokens.id, revokedAt: apiTokens.revokedAt, expiresAt: apiTokens.expiresAt },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(resources, eq(resources.id, sessions.resourceId))
+    .leftJoin(apiTokens, eq(apiTokens.id, sessions.openedWithTokenId))
     .where(where);
   const ended: string[] = [];
   for (const row of rows) {
@@ -56,7 +78,7 @@ async function endDisallowed(where: SQL | undefined): Promise<string[]> {
 /**
  * Re-checks this process's live sessions (all, or one user's on one resource) against the
  * access rule and ends those no longer allowed: grant expired or revoked, role removed, user
- * disabled, resource deleted (a safety net behind the events that end them at once).
+ * disabled, sign-in ended, resource deleted (a safety net behind the events that end them at once).
  * Returns the ids it ended.
  */
 export async function enforceGrants(scope?: { userId: string; resourceId: string }): Promise<string[]> {

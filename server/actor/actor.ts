@@ -8,10 +8,12 @@ export type Actor = {
   roles: Role[];
   /** How the request was authenticated. */
   via: 'session' | 'token';
+  /** The API token, when `via` is 'token': a session it opens ends when it is revoked. */
+  tokenId?: string;
 };
 
-export function toActor(user: User, via: Actor['via']): Actor {
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles, via };
+export function toActor(user: User, via: Actor['via'], tokenId?: string): Actor {
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles, via, ...(tokenId ? { tokenId } : {}) };
 }
 
 export function hasRole(actor: Pick<Actor, 'roles'>, role: Role): boolean {

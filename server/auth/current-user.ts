@@ -20,10 +20,10 @@ export async function currentActor(): Promise<Actor | undefined> {
   const authorization = (await headers()).get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const user = match?.[1] ? await authenticateApiToken(match[1]) : undefined;
+    const found = match?.[1] ? await authenticateApiToken(match[1]) : undefined;
     // A bad token is an error even if a session cookie is also present: fail closed.
-    if (!user) throw new AppError('UNAUTHORIZED', { userMessage: 'The API token is invalid, expired or revoked.' });
-    return toActor(user, 'token');
+    if (!found) throw new AppError('UNAUTHORIZED', { userMessage: 'The API token is invalid, expired or revoked.' });
+    return toActor(found.user, 'token', found.tokenId);
   }
   const user = await userFromSession();
   return user ? toActor(user, 'session') : undefined;

@@ -11,6 +11,8 @@ import { processSingleton } from '@/lib/process-singleton';
 export type AccessChange =
   | { type: 'user.disabled'; actor: Actor; userId: string }
   | { type: 'user.roles_changed'; userId: string }
+  /** Signed out, changed their password or revoked a token: the sessions those sign-ins opened end. */
+  | { type: 'user.sign_in_ended'; userId: string }
   | { type: 'resource.rule_changed'; resourceId: string };
 
 type Follower = (change: AccessChange) => Promise<void>;

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Resource, Session, User } from '@/db/schema';
 import { CLIENT_IP_HEADER } from '../auth/client-ip';
+import { hasSessionSignInEnded } from '../access/sign-in-ended';
 import { AppError } from '../errors/app-error';
 import { metrics } from '../metrics/registry';
 import { findResource } from '../resources/find-resource';
@@ -41,6 +42,8 @@ export async function authorizeUpgrade(req: IncomingMessage, sessionId: string):
   const { session, user } = found;
   if (session.userId !== ticket.userId) return refuse(403, 'Not your session');
   if (user.isDisabled) return refuse(403, 'User disabled');
+  // A ticket outlives nothing: minted before a sign-out, a password change or a token's revocation, it opens nothing.
+  if (await hasSessionSignInEnded(session, user)) return refuse(401, 'Signed out since the session was asked for');
   const resource = session.resourceId ? await findResource(session.resourceId) : undefined;
   if (!resource) return refuse(404, 'Resource no longer exists');
   let grantExpiresAt: Date | null;

@@ -36,7 +36,7 @@ beforeAll(async () => {
     // Route code failing with a library error that quotes what it was given (a real pg error).
     handleRequest: async (req) => {
       const user = await authenticateApiToken((req.headers.authorization ?? '').replace(/^Bearer /, ''));
-      log().info({ userId: user?.id, headers: req.headers }, 'api request');
+      log().info({ userId: user?.user.id, headers: req.headers }, 'api request');
       await openDb({ driver: 'postgres', url: `postgres://porthole:${DB_PASSWORD}@127.0.0.1:${await freePort()}/porthole` });
     },
     handleSocketUpgrade: (_req, socket) => socket.destroy(),

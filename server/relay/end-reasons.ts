@@ -6,6 +6,7 @@ export const TERMINATION_REASONS = [
   'grant_expired',
   'grant_revoked',
   'user_disabled',
+  'signed_out',
   'resource_deleted',
 ] as const satisfies readonly SessionEndReason[];
 export type TerminationReason = (typeof TERMINATION_REASONS)[number];

@@ -26,6 +26,7 @@ export async function createSession({ actor, input, clientIp }: { actor: Actor; 
         clientIp,
         isRecorded: resource.recording !== 'off',
         target: target ?? null,
+        openedWithTokenId: actor.tokenId ?? null,
       })
       .returning();
     if (!session) throw new Error('insert returned no row');

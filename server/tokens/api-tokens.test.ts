@@ -22,7 +22,7 @@ describeEachDriver('API tokens', () => {
     expect(created.token.startsWith(TOKEN_PREFIX)).toBe(true);
     expect(created).toMatchObject({ name: 'CI deploy', prefix: created.token.slice(0, 12), revokedAt: null });
 
-    expect((await authenticateApiToken(created.token))?.id).toBe(user.id);
+    expect((await authenticateApiToken(created.token))?.user.id).toBe(user.id);
     const [row] = await db().select().from(apiTokens).where(eq(apiTokens.id, created.id));
     expect(JSON.stringify(row)).not.toContain(created.token);
     expect(row?.lastUsedAt).toBeInstanceOf(Date);
@@ -119,9 +119,9 @@ describeEachDriver('API tokens', () => {
     const { actor: admin } = await makeAdmin();
     const { user, actor } = await makeUser({ roles: ['engineer'] });
     const { token } = await createApiToken({ actor, input: { name: 't' } });
-    expect((await authenticateApiToken(token))?.roles).toEqual(['engineer']);
+    expect((await authenticateApiToken(token))?.user.roles).toEqual(['engineer']);
     await updateUser({ actor: admin, userId: user.id, input: { roles: ['auditor'] } });
-    expect((await authenticateApiToken(token))?.roles).toContain('auditor');
+    expect((await authenticateApiToken(token))?.user.roles).toContain('auditor');
   });
 
   it('validates the name and lifetime', async () => {

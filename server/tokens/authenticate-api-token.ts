@@ -28,8 +28,8 @@ async function readTokenRow(tokenHash: string, generation: number): Promise<Toke
   return row ?? null;
 }
 
-/** The active user behind a bearer token, or undefined for an unknown, revoked or expired one. */
-export async function authenticateApiToken(token: string): Promise<User | undefined> {
+/** The active user behind a bearer token and the token's id, or undefined for an unknown, revoked or expired one. */
+export async function authenticateApiToken(token: string): Promise<{ user: User; tokenId: string } | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
   const tokenHash = sha256Hex(token);
   // Before anything is read: a row read before an invalidation is never stored after it.
@@ -43,5 +43,5 @@ export async function authenticateApiToken(token: string): Promise<User | undefi
     await db().update(apiTokens).set({ lastUsedAt }).where(eq(apiTokens.id, row.token.id));
     tokenRows().storeIfCurrent(generation, tokenHash, { ...row, token: { ...row.token, lastUsedAt } });
   }
-  return row.user;
+  return { user: row.user, tokenId: row.token.id };
 }

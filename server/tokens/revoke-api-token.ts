@@ -5,6 +5,7 @@ import type { Actor } from '../actor/actor';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { isUuid } from '@/lib/uuid/is-uuid';
+import { announceAccessChange } from '../events/access-changes';
 import { invalidateCaches } from '../events/invalidated-cache';
 
 /** Revokes one of the actor's own tokens; someone else's token is "not found". */
@@ -19,6 +20,7 @@ export async function revokeApiToken({ actor, tokenId }: { actor: Actor; tokenId
     if (!row) throw new AppError('NOT_FOUND', { userMessage: 'No such token.' });
     await recordAuditEvent({ actorId: actor.id, action: 'token.revoke', targetType: 'api_token', targetId: tokenId }, tx);
   });
-  // Refused from the next request on, on every replica.
+  // Refused from the next request on, on every replica; the sessions it opened end.
   invalidateCaches('auth');
+  await announceAccessChange({ type: 'user.sign_in_ended', userId: actor.id });
 }

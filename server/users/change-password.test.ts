@@ -41,14 +41,14 @@ describeEachDriver('changePassword', () => {
   it('revokes the API tokens made before the change; tokens made after it work', async () => {
     const { user, actor, password } = await makeUser();
     const before = await createApiToken({ actor, input: { name: 'before' } });
-    expect((await authenticateApiToken(before.token))?.id).toBe(user.id);
+    expect((await authenticateApiToken(before.token))?.user.id).toBe(user.id);
 
     await changePassword({ actor, input: { currentPassword: password, newPassword: 'a brand new passphrase' } });
     expect(await authenticateApiToken(before.token)).toBeUndefined();
     expect(await listApiTokens({ actor })).toEqual([]);
 
     const after = await createApiToken({ actor, input: { name: 'after' } });
-    expect((await authenticateApiToken(after.token))?.id).toBe(user.id);
+    expect((await authenticateApiToken(after.token))?.user.id).toBe(user.id);
   });
 
   it('with a wrong current password fails on that field and changes nothing', async () => {

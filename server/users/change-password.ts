@@ -10,6 +10,7 @@ import { AppError } from '../errors/app-error';
 import { revokeUserTokens } from '../tokens/revoke-user-tokens';
 import { changePasswordInput } from './user-schemas';
 import { findUserById } from './find-user';
+import { announceAccessChange } from '../events/access-changes';
 import { invalidateCaches } from '../events/invalidated-cache';
 
 /**
@@ -31,14 +32,16 @@ export async function changePassword({ actor, input }: { actor: Actor; input: z.
   const changed = await db().transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, signInsEndedAt: sql`now()`, updatedAt: new Date() })
       .where(eq(users.id, user.id))
       .returning({ sessionVersion: users.sessionVersion });
     await recordAuditEvent({ actorId: actor.id, action: 'user.change_password', targetType: 'user', targetId: user.id }, tx);
     await revokeUserTokens({ userId: user.id, actorId: actor.id, reason: 'password_change' }, tx);
     return { sessionVersion: row?.sessionVersion ?? user.sessionVersion + 1 };
   });
-  // The revoked tokens are refused from the next request on, on every replica.
+  // The revoked tokens are refused from the next request on, on every replica, and what every
+  // sign-in of the user opened ends (the browser that changed it signs in again).
   invalidateCaches('auth');
+  await announceAccessChange({ type: 'user.sign_in_ended', userId: user.id });
   return changed;
 }

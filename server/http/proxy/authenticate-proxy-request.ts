@@ -15,7 +15,7 @@ export async function authenticateProxyRequest(headers: IncomingHttpHeaders): Pr
   const authorization = headers.authorization;
   if (!authorization) throw new ProxyError(401, 'UNAUTHORIZED', NO_TOKEN);
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-  const user = token ? await authenticateApiToken(token) : undefined;
-  if (!user) throw new ProxyError(401, 'UNAUTHORIZED', BAD_TOKEN);
-  return toActor(user, 'token');
+  const found = token ? await authenticateApiToken(token) : undefined;
+  if (!found) throw new ProxyError(401, 'UNAUTHORIZED', BAD_TOKEN);
+  return toActor(found.user, 'token', found.tokenId);
 }

@@ -21,6 +21,7 @@ export async function openProxySessionRow({ actor, resource, clientIp }: { actor
         clientIp,
         isAutomated: true,
         isRecorded: resource.recording !== 'off',
+        openedWithTokenId: actor.tokenId ?? null,
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
