@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ResourceType } from '@/lib/resources/resource-types';
+import { numberField } from '@/lib/number-field';
 
 /**
  * The contract between cross-recording search (server/search), its API
@@ -41,9 +42,9 @@ export const searchQuery = z.object({
   /** Only failed commands and SQL statements that ended in an error. */
   failedOnly: optional(flag),
   sort: optional(z.enum(['newest', 'relevance'])),
-  page: z.coerce.number().int().min(1).default(1),
+  page: numberField((n) => n.int().min(1)).default(1),
   /** Recordings per page. */
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: numberField((n) => n.int().min(1).max(50)).default(20),
 });
 export type SearchQueryInput = z.input<typeof searchQuery>;
 export type SearchQuery = z.output<typeof searchQuery>;

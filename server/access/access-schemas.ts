@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DECISIONS, GRANT_STATUSES, REQUEST_STATUSES } from '@/db/access-schema';
 import { RESOURCE_TYPES, ROLES, SESSION_STATUSES } from '@/db/schema';
+import { numberField } from '@/lib/number-field';
 
 /** Longest grant any policy may allow: one week. */
 export const MAX_DURATION_MINUTES = 7 * 24 * 60;
@@ -15,7 +16,7 @@ const optionalUrl = z
 
 export const createRequestInput = z.object({
   resourceId: z.uuid('Choose a resource'),
-  durationMinutes: z.coerce.number().int('Enter whole minutes').min(1, 'At least 1 minute').max(MAX_DURATION_MINUTES),
+  durationMinutes: numberField((n) => n.int('Enter whole minutes').min(1, 'At least 1 minute').max(MAX_DURATION_MINUTES)),
   reason: z.string().trim().max(1000, 'Keep the reason under 1000 characters').default(''),
   ticketUrl: optionalUrl,
 });
@@ -32,21 +33,21 @@ export const requestListQuery = z.object({
   scope: z.enum(['mine', 'inbox', 'all']).default('mine'),
   status: z.enum(REQUEST_STATUSES).optional(),
   resourceId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  limit: numberField((n) => n.int().min(1).max(200)).default(100),
 });
 
 export const grantListQuery = z.object({
   status: z.enum(GRANT_STATUSES).optional(),
   resourceId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  limit: numberField((n) => n.int().min(1).max(200)).default(100),
 });
 
 export const policyInput = z
   .object({
     approverRoles: z.array(z.enum(ROLES)).max(ROLES.length).default(['approver']),
     approverUserIds: z.array(z.uuid()).max(50).default([]),
-    approvalsRequired: z.coerce.number().int().min(1, 'Between 1 and 3').max(3, 'Between 1 and 3').default(1),
-    maxDurationMinutes: z.coerce.number().int('Enter whole minutes').min(1).max(MAX_DURATION_MINUTES, 'At most one week').default(240),
+    approvalsRequired: numberField((n) => n.int().min(1, 'Between 1 and 3').max(3, 'Between 1 and 3')).default(1),
+    maxDurationMinutes: numberField((n) => n.int('Enter whole minutes').min(1).max(MAX_DURATION_MINUTES, 'At most one week')).default(240),
     isReasonRequired: z.boolean().default(true),
     allowSelfApproval: z.boolean().default(false),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberField } from '@/lib/number-field';
 
 const time = z
   .string()
@@ -40,7 +41,7 @@ export const auditQuery = z.object({
   to: time,
   /** Opaque: the `nextCursor` of the previous page. */
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: numberField((n) => n.int().min(1).max(500)).default(100),
 });
 export type AuditQuery = z.input<typeof auditQuery>;
 

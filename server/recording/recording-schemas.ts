@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INDEX_STATES, RECORDING_STATUSES } from '@/db/recording-schema';
 import { RECORDING_KINDS } from '@/lib/recording/recording-kind';
 import { RESOURCE_TYPES, SESSION_END_REASONS, SESSION_STATUSES } from '@/db/schema';
+import { numberField } from '@/lib/number-field';
 
 const flag = z
   .enum(['0', '1', 'true', 'false'])
@@ -34,8 +35,8 @@ export const recordingListQuery = z.object({
     .enum(['true', 'false', ''])
     .optional()
     .transform((value) => (value === 'true' ? true : value === 'false' ? false : undefined)),
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  page: numberField((n) => n.int().min(1)).default(1),
+  limit: numberField((n) => n.int().min(1).max(200)).default(100),
 });
 export type RecordingListQuery = z.input<typeof recordingListQuery>;
 
@@ -125,8 +126,8 @@ export type RecordingDetail = z.infer<typeof recordingDetailView>;
 
 export const eventsQuery = z
   .object({
-    from: z.coerce.number().min(0).default(0),
-    to: z.coerce.number().min(0).optional(),
+    from: numberField((n) => n.min(0)).default(0),
+    to: numberField((n) => n.min(0)).optional(),
     /** Start from the nearest keyframe at or before `from` (what a seek needs). */
     keyframe: flag.default(false),
   })
@@ -167,5 +168,5 @@ export const exportQuery = z.object({
   /** For text: the final screen with its scrollback, or everything that was printed. */
   mode: z.enum(['screen', 'transcript']).default('transcript'),
   /** For csv: one statement's result (its number in the session, from 1); all results when left out. */
-  statement: z.coerce.number().int().min(1).optional(),
+  statement: numberField((n) => n.int().min(1)).optional(),
 });

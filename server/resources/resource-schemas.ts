@@ -4,6 +4,7 @@ import { isRefusedLiteral } from '../net/checked-lookup';
 import { resourceAddressCheck } from '../net/outbound-checks';
 import { hostAndPort, kubernetesFields, kubernetesUpdateFields } from './kubernetes-resource-schemas';
 import { httpFields, httpHostAndPort, httpUpdateFields, requireHttpCredential } from './http-resource-schemas';
+import { numberField } from '@/lib/number-field';
 
 const name = z
   .string()
@@ -22,7 +23,7 @@ const host = z
     const check = resourceAddressCheck();
     return !check || !isRefusedLiteral(value, check);
   }, 'Porthole does not connect to link-local (cloud metadata) addresses');
-const port = z.coerce.number().int('Enter a whole number').min(1, 'Use 1–65535').max(65535, 'Use 1–65535');
+const port = numberField((n) => n.int('Enter a whole number').min(1, 'Use 1–65535').max(65535, 'Use 1–65535'));
 const username = z.string().trim().min(1, 'Enter a user name').max(128);
 /**
  * An SSH account is a POSIX user name (useradd's rule): it reaches the host's login and its
@@ -56,7 +57,7 @@ const retentionDays = z
   .union([
     z.literal('').transform(() => null),
     z.null(),
-    z.coerce.number().int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years'),
+    numberField((n) => n.int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years')),
   ])
   .describe('Days recordings are kept; null follows the default, 0 = forever');
 /** `off` for low-risk resources: sessions are relayed and masked but not recorded. Admins only, like every field here. */

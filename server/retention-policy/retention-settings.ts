@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor } from '../actor/actor';
 import { requireRole } from '../actor/require-role';
 import { db } from '@/db/client';
+import { numberField } from '@/lib/number-field';
 
 // Below recording/ and retention/ (with hold-condition.ts): the recording's Object Lock terms read
 // the policy (recording/object-lock-terms.ts), and retention/ purges by it.
@@ -11,7 +12,7 @@ const SETTING_KEY = 'recordings.retention';
 
 export const retentionSettingsInput = z.object({
   /** Days a recording is kept after it ends, unless its resource says otherwise; 0 keeps it forever. */
-  defaultDays: z.coerce.number().int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years'),
+  defaultDays: numberField((n) => n.int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years')),
   /** Whether owners may delete their own recordings (never one under a legal hold). */
   ownersMayDelete: z.boolean(),
 });

@@ -13,7 +13,7 @@ import { placeHold } from './place-hold';
 import { purgeExpiredRecordings } from './purge-expired';
 import { recordingRetention } from './recording-retention';
 import { sealedRecording } from './retention-test-helpers';
-import { updateRetentionSettings } from '../retention-policy/retention-settings';
+import { getRetentionSettings, updateRetentionSettings } from '../retention-policy/retention-settings';
 
 async function exists(id: string) {
   const [row] = await db().select({ id: recordings.id }).from(recordings).where(eq(recordings.id, id));
@@ -140,6 +140,14 @@ describeEachDriver('recording retention', () => {
     const hold = await placeHold({ actor: auditor, input: { scope: 'recording', targetId: id, reason: 'keep it' } });
     await expect(liftHold({ actor: engineer, holdId: hold.id, input: { reason: 'please' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(placeHold({ actor: auditor, input: { scope: 'recording', targetId: id, reason: '' } })).rejects.toMatchObject({ name: 'ZodError' });
+  });
+
+  it('refuses a retention that is not a number of days (a JSON null or an emptied field is not 0, "forever")', async () => {
+    const { admin } = await setup(30, false);
+    for (const defaultDays of [null, '', true, [3], '0x10']) {
+      await expect(updateRetentionSettings({ actor: admin, input: { defaultDays, ownersMayDelete: false } })).rejects.toMatchObject({ name: 'ZodError' });
+    }
+    expect(await getRetentionSettings()).toMatchObject({ defaultDays: 30 });
   });
 
   it('owners delete their own recordings only when allowed, never under a hold, and it is audited', async () => {

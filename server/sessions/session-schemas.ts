@@ -3,6 +3,7 @@ import { RECORDING_STATUSES } from '@/db/recording-schema';
 import { RESOURCE_TYPES, SESSION_END_REASONS, SESSION_STATUSES, type SessionEndReason as DbEndReason } from '@/db/schema';
 import type { SessionEndReason as WireEndReason } from '@/lib/protocol/terminal-protocol';
 import { namespaceName, podName } from '../resources/kubernetes-resource-schemas';
+import { numberField } from '@/lib/number-field';
 
 // The wire protocol and the schema each list the end reasons (the browser cannot import db/);
 // this line stops the build if the two lists drift apart.
@@ -20,7 +21,7 @@ export const sessionListQuery = z.object({
   resourceId: z.uuid().optional(),
   /** Admins and auditors only; others always see their own sessions. */
   userId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: numberField((n) => n.int().min(1).max(200)).default(50),
 });
 
 export const sessionView = z.object({

@@ -9,25 +9,20 @@ import {
   type SharedWithMeItem as SharedWithMeItemView,
   type ShareView as ShareViewType,
 } from '@/lib/sharing/share-views';
+import { numberField } from '@/lib/number-field';
 
 export { SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS, SHARE_MESSAGE_MAX };
 
-const seconds = z.coerce
-  .number()
-  .min(0, 'Seconds from the start, 0 or more')
-  .max(31 * 86_400);
+const seconds = numberField((n) => n.min(0, 'Seconds from the start, 0 or more').max(31 * 86_400));
 
 /** Who to share with (by id, or by e-mail as a person types it), for how long, which part, and why. */
 export const shareInput = z
   .object({
     reviewerId: z.uuid('Choose a reviewer').optional(),
     reviewerEmail: emailSchema.optional(),
-    expiresInDays: z.coerce
-      .number()
-      .int('Whole days')
-      .min(1, 'At least 1 day')
-      .max(SHARE_MAX_DAYS, `At most ${SHARE_MAX_DAYS} days`)
-      .default(SHARE_DEFAULT_DAYS),
+    expiresInDays: numberField((n) => n.int('Whole days').min(1, 'At least 1 day').max(SHARE_MAX_DAYS, `At most ${SHARE_MAX_DAYS} days`)).default(
+      SHARE_DEFAULT_DAYS,
+    ),
     rangeStart: seconds.nullable().optional(),
     rangeEnd: seconds.nullable().optional(),
     message: z.string().trim().max(SHARE_MESSAGE_MAX, `At most ${SHARE_MESSAGE_MAX} characters`).default(''),
@@ -60,8 +55,8 @@ export type ShareView = z.infer<typeof shareView>;
 export const shareViewMatches: [ShareView, ShareViewType] extends [ShareViewType, ShareView] ? true : never = true;
 
 export const sharedWithMeQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  page: numberField((n) => n.int().min(1)).default(1),
+  limit: numberField((n) => n.int().min(1).max(100)).default(50),
 });
 export type SharedWithMeQuery = z.input<typeof sharedWithMeQuery>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SNIPPET_KINDS } from '@/db/snippet-schema';
+import { numberField } from '@/lib/number-field';
 
 export const SNIPPET_TITLE_MAX = 200;
 export const SNIPPET_BODY_MAX = 20_000;
@@ -27,10 +28,7 @@ export const snippetInput = z.object({
   resourceId: optionalId,
   /** The replay it was saved from, and the moment in it. */
   recordingId: optionalId,
-  t: z.coerce
-    .number()
-    .min(0)
-    .max(31 * 86_400)
+  t: numberField((n) => n.min(0).max(31 * 86_400))
     .nullable()
     .optional(),
 });
@@ -46,7 +44,7 @@ export const snippetQuery = z.object({
     .max(SNIPPET_QUERY_MAX, `Search for at most ${SNIPPET_QUERY_MAX} characters`)
     .optional()
     .transform((q) => q || undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  page: numberField((n) => n.int().min(1).max(10_000)).default(1),
+  limit: numberField((n) => n.int().min(1).max(100)).default(25),
 });
 export type SnippetQuery = z.input<typeof snippetQuery>;

@@ -48,5 +48,14 @@ describeEachDriver('SQL settings', () => {
     const ssh = await makeResource(sshResource());
     await expect(updateSqlSettings({ actor, resourceId: ssh.id, input })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(updateSqlSettings({ actor, resourceId: resource.id, input: { ...input, rowCap: 0 } })).rejects.toMatchObject({ name: 'ZodError' });
+    // An emptied field or a JSON null is not 0 ("no limit"), nor is true 1: refused, and nothing changes.
+    for (const statementTimeoutSeconds of [null, '', true, [5]]) {
+      await expect(updateSqlSettings({ actor, resourceId: resource.id, input: { ...input, statementTimeoutSeconds } })).rejects.toMatchObject({
+        name: 'ZodError',
+      });
+    }
+    expect(await updateSqlSettings({ actor, resourceId: resource.id, input: { ...input, statementTimeoutSeconds: '7' } })).toMatchObject({
+      statementTimeoutMs: 7000,
+    });
   });
 });

@@ -8,15 +8,16 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { AppError } from '../errors/app-error';
 import { requireResource } from '../resources/find-resource';
 import { getSqlSettings, type EffectiveSqlSettings } from './get-sql-settings';
+import { numberField } from '@/lib/number-field';
 
 const action = z.enum(POLICY_ACTIONS);
 
 export const sqlSettingsInput = z.object({
   policy: z.object(Object.fromEntries(RISK_CLASSES.map((riskClass) => [riskClass, action])) as Record<(typeof RISK_CLASSES)[number], typeof action>),
   readOnly: z.enum(READ_ONLY_MODES),
-  statementTimeoutSeconds: z.coerce.number().int('Whole seconds').min(0, '0 means no limit').max(86_400, 'At most a day'),
-  rowCap: z.coerce.number().int('A whole number').min(1, 'At least 1').max(1_000_000, 'At most 1,000,000'),
-  recordedRows: z.coerce.number().int('A whole number').min(0).max(10_000, 'At most 10,000'),
+  statementTimeoutSeconds: numberField((n) => n.int('Whole seconds').min(0, '0 means no limit').max(86_400, 'At most a day')),
+  rowCap: numberField((n) => n.int('A whole number').min(1, 'At least 1').max(1_000_000, 'At most 1,000,000')),
+  recordedRows: numberField((n) => n.int('A whole number').min(0).max(10_000, 'At most 10,000')),
   columnMasks: z
     .array(
       z.object({

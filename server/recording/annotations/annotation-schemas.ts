@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberField } from '@/lib/number-field';
 
 const tag = z
   .string()
@@ -14,10 +15,7 @@ export const tagList = z
   .transform((tags) => [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))])
   .pipe(z.array(tag).max(10, 'At most 10 tags'));
 
-const seconds = z.coerce
-  .number()
-  .min(0)
-  .max(31 * 86_400);
+const seconds = numberField((n) => n.min(0).max(31 * 86_400));
 
 export const annotationInput = z
   .object({
