@@ -12,6 +12,7 @@ import { createSession } from '@/server/sessions/create-session';
 import { issueWatchTicket } from '@/server/sessions/issue-watch-ticket';
 import { mintTicket } from '@/server/sessions/mint-ticket';
 import { terminateSession } from '@/server/sessions/terminate-session';
+import { updateUser } from '@/server/users/update-user';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
 import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
@@ -206,6 +207,27 @@ describeEachDriver('watching a live terminal', () => {
     const terminated = await untilAudited(id, 'session.terminate');
     expect(terminated).toMatchObject({ actorId: auditor.user.id, data: { reason: 'Running a migration outside the change window' } });
     expect((await untilAudited(id, 'session.end')).data).toMatchObject({ reason: 'terminated', message });
+  });
+
+  it('a watcher who is disabled or loses the auditor role is cut off at once; the session runs on', async () => {
+    const { id, term, auditor, admin } = await liveTerminal();
+    const other = await makeUser({ roles: ['auditor'], name: 'Otto Auditor' });
+    const disabled = await watch(auditor.actor, id);
+    const demoted = await watch(other.actor, id);
+    await Promise.all([disabled.waitForMessage('screen'), demoted.waitForMessage('screen')]);
+
+    const startedAt = Date.now();
+    await updateUser({ actor: admin.actor, userId: auditor.user.id, input: { isDisabled: true } });
+    expect(await disabled.waitForMessage('error', 1_000)).toMatchObject({ code: 'watch_ended' });
+    expect((await disabled.closed).code).toBe(CloseCode.Unauthorized);
+    expect(Date.now() - startedAt).toBeLessThan(1_000);
+    await updateUser({ actor: admin.actor, userId: other.user.id, input: { roles: ['engineer'] } });
+    expect(await demoted.waitForMessage('error', 1_000)).toMatchObject({ code: 'watch_ended' });
+    expect((await demoted.closed).code).toBe(CloseCode.Unauthorized);
+
+    term.type('echo after-$((6+7))\n');
+    await term.waitFor(/after-13/);
+    expect(watchOf(id).count).toBe(0);
   });
 
   it('a reason is required and at most 500 characters; an ended session cannot be terminated', async () => {

@@ -6,6 +6,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { publish } from '../events/event-bus';
 import { proxyWatch } from '../replicas/proxy-watch';
 import { authorizeWatch } from './authorize-watch';
+import { trackWatch } from './watcher-access';
 import { MAX_INBOUND_FRAME_BYTES } from './protocol';
 import { rejectUpgrade, type UpgradeHandler } from '../http/upgrade-router';
 import { log } from '../log/logger';
@@ -41,10 +42,14 @@ async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, sessi
   const { watcher, live } = decision;
   const watchId = randomUUID();
   const watcherName = watcher.name || watcher.email;
+  const openedAt = new Date();
   watchWss().handleUpgrade(req, socket, head, (ws) => {
     audit('session.watch.start', watcher.id, sessionId, watchId);
     publish({ type: 'session.watch', sessionId, watchId, watcherName, isWatching: true });
+    // Cut off if the watcher loses the right to watch while it runs (watcher-access.ts).
+    const untrack = trackWatch(watchId, { watcherId: watcher.id, openedAt, ws });
     live.watch.add({ id: watchId, name: watcherName }, ws, () => {
+      untrack();
       publish({ type: 'session.watch', sessionId, watchId, watcherName, isWatching: false });
       audit('session.watch.end', watcher.id, sessionId, watchId);
     });

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { followUserAndResourceChanges } from '@/server/access/follow-access-changes';
+import { startWatcherEnforcement } from '@/server/gateway/watcher-access';
 import { createSessionGateway } from '@/server/gateway/session-gateway';
 import { UpgradeRouter } from '@/server/http/upgrade-router';
 
@@ -17,8 +18,10 @@ export type TestGateway = {
 /** The gateway on a bare HTTP server, wired as server/index.ts wires it, without Next.js. */
 export async function startTestGateway(): Promise<TestGateway> {
   const gateway = createSessionGateway();
-  // As startJobs does in server/index.ts: a disabled user's grants are revoked, a narrowed resource's sessions ended.
+  // As startJobs does in server/index.ts: a disabled user's grants are revoked, a narrowed resource's
+  // sessions ended, and a watcher who may no longer watch is cut off.
   const stopFollowing = followUserAndResourceChanges();
+  const stopWatcherEnforcement = startWatcherEnforcement();
   const router = new UpgradeRouter().add('/ws/sessions/:id', gateway.handleUpgrade).add('/ws/sessions/:id/watch', gateway.handleWatchUpgrade);
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   const sockets = new Set<Duplex>();
@@ -41,6 +44,7 @@ export async function startTestGateway(): Promise<TestGateway> {
     idle: () => gateway.idle(),
     close: async () => {
       stopFollowing();
+      stopWatcherEnforcement();
       await gateway.close();
       // Upgraded sockets no longer belong to the HTTP server: close them ourselves.
       for (const socket of sockets) socket.destroy();
