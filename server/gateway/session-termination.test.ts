@@ -184,6 +184,22 @@ describeEachDriver('live sessions end when their user or resource goes', () => {
     expect((await sessionRow(kept.id))?.status).toBe('active');
   });
 
+  it('new credentials or a new address end the sessions the old ones opened; a new description does not', async () => {
+    const admin = await makeAdmin();
+    const shell = await sshdResource();
+    const engineer = await makeUser();
+    const kept = await openTerminal(engineer.actor, shell.id);
+    await updateResource({ actor: admin.actor, resourceId: shell.id, input: { description: 'the build host' } });
+    kept.term.type('echo kept-$((1+1))\n');
+    await kept.term.waitFor(/kept-2/);
+
+    const startedAt = Date.now();
+    await updateResource({ actor: admin.actor, resourceId: shell.id, input: { password: sshd.password } });
+    expect(await kept.term.waitForMessage('exit', WITHIN_MS)).toMatchObject({ reason: 'terminated', message: expect.stringMatching(/address or credentials/) });
+    expect(Date.now() - startedAt).toBeLessThan(WITHIN_MS);
+    expect(await endedRow(kept.id)).toMatchObject({ status: 'ended', endReason: 'terminated' });
+  });
+
   it('narrowing who may use a resource ends the sessions no longer allowed, and only those', async () => {
     const admin = await makeAdmin();
     const shell = await sshdResource({ allowedRoles: ['engineer', 'approver'] });

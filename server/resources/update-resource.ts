@@ -15,9 +15,12 @@ import { sshUsername, updateResourceInput, type ResourceView, type UpdateResourc
 import { toResourceView } from './resource-view';
 import { kubernetesUpdateColumns } from './kubernetes-save';
 import { httpUpdateColumns } from './http-save';
+import { terminateSessions } from '../events/terminate-sessions';
 import { invalidateCaches } from '../events/invalidated-cache';
 
 type UpdateData = z.output<typeof updateResourceInput>;
+
+const RESOURCE_CONNECTION_CHANGED = 'An admin changed this resource’s address or credentials, so its sessions were ended. Connect again to use the new ones.';
 
 /**
  * The credentials to write, if any. Changing where the secret is sent (host, port, user name,
@@ -52,6 +55,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
   const http = target.type === 'http' ? httpUpdateColumns(target, data) : undefined;
 
   let view: ResourceView;
+  let isConnectionChanged = false;
   try {
     view = await db().transaction(async (tx) => {
       // Locked: a concurrent update cannot re-seal the old secret after the target changed.
@@ -103,6 +107,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
         tx,
       );
       await auditRecordingChange({ actor, before: existing, after: row }, tx);
+      isConnectionChanged = credentials !== undefined || isTargetChanged;
       return toResourceView(row);
     });
   } catch (error) {
@@ -112,5 +117,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
   invalidateCaches('resources');
   // Fewer roles, or approval now required: end the live sessions that no longer qualify.
   if (data.accessMode !== undefined || data.allowedRoles !== undefined) await announceAccessChange({ type: 'resource.rule_changed', resourceId });
+  // New credentials or a new address: the connections the old ones opened end (a leaked password is rotated to cut them off).
+  if (isConnectionChanged) terminateSessions({ resourceId }, 'terminated', RESOURCE_CONNECTION_CHANGED);
   return view;
 }
