@@ -5,6 +5,7 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from '@/serv
 
 /**
  * Runs before every page, server action and route handler (not static files):
+ * - an address holding a NUL character is refused (no query can store or compare one);
  * - a change sent to a page is a server action (with JS, a Next-Action header; without, a
  *   form post): it must come from Porthole's own pages, the rule /api/v1 and sockets use too.
  *   /api/v1 applies it in withApi, where it knows a cookie from an API token; next-auth's
@@ -14,6 +15,13 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from '@/serv
  */
 export function proxy(request: NextRequest): NextResponse {
   const config = env();
+  // A NUL in the address (`?q=%00`) reaches no database query: a clear 400, not an internal error.
+  if (/%00/.test(request.nextUrl.pathname + request.nextUrl.search)) {
+    return NextResponse.json(
+      { error: { code: 'BAD_REQUEST', message: 'The address contains a NUL character (%00).' } },
+      { status: 400, headers: { 'cache-control': 'no-store' } },
+    );
+  }
   if (isStateChanging(request.method) && !request.nextUrl.pathname.startsWith('/api/')) {
     const refusal = crossOriginRefusal(request.headers, config.publicUrl);
     if (refusal) {

@@ -36,6 +36,21 @@ describe('defineAction', () => {
     expect(runs).toBe(0);
   });
 
+  it('refuses a NUL character in a form, naming the field, before running anything', async () => {
+    let runs = 0;
+    const action = defineAction({
+      roles: 'public',
+      input: z.tuple([actionArg.previous, actionArg.form]),
+      run: async () => {
+        runs++;
+        return { ok: true };
+      },
+    });
+    const result = await action(undefined, form({ title: 'ok', body: 'a\u0000b' }));
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^body: .*NUL/), fields: { body: [expect.any(String)] } });
+    expect(runs).toBe(0);
+  });
+
   it("answers with an AppError's words, and with no word of an unexpected error", async () => {
     const refused = defineAction({
       roles: 'public',

@@ -2,12 +2,14 @@ import { revalidatePath } from 'next/cache';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { Role } from '@/db/schema';
+import { findUnstorableText } from '@/lib/text/unstorable-text';
 import { isUuid } from '@/lib/uuid/is-uuid';
 import type { Actor } from '../actor/actor';
 import { requirePageActor } from '../auth/require-page-actor';
 import { AppError } from '../errors/app-error';
 import { toAppError } from '../errors/to-app-error';
 import { formFailure, type FormFailure, type FormFields } from './form-failure';
+import { unstorableTextError } from './unstorable-text-error';
 
 /** The pieces of an action's argument tuple: a row's id, a submitted form, useActionState's previous state. */
 export const actionArg = {
@@ -56,6 +58,8 @@ export function defineAction<const C extends Callers, Args extends unknown[], In
     let input: Input;
     let result: Result;
     try {
+      const field = findUnstorableText(args);
+      if (field) throw unstorableTextError(field.replace(/^\[\d+\]\.?/, '') || 'value');
       const parsed = spec.input.safeParse(args);
       // The browser sends what the page put there: a mismatch is a stale page or a forged call.
       if (!parsed.success) throw new AppError('BAD_REQUEST', { userMessage: 'This request is not valid: reload the page and try again.' });

@@ -3,6 +3,8 @@ import { isUuid } from '@/lib/uuid/is-uuid';
 import type { Actor } from '../actor/actor';
 import { requireActor } from '../auth/current-user';
 import { crossOriginRefusal, hasJsonBodyOrNone, isStateChanging } from '../auth/same-origin';
+import { findUnstorableText } from '@/lib/text/unstorable-text';
+import { unstorableTextError } from './unstorable-text-error';
 import { AppError } from '../errors/app-error';
 import { toAppError } from '../errors/to-app-error';
 
@@ -75,9 +77,13 @@ export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
   if (text.length > 1_000_000) throw new AppError('BAD_REQUEST', { userMessage: 'The request body is too large.' });
   if (text.trim() === '') return {};
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new AppError('BAD_REQUEST', { userMessage: 'The request body is not valid JSON.' });
   }
+  const field = findUnstorableText(body);
+  if (field) throw unstorableTextError(field);
+  return body;
 }

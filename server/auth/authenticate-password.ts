@@ -3,6 +3,7 @@ import { db } from '@/db/client';
 import { users, type User } from '@/db/schema';
 import { formatCount } from '@/lib/format/count';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { isUnstorableText } from '@/lib/text/unstorable-text';
 import { AppError } from '../errors/app-error';
 import { metrics } from '../metrics/registry';
 import { findUserByEmail } from '../users/find-user';
@@ -16,6 +17,8 @@ function waitText(ms: number): string {
 
 /** Checks an e-mail and password, within the failure limits of login-rate-limit.ts. */
 export async function authenticatePassword({ email, password, ip }: { email: string; password: string; ip: string }): Promise<User> {
+  // No account has such an address, and the database could not compare it.
+  if (isUnstorableText(email)) throw new AppError('UNAUTHORIZED', { userMessage: 'Wrong e-mail or password.' });
   // Counted as a failure from here on, until the password proves right.
   const retryAfter = await reserveLoginAttempt(email, ip);
   if (retryAfter > 0) {
