@@ -16,7 +16,8 @@ export const SEARCH_QUERY_MAX = 1000;
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().or(z.literal('').transform(() => undefined));
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+// A real calendar day (not 2020-02-30, nor 2020-13-45).
+const day = z.iso.date('Use a real date, YYYY-MM-DD');
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'on'])

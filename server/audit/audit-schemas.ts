@@ -8,8 +8,9 @@ const time = z
   .transform((v, ctx) => {
     if (!v) return undefined;
     const date = new Date(v);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a date and time' });
+    // JavaScript reads years up to ±275,760; PostgreSQL's timestamps do not go that far.
+    if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a date and time between 1970 and 9999' });
       return z.NEVER;
     }
     return date;

@@ -17,9 +17,18 @@ function encodeCursor(at: string, id: string): string {
   return Buffer.from(`${at}|${id}`).toString('base64url');
 }
 
+/** PostgreSQL's text of a timestamp (`2026-12-06 11:34:13.123+00`) naming a real moment: a forged cursor is refused, not sent to the database. */
+function isTimestampText(at: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:[+-]\d{2}(?::?\d{2})?)?$/.exec(at);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+}
+
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || !isUuid(id) || !/^[0-9: .+-]{10,40}$/.test(at)) {
+  if (!at || !id || !isUuid(id) || !isTimestampText(at)) {
     throw new AppError('BAD_REQUEST', { userMessage: 'The page cursor is not valid. Start from the first page.' });
   }
   return { at, id };

@@ -9,9 +9,9 @@ const flag = z
   .transform((v) => v === '1' || v === 'true')
   .or(z.boolean());
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+// A real calendar day (not 2020-02-30, which would roll over, nor 2020-13-45).
+const day = z.iso
+  .date('Use a real date, YYYY-MM-DD')
   .optional()
   .or(z.literal('').transform(() => undefined));
 
