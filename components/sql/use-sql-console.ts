@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SqlSchemaTree, SqlSessionInfo } from '@/lib/protocol/sql-protocol';
+import { MAX_SCRIPT_CHARS, scriptTooLongReason, type SqlSchemaTree, type SqlSessionInfo } from '@/lib/protocol/sql-protocol';
 import { endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
 import { ConsoleModel, type RunState } from './console-model';
 import { SqlSocket } from './sql-socket';
@@ -98,7 +98,9 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
     const id = `run-${Date.now().toString(36)}-${++runCounter}`;
     const model = modelRef.current;
     model.start(id, script, editorOffset);
-    socket.run(id, script, editor);
+    // Too long to run at once: said here, the console stays open (the gateway refuses it the same way).
+    if (script.length > MAX_SCRIPT_CHARS) model.apply({ type: 'blocked', id, reason: scriptTooLongReason(script.length), statements: [] });
+    else socket.run(id, script, editor.slice(0, MAX_SCRIPT_CHARS));
     setState((prev) => ({ ...prev, version: model.version }));
     return id;
   }, []);

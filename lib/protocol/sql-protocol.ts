@@ -17,14 +17,23 @@ export const SQL_FLOW_WINDOW_BYTES = 4 * 1024 * 1024;
 export const SQL_ACK_EVERY_BYTES = 256 * 1024;
 /** Largest frame the browser may send (a script to run). */
 export const MAX_SQL_FRAME_BYTES = 1024 * 1024;
-/** Largest script accepted in one run. */
+/** Largest script accepted in one run (and the most of the editor's text a recording keeps). */
 export const MAX_SCRIPT_CHARS = 200_000;
+
+/** Why a script over MAX_SCRIPT_CHARS does not run: the browser says it before sending, the gateway if it is sent anyway. */
+export function scriptTooLongReason(length: number): string {
+  return `The script is ${length.toLocaleString('en-US')} characters: at most ${MAX_SCRIPT_CHARS.toLocaleString('en-US')} run at once. Select a part and run that.`;
+}
 
 const runId = z.string().min(1).max(64);
 
 export const sqlClientMessage = z.discriminatedUnion('type', [
-  /** Runs a script (one statement or several); `editor` is the whole editor text, for the recording. */
-  z.object({ type: z.literal('run'), id: runId, script: z.string().min(1).max(MAX_SCRIPT_CHARS), editor: z.string().max(MAX_SCRIPT_CHARS).optional() }),
+  /**
+   * Runs a script (one statement or several); `editor` is the whole editor text, for the recording.
+   * Their length is bounded by the frame (MAX_SQL_FRAME_BYTES); a script over MAX_SCRIPT_CHARS is
+   * refused as a run (`blocked`), and the console goes on.
+   */
+  z.object({ type: z.literal('run'), id: runId, script: z.string().min(1), editor: z.string().optional() }),
   z.object({ type: z.literal('cancel'), id: runId }),
   /** Total bytes of `rows` frames handled since the session opened (monotonic). */
   z.object({ type: z.literal('ack'), bytes: z.number().int().min(0) }),

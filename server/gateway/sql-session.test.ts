@@ -264,6 +264,19 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     expect(review).toMatchObject({ status: 'denied', deciderId: approver.user.id });
   });
 
+  it('refuses a script over 200,000 characters as a run, and the console goes on (a long editor text is kept in part)', async () => {
+    const { client, created } = await openConsole();
+    const long = `SELECT 1;${' '.repeat(210_000)}`;
+    const id = client.start(long);
+    expect(await client.waitForMessage('blocked', (m) => m.id === id)).toMatchObject({ reason: expect.stringMatching(/210,009 characters: at most 200,000/) });
+    // Only the selection runs; the editor's whole text is longer than a script may be.
+    const selected = await client.run('SELECT 2 AS two', { editor: `SELECT 2 AS two;${'-- note\n'.repeat(30_000)}` });
+    expect(selected.status).toBe('ok');
+    expect(selected.results[0]?.rows).toEqual([['2']]);
+    client.ws.close();
+    expect((await endedSession(created.id)).endReason).toBe('user_exit');
+  });
+
   it('streams a 1,000,000-row result through the gateway with bounded server memory', async () => {
     const resource = await makeResource(postgresResource({ ...suite.target }));
     await db().insert(sqlSettings).values({ resourceId: resource.id, policy: DEFAULT_SQL_POLICY, rowCap: 1_000_000 });

@@ -1,6 +1,13 @@
 import { WebSocket } from 'ws';
 import type { Resource, Session } from '@/db/schema';
-import { sqlClientMessage, type JudgedStatementView, type SqlClientMessage, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
+import {
+  MAX_SCRIPT_CHARS,
+  scriptTooLongReason,
+  sqlClientMessage,
+  type JudgedStatementView,
+  type SqlClientMessage,
+  type SqlServerMessage,
+} from '@/lib/protocol/sql-protocol';
 import { loadSessionMasking } from '../masking/rules-store/load-masking';
 import { learningMasker } from '../masking/learned-secrets';
 import { BUILT_IN_COLUMN_MASKS, createCellMasker, type CellMasker } from '../sql/cell-masker';
@@ -149,7 +156,12 @@ export class SqlSession implements RelayKind<SqlClientMessage> {
     switch (message.type) {
       case 'run':
         this.bytesInTotal += message.script.length;
-        return this.enqueue(() => this.judgeAndRun({ id: message.id, script: message.script, editor: message.editor ?? message.script }));
+        if (message.script.length > MAX_SCRIPT_CHARS) {
+          return this.send({ type: 'blocked', id: message.id, reason: scriptTooLongReason(message.script.length), statements: [] });
+        }
+        return this.enqueue(() =>
+          this.judgeAndRun({ id: message.id, script: message.script, editor: (message.editor ?? message.script).slice(0, MAX_SCRIPT_CHARS) }),
+        );
       case 'cancel':
         return void this.cancel(message.id);
       case 'schema':
