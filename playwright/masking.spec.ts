@@ -134,6 +134,15 @@ test('an admin adds a custom rule, tries it in the tester, and a new session mas
     await expect(page.getByRole('list', { name: 'Rules that fired' })).toContainText(name);
   });
 
+  await test.step('a sample over the limit is refused in words, and the page goes on', async () => {
+    await page.getByLabel('Sample text').fill('x'.repeat(1_100_000));
+    await page.getByRole('button', { name: 'Mask sample' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Paste at most' })).toHaveText('Paste at most 64 KiB: this sample is 1075 KiB.');
+    await page.getByLabel('Sample text').fill('EMP-654321');
+    await page.getByRole('button', { name: 'Mask sample' }).click();
+    await expect(page.getByTestId('masked-output')).toHaveText(label);
+  });
+
   await test.step('screenshots of the page, light and dark (for review)', async () => {
     await page.setViewportSize({ width: 1280, height: 1000 });
     for (const scheme of ['light', 'dark'] as const) {

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { TextAreaField } from '@/components/ui/Field';
 import { Badge, Card } from '@/components/ui/PageHeader';
+import { MASKING_SAMPLE_MAX_CHARS, SAMPLE_TOO_LONG } from '@/lib/masking/sample-limit';
 import type { MaskingActions, TestState } from './masking-actions';
 
 /** Sample text masked by the saved rules, to see what a rule catches before a session does. */
@@ -12,7 +13,17 @@ export function MaskingTester({ test }: { test: MaskingActions['test'] }) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<TestState>();
   const [isPending, startTransition] = useTransition();
-  const run = () => startTransition(async () => setResult(await test(text)));
+  const run = () =>
+    startTransition(async () => {
+      // Said here, not sent: a sample over the limit would only come back refused (or, past 1 MB, not at all).
+      if (text.length > MASKING_SAMPLE_MAX_CHARS)
+        return setResult({ ok: false, message: `${SAMPLE_TOO_LONG}: this sample is ${Math.ceil(text.length / 1024)} KiB.` });
+      try {
+        setResult(await test(text));
+      } catch {
+        setResult({ ok: false, message: 'The sample could not be masked: check your connection and try again.' });
+      }
+    });
   return (
     <section aria-labelledby="tester-heading" className="space-y-3">
       <h2 id="tester-heading" className="text-base font-semibold text-zinc-900 dark:text-zinc-100">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MASK_STRATEGIES, MASKING_MODES } from '@/db/masking-schema';
+import { MASKING_SAMPLE_MAX_CHARS, SAMPLE_TOO_LONG } from '@/lib/masking/sample-limit';
 
 export const maskStrategy = z.enum(MASK_STRATEGIES);
 
@@ -31,7 +32,7 @@ export const resourceMaskingInput = z.object({ mode: z.enum(MASKING_MODES) });
 
 /** The live tester: sample text, optionally with a rule being edited (not saved yet). */
 export const maskingTestInput = z.object({
-  text: z.string().max(64 * 1024, 'Paste at most 64 KiB'),
+  text: z.string().max(MASKING_SAMPLE_MAX_CHARS, SAMPLE_TOO_LONG),
   resourceId: z.uuid().optional(),
   draft: customRuleInput.partial({ name: true }).extend({ id: z.string().optional() }).optional(),
 });
