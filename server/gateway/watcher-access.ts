@@ -6,7 +6,7 @@ import { processSingleton } from '@/lib/process-singleton';
 import { canSeeAll } from '../actor/actor';
 import { RECHECK_MS } from '../access/enforce-grants';
 import { followAccessChanges } from '../events/access-changes';
-import { log } from '../log/logger';
+import { every } from '../jobs/every';
 import { sendControl } from '../relay/socket-sink';
 import { CloseCode } from './protocol';
 
@@ -60,17 +60,9 @@ export function startWatcherEnforcement(): () => void {
   const stopFollowing = followAccessChanges(async (change) => {
     if ('userId' in change) await endWatchesWithoutRight(change.userId);
   });
-  let isRunning = false;
-  const timer = setInterval(() => {
-    if (isRunning || liveWatches().size === 0) return;
-    isRunning = true;
-    endWatchesWithoutRight()
-      .catch((error: unknown) => log().error({ err: error }, 'watcher re-check failed'))
-      .finally(() => (isRunning = false));
-  }, RECHECK_MS);
-  timer.unref();
+  const stopRecheck = every('watcher-recheck', RECHECK_MS, () => endWatchesWithoutRight());
   return () => {
     stopFollowing();
-    clearInterval(timer);
+    stopRecheck();
   };
 }
