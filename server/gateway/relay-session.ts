@@ -1,6 +1,7 @@
 import { WebSocket, type RawData } from 'ws';
 import type { ZodType } from 'zod';
 import type { Resource, Session } from '@/db/schema';
+import { enforceGrants } from '../access/enforce-grants';
 import { ConnectorError } from '../connectors/connector-error';
 import { log, type Logger } from '../log/logger';
 import { endSession } from '../sessions/end-session';
@@ -11,6 +12,8 @@ import { liveSessions, toTerminationReason, type LiveSession, type LiveSessionSt
 import { rawDataBuffer } from '../relay/raw-data';
 import { CloseCode, type SessionEndReason } from './protocol';
 
+/** After a grant's end, how long before the session checks it (this server's clock may run ahead of the database's). */
+const GRANT_END_MARGIN_MS = 250;
 /** How a session ended: written to its row and its recording, and sent to the browser. */
 export type RelayEnd = { reason: SessionEndReason; message: string; exitCode: number | null };
 
@@ -79,6 +82,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   private ended = false;
   private isBrowserAlive = true;
   private heartbeat: NodeJS.Timeout | undefined;
+  private grantEnd: NodeJS.Timeout | undefined;
   private markFinished: () => void = () => {};
   /** Settles once the end is written to the session row (shutdown waits for it). */
   readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
@@ -114,6 +118,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     ws.on('error', (error) => this.end({ reason: 'error', message: `The browser connection failed: ${error.message}`, exitCode: null }, CloseCode.BadFrame));
     ws.on('pong', () => (this.isBrowserAlive = true));
     this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();
+    if (grantExpiresAt) this.grantEnd = this.checkAccessAt(grantExpiresAt);
     this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
       if ((await this.kind.connect()) && grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
@@ -122,6 +127,20 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
       const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', this.kind.connectFailure);
       this.fail(problem.code, problem.userMessage, CloseCode.TargetError);
     }
+  }
+
+  /**
+   * The access rule again just after the grant ends (by the database's clock, hence the margin): the
+   * session ends then, not at the next 5 s re-check, with no keystroke or statement in between. A
+   * grant approved since keeps it going.
+   */
+  private checkAccessAt(expiresAt: Date): NodeJS.Timeout {
+    const delay = Math.max(0, expiresAt.getTime() - Date.now()) + GRANT_END_MARGIN_MS;
+    return setTimeout(() => {
+      enforceGrants({ userId: this.userId, resourceId: this.resourceId }).catch((error: unknown) =>
+        this.log.error({ err: error }, 'access check at the grant’s end failed'),
+      );
+    }, delay).unref();
   }
 
   stats(): LiveSessionStats {
@@ -158,6 +177,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     this.ended = true;
     this.log.info({ reason: end.reason, bytesIn: this.kind.bytesIn(), bytesOut: this.kind.bytesOut() }, `${this.kind.name} session ended`);
     clearInterval(this.heartbeat);
+    clearTimeout(this.grantEnd);
     liveSessions().delete(this.id);
     this.kind.flow.close?.();
     const { message, closed } = this.kind.close(end);

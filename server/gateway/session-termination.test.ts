@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
 import { db } from '@/db/client';
@@ -182,6 +182,25 @@ describeEachDriver('live sessions end when their user or resource goes', () => {
     expect(await endedRow(lost.id)).toMatchObject({ status: 'ended', endReason: 'terminated' });
     expect((await kept.client.run('SELECT 2 AS two')).status).toBe('ok');
     expect((await sessionRow(kept.id))?.status).toBe('active');
+  });
+
+  it('a grant running out ends its terminal as it ends, not at the next periodic check', async () => {
+    const engineer = await makeUser();
+    const approver = await makeUser({ roles: ['approver'] });
+    const gated = await sshdResource({ accessMode: 'approval' });
+    const request = await createRequest({ actor: engineer.actor, input: { resourceId: gated.id, durationMinutes: 30, reason: 'on call' } });
+    const { grantId = '' } = await approveRequest({ actor: approver.actor, requestId: request.id });
+    // Nearly over (no expiry job or 5 s re-check runs in this harness: only the session's own check can end it).
+    const [grant] = await db()
+      .update(grants)
+      .set({ expiresAt: sql`now() + interval '1500 milliseconds'` })
+      .where(eq(grants.id, grantId))
+      .returning();
+    const terminal = await openTerminal(engineer.actor, gated.id);
+
+    expect(await terminal.term.waitForMessage('exit', 5_000)).toMatchObject({ reason: 'grant_expired' });
+    expect(Date.now() - grant!.expiresAt.getTime()).toBeLessThan(WITHIN_MS);
+    expect(await endedRow(terminal.id)).toMatchObject({ status: 'ended', endReason: 'grant_expired' });
   });
 
   it('new credentials or a new address end the sessions the old ones opened; a new description does not', async () => {
