@@ -72,6 +72,7 @@ describeEachDriver('audit log', () => {
     // Dates JavaScript reads but PostgreSQL cannot hold, and forged cursors naming no real moment: refused, not a 500.
     await rejectsWith(listAuditEvents({ actor: admin.actor, query: { from: '-100000-01-01' } }), 'VALIDATION');
     await rejectsWith(listAuditEvents({ actor: admin.actor, query: { to: '+200000-01-01' } }), 'VALIDATION');
+    await rejectsWith(listAuditEvents({ actor: admin.actor, query: { from: '2025-02-01', to: '2025-01-01' } }), 'VALIDATION');
     const id = '0b6c0a4e-3f1d-4c1a-9a5e-2f0e8c7d6b5a';
     for (const at of ['2020-13-45 00:00:00', '9999999999', '2021-02-29 10:00:00+00']) {
       const cursor = Buffer.from(`${at}|${id}`).toString('base64url');

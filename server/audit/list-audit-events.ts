@@ -6,6 +6,7 @@ import { requireRole } from '../actor/require-role';
 import { AppError } from '../errors/app-error';
 import { auditQuery, type AuditEventView, type AuditPageView, type AuditQuery } from './audit-schemas';
 import { isUuid } from '@/lib/uuid/is-uuid';
+import { assertRangeInOrder } from '../errors/date-range';
 
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -64,6 +65,7 @@ function filtersOf(query: ReturnType<typeof auditQuery.parse>): SQL[] {
 export async function listAuditEvents({ actor, query = {} }: { actor: Actor; query?: AuditQuery }): Promise<AuditPageView> {
   requireRole(actor, 'admin', 'auditor');
   const parsed = auditQuery.parse(query);
+  assertRangeInOrder(parsed.from, parsed.to);
   const rows = await db()
     .select({ event: auditEvents, atText: sql<string>`${auditEvents.at}::text`, actorEmail: users.email, actorName: users.name })
     .from(auditEvents)

@@ -7,10 +7,12 @@ import { recordingListQuery, type RecordingListQuery, type RecordingPage } from 
 import { toRecordingView } from './recording-view';
 import { sqlSummaries } from './sql-summaries';
 import { recordingKindOf } from '@/lib/recording/recording-kind';
+import { assertRangeInOrder } from '../errors/date-range';
 
 /** Newest first; auditors and admins see everyone's unless they ask for their own. */
 export async function listRecordings({ actor, query = {} }: { actor: Actor; query?: RecordingListQuery }): Promise<RecordingPage> {
   const q = recordingListQuery.parse(query);
+  assertRangeInOrder(q.from, q.to);
   const scope = canSeeAll(actor) ? (q.scope ?? 'all') : 'mine';
   const filters: SQL[] = [];
   if (scope === 'mine') filters.push(eq(recordings.userId, actor.id));

@@ -7,6 +7,7 @@ import { parseSearch, type ParsedSearch } from './parse-search';
 import { indexingProgress } from './search-progress';
 import { rowHits } from './block-hits';
 import { filters, matchSql, rowsOf, type HitRow } from './search-sql';
+import { assertRangeInOrder } from '../errors/date-range';
 
 /** Hits shown per recording; `hitCount` tells how many there are. */
 export const HITS_PER_RECORDING = 5;
@@ -30,6 +31,7 @@ type Row = HitRow & {
  */
 export async function searchRecordings({ actor, query }: { actor: Actor; query: unknown }): Promise<SearchResponse> {
   const input = searchQuery.parse(query);
+  assertRangeInOrder(input.from, input.to);
   const search = parseSearch(input.q);
   const conditions = [...filters(actor, input), ...(await ownerRecordingsOnly(actor, input))];
   const { where, rank } = matchSql(search);
