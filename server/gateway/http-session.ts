@@ -8,7 +8,6 @@ import { credentialForms, credentialHeader } from '../connectors/http/upstream-h
 import { env } from '../env';
 import { AppError } from '../errors/app-error';
 import { createHttpMasker, type HttpMasker } from '../masking/http/mask-exchange';
-import { learningMasker } from '../masking/learned-secrets';
 import { createMasker } from '../masking/masker';
 import { loadSessionMasking, type SessionMasking } from '../masking/rules-store/load-masking';
 import { SqlFlow } from '../relay/sql-flow';
@@ -91,9 +90,7 @@ export class HttpSession implements RelayKind<HttpClientMessage> {
       return false;
     }
     try {
-      const masking = await loadSessionMasking(resource.id);
-      // A secret masked once in the session (a header, a body) is masked wherever it shows again.
-      this.masking = { ...masking, masker: learningMasker(masking.masker) };
+      this.masking = await loadSessionMasking(resource.id);
     } catch (error) {
       this.relay.log.error({ err: error }, 'cannot load its masking rules');
       this.relay.fail('masking_unavailable', 'The masking rules cannot be read, so the console cannot start.');

@@ -9,7 +9,6 @@ import {
   type SqlServerMessage,
 } from '@/lib/protocol/sql-protocol';
 import { loadSessionMasking } from '../masking/rules-store/load-masking';
-import { learningMasker } from '../masking/learned-secrets';
 import { BUILT_IN_COLUMN_MASKS, createCellMasker, type CellMasker } from '../sql/cell-masker';
 import { classifyScript } from '../sql/classify-script';
 import { loadPostgresParser } from '../sql/classify-postgres';
@@ -106,8 +105,7 @@ export class SqlSession implements RelayKind<SqlClientMessage> {
     try {
       const masking = await loadSessionMasking(resource.id);
       this.isMaskingShown = masking.mode === 'view_and_recording';
-      // A secret masked once in the session (in a statement, a cell, an error) is masked wherever it shows again.
-      this.masker = createCellMasker({ columnRules: [...this.settings.columnMasks, ...BUILT_IN_COLUMN_MASKS], engine: learningMasker(masking.masker) });
+      this.masker = createCellMasker({ columnRules: [...this.settings.columnMasks, ...BUILT_IN_COLUMN_MASKS], engine: masking.masker });
     } catch (error) {
       // Fail closed: without the masking rules nothing may be shown or stored.
       this.relay.log.error({ err: error }, 'cannot load its masking rules');

@@ -7,6 +7,7 @@ import { createMasker, type Masker } from '../masker';
 import type { MaskRule } from '../types';
 import { log } from '../../log/logger';
 import { processSingleton } from '@/lib/process-singleton';
+import { learningMasker } from '../learned-secrets';
 
 /**
  * Rules are read from the database for every new session (three small queries), and the
@@ -77,8 +78,13 @@ export function maskerFor(overrides: Record<string, RuleOverride>, custom: reado
 
 export type SessionMasking = { masker: Masker; mode: MaskingMode };
 
-/** What a new session on this resource masks, and where. */
+/**
+ * What a new session on this resource masks, and where. The masker is the session's own: a secret
+ * it masks once is masked wherever it shows again in the session (learned-secrets.ts), whatever
+ * the session is (a terminal's two streams share it, as do a console's statements, cells and errors).
+ */
 export async function loadSessionMasking(resourceId: string): Promise<SessionMasking> {
   const [ruleSet, [setting]] = await Promise.all([loadRuleSet(), db().select().from(resourceMasking).where(eq(resourceMasking.resourceId, resourceId))]);
-  return { masker: maskerFor(ruleSet.overrides, applicableCustomRules(ruleSet.custom, resourceId)), mode: setting?.mode ?? 'view_and_recording' };
+  const rules = maskerFor(ruleSet.overrides, applicableCustomRules(ruleSet.custom, resourceId));
+  return { masker: learningMasker(rules), mode: setting?.mode ?? 'view_and_recording' };
 }

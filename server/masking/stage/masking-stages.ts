@@ -1,6 +1,5 @@
 import type { MaskingMode } from '@/db/masking-schema';
 import type { PipelineEvent, Sink, Stage } from '@/server/relay/pipeline';
-import { learningMasker } from '../learned-secrets';
 import type { Masker } from '../masker';
 import type { MaskEvent } from '../types';
 import { EchoLink } from './echo-link';
@@ -44,8 +43,7 @@ export type MaskingStages = {
  * echo tracker decides them, through the masker or as HIDDEN_INPUT_MARKER).
  */
 export function createMaskingStages(options: MaskingStagesOptions): MaskingStages {
-  // A secret masked once is masked wherever it shows again in this session (`echo $TOKEN`).
-  const masker = learningMasker(options.masker);
+  const { masker } = options;
   const echo = new EchoLink(options.echoWindowMs);
   let count = 0;
   const held: Array<() => number> = [];
