@@ -16,6 +16,10 @@ describe('unstorable text', () => {
     form.set('title', 'fine');
     form.set('body', 'nul \u0000 inside');
     expect(findUnstorableText(form)).toBe('body');
+    const checkboxes = new FormData();
+    checkboxes.append('roles', 'engineer\u0000');
+    checkboxes.append('roles', 'admin');
+    expect(findUnstorableText(checkboxes)).toBe('roles');
     expect(findUnstorableText({ a: 1, b: [true, null, 'text'] })).toBeNull();
   });
 });

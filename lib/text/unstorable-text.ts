@@ -13,7 +13,13 @@ export function isUnstorableText(text: string): boolean {
  */
 export function findUnstorableText(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return isUnstorableText(value) ? path || 'value' : null;
-  if (value instanceof FormData) return findUnstorableText(Object.fromEntries([...value.entries()].filter(([, entry]) => typeof entry === 'string')), path);
+  if (value instanceof FormData) {
+    // Every value of a repeated field (checkboxes), not only the last one.
+    for (const [key, entry] of value.entries()) {
+      if (typeof entry === 'string' && (isUnstorableText(key) || isUnstorableText(entry))) return path ? `${path}.${key}` : key;
+    }
+    return null;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findUnstorableText(value[i], `${path}[${i}]`);

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { resourceMasking } from '@/db/masking-schema';
 import { recordings } from '@/db/recording-schema';
-import { auditEvents } from '@/db/schema';
+import { auditEvents, users } from '@/db/schema';
+import { endBrowserSession } from '@/server/auth/end-browser-session';
 import { env } from '@/server/env';
 import { iterateEvents } from '@/server/recording/read-events';
 import { confirmHostKey } from '@/server/resources/confirm-host-key';
@@ -228,6 +229,20 @@ describeEachDriver('watching a live terminal', () => {
     term.type('echo after-$((6+7))\n');
     await term.waitFor(/after-13/);
     expect(watchOf(id).count).toBe(0);
+  });
+
+  it('a watcher who signs out is cut off; one who signs in again after that may watch', async () => {
+    const { id, auditor } = await liveTerminal();
+    const watcher = await watch(auditor.actor, id);
+    await watcher.waitForMessage('screen');
+    const [row] = await db().select().from(users).where(eq(users.id, auditor.user.id));
+    expect(await endBrowserSession({ uid: auditor.user.id, sv: row!.sessionVersion })).toBe(true);
+    expect(await watcher.waitForMessage('error', 1_000)).toMatchObject({ code: 'watch_ended' });
+    expect((await watcher.closed).code).toBe(CloseCode.Unauthorized);
+
+    const again = await watch(auditor.actor, id);
+    await again.waitForMessage('screen');
+    expect(watchOf(id).count).toBe(1);
   });
 
   it('a reason is required and at most 500 characters; an ended session cannot be terminated', async () => {
