@@ -200,6 +200,8 @@ export const sessions = pgTable(
     isAutomated: boolean('is_automated').notNull().default(false),
     /** The API token that asked for it, if one did: revoking the token ends the session. */
     openedWithTokenId: uuid('opened_with_token_id'),
+    /** Opened from a browser: when that sign-in reaches its absolute limit, and the session ends with it. */
+    signInEndsAt: timestamp('sign_in_ends_at', { withTimezone: true }),
     /** False when its resource had recording off as it opened: no recording row will ever exist. */
     isRecorded: boolean('is_recorded').notNull().default(true),
     /** The pod and container a Kubernetes session opened; null for other types. */
@@ -225,6 +227,9 @@ export const wsTickets = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** How the minting request was authenticated: API-token tickets may omit `Origin`. */
     via: text('via').$type<'session' | 'token'>().notNull(),
+    /** The minting request's credential (see sessions): a watch it opens ends with it. */
+    openedWithTokenId: uuid('opened_with_token_id'),
+    signInEndsAt: timestamp('sign_in_ends_at', { withTimezone: true }),
     /** Database clock, so replicas with skewed clocks agree on expiry. */
     expiresAt: timestamp('expires_at', { withTimezone: true })
       .notNull()

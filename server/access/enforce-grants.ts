@@ -6,7 +6,7 @@ import { subscribe, type AccessEvent, type TerminationReason } from '../events/e
 import { liveSessions } from '../relay/live-sessions';
 import { terminateSessions } from '../events/terminate-sessions';
 import { canConnect } from './can-connect';
-import { hasSignInEnded } from './sign-in-ended';
+import { hasSignInEnded, type OpenedWith } from './sign-in-ended';
 import { log } from '../log/logger';
 
 export const RECHECK_MS = 5_000;
@@ -31,7 +31,7 @@ type SessionAccess = {
   roles: Role[];
   isDisabled: boolean;
   resource: Resource | null;
-  session: { createdAt: Date; openedWithTokenId: string | null };
+  session: OpenedWith;
   signInsEndedAt: Date | null;
   token: { revokedAt: Date | null; expiresAt: Date | null } | null;
 };
@@ -55,7 +55,7 @@ async function endDisallowed(where: SQL | undefined): Promise<string[]> {
       roles: users.roles,
       isDisabled: users.isDisabled,
       resource: resources,
-      session: { createdAt: sessions.createdAt, openedWithTokenId: sessions.openedWithTokenId },
+      session: { createdAt: sessions.createdAt, openedWithTokenId: sessions.openedWithTokenId, signInEndsAt: sessions.signInEndsAt },
       signInsEndedAt: users.signInsEndedAt,
       // The id too: drizzle makes a left-joined object whose fields are all null (a live token) null.
       token: { id: apiTokens.id, revokedAt: apiTokens.revokedAt, expiresAt: apiTokens.expiresAt },

@@ -6,13 +6,18 @@ import { authenticateApiToken } from '../tokens/authenticate-api-token';
 import { toActor, type Actor } from '../actor/actor';
 import { authOptions } from './auth-options';
 import { requireRole } from '../actor/require-role';
-import { userFromSessionClaims } from './session-user';
+import { userFromSessionClaims, type SessionClaims } from './session-user';
+import { sessionEndsAt } from './session-age';
+import { env } from '../env';
 
-/** The browser session's user; see userFromSessionClaims for what ends a session. */
-async function userFromSession(): Promise<User | undefined> {
+/** The browser session's user and when it reaches its absolute limit; see userFromSessionClaims for what ends a session. */
+async function userFromSession(): Promise<{ user: User; endsAt: Date } | undefined> {
   const session: unknown = await getServerSession(authOptions());
   if (!session || typeof session !== 'object') return undefined;
-  return userFromSessionClaims(session);
+  const claims: SessionClaims = session;
+  const user = await userFromSessionClaims(claims);
+  // userFromSessionClaims refuses a session without its sign-in time.
+  return user && claims.signedInAt ? { user, endsAt: sessionEndsAt(claims.signedInAt, env().session) } : undefined;
 }
 
 /** The actor behind the current request: a bearer API token or the browser session. */
@@ -23,10 +28,10 @@ export async function currentActor(): Promise<Actor | undefined> {
     const found = match?.[1] ? await authenticateApiToken(match[1]) : undefined;
     // A bad token is an error even if a session cookie is also present: fail closed.
     if (!found) throw new AppError('UNAUTHORIZED', { userMessage: 'The API token is invalid, expired or revoked.' });
-    return toActor(found.user, 'token', found.tokenId);
+    return toActor(found.user, 'token', { tokenId: found.tokenId });
   }
-  const user = await userFromSession();
-  return user ? toActor(user, 'session') : undefined;
+  const signedIn = await userFromSession();
+  return signedIn ? toActor(signedIn.user, 'session', { signInEndsAt: signedIn.endsAt }) : undefined;
 }
 
 export async function requireActor(...roles: Role[]): Promise<Actor> {

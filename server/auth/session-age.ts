@@ -26,6 +26,11 @@ function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
+/** When a browser session signed in at `signedInAt` (epoch seconds) reaches its absolute limit, however active. */
+export function sessionEndsAt(signedInAt: number, limits: Pick<SessionLimits, 'maxAgeSeconds'>): Date {
+  return new Date((signedInAt + limits.maxAgeSeconds) * 1000);
+}
+
 export const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /**

@@ -6,7 +6,7 @@ export const TERMINATION_MESSAGES: Record<TerminationReason, string> = {
   grant_expired: 'Your access grant expired. Request access again to reconnect.',
   grant_revoked: 'Your access was revoked.',
   user_disabled: 'An admin disabled your account, so your sessions were ended.',
-  signed_out: 'The sign-in that opened this session ended (signed out, password changed or API token revoked).',
+  signed_out: 'The sign-in that opened this session ended (signed out, password changed, API token revoked or expired, or the sign-in reached its time limit).',
   resource_deleted: 'An admin deleted this resource, so its sessions were ended.',
 };
 

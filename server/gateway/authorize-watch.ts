@@ -9,13 +9,14 @@ import { liveSessions, type LiveSession } from '../relay/live-sessions';
 import type { SessionWatch } from './session-watch';
 import type { ConsoleWatch } from '../watch/console-watch';
 import { findRelayingReplica } from '../replicas/find-relaying-replica';
-import { INTERNAL_WATCH_HEADER, mintInternalWatchToken, verifyInternalWatchToken } from '../replicas/internal-watch-token';
+import { INTERNAL_WATCH_HEADER, mintInternalWatchToken, verifyInternalWatchToken, type InternalWatcher } from '../replicas/internal-watch-token';
 
 /** A terminal's watchers or a SQL or HTTP console's: all take a watcher's socket the same way. */
 export type Watchable = SessionWatch | ConsoleWatch;
 
 export type WatchDecision =
-  | { isAllowed: true; watcher: User; live: LiveSession & { watch: Watchable } }
+  /** `credential`: what the watcher's ticket was minted with; the watch ends with it (watcher-access.ts). */
+  | { isAllowed: true; watcher: User; credential: InternalWatcher; live: LiveSession & { watch: Watchable } }
   /** The session is relayed by another replica, reached at `internalUrl`: the watch is proxied there with `token`. */
   | { isAllowed: true; watcher: User; remote: { internalUrl: string; token: string } }
   | { isAllowed: false; status: 401 | 403 | 404 | 409; reason: string };
@@ -33,8 +34,8 @@ export async function authorizeWatch(req: IncomingMessage, sessionId: string): P
   const internal = req.headers[INTERNAL_WATCH_HEADER];
   if (internal !== undefined) {
     // Proxied by another replica, which checked origin and ticket; the watcher is checked again below.
-    const watcherId = typeof internal === 'string' ? verifyInternalWatchToken(internal, sessionId) : undefined;
-    return watcherId ? authorizeWatcher(sessionId, watcherId, { isProxied: true }) : refuse(401, 'Internal watch token invalid or expired');
+    const credential = typeof internal === 'string' ? verifyInternalWatchToken(internal, sessionId) : undefined;
+    return credential ? authorizeWatcher(sessionId, credential, { isProxied: true }) : refuse(401, 'Internal watch token invalid or expired');
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !isAllowedOrigin(origin)) return refuse(403, 'Origin not allowed');
@@ -44,13 +45,14 @@ export async function authorizeWatch(req: IncomingMessage, sessionId: string): P
   if (!ticket) return refuse(401, 'Ticket invalid, expired or already used');
   if (origin === undefined && ticket.via !== 'token') return refuse(403, 'Origin required');
   if (ticket.sessionId !== sessionId) return refuse(403, 'Ticket is for another session');
-  return authorizeWatcher(sessionId, ticket.userId, { isProxied: false });
+  const { userId: watcherId, openedWithTokenId, signInEndsAt } = ticket;
+  return authorizeWatcher(sessionId, { watcherId, openedWithTokenId, signInEndsAt }, { isProxied: false });
 }
 
-async function authorizeWatcher(sessionId: string, watcherId: string, { isProxied }: { isProxied: boolean }): Promise<WatchDecision> {
+async function authorizeWatcher(sessionId: string, credential: InternalWatcher, { isProxied }: { isProxied: boolean }): Promise<WatchDecision> {
   const found = await findSession(sessionId);
   if (!found) return refuse(404, 'No such session');
-  const watcher = await findUserById(watcherId);
+  const watcher = await findUserById(credential.watcherId);
   if (!watcher || watcher.isDisabled) return refuse(403, 'User disabled');
   if (!canSeeAll(watcher)) return refuse(403, 'Only auditors and admins can watch');
   if (found.session.userId === watcher.id) return refuse(403, 'Not a watch ticket');
@@ -60,7 +62,7 @@ async function authorizeWatcher(sessionId: string, watcherId: string, { isProxie
     // Relayed by another live replica: proxied there (never twice, so no loop between replicas).
     const internalUrl = isProxied ? undefined : await findRelayingReplica(found.session);
     if (!internalUrl) return refuse(409, 'Session is not relayed by this server');
-    return { isAllowed: true, watcher, remote: { internalUrl, token: mintInternalWatchToken({ sessionId, watcherId: watcher.id }) } };
+    return { isAllowed: true, watcher, remote: { internalUrl, token: mintInternalWatchToken({ sessionId, watcher: credential }) } };
   }
-  return { isAllowed: true, watcher, live: live as LiveSession & { watch: Watchable } };
+  return { isAllowed: true, watcher, credential, live: live as LiveSession & { watch: Watchable } };
 }

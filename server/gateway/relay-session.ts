@@ -14,6 +14,8 @@ import { CloseCode, type SessionEndReason } from './protocol';
 
 /** After a grant's end, how long before the session checks it (this server's clock may run ahead of the database's). */
 const GRANT_END_MARGIN_MS = 250;
+/** setTimeout's longest delay: a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** How a session ended: written to its row and its recording, and sent to the browser. */
 export type RelayEnd = { reason: SessionEndReason; message: string; exitCode: number | null };
 
@@ -82,7 +84,8 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   private ended = false;
   private isBrowserAlive = true;
   private heartbeat: NodeJS.Timeout | undefined;
-  private grantEnd: NodeJS.Timeout | undefined;
+  /** Access checks at the grant's end and at the end of the sign-in that opened the session. */
+  private accessEnds: NodeJS.Timeout[] = [];
   private markFinished: () => void = () => {};
   /** Settles once the end is written to the session row (shutdown waits for it). */
   readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
@@ -118,7 +121,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     ws.on('error', (error) => this.end({ reason: 'error', message: `The browser connection failed: ${error.message}`, exitCode: null }, CloseCode.BadFrame));
     ws.on('pong', () => (this.isBrowserAlive = true));
     this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();
-    if (grantExpiresAt) this.grantEnd = this.checkAccessAt(grantExpiresAt);
+    this.accessEnds = [grantExpiresAt, this.options.session.signInEndsAt].flatMap((at) => this.checkAccessAt(at) ?? []);
     this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
       if ((await this.kind.connect()) && grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
@@ -130,15 +133,18 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   }
 
   /**
-   * The access rule again just after the grant ends (by the database's clock, hence the margin): the
-   * session ends then, not at the next 5 s re-check, with no keystroke or statement in between. A
-   * grant approved since keeps it going.
+   * The access rule again just after the grant or the sign-in ends (by the database's clock, hence
+   * the margin): the session ends then, not at the next 5 s re-check, with no keystroke or statement
+   * in between. A grant approved since keeps it going. Beyond a timer's range (24.8 days) the
+   * re-check alone does it.
    */
-  private checkAccessAt(expiresAt: Date): NodeJS.Timeout {
+  private checkAccessAt(expiresAt: Date | null | undefined): NodeJS.Timeout | undefined {
+    if (!expiresAt) return undefined;
     const delay = Math.max(0, expiresAt.getTime() - Date.now()) + GRANT_END_MARGIN_MS;
+    if (delay > MAX_TIMER_MS) return undefined;
     return setTimeout(() => {
       enforceGrants({ userId: this.userId, resourceId: this.resourceId }).catch((error: unknown) =>
-        this.log.error({ err: error }, 'access check at the grant’s end failed'),
+        this.log.error({ err: error }, 'access check at the grant’s or the sign-in’s end failed'),
       );
     }, delay).unref();
   }
@@ -177,7 +183,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     this.ended = true;
     this.log.info({ reason: end.reason, bytesIn: this.kind.bytesIn(), bytesOut: this.kind.bytesOut() }, `${this.kind.name} session ended`);
     clearInterval(this.heartbeat);
-    clearTimeout(this.grantEnd);
+    for (const timer of this.accessEnds) clearTimeout(timer);
     liveSessions().delete(this.id);
     this.kind.flow.close?.();
     const { message, closed } = this.kind.close(end);

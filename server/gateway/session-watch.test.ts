@@ -13,6 +13,8 @@ import { createSession } from '@/server/sessions/create-session';
 import { issueWatchTicket } from '@/server/sessions/issue-watch-ticket';
 import { mintTicket } from '@/server/sessions/mint-ticket';
 import { terminateSession } from '@/server/sessions/terminate-session';
+import { createApiToken } from '@/server/tokens/create-api-token';
+import { revokeApiToken } from '@/server/tokens/revoke-api-token';
 import { updateUser } from '@/server/users/update-user';
 import { describeEachDriver } from '@/test/db-drivers';
 import { makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
@@ -243,6 +245,24 @@ describeEachDriver('watching a live terminal', () => {
     const again = await watch(auditor.actor, id);
     await again.waitForMessage('screen');
     expect(watchOf(id).count).toBe(1);
+  });
+
+  it('a watch ends with the credential that opened it: its API token revoked, or its browser sign-in’s time limit reached', async () => {
+    const { id, auditor } = await liveTerminal();
+    const token = await createApiToken({ actor: auditor.actor, input: { name: 'watch script' } });
+    const byToken = await watch({ ...auditor.actor, via: 'token', tokenId: token.id }, id);
+    const signInEndsAt = new Date(Date.now() + 2_000);
+    const byExpiring = await watch({ ...auditor.actor, signInEndsAt }, id);
+    const byBrowser = await watch(auditor.actor, id);
+    await Promise.all([byToken, byExpiring, byBrowser].map((watcher) => watcher.waitForMessage('screen')));
+
+    await revokeApiToken({ actor: auditor.actor, tokenId: token.id });
+    expect(await byToken.waitForMessage('error', 1_000)).toMatchObject({ code: 'watch_ended' });
+    expect((await byToken.closed).code).toBe(CloseCode.Unauthorized);
+    expect(await byExpiring.waitForMessage('error', 2_000 + 1_000)).toMatchObject({ code: 'watch_ended' });
+    expect(Date.now()).toBeGreaterThanOrEqual(signInEndsAt.getTime());
+    expect((await byExpiring.closed).code).toBe(CloseCode.Unauthorized);
+    await untilTrue(() => watchOf(id).count === 1, 'the ended watches to leave', 2_000);
   });
 
   it('a reason is required and at most 500 characters; an ended session cannot be terminated', async () => {

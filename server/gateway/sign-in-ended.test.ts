@@ -102,6 +102,27 @@ describeEachDriver('a session ends with the sign-in that opened it', () => {
     await stillLive(byToken.term);
   });
 
+  it('a browser sign-in that reaches its time limit ends what it opened then, not before; a ticket asked for before opens nothing', async () => {
+    const resource = await shell();
+    const engineer = await makeUser();
+    const signInEndsAt = new Date(Date.now() + 2_500);
+    const expiring = { ...engineer.actor, signInEndsAt };
+    const byExpiring = await openTerminal(expiring, resource.id);
+    const unused = await createSession({ actor: expiring, input: { resourceId: resource.id } });
+    const byNewer = await openTerminal({ ...engineer.actor, signInEndsAt: new Date(Date.now() + 3_600_000) }, resource.id);
+    await stillLive(byExpiring.term);
+
+    expect(await byExpiring.term.waitForMessage('exit', 2_500 + WITHIN_MS)).toMatchObject({
+      reason: 'signed_out',
+      message: expect.stringMatching(/time limit/),
+    });
+    expect(Date.now()).toBeGreaterThanOrEqual(signInEndsAt.getTime());
+    expect(Date.now()).toBeLessThan(signInEndsAt.getTime() + WITHIN_MS);
+    expect(await endReasonOf(byExpiring.id)).toBe('signed_out');
+    expect(await refusedStatus(gateway.localUrl(unused.wsUrl), { origin: env().publicUrl })).toBe(401);
+    await stillLive(byNewer.term);
+  });
+
   it('changing the password ends every session the user’s sign-ins and tokens opened', async () => {
     const resource = await shell();
     const engineer = await makeUser();

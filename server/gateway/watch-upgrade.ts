@@ -39,7 +39,7 @@ async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, sessi
     const accept = (onSocket: (ws: WebSocket) => void) => watchWss().handleUpgrade(req, socket, head, onSocket);
     return proxyWatch({ req, socket, accept, reject: (status, reason) => rejectUpgrade(socket, status, reason), sessionId, ...decision.remote });
   }
-  const { watcher, live } = decision;
+  const { watcher, credential, live } = decision;
   const watchId = randomUUID();
   const watcherName = watcher.name || watcher.email;
   const openedAt = new Date();
@@ -47,7 +47,7 @@ async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, sessi
     audit('session.watch.start', watcher.id, sessionId, watchId);
     publish({ type: 'session.watch', sessionId, watchId, watcherName, isWatching: true });
     // Cut off if the watcher loses the right to watch while it runs (watcher-access.ts).
-    const untrack = trackWatch(watchId, { watcherId: watcher.id, openedAt, ws });
+    const untrack = trackWatch(watchId, { ...credential, openedAt, ws });
     live.watch.add({ id: watchId, name: watcherName }, ws, () => {
       untrack();
       publish({ type: 'session.watch', sessionId, watchId, watcherName, isWatching: false });

@@ -7,7 +7,18 @@ export const INTERNAL_WATCH_HEADER = 'x-porthole-internal-watch';
 /** Long enough for one connection between replicas, too short to be worth stealing. */
 const TOKEN_TTL_MS = 10_000;
 
-const claims = z.strictObject({ sessionId: z.uuid(), watcherId: z.uuid(), expiresAt: z.number().int(), nonce: z.uuid() });
+const claims = z.strictObject({
+  sessionId: z.uuid(),
+  watcherId: z.uuid(),
+  /** The watcher's credential, as their ticket recorded it: the watch ends with it on either replica. */
+  openedWithTokenId: z.uuid().nullable(),
+  signInEndsAt: z.number().int().nullable(),
+  expiresAt: z.number().int(),
+  nonce: z.uuid(),
+});
+
+/** Who may watch through a verified token, and with what credential. */
+export type InternalWatcher = { watcherId: string; openedWithTokenId: string | null; signInEndsAt: Date | null };
 
 const globalForNonces = globalThis as unknown as { __portholeWatchNonces?: Map<string, number> };
 const usedNonces = () => (globalForNonces.__portholeWatchNonces ??= new Map());
@@ -21,13 +32,23 @@ function sign(payload: string): Buffer {
  * signed with a key derived from PORTHOLE_SECRET_KEY (which every replica shares). The
  * replica that mints it has checked the watcher's ticket, origin and role.
  */
-export function mintInternalWatchToken({ sessionId, watcherId }: { sessionId: string; watcherId: string }, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ sessionId, watcherId, expiresAt: now + TOKEN_TTL_MS, nonce: randomUUID() })).toString('base64url');
+export function mintInternalWatchToken({ sessionId, watcher }: { sessionId: string; watcher: InternalWatcher }, now = Date.now()): string {
+  const { watcherId, openedWithTokenId, signInEndsAt } = watcher;
+  const payload = Buffer.from(
+    JSON.stringify({
+      sessionId,
+      watcherId,
+      openedWithTokenId,
+      signInEndsAt: signInEndsAt?.getTime() ?? null,
+      expiresAt: now + TOKEN_TTL_MS,
+      nonce: randomUUID(),
+    }),
+  ).toString('base64url');
   return `${payload}.${sign(payload).toString('base64url')}`;
 }
 
-/** The watcher's id if the token is well signed, for this session, unexpired and unused; else undefined. */
-export function verifyInternalWatchToken(token: string, sessionId: string, now = Date.now()): string | undefined {
+/** The watcher if the token is well signed, for this session, unexpired and unused; else undefined. */
+export function verifyInternalWatchToken(token: string, sessionId: string, now = Date.now()): InternalWatcher | undefined {
   const [payload, signature, ...rest] = token.split('.');
   if (!payload || !signature || rest.length > 0) return undefined;
   const given = Buffer.from(signature, 'base64url');
@@ -44,5 +65,6 @@ export function verifyInternalWatchToken(token: string, sessionId: string, now =
   for (const [nonce, expiresAt] of nonces) if (expiresAt <= now) nonces.delete(nonce);
   if (nonces.has(parsed.nonce)) return undefined;
   nonces.set(parsed.nonce, parsed.expiresAt);
-  return parsed.watcherId;
+  const { watcherId, openedWithTokenId, signInEndsAt } = parsed;
+  return { watcherId, openedWithTokenId, signInEndsAt: signInEndsAt === null ? null : new Date(signInEndsAt) };
 }

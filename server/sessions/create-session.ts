@@ -27,6 +27,7 @@ export async function createSession({ actor, input, clientIp }: { actor: Actor; 
         isRecorded: resource.recording !== 'off',
         target: target ?? null,
         openedWithTokenId: actor.tokenId ?? null,
+        signInEndsAt: actor.signInEndsAt ?? null,
       })
       .returning();
     if (!session) throw new Error('insert returned no row');

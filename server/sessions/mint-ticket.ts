@@ -24,12 +24,19 @@ export type TicketPurpose = 'open' | 'watch';
 
 /** Mints a single-use ticket for `actor` to open (or watch) `sessionId`; only its hash is stored. */
 export async function mintTicket(
-  { actor, sessionId, purpose = 'open' }: { actor: Pick<Actor, 'id' | 'via'>; sessionId: string; purpose?: TicketPurpose },
+  { actor, sessionId, purpose = 'open' }: { actor: Pick<Actor, 'id' | 'via' | 'tokenId' | 'signInEndsAt'>; sessionId: string; purpose?: TicketPurpose },
   tx: Pick<Db, 'insert' | 'delete'> = db(),
 ): Promise<SessionTicketView> {
   const ticket = randomBytes(32).toString('base64url');
   // Housekeeping: tickets are useless a moment after expiry.
   await tx.delete(wsTickets).where(lt(wsTickets.expiresAt, sql`now() - interval '1 hour'`));
-  await tx.insert(wsTickets).values({ tokenHash: sha256Hex(ticket), sessionId, userId: actor.id, via: actor.via });
+  await tx.insert(wsTickets).values({
+    tokenHash: sha256Hex(ticket),
+    sessionId,
+    userId: actor.id,
+    via: actor.via,
+    openedWithTokenId: actor.tokenId ?? null,
+    signInEndsAt: actor.signInEndsAt ?? null,
+  });
   return { id: sessionId, wsUrl: sessionWsUrl(sessionId, ticket, purpose), expiresIn: TICKET_TTL_SECONDS };
 }

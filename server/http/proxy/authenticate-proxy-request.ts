@@ -17,5 +17,5 @@ export async function authenticateProxyRequest(headers: IncomingHttpHeaders): Pr
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   const found = token ? await authenticateApiToken(token) : undefined;
   if (!found) throw new ProxyError(401, 'UNAUTHORIZED', BAD_TOKEN);
-  return toActor(found.user, 'token', found.tokenId);
+  return toActor(found.user, 'token', { tokenId: found.tokenId });
 }

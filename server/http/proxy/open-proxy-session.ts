@@ -22,6 +22,7 @@ export async function openProxySessionRow({ actor, resource, clientIp }: { actor
         isAutomated: true,
         isRecorded: resource.recording !== 'off',
         openedWithTokenId: actor.tokenId ?? null,
+        signInEndsAt: actor.signInEndsAt ?? null,
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
