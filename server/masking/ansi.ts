@@ -1,20 +1,30 @@
 /**
- * Terminal escape sequences (ECMA-48) and the controls a terminal neither prints nor moves the
+ * Terminal escape sequences (ECMA-48) and the bytes a terminal neither prints nor moves the
  * cursor for: matching sees the text without them, and masking maps matches back onto the raw
- * bytes so they survive.
+ * bytes so they survive. What counts as a sequence, and where it ends, follows xterm's parser
+ * (the browser's terminal): a secret is one match wherever the screen shows it as one.
  */
+import { utf8Length } from './utf8-length';
 
 const ESC = 0x1b;
 const BEL = 0x07;
+/** CAN and SUB cancel a sequence: what follows is text again. */
+const CAN = 0x18;
+const SUB = 0x1a;
+/** UTF-8 of U+0080–U+009F, the C1 controls, starts with this byte; xterm reads them as controls (U+009B is CSI). */
+const C1_LEAD = 0xc2;
 /**
  * ESC, and the C0 controls the screen drops: NUL, 0x01–0x07 (BEL ends an OSC, but outside one
  * it only rings), SO/SI, 0x10–0x1A, 0x1C–0x1F and DEL. `AKIA…\0…` shows the whole key in
  * xterm, so they are invisible to matching like escapes. TAB, LF, VT, FF, CR and BS move the
- * cursor and stay in the text (the rendered-screen check covers what they rearrange).
+ * cursor and stay in the text (the rendered-screen check covers what they rearrange). 2: a byte
+ * from 0x80, hidden unless it starts a valid UTF-8 character other than a C1 control (xterm drops
+ * bytes that are not UTF-8: `AKIA\x80IOSF…` shows the whole key).
  */
 const HIDDEN = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) HIDDEN[b] = b < 0x08 || b > 0x0d ? 1 : 0;
 HIDDEN[0x7f] = 1;
+HIDDEN.fill(2, 0x80);
 /** An unterminated sequence longer than this is given up on (emitted as it is; a string sequence's body is then read as text). */
 export const MAX_PENDING = 4096;
 
@@ -60,12 +70,23 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
     copyInto(clean, cleanLength, raw, rawPos, at);
     cleanLength += at - rawPos;
     let end: number;
-    if (raw[at] !== ESC) {
+    if (HIDDEN[raw[at]!] === 1 && raw[at] !== ESC) {
       // A run of controls the screen drops: one entry, masked over like an escape.
       end = at + 1;
       while (end < raw.length && raw[end] !== ESC && HIDDEN[raw[end]!] === 1) end++;
+    } else if (raw[at] !== ESC && !isC1(raw, at)) {
+      // Bytes that are not UTF-8 (nextHidden skips valid characters); a character cut by the frame's end waits for the rest.
+      end = utf8Length(raw, at) === -1 ? -1 : at + 1;
+      if (end === -1 && !final) {
+        complete = at;
+        rawPos = at;
+        break;
+      }
+      if (end === -1) end = raw.length;
     } else {
-      end = sequenceEnd(raw, at);
+      const introducer = introducerOf(raw, at);
+      // No introducer: a C1 control of two bytes, or ESC with nothing after it yet.
+      end = introducer === -1 ? sequenceEnd(raw, at) : endFrom(raw, at, introducer);
       if (end === -1) {
         if (!final && raw.length - at < MAX_PENDING) {
           complete = at;
@@ -74,9 +95,9 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
         }
         // A string sequence given up on (a title never terminated): its body is read as text,
         // so a secret that runs on past the point where waiting stopped is still one match.
-        end = isStringSequence(raw[at + 1]) ? at + 2 : raw.length;
+        end = introducer >= 0 && isStringSequence(raw[introducer]) ? introducer + 1 : raw.length;
       } else if (!hasStringSequence) {
-        hasStringSequence = isStringSequence(raw[at + 1]);
+        hasStringSequence = introducer >= 0 && isStringSequence(raw[introducer]);
       }
     }
     escapes.push(cleanLength, at, end);
@@ -121,25 +142,46 @@ function nextHidden(raw: Buffer, words: Words, from: number): number {
   let w = from <= start ? 0 : (from - start + 3) >>> 2;
   const wordsFrom = view.length === 0 ? n : Math.min(n, start + 4 * w);
   let i = from;
-  for (; i < wordsFrom; i++) if (HIDDEN[raw[i]!] === 1) return i;
+  for (; i < wordsFrom; i++) {
+    if (HIDDEN[raw[i]!] === 0) continue;
+    const skip = visibleCharacter(raw, i);
+    if (skip === 0) return i;
+    i += skip - 1;
+  }
   for (; w < view.length; w++) {
     const x = view[w]!;
     const low = x & 0x7f7f7f7f;
     const del = x ^ 0x7f7f7f7f;
-    // Some byte below 0x08, from 0x0e to 0x1f, or 0x7f; not the TAB, LF and CR that end every
-    // line (exact tests, no false negatives: bytes from 0x80 never count).
-    if ((((x - 0x08080808) & ~x) | ((0x9f9f9f9f - low) & ~x & (low + 0x72727272)) | ((del - 0x01010101) & ~del)) & 0x80808080) {
-      const at = start + 4 * w;
-      for (let k = at; k < at + 4; k++) if (HIDDEN[raw[k]!] === 1) return k;
+    // Some byte below 0x08, from 0x0e to 0x1f, 0x7f, or from 0x80; not the TAB, LF and CR that
+    // end every line (exact tests, no false negatives).
+    if ((((x - 0x08080808) & ~x) | ((0x9f9f9f9f - low) & ~x & (low + 0x72727272)) | ((del - 0x01010101) & ~del) | x) & 0x80808080) {
+      const wordEnd = start + 4 * w + 4;
+      // From `i` on: a character read in an earlier word may reach into this one.
+      for (let k = Math.max(i, wordEnd - 4); k < wordEnd; k++) {
+        if (HIDDEN[raw[k]!] === 0) continue;
+        const skip = visibleCharacter(raw, k);
+        if (skip === 0) return k;
+        k += skip - 1;
+        i = k + 1;
+      }
     }
   }
-  for (i = Math.max(i, start + 4 * view.length); i < n; i++) if (HIDDEN[raw[i]!] === 1) return i;
+  for (i = Math.max(i, start + 4 * view.length); i < n; i++) {
+    if (HIDDEN[raw[i]!] === 0) continue;
+    const skip = visibleCharacter(raw, i);
+    if (skip === 0) return i;
+    i += skip - 1;
+  }
   return -1;
 }
 
-/** OSC, DCS, SOS, PM, APC: bodies of text ended by ST (or BEL). */
-export function isStringSequence(kind: number | undefined): boolean {
-  return kind === 0x5d || kind === 0x50 || kind === 0x58 || kind === 0x5e || kind === 0x5f;
+/** The length of the UTF-8 character xterm prints at `i` (a byte from 0x80), or 0: not UTF-8, a C1 control, or cut by the end. */
+function visibleCharacter(raw: Buffer, i: number): number {
+  const b = raw[i]!;
+  if (b < 0x80) return 0;
+  if (isC1(raw, i)) return 0;
+  const length = utf8Length(raw, i);
+  return length > 0 ? length : 0;
 }
 
 /** Text between escapes is often a few bytes (a coloured word): a loop beats a view and a copy. */
@@ -148,40 +190,143 @@ function copyInto(target: Buffer, at: number, source: Buffer, from: number, to: 
   else target.set(source.subarray(from, to), at);
 }
 
-/** End (exclusive) of the sequence starting with ESC at `i`, or -1 if it is not complete yet. */
+/** C1 controls (their UTF-8 second byte) that introduce a sequence, as ESC and this byte − 0x40 would. */
+const C1_INTRODUCERS: Record<number, number> = { 0x9b: 0x5b, 0x9d: 0x5d, 0x90: 0x50, 0x98: 0x58, 0x9e: 0x5e, 0x9f: 0x5f };
+
+/**
+ * Where the byte saying what a sequence is sits (`[` for a CSI, `]` for an OSC …) for the
+ * sequence at `i` (ESC, or a C1 control), or -1 when there is none (yet). In ESC's state xterm
+ * runs C0 controls and goes on, so `ESC \x01 [` is a CSI.
+ */
+export function introducerOf(raw: Uint8Array, i: number): number {
+  if (raw[i] !== ESC) return isC1(raw, i) && C1_INTRODUCERS[raw[i + 1]!] !== undefined ? i + 1 : -1;
+  let j = i + 1;
+  while (j < raw.length && runsInSequence(raw[j]!)) j++;
+  return j < raw.length ? j : -1;
+}
+
+/** Whether a C1 control's UTF-8 (U+0080–U+009F) is at `i`. */
+export function isC1(raw: Uint8Array, i: number): boolean {
+  return raw[i] === C1_LEAD && i + 1 < raw.length && raw[i + 1]! >= 0x80 && raw[i + 1]! < 0xa0;
+}
+
+/** Kinds of string sequences (OSC, DCS, SOS, PM, APC) by the introducer's byte, ESC or C1 form. */
+export function isStringSequence(kind: number | undefined): boolean {
+  return (
+    kind === 0x5d ||
+    kind === 0x50 ||
+    kind === 0x58 ||
+    kind === 0x5e ||
+    kind === 0x5f ||
+    kind === 0x9d ||
+    kind === 0x90 ||
+    kind === 0x98 ||
+    kind === 0x9e ||
+    kind === 0x9f
+  );
+}
+
+/** A C0 control run inside a sequence, or DEL (ignored): the sequence goes on past it. CAN, SUB and ESC end it. */
+function runsInSequence(b: number): boolean {
+  return (b < 0x20 && b !== CAN && b !== SUB && b !== ESC) || b === 0x7f;
+}
+
+/**
+ * End (exclusive) of the sequence starting at `i` (ESC, or a C1 control's UTF-8), or -1 if it
+ * is not complete yet. As xterm's parser ends it: a CSI at its final byte however malformed
+ * what comes before (`\e[!0m` is one sequence: xterm ignores it whole), any sequence at CAN or
+ * SUB (cancelled) or at the next ESC; a string sequence at ST (ESC \\ or C1 ST) or, for an
+ * OSC, BEL. Other C1 controls are one control of two bytes.
+ */
 export function sequenceEnd(raw: Uint8Array, i: number): number {
-  const n = raw.length;
-  if (i + 1 >= n) return -1;
-  const kind = raw[i + 1]!;
-  if (kind === 0x5b) {
-    // CSI: parameters 0x30–0x3F, intermediates 0x20–0x2F, final 0x40–0x7E.
-    let j = i + 2;
-    while (j < n && raw[j]! >= 0x30 && raw[j]! <= 0x3f) j++;
-    while (j < n && raw[j]! >= 0x20 && raw[j]! <= 0x2f) j++;
-    if (j >= n) return -1;
-    return raw[j]! >= 0x40 && raw[j]! <= 0x7e ? j + 1 : j;
+  if (isC1(raw, i) && C1_INTRODUCERS[raw[i + 1]!] === undefined) return i + 2;
+  const at = introducerOf(raw, i);
+  return at === -1 ? -1 : endFrom(raw, i, at);
+}
+
+/** sequenceEnd, with the sequence's introducer at `at` (see introducerOf). */
+function endFrom(raw: Uint8Array, i: number, at: number): number {
+  if (raw[i] !== ESC) {
+    const kind = C1_INTRODUCERS[raw[at]!]!;
+    return kind === 0x5b ? csiEnd(raw, at + 1) : stringEnd(raw, kind, at + 1);
   }
-  if (kind === 0x5d || kind === 0x50 || kind === 0x58 || kind === 0x5e || kind === 0x5f) {
-    // OSC, DCS, SOS, PM, APC: a string ended by ST (ESC \) or, for OSC, BEL.
-    for (let j = i + 2; j < n; j++) {
-      const b = raw[j]!;
-      if (b === BEL && kind === 0x5d) return j + 1;
-      if (b === ESC) {
-        if (j + 1 >= n) return -1;
-        return raw[j + 1] === 0x5c ? j + 2 : j;
-      }
+  const kind = raw[at]!;
+  if (kind === CAN || kind === SUB) return at + 1;
+  if (kind === ESC) return at;
+  if (kind === 0x5b) return csiEnd(raw, at + 1);
+  if (isStringSequence(kind)) return stringEnd(raw, kind, at + 1);
+  if (kind >= 0x20 && kind <= 0x2f) return nfEnd(raw, at + 1);
+  if (kind < 0x80) return at + 1; // ESC 7, ESC =, ESC M ...
+  // ESC and a character: xterm drops both.
+  const length = utf8Length(raw, at);
+  return length === -1 ? -1 : at + Math.max(1, length);
+}
+
+/**
+ * The string sequence (OSC, DCS, SOS, PM, APC) starting at `i`, ESC or C1 form: where its body
+ * starts and ends and where the sequence ends; `null` if none starts there, `incomplete` if it
+ * has not ended yet. The body is what a terminal keeps (a title, a link target): it holds text.
+ */
+export function stringSequenceAt(raw: Uint8Array, i: number): { bodyStart: number; bodyEnd: number; end: number } | null | 'incomplete' {
+  const at = introducerOf(raw, i);
+  if (at === -1 || !isStringSequence(raw[at])) return null;
+  const end = sequenceEnd(raw, i);
+  if (end === -1) return 'incomplete';
+  const terminator =
+    raw[end - 1] === BEL || raw[end - 1] === CAN || raw[end - 1] === SUB
+      ? 1
+      : (raw[end - 2] === ESC && raw[end - 1] === 0x5c) || (raw[end - 2] === C1_LEAD && raw[end - 1] === 0x9c)
+        ? 2
+        : 0;
+  return { bodyStart: at + 1, bodyEnd: Math.max(at + 1, end - terminator), end };
+}
+
+/** After `ESC [`: parameters, intermediates and anything out of order, up to the final byte. */
+function csiEnd(raw: Uint8Array, j: number): number {
+  for (; j < raw.length; j++) {
+    const b = raw[j]!;
+    if (b >= 0x20 && b < 0x40) continue;
+    if (b >= 0x40 && b <= 0x7e) return j + 1;
+    if (b === CAN || b === SUB) return j + 1;
+    if (b === ESC) return j;
+    if (b >= 0x80) {
+      // A C1 control starts anew; any other character ends the sequence and is dropped with it.
+      if (isC1(raw, j)) return j;
+      const length = utf8Length(raw, j);
+      return length === -1 ? -1 : j + Math.max(1, length);
     }
-    return -1;
   }
-  if (kind >= 0x20 && kind <= 0x2f) {
-    // nF: intermediates then a final byte (ESC ( B).
-    let j = i + 1;
-    while (j < n && raw[j]! >= 0x20 && raw[j]! <= 0x2f) j++;
-    if (j >= n) return -1;
-    return raw[j]! >= 0x30 && raw[j]! <= 0x7e ? j + 1 : j;
+  return -1;
+}
+
+/** After `ESC (` and the like: intermediates up to the final byte (0x30–0x7E). */
+function nfEnd(raw: Uint8Array, j: number): number {
+  for (; j < raw.length; j++) {
+    const b = raw[j]!;
+    if (b >= 0x30 && b <= 0x7e) return j + 1;
+    if (b === CAN || b === SUB) return j + 1;
+    if (b === ESC || b >= 0x80) return j;
   }
-  if (kind >= 0x30 && kind <= 0x7e) return i + 2; // ESC 7, ESC =, ESC M ...
-  return i + 1; // a lone ESC
+  return -1;
+}
+
+/** After a string sequence's introducer: its body, up to ST, BEL for an OSC, or CAN/SUB. */
+function stringEnd(raw: Uint8Array, kind: number, j: number): number {
+  const n = raw.length;
+  for (; j < n; j++) {
+    const b = raw[j]!;
+    if (b === BEL && kind === 0x5d) return j + 1;
+    if (b === CAN || b === SUB) return j + 1;
+    if (b === C1_LEAD) {
+      if (j + 1 >= n) return -1;
+      if (raw[j + 1] === 0x9c) return j + 2; // C1 ST
+    }
+    if (b === ESC) {
+      if (j + 1 >= n) return -1;
+      return raw[j + 1] === 0x5c ? j + 2 : j;
+    }
+  }
+  return -1;
 }
 
 /**

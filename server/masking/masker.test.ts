@@ -175,6 +175,9 @@ describe('createMasker: terminal escapes and UTF-8', () => {
       [`\x1b]8;;https://x.test/?t=${gh}\x1b\\link\x1b]8;;\x1b\\\n`, '\x1b]8;;https://x.test/?t=[MASKED:github-token]\x1b\\link\x1b]8;;\x1b\\\n'],
       [`\x1bPtmux;\x1b\x1b]0;${KEY}\x07\x1b\\\n`, '\x1bPtmux;\x1b\x1b]0;[MASKED:aws-key]\x07\x1b\\\n'],
       [`\x1b_${gh}\x1b\\\n`, '\x1b_[MASKED:github-token]\x1b\\\n'],
+      // C1 forms (UTF-8 of U+009D OSC, U+009C ST), and ESC with a control before its `]` (xterm runs the control).
+      [`\u009d0;${KEY}\u009c$ `, '\u009d0;[MASKED:aws-key]\u009c$ '],
+      [`\x1b\x01]0;${KEY}\x07$ `, '\x1b\x01]0;[MASKED:aws-key]\x07$ '],
       // A title that is not a secret is left exactly as it was.
       ['\x1b]0;user@host: ~/src\x07$ ', '\x1b]0;user@host: ~/src\x07$ '],
     ];
@@ -194,6 +197,9 @@ describe('createMasker: terminal escapes and UTF-8', () => {
       ['AKIARHUNWS7DR4ERD7TI', 'key AKIARHUNWS7\x07DR4ERD7TI done\n', 'key [MASKED:aws-key]\x07 done\n'],
       ['AKIARHUNWS7DR4ERD7TI', 'AKIA\x0eRHUNWS7DR4\0\0ERD7\x0fTI\n', '[MASKED:aws-key]\x0e\0\0\x0f\n'],
       [gh, `t ${gh.slice(0, 20)}\x7f${gh.slice(20)}\n`, 't [MASKED:github-token]\x7f\n'],
+      // Bytes that are not UTF-8, and a C1 control (U+0085): xterm drops the first, runs the second.
+      ['AKIARHUNWS7DR4ERD7TI', 'AKIARH\x80UNWS7\xc0\xafDR4ERD7TI\n', '[MASKED:aws-key]\x80\xc0\xaf\n'],
+      ['AKIARHUNWS7DR4ERD7TI', 'AKIARHUNWS\xc2\x9b0m7DR4ERD7TI\n', '[MASKED:aws-key]\xc2\x9b0m\n'],
     ];
     for (const [secret, raw, masked] of cases) {
       const bytes = Buffer.from(raw, 'latin1');

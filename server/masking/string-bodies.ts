@@ -1,8 +1,9 @@
-import { isStringSequence, sequenceEnd } from './ansi';
+import { stringSequenceAt } from './ansi';
 import type { MaskEvent } from './types';
 
 const ESC = 0x1b;
-const BEL = 0x07;
+/** First byte of a C1 control's UTF-8 (OSC, DCS … have C1 forms too). */
+const C1_LEAD = 0xc2;
 
 /** A mask inside a string sequence: where its label is in the rewritten bytes. */
 export interface BodyMask {
@@ -27,21 +28,20 @@ export function maskStringBodies(
   const masks: BodyMask[] = [];
   let copied = 0;
   let length = 0;
-  for (let esc = raw.indexOf(ESC, from); esc !== -1; esc = raw.indexOf(ESC, esc + 1)) {
-    const kind = raw[esc + 1];
-    if (!isStringSequence(kind)) continue;
-    const end = sequenceEnd(raw, esc);
+  for (let esc = nextIntroducer(raw, from); esc !== -1; esc = nextIntroducer(raw, esc + 1)) {
+    const found = stringSequenceAt(raw, esc);
+    if (found === null) continue;
     // Incomplete: held until it is, or given up on and then read as text (see stripAnsi).
-    if (end === -1) break;
-    const bodyEnd = kind === 0x5d && raw[end - 1] === BEL ? end - 1 : end - 2 >= esc + 2 && raw[end - 2] === ESC && raw[end - 1] === 0x5c ? end - 2 : end;
-    if (bodyEnd > esc + 2) {
-      const masked = maskBody(raw.subarray(esc + 2, bodyEnd));
+    if (found === 'incomplete') break;
+    const { bodyStart, bodyEnd, end } = found;
+    if (bodyEnd > bodyStart) {
+      const masked = maskBody(raw.subarray(bodyStart, bodyEnd));
       if (masked.events.length > 0) {
         parts ??= [];
-        parts.push(raw.subarray(copied, esc + 2), masked.output);
-        const bodyAt = length + esc + 2 - copied;
+        parts.push(raw.subarray(copied, bodyStart), masked.output);
+        const bodyAt = length + bodyStart - copied;
         for (const event of masked.events) masks.push({ rawAt: bodyAt + event.offset, event });
-        length += esc + 2 - copied + masked.output.length;
+        length += bodyStart - copied + masked.output.length;
         copied = bodyEnd;
       }
     }
@@ -50,4 +50,11 @@ export function maskStringBodies(
   if (!parts) return null;
   parts.push(raw.subarray(copied));
   return { raw: Buffer.concat(parts), masks };
+}
+
+/** The next ESC or C1 lead byte from `from`, or -1. */
+function nextIntroducer(raw: Buffer, from: number): number {
+  const esc = raw.indexOf(ESC, from);
+  const c1 = raw.indexOf(C1_LEAD, from);
+  return esc === -1 ? c1 : c1 === -1 ? esc : Math.min(esc, c1);
 }

@@ -1,0 +1,75 @@
+import { Terminal } from '@xterm/headless';
+import { describe, expect, it } from 'vitest';
+import { stripAnsi } from './ansi';
+import { createMasker } from './masker';
+import { selectRules } from './built-in-rules';
+
+/**
+ * What matching sees must be what the screen shows: each case is written to xterm (the
+ * browser's terminal, headless) and to stripAnsi, and the two texts compared. Every case hides
+ * a break inside a key that xterm does not show, so a masker reading the bytes differently from
+ * xterm would let the whole key reach the screen and the recording unmasked (found by an
+ * insider review: `\e[!0m`, CAN inside an OSC, a byte that is not UTF-8, C1 controls).
+ */
+const KEY = 'AKIAZQ7WT4XJ2MLOP9KV';
+const SPLITS: Record<string, string> = {
+  'a CSI with a parameter after an intermediate (ignored whole)': '\x1b[!0m',
+  'a CSI with NUL inside': '\x1b[\x000m',
+  'a CSI with BEL inside': '\x1b[\x070m',
+  'a CSI with a private marker after a parameter': '\x1b[1<0m',
+  'a CSI with DEL inside': '\x1b[1\x7fm',
+  'a CSI cancelled by CAN': '\x1b[1\x18',
+  'a CSI cancelled by SUB': '\x1b[1\x1a',
+  'an OSC cancelled by CAN': '\x1b]0;title\x18',
+  'a DCS cancelled by CAN': '\x1bPqabc\x18',
+  'an APC cancelled by CAN': '\x1b_abc\x18',
+  'ESC, a C0 control, then a CSI': '\x1b\x01[0m',
+  'a charset designation with a C0 control inside': '\x1b(\x01B',
+  'ESC and a character': '\x1b\xc3\xa9',
+  'a stray UTF-8 continuation byte': '\x80',
+  'a byte that is never UTF-8': '\xff',
+  'an overlong encoding': '\xc0\xaf',
+  'an encoded surrogate': '\xed\xa0\x80',
+  'a truncated three-byte character': '\xe2\x82',
+  'C1 CSI (U+009B)': '\xc2\x9b0m',
+  'C1 OSC ended by C1 ST': '\xc2\x9d0;title\xc2\x9c',
+  'C1 OSC ended by BEL': '\xc2\x9d0;title\x07',
+  'an OSC ended by C1 ST': '\x1b]0;title\xc2\x9c',
+  'C1 DCS': '\xc2\x90qabc\x1b\\',
+};
+
+async function screenLine(bytes: Buffer): Promise<string> {
+  const terminal = new Terminal({ cols: 120, rows: 4, allowProposedApi: true });
+  await new Promise<void>((resolve) => terminal.write(bytes, resolve));
+  const line = terminal.buffer.active.getLine(0)?.translateToString(true) ?? '';
+  terminal.dispose();
+  return line;
+}
+
+describe('stripAnsi reads escapes and bytes as xterm does', () => {
+  for (const [name, split] of Object.entries(SPLITS)) {
+    it(`${name}: the key is whole on screen, in the matched text, and masked`, async () => {
+      const raw = Buffer.from(`${KEY.slice(0, 12)}${split}${KEY.slice(12)}`, 'latin1');
+      expect(await screenLine(raw)).toBe(KEY);
+      expect(stripAnsi(raw, true).clean).toBe(KEY);
+      const masker = createMasker(selectRules({}));
+      const first = masker.step(masker.initialState, raw);
+      const masked = Buffer.concat([first.output, masker.flush(first.state).output]).toString('latin1');
+      expect(masked).not.toContain(KEY.slice(4, 12));
+      expect(masked).not.toContain(KEY.slice(12));
+      expect(masked).toContain('[MASKED:aws-key]');
+    });
+  }
+
+  it('keeps valid UTF-8 whatever its length and position, and waits for a character cut by the frame', async () => {
+    const text = 'é € 😀 ─┼─ naïve ✓';
+    for (let shift = 0; shift < 4; shift++) {
+      const raw = Buffer.concat([Buffer.alloc(shift, 'x'), Buffer.from(text)]);
+      expect(stripAnsi(raw, false).clean).toBe(raw.toString('latin1'));
+      expect(Buffer.from(stripAnsi(raw, false).clean, 'latin1').toString('utf8')).toBe(await screenLine(raw));
+    }
+    const cut = Buffer.from('ab€').subarray(0, 4);
+    expect(stripAnsi(cut, false)).toMatchObject({ clean: 'ab', complete: 2 });
+    expect(stripAnsi(cut, true).clean).toBe('ab');
+  });
+});
