@@ -12,6 +12,22 @@ test.describe('password sign-in', () => {
     await expect(loginPage.submit).toBeEnabled();
   });
 
+  test('a link cannot send the signed-in user to another site, nor put its own words on the login page', async ({ page, loginPage, seed, baseURL }) => {
+    const user = await seed.user();
+    await page.goto('/login?callbackUrl=/%5Cevil.example/x&error=Your%20account%20is%20locked.%20Call%20IT%20at%20%2B1-555-0100.');
+    await expect(loginPage.error).toHaveText('Sign-in failed. Try again.');
+    await loginPage.signIn(user.email, user.password);
+    await expect(page).toHaveURL(`${baseURL}/resources`);
+  });
+
+  test('an error left in the address by an earlier single sign-on attempt does not fail a password sign-in', async ({ page, loginPage, seed }) => {
+    const user = await seed.user();
+    await page.goto('/login?error=OAuthCallback&callbackUrl=/search');
+    await expect(loginPage.error).toHaveText('The identity provider sign-in did not complete. Try again.');
+    await loginPage.signIn(user.email, user.password);
+    await expect(page).toHaveURL(/\/search$/);
+  });
+
   test('the right password lands on the catalogue, and signing out ends the session', async ({ page, loginPage, shell, seed }) => {
     const user = await seed.user();
     await loginPage.goto();

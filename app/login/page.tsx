@@ -3,27 +3,18 @@ import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/LoginForm';
 import { currentActor } from '@/server/auth/current-user';
 import { env } from '@/server/env';
+import { signInErrorMessage } from '@/server/auth/sign-in-error';
+import { afterSignInPath } from '@/lib/auth/after-sign-in';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-// next-auth's own error codes, turned into sentences; our messages pass through as they are.
-const NEXT_AUTH_ERRORS: Record<string, string> = {
-  OAuthSignin: 'Could not reach the identity provider. Try again.',
-  OAuthCallback: 'The identity provider sign-in did not complete. Try again.',
-  OAuthAccountNotLinked: 'This e-mail is linked to another sign-in method.',
-  Callback: 'The sign-in did not complete. Try again.',
-  AccessDenied: 'Access denied.',
-  SessionRequired: 'Sign in to continue.',
-  Default: 'Sign-in failed. Try again.',
-};
-
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string; notice?: string }> }) {
-  const { error, callbackUrl, notice } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; sig?: string; callbackUrl?: string; notice?: string }> }) {
+  const { error, sig, callbackUrl, notice } = await searchParams;
   if (await currentActor().catch(() => undefined)) redirect('/resources');
   const oidc = env().oidc;
-  const message = error ? (NEXT_AUTH_ERRORS[error] ?? (error.length < 200 ? error : NEXT_AUTH_ERRORS.Default)) : undefined;
-  const safeCallback = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/resources';
+  const message = signInErrorMessage(error, sig);
+  const safeCallback = afterSignInPath(callbackUrl);
   return (
     <div className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

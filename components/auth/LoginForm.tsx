@@ -22,6 +22,8 @@ export function LoginForm({ initialError, notice, oidcName, callbackUrl }: { ini
       email: formText(form, 'email'),
       password: formText(form, 'password'),
       redirect: false,
+      // Without it next-auth returns to this page's URL, and reads an `?error=` left there by an earlier SSO attempt as this sign-in's.
+      callbackUrl,
     });
     setPending(false);
     if (!result || result.error) {

@@ -1,3 +1,4 @@
+import { signInErrorUrl } from './sign-in-error';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { deriveKey } from '../crypto/master-key';
@@ -66,7 +67,7 @@ export function authOptions({ clientIp = 'unknown' }: { clientIp?: string } = {}
           user.id = local.id; // from here on the token carries Porthole's user id
           return true;
         } catch (error) {
-          return `/login?error=${encodeURIComponent(toAppError(error).userMessage)}`;
+          return signInErrorUrl(toAppError(error).userMessage);
         }
       },
       async jwt({ token, user }) {
