@@ -61,8 +61,11 @@ test('an auditor holds a recording, the owner cannot delete it until the hold is
 
   await test.step('the owner sees the hold and cannot delete', async () => {
     await owner.goto(`/recordings/${id}`);
-    await expect(owner.getByTestId('retention-line')).toHaveText('On legal hold: kept until the hold is lifted.');
+    await expect(owner.getByTestId('retention-line')).toHaveText('On legal hold: kept until the hold is lifted, and you cannot delete it until then.');
     await expect(owner.getByRole('button', { name: 'Delete recording' })).toHaveCount(0);
+    // Not why, nor by whom: that could tip off the person a hold is about.
+    await expect(owner.getByText('Incident 2026-114')).toHaveCount(0);
+    await expect(owner.getByText('Placed by')).toHaveCount(0);
     const refused = await owner.request.delete(`/api/v1/recordings/${id}`, { headers: fromPorthole() });
     expect(refused.status()).toBe(409);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('legal hold');

@@ -25,8 +25,10 @@ export function RecordingRetentionPanel({ recordingId, retention, canHold, isOwn
   return (
     <div className="mt-1 space-y-2 text-sm">
       <p className="text-zinc-500 dark:text-zinc-400" data-testid="retention-line">
-        {holds.length > 0 ? (
-          <span className="font-medium text-amber-700 dark:text-amber-400">On legal hold: kept until the hold is lifted.</span>
+        {retention.isHeld ? (
+          <span className="font-medium text-amber-700 dark:text-amber-400">
+            On legal hold: kept until the hold is lifted{isOwner ? ', and you cannot delete it until then' : ''}.
+          </span>
         ) : deletesAt ? (
           <>
             Deleted <RelativeTime iso={deletesAt} /> ({deletesAt.slice(0, 10)}), after {formatCount(days, 'day')} (

@@ -21,6 +21,9 @@ export type RecordingRetention = {
   source: 'resource' | 'default';
   /** When the purge job removes it (ISO); null when kept forever or while held. */
   deletesAt: string | null;
+  /** Whether a legal hold keeps it (whoever asks). */
+  isHeld: boolean;
+  /** The holds on it: for auditors and admins only, empty for anyone else. */
   holds: HoldView[];
   /** Whether the owner may delete it now (the setting allows it and no hold covers it). */
   ownerMayDelete: boolean;

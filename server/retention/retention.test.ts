@@ -87,14 +87,17 @@ describeEachDriver('recording retention', () => {
     const onForever = await sealedRecording({ userId: engineer.id, resource: forever, endedDaysAgo: 400 });
     const onDefault = await sealedRecording({ userId: engineer.id, endedDaysAgo: 7 });
 
-    const retention = await recordingRetention({
-      id: onDefault,
-      userId: engineer.id,
-      resourceId: null,
-      startedAt: new Date().toISOString(),
-      endedAt: '2027-01-01T00:00:00.000Z',
-    });
-    expect(retention).toMatchObject({ days: 30, source: 'default', deletesAt: '2027-01-31T00:00:00.000Z', holds: [] });
+    const retention = await recordingRetention(
+      {
+        id: onDefault,
+        userId: engineer.id,
+        resourceId: null,
+        startedAt: new Date().toISOString(),
+        endedAt: '2027-01-01T00:00:00.000Z',
+      },
+      engineer,
+    );
+    expect(retention).toMatchObject({ days: 30, source: 'default', deletesAt: '2027-01-31T00:00:00.000Z', isHeld: false, holds: [] });
 
     await purgeExpiredRecordings();
     expect(await exists(onShort)).toBe(false);
@@ -117,8 +120,12 @@ describeEachDriver('recording retention', () => {
     expect(await purgeExpiredRecordings()).toEqual({ purged: 0, resumed: 0 });
     for (const id of [onRecording, onResource, onUser]) expect(await exists(id)).toBe(true);
     expect(
-      (await recordingRetention({ id: onUser, userId: other.id, resourceId: null, startedAt: new Date().toISOString(), endedAt: null })).deletesAt,
+      (await recordingRetention({ id: onUser, userId: other.id, resourceId: null, startedAt: new Date().toISOString(), endedAt: null }, auditor)).deletesAt,
     ).toBeNull();
+    // The person under the hold sees that their recording is kept, not why nor by whom.
+    const held = { id: onUser, userId: other.id, resourceId: null, startedAt: new Date().toISOString(), endedAt: null };
+    expect(await recordingRetention(held, other)).toMatchObject({ isHeld: true, holds: [], ownerMayDelete: false });
+    expect((await recordingRetention(held, auditor)).holds).toEqual([expect.objectContaining({ scope: 'user', reason: expect.any(String) })]);
 
     const listed = await listHolds({ actor: auditor });
     expect(listed.map((hold) => hold.targetLabel)).toEqual(expect.arrayContaining(['held-host', expect.stringContaining('Held User')]));

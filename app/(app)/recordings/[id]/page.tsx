@@ -43,7 +43,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
   const { share } = recording;
   const [notes, retention, signature, shares] = await Promise.all([
     listAnnotations({ actor, recordingId: id }),
-    share ? null : recordingRetention(recording),
+    share ? null : recordingRetention(recording, actor),
     share ? null : getRecordingSignature({ actor, recordingId: id }),
     share ? [] : listShares({ actor, recordingId: id }),
   ]);
