@@ -18,13 +18,13 @@ export type RecordingSearchQuery = z.input<typeof recordingSearchQuery>;
 export async function searchRecording({ actor, recordingId, query }: { actor: Actor; recordingId: string; query: unknown }): Promise<RecordingSearchResponse> {
   const input = recordingSearchQuery.parse(query);
   const search = parseSearch(input.q);
-  const { access } = await requireReplayableRecording(actor, recordingId);
+  const { access, recording } = await requireReplayableRecording(actor, recordingId);
   const range = access.kind === 'share' ? access.range : null;
   const { where } = matchSql(search);
   const result = await db().execute(sql`
     select e.kind, e.t, e.text, e.failed, e.annotation_id, e.line_times
     from search_entries e
-    where e.recording_id = ${recordingId} and ${where} and ${visibleNoteSql(actor)}
+    where e.recording_id = ${recordingId} and ${where} and ${visibleNoteSql(actor, sql`${recording.userId}::uuid`)}
       ${input.kind ? sql`and e.kind = ${input.kind}` : sql``}
       ${input.failedOnly ? sql`and e.failed` : sql``}
       ${range ? sql`and coalesce(e.end_t, e.t) >= ${range.start}` : sql``}

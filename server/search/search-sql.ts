@@ -30,9 +30,10 @@ export function matchSql(search: ParsedSearch): { where: SQL; rank: SQL } {
   return { where: sql`e.text ~* ${search.pattern}`, rank: BY_LENGTH };
 }
 
-/** A note is found only by its author, or by the recording's viewers once shared (as the replay shows notes). */
-export function visibleNoteSql(actor: Actor): SQL {
-  return sql`(e.annotation_id is null or exists (select 1 from annotations a where a.id = e.annotation_id and (a.author_id = ${actor.id} or a.is_shared)))`;
+/** A note is found by those the replay shows it to (canSeeNote); `recordingOwner`: the recording's owner's id. */
+export function visibleNoteSql(actor: Actor, recordingOwner: SQL): SQL {
+  const sharedWith = canSeeAll(actor) ? sql`true` : sql`(${recordingOwner} = ${actor.id} or a.author_id = ${recordingOwner})`;
+  return sql`(e.annotation_id is null or exists (select 1 from annotations a where a.id = e.annotation_id and (a.author_id = ${actor.id} or (a.is_shared and ${sharedWith}))))`;
 }
 
 /** A matched row: `line_times` is set for a block of output lines (server/recording/search-blocks.ts). */
@@ -67,6 +68,6 @@ export function filters(actor: Actor, input: SearchQuery, { withEntries = true }
   if (!withEntries) return conditions;
   if (input.kind) conditions.push(sql`e.kind = ${input.kind}`);
   if (input.failedOnly) conditions.push(sql`e.failed`);
-  conditions.push(visibleNoteSql(actor));
+  conditions.push(visibleNoteSql(actor, sql`r.user_id`));
   return conditions;
 }

@@ -76,6 +76,23 @@ describeEachDriver('sharing a recording with a reviewer', (driver) => {
     expect(mine.shares.map((s) => [s.recordingId, s.ownerName, s.message])).toEqual([[shared, 'Ada Owner', 'Look at the restart']]);
   });
 
+  it('a reviewer’s notes are for the owner (and auditors): another reviewer neither lists nor finds them, and sees the owner’s shared note', async () => {
+    const { ada, rex, eve, auditor, shared } = await people();
+    for (const reviewer of [rex, eve]) await shareRecording({ actor: ada.actor, recordingId: shared, input: { reviewerEmail: reviewer.user.email } });
+    await createAnnotation({ actor: rex.actor, recordingId: shared, input: { t: 2, body: 'rex thinks zanzibar' } });
+    await createAnnotation({ actor: ada.actor, recordingId: shared, input: { t: 3, body: 'owner explains zanzibar', isShared: true } });
+
+    expect((await listAnnotations({ actor: eve.actor, recordingId: shared })).map((n) => n.body)).toEqual(['owner explains zanzibar']);
+    const found = await searchRecording({ actor: eve.actor, recordingId: shared, query: { q: 'zanzibar', kind: 'note' } });
+    expect(found.hits.map((hit) => hit.snippet)).toEqual([expect.stringContaining('owner explains')]);
+    for (const viewer of [ada, auditor, rex]) {
+      expect((await listAnnotations({ actor: viewer.actor, recordingId: shared })).map((n) => n.body)).toEqual([
+        'rex thinks zanzibar',
+        'owner explains zanzibar',
+      ]);
+    }
+  });
+
   it('a range shares only its part: events, commands, search and notes outside it are not served', async () => {
     const { ada, rex, shared } = await people();
     await shareRecording({ actor: ada.actor, recordingId: shared, input: { reviewerId: rex.user.id, rangeStart: 3, rangeEnd: 5.5 } });
