@@ -29,3 +29,25 @@ it('indexes a shell recording without waiting on the event loop between lines', 
   expect(result.commands.map((command) => command.text)).toEqual(Array.from({ length: 50 }, (_, i) => `echo line-${i}`));
   expect(result.searchLines.some((line) => line.text === 'line 49')).toBe(true);
 });
+
+/**
+ * The insider review's case: a key split by an escape xterm ignores whole (`\e[!0m`) in the
+ * output a failure is read from. The command list and insights store that line as the failure's
+ * reason; it held the key while the screen and search were masked. The command's text and
+ * reason are now checked like search lines too (maskLine), behind the screen check.
+ */
+it('never stores a secret formed on the screen in a command’s text or the failure its output shows', async () => {
+  const builder = new IndexBuilder({ cols: 80, rows: 24, duration: 10, findSecrets: screenSecretFinder({ overrides: {}, custom: [] }) });
+  let index = 0;
+  const add = (t: number, kind: 'o' | 'i', data: string) => builder.add({ t, kind, data: Buffer.from(data), chunkSeq: 0, index: index++ });
+  await add(0, 'o', PROMPT);
+  await add(1, 'i', 'deploy\r');
+  await add(1.01, 'o', 'deploy\r\n\x1b[?2004l\r');
+  // On screen: `fatal: AKIAQ1W2E3R4T5Y6U7I8 Permission denied`.
+  await add(1.02, 'o', 'starting\r\nfatal: AKIAQ1W2E3R4\x1b[!0mT5Y6U7I8 Permission denied\r\n');
+  await add(1.03, 'o', PROMPT);
+  const { commands } = await builder.finish();
+  const deploy = commands.find((command) => command.text === 'deploy');
+  expect(deploy?.failureReason).toMatch(/Permission denied/);
+  expect(deploy?.failureReason).not.toMatch(/Q1W2E3R4|T5Y6U7I8/);
+});

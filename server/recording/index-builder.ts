@@ -4,7 +4,7 @@ import { CommandTracker } from './command-tracker';
 import { QUIET_SECONDS, type IndexedCommand } from './command-tracker-model';
 import { parseResize, type Keyframe, type RecordingEvent } from './format';
 import type { ScreenMask } from '@/lib/recording/screen-mask';
-import type { SecretFinder } from './screen-secrets';
+import { maskLine, type SecretFinder } from './screen-secrets';
 import { ScreenWatch } from './screen-watch';
 import { SearchLines, type SearchLine } from './search-lines';
 
@@ -43,8 +43,10 @@ export class IndexBuilder {
   private lastKeyframeT = 0;
   private lastOutputT = Number.NEGATIVE_INFINITY;
   private lastT = 0;
+  private readonly findSecrets: SecretFinder | null;
 
   constructor({ cols, rows, duration, findSecrets = null }: { cols: number; rows: number; duration: number; findSecrets?: SecretFinder | null }) {
+    this.findSecrets = findSecrets;
     this.terminal = new Terminal({ cols, rows, scrollback: KEYFRAME_SCROLLBACK, allowProposedApi: true });
     this.terminal.loadAddon(this.serializer);
     this.tracker = new CommandTracker(this.terminal);
@@ -119,8 +121,15 @@ export class IndexBuilder {
     this.tracker.finish(this.lastT);
     this.search.finish();
     this.terminal.dispose();
+    // Read off the screen like search lines, so checked again like them: a secret formed on the
+    // screen (cursor moves, a key split by an escape) never reaches the command list or insights.
+    const mask = (text: string) => maskLine(text, this.findSecrets);
     return {
-      commands: this.tracker.commands,
+      commands: this.tracker.commands.map((command) => ({
+        ...command,
+        text: mask(command.text),
+        failureReason: command.failureReason === null ? null : mask(command.failureReason),
+      })),
       keyframes: this.keyframes,
       heatmap: this.heatmap,
       screenMasks: this.screen.masks,

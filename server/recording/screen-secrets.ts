@@ -77,3 +77,31 @@ export function secretFinder(masker: Masker): SecretFinder {
 function wholeRange(input: Buffer, groups: readonly { rule: string }[]): SecretSpan {
   return { start: 0, end: input.length, rule: groups[0]!.rule };
 }
+
+/** A secret the screen check finds in a line is replaced as the screen paints it (lib/recording/screen-mask.ts). */
+const LINE_MASK = '*';
+
+/**
+ * The line with every secret `findSecrets` finds replaced, one mask character per character
+ * (spans are UTF-8 byte offsets): for text read off the screen that is stored as text (search
+ * lines, commands, the failure a command's output shows).
+ */
+export function maskLine(text: string, findSecrets: SecretFinder | null): string {
+  if (!findSecrets || text.length < 8) return text;
+  const spans = findSecrets(text);
+  if (spans.length === 0) return text;
+  const bytes = Buffer.from(text, 'utf8');
+  const parts: string[] = [];
+  let from = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < from) {
+      from = Math.max(from, span.end);
+      continue;
+    }
+    const secret = bytes.subarray(span.start, span.end).toString('utf8');
+    parts.push(bytes.subarray(from, span.start).toString('utf8'), LINE_MASK.repeat([...secret].length));
+    from = span.end;
+  }
+  parts.push(bytes.subarray(Math.min(from, bytes.length)).toString('utf8'));
+  return parts.join('');
+}

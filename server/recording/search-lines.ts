@@ -1,7 +1,7 @@
 import type { Terminal } from '@xterm/headless';
 import { decodeSqlEvent } from '@/lib/sql/sql-events';
 import { decodeHttpEvent } from '@/lib/recording/http-events';
-import type { SecretFinder } from './screen-secrets';
+import { maskLine, type SecretFinder } from './screen-secrets';
 import { logicalLineAt } from './screen-lines';
 
 /** A searchable line the indexer read: output as the screen showed it, or a SQL statement, error or notice. */
@@ -16,8 +16,6 @@ export type SearchLine = { kind: 'output' | 'sql'; t: number; text: string; fail
 export const MAX_LINE_CHARS = 500;
 export const MAX_OUTPUT_LINES = 20_000;
 export const MAX_OUTPUT_CHARS = 4_000_000;
-/** A secret the screen check finds in a line is replaced as the screen paints it (lib/recording/screen-mask.ts). */
-const LINE_MASK = '*';
 
 /**
  * Collects what cross-recording search indexes from one pass of the indexer's terminal: each
@@ -115,25 +113,8 @@ export class SearchLines {
     this.lines.push(line);
   }
 
-  /** The line with any secret the screen check finds replaced (spans are UTF-8 byte offsets). */
   private masked(text: string): string {
-    if (!this.findSecrets || text.length < 8) return text;
-    const spans = this.findSecrets(text);
-    if (spans.length === 0) return text;
-    const bytes = Buffer.from(text, 'utf8');
-    const parts: string[] = [];
-    let from = 0;
-    for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-      if (span.start < from) {
-        from = Math.max(from, span.end);
-        continue;
-      }
-      const secret = bytes.subarray(span.start, span.end).toString('utf8');
-      parts.push(bytes.subarray(from, span.start).toString('utf8'), LINE_MASK.repeat([...secret].length));
-      from = span.end;
-    }
-    parts.push(bytes.subarray(Math.min(from, bytes.length)).toString('utf8'));
-    return parts.join('');
+    return maskLine(text, this.findSecrets);
   }
 }
 
