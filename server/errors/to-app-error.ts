@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { ZodError, type core } from 'zod';
 import { AppError, type FieldErrors } from './app-error';
 import { log } from '../log/logger';
 
@@ -7,9 +7,28 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    (fields[key] ??= []).push(issue.message);
+    (fields[key] ??= []).push(inWords(issue));
   }
   return fields;
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/**
+ * zod's own message for a missing or mistyped value ("Invalid input: expected string, received
+ * undefined") in words a person reads; a schema's own messages are kept as they are.
+ */
+function inWords(issue: core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type' || !issue.message.startsWith('Invalid input: expected ')) return issue.message;
+  if (issue.message.endsWith('received undefined')) return 'Required';
+  return `Expected ${EXPECTED[issue.expected] ?? issue.expected}`;
 }
 
 /** Normalizes anything thrown into an AppError; unknown errors are logged, never shown. */
