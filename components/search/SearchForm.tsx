@@ -1,3 +1,4 @@
+import { RESOURCE_TYPE_LABELS, RESOURCE_TYPES } from '@/lib/resources/resource-types';
 import Link from 'next/link';
 import { buttonClass } from '../ui/Button';
 import { inputClass } from '../ui/Field';
@@ -11,12 +12,8 @@ const KINDS = [
   ['sql', 'SQL'],
   ['note', 'Notes'],
 ] as const;
-const TYPES = [
-  ['', 'Any type'],
-  ['ssh', 'SSH'],
-  ['postgres', 'PostgreSQL'],
-  ['mysql', 'MySQL'],
-] as const;
+/** Every kind of resource a recording can be of (HTTP consoles and pod shells too). */
+const TYPES = [['', 'Any type'], ...RESOURCE_TYPES.map((type) => [type, RESOURCE_TYPE_LABELS[type]] as const)] as const;
 
 const labelClass = 'space-y-1 text-xs font-medium text-zinc-600 dark:text-zinc-400';
 const selectClass = `${inputClass} w-full sm:w-auto`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ResourceType } from '@/lib/resources/resource-types';
+import { RESOURCE_TYPES, type ResourceType } from '@/lib/resources/resource-types';
 import { numberField } from '@/lib/number-field';
 
 /**
@@ -33,7 +33,7 @@ export const searchQuery = z.object({
     .max(SEARCH_QUERY_MAX, `Search for at most ${SEARCH_QUERY_MAX.toLocaleString('en-US')} characters`),
   kind: optional(z.enum(SEARCH_KINDS)),
   resourceId: optional(z.uuid()),
-  resourceType: optional(z.enum(['ssh', 'kubernetes', 'postgres', 'mysql'])),
+  resourceType: optional(z.enum(RESOURCE_TYPES)),
   /** Recordings started on or after this day (UTC). */
   from: optional(day),
   /** Recordings started on or before this day (UTC). */

@@ -47,7 +47,10 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
     share ? null : getRecordingSignature({ actor, recordingId: id }),
     share ? [] : listShares({ actor, recordingId: id }),
   ]);
-  const initialTime = Math.min(parseTimeParam(t) ?? share?.rangeStart ?? 0, recording.duration);
+  // A reviewer's link to a moment outside the shared range opens at the range's nearest end.
+  const rangeStart = share?.rangeStart ?? 0;
+  const rangeEnd = Math.min(share?.rangeEnd ?? recording.duration, recording.duration);
+  const initialTime = Math.min(recording.duration, Math.max(rangeStart, Math.min(parseTimeParam(t) ?? rangeStart, rangeEnd)));
   // A search hit's link: the query is marked on the replay's screen.
   const initialQuery = typeof q === 'string' ? q.slice(0, SEARCH_QUERY_MAX) : '';
   const noteActions = { save: saveNoteAction.bind(null, id), remove: deleteNoteAction.bind(null, id) };
