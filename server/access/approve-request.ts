@@ -1,3 +1,4 @@
+import { maskWrittenText } from '../masking/rules-store/mask-written-text';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessRequests, approvals, grants } from '@/db/access-schema';
@@ -125,7 +126,7 @@ async function startGrant(tx: Tx, actor: Actor, row: LockedRequest, policy: Effe
  * any number of simultaneous approvals produce exactly one grant.
  */
 export async function approveRequest({ actor, requestId, input = {} }: { actor: Actor; requestId: string; input?: DecisionInput }): Promise<ApproveResult> {
-  const { comment } = decisionInput.parse(input);
+  const { comment } = await maskWrittenText(decisionInput.parse(input));
   try {
     const outcome = await db().transaction(async (tx) => {
       const locked = await lockRequest(tx, requestId);

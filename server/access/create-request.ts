@@ -1,3 +1,4 @@
+import { maskWrittenText } from '../masking/rules-store/mask-written-text';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessRequests } from '@/db/access-schema';
@@ -21,7 +22,8 @@ export const PENDING_TTL_HOURS = 24;
 
 /** An engineer asks for time-boxed access to an `approval` resource. */
 export async function createRequest({ actor, input }: { actor: Actor; input: CreateRequestInput }): Promise<RequestView> {
-  const data = createRequestInput.parse(input);
+  const parsed = createRequestInput.parse(input);
+  const data = { ...parsed, ...(await maskWrittenText({ reason: parsed.reason })) };
   const resource = await requireResource(data.resourceId);
   if (resource.accessMode !== 'approval') {
     throw new AppError('BAD_REQUEST', {

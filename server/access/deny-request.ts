@@ -1,3 +1,4 @@
+import { maskWrittenText } from '../masking/rules-store/mask-written-text';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessRequests, approvals } from '@/db/access-schema';
@@ -22,7 +23,7 @@ export async function denyRequest({
   requestId: string;
   input?: DecisionInput;
 }): Promise<{ requestId: string; status: 'denied' }> {
-  const { comment } = decisionInput.parse(input);
+  const { comment } = await maskWrittenText(decisionInput.parse(input));
   try {
     const { request, queued } = await db().transaction(async (tx) => {
       const row = await lockRequest(tx, requestId);

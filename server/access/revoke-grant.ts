@@ -1,3 +1,4 @@
+import { maskWrittenText } from '../masking/rules-store/mask-written-text';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessRequests, grants } from '@/db/access-schema';
@@ -26,7 +27,7 @@ export async function revokeGrant({
   grantId: string;
   input?: RevokeGrantInput;
 }): Promise<{ grantId: string; status: 'revoked' }> {
-  const { reason } = revokeGrantInput.parse(input);
+  const { reason } = await maskWrittenText(revokeGrantInput.parse(input));
   if (!isUuid(grantId)) throw noSuchGrant();
   const [found] = await db().select({ requestId: grants.requestId }).from(grants).where(eq(grants.id, grantId));
   if (!found) throw noSuchGrant();

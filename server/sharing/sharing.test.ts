@@ -15,6 +15,7 @@ import { describeEachDriver } from '@/test/db-drivers';
 import { setTestEnv } from '@/test/env';
 import { makeAdmin, makeUser } from '@/test/factories';
 import { updateUser } from '@/server/users/update-user';
+import { createSnippet } from '@/server/snippets/create-snippet';
 import { listShares } from './list-shares';
 import { listSharedWithMe } from './list-shared-with-me';
 import { revokeShare } from './revoke-share';
@@ -91,6 +92,15 @@ describeEachDriver('sharing a recording with a reviewer', (driver) => {
         'owner explains zanzibar',
       ]);
     }
+  });
+
+  it('a reviewer keeps a command of the shared recording as a snippet, its moment inside the shared range', async () => {
+    const { ada, rex, other } = await people();
+    const shared = await recordSynthetic({ userId: ada.user.id, events: EVENTS });
+    await shareRecording({ actor: ada.actor, recordingId: shared, input: { reviewerEmail: rex.user.email, rangeStart: 3, rangeEnd: 6 } });
+    const kept = await createSnippet({ actor: rex.actor, input: { title: 'restart', body: 'echo line-4', kind: 'command', recordingId: shared, t: 9 } });
+    expect(kept).toMatchObject({ recordingId: shared, t: 6 });
+    await rejectsWith(createSnippet({ actor: rex.actor, input: { title: 'x', body: 'y', kind: 'command', recordingId: other, t: 0 } }), 'NOT_FOUND');
   });
 
   it('a range shares only its part: events, commands, search and notes outside it are not served', async () => {

@@ -1,3 +1,4 @@
+import { maskWrittenText } from '../masking/rules-store/mask-written-text';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { snippets } from '@/db/snippet-schema';
@@ -10,7 +11,7 @@ import { toSnippetView } from './snippet-view';
 /** Title, body and notes; where it came from stays as it was. */
 export async function updateSnippet({ actor, snippetId, input }: { actor: Actor; snippetId: string; input: SnippetUpdate }): Promise<SnippetView> {
   const current = await requireOwnSnippet(actor, snippetId);
-  const data = snippetUpdate.parse(input);
+  const data = await maskWrittenText(snippetUpdate.parse(input));
   const [row] = await db()
     .update(snippets)
     .set({ title: data.title ?? current.title, body: data.body ?? current.body, notes: data.notes ?? current.notes, updatedAt: sql`now()` })

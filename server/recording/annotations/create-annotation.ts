@@ -1,3 +1,4 @@
+import { maskWrittenText } from '../../masking/rules-store/mask-written-text';
 import { db } from '@/db/client';
 import { annotations } from '@/db/recording-schema';
 import type { Actor } from '../../actor/actor';
@@ -24,6 +25,7 @@ export async function createAnnotation({ actor, recordingId, input }: { actor: A
       userMessage: 'A note goes inside the part of the recording shared with you.',
       fields: { t: ['Outside the shared part'] },
     });
+  const written = await maskWrittenText({ body: data.body, tags: data.tags });
   const [row] = await db()
     .insert(annotations)
     .values({
@@ -31,8 +33,8 @@ export async function createAnnotation({ actor, recordingId, input }: { actor: A
       authorId: actor.id,
       t,
       endT: endT !== null && endT > t ? endT : null,
-      body: data.body,
-      tags: data.tags,
+      body: written.body,
+      tags: written.tags,
       isShared: data.isShared || isReviewer,
     })
     .returning();

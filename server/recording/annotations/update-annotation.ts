@@ -1,3 +1,4 @@
+import { maskWrittenText } from '../../masking/rules-store/mask-written-text';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { annotations } from '@/db/recording-schema';
@@ -33,13 +34,14 @@ export async function updateAnnotation({
       userMessage: 'A note goes inside the part of the recording shared with you.',
       fields: { t: ['Outside the shared part'] },
     });
+  const written = await maskWrittenText({ body: data.body, tags: data.tags });
   const [row] = await db()
     .update(annotations)
     .set({
       t,
       endT,
-      body: data.body ?? current.body,
-      tags: data.tags ?? current.tags,
+      body: written.body ?? current.body,
+      tags: written.tags ?? current.tags,
       isShared: isReviewer || (data.isShared ?? current.isShared),
       updatedAt: sql`now()`,
     })
