@@ -73,3 +73,11 @@ describe('stripAnsi reads escapes and bytes as xterm does', () => {
     expect(stripAnsi(cut, true).clean).toBe('ab');
   });
 });
+
+it('reads binary output (mostly bytes that are not UTF-8) as a few runs, not one entry per byte', () => {
+  const binary = Buffer.alloc(4096);
+  for (let i = 0; i < binary.length; i++) binary[i] = i % 7 === 0 ? 0x41 : 0x80 + ((i * 37) % 64);
+  const scan = stripAnsi(binary, true);
+  expect(scan.clean).toBe('A'.repeat(Math.ceil(binary.length / 7)));
+  expect(scan.escapes.length / 3).toBeLessThanOrEqual(Math.ceil(binary.length / 7));
+});

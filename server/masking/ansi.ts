@@ -75,7 +75,8 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
       end = at + 1;
       while (end < raw.length && raw[end] !== ESC && HIDDEN[raw[end]!] === 1) end++;
     } else if (raw[at] !== ESC && !isC1(raw, at)) {
-      // Bytes that are not UTF-8 (nextHidden skips valid characters); a character cut by the frame's end waits for the rest.
+      // Bytes that are not UTF-8 (nextHidden skips valid characters), as one entry (binary output
+      // is mostly such bytes); a character cut by the frame's end waits for the rest.
       end = utf8Length(raw, at) === -1 ? -1 : at + 1;
       if (end === -1 && !final) {
         complete = at;
@@ -83,6 +84,7 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
         break;
       }
       if (end === -1) end = raw.length;
+      while (end < raw.length && raw[end]! >= 0x80 && !isC1(raw, end) && utf8Length(raw, end) === 0) end++;
     } else {
       const introducer = introducerOf(raw, at);
       // No introducer: a C1 control of two bytes, or ESC with nothing after it yet.
