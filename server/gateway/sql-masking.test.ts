@@ -223,6 +223,8 @@ describe('SQL console masking against an insider (PostgreSQL)', () => {
       'select id, upper(note) as l from customers order by id',
       'with s as (select id, email as x from customers) select id, lower(x) as l from s order by id',
       'select id, lower(contact) as l from customer_contacts order by id',
+      // Columns renamed by the alias's column list: the statement names none it reads.
+      "select t.i as id, t.e || '' as l from customers as t(i, e) order by 1",
       // A bare count may be a user's own aggregate on PostgreSQL: masked; pg_catalog.count is not.
       'select 1 as id, count(email) as l from customers',
     ];

@@ -31,6 +31,12 @@ describe('statementReferences', () => {
     expect(pg('execute p').isOpaque).toBe(true);
   });
 
+  it('treats columns renamed by an alias or WITH column list as reading anything (the statement names none it reads)', () => {
+    expect(pg("select t.n, substr(t.g, 1, 20) a, t.e || '' em from customers as t(i, n, e, ci, p, cn, g) limit 3").isOpaque).toBe(true);
+    expect(pg('with x(a, b) as (select * from customers) select a from x').isOpaque).toBe(true);
+    expect(pg('select t.name from customers as t').isOpaque).toBe(false);
+  });
+
   it('names the columns a MySQL statement reads and leaves out what COUNT counts', () => {
     const refs = my("SELECT a, COUNT(DISTINCT notes), CONCAT(c.email, '') FROM (SELECT email AS a FROM customers) s, customers c");
     expect(refs.columns).toEqual(expect.arrayContaining(['a', 'email', 'c.email', 'concat']));

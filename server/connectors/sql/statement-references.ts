@@ -87,6 +87,10 @@ function walkPostgres(node: unknown, collector: Collector): void {
   for (const key of ['relname', 'aliasname', 'ctename'] as const) {
     if (typeof fields[key] === 'string') collector.relations.add(fields[key].toLowerCase());
   }
+  // A column list on a table's alias or a WITH query renames what it reads (`customers AS
+  // t(i, n, e)`): the statement then names no column it reads, so it may read anything.
+  if (isNonEmptyList(fields.colnames) && typeof fields.aliasname === 'string') collector.isOpaque = true;
+  if (isNonEmptyList(fields.aliascolnames)) collector.isOpaque = true;
   for (const [type, body] of Object.entries(fields)) {
     if (!body || typeof body !== 'object') continue;
     const inner = body as Node;
@@ -104,6 +108,8 @@ function walkPostgres(node: unknown, collector: Collector): void {
     walkPostgres(inner, collector);
   }
 }
+
+const isNonEmptyList = (value: unknown): boolean => Array.isArray(value) && value.length > 0;
 
 function postgresColumnRef(ref: Node, collector: Collector): void {
   const fields = (ref.fields as Node[] | undefined) ?? [];
