@@ -67,6 +67,9 @@ export function RecordingRetentionPanel({ recordingId, retention, canHold, isOwn
           action={actions.remove}
         />
       ) : null}
+      {isOwner && !retention.ownerMayDelete && !retention.isHeld ? (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Recordings are kept by policy: an admin decides whether you may delete your own.</p>
+      ) : null}
     </div>
   );
 }

@@ -7,11 +7,15 @@ const EXAMPLES = [
   ['ERROR:', 'any text, even punctuation'],
 ] as const;
 
+/** A session still open is not searchable yet: its recording is indexed once it is sealed. */
+const LIVE_NOTE = 'A session still open is not searchable yet: it is indexed once it ends, usually within seconds.';
+
 /** Before a search: what is searched, and a few queries to try. */
 export function SearchStart({ isEveryone }: { isEveryone: boolean }) {
   return (
     <EmptyState title={isEveryone ? 'Search every recording' : 'Search your recordings'}>
       <p>Commands you typed, what the screen showed, SQL statements and your notes, as they were recorded (secrets stay masked).</p>
+      <p className="mt-1 text-xs">{LIVE_NOTE}</p>
       <ul className="mt-3 flex flex-wrap justify-center gap-2">
         {EXAMPLES.map(([query, what]) => (
           <li key={query}>
@@ -46,6 +50,7 @@ export function SearchNoResults({ query, isFiltered }: { query: string; isFilter
       ) : (
         'Try fewer words, the start of a word, or a piece of text as the screen showed it.'
       )}
+      <p className="mt-1 text-xs">{LIVE_NOTE}</p>
     </EmptyState>
   );
 }

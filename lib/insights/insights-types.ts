@@ -17,7 +17,7 @@ const day = z.iso.date({ message: 'Use a date like 2026-12-04' });
 export const insightsQuery = z
   .object({
     /** Auditors and admins: someone else's insights. Anyone else may only name themselves. */
-    userId: optional(z.uuid({ message: 'Pick a user from the list' })),
+    userId: optional(z.uuid({ message: 'Not a user: open insights from the user list, or without one for your own' })),
     period: z.enum(INSIGHT_PERIODS, { message: 'Pick the last 7 days, the last 30 days or custom dates' }).default('week'),
     from: optional(day),
     to: optional(day),
