@@ -1,3 +1,4 @@
+import { timerAt } from '../jobs/timer-at';
 import { WebSocket, type RawData } from 'ws';
 import type { ZodType } from 'zod';
 import type { Resource, Session } from '@/db/schema';
@@ -14,8 +15,6 @@ import { CloseCode, type SessionEndReason } from './protocol';
 
 /** After a grant's end, how long before the session checks it (this server's clock may run ahead of the database's). */
 const GRANT_END_MARGIN_MS = 250;
-/** setTimeout's longest delay: a longer one fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 /** How a session ended: written to its row and its recording, and sent to the browser. */
 export type RelayEnd = { reason: SessionEndReason; message: string; exitCode: number | null };
 
@@ -139,14 +138,11 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
    * re-check alone does it.
    */
   private checkAccessAt(expiresAt: Date | null | undefined): NodeJS.Timeout | undefined {
-    if (!expiresAt) return undefined;
-    const delay = Math.max(0, expiresAt.getTime() - Date.now()) + GRANT_END_MARGIN_MS;
-    if (delay > MAX_TIMER_MS) return undefined;
-    return setTimeout(() => {
+    const check = () =>
       enforceGrants({ userId: this.userId, resourceId: this.resourceId }).catch((error: unknown) =>
         this.log.error({ err: error }, 'access check at the grant’s or the sign-in’s end failed'),
       );
-    }, delay).unref();
+    return timerAt(expiresAt, () => void check(), GRANT_END_MARGIN_MS);
   }
 
   stats(): LiveSessionStats {

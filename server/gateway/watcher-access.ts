@@ -9,6 +9,7 @@ import { hasSignInEnded } from '../access/sign-in-ended';
 import type { InternalWatcher } from '../replicas/internal-watch-token';
 import { followAccessChanges } from '../events/access-changes';
 import { every } from '../jobs/every';
+import { timerAt } from '../jobs/timer-at';
 import { sendControl } from '../relay/socket-sink';
 import { CloseCode } from './protocol';
 import { log } from '../log/logger';
@@ -18,22 +19,15 @@ type LiveWatch = InternalWatcher & { openedAt: Date; ws: WebSocket };
 
 const liveWatches = () => processSingleton('liveWatches', () => new Map<string, LiveWatch>());
 
-/** setTimeout's longest delay: a browser sign-in ending later than that is left to the re-check. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /**
  * Follows a watch while it is open, and cuts it as the browser sign-in that opened it reaches
  * its time limit; returns the function that stops following it (its socket closed).
  */
 export function trackWatch(watchId: string, watch: LiveWatch): () => void {
   liveWatches().set(watchId, watch);
-  const delay = watch.signInEndsAt ? Math.max(0, watch.signInEndsAt.getTime() - Date.now()) : Infinity;
-  const atSignInEnd =
-    delay <= MAX_TIMER_MS
-      ? setTimeout(() => {
-          endWatchesWithoutRight(watch.watcherId).catch((error: unknown) => log().error({ err: error }, 'watch check at the sign-in’s end failed'));
-        }, delay).unref()
-      : undefined;
+  const atSignInEnd = timerAt(watch.signInEndsAt, () => {
+    endWatchesWithoutRight(watch.watcherId).catch((error: unknown) => log().error({ err: error }, 'watch check at the sign-in’s end failed'));
+  });
   return () => {
     clearTimeout(atSignInEnd);
     liveWatches().delete(watchId);

@@ -193,7 +193,16 @@ function copyInto(target: Buffer, at: number, source: Buffer, from: number, to: 
 }
 
 /** C1 controls (their UTF-8 second byte) that introduce a sequence, as ESC and this byte − 0x40 would. */
-const C1_INTRODUCERS: Record<number, number> = { 0x9b: 0x5b, 0x9d: 0x5d, 0x90: 0x50, 0x98: 0x58, 0x9e: 0x5e, 0x9f: 0x5f };
+const C1_INTRODUCERS = new Uint8Array(256); // 0: not an introducer
+for (const [c1, kind] of [
+  [0x9b, 0x5b],
+  [0x9d, 0x5d],
+  [0x90, 0x50],
+  [0x98, 0x58],
+  [0x9e, 0x5e],
+  [0x9f, 0x5f],
+] as const)
+  C1_INTRODUCERS[c1] = kind;
 
 /**
  * Where the byte saying what a sequence is sits (`[` for a CSI, `]` for an OSC …) for the
@@ -201,7 +210,7 @@ const C1_INTRODUCERS: Record<number, number> = { 0x9b: 0x5b, 0x9d: 0x5d, 0x90: 0
  * runs C0 controls and goes on, so `ESC \x01 [` is a CSI.
  */
 export function introducerOf(raw: Uint8Array, i: number): number {
-  if (raw[i] !== ESC) return isC1(raw, i) && C1_INTRODUCERS[raw[i + 1]!] !== undefined ? i + 1 : -1;
+  if (raw[i] !== ESC) return isC1(raw, i) && C1_INTRODUCERS[raw[i + 1]!] !== 0 ? i + 1 : -1;
   let j = i + 1;
   while (j < raw.length && runsInSequence(raw[j]!)) j++;
   return j < raw.length ? j : -1;
@@ -212,20 +221,10 @@ export function isC1(raw: Uint8Array, i: number): boolean {
   return raw[i] === C1_LEAD && i + 1 < raw.length && raw[i + 1]! >= 0x80 && raw[i + 1]! < 0xa0;
 }
 
-/** Kinds of string sequences (OSC, DCS, SOS, PM, APC) by the introducer's byte, ESC or C1 form. */
-export function isStringSequence(kind: number | undefined): boolean {
-  return (
-    kind === 0x5d ||
-    kind === 0x50 ||
-    kind === 0x58 ||
-    kind === 0x5e ||
-    kind === 0x5f ||
-    kind === 0x9d ||
-    kind === 0x90 ||
-    kind === 0x98 ||
-    kind === 0x9e ||
-    kind === 0x9f
-  );
+/** Whether the introducer's byte (after ESC, or a C1 control's second byte) starts a string sequence: OSC, DCS, SOS, PM, APC. */
+export function isStringSequence(introducer: number | undefined): boolean {
+  const kind = introducer === undefined ? undefined : C1_INTRODUCERS[introducer] || introducer;
+  return kind === 0x5d || kind === 0x50 || kind === 0x58 || kind === 0x5e || kind === 0x5f;
 }
 
 /** A C0 control run inside a sequence, or DEL (ignored): the sequence goes on past it. CAN, SUB and ESC end it. */
@@ -241,7 +240,7 @@ function runsInSequence(b: number): boolean {
  * OSC, BEL. Other C1 controls are one control of two bytes.
  */
 export function sequenceEnd(raw: Uint8Array, i: number): number {
-  if (isC1(raw, i) && C1_INTRODUCERS[raw[i + 1]!] === undefined) return i + 2;
+  if (isC1(raw, i) && C1_INTRODUCERS[raw[i + 1]!] === 0) return i + 2;
   const at = introducerOf(raw, i);
   return at === -1 ? -1 : endFrom(raw, i, at);
 }
