@@ -51,7 +51,7 @@ describe('stripAnsi', () => {
 
   it('passes text without escapes through', () => {
     const raw = Buffer.from('plain text');
-    expect(stripAnsi(raw, false)).toEqual({ clean: 'plain text', cleanBytes: raw, escapes: [], complete: 10, hasStringSequence: false });
+    expect(stripAnsi(raw, false)).toEqual({ clean: 'plain text', cleanBytes: raw, escapes: [], complete: 10, hasStringSequence: false, erased: new Set() });
   });
 });
 

@@ -4,6 +4,7 @@
  * bytes so they survive. What counts as a sequence, and where it ends, follows xterm's parser
  * (the browser's terminal): a secret is one match wherever the screen shows it as one.
  */
+import { BS, DEL, eraseBefore, erasingSpacesStart } from './backspace';
 import { utf8Length } from './utf8-length';
 
 const ESC = 0x1b;
@@ -16,15 +17,17 @@ const C1_LEAD = 0xc2;
 /**
  * ESC, and the C0 controls the screen drops: NUL, 0x01–0x07 (BEL ends an OSC, but outside one
  * it only rings), SO/SI, 0x10–0x1A, 0x1C–0x1F and DEL. `AKIA…\0…` shows the whole key in
- * xterm, so they are invisible to matching like escapes. TAB, LF, VT, FF, CR and BS move the
+ * xterm, so they are invisible to matching like escapes. TAB, LF, VT, FF and CR move the
  * cursor and stay in the text (the rendered-screen check covers what they rearrange). 2: a byte
  * from 0x80, hidden unless it starts a valid UTF-8 character other than a C1 control (xterm drops
- * bytes that are not UTF-8: `AKIA\x80IOSF…` shows the whole key).
+ * bytes that are not UTF-8: `AKIA\x80IOSF…` shows the whole key). 3: BS, which may erase the
+ * character before it (see eraseBefore).
  */
 const HIDDEN = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) HIDDEN[b] = b < 0x08 || b > 0x0d ? 1 : 0;
 HIDDEN[0x7f] = 1;
 HIDDEN.fill(2, 0x80);
+HIDDEN[BS] = 3;
 /** An unterminated sequence longer than this is given up on (emitted as it is; a string sequence's body is then read as text). */
 export const MAX_PENDING = 4096;
 
@@ -42,38 +45,70 @@ export interface AnsiScan {
   complete: number;
   /** Whether a complete string sequence (OSC, DCS, APC …) is among the escapes: its body holds text. */
   hasStringSequence: boolean;
+  /** Raw starts of the entries that are an erased character or the backspace that erased it (see eraseBefore). */
+  erased: ReadonlySet<number>;
 }
 
 const NO_ESCAPES: number[] = [];
+const NONE_ERASED: ReadonlySet<number> = new Set();
 let scratch = Buffer.allocUnsafeSlow(0);
 const MAX_SCRATCH = 1 << 20;
 
 /**
  * With `final`, an incomplete trailing sequence is taken as it is instead of waited for. With
  * `canReuse`, `cleanBytes` may be a buffer the next such call overwrites.
+ *
+ * How a backspace reads: matching must see a secret typed or printed with a typo corrected
+ * (`…Q2m⌫R8…`) as the line or the screen ends up showing it, not with the typo in it.
+ * - `erasing`: BS erases the character before it (see eraseBefore); otherwise BS stays in the
+ *   text. The clean offsets of what follows an erased character move, so a caller that keeps
+ *   offsets between calls maps raw positions again (cleanIndex).
+ * - `keystrokes`: the bytes are typed input, where DEL (and BS) delete the character before, as
+ *   the shell's line editor does. In output the screen ignores DEL, and BS moves the cursor back
+ *   so that what follows overwrites the character (`c\b \b` erases it).
  */
-export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiScan {
+export function stripAnsi(raw: Buffer, final: boolean, canReuse = false, erasing = false, keystrokes = false): AnsiScan {
   const words = wordsOf(raw);
   let at = nextHidden(raw, words, 0);
-  if (at === -1) return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length, hasStringSequence: false };
+  if (at === -1)
+    return { clean: raw.toString('latin1'), cleanBytes: raw, escapes: NO_ESCAPES, complete: raw.length, hasStringSequence: false, erased: NONE_ERASED };
 
   if (canReuse && scratch.length < raw.length && raw.length <= MAX_SCRATCH) {
     scratch = Buffer.allocUnsafeSlow(Math.max(raw.length, 2 * scratch.length, 16384));
   }
   const clean = canReuse && raw.length <= scratch.length ? scratch : Buffer.allocUnsafe(raw.length);
   const escapes: number[] = [];
+  let erased: Set<number> | null = null;
   let cleanLength = 0;
   let rawPos = 0;
-  let complete = raw.length;
+  // Spaces at the end after a backspace may be the middle of readline's erase (`c\b \b`, `cc\b\b  \b\b`):
+  // they wait for the rest, like an incomplete sequence, so a secret on both sides stays one.
+  let complete = erasing && !final ? erasingSpacesStart(raw) : raw.length;
   let hasStringSequence = false;
-  while (at !== -1) {
+  while (at !== -1 && at < complete) {
     copyInto(clean, cleanLength, raw, rawPos, at);
     cleanLength += at - rawPos;
     let end: number;
-    if (HIDDEN[raw[at]!] === 1 && raw[at] !== ESC) {
+    const b = raw[at]!;
+    if (b === BS || (b === DEL && keystrokes)) {
+      const erasedTo = erasing ? eraseBefore(clean, cleanLength, escapes, (erased ??= new Set()), at) : -1;
+      if (erasedTo >= 0) {
+        cleanLength = erasedTo;
+        rawPos = at + 1;
+      } else if (b === BS) {
+        clean[cleanLength++] = BS; // nothing to erase: the cursor moves, the text is read as it is
+        rawPos = at + 1;
+      } else {
+        escapes.push(cleanLength, at, at + 1);
+        rawPos = at + 1;
+      }
+      at = nextHidden(raw, words, rawPos);
+      continue;
+    }
+    if (HIDDEN[b] === 1 && b !== ESC) {
       // A run of controls the screen drops: one entry, masked over like an escape.
       end = at + 1;
-      while (end < raw.length && raw[end] !== ESC && HIDDEN[raw[end]!] === 1) end++;
+      while (end < raw.length && raw[end] !== ESC && HIDDEN[raw[end]!] === 1 && !(raw[end] === DEL && keystrokes)) end++;
     } else if (raw[at] !== ESC && !isC1(raw, at)) {
       // Bytes that are not UTF-8 (nextHidden skips valid characters), as one entry (binary output
       // is mostly such bytes); a character cut by the frame's end waits for the rest.
@@ -102,15 +137,34 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false): AnsiSc
         hasStringSequence = introducer >= 0 && isStringSequence(raw[introducer]);
       }
     }
+    if (end > complete) complete = raw.length; // the spaces were inside a sequence: nothing waits
     escapes.push(cleanLength, at, end);
     rawPos = end;
     at = nextHidden(raw, words, end);
   }
-  if (complete === raw.length) {
-    copyInto(clean, cleanLength, raw, rawPos, raw.length);
-    cleanLength += raw.length - rawPos;
+  if (complete > rawPos) {
+    copyInto(clean, cleanLength, raw, rawPos, complete);
+    cleanLength += complete - rawPos;
   }
-  return { clean: clean.toString('latin1', 0, cleanLength), cleanBytes: clean.subarray(0, cleanLength), escapes, complete, hasStringSequence };
+  return {
+    clean: clean.toString('latin1', 0, cleanLength),
+    cleanBytes: clean.subarray(0, cleanLength),
+    escapes,
+    complete,
+    hasStringSequence,
+    erased: erased ?? NONE_ERASED,
+  };
+}
+
+/**
+ * Clean position of raw position `rawPos`: where the text after it starts (inside an entry: the
+ * entry's position). The inverse of rawIndex between entries.
+ */
+export function cleanIndex(escapes: readonly number[], rawPos: number): number {
+  let i = 0;
+  while (i < escapes.length && escapes[i + 2]! <= rawPos) i += 3;
+  if (i < escapes.length && escapes[i + 1]! < rawPos) return escapes[i]!;
+  return i === 0 ? rawPos : escapes[i - 3]! + rawPos - escapes[i - 1]!;
 }
 
 /**
@@ -154,9 +208,9 @@ function nextHidden(raw: Buffer, words: Words, from: number): number {
     const x = view[w]!;
     const low = x & 0x7f7f7f7f;
     const del = x ^ 0x7f7f7f7f;
-    // Some byte below 0x08, from 0x0e to 0x1f, 0x7f, or from 0x80; not the TAB, LF and CR that
-    // end every line (exact tests, no false negatives).
-    if ((((x - 0x08080808) & ~x) | ((0x9f9f9f9f - low) & ~x & (low + 0x72727272)) | ((del - 0x01010101) & ~del) | x) & 0x80808080) {
+    // Some byte below 0x09 (BS included), from 0x0e to 0x1f, 0x7f, or from 0x80; not the TAB, LF
+    // and CR that end every line (exact tests, no false negatives).
+    if ((((x - 0x09090909) & ~x) | ((0x9f9f9f9f - low) & ~x & (low + 0x72727272)) | ((del - 0x01010101) & ~del) | x) & 0x80808080) {
       const wordEnd = start + 4 * w + 4;
       // From `i` on: a character read in an earlier word may reach into this one.
       for (let k = Math.max(i, wordEnd - 4); k < wordEnd; k++) {

@@ -1,12 +1,12 @@
-import { rawIndex, stripAnsi } from './ansi';
+import { cleanIndex, rawIndex, stripAnsi } from './ansi';
 import { compileRules, CONTEXT_BYTES, type CompiledRules } from './compile-rules';
-import { continueBlock, findPartialStart, scanBlock, scanPass, seenSecrets, type Match } from './find-matches';
+import { continueBlock, scanBlock, scanPass, seenSecrets, type Match } from './find-matches';
+import { holdPoint, lineStart } from './hold-point';
 import { SearchedRanges } from './searched-ranges';
 import { maskStringBodies } from './string-bodies';
 import { revealingTail, swallowEnd } from './tail-candidates';
 import { renderedEnd, renderOutput } from './render-output';
 import type { MaskerState, MaskEvent, MaskRule, MaskStepResult } from './types';
-import { incompleteUtf8TailOfLatin1 } from './utf8';
 
 /**
  * Usage (one masker per rule set, e.g. per resource; one state per stream):
@@ -59,11 +59,14 @@ const NO_EVENTS: readonly MaskEvent[] = Object.freeze([]);
 export const INITIAL_STATE: MaskerState = Object.freeze({
   held: EMPTY,
   emitted: 0,
-  base: 0,
   outputOffset: 0,
   blockSearched: 0,
   swallow: null,
+  keystrokes: false,
 });
+
+/** The initial state of a stream of typed keystrokes (the recorded input), read as the line editor reads them. */
+export const KEYSTROKES_INITIAL_STATE: MaskerState = Object.freeze({ ...INITIAL_STATE, keystrokes: true });
 
 /**
  * Compiles the rules once; the returned functions are pure: the same state and chunk always
@@ -107,16 +110,18 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   if (isIdle) return { state, output: EMPTY, events: NO_EVENTS };
   const heldLength = state.held.length;
   let raw = heldLength === 0 ? chunk : chunk.length === 0 ? state.held : canReuse ? joinInScratch(state.held, chunk) : Buffer.concat([state.held, chunk]);
-  let ansi = stripAnsi(raw, final, canReuse);
+  let ansi = stripAnsi(raw, final, canReuse, true, state.keystrokes);
   // Titles, link targets and other string sequences: masked inside, in place (see string-bodies.ts).
   const inBodies = ansi.hasStringSequence ? maskStringBodies(raw, state.emitted, (body) => maskBody(compiled, body)) : null;
   if (inBodies) {
     raw = inBodies.raw;
-    ansi = stripAnsi(raw, final, canReuse);
+    ansi = stripAnsi(raw, final, canReuse, true, state.keystrokes);
   }
   const isScratch = raw.buffer === scratch.buffer;
   // `held` starts with a little already-emitted text: context for lookbehinds, never re-emitted.
-  const base = state.base;
+  // Where the emitted part ends in the text is found again: a backspace in this chunk may have
+  // erased a character before it, moving what follows (see stripAnsi).
+  const base = ansi.escapes.length === 0 ? state.emitted : cleanIndex(ansi.escapes, state.emitted);
   const latin1 = ansi.clean;
   const n = latin1.length;
   const cleanBytes = ansi.cleanBytes;
@@ -132,7 +137,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   const searched = final ? undefined : SearchedRanges.over(compiled.v8?.start?.filter, cleanBytes);
   if (compiled.v8 && committed < n) {
     const before = matches.length;
-    const scanned = scanV8(compiled, compiled.v8, state, latin1, cleanBytes, committed, final, matches, searched);
+    const scanned = scanV8(compiled, compiled.v8, state, base, latin1, cleanBytes, committed, final, matches, searched);
     if (scanned.open) ({ holdFrom, blockSearched } = scanned.open);
     if (scanned.swallow) {
       swallow = scanned.swallow;
@@ -147,7 +152,10 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   }
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
   if ((mode === 'end' || mode === 'bound') && !swallow) swallow = maskRevealingTail(compiled, latin1, cleanBytes, committed, mode, matches) ?? swallow;
-  if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches, searched);
+  // Typed input is decided a line at a time (at Enter): until then any character may still be deleted.
+  // The echo of one typed character that ends a match in progress: it may be a typo, erased next.
+  const mayBeErased = !state.keystrokes && state.held.length > state.emitted && chunk.length === 1;
+  if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches, searched, state.keystrokes ? lineStart(latin1) : n, mayBeErased);
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
   let output: Buffer;
@@ -165,23 +173,20 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   }
   if (inBodies) events = withBodyEvents(inBodies.masks, state, output.length, events);
   if (mode === 'step' && raw.length - rawEnd > MAX_PENDING_BYTES) return step(compiled, state, chunk, 'bound', canReuse);
-  let contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
+  const contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
   let contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
-  if (rawEnd - contextRaw > MAX_CONTEXT_RAW) {
-    contextStart = holdFrom;
-    contextRaw = rawEnd;
-  }
+  if (rawEnd - contextRaw > MAX_CONTEXT_RAW) contextRaw = rawEnd;
   return {
     seen: mode === 'step' && decided.length > 0 ? seenSecrets(compiled.rules, latin1, decided) : undefined,
     state: {
       // A view only of the previous state's bytes (immutable); the caller's chunk and the scratch are copied.
       held: contextRaw >= raw.length ? EMPTY : raw === state.held ? raw.subarray(contextRaw) : copy(raw, contextRaw, raw.length),
       emitted: rawEnd - contextRaw,
-      base: holdFrom - contextStart,
       outputOffset: state.outputOffset + output.length,
       // Only useful when the held text starts with the open block (checked on use).
       blockSearched: blockSearched > holdFrom ? blockSearched - holdFrom : 0,
       swallow,
+      keystrokes: state.keystrokes,
     },
     output,
     events,
@@ -223,25 +228,6 @@ function maskRevealingTail(
   if (!tail) return undefined;
   matches.push(tail);
   return mode === 'bound' ? { ruleIndex: tail.rule, tail: '' } : undefined;
-}
-
-/** Where holding starts: a possible match in progress, an incomplete character, never inside a match. */
-function holdPoint(
-  compiled: CompiledRules,
-  latin1: string,
-  cleanBytes: Buffer,
-  committed: number,
-  holdFrom: number,
-  matches: Match[],
-  searched: SearchedRanges | undefined,
-): number {
-  const n = latin1.length;
-  let hold = holdFrom;
-  if (hold === n) hold = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), cleanBytes, searched);
-  const partialChar = incompleteUtf8TailOfLatin1(latin1);
-  if (partialChar > 0) hold = Math.min(hold, n - partialChar);
-  if (matches.length > 0) hold = backOffCrossingMatches(matches, hold);
-  return Math.max(committed, hold);
 }
 
 /** Masks inside string sequences' bodies, placed in the output, before the step's other events. */
@@ -310,6 +296,7 @@ function scanV8(
   compiled: CompiledRules,
   pass: NonNullable<CompiledRules['v8']>,
   state: MaskerState,
+  base: number,
   latin1: string,
   clean: Buffer,
   committed: number,
@@ -317,7 +304,7 @@ function scanV8(
   matches: Match[],
   searched: SearchedRanges | undefined,
 ): ReturnType<typeof scanWithBlocks> {
-  if (pass.hasBlock) return scanWithBlocks(compiled, pass, state, latin1, clean, state.base, committed, final, matches, searched);
+  if (pass.hasBlock) return scanWithBlocks(compiled, pass, state, latin1, clean, base, committed, final, matches, searched);
   scanPass(compiled, pass, latin1, latin1, clean, committed, matches, searched);
   return {};
 }
@@ -354,21 +341,6 @@ function scanWithBlocks(
     from = end;
   }
   return {};
-}
-
-/** A match that straddles the hold point must be held whole (its start is where holding begins). */
-function backOffCrossingMatches(matches: Match[], holdFrom: number): number {
-  let hold = holdFrom;
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const m of matches) {
-      if (m.start < hold && m.end > hold) {
-        hold = m.start;
-        changed = true;
-      }
-    }
-  }
-  return hold;
 }
 
 /** Orders masks and merges overlapping ones (two passes may find overlapping secrets). */

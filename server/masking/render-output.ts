@@ -6,7 +6,9 @@ import type { MaskEvent } from './types';
 /**
  * Builds the output for `raw` from `rawStart` up to `rawEnd` (see renderedEnd): each masked span's characters
  * are replaced by its label, while escape sequences inside it are kept (after the label), so
- * colours and cursor state survive and the secret does not.
+ * colours and cursor state survive and the secret does not. Erased characters and the
+ * backspaces that erased them (a typo corrected inside the secret) are left out: together they
+ * move nothing, and one could be a character of the secret.
  */
 const NO_EVENTS: readonly MaskEvent[] = Object.freeze([]);
 
@@ -24,7 +26,7 @@ export function renderOutput(
   rawEnd: number,
   outputOffset: number,
 ): { output: Buffer; events: readonly MaskEvent[]; rawEnd: number } {
-  const { escapes } = ansi;
+  const { escapes, erased } = ansi;
   if (matches.length === 0) {
     return { output: rawStart === 0 && rawEnd === raw.length ? raw : raw.subarray(rawStart, rawEnd), events: NO_EVENTS, rawEnd };
   }
@@ -55,7 +57,7 @@ export function renderOutput(
     }
     while (escape < escapes.length && escapes[escape + 1]! < rawStart) escape += 3;
     while (escape < escapes.length && escapes[escape + 2]! <= rawStop) {
-      push(raw.subarray(escapes[escape + 1], escapes[escape + 2]));
+      if (!erased.has(escapes[escape + 1]!)) push(raw.subarray(escapes[escape + 1], escapes[escape + 2]));
       escape += 3;
     }
     rawPos = rawStop;

@@ -1,6 +1,6 @@
 import type { Sink, Stage } from '@/server/relay/pipeline';
 import type { InputRecord } from '../echo-tracker';
-import type { Masker } from '../masker';
+import { KEYSTROKES_INITIAL_STATE, type Masker } from '../masker';
 import type { MaskerState, MaskEvent } from '../types';
 import type { EchoLink, InputSide } from './echo-link';
 
@@ -29,7 +29,8 @@ export type InputMaskingOptions = {
 export function inputMaskingStage(options: InputMaskingOptions): Stage {
   const { masker, echo, report } = options;
   return (next) => {
-    let state: MaskerState = masker.initialState;
+    // Read as the shell's line editor reads them: a typo corrected inside a token is not a break in it.
+    let state: MaskerState = KEYSTROKES_INITIAL_STATE;
     options.onHeld(() => state.held.length);
     let tickTimer: NodeJS.Timeout | undefined;
     let isEnded = false;

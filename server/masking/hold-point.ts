@@ -1,0 +1,60 @@
+/** Where a masker step starts holding back what it cannot decide yet (see masker.ts). */
+import type { CompiledRules } from './compile-rules';
+import { findPartialStart, type Match } from './find-matches';
+import type { SearchedRanges } from './searched-ranges';
+import { incompleteUtf8TailOfLatin1 } from './utf8';
+
+/**
+ * Where holding starts: a possible match in progress, an incomplete character, the line being
+ * typed (`limit`), never inside a match.
+ */
+export function holdPoint(
+  compiled: CompiledRules,
+  latin1: string,
+  cleanBytes: Buffer,
+  committed: number,
+  holdFrom: number,
+  matches: Match[],
+  searched: SearchedRanges | undefined,
+  limit: number,
+  mayBeErased: boolean,
+): number {
+  const n = latin1.length;
+  let hold = holdFrom;
+  if (hold === n) hold = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), cleanBytes, searched);
+  hold = Math.min(hold, limit);
+  // The last character may yet be erased (the echo of a typo, then Backspace): a match in
+  // progress that ends just before it is held with it.
+  if (mayBeErased && n - 1 > committed && isPrintableAscii(latin1.charCodeAt(n - 1))) {
+    const before = findPartialStart(compiled, latin1.slice(0, n - 1), Math.max(committed, n - 1 - compiled.maxHold), cleanBytes.subarray(0, n - 1));
+    if (before < n - 1) hold = Math.min(hold, before);
+  }
+  const partialChar = incompleteUtf8TailOfLatin1(latin1);
+  if (partialChar > 0) hold = Math.min(hold, n - partialChar);
+  if (matches.length > 0) hold = backOffCrossingMatches(matches, hold);
+  return Math.max(committed, hold);
+}
+
+function isPrintableAscii(code: number): boolean {
+  return code >= 0x20 && code < 0x7f;
+}
+
+/** Where the last line of the text starts (after its last CR or LF). */
+export function lineStart(latin1: string): number {
+  return Math.max(latin1.lastIndexOf('\r'), latin1.lastIndexOf('\n')) + 1;
+}
+
+/** A match that straddles the hold point must be held whole (its start is where holding begins). */
+function backOffCrossingMatches(matches: Match[], holdFrom: number): number {
+  let hold = holdFrom;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const m of matches) {
+      if (m.start < hold && m.end > hold) {
+        hold = m.start;
+        changed = true;
+      }
+    }
+  }
+  return hold;
+}
