@@ -249,6 +249,18 @@ describe('createMasker: terminal escapes and UTF-8', () => {
     }
   });
 
+  it('holds a key typed one keystroke at a time through typos (up to 4) until they are erased', () => {
+    for (const typos of ['.', '.x', '.x-y']) {
+      const erase = [...typos].map(() => '\b \b');
+      const echo = ['$ ', ...'echo AKIAIOSFODNN7EXA', ...typos, ...erase, ...'MPLE', '\r\n'];
+      const { outputs, state } = steps(echo);
+      expect(outputs.join('') + masker.end(state).output.toString('latin1'), typos).toBe('$ echo [MASKED:aws-key]\r\n');
+    }
+    // Past 4, the text is decided: a typo run that long is not a correction.
+    const { outputs } = steps(['$ ', ...'echo AKIAIOSFODNN7EXA', ...'.x-y_']);
+    expect(outputs.join('')).toContain('AKIAIOSFODNN7EXA');
+  });
+
   it('reads typed keystrokes as the line editor does: DEL and BS delete the character before', () => {
     const typed = (keys: string) => {
       let state = KEYSTROKES_INITIAL_STATE;

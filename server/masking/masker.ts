@@ -153,8 +153,9 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
   if ((mode === 'end' || mode === 'bound') && !swallow) swallow = maskRevealingTail(compiled, latin1, cleanBytes, committed, mode, matches) ?? swallow;
   // Typed input is decided a line at a time (at Enter): until then any character may still be deleted.
-  // The echo of one typed character that ends a match in progress: it may be a typo, erased next.
-  const mayBeErased = !state.keystrokes && state.held.length > state.emitted && chunk.length === 1;
+  // The echo of one typed character (or of a Backspace) after a match in progress: what follows
+  // the match may be typos, erased next.
+  const mayBeErased = !state.keystrokes && state.held.length > state.emitted && (chunk.length === 1 || ansi.erased.size > 0);
   if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches, searched, state.keystrokes ? lineStart(latin1) : n, mayBeErased);
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 

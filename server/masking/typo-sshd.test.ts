@@ -1,0 +1,108 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { recordings } from '@/db/recording-schema';
+import { env } from '@/server/env';
+import { exportRecording } from '@/server/recording/export-recording';
+import { getRecording } from '@/server/recording/get-recording';
+import { scheduleIndexing } from '@/server/recording/index-queue';
+import { iterateEvents } from '@/server/recording/read-events';
+import { confirmHostKey } from '@/server/resources/confirm-host-key';
+import { createSession } from '@/server/sessions/create-session';
+import { describeEachDriver } from '@/test/db-drivers';
+import { setTestEnv } from '@/test/env';
+import { actorOf, makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
+import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
+import { startSshd, type Sshd } from '@/test/harness/sshd';
+import { connectTerminal, type TerminalClient } from '@/test/harness/terminal-client';
+
+/**
+ * A key typed by hand with typos corrected by Backspace, through bash's readline on a real sshd:
+ * readline echoes each Backspace as BS SP BS (or BS and erase-line), so the key never appears as
+ * one run of bytes in the output, and the typed input holds the typos and DELs between its
+ * characters. Neither may store the key.
+ */
+const KEY = 'AKIAIOSFODNN7EXAMPLE';
+/** Typed: AKIAIOSFOD-⌫NN7EXA.x⌫⌫MPLE (a typo in the middle, two near the end). */
+const KEYSTROKES = [...'AKIAIOSFOD-', '\x7f', ...'NN7EXA.x', '\x7f', '\x7f', ...'MPLE'];
+
+let sshd: Sshd;
+let gateway: TestGateway;
+beforeAll(async () => {
+  [sshd, gateway] = await Promise.all([startSshd(), startTestGateway()]);
+});
+afterAll(async () => {
+  await Promise.all([sshd?.stop(), gateway?.close()]);
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function recorded(id: string): Promise<{ output: string; input: string }> {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await db().select().from(recordings).where(eq(recordings.id, id));
+    if (row?.status === 'complete') {
+      const output: Buffer[] = [];
+      const input: Buffer[] = [];
+      for await (const event of iterateEvents(row)) {
+        if (event.kind === 'o') output.push(event.data);
+        if (event.kind === 'i') input.push(event.data);
+      }
+      return { output: Buffer.concat(output).toString('latin1'), input: Buffer.concat(input).toString('latin1') };
+    }
+    await sleep(25);
+  }
+  throw new Error(`recording ${id} never completed`);
+}
+
+/** As a person types: one key at a time, the echo seen before the next. */
+async function typeByHand(term: TerminalClient, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    term.type(key);
+    await sleep(40);
+  }
+}
+
+describeEachDriver('a key typed with typos corrected, through real sshd and bash', (driver) => {
+  const store = driver === 'pglite' ? 'file' : 'postgres';
+  afterEach(async () => {
+    await gateway.idle();
+  });
+
+  it(`stores neither the key nor its characters in order: output, input, command index and exports [${store} store]`, async () => {
+    setTestEnv({ PORTHOLE_RECORDING_STORE: store });
+    const resource = await makeResource(sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password }));
+    const admin = await makeAdmin();
+    await confirmHostKey({ actor: admin.actor, resourceId: resource.id, input: { fingerprint: sshd.hostKeyFingerprint } });
+    const { user } = await makeUser();
+    const created = await createSession({ actor: await actorOf(user.id), input: { resourceId: resource.id } });
+    const term = await connectTerminal(`${gateway.localUrl(created.wsUrl)}&cols=200&rows=50`, { origin: env().publicUrl });
+    await term.waitFor(/\$ $/);
+    await sleep(300);
+    await typeByHand(term, [...'echo key=', ...KEYSTROKES, ...' typed-done']);
+    term.type('\r');
+    await term.waitFor(/key=\[MASKED:aws-key\] typed-done/);
+    term.type('exit\r');
+    await term.closed;
+
+    const { output, input } = await recorded(created.id);
+    // What bash printed back is the key, so the output says so; the echo of the typing is masked too.
+    expect(output).toContain('key=[MASKED:aws-key] typed-done');
+    expect(input).toContain('echo key=[MASKED:aws-key] typed-done');
+    for (const [where, text] of [
+      ['output', output],
+      ['input', input],
+    ] as const) {
+      expect(text, where).not.toContain(KEY);
+      // Nor the key's characters in order with the typos and erasures left out.
+      expect(text.replace(/[^\x20-\x7e]|.\x08 \x08|.\x7f/g, ''), where).not.toContain('NN7EXA');
+    }
+    await scheduleIndexing(created.id);
+    const detail = await getRecording({ actor: admin.actor, recordingId: created.id });
+    expect(JSON.stringify(detail)).not.toContain(KEY);
+    for (const options of [{ format: 'asciicast' }, { format: 'json' }, { format: 'text', mode: 'transcript' }, { format: 'text', mode: 'screen' }] as const) {
+      const exported = await new Response((await exportRecording({ actor: admin.actor, recordingId: created.id, ...options })).body).text();
+      expect(exported, `${options.format} export`).not.toContain(KEY);
+      expect(exported, `${options.format} export`).not.toContain('NN7EXA.x');
+    }
+  });
+});
