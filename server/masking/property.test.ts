@@ -177,3 +177,39 @@ describe('masking properties: the recording of a terminal session', () => {
     }
   });
 });
+
+describe('masking properties: typos corrected with Backspace', () => {
+  // Secrets found by themselves (not the credential pair's, named by what precedes it).
+  const prefixed = secrets.filter((s) => PREFIXED.has(s.ruleId) && s.text === s.secret && /^[\x21-\x7e]+$/.test(s.secret));
+
+  it('a secret echoed one keystroke at a time, with up to 4 typos erased at random places, is never stored', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...prefixed),
+        fc.array(fc.tuple(fc.nat(), fc.array(fc.constantFrom('-', '.', 'x', 'Z', '_', '7', '!'), { minLength: 1, maxLength: 4 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.constantFrom('\b \b', '\b\x1b[K'),
+        ({ secret }, typos, erase) => {
+          // Typos after the first character (what is erased before a secret begins is not part of it).
+          const keys = [...secret];
+          for (const [at, typo] of typos) keys.splice(1 + (at % keys.length), 0, ...typo, ...typo.map(() => erase));
+          let state = masker.initialState;
+          let stored = '';
+          for (const key of ['$ echo ', ...keys, '\r\n$ ']) {
+            const result = masker.step(state, Buffer.from(key, 'latin1'));
+            stored += result.output.toString('latin1');
+            state = result.state;
+          }
+          stored += masker.end(state).output.toString('latin1');
+          // Neither the bytes nor the line as the screen shows it (erasures applied) hold the secret.
+          const shown = stored.replace(/.(?:\x08 \x08|\x08\x1b\[K)/g, '');
+          expect(stored, JSON.stringify(stored)).not.toContain(secret);
+          expect(shown, JSON.stringify(stored)).not.toContain(secret);
+        },
+      ),
+      { numRuns: 300, seed: 20261206 },
+    );
+  });
+});
