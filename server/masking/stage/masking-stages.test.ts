@@ -196,6 +196,31 @@ describe('masking stages', () => {
     }
   });
 
+  it('the echo of Backspace, and of typing after it, reaches the screen after 4 ms while a possible secret is held', () => {
+    vi.useFakeTimers();
+    try {
+      const stages = createMaskingStages({ masker });
+      const screen = collector();
+      const out = buildPipeline({ masker: stages.output, recorder: fakeRecorder().stage }, screen.sink, context);
+      const input = buildPipeline({ masker: stages.input, recorder: fakeRecorder().stage }, collector().sink, { ...context, direction: 'input' });
+      out.write(Buffer.from('$ '));
+      // The user types the start of a token, a typo, Backspace, and goes on: all of it is held
+      // for the recording, and all of it is their own typing, shown at once.
+      const typed = (text: string) => [...text].map((k): [string, string] => [k, k]);
+      const keys: Array<[string, string]> = [...typed('ghp_B0D-'), ['\x7f', '\b \b'], ...typed('2x.'), ['\x7f', '\b\x1b[K'], ...typed('T')];
+      let shown = '$ ';
+      for (const [key, echo] of keys) {
+        input.write(Buffer.from(key));
+        out.write(Buffer.from(echo));
+        vi.advanceTimersByTime(5);
+        shown += echo;
+        expect(screen.text(), JSON.stringify(key)).toBe(shown);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('holds at most 64 KiB per session: recorded output, the browser copy and recorded input each at their bound; past a bound it masks, never releases raw', () => {
     vi.useFakeTimers();
     try {
