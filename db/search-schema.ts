@@ -65,10 +65,11 @@ export const searchEntries = pgTable(
     // Stored: ranking and a phrase's check read it for every matching row, and computing it from
     // the text each time made a search of a few MB take seconds on PGlite. Paths, hosts, URLs and
     // `k=v` are split into words first (the parser would keep `/nonexistent` or `db.internal`
-    // whole, and `nonexistent` or `internal` would not find them).
+    // whole, and `nonexistent` or `internal` would not find them), and so are angle brackets (the
+    // parser drops `<environment>` in a usage line as an HTML tag; migration 0023).
     tsv: tsvector('tsv')
       .notNull()
-      .generatedAlwaysAs(sql.raw(`to_tsvector('${SEARCH_WORDS_CONFIG}', translate("text", '/.:@=\\', '      '))`)),
+      .generatedAlwaysAs(sql.raw(`to_tsvector('${SEARCH_WORDS_CONFIG}', translate("text", '/.:@=\\<>', '        '))`)),
   },
   (t) => [
     index('search_entries_recording_idx').on(t.recordingId, t.t),

@@ -148,6 +148,22 @@ describeEachDriver('cross-recording search', (driver) => {
     expect((await rejectsWith(searchRecordings({ actor, query: q('7') }), 'VALIDATION')).userMessage).toMatch(/at least 3 characters to search for a number/);
   });
 
+  it('finds words inside angle brackets (usage lines, placeholders, tags), which PostgreSQL would read as markup', async () => {
+    const { user, actor } = await makeUser();
+    await recordSynthetic({
+      userId: user.id,
+      events: [[0.1, 'o', PROMPT], ...shell(1, 'deploy', ['Usage: deploy <environment> [--dry-run]', 'Config at <b>staging</b>', 'error: <missing-argument>'])],
+    });
+    const found = async (text: string) => hitsOf(await searchRecordings({ actor, query: q(text) })).filter((h) => h.kind === 'output');
+    for (const word of ['environment', 'staging', 'missing', 'argument', '"usage deploy environment"']) expect(await found(word), word).toHaveLength(1);
+    const [hit] = await found('environment');
+    expect(hit!.snippet.slice(...hit!.highlights[0]!)).toBe('environment');
+    // A phrase is found, and highlighted, across the punctuation between its words.
+    const [phrase] = await found('"usage deploy environment"');
+    expect(phrase!.snippet.slice(...phrase!.highlights[0]!)).toBe('Usage: deploy <environment');
+    expect(await found('"deploy usage"')).toHaveLength(0);
+  });
+
   it('finds commands typed ahead of the prompt', async () => {
     const { user, actor } = await makeUser();
     await recordSynthetic({ userId: user.id, events: typedAheadEvents() });

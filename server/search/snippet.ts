@@ -7,6 +7,10 @@ export const SNIPPET_CHARS = 200;
 export function findMatches(text: string, search: ParsedSearch): Array<[number, number]> {
   const lower = text.toLowerCase();
   const ranges: Array<[number, number]> = [];
+  if (search.mode === 'phrase') {
+    for (const m of lower.matchAll(phraseRegex(search.phrase))) ranges.push([m.index, m.index + m[0].length]);
+    return ranges;
+  }
   for (const term of search.terms) {
     const needle = term.toLowerCase();
     if (!needle) continue;
@@ -27,6 +31,20 @@ export function findMatches(text: string, search: ParsedSearch): Array<[number, 
     else merged.push([...range]);
   }
   return merged;
+}
+
+/**
+ * A phrase's words in order at a word's start, with anything but letters and digits between
+ * them, as the word index reads the text: `"usage deploy environment"` is in `Usage: deploy
+ * <environment>`, `"cannot access nonexistent"` in `cannot access '/nonexistent'`.
+ */
+function phraseRegex(phrase: string): RegExp {
+  const words = phrase
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}\\p{M}]+')}`, 'gu');
 }
 
 /** About SNIPPET_CHARS of `text` around its first match, with the matches in it to highlight. */
