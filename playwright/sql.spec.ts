@@ -89,7 +89,10 @@ test('query a database in the browser: autocomplete, masked grid, cancel, replay
   await expect(page.locator('[data-run-status="cancelled"]')).toBeVisible({ timeout: 10_000 });
   await expect(page.getByRole('alert').filter({ hasText: 'cancelled' })).toBeVisible();
 
-  // Close the console (ends the session), then replay it at the first statement.
+  // Disconnect from the bar ends the session; then replay it at the first statement.
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByText('You disconnected')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Disconnect' })).toHaveCount(0);
   await page.goto('/sessions');
   // The recording is sealed once the gateway has ended the session.
   await expect

@@ -85,6 +85,25 @@ test('an engineer connects from the resource page, runs a command, resizes, and 
   });
 });
 
+test('Disconnect in the bar ends the session: the banner says so, the gateway records who ended it', async ({ seed, loginAs }) => {
+  const engineer = await seed.user({ roles: ['engineer'] });
+  const page = await loginAs(engineer);
+  const terminal = new TerminalPage(page);
+  await page.goto(`/resources/${resource.id}`);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await terminal.expectStatus('connected');
+  await terminal.run('echo before-$((2+3))');
+  await terminal.waitForLine(/^before-5$/);
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(terminal.banner).toContainText('You disconnected');
+  await terminal.expectStatus('closed');
+  await expect(page.getByRole('button', { name: 'Disconnect' })).toHaveCount(0);
+  const session = page.url().split('/').pop()!;
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/sessions/${session}`)).json()) as { status: string; endReason?: string }, { timeout: 15_000 })
+    .toMatchObject({ status: 'ended', endReason: 'user_exit' });
+});
+
 test('two terminals in two tabs, one on the DOM renderer; copy and paste; no ticket in the page', async ({ seed, loginAs, baseURL }) => {
   const engineer = await seed.user({ roles: ['engineer'] });
   const first = await loginAs(engineer);

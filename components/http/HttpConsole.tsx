@@ -63,6 +63,7 @@ export default function HttpConsole({ sessionId, resource, initialEnding, isReco
         state={{ status: api.status, message: api.message, connectedAt: api.connectedAt, grantExpiresAt: api.grantExpiresAt }}
         isRecorded={isRecorded}
         recordedHint="Every request and its masked response are recorded"
+        onDisconnect={api.disconnect}
       />
       {!isRecorded && !api.ending ? <NotRecordedNotice /> : null}
       {isConnected && api.watchers?.length ? <WatchedBanner names={api.watchers} /> : null}

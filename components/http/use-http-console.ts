@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HttpExchangeView, HttpServerMessage, HttpSessionInfo } from '@/lib/protocol/http-protocol';
 import { requestSocketUrl } from '../sessions/request-socket-url';
-import { endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
+import { DISCONNECTED, endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
 import { HttpSocket } from './http-socket';
 import { requestFromDraft, type RequestDraft } from './request-draft';
 
@@ -37,6 +37,8 @@ export type HttpConsoleApi = HttpConsoleState & {
   /** Sends the draft; returns the new entry's id. */
   send: (draft: RequestDraft) => string | undefined;
   cancel: (id: string) => void;
+  /** Ends the session from the page. */
+  disconnect: () => void;
 };
 
 let exchangeCounter = 0;
@@ -92,8 +94,14 @@ export function useHttpConsole(sessionId: string, initialEnding?: SessionEnding)
   }, []);
 
   const cancel = useCallback((id: string) => socketRef.current?.cancel(id), []);
+  // The ending is set first: the socket's close (which ends the session on the gateway) then changes nothing.
+  const disconnect = useCallback(() => {
+    setState(finished(DISCONNECTED));
+    socketRef.current?.dispose();
+    socketRef.current = undefined;
+  }, []);
 
-  return { ...state, send, cancel };
+  return { ...state, send, cancel, disconnect };
 }
 
 /** The session is over: requests still in flight will get no answer. */

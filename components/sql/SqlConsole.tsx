@@ -59,7 +59,7 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
 
   return (
     <div className="flex h-dvh flex-col bg-white dark:bg-zinc-950" data-status={api.status}>
-      <SqlStatusBar resource={resource} state={api} isRecorded={isRecorded} />
+      <SqlStatusBar resource={resource} state={api} isRecorded={isRecorded} onDisconnect={api.disconnect} />
       {!isRecorded && !api.ending ? <NotRecordedNotice /> : null}
       {isConnected && api.watchers?.length ? <WatchedBanner names={api.watchers} /> : null}
       <div className="flex min-h-0 flex-1">

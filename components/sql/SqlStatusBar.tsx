@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { formatDuration } from '@/lib/format/duration';
 import type { SqlSessionInfo } from '@/lib/protocol/sql-protocol';
+import { DisconnectButton } from '../sessions/DisconnectButton';
 import { GrantTimeLeft } from '../terminal/GrantTimeLeft';
 import type { SqlConsoleState } from './use-sql-console';
 
@@ -29,12 +30,15 @@ export function SqlStatusBar({
   state,
   isRecorded = true,
   recordedHint = 'Every statement and its masked result are recorded',
+  onDisconnect,
 }: {
   resource: { id: string | null; name: string; address?: string };
   state: Pick<SqlConsoleState, 'status' | 'message' | 'connectedAt' | 'grantExpiresAt'> & { info?: SqlSessionInfo };
   isRecorded?: boolean;
   /** What the recording dot's tooltip says is kept. */
   recordedHint?: string;
+  /** Shown as a Disconnect button while connected. */
+  onDisconnect?: () => void;
 }) {
   const pill =
     state.status === 'connected'
@@ -98,6 +102,7 @@ export function SqlStatusBar({
             Not recorded
           </span>
         )}
+        {state.status === 'connected' && onDisconnect ? <DisconnectButton onDisconnect={onDisconnect} /> : null}
       </div>
     </header>
   );

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_SCRIPT_CHARS, scriptTooLongReason, type SqlSchemaTree, type SqlSessionInfo } from '@/lib/protocol/sql-protocol';
-import { endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
+import { DISCONNECTED, endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
 import { ConsoleModel, type RunState } from './console-model';
 import { SqlSocket } from './sql-socket';
 import { requestSocketUrl } from '../sessions/request-socket-url';
@@ -30,6 +30,8 @@ export type SqlConsoleApi = SqlConsoleState & {
   run: (script: string, editor: string, editorOffset: number) => string | undefined;
   cancel: (id: string) => void;
   refreshSchema: () => void;
+  /** Ends the session from the page. */
+  disconnect: () => void;
 };
 
 let runCounter = 0;
@@ -45,6 +47,7 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
   );
   const modelRef = useRef(new ConsoleModel());
   const socketRef = useRef<SqlSocket | undefined>(undefined);
+  const finishRef = useRef<((ending: SessionEnding) => void) | undefined>(undefined);
 
   useEffect(() => {
     if (initialEnding) return;
@@ -68,6 +71,7 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
       for (const run of model.runs) if (run.status === 'running' || run.status === 'held') run.status = 'cancelled';
       update({ status: ending.tone === 'error' ? 'error' : 'closed', ending, message: undefined, version: ++model.version });
     };
+    finishRef.current = finish;
     const connect = async () => {
       let url: string;
       try {
@@ -89,6 +93,7 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
       abort.abort();
       socketRef.current?.dispose();
       socketRef.current = undefined;
+      finishRef.current = undefined;
     };
   }, [sessionId, initialEnding]);
 
@@ -107,8 +112,14 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
 
   const cancel = useCallback((id: string) => socketRef.current?.cancel(id), []);
   const refreshSchema = useCallback(() => socketRef.current?.requestSchema(), []);
+  // The socket's close ends the session on the gateway; the banner says who ended it.
+  const disconnect = useCallback(() => {
+    finishRef.current?.(DISCONNECTED);
+    socketRef.current?.dispose();
+    socketRef.current = undefined;
+  }, []);
 
-  return { ...state, runs: modelRef.current.runs, run, cancel, refreshSchema };
+  return { ...state, runs: modelRef.current.runs, run, cancel, refreshSchema, disconnect };
 }
 
 /** What the SQL socket says, applied: status, schema, grant, the end, and every run's frames into the model. */

@@ -16,12 +16,15 @@ export default function Terminal({
   renderer,
   onStateChange,
   pasteRef,
+  disconnectRef,
 }: {
   sessionId: string;
   renderer?: RendererKind;
   onStateChange?: (state: TerminalSessionState) => void;
   /** Filled with a paste that never runs anything (see useTerminalSession). */
   pasteRef?: { current: ((text: string) => boolean) | null };
+  /** Filled with what ends the session from the page. */
+  disconnectRef?: { current: (() => void) | null };
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<TerminalFind | null>(null);
@@ -31,7 +34,7 @@ export default function Terminal({
     setFindOpen(true);
     setFindFocus((n) => n + 1);
   }, []);
-  const state = useTerminalSession({ sessionId, containerRef, renderer, findRef, pasteRef, onFindRequest: openFind });
+  const state = useTerminalSession({ sessionId, containerRef, renderer, findRef, pasteRef, disconnectRef, onFindRequest: openFind });
   // Also from the find bar itself (xterm hears the shortcut only while it has the focus).
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.ctrlKey && event.shiftKey && !event.altKey && !event.metaKey && event.key.toLowerCase() === 'f') {

@@ -9,6 +9,7 @@ import { SnippetPasteBar, type OfferedSnippet } from '../snippets/SnippetPasteBa
 import { buttonClass } from '../ui/Button';
 import { FullscreenGlyph, toggleFullscreen, useIsFullscreen } from '../ui/fullscreen';
 import { formatDuration } from '@/lib/format/duration';
+import { DisconnectButton } from '../sessions/DisconnectButton';
 import { WatchedBanner } from '../sessions/WatchedBanner';
 import { GrantTimeLeft } from './GrantTimeLeft';
 import type { SessionEnding } from './session-ending';
@@ -42,6 +43,7 @@ export type TerminalScreenProps = {
 export function TerminalScreen({ sessionId, resource, initialEnding, renderer, isRecorded, recordingHref, hasStarted, snippet }: TerminalScreenProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const pasteRef = useRef<((text: string) => boolean) | null>(null);
+  const disconnectRef = useRef<(() => void) | null>(null);
   const [state, setState] = useState<TerminalSessionState>(
     initialEnding ? { status: initialEnding.tone === 'error' ? 'error' : 'closed', ending: initialEnding } : { status: 'connecting' },
   );
@@ -84,6 +86,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
           ) : null}
           {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} /> : null}
           <RecordingDot isRecorded={isRecorded} isLive={state.status === 'connected'} />
+          {state.status === 'connected' ? <DisconnectButton onDisconnect={() => disconnectRef.current?.()} /> : null}
           <button
             type="button"
             onClick={onFullscreenClick}
@@ -104,7 +107,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
         {initialEnding ? (
           <TerminalPlaceholder status={state.status} />
         ) : (
-          <Terminal sessionId={sessionId} renderer={renderer} onStateChange={onStateChange} pasteRef={pasteRef} />
+          <Terminal sessionId={sessionId} renderer={renderer} onStateChange={onStateChange} pasteRef={pasteRef} disconnectRef={disconnectRef} />
         )}
       </main>
       {state.ending ? (

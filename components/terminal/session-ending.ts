@@ -89,6 +89,9 @@ export function endingFromReason(reason: SessionEndReason, message?: string | nu
   return nextStep ? { ...ending, nextStep } : ending;
 }
 
+/** The user ended the session from the page (the Disconnect button). */
+export const DISCONNECTED: SessionEnding = { tone: 'ended', title: 'You disconnected' };
+
 /** From a gateway `error` frame: the gateway's message is already written for people. */
 export function endingFromError(message: string): SessionEnding {
   return { tone: 'error', title: message };

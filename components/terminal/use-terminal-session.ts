@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { endingFromClose, endingFromError, endingFromReason, type SessionEnding } from './session-ending';
+import { DISCONNECTED, endingFromClose, endingFromError, endingFromReason, type SessionEnding } from './session-ending';
 import { TerminalSocket } from './terminal-socket';
 import { XtermTerminal, type FindResults, type RendererKind } from './xterm-terminal';
 import { requestSocketUrl } from '../sessions/request-socket-url';
@@ -57,6 +57,7 @@ export function useTerminalSession({
   renderer,
   findRef,
   pasteRef,
+  disconnectRef,
   onFindRequest,
 }: {
   sessionId: string;
@@ -66,6 +67,8 @@ export function useTerminalSession({
   findRef?: { current: TerminalFind | null };
   /** Filled with a paste that never runs anything (a saved snippet), while the terminal exists. */
   pasteRef?: { current: ((text: string) => boolean) | null };
+  /** Filled with what ends the session from the page: the socket closes, the gateway ends the session. */
+  disconnectRef?: { current: (() => void) | null };
   onFindRequest?: () => void;
 }): TerminalSessionState {
   const [state, setState] = useState<TerminalSessionState>({ status: 'connecting' });
@@ -120,6 +123,8 @@ export function useTerminalSession({
       listenToSocket(ws, xterm, { update, finish });
     };
 
+    lendDisconnect(disconnectRef, finish, () => socket);
+
     // Deferred so React's development double-mount cancels the first attempt before it
     // spends the session's only socket.
     const timer = setTimeout(() => void connect(), 0);
@@ -130,11 +135,25 @@ export function useTerminalSession({
       term?.dispose();
       if (findRef) findRef.current = null;
       if (pasteRef) pasteRef.current = null;
+      if (disconnectRef) disconnectRef.current = null;
       if (testHandle && window.__portholeTerminal === testHandle) delete window.__portholeTerminal;
     };
-  }, [sessionId, containerRef, renderer, findRef, pasteRef]);
+  }, [sessionId, containerRef, renderer, findRef, pasteRef, disconnectRef]);
 
   return state;
+}
+
+/** Lends the page what ends the session: the ending first, then the socket's close (the gateway ends the session on it). */
+function lendDisconnect(
+  ref: { current: (() => void) | null } | undefined,
+  finish: (ending: SessionEnding) => void,
+  socket: () => TerminalSocket | undefined,
+): void {
+  if (!ref) return;
+  ref.current = () => {
+    finish(DISCONNECTED);
+    socket()?.dispose();
+  };
 }
 
 /** Lends the terminal's find and snippet paste to the page, and a read-only handle to end-to-end tests. */
