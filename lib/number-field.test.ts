@@ -23,6 +23,8 @@ describe('numberField', () => {
   it('keeps the field’s own checks and messages, and its default when the field is missing', () => {
     expect(days.safeParse('1.5').error?.issues[0]?.message).toBe('Whole days only');
     expect(days.safeParse(-1).success).toBe(false);
+    // A number out of bounds is a number: not "Enter a number" (`?page=0`).
+    expect(days.safeParse(-1).error?.issues[0]?.message).not.toBe('Enter a number');
     expect(z.object({ limit: numberField((n) => n.int().min(1)).default(100) }).parse({})).toEqual({ limit: 100 });
   });
 });

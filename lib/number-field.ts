@@ -12,6 +12,7 @@ const NUMBER_TEXT = /^[+-]?\d+(?:\.\d+)?$/;
 export function numberField<T extends z.ZodType>(build: (number: z.ZodNumber) => T) {
   return z.preprocess(
     (value) => (typeof value === 'string' && NUMBER_TEXT.test(value.trim()) ? Number(value.trim()) : value),
-    build(z.number({ error: 'Enter a number' })),
+    // Only for what is not a number: the field's own bounds keep their messages (`?page=0` is not "Enter a number").
+    build(z.number({ error: (issue) => (issue.code === 'invalid_type' ? 'Enter a number' : undefined) })),
   );
 }

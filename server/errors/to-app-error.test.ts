@@ -17,4 +17,23 @@ describe('toAppError', () => {
     expect(error.userMessage).toBe('Required.');
     expect(error.fields).toEqual({ reason: ['Required'], count: ['Expected a number'], tags: ['Expected a list'], note: ['Say why, in a few words'] });
   });
+
+  it('words zod’s own bounds: a number, a text’s length, a list’s size', () => {
+    const schema = z.object({
+      page: z.number().int().min(1),
+      limit: z.number().max(50),
+      name: z.string().min(2),
+      tags: z.array(z.string()).max(1),
+      ratio: z.number().gt(0),
+    });
+    const error = toAppError(schema.safeParse({ page: 0, limit: 51, name: 'x', tags: ['a', 'b'], ratio: 0 }).error);
+    expect(error.userMessage).toBe('Must be at least 1.');
+    expect(error.fields).toEqual({
+      page: ['Must be at least 1'],
+      limit: ['Must be at most 50'],
+      name: ['Must have at least 2 characters'],
+      tags: ['Must have at most 1 item'],
+      ratio: ['Must be more than 0'],
+    });
+  });
 });

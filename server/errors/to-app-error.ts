@@ -26,9 +26,21 @@ const EXPECTED: Record<string, string> = {
  * undefined") in words a person reads; a schema's own messages are kept as they are.
  */
 function inWords(issue: core.$ZodIssue): string {
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big): expected /.test(issue.message)) return boundInWords(issue);
   if (issue.code !== 'invalid_type' || !issue.message.startsWith('Invalid input: expected ')) return issue.message;
   if (issue.message.endsWith('received undefined')) return 'Required';
   return `Expected ${EXPECTED[issue.expected] ?? issue.expected}`;
+}
+
+const UNITS: Record<string, string> = { string: 'character', array: 'item', set: 'item', file: 'byte' };
+
+/** zod's own bound ("Too small: expected number to be >=1") in words: `Must be at least 1`, `Must have at most 50 items`. */
+function boundInWords(issue: core.$ZodIssueTooSmall | core.$ZodIssueTooBig): string {
+  const isSmall = issue.code === 'too_small';
+  const bound = isSmall ? issue.minimum : issue.maximum;
+  const relation = issue.inclusive ? (isSmall ? 'at least' : 'at most') : isSmall ? 'more than' : 'less than';
+  const unit = UNITS[issue.origin] ?? '';
+  return unit ? `Must have ${relation} ${String(bound)} ${unit}${Number(bound) === 1 ? '' : 's'}` : `Must be ${relation} ${String(bound)}`;
 }
 
 /** Normalizes anything thrown into an AppError; unknown errors are logged, never shown. */
