@@ -57,8 +57,8 @@ export function parseSearch(raw: string): ParsedSearch {
   const needle = phrase ?? q;
   if ([...needle].length < MIN_SUBSTRING) {
     throw new AppError('VALIDATION', {
-      userMessage: `Type at least ${MIN_SUBSTRING} characters to search for text with punctuation.`,
-      fields: { q: [`At least ${MIN_SUBSTRING} characters with punctuation`] },
+      userMessage: `Type at least ${MIN_SUBSTRING} characters to search for symbols, emoji or punctuation.`,
+      fields: { q: [`At least ${MIN_SUBSTRING} characters of symbols or punctuation`] },
     });
   }
   return { mode: 'substring', pattern: escapeRegex(needle), terms: [needle] };
