@@ -15,14 +15,21 @@ function clipHeatmap(heatmap: number[], duration: number, range: ShareRange): nu
   });
 }
 
-/** A reviewer's view of the replay's extras: only what lies inside the shared range. */
-export function clipToShare(extras: Extras, duration: number, access: RecordingAccess): Extras {
+/** The totals a reviewer of a range sees: counted inside it (the whole recording's would tell what lies outside). */
+type Totals = Pick<RecordingDetail, 'commandCount' | 'maskCount'>;
+
+/** A reviewer's view of the replay's extras and totals: only what lies inside the shared range. */
+export function clipToShare(extras: Extras, duration: number, access: RecordingAccess): Extras & Partial<Totals> {
   if (access.kind !== 'share' || !access.range) return extras;
   const { range } = access;
+  const commands = extras.commands.filter((command) => isInRange(range, command.t));
+  const maskMarks = extras.maskMarks.filter((mark) => isInRange(range, mark.t));
   return {
     heatmap: clipHeatmap(extras.heatmap, duration, range),
-    commands: extras.commands.filter((command) => isInRange(range, command.t)),
-    maskMarks: extras.maskMarks.filter((mark) => isInRange(range, mark.t)),
+    commands,
+    maskMarks,
+    commandCount: commands.length,
+    maskCount: maskMarks.reduce((sum, mark) => sum + mark.count, 0),
   };
 }
 

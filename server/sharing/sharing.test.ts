@@ -119,6 +119,8 @@ describeEachDriver('sharing a recording with a reviewer', (driver) => {
 
     const detail = await getRecording({ actor: rex.actor, recordingId: shared });
     expect(detail.commands.map((c) => c.text)).toEqual(['echo line-3', 'echo line-4', 'echo line-5']);
+    // Totals count the range only: the whole recording's would tell what lies outside it.
+    expect(detail.commandCount).toBe(3);
     expect(detail.share).toMatchObject({ rangeStart: 3, rangeEnd: 5.5 });
     expect(detail.heatmap.length).toBeGreaterThan(0);
     expect(detail.heatmap.at(-1)).toBe(0);
