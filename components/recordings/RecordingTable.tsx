@@ -4,6 +4,7 @@ import { formatCount, formatNumber } from '@/lib/format/count';
 import { formatDuration } from '@/lib/format/duration';
 import type { RecordingKind } from '@/lib/recording/recording-kind';
 import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
+import { ElapsedTime } from '@/components/ui/ElapsedTime';
 import { RelativeTime } from '@/components/ui/RelativeTime';
 import { Badge } from '@/components/ui/PageHeader';
 import { RecordingStatusBadge } from '../replay/RecordingStatusBadge';
@@ -105,7 +106,18 @@ export function RecordingTable({ recordings, isAuditor }: { recordings: Row[]; i
               </span>
             ) : null}
           </Td>
-          <Td className="text-right tabular-nums">{formatDuration(recording.duration)}</Td>
+          <Td className="text-right tabular-nums">
+            {/* A live recording's length is known when it is sealed: until then, how long it has run. */}
+            {recording.status === 'recording' ? (
+              <ElapsedTime
+                since={Date.parse(recording.startedAt)}
+                title="Still recording: the session is live"
+                label={<span className="sr-only">Live for </span>}
+              />
+            ) : (
+              formatDuration(recording.duration)
+            )}
+          </Td>
           <OutputCell recording={recording} />
           <CommandsCell recording={recording} />
           <Td>

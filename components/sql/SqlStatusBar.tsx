@@ -1,25 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
-import { formatDuration } from '@/lib/format/duration';
 import type { SqlSessionInfo } from '@/lib/protocol/sql-protocol';
 import { DisconnectButton } from '../sessions/DisconnectButton';
 import { GrantTimeLeft } from '../terminal/GrantTimeLeft';
+import { ElapsedTime } from '../ui/ElapsedTime';
 import type { SqlConsoleState } from './use-sql-console';
-
-function Elapsed({ since }: { since: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return (
-    <span className="tabular-nums" title="Connected for">
-      {formatDuration((now - since) / 1000)}
-    </span>
-  );
-}
 
 /**
  * The thin bar over a console (SQL, and the HTTP console without `info`): resource, server,
@@ -89,7 +75,7 @@ export function SqlStatusBar({
         </>
       ) : null}
       <div className="ml-auto flex items-center gap-3">
-        {state.status === 'connected' && state.connectedAt ? <Elapsed since={state.connectedAt} /> : null}
+        {state.status === 'connected' && state.connectedAt ? <ElapsedTime since={state.connectedAt} className="tabular-nums" title="Connected for" /> : null}
         {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} /> : null}
         {isRecorded ? (
           <span className="flex items-center gap-1.5" title={recordedHint}>

@@ -7,8 +7,8 @@ import { ConnectButton } from '../resources/ConnectButton';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
 import { SnippetPasteBar, type OfferedSnippet } from '../snippets/SnippetPasteBar';
 import { buttonClass } from '../ui/Button';
+import { ElapsedTime } from '../ui/ElapsedTime';
 import { FullscreenGlyph, toggleFullscreen, useIsFullscreen } from '../ui/fullscreen';
-import { formatDuration } from '@/lib/format/duration';
 import { DisconnectButton } from '../sessions/DisconnectButton';
 import { WatchedBanner } from '../sessions/WatchedBanner';
 import { GrantTimeLeft } from './GrantTimeLeft';
@@ -138,6 +138,18 @@ function RecordingDot({ isRecorded, isLive }: { isRecorded: boolean; isLive: boo
   );
 }
 
+function ConnectedTime({ since }: { since: number }) {
+  const label = <span className="sr-only">Connected for </span>;
+  return (
+    <ElapsedTime
+      since={since}
+      className="hidden font-mono tabular-nums sm:inline"
+      title={`Connected at ${new Date(since).toLocaleTimeString()}`}
+      label={label}
+    />
+  );
+}
+
 function TerminalPlaceholder({ status }: { status: TerminalStatus }) {
   return <div data-testid="terminal" data-status={status} className="h-full w-full" style={{ backgroundColor: TERMINAL_THEME.background }} />;
 }
@@ -158,20 +170,6 @@ function StatusPill({ status, message }: { status: TerminalStatus; message?: str
       <span className={status === 'connected' ? 'sr-only sm:not-sr-only sm:truncate' : 'truncate'}>
         {status === 'connecting' && message ? message : look.label}
       </span>
-    </span>
-  );
-}
-
-function ConnectedTime({ since }: { since: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return (
-    <span className="hidden font-mono tabular-nums sm:inline" title={`Connected at ${new Date(since).toLocaleTimeString()}`}>
-      <span className="sr-only">Connected for </span>
-      {formatDuration((now - since) / 1000)}
     </span>
   );
 }
