@@ -82,7 +82,8 @@ test('an auditor holds a recording, the owner cannot delete it until the hold is
     await owner.goto(`/recordings/${id}`);
     await owner.getByRole('button', { name: 'Delete recording' }).click();
     await owner.getByRole('dialog').getByRole('button', { name: 'Delete recording' }).click();
-    await expect(owner).toHaveURL(/\/recordings$/);
+    await expect(owner).toHaveURL(/\/recordings\?deleted=1$/);
+    await expect(owner.getByRole('status').filter({ hasText: 'Recording deleted.' })).toBeVisible();
     expect((await owner.request.get(`/api/v1/recordings/${id}`)).status()).toBe(404);
   });
 });

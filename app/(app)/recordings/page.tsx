@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Alert } from '@/components/ui/Alert';
 import { Pagination } from '@/components/ui/Pagination';
 import { RecordingFilters, type RecordingSearch } from '@/components/recordings/RecordingFilters';
 import { RecordingTable } from '@/components/recordings/RecordingTable';
@@ -13,11 +14,12 @@ import { listResources } from '@/server/resources/list-resources';
 
 export const metadata: Metadata = { title: 'Recordings' };
 
-type Search = RecordingSearch;
+/** `deleted=1`: the owner has just deleted a recording (its page redirects here). */
+type Search = RecordingSearch & { deleted?: string };
 
 export default async function RecordingsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor();
-  const search = await searchParams;
+  const { deleted, ...search } = await searchParams;
   const isAuditor = canSeeAll(actor);
   const [result, resources] = await Promise.all([
     listRecordings({
@@ -44,6 +46,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
           isAuditor && search.scope !== 'mine' ? 'Every recorded session, newest first.' : 'Your recorded sessions, newest first. Open one to replay it.'
         }
       />
+      {deleted === '1' ? <Alert tone="success">Recording deleted. The audit log keeps that you deleted it.</Alert> : null}
       <RecordingFilters search={search} resources={resources} isAuditor={isAuditor} isFiltered={isFiltered} />
       {'code' in result ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">

@@ -34,5 +34,5 @@ export const deleteRecordingAction = defineAction({
   input: z.tuple([actionArg.id]),
   run: ({ actor, input: [recordingId] }) => deleteOwnRecording({ actor, recordingId }),
   revalidate: recordingPage,
-  redirect: () => '/recordings',
+  redirect: () => '/recordings?deleted=1',
 });
