@@ -17,40 +17,15 @@ export function holdPoint(
   matches: Match[],
   searched: SearchedRanges | undefined,
   limit: number,
-  /** The step's chunk is the echo of one keystroke (or of a Backspace) after something held: it may be a typo. */
-  mayBeErased: boolean,
 ): number {
   const n = latin1.length;
   let hold = holdFrom;
   if (hold === n) hold = findPartialStart(compiled, latin1, Math.max(committed, n - compiled.maxHold), cleanBytes, searched);
   hold = Math.min(hold, limit);
-  if (mayBeErased) hold = Math.min(hold, beforeTypos(compiled, latin1, cleanBytes, committed));
   const partialChar = incompleteUtf8TailOfLatin1(latin1);
   if (partialChar > 0) hold = Math.min(hold, n - partialChar);
   if (matches.length > 0) hold = backOffCrossingMatches(matches, hold);
   return Math.max(committed, hold);
-}
-
-/** Characters typed after a match in progress that may still be typos, erased next, at most. */
-const MAX_TYPOS = 4;
-
-/**
- * The last characters may yet be erased (the echo of typos, then Backspace): a match in progress
- * that ends up to MAX_TYPOS printable characters before the end is held with them. Where the
- * earliest such match starts, or the end.
- */
-function beforeTypos(compiled: CompiledRules, latin1: string, cleanBytes: Buffer, committed: number): number {
-  const n = latin1.length;
-  let hold = n;
-  for (let end = n - 1; end > committed && end >= n - MAX_TYPOS && isPrintableAscii(latin1.charCodeAt(end)); end--) {
-    const start = findPartialStart(compiled, latin1.slice(0, end), Math.max(committed, end - compiled.maxHold), cleanBytes.subarray(0, end));
-    if (start < end) hold = Math.min(hold, start);
-  }
-  return hold;
-}
-
-function isPrintableAscii(code: number): boolean {
-  return code >= 0x20 && code < 0x7f;
 }
 
 /** Where the last line of the text starts (after its last CR or LF). */

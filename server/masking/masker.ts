@@ -45,8 +45,9 @@ export const MAX_PENDING_BYTES = 20 * 1024;
 /** Raw bytes of already-emitted context kept for lookbehinds (64 clean bytes and their escapes), at most. */
 const MAX_CONTEXT_RAW = 1024;
 /**
- * Bytes one state holds, at most. A session has up to three states (recorded output, the
- * browser's copy while it differs, recorded input): 3 × 21 KiB ≤ 64 KiB held per session. The
+ * Bytes one state holds, at most. A session has up to three holders (recorded output, the
+ * browser's copy while it differs, recorded input, whose two passes share one bound: see
+ * stage/typed-input.ts): 3 × 21 KiB ≤ 64 KiB held per session. The
  * longest built-in rule (key material, 19,000 bytes; a PEM block is capped at 16 KiB) fits.
  */
 export const MAX_HELD_BYTES = MAX_PENDING_BYTES + MAX_CONTEXT_RAW;
@@ -59,13 +60,19 @@ const NO_EVENTS: readonly MaskEvent[] = Object.freeze([]);
 export const INITIAL_STATE: MaskerState = Object.freeze({
   held: EMPTY,
   emitted: 0,
+  base: 0,
   outputOffset: 0,
   blockSearched: 0,
   swallow: null,
   keystrokes: false,
 });
 
-/** The initial state of a stream of typed keystrokes (the recorded input), read as the line editor reads them. */
+/**
+ * The initial state of a stream of typed keystrokes read as the line editor reads them: DEL and
+ * BS delete the character before, and a line is decided at Enter. It sees a key typed with a
+ * typo corrected as one key, but not a key typed whole and then partly deleted: typed input
+ * goes through a plain state first (see input-masking.ts).
+ */
 export const KEYSTROKES_INITIAL_STATE: MaskerState = Object.freeze({ ...INITIAL_STATE, keystrokes: true });
 
 /**
@@ -110,18 +117,20 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   if (isIdle) return { state, output: EMPTY, events: NO_EVENTS };
   const heldLength = state.held.length;
   let raw = heldLength === 0 ? chunk : chunk.length === 0 ? state.held : canReuse ? joinInScratch(state.held, chunk) : Buffer.concat([state.held, chunk]);
-  let ansi = stripAnsi(raw, final, canReuse, true, state.keystrokes);
+  // Only typed input reads backspaces as erasing (see KEYSTROKES_INITIAL_STATE).
+  let ansi = stripAnsi(raw, final, canReuse, state.keystrokes, state.keystrokes);
   // Titles, link targets and other string sequences: masked inside, in place (see string-bodies.ts).
   const inBodies = ansi.hasStringSequence ? maskStringBodies(raw, state.emitted, (body) => maskBody(compiled, body)) : null;
   if (inBodies) {
     raw = inBodies.raw;
-    ansi = stripAnsi(raw, final, canReuse, true, state.keystrokes);
+    ansi = stripAnsi(raw, final, canReuse, state.keystrokes, state.keystrokes);
   }
   const isScratch = raw.buffer === scratch.buffer;
   // `held` starts with a little already-emitted text: context for lookbehinds, never re-emitted.
   // Where the emitted part ends in the text is found again: a backspace in this chunk may have
   // erased a character before it, moving what follows (see stripAnsi).
-  const base = ansi.escapes.length === 0 ? state.emitted : cleanIndex(ansi.escapes, state.emitted);
+  // In typed input a backspace in this chunk may have erased a character before it, moving what follows.
+  const base = !state.keystrokes ? state.base : ansi.escapes.length === 0 ? state.emitted : cleanIndex(ansi.escapes, state.emitted);
   const latin1 = ansi.clean;
   const n = latin1.length;
   const cleanBytes = ansi.cleanBytes;
@@ -155,8 +164,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   // Typed input is decided a line at a time (at Enter): until then any character may still be deleted.
   // The echo of one typed character (or of a Backspace) after a match in progress: what follows
   // the match may be typos, erased next.
-  const mayBeErased = !state.keystrokes && state.held.length > state.emitted && (chunk.length === 1 || ansi.erased.size > 0);
-  if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches, searched, state.keystrokes ? lineStart(latin1) : n, mayBeErased);
+  if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches, searched, state.keystrokes ? lineStart(latin1) : n);
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
   let output: Buffer;
@@ -174,15 +182,19 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   }
   if (inBodies) events = withBodyEvents(inBodies.masks, state, output.length, events);
   if (mode === 'step' && raw.length - rawEnd > MAX_PENDING_BYTES) return step(compiled, state, chunk, 'bound', canReuse);
-  const contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
+  let contextStart = Math.max(0, holdFrom - CONTEXT_BYTES);
   let contextRaw = contextStart === 0 ? 0 : rawIndex(ansi.escapes, contextStart, { next: 0 });
-  if (rawEnd - contextRaw > MAX_CONTEXT_RAW) contextRaw = rawEnd;
+  if (rawEnd - contextRaw > MAX_CONTEXT_RAW) {
+    contextStart = holdFrom;
+    contextRaw = rawEnd;
+  }
   return {
     seen: mode === 'step' && decided.length > 0 ? seenSecrets(compiled.rules, latin1, decided) : undefined,
     state: {
       // A view only of the previous state's bytes (immutable); the caller's chunk and the scratch are copied.
       held: contextRaw >= raw.length ? EMPTY : raw === state.held ? raw.subarray(contextRaw) : copy(raw, contextRaw, raw.length),
       emitted: rawEnd - contextRaw,
+      base: holdFrom - contextStart,
       outputOffset: state.outputOffset + output.length,
       // Only useful when the held text starts with the open block (checked on use).
       blockSearched: blockSearched > holdFrom ? blockSearched - holdFrom : 0,

@@ -82,6 +82,8 @@ export interface MaskerState {
   readonly held: Buffer;
   /** How many raw bytes at the start of `held` were already emitted. */
   readonly emitted: number;
+  /** The same in clean bytes (escape sequences removed); typed input finds it again each step. */
+  readonly base: number;
   /** Bytes emitted so far: event offsets are positions in this stream. */
   readonly outputOffset: number;
   /** Clean bytes of an open block (PEM) in `held` already searched for its end. */
@@ -91,6 +93,6 @@ export interface MaskerState {
    * masking continues until it ends.
    */
   readonly swallow: { readonly ruleIndex: number; readonly tail: string } | null;
-  /** The stream is typed keystrokes: DEL and BS delete the character before (see stripAnsi). */
+  /** The stream is typed keystrokes: DEL and BS delete the character before (see stripAnsi), lines are decided at Enter. */
   readonly keystrokes: boolean;
 }

@@ -1,8 +1,9 @@
 import type { Sink, Stage } from '@/server/relay/pipeline';
 import type { InputRecord } from '../echo-tracker';
-import { KEYSTROKES_INITIAL_STATE, type Masker } from '../masker';
-import type { MaskerState, MaskEvent } from '../types';
+import type { Masker } from '../masker';
+import type { MaskEvent } from '../types';
 import type { EchoLink, InputSide } from './echo-link';
+import { TypedInputMasker, type TypedInputStep } from './typed-input';
 
 /** What a hidden keystroke run (a password typed at a prompt) becomes in the recorded input. */
 export const HIDDEN_INPUT_MARKER = '[hidden input]';
@@ -29,19 +30,19 @@ export type InputMaskingOptions = {
 export function inputMaskingStage(options: InputMaskingOptions): Stage {
   const { masker, echo, report } = options;
   return (next) => {
-    // Read as the shell's line editor reads them: a typo corrected inside a token is not a break in it.
-    let state: MaskerState = KEYSTROKES_INITIAL_STATE;
-    options.onHeld(() => state.held.length);
+    // Masked as typed and as the line editor reads it (see typed-input.ts).
+    const typedInput = new TypedInputMasker(masker);
+    options.onHeld(() => typedInput.heldBytes());
+    const write = ({ output, events }: TypedInputStep): void => {
+      if (output.length > 0) next.write(output, EMPTY);
+      report(next, events);
+    };
     let tickTimer: NodeJS.Timeout | undefined;
     let isEnded = false;
     let isHiddenRun = false;
     /** The typed text ends here (a hidden run, the session's end): decided now, failing closed. */
     const endMasker = () => {
-      if (state.held.length <= state.emitted) return;
-      const result = masker.end(state);
-      state = result.state;
-      if (result.output.length > 0) next.write(result.output, EMPTY);
-      report(next, result.events);
+      if (typedInput.isHolding()) write(typedInput.end());
     };
     const record = (typed: InputRecord) => {
       if (typed.kind === 'hidden') {
@@ -53,10 +54,7 @@ export function inputMaskingStage(options: InputMaskingOptions): Stage {
         return;
       }
       isHiddenRun = false;
-      const result = masker.step(state, typed.bytes);
-      state = result.state;
-      if (result.output.length > 0) next.write(result.output, EMPTY);
-      report(next, result.events);
+      write(typedInput.step(typed.bytes));
     };
     const side: InputSide = {
       onRecords(records) {
