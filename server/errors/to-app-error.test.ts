@@ -18,6 +18,12 @@ describe('toAppError', () => {
     expect(error.fields).toEqual({ reason: ['Required'], count: ['Expected a number'], tags: ['Expected a list'], note: ['Say why, in a few words'] });
   });
 
+  it('words zod’s own choices and ids', () => {
+    const schema = z.object({ sort: z.enum(['newest', 'relevance']), resourceId: z.uuid(), kind: z.literal('sql') });
+    const error = toAppError(schema.safeParse({ sort: 'bogus', resourceId: 'bogus', kind: 'x' }).error);
+    expect(error.fields).toEqual({ sort: ['Pick one of: newest, relevance'], resourceId: ['Not a valid id'], kind: ['Must be sql'] });
+  });
+
   it('words zod’s own bounds: a number, a text’s length, a list’s size', () => {
     const schema = z.object({
       page: z.number().int().min(1),

@@ -27,6 +27,10 @@ const EXPECTED: Record<string, string> = {
  */
 function inWords(issue: core.$ZodIssue): string {
   if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big): expected /.test(issue.message)) return boundInWords(issue);
+  if (issue.code === 'invalid_value' && /^Invalid (option|input): expected /.test(issue.message)) {
+    return issue.values.length === 1 ? `Must be ${String(issue.values[0])}` : `Pick one of: ${issue.values.map(String).join(', ')}`;
+  }
+  if (issue.code === 'invalid_format' && issue.message === 'Invalid UUID') return 'Not a valid id';
   if (issue.code !== 'invalid_type' || !issue.message.startsWith('Invalid input: expected ')) return issue.message;
   if (issue.message.endsWith('received undefined')) return 'Required';
   return `Expected ${EXPECTED[issue.expected] ?? issue.expected}`;
