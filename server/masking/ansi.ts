@@ -4,7 +4,7 @@
  * bytes so they survive. What counts as a sequence, and where it ends, follows xterm's parser
  * (the browser's terminal): a secret is one match wherever the screen shows it as one.
  */
-import { BS, DEL, eraseBefore, erasingSpacesStart } from './backspace';
+import { BS, DEL, eraseBefore } from './backspace';
 import { utf8Length } from './utf8-length';
 
 const ESC = 0x1b;
@@ -17,11 +17,11 @@ const C1_LEAD = 0xc2;
 /**
  * ESC, and the C0 controls the screen drops: NUL, 0x01–0x07 (BEL ends an OSC, but outside one
  * it only rings), SO/SI, 0x10–0x1A, 0x1C–0x1F and DEL. `AKIA…\0…` shows the whole key in
- * xterm, so they are invisible to matching like escapes. TAB, LF, VT, FF and CR move the
+ * xterm, so they are invisible to matching like escapes. TAB, LF, VT, FF, CR and BS move the
  * cursor and stay in the text (the rendered-screen check covers what they rearrange). 2: a byte
  * from 0x80, hidden unless it starts a valid UTF-8 character other than a C1 control (xterm drops
- * bytes that are not UTF-8: `AKIA\x80IOSF…` shows the whole key). 3: BS, which may erase the
- * character before it (see eraseBefore).
+ * bytes that are not UTF-8: `AKIA\x80IOSF…` shows the whole key). 3: BS, which in typed input
+ * deletes the character before it (see eraseBefore).
  */
 const HIDDEN = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) HIDDEN[b] = b < 0x08 || b > 0x0d ? 1 : 0;
@@ -58,16 +58,14 @@ const MAX_SCRATCH = 1 << 20;
  * With `final`, an incomplete trailing sequence is taken as it is instead of waited for. With
  * `canReuse`, `cleanBytes` may be a buffer the next such call overwrites.
  *
- * How a backspace reads: matching must see a secret typed or printed with a typo corrected
- * (`…Q2m⌫R8…`) as the line or the screen ends up showing it, not with the typo in it.
- * - `erasing`: BS erases the character before it (see eraseBefore); otherwise BS stays in the
- *   text. The clean offsets of what follows an erased character move, so a caller that keeps
- *   offsets between calls maps raw positions again (cleanIndex).
- * - `keystrokes`: the bytes are typed input, where DEL (and BS) delete the character before, as
- *   the shell's line editor does. In output the screen ignores DEL, and BS moves the cursor back
- *   so that what follows overwrites the character (`c\b \b` erases it).
+ * With `keystrokes`, the bytes are typed input, read as the shell's line editor reads them: DEL
+ * and BS delete the character before (see eraseBefore), so a key typed with a typo corrected
+ * (`…P-⌫LE`) is one match. The clean offsets of what follows a deleted character move, so a
+ * caller that keeps offsets between calls maps raw positions again (cleanIndex). Otherwise (output,
+ * written text) DEL is dropped like the other controls and BS stays in the text: the screen
+ * still shows the character before it until something overwrites it.
  */
-export function stripAnsi(raw: Buffer, final: boolean, canReuse = false, erasing = false, keystrokes = false): AnsiScan {
+export function stripAnsi(raw: Buffer, final: boolean, canReuse = false, keystrokes = false): AnsiScan {
   const words = wordsOf(raw);
   let at = nextHidden(raw, words, 0);
   if (at === -1)
@@ -81,22 +79,20 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false, erasing
   let erased: Set<number> | null = null;
   let cleanLength = 0;
   let rawPos = 0;
-  // Spaces at the end after a backspace may be the middle of readline's erase (`c\b \b`, `cc\b\b  \b\b`):
-  // they wait for the rest, like an incomplete sequence, so a secret on both sides stays one.
-  let complete = erasing && !final ? erasingSpacesStart(raw) : raw.length;
+  let complete = raw.length;
   let hasStringSequence = false;
-  while (at !== -1 && at < complete) {
+  while (at !== -1) {
     copyInto(clean, cleanLength, raw, rawPos, at);
     cleanLength += at - rawPos;
     let end: number;
     const b = raw[at]!;
     if (b === BS || (b === DEL && keystrokes)) {
-      const erasedTo = erasing ? eraseBefore(clean, cleanLength, escapes, (erased ??= new Set()), at) : -1;
+      const erasedTo = keystrokes ? eraseBefore(clean, cleanLength, escapes, (erased ??= new Set()), at) : -1;
       if (erasedTo >= 0) {
         cleanLength = erasedTo;
         rawPos = at + 1;
       } else if (b === BS) {
-        clean[cleanLength++] = BS; // nothing to erase: the cursor moves, the text is read as it is
+        clean[cleanLength++] = BS; // output, or nothing to delete: the text is read as it is
         rawPos = at + 1;
       } else {
         escapes.push(cleanLength, at, at + 1);
@@ -137,14 +133,13 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false, erasing
         hasStringSequence = introducer >= 0 && isStringSequence(raw[introducer]);
       }
     }
-    if (end > complete) complete = raw.length; // the spaces were inside a sequence: nothing waits
     escapes.push(cleanLength, at, end);
     rawPos = end;
     at = nextHidden(raw, words, end);
   }
-  if (complete > rawPos) {
-    copyInto(clean, cleanLength, raw, rawPos, complete);
-    cleanLength += complete - rawPos;
+  if (complete === raw.length) {
+    copyInto(clean, cleanLength, raw, rawPos, raw.length);
+    cleanLength += raw.length - rawPos;
   }
   return {
     clean: clean.toString('latin1', 0, cleanLength),

@@ -1,7 +1,6 @@
 /**
- * What a backspace does to the text matching reads (see stripAnsi): in output, BS moves the
- * cursor back so the next character overwrites the one before (readline's `c\b \b` erases it);
- * in typed input, DEL and BS delete it.
+ * What a backspace does to the text matching reads in typed input (see stripAnsi): DEL and BS
+ * delete the character before, as the shell's line editor does.
  */
 export const BS = 0x08;
 export const DEL = 0x7f;
@@ -28,17 +27,4 @@ export function eraseBefore(clean: Buffer, cleanLength: number, escapes: number[
   escapes.push(start, at, at + 1);
   erased.add(charRaw).add(at);
   return start;
-}
-
-/**
- * Where `raw` ends in a backspace, spaces, and fewer backspaces than spaces (an erase not
- * finished yet): the start of the spaces. Otherwise the end.
- */
-export function erasingSpacesStart(raw: Buffer): number {
-  let end = raw.length;
-  while (end > 0 && (raw[end - 1] === BS || raw[end - 1] === DEL)) end--;
-  let start = end;
-  while (start > 0 && raw[start - 1] === 0x20) start--;
-  const isErase = start > 0 && (raw[start - 1] === BS || raw[start - 1] === DEL);
-  return isErase && end - start > raw.length - end ? start : raw.length;
 }

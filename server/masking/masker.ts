@@ -71,7 +71,7 @@ export const INITIAL_STATE: MaskerState = Object.freeze({
  * The initial state of a stream of typed keystrokes read as the line editor reads them: DEL and
  * BS delete the character before, and a line is decided at Enter. It sees a key typed with a
  * typo corrected as one key, but not a key typed whole and then partly deleted: typed input
- * goes through a plain state first (see input-masking.ts).
+ * goes through a plain state first (see stage/typed-input.ts).
  */
 export const KEYSTROKES_INITIAL_STATE: MaskerState = Object.freeze({ ...INITIAL_STATE, keystrokes: true });
 
@@ -118,18 +118,17 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   const heldLength = state.held.length;
   let raw = heldLength === 0 ? chunk : chunk.length === 0 ? state.held : canReuse ? joinInScratch(state.held, chunk) : Buffer.concat([state.held, chunk]);
   // Only typed input reads backspaces as erasing (see KEYSTROKES_INITIAL_STATE).
-  let ansi = stripAnsi(raw, final, canReuse, state.keystrokes, state.keystrokes);
+  let ansi = stripAnsi(raw, final, canReuse, state.keystrokes);
   // Titles, link targets and other string sequences: masked inside, in place (see string-bodies.ts).
   const inBodies = ansi.hasStringSequence ? maskStringBodies(raw, state.emitted, (body) => maskBody(compiled, body)) : null;
   if (inBodies) {
     raw = inBodies.raw;
-    ansi = stripAnsi(raw, final, canReuse, state.keystrokes, state.keystrokes);
+    ansi = stripAnsi(raw, final, canReuse, state.keystrokes);
   }
   const isScratch = raw.buffer === scratch.buffer;
   // `held` starts with a little already-emitted text: context for lookbehinds, never re-emitted.
-  // Where the emitted part ends in the text is found again: a backspace in this chunk may have
-  // erased a character before it, moving what follows (see stripAnsi).
-  // In typed input a backspace in this chunk may have erased a character before it, moving what follows.
+  // In typed input a backspace in this chunk may have erased a character before it, moving what
+  // follows: where the emitted part ends in the text is found again.
   const base = !state.keystrokes ? state.base : ansi.escapes.length === 0 ? state.emitted : cleanIndex(ansi.escapes, state.emitted);
   const latin1 = ansi.clean;
   const n = latin1.length;
@@ -162,8 +161,6 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
   if ((mode === 'end' || mode === 'bound') && !swallow) swallow = maskRevealingTail(compiled, latin1, cleanBytes, committed, mode, matches) ?? swallow;
   // Typed input is decided a line at a time (at Enter): until then any character may still be deleted.
-  // The echo of one typed character (or of a Backspace) after a match in progress: what follows
-  // the match may be typos, erased next.
   if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches, searched, state.keystrokes ? lineStart(latin1) : n);
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
