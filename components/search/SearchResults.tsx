@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatCount } from '@/lib/format/count';
+import type { ResourceType } from '@/lib/resources/resource-types';
 import { replayHref, type SearchHit, type SearchKind, type SearchRecordingGroup } from '@/lib/search/search-types';
 import { RelativeTime } from '@/components/ui/RelativeTime';
 import { formatClock } from '../replay/replay-format';
@@ -8,20 +9,26 @@ import { Badge } from '../ui/PageHeader';
 import { SearchHitSnippet } from './SearchHitSnippet';
 
 const KIND_LABELS: Record<SearchKind, string> = { command: 'Command', output: 'Output', sql: 'SQL', note: 'Note' };
+
+/** A statement hit in an HTTP recording is an exchange (HTTP consoles index their requests as statements). */
+function hitLabel(kind: SearchKind, resourceType: ResourceType): string {
+  return kind === 'sql' && resourceType === 'http' ? 'Request' : KIND_LABELS[kind];
+}
 const KIND_TONES = { command: 'indigo', output: 'zinc', sql: 'emerald', note: 'amber' } as const;
 
-function HitRow({ hit, recordingId, query }: { hit: SearchHit; recordingId: string; query: string }) {
+function HitRow({ hit, recordingId, resourceType, query }: { hit: SearchHit; recordingId: string; resourceType: ResourceType; query: string }) {
   const moment = formatClock(hit.t);
+  const label = hitLabel(hit.kind, resourceType);
   return (
     <li>
       <Link
         href={replayHref(recordingId, hit.t, query)}
         data-testid="search-hit"
-        aria-label={`${KIND_LABELS[hit.kind]} at ${moment}${hit.failed ? ', failed' : ''}: ${hit.snippet}`}
+        aria-label={`${label} at ${moment}${hit.failed ? ', failed' : ''}: ${hit.snippet}`}
         className="flex items-baseline gap-2 px-3 py-2 hover:bg-zinc-50 focus-visible:bg-zinc-50 dark:hover:bg-zinc-800/60 dark:focus-visible:bg-zinc-800/60"
       >
         <span className="w-16 shrink-0">
-          <Badge tone={KIND_TONES[hit.kind]}>{KIND_LABELS[hit.kind]}</Badge>
+          <Badge tone={KIND_TONES[hit.kind]}>{label}</Badge>
         </span>
         <span className="w-12 shrink-0 text-right font-mono text-xs text-indigo-700 tabular-nums dark:text-indigo-300">{moment}</span>
         <span className="min-w-0 flex-1">
@@ -57,7 +64,7 @@ function RecordingGroup({ group, query, isOwnerShown }: { group: SearchRecording
       </div>
       <ol aria-label={`Hits in ${group.resourceName}`} className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {group.hits.map((hit, i) => (
-          <HitRow key={`${hit.t}-${i}`} hit={hit} recordingId={group.recordingId} query={query} />
+          <HitRow key={`${hit.t}-${i}`} hit={hit} recordingId={group.recordingId} resourceType={group.resourceType} query={query} />
         ))}
       </ol>
       {more > 0 ? (
