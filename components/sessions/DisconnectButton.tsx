@@ -2,7 +2,7 @@
 
 /**
  * Ends the live session from its page: the socket closes and the gateway ends the session (the
- * recording is sealed, the row says who ended it). For the terminal's and the SQL console's bars.
+ * recording is sealed, the row says who ended it). For the terminal's and the consoles' bars.
  */
 export function DisconnectButton({ onDisconnect }: { onDisconnect: () => void }) {
   return (
