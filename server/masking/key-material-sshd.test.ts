@@ -2,24 +2,19 @@ import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { maskingRuleOverrides } from '@/db/masking-schema';
-import { recordings } from '@/db/recording-schema';
-import { env } from '@/server/env';
 import { exportRecording } from '@/server/recording/export-recording';
 import { getRecording } from '@/server/recording/get-recording';
 import { scheduleIndexing } from '@/server/recording/index-queue';
-import { iterateEvents } from '@/server/recording/read-events';
-import { confirmHostKey } from '@/server/resources/confirm-host-key';
-import { createSession } from '@/server/sessions/create-session';
 import { describeEachDriver } from '@/test/db-drivers';
 import { setTestEnv } from '@/test/env';
-import { actorOf, makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
 import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
-import { connectTerminal } from '@/test/harness/terminal-client';
+import { recordedStreams } from '@/test/recording-rows';
+import { openSshTerminal } from '@/test/ssh-terminal';
 
 /** A private key made for this run: its body lines, printed without the BEGIN line, must never be stored. */
 const PEM = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -41,19 +36,6 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function recordedOutput(id: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const [row] = await db().select().from(recordings).where(eq(recordings.id, id));
-    if (row?.status === 'complete') {
-      const chunks: Buffer[] = [];
-      for await (const event of iterateEvents(row)) if (event.kind === 'o') chunks.push(event.data);
-      return Buffer.concat(chunks).toString('utf8');
-    }
-    await sleep(25);
-  }
-  throw new Error(`recording ${id} never completed`);
-}
-
 function expectNoBodyLine(text: string, where: string): void {
   for (const line of BODY) expect(text, `${where} contains ${line}`).not.toContain(line);
 }
@@ -74,13 +56,7 @@ describeEachDriver('key material printed without its BEGIN line, through real ss
   });
 
   it(`tail -n +2 key.pem: no body line in the recording, the command index or any export [${store} store]`, async () => {
-    const resource = await makeResource(sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password }));
-    const admin = await makeAdmin();
-    await confirmHostKey({ actor: admin.actor, resourceId: resource.id, input: { fingerprint: sshd.hostKeyFingerprint } });
-    const { user } = await makeUser();
-    const created = await createSession({ actor: await actorOf(user.id), input: { resourceId: resource.id } });
-    const term = await connectTerminal(`${gateway.localUrl(created.wsUrl)}&cols=200&rows=50`, { origin: env().publicUrl });
-    await term.waitFor(/\$ $/);
+    const { admin, sessionId, term } = await openSshTerminal(sshd, gateway);
     // A person's pause at the prompt: the command index reads the prompt there.
     await sleep(300);
     term.type(`tail -n +2 ${keyPath}; echo key-done-$((6*7))\n`);
@@ -88,17 +64,17 @@ describeEachDriver('key material printed without its BEGIN line, through real ss
     term.type('exit\n');
     await term.closed;
 
-    const recorded = await recordedOutput(created.id);
+    const recorded = Buffer.from((await recordedStreams(sessionId)).output, 'latin1').toString('utf8');
     expect(recorded).toContain('[MASKED:key-material]');
     expect(recorded).toContain('key-done-42');
     expectNoBodyLine(recorded, 'recording');
-    await scheduleIndexing(created.id);
-    const detail = await getRecording({ actor: admin.actor, recordingId: created.id });
+    await scheduleIndexing(sessionId);
+    const detail = await getRecording({ actor: admin.actor, recordingId: sessionId });
     expect(detail.commands.map((c) => c.text)).toContain(`tail -n +2 ${keyPath}; echo key-done-$((6*7))`);
     expectNoBodyLine(JSON.stringify(detail), 'command index');
     const exports = [{ format: 'asciicast' }, { format: 'json' }, { format: 'text', mode: 'transcript' }, { format: 'text', mode: 'screen' }] as const;
     for (const options of exports) {
-      const exported = await exportRecording({ actor: admin.actor, recordingId: created.id, ...options });
+      const exported = await exportRecording({ actor: admin.actor, recordingId: sessionId, ...options });
       expectNoBodyLine(await new Response(exported.body).text(), `${options.format} export`);
     }
   });

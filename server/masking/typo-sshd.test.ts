@@ -1,20 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { db } from '@/db/client';
-import { recordings } from '@/db/recording-schema';
-import { env } from '@/server/env';
 import { exportRecording } from '@/server/recording/export-recording';
 import { getRecording } from '@/server/recording/get-recording';
 import { scheduleIndexing } from '@/server/recording/index-queue';
-import { iterateEvents } from '@/server/recording/read-events';
-import { confirmHostKey } from '@/server/resources/confirm-host-key';
-import { createSession } from '@/server/sessions/create-session';
 import { describeEachDriver } from '@/test/db-drivers';
 import { setTestEnv } from '@/test/env';
-import { actorOf, makeAdmin, makeResource, makeUser, sshResource } from '@/test/factories';
 import { startTestGateway, type TestGateway } from '@/test/harness/gateway';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
-import { connectTerminal, type TerminalClient } from '@/test/harness/terminal-client';
+import type { TerminalClient } from '@/test/harness/terminal-client';
+import { recordedStreams } from '@/test/recording-rows';
+import { openSshTerminal } from '@/test/ssh-terminal';
 
 /**
  * A key typed by hand with typos corrected by Backspace, through bash's readline on a real sshd:
@@ -38,23 +32,6 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function recorded(id: string): Promise<{ output: string; input: string }> {
-  for (let i = 0; i < 200; i++) {
-    const [row] = await db().select().from(recordings).where(eq(recordings.id, id));
-    if (row?.status === 'complete') {
-      const output: Buffer[] = [];
-      const input: Buffer[] = [];
-      for await (const event of iterateEvents(row)) {
-        if (event.kind === 'o') output.push(event.data);
-        if (event.kind === 'i') input.push(event.data);
-      }
-      return { output: Buffer.concat(output).toString('latin1'), input: Buffer.concat(input).toString('latin1') };
-    }
-    await sleep(25);
-  }
-  throw new Error(`recording ${id} never completed`);
-}
-
 /** As a person types: one key at a time, the echo seen before the next. */
 async function typeByHand(term: TerminalClient, keys: string[]): Promise<void> {
   for (const key of keys) {
@@ -71,13 +48,7 @@ describeEachDriver('a key typed with typos corrected, through real sshd and bash
 
   it(`stores the key in neither the output, the input, the command index nor any export [${store} store]`, async () => {
     setTestEnv({ PORTHOLE_RECORDING_STORE: store });
-    const resource = await makeResource(sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password }));
-    const admin = await makeAdmin();
-    await confirmHostKey({ actor: admin.actor, resourceId: resource.id, input: { fingerprint: sshd.hostKeyFingerprint } });
-    const { user } = await makeUser();
-    const created = await createSession({ actor: await actorOf(user.id), input: { resourceId: resource.id } });
-    const term = await connectTerminal(`${gateway.localUrl(created.wsUrl)}&cols=200&rows=50`, { origin: env().publicUrl });
-    await term.waitFor(/\$ $/);
+    const { admin, sessionId, term } = await openSshTerminal(sshd, gateway);
     await sleep(300);
     await typeByHand(term, [...'echo key=', ...KEYSTROKES, ...' typed-done']);
     term.type('\r');
@@ -89,7 +60,7 @@ describeEachDriver('a key typed with typos corrected, through real sshd and bash
     term.type('exit\r');
     await term.closed;
 
-    const { output, input } = await recorded(created.id);
+    const { output, input } = await recordedStreams(sessionId);
     // What bash printed back is the key, so the output says so; the echo of the typing is masked too.
     expect(output).toContain('key=[MASKED:aws-key] typed-done');
     expect(input).toContain('echo key=[MASKED:aws-key] typed-done');
@@ -98,11 +69,11 @@ describeEachDriver('a key typed with typos corrected, through real sshd and bash
     expect(input).not.toContain(KEY);
     // The typed input holds neither the key nor its characters in order with the typos and Deletes left out.
     expect(input.replace(/.\x7f/g, '')).not.toContain('NN7EXA');
-    await scheduleIndexing(created.id);
-    const detail = await getRecording({ actor: admin.actor, recordingId: created.id });
+    await scheduleIndexing(sessionId);
+    const detail = await getRecording({ actor: admin.actor, recordingId: sessionId });
     expect(JSON.stringify(detail)).not.toContain(KEY);
     for (const options of [{ format: 'asciicast' }, { format: 'json' }, { format: 'text', mode: 'transcript' }, { format: 'text', mode: 'screen' }] as const) {
-      const exported = await new Response((await exportRecording({ actor: admin.actor, recordingId: created.id, ...options })).body).text();
+      const exported = await new Response((await exportRecording({ actor: admin.actor, recordingId: sessionId, ...options })).body).text();
       expect(exported, `${options.format} export`).not.toContain(KEY);
     }
   });

@@ -39,6 +39,19 @@ export function findMatches(text: string, search: ParsedSearch): Array<[number, 
  * <environment>`, `"cannot access nonexistent"` in `cannot access '/nonexistent'`.
  */
 function phraseRegex(phrase: string): RegExp {
+  // Built once per query: a block's hits check it on every line (matchAll copies it, so sharing is safe).
+  let regex = phraseRegexes.get(phrase);
+  if (!regex) {
+    if (phraseRegexes.size >= 64) phraseRegexes.clear();
+    regex = buildPhraseRegex(phrase);
+    phraseRegexes.set(phrase, regex);
+  }
+  return regex;
+}
+
+const phraseRegexes = new Map<string, RegExp>();
+
+function buildPhraseRegex(phrase: string): RegExp {
   const words = phrase
     .toLowerCase()
     .split(/[^\p{L}\p{N}\p{M}]+/u)

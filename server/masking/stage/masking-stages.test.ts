@@ -33,6 +33,15 @@ function fakeRecorder() {
   return { stage, seen };
 }
 
+/** One session's output and input through the masking stages: what the screen gets, and the two pipelines. */
+function typingSession() {
+  const stages = createMaskingStages({ masker });
+  const screen = collector();
+  const out = buildPipeline({ masker: stages.output, recorder: fakeRecorder().stage }, screen.sink, context);
+  const input = buildPipeline({ masker: stages.input, recorder: fakeRecorder().stage }, collector().sink, { ...context, direction: 'input' });
+  return { screen, out, input };
+}
+
 describe('masking stages', () => {
   it('masks a token split across frames; a held tail reaches the browser after its deadline, the recording at exit, masked', async () => {
     const stages = createMaskingStages({ masker, screenHoldMs: 5 });
@@ -160,10 +169,7 @@ describe('masking stages', () => {
   it('program output that may begin a secret is held on screen up to 250 ms (a key printed in two writes is masked); the echo of typed keys after 4 ms', () => {
     vi.useFakeTimers();
     try {
-      const stages = createMaskingStages({ masker });
-      const screen = collector();
-      const out = buildPipeline({ masker: stages.output, recorder: fakeRecorder().stage }, screen.sink, context);
-      const input = buildPipeline({ masker: stages.input, recorder: fakeRecorder().stage }, collector().sink, { ...context, direction: 'input' });
+      const { screen, out, input } = typingSession();
       out.write(Buffer.from('$ '));
       // printf AKIAIOSF; sleep 0.15; printf ODNN7EXAMPLE
       out.write(Buffer.from('AKIAIOSF'));
@@ -199,10 +205,7 @@ describe('masking stages', () => {
   it('the echo of Backspace, and of typing after it, reaches the screen after 4 ms while a possible secret is held', () => {
     vi.useFakeTimers();
     try {
-      const stages = createMaskingStages({ masker });
-      const screen = collector();
-      const out = buildPipeline({ masker: stages.output, recorder: fakeRecorder().stage }, screen.sink, context);
-      const input = buildPipeline({ masker: stages.input, recorder: fakeRecorder().stage }, collector().sink, { ...context, direction: 'input' });
+      const { screen, out, input } = typingSession();
       out.write(Buffer.from('$ '));
       // The user types the start of a token, a typo, Backspace, and goes on: all of it is held
       // for the recording, and all of it is their own typing, shown at once.

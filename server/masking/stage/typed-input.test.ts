@@ -20,7 +20,7 @@ describe('typed input, masked as typed and as the line editor reads it', () => {
     expect(type([...'ls -la', '\x7f', '\x7f', ...'l\r'])).toBe('ls -la\x7f\x7fl\r');
   });
 
-  it('decides a line at Enter, and holds at most MAX_HELD_BYTES over both passes (a long paste without a line break)', () => {
+  it('holds at most MAX_HELD_BYTES over both passes: a long line, then a key block, without a line break', () => {
     const typed = new TypedInputMasker(masker);
     let stored = '';
     // A long line the line editor's pass holds, then a key block the as-typed pass holds.
