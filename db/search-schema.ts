@@ -25,19 +25,21 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 export const SEARCH_WORDS_CONFIG = 'porthole_words';
 
 /**
- * GIN's pending list (new entries kept unsorted until it fills, then merged) holds up to 4 MB by
- * default, per index: most of both indexes' size for a few MB of recordings, and every search
- * reads all of it. With 1 MB, indexing 20 MB of output on PGlite took about as long (one run
- * each; 256 kB took a third longer).
+ * Both GIN indexes take each row's entries straight into their trees (no pending list). With
+ * a pending list, its pages are freed after each merge but only a VACUUM lets the index use them
+ * again, and PGlite runs no autovacuum: the word index grew to 8× the size of one built at once
+ * and the trigram index 1.4× (10 MB of recordings, bench:search; docs/benchmarks.md). Rows are
+ * blocks of output, a few per MB, so inserting straight costs little.
  */
-const PENDING_LIST = { gin_pending_list_limit: 1024 };
+const GIN_OPTIONS = { fastupdate: false };
 
 export const SEARCH_STATES = ['ready', 'failed'] as const;
 /**
  * The layout search entries are written in: recordings indexed with an older one are indexed
  * again by the start-up backfill. 2: output in blocks of lines instead of a row per line.
+ * 3: blocks of 64 KB instead of 16 KB (migration 0024).
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 export type SearchState = (typeof SEARCH_STATES)[number];
 
 export const searchEntries = pgTable(
@@ -62,22 +64,24 @@ export const searchEntries = pgTable(
     endT: doublePrecision('end_t'),
     failed: boolean('failed').notNull().default(false),
     annotationId: uuid('annotation_id').references(() => annotations.id, { onDelete: 'cascade' }),
-    // Stored: ranking and a phrase's check read it for every matching row, and computing it from
-    // the text each time made a search of a few MB take seconds on PGlite. Paths, hosts, URLs and
-    // `k=v` are split into words first (the parser would keep `/nonexistent` or `db.internal`
-    // whole, and `nonexistent` or `internal` would not find them), and so are angle brackets (the
-    // parser drops `<environment>` in a usage line as an HTML tag; migration 0023).
+    // The words of the text, without their positions (`strip`): the index finds rows by word,
+    // ranking reads it, and a phrase is checked in the text itself (server/search/search-sql.ts).
+    // Positions were 5/6 of it: 0.15× the raw text of 0.18× (bench:search). Stored: computing it
+    // for each matched row made a search of a few MB take seconds on PGlite. Paths, hosts, URLs
+    // and `k=v` are split into words first (the parser would keep `/nonexistent` or
+    // `db.internal` whole, and `nonexistent` or `internal` would not find them), and so are angle
+    // brackets (the parser drops `<environment>` in a usage line as an HTML tag; migration 0023).
     tsv: tsvector('tsv')
       .notNull()
-      .generatedAlwaysAs(sql.raw(`to_tsvector('${SEARCH_WORDS_CONFIG}', translate("text", '/.:@=\\<>', '        '))`)),
+      .generatedAlwaysAs(sql.raw(`strip(to_tsvector('${SEARCH_WORDS_CONFIG}', translate("text", '/.:@=\\<>', '        ')))`)),
   },
   (t) => [
     index('search_entries_recording_idx').on(t.recordingId, t.t),
-    index('search_entries_tsv_idx').using('gin', t.tsv).with(PENDING_LIST),
+    index('search_entries_tsv_idx').using('gin', t.tsv).with(GIN_OPTIONS),
     // Substrings (`ERROR:`, `--sche`, `/etc/pass`): pg_trgm, created by the migration.
     index('search_entries_text_trgm_idx')
       .using('gin', sql`${t.text} gin_trgm_ops`)
-      .with(PENDING_LIST),
+      .with(GIN_OPTIONS),
     index('search_entries_annotation_idx').on(t.annotationId),
   ],
 );

@@ -10,8 +10,14 @@ import type { SearchLine } from './search-lines';
  * (server/search/block-hits.ts), each with its own moment.
  */
 
-/** Characters of text per block, about: big enough to share GIN entries, small enough that tsvector positions (≤ 16,383) stay exact. */
-export const BLOCK_CHARS = 16 * 1024;
+/**
+ * Characters of text per block, about. The bigger the block, the fewer GIN entries its words and
+ * trigrams take (a trigram in a block is one entry however often it occurs): 64 KB blocks took
+ * the trigram index from 0.26× the raw text to 0.14× against 16 KB (bench:search, 10 MB,
+ * docs/benchmarks.md). The cost is at query time: each matched block's lines are read for the
+ * hits in them.
+ */
+export const BLOCK_CHARS = 64 * 1024;
 
 export type OutputBlock = { kind: 'output'; t: number; endT: number; text: string; lineTimes: string; failed: false };
 export type BlockLine = { text: string; t: number };

@@ -13,20 +13,42 @@ function lineMatches(text: string, search: ParsedSearch): boolean {
 }
 
 /**
+ * What a line must contain, lowercased, to be worth checking: every term (a phrase: its first
+ * word, as the words between may be punctuation). A block has hundreds of lines and few match.
+ */
+function mustContain(search: ParsedSearch): string[] {
+  if (search.mode !== 'phrase') return search.terms.map((term) => term.toLowerCase());
+  return search.phrase
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean)
+    .slice(0, 1);
+}
+
+/**
  * The hits in one matched row: the row itself for a command, statement or note; for a block of
  * output, each of its lines that matches, at that line's moment. The database matched the block
  * as a whole, so words spread over lines (or a substring across a line break) can match a block
  * with no line that holds them all: its first line with any term stands for it then, so every
- * row the database counted has a hit to show.
+ * row the database counted has a hit to show. `count` is every hit; `hits` the first `limit` of
+ * them, as shown (a snippet each: a list shows a few of a block's hundreds of lines).
  */
-export function rowHits(row: HitRow, search: ParsedSearch, range: HitRange = null): SearchHit[] {
-  if (row.line_times === null) return [toHit(row, search)];
+export function rowHits(
+  row: HitRow,
+  search: ParsedSearch,
+  { range = null, limit = Number.POSITIVE_INFINITY }: { range?: HitRange; limit?: number } = {},
+): { count: number; hits: SearchHit[] } {
+  if (row.line_times === null) return { count: 1, hits: limit > 0 ? [toHit(row, search)] : [] };
   const inRange = blockLines(Number(row.t), row.text, row.line_times).filter(
     (line) => !range || (line.t >= range.start && (range.end === null || line.t <= range.end)),
   );
   const asRow = (line: { text: string; t: number }) => toHit({ ...row, text: line.text, t: line.t, line_times: null }, search);
-  const matching = inRange.filter((line) => lineMatches(line.text, search));
-  if (matching.length > 0) return matching.map(asRow);
+  const needles = mustContain(search);
+  const matching = inRange.filter((line) => {
+    const lower = line.text.toLowerCase();
+    return needles.every((needle) => lower.includes(needle)) && lineMatches(line.text, search);
+  });
+  if (matching.length > 0) return { count: matching.length, hits: matching.slice(0, limit).map(asRow) };
   const fallback = inRange.find((line) => findMatches(line.text, search).length > 0);
-  return fallback ? [asRow(fallback)] : [];
+  return fallback ? { count: 1, hits: limit > 0 ? [asRow(fallback)] : [] } : { count: 0, hits: [] };
 }

@@ -61,7 +61,12 @@ describeEachDriver('search blocks', (driver) => {
 
 it('keeps every line and its moment through a block, and starts a new block past BLOCK_CHARS', () => {
   const line = 'x'.repeat(100);
-  const lines = Array.from({ length: 400 }, (_, i) => ({ kind: 'output' as const, t: 2.5 + i * 0.0017, text: `${i} ${line}`, failed: false }));
+  const lines = Array.from({ length: Math.ceil((2.5 * BLOCK_CHARS) / 100) }, (_, i) => ({
+    kind: 'output' as const,
+    t: 2.5 + i * 0.0017,
+    text: `${i} ${line}`,
+    failed: false,
+  }));
   const { blocks } = toBlocks(lines);
   expect(blocks.length).toBeGreaterThan(1);
   for (const block of blocks) expect(block.text.length).toBeLessThan(BLOCK_CHARS + 200);

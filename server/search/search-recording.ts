@@ -34,6 +34,6 @@ export async function searchRecording({ actor, recordingId, query }: { actor: Ac
   // A block's lines come in the order printed, and blocks and lines never overlap in time
   // within a kind; across kinds, the hits are put in order here.
   const rows = rowsOf<HitRow>(result);
-  const hits = rows.flatMap((row) => rowHits(row, search, range && { start: range.start, end: range.end ?? null })).sort((a, b) => a.t - b.t);
+  const hits = rows.flatMap((row) => rowHits(row, search, { range: range && { start: range.start, end: range.end ?? null } }).hits).sort((a, b) => a.t - b.t);
   return { query: input.q, hits: hits.slice(0, MAX_RECORDING_HITS), truncated: hits.length > MAX_RECORDING_HITS || rows.length > MAX_RECORDING_HITS };
 }

@@ -113,12 +113,10 @@ function group(rows: Row[], search: ParsedSearch, input: SearchQuery): Pick<Sear
       };
       groups.set(row.recording_id, entry);
     }
-    const hits = rowHits(row, search);
-    // A row none of whose lines holds the query counts none: a phrase whose words the word
-    // index sees side by side because a number between them is not in it (`took 512ms replica`
-    // for "took replica").
-    entry.hitCount += hits.length - 1;
-    entry.hits.push(...hits.slice(0, HITS_PER_RECORDING - entry.hits.length));
+    const { count, hits } = rowHits(row, search, { limit: HITS_PER_RECORDING - entry.hits.length });
+    // A row none of whose lines holds the query counts none.
+    entry.hitCount += count - 1;
+    entry.hits.push(...hits);
   }
   const all = [...groups.values()].filter((group) => group.hitCount > 0);
   const total = Number(rows[0]?.total ?? 0) - (groups.size - all.length);

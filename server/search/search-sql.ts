@@ -18,14 +18,11 @@ export function matchSql(search: ParsedSearch): { where: SQL; rank: SQL } {
     return { where: sql.join([sql`e.tsv @@ ${query}`, ...inText], sql` and `), rank: sql`ts_rank(e.tsv, ${query})` };
   }
   if (search.mode === 'phrase') {
-    if (search.textPattern === null) {
-      const query = sql`phraseto_tsquery(${CONFIG}, ${search.phrase})`;
-      return { where: sql`e.tsv @@ ${query}`, rank: sql`ts_rank(e.tsv, ${query})` };
-    }
     // The words of letters (if any) narrow through the word index; the pattern decides.
     const inText = sql`e.text ~* ${search.textPattern}`;
     if (search.letterWords === null) return { where: inText, rank: BY_LENGTH };
-    return { where: sql`e.tsv @@ plainto_tsquery(${CONFIG}, ${search.letterWords}) and ${inText}`, rank: BY_LENGTH };
+    const query = sql`plainto_tsquery(${CONFIG}, ${search.letterWords})`;
+    return { where: sql`e.tsv @@ ${query} and ${inText}`, rank: sql`ts_rank(e.tsv, ${query})` };
   }
   return { where: sql`e.text ~* ${search.pattern}`, rank: BY_LENGTH };
 }

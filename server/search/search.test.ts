@@ -103,6 +103,11 @@ describeEachDriver('cross-recording search', (driver) => {
     const phrase = hitsOf(await searchRecordings({ actor, query: q('"server failed"') }));
     expect(phrase).toHaveLength(1);
     expect(hitsOf(await searchRecordings({ actor, query: q('"failed server"') }))).toHaveLength(0);
+    expect(
+      hitsOf(await searchRecordings({ actor, query: q('"pg_dump schema only"') }))
+        .map((h) => h.kind)
+        .sort(),
+    ).toEqual(['command', 'output']);
 
     const substring = hitsOf(await searchRecordings({ actor, query: q('dump --sche') }));
     expect(substring.map((h) => h.kind).sort()).toEqual(['command', 'output']);
@@ -113,6 +118,26 @@ describeEachDriver('cross-recording search', (driver) => {
     // The failed command (the shell printed why) is marked failed.
     const failed = hitsOf(await searchRecordings({ actor, query: q('ls /nonexistent', { failedOnly: '1', kind: 'command' }) }));
     expect(failed).toEqual([expect.objectContaining({ kind: 'command', failed: true, snippet: 'ls /nonexistent' })]);
+  });
+
+  it('finds a phrase only where its words stand side by side on one line, in order', async () => {
+    const { user, actor } = await makeUser();
+    await recordSynthetic({
+      userId: user.id,
+      events: [
+        [0.1, 'o', PROMPT],
+        ...shell(1, 'tail -n 3 ha.log', ['the server is up; it never failed', 'switched to the standby server', 'failed over at noon: server, failed twice']),
+      ],
+    });
+    const found = async (text: string) => hitsOf(await searchRecordings({ actor, query: q(text) })).filter((h) => h.kind === 'output');
+    const [hit] = await found('"server failed"');
+    expect(hit!.snippet).toBe('failed over at noon: server, failed twice');
+    expect(hit!.snippet.slice(...hit!.highlights[0]!)).toBe('server, failed');
+    // Far apart on a line, across a line break, or out of order: not the phrase.
+    expect(await found('"server never"')).toHaveLength(0);
+    expect(await found('"standby server failed"')).toHaveLength(0);
+    expect(await found('"failed server"')).toHaveLength(0);
+    expect(await searchRecordings({ actor, query: q('"standby server failed"') })).toMatchObject({ total: 0, recordings: [] });
   });
 
   it('finds ids, numbers and durations, which the word index leaves out, at a word start as words match', async () => {
