@@ -1,5 +1,5 @@
 import type { SearchHit } from '@/lib/search/search-types';
-import { blockLines } from '../recording/search-blocks';
+import { blockLines, type BlockLine } from '../recording/search-blocks';
 import type { ParsedSearch } from './parse-search';
 import { toHit, type HitRow } from './search-sql';
 import { findMatches } from './snippet';
@@ -14,7 +14,7 @@ function lineMatches(text: string, search: ParsedSearch): boolean {
 
 /**
  * What a line must contain, lowercased, to be worth checking: every term (a phrase: its first
- * word, as the words between may be punctuation). A block has hundreds of lines and few match.
+ * word, as the words between may be punctuation).
  */
 function mustContain(search: ParsedSearch): string[] {
   if (search.mode !== 'phrase') return search.terms.map((term) => term.toLowerCase());
@@ -23,6 +23,31 @@ function mustContain(search: ParsedSearch): string[] {
     .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter(Boolean)
     .slice(0, 1);
+}
+
+/**
+ * The numbers of a block's lines whose lowercased text holds `needle`, found across the whole
+ * block at once: a block has hundreds of lines and few of them match, so a line-by-line look
+ * spent most of a search's time (bench:search). Lines are counted in the lowercased text itself,
+ * as lowercasing may change a line's length but never its line breaks.
+ */
+function linesHolding(text: string, needle: string): number[] {
+  const lower = text.toLowerCase();
+  const found: number[] = [];
+  let line = 0;
+  let lineStart = 0;
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, lineStart)) {
+    for (let lf = lower.indexOf('\n', lineStart); lf !== -1 && lf < at; lf = lower.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = lf + 1;
+    }
+    found.push(line);
+    const lf = lower.indexOf('\n', at);
+    if (lf === -1) break;
+    line++;
+    lineStart = lf + 1;
+  }
+  return found;
 }
 
 /**
@@ -39,16 +64,17 @@ export function rowHits(
   { range = null, limit = Number.POSITIVE_INFINITY }: { range?: HitRange; limit?: number } = {},
 ): { count: number; hits: SearchHit[] } {
   if (row.line_times === null) return { count: 1, hits: limit > 0 ? [toHit(row, search)] : [] };
-  const inRange = blockLines(Number(row.t), row.text, row.line_times).filter(
-    (line) => !range || (line.t >= range.start && (range.end === null || line.t <= range.end)),
-  );
-  const asRow = (line: { text: string; t: number }) => toHit({ ...row, text: line.text, t: line.t, line_times: null }, search);
-  const needles = mustContain(search);
-  const matching = inRange.filter((line) => {
+  const lines = blockLines(Number(row.t), row.text, row.line_times);
+  const inRange = (line: BlockLine) => !range || (line.t >= range.start && (range.end === null || line.t <= range.end));
+  const asRow = (line: BlockLine) => toHit({ ...row, text: line.text, t: line.t, line_times: null }, search);
+  const [first, ...others] = mustContain(search);
+  const candidates = first === undefined ? lines : linesHolding(row.text, first).map((i) => lines[i]!);
+  const matching = candidates.filter((line) => {
+    if (!inRange(line)) return false;
     const lower = line.text.toLowerCase();
-    return needles.every((needle) => lower.includes(needle)) && lineMatches(line.text, search);
+    return others.every((needle) => lower.includes(needle)) && lineMatches(line.text, search);
   });
   if (matching.length > 0) return { count: matching.length, hits: matching.slice(0, limit).map(asRow) };
-  const fallback = inRange.find((line) => findMatches(line.text, search).length > 0);
+  const fallback = lines.find((line) => inRange(line) && findMatches(line.text, search).length > 0);
   return fallback ? { count: 1, hits: limit > 0 ? [asRow(fallback)] : [] } : { count: 0, hits: [] };
 }
