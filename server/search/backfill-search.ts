@@ -27,7 +27,8 @@ export async function backfillSearch({ signal }: { signal?: AbortSignal } = {}):
     const ids = rowsOf<{ id: string }>(result)
       .map((row) => row.id)
       .filter((id) => !tried.has(id));
-    if (ids.length === 0 || signal?.aborted) return count;
+    if (signal?.aborted) return count;
+    if (ids.length === 0) return reclaimed(count);
     for (const id of ids.slice(0, BATCH)) {
       if (signal?.aborted) return count;
       tried.add(id);
@@ -35,4 +36,15 @@ export async function backfillSearch({ signal }: { signal?: AbortSignal } = {}):
       count++;
     }
   }
+}
+
+/**
+ * After recordings were indexed again, the entries they replaced are dead rows: VACUUM lets
+ * their space be used for new entries. PGlite runs no autovacuum, so without this the search
+ * tables would keep every layout's entries after an upgrade (PostgreSQL's autovacuum would get
+ * to it in time; one VACUUM after a backfill is cheap there too).
+ */
+async function reclaimed(count: number): Promise<number> {
+  if (count > 0) await db().execute(sql`vacuum search_entries`);
+  return count;
 }

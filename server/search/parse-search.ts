@@ -81,7 +81,7 @@ function tooShortNumber(): AppError {
 /**
  * `text` as a POSIX regex (PostgreSQL's `~*`) that matches it literally: in PostgreSQL's
  * regexes a backslash before a character other than a letter or digit stands for that
- * character. A regex rather than ILIKE: ILIKE lowercases each whole 16 KB block it checks
+ * character. A regex rather than ILIKE: ILIKE lowercases each whole block it checks
  * first, which made a substring found in most blocks slower (docs/benchmarks.md, bench:search).
  */
 export function escapeRegex(text: string): string {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { recordingSearchStates, searchEntries } from '@/db/search-schema';
@@ -9,6 +9,7 @@ import { makeUser } from '@/test/factories';
 import { backfillSearch } from './backfill-search';
 import { searchRecording } from './search-recording';
 import { searchRecordings } from './search-recordings';
+import { rowsOf } from './search-sql';
 import { recordSynthetic, type SyntheticEvent } from './testing/synthetic-recording';
 
 /** `count` log lines, each printed in its own event 10 ms after the one before, from t = 1 s. */
@@ -27,7 +28,7 @@ describeEachDriver('search blocks', (driver) => {
     const id = await recordSynthetic({ userId: user.id, events: logLines(900, lineAt) });
 
     const rows = await db().select().from(searchEntries).where(eq(searchEntries.recordingId, id));
-    // A row per line was 900 rows; in blocks of ~16 KB, 900 short lines take two or three.
+    // A row per line was 900 rows; in blocks of ~64 KB, 900 short lines take one.
     expect(rows.length).toBeLessThan(10);
 
     const found = await searchRecordings({ actor, query: { q: 'needle-alpha' } });
@@ -56,6 +57,27 @@ describeEachDriver('search blocks', (driver) => {
     expect(after.indexing).toBeNull();
     expect(after.recordings[0]!.hitCount).toBe(7);
     expect(await backfillSearch()).toBe(0);
+  });
+
+  it('keeps the search table its size when recordings are indexed again (the entries replaced are reclaimed)', async () => {
+    const { user } = await makeUser();
+    const id = await recordSynthetic({ userId: user.id, events: logLines(4000, lineAt) });
+    // The rows' pages, in the table and its TOAST table (not the free space and visibility maps VACUUM adds).
+    const tableSize = async () =>
+      Number(
+        rowsOf<{ bytes: string }>(
+          await db().execute(
+            sql`select pg_relation_size(c.oid) + pg_relation_size(c.reltoastrelid) as bytes from pg_class c where c.relname = 'search_entries'`,
+          ),
+        )[0]!.bytes,
+      );
+    const before = await tableSize();
+    for (let upgrade = 0; upgrade < 6; upgrade++) {
+      await db().update(recordingSearchStates).set({ version: 1 }).where(eq(recordingSearchStates.recordingId, id));
+      expect(await backfillSearch()).toBe(1);
+    }
+    // Without reclaiming, the entries replaced stayed: more than twice the size after six upgrades.
+    expect(await tableSize()).toBeLessThan(before * 1.5);
   });
 });
 
