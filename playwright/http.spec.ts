@@ -78,6 +78,9 @@ test('send a request from the HTTP console and replay the exchange, the injected
 
   await test.step('the catalogue opens the console on the API', async () => {
     await page.goto('/resources');
+    // The catalogue's type filter offers HTTP APIs (it listed SSH and the databases only).
+    await page.getByLabel('Type', { exact: true }).selectOption('http');
+    await expect(page).toHaveURL(/[?&]type=http/);
     await page.getByRole('link', { name: new RegExp(name) }).click();
     await expect(page).toHaveURL(new RegExp(`/resources/${resourceId}$`));
     await page.getByRole('button', { name: 'Open console' }).click();

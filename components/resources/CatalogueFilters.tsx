@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { RESOURCE_TYPE_LABELS, RESOURCE_TYPES } from '@/lib/resources/resource-types';
 import { inputClass } from '../ui/Field';
 
 // Filters sit side by side, so they size to their content instead of the full row.
@@ -41,9 +42,11 @@ export function CatalogueFilters({ tags }: { tags: string[] }) {
       />
       <select aria-label="Type" value={params.get('type') ?? ''} onChange={(event) => update('type', event.target.value)} className={filterClass}>
         <option value="">All types</option>
-        <option value="ssh">SSH</option>
-        <option value="postgres">PostgreSQL</option>
-        <option value="mysql">MySQL</option>
+        {RESOURCE_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {RESOURCE_TYPE_LABELS[type]}
+          </option>
+        ))}
       </select>
       <select aria-label="Tag" value={params.get('tag') ?? ''} onChange={(event) => update('tag', event.target.value)} className={filterClass}>
         <option value="">All tags</option>
