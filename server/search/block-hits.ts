@@ -12,17 +12,10 @@ function lineMatches(text: string, search: ParsedSearch): boolean {
   return search.terms.every((term) => findMatches(text, { ...search, terms: [term] }).length > 0);
 }
 
-/**
- * What a line must contain, lowercased, to be worth checking: every term (a phrase: its first
- * word, as the words between may be punctuation).
- */
-function mustContain(search: ParsedSearch): string[] {
-  if (search.mode !== 'phrase') return search.terms.map((term) => term.toLowerCase());
-  return search.phrase
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .filter(Boolean)
-    .slice(0, 1);
+/** A word every matching line holds, lowercased: the first term (a phrase: its first word, as punctuation may stand between its words). */
+function firstWord(search: ParsedSearch): string | undefined {
+  const first = search.mode === 'phrase' ? search.phrase.split(/[^\p{L}\p{N}\p{M}]+/u).find(Boolean) : search.terms[0];
+  return first?.toLowerCase();
 }
 
 /**
@@ -67,13 +60,10 @@ export function rowHits(
   const lines = blockLines(Number(row.t), row.text, row.line_times);
   const inRange = (line: BlockLine) => !range || (line.t >= range.start && (range.end === null || line.t <= range.end));
   const asRow = (line: BlockLine) => toHit({ ...row, text: line.text, t: line.t, line_times: null }, search);
-  const [first, ...others] = mustContain(search);
+  // Only lines holding the first word can match; lineMatches decides (every term, as marked).
+  const first = firstWord(search);
   const candidates = first === undefined ? lines : linesHolding(row.text, first).map((i) => lines[i]!);
-  const matching = candidates.filter((line) => {
-    if (!inRange(line)) return false;
-    const lower = line.text.toLowerCase();
-    return others.every((needle) => lower.includes(needle)) && lineMatches(line.text, search);
-  });
+  const matching = candidates.filter((line) => inRange(line) && lineMatches(line.text, search));
   if (matching.length > 0) return { count: matching.length, hits: matching.slice(0, limit).map(asRow) };
   const fallback = lines.find((line) => inRange(line) && findMatches(line.text, search).length > 0);
   return fallback ? { count: 1, hits: limit > 0 ? [asRow(fallback)] : [] } : { count: 0, hits: [] };
