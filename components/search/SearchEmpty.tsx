@@ -5,6 +5,7 @@ const EXAMPLES = [
   ['pg_dump --sche', 'the start of a command'],
   ['"connection refused"', 'an exact phrase'],
   ['ERROR:', 'any text, even punctuation'],
+  ['"connection refused" replica', 'a phrase and a word'],
 ] as const;
 
 /** A session still open is not searchable yet: its recording is indexed once it is sealed. */

@@ -50,6 +50,12 @@ describe('queryTerms', () => {
     expect(queryTerms('"connection refused" host')).toEqual(['connection refused host', 'connection refused', 'host']);
   });
 
+  it('reads a quote left open as a phrase and `word*` as the word', () => {
+    expect(queryTerms('"connection refused host')).toEqual(['connection refused host']);
+    expect(queryTerms('deploy* prod')).toEqual(['deploy prod', 'deploy', 'prod']);
+    expect(queryTerms('ls *.txt')).toEqual(['ls *.txt', '*.txt', 'ls']);
+  });
+
   it('leaves out one-letter words unless the query is only that', () => {
     expect(queryTerms('a ls')).toEqual(['a ls', 'ls']);
     expect(queryTerms('x')).toEqual(['x']);

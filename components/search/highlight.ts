@@ -37,9 +37,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * Longest first, so a regex alternation marks the whole phrase where it is there.
  */
 export function queryTerms(query: string): string[] {
-  const phrases = [...query.matchAll(/"([^"]+)"/g)].map((match) => match[1]!.trim());
-  const rest = query.replace(/"[^"]*"?/g, ' ');
-  const whole = query.replace(/"/g, '').trim().replace(/\s+/g, ' ');
+  // A quote left open runs to the end; `deploy*` asks for words starting `deploy` (server/search/parse-search.ts).
+  const unstarred = query.replace(/\*+(?=\s|$)/g, '');
+  const phrases = [...unstarred.matchAll(/"([^"]+)(?:"|$)/g)].map((match) => match[1]!.trim());
+  const rest = unstarred.replace(/"[^"]*"?/g, ' ');
+  const whole = unstarred.replace(/"/g, '').trim().replace(/\s+/g, ' ');
   const words = rest.split(/\s+/).filter((word) => word.length >= 2);
   const terms = [whole, ...phrases, ...words].filter((term) => term.length > 0);
   return [...new Set(terms.map((term) => term.toLowerCase()))].sort((a, b) => b.length - a.length);

@@ -24,7 +24,7 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'on')
   .or(z.boolean());
 
-/** Words, "a phrase", a prefix (`pg_dump --sche`) or any substring (`ERROR:`): the engine decides how to match. */
+/** Words, "a phrase", a prefix (`pg_dump --sche`, `deploy*`) or any substring (`ERROR:`), or several of them: the engine decides how to match. */
 export const searchQuery = z.object({
   q: z
     .string()

@@ -2,20 +2,22 @@ import type { SearchHit } from '@/lib/search/search-types';
 import { blockLines, type BlockLine } from '../recording/search-blocks';
 import type { ParsedSearch } from './parse-search';
 import { toHit, type HitRow } from './search-sql';
-import { findMatches } from './snippet';
+import { findMatches, termMatches } from './snippet';
 
 /** A moment range a hit must fall in (a reviewer's shared range); null: the whole recording. */
 export type HitRange = { start: number; end: number | null } | null;
 
 /** Does this line hold every term of the search (as the snippet marks them)? */
 function lineMatches(text: string, search: ParsedSearch): boolean {
-  return search.terms.every((term) => findMatches(text, { ...search, terms: [term] }).length > 0);
+  const lower = text.toLowerCase();
+  return search.terms.every((term) => termMatches(lower, term).length > 0);
 }
 
 /** A word every matching line holds, lowercased: the first term (a phrase: its first word, as punctuation may stand between its words). */
 function firstWord(search: ParsedSearch): string | undefined {
-  const first = search.mode === 'phrase' ? search.phrase.split(/[^\p{L}\p{N}\p{M}]+/u).find(Boolean) : search.terms[0];
-  return first?.toLowerCase();
+  const first = search.terms[0];
+  const word = first?.kind === 'phrase' ? first.text.split(/[^\p{L}\p{N}\p{M}]+/u).find(Boolean) : first?.text;
+  return word?.toLowerCase();
 }
 
 /**

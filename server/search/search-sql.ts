@@ -11,20 +11,11 @@ const BY_LENGTH = sql`(1.0 / (1 + length(e.text)))::real`;
 
 /** The match condition and its rank, over `search_entries e`. */
 export function matchSql(search: ParsedSearch): { where: SQL; rank: SQL } {
-  if (search.mode === 'words') {
-    const inText = search.textPatterns.map((pattern) => sql`e.text ~* ${pattern}`);
-    if (search.tsquery === null) return { where: sql.join(inText, sql` and `), rank: BY_LENGTH };
-    const query = sql`to_tsquery(${CONFIG}, ${search.tsquery})`;
-    return { where: sql.join([sql`e.tsv @@ ${query}`, ...inText], sql` and `), rank: sql`ts_rank(e.tsv, ${query})` };
-  }
-  if (search.mode === 'phrase') {
-    // The words of letters (if any) narrow through the word index; the pattern decides.
-    const inText = sql`e.text ~* ${search.textPattern}`;
-    if (search.letterWords === null) return { where: inText, rank: BY_LENGTH };
-    const query = sql`plainto_tsquery(${CONFIG}, ${search.letterWords})`;
-    return { where: sql`e.tsv @@ ${query} and ${inText}`, rank: sql`ts_rank(e.tsv, ${query})` };
-  }
-  return { where: sql`e.text ~* ${search.pattern}`, rank: BY_LENGTH };
+  const inText = search.textPatterns.map((pattern) => sql`e.text ~* ${pattern}`);
+  if (search.tsquery === null) return { where: sql.join(inText, sql` and `), rank: BY_LENGTH };
+  // The words of letters narrow through the word index; phrases, numbers and substrings are decided in the text.
+  const query = sql`to_tsquery(${CONFIG}, ${search.tsquery})`;
+  return { where: sql.join([sql`e.tsv @@ ${query}`, ...inText], sql` and `), rank: sql`ts_rank(e.tsv, ${query})` };
 }
 
 /** A note is found by those the replay shows it to (canSeeNote); `recordingOwner`: the recording's owner's id. */

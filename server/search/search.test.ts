@@ -120,6 +120,30 @@ describeEachDriver('cross-recording search', (driver) => {
     expect(failed).toEqual([expect.objectContaining({ kind: 'command', failed: true, snippet: 'ls /nonexistent' })]);
   });
 
+  it('combines a phrase with words or a substring, reads a quote left open as a phrase and `word*` as a prefix', async () => {
+    const { user, actor } = await makeUser();
+    await shellRecording(user.id);
+    const kinds = async (text: string) =>
+      hitsOf(await searchRecordings({ actor, query: q(text) }))
+        .map((h) => h.kind)
+        .sort();
+    // Every part must hold, on the same line: the phrase, then a word or a substring.
+    expect(await kinds('"server failed" refused')).toEqual(['output']);
+    expect(await kinds('ERROR: "connection refused"')).toEqual(['output']);
+    expect(await kinds('"server failed" replica')).toEqual([]);
+    expect(await kinds('"server failed" "file such"')).toEqual([]);
+    const combined = hitsOf(await searchRecordings({ actor, query: q('"server failed" refused') }))[0]!;
+    expect(combined.highlights.map(([a, b]) => combined.snippet.slice(a, b).toLowerCase())).toEqual(['server failed', 'refused']);
+    // A quote left open is a phrase to the end of the query.
+    expect(await kinds('"server failed')).toEqual(['output']);
+    expect(await kinds('"failed server')).toEqual([]);
+    // `word*` is a prefix wherever it stands; without the star only the last word is.
+    expect(await kinds('schem* pg_dump')).toEqual(['command', 'output']);
+    expect(await kinds('schem pg_dump')).toEqual([]);
+    expect((await rejectsWith(searchRecordings({ actor, query: q('"') }), 'VALIDATION')).userMessage).toMatch(/Type something/);
+    expect((await rejectsWith(searchRecordings({ actor, query: q('"" "  "') }), 'VALIDATION')).userMessage).toMatch(/Type something/);
+  });
+
   it('finds a phrase only where its words stand side by side on one line, in order', async () => {
     const { user, actor } = await makeUser();
     await recordSynthetic({

@@ -1,28 +1,12 @@
-import type { ParsedSearch } from './parse-search';
+import type { ParsedSearch, SearchTerm } from './parse-search';
 
 /** Characters of context shown around a hit. */
 export const SNIPPET_CHARS = 200;
 
 /** Where the query's terms occur in `text`, case-insensitive, merged and in order. */
-export function findMatches(text: string, search: ParsedSearch): Array<[number, number]> {
+export function findMatches(text: string, search: Pick<ParsedSearch, 'terms'>): Array<[number, number]> {
   const lower = text.toLowerCase();
-  const ranges: Array<[number, number]> = [];
-  if (search.mode === 'phrase') {
-    for (const m of lower.matchAll(phraseRegex(search.phrase))) ranges.push([m.index, m.index + m[0].length]);
-    return ranges;
-  }
-  for (const term of search.terms) {
-    const needle = term.toLowerCase();
-    if (!needle) continue;
-    const isWordSearch = search.mode !== 'substring';
-    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
-      // Words match at a word's start (the tsvector's lexemes); the last one may run on (a prefix).
-      if (isWordSearch && at > 0 && /[\p{L}\p{N}]/u.test(lower[at - 1]!)) continue;
-      let end = at + needle.length;
-      if (search.mode === 'words') while (end < lower.length && /[\p{L}\p{N}\p{M}]/u.test(lower[end]!)) end++;
-      ranges.push([at, end]);
-    }
-  }
+  const ranges = search.terms.flatMap((term) => termMatches(lower, term));
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const range of ranges) {
@@ -31,6 +15,23 @@ export function findMatches(text: string, search: ParsedSearch): Array<[number, 
     else merged.push([...range]);
   }
   return merged;
+}
+
+/** Where one term occurs in `lower` (lowercased text). */
+export function termMatches(lower: string, term: SearchTerm): Array<[number, number]> {
+  if (term.kind === 'phrase') return [...lower.matchAll(phraseRegex(term.text))].map((m) => [m.index, m.index + m[0].length]);
+  const ranges: Array<[number, number]> = [];
+  const needle = term.text.toLowerCase();
+  if (!needle) return ranges;
+  const isWord = term.kind === 'word';
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
+    // Words match at a word's start (the tsvector's lexemes) and run on to the word's end (a prefix).
+    if (isWord && at > 0 && /[\p{L}\p{N}]/u.test(lower[at - 1]!)) continue;
+    let end = at + needle.length;
+    if (isWord) while (end < lower.length && /[\p{L}\p{N}\p{M}]/u.test(lower[end]!)) end++;
+    ranges.push([at, end]);
+  }
+  return ranges;
 }
 
 /**
