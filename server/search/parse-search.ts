@@ -45,7 +45,12 @@ const wordStart = (word: string) => `(^|[^[:alnum:]])${word.split('_').filter(Bo
 const wordEnd = '([^[:alnum:]]|$)';
 /** Quoted lexemes: the words hold letters, digits and `_` only, so nothing here is tsquery syntax. */
 const lexemes = (word: string, isPrefix: boolean) =>
-  hasDigit(word) ? [] : word.split('_').filter(Boolean).map((part, j, parts) => (isPrefix && j === parts.length - 1 ? `'${part}':*` : `'${part}'`));
+  hasDigit(word)
+    ? []
+    : word
+        .split('_')
+        .filter(Boolean)
+        .map((part, j, parts) => (isPrefix && j === parts.length - 1 ? `'${part}':*` : `'${part}'`));
 
 /** A query as its parts are read: every word (for the too-short check) and every lexeme for the word index. */
 type Building = Omit<ParsedSearch, 'tsquery'> & { words: string[]; lexemes: string[] };
