@@ -66,14 +66,14 @@ export const searchEntries = pgTable(
     annotationId: uuid('annotation_id').references(() => annotations.id, { onDelete: 'cascade' }),
     // The words of the text, without their positions (`strip`): the index finds rows by word,
     // ranking reads it, and a phrase is checked in the text itself (server/search/search-sql.ts).
-    // Positions were 5/6 of it: 0.15× the raw text of 0.18× (bench:search). Stored: computing it
-    // for each matched row made a search of a few MB take seconds on PGlite. Paths, hosts, URLs
-    // and `k=v` are split into words first (the parser would keep `/nonexistent` or
-    // `db.internal` whole, and `nonexistent` or `internal` would not find them), and so are angle
-    // brackets (the parser drops `<environment>` in a usage line as an HTML tag; migration 0023).
-    tsv: tsvector('tsv')
-      .notNull()
-      .generatedAlwaysAs(sql.raw(`strip(to_tsvector('${SEARCH_WORDS_CONFIG}', translate("text", '/.:@=\\<>', '        ')))`)),
+    // Positions were 5/6 of it: 0.15× the raw text of 0.18× (bench:search). Written with the row
+    // from the text's distinct words (server/recording/search-words.ts), which make the same
+    // vector from about a third of the text: computing it was most of the database's time
+    // in indexing on PGlite. Paths, hosts, URLs and `k=v` are split into words first (the parser
+    // would keep `/nonexistent` or `db.internal` whole, and `nonexistent` or `internal` would not
+    // find them), and so are angle brackets (the parser drops `<environment>` in a usage line as
+    // an HTML tag; migration 0023).
+    tsv: tsvector('tsv').notNull(),
   },
   (t) => [
     index('search_entries_recording_idx').on(t.recordingId, t.t),

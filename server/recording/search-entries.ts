@@ -4,9 +4,11 @@ import { annotations, type Annotation } from '@/db/recording-schema';
 import { recordingSearchStates, SEARCH_INDEX_VERSION, searchEntries } from '@/db/search-schema';
 import type { IndexedCommand } from './command-tracker-model';
 import { toBlocks } from './search-blocks';
+import { searchVector } from './search-words';
 import { MAX_LINE_CHARS, type SearchLine } from './search-lines';
 
-type NewEntry = typeof searchEntries.$inferInsert;
+/** A row to write; its `tsv` is computed as it is written. */
+type NewEntry = Omit<typeof searchEntries.$inferInsert, 'tsv'>;
 
 /** Rows per INSERT: 9 parameters each, well under PostgreSQL's 65,535. */
 const BATCH = 1000;
@@ -43,7 +45,7 @@ export async function writeSearchEntries(tx: Tx, recordingId: string, commands: 
     .filter((row) => row.text.trim().length > 0)
     .map((row, seq) => ({ ...row, recordingId, seq }));
   for (const batch of batches(rows)) {
-    await tx.insert(searchEntries).values(batch);
+    await tx.insert(searchEntries).values(batch.map((row) => ({ ...row, tsv: searchVector(row.text) })));
     // A turn for sockets and timers: statements can answer within microtasks alone.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
@@ -79,12 +81,13 @@ export async function syncNoteEntry(note: Annotation): Promise<void> {
     await tx.delete(searchEntries).where(and(eq(searchEntries.recordingId, note.recordingId), eq(searchEntries.annotationId, note.id)));
     const [state] = await tx.select().from(recordingSearchStates).where(eq(recordingSearchStates.recordingId, note.recordingId));
     if (state?.state !== 'ready') return;
+    const text = noteText(note);
     const [last] = await tx
       .select({ seq: sql<number>`coalesce(max(${searchEntries.seq}), -1)::int` })
       .from(searchEntries)
       .where(eq(searchEntries.recordingId, note.recordingId));
     await tx
       .insert(searchEntries)
-      .values({ recordingId: note.recordingId, seq: (last?.seq ?? -1) + 1, kind: 'note', t: note.t, text: noteText(note), annotationId: note.id });
+      .values({ recordingId: note.recordingId, seq: (last?.seq ?? -1) + 1, kind: 'note', t: note.t, text, tsv: searchVector(text), annotationId: note.id });
   });
 }
