@@ -186,6 +186,13 @@ test('the search page: a start state with examples, a clear message for bad inpu
   await expect(page.getByText(`Nothing found for ${word}`)).toBeVisible();
   await expectAccessible(page, 'search no results');
 
+  // A page past the last (an old link): said so, with the way back, not "Nothing found".
+  await page.goto(`/search?q=${word}&page=9`);
+  await expect(page.getByText('No results on page 9')).toBeVisible();
+  await expect(page.getByText(`Nothing found for ${word}`)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Back to the first page' }).click();
+  await expect(page.getByTestId('search-hit').first()).toBeVisible();
+
   // On a phone the header box fits beside the Menu button and still searches.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/resources');

@@ -55,3 +55,16 @@ export function SearchNoResults({ query, isFiltered }: { query: string; isFilter
     </EmptyState>
   );
 }
+
+/** A page past the last one (an old link, or fewer hits than when it was made): the way back to the first. */
+export function SearchPastTheEnd({ page, firstPageHref }: { page: number; firstPageHref: string }) {
+  return (
+    <EmptyState title={`No results on page ${page.toLocaleString('en-US')}`}>
+      This search has fewer pages than that.{' '}
+      <Link href={firstPageHref} className="text-indigo-600 underline dark:text-indigo-400">
+        Back to the first page
+      </Link>
+      .
+    </EmptyState>
+  );
+}

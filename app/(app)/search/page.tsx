@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Pagination } from '@/components/ui/Pagination';
-import { SearchNoResults, SearchStart } from '@/components/search/SearchEmpty';
+import { SearchNoResults, SearchPastTheEnd, SearchStart } from '@/components/search/SearchEmpty';
 import { SearchForm, type SearchFormValues } from '@/components/search/SearchForm';
 import { SearchIndexing } from '@/components/search/SearchIndexing';
 import { SearchResults } from '@/components/search/SearchResults';
@@ -56,6 +56,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const isFiltered = KEYS.some((key) => key !== 'q' && key !== 'sort' && key !== 'page' && values[key]);
   const params = new URLSearchParams(Object.entries(values).filter(([key]) => key !== 'page'));
   // `hasMore` is the engine's word; `total` only sizes the count shown.
+  // An old link or a page number typed by hand: the engine finds nothing there, not nothing at all.
+  const isPastTheEnd = result !== undefined && result.recordings.length === 0 && result.page > 1;
   const pageCount = result?.hasMore ? Math.max(result.page + 1, Math.ceil(result.total / limit)) : (result?.page ?? 1);
 
   return (
@@ -63,17 +65,20 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Search"
         description={
-          result
-            ? `${formatCount(result.total, 'recording')} with hits${isEveryone && !values.ownerId ? ', from everyone' : ''}.`
-            : isEveryone
-              ? 'Across every recording.'
-              : 'Across your recordings.'
+          isPastTheEnd
+            ? 'Past the last page of results.'
+            : result
+              ? `${formatCount(result.total, 'recording')} with hits${isEveryone && !values.ownerId ? ', from everyone' : ''}.`
+              : isEveryone
+                ? 'Across every recording.'
+                : 'Across your recordings.'
         }
       />
       <SearchForm values={values} resources={resources} owners={owners} error={error} />
       {result?.indexing ? <SearchIndexing done={result.indexing.done} total={result.indexing.total} /> : null}
       {!hasQuery ? <SearchStart isEveryone={isEveryone} /> : null}
-      {result && result.recordings.length === 0 ? <SearchNoResults query={result.query} isFiltered={isFiltered} /> : null}
+      {isPastTheEnd ? <SearchPastTheEnd page={result.page} firstPageHref={`/search?${params.toString()}`} /> : null}
+      {result && result.recordings.length === 0 && !isPastTheEnd ? <SearchNoResults query={result.query} isFiltered={isFiltered} /> : null}
       {result && result.recordings.length > 0 ? (
         <>
           <SearchResults groups={result.recordings} query={result.query} isOwnerShown={isEveryone} />
