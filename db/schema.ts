@@ -159,6 +159,8 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export const SESSION_END_REASONS = [
   'user_exit',
+  /** The browser closed the session's socket: Disconnect, a reload, a closed tab. */
+  'disconnected',
   'target_closed',
   'error',
   'terminated',

@@ -101,7 +101,12 @@ test('Disconnect in the bar ends the session: the banner says so, the gateway re
   const session = page.url().split('/').pop()!;
   await expect
     .poll(async () => (await (await page.request.get(`/api/v1/sessions/${session}`)).json()) as { status: string; endReason?: string }, { timeout: 15_000 })
-    .toMatchObject({ status: 'ended', endReason: 'user_exit' });
+    .toMatchObject({ status: 'ended', endReason: 'disconnected' });
+  // The sessions list says what happened: the page closed the terminal, the shell did not exit.
+  await page.goto('/sessions');
+  const row = page.getByRole('row').filter({ hasText: resource.name });
+  await expect(row).toContainText('You closed the terminal');
+  await expect(row).not.toContainText('exited the shell');
 });
 
 test('two terminals in two tabs, one on the DOM renderer; copy and paste; no ticket in the page', async ({ seed, loginAs, baseURL }) => {

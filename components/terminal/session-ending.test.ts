@@ -40,6 +40,17 @@ describe('session endings in words', () => {
     expect(endingFromReason('user_disabled', null, null, { isOwn: false }).title).toBe('The account was disabled');
   });
 
+  it('says the page closed the session when the browser did, not that the shell exited', () => {
+    expect(endingFromReason('disconnected', 'The browser closed the terminal.', null)).toEqual({
+      tone: 'ended',
+      title: 'You closed the terminal',
+      detail: undefined,
+    });
+    expect(endingFromReason('disconnected', null, null, { isOwn: false }).title).toBe('The user closed the terminal');
+    expect(endingFromReason('disconnected', 'The browser closed the console.', null, { kind: 'sql' }).title).toBe('You closed the console');
+    expect(endingFromReason('disconnected', null, null, { kind: 'http', isOwn: false }).title).toBe('The user closed the console');
+  });
+
   it('fits the words to an HTTP console: no shell, no database', () => {
     expect(endingFromReason('user_exit', null, null, { kind: 'http' }).title).toBe('You closed the console');
     expect(endingFromReason('target_closed', null, null, { kind: 'http' }).title).toBe('The API closed the connection');

@@ -21,6 +21,7 @@ export type EndingView = { kind?: 'terminal' | 'sql' | 'http'; isOwn?: boolean }
 
 const REASON_TITLES: Record<SessionEndReason, string> = {
   user_exit: 'You exited the shell',
+  disconnected: 'You closed the terminal',
   target_closed: 'The host closed the connection',
   terminated: 'Session terminated',
   grant_expired: 'Your access grant expired',
@@ -32,12 +33,15 @@ const REASON_TITLES: Record<SessionEndReason, string> = {
 };
 
 const SQL_TITLES: Partial<Record<SessionEndReason, string>> = {
+  // Before `disconnected`, a console the browser closed ended as `user_exit`.
   user_exit: 'You closed the console',
+  disconnected: 'You closed the console',
   target_closed: 'The database closed the connection',
 };
 
 const HTTP_TITLES: Partial<Record<SessionEndReason, string>> = {
   user_exit: 'You closed the console',
+  disconnected: 'You closed the console',
   target_closed: 'The API closed the connection',
 };
 
@@ -51,6 +55,7 @@ const OTHERS_TITLES: Partial<Record<SessionEndReason, string>> = {
 
 function reasonTitle(reason: SessionEndReason, { kind = 'terminal', isOwn = true }: EndingView): string {
   if (reason === 'user_exit' && !isOwn) return kind === 'terminal' ? 'The user exited the shell' : 'The user closed the console';
+  if (reason === 'disconnected' && !isOwn) return kind === 'terminal' ? 'The user closed the terminal' : 'The user closed the console';
   const consoleTitle = kind === 'sql' ? SQL_TITLES[reason] : kind === 'http' ? HTTP_TITLES[reason] : undefined;
   return (isOwn ? undefined : OTHERS_TITLES[reason]) ?? consoleTitle ?? REASON_TITLES[reason];
 }
@@ -82,8 +87,9 @@ function detailBeyond(title: string, message: string | null | undefined): string
 export function endingFromReason(reason: SessionEndReason, message?: string | null, exitCode?: number | null, view: EndingView = {}): SessionEnding {
   const title = reasonTitle(reason, view);
   if (reason === 'error') return { tone: 'error', title: message?.trim() || title };
-  // A shell's exit says all there is to say, apart from a failing status.
-  if (reason === 'user_exit') return { tone: 'ended', title, detail: exitCode != null && exitCode !== 0 ? `Exit status ${exitCode}.` : undefined };
+  // A shell's exit (or the page closing it) says all there is to say, apart from a failing status.
+  if (reason === 'user_exit' || reason === 'disconnected')
+    return { tone: 'ended', title, detail: exitCode != null && exitCode !== 0 ? `Exit status ${exitCode}.` : undefined };
   const ending: SessionEnding = { tone: 'ended', title, detail: detailBeyond(title, message) };
   const nextStep = NEXT_STEPS[reason];
   return nextStep ? { ...ending, nextStep } : ending;

@@ -24,6 +24,8 @@ export type ClientMessage = z.infer<typeof clientMessage>;
 
 export const SESSION_END_REASONS = [
   'user_exit',
+  /** The browser closed the session's socket: Disconnect, a reload, a closed tab. */
+  'disconnected',
   'target_closed',
   'error',
   'terminated',

@@ -116,7 +116,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     liveSessions().set(this.id, this);
     this.log.info({ userId: this.userId, resourceId: this.resourceId }, `${this.kind.name} session started`);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
-    ws.on('close', () => this.end({ reason: 'user_exit', message: `The browser closed the ${this.kind.noun}.`, exitCode: null }, CloseCode.Normal));
+    ws.on('close', () => this.end({ reason: 'disconnected', message: `The browser closed the ${this.kind.noun}.`, exitCode: null }, CloseCode.Normal));
     ws.on('error', (error) => this.end({ reason: 'error', message: `The browser connection failed: ${error.message}`, exitCode: null }, CloseCode.BadFrame));
     ws.on('pong', () => (this.isBrowserAlive = true));
     this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();

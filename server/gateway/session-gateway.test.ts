@@ -103,7 +103,7 @@ describeEachDriver('terminal gateway', (driver) => {
     await term.waitFor(/up-2/);
     term.ws.close();
     const row = await endedRow(created.id);
-    expect(row.endReason).toBe('user_exit');
+    expect(row.endReason).toBe('disconnected');
     expect(row.endMessage).toMatch(/browser closed/);
   });
 

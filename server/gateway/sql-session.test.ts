@@ -274,7 +274,7 @@ describe('SQL console through the gateway (PostgreSQL target)', () => {
     expect(selected.status).toBe('ok');
     expect(selected.results[0]?.rows).toEqual([['2']]);
     client.ws.close();
-    expect((await endedSession(created.id)).endReason).toBe('user_exit');
+    expect((await endedSession(created.id)).endReason).toBe('disconnected');
   });
 
   it('streams a 1,000,000-row result through the gateway with bounded server memory', async () => {
