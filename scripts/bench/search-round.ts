@@ -5,7 +5,15 @@
 import { randomBytes } from 'node:crypto';
 import { syntheticRecording, VOCABULARY } from './search-corpus';
 
-export type RoundOptions = { mb: number; recordingKb: number; users: number; runs: number; maxSeconds: number };
+export type RoundOptions = {
+  mb: number;
+  recordingKb: number;
+  users: number;
+  runs: number;
+  maxSeconds: number;
+  /** The database server's CPU time so far, in ms (PostgreSQL: its processes'); unset for PGlite, which runs in this process. */
+  serverCpuMs?: () => number;
+};
 export type QueryFigure = { who: string; name: string; q: string; hits: number; p50: number; p95: number };
 export type RoundFigures = {
   rawBytes: number;
@@ -13,6 +21,8 @@ export type RoundFigures = {
   /** Recording (RecordingLog + store) and indexing (the index job: worker, command index, search entries), apart. */
   recordCpuSeconds: number;
   indexCpuSeconds: number;
+  /** The database server's CPU in the index job (PostgreSQL; 0 for PGlite, whose work is in indexCpuSeconds). */
+  indexServerCpuSeconds: number;
   indexWallSeconds: number;
   searchBytes: number;
   /** Parts of searchBytes: search_entries' heap and TOAST (the text, its tsvector), and each of its indexes. */
@@ -77,7 +87,8 @@ async function buildCorpus(
 ): Promise<Omit<RoundFigures, 'searchBytes' | 'searchParts' | 'searchRows' | 'queries'>> {
   const { recordSynthetic } = await import('@/server/search/testing/synthetic-recording');
   const { indexRecording } = await import('@/server/recording/index-recording');
-  const figures = { rawBytes: 0, recordingCount: 0, recordCpuSeconds: 0, indexCpuSeconds: 0, indexWallSeconds: 0 };
+  const figures = { rawBytes: 0, recordingCount: 0, recordCpuSeconds: 0, indexCpuSeconds: 0, indexServerCpuSeconds: 0, indexWallSeconds: 0 };
+  const serverCpuMs = options.serverCpuMs ?? (() => 0);
   const deadline = Date.now() + options.maxSeconds * 1000;
   const day0 = Date.UTC(2026, 0, 1);
   while (figures.rawBytes < options.mb * MB && Date.now() < deadline) {
@@ -97,10 +108,12 @@ async function buildCorpus(
     figures.recordCpuSeconds += cpuSeconds(recordCpu);
     // process.cpuUsage counts every thread of the process: the indexing worker's too.
     const indexCpu = process.cpuUsage();
+    const serverBefore = serverCpuMs();
     const start = process.hrtime.bigint();
     await indexRecording(id);
     figures.indexWallSeconds += Number(process.hrtime.bigint() - start) / 1e9;
     figures.indexCpuSeconds += cpuSeconds(indexCpu);
+    figures.indexServerCpuSeconds += (serverCpuMs() - serverBefore) / 1000;
     figures.rawBytes += corpus.bytes;
     figures.recordingCount++;
     if (figures.recordingCount % 50 === 0) log(`${figures.recordingCount} recordings, ${(figures.rawBytes / MB).toFixed(1)} MB`);
