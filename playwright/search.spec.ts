@@ -138,6 +138,22 @@ test('the header box finds a word printed in a session; the hit opens the replay
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Find in the whole recording');
 });
 
+test('a note’s hit opens the replay on the Notes tab, where the note is', async ({ seed, loginAs, harness }) => {
+  const page = await loginAs(await seed.user({ roles: ['engineer'] }));
+  const id = await recordWord(page, harness.baseURL, uniqueWord());
+  const noteWord = uniqueWord();
+  const note = await page.request.post(`/api/v1/recordings/${id}/annotations`, {
+    headers: fromPorthole(),
+    data: { t: 1, body: `Remember ${noteWord} next time`, tags: [] },
+  });
+  expect(note.status()).toBe(201);
+  await page.goto(`/search?q=${noteWord}`);
+  await page.getByTestId('search-hit').first().click();
+  await page.waitForURL(new RegExp(`/recordings/${id}\\?.*view=notes`));
+  await expect(page.getByRole('tab', { name: /notes/i })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Notes' })).toContainText(`Remember ${noteWord} next time`);
+});
+
 test('an engineer never sees another engineer’s recording in search, not even a count', async ({ seed, loginAs, harness }) => {
   test.setTimeout(90_000);
   const owner = await loginAs(await seed.user({ roles: ['engineer'] }));

@@ -23,6 +23,7 @@ export function ReplayScreen(props: {
   initialTime: number;
   initialQuery?: string;
   noteActions: NoteActions;
+  showNotes?: boolean;
 }) {
   return <ReplayView {...props} />;
 }

@@ -15,6 +15,7 @@ export function ReplaySidebar({
   noteActions,
   onNotesChange,
   onSeek,
+  showNotes = false,
 }: {
   recording: ReplayRecording;
   currentCommand: number;
@@ -23,8 +24,10 @@ export function ReplaySidebar({
   noteActions: NoteActions;
   onNotesChange: (notes: ReplayNote[]) => void;
   onSeek: (t: number) => void;
+  /** Open on the Notes tab. */
+  showNotes?: boolean;
 }) {
-  const [tab, setTab] = useState<'commands' | 'notes'>('commands');
+  const [tab, setTab] = useState<'commands' | 'notes'>(showNotes ? 'notes' : 'commands');
   const { commands } = recording;
   return (
     <aside className="flex w-full shrink-0 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white lg:w-80 dark:border-zinc-800 dark:bg-zinc-900">

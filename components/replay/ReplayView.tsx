@@ -21,13 +21,15 @@ type ReplayViewProps = {
   /** `?q=`: a search hit's link; the find bar opens with it and its matches are marked on screen. */
   initialQuery?: string;
   noteActions: NoteActions;
+  /** `?view=notes`: open on the Notes tab (a note's search hit). */
+  showNotes?: boolean;
 };
 
 /**
  * The replay screen: player, controls, timeline, and the Commands / Notes tabs. Client-only
  * (xterm needs the DOM): ReplayScreen loads it with next/dynamic.
  */
-export default function ReplayView({ recording, initialNotes, initialTime, initialQuery = '', noteActions }: ReplayViewProps) {
+export default function ReplayView({ recording, initialNotes, initialTime, initialQuery = '', noteActions, showNotes = false }: ReplayViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const columnRef = useRef<HTMLDivElement>(null);
@@ -104,6 +106,7 @@ export default function ReplayView({ recording, initialNotes, initialTime, initi
         noteActions={noteActions}
         onNotesChange={setNotes}
         onSeek={seek}
+        showNotes={showNotes}
       />
       <KeyboardHelp isOpen={isHelpOpen} onClose={() => setHelpOpen(false)} />
     </div>

@@ -22,7 +22,7 @@ function HitRow({ hit, recordingId, resourceType, query }: { hit: SearchHit; rec
   return (
     <li>
       <Link
-        href={replayHref(recordingId, hit.t, query)}
+        href={replayHref(recordingId, hit.t, query, { showNotes: hit.kind === 'note' })}
         data-testid="search-hit"
         aria-label={`${label} at ${moment}${hit.failed ? ', failed' : ''}: ${hit.snippet}`}
         className="flex items-baseline gap-2 px-3 py-2 hover:bg-zinc-50 focus-visible:bg-zinc-50 dark:hover:bg-zinc-800/60 dark:focus-visible:bg-zinc-800/60"

@@ -40,6 +40,7 @@ export default function SqlReplay({
   highlight,
   initialNotes,
   noteActions,
+  showNotes = false,
 }: {
   recordingId: string;
   duration: number;
@@ -47,12 +48,14 @@ export default function SqlReplay({
   highlight?: string;
   initialNotes: ReplayNote[];
   noteActions: NoteActions;
+  /** Open on the Notes tab (`?view=notes`: a note's search hit). */
+  showNotes?: boolean;
 }) {
   const { model, error } = useReplayModel(recordingId, duration);
   // A hit's link rounds its moment down: open just past it, so its statement is shown.
   const [time, setTime] = useState(highlight?.trim() ? Math.min(duration, hitSeekTime({ t: initialTime })) : initialTime);
   const [notes, setNotes] = useState(initialNotes);
-  const [tab, setTab] = useState<(typeof TABS)[number]>('statements');
+  const [tab, setTab] = useState<(typeof TABS)[number]>(showNotes ? 'notes' : 'statements');
 
   if (error)
     return (

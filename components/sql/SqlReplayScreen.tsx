@@ -14,6 +14,7 @@ export function SqlReplayScreen(props: {
   highlight?: string;
   initialNotes: ReplayNote[];
   noteActions: NoteActions;
+  showNotes?: boolean;
 }) {
   return <SqlReplay {...props} />;
 }

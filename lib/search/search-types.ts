@@ -92,8 +92,10 @@ export type SearchResponse = {
 export type RecordingSearchResponse = { query: string; hits: SearchHit[]; truncated: boolean };
 
 /** Where a hit opens: the replay at its moment, with the query highlighted on screen. */
-export function replayHref(recordingId: string, t: number, q?: string): string {
+export function replayHref(recordingId: string, t: number, q?: string, { showNotes = false } = {}): string {
   const params = new URLSearchParams({ t: String(Math.max(0, Math.floor(t * 10) / 10)) });
   if (q) params.set('q', q);
+  // A note's hit opens the replay on its Notes tab, where the note is.
+  if (showNotes) params.set('view', 'notes');
   return `/recordings/${recordingId}?${params.toString()}`;
 }

@@ -41,6 +41,7 @@ export default function HttpReplay({
   highlight,
   initialNotes,
   noteActions,
+  showNotes = false,
 }: {
   recordingId: string;
   duration: number;
@@ -48,12 +49,14 @@ export default function HttpReplay({
   highlight?: string;
   initialNotes: ReplayNote[];
   noteActions: NoteActions;
+  /** Open on the Notes tab (`?view=notes`: a note's search hit). */
+  showNotes?: boolean;
 }) {
   const { exchanges, error } = useExchanges(recordingId, duration);
   // A hit's link rounds its moment down: open just past it, so its exchange is shown.
   const [time, setTime] = useState(highlight?.trim() ? Math.min(duration, hitSeekTime({ t: initialTime })) : initialTime);
   const [notes, setNotes] = useState(initialNotes);
-  const [tab, setTab] = useState<(typeof TABS)[number]>('exchanges');
+  const [tab, setTab] = useState<(typeof TABS)[number]>(showNotes ? 'notes' : 'exchanges');
 
   if (error)
     return (

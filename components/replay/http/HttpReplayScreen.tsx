@@ -14,6 +14,7 @@ export function HttpReplayScreen(props: {
   highlight?: string;
   initialNotes: ReplayNote[];
   noteActions: NoteActions;
+  showNotes?: boolean;
 }) {
   return <HttpReplay {...props} />;
 }

@@ -32,9 +32,15 @@ import { revokeShareAction, shareRecordingAction } from './share-actions';
 
 export const metadata: Metadata = { title: 'Replay' };
 
-export default async function ReplayPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string; q?: string }> }) {
+export default async function ReplayPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ t?: string; q?: string; view?: string }>;
+}) {
   const actor = await requirePageActor();
-  const [{ id }, { t, q }] = await Promise.all([params, searchParams]);
+  const [{ id }, { t, q, view }] = await Promise.all([params, searchParams]);
   const recording = await getRecording({ actor, recordingId: id }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -104,7 +110,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
         </div>
         {share ? null : <ExportMenu recordingId={id} kind={recording.kind} status={recording.status} signature={signature} />}
       </div>
-      <RecordingPlayer recording={recording} notes={notes} initialTime={initialTime} initialQuery={initialQuery} noteActions={noteActions} />
+      <RecordingPlayer {...{ recording, notes, initialTime, initialQuery, noteActions }} showNotes={view === 'notes'} />
     </>
   );
 }
@@ -115,12 +121,22 @@ type PlayerProps = {
   initialTime: number;
   initialQuery: string;
   noteActions: NoteActions;
+  showNotes: boolean;
 };
 
 /** The player for the recording's kind: statements and results, HTTP exchanges, or a terminal screen. */
-function RecordingPlayer({ recording, notes, initialTime, initialQuery, noteActions }: PlayerProps) {
-  const props = { recordingId: recording.id, duration: recording.duration, initialTime, highlight: initialQuery, initialNotes: notes, noteActions };
+function RecordingPlayer({ recording, notes, initialTime, initialQuery, noteActions, showNotes }: PlayerProps) {
+  const props = { recordingId: recording.id, duration: recording.duration, initialTime, highlight: initialQuery, initialNotes: notes, noteActions, showNotes };
   if (recording.kind === 'sql') return <SqlReplayScreen {...props} />;
   if (recording.kind === 'http') return <HttpReplayScreen {...props} />;
-  return <ReplayScreen recording={recording} initialNotes={notes} initialTime={initialTime} initialQuery={initialQuery} noteActions={noteActions} />;
+  return (
+    <ReplayScreen
+      recording={recording}
+      initialNotes={notes}
+      initialTime={initialTime}
+      initialQuery={initialQuery}
+      noteActions={noteActions}
+      showNotes={showNotes}
+    />
+  );
 }
