@@ -8,6 +8,11 @@ describe('session endings in words', () => {
     expect(endingFromReason('user_exit', '', 2).detail).toBe('Exit status 2.');
     expect(endingFromReason('target_closed', null).title).toBe('The host closed the connection');
     expect(endingFromReason('terminated', 'by admin@example.com').detail).toBe('by admin@example.com');
+    // The gateway's words begin with the title: the banner does not say it twice.
+    expect(endingFromReason('terminated', 'Session terminated by Ada Auditor: Running a migration outside the window')).toMatchObject({
+      title: 'Session terminated',
+      detail: 'By Ada Auditor: Running a migration outside the window',
+    });
     expect(endingFromReason('error', 'Host key changed')).toEqual({ tone: 'error', title: 'Host key changed' });
     expect(endingFromReason('user_disabled', 'An admin disabled your account.')).toMatchObject({ tone: 'ended', title: 'Your account was disabled' });
     expect(endingFromReason('resource_deleted', null)).toMatchObject({ tone: 'ended', title: 'This resource was deleted' });

@@ -73,12 +73,19 @@ const sentenceKey = (text: string) =>
     .replace(/[.!]+$/, '')
     .toLowerCase();
 
-/** The gateway's message minus what the title already says ("Your access was revoked." under "Your access was revoked"). */
+/**
+ * The gateway's message minus what the title already says ("Your access was revoked." under
+ * "Your access was revoked"; "Session terminated by Ada: …" under "Session terminated" reads "By Ada: …").
+ */
 function detailBeyond(title: string, message: string | null | undefined): string | undefined {
   const detail = message?.trim();
   if (!detail) return undefined;
   const key = sentenceKey(title);
   if (sentenceKey(detail) === key) return undefined;
+  if (detail.toLowerCase().startsWith(`${key} `)) {
+    const rest = detail.slice(key.length).trim();
+    return `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+  }
   const [first = '', ...rest] = detail.split(/(?<=[.!])\s+/);
   return sentenceKey(first) === key ? rest.join(' ') || undefined : detail;
 }
