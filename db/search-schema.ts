@@ -68,8 +68,9 @@ export const searchEntries = pgTable(
     // ranking reads it, and a phrase is checked in the text itself (server/search/search-sql.ts).
     // Positions were 5/6 of it: 0.15× the raw text of 0.18× (bench:search). Written with the row
     // from the text's distinct words (server/recording/search-words.ts), which make the same
-    // vector from about a third of the text: computing it was most of the database's time
-    // in indexing on PGlite. Paths, hosts, URLs and `k=v` are split into words first (the parser
+    // vector from about a third of the text: computing it from the whole text was about a
+    // third of PGlite's time writing a recording's rows (a scratch measure, docs/benchmarks.md,
+    // 2026-12-07: indicative). Paths, hosts, URLs and `k=v` are split into words first (the parser
     // would keep `/nonexistent` or `db.internal` whole, and `nonexistent` or `internal` would not
     // find them), and so are angle brackets (the parser drops `<environment>` in a usage line as
     // an HTML tag; migration 0023).

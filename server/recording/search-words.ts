@@ -15,7 +15,7 @@ const BLANKS = /[ \t\n\r\f\v]+/u;
  * across a blank (its only token that could, an HTML tag, cannot begin once `<` is a space), and
  * the index keeps which words a row holds, not where or how often, so these make the same
  * vector as the whole text. A block of output is about a third of that (repeated words, lines
- * that differ in a number), and the parser's time with it (bench:search, docs/benchmarks.md).
+ * that differ in a number), and so is the parser's work (docs/benchmarks.md, 2026-12-07).
  */
 export function distinctWords(text: string): string {
   return [...new Set(text.replace(SPLIT_AT, ' ').split(BLANKS))].join(' ');

@@ -129,14 +129,5 @@ function RecordingPlayer({ recording, notes, initialTime, initialQuery, noteActi
   const props = { recordingId: recording.id, duration: recording.duration, initialTime, highlight: initialQuery, initialNotes: notes, noteActions, showNotes };
   if (recording.kind === 'sql') return <SqlReplayScreen {...props} />;
   if (recording.kind === 'http') return <HttpReplayScreen {...props} />;
-  return (
-    <ReplayScreen
-      recording={recording}
-      initialNotes={notes}
-      initialTime={initialTime}
-      initialQuery={initialQuery}
-      noteActions={noteActions}
-      showNotes={showNotes}
-    />
-  );
+  return <ReplayScreen {...{ recording, initialTime, initialQuery, noteActions, showNotes }} initialNotes={notes} />;
 }
