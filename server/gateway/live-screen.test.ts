@@ -83,6 +83,32 @@ describe('LiveScreen', () => {
     screen.dispose();
   });
 
+  it('says how far into the output a snapshot goes: what was written before it was asked for, not after', async () => {
+    const screen = new LiveScreen({ cols: 80, rows: 24 });
+    screen.write(Buffer.from('before\r\n'));
+    const asked = screen.snapshot();
+    const at = screen.written;
+    screen.write(Buffer.from('after\r\n'));
+    const snapshot = await asked;
+    expect(snapshot.at).toBe(at);
+    expect(snapshot.data).toContain('before');
+    expect(snapshot.data).not.toContain('after');
+    screen.dispose();
+  });
+
+  it('a snapshot asked for while the screen is behind a flood shows the newest output, not the screen just reset', async () => {
+    const screen = new LiveScreen({ cols: 80, rows: 24 });
+    await screen.snapshot();
+    // Faster than it is parsed: the screen skips ahead and is redrawn from the newest output.
+    for (let i = 0; i < 500; i++) screen.write(lines(i * 1000, i * 1000 + 999)); // ~6 MB
+    screen.write(Buffer.from('the last line\r\n'));
+    const snapshot = await screen.snapshot();
+    expect(snapshot.data).toContain('line 499999');
+    expect(snapshot.data).toContain('the last line');
+    expect(snapshot.at).toBe(screen.written);
+    screen.dispose();
+  });
+
   it('refuses a snapshot once disposed', async () => {
     const screen = new LiveScreen({ cols: 80, rows: 24 });
     screen.write(Buffer.from('x'));

@@ -9,7 +9,8 @@ export const MAX_UNPARSED_BYTES = 4 * 1024 * 1024;
 /** While it has fallen behind, the screen keeps this much of the newest output to redraw from. */
 export const CATCH_UP_TAIL_BYTES = 256 * 1024;
 
-export type ScreenSnapshot = { cols: number; rows: number; data: string };
+/** The screen, and how far into the output it shows: `at` bytes of everything written. */
+export type ScreenSnapshot = { cols: number; rows: number; data: string; at: number };
 
 /**
  * The watched terminal's screen, mirrored from the masked output stream into a headless
@@ -35,6 +36,10 @@ export class LiveScreen {
   /** Output not parsed yet: all of it before the first watcher, or what came while parsing fell behind. */
   private readonly tail = new OutputTail(CATCH_UP_TAIL_BYTES);
   private isCatchingUp = false;
+  /** How many times the screen was redrawn from the tail: a snapshot spanning one is redone. */
+  private catchUps = 0;
+  /** Bytes written so far: where in the output a snapshot stands. */
+  private writtenBytes = 0;
   private isDisposed = false;
 
   constructor(size: { cols: number; rows: number }) {
@@ -59,8 +64,19 @@ export class LiveScreen {
     return this.tail.bytes;
   }
 
+  /** Bytes of output written so far, the measure of a snapshot's `at`. */
+  get written(): number {
+    return this.writtenBytes;
+  }
+
+  /** The size the session has now; the screen itself takes it once what came before is parsed. */
+  get latestSize(): { cols: number; rows: number } {
+    return { ...this.size };
+  }
+
   write(chunk: Buffer): void {
     if (this.isDisposed || chunk.length === 0) return;
+    this.writtenBytes += chunk.length;
     if (!this.terminal) return this.tail.push(chunk);
     if (this.isCatchingUp || this.unparsed > MAX_UNPARSED_BYTES) return this.keepTail(this.terminal, chunk);
     this.unparsed += chunk.length;
@@ -78,13 +94,27 @@ export class LiveScreen {
     terminal.write('', () => !this.isDisposed && terminal.resize(cols, rows));
   }
 
-  /** The screen after everything written so far, at the size it has then. */
+  /**
+   * The screen after everything written so far (or later: see `at`), at the size it has then.
+   * A snapshot asked for while the screen is behind, or overtaken by a redraw before it is taken,
+   * would show the terminal just reset, with the newest output still waiting behind it: it is
+   * taken again after the redraw, and its `at` moves on with it.
+   */
   snapshot(): Promise<ScreenSnapshot> {
     return new Promise((resolve, reject) => {
       if (this.isDisposed) return reject(new Error('the screen is closed'));
       const terminal = this.terminal ?? this.build();
-      // Called right after the bytes before it are parsed, before any written after it.
-      terminal.write('', () => resolve({ cols: terminal.cols, rows: terminal.rows, data: this.serializer.serialize({ scrollback: LIVE_SCROLLBACK }) }));
+      const take = () => {
+        const at = this.writtenBytes;
+        const catchUps = this.catchUps;
+        // Called right after the bytes before it are parsed, before any written after it.
+        terminal.write('', () => {
+          if (this.isDisposed) return reject(new Error('the screen is closed'));
+          if (this.catchUps !== catchUps) return take();
+          resolve({ cols: terminal.cols, rows: terminal.rows, data: this.serializer.serialize({ scrollback: LIVE_SCROLLBACK }), at });
+        });
+      };
+      take();
     });
   }
 
@@ -153,6 +183,7 @@ export class LiveScreen {
 
   private catchUp(terminal: Terminal): void {
     this.isCatchingUp = false;
+    this.catchUps += 1;
     const kept = this.tail.take();
     if (this.isDisposed) return;
     terminal.reset();

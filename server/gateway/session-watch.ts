@@ -8,10 +8,12 @@ import { WATCHER_BUFFER_BYTES, type WatcherInfo } from '../watch/watcher';
 /** How often a dropped watcher's socket is checked for room to resync into. */
 const RESYNC_CHECK_MS = 100;
 
+type QueuedOutput = { chunk: Buffer; end: number };
+
 type Watcher = WatcherInfo & {
   ws: WebSocket;
-  /** Output that came while its screen was being taken: sent right after it. */
-  queued: Buffer[] | undefined;
+  /** Output that came while its screen was being taken, each chunk with where in the output it ends: sent after the screen, unless in it. */
+  queued: QueuedOutput[] | undefined;
   queuedBytes: number;
   isBehind: boolean;
   resyncs: number;
@@ -103,7 +105,7 @@ export class SessionWatch {
   private send(watcher: Watcher, chunk: Buffer): void {
     if (watcher.isBehind || watcher.ws.readyState !== WebSocket.OPEN) return;
     if (watcher.queued) {
-      watcher.queued.push(Buffer.from(chunk));
+      watcher.queued.push({ chunk: Buffer.from(chunk), end: this.screen.written });
       watcher.queuedBytes += chunk.length;
       if (watcher.queuedBytes > WATCHER_BUFFER_BYTES) this.drop(watcher);
       return;
@@ -144,6 +146,10 @@ export class SessionWatch {
     watcher.queued = undefined;
     sendControl(watcher.ws, { type: 'screen', cols: snapshot.cols, rows: snapshot.rows });
     this.send(watcher, Buffer.from(snapshot.data, 'utf8'));
-    for (const chunk of queued) this.send(watcher, chunk);
+    // Resized after the screen was taken: what follows was printed at the new size.
+    const { cols, rows } = this.screen.latestSize;
+    if (cols !== snapshot.cols || rows !== snapshot.rows) sendControl(watcher.ws, { type: 'size', cols, rows });
+    // A screen redrawn while it was taken shows more than it was asked for: that part is not sent twice.
+    for (const { chunk, end } of queued) if (end > snapshot.at) this.send(watcher, chunk);
   }
 }
