@@ -1,6 +1,6 @@
 import { Terminal } from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
-import { stripAnsi } from './ansi';
+import { INVISIBLE_RANGES, stripAnsi } from './ansi';
 import { createMasker } from './masker';
 import { selectRules } from './built-in-rules';
 
@@ -80,4 +80,64 @@ it('reads binary output (mostly bytes that are not UTF-8) as a few runs, not one
   const scan = stripAnsi(binary, true);
   expect(scan.clean).toBe('A'.repeat(Math.ceil(binary.length / 7)));
   expect(scan.escapes.length / 3).toBeLessThanOrEqual(Math.ceil(binary.length / 7));
+});
+
+describe('characters drawn as nothing (zero-width spaces and joiners, bidi marks, variation selectors)', () => {
+  const masked = (raw: Buffer) => {
+    const masker = createMasker(selectRules({}));
+    const first = masker.step(masker.initialState, raw);
+    return Buffer.concat([first.output, masker.flush(first.state).output]).toString('utf8');
+  };
+
+  it('are the default-ignorable characters xterm gives no cell, and only those', async () => {
+    const terminal = new Terminal({ cols: 20, rows: 2, allowProposedApi: true });
+    const cellsOf = async (text: string) => {
+      await new Promise<void>((resolve) => terminal.write(`\x1b[H\x1b[2K${text}`, resolve));
+      return terminal.buffer.active.cursorX;
+    };
+    const listed = (codePoint: number) => INVISIBLE_RANGES.some(([first, last]) => codePoint >= first && codePoint <= last);
+    const mismatched: string[] = [];
+    for (let codePoint = 0x80; codePoint <= 0xe0fff; codePoint++) {
+      const character = codePoint >= 0xd800 && codePoint <= 0xdfff ? '' : String.fromCodePoint(codePoint);
+      if (!/\p{Default_Ignorable_Code_Point}/u.test(character) && !listed(codePoint)) continue;
+      const noCell = (await cellsOf(`A${character}B`)) === 2;
+      if (noCell !== listed(codePoint)) mismatched.push(`U+${codePoint.toString(16)} ${noCell ? 'no cell' : 'a cell'}`);
+    }
+    terminal.dispose();
+    expect(mismatched).toEqual([]);
+  });
+
+  for (const [name, character] of [
+    ['a zero-width space', '\u200b'],
+    ['a zero-width joiner', '\u200d'],
+    ['a right-to-left mark', '\u200f'],
+    ['a byte-order mark', '\ufeff'],
+    ['a variation selector', '\ufe0f'],
+    ['two of them and a tag character', '\u2060\u{e0041}'],
+  ] as const) {
+    it(`${name} inside a key: the screen shows it whole, so it is masked`, async () => {
+      const raw = Buffer.from(`${KEY.slice(0, 9)}${character}${KEY.slice(9)}`, 'utf8');
+      // In the cell of the character before it (xterm drops a byte-order mark): seen, it is the key.
+      expect((await screenLine(raw)).replace(/\p{Default_Ignorable_Code_Point}/gu, '')).toBe(KEY);
+      expect(stripAnsi(raw, true).clean).toBe(KEY);
+      const output = masked(raw);
+      expect(output).toContain('[MASKED:aws-key]');
+      expect(output).not.toContain(KEY.slice(9));
+    });
+  }
+
+  it('a key cut by the frame inside one is still one match', () => {
+    const raw = Buffer.from(`${KEY.slice(0, 9)}\u200b${KEY.slice(9)}`, 'utf8');
+    const masker = createMasker(selectRules({}));
+    const first = masker.step(masker.initialState, raw.subarray(0, 10));
+    const second = masker.step(first.state, raw.subarray(10));
+    const output = Buffer.concat([first.output, second.output, masker.flush(second.state).output]).toString('utf8');
+    expect(output).toContain('[MASKED:aws-key]');
+    expect(output).not.toContain(KEY.slice(9));
+  });
+
+  it('text with them and no secret passes unchanged', () => {
+    const text = 'I \u2764\ufe0f it: \u{1f468}\u200d\u{1f469}\u200d\u{1f467} \u200fשלום\u200e ok\ufeff\r\n';
+    expect(masked(Buffer.from(text, 'utf8'))).toBe(text);
+  });
 });
