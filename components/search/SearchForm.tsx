@@ -9,7 +9,8 @@ const KINDS = [
   ['', 'Anything'],
   ['command', 'Commands'],
   ['output', 'Output'],
-  ['sql', 'SQL'],
+  // An HTTP console's requests are indexed as statements are (the results call them Requests).
+  ['sql', 'SQL and HTTP requests'],
   ['note', 'Notes'],
 ] as const;
 /** Every kind of resource a recording can be of (HTTP consoles and pod shells too). */

@@ -7,7 +7,7 @@ export const searchOperations = [
     method: 'get',
     path: '/search',
     summary:
-      'Search commands, output lines (as the screen showed them, masked), SQL statements and notes across the recordings I may see (all for auditors and admins), grouped by recording with each hit\'s moment (t, seconds) and a highlighted snippet; words, "a phrase", a prefix or any substring of 3+ characters',
+      'Search commands, output lines (as the screen showed them, masked), SQL statements, HTTP requests (kind `sql`, as statements are) and notes across the recordings I may see (all for auditors and admins), grouped by recording with each hit\'s moment (t, seconds) and a highlighted snippet; words, "a phrase", a prefix or any substring of 3+ characters',
     tag: 'Search',
     query: searchQuery,
   },
