@@ -1,6 +1,7 @@
 import { Terminal } from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
-import { INVISIBLE_RANGES, stripAnsi } from './ansi';
+import { stripAnsi } from './ansi';
+import { INVISIBLE_RANGES } from './invisible-characters';
 import { createMasker } from './masker';
 import { selectRules } from './built-in-rules';
 

@@ -5,6 +5,7 @@
  * (the browser's terminal): a secret is one match wherever the screen shows it as one.
  */
 import { BS, DEL, eraseBefore } from './backspace';
+import { invisibleLength, invisibleRunEnd, isInvisibleCharacter } from './invisible-characters';
 import { utf8Length } from './utf8-length';
 
 const ESC = 0x1b;
@@ -20,41 +21,15 @@ const C1_LEAD = 0xc2;
  * xterm, so they are invisible to matching like escapes. TAB, LF, VT, FF, CR and BS move the
  * cursor and stay in the text (the rendered-screen check covers what they rearrange). 2: a byte
  * from 0x80, hidden unless it starts a valid UTF-8 character other than a C1 control or one drawn
- * as nothing (xterm drops bytes that are not UTF-8: `AKIA\x80IOSF…` shows the whole key). 3: BS, which in typed input
- * deletes the character before it (see eraseBefore).
+ * as nothing (invisible-characters.ts; xterm drops bytes that are not UTF-8: `AKIA\x80IOSF…`
+ * shows the whole key). 3: BS, which in typed input deletes the character before it (see
+ * eraseBefore).
  */
 const HIDDEN = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) HIDDEN[b] = b < 0x08 || b > 0x0d ? 1 : 0;
 HIDDEN[0x7f] = 1;
 HIDDEN.fill(2, 0x80);
 HIDDEN[BS] = 3;
-/**
- * Characters xterm gives no cell of their own and a browser draws as nothing: zero-width spaces
- * and joiners, bidi marks, variation selectors, tag characters. `AKIA\u200bIOSF…` shows the whole
- * key, so matching skips them as it skips escapes. These are the default-ignorable code points
- * xterm's width table makes zero-width (checked against it in ansi-xterm.test.ts), and U+FFF9–
- * U+FFFB. Ones xterm gives a cell (U+00AD, U+3164 …) leave a gap on screen and stay text.
- */
-export const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x034f, 0x034f],
-  [0x1160, 0x1160],
-  [0x17b4, 0x17b5],
-  [0x180b, 0x180d],
-  [0x200b, 0x200f],
-  [0x202a, 0x202e],
-  [0x2060, 0x2063],
-  [0x206a, 0x206f],
-  [0xfe00, 0xfe0f],
-  [0xfeff, 0xfeff],
-  [0xfff9, 0xfffb],
-  [0x1d173, 0x1d17a],
-  [0xe0001, 0xe0001],
-  [0xe0020, 0xe007f],
-  [0xe0100, 0xe01ef],
-];
-/** The UTF-8 lead bytes of those characters: any other character is visible without decoding it. */
-const INVISIBLE_LEAD = new Uint8Array(256);
-for (const lead of [0xcd, 0xe1, 0xe2, 0xef, 0xf0, 0xf3]) INVISIBLE_LEAD[lead] = 1;
 /** An unterminated sequence longer than this is given up on (emitted as it is; a string sequence's body is then read as text). */
 export const MAX_PENDING = 4096;
 
@@ -133,9 +108,7 @@ export function stripAnsi(raw: Buffer, final: boolean, canReuse = false, keystro
       end = at + 1;
       while (end < raw.length && raw[end] !== ESC && HIDDEN[raw[end]!] === 1 && !(raw[end] === DEL && keystrokes)) end++;
     } else if (invisibleLength(raw, at) > 0) {
-      // A run of characters drawn as nothing: one entry, like a run of dropped controls.
-      end = at;
-      for (let length = invisibleLength(raw, end); length > 0; length = end < raw.length ? invisibleLength(raw, end) : 0) end += length;
+      end = invisibleRunEnd(raw, at); // one entry, like a run of dropped controls
     } else if (raw[at] !== ESC && !isC1(raw, at)) {
       // Bytes that are not UTF-8 (nextHidden skips valid characters), as one entry (binary output
       // is mostly such bytes); a character cut by the frame's end waits for the rest.
@@ -264,30 +237,7 @@ function visibleCharacter(raw: Buffer, i: number): number {
   if (isC1(raw, i)) return 0;
   const length = utf8Length(raw, i);
   if (length <= 0) return 0;
-  return INVISIBLE_LEAD[b] === 1 && isInvisible(codePointAt(raw, i, length)) ? 0 : length;
-}
-
-/** The length of the character at `i` if it is one drawn as nothing (see INVISIBLE_RANGES), else 0. */
-function invisibleLength(raw: Buffer, i: number): number {
-  if (INVISIBLE_LEAD[raw[i]!] !== 1) return 0;
-  const length = utf8Length(raw, i);
-  return length > 0 && isInvisible(codePointAt(raw, i, length)) ? length : 0;
-}
-
-function isInvisible(codePoint: number): boolean {
-  for (const [first, last] of INVISIBLE_RANGES) {
-    if (codePoint < first) return false; // the ranges are in order
-    if (codePoint <= last) return true;
-  }
-  return false;
-}
-
-/** The code point of the well-formed UTF-8 character of `length` bytes at `i`. */
-function codePointAt(raw: Buffer, i: number, length: number): number {
-  const b = raw[i]!;
-  if (length === 2) return ((b & 0x1f) << 6) | (raw[i + 1]! & 0x3f);
-  if (length === 3) return ((b & 0x0f) << 12) | ((raw[i + 1]! & 0x3f) << 6) | (raw[i + 2]! & 0x3f);
-  return ((b & 0x07) << 18) | ((raw[i + 1]! & 0x3f) << 12) | ((raw[i + 2]! & 0x3f) << 6) | (raw[i + 3]! & 0x3f);
+  return isInvisibleCharacter(raw, i, length) ? 0 : length;
 }
 
 /** Text between escapes is often a few bytes (a coloured word): a loop beats a view and a copy. */
