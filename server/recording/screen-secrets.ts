@@ -1,6 +1,7 @@
 import type { MaskingCustomRuleRow } from '@/db/masking-schema';
 import { selectRules, type RuleOverride } from '../masking/built-in-rules';
 import { compileCustomRule } from '../masking/custom-rule';
+import { rawIndex, stripAnsi } from '../masking/ansi';
 import { maskText } from '../masking/mask-text';
 import { createMasker, type Masker } from '../masking/masker';
 import type { MaskRule } from '../masking/types';
@@ -45,8 +46,22 @@ export function screenSecretFinder(rules: ScreenRules): SecretFinder {
  * back, the whole line is reported (fail closed).
  */
 export function secretFinder(masker: Masker): SecretFinder {
+  const findIn = spanFinder(masker);
   return (text) => {
-    const { output, events } = maskText(masker, text);
+    const input = Buffer.from(text, 'utf8');
+    // A cell's text may hold characters drawn as nothing (a zero-width space inside a key):
+    // the masker skips them and puts them after its replacement, which the reconstruction
+    // cannot place. Spans are found in the text without them and mapped back onto it.
+    const { cleanBytes, escapes } = stripAnsi(input, true);
+    if (escapes.length === 0) return findIn(input);
+    const rawAt = (cleanPos: number) => rawIndex(escapes, cleanPos, { next: 0 });
+    return findIn(cleanBytes).map((span) => ({ ...span, start: rawAt(span.start), end: rawAt(span.end) }));
+  };
+}
+
+function spanFinder(masker: Masker): (input: Buffer) => SecretSpan[] {
+  return (input) => {
+    const { output, events } = maskText(masker, input);
     if (events.length === 0) return [];
     // Replacements side by side are one span.
     const groups: { from: number; to: number; rule: string }[] = [];
@@ -55,7 +70,6 @@ export function secretFinder(masker: Masker): SecretFinder {
       if (last && last.to === event.offset) last.to = event.offset + event.length;
       else groups.push({ from: event.offset, to: event.offset + event.length, rule: event.rule });
     }
-    const input = Buffer.from(text, 'utf8');
     const kept = groups.map((group, i) => output.subarray(i === 0 ? 0 : groups[i - 1]!.to, group.from));
     const tail = output.subarray(groups[groups.length - 1]!.to);
     const spans: SecretSpan[] = [];

@@ -44,6 +44,7 @@ function screenFormed(secret: string, headLength: number): Record<string, string
     column: `key: \x1b[${6 + headLength}G${tail}\x1b[6G${head}\r\n`,
     'carriage return': `key: ${'X'.repeat(headLength)}${tail}\rkey: ${head}\r\n`,
     'NUL inside': `key: ${head}\x00${tail}\r\n`,
+    'column, with a zero-width space in the head': `key: \x1b[${6 + headLength}G${tail}\x1b[6G${head.slice(0, 2)}\u200b${head.slice(2)}\r\n`,
     'line above': `key: \x1b[${6 + headLength}G${tail}\r\nnext line\r\n\x1b[2A\x1b[6G${head}\x1b[2B\r`,
   };
 }
