@@ -89,6 +89,13 @@ test('query a database in the browser: autocomplete, masked grid, cancel, replay
   await expect(page.locator('[data-run-status="cancelled"]')).toBeVisible({ timeout: 10_000 });
   await expect(page.getByRole('alert').filter({ hasText: 'cancelled' })).toBeVisible();
 
+  // Run all stops at a statement that fails, and says which did not run.
+  await setEditor(page, 'SELECT 1 AS one;\nSELECT * FROM no_such_table;\nSELECT 3 AS three;\nSELECT 4 AS four;');
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await expect(page.locator('[data-run-status="error"]')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'no_such_table' })).toContainText('The script stopped here. Statements 3 and 4 of 4 did not run.');
+  await expect(page.getByRole('tab', { name: /^Result / })).toHaveCount(2);
+
   // Disconnect from the bar ends the session; then replay it at the first statement.
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await expect(page.getByText('You disconnected')).toBeVisible();

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatCount } from '@/lib/format/count';
 import { formatMilliseconds } from '@/lib/format/duration';
-import { resultToCsv, type ResultSet, type RunState } from './console-model';
+import { resultToCsv, statementsNotRun, type ResultSet, type RunState } from './console-model';
 import { ResultGrid, type CellPosition } from './ResultGrid';
 
 function summary(set: ResultSet): string {
@@ -209,13 +209,27 @@ function RunNotice({ run, set, rowCap }: { run: RunState; set: ResultSet | undef
       </div>
     );
   }
+  const notRun = statementsNotRun(run);
   if (set?.error) {
     return (
+      <div role="alert" className="border-b border-red-200 bg-red-50 px-3 py-2 text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300">
+        <p className="font-mono text-xs whitespace-pre-wrap">{set.error.message}</p>
+        {notRun ? (
+          <p className="mt-1 text-xs" data-testid="not-run">
+            The script stopped here. {notRun}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  if (notRun) {
+    return (
       <div
-        role="alert"
-        className="border-b border-red-200 bg-red-50 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300"
+        role="status"
+        className="border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-xs text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
+        data-testid="not-run"
       >
-        {set.error.message}
+        Cancelled. {notRun}
       </div>
     );
   }

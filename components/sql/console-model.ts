@@ -134,6 +134,21 @@ export class ConsoleModel {
   }
 }
 
+/**
+ * What a stopped run left out, in words: a script stops at the first statement that fails or is
+ * cancelled, and those after it never run (the ones before it ran, each on its own). Undefined
+ * when every statement ran or the run has not stopped.
+ */
+export function statementsNotRun(run: Pick<RunState, 'status' | 'statements' | 'results'>): string | undefined {
+  if (run.status !== 'error' && run.status !== 'cancelled') return undefined;
+  const total = run.statements.length;
+  const reached = run.results.reduce((last, set) => Math.max(last, set.index + 1), 0);
+  if (reached >= total) return undefined;
+  const first = reached + 1;
+  if (first === total) return `Statement ${total} of ${total} did not run.`;
+  return `Statements ${first}${total - first === 1 ? ' and ' : '–'}${total} of ${total} did not run.`;
+}
+
 /** CSV of a result as displayed (masked values included, NULL as empty), safe to open in a spreadsheet. */
 export function resultToCsv(set: Pick<ResultSet, 'columns' | 'rows'>): string {
   return toCsv(
