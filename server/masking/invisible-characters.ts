@@ -26,18 +26,28 @@ export const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0xe0100, 0xe01ef],
 ];
 
-/** The UTF-8 lead bytes of those characters: any other character is visible without decoding it. */
-const INVISIBLE_LEAD = new Uint8Array(256);
-for (const lead of [0xcd, 0xe1, 0xe2, 0xef, 0xf0, 0xf3]) INVISIBLE_LEAD[lead] = 1;
+/**
+ * The first two UTF-8 bytes those characters can start with: any other character (box drawing
+ * and arrows share their lead byte E2) is visible after one look-up, without decoding it.
+ */
+const INVISIBLE_PREFIX = new Uint8Array(1 << 16);
+for (const [first, last] of INVISIBLE_RANGES) {
+  for (let codePoint = first; codePoint <= last; codePoint++) {
+    const bytes = Buffer.from(String.fromCodePoint(codePoint), 'utf8');
+    INVISIBLE_PREFIX[(bytes[0]! << 8) | bytes[1]!] = 1;
+  }
+}
+
+const hasInvisiblePrefix = (raw: Buffer, i: number) => i + 1 < raw.length && INVISIBLE_PREFIX[(raw[i]! << 8) | raw[i + 1]!] === 1;
 
 /** Whether the well-formed UTF-8 character of `length` bytes at `i` is drawn as nothing. */
 export function isInvisibleCharacter(raw: Buffer, i: number, length: number): boolean {
-  return INVISIBLE_LEAD[raw[i]!] === 1 && isInvisible(codePointAt(raw, i, length));
+  return hasInvisiblePrefix(raw, i) && isInvisible(codePointAt(raw, i, length));
 }
 
 /** The length of the character at `i` if it is one drawn as nothing, else 0. */
 export function invisibleLength(raw: Buffer, i: number): number {
-  if (INVISIBLE_LEAD[raw[i]!] !== 1) return 0;
+  if (!hasInvisiblePrefix(raw, i)) return 0;
   const length = utf8Length(raw, i);
   return length > 0 && isInvisible(codePointAt(raw, i, length)) ? length : 0;
 }
@@ -49,7 +59,12 @@ export function invisibleRunEnd(raw: Buffer, i: number): number {
   return end;
 }
 
+/** The ranges' characters of the Basic Multilingual Plane, one look-up each (`—`, `’` and `…` share a prefix with them). */
+const INVISIBLE_BMP = new Uint8Array(1 << 16);
+for (const [first, last] of INVISIBLE_RANGES) if (last < 1 << 16) INVISIBLE_BMP.fill(1, first, last + 1);
+
 function isInvisible(codePoint: number): boolean {
+  if (codePoint < 1 << 16) return INVISIBLE_BMP[codePoint] === 1;
   for (const [first, last] of INVISIBLE_RANGES) {
     if (codePoint < first) return false;
     if (codePoint <= last) return true;
