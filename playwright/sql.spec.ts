@@ -95,6 +95,9 @@ test('query a database in the browser: autocomplete, masked grid, cancel, replay
   await expect(page.locator('[data-run-status="error"]')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'no_such_table' })).toContainText('The script stopped here. Statements 3 and 4 of 4 did not run.');
   await expect(page.getByRole('tab', { name: /^Result / })).toHaveCount(2);
+  // An earlier statement's result still says the script stopped, and why.
+  await page.getByRole('tab', { name: 'Result 1' }).click();
+  await expect(page.getByTestId('not-run')).toHaveText('The script stopped at a statement that failed. Statements 3 and 4 of 4 did not run.');
 
   // Disconnect from the bar ends the session; then replay it at the first statement.
   await page.getByRole('button', { name: 'Disconnect' }).click();

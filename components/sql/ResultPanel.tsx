@@ -229,7 +229,7 @@ function RunNotice({ run, set, rowCap }: { run: RunState; set: ResultSet | undef
         className="border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-xs text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300"
         data-testid="not-run"
       >
-        Cancelled. {notRun}
+        {run.status === 'cancelled' ? 'Cancelled.' : 'The script stopped at a statement that failed.'} {notRun}
       </div>
     );
   }

@@ -50,8 +50,9 @@ export function secretFinder(masker: Masker): SecretFinder {
   return (text) => {
     const input = Buffer.from(text, 'utf8');
     // A cell's text may hold characters drawn as nothing (a zero-width space inside a key):
-    // the masker skips them and puts them after its replacement, which the reconstruction
-    // cannot place. Spans are found in the text without them and mapped back onto it.
+    // the masker skips them and puts them after its replacement, where the reconstruction
+    // cannot place them (it fell back to the whole line). Spans are found in the text without
+    // them and mapped back onto it.
     const { cleanBytes, escapes } = stripAnsi(input, true);
     if (escapes.length === 0) return findIn(input);
     const rawAt = (cleanPos: number) => rawIndex(escapes, cleanPos, { next: 0 });
