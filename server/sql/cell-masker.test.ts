@@ -137,6 +137,14 @@ describe('createCellMasker', () => {
     expect(masker.maskText("select 'sk_live")).not.toContain('sk_live');
   });
 
+  it('masks a key with a character drawn as nothing inside it, in a cell, a statement and an error', () => {
+    const key = 'AKIAIOSF\u200bODNN7EXAMPLE';
+    masker.forColumns([{ name: 'note', type: 'text' }], NONE);
+    expect(masker.maskRows([[`key ${key}`]]).rows[0]?.[0]).toMatch(/^key \[MASKED:aws-key\]/);
+    expect(masker.maskText(`select '${key}' as k`)).not.toContain('ODNN7EXAMPLE');
+    expect(masker.maskText(`invalid input syntax for type integer: "AKIA\ufeffIOSFODNN7EXAMPLE"`)).not.toContain('IOSFODNN7EXAMPLE');
+  });
+
   it('keeps the last four of long values and the domain of e-mails', () => {
     expect(applyColumnStrategy('4111-1111-1111-1111', 'keep-last-4')).toBe('[MASKED]1111');
     expect(applyColumnStrategy('1234', 'keep-last-4')).toBe('[MASKED]');
