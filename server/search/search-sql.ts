@@ -8,8 +8,9 @@ import { makeSnippet } from './snippet';
 const CONFIG = sql.raw(`'${SEARCH_WORDS_CONFIG}'`);
 // Shorter lines first among hits found in the text alone: the match is more of what they say.
 // In bytes: octet_length reads a stored block's size from its header, where length() unpacked
-// the whole block again (after the match had) and counted its characters: about two thirds of
-// a common substring's time on PGlite (EXPLAIN ANALYZE, 228 blocks of a 20 MB corpus: 378 → 101 ms).
+// the whole block again (after the match had) and counted its characters: more than half of
+// a common substring's time on PGlite (EXPLAIN ANALYZE, one run each, 228 blocks of a 20 MB corpus:
+// 378 → 101 ms; bench:search in docs/benchmarks.md, 2026-12-07).
 const BY_LENGTH = sql`(1.0 / (1 + octet_length(e.text)))::real`;
 
 /** The match condition and its rank, over `search_entries e`. */
