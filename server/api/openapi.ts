@@ -124,7 +124,7 @@ export const operations: Operation[] = [
   {
     method: 'get',
     path: '/sessions',
-    summary: "Sessions, newest first: mine, or everyone's for admins and auditors",
+    summary: "Sessions, newest first: mine, or everyone's for admins and auditors; `limit` per page, `page` from 1 for older ones",
     tag: 'Sessions',
     query: sessionListQuery,
     response: z.array(sessionView),

@@ -22,6 +22,8 @@ export const sessionListQuery = z.object({
   /** Admins and auditors only; others always see their own sessions. */
   userId: z.uuid().optional(),
   limit: numberField((n) => n.int().min(1).max(200)).default(50),
+  /** 1-based: page 2 holds the `limit` sessions after the newest `limit`. */
+  page: numberField((n) => n.int().min(1).max(100_000)).default(1),
 });
 
 export const sessionView = z.object({

@@ -11,7 +11,7 @@ import { createSession } from './create-session';
 import { getSession } from './get-session';
 import { interruptStaleSessions } from './interrupt-stale-sessions';
 import { issueSessionTicket } from './issue-ticket';
-import { listSessions } from './list-sessions';
+import { countSessions, listSessions } from './list-sessions';
 import { startSession } from './start-session';
 
 const ticketOf = (wsUrl: string) => new URL(wsUrl).searchParams.get('ticket') ?? '';
@@ -76,6 +76,28 @@ describeEachDriver('sessions', () => {
 
     await expect(getSession({ actor: other.actor, sessionId: mine.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await getSession({ actor: auditor.actor, sessionId: mine.id })).userEmail).toBe(owner.user.email);
+  });
+
+  it('pages through older sessions, each once, and counts what the same filters list', async () => {
+    const owner = await makeUser();
+    const other = await makeUser();
+    const auditor = await makeUser({ roles: ['auditor'] });
+    const resource = await makeResource(sshResource());
+    const created: string[] = [];
+    for (let i = 0; i < 5; i += 1) created.push((await createSession({ actor: owner.actor, input: { resourceId: resource.id } })).id);
+    await createSession({ actor: other.actor, input: { resourceId: resource.id } });
+    const newestFirst = [...created].reverse();
+
+    const pages = await Promise.all([1, 2, 3].map((page) => listSessions({ actor: owner.actor, query: { limit: 2, page } })));
+    expect(pages.map((page) => page.map((s) => s.id))).toEqual([newestFirst.slice(0, 2), newestFirst.slice(2, 4), newestFirst.slice(4)]);
+    expect(await listSessions({ actor: owner.actor, query: { limit: 2, page: 4 } })).toEqual([]);
+    expect(await countSessions({ actor: owner.actor, query: { limit: 2, page: 3 } })).toBe(5);
+    // The count sees what the list sees: an engineer's own, everyone's for an auditor, narrowed by the filters.
+    expect(await countSessions({ actor: auditor.actor })).toBe(6);
+    expect(await countSessions({ actor: auditor.actor, query: { userId: other.user.id } })).toBe(1);
+    expect(await countSessions({ actor: owner.actor, query: { status: 'ended' } })).toBe(0);
+    await expect(listSessions({ actor: owner.actor, query: { page: 0 } })).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(listSessions({ actor: owner.actor, query: { page: 'two' } })).rejects.toMatchObject({ name: 'ZodError' });
   });
 
   it("tells whether a session has a recording to replay, and the recording's state", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/Alert';
+import { listPath } from '@/components/ui/ListFilters';
 import { Pagination } from '@/components/ui/Pagination';
 import { RecordingFilters, type RecordingSearch } from '@/components/recordings/RecordingFilters';
 import { RecordingTable } from '@/components/recordings/RecordingTable';
@@ -34,9 +35,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
     listResources({ actor }),
   ]);
   const isFiltered = Boolean(search.resourceId || search.status || search.from || search.to || search.automated);
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) if (key !== 'page' && typeof value === 'string' && value !== '') query.set(key, value);
-  const basePath = `/recordings${query.size > 0 ? `?${query.toString()}` : ''}`;
+  const basePath = listPath('/recordings', search);
 
   return (
     <>
@@ -68,7 +67,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
         </EmptyState>
       ) : (
         <>
-          <RecordingTable recordings={result.recordings} isAuditor={isAuditor} />
+          <RecordingTable recordings={result.recordings} isAuditor={isAuditor} viewerId={actor.id} />
           <Pagination basePath={basePath} page={result.page} pageCount={result.pageCount} total={result.total} />
         </>
       )}

@@ -11,84 +11,146 @@ import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatDuration } from '@/lib/format/duration';
 import { formatSessionTarget } from '@/lib/format/session-target';
-import { canSeeAll } from '@/server/actor/actor';
+import { canSeeAll, type Actor } from '@/server/actor/actor';
+import { toAppError } from '@/server/errors/to-app-error';
+import { listResources } from '@/server/resources/list-resources';
+import type { SessionStatus } from '@/db/schema';
+import { ListFilters, listPath, ResourceFilter, StateFilter, WhoseFilter } from '@/components/ui/ListFilters';
+import { Pagination } from '@/components/ui/Pagination';
 import { requirePageActor } from '@/server/auth/require-page-actor';
-import { listSessions } from '@/server/sessions/list-sessions';
+import { countSessions, listSessions } from '@/server/sessions/list-sessions';
 import type { SessionView } from '@/server/sessions/session-schemas';
 
 export const metadata: Metadata = { title: 'Sessions' };
 
-const LIMIT = 100;
+const PAGE_SIZE = 50;
+const SESSION_STATES = { pending: 'Not opened', active: 'Live', ended: 'Ended', interrupted: 'Interrupted' };
+type Search = { scope?: string; resourceId?: string; status?: string; page?: string };
 
-export default async function SessionsPage() {
+export default async function SessionsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor();
+  const search = await searchParams;
   const isEveryone = canSeeAll(actor);
-  const sessions = await listSessions({ actor, query: { limit: LIMIT } });
+  const query = {
+    status: search.status as SessionStatus | undefined,
+    resourceId: search.resourceId,
+    userId: isEveryone && search.scope === 'mine' ? actor.id : undefined,
+    limit: PAGE_SIZE,
+    page: search.page,
+  };
+  const [result, resources] = await Promise.all([
+    Promise.all([listSessions({ actor, query }), countSessions({ actor, query })]).catch((error: unknown) => toAppError(error)),
+    listResources({ actor }),
+  ]);
+  const isFiltered = Boolean(search.resourceId || search.status || (isEveryone && search.scope === 'mine'));
+  const showsEveryone = isEveryone && search.scope !== 'mine';
 
   return (
     <>
       <PageHeader
         title="Sessions"
-        description={isEveryone ? 'Terminals and SQL consoles of every user, newest first.' : 'Your terminals and SQL consoles, newest first.'}
+        description={showsEveryone ? 'Terminals and SQL consoles of every user, newest first.' : 'Your terminals and SQL consoles, newest first.'}
       />
       {/* Sessions opening and ending arrive on the live-updates stream: no polling. */}
       <LiveRefresh on="sessions" />
-      {sessions.length === 0 ? (
-        <EmptyState title="No sessions yet">
-          Open a resource from the{' '}
-          <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">
-            catalogue
-          </Link>{' '}
-          and choose Connect to start one.
-        </EmptyState>
+      <ListFilters label="Filter sessions" clearHref="/sessions" isFiltered={isFiltered}>
+        {isEveryone ? <WhoseFilter value={search.scope} /> : null}
+        <ResourceFilter value={search.resourceId} resources={resources} />
+        <StateFilter value={search.status} states={SESSION_STATES} />
+      </ListFilters>
+      {'code' in result ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {result.userMessage}
+        </p>
+      ) : result[0].length === 0 ? (
+        <NoSessions isFiltered={isFiltered} total={result[1]} firstPage={listPath('/sessions', search)} />
       ) : (
-        <DataTable
-          label="Sessions"
-          head={
-            <>
-              <Th>Resource</Th>
-              {isEveryone ? <Th>User</Th> : null}
-              <Th>State</Th>
-              <Th>Started</Th>
-              <Th>Duration</Th>
-              <Th className="text-right">Output</Th>
-              <Th>Ended because</Th>
-              <Th>Recording</Th>
-              {isEveryone ? <Th className="text-right">Live actions</Th> : null}
-            </>
-          }
-        >
-          {sessions.map((session) => (
-            <tr key={session.id} className={rowClass}>
-              <Td className="font-medium">
-                <ResourceCell session={session} />
-              </Td>
-              {isEveryone ? <Td className="text-zinc-600 dark:text-zinc-300">{session.userEmail}</Td> : null}
-              <Td>
-                <StateCell session={session} isMine={session.userId === actor.id} />
-              </Td>
-              <Td>
-                <RelativeTime iso={session.startedAt ?? session.createdAt} />
-              </Td>
-              <Td className="font-mono text-xs tabular-nums">{duration(session)}</Td>
-              <Td className="text-right font-mono text-xs tabular-nums">{formatBytes(session.bytesOut)}</Td>
-              <Td className="max-w-xs truncate text-zinc-600 dark:text-zinc-300" title={session.endMessage ?? undefined}>
-                {endedBecause(session, session.userId === actor.id)}
-              </Td>
-              <Td>
-                <SessionRecordingCell session={session} />
-              </Td>
-              {isEveryone ? (
-                <Td className="text-right">
-                  <LiveActions session={session} isMine={session.userId === actor.id} />
-                </Td>
-              ) : null}
-            </tr>
-          ))}
-        </DataTable>
+        <>
+          <SessionTable sessions={result[0]} actor={actor} showsEveryone={showsEveryone} />
+          <Pagination
+            basePath={listPath('/sessions', search)}
+            page={Number(query.page ?? 1)}
+            pageCount={Math.max(1, Math.ceil(result[1] / PAGE_SIZE))}
+            total={result[1]}
+            pageSize={PAGE_SIZE}
+          />
+        </>
       )}
-      {sessions.length === LIMIT ? <p className="mt-3 text-xs text-zinc-500">Showing the latest {LIMIT} sessions.</p> : null}
     </>
+  );
+}
+
+/** `total` is above 0 when the page asked for lies past the last one. */
+function NoSessions({ isFiltered, total, firstPage }: { isFiltered: boolean; total: number; firstPage: string }) {
+  if (total > 0)
+    return (
+      <EmptyState title="No sessions on this page">
+        The list has {total} {total === 1 ? 'session' : 'sessions'}.{' '}
+        <Link href={firstPage} className="text-indigo-600 underline dark:text-indigo-400">
+          Back to the first page
+        </Link>
+      </EmptyState>
+    );
+  if (isFiltered) return <EmptyState title="No sessions match these filters">Try another resource or state.</EmptyState>;
+  return (
+    <EmptyState title="No sessions yet">
+      Open a resource from the{' '}
+      <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">
+        catalogue
+      </Link>{' '}
+      and choose Connect to start one.
+    </EmptyState>
+  );
+}
+
+/** One page of sessions; auditors and admins see whose each is, and watch or end live ones. */
+function SessionTable({ sessions, actor, showsEveryone }: { sessions: SessionView[]; actor: Actor; showsEveryone: boolean }) {
+  const isEveryone = canSeeAll(actor);
+  return (
+    <DataTable
+      label="Sessions"
+      head={
+        <>
+          <Th>Resource</Th>
+          {showsEveryone ? <Th>User</Th> : null}
+          <Th>State</Th>
+          <Th>Started</Th>
+          <Th>Duration</Th>
+          <Th className="text-right">Output</Th>
+          <Th>Ended because</Th>
+          <Th>Recording</Th>
+          {isEveryone ? <Th className="text-right">Live actions</Th> : null}
+        </>
+      }
+    >
+      {sessions.map((session) => (
+        <tr key={session.id} className={rowClass}>
+          <Td className="font-medium">
+            <ResourceCell session={session} />
+          </Td>
+          {showsEveryone ? <Td className="text-zinc-600 dark:text-zinc-300">{session.userEmail}</Td> : null}
+          <Td>
+            <StateCell session={session} isMine={session.userId === actor.id} />
+          </Td>
+          <Td>
+            <RelativeTime iso={session.startedAt ?? session.createdAt} />
+          </Td>
+          <Td className="font-mono text-xs tabular-nums">{duration(session)}</Td>
+          <Td className="text-right font-mono text-xs tabular-nums">{formatBytes(session.bytesOut)}</Td>
+          <Td className="max-w-xs truncate text-zinc-600 dark:text-zinc-300" title={session.endMessage ?? undefined}>
+            {endedBecause(session, session.userId === actor.id)}
+          </Td>
+          <Td>
+            <SessionRecordingCell session={session} />
+          </Td>
+          {isEveryone ? (
+            <Td className="text-right">
+              <LiveActions session={session} isMine={session.userId === actor.id} />
+            </Td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
