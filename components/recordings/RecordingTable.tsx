@@ -9,9 +9,15 @@ import { RelativeTime } from '@/components/ui/RelativeTime';
 import { Badge } from '@/components/ui/PageHeader';
 import { RecordingStatusBadge } from '../replay/RecordingStatusBadge';
 import { formatSessionTarget, type SessionTargetLike } from '@/lib/format/session-target';
+import type { SessionEndReason } from '@/lib/protocol/terminal-protocol';
+import { notableRecordingEnding } from './recording-ending';
 
 type Row = {
   id: string;
+  userId: string;
+  sessionStatus: string;
+  endReason: SessionEndReason | null;
+  endMessage: string | null;
   startedAt: string;
   userName: string;
   userEmail: string;
@@ -66,8 +72,23 @@ function CommandsCell({ recording }: { recording: Row }) {
   return <Td className="text-right tabular-nums">{isIndexing ? '…' : formatNumber(recording.commandCount)}</Td>;
 }
 
+/** The recording's state, and how the session ended when nobody chose it (terminated, revoked, an error). */
+function StateCell({ recording, isOwn }: { recording: Row; isOwn: boolean }) {
+  const ending = notableRecordingEnding(recording, isOwn);
+  return (
+    <Td>
+      <RecordingStatusBadge status={recording.status} />
+      {ending ? (
+        <span className="mt-0.5 block max-w-[14rem] truncate text-xs text-zinc-500 dark:text-zinc-400" title={ending.detail ?? ending.title}>
+          {ending.title}
+        </span>
+      ) : null}
+    </Td>
+  );
+}
+
 /** The recordings list: each row opens its replay; SQL sessions are counted in statements and rows, terminals in bytes. */
-export function RecordingTable({ recordings, isAuditor }: { recordings: Row[]; isAuditor: boolean }) {
+export function RecordingTable({ recordings, isAuditor, viewerId }: { recordings: Row[]; isAuditor: boolean; viewerId: string }) {
   return (
     <DataTable
       label="Recordings"
@@ -120,9 +141,7 @@ export function RecordingTable({ recordings, isAuditor }: { recordings: Row[]; i
           </Td>
           <OutputCell recording={recording} />
           <CommandsCell recording={recording} />
-          <Td>
-            <RecordingStatusBadge status={recording.status} />
-          </Td>
+          <StateCell recording={recording} isOwn={recording.userId === viewerId} />
         </tr>
       ))}
     </DataTable>

@@ -43,6 +43,12 @@ describe('session endings in words', () => {
     expect(endingFromReason('user_exit', null, null, { kind: 'sql', isOwn: false }).title).toBe('The user closed the console');
     expect(endingFromReason('grant_expired', null, null, { kind: 'sql', isOwn: false }).title).toBe('The access grant expired');
     expect(endingFromReason('user_disabled', null, null, { isOwn: false }).title).toBe('The account was disabled');
+    // The message is written to the owner: someone else's row reads the part beyond the owner's title.
+    expect(endingFromReason('grant_revoked', 'Your access was revoked by Ada: change freeze.', null, { isOwn: false })).toMatchObject({
+      title: 'The access was revoked',
+      detail: 'By Ada: change freeze.',
+    });
+    expect(endingFromReason('grant_revoked', 'Your access was revoked.', null, { isOwn: false }).detail).toBeUndefined();
   });
 
   it('says the page closed the session when the browser did, not that the shell exited', () => {

@@ -97,7 +97,9 @@ export function endingFromReason(reason: SessionEndReason, message?: string | nu
   // A shell's exit (or the page closing it) says all there is to say, apart from a failing status.
   if (reason === 'user_exit' || reason === 'disconnected')
     return { tone: 'ended', title, detail: exitCode != null && exitCode !== 0 ? `Exit status ${exitCode}.` : undefined };
-  const ending: SessionEnding = { tone: 'ended', title, detail: detailBeyond(title, message) };
+  // The gateway writes its message to the session's owner: an auditor's row drops the owner's title from it too.
+  const ownTitle = reasonTitle(reason, { ...view, isOwn: true });
+  const ending: SessionEnding = { tone: 'ended', title, detail: detailBeyond(ownTitle, message) };
   const nextStep = NEXT_STEPS[reason];
   return nextStep ? { ...ending, nextStep } : ending;
 }

@@ -24,6 +24,8 @@ import { deleteRecordingAction, liftRecordingHoldAction, placeRecordingHoldActio
 import { RecordingRetentionPanel } from '@/components/retention/RecordingRetentionPanel';
 import { canSeeAll } from '@/server/actor/actor';
 import { recordingRetention } from '@/server/retention/recording-retention';
+import { recordingEnding } from '@/components/recordings/recording-ending';
+import type { SessionEnding } from '@/components/terminal/session-ending';
 import { RecordingSharesPanel } from '@/components/sharing/RecordingSharesPanel';
 import { SharedBanner } from '@/components/sharing/SharedBanner';
 import { SHARE_DEFAULT_DAYS, SHARE_MAX_DAYS } from '@/lib/sharing/share-views';
@@ -82,6 +84,7 @@ export default async function ReplayPage({
             <span data-testid="recording-figures">{recordingFigures(recording).join(' · ')}</span>
             {recording.maskCount > 0 ? ` · ${recording.maskCount} masked` : ''}
           </p>
+          <EndingLine ending={recordingEnding(recording, recording.userId === actor.id)} />
           {recording.status === 'interrupted' || recording.status === 'failed' ? (
             <p className="mt-1 text-sm text-amber-700 dark:text-amber-400">{recording.message}</p>
           ) : null}
@@ -112,6 +115,18 @@ export default async function ReplayPage({
       </div>
       <RecordingPlayer {...{ recording, notes, initialTime, initialQuery, noteActions }} showNotes={view === 'notes'} />
     </>
+  );
+}
+
+/** How the session ended, as its terminal or console said it: "Ended: Session terminated. By Ada: …". */
+function EndingLine({ ending }: { ending: SessionEnding | null }) {
+  if (!ending) return null;
+  const tone = ending.tone === 'error' ? 'text-red-700 dark:text-red-400' : 'text-zinc-500 dark:text-zinc-400';
+  return (
+    <p className={`mt-1 text-sm ${tone}`} data-testid="recording-ending">
+      Ended: {ending.title}
+      {ending.detail ? `. ${ending.detail}` : ''}
+    </p>
   );
 }
 
