@@ -2,7 +2,11 @@
 
 import { useId, useRef, useState, useTransition, type ReactNode } from 'react';
 import { Button, type ButtonVariant } from './Button';
+import { TextAreaField } from './Field';
 import type { FormState } from './form-state';
+
+/** An optional reason the dialog asks for and passes to the action (what the other side reads). */
+export type ConfirmReason = { label: string; hint: string; maxLength: number };
 
 /**
  * A button that asks first, in a modal dialog, then runs a server action; the server's
@@ -19,6 +23,7 @@ export function ConfirmButton({
   confirmVariant = 'danger',
   className = '',
   describedBy,
+  reason,
   action,
 }: {
   label: string;
@@ -29,12 +34,14 @@ export function ConfirmButton({
   confirmVariant?: ButtonVariant;
   className?: string;
   describedBy?: string;
-  action: () => Promise<FormState | void>;
+  reason?: ConfirmReason;
+  action: (reason: string) => Promise<FormState | void>;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [isOpen, setOpen] = useState(false);
   const [error, setError] = useState<string>();
+  const [reasonText, setReasonText] = useState('');
   const [isPending, startTransition] = useTransition();
 
   function open() {
@@ -45,8 +52,9 @@ export function ConfirmButton({
 
   function confirm() {
     startTransition(async () => {
-      const result = await action();
+      const result = await action(reasonText.trim());
       if (result && !result.ok) setError(result.message ?? 'Something went wrong.');
+      else setReasonText('');
       dialogRef.current?.close();
     });
   }
@@ -72,6 +80,7 @@ export function ConfirmButton({
             {title}
           </h2>
           <div className="mt-2 text-sm text-zinc-600 dark:text-zinc-300">{description}</div>
+          {reason ? <ReasonField reason={reason} value={reasonText} onChange={setReasonText} /> : null}
           <div className="mt-5 flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
               Cancel
@@ -82,6 +91,22 @@ export function ConfirmButton({
           </div>
         </div>
       </dialog>
+    </div>
+  );
+}
+
+function ReasonField({ reason, value, onChange }: { reason: ConfirmReason; value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="mt-4">
+      <TextAreaField
+        label={reason.label}
+        name="reason"
+        rows={3}
+        maxLength={reason.maxLength}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        hint={`${reason.hint} ${value.length} / ${reason.maxLength}`}
+      />
     </div>
   );
 }

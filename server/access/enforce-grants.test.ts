@@ -78,10 +78,23 @@ describeEachDriver('sessions inside grants', () => {
     expect(await enforceGrants()).toEqual([]);
 
     await revokeGrant({ actor: admin.actor, grantId, input: { reason: 'done' } });
-    expect(await term.waitForMessage('exit')).toMatchObject({ reason: 'grant_revoked', message: 'Your access was revoked.' });
+    // The engineer reads who revoked it and why, in the terminal and later on the session's row.
+    const message = `Your access was revoked by ${admin.user.name}: done`;
+    expect(await term.waitForMessage('exit')).toMatchObject({ reason: 'grant_revoked', message });
     expect((await term.closed).code).toBe(CloseCode.Terminated);
-    expect(await endedRow(created.id)).toMatchObject({ endReason: 'grant_revoked' });
+    expect(await endedRow(created.id)).toMatchObject({ endReason: 'grant_revoked', endMessage: message });
     await expect(createSession({ actor: engineer.actor, input: { resourceId: resource.id } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('says the engineer ended it when they revoke their own grant early, without a reason', async () => {
+    const { resource, engineer, approver, request } = await grantedScenario();
+    const { grantId = '' } = await approveRequest({ actor: approver.actor, requestId: request.id });
+    const created = await createSession({ actor: engineer.actor, input: { resourceId: resource.id } });
+    const term = await connectTerminal(gateway.localUrl(created.wsUrl), { origin: origin() });
+    await term.waitForMessage('status');
+    await revokeGrant({ actor: engineer.actor, grantId });
+    expect(await term.waitForMessage('exit')).toMatchObject({ reason: 'grant_revoked', message: 'You ended your access early.' });
+    expect(await endedRow(created.id)).toMatchObject({ endMessage: 'You ended your access early.' });
   });
 
   it('ends a live session when the grant expires, and refuses a ticket minted before the expiry', async () => {

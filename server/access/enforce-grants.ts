@@ -4,25 +4,35 @@ import { grants } from '@/db/access-schema';
 import { apiTokens, resources, sessions, users, type Resource, type Role } from '@/db/schema';
 import { subscribe, type AccessEvent, type TerminationReason } from '../events/event-bus';
 import { liveSessions } from '../relay/live-sessions';
-import { terminateSessions } from '../events/terminate-sessions';
+import { TERMINATION_MESSAGES, terminateSessions } from '../events/terminate-sessions';
 import { canConnect } from './can-connect';
 import { hasSignInEnded, type OpenedWith } from './sign-in-ended';
 import { log } from '../log/logger';
 
 export const RECHECK_MS = 5_000;
 
+type Loss = { reason: TerminationReason; message?: string };
+
+/** What the engineer reads when an approver (or they themselves) revoked their grant: who, and why if they said. */
+function revokedMessage(grant: { userId: string; revokedBy: string | null; revokeReason: string | null; revokerName: string | null }): string {
+  const why = grant.revokeReason ? `: ${grant.revokeReason}` : '.';
+  if (grant.revokedBy === grant.userId) return `You ended your access early${why}`;
+  return grant.revokerName ? `Your access was revoked by ${grant.revokerName}${why}` : TERMINATION_MESSAGES.grant_revoked;
+}
+
 /** Why a user lost access: the latest grant's fate on an approval resource, else a role or access-rule change. */
-async function lossReason(userId: string, resourceId: string, accessMode: 'open' | 'approval'): Promise<TerminationReason> {
-  if (accessMode === 'open') return 'terminated';
+async function lossReason(userId: string, resourceId: string, accessMode: 'open' | 'approval'): Promise<Loss> {
+  if (accessMode === 'open') return { reason: 'terminated' };
   const [latest] = await db()
-    .select({ status: grants.status })
+    .select({ status: grants.status, userId: grants.userId, revokedBy: grants.revokedBy, revokeReason: grants.revokeReason, revokerName: users.name })
     .from(grants)
+    .leftJoin(users, eq(users.id, grants.revokedBy))
     .where(and(eq(grants.userId, userId), eq(grants.resourceId, resourceId)))
     .orderBy(desc(grants.startsAt))
     .limit(1);
   // No grant at all: the resource has just been switched to needing approval.
-  if (!latest) return 'terminated';
-  return latest.status === 'revoked' ? 'grant_revoked' : 'grant_expired';
+  if (!latest) return { reason: 'terminated' };
+  return latest.status === 'revoked' ? { reason: 'grant_revoked', message: revokedMessage(latest) } : { reason: 'grant_expired' };
 }
 
 type SessionAccess = {
@@ -37,10 +47,10 @@ type SessionAccess = {
 };
 
 /** Why a session may no longer run, or undefined while it may. */
-async function endReason(row: SessionAccess): Promise<TerminationReason | undefined> {
-  if (row.isDisabled) return 'user_disabled';
-  if (hasSignInEnded(row.session, row, row.token)) return 'signed_out';
-  if (!row.resource) return 'resource_deleted';
+async function endReason(row: SessionAccess): Promise<Loss | undefined> {
+  if (row.isDisabled) return { reason: 'user_disabled' };
+  if (hasSignInEnded(row.session, row, row.token)) return { reason: 'signed_out' };
+  if (!row.resource) return { reason: 'resource_deleted' };
   const decision = await canConnect({ id: row.userId, roles: row.roles }, row.resource);
   if (decision.isAllowed) return undefined;
   return lossReason(row.userId, row.resource.id, row.resource.accessMode);
@@ -67,9 +77,9 @@ async function endDisallowed(where: SQL | undefined): Promise<string[]> {
     .where(where);
   const ended: string[] = [];
   for (const row of rows) {
-    const reason = await endReason(row);
-    if (!reason) continue;
-    terminateSessions({ sessionId: row.id }, reason);
+    const loss = await endReason(row);
+    if (!loss) continue;
+    terminateSessions({ sessionId: row.id }, loss.reason, loss.message);
     ended.push(row.id);
   }
   return ended;

@@ -40,9 +40,9 @@ export const denyAction = defineAction({
 
 export const revokeAction = defineAction({
   roles: 'signed-in',
-  input: z.tuple([actionArg.id]),
-  run: async ({ actor, input: [grantId] }) => {
-    await revokeGrant({ actor, grantId });
+  input: z.tuple([actionArg.id, z.string()]),
+  run: async ({ actor, input: [grantId, reason] }) => {
+    await revokeGrant({ actor, grantId, input: { reason } });
     return { ok: true, message: 'Access revoked.' };
   },
   revalidate: ['/approvals/grants'],

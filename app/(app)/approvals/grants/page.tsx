@@ -12,6 +12,14 @@ import { isApprover } from '@/server/access/is-approver';
 import { listGrants } from '@/server/access/list-grants';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { revokeAction } from '../actions';
+import type { ConfirmReason } from '@/components/ui/ConfirmButton';
+
+/** The same limit as the API's (server/access/access-schemas.ts). */
+const REVOKE_REASON: ConfirmReason = {
+  label: 'Reason (optional)',
+  hint: 'The user reads it where their session ends; the audit log keeps it.',
+  maxLength: 1000,
+};
 
 export const metadata: Metadata = { title: 'Active grants' };
 
@@ -68,7 +76,8 @@ export default async function ActiveGrantsPage() {
                 <ConfirmButton
                   label="Revoke"
                   title={`Revoke ${grant.userName}’s access to ${grant.resourceName}?`}
-                  description="The grant ends now and the user’s live sessions on this resource are closed with the reason “grant revoked”."
+                  description="The grant ends now and the user’s live sessions on this resource are closed. They read your name and the reason you give."
+                  reason={REVOKE_REASON}
                   action={revokeAction.bind(null, grant.id)}
                 />
               </Td>
