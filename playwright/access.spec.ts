@@ -42,7 +42,7 @@ async function expectNotReloaded(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 }
 
-test('request → live badge → approve → live grant → terminal → revoke ends it', async ({ seed, loginAs }) => {
+test('request → live badge → approve → live grant → terminal → revoke ends it, with the approver’s reason', async ({ seed, loginAs }) => {
   test.setTimeout(90_000);
   const engineer = await seed.user({ name: `Engineer ${Date.now().toString(36)}` });
   const approver = await seed.user({ roles: ['approver'] });
@@ -117,9 +117,12 @@ test('request → live badge → approve → live grant → terminal → revoke 
     await approverPage.goto('/approvals/grants');
     const row = approverPage.getByRole('row', { name: new RegExp(engineer.name) });
     await row.getByRole('button', { name: 'Revoke' }).click();
-    await approverPage.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    const dialog = approverPage.getByRole('dialog');
+    await dialog.getByLabel('Reason (optional)').fill('Change freeze starts now');
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
     await expect(row).toHaveCount(0);
     await expect(terminal.banner).toContainText('Your access was revoked');
+    await expect(terminal.banner).toContainText(`By ${approver.name}: Change freeze starts now`);
     await terminal.expectStatus('closed');
     // Said once, and the way on is a new request: connecting again cannot work.
     await expect(engineerPage.getByText('Your access was revoked')).toHaveCount(1);

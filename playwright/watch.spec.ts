@@ -59,6 +59,20 @@ test('an auditor sees a live session appear, watches it, and terminates it with 
     );
   });
 
+  await test.step('the auditor narrows the list to live sessions on the resource; "Mine" leaves it empty', async () => {
+    const filters = auditorPage.getByRole('form', { name: 'Filter sessions' });
+    await filters.getByLabel('Resource').selectOption({ label: resource.name });
+    await filters.getByLabel('State').selectOption('Live');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await expect(auditorPage).toHaveURL(/[?&]status=active/);
+    await expect(row.getByText('Live')).toBeVisible();
+    await filters.getByLabel('Whose').selectOption('Mine');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await expect(auditorPage.getByText('No sessions match these filters')).toBeVisible();
+    await filters.getByRole('link', { name: 'Clear' }).click();
+    await expect(row.getByText('Live')).toBeVisible();
+  });
+
   await test.step('Watch opens the current screen; the engineer is told who watches', async () => {
     await shootPage(auditorPage, 'sessions-live');
     await row.getByRole('link', { name: /^Watch / }).click();
@@ -96,5 +110,13 @@ test('an auditor sees a live session appear, watches it, and terminates it with 
       endMessage: string;
     };
     expect(session).toMatchObject({ status: 'ended', endReason: 'terminated', endMessage: `Session terminated by Ada Auditor: ${reason}` });
+  });
+
+  await test.step('the recording says why it ended: in the auditor’s list and on the engineer’s replay', async () => {
+    await auditorPage.goto('/recordings');
+    const recordingRow = auditorPage.locator(`tr[data-recording-id="${sessionId}"]`);
+    await expect(recordingRow).toContainText('Session terminated');
+    await engineerPage.goto(`/recordings/${sessionId}`);
+    await expect(engineerPage.getByTestId('recording-ending')).toHaveText('Ended: Session terminated. By Ada Auditor: Production change outside the window');
   });
 });
