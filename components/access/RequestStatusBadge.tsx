@@ -9,7 +9,7 @@ const TONES = {
   revoked: 'red',
 } as const;
 
-const LABELS: Record<keyof typeof TONES, string> = {
+export const REQUEST_STATUS_LABELS: Record<keyof typeof TONES, string> = {
   pending: 'Pending',
   approved: 'Approved',
   denied: 'Denied',
@@ -19,5 +19,5 @@ const LABELS: Record<keyof typeof TONES, string> = {
 };
 
 export function RequestStatusBadge({ status }: { status: keyof typeof TONES }) {
-  return <Badge tone={TONES[status]}>{LABELS[status]}</Badge>;
+  return <Badge tone={TONES[status]}>{REQUEST_STATUS_LABELS[status]}</Badge>;
 }

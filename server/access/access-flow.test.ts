@@ -14,7 +14,7 @@ import { denyRequest } from './deny-request';
 import { getRequest } from './get-request';
 import { countApprovalsInbox, listApprovalsInbox } from './list-approvals-inbox';
 import { listGrants } from './list-grants';
-import { listRequests } from './list-requests';
+import { countRequests, listRequests } from './list-requests';
 import { revokeGrant } from './revoke-grant';
 import { accessScenario, REQUEST } from './test-helpers';
 
@@ -67,7 +67,12 @@ describeEachDriver('access requests', () => {
     await revokeGrant({ actor: arlo.actor, grantId: result.grantId ?? '', input: { reason: 'incident over' } });
     expect(await canConnect(engineer.actor, resource)).toMatchObject({ isAllowed: false, reason: 'no_grant' });
     const [mine] = await listRequests({ actor: engineer.actor });
-    expect(mine).toMatchObject({ id, status: 'revoked', grant: { status: 'revoked', isActive: false, revokeReason: 'incident over' } });
+    expect(mine).toMatchObject({
+      id,
+      status: 'revoked',
+      grant: { status: 'revoked', isActive: false, revokedBy: arlo.user.id, revokedByName: arlo.user.name, revokeReason: 'incident over' },
+    });
+    expect((await listGrants({ actor: engineer.actor }))[0]).toMatchObject({ revokedByName: arlo.user.name, revokeReason: 'incident over' });
     await rejectsWith(revokeGrant({ actor: arlo.actor, grantId: result.grantId ?? '' }), 'CONFLICT');
 
     const actions = (await db().select().from(auditEvents)).map((e) => e.action);
@@ -198,6 +203,22 @@ describeEachDriver('access requests', () => {
     expect(await countApprovalsInbox({ actor: arlo.actor })).toBe(0);
     // A new request is allowed once the old one is closed.
     await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+  });
+
+  it('pages through an engineer’s requests newest first, each once, and counts them with the same filter', async () => {
+    const { resource, engineer } = await accessScenario();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+      await cancelRequest({ actor: engineer.actor, requestId: id });
+      ids.unshift(id);
+    }
+    const pages = await Promise.all([1, 2, 3].map((page) => listRequests({ actor: engineer.actor, query: { limit: 2, page } })));
+    expect(pages.map((page) => page.map((r) => r.id))).toEqual([ids.slice(0, 2), ids.slice(2, 4), ids.slice(4)]);
+    expect(await countRequests({ actor: engineer.actor })).toBe(5);
+    expect(await countRequests({ actor: engineer.actor, query: { status: 'pending' } })).toBe(0);
+    await rejectsWith(countRequests({ actor: engineer.actor, query: { scope: 'all' } }), 'FORBIDDEN');
+    await expect(listRequests({ actor: engineer.actor, query: { page: -1 } })).rejects.toMatchObject({ name: 'ZodError' });
   });
 
   it('refuses to approve a pending request that lapsed', async () => {

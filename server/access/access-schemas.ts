@@ -34,6 +34,8 @@ export const requestListQuery = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
   resourceId: z.uuid().optional(),
   limit: numberField((n) => n.int().min(1).max(200)).default(100),
+  /** 1-based, for `mine` and `all` (the inbox is every pending request): page 2 holds the `limit` after the newest. */
+  page: numberField((n) => n.int().min(1).max(100_000)).default(1),
 });
 
 export const grantListQuery = z.object({
@@ -88,6 +90,8 @@ export const grantView = z.object({
   expiresAt: z.string(),
   endedAt: z.string().nullable(),
   revokedBy: z.uuid().nullable(),
+  /** Who revoked it (null when nobody did, or their account is gone). */
+  revokedByName: z.string().nullable(),
   revokeReason: z.string().nullable(),
 });
 export type GrantView = z.infer<typeof grantView>;

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { db } from '@/db/client';
 import { accessPolicies, grants } from '@/db/access-schema';
@@ -20,11 +21,13 @@ export async function listGrants({ actor, query = {} }: { actor: Actor; query?: 
   else if (status === 'expired') filters.push(or(eq(grants.status, 'expired'), and(eq(grants.status, 'active'), sql`${grants.expiresAt} <= now()`)));
   else if (status) filters.push(eq(grants.status, status));
   if (resourceId) filters.push(eq(grants.resourceId, resourceId));
+  const revoker = alias(users, 'revoker');
   const rows = await db()
-    .select({ grant: grants, resourceName: resources.name, userName: users.name, userEmail: users.email })
+    .select({ grant: grants, resourceName: resources.name, userName: users.name, userEmail: users.email, revokerName: revoker.name })
     .from(grants)
     .innerJoin(resources, eq(resources.id, grants.resourceId))
     .innerJoin(users, eq(users.id, grants.userId))
+    .leftJoin(revoker, eq(revoker.id, grants.revokedBy))
     .leftJoin(accessPolicies, eq(accessPolicies.resourceId, grants.resourceId))
     .where(and(...filters))
     .orderBy(desc(grants.startsAt))

@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { db } from '@/db/client';
 import { accessRequests } from '@/db/access-schema';
@@ -9,10 +9,10 @@ import { requestListQuery, type RequestView } from './access-schemas';
 import { listApprovalsInbox } from './list-approvals-inbox';
 import { toRequestViews } from './request-view';
 
-/** Newest first: the actor's own requests, or (admins and auditors, scope=all) everyone's; or the actor's inbox. */
-export async function listRequests({ actor, query = {} }: { actor: Actor; query?: z.input<typeof requestListQuery> }): Promise<RequestView[]> {
-  const { scope, status, resourceId, limit } = requestListQuery.parse(query);
-  if (scope === 'inbox') return listApprovalsInbox({ actor, limit });
+type ListArgs = { actor: Actor; query?: z.input<typeof requestListQuery> };
+
+/** The requests `mine` or `all` selects, narrowed by the query; refuses `all` to those who may not see everyone's. */
+function visibleRequests(actor: Actor, { scope, status, resourceId }: z.output<typeof requestListQuery>): SQL | undefined {
   if (scope === 'all' && !canSeeAll(actor)) {
     throw new AppError('FORBIDDEN', { userMessage: 'Only admins and auditors can list everyone’s requests.' });
   }
@@ -20,13 +20,29 @@ export async function listRequests({ actor, query = {} }: { actor: Actor; query?
   if (scope === 'mine') filters.push(eq(accessRequests.requesterId, actor.id));
   if (status) filters.push(eq(accessRequests.status, status));
   if (resourceId) filters.push(eq(accessRequests.resourceId, resourceId));
+  return and(...filters);
+}
+
+/** Newest first, a page at a time: the actor's own requests, or (admins and auditors, scope=all) everyone's; or the actor's inbox. */
+export async function listRequests({ actor, query = {} }: ListArgs): Promise<RequestView[]> {
+  const q = requestListQuery.parse(query);
+  if (q.scope === 'inbox') return listApprovalsInbox({ actor, limit: q.limit });
   const rows = await db()
     .select({ request: accessRequests, resource: resources, requester: users })
     .from(accessRequests)
     .innerJoin(resources, eq(resources.id, accessRequests.resourceId))
     .innerJoin(users, eq(users.id, accessRequests.requesterId))
-    .where(and(...filters))
-    .orderBy(desc(accessRequests.createdAt))
-    .limit(limit);
+    .where(visibleRequests(actor, q))
+    // The id breaks ties, so each request is on exactly one page.
+    .orderBy(desc(accessRequests.createdAt), desc(accessRequests.id))
+    .limit(q.limit)
+    .offset((q.page - 1) * q.limit);
   return toRequestViews(rows);
+}
+
+/** How many requests `mine` or `all` lists across its pages (with the same filters). */
+export async function countRequests({ actor, query = {} }: ListArgs): Promise<number> {
+  const q = requestListQuery.parse(query);
+  const [row] = await db().select({ n: count() }).from(accessRequests).where(visibleRequests(actor, q));
+  return row?.n ?? 0;
 }

@@ -5,7 +5,9 @@ import { users } from '@/db/schema';
 import type { DecisionView, GrantView, RequestView } from './access-schemas';
 import type { RequestRow } from './find-request';
 
-export function toGrantView(grant: Grant, names: { resourceName: string; userName: string; userEmail: string }, now = Date.now()): GrantView {
+type GrantNames = { resourceName: string; userName: string; userEmail: string; revokerName: string | null };
+
+export function toGrantView(grant: Grant, names: GrantNames, now = Date.now()): GrantView {
   return {
     id: grant.id,
     requestId: grant.requestId,
@@ -20,6 +22,7 @@ export function toGrantView(grant: Grant, names: { resourceName: string; userNam
     expiresAt: grant.expiresAt.toISOString(),
     endedAt: grant.endedAt?.toISOString() ?? null,
     revokedBy: grant.revokedBy,
+    revokedByName: names.revokerName,
     revokeReason: grant.revokeReason,
   };
 }
@@ -35,7 +38,7 @@ export async function toRequestViews(rows: RequestRow[]): Promise<RequestView[]>
       .innerJoin(users, eq(users.id, approvals.approverId))
       .where(inArray(approvals.requestId, ids))
       .orderBy(asc(approvals.createdAt)),
-    db().select().from(grants).where(inArray(grants.requestId, ids)),
+    db().select({ grant: grants, revokerName: users.name }).from(grants).leftJoin(users, eq(users.id, grants.revokedBy)).where(inArray(grants.requestId, ids)),
   ]);
   const decisions = new Map<string, DecisionView[]>();
   for (const { approval, name } of decisionRows) {
@@ -49,10 +52,10 @@ export async function toRequestViews(rows: RequestRow[]): Promise<RequestView[]>
     });
     decisions.set(approval.requestId, list);
   }
-  const grantByRequest = new Map(grantRows.map((grant) => [grant.requestId, grant]));
+  const grantByRequest = new Map(grantRows.map((row) => [row.grant.requestId, row]));
   return rows.map(({ request, resource, requester }) => {
     const list = decisions.get(request.id) ?? [];
-    const grant = grantByRequest.get(request.id);
+    const granted = grantByRequest.get(request.id);
     return {
       id: request.id,
       resource: { id: resource.id, name: resource.name, type: resource.type, isRecorded: resource.recording !== 'off' },
@@ -67,7 +70,9 @@ export async function toRequestViews(rows: RequestRow[]): Promise<RequestView[]>
       createdAt: request.createdAt.toISOString(),
       pendingUntil: request.pendingUntil.toISOString(),
       decidedAt: request.decidedAt?.toISOString() ?? null,
-      grant: grant ? toGrantView(grant, { resourceName: resource.name, userName: requester.name, userEmail: requester.email }) : null,
+      grant: granted
+        ? toGrantView(granted.grant, { resourceName: resource.name, userName: requester.name, userEmail: requester.email, revokerName: granted.revokerName })
+        : null,
     };
   });
 }

@@ -6,83 +6,132 @@ import { ActionButton } from '@/components/access/ActionButton';
 import { Countdown } from '@/components/access/Countdown';
 import { formatClock, formatMinutes } from '@/components/access/format';
 import { LiveRefresh } from '@/components/access/LiveRefresh';
-import { RequestStatusBadge } from '@/components/access/RequestStatusBadge';
+import { REQUEST_STATUS_LABELS, RequestStatusBadge } from '@/components/access/RequestStatusBadge';
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatCount } from '@/lib/format/count';
-import { listRequests } from '@/server/access/list-requests';
+import { countRequests, listRequests } from '@/server/access/list-requests';
+import { toAppError } from '@/server/errors/to-app-error';
+import type { RequestStatus } from '@/db/access-schema';
+import { ListFilters, listPath, StateFilter } from '@/components/ui/ListFilters';
+import { Pagination } from '@/components/ui/Pagination';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { cancelRequestAction, revokeGrantAction } from './actions';
 
 export const metadata: Metadata = { title: 'My requests' };
 
-export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
+const PAGE_SIZE = 50;
+type Search = { id?: string; status?: string; page?: string };
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor();
-  const [{ id: highlighted }, requests] = await Promise.all([searchParams, listRequests({ actor, query: { limit: 200 } })]);
+  const search = await searchParams;
+  const query = { status: search.status as RequestStatus | undefined, limit: PAGE_SIZE, page: search.page };
+  const result = await Promise.all([listRequests({ actor, query }), countRequests({ actor, query })]).catch((error: unknown) => toAppError(error));
+  const isFiltered = Boolean(search.status);
 
   return (
     <>
       <LiveRefresh on="requests" />
       <PageHeader title="My requests" description="Your access requests and their state. Request access from a resource’s page." />
-      {requests.length === 0 ? (
-        <EmptyState title="No requests yet">
-          Open a resource that needs approval in the{' '}
-          <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">
-            catalogue
-          </Link>{' '}
-          and request access there.
-        </EmptyState>
+      <ListFilters label="Filter requests" clearHref="/requests" isFiltered={isFiltered}>
+        <StateFilter value={search.status} states={REQUEST_STATUS_LABELS} />
+      </ListFilters>
+      {'code' in result ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {result.userMessage}
+        </p>
+      ) : result[0].length === 0 ? (
+        <NoRequests isFiltered={isFiltered} total={result[1]} firstPage={listPath('/requests', { status: search.status })} />
       ) : (
-        <DataTable
-          label="My access requests"
-          head={
-            <>
-              <Th>Resource</Th>
-              <Th>Requested</Th>
-              <Th>Duration</Th>
-              <Th>Reason</Th>
-              <Th>State</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </>
-          }
-        >
-          {requests.map((request) => {
-            const isActive = request.status === 'approved' && request.grant?.isActive === true;
-            return (
-              <tr
-                key={request.id}
-                data-request-id={request.id}
-                data-status={request.status}
-                aria-current={request.id === highlighted ? 'true' : undefined}
-                className={`${rowClass} ${request.id === highlighted ? 'bg-indigo-50/60 dark:bg-indigo-950/30' : ''}`}
-              >
-                <Td>
-                  <Link href={`/resources/${request.resource.id}`} className="font-medium hover:underline">
-                    {request.resource.name}
-                  </Link>
-                </Td>
-                <Td className="text-zinc-500 dark:text-zinc-400">
-                  <RelativeTime iso={request.createdAt} />
-                </Td>
-                <Td className="tabular-nums">{formatMinutes(request.durationMinutes)}</Td>
-                <Td className="max-w-xs">
-                  <span className="line-clamp-2 text-zinc-600 dark:text-zinc-300">{request.reason || '—'}</span>
-                  {request.ticketUrl ? (
-                    <a href={request.ticketUrl} target="_blank" rel="noreferrer noopener" className="text-xs text-indigo-600 underline dark:text-indigo-400">
-                      Ticket
-                    </a>
-                  ) : null}
-                </Td>
-                <RequestState request={request} isActive={isActive} />
-                <RequestActions request={request} isActive={isActive} />
-              </tr>
-            );
-          })}
-        </DataTable>
+        <>
+          <RequestTable requests={result[0]} highlighted={search.id} />
+          <Pagination
+            basePath={listPath('/requests', { status: search.status })}
+            page={Number(query.page ?? 1)}
+            pageCount={Math.max(1, Math.ceil(result[1] / PAGE_SIZE))}
+            total={result[1]}
+            pageSize={PAGE_SIZE}
+          />
+        </>
       )}
     </>
+  );
+}
+
+/** `total` is above 0 when the page asked for lies past the last one. */
+function NoRequests({ isFiltered, total, firstPage }: { isFiltered: boolean; total: number; firstPage: string }) {
+  if (total > 0)
+    return (
+      <EmptyState title="No requests on this page">
+        <Link href={firstPage} className="text-indigo-600 underline dark:text-indigo-400">
+          Back to the first page
+        </Link>
+      </EmptyState>
+    );
+  if (isFiltered) return <EmptyState title="No requests in this state">Choose another state, or clear the filter.</EmptyState>;
+  return (
+    <EmptyState title="No requests yet">
+      Open a resource that needs approval in the{' '}
+      <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">
+        catalogue
+      </Link>{' '}
+      and request access there.
+    </EmptyState>
+  );
+}
+
+/** One page of the actor's requests; `highlighted` is the one a notification linked to. */
+function RequestTable({ requests, highlighted }: { requests: RequestView[]; highlighted: string | undefined }) {
+  return (
+    <DataTable
+      label="My access requests"
+      head={
+        <>
+          <Th>Resource</Th>
+          <Th>Requested</Th>
+          <Th>Duration</Th>
+          <Th>Reason</Th>
+          <Th>State</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </>
+      }
+    >
+      {requests.map((request) => {
+        const isActive = request.status === 'approved' && request.grant?.isActive === true;
+        return (
+          <tr
+            key={request.id}
+            data-request-id={request.id}
+            data-status={request.status}
+            aria-current={request.id === highlighted ? 'true' : undefined}
+            className={`${rowClass} ${request.id === highlighted ? 'bg-indigo-50/60 dark:bg-indigo-950/30' : ''}`}
+          >
+            <Td>
+              <Link href={`/resources/${request.resource.id}`} className="font-medium hover:underline">
+                {request.resource.name}
+              </Link>
+            </Td>
+            <Td className="text-zinc-500 dark:text-zinc-400">
+              <RelativeTime iso={request.createdAt} />
+            </Td>
+            <Td className="tabular-nums">{formatMinutes(request.durationMinutes)}</Td>
+            <Td className="max-w-xs">
+              <span className="line-clamp-2 text-zinc-600 dark:text-zinc-300">{request.reason || '—'}</span>
+              {request.ticketUrl ? (
+                <a href={request.ticketUrl} target="_blank" rel="noreferrer noopener" className="text-xs text-indigo-600 underline dark:text-indigo-400">
+                  Ticket
+                </a>
+              ) : null}
+            </Td>
+            <RequestState request={request} isActive={isActive} />
+            <RequestActions request={request} isActive={isActive} />
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
 
@@ -104,6 +153,7 @@ function RequestState({ request, isActive }: { request: RequestView; isActive: b
             {request.approvalsCount} of {formatCount(request.approvalsRequired, 'approval')}
           </span>
         ) : null}
+        {request.status === 'revoked' && request.grant ? <RevokedBy grant={request.grant} requesterId={request.requester.id} /> : null}
         {request.decisions
           .filter((d) => d.decision === 'deny')
           .map((d) => (
@@ -114,6 +164,18 @@ function RequestState({ request, isActive }: { request: RequestView; isActive: b
           ))}
       </div>
     </Td>
+  );
+}
+
+/** Who ended a revoked grant, and the reason they gave. */
+function RevokedBy({ grant, requesterId }: { grant: NonNullable<RequestView['grant']>; requesterId: string }) {
+  const who = grant.revokedBy === requesterId ? 'you ended it early' : grant.revokedByName ? `by ${grant.revokedByName}` : null;
+  if (!who && !grant.revokeReason) return null;
+  return (
+    <span className="text-xs text-zinc-500 dark:text-zinc-400">
+      {who ?? ''}
+      {grant.revokeReason ? `${who ? ': ' : ''}“${grant.revokeReason}”` : ''}
+    </span>
   );
 }
 
