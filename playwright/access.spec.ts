@@ -129,6 +129,16 @@ test('request → live badge → approve → live grant → terminal → revoke 
     await expect(terminal.banner.getByRole('button', { name: 'Connect again' })).toHaveCount(0);
     await expect(terminal.banner.getByRole('link', { name: 'Request access again' })).toHaveAttribute('href', `/resources/${resource.id}`);
   });
+
+  await test.step('My requests says who revoked it and why, and filters by state', async () => {
+    await engineerPage.goto('/requests');
+    const request = engineerPage.locator('tr[data-status="revoked"]').filter({ hasText: resource.name });
+    await expect(request).toContainText(`by ${approver.name}: “Change freeze starts now”`);
+    const filters = engineerPage.getByRole('form', { name: 'Filter requests' });
+    await filters.getByLabel('State').selectOption('Pending');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await expect(engineerPage.getByText('No requests in this state')).toBeVisible();
+  });
 });
 
 test('a denied request cannot connect, and the engineer sees why', async ({ seed, loginAs }) => {
