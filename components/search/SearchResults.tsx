@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatCount } from '@/lib/format/count';
+import { formatCount, formatNumber } from '@/lib/format/count';
 import type { ResourceType } from '@/lib/resources/resource-types';
 import { replayHref, type SearchHit, type SearchKind, type SearchRecordingGroup } from '@/lib/search/search-types';
 import { RelativeTime } from '@/components/ui/RelativeTime';
@@ -40,6 +40,9 @@ function HitRow({ hit, recordingId, resourceType, query }: { hit: SearchHit; rec
   );
 }
 
+/** "12 hits", or "12+ hits" when some of the recording's matching blocks were not read. */
+const hitTotal = (group: SearchRecordingGroup) => (group.isHitCountExact ? formatCount(group.hitCount, 'hit') : `${formatNumber(group.hitCount)}+ hits`);
+
 /** One recording with its hits: where (resource), whose, when, then each hit linking to its moment. */
 function RecordingGroup({ group, query, isOwnerShown }: { group: SearchRecordingGroup; query: string; isOwnerShown: boolean }) {
   const more = group.hitCount - group.hits.length;
@@ -60,7 +63,12 @@ function RecordingGroup({ group, query, isOwnerShown }: { group: SearchRecording
             <RelativeTime iso={group.startedAt} />
           </p>
         </div>
-        <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{formatCount(group.hitCount, 'hit')}</span>
+        <span
+          className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
+          title={group.isHitCountExact ? undefined : 'At least this many: the recording’s find bar counts them all'}
+        >
+          {hitTotal(group)}
+        </span>
       </div>
       <ol aria-label={`Hits in ${group.resourceName}`} className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {group.hits.map((hit, i) => (
@@ -72,7 +80,8 @@ function RecordingGroup({ group, query, isOwnerShown }: { group: SearchRecording
           href={replayHref(group.recordingId, first?.t ?? 0, query)}
           className="block border-t border-zinc-100 px-3 py-1.5 text-xs text-indigo-700 hover:underline dark:border-zinc-800 dark:text-indigo-300"
         >
-          {formatCount(more, { one: 'more hit', other: 'more hits' })} in this recording: open it and press Ctrl+F
+          {group.isHitCountExact ? formatCount(more, { one: 'more hit', other: 'more hits' }) : `${formatNumber(more)}+ more hits`} in this recording: open it
+          and press Ctrl+F
         </Link>
       ) : null}
     </li>

@@ -72,8 +72,13 @@ export type SearchRecordingGroup = {
   userId: string;
   userName: string;
   startedAt: string;
-  /** All hits in this recording, though `hits` may hold fewer (the best few). */
+  /** All hits in this recording, though `hits` may hold fewer (the best few); a lower bound unless `isHitCountExact`. */
   hitCount: number;
+  /**
+   * False when the recording matched in more blocks of output than were read for its hits:
+   * each block not read counts one hit, though it may hold more ("at least `hitCount`").
+   */
+  isHitCountExact: boolean;
   hits: SearchHit[];
 };
 

@@ -44,6 +44,23 @@ describeEachDriver('search blocks', (driver) => {
     const group = (await searchRecordings({ actor, query: { q: 'replica' } })).recordings[0]!;
     expect(group.hits).toHaveLength(5);
     expect(group.hitCount).toBe(300);
+    expect(group.isHitCountExact).toBe(true);
+  });
+
+  it('says the count is a lower bound when more blocks matched than were read for the hits shown', async () => {
+    const { user, actor } = await makeUser();
+    // About 600 KB of lines, 'replica' in every third: more blocks than the five read per recording.
+    const padded = (i: number) => `${lineAt(i)} ${'-'.repeat(110)}`;
+    const id = await recordSynthetic({ userId: user.id, events: logLines(4500, padded) });
+    const blocks = await db().select().from(searchEntries).where(eq(searchEntries.recordingId, id));
+    expect(blocks.filter((row) => row.text.includes('replica')).length).toBeGreaterThan(5);
+
+    const group = (await searchRecordings({ actor, query: { q: 'replica' } })).recordings[0]!;
+    expect(group.isHitCountExact).toBe(false);
+    expect(group.hitCount).toBeGreaterThan(5);
+    expect(group.hitCount).toBeLessThan(1500);
+    // The find bar reads every block: the exact count.
+    expect((await searchRecording({ actor, recordingId: id, query: { q: 'replica' } })).hits).toHaveLength(1500);
   });
 
   it('indexes again, at start-up, a recording indexed in an older layout', async () => {

@@ -107,8 +107,9 @@ function group(rows: Row[], search: ParsedSearch, input: SearchQuery): Pick<Sear
         userId: row.user_id,
         userName: row.user_name,
         startedAt: new Date(row.started_at).toISOString(),
-        // Matched rows not fetched count one hit each (a block may hold more).
+        // Matched rows not fetched count one hit each (a block may hold more): then a lower bound.
         hitCount: Number(row.hit_count),
+        isHitCountExact: Number(row.hit_count) <= HITS_PER_RECORDING,
         hits: [],
       };
       groups.set(row.recording_id, entry);
