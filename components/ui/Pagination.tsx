@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { buttonClass } from './Button';
+import { EmptyState } from './PageHeader';
 
 export const PAGE_SIZE = 100;
 
@@ -53,5 +54,17 @@ export function Pagination({
         </Link>
       </span>
     </nav>
+  );
+}
+
+/** A `?page=` past the last page of a list that is not empty (an old link, a list that shrank). */
+export function PastLastPage({ noun, total, firstPage }: { noun: { one: string; other: string }; total: number; firstPage: string }) {
+  return (
+    <EmptyState title={`No ${noun.other} on this page`}>
+      The list has {total} {total === 1 ? noun.one : noun.other}.{' '}
+      <Link href={firstPage} className="text-indigo-600 underline dark:text-indigo-400">
+        Back to the first page
+      </Link>
+    </EmptyState>
   );
 }

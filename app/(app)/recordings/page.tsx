@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/Alert';
 import { listPath } from '@/components/ui/ListFilters';
-import { Pagination } from '@/components/ui/Pagination';
+import { Pagination, PastLastPage } from '@/components/ui/Pagination';
 import { RecordingFilters, type RecordingSearch } from '@/components/recordings/RecordingFilters';
 import { RecordingTable } from '@/components/recordings/RecordingTable';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
@@ -51,6 +51,8 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           {result.userMessage}
         </p>
+      ) : result.recordings.length === 0 && result.total > 0 ? (
+        <PastLastPage noun={{ one: 'recording', other: 'recordings' }} total={result.total} firstPage={basePath} />
       ) : result.recordings.length === 0 ? (
         <EmptyState title={isFiltered ? 'No recordings match these filters' : 'No recordings yet'}>
           {isFiltered ? (

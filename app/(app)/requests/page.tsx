@@ -14,7 +14,7 @@ import { countRequests, listRequests } from '@/server/access/list-requests';
 import { toAppError } from '@/server/errors/to-app-error';
 import type { RequestStatus } from '@/db/access-schema';
 import { ListFilters, listPath, StateFilter } from '@/components/ui/ListFilters';
-import { Pagination } from '@/components/ui/Pagination';
+import { PagedList } from '@/components/ui/PagedList';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { cancelRequestAction, revokeGrantAction } from './actions';
 
@@ -37,38 +37,21 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       <ListFilters label="Filter requests" clearHref="/requests" isFiltered={isFiltered}>
         <StateFilter value={search.status} states={REQUEST_STATUS_LABELS} />
       </ListFilters>
-      {'code' in result ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {result.userMessage}
-        </p>
-      ) : result[0].length === 0 ? (
-        <NoRequests isFiltered={isFiltered} total={result[1]} firstPage={listPath('/requests', { status: search.status })} />
-      ) : (
-        <>
-          <RequestTable requests={result[0]} highlighted={search.id} />
-          <Pagination
-            basePath={listPath('/requests', { status: search.status })}
-            page={Number(query.page ?? 1)}
-            pageCount={Math.max(1, Math.ceil(result[1] / PAGE_SIZE))}
-            total={result[1]}
-            pageSize={PAGE_SIZE}
-          />
-        </>
-      )}
+      <PagedList
+        result={result}
+        page={search.page}
+        pageSize={PAGE_SIZE}
+        basePath={listPath('/requests', { status: search.status })}
+        noun={{ one: 'request', other: 'requests' }}
+        empty={<NoRequests isFiltered={isFiltered} />}
+      >
+        {(requests) => <RequestTable requests={requests} highlighted={search.id} />}
+      </PagedList>
     </>
   );
 }
 
-/** `total` is above 0 when the page asked for lies past the last one. */
-function NoRequests({ isFiltered, total, firstPage }: { isFiltered: boolean; total: number; firstPage: string }) {
-  if (total > 0)
-    return (
-      <EmptyState title="No requests on this page">
-        <Link href={firstPage} className="text-indigo-600 underline dark:text-indigo-400">
-          Back to the first page
-        </Link>
-      </EmptyState>
-    );
+function NoRequests({ isFiltered }: { isFiltered: boolean }) {
   if (isFiltered) return <EmptyState title="No requests in this state">Choose another state, or clear the filter.</EmptyState>;
   return (
     <EmptyState title="No requests yet">

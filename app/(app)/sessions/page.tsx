@@ -16,7 +16,7 @@ import { toAppError } from '@/server/errors/to-app-error';
 import { listResources } from '@/server/resources/list-resources';
 import type { SessionStatus } from '@/db/schema';
 import { ListFilters, listPath, ResourceFilter, StateFilter, WhoseFilter } from '@/components/ui/ListFilters';
-import { Pagination } from '@/components/ui/Pagination';
+import { PagedList } from '@/components/ui/PagedList';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { countSessions, listSessions } from '@/server/sessions/list-sessions';
 import type { SessionView } from '@/server/sessions/session-schemas';
@@ -58,39 +58,21 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         <ResourceFilter value={search.resourceId} resources={resources} />
         <StateFilter value={search.status} states={SESSION_STATES} />
       </ListFilters>
-      {'code' in result ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {result.userMessage}
-        </p>
-      ) : result[0].length === 0 ? (
-        <NoSessions isFiltered={isFiltered} total={result[1]} firstPage={listPath('/sessions', search)} />
-      ) : (
-        <>
-          <SessionTable sessions={result[0]} actor={actor} showsEveryone={showsEveryone} />
-          <Pagination
-            basePath={listPath('/sessions', search)}
-            page={Number(query.page ?? 1)}
-            pageCount={Math.max(1, Math.ceil(result[1] / PAGE_SIZE))}
-            total={result[1]}
-            pageSize={PAGE_SIZE}
-          />
-        </>
-      )}
+      <PagedList
+        result={result}
+        page={search.page}
+        pageSize={PAGE_SIZE}
+        basePath={listPath('/sessions', search)}
+        noun={{ one: 'session', other: 'sessions' }}
+        empty={<NoSessions isFiltered={isFiltered} />}
+      >
+        {(sessions) => <SessionTable sessions={sessions} actor={actor} showsEveryone={showsEveryone} />}
+      </PagedList>
     </>
   );
 }
 
-/** `total` is above 0 when the page asked for lies past the last one. */
-function NoSessions({ isFiltered, total, firstPage }: { isFiltered: boolean; total: number; firstPage: string }) {
-  if (total > 0)
-    return (
-      <EmptyState title="No sessions on this page">
-        The list has {total} {total === 1 ? 'session' : 'sessions'}.{' '}
-        <Link href={firstPage} className="text-indigo-600 underline dark:text-indigo-400">
-          Back to the first page
-        </Link>
-      </EmptyState>
-    );
+function NoSessions({ isFiltered }: { isFiltered: boolean }) {
   if (isFiltered) return <EmptyState title="No sessions match these filters">Try another resource or state.</EmptyState>;
   return (
     <EmptyState title="No sessions yet">
@@ -103,9 +85,8 @@ function NoSessions({ isFiltered, total, firstPage }: { isFiltered: boolean; tot
   );
 }
 
-/** One page of sessions; auditors and admins see whose each is, and watch or end live ones. */
+/** One page of sessions; auditors and admins listing everyone's see whose each is, and watch or end live ones. */
 function SessionTable({ sessions, actor, showsEveryone }: { sessions: SessionView[]; actor: Actor; showsEveryone: boolean }) {
-  const isEveryone = canSeeAll(actor);
   return (
     <DataTable
       label="Sessions"
@@ -119,7 +100,7 @@ function SessionTable({ sessions, actor, showsEveryone }: { sessions: SessionVie
           <Th className="text-right">Output</Th>
           <Th>Ended because</Th>
           <Th>Recording</Th>
-          {isEveryone ? <Th className="text-right">Live actions</Th> : null}
+          {showsEveryone ? <Th className="text-right">Live actions</Th> : null}
         </>
       }
     >
@@ -143,7 +124,7 @@ function SessionTable({ sessions, actor, showsEveryone }: { sessions: SessionVie
           <Td>
             <SessionRecordingCell session={session} />
           </Td>
-          {isEveryone ? (
+          {showsEveryone ? (
             <Td className="text-right">
               <LiveActions session={session} isMine={session.userId === actor.id} />
             </Td>
