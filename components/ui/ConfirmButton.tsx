@@ -8,6 +8,13 @@ import type { FormState } from './form-state';
 /** An optional reason the dialog asks for and passes to the action (what the other side reads). */
 export type ConfirmReason = { label: string; hint: string; maxLength: number };
 
+type Run = Promise<FormState | void>;
+/**
+ * Without `reason` the action is called with no argument: a server action bound to its ids
+ * refuses an argument it does not take (its input is a tuple), so an empty reason would fail it.
+ */
+type ConfirmAction = { reason?: undefined; action: () => Run } | { reason: ConfirmReason; action: (reason: string) => Run };
+
 /**
  * A button that asks first, in a modal dialog, then runs a server action; the server's
  * message shows next to the button. The confirm button repeats the trigger's label, and the
@@ -23,8 +30,7 @@ export function ConfirmButton({
   confirmVariant = 'danger',
   className = '',
   describedBy,
-  reason,
-  action,
+  ...asked
 }: {
   label: string;
   title: string;
@@ -34,9 +40,8 @@ export function ConfirmButton({
   confirmVariant?: ButtonVariant;
   className?: string;
   describedBy?: string;
-  reason?: ConfirmReason;
-  action: (reason: string) => Promise<FormState | void>;
-}) {
+} & ConfirmAction) {
+  const { reason } = asked;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [isOpen, setOpen] = useState(false);
@@ -52,7 +57,7 @@ export function ConfirmButton({
 
   function confirm() {
     startTransition(async () => {
-      const result = await action(reasonText.trim());
+      const result = await (asked.reason ? asked.action(reasonText.trim()) : asked.action());
       if (result && !result.ok) setError(result.message ?? 'Something went wrong.');
       else setReasonText('');
       dialogRef.current?.close();
