@@ -172,6 +172,27 @@ test('a denied request cannot connect, and the engineer sees why', async ({ seed
   expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/approved access request/);
 });
 
+test('an engineer ends their own access early from My requests; the request says so', async ({ seed, loginAs }) => {
+  const engineer = await seed.user({ name: `Early ${Date.now().toString(36)}` });
+  const approver = await seed.user({ roles: ['approver'] });
+  const engineerPage = await loginAs(engineer);
+  const approverPage = await loginAs(approver);
+  const requested = await engineerPage.request.post('/api/v1/requests', {
+    headers: fromPorthole(),
+    data: { resourceId: resource.id, durationMinutes: 30, reason: 'A quick look' },
+  });
+  expect(requested.status()).toBe(201);
+  const { id } = (await requested.json()) as { id: string };
+  expect((await approverPage.request.post(`/api/v1/requests/${id}/approve`, { headers: fromPorthole(), data: {} })).ok()).toBe(true);
+
+  await engineerPage.goto('/requests');
+  const row = engineerPage.locator(`tr[data-request-id="${id}"]`);
+  await row.getByRole('button', { name: 'End access' }).click();
+  await engineerPage.getByRole('dialog').getByRole('button', { name: 'End access' }).click();
+  await expect(row).toHaveAttribute('data-status', 'revoked');
+  await expect(row).toContainText('you ended it early');
+});
+
 test('the audit log shows each step and exports JSONL', async ({ admin }) => {
   await admin.goto(`/audit?resourceId=${resource.id}`);
   const table = admin.getByRole('table', { name: 'Audit events' });
