@@ -119,4 +119,15 @@ test('an auditor sees a live session appear, watches it, and terminates it with 
     await engineerPage.goto(`/recordings/${sessionId}`);
     await expect(engineerPage.getByTestId('recording-ending')).toHaveText('Ended: Session terminated. By Ada Auditor: Production change outside the window');
   });
+
+  await test.step('the resource page lists the engineer’s recent sessions there, with how each ended and its replay', async () => {
+    await engineerPage.goto(`/resources/${resource.id}`);
+    const recent = engineerPage.getByRole('region', { name: 'Your recent sessions' });
+    const item = recent.locator(`li[data-session-id="${sessionId}"]`);
+    await expect(item).toContainText('Session terminated');
+    await expect(item.getByRole('link', { name: `Replay ${resource.name} session` })).toHaveAttribute('href', `/recordings/${sessionId}`);
+    // The auditor has no session of their own on it.
+    await auditorPage.goto(`/resources/${resource.id}`);
+    await expect(auditorPage.getByRole('region', { name: 'Your recent sessions' })).toContainText('None yet');
+  });
 });

@@ -5,11 +5,10 @@ import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
 import { RelativeTime } from '@/components/ui/RelativeTime';
 import { SessionRecordingCell } from '@/components/sessions/SessionRecordingCell';
 import { TerminateSessionButton } from '@/components/sessions/TerminateSessionButton';
-import { endingFromReason } from '@/components/terminal/session-ending';
+import { SessionState, sessionDuration, sessionEndedBecause } from '@/components/sessions/session-cells';
 import { buttonClass } from '@/components/ui/Button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatBytes } from '@/lib/format/bytes';
-import { formatDuration } from '@/lib/format/duration';
 import { formatSessionTarget } from '@/lib/format/session-target';
 import { canSeeAll, type Actor } from '@/server/actor/actor';
 import { toAppError } from '@/server/errors/to-app-error';
@@ -111,15 +110,15 @@ function SessionTable({ sessions, actor, showsEveryone }: { sessions: SessionVie
           </Td>
           {showsEveryone ? <Td className="text-zinc-600 dark:text-zinc-300">{session.userEmail}</Td> : null}
           <Td>
-            <StateCell session={session} isMine={session.userId === actor.id} />
+            <SessionState session={session} isMine={session.userId === actor.id} />
           </Td>
           <Td>
             <RelativeTime iso={session.startedAt ?? session.createdAt} />
           </Td>
-          <Td className="font-mono text-xs tabular-nums">{duration(session)}</Td>
+          <Td className="font-mono text-xs tabular-nums">{sessionDuration(session)}</Td>
           <Td className="text-right font-mono text-xs tabular-nums">{formatBytes(session.bytesOut)}</Td>
           <Td className="max-w-xs truncate text-zinc-600 dark:text-zinc-300" title={session.endMessage ?? undefined}>
-            {endedBecause(session, session.userId === actor.id)}
+            {sessionEndedBecause(session, session.userId === actor.id)}
           </Td>
           <Td>
             <SessionRecordingCell session={session} />
@@ -158,31 +157,6 @@ function ResourceCell({ session }: { session: SessionView }) {
   );
 }
 
-/** SSH and Kubernetes sessions open a terminal; the others a console. */
-const isTerminal = (session: SessionView) => session.resourceType === 'ssh' || session.resourceType === 'kubernetes';
-/** The page a session opens on: the terminal, the HTTP console or the SQL console. */
-const sessionPage = (session: SessionView) => (isTerminal(session) ? '/terminal' : session.resourceType === 'http' ? '/http' : '/sql');
-const endingKind = (session: SessionView) => (isTerminal(session) ? 'terminal' : session.resourceType === 'http' ? 'http' : 'sql');
-
-function StateCell({ session, isMine }: { session: SessionView; isMine: boolean }) {
-  switch (session.status) {
-    case 'pending':
-      return isMine ? (
-        <Link href={`${sessionPage(session)}/${session.id}`} className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
-          {isTerminal(session) ? 'Open terminal' : 'Open console'}
-        </Link>
-      ) : (
-        <Badge>Not opened</Badge>
-      );
-    case 'active':
-      return <Badge tone="emerald">Live</Badge>;
-    case 'ended':
-      return <Badge>Ended</Badge>;
-    case 'interrupted':
-      return <Badge tone="amber">Interrupted</Badge>;
-  }
-}
-
 /** Auditors and admins watch and terminate someone else's live session (terminal, SQL or HTTP console). */
 function LiveActions({ session, isMine }: { session: SessionView; isMine: boolean }) {
   if (session.status !== 'active' || isMine) return null;
@@ -199,17 +173,4 @@ function LiveActions({ session, isMine }: { session: SessionView; isMine: boolea
       <TerminateSessionButton sessionId={session.id} userName={who} size="small" />
     </span>
   );
-}
-
-function endedBecause(session: SessionView, isOwn: boolean): string {
-  if (session.status === 'interrupted') return session.endMessage ?? 'Porthole stopped during the session';
-  if (session.status !== 'ended' || !session.endReason) return '';
-  return endingFromReason(session.endReason, session.endMessage, null, { kind: endingKind(session), isOwn }).title;
-}
-
-/** Open sessions count up to now. */
-function duration(session: SessionView): string {
-  if (!session.startedAt) return '';
-  const end = session.endedAt ? Date.parse(session.endedAt) : Date.now();
-  return formatDuration((end - Date.parse(session.startedAt)) / 1000);
 }

@@ -12,10 +12,15 @@ import { hasRole } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { findResource } from '@/server/resources/find-resource';
 import { toResourceView } from '@/server/resources/resource-view';
+import type { ResourceView } from '@/server/resources/resource-schemas';
 import { getMyAccess } from '@/server/access/get-my-access';
+import { countSessions, listSessions } from '@/server/sessions/list-sessions';
+import { RecentSessions } from '@/components/resources/RecentSessions';
 import { cancelRequestAction, createRequestAction } from '../../requests/actions';
 
 export const metadata: Metadata = { title: 'Resource' };
+
+const RECENT_SESSIONS = 5;
 
 export default async function ResourcePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
@@ -23,7 +28,13 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
   const row = await findResource(id);
   if (!row) notFound();
   const resource = toResourceView(row);
-  const access = await getMyAccess({ actor, resourceId: resource.id });
+  // The viewer's own sessions here, auditors and admins included (theirs are on the Sessions page).
+  const mine = { resourceId: resource.id, userId: actor.id, limit: RECENT_SESSIONS };
+  const [access, recent, recentTotal] = await Promise.all([
+    getMyAccess({ actor, resourceId: resource.id }),
+    listSessions({ actor, query: mine }),
+    countSessions({ actor, query: mine }),
+  ]);
 
   return (
     <div className="max-w-3xl space-y-4">
@@ -45,42 +56,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           </Link>
         ) : null}
       </div>
-      <Card>
-        <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
-          <dt className="text-zinc-500">Type</dt>
-          <dd>{resourceTypeLabel(resource.type)}</dd>
-          {resource.type === 'kubernetes' ? (
-            <KubernetesFacts settings={resource.kubernetes} />
-          ) : (
-            <>
-              <dt className="text-zinc-500">Address</dt>
-              <dd className="font-mono text-xs break-all">
-                {resource.host}:{resource.port}
-              </dd>
-              <dt className="text-zinc-500">Signs in as</dt>
-              <dd className="font-mono text-xs">{resource.username}</dd>
-            </>
-          )}
-          {resource.database ? (
-            <>
-              <dt className="text-zinc-500">Database</dt>
-              <dd className="font-mono text-xs">{resource.database}</dd>
-            </>
-          ) : null}
-          {resource.type === 'ssh' ? (
-            <>
-              <dt className="text-zinc-500">Host key</dt>
-              <dd className="font-mono text-xs break-all">{resource.hostKeyFingerprint ?? 'not confirmed yet'}</dd>
-            </>
-          ) : null}
-          <dt className="text-zinc-500">Access</dt>
-          <dd>{resource.accessMode === 'open' ? `Open to ${resource.allowedRoles.join(', ')}` : 'Needs an approved request'}</dd>
-          <dt className="text-zinc-500">Recording</dt>
-          <dd>{resource.recording === 'off' ? 'Off: sessions are masked and audited, not recorded' : 'Every session is recorded'}</dd>
-          <dt className="text-zinc-500">Tags</dt>
-          <dd>{resource.tags.length ? <TagList tags={resource.tags} /> : <span className="text-zinc-400">none</span>}</dd>
-        </dl>
-      </Card>
+      <ResourceFacts resource={resource} />
       {resource.recording === 'off' ? <NotRecordedNotice variant="card" /> : null}
       <Card>
         <AccessCard
@@ -90,6 +66,51 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           cancelAction={access.current?.status === 'pending' ? cancelRequestAction.bind(null, access.current.id) : undefined}
         />
       </Card>
+      <Card>
+        <RecentSessions resourceId={resource.id} sessions={recent} total={recentTotal} />
+      </Card>
     </div>
+  );
+}
+
+/** What the resource is: type, address or cluster, account, access rule, recording, tags. */
+function ResourceFacts({ resource }: { resource: ResourceView }) {
+  return (
+    <Card>
+      <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
+        <dt className="text-zinc-500">Type</dt>
+        <dd>{resourceTypeLabel(resource.type)}</dd>
+        {resource.type === 'kubernetes' ? (
+          <KubernetesFacts settings={resource.kubernetes} />
+        ) : (
+          <>
+            <dt className="text-zinc-500">Address</dt>
+            <dd className="font-mono text-xs break-all">
+              {resource.host}:{resource.port}
+            </dd>
+            <dt className="text-zinc-500">Signs in as</dt>
+            <dd className="font-mono text-xs">{resource.username}</dd>
+          </>
+        )}
+        {resource.database ? (
+          <>
+            <dt className="text-zinc-500">Database</dt>
+            <dd className="font-mono text-xs">{resource.database}</dd>
+          </>
+        ) : null}
+        {resource.type === 'ssh' ? (
+          <>
+            <dt className="text-zinc-500">Host key</dt>
+            <dd className="font-mono text-xs break-all">{resource.hostKeyFingerprint ?? 'not confirmed yet'}</dd>
+          </>
+        ) : null}
+        <dt className="text-zinc-500">Access</dt>
+        <dd>{resource.accessMode === 'open' ? `Open to ${resource.allowedRoles.join(', ')}` : 'Needs an approved request'}</dd>
+        <dt className="text-zinc-500">Recording</dt>
+        <dd>{resource.recording === 'off' ? 'Off: sessions are masked and audited, not recorded' : 'Every session is recorded'}</dd>
+        <dt className="text-zinc-500">Tags</dt>
+        <dd>{resource.tags.length ? <TagList tags={resource.tags} /> : <span className="text-zinc-400">none</span>}</dd>
+      </dl>
+    </Card>
   );
 }
