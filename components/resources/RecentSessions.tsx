@@ -33,10 +33,15 @@ export function RecentSessions({ resourceId, sessions, total }: { resourceId: st
               </span>
               <span className="w-16 shrink-0 font-mono text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{sessionDuration(session)}</span>
               <SessionState session={session} isMine />
-              <span className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400" title={session.endMessage ?? undefined}>
+              <span
+                className="order-last min-w-0 basis-full truncate text-xs text-zinc-500 sm:order-none sm:basis-0 sm:flex-1 dark:text-zinc-400"
+                title={session.endMessage ?? undefined}
+              >
                 {sessionEndedBecause(session, true)}
               </span>
-              <SessionRecordingCell session={session} />
+              <span className="ml-auto">
+                <SessionRecordingCell session={session} />
+              </span>
             </li>
           ))}
         </ul>
