@@ -4,7 +4,7 @@ import { grants } from '@/db/access-schema';
 import { apiTokens, resources, sessions, users, type Resource, type Role } from '@/db/schema';
 import { subscribe, type AccessEvent, type TerminationReason } from '../events/event-bus';
 import { liveSessions } from '../relay/live-sessions';
-import { TERMINATION_MESSAGES, terminateSessions } from '../events/terminate-sessions';
+import { terminateSessions } from '../events/terminate-sessions';
 import { canConnect } from './can-connect';
 import { hasSignInEnded, type OpenedWith } from './sign-in-ended';
 import { log } from '../log/logger';
@@ -17,7 +17,8 @@ type Loss = { reason: TerminationReason; message?: string };
 function revokedMessage(grant: { userId: string; revokedBy: string | null; revokeReason: string | null; revokerName: string | null }): string {
   const why = grant.revokeReason ? `: ${grant.revokeReason}` : '.';
   if (grant.revokedBy === grant.userId) return `You ended your access early${why}`;
-  return grant.revokerName ? `Your access was revoked by ${grant.revokerName}${why}` : TERMINATION_MESSAGES.grant_revoked;
+  // A revoker whose account is gone: the reason still reaches the engineer.
+  return grant.revokerName ? `Your access was revoked by ${grant.revokerName}${why}` : `Your access was revoked${why}`;
 }
 
 /** Why a user lost access: the latest grant's fate on an approval resource, else a role or access-rule change. */
