@@ -138,6 +138,10 @@ test('request → live badge → approve → live grant → terminal → revoke 
     await filters.getByLabel('State').selectOption('Pending');
     await filters.getByRole('button', { name: 'Filter' }).click();
     await expect(engineerPage.getByText('No requests in this state')).toBeVisible();
+    // Back to "Any state": the form sends `status=`, which lists them all again.
+    await filters.getByLabel('State').selectOption('Any state');
+    await filters.getByRole('button', { name: 'Filter' }).click();
+    await expect(request).toBeVisible();
   });
 });
 

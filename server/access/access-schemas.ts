@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DECISIONS, GRANT_STATUSES, REQUEST_STATUSES } from '@/db/access-schema';
 import { RESOURCE_TYPES, ROLES, SESSION_STATUSES } from '@/db/schema';
 import { numberField } from '@/lib/number-field';
+import { optionalFilter } from '@/lib/optional-filter';
 
 /** Longest grant any policy may allow: one week. */
 export const MAX_DURATION_MINUTES = 7 * 24 * 60;
@@ -25,14 +26,16 @@ export type CreateRequestInput = z.input<typeof createRequestInput>;
 export const decisionInput = z.object({ comment: z.string().trim().max(1000, 'Keep the comment under 1000 characters').default('') });
 export type DecisionInput = z.input<typeof decisionInput>;
 
-export const revokeGrantInput = z.object({ reason: z.string().trim().max(1000).default('') });
+/** A revoke's reason, as the engineer reads it where their session ends. */
+export const MAX_REVOKE_REASON = 1000;
+export const revokeGrantInput = z.object({ reason: z.string().trim().max(MAX_REVOKE_REASON).default('') });
 export type RevokeGrantInput = z.input<typeof revokeGrantInput>;
 
 export const requestListQuery = z.object({
   /** mine: my requests; inbox: pending ones awaiting my decision; all: everyone's (admins, auditors). */
   scope: z.enum(['mine', 'inbox', 'all']).default('mine'),
-  status: z.enum(REQUEST_STATUSES).optional(),
-  resourceId: z.uuid().optional(),
+  status: optionalFilter(z.enum(REQUEST_STATUSES)),
+  resourceId: optionalFilter(z.uuid()),
   limit: numberField((n) => n.int().min(1).max(200)).default(100),
   /** 1-based, for `mine` and `all` (the inbox is every pending request): page 2 holds the `limit` after the newest. */
   page: numberField((n) => n.int().min(1).max(100_000)).default(1),

@@ -4,6 +4,7 @@ import { RESOURCE_TYPES, SESSION_END_REASONS, SESSION_STATUSES, type SessionEndR
 import type { SessionEndReason as WireEndReason } from '@/lib/protocol/terminal-protocol';
 import { namespaceName, podName } from '../resources/kubernetes-resource-schemas';
 import { numberField } from '@/lib/number-field';
+import { optionalFilter } from '@/lib/optional-filter';
 
 // The wire protocol and the schema each list the end reasons (the browser cannot import db/);
 // this line stops the build if the two lists drift apart.
@@ -17,10 +18,10 @@ export const createSessionInput = z.object({ resourceId: z.uuid('Choose a resour
 export type CreateSessionInput = z.input<typeof createSessionInput>;
 
 export const sessionListQuery = z.object({
-  status: z.enum(SESSION_STATUSES).optional(),
-  resourceId: z.uuid().optional(),
+  status: optionalFilter(z.enum(SESSION_STATUSES)),
+  resourceId: optionalFilter(z.uuid()),
   /** Admins and auditors only; others always see their own sessions. */
-  userId: z.uuid().optional(),
+  userId: optionalFilter(z.uuid()),
   limit: numberField((n) => n.int().min(1).max(200)).default(50),
   /** 1-based: page 2 holds the `limit` sessions after the newest `limit`. */
   page: numberField((n) => n.int().min(1).max(100_000)).default(1),

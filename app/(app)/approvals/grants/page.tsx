@@ -12,13 +12,13 @@ import { isApprover } from '@/server/access/is-approver';
 import { listGrants } from '@/server/access/list-grants';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { revokeAction } from '../actions';
+import { MAX_REVOKE_REASON } from '@/server/access/access-schemas';
 import type { ConfirmReason } from '@/components/ui/ConfirmButton';
 
-/** The same limit as the API's (server/access/access-schemas.ts). */
 const REVOKE_REASON: ConfirmReason = {
   label: 'Reason (optional)',
   hint: 'The user reads it where their session ends; the audit log keeps it.',
-  maxLength: 1000,
+  maxLength: MAX_REVOKE_REASON,
 };
 
 export const metadata: Metadata = { title: 'Active grants' };
