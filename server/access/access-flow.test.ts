@@ -38,6 +38,9 @@ describeEachDriver('access requests', () => {
     const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST, ticketUrl: 'https://tickets.example/INC-42' } });
 
     expect(await countApprovalsInbox({ actor: arlo.actor })).toBe(1);
+    // The inbox is one page: its count is the inbox's, and page 2 is the end.
+    expect(await countRequests({ actor: arlo.actor, query: { scope: 'inbox' } })).toBe(1);
+    expect(await listRequests({ actor: arlo.actor, query: { scope: 'inbox', page: 2 } })).toEqual([]);
     expect((await listApprovalsInbox({ actor: arlo.actor })).map((r) => r.id)).toEqual([id]);
     expect(await countApprovalsInbox({ actor: engineer.actor })).toBe(0);
 

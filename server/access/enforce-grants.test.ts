@@ -17,6 +17,7 @@ import { createRequest } from './create-request';
 import { enforceGrants, startGrantEnforcement } from './enforce-grants';
 import { expireGrants } from './expire-grants';
 import { revokeGrant } from './revoke-grant';
+import { updateResource } from '../resources/update-resource';
 
 let sshd: Sshd;
 let gateway: TestGateway;
@@ -86,15 +87,28 @@ describeEachDriver('sessions inside grants', () => {
     await expect(createSession({ actor: engineer.actor, input: { resourceId: resource.id } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('says the engineer ended it when they revoke their own grant early, without a reason', async () => {
+  it('says the grantee ended it when they revoke their own grant early, without a reason', async () => {
     const { resource, engineer, approver, request } = await grantedScenario();
     const { grantId = '' } = await approveRequest({ actor: approver.actor, requestId: request.id });
     const created = await createSession({ actor: engineer.actor, input: { resourceId: resource.id } });
     const term = await connectTerminal(gateway.localUrl(created.wsUrl), { origin: origin() });
     await term.waitForMessage('status');
     await revokeGrant({ actor: engineer.actor, grantId });
-    expect(await term.waitForMessage('exit')).toMatchObject({ reason: 'grant_revoked', message: 'You ended your access early.' });
-    expect(await endedRow(created.id)).toMatchObject({ endMessage: 'You ended your access early.' });
+    expect(await term.waitForMessage('exit')).toMatchObject({ reason: 'grant_revoked', message: 'Access ended early at the grantee’s request.' });
+    expect(await endedRow(created.id)).toMatchObject({ endMessage: 'Access ended early at the grantee’s request.' });
+  });
+
+  it('does not blame a grant revoked before the session began when the resource then needs approval', async () => {
+    const { admin, resource, engineer, approver, request } = await grantedScenario();
+    const { grantId = '' } = await approveRequest({ actor: approver.actor, requestId: request.id });
+    await revokeGrant({ actor: admin.actor, grantId, input: { reason: 'an old revoke' } });
+    await updateResource({ actor: admin.actor, resourceId: resource.id, input: { accessMode: 'open', allowedRoles: ['engineer'] } });
+    const created = await createSession({ actor: engineer.actor, input: { resourceId: resource.id } });
+    const term = await connectTerminal(gateway.localUrl(created.wsUrl), { origin: origin() });
+    await term.waitForMessage('status');
+    await updateResource({ actor: admin.actor, resourceId: resource.id, input: { accessMode: 'approval' } });
+    expect(await term.waitForMessage('exit')).toMatchObject({ reason: 'terminated' });
+    expect((await endedRow(created.id)).endMessage).not.toMatch(/an old revoke/);
   });
 
   it('ends a live session when the grant expires, and refuses a ticket minted before the expiry', async () => {

@@ -13,19 +13,35 @@ export const RECHECK_MS = 5_000;
 
 type Loss = { reason: TerminationReason; message?: string };
 
+type RevokedGrant = { userId: string; revokedBy: string | null; revokeReason: string | null; revokerName: string | null; revokerEmail: string | null };
+
 /** What the engineer reads when an approver (or they themselves) revoked their grant: who, and why if they said. */
-function revokedMessage(grant: { userId: string; revokedBy: string | null; revokeReason: string | null; revokerName: string | null }): string {
+function revokedMessage(grant: RevokedGrant): string {
   const why = grant.revokeReason ? `: ${grant.revokeReason}` : '.';
-  if (grant.revokedBy === grant.userId) return `You ended your access early${why}`;
+  // Read by the engineer and, on the recording, by auditors: no "you".
+  if (grant.revokedBy === grant.userId) return `Access ended early at the grantee’s request${why}`;
+  const revoker = grant.revokerName || grant.revokerEmail;
   // A revoker whose account is gone: the reason still reaches the engineer.
-  return grant.revokerName ? `Your access was revoked by ${grant.revokerName}${why}` : `Your access was revoked${why}`;
+  return revoker ? `Your access was revoked by ${revoker}${why}` : `Your access was revoked${why}`;
 }
 
-/** Why a user lost access: the latest grant's fate on an approval resource, else a role or access-rule change. */
-async function lossReason(userId: string, resourceId: string, accessMode: 'open' | 'approval'): Promise<Loss> {
+/**
+ * Why a user lost access: the latest grant's fate on an approval resource, else a role or
+ * access-rule change. A grant revoked before the session began did not end it (the resource was
+ * switched to needing approval under a session opened without one).
+ */
+async function lossReason(userId: string, resourceId: string, accessMode: 'open' | 'approval', sessionSince: Date): Promise<Loss> {
   if (accessMode === 'open') return { reason: 'terminated' };
   const [latest] = await db()
-    .select({ status: grants.status, userId: grants.userId, revokedBy: grants.revokedBy, revokeReason: grants.revokeReason, revokerName: users.name })
+    .select({
+      status: grants.status,
+      endedAt: grants.endedAt,
+      userId: grants.userId,
+      revokedBy: grants.revokedBy,
+      revokeReason: grants.revokeReason,
+      revokerName: users.name,
+      revokerEmail: users.email,
+    })
     .from(grants)
     .leftJoin(users, eq(users.id, grants.revokedBy))
     .where(and(eq(grants.userId, userId), eq(grants.resourceId, resourceId)))
@@ -33,7 +49,9 @@ async function lossReason(userId: string, resourceId: string, accessMode: 'open'
     .limit(1);
   // No grant at all: the resource has just been switched to needing approval.
   if (!latest) return { reason: 'terminated' };
-  return latest.status === 'revoked' ? { reason: 'grant_revoked', message: revokedMessage(latest) } : { reason: 'grant_expired' };
+  if (latest.status !== 'revoked') return { reason: 'grant_expired' };
+  if (latest.endedAt && latest.endedAt < sessionSince) return { reason: 'terminated' };
+  return { reason: 'grant_revoked', message: revokedMessage(latest) };
 }
 
 type SessionAccess = {
@@ -54,7 +72,7 @@ async function endReason(row: SessionAccess): Promise<Loss | undefined> {
   if (!row.resource) return { reason: 'resource_deleted' };
   const decision = await canConnect({ id: row.userId, roles: row.roles }, row.resource);
   if (decision.isAllowed) return undefined;
-  return lossReason(row.userId, row.resource.id, row.resource.accessMode);
+  return lossReason(row.userId, row.resource.id, row.resource.accessMode, row.session.createdAt);
 }
 
 /** Checks the sessions `where` selects against the access rule and ends (on their replica) those no longer allowed. */

@@ -6,7 +6,7 @@ import { resources, users } from '@/db/schema';
 import { canSeeAll, type Actor } from '../actor/actor';
 import { AppError } from '../errors/app-error';
 import { requestListQuery, type RequestView } from './access-schemas';
-import { listApprovalsInbox } from './list-approvals-inbox';
+import { countApprovalsInbox, listApprovalsInbox } from './list-approvals-inbox';
 import { toRequestViews } from './request-view';
 
 type ListArgs = { actor: Actor; query?: z.input<typeof requestListQuery> };
@@ -26,7 +26,8 @@ function visibleRequests(actor: Actor, { scope, status, resourceId }: z.output<t
 /** Newest first, a page at a time: the actor's own requests, or (admins and auditors, scope=all) everyone's; or the actor's inbox. */
 export async function listRequests({ actor, query = {} }: ListArgs): Promise<RequestView[]> {
   const q = requestListQuery.parse(query);
-  if (q.scope === 'inbox') return listApprovalsInbox({ actor, limit: q.limit });
+  // The inbox is every pending request on one page: a client paging on finds the end at page 2.
+  if (q.scope === 'inbox') return q.page === 1 ? listApprovalsInbox({ actor, limit: q.limit }) : [];
   const rows = await db()
     .select({ request: accessRequests, resource: resources, requester: users })
     .from(accessRequests)
@@ -43,6 +44,7 @@ export async function listRequests({ actor, query = {} }: ListArgs): Promise<Req
 /** How many requests `mine` or `all` lists across its pages (with the same filters). */
 export async function countRequests({ actor, query = {} }: ListArgs): Promise<number> {
   const q = requestListQuery.parse(query);
+  if (q.scope === 'inbox') return countApprovalsInbox({ actor });
   const [row] = await db().select({ n: count() }).from(accessRequests).where(visibleRequests(actor, q));
   return row?.n ?? 0;
 }
