@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatCount, formatNumber } from '@/lib/format/count';
+import { formatCount } from '@/lib/format/count';
 import type { ResourceType } from '@/lib/resources/resource-types';
 import { replayHref, type SearchHit, type SearchKind, type SearchRecordingGroup } from '@/lib/search/search-types';
 import { RelativeTime } from '@/components/ui/RelativeTime';
@@ -40,8 +40,8 @@ function HitRow({ hit, recordingId, resourceType, query }: { hit: SearchHit; rec
   );
 }
 
-/** "12 hits", or "12+ hits" when some of the recording's matching blocks were not read. */
-const hitTotal = (group: SearchRecordingGroup) => (group.isHitCountExact ? formatCount(group.hitCount, 'hit') : `${formatNumber(group.hitCount)}+ hits`);
+/** "12 hits", or "about 12 hits" when some of the recording's matching blocks were not read. */
+const hitTotal = (group: SearchRecordingGroup) => `${group.isHitCountExact ? '' : 'about '}${formatCount(group.hitCount, 'hit')}`;
 
 /** One recording with its hits: where (resource), whose, when, then each hit linking to its moment. */
 function RecordingGroup({ group, query, isOwnerShown }: { group: SearchRecordingGroup; query: string; isOwnerShown: boolean }) {
@@ -65,7 +65,7 @@ function RecordingGroup({ group, query, isOwnerShown }: { group: SearchRecording
         </div>
         <span
           className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
-          title={group.isHitCountExact ? undefined : 'At least this many: the recording’s find bar counts them all'}
+          title={group.isHitCountExact ? undefined : 'An estimate: the find bar inside the recording counts them all'}
         >
           {hitTotal(group)}
         </span>
@@ -75,13 +75,12 @@ function RecordingGroup({ group, query, isOwnerShown }: { group: SearchRecording
           <HitRow key={`${hit.t}-${i}`} hit={hit} recordingId={group.recordingId} resourceType={group.resourceType} query={query} />
         ))}
       </ol>
-      {more > 0 ? (
+      {more > 0 || !group.isHitCountExact ? (
         <Link
           href={replayHref(group.recordingId, first?.t ?? 0, query)}
           className="block border-t border-zinc-100 px-3 py-1.5 text-xs text-indigo-700 hover:underline dark:border-zinc-800 dark:text-indigo-300"
         >
-          {group.isHitCountExact ? formatCount(more, { one: 'more hit', other: 'more hits' }) : `${formatNumber(more)}+ more hits`} in this recording: open it
-          and press Ctrl+F
+          {group.isHitCountExact ? formatCount(more, { one: 'more hit', other: 'more hits' }) : 'More hits'} in this recording: open it and press Ctrl+F
         </Link>
       ) : null}
     </li>

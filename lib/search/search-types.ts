@@ -72,11 +72,12 @@ export type SearchRecordingGroup = {
   userId: string;
   userName: string;
   startedAt: string;
-  /** All hits in this recording, though `hits` may hold fewer (the best few); a lower bound unless `isHitCountExact`. */
+  /** All hits in this recording, though `hits` may hold fewer (the best few); an estimate unless `isHitCountExact`. */
   hitCount: number;
   /**
-   * False when the recording matched in more blocks of output than were read for its hits:
-   * each block not read counts one hit, though it may hold more ("at least `hitCount`").
+   * False when the recording matched in more blocks of output than were read for its hits: each
+   * block not read counts one hit, though it may hold more (or, for words found on different
+   * lines of the block, none). The recording's own search (`/recordings/{id}/search`) counts them.
    */
   isHitCountExact: boolean;
   hits: SearchHit[];

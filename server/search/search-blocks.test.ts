@@ -47,7 +47,7 @@ describeEachDriver('search blocks', (driver) => {
     expect(group.isHitCountExact).toBe(true);
   });
 
-  it('says the count is a lower bound when more blocks matched than were read for the hits shown', async () => {
+  it('says the count is an estimate when more blocks matched than were read for the hits shown', async () => {
     const { user, actor } = await makeUser();
     // About 600 KB of lines, 'replica' in every third: more blocks than the five read per recording.
     const padded = (i: number) => `${lineAt(i)} ${'-'.repeat(110)}`;

@@ -107,7 +107,7 @@ function group(rows: Row[], search: ParsedSearch, input: SearchQuery): Pick<Sear
         userId: row.user_id,
         userName: row.user_name,
         startedAt: new Date(row.started_at).toISOString(),
-        // Matched rows not fetched count one hit each (a block may hold more): then a lower bound.
+        // Matched rows not fetched count one hit each (a block may hold more, or none): then an estimate.
         hitCount: Number(row.hit_count),
         isHitCountExact: Number(row.hit_count) <= HITS_PER_RECORDING,
         hits: [],
