@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { endingFromReason } from '@/components/terminal/session-ending';
 import { Badge } from '@/components/ui/PageHeader';
 import { formatDuration } from '@/lib/format/duration';
+import { recordingKindOf } from '@/lib/recording/recording-kind';
 import type { SessionEndReason } from '@/lib/protocol/terminal-protocol';
 
 /** What these cells read of a session (the server's SessionRow has it all). */
@@ -17,10 +18,9 @@ export type SessionRow = {
 };
 
 /** SSH and Kubernetes sessions open a terminal; the others a console. */
-const isTerminal = (session: SessionRow) => session.resourceType === 'ssh' || session.resourceType === 'kubernetes';
+const isTerminal = (session: SessionRow) => recordingKindOf(session.resourceType) === 'terminal';
 /** The page a session opens on: the terminal, the HTTP console or the SQL console. */
-const sessionPage = (session: SessionRow) => (isTerminal(session) ? '/terminal' : session.resourceType === 'http' ? '/http' : '/sql');
-const endingKind = (session: SessionRow) => (isTerminal(session) ? 'terminal' : session.resourceType === 'http' ? 'http' : 'sql');
+const sessionPage = (session: SessionRow) => `/${recordingKindOf(session.resourceType)}`;
 
 /** A pending session of the viewer's links to its page (it has not connected yet); others show a badge. */
 export function SessionState({ session, isMine }: { session: SessionRow; isMine: boolean }) {
@@ -46,7 +46,7 @@ export function SessionState({ session, isMine }: { session: SessionRow; isMine:
 export function sessionEndedBecause(session: SessionRow, isOwn: boolean): string {
   if (session.status === 'interrupted') return session.endMessage ?? 'Porthole stopped during the session';
   if (session.status !== 'ended' || !session.endReason) return '';
-  return endingFromReason(session.endReason, session.endMessage, null, { kind: endingKind(session), isOwn }).title;
+  return endingFromReason(session.endReason, session.endMessage, null, { kind: recordingKindOf(session.resourceType), isOwn }).title;
 }
 
 /** How long it ran; open sessions count up to now. */

@@ -72,7 +72,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
 }
 
 function NoSessions({ isFiltered }: { isFiltered: boolean }) {
-  if (isFiltered) return <EmptyState title="No sessions match these filters">Try another resource or state.</EmptyState>;
+  if (isFiltered) return <EmptyState title="No sessions match these filters">Try other filters, or clear them.</EmptyState>;
   return (
     <EmptyState title="No sessions yet">
       Open a resource from the{' '}

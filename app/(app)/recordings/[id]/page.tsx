@@ -84,7 +84,8 @@ export default async function ReplayPage({
             <span data-testid="recording-figures">{recordingFigures(recording).join(' · ')}</span>
             {recording.maskCount > 0 ? ` · ${recording.maskCount} masked` : ''}
           </p>
-          <EndingLine ending={recordingEnding(recording, recording.userId === actor.id)} />
+          {/* A reviewer replays what was shared, not how (or by whom) the session was ended. */}
+          {share ? null : <EndingLine ending={recordingEnding(recording, recording.userId === actor.id)} />}
           {recording.status === 'interrupted' || recording.status === 'failed' ? (
             <p className="mt-1 text-sm text-amber-700 dark:text-amber-400">{recording.message}</p>
           ) : null}
