@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/Alert';
 import { listPath } from '@/components/ui/ListFilters';
-import { Pagination, PastLastPage } from '@/components/ui/Pagination';
+import { PagedList } from '@/components/ui/PagedList';
 import { RecordingFilters, type RecordingSearch } from '@/components/recordings/RecordingFilters';
 import { RecordingTable } from '@/components/recordings/RecordingTable';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
@@ -18,6 +18,8 @@ export const metadata: Metadata = { title: 'Recordings' };
 /** `deleted=1`: the owner has just deleted a recording (its page redirects here). */
 type Search = RecordingSearch & { deleted?: string };
 
+const RECORDINGS_PER_PAGE = 100;
+
 export default async function RecordingsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor();
   const { deleted, ...search } = await searchParams;
@@ -28,13 +30,14 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
       query: {
         ...search,
         status: search.status as RecordingListQuery['status'],
+        limit: RECORDINGS_PER_PAGE,
         scope: search.scope === 'mine' ? 'mine' : undefined,
         automated: search.automated === 'true' || search.automated === 'false' ? search.automated : undefined,
       },
     }).catch((error: unknown) => toAppError(error)),
     listResources({ actor }),
   ]);
-  const isFiltered = Boolean(search.resourceId || search.status || search.from || search.to || search.automated);
+  const isFiltered = Boolean(search.resourceId || search.status || search.from || search.to || search.automated || (isAuditor && search.scope === 'mine'));
   const basePath = listPath('/recordings', search);
 
   return (
@@ -47,32 +50,29 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
       />
       {deleted === '1' ? <Alert tone="success">Recording deleted. The audit log keeps that you deleted it.</Alert> : null}
       <RecordingFilters search={search} resources={resources} isAuditor={isAuditor} isFiltered={isFiltered} />
-      {'code' in result ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {result.userMessage}
-        </p>
-      ) : result.recordings.length === 0 && result.total > 0 ? (
-        <PastLastPage noun={{ one: 'recording', other: 'recordings' }} total={result.total} firstPage={basePath} />
-      ) : result.recordings.length === 0 ? (
-        <EmptyState title={isFiltered ? 'No recordings match these filters' : 'No recordings yet'}>
-          {isFiltered ? (
-            'Try a wider date range or another resource.'
-          ) : (
-            <>
-              Every terminal and SQL console session is recorded. Connect to a resource from the{' '}
-              <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">
-                catalogue
-              </Link>{' '}
-              and its recording appears here.
-            </>
-          )}
-        </EmptyState>
-      ) : (
-        <>
-          <RecordingTable recordings={result.recordings} isAuditor={isAuditor} viewerId={actor.id} />
-          <Pagination basePath={basePath} page={result.page} pageCount={result.pageCount} total={result.total} />
-        </>
-      )}
+      <PagedList
+        result={'code' in result ? result : [result.recordings, result.total]}
+        page={search.page}
+        pageSize={RECORDINGS_PER_PAGE}
+        basePath={basePath}
+        noun={{ one: 'recording', other: 'recordings' }}
+        empty={<NoRecordings isFiltered={isFiltered} />}
+      >
+        {(recordings) => <RecordingTable recordings={recordings} isAuditor={isAuditor} viewerId={actor.id} />}
+      </PagedList>
     </>
+  );
+}
+
+function NoRecordings({ isFiltered }: { isFiltered: boolean }) {
+  if (isFiltered) return <EmptyState title="No recordings match these filters">Try a wider date range or another resource.</EmptyState>;
+  return (
+    <EmptyState title="No recordings yet">
+      Every terminal and SQL console session is recorded. Connect to a resource from the{' '}
+      <Link href="/resources" className="text-indigo-600 underline dark:text-indigo-400">
+        catalogue
+      </Link>{' '}
+      and its recording appears here.
+    </EmptyState>
   );
 }
