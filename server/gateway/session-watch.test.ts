@@ -214,6 +214,16 @@ describeEachDriver('watching a live terminal', () => {
     expect((await untilAudited(id, 'session.end')).data).toMatchObject({ reason: 'terminated', message });
   });
 
+  it('masks a secret pasted into a termination reason, wherever the reason goes', async () => {
+    const { id, term, auditor } = await liveTerminal();
+    const key = 'AKIAIOSFODNN7EXAMPLE';
+    const result = await terminateSession({ actor: auditor.actor, sessionId: id, input: { reason: `Leaked ${key} on screen` } });
+    expect(result.message).toMatch(/^Session terminated by Ada Auditor: Leaked \[MASKED:[a-z-]+\] on screen$/);
+    expect((await term.waitForMessage('exit')).message).not.toContain(key);
+    expect(JSON.stringify((await untilAudited(id, 'session.terminate')).data)).not.toContain(key);
+    expect(JSON.stringify((await untilAudited(id, 'session.end')).data)).not.toContain(key);
+  });
+
   it('a watcher who is disabled or loses the auditor role is cut off at once; the session runs on', async () => {
     const { id, term, auditor, admin } = await liveTerminal();
     const other = await makeUser({ roles: ['auditor'], name: 'Otto Auditor' });

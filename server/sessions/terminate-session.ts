@@ -5,6 +5,7 @@ import { requireVisibleSession } from './find-session';
 import { terminateSessionInput, type TerminateSessionInput, type terminatedSessionView } from './session-schemas';
 import type { z } from 'zod';
 import { terminateSessions } from '../events/terminate-sessions';
+import { maskWrittenText } from '../masking/rules-store/mask-written-text';
 
 /** The line the engineer reads in their terminal, and the recording's and audit log's end message. */
 export function terminationMessage(actor: Pick<Actor, 'name' | 'email'>, reason: string): string {
@@ -27,7 +28,8 @@ export async function terminateSession({
 }): Promise<z.infer<typeof terminatedSessionView>> {
   const { session } = await requireVisibleSession(actor, sessionId);
   if (!canSeeAll(actor)) throw new AppError('FORBIDDEN', { userMessage: 'Only auditors and admins can terminate sessions.' });
-  const { reason } = terminateSessionInput.parse(input);
+  // Written text that is stored, shown to the engineer and on the recording: masked like a note.
+  const { reason } = await maskWrittenText(terminateSessionInput.parse(input));
   if (session.status !== 'active') throw new AppError('CONFLICT', { userMessage: 'This session is not live any more.' });
   const message = terminationMessage(actor, reason);
   await recordAuditEvent({
