@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { endingFromReason } from '@/components/terminal/session-ending';
+import { recordingEnding } from '@/components/recordings/recording-ending';
 import { Badge } from '@/components/ui/PageHeader';
 import { formatDuration } from '@/lib/format/duration';
 import { recordingKindOf } from '@/lib/recording/recording-kind';
@@ -45,8 +45,7 @@ export function SessionState({ session, isMine }: { session: SessionRow; isMine:
 /** Why it ended, as its terminal or console said it (empty while it runs). */
 export function sessionEndedBecause(session: SessionRow, isOwn: boolean): string {
   if (session.status === 'interrupted') return session.endMessage ?? 'Porthole stopped during the session';
-  if (session.status !== 'ended' || !session.endReason) return '';
-  return endingFromReason(session.endReason, session.endMessage, null, { kind: recordingKindOf(session.resourceType), isOwn }).title;
+  return recordingEnding({ ...session, kind: recordingKindOf(session.resourceType), sessionStatus: session.status }, isOwn)?.title ?? '';
 }
 
 /** How long it ran; open sessions count up to now. */
