@@ -28,7 +28,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
   const row = await findResource(id);
   if (!row) notFound();
   const resource = toResourceView(row);
-  // The viewer's own sessions here, auditors and admins included (theirs are on the Sessions page).
+  // Only the viewer's own sessions, for auditors and admins too: everyone's are on the Sessions page.
   const mine = { resourceId: resource.id, userId: actor.id, limit: RECENT_SESSIONS };
   const [access, recent, recentTotal] = await Promise.all([
     getMyAccess({ actor, resourceId: resource.id }),
