@@ -118,3 +118,35 @@ test('query a database in the browser: autocomplete, masked grid, cancel, replay
   await page.getByRole('button', { name: /^Statement 2 at / }).click();
   await expect(page.getByTestId('replay-editor')).toContainText('pg_sleep');
 });
+
+test('a reload asks first while connected, and the tab keeps the editor’s draft for the next console', async ({ adminApi, seed, loginAs, unique }) => {
+  const created = await adminApi.post('/api/v1/resources', { data: { type: 'postgres', name: unique('pg-draft'), ...target } });
+  expect(created.status()).toBe(201);
+  const resource = (await created.json()) as { id: string };
+  const page = await loginAs(await seed.user());
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+
+  await page.goto(`/resources/${resource.id}`);
+  await page.getByRole('button', { name: 'Open console' }).click();
+  await page.waitForURL(/\/sql\/[0-9a-f-]{36}$/);
+  const firstSession = page.url().split('/').pop()!;
+  await expect(page.locator('[data-status="connected"]')).toBeVisible({ timeout: 20_000 });
+  const draft = '-- the report I was writing\nSELECT count(*) AS kept_draft FROM customers;';
+  await setEditor(page, draft);
+  // The browser asks before leaving only a page the user has interacted with.
+  await page.locator('.monaco-editor').first().click();
+
+  await page.reload();
+  expect(dialogs).toEqual(['beforeunload']);
+  await expect(page.getByRole('button', { name: 'Open a new console' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Open a new console' }).click();
+  await page.waitForURL((url) => /\/sql\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(firstSession));
+  await expect(page.locator('[data-status="connected"]')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => window.__portholeSqlEditor?.getValue())).toBe(draft);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('result-summary')).toHaveText('1 row');
+});

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { splitStatements } from '@/lib/sql/split-statements';
+import { useConfirmLeave } from '../console/use-confirm-leave';
 import { useIsDark } from '../console/use-is-dark';
 import type { SessionEnding } from '../terminal/session-ending';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
@@ -9,6 +10,7 @@ import { WatchedBanner } from '../sessions/WatchedBanner';
 import { EndBanner } from './EndBanner';
 import { HistoryPanel } from './HistoryPanel';
 import { ResultPanel } from './ResultPanel';
+import { readSqlDraft, useSqlDraftSaver } from './sql-draft';
 import { SqlEditor, type SqlEditorHandle } from './SqlEditor';
 import { SqlStatusBar } from './SqlStatusBar';
 import { useSqlConsole, type SqlConsoleApi } from './use-sql-console';
@@ -21,6 +23,8 @@ export type SqlConsoleProps = {
   snippet?: { title: string; body: string };
   /** False on a resource with recording off: said before connecting, and no recording link. */
   isRecorded?: boolean;
+  /** Where this tab keeps the editor's draft (see sql-draft.ts): the user and the resource. */
+  draftKey?: string;
 };
 
 const STARTER: Record<'postgres' | 'mysql', string> = {
@@ -28,9 +32,22 @@ const STARTER: Record<'postgres' | 'mysql', string> = {
   mysql: '-- Ctrl+Enter runs the statement under the cursor; Ctrl+Shift+Enter runs everything.\nSHOW TABLES;\n',
 };
 
+/**
+ * The editor's first text and where its changes are kept: an offered snippet comes first, else
+ * this tab's draft for the resource, else the starter text.
+ */
+function useEditorDraft(snippet: SqlConsoleProps['snippet'], draftKey: string | undefined, dialect: 'postgres' | 'mysql') {
+  const [initialValue] = useState(() => {
+    if (snippet) return `-- ${snippet.title.replace(/\s+/g, ' ')}\n${snippet.body}\n`;
+    return (draftKey ? readSqlDraft(draftKey) : null) ?? STARTER[dialect];
+  });
+  return { initialValue, save: useSqlDraftSaver(draftKey) };
+}
+
 /** The SQL console tab: editor on top, results below (resizable split), history on the side. */
-export default function SqlConsole({ sessionId, resource, initialEnding, snippet, isRecorded = true }: SqlConsoleProps) {
+export default function SqlConsole({ sessionId, resource, initialEnding, snippet, isRecorded = true, draftKey }: SqlConsoleProps) {
   const api = useSqlConsole(sessionId, initialEnding);
+  const draft = useEditorDraft(snippet, draftKey, resource.dialect);
   const editorRef = useRef<SqlEditorHandle>(null);
   const [selectedRun, setSelectedRun] = useState<string>();
   const [split, startDrag] = useSplitDrag(0.42);
@@ -40,6 +57,7 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
   const isConnected = api.status === 'connected';
   const run = api.runs.find((r) => r.id === selectedRun) ?? api.runs[api.runs.length - 1];
   const isBusy = api.runs.some((r) => r.status === 'running');
+  useConfirmLeave(isConnected);
 
   const start = useCallback(
     (mode: 'current' | 'all') => {
@@ -78,7 +96,8 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
                 dialect={dialect}
                 schema={api.schema}
                 isDark={isDark}
-                initialValue={snippet ? `-- ${snippet.title.replace(/\s+/g, ' ')}\n${snippet.body}\n` : STARTER[resource.dialect]}
+                initialValue={draft.initialValue}
+                onChange={draft.save}
                 onRunCurrent={() => start('current')}
                 onRunAll={() => start('all')}
               />

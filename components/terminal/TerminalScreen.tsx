@@ -2,10 +2,11 @@
 
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ConnectButton } from '../resources/ConnectButton';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
 import { SnippetPasteBar, type OfferedSnippet } from '../snippets/SnippetPasteBar';
+import { useConfirmLeave } from '../console/use-confirm-leave';
 import { buttonClass } from '../ui/Button';
 import { ElapsedTime } from '../ui/ElapsedTime';
 import { FullscreenGlyph, toggleFullscreen, useIsFullscreen } from '../ui/fullscreen';
@@ -219,17 +220,4 @@ function EndBanner({ ending, resource, recordingHref }: { ending: SessionEnding;
       </div>
     </div>
   );
-}
-
-/**
- * Closing the tab ends the session, and Ctrl+W (delete a word in the shell) closes tabs:
- * while connected, the browser asks first.
- */
-function useConfirmLeave(isActive: boolean): void {
-  useEffect(() => {
-    if (!isActive) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [isActive]);
 }

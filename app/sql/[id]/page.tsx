@@ -47,6 +47,7 @@ export default async function SqlConsolePage({ params, searchParams }: Props) {
         initialEnding={endingBeforeConnect(session)}
         isRecorded={isSessionRecorded(session, resource)}
         snippet={await offeredSnippet(actor, (await searchParams)?.snippet)}
+        draftKey={resource ? `${actor.id}:${resource.id}` : undefined}
       />
     </>
   );
