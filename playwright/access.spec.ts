@@ -176,7 +176,10 @@ test('a denied request cannot connect, and the engineer sees why', async ({ seed
   expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/approved access request/);
 });
 
-test('an engineer ends their own access early from My requests; the request says so', async ({ seed, loginAs }) => {
+test('a request’s link opens where each reader finds it; the engineer ends their access early from My requests and the request says so', async ({
+  seed,
+  loginAs,
+}) => {
   const engineer = await seed.user({ name: `Early ${Date.now().toString(36)}` });
   const approver = await seed.user({ roles: ['approver'] });
   const engineerPage = await loginAs(engineer);
@@ -187,6 +190,12 @@ test('an engineer ends their own access early from My requests; the request says
   });
   expect(requested.status()).toBe(201);
   const { id } = (await requested.json()) as { id: string };
+  // A webhook's "open in Porthole" links every reader in the channel to /requests?id=.
+  await approverPage.goto(`/requests?id=${id}`);
+  await expect(approverPage).toHaveURL(new RegExp(`/approvals\\?id=${id}$`));
+  await expect(approverPage.getByRole('article', { name: `Request from ${engineer.name}` })).toBeVisible();
+  await engineerPage.goto(`/requests?id=${id}`);
+  await expect(engineerPage.locator(`tr[data-request-id="${id}"]`)).toHaveAttribute('aria-current', 'true');
   expect((await approverPage.request.post(`/api/v1/requests/${id}/approve`, { headers: fromPorthole(), data: {} })).ok()).toBe(true);
 
   await engineerPage.goto('/requests');

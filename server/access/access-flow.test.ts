@@ -15,6 +15,7 @@ import { getRequest } from './get-request';
 import { countApprovalsInbox, listApprovalsInbox } from './list-approvals-inbox';
 import { listGrants } from './list-grants';
 import { countRequests, listRequests } from './list-requests';
+import { locateRequest } from './locate-request';
 import { revokeGrant } from './revoke-grant';
 import { accessScenario, REQUEST } from './test-helpers';
 
@@ -222,6 +223,32 @@ describeEachDriver('access requests', () => {
     expect(await countRequests({ actor: engineer.actor, query: { status: 'pending' } })).toBe(0);
     await rejectsWith(countRequests({ actor: engineer.actor, query: { scope: 'all' } }), 'FORBIDDEN');
     await expect(listRequests({ actor: engineer.actor, query: { page: -1 } })).rejects.toMatchObject({ name: 'ZodError' });
+  });
+
+  it('opens a link to a request where its reader finds it: the requester’s page, the approver’s Approvals, else nowhere', async () => {
+    const { resource, engineer, approvers } = await accessScenario();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const { id } = await createRequest({ actor: engineer.actor, input: { resourceId: resource.id, ...REQUEST } });
+      await cancelRequest({ actor: engineer.actor, requestId: id });
+      ids.unshift(id);
+    }
+    for (const [index, id] of ids.entries()) {
+      expect(await locateRequest({ actor: engineer.actor, requestId: id, pageSize: 2 })).toEqual({ kind: 'mine', page: Math.floor(index / 2) + 1 });
+    }
+    // Requests made in the same millisecond as others: the list's order still decides the page.
+    await db()
+      .update(accessRequests)
+      .set({ createdAt: new Date('2026-01-01T00:00:00.000Z') })
+      .where(eq(accessRequests.requesterId, engineer.user.id));
+    const sameTime = (await listRequests({ actor: engineer.actor, query: { limit: 10 } })).map((r) => r.id);
+    for (const [index, id] of sameTime.entries()) {
+      expect(await locateRequest({ actor: engineer.actor, requestId: id, pageSize: 2 })).toEqual({ kind: 'mine', page: Math.floor(index / 2) + 1 });
+    }
+    const stranger = await makeUser();
+    expect(await locateRequest({ actor: approvers[0]!.actor, requestId: ids[4]!, pageSize: 2 })).toEqual({ kind: 'approver' });
+    expect(await locateRequest({ actor: stranger.actor, requestId: ids[4]!, pageSize: 2 })).toEqual({ kind: 'elsewhere' });
+    expect(await locateRequest({ actor: engineer.actor, requestId: 'not-a-uuid', pageSize: 2 })).toEqual({ kind: 'elsewhere' });
   });
 
   it('refuses to approve a pending request that lapsed', async () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { DataTable, rowClass, Td, Th } from '@/components/ui/DataTable';
 import { RelativeTime } from '@/components/ui/RelativeTime';
 import { ActionButton } from '@/components/access/ActionButton';
@@ -7,10 +8,12 @@ import { Countdown } from '@/components/access/Countdown';
 import { formatClock, formatMinutes } from '@/components/access/format';
 import { LiveRefresh } from '@/components/access/LiveRefresh';
 import { REQUEST_STATUS_LABELS, RequestStatusBadge } from '@/components/access/RequestStatusBadge';
+import { Alert } from '@/components/ui/Alert';
 import { ConfirmButton } from '@/components/ui/ConfirmButton';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { formatCount } from '@/lib/format/count';
 import { countRequests, listRequests } from '@/server/access/list-requests';
+import { locateRequest } from '@/server/access/locate-request';
 import { toAppError } from '@/server/errors/to-app-error';
 import type { RequestStatus } from '@/db/access-schema';
 import { ListFilters, listPath, StateFilter } from '@/components/ui/ListFilters';
@@ -26,6 +29,10 @@ type Search = { id?: string; status?: string; page?: string };
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor();
   const search = await searchParams;
+  // A link to one request (a webhook's "open in Porthole"): its page of My requests, or Approvals for its approver.
+  const linked = search.id && !search.page && !search.status ? await locateRequest({ actor, requestId: search.id, pageSize: PAGE_SIZE }) : null;
+  if (linked?.kind === 'approver') redirect(`/approvals?id=${encodeURIComponent(search.id!)}`);
+  if (linked?.kind === 'mine' && linked.page > 1) redirect(`/requests?id=${encodeURIComponent(search.id!)}&page=${linked.page}`);
   const query = { status: search.status as RequestStatus | undefined, limit: PAGE_SIZE, page: search.page };
   const result = await Promise.all([listRequests({ actor, query }), countRequests({ actor, query })]).catch((error: unknown) => toAppError(error));
   const isFiltered = Boolean(search.status);
@@ -34,6 +41,11 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
     <>
       <LiveRefresh on="requests" />
       <PageHeader title="My requests" description="Your access requests and their state. Request access from a resource’s page." />
+      {linked?.kind === 'elsewhere' ? (
+        <div className="mb-4">
+          <Alert>The linked request is not one of yours, and you do not approve its resource: here are your own requests.</Alert>
+        </div>
+      ) : null}
       <ListFilters label="Filter requests" clearHref="/requests" isFiltered={isFiltered}>
         <StateFilter value={search.status} states={REQUEST_STATUS_LABELS} />
       </ListFilters>
