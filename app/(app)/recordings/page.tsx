@@ -48,7 +48,11 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
           isAuditor && search.scope !== 'mine' ? 'Every recorded session, newest first.' : 'Your recorded sessions, newest first. Open one to replay it.'
         }
       />
-      {deleted === '1' ? <Alert tone="success">Recording deleted. The audit log keeps that you deleted it.</Alert> : null}
+      {deleted === '1' ? (
+        <div className="mb-4">
+          <Alert tone="success">Recording deleted. The audit log keeps that you deleted it.</Alert>
+        </div>
+      ) : null}
       <RecordingFilters search={search} resources={resources} isAuditor={isAuditor} isFiltered={isFiltered} />
       <PagedList
         result={'code' in result ? result : [result.recordings, result.total]}

@@ -56,7 +56,11 @@ function endingBeforeConnect(session: SessionView): SessionEnding | undefined {
     case 'pending':
       return undefined;
     case 'active':
-      return { tone: 'ended', title: 'This console is open in another tab', detail: 'A session connects once. Open a new console for another one.' };
+      return {
+        tone: 'ended',
+        title: 'This console was already opened',
+        detail: 'It is open in another tab, or this tab was reloaded, which closed it. A session connects once: open a new console to go on.',
+      };
     case 'ended':
       return endingFromReason(session.endReason ?? 'error', session.endMessage, null, { kind: 'http' });
     case 'interrupted':

@@ -77,7 +77,11 @@ function endingBeforeConnect(session: SessionView): SessionEnding | undefined {
       return undefined;
     case 'active':
       // Open in another tab, or this tab was reloaded and the old socket is still closing.
-      return { tone: 'ended', title: 'This session was already opened', detail: 'A session connects only once: start a new one for another terminal.' };
+      return {
+        tone: 'ended',
+        title: 'This session was already opened',
+        detail: 'It is open in another tab, or this tab was reloaded, which ended it. A session connects once: connect again for a new one.',
+      };
     case 'ended':
       return endingFromReason(session.endReason ?? 'error', session.endMessage);
     case 'interrupted':
