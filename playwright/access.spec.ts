@@ -190,6 +190,16 @@ test('a request’s link opens where each reader finds it; the engineer ends the
   });
   expect(requested.status()).toBe(201);
   const { id } = (await requested.json()) as { id: string };
+  // The API's pages say how many there are in all: one request, one page of one, an empty second.
+  for (const [page, length] of [
+    [1, 1],
+    [2, 0],
+  ] as const) {
+    const listed = await engineerPage.request.get(`/api/v1/requests?limit=1&page=${page}`);
+    expect(listed.headers()['x-total-count']).toBe('1');
+    expect(((await listed.json()) as unknown[]).length).toBe(length);
+  }
+  expect((await engineerPage.request.get('/api/v1/sessions')).headers()['x-total-count']).toBe('0');
   // A webhook's "open in Porthole" links every reader in the channel to /requests?id=.
   await approverPage.goto(`/requests?id=${id}`);
   await expect(approverPage).toHaveURL(new RegExp(`/approvals\\?id=${id}$`));

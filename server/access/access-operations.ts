@@ -26,6 +26,8 @@ type AccessOperation = {
   body?: z.ZodType;
   response?: z.ZodType;
   status?: number;
+  /** Its total across pages is in `X-Total-Count` (server/api/paged-response.ts). */
+  isPaged?: boolean;
 };
 
 /** Just-in-time access and audit operations, spread into the OpenAPI list (server/api/openapi.ts). */
@@ -37,6 +39,7 @@ export const accessOperations: AccessOperation[] = [
     tag: 'Access',
     query: requestListQuery,
     response: z.array(requestView),
+    isPaged: true,
   },
   {
     method: 'post',

@@ -16,7 +16,7 @@ type OperationObject = {
   tags: string[];
   parameters: { name: string; in: string; required: boolean }[];
   requestBody?: { required: boolean; content: { 'application/json': { schema: JsonSchema } } };
-  responses: Record<string, { description: string; content?: { 'application/json': { schema: JsonSchema } } }>;
+  responses: Record<string, { description: string; headers?: Record<string, unknown>; content?: { 'application/json': { schema: JsonSchema } } }>;
 };
 
 const document = openApiDocument('https://porthole.example.test');
@@ -88,6 +88,12 @@ describe('OpenAPI document', () => {
     }
     const documentedCount = Object.values(document.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
     expect(documentedCount).toBe(operations.length);
+  });
+
+  it('says where the paged lists give their total', () => {
+    for (const route of ['/sessions', '/requests'])
+      expect(Object.keys(operation('get', route)?.responses['200']?.headers ?? {}), route).toEqual(['X-Total-Count']);
+    expect(operation('get', '/audit')?.responses['200']?.headers).toBeUndefined();
   });
 
   it('documents a JSON request schema for every operation that takes a body, and query parameters', () => {

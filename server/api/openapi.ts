@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessOperations } from '../access/access-operations';
+import { TOTAL_COUNT_HEADER } from './paged-response';
 import { insightsOperations } from '../insights/insights-operations';
 import { maskingOperations } from '../masking/rules-store/masking-operations';
 import { recordingOperations } from '../recording/recording-operations';
@@ -39,6 +40,8 @@ type Operation = {
   status?: number;
   /** Answers without authentication (published public keys). */
   isPublic?: boolean;
+  /** A list a page at a time: its total across pages is in `X-Total-Count` (see paged-response.ts). */
+  isPaged?: boolean;
 };
 
 export const operations: Operation[] = [
@@ -128,6 +131,7 @@ export const operations: Operation[] = [
     tag: 'Sessions',
     query: sessionListQuery,
     response: z.array(sessionView),
+    isPaged: true,
   },
   {
     method: 'post',
@@ -197,6 +201,10 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
+const TOTAL_COUNT = {
+  [TOTAL_COUNT_HEADER]: { description: 'How many items the list has across all its pages (with the same filters)', schema: { type: 'integer', minimum: 0 } },
+};
+
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
@@ -210,7 +218,13 @@ export function openApiDocument(serverUrl: string) {
       parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
       responses: {
-        [status]: op.response ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } } : { description: 'Done' },
+        [status]: op.response
+          ? {
+              description: 'OK',
+              ...(op.isPaged ? { headers: TOTAL_COUNT } : {}),
+              content: { 'application/json': { schema: jsonSchema(op.response, 'output') } },
+            }
+          : { description: 'Done' },
         default: { description: 'Error', content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } } },
       },
     };
