@@ -6,6 +6,7 @@ import { formatClock } from '@/components/replay/replay-format';
 import { ListSearch } from '@/components/snippets/ListSearch';
 import { NotesTabs } from '@/components/snippets/NotesTabs';
 import { Alert } from '@/components/ui/Alert';
+import { Pagination, PastLastPage } from '@/components/ui/Pagination';
 import { buttonClass } from '@/components/ui/Button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/PageHeader';
 import { requirePageActor } from '@/server/auth/require-page-actor';
@@ -19,12 +20,18 @@ const chip = (isActive: boolean) =>
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function NotesPage({ searchParams }: { searchParams: Promise<{ tag?: string | string[]; q?: string | string[] }> }) {
+const PAGE_SIZE = 25;
+
+export default async function NotesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ tag?: string | string[]; q?: string | string[]; page?: string | string[] }>;
+}) {
   const actor = await requirePageActor();
   const params = await searchParams;
   const tag = one(params.tag);
   const q = one(params.q)?.trim() ?? '';
-  const result = await listMyNotes({ actor, query: { tag, q } }).catch((error: unknown) => toAppError(error));
+  const result = await listMyNotes({ actor, query: { tag, q, page: one(params.page) || 1, limit: PAGE_SIZE } }).catch((error: unknown) => toAppError(error));
   if (!('notes' in result)) {
     return (
       <NotesFrame q={q} tag={tag}>
@@ -32,44 +39,16 @@ export default async function NotesPage({ searchParams }: { searchParams: Promis
       </NotesFrame>
     );
   }
-  const { notes, tags } = result;
-  const isFiltered = Boolean(tag || q);
+  const { notes, tags, total } = result;
+  const basePath = notesPath({ q, tag });
 
   return (
     <NotesFrame q={q} tag={tag}>
-      {tags.length > 0 ? (
-        <nav aria-label="Filter by tag" className="mb-4 flex flex-wrap gap-1.5">
-          <Link href={q ? `/notes?q=${encodeURIComponent(q)}` : '/notes'} className={chip(!tag)} aria-current={!tag ? 'page' : undefined}>
-            All
-          </Link>
-          {tags.map((name) => (
-            <Link
-              key={name}
-              href={`/notes?tag=${encodeURIComponent(name)}${q ? `&q=${encodeURIComponent(q)}` : ''}`}
-              className={chip(tag === name)}
-              aria-current={tag === name ? 'page' : undefined}
-            >
-              #{name}
-            </Link>
-          ))}
-        </nav>
-      ) : null}
-      {notes.length === 0 ? (
-        <EmptyState title={q ? `No notes match “${q}”${tag ? ` in #${tag}` : ''}` : tag ? `No notes tagged #${tag}` : 'No notes yet'}>
-          {isFiltered ? (
-            <Link href="/notes" className="text-indigo-600 underline dark:text-indigo-400">
-              Show all notes
-            </Link>
-          ) : (
-            <>
-              Replay a session from{' '}
-              <Link href="/recordings" className="text-indigo-600 underline dark:text-indigo-400">
-                Recordings
-              </Link>
-              , pause where something matters and add a note in the Notes tab.
-            </>
-          )}
-        </EmptyState>
+      <TagFilter tags={tags} current={tag} q={q} />
+      {notes.length === 0 && total > 0 ? (
+        <PastLastPage noun={{ one: 'note', other: 'notes' }} total={total} firstPage={basePath} />
+      ) : notes.length === 0 ? (
+        <NoNotes q={q} tag={tag} />
       ) : (
         <ol aria-label="My notes" className="space-y-2">
           {notes.map((note) => (
@@ -97,8 +76,57 @@ export default async function NotesPage({ searchParams }: { searchParams: Promis
           ))}
         </ol>
       )}
+      {notes.length > 0 ? (
+        <Pagination basePath={basePath} page={result.page} pageCount={Math.ceil(total / PAGE_SIZE)} total={total} pageSize={PAGE_SIZE} />
+      ) : null}
     </NotesFrame>
   );
+}
+
+/** The actor's tags as links that filter the list (keeping the search); "All" clears the tag. */
+function TagFilter({ tags, current, q }: { tags: string[]; current?: string; q: string }) {
+  if (tags.length === 0) return null;
+  return (
+    <nav aria-label="Filter by tag" className="mb-4 flex flex-wrap gap-1.5">
+      <Link href={notesPath({ q })} className={chip(!current)} aria-current={!current ? 'page' : undefined}>
+        All
+      </Link>
+      {tags.map((name) => (
+        <Link key={name} href={notesPath({ q, tag: name })} className={chip(current === name)} aria-current={current === name ? 'page' : undefined}>
+          #{name}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function NoNotes({ q, tag }: { q: string; tag?: string }) {
+  return (
+    <EmptyState title={q ? `No notes match “${q}”${tag ? ` in #${tag}` : ''}` : tag ? `No notes tagged #${tag}` : 'No notes yet'}>
+      {tag || q ? (
+        <Link href="/notes" className="text-indigo-600 underline dark:text-indigo-400">
+          Show all notes
+        </Link>
+      ) : (
+        <>
+          Replay a session from{' '}
+          <Link href="/recordings" className="text-indigo-600 underline dark:text-indigo-400">
+            Recordings
+          </Link>
+          , pause where something matters and add a note in the Notes tab.
+        </>
+      )}
+    </EmptyState>
+  );
+}
+
+/** The notes list with its search and tag, for the pages' links. */
+function notesPath({ q, tag }: { q: string; tag?: string }): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (tag) params.set('tag', tag);
+  const query = params.toString();
+  return query ? `/notes?${query}` : '/notes';
 }
 
 function NotesFrame({ q, tag, children }: { q: string; tag?: string; children: React.ReactNode }) {

@@ -76,4 +76,7 @@ export const myNotesQuery = z.object({
     .max(MY_NOTES_QUERY_MAX, `Search for at most ${MY_NOTES_QUERY_MAX} characters`)
     .optional()
     .transform((q) => q || undefined),
+  /** 1-based: page 2 holds the `limit` notes after the newest `limit`. */
+  page: numberField((n) => n.int().min(1).max(10_000)).default(1),
+  limit: numberField((n) => n.int().min(1).max(100)).default(25),
 });

@@ -27,6 +27,18 @@ describeEachDriver('my notes: search and export', () => {
     await rejectsWith(listMyNotes({ actor, query: { q: 'x'.repeat(201) } }), 'VALIDATION');
   });
 
+  it('pages through my notes newest first, each once, and counts them with the same search', async () => {
+    const { actor } = await makeUser();
+    const recording = await makeRecordingRow(actor, await makeResource(sshResource()));
+    for (let i = 1; i <= 5; i += 1) await createAnnotation({ actor, recordingId: recording, input: { t: i, body: `note ${i}`, tags: i % 2 ? 'odd' : '' } });
+    const page = (query: { page: number; tag?: string }) => listMyNotes({ actor, query: { limit: 2, ...query } });
+    const pages = await Promise.all([1, 2, 3, 4].map((n) => page({ page: n })));
+    expect(pages.map((p) => p.notes.map((n) => n.body))).toEqual([['note 5', 'note 4'], ['note 3', 'note 2'], ['note 1'], []]);
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5, 5]);
+    expect(await page({ page: 1, tag: 'odd' })).toMatchObject({ total: 3, notes: [{ body: 'note 5' }, { body: 'note 3' }] });
+    await expect(listMyNotes({ actor, query: { page: 0 } })).rejects.toThrow();
+  });
+
   it('exports every note as Markdown: by session, newest first, by moment, each linking back to it', async () => {
     const { actor } = await makeUser();
     const { actor: other } = await makeUser();
