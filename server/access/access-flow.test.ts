@@ -13,7 +13,7 @@ import { createRequest } from './create-request';
 import { denyRequest } from './deny-request';
 import { getRequest } from './get-request';
 import { countApprovalsInbox, listApprovalsInbox } from './list-approvals-inbox';
-import { listGrants } from './list-grants';
+import { countGrants, listGrants } from './list-grants';
 import { countRequests, listRequests } from './list-requests';
 import { locateRequest } from './locate-request';
 import { revokeGrant } from './revoke-grant';
@@ -249,6 +249,23 @@ describeEachDriver('access requests', () => {
     expect(await locateRequest({ actor: approvers[0]!.actor, requestId: ids[4]!, pageSize: 2 })).toEqual({ kind: 'approver' });
     expect(await locateRequest({ actor: stranger.actor, requestId: ids[4]!, pageSize: 2 })).toEqual({ kind: 'elsewhere' });
     expect(await locateRequest({ actor: engineer.actor, requestId: 'not-a-uuid', pageSize: 2 })).toEqual({ kind: 'elsewhere' });
+  });
+
+  it('pages through the active grants an approver may revoke for others, each once, and counts them', async () => {
+    const { resource, approvers } = await accessScenario({ approvers: 2 });
+    const [arlo, bea] = approvers as [Awaited<ReturnType<typeof makeUser>>, Awaited<ReturnType<typeof makeUser>>];
+    const grantFor = async (who: Awaited<ReturnType<typeof makeUser>>, by: Awaited<ReturnType<typeof makeUser>>) => {
+      const { id } = await createRequest({ actor: who.actor, input: { resourceId: resource.id, ...REQUEST } });
+      return (await approveRequest({ actor: by.actor, requestId: id })).grantId!;
+    };
+    const others: string[] = [];
+    for (let i = 0; i < 3; i += 1) others.unshift(await grantFor(await makeUser(), arlo));
+    await grantFor(arlo, bea);
+    const query = { status: 'active' as const, limit: 2 };
+    const pages = await Promise.all([1, 2, 3].map((page) => listGrants({ actor: arlo.actor, query: { ...query, page }, isOthersOnly: true })));
+    expect(pages.map((page) => page.map((g) => g.id))).toEqual([others.slice(0, 2), others.slice(2), []]);
+    expect(await countGrants({ actor: arlo.actor, query, isOthersOnly: true })).toBe(3);
+    expect(await countGrants({ actor: arlo.actor, query })).toBe(4);
   });
 
   it('refuses to approve a pending request that lapsed', async () => {

@@ -79,10 +79,11 @@ export const accessOperations: AccessOperation[] = [
   {
     method: 'get',
     path: '/grants',
-    summary: 'Grants: mine, those on resources I approve for, or all (admins and auditors)',
+    summary: 'Grants, newest first: mine, those on resources I approve for, or all (admins and auditors); `limit` per page, `page` from 1 for older ones',
     tag: 'Access',
     query: grantListQuery,
     response: z.array(grantView),
+    isPaged: true,
   },
   {
     method: 'post',

@@ -45,6 +45,8 @@ export const grantListQuery = z.object({
   status: z.enum(GRANT_STATUSES).optional(),
   resourceId: z.uuid().optional(),
   limit: numberField((n) => n.int().min(1).max(200)).default(100),
+  /** 1-based: page 2 holds the `limit` grants after the newest `limit`. */
+  page: numberField((n) => n.int().min(1).max(100_000)).default(1),
 });
 
 export const policyInput = z

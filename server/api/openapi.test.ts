@@ -91,7 +91,7 @@ describe('OpenAPI document', () => {
   });
 
   it('says where the paged lists give their total', () => {
-    for (const route of ['/sessions', '/requests'])
+    for (const route of ['/sessions', '/requests', '/grants'])
       expect(Object.keys(operation('get', route)?.responses['200']?.headers ?? {}), route).toEqual(['X-Total-Count']);
     expect(operation('get', '/audit')?.responses['200']?.headers).toBeUndefined();
   });
