@@ -169,6 +169,8 @@ export const SESSION_END_REASONS = [
   'user_disabled',
   'signed_out',
   'resource_deleted',
+  /** No input from the browser for PORTHOLE_SESSION_INPUT_IDLE_MINUTES. */
+  'idle_timeout',
 ] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 

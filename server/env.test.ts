@@ -107,6 +107,15 @@ describe('parseEnv', () => {
       expect(errorOf({ PORTHOLE_MASK_SCREEN_HOLD_MS: value })).toMatch(/^Invalid configuration: PORTHOLE_MASK_SCREEN_HOLD_MS: /);
   });
 
+  it('ends sessions without input only when configured (0 to 1440 minutes, 0 off)', () => {
+    expect(parse({}).sessionInputIdleMs).toBe(0);
+    expect(parse({ PORTHOLE_SESSION_INPUT_IDLE_MINUTES: '30' }).sessionInputIdleMs).toBe(1_800_000);
+    expect(parse({ PORTHOLE_SESSION_INPUT_IDLE_MINUTES: '0.5' }).sessionInputIdleMs).toBe(30_000);
+    expect(parse({ PORTHOLE_SESSION_INPUT_IDLE_MINUTES: '0' }).sessionInputIdleMs).toBe(0);
+    for (const value of ['-1', '1441', 'an hour', '1e3'])
+      expect(errorOf({ PORTHOLE_SESSION_INPUT_IDLE_MINUTES: value })).toMatch(/^Invalid configuration: PORTHOLE_SESSION_INPUT_IDLE_MINUTES: /);
+  });
+
   it('names the missing OIDC variable when single sign-on is half configured', () => {
     expect(errorOf({ OIDC_ISSUER: 'https://sso.example.test', OIDC_CLIENT_ID: 'porthole' })).toContain('OIDC_CLIENT_SECRET');
     expect(errorOf({ OIDC_ISSUER: 'https://sso.example.test', OIDC_CLIENT_SECRET: 'shh' })).toContain('OIDC_CLIENT_ID');

@@ -80,6 +80,18 @@ const envSchema = z
     /** A browser session ends after this long without activity. */
     PORTHOLE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(60),
     /**
+     * A terminal or console with no input from the browser (keys, statements, requests) for this
+     * long ends, as Teleport's client_idle_timeout does; 0 (the default) never ends one for that.
+     */
+    PORTHOLE_SESSION_INPUT_IDLE_MINUTES: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[0-9]{1,4}(\.[0-9]{1,2})?$/, 'must be a number of minutes from 0 to 1440 (0: off)')
+        .transform(Number)
+        .pipe(z.number().max(1440, 'must be a number of minutes from 0 to 1440 (0: off)'))
+        .optional(),
+    ),
+    /**
      * How long the browser's copy holds program output that may begin a secret (a key printed in
      * two writes is masked on screen too). The echo of what the user types is released at once.
      */
@@ -222,6 +234,7 @@ function toEnv(raw: z.output<typeof envSchema>) {
     isWebhookPrivateAllowed: raw.PORTHOLE_WEBHOOK_ALLOW_PRIVATE ?? false,
     isMetadataHostAllowed: raw.PORTHOLE_ALLOW_METADATA_HOSTS ?? false,
     maskScreenHoldMs: raw.PORTHOLE_MASK_SCREEN_HOLD_MS ?? 250,
+    sessionInputIdleMs: Math.round((raw.PORTHOLE_SESSION_INPUT_IDLE_MINUTES ?? 0) * 60_000),
     http: { bodyRecordLimit: raw.PORTHOLE_HTTP_BODY_RECORD_LIMIT, timeoutMs: raw.PORTHOLE_HTTP_TIMEOUT_SECONDS * 1000 },
     logLevel: raw.LOG_LEVEL,
     metrics: { token: raw.PORTHOLE_METRICS_TOKEN, port: raw.PORTHOLE_METRICS_PORT, host: raw.PORTHOLE_METRICS_HOST },

@@ -16,6 +16,12 @@ describe('session endings in words', () => {
     expect(endingFromReason('error', 'Host key changed')).toEqual({ tone: 'error', title: 'Host key changed' });
     expect(endingFromReason('user_disabled', 'An admin disabled your account.')).toMatchObject({ tone: 'ended', title: 'Your account was disabled' });
     expect(endingFromReason('resource_deleted', null)).toMatchObject({ tone: 'ended', title: 'This resource was deleted' });
+    // An idle end offers to connect again: the access still holds.
+    expect(endingFromReason('idle_timeout', 'No input for 30 min, so Porthole ended the session.')).toEqual({
+      tone: 'ended',
+      title: 'Ended after a time without input',
+      detail: 'No input for 30 min, so Porthole ended the session.',
+    });
   });
 
   it('says an ended access once, and offers a new request instead of connecting again', () => {

@@ -29,6 +29,7 @@ const REASON_TITLES: Record<SessionEndReason, string> = {
   user_disabled: 'Your account was disabled',
   signed_out: 'Your sign-in ended',
   resource_deleted: 'This resource was deleted',
+  idle_timeout: 'Ended after a time without input',
   error: 'The session ended with an error',
 };
 

@@ -3,6 +3,7 @@ import { WebSocket, type RawData } from 'ws';
 import type { ZodType } from 'zod';
 import type { Resource, Session } from '@/db/schema';
 import { enforceGrants } from '../access/enforce-grants';
+import { env } from '../env';
 import { ConnectorError } from '../connectors/connector-error';
 import { log, type Logger } from '../log/logger';
 import { endSession } from '../sessions/end-session';
@@ -85,6 +86,9 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   private heartbeat: NodeJS.Timeout | undefined;
   /** Access checks at the grant's end and at the end of the sign-in that opened the session. */
   private accessEnds: NodeJS.Timeout[] = [];
+  /** When the browser last sent input (a key, a resize, a statement, a request): see checkIdle. */
+  private lastInputAt = Date.now();
+  private idleCheck: NodeJS.Timeout | undefined;
   private markFinished: () => void = () => {};
   /** Settles once the end is written to the session row (shutdown waits for it). */
   readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
@@ -120,6 +124,8 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     ws.on('error', (error) => this.end({ reason: 'error', message: `The browser connection failed: ${error.message}`, exitCode: null }, CloseCode.BadFrame));
     ws.on('pong', () => (this.isBrowserAlive = true));
     this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();
+    const idleLimitMs = env().sessionInputIdleMs;
+    if (idleLimitMs > 0) this.idleCheck = setTimeout(() => this.checkIdle(idleLimitMs), idleLimitMs).unref();
     this.accessEnds = [grantExpiresAt, this.options.session.signInEndsAt].flatMap((at) => this.checkAccessAt(at) ?? []);
     this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
@@ -143,6 +149,20 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
         this.log.error({ err: error }, 'access check at the grant’s or the sign-in’s end failed'),
       );
     return timerAt(expiresAt, () => void check(), GRANT_END_MARGIN_MS);
+  }
+
+  /**
+   * Ends the session once the browser has sent no input for the limit (an unattended terminal on
+   * production). One timer per session, set again for the rest of the limit when input came
+   * meanwhile, rather than one per keystroke.
+   */
+  private checkIdle(limitMs: number): void {
+    const idleFor = Date.now() - this.lastInputAt;
+    if (idleFor < limitMs) {
+      this.idleCheck = setTimeout(() => this.checkIdle(limitMs), limitMs - idleFor).unref();
+      return;
+    }
+    this.end({ reason: 'idle_timeout', message: `No input for ${formatLimit(limitMs)}, so Porthole ended the session.`, exitCode: null }, CloseCode.Terminated);
   }
 
   stats(): LiveSessionStats {
@@ -179,6 +199,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     this.ended = true;
     this.log.info({ reason: end.reason, bytesIn: this.kind.bytesIn(), bytesOut: this.kind.bytesOut() }, `${this.kind.name} session ended`);
     clearInterval(this.heartbeat);
+    clearTimeout(this.idleCheck);
     for (const timer of this.accessEnds) clearTimeout(timer);
     liveSessions().delete(this.id);
     this.kind.flow.close?.();
@@ -203,6 +224,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     if (this.ended) return;
     try {
       if (isBinary) {
+        this.lastInputAt = Date.now();
         if (this.kind.onBinary) return this.kind.onBinary(rawDataBuffer(data));
         return this.fail('bad_frame', `The ${this.kind.name} sends JSON text frames only.`, CloseCode.BadFrame);
       }
@@ -215,7 +237,10 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
       const parsed = this.kind.inbound.safeParse(json);
       if (!parsed.success) return this.fail('bad_frame', 'Unknown or malformed control message.', CloseCode.BadFrame);
       const message = parsed.data;
-      if (!isRelayMessage(message)) return this.kind.onMessage(message);
+      if (!isRelayMessage(message)) {
+        this.lastInputAt = Date.now();
+        return this.kind.onMessage(message);
+      }
       if (message.type === 'ack') this.kind.flow.onAck(message.bytes);
       else this.send({ type: 'pong' });
     } catch (error) {
@@ -239,4 +264,9 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
       })
       .catch((error: unknown) => this.log.error({ err: error }, 'cannot write its counters'));
   }
+}
+
+/** "30 min", "90 s": the idle limit as the engineer reads it. */
+function formatLimit(ms: number): string {
+  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
 }
