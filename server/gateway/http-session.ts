@@ -63,6 +63,11 @@ export class HttpSession implements RelayKind<HttpClientMessage> {
     return this.relay.start();
   }
 
+  /** A request in flight: the engineer waits for its answer (see RelayKind.isBusy). */
+  isBusy(): boolean {
+    return this.inFlight.size > 0;
+  }
+
   bytesIn(): number {
     return this.bytesInTotal;
   }

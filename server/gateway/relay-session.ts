@@ -4,6 +4,7 @@ import type { ZodType } from 'zod';
 import type { Resource, Session } from '@/db/schema';
 import { enforceGrants } from '../access/enforce-grants';
 import { env } from '../env';
+import { formatDuration } from '@/lib/format/duration';
 import { ConnectorError } from '../connectors/connector-error';
 import { log, type Logger } from '../log/logger';
 import { endSession } from '../sessions/end-session';
@@ -41,6 +42,11 @@ export interface RelayKind<In extends { type: string }> {
   readonly inbound: ZodType<In | RelayClientMessage>;
   /** The flow window the browser's acknowledgements open (push: pauses the target; pull: waits to read). */
   readonly flow: FlowWindow;
+  /**
+   * Work the engineer started and waits for (a statement running or held for review, a request
+   * in flight): the idle limit does not end the session meanwhile.
+   */
+  isBusy?(): boolean;
   /** Without it, a binary frame is refused. */
   readonly onBinary?: (chunk: Buffer) => void;
   /** The opaque watch side (see LiveSession.watch). */
@@ -129,7 +135,10 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     this.accessEnds = [grantExpiresAt, this.options.session.signInEndsAt].flatMap((at) => this.checkAccessAt(at) ?? []);
     this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
-      if ((await this.kind.connect()) && grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
+      const isConnected = await this.kind.connect();
+      // The idle limit counts from the moment there is something to type into.
+      this.lastInputAt = Date.now();
+      if (isConnected && grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
     } catch (error) {
       if (!(error instanceof ConnectorError)) this.log.error({ err: error }, 'connect failed');
       const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', this.kind.connectFailure);
@@ -157,12 +166,16 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
    * meanwhile, rather than one per keystroke.
    */
   private checkIdle(limitMs: number): void {
+    if (this.kind.isBusy?.()) this.lastInputAt = Date.now();
     const idleFor = Date.now() - this.lastInputAt;
     if (idleFor < limitMs) {
       this.idleCheck = setTimeout(() => this.checkIdle(limitMs), limitMs - idleFor).unref();
       return;
     }
-    this.end({ reason: 'idle_timeout', message: `No input for ${formatLimit(limitMs)}, so Porthole ended the session.`, exitCode: null }, CloseCode.Terminated);
+    this.end(
+      { reason: 'idle_timeout', message: `No input for ${formatDuration(limitMs / 1000)}, so Porthole ended the session.`, exitCode: null },
+      CloseCode.Terminated,
+    );
   }
 
   stats(): LiveSessionStats {
@@ -264,9 +277,4 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
       })
       .catch((error: unknown) => this.log.error({ err: error }, 'cannot write its counters'));
   }
-}
-
-/** "30 min", "90 s": the idle limit as the engineer reads it. */
-function formatLimit(ms: number): string {
-  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
 }

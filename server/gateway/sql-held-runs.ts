@@ -36,6 +36,11 @@ export class HeldRuns {
     this.poll ??= setInterval(() => void this.check(), POLL_MS).unref();
   }
 
+  /** Some script waits for a reviewer (the engineer is waiting, not away). */
+  get hasAny(): boolean {
+    return this.held.size > 0;
+  }
+
   find(runId: string): HeldRun | undefined {
     return [...this.held.values()].find((run) => run.runId === runId);
   }

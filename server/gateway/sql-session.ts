@@ -77,6 +77,11 @@ export class SqlSession implements RelayKind<SqlClientMessage> {
     this.flow = new SqlFlow(() => options.ws.bufferedAmount);
   }
 
+  /** A script running, or held for a reviewer: the engineer waits for it (see RelayKind.isBusy). */
+  isBusy(): boolean {
+    return this.current !== undefined || this.held.hasAny;
+  }
+
   private get isEnded(): boolean {
     return this.relay.isEnded;
   }
