@@ -94,7 +94,7 @@ test('request → live badge → approve → live grant → terminal → revoke 
     await expect(card).toHaveAttribute('data-status', 'active');
     await expect(engineerPage.getByTestId('grant-remaining')).toContainText(/^(59m|1h 00m)/);
     await expectNotReloaded(engineerPage);
-    await engineerPage.goto('/resources');
+    await engineerPage.goto(`/resources?q=${encodeURIComponent(resource.name)}`);
     const catalogueCard = engineerPage.getByRole('list', { name: 'Resource catalogue' }).getByRole('link').filter({ hasText: resource.name });
     await expect(catalogueCard.locator('[data-access-state="active"]')).toContainText('Active until');
     await engineerPage.goto('/requests');

@@ -80,7 +80,7 @@ test('an admin adds a cluster through the form; an engineer opens a pod shell fr
   const terminal = new TerminalPage(engineer);
 
   await test.step('from the catalogue, namespace → pod → container; an empty namespace says so', async () => {
-    await engineer.goto('/resources');
+    await engineer.goto(`/resources?q=${encodeURIComponent(name)}`);
     const card = engineer.getByRole('link', { name: new RegExp(name) });
     await expect(card).toContainText('Open shell');
     await card.click();

@@ -90,7 +90,7 @@ test('catalogue, request, approvals and the terminal work at 390×844, navigatio
 
   const card = engineerPage.getByTestId('access-card');
   await test.step('the engineer opens the resource from the catalogue and requests access', async () => {
-    await engineerPage.goto('/resources');
+    await engineerPage.goto(`/resources?q=${encodeURIComponent(resource.name)}`);
     const catalogueCard = engineerPage.getByRole('list', { name: 'Resource catalogue' }).getByRole('link').filter({ hasText: resource.name });
     await expectUsable(catalogueCard);
     await catalogueCard.click();

@@ -33,7 +33,7 @@ test('an admin turns recording off; the engineer sees "Not recorded" before conn
   await page.setViewportSize({ width: 1440, height: 900 });
 
   await test.step('the catalogue card and the resource page say so before connecting', async () => {
-    await page.goto('/resources');
+    await page.goto(`/resources?q=${encodeURIComponent(resource.name)}`);
     await expect(page.getByRole('link', { name: new RegExp(resource.name) }).getByText('Not recorded')).toBeVisible();
     await page.goto(`/resources/${resource.id}`);
     await expect(page.getByTestId('not-recorded-notice')).toContainText('Not recorded.');

@@ -9,6 +9,8 @@ import { NotRecordedBadge } from '@/components/resources/NotRecordedNotice';
 import { Alert } from '@/components/ui/Alert';
 import { buttonClass } from '@/components/ui/Button';
 import { EmptyState, PageHeader } from '@/components/ui/PageHeader';
+import { Pagination, pageOf } from '@/components/ui/Pagination';
+import { listPath } from '@/components/ui/ListFilters';
 import { hasRole } from '@/server/actor/actor';
 import { requirePageActor } from '@/server/auth/require-page-actor';
 import { listResources } from '@/server/resources/list-resources';
@@ -19,12 +21,14 @@ export const metadata: Metadata = { title: 'Resources' };
 
 export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
-  const parsed = resourceListQuery.safeParse(await searchParams);
+  const search = await searchParams;
+  const parsed = resourceListQuery.safeParse(search);
   const query = parsed.success ? parsed.data : {};
   const [resources, all, accessStates] = await Promise.all([listResources({ actor, query }), listResources({ actor }), listMyAccessStates({ actor })]);
   const tags = [...new Set(all.flatMap((r) => r.tags))].sort();
   const isAdmin = hasRole(actor, 'admin');
   const isFiltered = Boolean(query.q || query.type || query.tag);
+  const { rows, page, pageCount, total } = pageOf(resources, search.page);
 
   return (
     <>
@@ -44,26 +48,10 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
       {!parsed.success ? <Alert tone="error">Some filters were not valid and were ignored.</Alert> : null}
       {all.length > 0 ? <CatalogueFilters tags={tags} /> : null}
       {resources.length === 0 ? (
-        all.length === 0 ? (
-          <EmptyState title="No resources yet">
-            {isAdmin ? (
-              <>
-                Add an SSH host or a database in{' '}
-                <Link href="/admin/resources/new" className="text-indigo-600 underline dark:text-indigo-400">
-                  Manage resources
-                </Link>
-                .
-              </>
-            ) : (
-              'Ask an admin to add the hosts and databases you work with.'
-            )}
-          </EmptyState>
-        ) : (
-          <EmptyState title="Nothing matches">{isFiltered ? 'Try another search or clear the filters.' : null}</EmptyState>
-        )
+        <NoResources isEmpty={all.length === 0} isAdmin={isAdmin} isFiltered={isFiltered} />
       ) : (
         <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3" aria-label="Resource catalogue">
-          {resources.map((resource) => (
+          {rows.map((resource) => (
             <li key={resource.id}>
               <Link
                 href={`/resources/${resource.id}`}
@@ -94,6 +82,28 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       )}
+      <Pagination basePath={listPath('/resources', { q: query.q, type: query.type, tag: query.tag })} page={page} pageCount={pageCount} total={total} />
     </>
+  );
+}
+
+/** No resource at all (who adds them), or none matching the filters. */
+function NoResources({ isEmpty, isAdmin, isFiltered }: { isEmpty: boolean; isAdmin: boolean; isFiltered: boolean }) {
+  return isEmpty ? (
+    <EmptyState title="No resources yet">
+      {isAdmin ? (
+        <>
+          Add an SSH host or a database in{' '}
+          <Link href="/admin/resources/new" className="text-indigo-600 underline dark:text-indigo-400">
+            Manage resources
+          </Link>
+          .
+        </>
+      ) : (
+        'Ask an admin to add the hosts and databases you work with.'
+      )}
+    </EmptyState>
+  ) : (
+    <EmptyState title="Nothing matches">{isFiltered ? 'Try another search or clear the filters.' : null}</EmptyState>
   );
 }
