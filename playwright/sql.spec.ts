@@ -102,6 +102,9 @@ test('query a database in the browser: autocomplete, masked grid, cancel, replay
   // Disconnect from the bar ends the session; then replay it at the first statement.
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await expect(page.getByText('You disconnected')).toBeVisible();
+  // As under a terminal: the way back to the resource, and to its recording.
+  await expect(page.getByRole('link', { name: `Back to ${resource.name}` })).toHaveAttribute('href', `/resources/${resource.id}`);
+  await expect(page.getByRole('link', { name: 'View the recording' })).toHaveAttribute('href', `/recordings/${sessionId}`);
   await expect(page.getByRole('button', { name: 'Disconnect' })).toHaveCount(0);
   await page.goto('/sessions');
   // The recording is sealed once the gateway has ended the session.

@@ -15,7 +15,7 @@ export function EndBanner({
 }: {
   ending: SessionEnding;
   sessionId: string;
-  resource: { id: string | null; canConnect: boolean };
+  resource: { id: string | null; name: string; canConnect: boolean };
   isRecorded?: boolean;
   /** Which console "Open a new console" opens: SQL or HTTP. */
   pagePrefix?: '/sql' | '/http';
@@ -42,7 +42,15 @@ export function EndBanner({
           <Link href={`/resources/${resource.id}`} className={buttonClass('secondary')}>
             Request access again
           </Link>
-        ) : null}
+        ) : resource.id && ending.nextStep !== 'none' ? (
+          <Link href={`/resources/${resource.id}`} className="text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+            Back to {resource.name}
+          </Link>
+        ) : (
+          <Link href="/resources" className="text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+            Back to resources
+          </Link>
+        )}
         {resource.id && resource.canConnect && !ending.nextStep ? (
           <OpenConsoleButton resourceId={resource.id} label="Open a new console" variant="secondary" pagePrefix={pagePrefix} />
         ) : null}

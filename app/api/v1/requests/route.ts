@@ -7,6 +7,7 @@ import { countRequests, listRequests } from '@/server/access/list-requests';
 export const GET = withApi(async ({ req, actor }) => {
   const query = requestListQuery.parse(Object.fromEntries(new URL(req.url).searchParams));
   const [items, total] = await Promise.all([listRequests({ actor, query }), countRequests({ actor, query })]);
-  return pagedJson(items, total);
+  // The inbox is one page (list-requests.ts): its total is what that page holds.
+  return pagedJson(items, query.scope === 'inbox' ? items.length : total);
 });
 export const POST = withApi(async ({ req, actor }) => createRequest({ actor, input: createRequestInput.parse(await readJson(req)) }), { status: 201 });
