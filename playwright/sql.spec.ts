@@ -146,6 +146,7 @@ test('a reload asks first while connected, and the tab keeps the editor’s draf
   await page.reload();
   expect(dialogs).toEqual(['beforeunload']);
   await expect(page.getByRole('button', { name: 'Open a new console' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Results' })).toHaveText('This session has ended: open a new console below to run statements.');
   await page.getByRole('button', { name: 'Open a new console' }).click();
   await page.waitForURL((url) => /\/sql\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(firstSession));
   await expect(page.locator('[data-status="connected"]')).toBeVisible({ timeout: 20_000 });

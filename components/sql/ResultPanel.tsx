@@ -31,11 +31,14 @@ export function ResultPanel({
   version,
   rowCap,
   onCancel,
+  isOver = false,
 }: {
   run: RunState | undefined;
   version: number;
   rowCap: number;
   onCancel: (id: string) => void;
+  /** The session has ended: nothing more can run here (the banner below says what next). */
+  isOver?: boolean;
 }) {
   const [active, setActive] = useState(0);
   const [cell, setCell] = useState<CellPosition>();
@@ -44,6 +47,13 @@ export function ResultPanel({
   // A new run shows its last result set (the one most likely wanted), or its error.
   useEffect(() => setActive(Math.max(0, (run?.results.length ?? 1) - 1)), [run?.id, run?.results.length]);
 
+  if (!run && isOver) {
+    return (
+      <div className="flex h-full items-center justify-center text-sm text-zinc-500" data-run-status="none">
+        This session has ended: open a new console below to run statements.
+      </div>
+    );
+  }
   if (!run) {
     return (
       <div className="flex h-full items-center justify-center text-sm text-zinc-500" data-run-status="none">

@@ -110,7 +110,7 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
               className="h-1.5 shrink-0 cursor-row-resize border-y border-zinc-200 bg-zinc-100 hover:bg-indigo-200 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-indigo-900"
             />
             <section aria-label="Results" className="min-h-0 flex-1">
-              <ResultPanel run={run} version={api.version} rowCap={api.info?.rowCap ?? 10_000} onCancel={api.cancel} />
+              <ResultPanel run={run} version={api.version} rowCap={api.info?.rowCap ?? 10_000} onCancel={api.cancel} isOver={Boolean(api.ending)} />
             </section>
           </div>
         </div>
