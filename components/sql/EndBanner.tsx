@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { SessionEnding } from '../terminal/session-ending';
-import { buttonClass } from '../ui/Button';
+import { EndingWayBack } from '../terminal/EndingWayBack';
 import { OpenConsoleButton } from './OpenConsoleButton';
 
 /** Shown once the console's session is over: why, and where to go next. */
@@ -37,20 +37,7 @@ export function EndBanner({
         ) : (
           <span className="text-xs text-zinc-500 dark:text-zinc-400">Not recorded</span>
         )}
-        {resource.id && ending.nextStep === 'request-access' ? (
-          // The grant is over, so a new console would be refused: the way back is a new request.
-          <Link href={`/resources/${resource.id}`} className={buttonClass('secondary')}>
-            Request access again
-          </Link>
-        ) : resource.id && ending.nextStep !== 'none' ? (
-          <Link href={`/resources/${resource.id}`} className="text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-            Back to {resource.name}
-          </Link>
-        ) : (
-          <Link href="/resources" className="text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-            Back to resources
-          </Link>
-        )}
+        <EndingWayBack ending={ending} resource={resource} linkClass="text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300" />
         {resource.id && resource.canConnect && !ending.nextStep ? (
           <OpenConsoleButton resourceId={resource.id} label="Open a new console" variant="secondary" pagePrefix={pagePrefix} />
         ) : null}

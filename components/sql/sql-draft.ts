@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 
 /**
  * The SQL console's editor text, kept in this browser tab (sessionStorage) per user and
@@ -43,13 +43,17 @@ export function useSqlDraftSaver(key: string | undefined): (text: string) => voi
       flush();
     };
   }, [key]);
-  return (text) => {
-    if (!key) return;
-    if (pending.current) clearTimeout(pending.current.timer);
-    const timer = setTimeout(() => {
-      writeSqlDraft(key, text);
-      pending.current = null;
-    }, SAVE_DELAY_MS);
-    pending.current = { text, timer };
-  };
+  // One handler per key: the editor does not subscribe again on every render of the console.
+  return useCallback(
+    (text: string) => {
+      if (!key) return;
+      if (pending.current) clearTimeout(pending.current.timer);
+      const timer = setTimeout(() => {
+        writeSqlDraft(key, text);
+        pending.current = null;
+      }, SAVE_DELAY_MS);
+      pending.current = { text, timer };
+    },
+    [key],
+  );
 }

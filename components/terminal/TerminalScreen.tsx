@@ -12,6 +12,7 @@ import { ElapsedTime } from '../ui/ElapsedTime';
 import { FullscreenGlyph, toggleFullscreen, useIsFullscreen } from '../ui/fullscreen';
 import { DisconnectButton } from '../sessions/DisconnectButton';
 import { WatchedBanner } from '../sessions/WatchedBanner';
+import { EndingWayBack } from './EndingWayBack';
 import { GrantTimeLeft } from './GrantTimeLeft';
 import type { SessionEnding } from './session-ending';
 import { TERMINAL_THEME } from './terminal-theme';
@@ -200,20 +201,7 @@ function EndBanner({ ending, resource, recordingHref }: { ending: SessionEnding;
             Watch the recording
           </Link>
         ) : null}
-        {resource.id && ending.nextStep === 'request-access' ? (
-          // The grant is over, so connecting again would be refused: the way back is a new request.
-          <Link href={`/resources/${resource.id}`} className={buttonClass('secondary')}>
-            Request access again
-          </Link>
-        ) : resource.id && ending.nextStep !== 'none' ? (
-          <Link href={`/resources/${resource.id}`} className="py-1.5 text-sm text-indigo-600 hover:underline dark:text-indigo-400">
-            Back to {resource.name}
-          </Link>
-        ) : (
-          <Link href="/resources" className="py-1.5 text-sm text-indigo-600 hover:underline dark:text-indigo-400">
-            Back to resources
-          </Link>
-        )}
+        <EndingWayBack ending={ending} resource={resource} linkClass="py-1.5 text-sm text-indigo-600 hover:underline dark:text-indigo-400" />
         {resource.id && resource.canConnect && !ending.nextStep ? (
           <ConnectButton resourceId={resource.id} label="Connect again" variant="secondary" target={resource.target} />
         ) : null}

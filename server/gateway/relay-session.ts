@@ -92,7 +92,10 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   private heartbeat: NodeJS.Timeout | undefined;
   /** Access checks at the grant's end and at the end of the sign-in that opened the session. */
   private accessEnds: NodeJS.Timeout[] = [];
-  /** When the browser last sent input (a key, a resize, a statement, a request): see checkIdle. */
+  /**
+   * When the browser last sent input (a key, a resize, a statement, a request), or when checkIdle
+   * last found work the engineer waits for: the limit counts from the later of the two.
+   */
   private lastInputAt = Date.now();
   private idleCheck: NodeJS.Timeout | undefined;
   private markFinished: () => void = () => {};
