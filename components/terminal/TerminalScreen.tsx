@@ -7,7 +7,6 @@ import { ConnectButton } from '../resources/ConnectButton';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
 import { SnippetPasteBar, type OfferedSnippet } from '../snippets/SnippetPasteBar';
 import { useConfirmLeave } from '../console/use-confirm-leave';
-import { buttonClass } from '../ui/Button';
 import { ElapsedTime } from '../ui/ElapsedTime';
 import { FullscreenGlyph, toggleFullscreen, useIsFullscreen } from '../ui/fullscreen';
 import { DisconnectButton } from '../sessions/DisconnectButton';
