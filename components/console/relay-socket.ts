@@ -33,6 +33,8 @@ export type RelaySocketOptions = {
 };
 
 const OPEN = 1;
+/** While the engineer writes in an editor, the gateway hears of it at most this often (its idle limit is minutes). */
+const EDITING_NOTE_EVERY_MS = 20_000;
 const NORMAL_CLOSURE = 1000;
 
 export class RelaySocket {
@@ -41,6 +43,7 @@ export class RelaySocket {
   private handledBytes = 0;
   private ackedBytes = 0;
   private isDisposed = false;
+  private lastActiveAt = -Infinity;
 
   constructor(url: string, handlers: RelaySocketHandlers, options: RelaySocketOptions) {
     this.ackEveryBytes = options.ackEveryBytes;
@@ -78,6 +81,25 @@ export class RelaySocket {
     this.sendJson({ type: 'ack', bytes: this.handledBytes });
   }
 
+  /**
+   * The engineer is there though nothing went to the target ("Stay connected", or writing in an
+   * editor): the gateway's idle limit counts from now.
+   */
+  stayActive(): void {
+    this.lastActiveAt = Date.now();
+    this.sendJson({ type: 'active' });
+  }
+
+  /** The engineer writes in an editor: `stayActive`, at most every EDITING_NOTE_EVERY_MS unless warned since. */
+  noteEditing(): void {
+    if (Date.now() - this.lastActiveAt >= EDITING_NOTE_EVERY_MS) this.stayActive();
+  }
+
+  /** The gateway warned of its idle limit: the next keystroke in an editor tells it at once. */
+  heardIdleWarning(): void {
+    this.lastActiveAt = -Infinity;
+  }
+
   /** Closes the socket (the gateway ends the session or refuses the frame) and keeps listening for the close. */
   close(code: number, reason: string): void {
     this.socket.close(code, reason);
@@ -96,4 +118,9 @@ export class RelaySocket {
       // Closing a socket that never opened can throw in some implementations.
     }
   }
+}
+
+/** When the idle limit ends the session, from the gateway's `idle` message (epoch ms by this clock), or undefined: no warning. */
+export function idleEndsAt(endsInMs: number | null): number | undefined {
+  return endsInMs === null ? undefined : Date.now() + endsInMs;
 }

@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { LiveNotices } from '../console/LiveNotices';
 import { useIsDark } from '../console/use-is-dark';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
-import { WatchedBanner } from '../sessions/WatchedBanner';
 import { EndBanner } from '../sql/EndBanner';
 import { SqlStatusBar } from '../sql/SqlStatusBar';
 import type { SessionEnding } from '../terminal/session-ending';
@@ -49,7 +49,14 @@ export default function HttpConsole({ sessionId, resource, initialEnding, isReco
     const id = sendDraft(draftRef.current);
     if (id) setSelectedId(id);
   }, [isConnected, sendDraft]);
-  const change = useCallback((patch: Partial<RequestDraft>) => setDraft((prev) => ({ ...prev, ...patch })), []);
+  const { noteEditing } = api;
+  const change = useCallback(
+    (patch: Partial<RequestDraft>) => {
+      setDraft((prev) => ({ ...prev, ...patch }));
+      noteEditing();
+    },
+    [noteEditing],
+  );
   const load = (entry: HttpEntry) => {
     setDraft(copyDraft(entry.draft));
     setSelectedId(entry.id);
@@ -66,7 +73,7 @@ export default function HttpConsole({ sessionId, resource, initialEnding, isReco
         onDisconnect={api.disconnect}
       />
       {!isRecorded && !api.ending ? <NotRecordedNotice /> : null}
-      {isConnected && api.watchers?.length ? <WatchedBanner names={api.watchers} /> : null}
+      <LiveNotices isConnected={isConnected} watchers={api.watchers} idle={api.idle} what="sent or typed" />
       <RequestBar
         draft={draft}
         baseUrl={baseUrl}

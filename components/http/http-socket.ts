@@ -49,6 +49,16 @@ export class HttpSocket {
     this.sendMessage({ type: 'cancel', id });
   }
 
+  /** The engineer is there (see RelaySocket.stayActive): the idle limit counts from now. */
+  stayActive(): void {
+    this.socket.stayActive();
+  }
+
+  /** The engineer writes in the editor (see RelaySocket.noteEditing). */
+  noteEditing(): void {
+    this.socket.noteEditing();
+  }
+
   dispose(): void {
     this.listeners.clear();
     this.closeListeners.clear();
@@ -67,6 +77,7 @@ export class HttpSocket {
     } catch {
       return;
     }
+    if (message.type === 'idle' && message.endsInMs !== null) this.socket.heardIdleWarning();
     for (const listener of this.listeners) listener(message);
   }
 }

@@ -5,6 +5,8 @@ import type { HttpExchangeView, HttpServerMessage, HttpSessionInfo } from '@/lib
 import { requestSocketUrl } from '../sessions/request-socket-url';
 import { DISCONNECTED, endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
 import { HttpSocket } from './http-socket';
+import { idleEndsAt } from '../console/relay-socket';
+import type { IdleNotice } from '../console/IdleWarning';
 import { requestFromDraft, type RequestDraft } from './request-draft';
 
 export type ConsoleStatus = 'connecting' | 'connected' | 'closed' | 'error';
@@ -30,6 +32,8 @@ export type HttpConsoleState = {
   grantExpiresAt?: number;
   ending?: SessionEnding;
   watchers?: string[];
+  /** The idle limit is near: when it ends the session, and how to stay. */
+  idle?: IdleNotice;
   entries: HttpEntry[];
 };
 
@@ -39,6 +43,8 @@ export type HttpConsoleApi = HttpConsoleState & {
   cancel: (id: string) => void;
   /** Ends the session from the page. */
   disconnect: () => void;
+  /** The request changed: writing one is being there, though nothing reaches the API. */
+  noteEditing: () => void;
 };
 
 let exchangeCounter = 0;
@@ -101,7 +107,9 @@ export function useHttpConsole(sessionId: string, initialEnding?: SessionEnding)
     socketRef.current = undefined;
   }, []);
 
-  return { ...state, send, cancel, disconnect };
+  const noteEditing = useCallback(() => socketRef.current?.noteEditing(), []);
+
+  return { ...state, send, cancel, disconnect, noteEditing };
 }
 
 /** The session is over: requests still in flight will get no answer. */
@@ -113,6 +121,7 @@ function finished(ending: SessionEnding) {
       status: final.tone === 'error' ? 'error' : 'closed',
       ending: final,
       message: undefined,
+      idle: undefined,
       entries: prev.entries.map((entry) => (entry.status === 'pending' ? { ...entry, status: 'cancelled' } : entry)),
     };
   };
@@ -137,6 +146,10 @@ function listenToHttpSocket(socket: HttpSocket, update: Update): void {
         return update((prev) => ({ ...prev, grantExpiresAt: Date.parse(message.expiresAt) }));
       case 'watchers':
         return update((prev) => ({ ...prev, watchers: message.names }));
+      case 'idle': {
+        const endsAt = idleEndsAt(message.endsInMs);
+        return update((prev) => ({ ...prev, idle: endsAt === undefined ? undefined : { endsAt, stay: () => socket.stayActive() } }));
+      }
       case 'exchange':
         return update(settle(message.id, { status: 'done', exchange: message.exchange, durationMs: message.exchange.durationMs }));
       case 'exchange-error':

@@ -2,11 +2,11 @@
 
 import { useCallback, useEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { splitStatements } from '@/lib/sql/split-statements';
+import { LiveNotices } from '../console/LiveNotices';
 import { useConfirmLeave } from '../console/use-confirm-leave';
 import { useIsDark } from '../console/use-is-dark';
 import type { SessionEnding } from '../terminal/session-ending';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
-import { WatchedBanner } from '../sessions/WatchedBanner';
 import { EndBanner } from './EndBanner';
 import { HistoryPanel } from './HistoryPanel';
 import { ResultPanel } from './ResultPanel';
@@ -33,21 +33,30 @@ const STARTER: Record<'postgres' | 'mysql', string> = {
 };
 
 /**
- * The editor's first text and where its changes are kept: an offered snippet comes first, else
- * this tab's draft for the resource, else the starter text.
+ * The editor's first text and where its changes go: an offered snippet comes first, else this
+ * tab's draft for the resource, else the starter text. A change is kept in the draft and told to
+ * the gateway (`noteEditing`): writing a statement is not being idle.
  */
-function useEditorDraft(snippet: SqlConsoleProps['snippet'], draftKey: string | undefined, dialect: 'postgres' | 'mysql') {
+function useEditorDraft(snippet: SqlConsoleProps['snippet'], draftKey: string | undefined, dialect: 'postgres' | 'mysql', noteEditing: () => void) {
   const [initialValue] = useState(() => {
     if (snippet) return `-- ${snippet.title.replace(/\s+/g, ' ')}\n${snippet.body}\n`;
     return (draftKey ? readSqlDraft(draftKey) : null) ?? STARTER[dialect];
   });
-  return { initialValue, save: useSqlDraftSaver(draftKey) };
+  const save = useSqlDraftSaver(draftKey);
+  const onChange = useCallback(
+    (value: string) => {
+      save(value);
+      noteEditing();
+    },
+    [save, noteEditing],
+  );
+  return { initialValue, onChange };
 }
 
 /** The SQL console tab: editor on top, results below (resizable split), history on the side. */
 export default function SqlConsole({ sessionId, resource, initialEnding, snippet, isRecorded = true, draftKey }: SqlConsoleProps) {
   const api = useSqlConsole(sessionId, initialEnding);
-  const draft = useEditorDraft(snippet, draftKey, resource.dialect);
+  const draft = useEditorDraft(snippet, draftKey, resource.dialect, api.noteEditing);
   const editorRef = useRef<SqlEditorHandle>(null);
   const [selectedRun, setSelectedRun] = useState<string>();
   const [split, startDrag] = useSplitDrag(0.42);
@@ -79,7 +88,7 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
     <div className="flex h-dvh flex-col bg-white dark:bg-zinc-950" data-status={api.status}>
       <SqlStatusBar resource={resource} state={api} isRecorded={isRecorded} onDisconnect={api.disconnect} />
       {!isRecorded && !api.ending ? <NotRecordedNotice /> : null}
-      {isConnected && api.watchers?.length ? <WatchedBanner names={api.watchers} /> : null}
+      <LiveNotices isConnected={isConnected} watchers={api.watchers} idle={api.idle} what="run or typed" />
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <ConsoleToolbar
@@ -97,7 +106,7 @@ export default function SqlConsole({ sessionId, resource, initialEnding, snippet
                 schema={api.schema}
                 isDark={isDark}
                 initialValue={draft.initialValue}
-                onChange={draft.save}
+                onChange={draft.onChange}
                 onRunCurrent={() => start('current')}
                 onRunAll={() => start('all')}
               />

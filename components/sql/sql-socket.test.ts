@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SQL_ACK_EVERY_BYTES, type SqlServerMessage } from '@/lib/protocol/sql-protocol';
 import type { SocketLike } from '../console/relay-socket';
 import { SqlSocket } from './sql-socket';
@@ -50,6 +50,29 @@ describe('SqlSocket', () => {
     expect(seen.at(-1)).toBe('rows:0');
     fake.receive({ type: 'pong' });
     expect(fake.acks()).toHaveLength(1);
+  });
+
+  it('tells the gateway the engineer is writing at most every 20 s, and at the first keystroke after an idle warning', () => {
+    vi.useFakeTimers();
+    try {
+      const { socket, fake } = connect();
+      const actives = () => fake.sent.filter((frame) => (JSON.parse(frame) as { type: string }).type === 'active').length;
+      socket.noteEditing();
+      socket.noteEditing();
+      expect(actives()).toBe(1);
+      vi.advanceTimersByTime(19_000);
+      socket.noteEditing();
+      expect(actives()).toBe(1);
+      fake.receive({ type: 'idle', endsInMs: 60_000 });
+      socket.noteEditing();
+      expect(actives()).toBe(2);
+      vi.advanceTimersByTime(20_000);
+      socket.noteEditing();
+      expect(actives()).toBe(3);
+      socket.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('sends runs as JSON, and after dispose closes normally and calls nobody', () => {

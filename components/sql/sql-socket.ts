@@ -50,6 +50,16 @@ export class SqlSocket {
     this.send({ type: 'schema' });
   }
 
+  /** The engineer is there (see RelaySocket.stayActive): the idle limit counts from now. */
+  stayActive(): void {
+    this.socket.stayActive();
+  }
+
+  /** The engineer writes in the editor (see RelaySocket.noteEditing). */
+  noteEditing(): void {
+    this.socket.noteEditing();
+  }
+
   dispose(): void {
     this.listeners.clear();
     this.closeListeners.clear();
@@ -70,6 +80,7 @@ export class SqlSocket {
     } catch {
       return;
     }
+    if (message.type === 'idle' && message.endsInMs !== null) this.socket.heardIdleWarning();
     for (const listener of this.listeners) listener(message);
     // Acknowledged after the listeners took the page (they store it; rendering is virtual).
     if (message.type === 'rows') this.socket.acknowledge(data.length);

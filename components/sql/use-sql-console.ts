@@ -5,6 +5,8 @@ import { MAX_SCRIPT_CHARS, scriptTooLongReason, type SqlSchemaTree, type SqlSess
 import { DISCONNECTED, endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
 import { ConsoleModel, type RunState } from './console-model';
 import { SqlSocket } from './sql-socket';
+import { idleEndsAt } from '../console/relay-socket';
+import type { IdleNotice } from '../console/IdleWarning';
 import { requestSocketUrl } from '../sessions/request-socket-url';
 
 export type ConsoleStatus = 'connecting' | 'connected' | 'closed' | 'error';
@@ -20,6 +22,8 @@ export type SqlConsoleState = {
   schema?: SqlSchemaTree;
   /** Auditors or admins watching now (the console shows who, and it cannot be hidden). */
   watchers?: string[];
+  /** The idle limit is near: when it ends the session, and how to stay. */
+  idle?: IdleNotice;
   /** Bumped whenever a run changes (the runs themselves live in the model). */
   version: number;
 };
@@ -32,6 +36,8 @@ export type SqlConsoleApi = SqlConsoleState & {
   refreshSchema: () => void;
   /** Ends the session from the page. */
   disconnect: () => void;
+  /** The editor changed: writing a statement is being there, though nothing reaches the database. */
+  noteEditing: () => void;
 };
 
 let runCounter = 0;
@@ -69,7 +75,7 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
     const finish = (next: SessionEnding) => {
       ending ??= next;
       for (const run of model.runs) if (run.status === 'running' || run.status === 'held') run.status = 'cancelled';
-      update({ status: ending.tone === 'error' ? 'error' : 'closed', ending, message: undefined, version: ++model.version });
+      update({ status: ending.tone === 'error' ? 'error' : 'closed', ending, message: undefined, idle: undefined, version: ++model.version });
     };
     finishRef.current = finish;
     const connect = async () => {
@@ -119,7 +125,9 @@ export function useSqlConsole(sessionId: string, initialEnding?: SessionEnding):
     socketRef.current = undefined;
   }, []);
 
-  return { ...state, runs: modelRef.current.runs, run, cancel, refreshSchema, disconnect };
+  const noteEditing = useCallback(() => socketRef.current?.noteEditing(), []);
+
+  return { ...state, runs: modelRef.current.runs, run, cancel, refreshSchema, disconnect, noteEditing };
 }
 
 /** What the SQL socket says, applied: status, schema, grant, the end, and every run's frames into the model. */
@@ -144,6 +152,10 @@ function listenToSqlSocket(
         return update({ grantExpiresAt: Date.parse(message.expiresAt) });
       case 'watchers':
         return update({ watchers: message.names });
+      case 'idle': {
+        const endsAt = idleEndsAt(message.endsInMs);
+        return update({ idle: endsAt === undefined ? undefined : { endsAt, stay: () => socket.stayActive() } });
+      }
       case 'error':
         lastError = endingFromError(message.message);
         if (message.code === 'schema_failed') lastError = undefined;

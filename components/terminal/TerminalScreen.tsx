@@ -6,11 +6,11 @@ import { useCallback, useRef, useState } from 'react';
 import { ConnectButton } from '../resources/ConnectButton';
 import { NotRecordedNotice } from '../resources/NotRecordedNotice';
 import { SnippetPasteBar, type OfferedSnippet } from '../snippets/SnippetPasteBar';
+import { LiveNotices } from '../console/LiveNotices';
 import { useConfirmLeave } from '../console/use-confirm-leave';
 import { ElapsedTime } from '../ui/ElapsedTime';
 import { FullscreenGlyph, toggleFullscreen, useIsFullscreen } from '../ui/fullscreen';
 import { DisconnectButton } from '../sessions/DisconnectButton';
-import { WatchedBanner } from '../sessions/WatchedBanner';
 import { EndingWayBack } from './EndingWayBack';
 import { GrantTimeLeft } from './GrantTimeLeft';
 import type { SessionEnding } from './session-ending';
@@ -103,7 +103,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
         <SnippetPasteBar snippet={snippet} isReady={state.status === 'connected'} paste={(text) => pasteRef.current?.(text) ?? false} />
       ) : null}
       {!isRecorded && !initialEnding && !state.ending ? <NotRecordedNotice /> : null}
-      {state.status === 'connected' && state.watchers?.length ? <WatchedBanner names={state.watchers} /> : null}
+      <LiveNotices isConnected={state.status === 'connected'} watchers={state.watchers} idle={state.idle} what="typed" />
       <main className="min-h-0 flex-1" style={{ backgroundColor: TERMINAL_THEME.background }}>
         {initialEnding ? (
           <TerminalPlaceholder status={state.status} />

@@ -103,6 +103,22 @@ describe('TerminalSocket', () => {
     socket.dispose();
   });
 
+  it("turns the idle warning's duration into a time by this clock, and sends `active` when the engineer stays", () => {
+    const { socket, fake } = connect();
+    const ends: Array<number | undefined> = [];
+    socket.on('idle', ({ endsAt }) => ends.push(endsAt));
+    fake.open();
+    const before = Date.now();
+    fake.onmessage?.({ data: JSON.stringify({ type: 'idle', endsInMs: 60_000 }) });
+    fake.onmessage?.({ data: JSON.stringify({ type: 'idle', endsInMs: null }) });
+    expect(ends[0]).toBeGreaterThanOrEqual(before + 60_000);
+    expect(ends[0]).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect(ends[1]).toBeUndefined();
+    socket.stayActive();
+    expect(fake.controls()).toEqual([{ type: 'active' }]);
+    socket.dispose();
+  });
+
   it('closes on a control frame that does not match the protocol', () => {
     const { socket, fake } = connect();
     const errors: string[] = [];

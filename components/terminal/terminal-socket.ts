@@ -7,7 +7,7 @@ import {
   type SessionEndReason,
 } from '@/lib/protocol/terminal-protocol';
 
-import { RelaySocket, type SocketLike } from '../console/relay-socket';
+import { idleEndsAt, RelaySocket, type SocketLike } from '../console/relay-socket';
 
 /**
  * The terminal's frames on the console socket (RelaySocket), with no React and no xterm: bytes
@@ -28,6 +28,8 @@ export type TerminalSocketEvents = {
   mask: { count: number };
   /** The just-in-time grant this session runs in ends at `expiresAt` (epoch ms). */
   grant: { expiresAt: number };
+  /** The idle limit ends the session at `endsAt` (epoch ms) unless input comes; undefined: input came. */
+  idle: { endsAt: number | undefined };
   /** Who watches this session now (the watched engineer's banner). */
   watchers: { names: string[] };
   /** Watch sockets: reset to this size; the current screen follows as output. */
@@ -104,6 +106,11 @@ export class TerminalSocket {
     this.socket.acknowledge(bytes);
   }
 
+  /** The engineer chose to stay: the idle limit counts from now, and nothing reaches the shell. */
+  stayActive(): void {
+    this.socket.stayActive();
+  }
+
   /** Closes the socket (which ends the session on the gateway) and drops every listener. */
   dispose(): void {
     this.listeners.clear();
@@ -163,6 +170,9 @@ export class TerminalSocket {
         break;
       case 'grant':
         this.emit('grant', { expiresAt: Date.parse(message.expiresAt) });
+        break;
+      case 'idle':
+        this.emit('idle', { endsAt: idleEndsAt(message.endsInMs) });
         break;
       case 'watchers':
         this.emit('watchers', { names: message.names });

@@ -5,6 +5,7 @@ import { DISCONNECTED, endingFromClose, endingFromError, endingFromReason, type 
 import { TerminalSocket } from './terminal-socket';
 import { XtermTerminal, type FindResults, type RendererKind } from './xterm-terminal';
 import { requestSocketUrl } from '../sessions/request-socket-url';
+import type { IdleNotice } from '../console/IdleWarning';
 
 export type TerminalStatus = 'connecting' | 'connected' | 'closed' | 'error';
 
@@ -22,6 +23,8 @@ export type TerminalSessionState = {
   grantExpiresAt?: number;
   /** Auditors or admins watching this session now. */
   watchers?: string[];
+  /** The idle limit is near: when it ends the session, and how to stay. */
+  idle?: IdleNotice;
 };
 
 /** The find bar's way into the terminal's scrollback. */
@@ -94,7 +97,7 @@ export function useTerminalSession({
         term.terminal.options.cursorBlink = false;
         term.write('\x1b[?25l'); // hide the cursor: nothing more can be typed
       }
-      update({ status: ending.tone === 'error' ? 'error' : 'closed', ending, message: undefined, watchers: undefined });
+      update({ status: ending.tone === 'error' ? 'error' : 'closed', ending, message: undefined, watchers: undefined, idle: undefined });
     };
 
     const connect = async () => {
@@ -203,6 +206,7 @@ function listenToSocket(
   });
   ws.on('mask', ({ count }) => update({ maskCount: count }));
   ws.on('grant', ({ expiresAt }) => update({ grantExpiresAt: expiresAt }));
+  ws.on('idle', ({ endsAt }) => update({ idle: endsAt === undefined ? undefined : { endsAt, stay: () => ws.stayActive() } }));
   ws.on('watchers', ({ names }) => update({ watchers: names }));
   ws.on('exit', ({ reason, message, exitCode }) => finish(endingFromReason(reason, message, exitCode)));
   ws.on('error', ({ message }) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_END_REASONS } from './terminal-protocol';
+import { activeMessage, idleMessage, SESSION_END_REASONS } from './terminal-protocol';
 
 /**
  * Browser ↔ gateway protocol of the HTTP console, on the same /ws/sessions/:id path as the
@@ -43,6 +43,7 @@ export const httpClientMessage = z.discriminatedUnion('type', [
   /** The relay's acknowledgement (exchanges are small and bounded: the console may send it or not). */
   z.object({ type: z.literal('ack'), bytes: z.number().int().min(0) }),
   z.object({ type: z.literal('ping') }),
+  activeMessage,
 ]);
 export type HttpClientMessage = z.infer<typeof httpClientMessage>;
 
@@ -116,5 +117,6 @@ export const httpServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watchers'), names: z.array(z.string()) }),
   /** The session runs inside a just-in-time grant that ends at this time (ISO 8601). */
   z.object({ type: z.literal('grant'), expiresAt: z.iso.datetime({ offset: true }) }),
+  idleMessage,
 ]);
 export type HttpServerMessage = z.infer<typeof httpServerMessage>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_END_REASONS } from './terminal-protocol';
+import { activeMessage, idleMessage, SESSION_END_REASONS } from './terminal-protocol';
 
 /**
  * Browser ↔ gateway protocol of the SQL console, on the same /ws/sessions/:id path as the
@@ -40,6 +40,7 @@ export const sqlClientMessage = z.discriminatedUnion('type', [
   /** Schemas, tables and columns for autocomplete. */
   z.object({ type: z.literal('schema') }),
   z.object({ type: z.literal('ping') }),
+  activeMessage,
 ]);
 export type SqlClientMessage = z.infer<typeof sqlClientMessage>;
 
@@ -140,6 +141,7 @@ export const sqlServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watchers'), names: z.array(z.string()) }),
   /** The session runs inside a just-in-time grant that ends at this time (ISO 8601), as in a terminal. */
   z.object({ type: z.literal('grant'), expiresAt: z.iso.datetime({ offset: true }) }),
+  idleMessage,
 ]);
 export type SqlServerMessage = z.infer<typeof sqlServerMessage>;
 export type SqlSchemaTree = Extract<SqlServerMessage, { type: 'schema' }>['schemas'];

@@ -14,11 +14,26 @@ export const ACK_EVERY_BYTES = 128 * 1024;
 /** Largest inbound frame accepted (binary input or JSON control). */
 export const MAX_INBOUND_FRAME_BYTES = 64 * 1024;
 
+/**
+ * Every console's socket (terminal, SQL, HTTP): the engineer is there, though they sent nothing
+ * to the target (they chose "Stay connected", or are writing a statement in the editor). It
+ * counts as input for the idle limit and does nothing else.
+ */
+export const activeMessage = z.object({ type: z.literal('active') });
+
+/**
+ * Every console's socket: the session has had no input for most of the idle limit and ends in
+ * `endsInMs` unless some comes; `null` once input came (the warning is over). A duration, not a
+ * time, so the browser's clock does not matter.
+ */
+export const idleMessage = z.object({ type: z.literal('idle'), endsInMs: z.number().int().min(0).nullable() });
+
 export const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resize'), cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) }),
   /** Total bytes of output xterm has written since the session opened (monotonic). */
   z.object({ type: z.literal('ack'), bytes: z.number().int().min(0) }),
   z.object({ type: z.literal('ping') }),
+  activeMessage,
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
@@ -48,6 +63,7 @@ export const serverMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mask'), count: z.number().int().min(0) }),
   /** The session runs inside a just-in-time grant that ends at this time (ISO 8601). */
   z.object({ type: z.literal('grant'), expiresAt: z.iso.datetime({ offset: true }) }),
+  idleMessage,
   /** Who is watching this session now (auditors, admins); empty when nobody is. */
   z.object({ type: z.literal('watchers'), names: z.array(z.string()) }),
   /**

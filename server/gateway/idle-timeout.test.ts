@@ -57,6 +57,18 @@ async function openShell(): Promise<{ id: string; term: TerminalClient }> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+function idleMessages(term: TerminalClient) {
+  return term.messages.filter((m) => m.type === 'idle');
+}
+
+async function waitForIdleMessages(term: TerminalClient, count: number): Promise<void> {
+  const deadline = Date.now() + LIMIT_MS * 2;
+  while (idleMessages(term).length < count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} idle messages, got ${JSON.stringify(idleMessages(term))}`);
+    await sleep(25);
+  }
+}
+
 describeEachDriver('a terminal nobody types in ends after the idle limit', () => {
   it('typing keeps it open past the limit; then, without input, it ends with the reason on screen and in its row', async () => {
     setTestEnv({ PORTHOLE_SESSION_INPUT_IDLE_MINUTES: '0.05' });
@@ -81,6 +93,33 @@ describeEachDriver('a terminal nobody types in ends after the idle limit', () =>
     await gateway.idle();
     const [row] = await db().select().from(sessions).where(eq(sessions.id, id));
     expect(row).toMatchObject({ status: 'ended', endReason: 'idle_timeout' });
+  });
+
+  it('warns before the end; "Stay connected" (an `active` message) withdraws the warning and keeps the session past it', async () => {
+    setTestEnv({ PORTHOLE_SESSION_INPUT_IDLE_MINUTES: '0.05' });
+    const { term } = await openShell();
+    const openedAt = Date.now();
+    // A limit under two minutes is warned halfway through it.
+    const warning = await term.waitForMessage('idle', LIMIT_MS * 2);
+    expect(warning.endsInMs).toBeGreaterThan(LIMIT_MS / 2 - 600);
+    expect(warning.endsInMs).toBeLessThanOrEqual(LIMIT_MS / 2);
+    term.send({ type: 'active' });
+    await waitForIdleMessages(term, 2);
+    expect(idleMessages(term)[1]).toEqual({ type: 'idle', endsInMs: null });
+    // Past the end the first warning announced: the session is still open, and warned again.
+    await sleep(Math.max(0, openedAt + LIMIT_MS + 400 - Date.now()));
+    expect(term.messages.some((m) => m.type === 'exit')).toBe(false);
+    await waitForIdleMessages(term, 3);
+    // Typing withdraws it as well, and nothing of `active` reached the shell.
+    term.type('echo alive-$((3+4))\n');
+    await term.waitFor(/alive-7/);
+    await waitForIdleMessages(term, 4);
+    const lastInput = Date.now();
+    const exit = await term.waitForMessage('exit', LIMIT_MS * 3);
+    expect(exit.reason).toBe('idle_timeout');
+    expect(Date.now() - lastInput).toBeGreaterThanOrEqual(LIMIT_MS - 100);
+    expect(idleMessages(term).map((m) => m.endsInMs === null)).toEqual([false, true, false, true, false]);
+    expect(term.output()).not.toMatch(/active/);
   });
 
   it('a statement running longer than the limit is waited for: the console ends only once it has been idle since', async () => {

@@ -17,15 +17,18 @@ import { CloseCode, type SessionEndReason } from './protocol';
 
 /** After a grant's end, how long before the session checks it (this server's clock may run ahead of the database's). */
 const GRANT_END_MARGIN_MS = 250;
+/** How long before the idle limit ends a session the browser is warned (at most half the limit). */
+export const IDLE_WARNING_MS = 60_000;
 /** How a session ended: written to its row and its recording, and sent to the browser. */
 export type RelayEnd = { reason: SessionEndReason; message: string; exitCode: number | null };
 
 /** The messages every console's socket carries, whatever its kind. */
-type RelayClientMessage = { type: 'ack'; bytes: number } | { type: 'ping' };
+type RelayClientMessage = { type: 'ack'; bytes: number } | { type: 'ping' } | { type: 'active' };
 type RelayServerMessage =
   | { type: 'status'; state: 'connecting'; message: string }
   | { type: 'error'; code: string; message: string }
   | { type: 'grant'; expiresAt: string }
+  | { type: 'idle'; endsInMs: number | null }
   | { type: 'pong' };
 
 /**
@@ -38,7 +41,7 @@ export interface RelayKind<In extends { type: string }> {
   readonly noun: string;
   /** Told to the browser when the connector fails without a message of its own. */
   readonly connectFailure: string;
-  /** What the browser may send: the kind's messages plus `ack` and `ping`, which the relay answers. */
+  /** What the browser may send: the kind's messages plus `ack`, `ping` and `active`, which the relay handles. */
   readonly inbound: ZodType<In | RelayClientMessage>;
   /** The flow window the browser's acknowledgements open (push: pauses the target; pull: waits to read). */
   readonly flow: FlowWindow;
@@ -74,7 +77,7 @@ export type RelaySessionOptions = {
 };
 
 function isRelayMessage(message: { type: string }): message is RelayClientMessage {
-  return message.type === 'ack' || message.type === 'ping';
+  return message.type === 'ack' || message.type === 'ping' || message.type === 'active';
 }
 
 /**
@@ -98,6 +101,8 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
    */
   private lastInputAt = Date.now();
   private idleCheck: NodeJS.Timeout | undefined;
+  /** The browser was told the idle limit is near (and is told again once input comes). */
+  private isIdleWarned = false;
   private markFinished: () => void = () => {};
   /** Settles once the end is written to the session row (shutdown waits for it). */
   readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
@@ -134,7 +139,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     ws.on('pong', () => (this.isBrowserAlive = true));
     this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();
     const idleLimitMs = env().sessionInputIdleMs;
-    if (idleLimitMs > 0) this.idleCheck = setTimeout(() => this.checkIdle(idleLimitMs), idleLimitMs).unref();
+    if (idleLimitMs > 0) this.idleCheck = setTimeout(() => this.checkIdle(idleLimitMs), idleLimitMs - idleWarningMs(idleLimitMs)).unref();
     this.accessEnds = [grantExpiresAt, this.options.session.signInEndsAt].flatMap((at) => this.checkAccessAt(at) ?? []);
     this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
@@ -165,20 +170,33 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
 
   /**
    * Ends the session once the browser has sent no input for the limit (an unattended terminal on
-   * production). One timer per session, set again for the rest of the limit when input came
-   * meanwhile, rather than one per keystroke.
+   * production), after warning it IDLE_WARNING_MS before. One timer per session, set again for the
+   * rest when input came meanwhile, rather than one per keystroke.
    */
   private checkIdle(limitMs: number): void {
-    if (this.kind.isBusy?.()) this.lastInputAt = Date.now();
+    if (this.kind.isBusy?.()) this.noteInput();
     const idleFor = Date.now() - this.lastInputAt;
+    const warnAfter = limitMs - idleWarningMs(limitMs);
+    if (idleFor >= warnAfter && idleFor < limitMs && !this.isIdleWarned) {
+      this.isIdleWarned = true;
+      this.send({ type: 'idle', endsInMs: limitMs - idleFor });
+    }
     if (idleFor < limitMs) {
-      this.idleCheck = setTimeout(() => this.checkIdle(limitMs), limitMs - idleFor).unref();
+      this.idleCheck = setTimeout(() => this.checkIdle(limitMs), idleFor < warnAfter ? warnAfter - idleFor : limitMs - idleFor).unref();
       return;
     }
     this.end(
       { reason: 'idle_timeout', message: `No input for ${formatDuration(limitMs / 1000)}, so Porthole ended the session.`, exitCode: null },
       CloseCode.Terminated,
     );
+  }
+
+  /** Input came (or work the engineer waits for is in progress): the idle limit counts from now. */
+  private noteInput(): void {
+    this.lastInputAt = Date.now();
+    if (!this.isIdleWarned) return;
+    this.isIdleWarned = false;
+    this.send({ type: 'idle', endsInMs: null });
   }
 
   stats(): LiveSessionStats {
@@ -240,7 +258,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     if (this.ended) return;
     try {
       if (isBinary) {
-        this.lastInputAt = Date.now();
+        this.noteInput();
         if (this.kind.onBinary) return this.kind.onBinary(rawDataBuffer(data));
         return this.fail('bad_frame', `The ${this.kind.name} sends JSON text frames only.`, CloseCode.BadFrame);
       }
@@ -254,10 +272,11 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
       if (!parsed.success) return this.fail('bad_frame', 'Unknown or malformed control message.', CloseCode.BadFrame);
       const message = parsed.data;
       if (!isRelayMessage(message)) {
-        this.lastInputAt = Date.now();
+        this.noteInput();
         return this.kind.onMessage(message);
       }
       if (message.type === 'ack') this.kind.flow.onAck(message.bytes);
+      else if (message.type === 'active') this.noteInput();
       else this.send({ type: 'pong' });
     } catch (error) {
       this.crashed(error);
@@ -280,4 +299,9 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
       })
       .catch((error: unknown) => this.log.error({ err: error }, 'cannot write its counters'));
   }
+}
+
+/** The warning comes IDLE_WARNING_MS before the end, or halfway through a limit shorter than twice that. */
+function idleWarningMs(limitMs: number): number {
+  return Math.min(IDLE_WARNING_MS, Math.floor(limitMs / 2));
 }
