@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const ROLES = ['engineer', 'approver', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -112,6 +112,11 @@ export const resources = pgTable(
     retentionDays: integer('retention_days'),
     /** `off` for low-risk resources (a sandbox): its sessions are relayed and masked but not recorded. */
     recording: text('recording').$type<RecordingMode>().notNull().default('on'),
+    /**
+     * Minutes a session may go without input before it ends (0: never); null follows the
+     * installation's PORTHOLE_SESSION_INPUT_IDLE_MINUTES.
+     */
+    inputIdleMinutes: doublePrecision('input_idle_minutes'),
     /** Type-specific settings (Kubernetes scope, HTTP base URL and auth kind); null for ssh, postgres and mysql. */
     settings: jsonb('settings').$type<ResourceSettings>(),
     createdAt: createdAt(),

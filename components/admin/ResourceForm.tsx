@@ -15,11 +15,18 @@ import { KubernetesResourceFields } from '../kubernetes/KubernetesResourceFields
 import { HttpResourceFields } from './HttpResourceFields';
 import { useFormAction } from '@/components/ui/use-form-action';
 
+type ResourceFormProps = {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  initial?: ResourceFormValues;
+  /** The installation's idle limit in minutes (0: none), for the field that overrides it. */
+  defaultIdleMinutes: number;
+};
+
 /**
  * Create and edit form for a resource. On edit the credential fields start empty: stored
  * secrets never reach the browser, and an empty field keeps what is stored.
  */
-export function ResourceForm({ action, initial }: { action: (prev: FormState, form: FormData) => Promise<FormState>; initial?: ResourceFormValues }) {
+export function ResourceForm({ action, initial, defaultIdleMinutes }: ResourceFormProps) {
   const isEdit = initial !== undefined;
   const { state, alert, isPending, formProps } = useFormAction(action);
   const [type, setType] = useState<ResourceType>(initial?.type ?? 'ssh');
@@ -86,7 +93,7 @@ export function ResourceForm({ action, initial }: { action: (prev: FormState, fo
         </>
       )}
 
-      <ResourcePolicyFields initial={initial} fields={fields} />
+      <ResourcePolicyFields initial={initial} fields={fields} defaultIdleMinutes={defaultIdleMinutes} />
 
       {alert && (state?.ok || isCurrent) ? <Alert tone={state?.ok ? 'success' : 'error'}>{alert}</Alert> : null}
       <div className="flex items-center gap-2">

@@ -1,3 +1,4 @@
+import { formatDuration } from '@/lib/format/duration';
 import { SelectField, TextField } from '../ui/Field';
 import { CheckboxGroup } from '@/components/ui/CheckboxGroup';
 import { FormSection as Section } from './FormSection';
@@ -6,8 +7,19 @@ import { ROLE_LABELS, ROLE_ORDER } from './roles';
 
 const ROLE_OPTIONS = ROLE_ORDER.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
-/** Who may connect, and what is kept of their sessions. */
-export function ResourcePolicyFields({ initial, fields }: { initial?: ResourceFormValues; fields?: Record<string, string[] | undefined> }) {
+/**
+ * Who may connect, how long a session may go without input, and what is kept of their sessions.
+ * `defaultIdleMinutes`: the installation's idle limit (PORTHOLE_SESSION_INPUT_IDLE_MINUTES; 0: none).
+ */
+export function ResourcePolicyFields({
+  initial,
+  fields,
+  defaultIdleMinutes,
+}: {
+  initial?: ResourceFormValues;
+  fields?: Record<string, string[] | undefined>;
+  defaultIdleMinutes: number;
+}) {
   return (
     <>
       <Section title="Access">
@@ -30,6 +42,22 @@ export function ResourcePolicyFields({ initial, fields }: { initial?: ResourceFo
           defaultValues={initial?.allowedRoles ?? ['engineer']}
           isInline
           error={fields?.allowedRoles}
+        />
+      </Section>
+
+      <Section title="Sessions">
+        <TextField
+          label="End sessions after (minutes without input)"
+          name="inputIdleMinutes"
+          type="number"
+          min={0}
+          max={1440}
+          step="any"
+          inputMode="decimal"
+          defaultValue={initial?.inputIdleMinutes ?? ''}
+          placeholder="Default"
+          hint={`Empty follows the installation's default (${defaultIdleMinutes > 0 ? formatDuration(defaultIdleMinutes * 60) : 'never'}); 0 never ends them. Input is a key, a statement or a request; the engineer is warned a minute before.`}
+          error={fields?.inputIdleMinutes}
         />
       </Section>
 

@@ -24,6 +24,8 @@ export type ResourceFormValues = {
   retentionDays: number | null;
   /** Off: sessions are relayed and masked, never recorded. */
   recording: 'on' | 'off';
+  /** Minutes without input before a session ends; null follows the installation's default, 0 never. */
+  inputIdleMinutes: number | null;
   hasPassword: boolean;
   hasPrivateKey: boolean;
   /** A Kubernetes resource's stored service-account token (never the token itself). */

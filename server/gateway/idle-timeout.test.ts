@@ -44,9 +44,17 @@ afterEach(async () => {
   await gateway.idle();
 });
 
-async function openShell(): Promise<{ id: string; term: TerminalClient }> {
+async function openShell(inputIdleMinutes?: number | null): Promise<{ id: string; term: TerminalClient }> {
   const admin = await makeAdmin();
-  const resource = await makeResource(sshResource({ host: sshd.host, port: sshd.port, username: sshd.username, password: sshd.password }));
+  const resource = await makeResource(
+    sshResource({
+      host: sshd.host,
+      port: sshd.port,
+      username: sshd.username,
+      password: sshd.password,
+      ...(inputIdleMinutes === undefined ? {} : { inputIdleMinutes }),
+    }),
+  );
   await confirmHostKey({ actor: admin.actor, resourceId: resource.id, input: { fingerprint: sshd.hostKeyFingerprint } });
   const { actor } = await makeUser();
   const created = await createSession({ actor, input: { resourceId: resource.id } });
@@ -136,6 +144,18 @@ describeEachDriver('a terminal nobody types in ends after the idle limit', () =>
     const exit = await sql.waitForMessage('exit', undefined, LIMIT_MS * 3);
     expect(exit.reason).toBe('idle_timeout');
     expect(Date.now() - finishedAt).toBeLessThan(LIMIT_MS + 2_000);
+  });
+
+  it("a resource's own limit wins over the installation's: shorter on one, none (0) on another", async () => {
+    const shell = await openShell(0.05);
+    const exit = await shell.term.waitForMessage('exit', LIMIT_MS * 3);
+    expect(exit).toMatchObject({ reason: 'idle_timeout', message: 'No input for 3s, so Porthole ended the session.' });
+    setTestEnv({ PORTHOLE_SESSION_INPUT_IDLE_MINUTES: '0.05' });
+    const { term } = await openShell(0);
+    await sleep(LIMIT_MS + 500);
+    term.type('echo still-$((5+6))\n');
+    await term.waitFor(/still-11/);
+    expect(term.messages.filter((m) => m.type === 'idle' || m.type === 'exit')).toEqual([]);
   });
 
   it('is off unless configured: a quiet terminal stays open', async () => {

@@ -48,6 +48,7 @@ export async function createResource({ actor, input }: { actor: Actor | null; in
           allowedRoles: data.allowedRoles,
           retentionDays: data.retentionDays,
           recording: data.recording,
+          inputIdleMinutes: data.inputIdleMinutes,
           credentials,
         })
         .returning();

@@ -36,6 +36,7 @@ describe('resource credentials', () => {
       hostKeyFingerprint: null,
       retentionDays: null,
       recording: 'on',
+      inputIdleMinutes: null,
       settings: null,
       createdAt: now,
       updatedAt: now,

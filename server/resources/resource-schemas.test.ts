@@ -39,3 +39,28 @@ describe('retention days on a resource', () => {
     }
   });
 });
+
+describe("a resource's idle limit", () => {
+  const base = { type: 'postgres', name: 'db', host: '10.0.0.6', username: 'app', database: 'app' } as const;
+  const parse = (inputIdleMinutes: unknown) => createResourceInput.safeParse({ ...base, inputIdleMinutes });
+
+  it("an empty field follows the installation's (null), 0 never ends sessions, minutes may have decimals", () => {
+    expect(createResourceInput.parse(base).inputIdleMinutes).toBeNull();
+    expect(parse('').data?.inputIdleMinutes).toBeNull();
+    expect(parse('0').data?.inputIdleMinutes).toBe(0);
+    expect(parse('15').data?.inputIdleMinutes).toBe(15);
+    expect(parse('0.5').data?.inputIdleMinutes).toBe(0.5);
+  });
+
+  it('refuses negative, over a day and non-numbers, on the field', () => {
+    for (const [value, message] of [
+      [-1, 'Use 0 to never end sessions for want of input'],
+      [1441, 'At most 1440 minutes (a day)'],
+      ['soon', undefined],
+    ] as const) {
+      const result = parse(value);
+      expect(result.success, String(value)).toBe(false);
+      expect(result.error?.issues[0]).toMatchObject({ path: ['inputIdleMinutes'], ...(message ? { message } : {}) });
+    }
+  });
+});

@@ -60,6 +60,17 @@ const retentionDays = z
     numberField((n) => n.int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years')),
   ])
   .describe('Days recordings are kept; null follows the default, 0 = forever');
+/**
+ * Minutes its sessions may go without input before they end (decimals allowed, as in
+ * PORTHOLE_SESSION_INPUT_IDLE_MINUTES); null (an empty field) follows that default, 0 never ends them.
+ */
+const inputIdleMinutes = z
+  .union([
+    z.literal('').transform(() => null),
+    z.null(),
+    numberField((n) => n.min(0, 'Use 0 to never end sessions for want of input').max(1440, 'At most 1440 minutes (a day)')),
+  ])
+  .describe('Minutes without input before a session ends; null follows PORTHOLE_SESSION_INPUT_IDLE_MINUTES, 0 = never');
 /** `off` for low-risk resources: sessions are relayed and masked but not recorded. Admins only, like every field here. */
 const recording = z.enum(RECORDING_MODES).describe('on (default): sessions are recorded; off: relayed and masked, not recorded');
 const tlsSettings = z.object({
@@ -76,6 +87,7 @@ const common = {
   allowedRoles: allowedRoles.default(['engineer']),
   retentionDays: retentionDays.default(null),
   recording: recording.default('on'),
+  inputIdleMinutes: inputIdleMinutes.default(null),
 };
 
 const tls = tlsSettings.default({ mode: 'disable' });
@@ -138,6 +150,7 @@ export const updateResourceInput = z.object({
   allowedRoles: allowedRoles.optional(),
   retentionDays: retentionDays.optional(),
   recording: recording.optional(),
+  inputIdleMinutes: inputIdleMinutes.optional(),
   password: secret.optional(),
   privateKey: privateKey.optional(),
   passphrase: secret.optional(),
@@ -162,6 +175,7 @@ export const resourceView = z.object({
   allowedRoles: z.array(z.enum(ROLES)),
   retentionDays: z.number().nullable(),
   recording: z.enum(RECORDING_MODES),
+  inputIdleMinutes: z.number().nullable(),
   hostKeyFingerprint: z.string().nullable(),
   hasPassword: z.boolean(),
   hasPrivateKey: z.boolean(),

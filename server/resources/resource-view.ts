@@ -24,6 +24,7 @@ export function toResourceView(resource: Resource): ResourceView {
     allowedRoles: resource.allowedRoles,
     retentionDays: resource.retentionDays,
     recording: resource.recording,
+    inputIdleMinutes: resource.inputIdleMinutes,
     hostKeyFingerprint: resource.hostKeyFingerprint,
     hasPassword: Boolean(stored.password),
     hasPrivateKey: Boolean(stored.privateKey),

@@ -87,6 +87,7 @@ export async function updateResource({ actor, resourceId, input }: { actor: Acto
           allowedRoles: data.allowedRoles,
           retentionDays: data.retentionDays,
           recording: data.recording,
+          inputIdleMinutes: data.inputIdleMinutes,
           credentials,
           // A new target needs its host key confirmed again.
           ...(isSsh && isTargetChanged ? { hostKey: null, hostKeyFingerprint: null } : {}),

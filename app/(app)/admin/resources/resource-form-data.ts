@@ -22,6 +22,7 @@ export const RESOURCE_FIELDS = [
   'allowedRoles',
   'retentionDays',
   'recording',
+  'inputIdleMinutes',
   ...KUBERNETES_FIELDS,
   ...HTTP_FIELDS,
 ] as const;
@@ -46,6 +47,7 @@ function common(form: FormData) {
     allowedRoles: form.getAll('allowedRoles').map(String) as CreateResourceInput['allowedRoles'],
     retentionDays: text(form, 'retentionDays') as CreateResourceInput['retentionDays'],
     recording: text(form, 'recording') as CreateResourceInput['recording'],
+    inputIdleMinutes: text(form, 'inputIdleMinutes') as CreateResourceInput['inputIdleMinutes'],
   };
 }
 

@@ -14,7 +14,9 @@ import { findResource } from '@/server/resources/find-resource';
 import { toResourceView } from '@/server/resources/resource-view';
 import type { ResourceView } from '@/server/resources/resource-schemas';
 import { getMyAccess } from '@/server/access/get-my-access';
+import { inputIdleLimitMs } from '@/server/sessions/input-idle-limit';
 import { countSessions, listSessions } from '@/server/sessions/list-sessions';
+import { formatDuration } from '@/lib/format/duration';
 import { RecentSessions } from '@/components/resources/RecentSessions';
 import { cancelRequestAction, createRequestAction } from '../../requests/actions';
 
@@ -56,7 +58,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           </Link>
         ) : null}
       </div>
-      <ResourceFacts resource={resource} />
+      <ResourceFacts resource={resource} idleLimitMs={inputIdleLimitMs(row)} />
       {resource.recording === 'off' ? <NotRecordedNotice variant="card" /> : null}
       <Card>
         <AccessCard
@@ -73,8 +75,8 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
   );
 }
 
-/** What the resource is: type, address or cluster, account, access rule, recording, tags. */
-function ResourceFacts({ resource }: { resource: ResourceView }) {
+/** What the resource is: type, address or cluster, account, access rule, idle limit, recording, tags. */
+function ResourceFacts({ resource, idleLimitMs }: { resource: ResourceView; idleLimitMs: number }) {
   return (
     <Card>
       <dl className="grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
@@ -106,6 +108,12 @@ function ResourceFacts({ resource }: { resource: ResourceView }) {
         ) : null}
         <dt className="text-zinc-500">Access</dt>
         <dd>{resource.accessMode === 'open' ? `Open to ${resource.allowedRoles.join(', ')}` : 'Needs an approved request'}</dd>
+        {idleLimitMs > 0 ? (
+          <>
+            <dt className="text-zinc-500">Idle limit</dt>
+            <dd>Sessions end after {formatDuration(idleLimitMs / 1000)} without input</dd>
+          </>
+        ) : null}
         <dt className="text-zinc-500">Recording</dt>
         <dd>{resource.recording === 'off' ? 'Off: sessions are masked and audited, not recorded' : 'Every session is recorded'}</dd>
         <dt className="text-zinc-500">Tags</dt>

@@ -9,8 +9,11 @@ import { resourceTypeLabel } from '@/components/resources/ResourceTypeIcon';
 import { Alert } from '@/components/ui/Alert';
 import { buttonClass } from '@/components/ui/Button';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+import { env } from '@/server/env';
 import { findResource } from '@/server/resources/find-resource';
 import { toResourceView } from '@/server/resources/resource-view';
+import type { Resource } from '@/db/schema';
+import type { ResourceFormValues } from '@/components/admin/resource-form-values';
 import { deleteResourceAction, updateResourceAction } from './actions';
 import { MaskingSection } from './masking-section';
 import { PolicySection } from './policy-section';
@@ -52,31 +55,7 @@ export default async function EditResourcePage({ params, searchParams }: { param
       ) : null}
       {resource.type === 'ssh' ? <HostKeyPanel resourceId={resource.id} address={address} pinned={resource.hostKeyFingerprint} /> : null}
       {resource.type === 'kubernetes' ? <KubernetesAccessPanel resourceId={resource.id} /> : null}
-      <ResourceForm
-        action={updateResourceAction.bind(null, resource.id)}
-        initial={{
-          type: resource.type,
-          name: resource.name,
-          description: resource.description,
-          tags: resource.tags,
-          host: resource.host,
-          port: resource.port,
-          username: resource.username,
-          database: resource.database,
-          tlsMode: resource.tlsMode,
-          ca: row.tls?.ca ?? '',
-          accessMode: resource.accessMode,
-          allowedRoles: resource.allowedRoles,
-          retentionDays: resource.retentionDays,
-          recording: resource.recording,
-          hasPassword: resource.hasPassword,
-          hasPrivateKey: resource.hasPrivateKey,
-          hasToken: resource.hasToken,
-          kubernetes: resource.kubernetes ?? undefined,
-          hasCredential: resource.hasCredential,
-          http: resource.http ?? undefined,
-        }}
-      />
+      <ResourceForm action={updateResourceAction.bind(null, resource.id)} defaultIdleMinutes={env().sessionInputIdleMs / 60_000} initial={formValues(row)} />
       <PolicySection resourceId={resource.id} accessMode={resource.accessMode} />
       {resource.type === 'postgres' || resource.type === 'mysql' ? <SqlSettingsSection resource={row} /> : null}
       <MaskingSection resourceId={resource.id} resourceName={resource.name} />
@@ -97,4 +76,32 @@ export default async function EditResourcePage({ params, searchParams }: { param
       </section>
     </div>
   );
+}
+
+/** The edit form's starting values: the resource's settings, never its stored credentials. */
+function formValues(row: Resource): ResourceFormValues {
+  const resource = toResourceView(row);
+  return {
+    type: resource.type,
+    name: resource.name,
+    description: resource.description,
+    tags: resource.tags,
+    host: resource.host,
+    port: resource.port,
+    username: resource.username,
+    database: resource.database,
+    tlsMode: resource.tlsMode,
+    ca: row.tls?.ca ?? '',
+    accessMode: resource.accessMode,
+    allowedRoles: resource.allowedRoles,
+    retentionDays: resource.retentionDays,
+    recording: resource.recording,
+    inputIdleMinutes: resource.inputIdleMinutes,
+    hasPassword: resource.hasPassword,
+    hasPrivateKey: resource.hasPrivateKey,
+    hasToken: resource.hasToken,
+    kubernetes: resource.kubernetes ?? undefined,
+    hasCredential: resource.hasCredential,
+    http: resource.http ?? undefined,
+  };
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ResourceForm } from '@/components/admin/ResourceForm';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { requirePageActor } from '@/server/auth/require-page-actor';
+import { env } from '@/server/env';
 import { createResourceAction } from './actions';
 
 export const metadata: Metadata = { title: 'Add resource' };
@@ -18,7 +19,7 @@ export default async function NewResourcePage() {
         / <span>Add resource</span>
       </nav>
       <PageHeader title="Add resource" description="Credentials are encrypted at rest and never shown again, not even to admins." />
-      <ResourceForm action={createResourceAction} />
+      <ResourceForm action={createResourceAction} defaultIdleMinutes={env().sessionInputIdleMs / 60_000} />
     </div>
   );
 }

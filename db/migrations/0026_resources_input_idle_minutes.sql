@@ -1,0 +1,1 @@
+ALTER TABLE "resources" ADD COLUMN "input_idle_minutes" double precision;
