@@ -52,9 +52,13 @@ test('an idle limit on the resource: the engineer is warned, "Stay connected" ke
     await shootPage(page, 'terminal-idle-warning', { sizes: ['desktop'] });
   });
 
-  await test.step('"Stay connected" withdraws the warning, and the session outlives the first deadline', async () => {
+  await test.step('"Stay connected" withdraws the warning and gives the terminal the keyboard back; the session outlives the first deadline', async () => {
     await warning.getByRole('button', { name: 'Stay connected' }).click();
     await expect(warning).toBeHidden();
+    // The keyboard is the terminal's again.
+    await page.keyboard.type('echo back-$((2+3))');
+    await page.keyboard.press('Enter');
+    await terminal.waitForLine(/back-5/);
     await page.waitForTimeout(Math.max(0, connectedAt + 6_500 - Date.now()));
     await terminal.expectStatus('connected', 1_000);
   });

@@ -206,7 +206,12 @@ function listenToSocket(
   });
   ws.on('mask', ({ count }) => update({ maskCount: count }));
   ws.on('grant', ({ expiresAt }) => update({ grantExpiresAt: expiresAt }));
-  ws.on('idle', ({ endsAt }) => update({ idle: endsAt === undefined ? undefined : { endsAt, stay: () => ws.stayActive() } }));
+  // Staying hands the keyboard back to the terminal (the button took the focus).
+  const stay = () => {
+    ws.stayActive();
+    xterm.focus();
+  };
+  ws.on('idle', ({ endsAt }) => update({ idle: endsAt === undefined ? undefined : { endsAt, stay } }));
   ws.on('watchers', ({ names }) => update({ watchers: names }));
   ws.on('exit', ({ reason, message, exitCode }) => finish(endingFromReason(reason, message, exitCode)));
   ws.on('error', ({ message }) => {
