@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { CataloguePage } from './pages/CataloguePage';
 import { NewResourcePage } from './pages/NewResourcePage';
 import { NewUserPage } from './pages/NewUserPage';
+import { shootPage } from './support/screenshots';
 
 /** Both what the browser holds (DOM, inline RSC payload) and the raw HTML the server sent. */
 async function expectPageWithout(page: Page, secret: string): Promise<void> {
@@ -130,4 +131,24 @@ test.describe('admin form validation', () => {
     await expect(admin.getByText('A resource with this name already exists.')).toBeVisible();
     await expect(admin).toHaveURL(/\/admin\/resources\/new$/);
   });
+});
+
+test('Settings shows an admin what the installation runs with, and is nobody else’s page', async ({ admin, seed, loginAs }) => {
+  await admin.goto('/admin/users');
+  await admin.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await expect(admin).toHaveURL(/\/admin\/settings$/);
+  await expect(admin.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  for (const title of ['Installation', 'Sign-in', 'Sessions', 'Recordings', 'Network']) {
+    await expect(admin.getByRole('region', { name: title })).toBeVisible();
+  }
+  // The e2e server signs in through the test identity provider, and records into files.
+  await expect(admin.getByRole('region', { name: 'Sign-in' })).toContainText(/Single sign-on.+client/);
+  await expect(admin.getByRole('region', { name: 'Recordings' })).toContainText('Files in the data directory');
+  await expect(admin.getByRole('region', { name: 'Recordings' }).getByRole('link', { name: 'Retention & holds' }).first()).toBeVisible();
+  await shootPage(admin, 'admin-settings', { fullPage: true });
+
+  const engineer = await loginAs(await seed.user({ roles: ['engineer'] }));
+  const response = await engineer.goto('/admin/settings');
+  expect(response?.status()).toBe(404);
+  await expect(engineer.getByRole('navigation').getByRole('link', { name: 'Settings' })).toHaveCount(0);
 });

@@ -22,4 +22,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/masking', label: 'Masking', roles: ['admin'] },
   { href: '/admin/webhooks', label: 'Webhooks', roles: ['admin'] },
   { href: '/admin/storage', label: 'Storage', roles: ['admin'] },
+  { href: '/admin/settings', label: 'Settings', roles: ['admin'] },
 ];
