@@ -27,6 +27,8 @@ export type AccessCardProps = {
     canConnect: boolean;
     via: 'open' | 'grant' | null;
     grantExpiresAt: string | null;
+    /** The grant is in its last 30 minutes and nothing is pending: more time may be asked for. */
+    mayAskForMore: boolean;
     current: RequestSummary | null;
     last: RequestSummary | null;
     policy: PolicySummaryProps | null;
@@ -82,9 +84,11 @@ export function AccessCard({ resource, access, requestAction, cancelAction }: Ac
             </span>
           </p>
           {connect}
+          {access.mayAskForMore && policy ? <AskForMoreTime policy={policy} action={requestAction} /> : null}
         </>
       ) : null}
-      {state === 'pending' && current ? (
+      {/* Pending on its own, or more time asked for while the grant runs. */}
+      {(state === 'pending' || state === 'active') && current?.status === 'pending' ? (
         <div className="space-y-2">
           <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-200">
             <RequestStatusBadge status="pending" /> Your request for {formatMinutes(current.durationMinutes)} is waiting for approval ({current.approvalsCount}{' '}
@@ -108,6 +112,24 @@ export function AccessCard({ resource, access, requestAction, cancelAction }: Ac
         </>
       ) : null}
     </section>
+  );
+}
+
+/** In a grant's last 30 minutes: a request for more, whose grant starts when approved; open sessions go on under it. */
+function AskForMoreTime({ policy, action }: { policy: PolicySummaryProps; action: AccessCardProps['requestAction'] }) {
+  return (
+    <div className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <h3 className="text-sm font-medium">Need more time?</h3>
+      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+        Ask before this grant ends: once approved, the new grant starts and your open sessions go on under it.
+      </p>
+      <RequestAccessForm
+        maxDurationMinutes={policy.maxDurationMinutes}
+        isReasonRequired={policy.isReasonRequired}
+        action={action}
+        submitLabel="Ask for more time"
+      />
+    </div>
   );
 }
 

@@ -12,17 +12,19 @@ export function RequestAccessForm({
   maxDurationMinutes,
   isReasonRequired,
   action,
+  submitLabel = 'Request access',
 }: {
   maxDurationMinutes: number;
   isReasonRequired: boolean;
   action: (prev: FormState, form: FormData) => Promise<FormState>;
+  submitLabel?: string;
 }) {
   const { state, alert, isPending, formProps } = useFormAction(action);
   const choices = durationChoices(maxDurationMinutes);
   const preferred = choices.includes(60) ? 60 : (choices[choices.length - 1] ?? maxDurationMinutes);
 
   return (
-    <form {...formProps} className="space-y-3" aria-label="Request access">
+    <form {...formProps} className="space-y-3" aria-label={submitLabel}>
       {alert && !state?.ok ? <Alert tone="error">{alert}</Alert> : null}
       <SelectField
         label="Duration"
@@ -48,7 +50,7 @@ export function RequestAccessForm({
       />
       <TextField label="Ticket link (optional)" name="ticketUrl" type="url" placeholder="https://…" error={state?.fields?.ticketUrl} />
       <Button type="submit" disabled={isPending}>
-        {isPending ? 'Sending…' : 'Request access'}
+        {isPending ? 'Sending…' : submitLabel}
       </Button>
     </form>
   );

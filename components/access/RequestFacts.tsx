@@ -1,5 +1,5 @@
 import { RelativeTime } from '@/components/ui/RelativeTime';
-import { formatMinutes } from './format';
+import { formatClock, formatMinutes } from './format';
 import type { InboxDetail } from './inbox-types';
 import { PolicySummary } from './PolicySummary';
 
@@ -21,6 +21,15 @@ export function RequestFacts({ request: selected, approvalsCount }: { request: I
       ) : null}
       <dt className="text-zinc-500">Duration</dt>
       <dd className="tabular-nums">{formatMinutes(selected.durationMinutes)}</dd>
+      {selected.requesterAccessUntil ? (
+        <>
+          <dt className="text-zinc-500">Access now</dt>
+          <dd data-testid="requester-access-until">
+            Until {formatClock(selected.requesterAccessUntil)} (<RelativeTime iso={selected.requesterAccessUntil} />
+            ): this asks for more time, from approval
+          </dd>
+        </>
+      ) : null}
       <dt className="text-zinc-500">Approvals</dt>
       <dd>
         {approvalsCount} of {selected.approvalsRequired}

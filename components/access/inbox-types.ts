@@ -27,6 +27,8 @@ export type InboxDetail = {
   policy: PolicySummaryProps;
   canDecide: boolean;
   recentSessions: { id: string; status: string; createdAt: string; startedAt: string | null; endedAt: string | null }[];
+  /** The requester has access now through another grant, until then: this request asks for more time. */
+  requesterAccessUntil: string | null;
 };
 
 /** An approve or deny action's answer: on success, what the request became. */

@@ -76,7 +76,7 @@ export function SqlStatusBar({
       ) : null}
       <div className="ml-auto flex items-center gap-3">
         {state.status === 'connected' && state.connectedAt ? <ElapsedTime since={state.connectedAt} className="tabular-nums" title="Connected for" /> : null}
-        {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} /> : null}
+        {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} resourceId={resource.id} /> : null}
         {isRecorded ? (
           <span className="flex items-center gap-1.5" title={recordedHint}>
             <span aria-hidden className={`h-2 w-2 rounded-full ${state.status === 'connected' ? 'animate-pulse bg-red-500' : 'bg-zinc-400'}`} />

@@ -85,7 +85,7 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
               {state.maskCount} masked
             </span>
           ) : null}
-          {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} /> : null}
+          {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} resourceId={resource.id} /> : null}
           <RecordingDot isRecorded={isRecorded} isLive={state.status === 'connected'} />
           {state.status === 'connected' ? <DisconnectButton onDisconnect={() => disconnectRef.current?.()} /> : null}
           <button

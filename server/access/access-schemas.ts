@@ -155,5 +155,7 @@ export const requestDetailView = requestView.extend({
   canCancel: z.boolean(),
   canRevoke: z.boolean(),
   recentSessions: z.array(recentSessionView),
+  /** The requester has access now through another grant (this request asks for more time): when it ends. */
+  requesterAccessUntil: z.string().nullable(),
 });
 export type RequestDetailView = z.infer<typeof requestDetailView>;

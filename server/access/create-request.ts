@@ -13,6 +13,7 @@ import { createRequestInput, type CreateRequestInput, type RequestView } from '.
 import { announce } from './announce';
 import { formatMinutes } from '@/lib/format/duration';
 import { subjectOf } from './find-request';
+import { isInExtensionWindow } from './extension-window';
 import { getActiveGrant } from './get-active-grant';
 import { getEffectivePolicy } from './policy';
 import { toRequestViews } from './request-view';
@@ -42,8 +43,10 @@ export async function createRequest({ actor, input }: { actor: Actor; input: Cre
     throw new AppError('VALIDATION', { userMessage: 'Say why you need access.', fields: { reason: ['Give a reason'] } });
   }
   const active = await getActiveGrant({ userId: actor.id, resourceId: resource.id });
-  if (active) {
-    throw new AppError('CONFLICT', { userMessage: `You already have access to ${resource.name} until ${active.expiresAt.toISOString()}.` });
+  if (active && !isInExtensionWindow(active.expiresAt)) {
+    throw new AppError('CONFLICT', {
+      userMessage: `You already have access to ${resource.name} until ${active.expiresAt.toISOString()}. You can ask for more time in its last 30 minutes.`,
+    });
   }
   const requester = await findUserById(actor.id);
   if (!requester) throw new AppError('UNAUTHORIZED');

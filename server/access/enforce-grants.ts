@@ -140,7 +140,9 @@ export async function endSessionsWithoutAccess(scope: { userId: string } | { res
  * catches a grant running out between expiry-job runs. Returns a function that stops it.
  */
 export function startGrantEnforcement(): () => void {
+  // Ended and extended alike: an approval carries the new grant's end to the sessions it prolongs.
   const onEvent = (event: AccessEvent) => {
+    if (event.status === 'approved' && event.grantExpiresAt) return extendLiveSessions(event.requesterId, event.resourceId, new Date(event.grantExpiresAt));
     if (event.status !== 'revoked' && event.status !== 'expired') return;
     enforceGrants({ userId: event.requesterId, resourceId: event.resourceId }).catch((error: unknown) =>
       log().error({ err: error }, 'ending sessions after a grant ended failed'),
@@ -162,4 +164,11 @@ export function startGrantEnforcement(): () => void {
     unsubscribe();
     clearInterval(timer);
   };
+}
+
+/** This process's live sessions of `userId` on `resourceId` go on under a grant approved while they run. */
+function extendLiveSessions(userId: string, resourceId: string, expiresAt: Date): void {
+  for (const session of liveSessions().values()) {
+    if (session.userId === userId && session.resourceId === resourceId) session.grantExtended?.(expiresAt);
+  }
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../actor/actor';
 import { requireResource } from '../resources/find-resource';
 import type { PolicyView, RequestView } from './access-schemas';
 import { canConnect } from './can-connect';
+import { isInExtensionWindow } from './extension-window';
 import { toPolicyView } from './get-policy';
 import { getEffectivePolicy } from './policy';
 import { toRequestViews } from './request-view';
@@ -15,6 +16,8 @@ export type MyAccess = {
   canConnect: boolean;
   via: 'open' | 'grant' | null;
   grantExpiresAt: string | null;
+  /** The grant is in its last 30 minutes and nothing is pending: the card offers to ask for more time. */
+  mayAskForMore: boolean;
   /** The request behind the active grant, or the pending one. */
   current: RequestView | null;
   /** The most recent closed request (denied, expired…), to explain what happened. */
@@ -27,7 +30,15 @@ export async function getMyAccess({ actor, resourceId }: { actor: Actor; resourc
   const resource = await requireResource(resourceId);
   const decision = await canConnect(actor, resource);
   if (resource.accessMode === 'open') {
-    return { canConnect: decision.isAllowed, via: decision.isAllowed ? 'open' : null, grantExpiresAt: null, current: null, last: null, policy: null };
+    return {
+      canConnect: decision.isAllowed,
+      via: decision.isAllowed ? 'open' : null,
+      grantExpiresAt: null,
+      mayAskForMore: false,
+      current: null,
+      last: null,
+      policy: null,
+    };
   }
   const rows = await db()
     .select({ request: accessRequests, resource: resources, requester: users })
@@ -39,11 +50,13 @@ export async function getMyAccess({ actor, resourceId }: { actor: Actor; resourc
     .limit(5);
   const views = await toRequestViews(rows);
   const current = views.find((v) => v.status === 'pending' || (v.status === 'approved' && v.grant?.isActive)) ?? null;
+  const grantExpiresAt = decision.isAllowed && decision.via === 'grant' ? decision.grant.expiresAt : null;
   const last = current ? null : (views.find((v) => ['denied', 'expired', 'revoked', 'cancelled', 'approved'].includes(v.status)) ?? null);
   return {
     canConnect: decision.isAllowed,
     via: decision.isAllowed ? decision.via : null,
-    grantExpiresAt: decision.isAllowed && decision.via === 'grant' ? decision.grant.expiresAt.toISOString() : null,
+    grantExpiresAt: grantExpiresAt?.toISOString() ?? null,
+    mayAskForMore: grantExpiresAt !== null && isInExtensionWindow(grantExpiresAt) && current?.status !== 'pending',
     current,
     last,
     policy: await toPolicyView(await getEffectivePolicy(resource.id)),

@@ -4,6 +4,7 @@ import { sessions } from '@/db/schema';
 import { canSeeAll, hasRole, type Actor } from '../actor/actor';
 import type { RequestDetailView } from './access-schemas';
 import { findRequest, noSuchRequest } from './find-request';
+import { getActiveGrant } from './get-active-grant';
 import { toPolicyView } from './get-policy';
 import { getEffectivePolicy, isInApproverGroup } from './policy';
 import { toRequestViews } from './request-view';
@@ -20,7 +21,7 @@ export async function getRequest({ actor, requestId }: { actor: Actor; requestId
   const isApprover = isInApproverGroup(actor, policy);
   if (!isOwn && !isApprover && !canSeeAll(actor)) throw noSuchRequest();
 
-  const [[view], policyView, recent] = await Promise.all([
+  const [[view], policyView, recent, access] = await Promise.all([
     toRequestViews([row]),
     toPolicyView(policy),
     db()
@@ -29,6 +30,7 @@ export async function getRequest({ actor, requestId }: { actor: Actor; requestId
       .where(and(eq(sessions.userId, row.request.requesterId), eq(sessions.resourceId, row.resource.id)))
       .orderBy(desc(sessions.createdAt))
       .limit(5),
+    getActiveGrant({ userId: row.request.requesterId, resourceId: row.resource.id }),
   ]);
   if (!view) throw noSuchRequest();
   const isPendingLive = view.status === 'pending' && new Date(view.pendingUntil).getTime() > Date.now();
@@ -46,5 +48,6 @@ export async function getRequest({ actor, requestId }: { actor: Actor; requestId
       startedAt: s.startedAt?.toISOString() ?? null,
       endedAt: s.endedAt?.toISOString() ?? null,
     })),
+    requesterAccessUntil: access && access.requestId !== row.request.id ? access.expiresAt.toISOString() : null,
   };
 }

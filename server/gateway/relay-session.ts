@@ -95,6 +95,8 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   private heartbeat: NodeJS.Timeout | undefined;
   /** Access checks at the grant's end and at the end of the sign-in that opened the session. */
   private accessEnds: NodeJS.Timeout[] = [];
+  /** The end of the grant the session runs in (moved on by a grant approved meanwhile), or null outside one. */
+  private grantExpiresAt: Date | null;
   /**
    * When the browser last sent input (a key, a resize, a statement, a request), or when checkIdle
    * last found work the engineer waits for: the limit counts from the later of the two.
@@ -115,6 +117,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     this.userId = options.session.userId;
     this.resourceId = options.resource.id;
     this.log = log().child({ sessionId: this.id });
+    this.grantExpiresAt = options.grantExpiresAt ?? null;
   }
 
   get ws(): WebSocket {
@@ -130,7 +133,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   }
 
   async start(): Promise<void> {
-    const { ws, resource, grantExpiresAt } = this.options;
+    const { ws, resource } = this.options;
     liveSessions().set(this.id, this);
     this.log.info({ userId: this.userId, resourceId: this.resourceId }, `${this.kind.name} session started`);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
@@ -140,13 +143,13 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     this.heartbeat = setInterval(() => this.beat(), SESSION_HEARTBEAT_MS).unref();
     const idleLimitMs = inputIdleLimitMs(resource);
     if (idleLimitMs > 0) this.idleCheck = setTimeout(() => this.checkIdle(idleLimitMs), idleLimitMs - idleWarningMs(idleLimitMs)).unref();
-    this.accessEnds = [grantExpiresAt, this.options.session.signInEndsAt].flatMap((at) => this.checkAccessAt(at) ?? []);
+    this.accessEnds = [this.grantExpiresAt, this.options.session.signInEndsAt].flatMap((at) => this.checkAccessAt(at) ?? []);
     this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
       const isConnected = await this.kind.connect();
       // The idle limit counts from the moment there is something to type into.
       this.lastInputAt = Date.now();
-      if (isConnected && grantExpiresAt) this.send({ type: 'grant', expiresAt: grantExpiresAt.toISOString() });
+      if (isConnected && this.grantExpiresAt) this.send({ type: 'grant', expiresAt: this.grantExpiresAt.toISOString() });
     } catch (error) {
       if (!(error instanceof ConnectorError)) this.log.error({ err: error }, 'connect failed');
       const problem = error instanceof ConnectorError ? error : new ConnectorError('connect_failed', this.kind.connectFailure);
@@ -189,6 +192,19 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
       { reason: 'idle_timeout', message: `No input for ${formatDuration(limitMs / 1000)}, so Porthole ended the session.`, exitCode: null },
       CloseCode.Terminated,
     );
+  }
+
+  /**
+   * A grant approved for this user and resource while the session runs: it goes on to that grant's
+   * end, where access is checked again, and the browser's countdown moves there. Sessions outside
+   * a grant (an open resource) have no countdown to move.
+   */
+  grantExtended(expiresAt: Date): void {
+    if (this.ended || !this.grantExpiresAt || expiresAt <= this.grantExpiresAt) return;
+    this.grantExpiresAt = expiresAt;
+    const check = this.checkAccessAt(expiresAt);
+    if (check) this.accessEnds.push(check);
+    this.send({ type: 'grant', expiresAt: expiresAt.toISOString() });
   }
 
   /** Input came (or work the engineer waits for is in progress): the idle limit counts from now. */

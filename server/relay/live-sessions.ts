@@ -20,6 +20,11 @@ export type LiveSession = {
    * narrows it. Registered entries are the gateway's RelaySessions.
    */
   readonly watch?: unknown;
+  /**
+   * A grant was approved for this session's user and resource while it runs (they asked for more
+   * time): the session goes on until `expiresAt`, and the browser's countdown follows.
+   */
+  grantExtended?(expiresAt: Date): void;
   /** Someone started or stopped watching (from any replica): the engineer is told who. */
   setWatching?(event: { watchId: string; watcherName: string; isWatching: boolean }): void;
 };
