@@ -69,6 +69,10 @@ test('the ending grant’s warning leads to “Ask for more time”; once approv
     const mine = (await (await engineerPage.request.get('/api/v1/requests')).json()) as Array<{ id: string; status: string }>;
     const pending = mine.find((request) => request.status === 'pending');
     expect(pending).toBeDefined();
+    // The approver reads that this asks for more time, and until when the engineer has access now.
+    await approverPage.goto(`/approvals?id=${pending!.id}`);
+    await expect(approverPage.getByTestId('requester-access-until')).toContainText('this asks for more time, from approval');
+    await shootPage(approverPage, 'approvals-more-time', { sizes: ['desktop'] });
     await approve(pending!.id);
     await expect(engineerPage.getByTestId('grant-time-left')).toHaveText(/^Access: (29|30)m( \d\ds)? left$/, { timeout: 5_000 });
     await expect(warning).toBeHidden();
