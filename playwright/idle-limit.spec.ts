@@ -25,13 +25,14 @@ test('an idle limit on the resource: the engineer is warned, "Stay connected" ke
 }) => {
   test.setTimeout(90_000);
 
-  await test.step('the admin gives the resource a limit of 6 seconds (0.1 minutes)', async () => {
+  // 12 s: the warning comes at 6 s and leaves time for a screenshot before Stay connected.
+  await test.step('the admin gives the resource a limit of 12 seconds (0.2 minutes)', async () => {
     await admin.goto(`/admin/resources/${resource.id}`);
-    await admin.getByLabel('End sessions after (minutes without input)').fill('0.1');
+    await admin.getByLabel('End sessions after (minutes without input)').fill('0.2');
     await admin.getByRole('button', { name: 'Save changes' }).click();
     await expect(admin.getByText('Changes saved.')).toBeVisible();
     await admin.reload();
-    await expect(admin.getByLabel('End sessions after (minutes without input)')).toHaveValue('0.1');
+    await expect(admin.getByLabel('End sessions after (minutes without input)')).toHaveValue('0.2');
   });
 
   const engineer = await seed.user({ roles: ['engineer'] });
@@ -39,7 +40,7 @@ test('an idle limit on the resource: the engineer is warned, "Stay connected" ke
   // The size screenshots use: a resize is input, and would withdraw the warning.
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/resources/${resource.id}`);
-  await expect(page.getByText('Sessions end after 6s without input')).toBeVisible();
+  await expect(page.getByText('Sessions end after 12s without input')).toBeVisible();
 
   const terminal = new TerminalPage(page);
   const warning = page.getByTestId('idle-warning');
@@ -48,7 +49,7 @@ test('an idle limit on the resource: the engineer is warned, "Stay connected" ke
     await page.getByRole('button', { name: 'Connect' }).click();
     await terminal.expectStatus('connected');
     connectedAt = Date.now();
-    await expect(warning).toContainText(/Nothing typed for a while: Porthole ends this session in [1-3]s\./, { timeout: 10_000 });
+    await expect(warning).toContainText(/Nothing typed for a while: Porthole ends this session in [1-6]s\./, { timeout: 10_000 });
     await shootPage(page, 'terminal-idle-warning', { sizes: ['desktop'] });
   });
 
@@ -59,7 +60,7 @@ test('an idle limit on the resource: the engineer is warned, "Stay connected" ke
     await page.keyboard.type('echo back-$((2+3))');
     await page.keyboard.press('Enter');
     await terminal.waitForLine(/back-5/);
-    await page.waitForTimeout(Math.max(0, connectedAt + 6_500 - Date.now()));
+    await page.waitForTimeout(Math.max(0, connectedAt + 12_500 - Date.now()));
     await terminal.expectStatus('connected', 1_000);
   });
 
@@ -68,6 +69,6 @@ test('an idle limit on the resource: the engineer is warned, "Stay connected" ke
     await terminal.expectStatus('closed', 15_000);
     await expect(warning).toBeHidden();
     await expect(page.getByText('Ended after a time without input')).toBeVisible();
-    await expect(page.getByText('No input for 6s, so Porthole ended the session.')).toBeVisible();
+    await expect(page.getByText('No input for 12s, so Porthole ended the session.')).toBeVisible();
   });
 });

@@ -29,6 +29,8 @@ export type AccessCardProps = {
     grantExpiresAt: string | null;
     /** The grant is in its last 30 minutes and nothing is pending: more time may be asked for. */
     mayAskForMore: boolean;
+    /** Whole minutes left in the grant: more time means longer than this. */
+    grantMinutesLeft: number | null;
     current: RequestSummary | null;
     last: RequestSummary | null;
     policy: PolicySummaryProps | null;
@@ -84,7 +86,7 @@ export function AccessCard({ resource, access, requestAction, cancelAction }: Ac
             </span>
           </p>
           {connect}
-          {access.mayAskForMore && policy ? <AskForMoreTime policy={policy} action={requestAction} /> : null}
+          {access.mayAskForMore && policy ? <AskForMoreTime policy={policy} longerThanMinutes={access.grantMinutesLeft ?? 0} action={requestAction} /> : null}
         </>
       ) : null}
       {/* Pending on its own, or more time asked for while the grant runs. */}
@@ -116,15 +118,24 @@ export function AccessCard({ resource, access, requestAction, cancelAction }: Ac
 }
 
 /** In a grant's last 30 minutes: a request for more, whose grant starts when approved; open sessions go on under it. */
-function AskForMoreTime({ policy, action }: { policy: PolicySummaryProps; action: AccessCardProps['requestAction'] }) {
+function AskForMoreTime({
+  policy,
+  longerThanMinutes,
+  action,
+}: {
+  policy: PolicySummaryProps;
+  longerThanMinutes: number;
+  action: AccessCardProps['requestAction'];
+}) {
   return (
     <div className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
       <h3 className="text-sm font-medium">Need more time?</h3>
       <p className="text-sm text-zinc-600 dark:text-zinc-300">
-        Ask before this grant ends: once approved, the new grant starts and your open sessions go on under it.
+        Ask before this grant ends, for longer than is left: once approved, the new grant starts and your open sessions go on under it.
       </p>
       <RequestAccessForm
         maxDurationMinutes={policy.maxDurationMinutes}
+        longerThanMinutes={longerThanMinutes}
         isReasonRequired={policy.isReasonRequired}
         action={action}
         submitLabel="Ask for more time"

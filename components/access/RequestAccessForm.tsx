@@ -7,20 +7,22 @@ import { SelectField, TextAreaField, TextField } from '../ui/Field';
 import type { FormState } from '../ui/form-state';
 import { durationChoices, formatMinutes } from './format';
 
-/** Duration (up to the policy maximum), reason and an optional ticket link. */
+/** Duration (up to the policy maximum; longer than `longerThanMinutes` when asking for more time), reason and an optional ticket link. */
 export function RequestAccessForm({
   maxDurationMinutes,
+  longerThanMinutes = 0,
   isReasonRequired,
   action,
   submitLabel = 'Request access',
 }: {
   maxDurationMinutes: number;
+  longerThanMinutes?: number;
   isReasonRequired: boolean;
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   submitLabel?: string;
 }) {
   const { state, alert, isPending, formProps } = useFormAction(action);
-  const choices = durationChoices(maxDurationMinutes);
+  const choices = durationChoices(maxDurationMinutes).filter((minutes) => minutes > longerThanMinutes);
   const preferred = choices.includes(60) ? 60 : (choices[choices.length - 1] ?? maxDurationMinutes);
 
   return (

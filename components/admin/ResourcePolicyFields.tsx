@@ -56,7 +56,7 @@ export function ResourcePolicyFields({
           inputMode="decimal"
           defaultValue={initial?.inputIdleMinutes ?? ''}
           placeholder="Default"
-          hint={`Empty follows the installation's default (${defaultIdleMinutes > 0 ? formatDuration(defaultIdleMinutes * 60) : 'never'}); 0 never ends them. Input is a key, a statement or a request; the engineer is warned a minute before.`}
+          hint={`Empty follows the installation's default (${defaultIdleMinutes > 0 ? formatDuration(defaultIdleMinutes * 60) : 'never'}); 0 never ends them. Input is a key, a statement or a request; the engineer is warned a minute before (halfway through a limit under two minutes). Not the HTTP proxy, whose sessions end after 5 minutes without a request.`}
           error={fields?.inputIdleMinutes}
         />
       </Section>

@@ -2,19 +2,14 @@
 
 import { useEffect, useState } from 'react';
 import { formatDuration } from '@/lib/format/duration';
+import type { IdleNotice } from './relay-socket';
 
-/** The gateway's warning that its idle limit is near (PORTHOLE_SESSION_INPUT_IDLE_MINUTES). */
-export type IdleNotice = {
-  /** When the session ends unless input comes (epoch ms, by this browser's clock). */
-  endsAt: number;
-  /** Tells the gateway the engineer is there, without sending anything to the target. */
-  stay: () => void;
-};
+export type { IdleNotice };
 
 /**
- * The countdown to the idle limit's end, over every console (terminal, SQL, HTTP), and a way to
- * stay. It floats over the page: a banner would resize the terminal, and a resize is input. It
- * goes once the gateway says input came; typing in the console does that too.
+ * The countdown to the idle limit's end (the resource's own, else PORTHOLE_SESSION_INPUT_IDLE_MINUTES), over every console (terminal, SQL, HTTP), and a way to
+ * stay. It floats over the page's foot: a banner would resize the terminal (a resize is input), and
+ * the top is the grant warning's. It goes once the gateway says input came; typing does that too.
  */
 export function IdleWarning({ notice, what }: { notice: IdleNotice; what: string }) {
   const [now, setNow] = useState(() => Date.now());
@@ -27,7 +22,7 @@ export function IdleWarning({ notice, what }: { notice: IdleNotice; what: string
     <div
       role="alert"
       data-testid="idle-warning"
-      className="fixed inset-x-3 top-10 z-20 mx-auto flex max-w-lg items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 shadow dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+      className="fixed inset-x-3 bottom-4 z-20 mx-auto flex max-w-lg items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 shadow dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
     >
       <span className="min-w-0 flex-1">
         Nothing {what} for a while: Porthole ends this session in <span className="font-medium tabular-nums">{formatDuration(secondsLeft)}</span>.

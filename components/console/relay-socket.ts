@@ -124,3 +124,17 @@ export class RelaySocket {
 export function idleEndsAt(endsInMs: number | null): number | undefined {
   return endsInMs === null ? undefined : Date.now() + endsInMs;
 }
+
+/** The gateway's warning that its idle limit is near: when the session ends, and how to stay. */
+export type IdleNotice = {
+  /** When the session ends unless input comes (epoch ms, by this browser's clock). */
+  endsAt: number;
+  /** Tells the gateway the engineer is there, without sending anything to the target. */
+  stay: () => void;
+};
+
+/** A console's idle state from the gateway's `idle` message: a notice, or undefined once input came. */
+export function idleNotice(endsInMs: number | null, stay: () => void): IdleNotice | undefined {
+  const endsAt = idleEndsAt(endsInMs);
+  return endsAt === undefined ? undefined : { endsAt, stay };
+}

@@ -5,8 +5,7 @@ import type { HttpExchangeView, HttpServerMessage, HttpSessionInfo } from '@/lib
 import { requestSocketUrl } from '../sessions/request-socket-url';
 import { DISCONNECTED, endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
 import { HttpSocket } from './http-socket';
-import { idleEndsAt } from '../console/relay-socket';
-import type { IdleNotice } from '../console/IdleWarning';
+import { idleNotice, type IdleNotice } from '../console/relay-socket';
 import { requestFromDraft, type RequestDraft } from './request-draft';
 
 export type ConsoleStatus = 'connecting' | 'connected' | 'closed' | 'error';
@@ -146,10 +145,8 @@ function listenToHttpSocket(socket: HttpSocket, update: Update): void {
         return update((prev) => ({ ...prev, grantExpiresAt: Date.parse(message.expiresAt) }));
       case 'watchers':
         return update((prev) => ({ ...prev, watchers: message.names }));
-      case 'idle': {
-        const endsAt = idleEndsAt(message.endsInMs);
-        return update((prev) => ({ ...prev, idle: endsAt === undefined ? undefined : { endsAt, stay: () => socket.stayActive() } }));
-      }
+      case 'idle':
+        return update((prev) => ({ ...prev, idle: idleNotice(message.endsInMs, () => socket.stayActive()) }));
       case 'exchange':
         return update(settle(message.id, { status: 'done', exchange: message.exchange, durationMs: message.exchange.durationMs }));
       case 'exchange-error':

@@ -5,8 +5,7 @@ import { MAX_SCRIPT_CHARS, scriptTooLongReason, type SqlSchemaTree, type SqlSess
 import { DISCONNECTED, endingFromClose, endingFromError, endingFromReason, type SessionEnding } from '../terminal/session-ending';
 import { ConsoleModel, type RunState } from './console-model';
 import { SqlSocket } from './sql-socket';
-import { idleEndsAt } from '../console/relay-socket';
-import type { IdleNotice } from '../console/IdleWarning';
+import { idleNotice, type IdleNotice } from '../console/relay-socket';
 import { requestSocketUrl } from '../sessions/request-socket-url';
 
 export type ConsoleStatus = 'connecting' | 'connected' | 'closed' | 'error';
@@ -152,10 +151,8 @@ function listenToSqlSocket(
         return update({ grantExpiresAt: Date.parse(message.expiresAt) });
       case 'watchers':
         return update({ watchers: message.names });
-      case 'idle': {
-        const endsAt = idleEndsAt(message.endsInMs);
-        return update({ idle: endsAt === undefined ? undefined : { endsAt, stay: () => socket.stayActive() } });
-      }
+      case 'idle':
+        return update({ idle: idleNotice(message.endsInMs, () => socket.stayActive()) });
       case 'error':
         lastError = endingFromError(message.message);
         if (message.code === 'schema_failed') lastError = undefined;

@@ -13,7 +13,7 @@ import { createRequestInput, type CreateRequestInput, type RequestView } from '.
 import { announce } from './announce';
 import { formatMinutes } from '@/lib/format/duration';
 import { subjectOf } from './find-request';
-import { isInExtensionWindow } from './extension-window';
+import { EXTENSION_WINDOW_MINUTES, isInExtensionWindow, minutesLeft } from './extension-window';
 import { getActiveGrant } from './get-active-grant';
 import { getEffectivePolicy } from './policy';
 import { toRequestViews } from './request-view';
@@ -43,11 +43,7 @@ export async function createRequest({ actor, input }: { actor: Actor; input: Cre
     throw new AppError('VALIDATION', { userMessage: 'Say why you need access.', fields: { reason: ['Give a reason'] } });
   }
   const active = await getActiveGrant({ userId: actor.id, resourceId: resource.id });
-  if (active && !isInExtensionWindow(active.expiresAt)) {
-    throw new AppError('CONFLICT', {
-      userMessage: `You already have access to ${resource.name} until ${active.expiresAt.toISOString()}. You can ask for more time in its last 30 minutes.`,
-    });
-  }
+  if (active) assertUsefulExtension(resource.name, active.expiresAt, data.durationMinutes);
   const requester = await findUserById(actor.id);
   if (!requester) throw new AppError('UNAUTHORIZED');
 
@@ -94,5 +90,24 @@ export async function createRequest({ actor, input }: { actor: Actor; input: Cre
       throw new AppError('CONFLICT', { userMessage: `You already have a pending request for ${resource.name}. Cancel it to ask again.` });
     }
     throw error;
+  }
+}
+
+/**
+ * A request while a grant runs asks for more time: only in the grant's last minutes (earlier it
+ * duplicates the access), and for longer than is left (the new grant starts when approved).
+ */
+function assertUsefulExtension(resourceName: string, expiresAt: Date, durationMinutes: number): void {
+  if (!isInExtensionWindow(expiresAt)) {
+    throw new AppError('CONFLICT', {
+      userMessage: `You already have access to ${resourceName} until ${expiresAt.toISOString()}. You can ask for more time in its last ${EXTENSION_WINDOW_MINUTES} minutes.`,
+    });
+  }
+  const left = minutesLeft(expiresAt);
+  if (durationMinutes <= left) {
+    throw new AppError('VALIDATION', {
+      userMessage: `Your access has ${formatMinutes(left)} left: ask for longer than that.`,
+      fields: { durationMinutes: [`More than ${formatMinutes(left)}`] },
+    });
   }
 }

@@ -140,13 +140,15 @@ export async function endSessionsWithoutAccess(scope: { userId: string } | { res
  * catches a grant running out between expiry-job runs. Returns a function that stops it.
  */
 export function startGrantEnforcement(): () => void {
-  // Ended and extended alike: an approval carries the new grant's end to the sessions it prolongs.
   const onEvent = (event: AccessEvent) => {
-    if (event.status === 'approved' && event.grantExpiresAt) return extendLiveSessions(event.requesterId, event.resourceId, new Date(event.grantExpiresAt));
+    const scope = { userId: event.requesterId, resourceId: event.resourceId };
+    // Approved while a session runs (more time): the session moves on to the new grant's end.
+    if (event.status === 'approved') return grantsChanged(scope);
     if (event.status !== 'revoked' && event.status !== 'expired') return;
-    enforceGrants({ userId: event.requesterId, resourceId: event.resourceId }).catch((error: unknown) =>
-      log().error({ err: error }, 'ending sessions after a grant ended failed'),
-    );
+    // Those still allowed run under another grant now (more time was approved): their end moves too.
+    enforceGrants(scope)
+      .then(() => grantsChanged(scope))
+      .catch((error: unknown) => log().error({ err: error }, 'ending sessions after a grant ended failed'));
   };
   const unsubscribe = subscribe((event) => {
     if (event.type === 'access') onEvent(event);
@@ -166,9 +168,9 @@ export function startGrantEnforcement(): () => void {
   };
 }
 
-/** This process's live sessions of `userId` on `resourceId` go on under a grant approved while they run. */
-function extendLiveSessions(userId: string, resourceId: string, expiresAt: Date): void {
+/** This process's live sessions of `userId` on `resourceId` read their grant's end again. */
+function grantsChanged({ userId, resourceId }: { userId: string; resourceId: string }): void {
   for (const session of liveSessions().values()) {
-    if (session.userId === userId && session.resourceId === resourceId) session.grantExtended?.(expiresAt);
+    if (session.userId === userId && session.resourceId === resourceId) session.grantChanged?.();
   }
 }

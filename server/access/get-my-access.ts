@@ -6,7 +6,7 @@ import type { Actor } from '../actor/actor';
 import { requireResource } from '../resources/find-resource';
 import type { PolicyView, RequestView } from './access-schemas';
 import { canConnect } from './can-connect';
-import { isInExtensionWindow } from './extension-window';
+import { isInExtensionWindow, minutesLeft } from './extension-window';
 import { toPolicyView } from './get-policy';
 import { getEffectivePolicy } from './policy';
 import { toRequestViews } from './request-view';
@@ -16,8 +16,12 @@ export type MyAccess = {
   canConnect: boolean;
   via: 'open' | 'grant' | null;
   grantExpiresAt: string | null;
-  /** The grant is in its last 30 minutes and nothing is pending: the card offers to ask for more time. */
+  /**
+   * The grant is in its last 30 minutes, nothing is pending and the policy allows longer than is
+   * left: the card offers to ask for more time, for longer than `grantMinutesLeft`.
+   */
   mayAskForMore: boolean;
+  grantMinutesLeft: number | null;
   /** The request behind the active grant, or the pending one. */
   current: RequestView | null;
   /** The most recent closed request (denied, expired…), to explain what happened. */
@@ -35,6 +39,7 @@ export async function getMyAccess({ actor, resourceId }: { actor: Actor; resourc
       via: decision.isAllowed ? 'open' : null,
       grantExpiresAt: null,
       mayAskForMore: false,
+      grantMinutesLeft: null,
       current: null,
       last: null,
       policy: null,
@@ -51,14 +56,18 @@ export async function getMyAccess({ actor, resourceId }: { actor: Actor; resourc
   const views = await toRequestViews(rows);
   const current = views.find((v) => v.status === 'pending' || (v.status === 'approved' && v.grant?.isActive)) ?? null;
   const grantExpiresAt = decision.isAllowed && decision.via === 'grant' ? decision.grant.expiresAt : null;
+  const grantMinutesLeft = grantExpiresAt ? minutesLeft(grantExpiresAt) : null;
+  const policy = await getEffectivePolicy(resource.id);
   const last = current ? null : (views.find((v) => ['denied', 'expired', 'revoked', 'cancelled', 'approved'].includes(v.status)) ?? null);
   return {
     canConnect: decision.isAllowed,
     via: decision.isAllowed ? decision.via : null,
     grantExpiresAt: grantExpiresAt?.toISOString() ?? null,
-    mayAskForMore: grantExpiresAt !== null && isInExtensionWindow(grantExpiresAt) && current?.status !== 'pending',
+    mayAskForMore:
+      grantExpiresAt !== null && isInExtensionWindow(grantExpiresAt) && current?.status !== 'pending' && policy.maxDurationMinutes > (grantMinutesLeft ?? 0),
+    grantMinutesLeft,
     current,
     last,
-    policy: await toPolicyView(await getEffectivePolicy(resource.id)),
+    policy: await toPolicyView(policy),
   };
 }

@@ -48,6 +48,6 @@ export async function getRequest({ actor, requestId }: { actor: Actor; requestId
       startedAt: s.startedAt?.toISOString() ?? null,
       endedAt: s.endedAt?.toISOString() ?? null,
     })),
-    requesterAccessUntil: access && access.requestId !== row.request.id ? access.expiresAt.toISOString() : null,
+    requesterAccessUntil: view.status === 'pending' && access && access.requestId !== row.request.id ? access.expiresAt.toISOString() : null,
   };
 }

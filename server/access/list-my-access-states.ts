@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accessRequests, grants } from '@/db/access-schema';
 import type { Actor } from '../actor/actor';
@@ -11,7 +11,9 @@ export async function listMyAccessStates({ actor }: { actor: Actor }): Promise<M
     db()
       .select({ resourceId: grants.resourceId, expiresAt: grants.expiresAt })
       .from(grants)
-      .where(and(eq(grants.userId, actor.id), eq(grants.status, 'active'), gt(grants.expiresAt, sql`now()`))),
+      .where(and(eq(grants.userId, actor.id), eq(grants.status, 'active'), gt(grants.expiresAt, sql`now()`)))
+      // A grant with more time asked for runs beside the one it extends: the later end is set last.
+      .orderBy(asc(grants.expiresAt)),
     db()
       .select({ resourceId: accessRequests.resourceId })
       .from(accessRequests)

@@ -3,6 +3,7 @@ import { WebSocket, type RawData } from 'ws';
 import type { ZodType } from 'zod';
 import type { Resource, Session } from '@/db/schema';
 import { enforceGrants } from '../access/enforce-grants';
+import { getActiveGrant } from '../access/get-active-grant';
 import { formatDuration } from '@/lib/format/duration';
 import { ConnectorError } from '../connectors/connector-error';
 import { log, type Logger } from '../log/logger';
@@ -95,7 +96,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   private heartbeat: NodeJS.Timeout | undefined;
   /** Access checks at the grant's end and at the end of the sign-in that opened the session. */
   private accessEnds: NodeJS.Timeout[] = [];
-  /** The end of the grant the session runs in (moved on by a grant approved meanwhile), or null outside one. */
+  /** The end of the grant the session runs in (moved by grantChanged when more time is approved), or null outside one. */
   private grantExpiresAt: Date | null;
   /**
    * When the browser last sent input (a key, a resize, a statement, a request), or when checkIdle
@@ -147,8 +148,8 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
       const isConnected = await this.kind.connect();
-      // The idle limit counts from the moment there is something to type into.
-      this.lastInputAt = Date.now();
+      // The idle limit counts from the moment there is something to type into (a warning sent while connecting is withdrawn).
+      this.noteInput();
       if (isConnected && this.grantExpiresAt) this.send({ type: 'grant', expiresAt: this.grantExpiresAt.toISOString() });
     } catch (error) {
       if (!(error instanceof ConnectorError)) this.log.error({ err: error }, 'connect failed');
@@ -164,10 +165,11 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
    * re-check alone does it.
    */
   private checkAccessAt(expiresAt: Date | null | undefined): NodeJS.Timeout | undefined {
+    // Still allowed at a grant's end: another grant (more time) runs, whose end is read then.
     const check = () =>
-      enforceGrants({ userId: this.userId, resourceId: this.resourceId }).catch((error: unknown) =>
-        this.log.error({ err: error }, 'access check at the grant’s or the sign-in’s end failed'),
-      );
+      enforceGrants({ userId: this.userId, resourceId: this.resourceId })
+        .then(() => this.grantChanged())
+        .catch((error: unknown) => this.log.error({ err: error }, 'access check at the grant’s or the sign-in’s end failed'));
     return timerAt(expiresAt, () => void check(), GRANT_END_MARGIN_MS);
   }
 
@@ -195,16 +197,22 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   }
 
   /**
-   * A grant approved for this user and resource while the session runs: it goes on to that grant's
-   * end, where access is checked again, and the browser's countdown moves there. Sessions outside
-   * a grant (an open resource) have no countdown to move.
+   * The user's grants on this resource changed (more time approved, a grant revoked or expired):
+   * the session runs to the end of the grant active now, where access is checked again, and the
+   * browser's countdown moves there, later or earlier. No grant active: the access check ends the
+   * session. Sessions outside a grant (an open resource) have no countdown to move.
    */
-  grantExtended(expiresAt: Date): void {
-    if (this.ended || !this.grantExpiresAt || expiresAt <= this.grantExpiresAt) return;
-    this.grantExpiresAt = expiresAt;
-    const check = this.checkAccessAt(expiresAt);
-    if (check) this.accessEnds.push(check);
-    this.send({ type: 'grant', expiresAt: expiresAt.toISOString() });
+  grantChanged(): void {
+    if (this.ended || !this.grantExpiresAt) return;
+    getActiveGrant({ userId: this.userId, resourceId: this.resourceId })
+      .then((grant) => {
+        if (this.ended || !grant || grant.expiresAt.getTime() === this.grantExpiresAt?.getTime()) return;
+        this.grantExpiresAt = grant.expiresAt;
+        const check = this.checkAccessAt(grant.expiresAt);
+        if (check) this.accessEnds.push(check);
+        this.send({ type: 'grant', expiresAt: grant.expiresAt.toISOString() });
+      })
+      .catch((error: unknown) => this.log.error({ err: error }, 'reading the grant again failed'));
   }
 
   /** Input came (or work the engineer waits for is in progress): the idle limit counts from now. */

@@ -21,10 +21,10 @@ export type LiveSession = {
    */
   readonly watch?: unknown;
   /**
-   * A grant was approved for this session's user and resource while it runs (they asked for more
-   * time): the session goes on until `expiresAt`, and the browser's countdown follows.
+   * Its user's grants on its resource changed while it runs (more time approved, a grant revoked
+   * or expired): the session reads its grant's end again, and the browser's countdown follows.
    */
-  grantExtended?(expiresAt: Date): void;
+  grantChanged?(): void;
   /** Someone started or stopped watching (from any replica): the engineer is told who. */
   setWatching?(event: { watchId: string; watcherName: string; isWatching: boolean }): void;
 };

@@ -56,6 +56,9 @@ describe("a resource's idle limit", () => {
     for (const [value, message] of [
       [-1, 'Use 0 to never end sessions for want of input'],
       [1441, 'At most 1440 minutes (a day)'],
+      [0.001, 'At most two decimals'],
+      [1e-7, 'At most two decimals'],
+      [0.01, 'Use 0 (never) or at least 0.05 minutes (3 seconds)'],
       ['soon', undefined],
     ] as const) {
       const result = parse(value);

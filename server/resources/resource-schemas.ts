@@ -68,7 +68,14 @@ const inputIdleMinutes = z
   .union([
     z.literal('').transform(() => null),
     z.null(),
-    numberField((n) => n.min(0, 'Use 0 to never end sessions for want of input').max(1440, 'At most 1440 minutes (a day)')),
+    numberField((n) =>
+      n
+        .min(0, 'Use 0 to never end sessions for want of input')
+        .max(1440, 'At most 1440 minutes (a day)')
+        // As the environment variable: hundredths of a minute at most, and 0 or at least 3 seconds.
+        .refine((minutes) => Math.abs(minutes * 100 - Math.round(minutes * 100)) < 1e-6, 'At most two decimals')
+        .refine((minutes) => minutes === 0 || minutes >= 0.05, 'Use 0 (never) or at least 0.05 minutes (3 seconds)'),
+    ),
   ])
   .describe('Minutes without input before a session ends; null follows PORTHOLE_SESSION_INPUT_IDLE_MINUTES, 0 = never');
 /** `off` for low-risk resources: sessions are relayed and masked but not recorded. Admins only, like every field here. */

@@ -7,5 +7,7 @@ import { env } from '../env';
  * the session opens: a change applies to the sessions opened after it.
  */
 export function inputIdleLimitMs(resource: Pick<Resource, 'inputIdleMinutes'>): number {
-  return resource.inputIdleMinutes === null ? env().sessionInputIdleMs : Math.round(resource.inputIdleMinutes * 60_000);
+  if (resource.inputIdleMinutes === null) return env().sessionInputIdleMs;
+  // A stored value is validated (0, or at least 3 s); a positive one never rounds down to "no limit".
+  return resource.inputIdleMinutes > 0 ? Math.max(1000, Math.round(resource.inputIdleMinutes * 60_000)) : 0;
 }

@@ -18,6 +18,7 @@ describe("the admin's Settings page", () => {
       PORTHOLE_METRICS_TOKEN: 'metrics-token-2b8d4e6f',
       PORTHOLE_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       databasePassword: 'db-password-93c1',
+      s3EndpointPassword: 's3-endpoint-password-6d2a',
     };
     const config = parseEnv({
       PORTHOLE_SECRET_KEY: secrets.PORTHOLE_SECRET_KEY,
@@ -32,6 +33,9 @@ describe("the admin's Settings page", () => {
       PORTHOLE_SIGNING_KEY: secrets.PORTHOLE_SIGNING_KEY,
       PORTHOLE_SESSION_INPUT_IDLE_MINUTES: '30',
       PORTHOLE_TRUSTED_PROXIES: '10.0.0.0/8',
+      PORTHOLE_RECORDING_STORE: 's3',
+      PORTHOLE_S3_BUCKET: 'recordings',
+      PORTHOLE_S3_ENDPOINT: `https://minio:${secrets.s3EndpointPassword}@minio.internal:9000`,
     });
     const groups = installationSettings(config, FACTS);
     const shown = JSON.stringify(groups);
@@ -47,6 +51,7 @@ describe("the admin's Settings page", () => {
     expect(valueOf(groups, 'Kept for')).toBe('90 days, unless the resource says otherwise');
     expect(valueOf(groups, 'Signing key')).toBe('0123456789abcdef (from the environment)');
     expect(valueOf(groups, 'Metrics')).toBe('On /metrics, with a token');
+    expect(valueOf(groups, 'Stored in')).toBe('S3 bucket recordings (us-east-1) at minio.internal:9000, Object Lock auto');
     expect(valueOf(groups, 'Trusted reverse proxies')).toContain('10.0.0.0/8');
   });
 

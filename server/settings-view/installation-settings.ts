@@ -103,7 +103,7 @@ function recordings(config: Env, facts: SettingFacts): SettingGroup {
   const { s3 } = config;
   const store =
     config.recordingStore === 's3' && s3
-      ? `S3 bucket ${s3.bucket}${s3.prefix ? `/${s3.prefix}` : ''}${s3.region ? ` (${s3.region})` : ''}${s3.endpoint ? ` at ${s3.endpoint}` : ''}, Object Lock ${s3.objectLock}`
+      ? `S3 bucket ${s3.bucket}${s3.prefix ? `/${s3.prefix}` : ''}${s3.region ? ` (${s3.region})` : ''}${s3.endpoint ? ` at ${hostOf(s3.endpoint)}` : ''}, Object Lock ${s3.objectLock}`
       : config.recordingStore === 'postgres'
         ? 'The database'
         : 'Files in the data directory';
@@ -164,6 +164,15 @@ function databaseDescription(config: Env): string {
     return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname.length > 1 ? ` (${decodeURIComponent(url.pathname.slice(1))})` : ''}`;
   } catch {
     return 'PostgreSQL';
+  }
+}
+
+/** An endpoint's host and port: a URL may carry a user and password. */
+function hostOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return 'a custom endpoint';
   }
 }
 
