@@ -27,7 +27,7 @@ export type AccessCardProps = {
     canConnect: boolean;
     via: 'open' | 'grant' | null;
     grantExpiresAt: string | null;
-    /** The grant is in its last 30 minutes and nothing is pending: more time may be asked for. */
+    /** The grant is in its last 30 minutes, nothing is pending and the policy allows longer: more time may be asked for. */
     mayAskForMore: boolean;
     /** Whole minutes left in the grant: more time means longer than this. */
     grantMinutesLeft: number | null;

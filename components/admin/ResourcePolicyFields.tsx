@@ -52,7 +52,7 @@ export function ResourcePolicyFields({
           type="number"
           min={0}
           max={1440}
-          step="any"
+          step="0.01"
           inputMode="decimal"
           defaultValue={initial?.inputIdleMinutes ?? ''}
           placeholder="Default"

@@ -7,9 +7,10 @@ import type { IdleNotice } from './relay-socket';
 export type { IdleNotice };
 
 /**
- * The countdown to the idle limit's end (the resource's own, else PORTHOLE_SESSION_INPUT_IDLE_MINUTES), over every console (terminal, SQL, HTTP), and a way to
- * stay. It floats over the page's foot: a banner would resize the terminal (a resize is input), and
- * the top is the grant warning's. It goes once the gateway says input came; typing does that too.
+ * The countdown to the idle limit's end (the resource's own, else PORTHOLE_SESSION_INPUT_IDLE_MINUTES)
+ * over every console (terminal, SQL, HTTP), and a way to stay. It floats over the page's foot: a
+ * banner would resize the terminal (a resize is input), and the top is the grant warning's. It goes
+ * once the gateway says input came; typing does that too.
  */
 export function IdleWarning({ notice, what }: { notice: IdleNotice; what: string }) {
   const [now, setNow] = useState(() => Date.now());

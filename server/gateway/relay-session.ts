@@ -19,7 +19,7 @@ import { CloseCode, type SessionEndReason } from './protocol';
 /** After a grant's end, how long before the session checks it (this server's clock may run ahead of the database's). */
 const GRANT_END_MARGIN_MS = 250;
 /** How long before the idle limit ends a session the browser is warned (at most half the limit). */
-export const IDLE_WARNING_MS = 60_000;
+const IDLE_WARNING_MS = 60_000;
 /** How a session ended: written to its row and its recording, and sent to the browser. */
 export type RelayEnd = { reason: SessionEndReason; message: string; exitCode: number | null };
 
