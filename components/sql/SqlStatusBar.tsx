@@ -26,20 +26,7 @@ export function SqlStatusBar({
   /** Shown as a Disconnect button while connected. */
   onDisconnect?: () => void;
 }) {
-  const pill =
-    state.status === 'connected'
-      ? 'bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300'
-      : state.status === 'connecting'
-        ? 'bg-indigo-50 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300'
-        : 'bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300';
-  const label =
-    state.status === 'connected'
-      ? 'Connected'
-      : state.status === 'connecting'
-        ? (state.message ?? 'Connecting…')
-        : state.status === 'error'
-          ? 'Failed'
-          : 'Ended';
+  const { pill, label } = statusPill(state);
   return (
     <header className="flex h-9 shrink-0 items-center gap-3 border-b border-zinc-200 px-3 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
       <Link href="/resources" className="flex items-center" aria-label="Porthole home">
@@ -76,7 +63,9 @@ export function SqlStatusBar({
       ) : null}
       <div className="ml-auto flex items-center gap-3">
         {state.status === 'connected' && state.connectedAt ? <ElapsedTime since={state.connectedAt} className="tabular-nums" title="Connected for" /> : null}
-        {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} resourceId={resource.id} /> : null}
+        {state.status === 'connected' && state.grantExpiresAt ? (
+          <GrantTimeLeft key={state.grantExpiresAt} expiresAt={state.grantExpiresAt} resourceId={resource.id} />
+        ) : null}
         {isRecorded ? (
           <span className="flex items-center gap-1.5" title={recordedHint}>
             <span aria-hidden className={`h-2 w-2 rounded-full ${state.status === 'connected' ? 'animate-pulse bg-red-500' : 'bg-zinc-400'}`} />
@@ -92,4 +81,12 @@ export function SqlStatusBar({
       </div>
     </header>
   );
+}
+
+/** The connection state's pill: its colours and words. */
+function statusPill(state: Pick<SqlConsoleState, 'status' | 'message'>): { pill: string; label: string } {
+  if (state.status === 'connected') return { pill: 'bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300', label: 'Connected' };
+  if (state.status === 'connecting')
+    return { pill: 'bg-indigo-50 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300', label: state.message ?? 'Connecting…' };
+  return { pill: 'bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300', label: state.status === 'error' ? 'Failed' : 'Ended' };
 }

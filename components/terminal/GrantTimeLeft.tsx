@@ -15,9 +15,8 @@ const GRANT_WARNING_MS = 5 * 60_000;
  */
 export function GrantTimeLeft({ expiresAt, resourceId }: { expiresAt: number; resourceId?: string | null }) {
   const [now, setNow] = useState(() => Date.now());
-  // Dismissed for this end only: more time approved brings a new end, and its own warning.
-  const [dismissedFor, setDismissedFor] = useState<number>();
-  const isDismissed = dismissedFor === expiresAt;
+  // Keyed on `expiresAt` where it is used: a new end (more time, or the added time revoked) brings its own warning.
+  const [isDismissed, setDismissed] = useState(false);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
@@ -54,7 +53,7 @@ export function GrantTimeLeft({ expiresAt, resourceId }: { expiresAt: number; re
               '; request more time if you need it.'
             )}
           </span>
-          <button type="button" onClick={() => setDismissedFor(expiresAt)} className="shrink-0 rounded px-1.5 font-medium underline-offset-2 hover:underline">
+          <button type="button" onClick={() => setDismissed(true)} className="shrink-0 rounded px-1.5 font-medium underline-offset-2 hover:underline">
             Dismiss
           </button>
         </span>

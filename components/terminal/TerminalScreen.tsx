@@ -85,7 +85,9 @@ export function TerminalScreen({ sessionId, resource, initialEnding, renderer, i
               {state.maskCount} masked
             </span>
           ) : null}
-          {state.status === 'connected' && state.grantExpiresAt ? <GrantTimeLeft expiresAt={state.grantExpiresAt} resourceId={resource.id} /> : null}
+          {state.status === 'connected' && state.grantExpiresAt ? (
+            <GrantTimeLeft key={state.grantExpiresAt} expiresAt={state.grantExpiresAt} resourceId={resource.id} />
+          ) : null}
           <RecordingDot isRecorded={isRecorded} isLive={state.status === 'connected'} />
           {state.status === 'connected' ? <DisconnectButton onDisconnect={() => disconnectRef.current?.()} /> : null}
           <button

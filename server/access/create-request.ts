@@ -43,7 +43,7 @@ export async function createRequest({ actor, input }: { actor: Actor; input: Cre
     throw new AppError('VALIDATION', { userMessage: 'Say why you need access.', fields: { reason: ['Give a reason'] } });
   }
   const active = await getActiveGrant({ userId: actor.id, resourceId: resource.id });
-  if (active) assertUsefulExtension(resource.name, active.expiresAt, data.durationMinutes);
+  if (active) assertUsefulExtension(resource.name, active.expiresAt, data.durationMinutes, policy.maxDurationMinutes);
   const requester = await findUserById(actor.id);
   if (!requester) throw new AppError('UNAUTHORIZED');
 
@@ -97,13 +97,15 @@ export async function createRequest({ actor, input }: { actor: Actor; input: Cre
  * A request while a grant runs asks for more time: only in the grant's last minutes (earlier it
  * duplicates the access), and for longer than is left (the new grant starts when approved).
  */
-function assertUsefulExtension(resourceName: string, expiresAt: Date, durationMinutes: number): void {
-  if (!isInExtensionWindow(expiresAt)) {
+function assertUsefulExtension(resourceName: string, expiresAt: Date, durationMinutes: number, maxDurationMinutes: number): void {
+  const left = minutesLeft(expiresAt);
+  // Asking is useful once less is left than the window, and than the longest grant the policy gives.
+  const askFrom = Math.min(EXTENSION_WINDOW_MINUTES, maxDurationMinutes);
+  if (!isInExtensionWindow(expiresAt) || left >= maxDurationMinutes) {
     throw new AppError('CONFLICT', {
-      userMessage: `You already have access to ${resourceName} until ${expiresAt.toISOString()}. You can ask for more time in its last ${EXTENSION_WINDOW_MINUTES} minutes.`,
+      userMessage: `You already have access to ${resourceName} until ${expiresAt.toISOString()}. You can ask for more time once less than ${formatMinutes(askFrom)} is left.`,
     });
   }
-  const left = minutesLeft(expiresAt);
   if (durationMinutes <= left) {
     throw new AppError('VALIDATION', {
       userMessage: `Your access has ${formatMinutes(left)} left: ask for longer than that.`,

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { grants } from '@/db/access-schema';
 import { apiTokens, resources, sessions, users, type Resource, type Role } from '@/db/schema';
@@ -45,7 +45,8 @@ async function lossReason(userId: string, resourceId: string, accessMode: 'open'
     .from(grants)
     .leftJoin(users, eq(users.id, grants.revokedBy))
     .where(and(eq(grants.userId, userId), eq(grants.resourceId, resourceId)))
-    .orderBy(desc(grants.startsAt))
+    // The grant that ended last: with more time revoked, the first grant running out is why it ends.
+    .orderBy(sql`coalesce(${grants.endedAt}, ${grants.expiresAt}) desc`, desc(grants.startsAt))
     .limit(1);
   // No grant at all: the resource has just been switched to needing approval.
   if (!latest) return { reason: 'terminated' };

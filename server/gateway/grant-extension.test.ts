@@ -9,6 +9,7 @@ import { getMyAccess } from '@/server/access/get-my-access';
 import { getRequest } from '@/server/access/get-request';
 import { revokeGrant } from '@/server/access/revoke-grant';
 import { env } from '@/server/env';
+import { liveSessions } from '@/server/relay/live-sessions';
 import { confirmHostKey } from '@/server/resources/confirm-host-key';
 import { createSession } from '@/server/sessions/create-session';
 import { rejectsWith } from '@/test/app-error';
@@ -67,7 +68,7 @@ async function extendedTerminal() {
   const { grantId: firstId = '' } = await approveRequest({ actor: approver.actor, requestId: first.id });
   // An hour left: asking again would only duplicate it.
   const early = await rejectsWith(ask(30), 'CONFLICT');
-  expect(early.userMessage).toMatch(/You can ask for more time in its last 30 minutes\.$/);
+  expect(early.userMessage).toMatch(/You can ask for more time once less than 30m is left\.$/);
   expect(await access()).toMatchObject({ via: 'grant', mayAskForMore: false });
 
   const [firstGrant] = await db()
@@ -91,7 +92,7 @@ async function extendedTerminal() {
   expect((await getRequest({ actor: approver.actor, requestId: first.id })).requesterAccessUntil).toBeNull();
   const { grantId: secondId = '' } = await approveRequest({ actor: approver.actor, requestId: more.id });
   const [secondGrant] = await db().select().from(grants).where(eq(grants.id, secondId));
-  return { engineer, approver, resource, term, firstGrant: firstGrant!, secondGrant: secondGrant! };
+  return { engineer, approver, resource, term, sessionId: created.id, firstGrant: firstGrant!, secondGrant: secondGrant! };
 }
 
 describeEachDriver('more time, asked for while a session runs', () => {
@@ -110,13 +111,22 @@ describeEachDriver('more time, asked for while a session runs', () => {
     expect(term.messages.some((m) => m.type === 'exit')).toBe(false);
   });
 
-  it('the added time revoked, the session goes on under the first grant and its countdown moves back', async () => {
-    const { approver, term, firstGrant, secondGrant } = await extendedTerminal();
+  it('the added time revoked, the session goes on under the first grant, its countdown moves back, and it ends when that grant does', async () => {
+    const { approver, term, sessionId, firstGrant, secondGrant } = await extendedTerminal();
     expect(await untilGrantMessages(term, 2)).toEqual([firstGrant.expiresAt.getTime(), secondGrant.expiresAt.getTime()]);
     await revokeGrant({ actor: approver.actor, grantId: secondGrant.id, input: { reason: 'not needed' } });
     expect(await untilGrantMessages(term, 3)).toEqual([firstGrant.expiresAt.getTime(), secondGrant.expiresAt.getTime(), firstGrant.expiresAt.getTime()]);
     term.type('echo kept-$((6*7))\n');
     await term.waitFor(/kept-42/);
     expect(term.messages.some((m) => m.type === 'exit')).toBe(false);
+
+    // The first grant now runs out in a second: read again, its end is where the session checks, and
+    // ends it as an expiry (the revoked added time is not why it ends).
+    await db()
+      .update(grants)
+      .set({ expiresAt: sql`now() + interval '1 second'` })
+      .where(eq(grants.id, firstGrant.id));
+    liveSessions().get(sessionId)?.grantChanged?.();
+    expect(await term.waitForMessage('exit', 5_000)).toMatchObject({ reason: 'grant_expired' });
   });
 });

@@ -106,6 +106,10 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
   private idleCheck: NodeJS.Timeout | undefined;
   /** The browser was told the idle limit is near (and is told again once input comes). */
   private isIdleWarned = false;
+  /** Until the target answers there is nothing to type into: the idle limit waits, as for busy work. */
+  private isConnecting = true;
+  /** grantChanged's reads, numbered: one that finishes after a later one is dropped. */
+  private grantReads = 0;
   private markFinished: () => void = () => {};
   /** Settles once the end is written to the session row (shutdown waits for it). */
   readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
@@ -148,7 +152,8 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
     this.send({ type: 'status', state: 'connecting', message: `Connecting to ${resource.name}…` });
     try {
       const isConnected = await this.kind.connect();
-      // The idle limit counts from the moment there is something to type into (a warning sent while connecting is withdrawn).
+      // The idle limit counts from the moment there is something to type into.
+      this.isConnecting = false;
       this.noteInput();
       if (isConnected && this.grantExpiresAt) this.send({ type: 'grant', expiresAt: this.grantExpiresAt.toISOString() });
     } catch (error) {
@@ -179,7 +184,7 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
    * rest when input came meanwhile, rather than one per keystroke.
    */
   private checkIdle(limitMs: number): void {
-    if (this.kind.isBusy?.()) this.noteInput();
+    if (this.isConnecting || this.kind.isBusy?.()) this.noteInput();
     const idleFor = Date.now() - this.lastInputAt;
     const warnAfter = limitMs - idleWarningMs(limitMs);
     if (idleFor >= warnAfter && idleFor < limitMs && !this.isIdleWarned) {
@@ -204,9 +209,10 @@ export class RelaySession<In extends { type: string }, Out extends { type: strin
    */
   grantChanged(): void {
     if (this.ended || !this.grantExpiresAt) return;
+    const read = ++this.grantReads;
     getActiveGrant({ userId: this.userId, resourceId: this.resourceId })
       .then((grant) => {
-        if (this.ended || !grant || grant.expiresAt.getTime() === this.grantExpiresAt?.getTime()) return;
+        if (this.ended || read !== this.grantReads || !grant || grant.expiresAt.getTime() === this.grantExpiresAt?.getTime()) return;
         this.grantExpiresAt = grant.expiresAt;
         const check = this.checkAccessAt(grant.expiresAt);
         if (check) this.accessEnds.push(check);

@@ -56,14 +56,17 @@ describe("a resource's idle limit", () => {
     for (const [value, message] of [
       [-1, 'Use 0 to never end sessions for want of input'],
       [1441, 'At most 1440 minutes (a day)'],
-      [0.001, 'At most two decimals'],
-      [1e-7, 'At most two decimals'],
+      [0.001, 'Use 0 (never) or at least 0.05 minutes (3 seconds)'],
+      [1e-7, 'Use 0 (never) or at least 0.05 minutes (3 seconds)'],
       [0.01, 'Use 0 (never) or at least 0.05 minutes (3 seconds)'],
+      [0.051, 'At most two decimals'],
       ['soon', undefined],
     ] as const) {
       const result = parse(value);
       expect(result.success, String(value)).toBe(false);
       expect(result.error?.issues[0]).toMatchObject({ path: ['inputIdleMinutes'], ...(message ? { message } : {}) });
+      // One message per value, not every rule it breaks.
+      if (message) expect(result.error?.issues).toHaveLength(1);
     }
   });
 });

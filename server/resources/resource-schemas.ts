@@ -60,6 +60,17 @@ const retentionDays = z
     numberField((n) => n.int('Whole days only').min(0, 'Use 0 to keep recordings forever').max(36_500, 'At most 100 years')),
   ])
   .describe('Days recordings are kept; null follows the default, 0 = forever');
+
+/** What is wrong with a resource's idle limit in minutes, if anything. */
+function idleMinutesProblem(minutes: number): string | undefined {
+  if (minutes < 0) return 'Use 0 to never end sessions for want of input';
+  if (minutes > 1440) return 'At most 1440 minutes (a day)';
+  // 0, or long enough for the warning halfway and a reply; in hundredths of a minute, as the environment variable.
+  if (minutes !== 0 && minutes < 0.05) return 'Use 0 (never) or at least 0.05 minutes (3 seconds)';
+  if (Math.abs(minutes * 100 - Math.round(minutes * 100)) > 1e-6) return 'At most two decimals';
+  return undefined;
+}
+
 /**
  * Minutes its sessions may go without input before they end (decimals allowed, as in
  * PORTHOLE_SESSION_INPUT_IDLE_MINUTES); null (an empty field) follows that default, 0 never ends them.
@@ -68,13 +79,12 @@ const inputIdleMinutes = z
   .union([
     z.literal('').transform(() => null),
     z.null(),
+    // One message per value: the first rule it breaks.
     numberField((n) =>
-      n
-        .min(0, 'Use 0 to never end sessions for want of input')
-        .max(1440, 'At most 1440 minutes (a day)')
-        // As the environment variable: hundredths of a minute at most, and 0 or at least 3 seconds.
-        .refine((minutes) => Math.abs(minutes * 100 - Math.round(minutes * 100)) < 1e-6, 'At most two decimals')
-        .refine((minutes) => minutes === 0 || minutes >= 0.05, 'Use 0 (never) or at least 0.05 minutes (3 seconds)'),
+      n.superRefine((minutes, ctx) => {
+        const problem = idleMinutesProblem(minutes);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     ),
   ])
   .describe('Minutes without input before a session ends; null follows PORTHOLE_SESSION_INPUT_IDLE_MINUTES, 0 = never');
