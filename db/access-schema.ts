@@ -57,6 +57,8 @@ export const accessRequests = pgTable(
     durationMinutes: integer('duration_minutes').notNull(),
     reason: text('reason').notNull().default(''),
     ticketUrl: text('ticket_url'),
+    /** Made while a grant on the resource ran (see extension-window.ts): it asks for more time. */
+    isMoreTime: boolean('is_more_time').notNull().default(false),
     /** pending → approved | denied | cancelled | expired; approved → expired | revoked (with its grant). */
     status: text('status').$type<RequestStatus>().notNull().default('pending'),
     /** Snapshot of the policy's threshold when the request was made. */

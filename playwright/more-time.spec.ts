@@ -71,6 +71,7 @@ test('the ending grant’s warning leads to “Ask for more time”; once approv
     expect(pending).toBeDefined();
     // The approver reads that this asks for more time, and until when the engineer has access now.
     await approverPage.goto(`/approvals?id=${pending!.id}`);
+    await expect(approverPage.getByRole('list', { name: 'Requests awaiting your decision' })).toContainText('more time: 30m');
     await expect(approverPage.getByTestId('requester-access-until')).toContainText('this asks for more time, from approval');
     await shootPage(approverPage, 'approvals-more-time', { sizes: ['desktop'] });
     await approve(pending!.id);

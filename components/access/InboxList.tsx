@@ -35,7 +35,8 @@ export function InboxList({ items, selectedId }: { items: InboxItem[]; selectedI
                   </span>
                 </span>
                 <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">
-                  {item.resourceName} · {formatMinutes(item.durationMinutes)}
+                  {item.resourceName} · {item.isMoreTime ? 'more time: ' : ''}
+                  {formatMinutes(item.durationMinutes)}
                   {item.approvalsRequired > 1 ? ` · ${item.approvalsCount}/${item.approvalsRequired}` : ''}
                 </span>
               </Link>

@@ -6,6 +6,8 @@ export type InboxItem = {
   requesterName: string;
   resourceName: string;
   durationMinutes: number;
+  /** It asks for more time: the requester's grant on the resource still runs. */
+  isMoreTime: boolean;
   createdAt: string;
   approvalsCount: number;
   approvalsRequired: number;

@@ -129,6 +129,8 @@ export const requestView = z.object({
   durationMinutes: z.number(),
   reason: z.string(),
   ticketUrl: z.string().nullable(),
+  /** Made while the requester's grant on the resource ran: it asks for more time. */
+  isMoreTime: z.boolean(),
   status: z.enum(REQUEST_STATUSES),
   approvalsRequired: z.number(),
   approvalsCount: z.number(),

@@ -57,6 +57,7 @@ export async function createRequest({ actor, input }: { actor: Actor; input: Cre
           durationMinutes: data.durationMinutes,
           reason: data.reason,
           ticketUrl: data.ticketUrl ?? null,
+          isMoreTime: active !== undefined,
           approvalsRequired: policy.approvalsRequired,
           pendingUntil: sql`now() + make_interval(hours => ${PENDING_TTL_HOURS})`,
         })
@@ -74,6 +75,7 @@ export async function createRequest({ actor, input }: { actor: Actor; input: Cre
             durationMinutes: data.durationMinutes,
             reason: data.reason,
             ticketUrl: data.ticketUrl ?? null,
+            ...(active ? { isMoreTime: true } : {}),
           },
         },
         tx,

@@ -63,6 +63,7 @@ export async function toRequestViews(rows: RequestRow[]): Promise<RequestView[]>
       durationMinutes: request.durationMinutes,
       reason: request.reason,
       ticketUrl: request.ticketUrl,
+      isMoreTime: request.isMoreTime,
       status: request.status,
       approvalsRequired: request.approvalsRequired,
       approvalsCount: list.filter((d) => d.decision === 'approve').length,

@@ -86,6 +86,8 @@ async function extendedTerminal() {
   const short = await rejectsWith(ask(10), 'VALIDATION');
   expect(short.userMessage).toBe('Your access has 10m left: ask for longer than that.');
   const more = await ask(30);
+  // Marked so wherever it is listed (the approver's inbox, My requests, the API); the first was not.
+  expect([first.isMoreTime, more.isMoreTime]).toEqual([false, true]);
   expect(await access()).toMatchObject({ mayAskForMore: false, current: { id: more.id, status: 'pending' } });
   // The approver sees that it asks for more time, and until when the engineer has access now.
   expect((await getRequest({ actor: approver.actor, requestId: more.id })).requesterAccessUntil).toBe(firstGrant!.expiresAt.toISOString());

@@ -47,6 +47,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
             requesterName: r.requester.name,
             resourceName: r.resource.name,
             durationMinutes: r.durationMinutes,
+            isMoreTime: r.isMoreTime,
             createdAt: r.createdAt,
             approvalsCount: r.approvalsCount,
             approvalsRequired: r.approvalsRequired,

@@ -112,7 +112,10 @@ function RequestTable({ requests, highlighted }: { requests: RequestView[]; high
             <Td className="text-zinc-500 dark:text-zinc-400">
               <RelativeTime iso={request.createdAt} />
             </Td>
-            <Td className="tabular-nums">{formatMinutes(request.durationMinutes)}</Td>
+            <Td className="tabular-nums">
+              {request.isMoreTime ? <span className="text-zinc-500 dark:text-zinc-400">more time: </span> : null}
+              {formatMinutes(request.durationMinutes)}
+            </Td>
             <Td className="max-w-xs">
               <span className="line-clamp-2 text-zinc-600 dark:text-zinc-300">{request.reason || '—'}</span>
               {request.ticketUrl ? (

@@ -1,0 +1,1 @@
+ALTER TABLE "access_requests" ADD COLUMN "is_more_time" boolean DEFAULT false NOT NULL;
