@@ -80,5 +80,8 @@ test('the ending grant’s warning leads to “Ask for more time”; once approv
     await terminal.run('echo more-$((6*7))');
     await terminal.waitForLine(/^more-42$/);
     await expect(resourcePage.getByTestId('access-card')).not.toContainText('is waiting for approval');
+    // My requests lists the added time as such.
+    await resourcePage.goto('/requests');
+    await expect(resourcePage.getByRole('row').filter({ hasText: 'The restart needs a second pass' })).toContainText('more time: 30m');
   });
 });

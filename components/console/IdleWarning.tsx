@@ -4,8 +4,6 @@ import { useEffect, useState } from 'react';
 import { formatDuration } from '@/lib/format/duration';
 import type { IdleNotice } from './relay-socket';
 
-export type { IdleNotice };
-
 /**
  * The countdown to the idle limit's end (the resource's own, else PORTHOLE_SESSION_INPUT_IDLE_MINUTES)
  * over every console (terminal, SQL, HTTP), and a way to stay. It floats over the page's foot: a

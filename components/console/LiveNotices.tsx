@@ -1,5 +1,6 @@
 import { WatchedBanner } from '../sessions/WatchedBanner';
-import { IdleWarning, type IdleNotice } from './IdleWarning';
+import { IdleWarning } from './IdleWarning';
+import type { IdleNotice } from './relay-socket';
 
 /**
  * What every live console (terminal, SQL, HTTP) tells its engineer while connected: who watches

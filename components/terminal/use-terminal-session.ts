@@ -5,7 +5,7 @@ import { DISCONNECTED, endingFromClose, endingFromError, endingFromReason, type 
 import { TerminalSocket } from './terminal-socket';
 import { XtermTerminal, type FindResults, type RendererKind } from './xterm-terminal';
 import { requestSocketUrl } from '../sessions/request-socket-url';
-import type { IdleNotice } from '../console/IdleWarning';
+import type { IdleNotice } from '../console/relay-socket';
 
 export type TerminalStatus = 'connecting' | 'connected' | 'closed' | 'error';
 

@@ -30,7 +30,8 @@ export async function getRequest({ actor, requestId }: { actor: Actor; requestId
       .where(and(eq(sessions.userId, row.request.requesterId), eq(sessions.resourceId, row.resource.id)))
       .orderBy(desc(sessions.createdAt))
       .limit(5),
-    getActiveGrant({ userId: row.request.requesterId, resourceId: row.resource.id }),
+    // Only a pending request can be asking for more time: no read for the others.
+    row.request.status === 'pending' ? getActiveGrant({ userId: row.request.requesterId, resourceId: row.resource.id }) : undefined,
   ]);
   if (!view) throw noSuchRequest();
   const isPendingLive = view.status === 'pending' && new Date(view.pendingUntil).getTime() > Date.now();
