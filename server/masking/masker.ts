@@ -132,7 +132,9 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   const base = !state.keystrokes ? state.base : ansi.escapes.length === 0 ? state.emitted : cleanIndex(ansi.escapes, state.emitted);
   const latin1 = ansi.clean;
   const n = latin1.length;
-  const cleanBytes = ansi.cleanBytes;
+  // The start filter searches its own copy of the text fastest; a step inside another keeps its own bytes.
+  const load = canReuse ? compiled.v8?.start?.filter.load : undefined;
+  const cleanBytes = load ? load(ansi.cleanBytes) : ansi.cleanBytes;
 
   const matches: Match[] = [];
   let committed = base;

@@ -4,6 +4,7 @@ import { capShapes, mergeSignatures, type Shape, type Signature } from './filter
 import { leadingRun, runBytesOf, runScan, type RunSignature } from './run-scan';
 import { DEPTH, START, type FilterRule, type StartFilter } from './start-filter';
 import { tableAndRunScan, tableScan } from './table-scan';
+import { wasmTableScan } from './wasm/wasm-scans';
 
 export type { FilterRule, StartFilter };
 
@@ -64,7 +65,11 @@ function build(rules: readonly FilterRule[]): StartFilter | null {
   const triples = tripleTable(before, at);
   if (!triples) return null;
   const tables = { before, at, ...triples };
-  if (runs.length === 0) return merged.length > 0 ? { ...tables, next: tableScan(tables), runBytes: null } : null;
+  if (runs.length === 0) {
+    if (merged.length === 0) return null;
+    const scan = tableScan(tables);
+    return { ...tables, ...(wasmTableScan(tables, scan) ?? { next: scan }), runBytes: null };
+  }
   // The rules found by a run are looked for in the table scan's loop (no signature: the run search alone).
   return { ...tables, next: merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs), runBytes: runBytesOf(runs) };
 }

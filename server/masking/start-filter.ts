@@ -32,6 +32,12 @@ export interface StartFilter {
    */
   next: (bytes: Uint8Array, from: number, to: number, whole?: boolean) => number;
   /**
+   * A copy of `bytes` that `next` searches fastest (in the filter's WebAssembly memory: see
+   * wasm/wasm-scans.ts), or `bytes` itself; absent when the filter has no such memory. The copy
+   * is overwritten by the next load: one step's text, searched before the next step loads.
+   */
+  load?: (bytes: Buffer) => Buffer;
+  /**
    * The bytes of the run search's runs (run-scan.ts), or null when the filter has none: where
    * `whole` changes the candidates (a run reaching the end of the text).
    */

@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileWat } from '@/scripts/compile-wat.mjs';
+import { BUILT_IN_RULES, selectRules } from '../built-in-rules';
+import { DETECTOR_CORPORA } from '../corpus/all';
+import { nextHidden, wordsOf } from '../hidden-bytes';
+import { parseRegex } from '../regex-ast';
+import { buildStartFilter, type StartFilter } from '../regex-prefilter';
+import type { MaskRule } from '../types';
+import { SCAN_MODULE_BASE64 } from './scan-module';
+import { wasmAvailable } from './wasm-scans';
+
+const filterOf = (rules: readonly MaskRule[]): StartFilter =>
+  buildStartFilter(
+    rules.map((rule) => {
+      const parsed = parseRegex(rule.pattern, rule.flags);
+      return { ast: parsed.ast, ignoreCase: parsed.flags.includes('i'), dotAll: parsed.flags.includes('s') };
+    }),
+  )!;
+
+const benignDir = path.join(__dirname, '..', 'corpus', 'benign');
+const benign = readdirSync(benignDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(path.join(benignDir, f)));
+const positives = DETECTOR_CORPORA.flatMap((corpus) => corpus.positives.map((p) => Buffer.from(p.text, 'utf8')));
+
+/** Every candidate from every position, and from every position up to a few limits: what the engine asks. */
+function candidates(filter: StartFilter, bytes: Uint8Array): number[] {
+  const found: number[] = [];
+  // Every position near the start and the end (the last seven are the JavaScript's in both), every seventh between.
+  for (let from = 0; from <= bytes.length; from += from < 200 || from > bytes.length - 20 ? 1 : 7) {
+    found.push(filter.next(bytes, from, bytes.length));
+    found.push(filter.next(bytes, from, Math.min(bytes.length, from + 9)), filter.next(bytes, from, Math.min(bytes.length, from + 100)));
+  }
+  return found;
+}
+
+describe('the WebAssembly scans', () => {
+  it('are scan.wat as it is now (run `npm run build:wasm` after editing it)', async () => {
+    const compiled = await compileWat(path.join(__dirname, 'scan.wat'));
+    expect(Buffer.from(compiled).toString('base64')).toBe(SCAN_MODULE_BASE64);
+  });
+
+  it('run here (else every comparison below would compare the JavaScript with itself)', () => {
+    expect(wasmAvailable()).toBe(true);
+  });
+});
+
+describe('the table scan in WebAssembly', () => {
+  // Rule sets with different tables: the built-ins, and each of a few rules alone.
+  const ruleSets = [
+    selectRules({}),
+    ...['aws-access-key-id', 'password-assignment', 'card-number', 'jwt', 'url-credentials'].map((id) => BUILT_IN_RULES.filter((r) => r.id === id)),
+  ];
+
+  it('finds the candidates the JavaScript scan finds, in the corpora and in random text', () => {
+    const texts = [...benign.map((text) => text.subarray(0, 2500)), Buffer.concat(positives)];
+    for (const rules of ruleSets) {
+      const filter = filterOf(rules);
+      expect(filter.load, 'a filter of signatures alone searches in WebAssembly').toBeDefined();
+      for (const text of texts) {
+        const loaded = filter.load!(text);
+        expect(loaded.buffer).not.toBe(text.buffer);
+        expect(candidates(filter, loaded)).toEqual(candidates(filter, text));
+      }
+    }
+    const filter = filterOf(ruleSets[0]!);
+    const alphabet = [...'AKIASIAghp_xoxb-sk_live:="\' -\t\r\n0123456789abcdefPASSWORDtokenBEGIN', '\x00', '\xff'].map((c) => c.charCodeAt(0));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 32, maxLength: 300, size: 'max' }), (codes) => {
+        const text = Buffer.from(codes);
+        expect(candidates(filter, filter.load!(text))).toEqual(candidates(filter, text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves bytes too few to be worth a copy, or too many for its memory, to the JavaScript', () => {
+    const filter = filterOf(ruleSets[0]!);
+    const short = Buffer.from('AKIA');
+    const huge = Buffer.alloc(3 << 20, 0x41);
+    expect(filter.load!(short)).toBe(short);
+    expect(filter.load!(huge)).toBe(huge);
+  });
+});
+
+describe('the hidden-byte search in WebAssembly', () => {
+  /** What stripAnsi looks at: every hidden position found from every position. */
+  const hiddenFrom = (raw: Buffer, wasm: boolean): number[] => {
+    const words = wordsOf(raw, wasm);
+    return Array.from({ length: raw.length + 1 }, (_, from) => nextHidden(raw, words, from));
+  };
+  // Printable text, the controls kept as text, dropped controls, ESC, UTF-8 that prints (é, —),
+  // UTF-8 drawn as nothing (zero-width space), a C1 control (U+009B), and bytes that are not UTF-8.
+  const pieces = [
+    ...['a', 'AKIA', ' ', '\x1b[31m', 'é', '—', '\u200b', '\u009b'].map((text) => Buffer.from(text, 'utf8')),
+    // Each edge of the ranges scan.wat tests, and TAB to CR (text).
+    ...[0x00, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc3, 0xff].map((byte) => Buffer.of(byte)),
+  ];
+
+  it('finds the positions the JavaScript search finds, wherever the 16-byte blocks fall', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 16, maxLength: 120, size: 'max' }), (parts) => {
+        const raw = Buffer.concat(parts);
+        expect(hiddenFrom(raw, true)).toEqual(hiddenFrom(raw, false));
+      }),
+      { numRuns: 500 },
+    );
+    for (const text of benign) expect(hiddenFrom(text.subarray(0, 4000), true)).toEqual(hiddenFrom(text.subarray(0, 4000), false));
+  });
+});

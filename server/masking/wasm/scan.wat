@@ -1,0 +1,102 @@
+;; The masking engine's two scans over every byte of output, as WebAssembly: the start filter's
+;; table scan (table-scan.ts `tableScan`) and the search for the next hidden byte (ansi.ts
+;; `nextHidden`). They compute exactly what the JavaScript does (scan-module.test.ts compares
+;; them on the corpora and on random bytes); V8 compiles them without the map, bounds and length
+;; checks that each array read costs in JavaScript, and the hidden-byte search reads 16 bytes at
+;; a time.
+;;
+;; Compiled into scan-module.ts by `npm run build:wasm` (scripts/build-wasm.mjs): edit this
+;; file, then run it.
+;;
+;; Memory is the importer's. For the table scan it starts with the filter's tables (see
+;; wasm-scans.ts, which writes them):
+;;   0     prevClass  i32[257]  the class of the byte before, already shifted left by 16
+;;   1040  before     i32[257]  the signatures allowing the byte before (index 256: none)
+;;   2080  at[0..7]   i32[256]  per position k at 2080 + 1024 k: the signatures allowing a byte there
+;;   16384 triples    u8[classes << 16]
+;; and the bytes to scan follow them (at `p`).
+(module
+  (memory (import "env" "memory") 1)
+
+  ;; The first position i in [from, stop) of the bytes at p where the table's first test and then
+  ;; every signature's test pass, or the position where it stopped (stop, or from if from >= stop).
+  ;; The caller keeps stop at most the length minus 7, so the eight bytes read at i are the text's.
+  (func (export "tableScan") (param $p i32) (param $from i32) (param $stop i32) (result i32)
+    (local $i i32) (local $q i32) (local $prev i32) (local $c0 i32) (local $c1 i32)
+    (local.set $i (local.get $from))
+    (if (i32.ge_u (local.get $i) (local.get $stop)) (then (return (local.get $i))))
+    (local.set $prev
+      (if (result i32) (i32.eqz (local.get $i))
+        (then (i32.const 256))
+        (else (i32.load8_u (i32.add (local.get $p) (i32.sub (local.get $i) (i32.const 1)))))))
+    (local.set $q (i32.add (local.get $p) (local.get $i)))
+    (local.set $c0 (i32.load8_u (local.get $q)))
+    (loop $position
+      (local.set $c1 (i32.load8_u offset=1 (local.get $q)))
+      (if (i32.load8_u offset=16384
+            (i32.or
+              (i32.load (i32.shl (local.get $prev) (i32.const 2)))
+              (i32.or (i32.shl (local.get $c0) (i32.const 8)) (local.get $c1))))
+        (then
+          (if (i32.and
+                (i32.and
+                  (i32.and
+                    (i32.and
+                      (i32.load offset=1040 (i32.shl (local.get $prev) (i32.const 2)))
+                      (i32.load offset=2080 (i32.shl (local.get $c0) (i32.const 2))))
+                    (i32.and
+                      (i32.load offset=3104 (i32.shl (local.get $c1) (i32.const 2)))
+                      (i32.load offset=4128 (i32.shl (i32.load8_u offset=2 (local.get $q)) (i32.const 2)))))
+                  (i32.and
+                    (i32.and
+                      (i32.load offset=5152 (i32.shl (i32.load8_u offset=3 (local.get $q)) (i32.const 2)))
+                      (i32.load offset=6176 (i32.shl (i32.load8_u offset=4 (local.get $q)) (i32.const 2))))
+                    (i32.and
+                      (i32.load offset=7200 (i32.shl (i32.load8_u offset=5 (local.get $q)) (i32.const 2)))
+                      (i32.load offset=8224 (i32.shl (i32.load8_u offset=6 (local.get $q)) (i32.const 2))))))
+                (i32.load offset=9248 (i32.shl (i32.load8_u offset=7 (local.get $q)) (i32.const 2))))
+            (then (return (local.get $i))))))
+      (local.set $prev (local.get $c0))
+      (local.set $c0 (local.get $c1))
+      (local.set $q (i32.add (local.get $q) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $position (i32.lt_u (local.get $i) (local.get $stop))))
+    (local.get $i))
+
+  ;; The first position i in [from, n) of the bytes at p holding a byte below 0x09 (BS included),
+  ;; from 0x0e to 0x1f, 0x7f or from 0x80, or n: where ansi.ts looks closer (an escape, a control
+  ;; the screen drops, a character that may be drawn as nothing). TAB, LF, VT, FF and CR are text.
+  (func (export "nextHidden") (param $p i32) (param $from i32) (param $n i32) (result i32)
+    (local $i i32) (local $v v128) (local $hits v128) (local $b i32)
+    (local.set $i (local.get $from))
+    (block $tail
+      (loop $sixteen
+        (br_if $tail (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $n)))
+        (local.set $v (v128.load (i32.add (local.get $p) (local.get $i))))
+        (local.set $hits
+          (v128.or
+            (v128.or
+              (i8x16.lt_u (local.get $v) (i8x16.splat (i32.const 0x09)))
+              ;; 0x0e..0x1f: v - 0x0e below 0x12, wrapping
+              (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 0x0e))) (i8x16.splat (i32.const 0x12))))
+            (v128.or
+              (i8x16.eq (local.get $v) (i8x16.splat (i32.const 0x7f)))
+              ;; from 0x80: negative as a signed byte
+              (i8x16.lt_s (local.get $v) (i8x16.splat (i32.const 0))))))
+        (if (v128.any_true (local.get $hits))
+          (then (return (i32.add (local.get $i) (i32.ctz (i8x16.bitmask (local.get $hits)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $sixteen)))
+    (block $done
+      (loop $byte
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $b (i32.load8_u (i32.add (local.get $p) (local.get $i))))
+        (if (i32.or
+              (i32.or
+                (i32.lt_u (local.get $b) (i32.const 0x09))
+                (i32.lt_u (i32.sub (local.get $b) (i32.const 0x0e)) (i32.const 0x12)))
+              (i32.ge_u (local.get $b) (i32.const 0x7f)))
+          (then (return (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $byte)))
+    (local.get $n)))

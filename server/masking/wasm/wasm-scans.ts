@@ -1,0 +1,112 @@
+import type { StartFilter } from '../start-filter';
+import { DEPTH } from '../start-filter';
+import type { FilterTables } from '../table-scan';
+import { SCAN_MODULE_BASE64 } from './scan-module';
+
+/**
+ * The WebAssembly forms of the engine's two scans over every byte (scan.wat): the start filter's
+ * table scan and the search for hidden bytes. They read bytes copied into their memory: a
+ * frame's text is copied once (a memcpy) and searched many times. Where WebAssembly is not
+ * available, or the bytes are larger than the memory's data area, the JavaScript scans run
+ * instead: the results are the same (scan-module.test.ts), only the speed differs.
+ */
+
+interface ScanExports {
+  tableScan(p: number, from: number, stop: number): number;
+  nextHidden(p: number, from: number, n: number): number;
+}
+
+const PAGE = 65536;
+/** Where scan.wat expects the triples table; the tables before it end below this. */
+const TRIPLES_AT = 16384;
+const PREV_CLASS_AT = 0;
+const BEFORE_AT = 1040;
+const AT_AT = 2080;
+/**
+ * Bytes one load may copy: a frame joined with what was held (the masker joins up to 1 MiB in its
+ * scratch). The memory is reserved at this size and never grows, so a loaded view is never
+ * detached; the operating system backs only the pages a load touches.
+ */
+const DATA_BYTES = (1 << 20) + 64 * 1024;
+/** Fewer bytes are not worth a copy and a call (a keystroke's echo). */
+const MIN_LOADED = 32;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function scanModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(Buffer.from(SCAN_MODULE_BASE64, 'base64'));
+    } catch {
+      compiled = null; // no WebAssembly (or no SIMD) here: the JavaScript scans run
+    }
+  }
+  return compiled;
+}
+
+/** Whether the scans run in WebAssembly here (tests check it, so that they compare two implementations). */
+export function wasmAvailable(): boolean {
+  return scanModule() !== null;
+}
+
+/** A memory of `headerBytes` (tables) then the data area, with the module instantiated over it. */
+function instantiate(headerBytes: number): { memory: WebAssembly.Memory; scans: ScanExports; dataAt: number } | null {
+  const module = scanModule();
+  if (!module) return null;
+  const dataAt = Math.ceil(headerBytes / PAGE) * PAGE;
+  const memory = new WebAssembly.Memory({ initial: (dataAt + DATA_BYTES) / PAGE, maximum: (dataAt + DATA_BYTES) / PAGE });
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  return { memory, scans: instance.exports as unknown as ScanExports, dataAt };
+}
+
+/**
+ * The table scan over `tables` in WebAssembly: `next` searches bytes that `load` copied into the
+ * filter's memory and hands any other bytes to `js` (the same scan in JavaScript), as it does the
+ * last DEPTH - 1 positions, where fewer than eight bytes are known. Null without WebAssembly.
+ */
+export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Required<Pick<StartFilter, 'next' | 'load'>> | null {
+  const made = instantiate(TRIPLES_AT + tables.triples.length);
+  if (!made) return null;
+  const { memory, scans, dataAt } = made;
+  new Int32Array(memory.buffer, PREV_CLASS_AT, 257).set(tables.prevClass);
+  new Int32Array(memory.buffer, BEFORE_AT, 257).set(tables.before);
+  tables.at.forEach((table, k) => new Int32Array(memory.buffer, AT_AT + 1024 * k, 256).set(table));
+  new Uint8Array(memory.buffer, TRIPLES_AT, tables.triples.length).set(tables.triples);
+  const data = Buffer.from(memory.buffer, dataAt, DATA_BYTES);
+  return {
+    next: (bytes, from, to) => {
+      if (bytes.buffer !== memory.buffer) return js(bytes, from, to);
+      const stop = Math.min(to, bytes.length - (DEPTH - 1));
+      const at = scans.tableScan(bytes.byteOffset, from, stop);
+      return at < stop ? at : js(bytes, at, to);
+    },
+    load: (bytes) => {
+      if (bytes.length < MIN_LOADED || bytes.length > DATA_BYTES) return bytes;
+      data.set(bytes);
+      return data.subarray(0, bytes.length);
+    },
+  };
+}
+
+let hidden: { data: Buffer; scans: ScanExports } | null | undefined;
+
+/**
+ * Copies `raw` for `nextHiddenLoaded` and returns true, or false when the JavaScript search
+ * should run (no WebAssembly, or too few or too many bytes). One frame at a time: a load
+ * replaces the one before.
+ */
+export function loadForHiddenSearch(raw: Uint8Array): boolean {
+  if (raw.length < MIN_LOADED || raw.length > DATA_BYTES) return false;
+  if (hidden === undefined) {
+    const made = instantiate(0);
+    hidden = made && { data: Buffer.from(made.memory.buffer, made.dataAt, DATA_BYTES), scans: made.scans };
+  }
+  if (!hidden) return false;
+  hidden.data.set(raw);
+  return true;
+}
+
+/** In the loaded frame of `n` bytes, the first position from `from` that stripAnsi looks closer at (see scan.wat), or n. */
+export function nextHiddenLoaded(from: number, n: number): number {
+  return hidden!.scans.nextHidden(hidden!.data.byteOffset, from, n);
+}
