@@ -1,6 +1,7 @@
 import type { StartFilter } from '../start-filter';
 import { DEPTH } from '../start-filter';
 import type { FilterTables } from '../table-scan';
+import { nibbleBuckets } from './nibble-buckets';
 import { SCAN_MODULE_BASE64 } from './scan-module';
 
 /**
@@ -22,6 +23,7 @@ const TRIPLES_AT = 16384;
 const PREV_CLASS_AT = 0;
 const BEFORE_AT = 1040;
 const AT_AT = 2080;
+const NIBBLES_AT = 10496;
 /**
  * Bytes one load may copy: a frame joined with what was held (the masker joins up to 1 MiB in its
  * scratch). The memory is reserved at this size and never grows, so a loaded view is never
@@ -72,6 +74,7 @@ export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Re
   new Int32Array(memory.buffer, BEFORE_AT, 257).set(tables.before);
   tables.at.forEach((table, k) => new Int32Array(memory.buffer, AT_AT + 1024 * k, 256).set(table));
   new Uint8Array(memory.buffer, TRIPLES_AT, tables.triples.length).set(tables.triples);
+  new Uint8Array(memory.buffer, NIBBLES_AT, 128).set(nibbleBuckets(tables.at));
   const data = Buffer.from(memory.buffer, dataAt, DATA_BYTES);
   return {
     next: (bytes, from, to) => {
