@@ -18,18 +18,19 @@ interface ScanExports {
 }
 
 const PAGE = 65536;
-/** Where scan.wat expects the triples table; the tables before it end below this. */
-const TRIPLES_AT = 16384;
-const PREV_CLASS_AT = 0;
-const BEFORE_AT = 1040;
-const AT_AT = 2080;
-const NIBBLES_AT = 10496;
+/** Where scan.wat expects the filter's tables. */
+const BEFORE_AT = 0;
+const AT_AT = 1040;
+const NIBBLES_AT = 9232;
+const TABLES_END = NIBBLES_AT + 128;
 /**
- * Bytes one load may copy: a frame joined with what was held (the masker joins up to 1 MiB in its
+ * Bytes of the data area: a frame joined with what was held (the masker joins up to 1 MiB in its
  * scratch). The memory is reserved at this size and never grows, so a loaded view is never
  * detached; the operating system backs only the pages a load touches.
  */
 const DATA_BYTES = (1 << 20) + 64 * 1024;
+/** The table scan reads up to 18 bytes past the last position it tests: a load leaves room for them. */
+const MAX_LOADED = DATA_BYTES - 64;
 /** Fewer bytes are not worth a copy and a call (a keystroke's echo). */
 const MIN_LOADED = 32;
 
@@ -67,13 +68,11 @@ function instantiate(headerBytes: number): { memory: WebAssembly.Memory; scans: 
  * last DEPTH - 1 positions, where fewer than eight bytes are known. Null without WebAssembly.
  */
 export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Required<Pick<StartFilter, 'next' | 'load'>> | null {
-  const made = instantiate(TRIPLES_AT + tables.triples.length);
+  const made = instantiate(TABLES_END);
   if (!made) return null;
   const { memory, scans, dataAt } = made;
-  new Int32Array(memory.buffer, PREV_CLASS_AT, 257).set(tables.prevClass);
   new Int32Array(memory.buffer, BEFORE_AT, 257).set(tables.before);
   tables.at.forEach((table, k) => new Int32Array(memory.buffer, AT_AT + 1024 * k, 256).set(table));
-  new Uint8Array(memory.buffer, TRIPLES_AT, tables.triples.length).set(tables.triples);
   new Uint8Array(memory.buffer, NIBBLES_AT, 128).set(nibbleBuckets(tables.at));
   const data = Buffer.from(memory.buffer, dataAt, DATA_BYTES);
   return {
@@ -84,7 +83,7 @@ export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Re
       return at < stop ? at : js(bytes, at, to);
     },
     load: (bytes) => {
-      if (bytes.length < MIN_LOADED || bytes.length > DATA_BYTES) return bytes;
+      if (bytes.length < MIN_LOADED || bytes.length > MAX_LOADED) return bytes;
       data.set(bytes);
       return data.subarray(0, bytes.length);
     },
@@ -99,7 +98,7 @@ let hidden: { data: Buffer; scans: ScanExports } | null | undefined;
  * replaces the one before.
  */
 export function loadForHiddenSearch(raw: Uint8Array): boolean {
-  if (raw.length < MIN_LOADED || raw.length > DATA_BYTES) return false;
+  if (raw.length < MIN_LOADED || raw.length > MAX_LOADED) return false;
   if (hidden === undefined) {
     const made = instantiate(0);
     hidden = made && { data: Buffer.from(made.memory.buffer, made.dataAt, DATA_BYTES), scans: made.scans };
