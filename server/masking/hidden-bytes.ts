@@ -56,8 +56,8 @@ export function wordsOf(raw: Buffer, wasm = true): Words {
 
 /**
  * Position of the next ESC or dropped control from `from`, or -1. Every frame is scanned, so
- * four bytes at a time: a word is looked at byte by byte only if it holds one. ~4x a byte
- * loop, ~5x a regex over the latin1 string.
+ * 16 bytes at a time in WebAssembly or, in JavaScript, four: a word is looked at byte by byte
+ * only if it holds one (~4x a byte loop, ~5x a regex over the latin1 string).
  */
 export function nextHidden(raw: Buffer, words: Words, from: number): number {
   const n = raw.length;
@@ -103,7 +103,7 @@ export function nextHidden(raw: Buffer, words: Words, from: number): number {
 /** nextHidden over the frame loaded for WebAssembly: it finds the bytes to look closer at, and skips the characters that print. */
 function nextHiddenInLoaded(raw: Buffer, from: number): number {
   const n = raw.length;
-  for (let i = nextHiddenLoaded(from, n); i < n; i = nextHiddenLoaded(i, n)) {
+  for (let i = nextHiddenLoaded(raw, from); i < n; i = nextHiddenLoaded(raw, i)) {
     const skip = visibleCharacter(raw, i);
     if (skip === 0) return i;
     i += skip;

@@ -1,6 +1,6 @@
 ;; The masking engine's two scans over every byte of output, as WebAssembly: the start filter's
-;; table scan (table-scan.ts `tableScan`) and the search for the next hidden byte (ansi.ts
-;; `nextHidden`). They compute exactly what the JavaScript does (scan-module.test.ts compares
+;; table scan (table-scan.ts `tableScan`) and the search for the next hidden byte
+;; (hidden-bytes.ts `nextHidden`). They compute exactly what the JavaScript does (scan-module.test.ts compares
 ;; them on the corpora and on random bytes); V8 compiles them without the map, bounds and length
 ;; checks that each array read costs in JavaScript, and the hidden-byte search reads 16 bytes at
 ;; a time.

@@ -8,8 +8,8 @@ import { SCAN_MODULE_BASE64 } from './scan-module';
  * The WebAssembly forms of the engine's two scans over every byte (scan.wat): the start filter's
  * table scan and the search for hidden bytes. They read bytes copied into their memory: a
  * frame's text is copied once (a memcpy) and searched many times. Where WebAssembly is not
- * available, or the bytes are larger than the memory's data area, the JavaScript scans run
- * instead: the results are the same (scan-module.test.ts), only the speed differs.
+ * available, or the bytes are fewer than 32 or more than the memory's data area, the JavaScript
+ * scans run instead: the results are the same (scan-module.test.ts), only the speed differs.
  */
 
 interface ScanExports {
@@ -57,9 +57,13 @@ function instantiate(headerBytes: number): { memory: WebAssembly.Memory; scans: 
   const module = scanModule();
   if (!module) return null;
   const dataAt = Math.ceil(headerBytes / PAGE) * PAGE;
-  const memory = new WebAssembly.Memory({ initial: (dataAt + DATA_BYTES) / PAGE, maximum: (dataAt + DATA_BYTES) / PAGE });
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  return { memory, scans: instance.exports as unknown as ScanExports, dataAt };
+  try {
+    const memory = new WebAssembly.Memory({ initial: (dataAt + DATA_BYTES) / PAGE, maximum: (dataAt + DATA_BYTES) / PAGE });
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    return { memory, scans: instance.exports as unknown as ScanExports, dataAt };
+  } catch {
+    return null; // no memory to be had (a tight address-space limit): the JavaScript scans run
+  }
 }
 
 /**
@@ -77,8 +81,9 @@ export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Re
   const data = Buffer.from(memory.buffer, dataAt, DATA_BYTES);
   return {
     next: (bytes, from, to) => {
-      if (bytes.buffer !== memory.buffer) return js(bytes, from, to);
       const stop = Math.min(to, bytes.length - (DEPTH - 1));
+      // scan.wat compares unsigned: it is given only a range it has positions to test in.
+      if (bytes.buffer !== memory.buffer || from >= stop) return js(bytes, from, to);
       const at = scans.tableScan(bytes.byteOffset, from, stop);
       return at < stop ? at : js(bytes, at, to);
     },
@@ -90,25 +95,30 @@ export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Re
   };
 }
 
-let hidden: { data: Buffer; scans: ScanExports } | null | undefined;
+let hidden: { data: Buffer; scans: ScanExports; loaded: Uint8Array | null } | null | undefined;
 
 /**
  * Copies `raw` for `nextHiddenLoaded` and returns true, or false when the JavaScript search
- * should run (no WebAssembly, or too few or too many bytes). One frame at a time: a load
- * replaces the one before.
+ * should run (no WebAssembly, or too few or too many bytes).
  */
 export function loadForHiddenSearch(raw: Uint8Array): boolean {
   if (raw.length < MIN_LOADED || raw.length > MAX_LOADED) return false;
   if (hidden === undefined) {
     const made = instantiate(0);
-    hidden = made && { data: Buffer.from(made.memory.buffer, made.dataAt, DATA_BYTES), scans: made.scans };
+    hidden = made && { data: Buffer.from(made.memory.buffer, made.dataAt, DATA_BYTES), scans: made.scans, loaded: null };
   }
   if (!hidden) return false;
   hidden.data.set(raw);
+  hidden.loaded = raw;
   return true;
 }
 
-/** In the loaded frame of `n` bytes, the first position from `from` that stripAnsi looks closer at (see scan.wat), or n. */
-export function nextHiddenLoaded(from: number, n: number): number {
-  return hidden!.scans.nextHidden(hidden!.data.byteOffset, from, n);
+/**
+ * In `raw`, loaded by `loadForHiddenSearch`, the first position from `from` that stripAnsi looks
+ * closer at (see scan.wat), or its length. One frame is loaded at a time: `raw` is loaded again
+ * if another frame was loaded since.
+ */
+export function nextHiddenLoaded(raw: Uint8Array, from: number): number {
+  if (hidden!.loaded !== raw) loadForHiddenSearch(raw);
+  return hidden!.scans.nextHidden(hidden!.data.byteOffset, from, raw.length);
 }
