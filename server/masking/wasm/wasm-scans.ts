@@ -82,8 +82,9 @@ export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Re
   return {
     next: (bytes, from, to) => {
       const stop = Math.min(to, bytes.length - (DEPTH - 1));
-      // scan.wat compares unsigned: it is given only a range it has positions to test in.
-      if (bytes.buffer !== memory.buffer || from >= stop) return js(bytes, from, to);
+      // scan.wat compares unsigned: it is given only a range it has positions to test in. (The
+      // range first: a keystroke's few bytes never reach the `buffer` getter.)
+      if (from >= stop || bytes.buffer !== memory.buffer) return js(bytes, from, to);
       const at = scans.tableScan(bytes.byteOffset, from, stop);
       return at < stop ? at : js(bytes, at, to);
     },
