@@ -3,6 +3,7 @@ import { parseRegex, type RegexNode } from './regex-ast';
 import { hoistLeadingLookbehind } from './hoist-lookbehind';
 import { markBytes, markFirstBytes, maxLength as astMaxLength, partialPattern } from './regex-analysis';
 import { buildStartFilter, type StartFilter } from './regex-prefilter';
+import { filterRule } from './start-filter';
 import { printRegex, type PrintOptions } from './regex-print';
 import type { MaskRule } from './types';
 
@@ -109,8 +110,7 @@ function combine<R>(parsed: ParsedRule[], dialect: 'v8' | 're2', build: (source:
     const rests = members.map((p) => printRule(p, { type: 'seq', items: (p.ast as SeqNode).items.slice(1) }));
     return `${printRegex(head, printOptions(members[0]!, dialect, false))}(?:${rests.join('|')})`;
   });
-  const filterOf = (rules: ParsedRule[]): StartFilter | null =>
-    dialect === 'v8' ? buildStartFilter(rules.map((p) => ({ ast: p.original, ignoreCase: p.flags.includes('i'), dotAll: p.flags.includes('s') }))) : null;
+  const filterOf = (rules: ParsedRule[]): StartFilter | null => (dialect === 'v8' ? buildStartFilter(rules.map((p) => filterRule(p.original, p.flags))) : null);
   const source = alternatives.join('|');
   const filter = filterOf(parsed);
   // A multi-line part's matches in progress are looked for at the candidates of the whole pass's

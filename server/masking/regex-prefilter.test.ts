@@ -7,6 +7,7 @@ import { compileRules } from './compile-rules';
 import { DETECTOR_CORPORA } from './corpus/all';
 import { findPartialStart, scanPass, type Match } from './find-matches';
 import { parseRegex } from './regex-ast';
+import { filterRule } from './start-filter';
 import { buildStartFilter, type StartFilter } from './regex-prefilter';
 import { printRegex } from './regex-print';
 
@@ -14,7 +15,7 @@ const filterFor = (patterns: Array<[string, string?]>): StartFilter | null =>
   buildStartFilter(
     patterns.map(([pattern, flags]) => {
       const parsed = parseRegex(pattern, flags);
-      return { ast: parsed.ast, ignoreCase: parsed.flags.includes('i'), dotAll: parsed.flags.includes('s') };
+      return filterRule(parsed.ast, parsed.flags);
     }),
   );
 

@@ -49,3 +49,8 @@ export interface FilterRule {
   ignoreCase: boolean;
   dotAll: boolean;
 }
+
+/** A rule as the start filter reads it: its syntax tree and the flags that change what it matches. */
+export function filterRule(ast: RegexNode, flags: string): FilterRule {
+  return { ast, ignoreCase: flags.includes('i'), dotAll: flags.includes('s') };
+}

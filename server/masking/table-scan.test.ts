@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { selectRules } from './built-in-rules';
 import { DETECTOR_CORPORA } from './corpus/all';
 import { parseRegex } from './regex-ast';
+import { filterRule } from './start-filter';
 import { buildStartFilter, type StartFilter } from './regex-prefilter';
 import { tableScan } from './table-scan';
 import type { MaskRule } from './types';
@@ -16,7 +17,7 @@ const filterOf = (of: readonly MaskRule[]): StartFilter =>
   buildStartFilter(
     of.map((rule) => {
       const parsed = parseRegex(rule.pattern, rule.flags);
-      return { ast: parsed.ast, ignoreCase: parsed.flags.includes('i'), dotAll: parsed.flags.includes('s') };
+      return filterRule(parsed.ast, parsed.flags);
     }),
   )!;
 

@@ -7,6 +7,7 @@ import { BUILT_IN_RULES, selectRules } from '../built-in-rules';
 import { DETECTOR_CORPORA } from '../corpus/all';
 import { nextHidden, wordsOf } from '../hidden-bytes';
 import { parseRegex } from '../regex-ast';
+import { filterRule } from '../start-filter';
 import { buildStartFilter, type StartFilter } from '../regex-prefilter';
 import type { MaskRule } from '../types';
 import { SCAN_MODULE_BASE64 } from './scan-module';
@@ -16,7 +17,7 @@ const filterOf = (rules: readonly MaskRule[]): StartFilter =>
   buildStartFilter(
     rules.map((rule) => {
       const parsed = parseRegex(rule.pattern, rule.flags);
-      return { ast: parsed.ast, ignoreCase: parsed.flags.includes('i'), dotAll: parsed.flags.includes('s') };
+      return filterRule(parsed.ast, parsed.flags);
     }),
   )!;
 
