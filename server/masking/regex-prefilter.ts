@@ -3,8 +3,9 @@ import { markBytes } from './regex-analysis';
 import { capShapes, mergeSignatures, type Shape, type Signature } from './filter-signatures';
 import { leadingRun, runBytesOf, runScan, type RunSignature } from './run-scan';
 import { DEPTH, START, type FilterRule, type StartFilter } from './start-filter';
-import { tableAndRunScan, tableScan } from './table-scan';
-import { wasmTableScan } from './wasm/wasm-scans';
+import { jsRunEvents, tableAndRunScan } from './table-and-run-scan';
+import { tableScan, type FilterTables } from './table-scan';
+import { wasmRunEvents, wasmTableScan } from './wasm/wasm-scans';
 
 export type { FilterRule, StartFilter };
 
@@ -34,6 +35,26 @@ export function buildStartFilter(rules: readonly FilterRule[]): StartFilter | nu
 }
 
 function build(rules: readonly FilterRule[]): StartFilter | null {
+  const parts = filterParts(rules);
+  if (!parts) return null;
+  const { tables, runs, signatures } = parts;
+  if (runs.length === 0) {
+    if (signatures === 0) return null;
+    const scan = tableScan(tables);
+    return { ...tables, ...(wasmTableScan(tables, scan) ?? { next: scan }), runBytes: null };
+  }
+  // The rules found by a run are looked for in the table scan's loop (no signature: the run search alone).
+  if (signatures === 0) return { ...tables, next: runScan(runs), runBytes: runBytesOf(runs) };
+  const js = jsRunEvents(tables, runs);
+  const wasm = wasmRunEvents(tables, runs, js);
+  return { ...tables, next: tableAndRunScan(tables, runs, wasm?.events ?? js), ...(wasm && { load: wasm.load }), runBytes: runBytesOf(runs) };
+}
+
+/**
+ * What the filter's searches read: the tables of the rules' signatures (`signatures` of them after
+ * merging) and the rules found by a leading run. Null as for buildStartFilter.
+ */
+export function filterParts(rules: readonly FilterRule[]): { tables: FilterTables; runs: RunSignature[]; signatures: number } | null {
   const signatures: Signature[] = [];
   const runs: RunSignature[] = [];
   for (const [index, rule] of rules.entries()) {
@@ -64,14 +85,7 @@ function build(rules: readonly FilterRule[]): StartFilter | null {
   });
   const triples = tripleTable(before, at);
   if (!triples) return null;
-  const tables = { before, at, ...triples };
-  if (runs.length === 0) {
-    if (merged.length === 0) return null;
-    const scan = tableScan(tables);
-    return { ...tables, ...(wasmTableScan(tables, scan) ?? { next: scan }), runBytes: null };
-  }
-  // The rules found by a run are looked for in the table scan's loop (no signature: the run search alone).
-  return { ...tables, next: merged.length > 0 ? tableAndRunScan(tables, runs) : runScan(runs), runBytes: runBytesOf(runs) };
+  return { tables: { before, at, ...triples }, runs, signatures: merged.length };
 }
 
 /**

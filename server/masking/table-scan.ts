@@ -1,6 +1,6 @@
 /**
- * The start filter's searches over its tables (built in regex-prefilter.ts): the table scan
- * alone, and the table scan and the run search (run-scan.ts) in one loop.
+ * The start filter's table scan over its tables (built in regex-prefilter.ts); with the run
+ * search (run-scan.ts) in one loop, table-and-run-scan.ts.
  *
  * Each array read costs ~7 instructions in V8's optimized code on Node 20 (map check, base
  * and length reloads, bounds check): the scans are counted in reads per byte. The table scan
@@ -9,7 +9,6 @@
  * the rules found by a long run (key bodies, random values) cost little for an ordinary byte,
  * and a run is read again only when it is long enough for some rule.
  */
-import { closedRunTest, indexOrLength, runBytesOf, runScan, type RunSignature } from './run-scan';
 import { DEPTH, START, type StartFilter } from './start-filter';
 
 export interface FilterTables {
@@ -70,63 +69,10 @@ export function tableScan(tables: FilterTables): StartFilter['next'] {
   };
 }
 
-/**
- * The table scan and the run search in one loop, with the same result as the earlier of the
- * two: `Math.min(table(bytes, from, to), runs(bytes, from, to, whole))`. The loop follows the
- * current run (bytes of some run class, from `from` on) by a table of those bytes; a run that ends
- * long enough for some signature, or one still open at a table candidate (its candidates may
- * come first), is judged by the run search itself, over that run alone. (Gathering the run's
- * traits in this loop instead, from more bits of the same entry, cost more than reading the
- * long runs again: the loop's values no longer fit in registers.)
- */
-export function tableAndRunScan(tables: FilterTables, runs: readonly RunSignature[]): StartFilter['next'] {
-  const { triples, prevClass } = tables;
-  const full = fullTest(tables);
-  const table = tableScan(tables);
-  const run = runScan(runs);
-  const inAny = runBytesOf(runs);
-  const least = Math.min(...runs.map((r) => r.min));
-  const closed = closedRunTest(runs);
-  const mayStart = closed ? closed.test : () => true;
-  const inside = closed ? closed.inside : -1;
-  return (bytes, from, to, whole = false) => {
-    const stop = Math.min(to, bytes.length - (DEPTH - 1));
-    let runStart = from;
-    let i = from;
-    // The first byte at or after runStart that may precede a start inside a run (see closedRunTest).
-    let insideAt = inside < 0 ? bytes.length : -1;
-    if (i < stop) {
-      let prev = i === 0 ? START : bytes[i - 1]!;
-      let c0 = bytes[i]!;
-      for (; i < stop; i++) {
-        const c1 = bytes[i + 1]!;
-        if (inAny[c0] === 0) {
-          // c0 ends the run [runStart, i): its candidates, if any, come before i.
-          if (i - runStart >= least) {
-            if (insideAt < runStart) insideAt = indexOrLength(bytes, inside, runStart);
-            const at = mayStart(bytes, runStart, i, insideAt) ? run(bytes, runStart, i, whole) : i;
-            if (at < i) return at;
-          }
-          runStart = i + 1;
-        }
-        if (triples[prevClass[prev]! | (c0 << 8) | c1] !== 0 && full(bytes, i, prev, c0, c1)) {
-          const at = i > runStart ? run(bytes, runStart, i, whole) : i;
-          return at < i ? at : i;
-        }
-        prev = c0;
-        c0 = c1;
-      }
-    }
-    // The open run (it may reach the end: see runScan) and the table's last positions.
-    const first = runStart < to ? run(bytes, runStart, to, whole) : to;
-    return i < first ? table(bytes, i, first) : first;
-  };
-}
-
-type FullTest = (bytes: Uint8Array, i: number, prev: number, c0: number, c1: number) => boolean;
+export type FullTest = (bytes: Uint8Array, i: number, prev: number, c0: number, c1: number) => boolean;
 
 /** Every signature's test at i, for the few positions whose pair passes (most fail by the fourth byte). */
-function fullTest(tables: FilterTables): FullTest {
+export function fullTest(tables: FilterTables): FullTest {
   const { before, at } = tables;
   const [at0, at1, at2, at3, at4, at5, at6, at7] = at as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   return (bytes, i, prev, c0, c1) => {

@@ -7,19 +7,19 @@ import { BUILT_IN_RULES, selectRules } from '../built-in-rules';
 import { DETECTOR_CORPORA } from '../corpus/all';
 import { nextHidden, wordsOf } from '../hidden-bytes';
 import { parseRegex } from '../regex-ast';
-import { filterRule } from '../start-filter';
-import { buildStartFilter, type StartFilter } from '../regex-prefilter';
+import { filterRule, type FilterRule } from '../start-filter';
+import { buildStartFilter, filterParts, type StartFilter } from '../regex-prefilter';
+import { jsRunEvents } from '../table-and-run-scan';
 import type { MaskRule } from '../types';
 import { SCAN_MODULE_BASE64 } from './scan-module';
-import { wasmAvailable } from './wasm-scans';
+import { wasmAvailable, wasmRunEvents } from './wasm-scans';
 
-const filterOf = (rules: readonly MaskRule[]): StartFilter =>
-  buildStartFilter(
-    rules.map((rule) => {
-      const parsed = parseRegex(rule.pattern, rule.flags);
-      return filterRule(parsed.ast, parsed.flags);
-    }),
-  )!;
+const rulesOf = (rules: readonly MaskRule[]): FilterRule[] =>
+  rules.map((rule) => {
+    const parsed = parseRegex(rule.pattern, rule.flags);
+    return filterRule(parsed.ast, parsed.flags);
+  });
+const filterOf = (rules: readonly MaskRule[]): StartFilter => buildStartFilter(rulesOf(rules))!;
 
 const benignDir = path.join(__dirname, '..', 'corpus', 'benign');
 const benign = readdirSync(benignDir)
@@ -84,6 +84,100 @@ describe('the table scan in WebAssembly', () => {
     const huge = Buffer.alloc(3 << 20, 0x41);
     expect(filter.load!(short)).toBe(short);
     expect(filter.load!(huge)).toBe(huge);
+  });
+});
+
+describe('the table-and-run loop in WebAssembly', () => {
+  // With the rules found by a long run on (key bodies, random values): with the built-ins, and with one signature.
+  const runRules = BUILT_IN_RULES.filter((r) => ['key-material', 'high-entropy-value', 'aws-access-key-id'].includes(r.id));
+  const on = { enabled: true };
+  const ruleSets = [selectRules({ 'key-material': on, 'high-entropy-value': on }), selectRules({ 'key-material': on }), runRules];
+  const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  /** Runs of base64 of every length around the rules' (16, 24, 64, 70), and what ends them. */
+  const pieces = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...base64), minLength: 1, maxLength: 90 }),
+    fc.constantFrom(
+      '\n',
+      '\r\n',
+      ' ',
+      '=',
+      '==',
+      ': ',
+      '="',
+      '"',
+      "'",
+      '_',
+      '-',
+      '.',
+      'AKIA',
+      'token=',
+      'ghp_',
+      '\\n',
+      '-----END PRIVATE KEY-----',
+      '[secret:1234]',
+      'é',
+      '\xff',
+    ),
+  );
+
+  it('finds the candidates the JavaScript loop finds, in the corpora and in random runs of base64', () => {
+    const texts = [...benign.map((text) => text.subarray(0, 2500)), Buffer.concat(positives)];
+    for (const rules of ruleSets) {
+      const filter = filterOf(rules);
+      expect(filter.runBytes, 'the filter has a run search').not.toBeNull();
+      expect(filter.load, 'and searches in WebAssembly').toBeDefined();
+      for (const text of texts) expect(candidates(filter, filter.load!(text))).toEqual(candidates(filter, text));
+    }
+    const filter = filterOf(ruleSets[0]!);
+    // A run of each length around the rules' ending at each distance from the end of the text,
+    // where the last block's lanes reach past the positions scanned.
+    const run = (length: number): string => base64.repeat(2).slice(7, 7 + length);
+    for (const length of [15, 16, 17, 23, 24, 25, 63, 64, 65, 69, 70, 71])
+      for (const [head, tail] of [
+        ['\n', '\n'],
+        ['token=', ' '],
+        ['"', '"'],
+      ])
+        for (let after = 0; after < 10; after++) {
+          const text = Buffer.from('x'.repeat(32) + head + run(length) + tail + 'y'.repeat(after));
+          expect(candidates(filter, filter.load!(text))).toEqual(candidates(filter, text));
+        }
+    fc.assert(
+      fc.property(fc.array(pieces, { minLength: 8, maxLength: 60, size: 'max' }), (parts) => {
+        const text = Buffer.from('x'.repeat(32) + parts.join(''), 'latin1');
+        expect(candidates(filter, filter.load!(text))).toEqual(candidates(filter, text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("stops where the JavaScript loop stops, with the same run's start (what the driver judges)", () => {
+    // And a rule whose matches start with a byte outside the runs' classes: the run holding a candidate starts after it.
+    const bracketed = { ...runRules[0]!, pattern: String.raw`\[secret:[0-9]{4}\]`, flags: '' };
+    const parts = filterParts(rulesOf([...ruleSets[0]!, bracketed]))!;
+    const js = jsRunEvents(parts.tables, parts.runs);
+    const wasm = wasmRunEvents(parts.tables, parts.runs, js)!;
+    /** Every stop of the loop, from every position (as the driver resumes after a run it judged), to a few limits. */
+    const stops = (bytes: Uint8Array): string[] => {
+      const found: string[] = [];
+      for (let from = 0; from < bytes.length - 7; from++)
+        for (const stop of [bytes.length - 7, Math.min(bytes.length - 7, from + 5), Math.min(bytes.length - 7, from + 20)])
+          for (const runStart of [from, from + 1, Math.max(0, from - 30)]) {
+            if (from >= stop) continue;
+            const { at, start } = wasm.events(bytes, from, stop, runStart);
+            found.push(`${from} ${stop} ${runStart}: ${at} ${start}`);
+          }
+      return found;
+    };
+    // A copy outside the filter's memory goes to the JavaScript loop.
+    const jsStops = (bytes: Uint8Array): string[] => stops(Buffer.from(bytes));
+    fc.assert(
+      fc.property(fc.array(pieces, { minLength: 4, maxLength: 30, size: 'max' }), (parts) => {
+        const text = Buffer.from('x'.repeat(32) + parts.join(''), 'latin1');
+        expect(stops(wasm.load(text))).toEqual(jsStops(text));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,5 +1,7 @@
+import { runBytesOf, type RunSignature } from '../run-scan';
 import type { StartFilter } from '../start-filter';
 import { DEPTH } from '../start-filter';
+import { leastRun, type RunEvent, type RunEvents } from '../table-and-run-scan';
 import type { FilterTables } from '../table-scan';
 import { nibbleBuckets } from './nibble-buckets';
 import { SCAN_MODULE_BASE64 } from './scan-module';
@@ -14,6 +16,7 @@ import { SCAN_MODULE_BASE64 } from './scan-module';
 
 interface ScanExports {
   tableScan(p: number, from: number, stop: number): number;
+  tableRunScan(p: number, from: number, stop: number, runStart: number, least: number): number;
   nextHidden(p: number, from: number, n: number): number;
 }
 
@@ -22,7 +25,12 @@ const PAGE = 65536;
 const BEFORE_AT = 0;
 const AT_AT = 1040;
 const NIBBLES_AT = 9232;
-const TABLES_END = NIBBLES_AT + 128;
+const RUN_BYTES_AT = 9360;
+/** Where tableRunScan stores the run's start. */
+const RUN_START_AT = 9424;
+const TABLES_END = RUN_START_AT + 4;
+/** scan.wat finds a run's end once per block of 16: runs must be at least that long. */
+const BLOCK = 16;
 /**
  * Bytes of the data area: a frame joined with what was held (the masker joins up to 1 MiB in its
  * scratch). The memory is reserved at this size and never grows, so a loaded view is never
@@ -52,8 +60,15 @@ export function wasmAvailable(): boolean {
   return scanModule() !== null;
 }
 
-/** A memory of `headerBytes` (tables) then the data area, with the module instantiated over it. */
-function instantiate(headerBytes: number): { memory: WebAssembly.Memory; scans: ScanExports; dataAt: number } | null {
+/** A memory of tables then the data area (from `dataAt`), with the module instantiated over it. */
+interface ScanMemory {
+  memory: WebAssembly.Memory;
+  scans: ScanExports;
+  dataAt: number;
+}
+
+/** A ScanMemory for `headerBytes` of tables. */
+function instantiate(headerBytes: number): ScanMemory | null {
   const module = scanModule();
   if (!module) return null;
   const dataAt = Math.ceil(headerBytes / PAGE) * PAGE;
@@ -66,19 +81,47 @@ function instantiate(headerBytes: number): { memory: WebAssembly.Memory; scans: 
   }
 }
 
+/** The filter's memory with its tables written, the module over it, and the load into its data area. */
+function filterMemory(tables: FilterTables, runs: readonly RunSignature[]): (ScanMemory & { load: (bytes: Buffer) => Buffer }) | null {
+  const made = instantiate(TABLES_END);
+  if (!made) return null;
+  const { memory, dataAt } = made;
+  new Int32Array(memory.buffer, BEFORE_AT, 257).set(tables.before);
+  tables.at.forEach((table, k) => new Int32Array(memory.buffer, AT_AT + 1024 * k, 256).set(table));
+  new Uint8Array(memory.buffer, NIBBLES_AT, 128).set(nibbleBuckets(tables.at));
+  if (runs.length > 0) new Uint8Array(memory.buffer, RUN_BYTES_AT, 32).set(halfByteTables(runBytesOf(runs)));
+  const data = Buffer.from(memory.buffer, dataAt, DATA_BYTES);
+  const load = (bytes: Buffer): Buffer => {
+    if (bytes.length < MIN_LOADED || bytes.length > MAX_LOADED) return bytes;
+    data.set(bytes);
+    return data.subarray(0, bytes.length);
+  };
+  return { ...made, load };
+}
+
+/**
+ * A set of bytes as scan.wat tests it, by half-bytes: for each low half-byte l, bit h of byte l
+ * (h < 8) or of byte 16 + l (h >= 8, bit h - 8) when the byte with high half h and low half l is in the set.
+ */
+export function halfByteTables(set: Uint8Array): Uint8Array {
+  const tables = new Uint8Array(32);
+  for (let byte = 0; byte < 256; byte++) {
+    if (set[byte] !== 1) continue;
+    const high = byte >> 4;
+    tables[(high < 8 ? 0 : 16) + (byte & 15)]! |= 1 << (high & 7);
+  }
+  return tables;
+}
+
 /**
  * The table scan over `tables` in WebAssembly: `next` searches bytes that `load` copied into the
  * filter's memory and hands any other bytes to `js` (the same scan in JavaScript), as it does the
  * last DEPTH - 1 positions, where fewer than eight bytes are known. Null without WebAssembly.
  */
 export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Required<Pick<StartFilter, 'next' | 'load'>> | null {
-  const made = instantiate(TABLES_END);
+  const made = filterMemory(tables, []);
   if (!made) return null;
-  const { memory, scans, dataAt } = made;
-  new Int32Array(memory.buffer, BEFORE_AT, 257).set(tables.before);
-  tables.at.forEach((table, k) => new Int32Array(memory.buffer, AT_AT + 1024 * k, 256).set(table));
-  new Uint8Array(memory.buffer, NIBBLES_AT, 128).set(nibbleBuckets(tables.at));
-  const data = Buffer.from(memory.buffer, dataAt, DATA_BYTES);
+  const { memory, scans, load } = made;
   return {
     next: (bytes, from, to) => {
       const stop = Math.min(to, bytes.length - (DEPTH - 1));
@@ -88,11 +131,36 @@ export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Re
       const at = scans.tableScan(bytes.byteOffset, from, stop);
       return at < stop ? at : js(bytes, at, to);
     },
-    load: (bytes) => {
-      if (bytes.length < MIN_LOADED || bytes.length > MAX_LOADED) return bytes;
-      data.set(bytes);
-      return data.subarray(0, bytes.length);
+    load,
+  };
+}
+
+/**
+ * table-and-run-scan.ts's loop in WebAssembly (scan.wat's `tableRunScan`), for bytes `load`
+ * copied into the filter's memory; `js` finds the same events in any other bytes. Null without
+ * WebAssembly, or when some run is shorter than a block.
+ */
+export function wasmRunEvents(
+  tables: FilterTables,
+  runs: readonly RunSignature[],
+  js: RunEvents,
+): { events: RunEvents; load: (bytes: Buffer) => Buffer } | null {
+  const least = leastRun(runs);
+  if (least < BLOCK) return null;
+  const made = filterMemory(tables, runs);
+  if (!made) return null;
+  const { memory, scans, load } = made;
+  const runStartOut = new Int32Array(memory.buffer, RUN_START_AT, 1);
+  const event: RunEvent = { at: 0, start: 0 };
+  return {
+    // The driver calls it with from < stop only (scan.wat compares unsigned).
+    events: (bytes, from, stop, runStart) => {
+      if (bytes.buffer !== memory.buffer) return js(bytes, from, stop, runStart);
+      event.at = scans.tableRunScan(bytes.byteOffset, from, stop, runStart, least);
+      event.start = runStartOut[0]!;
+      return event;
     },
+    load,
   };
 }
 
