@@ -1,23 +1,19 @@
 /**
  * Profiles the masking engine on one case, for `node --cpu-prof`: mixed text at FRAME bytes
- * (default 1024), or base64 lines with TEXT=base64, with the key-material rules on when KEY_MATERIAL=1.
+ * (default 1024), or base64 lines with TEXT=base64, with built-ins that are off by default turned on
+ * by ENABLE (a comma-separated list of rule ids).
  *
- *   KEY_MATERIAL=1 npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof scripts/bench/masking-profile.ts
+ *   ENABLE=key-material npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof scripts/bench/masking-profile.ts
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUILT_IN_RULES, selectRules } from '@/server/masking/built-in-rules';
+import { selectRules } from '@/server/masking/built-in-rules';
 import { createMasker } from '@/server/masking/masker';
 
 const FRAME = Number(process.env.FRAME ?? 1024);
 const SECONDS = Number(process.env.SECONDS_BUDGET ?? 6);
-const keyMaterial = process.env.KEY_MATERIAL === '1';
-const overrides = Object.fromEntries(
-  BUILT_IN_RULES.filter((r) => r.id === 'key-material' || r.id === 'high-entropy-value' || r.id.startsWith('key-')).map((r) => [
-    r.id,
-    { enabled: keyMaterial },
-  ]),
-);
+const enabled = (process.env.ENABLE ?? '').split(',').filter(Boolean);
+const overrides = Object.fromEntries(enabled.map((id) => [id, { enabled: true }]));
 const rules = selectRules(overrides);
 const benignDir = path.join(__dirname, '..', '..', 'server', 'masking', 'corpus', 'benign');
 const lines = readdirSync(benignDir)
