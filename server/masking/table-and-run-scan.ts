@@ -19,9 +19,9 @@ export interface RunEvent {
 /**
  * The first position in `[from, stop)` that is a table candidate or ends a run (a byte outside
  * the runs' classes after at least `least` bytes in them, counted from `runStart`), or stop;
- * where both hold, that position once. `start`: the run's start there (after the last byte
- * outside the classes before `at`, or `at + 1` if `at` is one; `runStart` if there is none).
- * The returned object is reused by the next call.
+ * where both hold, that position once, as the run's end. `start`: where the run at `at` starts
+ * (after the last byte outside the classes before `at`, or `runStart` if there is none; for a
+ * candidate on a byte outside the classes, `at + 1`). The returned object is reused by the next call.
  */
 export type RunEvents = (bytes: Uint8Array, from: number, stop: number, runStart: number) => RunEvent;
 

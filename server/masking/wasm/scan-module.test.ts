@@ -120,6 +120,9 @@ describe('the table-and-run loop in WebAssembly', () => {
     ),
   );
 
+  /** Runs of bytes from 0x80 among letters, after `key=`. */
+  const highRuns = fc.string({ unit: fc.constantFrom('é', 'ü', '\x80', '\xff', 'a', 'Z', '7', ' '), minLength: 1, maxLength: 50 }).map((run) => `key=${run}`);
+
   it('finds the candidates the JavaScript loop finds, in the corpora and in random runs of base64', () => {
     const texts = [...benign.map((text) => text.subarray(0, 2500)), Buffer.concat(positives)];
     for (const rules of ruleSets) {
@@ -154,7 +157,11 @@ describe('the table-and-run loop in WebAssembly', () => {
   it("stops where the JavaScript loop stops, with the same run's start (what the driver judges)", () => {
     // And a rule whose matches start with a byte outside the runs' classes: the run holding a candidate starts after it.
     const bracketed = { ...runRules[0]!, pattern: String.raw`\[secret:[0-9]{4}\]`, flags: '' };
-    const parts = filterParts(rulesOf([...ruleSets[0]!, bracketed]))!;
+    // And a run whose class holds bytes from 0x80 (scan.wat's second half-byte table): a value of
+    // any bytes but spaces and quotes.
+    const anyBytes = { ...runRules[0]!, pattern: String.raw`(?<=key=)[^\s"']{20,40}(?![^\s"'])`, flags: '' };
+    const parts = filterParts(rulesOf([...ruleSets[0]!, bracketed, anyBytes]))!;
+    expect(parts.runs.some((run) => run.inRun[0xe9] === 1 && run.inRun[0xff] === 1)).toBe(true);
     const js = jsRunEvents(parts.tables, parts.runs);
     const wasm = wasmRunEvents(parts.tables, parts.runs, js)!;
     /** Every stop of the loop, from every position (as the driver resumes after a run it judged), to a few limits. */
@@ -172,7 +179,7 @@ describe('the table-and-run loop in WebAssembly', () => {
     // A copy outside the filter's memory goes to the JavaScript loop.
     const jsStops = (bytes: Uint8Array): string[] => stops(Buffer.from(bytes));
     fc.assert(
-      fc.property(fc.array(pieces, { minLength: 4, maxLength: 30, size: 'max' }), (parts) => {
+      fc.property(fc.array(fc.oneof(pieces, highRuns), { minLength: 4, maxLength: 30, size: 'max' }), (parts) => {
         const text = Buffer.from('x'.repeat(32) + parts.join(''), 'latin1');
         expect(stops(wasm.load(text))).toEqual(jsStops(text));
       }),

@@ -1,6 +1,6 @@
-;; The masking engine's two scans over every byte of output, as WebAssembly: the start filter's
-;; table scan (table-scan.ts `tableScan`) and the search for the next hidden byte
-;; (hidden-bytes.ts `nextHidden`). They compute exactly what the JavaScript does (scan-module.test.ts compares
+;; The masking engine's scans over every byte of output, as WebAssembly: the start filter's
+;; table scan (table-scan.ts `tableScan`), the same with the run search's runs (table-and-run-scan.ts
+;; `jsRunEvents`), and the search for the next hidden byte (hidden-bytes.ts `nextHidden`). They compute exactly what the JavaScript does (scan-module.test.ts compares
 ;; them on the corpora and on random bytes); V8 compiles them without the map, bounds and length
 ;; checks that each array read costs in JavaScript, and the hidden-byte search reads 16 bytes at
 ;; a time.
@@ -19,20 +19,21 @@
 (module
   (memory (import "env" "memory") 1)
 
-;; The first position i in [from, stop) of the bytes at p where table-scan.ts's test passes (a
+  ;; The first position i in [from, stop) of the bytes at p where table-scan.ts's test passes (a
   ;; candidate), or stop (from if from >= stop). The caller keeps stop at most the length minus 7,
   ;; so the eight bytes the test reads at i are the text's; up to 18 bytes past stop are read but
   ;; not tested (the caller leaves room for them).
   (func (export "tableScan") (param $p i32) (param $from i32) (param $stop i32) (result i32)
     (call $scan (local.get $p) (local.get $from) (local.get $stop) (i32.const 0) (i32.const 0) (i32.const 0)))
 
-  ;; table-scan.ts's `tableAndRunScan` loop, for a filter that also has rules found by a long run
-  ;; of one class of bytes (run-scan.ts): the first position i in [from, stop) that is a table
+  ;; table-and-run-scan.ts's `jsRunEvents` loop, for a filter that also has rules found by a long
+  ;; run of one class of bytes (run-scan.ts): the first position i in [from, stop) that is a table
   ;; candidate, as tableScan finds them, or ends a run (a byte outside the runs' classes after at
   ;; least `least` bytes in them, counted from `runStart`), or stop. Where both hold at i, i is
-  ;; returned once. The run's start at i (after the last byte outside the classes before i, or at
-  ;; i + 1 if i is one; runStart if there is none) is stored at 9424 for the caller, which judges
-  ;; the run. `least` is at least 16 (run-scan.ts's MIN_RUN).
+  ;; returned once, as the run's end. Where the run at i starts (after the last byte outside the
+  ;; classes before i, or runStart if there is none; for a candidate on a byte outside the classes,
+  ;; i + 1) is stored at 9424 for the caller, which judges the run. `least` is at least 16
+  ;; (run-scan.ts's MIN_RUN).
   (func (export "tableRunScan") (param $p i32) (param $from i32) (param $stop i32) (param $runStart i32) (param $least i32) (result i32)
     (call $scan (local.get $p) (local.get $from) (local.get $stop) (i32.const 1) (local.get $runStart) (local.get $least)))
 

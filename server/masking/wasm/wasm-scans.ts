@@ -7,8 +7,9 @@ import { nibbleBuckets } from './nibble-buckets';
 import { SCAN_MODULE_BASE64 } from './scan-module';
 
 /**
- * The WebAssembly forms of the engine's two scans over every byte (scan.wat): the start filter's
- * table scan and the search for hidden bytes. They read bytes copied into their memory: a
+ * The WebAssembly forms of the engine's scans over every byte (scan.wat): the start filter's
+ * table scan, alone or with the run search's runs (table-and-run-scan.ts), and the search for
+ * hidden bytes. They read bytes copied into their memory: a
  * frame's text is copied once (a memcpy) and searched many times. Where WebAssembly is not
  * available, or the bytes are fewer than 32 or more than the memory's data area, the JavaScript
  * scans run instead: the results are the same (scan-module.test.ts), only the speed differs.
@@ -26,7 +27,7 @@ const BEFORE_AT = 0;
 const AT_AT = 1040;
 const NIBBLES_AT = 9232;
 const RUN_BYTES_AT = 9360;
-/** Where tableRunScan stores the run's start. */
+/** Where tableRunScan stores the run's start (after the run classes' tables, 32 bytes free between). */
 const RUN_START_AT = 9424;
 const TABLES_END = RUN_START_AT + 4;
 /** scan.wat finds a run's end once per block of 16: runs must be at least that long. */
@@ -106,7 +107,7 @@ function filterMemory(tables: FilterTables, runs: readonly RunSignature[]): (Sca
 export function halfByteTables(set: Uint8Array): Uint8Array {
   const tables = new Uint8Array(32);
   for (let byte = 0; byte < 256; byte++) {
-    if (set[byte] !== 1) continue;
+    if (set[byte] === 0) continue;
     const high = byte >> 4;
     tables[(high < 8 ? 0 : 16) + (byte & 15)]! |= 1 << (high & 7);
   }
@@ -153,7 +154,7 @@ export function wasmRunEvents(
   const runStartOut = new Int32Array(memory.buffer, RUN_START_AT, 1);
   const event: RunEvent = { at: 0, start: 0 };
   return {
-    // The driver calls it with from < stop only (scan.wat compares unsigned).
+    // The driver calls it with 0 <= from < stop (scan.wat compares unsigned: a negative stop would be huge).
     events: (bytes, from, stop, runStart) => {
       if (bytes.buffer !== memory.buffer) return js(bytes, from, stop, runStart);
       event.at = scans.tableRunScan(bytes.byteOffset, from, stop, runStart, least);
