@@ -3,6 +3,7 @@ import { parseRegex, type RegexNode } from './regex-ast';
 import { hoistLeadingLookbehind } from './hoist-lookbehind';
 import { markBytes, markFirstBytes, maxLength as astMaxLength, partialPattern } from './regex-analysis';
 import { buildStartFilter, type StartFilter } from './regex-prefilter';
+import { reachStartOf, type ReachStart } from './reach-start';
 import { filterRule } from './start-filter';
 import { printRegex, type PrintOptions } from './regex-print';
 import type { MaskRule } from './types';
@@ -50,7 +51,8 @@ export interface CombinedPass<R> {
 /** One group of hold-back patterns (see `splitByReach`). */
 export interface HoldPattern<R> {
   regex: R;
-  reach: Uint8Array;
+  /** Where a match in progress may begin: the start of the last run of bytes such a tail can contain. */
+  reachStart: ReachStart;
   /**
    * V8, multi-line rules only: where a match of this group's rules may start, and `regex` as a
    * sticky regex to try there alone (their backward scan stops far back, their candidates are
@@ -120,7 +122,7 @@ function combine<R>(parsed: ParsedRule[], dialect: 'v8' | 're2', build: (source:
   const partials = splitByReach(parsed).map((part): HoldPattern<R> => {
     const partial = part.rules.map((p) => printRegex(partialPattern(p.ast), printOptions(p, dialect, false))).join('|');
     const start = part.multiLine && filter ? { filter, sticky: build(partial, 'y') } : undefined;
-    return { regex: build(partial, 'g'), reach: part.reach, start };
+    return { regex: build(partial, 'g'), reachStart: filter?.reachStart?.(part.reach) ?? reachStartOf(part.reach), start };
   });
   return {
     scan: build(source, 'gd'),

@@ -255,9 +255,8 @@ function earliestPartial<R extends Scannable>(
   let searchedFrom = n;
   let candidate = n;
   for (let k = partials.length - 1; k >= 0; k--) {
-    const { regex, reach, start } = partials[k]!;
-    let j = n;
-    while (j > from && reach[bytes[j - 1]!] === 1) j--;
+    const { regex, reachStart, start } = partials[k]!;
+    let j = reachStart(bytes, from, n);
     if (j === n) continue;
     if (start) {
       // A match in progress starts where a whole match could: at a candidate of the start filter.

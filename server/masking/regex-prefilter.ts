@@ -47,7 +47,12 @@ function build(rules: readonly FilterRule[]): StartFilter | null {
   if (signatures === 0) return { ...tables, next: runScan(runs), runBytes: runBytesOf(runs) };
   const js = jsRunEvents(tables, runs);
   const wasm = wasmRunEvents(tables, runs, js);
-  return { ...tables, next: tableAndRunScan(tables, runs, wasm?.events ?? js), ...(wasm && { load: wasm.load }), runBytes: runBytesOf(runs) };
+  return {
+    ...tables,
+    next: tableAndRunScan(tables, runs, wasm?.events ?? js),
+    ...(wasm && { load: wasm.load, reachStart: wasm.reachStart }),
+    runBytes: runBytesOf(runs),
+  };
 }
 
 /**

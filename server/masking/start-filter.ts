@@ -1,3 +1,4 @@
+import type { ReachStart } from './reach-start';
 import type { RegexNode } from './regex-ast';
 
 // The start filter's types on their own, so regex-prefilter.ts (which builds the filter) and
@@ -37,6 +38,11 @@ export interface StartFilter {
    * is overwritten by the next load: one step's text, searched before the next step loads.
    */
   load?: (bytes: Buffer) => Buffer;
+  /**
+   * The backward scan over `reach` (reach-start.ts) in WebAssembly, for bytes `load` copied; other
+   * bytes get the JavaScript form. Absent with `load`.
+   */
+  reachStart?: (reach: Uint8Array) => ReachStart;
   /**
    * The bytes of the run search's runs (run-scan.ts), or null when the filter has none: where
    * `whole` changes the candidates (a run reaching the end of the text).

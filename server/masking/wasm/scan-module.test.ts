@@ -9,6 +9,7 @@ import { nextHidden, wordsOf } from '../hidden-bytes';
 import { parseRegex } from '../regex-ast';
 import { filterRule, type FilterRule } from '../start-filter';
 import { buildStartFilter, filterParts, type StartFilter } from '../regex-prefilter';
+import { reachStartOf } from '../reach-start';
 import { jsRunEvents } from '../table-and-run-scan';
 import type { MaskRule } from '../types';
 import { SCAN_MODULE_BASE64 } from './scan-module';
@@ -185,6 +186,33 @@ describe('the table-and-run loop in WebAssembly', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the backward scan over a reach in WebAssembly', () => {
+  it('finds where the JavaScript scan stops, for random sets of bytes, from every position', () => {
+    const filter = filterOf(selectRules({}));
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 256, maxLength: 256 }).map((random) => random.map((b) => (b < 200 ? 1 : 0))),
+        fc.array(fc.nat(), { minLength: 32, maxLength: 120, size: 'max' }),
+        (set, codes) => {
+          // Mostly bytes of the set, so that the scan goes back across blocks, to `from` and past it.
+          const inSet = [...set.keys()].filter((b) => set[b] === 1);
+          const outside = [...set.keys()].filter((b) => set[b] === 0);
+          const text = Buffer.from(codes.map((c) => (c % 25 === 0 && outside.length > 0 ? outside[c % outside.length]! : inSet[c % inSet.length]!)));
+          const wasm = filter.reachStart!(set);
+          const loaded = filter.load!(text);
+          const js = reachStartOf(set);
+          for (let from = 0; from <= text.length; from++) expect(wasm(loaded, from, text.length), `from ${from}`).toBe(js(text, from, text.length));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // A set that holds every byte: the scan goes back to `from`.
+    const all = new Uint8Array(256).fill(1);
+    const text = Buffer.alloc(100, 0xe9);
+    expect(filter.reachStart!(all)(filter.load!(text), 3, 100)).toBe(3);
   });
 });
 

@@ -15,6 +15,7 @@
 ;;   9232  nibbles    u8[128]   nibble-buckets.ts's tables for the first test
 ;;   9360  run bytes  u8[32]    the run classes' bytes (tableRunScan), by half-bytes
 ;;   9424  run start  i32       tableRunScan's second result
+;;   9472  reach sets u8[32] each, for reachStart, by half-bytes (wasm-scans.ts writes them)
 ;; and the bytes to scan follow them (at `p`).
 (module
   (memory (import "env" "memory") 1)
@@ -238,6 +239,46 @@
       (local.set $i (local.get $stop)))
     (i32.store (i32.const 9424) (local.get $runStart))
     (local.get $i))
+
+  ;; The first position j in [from, n) from which every byte of the bytes at p up to n is in the
+  ;; set whose half-byte tables are at $set (32 bytes, as the run classes' at 9360), or n if the
+  ;; last byte is not (compile-rules.ts's `reachStartOf`: where a match in progress at the end of
+  ;; the text may begin). Sixteen bytes at a time, backwards; the lanes below from are not read as
+  ;; text (the block before p that the first one may read holds the tables).
+  (func (export "reachStart") (param $p i32) (param $from i32) (param $n i32) (param $set i32) (result i32)
+    (local $k i32) (local $v v128) (local $outside i32) (local $low v128) (local $high v128)
+    (local.set $k (local.get $n))
+    (block $found
+      (loop $sixteen
+        (br_if $found (i32.le_s (local.get $k) (local.get $from)))
+        (local.set $v (v128.load (i32.sub (i32.add (local.get $p) (local.get $k)) (i32.const 16))))
+        (local.set $low (v128.and (local.get $v) (i8x16.splat (i32.const 15))))
+        (local.set $high (i8x16.shr_u (local.get $v) (i32.const 4)))
+        (local.set $outside
+          (i32.xor
+            (i8x16.bitmask
+              (i8x16.ne
+                (v128.or
+                  (v128.and
+                    (i8x16.swizzle (v128.load (local.get $set)) (local.get $low))
+                    (i8x16.swizzle (v128.const i8x16 1 2 4 8 16 32 64 128 0 0 0 0 0 0 0 0) (local.get $high)))
+                  (v128.and
+                    (i8x16.swizzle (v128.load offset=16 (local.get $set)) (local.get $low))
+                    (i8x16.swizzle (v128.const i8x16 0 0 0 0 0 0 0 0 1 2 4 8 16 32 64 128) (local.get $high))))
+                (v128.const i32x4 0 0 0 0)))
+            (i32.const 0xffff)))
+        ;; The block starts before from: its first lanes are not positions to look at.
+        (if (i32.lt_s (i32.sub (local.get $k) (i32.const 16)) (local.get $from))
+          (then
+            (local.set $outside
+              (i32.and (local.get $outside)
+                (i32.xor (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $from) (i32.sub (local.get $k) (i32.const 16)))) (i32.const 1)) (i32.const -1))))))
+        ;; The last byte outside the set: j is the position after it.
+        (if (local.get $outside)
+          (then (return (i32.sub (local.get $k) (i32.sub (i32.clz (local.get $outside)) (i32.const 16))))))
+        (local.set $k (i32.sub (local.get $k) (i32.const 16)))
+        (br $sixteen)))
+    (local.get $from))
 
   ;; The first position i in [from, n) of the bytes at p holding a byte below 0x09 (BS included),
   ;; from 0x0e to 0x1f, 0x7f or from 0x80, or n: where ansi.ts looks closer (an escape, a control

@@ -1,6 +1,7 @@
 import { runBytesOf, type RunSignature } from '../run-scan';
 import type { StartFilter } from '../start-filter';
 import { DEPTH } from '../start-filter';
+import { reachStartOf, type ReachStart } from '../reach-start';
 import { leastRun, type RunEvent, type RunEvents } from '../table-and-run-scan';
 import type { FilterTables } from '../table-scan';
 import { nibbleBuckets } from './nibble-buckets';
@@ -19,6 +20,7 @@ interface ScanExports {
   tableScan(p: number, from: number, stop: number): number;
   tableRunScan(p: number, from: number, stop: number, runStart: number, least: number): number;
   nextHidden(p: number, from: number, n: number): number;
+  reachStart(p: number, from: number, n: number, set: number): number;
 }
 
 const PAGE = 65536;
@@ -29,7 +31,10 @@ const NIBBLES_AT = 9232;
 const RUN_BYTES_AT = 9360;
 /** Where tableRunScan stores the run's start (after the run classes' tables, 32 bytes free between). */
 const RUN_START_AT = 9424;
-const TABLES_END = RUN_START_AT + 4;
+/** The sets reachStart scans for (32 bytes each, as `halfByteTables` writes them): a few per rule set. */
+const REACH_AT = 9472;
+const MAX_REACH_SETS = 64;
+const TABLES_END = REACH_AT + 32 * MAX_REACH_SETS;
 /** scan.wat finds a run's end once per block of 16: runs must be at least that long. */
 const BLOCK = 16;
 /**
@@ -82,8 +87,11 @@ function instantiate(headerBytes: number): ScanMemory | null {
   }
 }
 
-/** The filter's memory with its tables written, the module over it, and the load into its data area. */
-function filterMemory(tables: FilterTables, runs: readonly RunSignature[]): (ScanMemory & { load: (bytes: Buffer) => Buffer }) | null {
+/** What a filter's memory adds to its searches: the load into its data area, and the backward scan. */
+type FilterMemory = Required<Pick<StartFilter, 'load' | 'reachStart'>>;
+
+/** The filter's memory with its tables written, the module over it, the load and the backward scan. */
+function filterMemory(tables: FilterTables, runs: readonly RunSignature[]): (ScanMemory & FilterMemory) | null {
   const made = instantiate(TABLES_END);
   if (!made) return null;
   const { memory, dataAt } = made;
@@ -97,7 +105,30 @@ function filterMemory(tables: FilterTables, runs: readonly RunSignature[]): (Sca
     data.set(bytes);
     return data.subarray(0, bytes.length);
   };
-  return { ...made, load };
+  return { ...made, load, reachStart: reachScans(made) };
+}
+
+/**
+ * The backward scan (reach-start.ts) over each `reach` asked for, in WebAssembly for bytes in the
+ * memory: each distinct set's tables are written once (filters are shared by maskers).
+ */
+function reachScans({ memory, scans }: ScanMemory): (reach: Uint8Array) => ReachStart {
+  const written = new Map<string, number>();
+  return (reach) => {
+    const js = reachStartOf(reach);
+    const tables = halfByteTables(reach);
+    const key = tables.join();
+    let set = written.get(key);
+    if (set === undefined) {
+      if (written.size >= MAX_REACH_SETS) return js;
+      set = REACH_AT + 32 * written.size;
+      new Uint8Array(memory.buffer, set, 32).set(tables);
+      written.set(key, set);
+    }
+    const at = set;
+    // The range first: a keystroke's few bytes never reach the `buffer` getter.
+    return (bytes, from, n) => (n - from < MIN_LOADED || bytes.buffer !== memory.buffer ? js(bytes, from, n) : scans.reachStart(bytes.byteOffset, from, n, at));
+  };
 }
 
 /**
@@ -119,10 +150,10 @@ export function halfByteTables(set: Uint8Array): Uint8Array {
  * filter's memory and hands any other bytes to `js` (the same scan in JavaScript), as it does the
  * last DEPTH - 1 positions, where fewer than eight bytes are known. Null without WebAssembly.
  */
-export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Required<Pick<StartFilter, 'next' | 'load'>> | null {
+export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): (Pick<StartFilter, 'next'> & FilterMemory) | null {
   const made = filterMemory(tables, []);
   if (!made) return null;
-  const { memory, scans, load } = made;
+  const { memory, scans, load, reachStart } = made;
   return {
     next: (bytes, from, to) => {
       const stop = Math.min(to, bytes.length - (DEPTH - 1));
@@ -133,6 +164,7 @@ export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Re
       return at < stop ? at : js(bytes, at, to);
     },
     load,
+    reachStart,
   };
 }
 
@@ -141,16 +173,12 @@ export function wasmTableScan(tables: FilterTables, js: StartFilter['next']): Re
  * copied into the filter's memory; `js` finds the same events in any other bytes. Null without
  * WebAssembly, or when some run is shorter than a block.
  */
-export function wasmRunEvents(
-  tables: FilterTables,
-  runs: readonly RunSignature[],
-  js: RunEvents,
-): { events: RunEvents; load: (bytes: Buffer) => Buffer } | null {
+export function wasmRunEvents(tables: FilterTables, runs: readonly RunSignature[], js: RunEvents): ({ events: RunEvents } & FilterMemory) | null {
   const least = leastRun(runs);
   if (least < BLOCK) return null;
   const made = filterMemory(tables, runs);
   if (!made) return null;
-  const { memory, scans, load } = made;
+  const { memory, scans, load, reachStart } = made;
   const runStartOut = new Int32Array(memory.buffer, RUN_START_AT, 1);
   const event: RunEvent = { at: 0, start: 0 };
   return {
@@ -162,6 +190,7 @@ export function wasmRunEvents(
       return event;
     },
     load,
+    reachStart,
   };
 }
 
