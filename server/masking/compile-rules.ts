@@ -31,8 +31,8 @@ export interface CombinedPass<R> {
   scan: R;
   /**
    * Hold-back: each regex matches where the rest of the buffer could still become (or extend)
-   * a match; `reach` holds the bytes such a tail can contain (a backward scan over them finds
-   * where to start looking).
+   * a match; `reachStart` scans back over the bytes such a tail can contain to find where to
+   * start looking.
    */
   partials: Array<HoldPattern<R>>;
   /** Whether a block rule (PEM) is in this pass. */

@@ -1,13 +1,14 @@
 /**
- * The start filter's table scan over its tables (built in regex-prefilter.ts); with the run
- * search (run-scan.ts) in one loop, table-and-run-scan.ts.
+ * The start filter's table scan over its tables (built in regex-prefilter.ts), in JavaScript (the
+ * WebAssembly form, for bytes in the filter's memory, is wasm/scan.wat's); with the run search
+ * (run-scan.ts) in one loop, table-and-run-scan.ts.
  *
  * Each array read costs ~7 instructions in V8's optimized code on Node 20 (map check, base
  * and length reloads, bounds check): the scans are counted in reads per byte. The table scan
  * reads three per byte (the next byte, the class of the byte before, and the table's entry for
- * that class and the two bytes) and branches once; the run search adds one read of a 256-byte table, so
- * the rules found by a long run (key bodies, random values) cost little for an ordinary byte,
- * and a run is read again only when it is long enough for some rule.
+ * that class and the two bytes) and branches once; the loop with the run search adds one read of
+ * a 256-byte table, so the rules found by a long run (key bodies, random values) cost little for
+ * an ordinary byte, and a run is read again only when it is long enough for some rule.
  */
 import { DEPTH, START, type StartFilter } from './start-filter';
 

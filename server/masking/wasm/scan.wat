@@ -1,6 +1,8 @@
 ;; The masking engine's scans over every byte of output, as WebAssembly: the start filter's
-;; table scan (table-scan.ts `tableScan`), the same with the run search's runs (table-and-run-scan.ts
-;; `jsRunEvents`), and the search for the next hidden byte (hidden-bytes.ts `nextHidden`). They compute exactly what the JavaScript does (scan-module.test.ts compares
+;; table scan (table-scan.ts `tableScan`), the same with the run search's runs
+;; (table-and-run-scan.ts `jsRunEvents`), the hold-back's backward scan (reach-start.ts
+;; `reachStartOf`) and the search for the next hidden byte (hidden-bytes.ts `nextHidden`). They
+;; compute exactly what the JavaScript does (scan-module.test.ts compares
 ;; them on the corpora and on random bytes); V8 compiles them without the map, bounds and length
 ;; checks that each array read costs in JavaScript, and the hidden-byte search reads 16 bytes at
 ;; a time.
@@ -240,11 +242,11 @@
     (i32.store (i32.const 9424) (local.get $runStart))
     (local.get $i))
 
-  ;; The first position j in [from, n) from which every byte of the bytes at p up to n is in the
-  ;; set whose half-byte tables are at $set (32 bytes, as the run classes' at 9360), or n if the
-  ;; last byte is not (compile-rules.ts's `reachStartOf`: where a match in progress at the end of
-  ;; the text may begin). Sixteen bytes at a time, backwards; the lanes below from are not read as
-  ;; text (the block before p that the first one may read holds the tables).
+  ;; The first position j in [from, n] from which every byte of the bytes at p up to n is in the
+  ;; set whose half-byte tables are at $set (32 bytes, as the run classes' at 9360): n if the last
+  ;; byte is not (reach-start.ts's `reachStartOf`: where a match in progress at the end of the text
+  ;; may begin). Sixteen bytes at a time, backwards; the lanes below from are not read as text (the
+  ;; last block may start before p, in the zeroed bytes before the data area).
   (func (export "reachStart") (param $p i32) (param $from i32) (param $n i32) (param $set i32) (result i32)
     (local $k i32) (local $v v128) (local $outside i32) (local $low v128) (local $high v128)
     (local.set $k (local.get $n))

@@ -9,9 +9,9 @@ import { SCAN_MODULE_BASE64 } from './scan-module';
 
 /**
  * The WebAssembly forms of the engine's scans over every byte (scan.wat): the start filter's
- * table scan, alone or with the run search's runs (table-and-run-scan.ts), and the search for
- * hidden bytes. They read bytes copied into their memory: a
- * frame's text is copied once (a memcpy) and searched many times. Where WebAssembly is not
+ * table scan, alone or with the run search's runs (table-and-run-scan.ts), the hold-back's
+ * backward scan (reach-start.ts) and the search for hidden bytes. They read bytes copied into
+ * their memory: a frame's text is copied once (a memcpy) and searched many times. Where WebAssembly is not
  * available, or the bytes are fewer than 32 or more than the memory's data area, the JavaScript
  * scans run instead: the results are the same (scan-module.test.ts), only the speed differs.
  */
