@@ -66,7 +66,7 @@ export function jsRunEvents(tables: FilterTables, runs: readonly RunSignature[])
  * judged by the run search itself, over that run alone; the last DEPTH - 1 positions, where fewer
  * than eight bytes are known, and the run still open there, after the loop.
  */
-export function tableAndRunScan(tables: FilterTables, runs: readonly RunSignature[], events: RunEvents = jsRunEvents(tables, runs)): StartFilter['next'] {
+export function tableAndRunScan(tables: FilterTables, runs: readonly RunSignature[], events: RunEvents): StartFilter['next'] {
   const table = tableScan(tables);
   const run = runScan(runs);
   const inAny = runBytesOf(runs);

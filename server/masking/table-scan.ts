@@ -70,7 +70,7 @@ export function tableScan(tables: FilterTables): StartFilter['next'] {
   };
 }
 
-export type FullTest = (bytes: Uint8Array, i: number, prev: number, c0: number, c1: number) => boolean;
+type FullTest = (bytes: Uint8Array, i: number, prev: number, c0: number, c1: number) => boolean;
 
 /** Every signature's test at i, for the few positions whose pair passes (most fail by the fourth byte). */
 export function fullTest(tables: FilterTables): FullTest {

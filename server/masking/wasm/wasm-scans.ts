@@ -135,7 +135,7 @@ function reachScans({ memory, scans }: ScanMemory): (reach: Uint8Array) => Reach
  * A set of bytes as scan.wat tests it, by half-bytes: for each low half-byte l, bit h of byte l
  * (h < 8) or of byte 16 + l (h >= 8, bit h - 8) when the byte with high half h and low half l is in the set.
  */
-export function halfByteTables(set: Uint8Array): Uint8Array {
+function halfByteTables(set: Uint8Array): Uint8Array {
   const tables = new Uint8Array(32);
   for (let byte = 0; byte < 256; byte++) {
     if (set[byte] === 0) continue;
