@@ -43,14 +43,20 @@ function writeDataFile(dir: string, mb: number): string {
   return file;
 }
 
-/** Both pipelines at each concurrency level, a fresh gateway process each. */
+/**
+ * Both pipelines at each concurrency level, alternating round by round (so drift on the machine
+ * hits both alike), a fresh gateway process and database each time.
+ */
 async function concurrencyLevels(options: Options, sshd: Sshd, login: SshLogin, newDatabase: () => Promise<string | undefined>): Promise<Concurrency[]> {
+  const { concurrencyRounds, concurrencyWindowMs } = workload(options);
   const results: Concurrency[] = [];
   for (const sessions of options.sessions) {
-    for (const pipeline of ['configured', 'pass-through'] as const) {
-      log(`concurrency: ${sessions} sessions at 2 KB/s each, ${pipeline} gateway`);
-      const gatewayOptions = { pipeline, databaseUrl: await newDatabase(), recordingStore: options.store };
-      results.push(await concurrency(sshd, login, gatewayOptions, sessions, workload(options).concurrencyWindowMs));
+    for (let round = 1; round <= concurrencyRounds; round++) {
+      for (const pipeline of ['configured', 'pass-through'] as const) {
+        log(`concurrency: ${sessions} sessions at 2 KB/s each, ${pipeline} gateway, round ${round} of ${concurrencyRounds}`);
+        const gatewayOptions = { pipeline, databaseUrl: await newDatabase(), recordingStore: options.store };
+        results.push(await concurrency(sshd, login, gatewayOptions, sessions, concurrencyWindowMs));
+      }
     }
   }
   return results;
@@ -60,7 +66,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const info = describeRun(options);
   const sizes = workload(options);
-  const { fileMb, chattyMb, rounds, chattyRounds, probes } = sizes;
+  const { fileMb, chattyMb, rounds, chattyRounds, echoRounds, probes } = sizes;
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-bench-'));
   fs.chmodSync(tmp, 0o755);
@@ -97,8 +103,8 @@ async function main(): Promise<void> {
     const bulk = await throughput(contenders, `cat ${dataFile}`, rounds, 180_000);
     log(`chatty output: head -c ${chattyMb}M /dev/urandom | base64, ${chattyRounds} rounds each`);
     const chatty = await throughput(await set.forPhase('chatty'), `head -c ${chattyMb}M /dev/urandom | base64`, chattyRounds, 180_000);
-    log(`keystroke echo: ${probes} probes each`);
-    const echoes = await echo(await set.forPhase('echo'), probes);
+    log(`keystroke echo: ${probes} probes each, in ${echoRounds} rounds`);
+    const echoes = await echo(await set.forPhase('echo'), probes, echoRounds);
     await set.stop();
 
     const concurrencyResults = await concurrencyLevels(options, sshd, login, newDatabase);

@@ -4,7 +4,8 @@ import { log, MB, message, MiB, type Contender, type ContenderName } from './con
 
 // The measured rounds: every contender runs each round before the next round starts.
 
-export type EchoResult = { samples: number[]; error?: string };
+/** Round trips in ms: `rounds` holds each round's, `samples` all of them. */
+export type EchoResult = { samples: number[]; rounds: number[][]; error?: string };
 export type Throughput = { runs: Timed[]; cpuMsPerMb: number[]; readerCpuMsPerMb: number[]; rssAfterMiB: number[]; error?: string };
 
 async function measureOutput(contender: Contender, client: PtyClient, command: string, timeoutMs: number) {
@@ -80,15 +81,16 @@ export async function throughput(contenders: Contender[], command: string, round
   });
 }
 
-/** Keystroke echo round trips, in 4 rounds alternating the contenders, after a warm-up each. */
-export async function echo(contenders: Contender[], probes: number): Promise<Map<ContenderName, EchoResult>> {
-  const results = new Map<ContenderName, EchoResult>(contenders.map((c) => [c.name, { samples: [] }]));
-  const rounds = 4;
+/** Keystroke echo round trips, in `rounds` rounds alternating the contenders, after a warm-up each. */
+export async function echo(contenders: Contender[], probes: number, rounds: number): Promise<Map<ContenderName, EchoResult>> {
+  const results = new Map<ContenderName, EchoResult>(contenders.map((c) => [c.name, { samples: [], rounds: [] }]));
   const warmUp = async (client: PtyClient) => {
     await startEchoCat(client);
     await echoRoundTrips(client, { count: 20, gapMs: 5 }); // not counted
   };
   return roundRobin(contenders, results, rounds, warmUp, async (_contender, client, result) => {
-    result.samples.push(...(await echoRoundTrips(client, { count: Math.ceil(probes / rounds), gapMs: 5 })));
+    const samples = await echoRoundTrips(client, { count: Math.ceil(probes / rounds), gapMs: 5 });
+    result.rounds.push(samples);
+    result.samples.push(...samples);
   });
 }
