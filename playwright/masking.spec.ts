@@ -72,8 +72,8 @@ test('a secret typed by hand is echoed to its typist only: the recording, its co
   const terminal = await openTerminal(page);
   const id = /\/terminal\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
   await terminal.waitForLine(/\$ ?$/);
-  // A person at the prompt: a pause, then a keystroke every 40 ms, far slower than the 4 ms
-  // after which the browser gets its echo.
+  // A person at the prompt: a pause, then a keystroke every 40 ms; the browser gets each echo at
+  // once, the recording only once the token is decided.
   await page.waitForTimeout(400);
   await terminal.terminal.click();
   await page.keyboard.type(`echo ${GITHUB_TOKEN}`, { delay: 40 });

@@ -114,8 +114,8 @@ describeEachDriver('inline masking through the gateway', (driver) => {
     await term.closed;
 
     // What `cat` printed reaches the screen masked. The pieces written one by one reach it
-    // masked only if they follow each other within the browser's 4 ms deadline (on a loaded
-    // machine they may not); the recording holds them back until decided, so it always masks.
+    // masked only if they follow each other within the browser's screen hold (250 ms; on a
+    // loaded machine they may not); the recording holds them back until decided, so it always masks.
     const screen = term.output();
     const catScreen = screen.slice(0, screen.indexOf('cat-done-42'));
     expectNoSecrets(catScreen);

@@ -8,8 +8,12 @@ import { outputMaskingStage } from './output-masking';
 
 export { HIDDEN_INPUT_MARKER };
 
-/** The echo of typed keystrokes held back as a possible secret reaches the browser after this much quiet. */
-export const VIEW_IDLE_MS = 4;
+/**
+ * The echo of typed keystrokes held back as a possible secret reaches the browser after this much
+ * quiet: none, it goes at once. The user sees their own typing; only the recording must wait for
+ * the secret to be decided, and a keystroke that waited even 4 ms put that on the echo's p99.
+ */
+export const VIEW_IDLE_MS = 0;
 /** Program output held back as a possible secret reaches the browser after this much quiet (PORTHOLE_MASK_SCREEN_HOLD_MS). */
 export const SCREEN_HOLD_MS = 250;
 

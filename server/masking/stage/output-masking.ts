@@ -12,7 +12,7 @@ const MAX_ECHO_KEPT = 1024;
 export type OutputMaskingOptions = {
   masker: Masker;
   mode: MaskingMode;
-  /** Quiet after which the browser gets held echo of what the user typed: short, so typing echoes at once. */
+  /** Quiet after which the browser gets held echo of what the user typed (0: at once, in the same write). */
   viewIdleMs: number;
   /** Quiet after which the browser gets held program output: long enough for a secret printed in pieces. */
   screenHoldMs: number;
@@ -30,7 +30,7 @@ export type OutputMaskingOptions = {
  * ODNN7EXAMPLE` is one key), within the masker's bound on held bytes; at the session's end an
  * undecided tail is masked rather than stored (masker.end). The browser's releases it after
  * `screenHoldMs` of quiet when a program printed it (a key printed in two writes 150 ms apart
- * is masked on screen too), after `viewIdleMs` when it is the echo of what the user typed: a
+ * is masked on screen too), after `viewIdleMs` (by default at once) when it is the echo of what the user typed: a
  * secret typed at the prompt echoes a character at a time, and the user sees their own
  * keystrokes at once, but the recording (and the command index and exports built from it) gets
  * the secret masked once it is complete.
@@ -108,7 +108,12 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
           // Held text that is the end of what the user just typed is released soon; program
           // output (printed after the echo in the same chunk, or held before it) waits longer.
           isEchoHeld = echoed !== '' && (!wasHolding || isEchoHeld) && isEchoOnly(shown ?? recorded);
-          viewDeadline.touch(isEchoHeld ? options.viewIdleMs : options.screenHoldMs);
+          if (isEchoHeld && options.viewIdleMs === 0) {
+            viewDeadline.cancel();
+            releaseView();
+          } else {
+            viewDeadline.touch(isEchoHeld ? options.viewIdleMs : options.screenHoldMs);
+          }
         } else {
           viewDeadline.cancel();
         }
