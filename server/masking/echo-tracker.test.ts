@@ -95,4 +95,29 @@ describe('createEchoTracker', () => {
     ]);
     expect(typed(records)).toBe('\x1b[A\x03');
   });
+
+  it('a paste larger than any one frame, echoed in pieces, is recorded as typed (no limit from the number of keystrokes waiting)', () => {
+    // 300,000 keystrokes waiting at once: more than a function call takes as arguments.
+    const paste = 'x'.repeat(150_000) + 'y'.repeat(150_000);
+    const records = play([
+      ['in', paste, 0],
+      ['out', paste.slice(0, 100_000), 5],
+      ['out', paste.slice(100_000), 10],
+      ['in', '\r', 20],
+      ['out', '\r\n$ ', 25],
+    ]);
+    expect(typed(records)).toBe(`${paste}\r`);
+  });
+
+  it('typed bytes of one moment form one record; a later moment starts another', () => {
+    const records = play([
+      ['in', 'ab', 0],
+      ['in', 'c', 7],
+      ['out', 'abc', 9],
+    ]);
+    expect(records).toEqual([
+      { kind: 'input', bytes: Buffer.from('ab'), at: 0 },
+      { kind: 'input', bytes: Buffer.from('c'), at: 7 },
+    ]);
+  });
 });

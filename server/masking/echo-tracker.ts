@@ -75,7 +75,7 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
       return resolve({ ...state, pending }, now, '', windowMs);
     },
     output(state, bytes, now) {
-      const clean = stripAnsi(Buffer.from(bytes), true).clean;
+      const clean = stripAnsi(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), true).clean;
       const outputTail = (state.outputTail + clean).slice(-TAIL);
       // The hint holds until Enter, even if more output follows the prompt.
       const promptHint = state.promptHint || PROMPT.test(outputTail);
@@ -87,89 +87,120 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
   };
 }
 
+/** The pending printable bytes, in order, as one latin1 string (what their echo would read). */
+function printableRun(pending: ReadonlyArray<PendingByte>): string {
+  const bytes = Buffer.allocUnsafe(pending.length);
+  let count = 0;
+  for (const p of pending) if (!p.control) bytes[count++] = p.byte;
+  return bytes.toString('latin1', 0, count);
+}
+
 /**
- * Which pending printable bytes the output echoed: echo is what the output starts with, the
- * pending printable bytes in order (a whole run at once while a password prompt is shown, so
- * unrelated output cannot reveal a password). Returns their pending indexes and where the echo ends.
+ * How many of the pending printable bytes (`run`, in order) the output echoed: echo is what the
+ * output starts with, the pending printable bytes in order (a whole run at once while a password
+ * prompt is shown, so unrelated output cannot reveal a password). Returns that count and where the
+ * echo ends in `echo`.
  */
-function matchEcho(pending: ReadonlyArray<PendingByte>, echo: string, isPromptShown: boolean): { echoed: Set<number>; echoEnd: number } {
-  const echoed = new Set<number>();
-  let echoEnd = -1;
-  const printable = pending.map((p, i) => (p.control ? -1 : i)).filter((i) => i >= 0);
-  if (!echo || printable.length === 0) return { echoed, echoEnd };
-  const run = String.fromCharCode(...printable.map((i) => pending[i]!.byte));
-  if (isPromptShown) {
-    if (echo.startsWith(run)) {
-      printable.forEach((i) => echoed.add(i));
-      echoEnd = run.length;
-    }
-    return { echoed, echoEnd };
-  }
+function matchEcho(run: string, echo: string, isPromptShown: boolean): { echoedCount: number; echoEnd: number } {
+  if (!echo || run.length === 0) return { echoedCount: 0, echoEnd: -1 };
+  if (isPromptShown) return echo.startsWith(run) ? { echoedCount: run.length, echoEnd: run.length } : { echoedCount: 0, echoEnd: -1 };
   // The echo may follow other output in the same frame (a prompt drawn after typing ahead, a
   // title sequence): it starts where the first pending byte first appears. Of several
   // candidates, the one that echoes the most pending bytes.
-  let best: number[] = [];
+  let echoedCount = 0;
+  let echoEnd = -1;
   for (let start = echo.indexOf(run[0]!); start >= 0; start = echo.indexOf(run[0]!, start + 1)) {
     let k = 0;
     while (k < run.length && start + k < echo.length && echo.charCodeAt(start + k) === run.charCodeAt(k)) k++;
-    if (k > best.length) {
-      best = printable.slice(0, k);
+    if (k > echoedCount) {
+      echoedCount = k;
       echoEnd = start + k;
     }
     if (k === run.length) break;
   }
-  best.forEach((i) => echoed.add(i));
-  return { echoed, echoEnd };
+  return { echoedCount, echoEnd };
 }
 
-/** Settles the pending bytes the echo (or its absence past the window) decides: typed input, or hidden input. */
+/** Index of the last Enter (CR or LF) among the pending bytes, or -1. */
+function lastEnter(pending: ReadonlyArray<PendingByte>): number {
+  for (let i = pending.length - 1; i >= 0; i--) if (pending[i]!.byte === 0x0d || pending[i]!.byte === 0x0a) return i;
+  return -1;
+}
+
+/**
+ * Settles the pending bytes the echo (or its absence past the window) decides: typed input, or
+ * hidden input. One pass over the pending bytes, whatever their number (a large paste).
+ */
 function resolve(state: EchoTrackerState, now: number, echo: string, windowMs: number): { state: EchoTrackerState; records: InputRecord[] } & EchoSeen {
-  const records: InputRecord[] = [];
+  const records = new RecordsBuilder();
   let { echoOff, recentHidden, promptHint } = state;
-  const pending = [...state.pending];
-  const { echoed, echoEnd } = matchEcho(pending, echo, state.promptHint);
+  const { pending } = state;
+  const run = printableRun(pending);
+  const { echoedCount, echoEnd } = matchEcho(run, echo, state.promptHint);
   if (echo && echoOff && recentHidden && echo.includes(recentHidden.slice(-4))) echoOff = false;
-  while (pending.length > 0) {
-    const head = pending[0]!;
-    const index = state.pending.length - pending.length;
+  const enterAt = promptHint ? lastEnter(pending) : -1;
+  let printableSeen = 0;
+  let decided = 0;
+  for (; decided < pending.length; decided++) {
+    const head = pending[decided]!;
     if (head.control) {
       if (head.byte === 0x0d || head.byte === 0x0a || head.byte === 0x03) {
         echoOff = false;
         recentHidden = '';
         promptHint = false;
       }
-      pushInput(records, head);
-    } else if (echoed.has(index)) {
-      pushInput(records, head);
-    } else if (echoOff || now - head.at >= windowMs || (promptHint && enterFollows(pending))) {
-      pushHidden(records, head);
+      records.input(head);
+    } else if (printableSeen < echoedCount) {
+      printableSeen++;
+      records.input(head);
+    } else if (echoOff || now - head.at >= windowMs || (promptHint && enterAt >= decided)) {
+      printableSeen++;
+      records.hidden(head);
       echoOff = true;
       recentHidden = (recentHidden + String.fromCharCode(head.byte)).slice(-16);
     } else {
       break;
     }
-    pending.shift();
   }
-  const echoedText = String.fromCharCode(...[...echoed].sort((a, b) => a - b).map((i) => state.pending[i]!.byte));
-  return { state: { ...state, pending, echoOff, recentHidden, promptHint }, records, echoed: echoedText, isEchoLast: echoEnd === echo.length };
-}
-
-function enterFollows(pending: ReadonlyArray<PendingByte>): boolean {
-  return pending.some((p) => p.byte === 0x0d || p.byte === 0x0a);
+  return {
+    state: { ...state, pending: decided === 0 ? pending : pending.slice(decided), echoOff, recentHidden, promptHint },
+    records: records.done(),
+    echoed: run.slice(0, echoedCount),
+    isEchoLast: echoEnd === echo.length,
+  };
 }
 
 function isPrintable(byte: number): boolean {
   return (byte >= 0x20 && byte < 0x7f) || byte >= 0x80;
 }
 
-function pushInput(records: InputRecord[], item: { byte: number; at: number }): void {
-  const last = records[records.length - 1];
-  if (last?.kind === 'input' && last.at === item.at) last.bytes = Buffer.concat([last.bytes, Buffer.of(item.byte)]);
-  else records.push({ kind: 'input', bytes: Buffer.of(item.byte), at: item.at });
-}
+/** Decided bytes in order: typed bytes of the same moment join one record, a run of hidden ones one count. */
+class RecordsBuilder {
+  private readonly records: InputRecord[] = [];
+  private bytes: number[] = [];
+  private bytesAt = Number.NaN;
 
-function pushHidden(records: InputRecord[], item: { at: number }): void {
-  const last = records[records.length - 1];
-  if (last?.kind === 'hidden') last.length++;
-  else records.push({ kind: 'hidden', length: 1, at: item.at });
+  input(item: { byte: number; at: number }): void {
+    if (this.bytes.length > 0 && this.bytesAt !== item.at) this.closeInput();
+    this.bytes.push(item.byte);
+    this.bytesAt = item.at;
+  }
+
+  hidden(item: { at: number }): void {
+    this.closeInput();
+    const last = this.records[this.records.length - 1];
+    if (last?.kind === 'hidden') last.length++;
+    else this.records.push({ kind: 'hidden', length: 1, at: item.at });
+  }
+
+  done(): InputRecord[] {
+    this.closeInput();
+    return this.records;
+  }
+
+  private closeInput(): void {
+    if (this.bytes.length === 0) return;
+    this.records.push({ kind: 'input', bytes: Buffer.from(this.bytes), at: this.bytesAt });
+    this.bytes = [];
+  }
 }
