@@ -163,7 +163,7 @@ function step(compiled: CompiledRules, state: MaskerState, chunk: Buffer, mode: 
   if (passesWithMatches > 1 || (state.swallow && passesWithMatches > 0)) sortAndMergeMasks(matches);
   if ((mode === 'end' || mode === 'bound') && !swallow) swallow = maskRevealingTail(compiled, latin1, cleanBytes, committed, mode, matches) ?? swallow;
   // Typed input is decided a line at a time (at Enter): until then any character may still be deleted.
-  if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches, searched, state.keystrokes ? lineStart(latin1) : n);
+  if (!final) holdFrom = holdPoint(compiled, latin1, cleanBytes, committed, holdFrom, matches, searched, state.keystrokes ? lineStart(cleanBytes) : n);
   const decided = holdFrom < n && matches.length > 0 ? matches.filter((m) => m.start < holdFrom) : matches;
 
   let output: Buffer;
