@@ -16,11 +16,12 @@ import type { SshLogin } from './pty-clients';
  * `npm run bench:terminal`: the browser terminal's data path against OpenSSH's own client
  * (`ssh -tt`), side by side, same loopback sshd, same procedure. Two gateways, each in its
  * own process: as configured (with the pipeline stages Porthole installs, e.g. the recorder)
- * and with pass-through stages (the bare relay). Bounded: about ten minutes with defaults before
- * the Kubernetes path, which adds two contenders to each throughput and echo round.
+ * and with pass-through stages (the bare relay). Every measure runs in 5 interleaved rounds
+ * (#13). Bounded: about eleven minutes with defaults, including the Kubernetes path, which adds
+ * two contenders to each throughput and echo round.
  *
  *   --quick              smaller files, fewer rounds, one small concurrency level (smoke run)
- *   --sessions=50,100    concurrency levels (default 50,100,200; --sessions=0 skips)
+ *   --sessions=50,100    concurrency levels (default 200, the level of #13's target; --sessions=0 skips)
  *   --markdown=FILE      also write the results as a Markdown section to FILE
  *   --db=pglite          each gateway on PGlite in memory instead of its own PostgreSQL
  *                        database (PGlite's WebAssembly heap makes RSS per session noisy)
