@@ -6,7 +6,8 @@ import type { Recorded } from './replay-record';
  * Part 2 of `npm run bench:replay`: the replay page's player (replay-page.ts) in headless
  * Chromium against the events endpoint's code (getEvents) on a bare HTTP server. Each round
  * launches its own browser, so its first open is cold in the browser; the server has not read
- * that round's recording before, so it is cold there too.
+ * that round's recording before (though from round 2 on its code is compiled: only round 1 is a
+ * fresh server process).
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -116,7 +116,9 @@ function matchEcho(run: string, echo: string, isPromptShown: boolean): { echoedC
       echoedCount = k;
       echoEnd = start + k;
     }
-    if (k === run.length) break;
+    // Matched to the end of the run, or of the output: no later start can echo more (a paste
+    // of one repeated character would otherwise compare its whole length at every start).
+    if (k === run.length || start + k === echo.length) break;
   }
   return { echoedCount, echoEnd };
 }
@@ -129,7 +131,8 @@ function lastEnter(pending: ReadonlyArray<PendingByte>): number {
 
 /**
  * Settles the pending bytes the echo (or its absence past the window) decides: typed input, or
- * hidden input. One pass over the pending bytes, whatever their number (a large paste).
+ * hidden input. One pass over the pending bytes, with no call taking them all as arguments
+ * (a large paste).
  */
 function resolve(state: EchoTrackerState, now: number, echo: string, windowMs: number): { state: EchoTrackerState; records: InputRecord[] } & EchoSeen {
   const records = new RecordsBuilder();

@@ -178,8 +178,11 @@ function detailLines({ contenders, rssAtStart, bulk, chatty, echoes }: Results):
 /** The report on stdout, and with --markdown also as a Markdown section in that file. */
 export function writeReport(results: Results, markdown: string | undefined): void {
   const startLoad = Number(results.info['load average at start']?.split(' ')[0]);
-  const quietness =
-    startLoad > QUIET_LOAD ? `NOT a quiet machine: 1-minute load ${fmt(startLoad, 2)} at the start (above ${QUIET_LOAD})` : 'quiet at the start';
+  const quietness = !Number.isFinite(startLoad)
+    ? 'load at the start unknown'
+    : startLoad > QUIET_LOAD
+      ? `NOT a quiet machine: 1-minute load ${fmt(startLoad, 2)} at the start (above ${QUIET_LOAD})`
+      : 'quiet at the start';
   const info: Record<string, string> = {
     ...results.info,
     'load average at end': os

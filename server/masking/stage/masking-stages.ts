@@ -41,8 +41,8 @@ export type MaskingStages = {
  * tells which keystrokes were echoed, see echo-link.ts) and the mask count, which counts what
  * the recording got.
  *
- * Output: see output-masking.ts (the browser's copy released after a short deadline, the
- * recording's once decided, with no deadline).
+ * Output: see output-masking.ts (the browser's copy: typed echo at once, program output after a
+ * deadline; the recording's once decided, with no deadline).
  * Input: see input-masking.ts (the target gets the keystrokes at once; the recording once the
  * echo tracker decides them, through the masker or as HIDDEN_INPUT_MARKER).
  */
