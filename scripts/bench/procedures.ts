@@ -122,6 +122,14 @@ export function median(values: number[]): number {
   return percentile(values, 50);
 }
 
+/** A figure as the benchmarks claim it: the median of its rounds, with their spread, "m (min–max)". */
+export function spread(values: number[], digits = 1): string {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return 'n/a';
+  const f = (n: number) => n.toFixed(digits);
+  return `${f(median(finite))} (${f(Math.min(...finite))}–${f(Math.max(...finite))})`;
+}
+
 /** CPU time (user + system) of a process so far, in milliseconds, from /proc/<pid>/stat. */
 export function cpuMs(pid: number): number {
   const fields = statFields(pid);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startPostgres, type TestPostgres } from '@/test/harness/postgres';
 import { S3_TEST_CREDENTIALS, startS3, type S3Server } from '@/test/harness/s3';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
-import { cpuMs, median, prepareShell, timeOutput, treeCpuMs, untilMachineIdle } from './procedures';
+import { cpuMs, median, prepareShell, spread, timeOutput, treeCpuMs, untilMachineIdle } from './procedures';
 import { openGatewayClient } from './pty-clients';
 import type { ReplayGatewayInit, ReplayStore } from './replay-gateway-child';
 import { forkBundled } from './fork-bundled';
@@ -180,8 +180,6 @@ export async function gatewayOnOff({
 }
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-/** Median (min–max), as every figure of this benchmark is reported. */
-export const spread = (values: number[]) => `${fmt(median(values))} (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})`;
 
 /** Markdown table rows: per store, throughput on / off as median (min–max) and the ratio of the medians; CPU per MB. */
 export function onOffRows(result: GatewayResult): string[] {

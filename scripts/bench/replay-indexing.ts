@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { startSshd } from '@/test/harness/sshd';
-import { median, untilMachineIdle } from './procedures';
-import { catFilePath, catOnce, fmt, initFor, spread, startChild, untilIdle, writeCatFile, type GatewayChild } from './replay-gateway';
+import { median, spread, untilMachineIdle } from './procedures';
+import { catFilePath, catOnce, fmt, initFor, startChild, untilIdle, writeCatFile, type GatewayChild } from './replay-gateway';
 
 /**
  * bench:replay part 4 (`--while-indexing`): a live `cat` through the gateway while the same

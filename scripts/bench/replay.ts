@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CorpusKind } from './replay-corpus';
-import { median, percentile } from './procedures';
+import { percentile, spread } from './procedures';
 import { playRound, startPlayerServer, type PlayerRound } from './replay-player';
 import { recordSession, setUpRecordings, storedByKind, type Recorded, type StoredByKind } from './replay-record';
 import { fmt, gatewayOnOff, onOffRows, REPLAY_STORES, runsNote } from './replay-gateway';
@@ -103,10 +103,7 @@ async function replayRounds(count: number): Promise<{ rounds: ReplayRound[]; byK
 }
 
 /** Median (min–max) of one figure over the rounds. */
-const over = (rounds: ReplayRound[], get: (round: ReplayRound) => number, digits = 0) => {
-  const values = rounds.map(get);
-  return `${fmt(median(values), digits)} (${fmt(Math.min(...values), digits)}–${fmt(Math.max(...values), digits)})`;
-};
+const over = (rounds: ReplayRound[], get: (round: ReplayRound) => number, digits = 0) => spread(rounds.map(get), digits);
 
 async function main(): Promise<void> {
   const cpus = os.cpus();

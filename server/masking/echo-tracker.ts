@@ -89,6 +89,8 @@ export function createEchoTracker(options: { windowMs?: number } = {}): EchoTrac
 
 /** The pending printable bytes, in order, as one latin1 string (what their echo would read). */
 function printableRun(pending: ReadonlyArray<PendingByte>): string {
+  // Every output chunk is resolved, most with nothing waiting.
+  if (pending.length === 0) return '';
   const bytes = Buffer.allocUnsafe(pending.length);
   let count = 0;
   for (const p of pending) if (!p.control) bytes[count++] = p.byte;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { median, percentile } from '../procedures';
+import { median, percentile, spread } from '../procedures';
 import type { Concurrency } from './concurrency';
 import { BARE, CONFIGURED, EXEC, KUBE, log, SSH, type Contender, type ContenderName } from './contenders';
 import { QUIET_LOAD, type workload } from './options';
@@ -29,27 +29,20 @@ const ratio = (a: number, b: number) => `${fmt(a / b, 2)}×`;
 const plus = (a: number, b: number) => `${a < b ? '-' : '+'}${fmt(Math.abs(a - b), 2)} ms`;
 type Compare = (a: number, b: number) => string;
 
-/** A figure as claimed: the median of the rounds, with their spread. */
-function spread(values: number[], digits = 1): string {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return 'n/a';
-  return `${fmt(median(finite), digits)} (${fmt(Math.min(...finite), digits)}–${fmt(Math.max(...finite), digits)})`;
-}
-
 /** Each contender's figures per round (empty where it failed): a row shows their median and spread. */
 type PerRound = (name: ContenderName) => number[];
 
-function perRound({ bulk, chatty, echoes }: Results) {
+function perRound({ bulk, chatty, echoes }: Results): Record<'cat' | 'chatty' | 'echo50' | 'echo99' | 'catCpu' | 'chattyCpu', PerRound> {
   const ok = <R extends { error?: string }>(r: R | undefined) => (r && !r.error ? r : undefined);
   const rates = (r: Throughput | undefined) => ok(r)?.runs.map((run) => run.mbPerSecond) ?? [];
   const echoP = (name: ContenderName, p: number) => ok(echoes.get(name))?.rounds.map((samples) => percentile(samples, p)) ?? [];
   return {
-    cat: ((n) => rates(bulk.get(n))) satisfies PerRound,
-    chatty: ((n) => rates(chatty.get(n))) satisfies PerRound,
-    echo50: ((n) => echoP(n, 50)) satisfies PerRound,
-    echo99: ((n) => echoP(n, 99)) satisfies PerRound,
-    catCpu: ((n) => ok(bulk.get(n))?.cpuMsPerMb ?? []) satisfies PerRound,
-    chattyCpu: ((n) => ok(chatty.get(n))?.cpuMsPerMb ?? []) satisfies PerRound,
+    cat: (n) => rates(bulk.get(n)),
+    chatty: (n) => rates(chatty.get(n)),
+    echo50: (n) => echoP(n, 50),
+    echo99: (n) => echoP(n, 99),
+    catCpu: (n) => ok(bulk.get(n))?.cpuMsPerMb ?? [],
+    chattyCpu: (n) => ok(chatty.get(n))?.cpuMsPerMb ?? [],
   };
 }
 

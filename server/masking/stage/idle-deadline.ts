@@ -12,8 +12,16 @@ export class IdleDeadline {
     private readonly onIdle: () => void,
   ) {}
 
-  /** Something happened: the deadline starts again from now, `ms` long (by default the last one's). */
+  /**
+   * Something happened: the deadline starts again from now, `ms` long (by default the last one's).
+   * A deadline of 0 is no wait: `onIdle` runs now.
+   */
   touch(ms = this.ms): void {
+    if (ms <= 0) {
+      this.cancel();
+      this.onIdle();
+      return;
+    }
     this.lastTouch = performance.now();
     // A shorter deadline than the armed timer's needs a timer of its own.
     if (this.timer && ms < this.ms) this.cancel();

@@ -108,12 +108,7 @@ export function outputMaskingStage(options: OutputMaskingOptions): Stage {
           // Held text that is the end of what the user just typed is released soon; program
           // output (printed after the echo in the same chunk, or held before it) waits longer.
           isEchoHeld = echoed !== '' && (!wasHolding || isEchoHeld) && isEchoOnly(shown ?? recorded);
-          if (isEchoHeld && options.viewIdleMs === 0) {
-            viewDeadline.cancel();
-            releaseView();
-          } else {
-            viewDeadline.touch(isEchoHeld ? options.viewIdleMs : options.screenHoldMs);
-          }
+          viewDeadline.touch(isEchoHeld ? options.viewIdleMs : options.screenHoldMs);
         } else {
           viewDeadline.cancel();
         }
