@@ -3,24 +3,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPostgres, type TestPostgres } from '@/test/harness/postgres';
-import { S3_TEST_CREDENTIALS, startS3, type S3Server } from '@/test/harness/s3';
+import { S3_TEST_CREDENTIALS } from '@/test/harness/s3';
 import { startSshd, type Sshd } from '@/test/harness/sshd';
 import { cpuMs, median, prepareShell, spread, timeOutput, treeCpuMs, untilMachineIdle } from './procedures';
 import { openGatewayClient } from './pty-clients';
 import type { ReplayGatewayInit, ReplayStore } from './replay-gateway-child';
 import { forkBundled } from './fork-bundled';
+import { startS3Process, type S3ServerProcess } from './s3-server-process';
 
 /**
  * bench:replay part 3: the terminal gateway with recording on and off, for each recording
  * store asked for. One gateway process per store (its own database: PGlite for files, a
  * PostgreSQL database for the PostgreSQL store and for the S3 store's live tail, an s3rver
- * bucket for S3), one sshd; every round runs each store, on and off, in alternating order.
+ * bucket in a process of its own for S3), one sshd; every round runs each store, on and off,
+ * in alternating order.
  */
 
 const MB = 1e6;
 export const REPLAY_STORES = ['file', 'postgres', 's3'] as const satisfies readonly ReplayStore[];
-/** Per run: MB/s, the gateway's CPU per MB, and the PostgreSQL server's (0 without one). */
-export type OnOff = { mbps: number[]; cpu: number[]; databaseCpu: number[] };
+/** Per run: MB/s, the gateway's CPU per MB, the PostgreSQL server's and the S3 server's (0 without one). */
+export type OnOff = { mbps: number[]; cpu: number[]; databaseCpu: number[]; bucketCpu: number[] };
 export type GatewayResult = { fileMb: number; rounds: number; byStore: Map<ReplayStore, { on: OnOff; off: OnOff }> };
 type Log = (line: string) => void;
 
@@ -84,7 +86,7 @@ export async function untilIdle(pid: number): Promise<void> {
   }
 }
 
-export type Services = { sshd: Sshd; postgres?: TestPostgres; s3?: S3Server };
+export type Services = { sshd: Sshd; postgres?: TestPostgres; s3?: S3ServerProcess };
 
 export async function initFor(store: ReplayStore, { sshd, postgres, s3 }: Services): Promise<ReplayGatewayInit> {
   const init: ReplayGatewayInit = {
@@ -104,24 +106,30 @@ export function writeCatFile(file: string, fileMb: number): void {
 }
 
 /**
- * One `cat` through a fresh session; the gateway's CPU per MB, and that of the PostgreSQL server
- * at `databasePid` (its share of the machine's cores while it stores the recording).
+ * One `cat` through a fresh session; the gateway's CPU per MB, and that of the servers that
+ * store the recording (PostgreSQL, the S3 server): their share of the machine's cores.
  */
 export async function catOnce(
   gateway: GatewayChild,
   isRecorded: boolean,
   dataFile: string,
-  databasePid?: number,
-): Promise<{ mbps: number; cpu: number; databaseCpu: number }> {
+  servers: { databasePid?: number; bucketPid?: number } = {},
+): Promise<{ mbps: number; cpu: number; databaseCpu: number; bucketCpu: number }> {
   const client = await openGatewayClient(await gateway.newSession(isRecorded), { origin: gateway.origin });
-  const databaseCpuMs = () => (databasePid === undefined ? 0 : treeCpuMs(databasePid));
+  const serverCpuMs = (pid: number | undefined) => (pid === undefined ? 0 : treeCpuMs(pid));
   try {
     await prepareShell(client);
     const cpuBefore = cpuMs(gateway.pid);
-    const databaseBefore = databaseCpuMs();
+    const databaseBefore = serverCpuMs(servers.databasePid);
+    const bucketBefore = serverCpuMs(servers.bucketPid);
     const timed = await timeOutput(client, `cat ${dataFile}`, 300_000);
     const mb = timed.bytes / MB;
-    return { mbps: timed.mbPerSecond, cpu: (cpuMs(gateway.pid) - cpuBefore) / mb, databaseCpu: (databaseCpuMs() - databaseBefore) / mb };
+    return {
+      mbps: timed.mbPerSecond,
+      cpu: (cpuMs(gateway.pid) - cpuBefore) / mb,
+      databaseCpu: (serverCpuMs(servers.databasePid) - databaseBefore) / mb,
+      bucketCpu: (serverCpuMs(servers.bucketPid) - bucketBefore) / mb,
+    };
   } finally {
     await client.close();
   }
@@ -144,25 +152,30 @@ export async function gatewayOnOff({
   const result: GatewayResult = {
     fileMb,
     rounds,
-    byStore: new Map(stores.map((store) => [store, { on: { mbps: [], cpu: [], databaseCpu: [] }, off: { mbps: [], cpu: [], databaseCpu: [] } }])),
+    byStore: new Map(stores.map((store) => [store, { on: emptyOnOff(), off: emptyOnOff() }])),
   };
   try {
     if (stores.some((store) => store !== 'file')) services.postgres = await startPostgres();
-    if (stores.includes('s3')) services.s3 = await startS3();
+    if (stores.includes('s3')) services.s3 = await startS3Process();
     for (const store of stores) gateways.set(store, await startChild(await initFor(store, services)));
     writeCatFile(dataFile, fileMb);
     for (let round = 0; round < rounds; round++) {
       for (const store of stores) {
         const gateway = gateways.get(store)!;
         for (const isRecorded of round % 2 === 0 ? [false, true] : [true, false]) {
-          const run = await catOnce(gateway, isRecorded, dataFile, store === 'file' ? undefined : services.postgres?.pid);
+          const run = await catOnce(gateway, isRecorded, dataFile, {
+            databasePid: store === 'file' ? undefined : services.postgres?.pid,
+            bucketPid: store === 's3' ? services.s3?.pid : undefined,
+          });
           const side = result.byStore.get(store)![isRecorded ? 'on' : 'off'];
           side.mbps.push(run.mbps);
           side.cpu.push(run.cpu);
           side.databaseCpu.push(run.databaseCpu);
+          side.bucketCpu.push(run.bucketCpu);
           log(
             `round ${round + 1} ${store.padEnd(8)} recording ${isRecorded ? 'on ' : 'off'}: ${run.mbps.toFixed(1)} MB/s, ${run.cpu.toFixed(1)} ms CPU/MB` +
-              (store === 'file' ? '' : `, PostgreSQL ${run.databaseCpu.toFixed(1)} ms CPU/MB`),
+              (store === 'file' ? '' : `, PostgreSQL ${run.databaseCpu.toFixed(1)} ms CPU/MB`) +
+              (store === 's3' ? `, S3 server ${run.bucketCpu.toFixed(1)} ms CPU/MB` : ''),
           );
           // Indexing the finished recording runs after the session, and a store may still be
           // writing (PostgreSQL, the S3 server): the next run starts on an idle gateway and machine.
@@ -179,6 +192,8 @@ export async function gatewayOnOff({
   return result;
 }
 
+const emptyOnOff = (): OnOff => ({ mbps: [], cpu: [], databaseCpu: [], bucketCpu: [] });
+
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 /** Markdown table rows: per store, throughput on / off as median (min–max) and the ratio of the medians; CPU per MB. */
@@ -189,6 +204,11 @@ export function onOffRows(result: GatewayResult): string[] {
     ...(store === 'file'
       ? []
       : [`| PostgreSQL's CPU per MB, ${store} store, recording on / off (median) | ${fmt(median(on.databaseCpu))} / ${fmt(median(off.databaseCpu))} ms | — |`]),
+    ...(store === 's3'
+      ? [
+          `| the S3 server's CPU per MB (s3rver, its own process), recording on / off (median) | ${fmt(median(on.bucketCpu))} / ${fmt(median(off.bucketCpu))} ms | — |`,
+        ]
+      : []),
   ]);
 }
 
