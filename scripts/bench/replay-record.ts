@@ -40,7 +40,12 @@ export async function setUpRecordings(): Promise<{ userId: string }> {
 /** One session of `seconds` and `outputBytes`, recorded and indexed; `events` come back for storedByKind. */
 export async function recordSession(
   userId: string,
-  { seconds, outputBytes, log }: { seconds: number; outputBytes: number; log: (line: string) => void },
+  {
+    seconds,
+    outputBytes,
+    log,
+    aroundIndexing = (index) => index(),
+  }: { seconds: number; outputBytes: number; log: (line: string) => void; aroundIndexing?: (index: () => Promise<void>) => Promise<void> },
 ): Promise<{ recorded: Recorded; events: CorpusEvent[] }> {
   const { db } = await import('@/db/client');
   const { recordings } = await import('@/db/recording-schema');
@@ -88,7 +93,7 @@ export async function recordSession(
     .where(eq(recordings.id, id));
 
   const indexStart = process.hrtime.bigint();
-  await indexRecording(id);
+  await aroundIndexing(() => indexRecording(id));
   const indexSeconds = Number(process.hrtime.bigint() - indexStart) / 1e9;
   const keyframes = await recordingStore('file').listKeyframes(id);
   const keyframeBytes = keyframes.reduce((sum, k) => sum + k.storedBytes, 0);
