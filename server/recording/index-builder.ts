@@ -2,7 +2,7 @@ import { SerializeAddon } from '@xterm/addon-serialize';
 import { Terminal } from '@xterm/headless';
 import { CommandTracker } from './command-tracker';
 import { QUIET_SECONDS, type IndexedCommand } from './command-tracker-model';
-import { parseResize, type Keyframe, type RecordingEvent } from './format';
+import { encodeKeyframe, parseResize, type EncodedKeyframe, type RecordingEvent } from './format';
 import type { ScreenMask } from '@/lib/recording/screen-mask';
 import { maskLine, type SecretFinder } from './screen-secrets';
 import { ScreenWatch } from './screen-watch';
@@ -20,7 +20,8 @@ const PARSE_BATCH_BYTES = 1024 * 1024;
 /** Shell-integration marks (OSC 133) and a line editor's bracketed-paste switch (CSI ?2004h/l). */
 const SHELL_MARKS = [Buffer.from('\x1b]133;'), Buffer.from('\x1b[?2004')];
 
-export type IndexResult = { commands: IndexedCommand[]; keyframes: Keyframe[]; heatmap: number[]; screenMasks: ScreenMask[]; searchLines: SearchLine[] };
+/** `keyframes` come encoded: Brotli runs here, in the worker, not on the thread that relays sessions. */
+export type IndexResult = { commands: IndexedCommand[]; keyframes: EncodedKeyframe[]; heatmap: number[]; screenMasks: ScreenMask[]; searchLines: SearchLine[] };
 export type IndexedEvent = RecordingEvent & { chunkSeq: number; index: number };
 
 /**
@@ -35,7 +36,7 @@ export class IndexBuilder {
   private readonly tracker: CommandTracker;
   private readonly screen: ScreenWatch;
   private readonly search: SearchLines;
-  private readonly keyframes: Keyframe[] = [];
+  private readonly keyframes: EncodedKeyframe[] = [];
   private readonly heatmap = new Array<number>(HEATMAP_BUCKETS).fill(0);
   private readonly bucketWidth: number;
   private unparsed = 0;
@@ -103,14 +104,15 @@ export class IndexBuilder {
     }
     if (this.sinceKeyframe >= KEYFRAME_BYTES || (this.sinceKeyframe > 0 && event.t - this.lastKeyframeT >= KEYFRAME_SECONDS)) {
       await this.settle();
-      this.keyframes.push({
+      const keyframe = {
         t: event.t,
         chunkSeq: event.chunkSeq,
         eventIndex: event.index,
         cols: this.terminal.cols,
         rows: this.terminal.rows,
         data: this.serializer.serialize({ scrollback: KEYFRAME_SCROLLBACK }),
-      });
+      };
+      this.keyframes.push({ t: keyframe.t, bytes: encodeKeyframe(keyframe) });
       this.sinceKeyframe = 0;
       this.lastKeyframeT = event.t;
     }

@@ -4,7 +4,6 @@ import { recordingCommands, recordings, recordingScreenMasks } from '@/db/record
 import { sessions } from '@/db/schema';
 import { recordingKindOf } from '@/lib/recording/recording-kind';
 import { SCREEN_MASKS_VERSION } from '@/lib/recording/screen-mask';
-import { encodeKeyframe } from './format';
 import { IndexBuilder, type IndexResult } from './index-builder';
 import { computeIndexInWorker, WorkerUnavailable } from './index-worker-client';
 
@@ -62,9 +61,10 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
     signal?.throwIfAborted();
     const store = recordingStore(recording.store);
     const keyframes = isTerminal ? result.keyframes : [];
+    // From the worker they come as Uint8Arrays (structured clone), which the stores take as Buffers.
     const keyframeBytes = await store.writeKeyframes(
       recording.id,
-      keyframes.map((keyframe) => ({ t: keyframe.t, bytes: encodeKeyframe(keyframe) })),
+      keyframes.map(({ t, bytes }) => ({ t, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })),
     );
     const chunkBytes = (await store.listChunks(recording.id)).reduce((sum, chunk) => sum + chunk.storedBytes, 0);
     signal?.throwIfAborted();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { selectRules } from '../masking/built-in-rules';
 import { createMasker } from '../masking/masker';
 import { screenMasker } from './apply-screen-masks';
+import { decodeKeyframe } from './format';
 import { IndexBuilder, type IndexedEvent, type IndexResult } from './index-builder';
 import { secretFinder } from './screen-secrets';
 import { classifyPiece, hasDirtyRowTracker, PieceKind } from './screen-watch';
@@ -69,7 +70,7 @@ describe('secrets that form only on the screen', () => {
         expect(screen).not.toContain(secret.slice(0, 12));
         expect(screen).toContain(`key: ${'*'.repeat(secret.length)}`);
         expect(result.keyframes.length).toBeGreaterThan(0);
-        for (const keyframe of result.keyframes) expect(keyframe.data).not.toContain(secret.slice(headLength));
+        for (const keyframe of result.keyframes) expect(decodeKeyframe(keyframe.bytes).data).not.toContain(secret.slice(headLength));
       });
     }
   }

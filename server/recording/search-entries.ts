@@ -15,9 +15,11 @@ const BATCH = 1000;
 /**
  * Text per INSERT, at most (about): PGlite computes the tsvector and trigram entries on this
  * thread, the gateway's, so a recording's blocks go in several statements with turns for
- * live sessions between them, not in one that stalls them for seconds.
+ * live sessions between them, not in one that stalls them. About one block a statement: on
+ * the 2-core machine of docs/benchmarks.md PGlite took 65–95 ms per 256 KiB of text, so
+ * keystrokes waited that long.
  */
-const BATCH_CHARS = 256 * 1024;
+const BATCH_CHARS = 64 * 1024;
 
 /** Notes are searched by their body and their tags (`#tag`). */
 export function noteText(note: Pick<Annotation, 'body' | 'tags'>): string {
@@ -45,9 +47,10 @@ export async function writeSearchEntries(tx: Tx, recordingId: string, commands: 
     .filter((row) => row.text.trim().length > 0)
     .map((row, seq) => ({ ...row, recordingId, seq }));
   for (const batch of batches(rows)) {
-    await tx.insert(searchEntries).values(batch.map((row) => ({ ...row, tsv: searchVector(row.text) })));
-    // A turn for sockets and timers: statements can answer within microtasks alone.
+    // A turn for sockets and timers first (after the statements before, too): statements can
+    // answer within microtasks alone.
     await new Promise<void>((resolve) => setImmediate(resolve));
+    await tx.insert(searchEntries).values(batch.map((row) => ({ ...row, tsv: searchVector(row.text) })));
   }
   await markSearchState(tx, recordingId, 'ready', rows.length);
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CHUNK_HEADER_BYTES, decodeChunkHeader, decodeOpenFile, OPEN_HEADER_BYTES, openFileHeader, type SealedChunk } from '../format';
+import { CHUNK_HEADER_BYTES, decodeChunkHeader, decodeOpenFile, OPEN_HEADER_BYTES, openFileHeader, type EncodedKeyframe, type SealedChunk } from '../format';
 import type { ChunkInfo, KeyframeInfo, OpenChunk, RecordingStore, RecordingWriter } from './recording-store';
 import { isUuid } from '@/lib/uuid/is-uuid';
 import { log } from '../../log/logger';
@@ -191,7 +191,7 @@ export class FileRecordingStore implements RecordingStore {
     await fs.promises.rename(path.join(dir, openName(from)), path.join(dir, openName(to)));
   }
 
-  async writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number> {
+  async writeKeyframes(recordingId: string, keyframes: EncodedKeyframe[]): Promise<number> {
     const dir = this.dir(recordingId);
     let offset = 0;
     const index = keyframes.map((keyframe, seq) => {

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { db, dbDriver } from '@/db/client';
 import { recordingChunks, recordingFrames, recordingKeyframes } from '@/db/recording-schema';
-import type { SealedChunk } from '../format';
+import type { EncodedKeyframe, SealedChunk } from '../format';
 import { dropJournalRows, PostgresFrameJournal, type SealTurn } from './postgres-frame-journal';
 import type { ChunkInfo, KeyframeInfo, OpenChunk, RecordingStore, RecordingWriter } from './recording-store';
 
@@ -125,7 +125,7 @@ export class PostgresRecordingStore implements RecordingStore {
     await PostgresFrameJournal.move(recordingId, from, to);
   }
 
-  async writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number> {
+  async writeKeyframes(recordingId: string, keyframes: EncodedKeyframe[]): Promise<number> {
     await db().transaction(async (tx) => {
       await tx.delete(recordingKeyframes).where(eq(recordingKeyframes.recordingId, recordingId));
       for (let i = 0; i < keyframes.length; i += 50) {

@@ -1,5 +1,5 @@
 import type { RecordingStoreKind } from '@/db/recording-schema';
-import type { SealedChunk } from '../format';
+import type { EncodedKeyframe, SealedChunk } from '../format';
 
 /** What a store knows about a sealed chunk without decompressing it. */
 export type ChunkInfo = {
@@ -62,7 +62,7 @@ export interface RecordingStore {
    */
   moveOpen(recordingId: string, from: number, to: number): Promise<void>;
   /** Replaces the keyframes of a recording (blobs from format.encodeKeyframe). Returns bytes stored. */
-  writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number>;
+  writeKeyframes(recordingId: string, keyframes: EncodedKeyframe[]): Promise<number>;
   listKeyframes(recordingId: string): Promise<KeyframeInfo[]>;
   readKeyframe(recordingId: string, seq: number): Promise<Buffer>;
   /** Ids of recordings with open chunks in this store instance's reach (start-up recovery). */

@@ -2,7 +2,7 @@ import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { recordingFrames, recordingObjectChunks } from '@/db/recording-schema';
 import { isUuid } from '@/lib/uuid/is-uuid';
-import type { SealedChunk } from '../format';
+import type { EncodedKeyframe, SealedChunk } from '../format';
 import { dropJournalRows, PostgresFrameJournal } from './postgres-frame-journal';
 import type { ChunkInfo, KeyframeInfo, OpenChunk, RecordingStore, RecordingWriter } from './recording-store';
 import type { LockTerms, S3Bucket } from './s3-bucket';
@@ -135,7 +135,7 @@ export class S3RecordingStore implements RecordingStore {
     return PostgresFrameJournal.move(recordingId, from, to);
   }
 
-  async writeKeyframes(recordingId: string, keyframes: { t: number; bytes: Buffer }[]): Promise<number> {
+  async writeKeyframes(recordingId: string, keyframes: EncodedKeyframe[]): Promise<number> {
     let offset = 0;
     const index = keyframes.map((keyframe, seq) => {
       const entry = { seq, t: keyframe.t, offset, length: keyframe.bytes.length };
