@@ -46,12 +46,12 @@ const CHUNK_BROTLI = brotliQuality(1);
 const CHUNK_BROTLI_ASYNC = { ...CHUNK_BROTLI, chunkSize: 256 * 1024 };
 const DENSE_CHUNK_BROTLI_ASYNC = { ...brotliQuality(0), chunkSize: 256 * 1024 };
 /**
- * Keyframes are encoded by the indexer, in its worker and after the session, so they can afford
- * more effort than chunks: on the synthetic hour of bench:replay (452 keyframes, 20.8 MB of
- * screens) quality 9 stores 4.29 MB in 0.76 s, quality 4 5.05 MB in 0.35 s (11: 3.89 MB in 23 s).
- * Decoding a seek's keyframe costs the same at either quality.
+ * Keyframes are encoded by the indexer, in its worker. Quality 4: on the synthetic hour of
+ * bench:replay (452 keyframes, 20.8 MB of screens) quality 9 stores 4.29 MB instead of 5.05
+ * but takes twice the CPU (0.76 s against 0.35), and recordings with many keyframes (one every
+ * 30 s of sparse output) then indexed about 15 % slower in bench:search.
  */
-const KEYFRAME_BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
+const KEYFRAME_BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
 const KIND_CODES = new Set(EVENT_KINDS.map((kind) => kind.charCodeAt(0)));
 
 export class FormatError extends Error {}
