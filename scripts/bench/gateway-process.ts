@@ -1,7 +1,7 @@
-import { once } from 'node:events';
 import path from 'node:path';
 import type { Sshd } from '@/test/harness/sshd';
 import type { GatewayChildInit, GatewayChildReply } from './gateway-child';
+import { stopChild } from './child-processes';
 import { forkBundled } from './fork-bundled';
 
 export type GatewayMemory = { rss: number; heap: number; external: number };
@@ -73,12 +73,6 @@ export async function startGatewayProcess(
     origin,
     newSession: (kind) => ask<string>('session', kind),
     memory: () => ask<GatewayMemory>('memory'),
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
+    stop: () => stopChild(child),
   };
 }

@@ -1,37 +1,15 @@
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { forkTsxChild, stopChild } from './child-processes';
 import { BENCH_POD, type KubeHarnessChildReply } from './kube-harness-child';
 import type { PtyClient } from './pty-clients';
 
 export type KubeHarnessProcess = { pid: number; url: string; caPem: string; token: string; pod: typeof BENCH_POD; stop(): Promise<void> };
 
 export async function startKubeHarnessProcess(): Promise<KubeHarnessProcess> {
-  const child = fork(path.join(__dirname, 'kube-harness-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  });
-  const reply = await new Promise<KubeHarnessChildReply>((resolve, reject) => {
-    child.once('message', (message: KubeHarnessChildReply) => resolve(message));
-    child.once('exit', (code) => reject(new Error(`kube harness child exited (${code}) before it was ready`)));
-  });
-  if (reply.type === 'failed') throw new Error(`kube harness child failed: ${reply.message}`);
-  return {
-    pid: child.pid ?? -1,
-    url: reply.url,
-    caPem: reply.caPem,
-    token: reply.token,
-    pod: BENCH_POD,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
+  const { child, reply } = await forkTsxChild<KubeHarnessChildReply>(path.join(__dirname, 'kube-harness-child.ts'), 'kube harness child');
+  if (reply.type !== 'ready') throw new Error('kube harness child did not start');
+  return { pid: child.pid ?? -1, url: reply.url, caPem: reply.caPem, token: reply.token, pod: BENCH_POD, stop: () => stopChild(child) };
 }
 
 const noop = () => undefined;
