@@ -8,23 +8,14 @@
  *
  *   npx tsx scripts/bench/index-stall.ts
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { spread } from './procedures';
-import { recordSession, setUpRecordings } from './replay-record';
+import { recordSession, setUpRecordings, useRecordingEnvironment } from './replay-record';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-bench-index-stall-'));
-Object.assign(process.env, {
-  NODE_ENV: 'production',
-  PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
-  PORTHOLE_DATA_DIR: dataDir,
-  PORTHOLE_DEMO: '0',
-  PORTHOLE_RECORDING_STORE: 'file',
-});
+const dataDir = useRecordingEnvironment('porthole-bench-index-stall-');
 
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);

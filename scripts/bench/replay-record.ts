@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { syntheticSession, type CorpusEvent, type CorpusKind } from './replay-corpus';
 
 /**
@@ -24,6 +27,22 @@ export type Recorded = {
 };
 
 export type StoredByKind = Record<CorpusKind, { raw: number; stored: number }>;
+
+/**
+ * A data directory and the environment the recording code reads (modules load lazily, after
+ * this): a production gateway recording into files. Returns the directory, to remove at the end.
+ */
+export function useRecordingEnvironment(prefix: string): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
+    PORTHOLE_DATA_DIR: dataDir,
+    PORTHOLE_DEMO: '0',
+    PORTHOLE_RECORDING_STORE: 'file',
+  });
+  return dataDir;
+}
 
 /** PGlite in memory and the user every round's recording belongs to; once per run. */
 export async function setUpRecordings(): Promise<{ userId: string }> {

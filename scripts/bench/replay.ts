@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { CorpusKind } from './replay-corpus';
 import { percentile, spread } from './procedures';
 import { playRound, startPlayerServer, type PlayerRound } from './replay-player';
-import { recordSession, setUpRecordings, storedByKind, type Recorded, type StoredByKind } from './replay-record';
+import { recordSession, setUpRecordings, storedByKind, useRecordingEnvironment, type Recorded, type StoredByKind } from './replay-record';
 import { fmt, gatewayOnOff, onOffRows, REPLAY_STORES, runsNote } from './replay-gateway';
 import type { ReplayStore } from './replay-gateway-child';
 import { catWhileIndexing, indexingRows } from './replay-indexing';
@@ -63,14 +61,7 @@ function parseStores(value: string): ReplayStore[] {
 const MB = 1e6;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-bench-replay-'));
-Object.assign(process.env, {
-  NODE_ENV: 'production',
-  PORTHOLE_SECRET_KEY: randomBytes(32).toString('hex'),
-  PORTHOLE_DATA_DIR: dataDir,
-  PORTHOLE_DEMO: '0',
-  PORTHOLE_RECORDING_STORE: 'file',
-});
+const dataDir = useRecordingEnvironment('porthole-bench-replay-');
 
 type ReplayRound = { recorded: Recorded; player: PlayerRound };
 
