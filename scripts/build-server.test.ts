@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeFrames, genesisHash, sealChunkSync } from '../server/recording/format';
+import { decodeKeyframe, encodeFrames, genesisHash, sealChunkSync } from '../server/recording/format';
 import { buildServer, missingRuntimePackages } from './build-server.mjs';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -60,7 +60,7 @@ describe('the server built ahead of time', () => {
     const worker = new Worker(path.join(outDir, 'index-worker.js'), {
       workerData: { cols: 80, rows: 24, duration: 40, rules: { overrides: {}, custom: [] } },
     });
-    const answers: { type: string; result?: { keyframes: { data: string }[]; heatmap: number[] } }[] = [];
+    const answers: { type: string; result?: { keyframes: { t: number; bytes: Uint8Array }[]; heatmap: number[] } }[] = [];
     const done = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: (typeof answers)[number]) => {
         answers.push(message);
@@ -83,7 +83,11 @@ describe('the server built ahead of time', () => {
     const result = answers[1]!.result!;
     // KEYFRAME_SECONDS (30) passed between the two outputs: one keyframe, showing the screen.
     expect(result.keyframes).toHaveLength(1);
-    expect(result.keyframes[0]!.data).toContain('hello from the built worker');
+    // Encoded in the worker; a Uint8Array of its own size once it has crossed.
+    const [keyframe] = result.keyframes;
+    expect(keyframe!.bytes).toBeInstanceOf(Uint8Array);
+    expect(keyframe!.bytes.byteLength).toBe(keyframe!.bytes.buffer.byteLength);
+    expect(decodeKeyframe(Buffer.from(keyframe!.bytes)).data).toContain('hello from the built worker');
     expect(result.heatmap.reduce((sum, bytes) => sum + bytes, 0)).toBeGreaterThan(0);
   });
 });

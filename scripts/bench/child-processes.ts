@@ -18,13 +18,16 @@ export async function forkTsxChild<Reply extends ChildReply>(file: string, name:
     child.once('message', (message: Reply) => resolve(message));
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready`)));
   });
-  if (reply.type === 'failed') throw new Error(`${name} failed: ${reply.message}`);
+  if (reply.type === 'failed') {
+    await stopChild(child);
+    throw new Error(`${name} failed: ${reply.message}`);
+  }
   return { child, reply };
 }
 
 /** Ends a child: SIGTERM, then SIGKILL if it has not exited within 3 s. */
 export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);

@@ -113,6 +113,9 @@ export async function recordSession(
 
   const indexStart = process.hrtime.bigint();
   await aroundIndexing(() => indexRecording(id));
+  // indexRecording records a failure on the row instead of throwing: no figure from a failed index.
+  const [indexed] = await db().select({ state: recordings.indexState }).from(recordings).where(eq(recordings.id, id));
+  if (indexed?.state !== 'ready') throw new Error(`indexing the recording ended ${indexed?.state ?? 'without its row'}`);
   const indexSeconds = Number(process.hrtime.bigint() - indexStart) / 1e9;
   const keyframes = await recordingStore('file').listKeyframes(id);
   const keyframeBytes = keyframes.reduce((sum, k) => sum + k.storedBytes, 0);

@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
-import { IndexBuilder } from './index-builder';
+import { describe, expect, it } from 'vitest';
+import { decodeKeyframe } from './format';
+import { IndexBuilder, KEYFRAME_SECONDS, type IndexedEvent } from './index-builder';
 import { screenSecretFinder } from './screen-secrets';
 
 const PROMPT = '\x1b[?2004h\x1b[01;32mdev@box\x1b[00m:~$ ';
@@ -50,4 +51,34 @@ it('never stores a secret formed on the screen in a command’s text or the fail
   const deploy = commands.find((command) => command.text === 'deploy');
   expect(deploy?.failureReason).toMatch(/Permission denied/);
   expect(deploy?.failureReason).not.toMatch(/Q1W2E3R4|T5Y6U7I8/);
+});
+
+function eventsOf(steps: [t: number, data: string][]): IndexedEvent[] {
+  return steps.map(([t, data], index) => ({ t, kind: 'o', data: Buffer.from(data), chunkSeq: 0, index }));
+}
+
+async function keyframesOf(events: IndexedEvent[], takesKeyframes?: boolean) {
+  const builder = new IndexBuilder({ cols: 80, rows: 24, duration: events.at(-1)!.t, takesKeyframes });
+  for (const event of events) await builder.add(event);
+  return (await builder.finish()).keyframes;
+}
+
+describe('IndexBuilder keyframes', () => {
+  const events = eventsOf([
+    [0, 'first screen\r\n'],
+    [KEYFRAME_SECONDS + 1, 'later\r\n'],
+  ]);
+
+  it('takes a terminal recording’s keyframes encoded, each in a buffer of its own size, the screen in them', async () => {
+    const keyframes = await keyframesOf(events);
+    expect(keyframes).toHaveLength(1);
+    const [{ t, bytes }] = keyframes as [(typeof keyframes)[number]];
+    expect(t).toBe(KEYFRAME_SECONDS + 1);
+    expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+    expect(decodeKeyframe(Buffer.from(bytes)).data).toContain('first screen');
+  });
+
+  it('takes none where seeking needs none (a SQL or HTTP console’s recording)', async () => {
+    expect(await keyframesOf(events, false)).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { SerializeAddon } from '@xterm/addon-serialize';
 import { Terminal } from '@xterm/headless';
 import { CommandTracker } from './command-tracker';
 import { QUIET_SECONDS, type IndexedCommand } from './command-tracker-model';
-import { encodeKeyframe, parseResize, type EncodedKeyframe, type RecordingEvent } from './format';
+import { encodeKeyframe, parseResize, type RecordingEvent } from './format';
 import type { ScreenMask } from '@/lib/recording/screen-mask';
 import { maskLine, type SecretFinder } from './screen-secrets';
 import { ScreenWatch } from './screen-watch';
@@ -20,8 +20,13 @@ const PARSE_BATCH_BYTES = 1024 * 1024;
 /** Shell-integration marks (OSC 133) and a line editor's bracketed-paste switch (CSI ?2004h/l). */
 const SHELL_MARKS = [Buffer.from('\x1b]133;'), Buffer.from('\x1b[?2004')];
 
-/** `keyframes` come encoded: Brotli runs here, in the worker, not on the thread that relays sessions. */
-export type IndexResult = { commands: IndexedCommand[]; keyframes: EncodedKeyframe[]; heatmap: number[]; screenMasks: ScreenMask[]; searchLines: SearchLine[] };
+/**
+ * A keyframe as encodeKeyframe stores it. Encoded where the builder runs (the worker, unless
+ * none could start), not on the thread that relays sessions; a Uint8Array once it has crossed
+ * from the worker (structured clone), so callers make a Buffer of it.
+ */
+export type IndexedKeyframe = { t: number; bytes: Uint8Array };
+export type IndexResult = { commands: IndexedCommand[]; keyframes: IndexedKeyframe[]; heatmap: number[]; screenMasks: ScreenMask[]; searchLines: SearchLine[] };
 export type IndexedEvent = RecordingEvent & { chunkSeq: number; index: number };
 
 /**
@@ -36,7 +41,7 @@ export class IndexBuilder {
   private readonly tracker: CommandTracker;
   private readonly screen: ScreenWatch;
   private readonly search: SearchLines;
-  private readonly keyframes: EncodedKeyframe[] = [];
+  private readonly keyframes: IndexedKeyframe[] = [];
   private readonly heatmap = new Array<number>(HEATMAP_BUCKETS).fill(0);
   private readonly bucketWidth: number;
   private unparsed = 0;
@@ -45,9 +50,24 @@ export class IndexBuilder {
   private lastOutputT = Number.NEGATIVE_INFINITY;
   private lastT = 0;
   private readonly findSecrets: SecretFinder | null;
+  /** Whether seeking needs keyframes: a terminal's replay does, a SQL or HTTP console's does not. */
+  private readonly takesKeyframes: boolean;
 
-  constructor({ cols, rows, duration, findSecrets = null }: { cols: number; rows: number; duration: number; findSecrets?: SecretFinder | null }) {
+  constructor({
+    cols,
+    rows,
+    duration,
+    findSecrets = null,
+    takesKeyframes = true,
+  }: {
+    cols: number;
+    rows: number;
+    duration: number;
+    findSecrets?: SecretFinder | null;
+    takesKeyframes?: boolean;
+  }) {
     this.findSecrets = findSecrets;
+    this.takesKeyframes = takesKeyframes;
     this.terminal = new Terminal({ cols, rows, scrollback: KEYFRAME_SCROLLBACK, allowProposedApi: true });
     this.terminal.loadAddon(this.serializer);
     this.tracker = new CommandTracker(this.terminal);
@@ -102,7 +122,7 @@ export class IndexBuilder {
     } else if (event.kind === 'm') {
       this.search.addMarker(event.t, event.data);
     }
-    if (this.sinceKeyframe >= KEYFRAME_BYTES || (this.sinceKeyframe > 0 && event.t - this.lastKeyframeT >= KEYFRAME_SECONDS)) {
+    if (this.takesKeyframes && (this.sinceKeyframe >= KEYFRAME_BYTES || (this.sinceKeyframe > 0 && event.t - this.lastKeyframeT >= KEYFRAME_SECONDS))) {
       await this.settle();
       const keyframe = {
         t: event.t,
@@ -112,7 +132,9 @@ export class IndexBuilder {
         rows: this.terminal.rows,
         data: this.serializer.serialize({ scrollback: KEYFRAME_SCROLLBACK }),
       };
-      this.keyframes.push({ t: keyframe.t, bytes: encodeKeyframe(keyframe) });
+      // A copy of its own size: Brotli's output may be a view of a larger buffer, all of which
+      // the worker's message would copy.
+      this.keyframes.push({ t: keyframe.t, bytes: new Uint8Array(encodeKeyframe(keyframe)) });
       this.sinceKeyframe = 0;
       this.lastKeyframeT = event.t;
     }

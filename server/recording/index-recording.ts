@@ -22,13 +22,13 @@ import { log } from '../log/logger';
 export async function computeIndex(
   recording: RecordingRef & { cols: number; rows: number; duration: number },
   rules: ScreenRules,
-  signal?: AbortSignal,
+  { takesKeyframes, signal }: { takesKeyframes: boolean; signal?: AbortSignal },
 ): Promise<IndexResult> {
   try {
-    return await computeIndexInWorker(recording, rules, signal);
+    return await computeIndexInWorker(recording, rules, { takesKeyframes, signal });
   } catch (error) {
     if (!(error instanceof WorkerUnavailable)) throw error;
-    const builder = new IndexBuilder({ ...recording, findSecrets: screenSecretFinder(rules) });
+    const builder = new IndexBuilder({ ...recording, findSecrets: screenSecretFinder(rules), takesKeyframes });
     for await (const event of iterateEvents(recording)) {
       signal?.throwIfAborted();
       await builder.add(event);
@@ -57,14 +57,12 @@ export async function indexRecording(recordingId: string, signal?: AbortSignal):
   // console's search entries (its statements and errors, from the recorded events).
   const isTerminal = recordingKindOf(row.resourceType) === 'terminal';
   try {
-    const result = await computeIndex(recording, await loadScreenRules(recording.id), signal);
+    const result = await computeIndex(recording, await loadScreenRules(recording.id), { takesKeyframes: isTerminal, signal });
     signal?.throwIfAborted();
     const store = recordingStore(recording.store);
-    const keyframes = isTerminal ? result.keyframes : [];
-    // From the worker they come as Uint8Arrays (structured clone), which the stores take as Buffers.
     const keyframeBytes = await store.writeKeyframes(
       recording.id,
-      keyframes.map(({ t, bytes }) => ({ t, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })),
+      result.keyframes.map(({ t, bytes }) => ({ t, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })),
     );
     const chunkBytes = (await store.listChunks(recording.id)).reduce((sum, chunk) => sum + chunk.storedBytes, 0);
     signal?.throwIfAborted();

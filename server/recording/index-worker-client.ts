@@ -75,7 +75,7 @@ function returnWorker(held: Kept): void {
 export async function computeIndexInWorker(
   recording: RecordingRef & { cols: number; rows: number; duration: number },
   rules: ScreenRules,
-  signal?: AbortSignal,
+  { takesKeyframes, signal }: { takesKeyframes: boolean; signal?: AbortSignal },
 ): Promise<IndexResult> {
   const held = takeWorker();
   const { worker } = held;
@@ -98,7 +98,7 @@ export async function computeIndexInWorker(
   signal?.addEventListener('abort', onAbort, { once: true });
   let isDone = false;
   try {
-    worker.postMessage({ type: 'start', job: { cols: recording.cols, rows: recording.rows, duration: recording.duration, rules } });
+    worker.postMessage({ type: 'start', job: { cols: recording.cols, rows: recording.rows, duration: recording.duration, takesKeyframes, rules } });
     const send = async ({ seq, isSealed, bytes }: StoredChunk) => {
       const answer = next();
       // A copy the worker owns: the store's buffer may be a view of a larger one.

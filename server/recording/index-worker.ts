@@ -14,7 +14,8 @@ import { screenSecretFinder, type ScreenRules, type SecretFinder } from './scree
  * memory here.
  */
 
-type Job = { cols: number; rows: number; duration: number; rules: ScreenRules };
+/** `takesKeyframes` absent: true (a terminal's recording). */
+type Job = { cols: number; rows: number; duration: number; takesKeyframes?: boolean; rules: ScreenRules };
 type Message = { type: 'start'; job: Job } | { type: 'chunk'; seq: number; isSealed: boolean; bytes: Uint8Array } | { type: 'end' };
 
 /**

@@ -59,13 +59,15 @@ function* batches(rows: NewEntry[]): Generator<NewEntry[]> {
   let batch: NewEntry[] = [];
   let chars = 0;
   for (const row of rows) {
-    batch.push(row);
-    chars += row.text.length;
-    if (batch.length >= BATCH || chars >= BATCH_CHARS) {
+    // Closed before a row that would take it past a limit: a statement holds at most BATCH_CHARS
+    // of text, unless one row alone holds more.
+    if (batch.length > 0 && (batch.length >= BATCH || chars + row.text.length > BATCH_CHARS)) {
       yield batch;
       batch = [];
       chars = 0;
     }
+    batch.push(row);
+    chars += row.text.length;
   }
   if (batch.length > 0) yield batch;
 }
