@@ -47,9 +47,9 @@ const CHUNK_BROTLI_ASYNC = { ...CHUNK_BROTLI, chunkSize: 256 * 1024 };
 const DENSE_CHUNK_BROTLI_ASYNC = { ...brotliQuality(0), chunkSize: 256 * 1024 };
 /**
  * Keyframes are encoded by the indexer, in its worker. Quality 4: on the synthetic hour of
- * bench:replay (452 keyframes, 20.8 MB of screens) quality 9 stores 4.29 MB instead of 5.05
- * but takes twice the CPU (0.76 s against 0.35), and recordings with many keyframes (one every
- * 30 s of sparse output) then indexed about 15 % slower in bench:search.
+ * bench:replay (452 keyframes, 20.8 MB of screens) quality 9 compressed the screens to 4.29 MB
+ * instead of 5.05 but took twice the CPU (0.76 s against 0.35), and recordings with many
+ * keyframes (one every 30 s of sparse output) then indexed 6–25 % slower in bench:search.
  */
 const KEYFRAME_BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
 const KIND_CODES = new Set(EVENT_KINDS.map((kind) => kind.charCodeAt(0)));
